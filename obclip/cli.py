@@ -1,0 +1,212 @@
+"""Command line: ``obclip generate``, ``obclip candidates``, ``obclip serve``, ``obclip bench``.
+
+A thin layer over the Python API. Bad input gets one line on stderr and exit code 2, never a
+traceback; progress bars go to stderr and appear only for work that takes over a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def _progress_factory(total_by_side: dict[str, int], enabled: bool):
+    """An `on_step(side, i)` callback drawing one tqdm bar per side on stderr."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def on_step(side: str, i: int) -> None:
+        if side not in bars:
+            for other in bars.values():
+                other.close()
+            bars[side] = tqdm(total=total_by_side.get(side), desc=f"{side} steps", file=sys.stderr, delay=1.0, leave=False)
+        bars[side].update(1)
+
+    return on_step
+
+
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise UsageError(f"--out {path} is a directory; give a file name such as {path / 'image.png'}")
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp", ".bmp"):
+        raise UsageError(f"--out {path}: use a .png, .jpg, .webp or .bmp file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"--out {path}: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"--out {path}: not writable")
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from obclip.generate import MODES, generate, to_pil
+    from obclip.models.registry import get_spec
+    from obclip.protocol import AccelConfig
+
+    if not args.prompt.strip():
+        raise UsageError("the prompt is empty")
+    if args.mode not in MODES:
+        raise UsageError(f"unknown mode {args.mode!r}; choose one of {', '.join(MODES)}")
+    try:
+        spec = get_spec(args.pair)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+    steps = spec.steps if args.steps is None else args.steps
+    k = min(spec.k, steps) if args.k is None else args.k
+    if steps < 1:
+        raise UsageError(f"--steps must be >= 1, got {steps}")
+    if k < 0:
+        raise UsageError(f"--k must be >= 0, got {k}")
+    if k > steps:
+        raise UsageError(f"--k {k} exceeds --steps {steps}")
+    out = Path(args.out)
+    _check_output(out)
+    accel = AccelConfig(args.accel, r=args.r, s=args.s)
+    group = None
+    if args.mode in ("obclip", "vanilla-og"):
+        from obclip.prompts import transform
+
+        group = transform(args.prompt, _attributes(args), args.max_candidates)
+        if args.show_server_view:
+            print(json.dumps(group.server_view(), indent=2), file=sys.stderr)
+    cloud = None
+    if args.server:
+        from obclip.client import RemoteCloud
+
+        cloud = RemoteCloud(args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout)
+    on_step = _progress_factory({"server": k if args.mode != "cloud" else steps, "device": steps - k}, not args.no_progress)
+    try:
+        result = generate(
+            args.prompt, args.mode, args.pair, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
+            guidance=args.guidance, size=args.size, accel=accel, group=group, cloud=cloud, on_step=on_step,
+        )  # fmt: skip
+    except ConnectionError as exc:
+        if args.fallback != "device":
+            raise UsageError(f"{exc}; nothing was generated (use --fallback device to finish on this device only)") from None
+        print(f"obclip: {exc}; finishing on the device only (--fallback device)", file=sys.stderr)
+        result = generate(args.prompt, "device", args.pair, steps=steps, sampler=args.scheduler, seed=args.seed,
+                          guidance=args.guidance, size=args.size, on_step=on_step)  # fmt: skip
+    to_pil(result.image).save(out)
+    if args.json:
+        summary = result.summary() | {"image": str(out)}
+        if args.flops_per_step:
+            summary["flops_per_step"] = result.flops_per_step
+        print(json.dumps(summary))
+    else:
+        print(f"wrote {out} ({result.mode}, N={result.n_candidates}, server {result.server_flops / 1e9:.2f} GFLOPs, "
+              f"device {result.device_flops / 1e9:.2f} GFLOPs)")  # fmt: skip
+    return 0
+
+
+def _attributes(args: argparse.Namespace) -> list[str] | None:
+    return [a.strip() for a in args.attributes.split(",") if a.strip()] if args.attributes else None
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    from obclip.prompts import Taxonomy, transform
+
+    taxonomy = Taxonomy.from_file(args.taxonomy) if args.taxonomy else None
+    group = transform(args.prompt, _attributes(args), args.max_candidates, taxonomy=taxonomy)
+    if args.json:
+        attrs = [{"name": s.name, "value": s.value, "start": s.start, "end": s.end, "person": s.person} for s in group.slots]
+        print(json.dumps({"prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n}))
+        return 0
+    view = group.server_view()
+    print(f"What the server would see for: {group.prompt!r}\n")
+    if group.n == 1:
+        print("No sensitive attribute found: N = 1, the prompt is sent as written.")
+        return 0
+    print(f"N = {group.n} candidates, in the order they would be sent:")
+    for i, c in enumerate(group.order, 1):
+        print(f"  {i:3d}. {c}")
+    print(f"\nAttribute types revealed: {', '.join(view['attribute_types_revealed'])}")
+    print(f"Guarantee: {view['guarantee']}")
+    print(f"Not hidden: {view['not_hidden']}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from obclip.generate import MODES
+    from obclip.prompts import DEFAULT_MAX_CANDIDATES
+
+    parser = argparse.ArgumentParser(prog="obclip", description="Privacy-preserving cloud-device text-to-image generation.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="generate one image")
+    gen.add_argument("prompt")
+    gen.add_argument("--out", required=True, help="output image file (.png)")
+    gen.add_argument("--mode", default="obclip", help=f"one of {', '.join(MODES)} (default obclip)")
+    gen.add_argument("--steps", type=int, default=None, help="denoising steps T (pair default, 25)")
+    gen.add_argument("--k", type=int, default=None, help="switch point: steps run on the cloud (pair default, 10)")
+    gen.add_argument("--scheduler", choices=("dpm", "ddim"), default="dpm")
+    gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
+    gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")
+    gen.add_argument("--pair", default="default", help="model pair from the registry (obclip models)")
+    gen.add_argument("--accel", choices=("none", "cache", "cache+reuse"), default="none")
+    gen.add_argument("--r", type=int, default=4, help="cache point (first cached step)")
+    gen.add_argument("--s", type=int, default=6, help="skip point (first step with down/mid blocks skipped)")
+    gen.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
+    gen.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES)
+    gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
+    gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")
+    gen.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the server")
+    gen.add_argument("--fallback", choices=("none", "device"), default="none")
+    gen.add_argument("--show-server-view", action="store_true", help="print what leaves the device (stderr)")
+    gen.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    gen.add_argument("--flops-per-step", action="store_true", help="add per-step FLOPs to --json")
+    gen.add_argument("--no-progress", action="store_true")
+    gen.set_defaults(func=cmd_generate)
+
+    cand = sub.add_parser("candidates", help="show the candidate set a prompt becomes")
+    cand.add_argument("prompt")
+    cand.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
+    cand.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES)
+    cand.add_argument("--taxonomy", default=None, help="JSON file extending the default taxonomy")
+    cand.add_argument("--json", action="store_true")
+    cand.set_defaults(func=cmd_candidates)
+
+    models = sub.add_parser("models", help="list the registered model pairs")
+    models.set_defaults(func=cmd_models)
+    return parser
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from obclip.models.registry import PAIRS
+
+    for spec in PAIRS.values():
+        print(f"{spec.name:32s} {spec.resolution:5d}px  T={spec.steps} k={spec.k}  {spec.note or ', '.join(spec.hub_ids())}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from obclip.models.pair import PairUnavailable
+    from obclip.prompts import DetectionError, TaxonomyError
+    from obclip.protocol import ProtocolError
+
+    try:
+        return args.func(args)
+    except (UsageError, DetectionError, TaxonomyError, ProtocolError, PairUnavailable, ValueError) as exc:
+        print(f"obclip: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("obclip: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

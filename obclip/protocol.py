@@ -1,0 +1,189 @@
+"""The wire protocol between device and cloud: what goes up, what comes down.
+
+Up (`CloudRequest`): the N candidate prompts in the order the device chose, the seed of the
+shared initial noise, the step grid (sampler, T, k), guidance, image size, pair and
+acceleration settings. Never the index of the real prompt.
+
+Down (`Handoff`): the N latents after step k, plus the scheduler state the device needs to
+continue *exactly* as a one-process run would. For DDIM that is nothing; for DPM-Solver++
+(2M) it is the previous step's data prediction of each candidate, which doubles the
+download: 2 x N x C x h x w values (SD-1.x at 512 px, fp16: 2 x 32 KiB per candidate).
+Tensors travel as one safetensors blob, fp16 by default, fp32 on request; metadata rides in
+the safetensors header.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+import torch
+
+from obclip.sampling import SAMPLERS
+
+ACCEL_MODES = ("none", "cache", "cache+reuse")
+WIRE_DTYPES = {"float16": torch.float16, "float32": torch.float32}
+
+
+class ProtocolError(ValueError):
+    """A request or response that breaks the protocol's contract."""
+
+
+@dataclass(frozen=True)
+class AccelConfig:
+    """Server accelerations (see `obclip.cloud.accel`).
+
+    Attributes:
+        mode (`str`, defaults to "none"): "none", "cache" (attention cache + block skip) or
+            "cache+reuse" (also batch reuse of attention maps before the cache point).
+        r (`int`, defaults to 4): cache point, first step served from the attention cache.
+        s (`int`, defaults to 6): skip point, first step that runs only the up blocks.
+        refresh (`int`, defaults to 5): the cache is recomputed every `refresh` steps.
+        pivot (`int`, defaults to 0): candidate whose attention maps batch reuse broadcasts.
+    """
+
+    mode: str = "none"
+    r: int = 4
+    s: int = 6
+    refresh: int = 5
+    pivot: int = 0
+
+    def __post_init__(self) -> None:
+        if self.mode not in ACCEL_MODES:
+            raise ProtocolError(f"accel mode must be one of {', '.join(ACCEL_MODES)}, got {self.mode!r}")
+        if self.r < 1 or self.s < 1:
+            raise ProtocolError(f"cache point r and skip point s must be >= 1, got r={self.r}, s={self.s}")
+        if self.refresh < 1:
+            raise ProtocolError(f"refresh interval must be >= 1, got {self.refresh}")
+        if self.pivot < 0:
+            raise ProtocolError(f"pivot must be >= 0, got {self.pivot}")
+
+
+@dataclass(frozen=True)
+class CloudRequest:
+    """One candidate group: everything the cloud needs, nothing about which prompt is real.
+
+    Attributes:
+        candidates (`tuple[str, ...]`): the N prompts, in the order the device sends them.
+        seed (`int`): seed of the initial noise shared by all N candidates.
+        steps (`int`): length T of the step grid.
+        k (`int`): number of steps the cloud runs (k == steps: run to the end, Vanilla OG).
+        guidance (`float`): classifier-free guidance scale (<= 1 disables guidance).
+        height (`int`), width (`int`): image size in pixels.
+        sampler (`str`): "dpm" or "ddim".
+        pair (`str`): registry name of the model pair.
+        accel (`AccelConfig`): server accelerations.
+    """
+
+    candidates: tuple[str, ...]
+    seed: int
+    steps: int
+    k: int
+    guidance: float
+    height: int
+    width: int
+    sampler: str = "dpm"
+    pair: str = "default"
+    accel: AccelConfig = field(default_factory=AccelConfig)
+
+    def __post_init__(self) -> None:
+        if not self.candidates:
+            raise ProtocolError("a request needs at least one candidate prompt")
+        if any(not isinstance(c, str) or not c.strip() for c in self.candidates):
+            raise ProtocolError("candidate prompts must be non-empty strings")
+        if len(set(self.candidates)) != len(self.candidates):
+            raise ProtocolError("candidate prompts must be distinct")
+        if self.steps < 1:
+            raise ProtocolError(f"steps must be >= 1, got {self.steps}")
+        if not 0 <= self.k <= self.steps:
+            raise ProtocolError(f"k must lie in [0, steps={self.steps}], got {self.k}")
+        if self.sampler not in SAMPLERS:
+            raise ProtocolError(f"sampler must be one of {', '.join(SAMPLERS)}, got {self.sampler!r}")
+        if self.height < 8 or self.width < 8:
+            raise ProtocolError(f"image size must be at least 8x8, got {self.height}x{self.width}")
+        if not 0 <= self.seed < 2**63:
+            raise ProtocolError(f"seed must lie in [0, 2^63), got {self.seed}")
+
+    @property
+    def n(self) -> int:
+        return len(self.candidates)
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "candidates": list(self.candidates)}
+
+    @staticmethod
+    def from_json(data: dict) -> CloudRequest:
+        data = dict(data)
+        data["candidates"] = tuple(data["candidates"])
+        data["accel"] = AccelConfig(**data.get("accel", {}))
+        return CloudRequest(**data)
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """What the cloud returns: candidate i's latent after `step` steps is `latents[i]`.
+
+    Attributes:
+        request (`CloudRequest`): the request this answers.
+        step (`int`): how many steps were run (= request.k).
+        latents (`torch.Tensor`): (N, C, h, w), scaled latent space.
+        prev_denoised (`torch.Tensor | None`): (N, C, h, w) DPM-Solver++ data prediction of
+            step `step - 1`; None for DDIM, at step 0, or after the last step.
+        server_flops (`int`): FLOPs the cloud UNet ran for this request (counted).
+        server_seconds (`float`): cloud wall time.
+        flops_per_step (`tuple[int, ...]`): counted FLOPs of each cloud step.
+    """
+
+    request: CloudRequest
+    step: int
+    latents: torch.Tensor
+    prev_denoised: torch.Tensor | None = None
+    server_flops: int = 0
+    server_seconds: float = 0.0
+    flops_per_step: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.latents.shape[0] != self.request.n:
+            raise ProtocolError(f"{self.latents.shape[0]} latents for {self.request.n} candidates")
+        if self.prev_denoised is not None and self.prev_denoised.shape != self.latents.shape:
+            raise ProtocolError("prev_denoised must have the shape of latents")
+
+    def to_bytes(self, dtype: str = "float16") -> bytes:
+        """Serialises to one safetensors blob (tensors in `dtype`, metadata in the header)."""
+        from safetensors.torch import save
+
+        if dtype not in WIRE_DTYPES:
+            raise ProtocolError(f"wire dtype must be one of {', '.join(WIRE_DTYPES)}, got {dtype!r}")
+        tensors = {"latents": self.latents.to(WIRE_DTYPES[dtype]).contiguous()}
+        if self.prev_denoised is not None:
+            tensors["prev_denoised"] = self.prev_denoised.to(WIRE_DTYPES[dtype]).contiguous()
+        meta = {
+            "request": json.dumps(self.request.to_json()),
+            "step": str(self.step),
+            "server_flops": str(self.server_flops),
+            "server_seconds": repr(self.server_seconds),
+            "flops_per_step": json.dumps(list(self.flops_per_step)),
+        }
+        return save(tensors, metadata=meta)
+
+    @staticmethod
+    def from_bytes(blob: bytes) -> Handoff:
+        """Parses `to_bytes` output; tensors come back as float32."""
+        from safetensors.torch import load
+
+        try:
+            tensors = load(blob)
+            header_len = int.from_bytes(blob[:8], "little")  # safetensors: u64 length, JSON header
+            meta = json.loads(blob[8 : 8 + header_len])["__metadata__"]
+            prev = tensors.get("prev_denoised")
+            return Handoff(
+                request=CloudRequest.from_json(json.loads(meta["request"])),
+                step=int(meta["step"]),
+                latents=tensors["latents"].float(),
+                prev_denoised=None if prev is None else prev.float(),
+                server_flops=int(meta["server_flops"]),
+                server_seconds=float(meta["server_seconds"]),
+                flops_per_step=tuple(json.loads(meta["flops_per_step"])),
+            )
+        except Exception as exc:  # untrusted bytes: any parse failure is a protocol error
+            raise ProtocolError(f"malformed hand-off blob: {exc}") from None

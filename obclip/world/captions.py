@@ -1,0 +1,67 @@
+"""Captions for the synthetic portrait world, in the style of the paper's candidate-prompt set.
+
+Templates and paraphrases vary word order and phrasing; some captions leave out the age or the
+ethnicity (the model then samples that field), and a few use pronouns, so that the oblivious
+transformation (``obclip.prompts``) applies to training captions and user prompts alike.
+"""
+
+from __future__ import annotations
+
+import random
+
+from obclip.world.render import PortraitSpec
+
+_NOUNS = {"male": ("man", "man", "gentleman", "male person"), "female": ("woman", "woman", "lady", "female person")}
+_POSSESSIVE = {"male": "his", "female": "her"}
+_SCENE = {
+    "garden": ("in a garden", "in a flower garden", "outdoors in a garden"),
+    "beach": ("on a beach", "at the beach", "by the sea"),
+    "office": ("in an office", "at the office", "in an office with a window"),
+    "city": ("in the city at night", "in a city", "downtown at night"),
+    "studio": ("in a studio", "in a photo studio", "against a plain studio backdrop"),
+}
+_ACCESSORY = {"none": ("",), "glasses": ("wearing glasses", "with glasses"), "hat": ("wearing a hat", "with a brown hat")}
+
+_TEMPLATES = (
+    "a portrait photo of {person} wearing a {color} shirt{acc} {scene}",
+    "headshot of {person} in a {color} shirt{acc}, {scene}",
+    "a {expr} portrait of {person}{acc} {scene}, {color} clothes",
+    "high-quality face portrait photo of {person}{acc}, {expr}, wearing {color} {scene}",
+    "photo of {person} {scene}, {poss} shirt is {color}{acc}",
+    "{person_cap} {scene}, {expr}, in a {color} top{acc}",
+    "close-up portrait of {person} with {poss} {color} shirt{acc}, {scene}",
+)
+
+
+def article(word: str) -> str:
+    """The indefinite article English uses before `word` ("an old", "a European")."""
+    w = word.lower()
+    if w.startswith(("eu", "uni", "use", "one")):
+        return "a"
+    return "an" if w[:1] in "aeiou" else "a"
+
+
+def describe_person(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) -> str:
+    """'a young asian woman', with age or ethnicity left out with probability `drop` each."""
+    words = []
+    if rng.random() >= drop:
+        words.append(spec.age)
+    if rng.random() >= drop:
+        words.append(spec.ethnicity)
+    words.append(rng.choice(_NOUNS[spec.gender]))
+    return f"{article(words[0])} {' '.join(words)}"
+
+
+def caption(spec: PortraitSpec, rng: random.Random) -> str:
+    """One randomly phrased caption that names every visible field of `spec`."""
+    person = describe_person(spec, rng)
+    acc = rng.choice(_ACCESSORY[spec.accessory])
+    return rng.choice(_TEMPLATES).format(
+        person=person,
+        person_cap=person[0].upper() + person[1:],
+        color=spec.clothing,
+        acc=f" {acc}" if acc else "",
+        scene=rng.choice(_SCENE[spec.scene]),
+        expr=spec.expression,
+        poss=_POSSESSIVE[spec.gender],
+    )

@@ -1,0 +1,32 @@
+"""Shared fixtures: tiny random pairs built in-process (no download), loaded once per session."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import torch
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+torch.set_num_threads(min(2, os.cpu_count() or 1))
+
+
+@pytest.fixture(scope="session")
+def tiny_sd():
+    from obclip.models.pair import load_pair
+
+    return load_pair("tiny-sd")
+
+
+@pytest.fixture(scope="session")
+def tiny_sdxl():
+    from obclip.models.pair import load_pair
+
+    return load_pair("tiny-sdxl")
+
+
+@pytest.fixture(params=["tiny-sd", "tiny-sdxl"])
+def tiny_pair(request):
+    from obclip.models.pair import load_pair
+
+    return load_pair(request.param)
