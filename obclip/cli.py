@@ -31,7 +31,9 @@ def _progress_factory(total_by_side: dict[str, int], enabled: bool):
         if side not in bars:
             for other in bars.values():
                 other.close()
-            bars[side] = tqdm(total=total_by_side.get(side), desc=f"{side} steps", file=sys.stderr, delay=1.0, leave=False)
+            bars[side] = tqdm(
+                total=total_by_side.get(side), desc=f"{side} steps", file=sys.stderr, delay=1.0, leave=False
+            )
         bars[side].update(1)
 
     return on_step
@@ -85,7 +87,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         from obclip.client import RemoteCloud
 
         cloud = RemoteCloud(args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout)
-    on_step = _progress_factory({"server": k if args.mode != "cloud" else steps, "device": steps - k}, not args.no_progress)
+    on_step = _progress_factory(
+        {"server": k if args.mode != "cloud" else steps, "device": steps - k}, not args.no_progress
+    )
     try:
         result = generate(
             args.prompt, args.mode, args.pair, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
@@ -93,7 +97,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except ConnectionError as exc:
         if args.fallback != "device":
-            raise UsageError(f"{exc}; nothing was generated (use --fallback device to finish on this device only)") from None
+            raise UsageError(
+                f"{exc}; nothing was generated (use --fallback device to finish on this device only)"
+            ) from None
         print(f"obclip: {exc}; finishing on the device only (--fallback device)", file=sys.stderr)
         result = generate(args.prompt, "device", args.pair, steps=steps, sampler=args.scheduler, seed=args.seed,
                           guidance=args.guidance, size=args.size, on_step=on_step)  # fmt: skip
@@ -119,7 +125,9 @@ def cmd_candidates(args: argparse.Namespace) -> int:
     taxonomy = Taxonomy.from_file(args.taxonomy) if args.taxonomy else None
     group = transform(args.prompt, _attributes(args), args.max_candidates, taxonomy=taxonomy)
     if args.json:
-        attrs = [{"name": s.name, "value": s.value, "start": s.start, "end": s.end, "person": s.person} for s in group.slots]
+        attrs = [
+            {"name": s.name, "value": s.value, "start": s.start, "end": s.end, "person": s.person} for s in group.slots
+        ]
         print(json.dumps({"prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n}))
         return 0
     view = group.server_view()
@@ -140,7 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     from obclip.generate import MODES
     from obclip.prompts import DEFAULT_MAX_CANDIDATES
 
-    parser = argparse.ArgumentParser(prog="obclip", description="Privacy-preserving cloud-device text-to-image generation.")
+    parser = argparse.ArgumentParser(
+        prog="obclip", description="Privacy-preserving cloud-device text-to-image generation."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser("generate", help="generate one image")
@@ -186,7 +196,9 @@ def cmd_models(args: argparse.Namespace) -> int:
     from obclip.models.registry import PAIRS
 
     for spec in PAIRS.values():
-        print(f"{spec.name:32s} {spec.resolution:5d}px  T={spec.steps} k={spec.k}  {spec.note or ', '.join(spec.hub_ids())}")
+        print(
+            f"{spec.name:32s} {spec.resolution:5d}px  T={spec.steps} k={spec.k}  {spec.note or ', '.join(spec.hub_ids())}"
+        )
     return 0
 
 

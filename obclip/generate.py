@@ -124,7 +124,7 @@ def generate(
         raise ValueError(f"steps must be >= 1, got {steps}")
     if not 0 <= k <= steps:
         raise ValueError(f"k must lie in [0, steps={steps}], got {k}")
-    progress = (lambda side: (lambda i: on_step(side, i))) if on_step else (lambda side: None)
+    progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
 
     if mode == "device":
         dev = run_device(models, None, SamplerState(), 0, prompt, sampler, steps, guidance, size, size,
@@ -137,7 +137,9 @@ def generate(
     else:
         candidates, index = (prompt,), 0
     cloud_k = {"cloud": steps, "vanilla-og": steps}.get(mode, k)
-    request = CloudRequest(candidates, seed, steps, cloud_k, guidance, size, size, sampler, models.name, accel or AccelConfig())
+    request = CloudRequest(
+        candidates, seed, steps, cloud_k, guidance, size, size, sampler, models.name, accel or AccelConfig()
+    )
     if cloud is None:
         engine = CloudEngine(models, count_flops=count_flops)
         handoff = engine.run(request, on_step=progress("server"))
@@ -146,7 +148,9 @@ def generate(
     if handoff.request != request:
         raise RuntimeError("the cloud answered a different request")
     dev = finish(models, handoff, index, prompt, count_flops, progress("device"))
-    return _result(dev, handoff, mode, models, steps, cloud_k if mode != "cloud" else steps, seed, guidance, sampler, candidates)
+    return _result(
+        dev, handoff, mode, models, steps, cloud_k if mode != "cloud" else steps, seed, guidance, sampler, candidates
+    )
 
 
 def _result(
@@ -169,4 +173,3 @@ def to_pil(image: torch.Tensor):
 
     array = (image.clamp(0, 1) * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()
     return Image.fromarray(array)
-

@@ -133,7 +133,9 @@ def dpmpp_2m_step(
     return x_next, denoised
 
 
-def step(schedule: Schedule, i: int, x: torch.Tensor, eps: torch.Tensor, state: SamplerState) -> tuple[torch.Tensor, SamplerState]:
+def step(
+    schedule: Schedule, i: int, x: torch.Tensor, eps: torch.Tensor, state: SamplerState
+) -> tuple[torch.Tensor, SamplerState]:
     """One update of `schedule.sampler` from step i to i + 1, in float32."""
     x32, eps32 = x.float(), eps.float()
     if schedule.sampler == "ddim":

@@ -16,7 +16,9 @@ PROMPT = "a portrait of a young woman"
 
 
 @torch.no_grad()
-def hybrid_sd_reference(pair, prompt: str, sampler: str, steps: int, k: int, seed: int, guidance: float) -> torch.Tensor:
+def hybrid_sd_reference(
+    pair, prompt: str, sampler: str, steps: int, k: int, seed: int, guidance: float
+) -> torch.Tensor:
     """Hybrid SD's loop (bytedance/Hybrid-SD): ONE diffusers scheduler, the UNet chosen per step."""
     size = pair.spec.resolution
     if sampler == "dpm":
@@ -31,7 +33,9 @@ def hybrid_sd_reference(pair, prompt: str, sampler: str, steps: int, k: int, see
     x = initial_noise(seed, pair.latent_shape(size, size))
     for i, t in enumerate(sched.timesteps):
         unet = pair.cloud_unet if i < k else pair.device_unet
-        eps_u, eps_c = unet(torch.cat([x, x]), t, encoder_hidden_states=emb.tokens, added_cond_kwargs=added).sample.chunk(2)
+        eps_u, eps_c = unet(
+            torch.cat([x, x]), t, encoder_hidden_states=emb.tokens, added_cond_kwargs=added
+        ).sample.chunk(2)
         x = sched.step(eps_u + guidance * (eps_c - eps_u), t, x).prev_sample
     return x
 
@@ -41,7 +45,9 @@ def hybrid_sd_reference(pair, prompt: str, sampler: str, steps: int, k: int, see
 def test_split_over_the_wire_equals_one_process_run(tiny_pair, sampler: str, k: int) -> None:
     steps, seed, guidance = 6, 3, 5.0
     size = tiny_pair.spec.resolution
-    request = CloudRequest(("a portrait of an old man", PROMPT), seed, steps, k, guidance, size, size, sampler, tiny_pair.name)
+    request = CloudRequest(
+        ("a portrait of an old man", PROMPT), seed, steps, k, guidance, size, size, sampler, tiny_pair.name
+    )
     blob = CloudEngine(tiny_pair).run(request).to_bytes("float32")
     handoff = Handoff.from_bytes(blob)
     assert (handoff.prev_denoised is not None) == (sampler == "dpm")

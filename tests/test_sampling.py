@@ -11,7 +11,10 @@ from obclip.world.architecture import SCHEDULER_CONFIG
 
 _DIFFUSERS = {
     "ddim": (DDIMScheduler, {}),
-    "dpm": (DPMSolverMultistepScheduler, {"algorithm_type": "dpmsolver++", "solver_order": 2, "final_sigmas_type": "zero"}),
+    "dpm": (
+        DPMSolverMultistepScheduler,
+        {"algorithm_type": "dpmsolver++", "solver_order": 2, "final_sigmas_type": "zero"},
+    ),
 }
 
 

@@ -11,7 +11,9 @@ from obclip.protocol import AccelConfig
 
 
 @contextlib.contextmanager
-def accelerated(unet: torch.nn.Module, config: AccelConfig, n: int, cfg: bool, k: int) -> Iterator[Callable[[int], None] | None]:
+def accelerated(
+    unet: torch.nn.Module, config: AccelConfig, n: int, cfg: bool, k: int
+) -> Iterator[Callable[[int], None] | None]:
     if config.mode != "none":
         raise NotImplementedError("accelerations are not implemented yet")
     yield None

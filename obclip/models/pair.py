@@ -108,7 +108,9 @@ def _from_hub(spec: PairSpec) -> ModelPair:
         cloud, device = load(UNet2DConditionModel, spec.cloud_unet), load(UNet2DConditionModel, spec.device_unet)
         from diffusers import DDIMScheduler
 
-        scheduler_config = dict(DDIMScheduler.load_config(spec.base, subfolder="scheduler", local_files_only=local_only))
+        scheduler_config = dict(
+            DDIMScheduler.load_config(spec.base, subfolder="scheduler", local_files_only=local_only)
+        )
     except (OSError, ValueError) as exc:
         raise PairUnavailable(
             f"pair {spec.name!r} needs {', '.join(spec.hub_ids())} in the Hugging Face cache; fetch them on a "
@@ -129,7 +131,9 @@ def _embedded(spec: PairSpec) -> ModelPair:
 
     folder = Path(os.environ.get("OBCLIP_DEFAULT_DIR", DEFAULT_DIR))
     if not (folder / "cloud_unet").exists():
-        raise PairUnavailable(f"the embedded default pair is missing from {folder}; train it with scripts/train_default.sh")
+        raise PairUnavailable(
+            f"the embedded default pair is missing from {folder}; train it with scripts/train_default.sh"
+        )
     dlogging.set_verbosity_error()
     tokenizer, encoder = load_minilm()
     # fp16 on disk to stay small; float32 in memory because CPU fp16 kernels are slow

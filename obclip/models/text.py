@@ -77,7 +77,11 @@ def encode_sdxl(tokenizers: Sequence, encoders: Sequence[torch.nn.Module], promp
     states, pooled = [], None
     for tokenizer, encoder in zip(tokenizers, encoders, strict=True):
         ids = tokenizer(
-            list(prompts), padding="max_length", max_length=tokenizer.model_max_length, truncation=True, return_tensors="pt"
+            list(prompts),
+            padding="max_length",
+            max_length=tokenizer.model_max_length,
+            truncation=True,
+            return_tensors="pt",
         ).input_ids.to(next(encoder.parameters()).device)
         out = encoder(ids, output_hidden_states=True)
         states.append(out.hidden_states[-2])

@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from functools import cache
 
-from obclip.prompts.detect import Detector, DetectionError, Parse, parse
+from obclip.prompts.detect import DetectionError, Detector, Parse, parse
 from obclip.prompts.realise import realise
 from obclip.prompts.taxonomy import Taxonomy, default_taxonomy
 
@@ -89,7 +89,7 @@ class CandidateGroup:
 
 
 def _slots(parsed: Parse, prompt: str, taxonomy: Taxonomy) -> list[Slot]:
-    protected = [a for a, _ in taxonomy.attributes]
+    protected = taxonomy.protected
     slots = []
     for j, person in enumerate(parsed.persons):
         attrs = person.attributes()
@@ -106,7 +106,9 @@ def _slots(parsed: Parse, prompt: str, taxonomy: Taxonomy) -> list[Slot]:
     return sorted(slots, key=lambda s: (s.start, s.name))
 
 
-def _expand(prompt: str, taxonomy: Taxonomy, detector: Detector | None, max_candidates: int) -> tuple[list[Slot], list[str]]:
+def _expand(
+    prompt: str, taxonomy: Taxonomy, detector: Detector | None, max_candidates: int
+) -> tuple[list[Slot], list[str]]:
     if not prompt.strip():
         raise DetectionError("the prompt is empty")
     parsed = parse(prompt, taxonomy, detector)
@@ -136,7 +138,10 @@ def _candidate_set(prompt: str, taxonomy: Taxonomy, detector: Detector | None, m
 
 
 def candidate_set(
-    prompt: str, taxonomy: Taxonomy | None = None, detector: Detector | None = None, max_candidates: int = DEFAULT_MAX_CANDIDATES
+    prompt: str,
+    taxonomy: Taxonomy | None = None,
+    detector: Detector | None = None,
+    max_candidates: int = DEFAULT_MAX_CANDIDATES,
 ) -> frozenset[str]:
     """The set P of candidates of `prompt` (no order, no checks beyond the parse)."""
     return _candidate_set(prompt, taxonomy or default_taxonomy(), detector, max_candidates)

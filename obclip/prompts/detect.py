@@ -146,12 +146,17 @@ def parse(prompt: str, taxonomy: Taxonomy, detector: Detector | None = None) -> 
         DetectionError: `detector` flagged a span no taxonomy form covers.
     """
     tokens = tokenize(prompt)
-    protected = {a for a, _ in taxonomy.attributes}
+    protected = set(taxonomy.protected)
     matches = _match_forms(tokens, taxonomy)
     mentions: list[Mention] = []
     for first, last, form in matches:
-        before = mentions[-1] if mentions and mentions[-1].last == first - 1 else None
-        age_adj = before is not None and before.paradigm.kind == "adjective" and "age" in before.paradigm.attributes
+        age_adj = any(
+            m.paradigm.kind == "adjective"
+            and "age" in m.paradigm.attributes
+            and first - 4 <= m.last < first
+            and all(t.is_word and t.core not in STOP_WORDS for t in tokens[m.last + 1 : first])
+            for m in mentions
+        )  # an age adjective in the same phrase: the noun's own age reading is overridden
         row = _paradigm_for(form, taxonomy, age_adj, protected)
         if row is not None:
             mentions.append(Mention(first, last, row, row.values_of(form)))
@@ -179,7 +184,8 @@ def parse(prompt: str, taxonomy: Taxonomy, detector: Detector | None = None) -> 
             for a, v in zip(m.paradigm.attributes, m.values, strict=True):
                 if seen.setdefault(a, v) != v:
                     raise DetectionError(f"{tokens[person.head].text!r} is described as both {seen[a]} and {v} ({a})")
-    _bind_pronouns(tokens, ordered)
+    if "gender" in protected:  # pronouns only change, and only need a binding, when gender does
+        _bind_pronouns(tokens, ordered)
     if detector is not None:
         _check_detector(prompt, detector, tokens, ordered)
     kept = tuple(p for p in ordered if _varied(p, protected))
@@ -227,7 +233,7 @@ def _bind_pronouns(tokens: tuple[Token, ...], persons: list[Person]) -> None:
             raise AmbiguousPronoun(
                 f"pronoun {t.text!r} (character {t.start}) does not agree with {noun!r}, the nearest person before it; "
                 "candidates bind each pronoun to the nearest person before it, whatever the genders, so this prompt "
-                "has no closed candidate set: rephrase (e.g. name the person again: \"the man's hand\") or leave "
+                'has no closed candidate set: rephrase (e.g. name the person again: "the man\'s hand") or leave '
                 "gender unprotected (--attributes age,ethnicity)"
             )
         target.pronouns.append(i)

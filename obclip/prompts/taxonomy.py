@@ -109,6 +109,7 @@ class Taxonomy:
     attributes: tuple[tuple[str, tuple[str, ...]], ...]
     paradigms: tuple[Paradigm, ...]
     neutral_nouns: frozenset[str]
+    only: tuple[str, ...] | None = None  # protect just these attributes (None: all)
 
     def __post_init__(self) -> None:
         spaces = dict(self.attributes)
@@ -119,7 +120,9 @@ class Taxonomy:
                     raise TaxonomyError(f"paradigm {p.cells[0][1]!r} uses unknown attribute {name!r}")
             expected = set(itertools.product(*(spaces[a] for a in p.attributes)))
             if {v for v, _ in p.cells} != expected or len(p.cells) != len(expected):
-                raise TaxonomyError(f"paradigm {[f for _, f in p.cells]} must have one form per value of {p.attributes}")
+                raise TaxonomyError(
+                    f"paradigm {[f for _, f in p.cells]} must have one form per value of {p.attributes}"
+                )
             for _, form in p.cells:
                 if p.joint_of and form in p.joint_of:
                     continue  # a joint row re-uses its base row's words, told apart by context
@@ -130,6 +133,11 @@ class Taxonomy:
         if clash:
             raise TaxonomyError(f"words {sorted(clash)} are both neutral nouns and attribute forms")
 
+    @property
+    def protected(self) -> tuple[str, ...]:
+        """Attributes whose values are varied, in taxonomy order."""
+        return tuple(a for a, _ in self.attributes if self.only is None or a in self.only)
+
     def values(self, attribute: str) -> tuple[str, ...]:
         return dict(self.attributes)[attribute]
 
@@ -137,8 +145,10 @@ class Taxonomy:
         """The taxonomy protecting only `names` (other attributes are left as written)."""
         unknown = set(names) - {a for a, _ in self.attributes}
         if unknown:
-            raise TaxonomyError(f"unknown attribute(s) {', '.join(sorted(unknown))}; known: {', '.join(a for a, _ in self.attributes)}")
-        return Taxonomy(tuple((a, v) for a, v in self.attributes if a in names), self.paradigms, self.neutral_nouns)
+            raise TaxonomyError(
+                f"unknown attribute(s) {', '.join(sorted(unknown))}; known: {', '.join(a for a, _ in self.attributes)}"
+            )
+        return Taxonomy(self.attributes, self.paradigms, self.neutral_nouns, tuple(names))
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> Taxonomy:
@@ -150,8 +160,12 @@ class Taxonomy:
             if len(combos) != len(row["forms"]):
                 raise TaxonomyError(f"paradigm {row['forms']} needs {len(combos)} forms for {attrs}")
             cells = tuple(zip(combos, (f.lower() for f in row["forms"]), strict=True))
-            paradigms.append(Paradigm(attrs, row["kind"], row.get("number", "any"), cells, tuple(row.get("joint_of", ()))))
-        return Taxonomy(tuple(spaces.items()), tuple(paradigms), frozenset(n.lower() for n in data.get("neutral_nouns", ())))
+            paradigms.append(
+                Paradigm(attrs, row["kind"], row.get("number", "any"), cells, tuple(row.get("joint_of", ())))
+            )
+        return Taxonomy(
+            tuple(spaces.items()), tuple(paradigms), frozenset(n.lower() for n in data.get("neutral_nouns", ()))
+        )
 
     @staticmethod
     def from_file(path: str | Path) -> Taxonomy:

@@ -20,7 +20,11 @@ _SCENE = {
     "city": ("in the city at night", "in a city", "downtown at night"),
     "studio": ("in a studio", "in a photo studio", "against a plain studio backdrop"),
 }
-_ACCESSORY = {"none": ("",), "glasses": ("wearing glasses", "with glasses"), "hat": ("wearing a hat", "with a brown hat")}
+_ACCESSORY = {
+    "none": ("",),
+    "glasses": ("wearing glasses", "with glasses"),
+    "hat": ("wearing a hat", "with a brown hat"),
+}
 
 _TEMPLATES = (
     "a portrait photo of {person} wearing a {color} shirt{acc} {scene}",

@@ -107,7 +107,9 @@ def _background(draw: ImageDraw.ImageDraw, scene: str, rng: random.Random) -> No
         draw.rectangle([0, 0, w, w], fill=(120, 190, 110))
         for _ in range(14):
             x, y, r = rng.randrange(w), rng.randrange(w), rng.randrange(6, 14)
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.choice([(230, 90, 150), (250, 240, 120), (255, 255, 255)]))
+            draw.ellipse(
+                [x - r, y - r, x + r, y + r], fill=rng.choice([(230, 90, 150), (250, 240, 120), (255, 255, 255)])
+            )
     elif scene == "beach":
         draw.rectangle([0, 0, w, w * 0.55], fill=(130, 200, 245))
         draw.rectangle([0, w * 0.55, w, w * 0.7], fill=(40, 110, 190))

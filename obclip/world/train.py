@@ -191,7 +191,10 @@ def stage_latents(run: Path) -> None:
     vae = AutoencoderKL.from_pretrained(run / "vae").eval()
     images = torch.load(run / "train.pt")["images"]
     with torch.no_grad():
-        lat = [vae.encode(to_unit(images[i : i + 128])).latent_dist.mean for i in tqdm(range(0, len(images), 128), desc="encode latents")]
+        lat = [
+            vae.encode(to_unit(images[i : i + 128])).latent_dist.mean
+            for i in tqdm(range(0, len(images), 128), desc="encode latents")
+        ]
     torch.save(torch.cat(lat) * vae.config.scaling_factor, run / "latents.pt")
 
 
@@ -203,7 +206,13 @@ def stage_unet(run: Path, which: str) -> None:
     latents = torch.load(run / "latents.pt")
     text = torch.load(run / "train.pt")["text"]
     uncond = torch.load(run / "uncond.pt")
-    noise_sched = DDPMScheduler(**{k: v for k, v in SCHEDULER_CONFIG.items() if k not in ("set_alpha_to_one", "steps_offset", "timestep_spacing")})
+    noise_sched = DDPMScheduler(
+        **{
+            k: v
+            for k, v in SCHEDULER_CONFIG.items()
+            if k not in ("set_alpha_to_one", "steps_offset", "timestep_spacing")
+        }
+    )
     torch.manual_seed(1 if which == "cloud" else 2)
     unet = UNet2DConditionModel(**(CLOUD_UNET_CONFIG if which == "cloud" else DEVICE_UNET_CONFIG))
     ema = copy.deepcopy(unet).requires_grad_(False)
@@ -233,7 +242,9 @@ def stage_evaluator(run: Path) -> None:
     vae = AutoencoderKL.from_pretrained(run / "vae").eval()
     n_rec = 3000  # VAE round-trips: generated images share the decoder's blur
     with torch.no_grad():
-        rec = torch.cat([vae.decode(vae.encode(to_unit(images[i : i + 100])).latent_dist.mean).sample for i in range(0, n_rec, 100)])
+        rec = torch.cat(
+            [vae.decode(vae.encode(to_unit(images[i : i + 100])).latent_dist.mean).sample for i in range(0, n_rec, 100)]
+        )
     torch.manual_seed(3)
     model = AttributeClassifier()
     plan = PLAN["evaluator"]

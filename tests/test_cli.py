@@ -1,0 +1,109 @@
+"""The CLI contract: JSON fields, images written, every bad input a one-line error with exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from obclip.cli import main
+
+PROMPT = "a portrait of a young woman"
+
+
+def _run(args: list[str], capsys) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_generate_json_fields_and_image(tmp_path, capsys) -> None:
+    out = tmp_path / "a.png"
+    code, stdout, _ = _run(["generate", PROMPT, "--pair", "tiny-sd", "--seed", "7", "--out", str(out), "--json",
+                            "--no-progress", "--flops-per-step"], capsys)  # fmt: skip
+    assert code == 0
+    data = json.loads(stdout)
+    for key in ("mode", "pair", "steps", "k", "n_candidates", "seed", "server_flops", "device_flops",
+                "server_seconds", "device_seconds", "image"):  # fmt: skip
+        assert key in data
+    assert data["mode"] == "obclip" and data["n_candidates"] == 6 and data["image"] == str(out)
+    assert data["server_flops"] == sum(data["flops_per_step"]["server"]) > 0
+    assert Image.open(out).size == (32, 32)
+
+
+@pytest.mark.parametrize("scheduler", ["dpm", "ddim"])
+def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str) -> None:
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    for mode, path in (("obclip", a), ("hybrid", b)):
+        assert _run(["generate", PROMPT, "--pair", "tiny-sd", "--mode", mode, "--seed", "7", "--scheduler", scheduler,
+                     "--out", str(path), "--no-progress"], capsys)[0] == 0  # fmt: skip
+    pa, pb = Image.open(a).tobytes(), Image.open(b).tobytes()
+    assert max(abs(x - y) for x, y in zip(pa, pb, strict=True)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["generate", "", "--out", "{tmp}/x.png"], "prompt is empty"),
+        (["generate", "   ", "--out", "{tmp}/x.png"], "prompt is empty"),
+        (["generate", PROMPT, "--k", "30", "--steps", "25", "--out", "{tmp}/x.png"], "exceeds --steps"),
+        (["generate", PROMPT, "--k", "-1", "--out", "{tmp}/x.png"], "--k must be >= 0"),
+        (["generate", PROMPT, "--pair", "nope", "--out", "{tmp}/x.png"], "unknown pair"),
+        (["generate", PROMPT, "--mode", "magic", "--out", "{tmp}/x.png"], "unknown mode"),
+        (["generate", PROMPT, "--pair", "tiny-sd", "--out", "{tmp}/missing/dir/x.png"], "does not exist"),
+        (["generate", PROMPT, "--pair", "tiny-sd", "--out", "{tmp}"], "is a directory"),
+        (["generate", PROMPT, "--pair", "tiny-sd", "--out", "{tmp}/x.txt"], ".png"),
+        (["generate", PROMPT, "--pair", "sdxl+koala-700m", "--out", "{tmp}/x.png"], "Hugging Face cache"),
+        (
+            ["generate", "an old asian woman", "--pair", "tiny-sd", "--max-candidates", "4", "--out", "{tmp}/x.png"],
+            "over the budget",
+        ),
+        (["candidates", "a man", "--attributes", "religion"], "unknown attribute"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, args: list[str], message: str) -> None:
+    code, stdout, stderr = _run([a.replace("{tmp}", str(tmp_path)) for a in args], capsys)
+    assert code == 2
+    assert message in stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert not any(tmp_path.glob("*.png"))
+
+
+def test_unwritable_output(tmp_path, capsys) -> None:
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        code, _, stderr = _run(["generate", PROMPT, "--pair", "tiny-sd", "--out", str(ro / "x.png")], capsys)
+        import os
+
+        if os.geteuid() == 0:
+            pytest.skip("root can write anywhere")
+        assert code == 2 and "not writable" in stderr
+    finally:
+        ro.chmod(0o700)
+
+
+def test_real_process_exit_code_and_no_traceback(tmp_path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "obclip.cli", "generate", "", "--out", str(tmp_path / "x.png")],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "obclip: error: the prompt is empty"
+
+
+def test_candidates_json_contract(capsys) -> None:
+    code, stdout, _ = _run(["candidates", "a woman holding her cat", "--json"], capsys)
+    data = json.loads(stdout)
+    assert code == 0 and data["n"] == 2 and data["prompt"] == "a woman holding her cat"
+    assert sorted(data["candidates"]) == ["a man holding his cat", "a woman holding her cat"]
+    assert data["attributes"] == [{"name": "gender", "value": "female", "start": 2, "end": 7, "person": 0}]
+
+
+def test_candidates_readable_view(capsys) -> None:
+    code, stdout, _ = _run(["candidates", "a photo of a sneaker"], capsys)
+    assert code == 0 and "N = 1" in stdout
+    code, stdout, _ = _run(["candidates", "an old man"], capsys)
+    assert "N = 3" not in stdout and "N = 6" in stdout and "1/6" in stdout
