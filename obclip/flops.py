@@ -2,7 +2,8 @@
 
 The meter records the FLOPs of every UNet call of a request, per step, so that the cloud
 and the device can report what actually ran (accelerations included). Like the paper, it
-counts the denoising UNet only: text encoding and VAE decoding are not included.
+counts the denoising UNet only: text encoding and VAE decoding are not included. Attention
+computed by PyTorch's CPU SDPA kernel is counted too (PyTorch's own table misses it).
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from torch.utils.flop_counter import FlopCounterMode
+import torch
+from torch.utils.flop_counter import FlopCounterMode, sdpa_flop_count
+
+
+def _cpu_sdpa_flops(query_shape, key_shape, value_shape, *args, out_shape=None, **kwargs) -> int:
+    return sdpa_flop_count(query_shape, key_shape, value_shape)
+
+
+# PyTorch counts SDPA on GPU kernels only; the CPU flash kernel would count as zero (torch 2.13).
+_CPU_SDPA = {torch.ops.aten._scaled_dot_product_flash_attention_for_cpu: _cpu_sdpa_flops}
 
 
 @dataclass
@@ -30,7 +40,7 @@ class FlopMeter:
         if not self.enabled:
             yield
             return
-        with FlopCounterMode(display=False) as counter:
+        with FlopCounterMode(display=False, custom_mapping=_CPU_SDPA) as counter:
             yield
         self.per_step[step] = self.per_step.get(step, 0) + counter.get_total_flops()
 

@@ -40,6 +40,8 @@ class AccelConfig:
         s (`int`, defaults to 6): skip point, first step that runs only the up blocks.
         refresh (`int`, defaults to 5): the cache is recomputed every `refresh` steps.
         pivot (`int`, defaults to 0): candidate whose attention maps batch reuse broadcasts.
+        share_uncond (`bool`, defaults to True): with batch reuse, also compute the
+            unconditional CFG branch for the pivot only (beyond the paper; see accel.py).
     """
 
     mode: str = "none"
@@ -47,6 +49,7 @@ class AccelConfig:
     s: int = 6
     refresh: int = 5
     pivot: int = 0
+    share_uncond: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in ACCEL_MODES:

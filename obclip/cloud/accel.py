@@ -1,19 +1,267 @@
-"""Server accelerations (placeholder until the acceleration module lands)."""
+"""Server accelerations for the N-candidate batch (paper §4.2), as hooks on diffusers' UNet.
+
+Three mechanisms, each keyed to the step index of the cloud's k steps:
+
+- **Batch reuse** (steps < r, mode "cache+reuse"): in every attention module, the query, key
+  and attention map are computed for one pivot candidate per candidate group and broadcast to
+  the group; values stay per candidate. With classifier-free guidance the batch is
+  [uncond x N, cond x N]: each CFG half uses its *own* pivot map (an unconditional map is
+  never applied to conditional rows). Going beyond the paper, the unconditional half is shared
+  too (`share_uncond`): its input has no attribute word at all, and at step 0 it is the same
+  latent for every candidate, so it is computed for the pivot only and broadcast.
+- **Temporal attention cache** (steps >= r, modes "cache" and "cache+reuse"): self-attention
+  outputs and cross-attention maps are computed at refresh steps (r, r + refresh, ...) and
+  reused in between; cross-attention values stay per candidate (map x current V).
+- **Block skip** (steps >= s): down and mid blocks return their outputs of step s - 1; only
+  conv_in (cheap, fresh) and the up blocks run. Works without a mid block (BK-SDM).
+
+Hooks are installed once per UNet and read the current request's `AccelState` from a context
+variable: a UNet call outside `accelerated(...)` runs the stock code path, and two requests in
+two threads never see each other's caches.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
 
 import torch
 
 from obclip.protocol import AccelConfig
 
+_STATE: ContextVar[AccelState | None] = ContextVar("obclip_accel_state", default=None)
+_INSTALL_LOCK = threading.Lock()
+
+
+@dataclass
+class AccelState:
+    """One request's (or one batch's) acceleration state.
+
+    Attributes:
+        config (`AccelConfig`): r, s, refresh, pivot, mode.
+        groups (`tuple[int, ...]`): sizes of the candidate groups in the batch, in order.
+        cfg (`bool`): whether the batch is laid out [uncond x total, cond x total].
+        k (`int`): number of cloud steps.
+    """
+
+    config: AccelConfig
+    groups: tuple[int, ...]
+    cfg: bool
+    k: int
+    step: int = -1
+    attention: dict[str, torch.Tensor] = field(default_factory=dict)
+    blocks: dict[str, Any] = field(default_factory=dict)
+    rows: torch.Tensor | None = None  # canonical rows present in the current UNet batch (None: all)
+    expand: torch.Tensor | None = None  # canonical row -> position in the current batch
+    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (start, n, pivot) in the current batch
+
+    @property
+    def total(self) -> int:
+        return sum(self.groups)
+
+    @property
+    def reuse(self) -> bool:
+        return self.config.mode == "cache+reuse" and self.step < self.config.r
+
+    @property
+    def share_uncond(self) -> bool:
+        return self.reuse and self.cfg and self.config.share_uncond
+
+    @property
+    def cache(self) -> bool:
+        return self.config.mode != "none" and self.step >= self.config.r
+
+    @property
+    def refresh(self) -> bool:
+        return self.cache and (self.step - self.config.r) % self.config.refresh == 0
+
+    @property
+    def skip(self) -> bool:
+        return self.config.mode != "none" and self.step >= self.config.s and bool(self.blocks)
+
+    @property
+    def store_blocks(self) -> bool:
+        return self.config.mode != "none" and self.step == self.config.s - 1 and self.config.s < self.k
+
+    def begin_step(self, i: int) -> None:
+        self.step = i
+        self._layout(shared=False)
+
+    def _layout(self, shared: bool) -> None:
+        """Sets rows/expand/segments for a full batch or one with the uncond half shared."""
+        halves = 2 if self.cfg else 1
+        segments, rows, start = [], [], 0
+        for h in range(halves):
+            offset = h * self.total
+            for n in self.groups:
+                pivot = min(self.config.pivot, n - 1)
+                if shared and h == 0:
+                    segments.append((start, 1, 0))
+                    rows.append(offset + pivot)
+                    start += 1
+                else:
+                    segments.append((start, n, pivot))
+                    rows.extend(range(offset, offset + n))
+                    start += n
+                offset += n
+        self.segments = segments
+        if not shared:
+            self.rows = self.expand = None
+            return
+        self.rows = torch.tensor(rows)
+        expand, pos = [], 0
+        for n in self.groups:  # uncond rows of a group all read its pivot's row
+            expand.extend([pos] * n)
+            pos += 1
+        expand.extend(range(pos, pos + self.total))
+        self.expand = torch.tensor(expand)
+
+    def to_canonical(self, x: torch.Tensor) -> torch.Tensor:
+        return x if self.expand is None else x[self.expand]
+
+    def to_current(self, x: torch.Tensor) -> torch.Tensor:
+        return x if self.rows is None else x[self.rows]
+
+
+class _SharedUncondUNet(torch.nn.Module):
+    """Calls the UNet on [uncond pivot rows, cond rows] and broadcasts the uncond output."""
+
+    def __init__(self, unet: torch.nn.Module, state: AccelState) -> None:
+        super().__init__()
+        self.unet, self.state = unet, state
+
+    def forward(self, sample: torch.Tensor, t: Any, encoder_hidden_states: torch.Tensor, added_cond_kwargs=None):
+        st = self.state
+        if not st.share_uncond:
+            return self.unet(
+                sample, t, encoder_hidden_states=encoder_hidden_states, added_cond_kwargs=added_cond_kwargs
+            )
+        st._layout(shared=True)
+        rows = st.rows
+        added = None if added_cond_kwargs is None else {k: v[rows] for k, v in added_cond_kwargs.items()}
+        out = self.unet(sample[rows], t, encoder_hidden_states=encoder_hidden_states[rows], added_cond_kwargs=added)
+        return SimpleNamespace(sample=out.sample[st.expand])
+
+
+def _heads(attn: Any, x: torch.Tensor) -> torch.Tensor:
+    b, n, inner = x.shape
+    return x.view(b, n, attn.heads, inner // attn.heads).transpose(1, 2)
+
+
+def _merge(attn: Any, x: torch.Tensor) -> torch.Tensor:
+    b, h, n, d = x.shape
+    return x.transpose(1, 2).reshape(b, n, h * d)
+
+
+def _attention_map(attn: Any, hidden: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
+    q, k = _heads(attn, attn.to_q(hidden)), _heads(attn, attn.to_k(context))
+    return (q @ k.transpose(-1, -2) * attn.scale).softmax(dim=-1)
+
+
+def _output(attn: Any, probs: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
+    out = _merge(attn, probs @ _heads(attn, attn.to_v(context)))
+    return attn.to_out[1](attn.to_out[0](out))
+
+
+class ObclipAttnProcessor:
+    """Wraps a module's stock processor; accelerates only inside `accelerated(...)`."""
+
+    def __init__(self, inner: Any, key: str) -> None:
+        self.inner, self.key = inner, key
+
+    def __call__(
+        self, attn: Any, hidden_states: torch.Tensor, encoder_hidden_states=None, attention_mask=None, temb=None, **kw
+    ):
+        st = _STATE.get()
+        plain = attention_mask is None and hidden_states.ndim == 3 and attn.norm_q is None and attn.group_norm is None
+        plain = plain and not attn.residual_connection
+        if st is None or not plain or not (st.reuse or st.cache) or attn.spatial_norm is not None:
+            return self.inner(attn, hidden_states, encoder_hidden_states, attention_mask, temb, **kw)
+        cross = encoder_hidden_states is not None
+        context = encoder_hidden_states if cross else hidden_states
+        if cross and attn.norm_cross:
+            context = attn.norm_encoder_hidden_states(context)
+        if st.reuse:
+            out = torch.cat(
+                [
+                    _output(
+                        attn,
+                        _attention_map(attn, hidden_states[a + p : a + p + 1], context[a + p : a + p + 1]),
+                        context[a : a + n],
+                    )
+                    for a, n, p in st.segments
+                ]
+            )
+        elif cross:
+            if st.refresh or self.key not in st.attention:
+                st.attention[self.key] = _attention_map(attn, hidden_states, context)
+            out = _output(attn, st.attention[self.key], context)
+        else:
+            if st.refresh or self.key not in st.attention:
+                st.attention[self.key] = self.inner(attn, hidden_states, None, None, temb, **kw)
+            return st.attention[self.key]
+        return out / attn.rescale_output_factor
+
+
+def _wrap_block(block: torch.nn.Module, key: str) -> None:
+    original = block.forward
+
+    def forward(*args: Any, **kwargs: Any) -> Any:
+        st = _STATE.get()
+        if st is None:
+            return original(*args, **kwargs)
+        if st.skip and key in st.blocks:
+            return _map(st.to_current, st.blocks[key])
+        out = original(*args, **kwargs)
+        if st.store_blocks:
+            st.blocks[key] = _map(st.to_canonical, out)
+        return out
+
+    block.forward = forward
+
+
+def _map(fn: Callable[[torch.Tensor], torch.Tensor], value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return fn(value)
+    if isinstance(value, tuple):
+        return tuple(_map(fn, v) for v in value)
+    return value
+
+
+def install(unet: torch.nn.Module) -> None:
+    """Installs the dispatching hooks on `unet` once; harmless when no request is accelerated."""
+    with _INSTALL_LOCK:
+        if getattr(unet, "_obclip_accel_installed", False):
+            return
+        unet.set_attn_processor({name: ObclipAttnProcessor(proc, name) for name, proc in unet.attn_processors.items()})
+        for i, block in enumerate(unet.down_blocks):
+            _wrap_block(block, f"down{i}")
+        if unet.mid_block is not None:  # BK-SDM-style UNets have none
+            _wrap_block(unet.mid_block, "mid")
+        unet._obclip_accel_installed = True
+
 
 @contextlib.contextmanager
 def accelerated(
-    unet: torch.nn.Module, config: AccelConfig, n: int, cfg: bool, k: int
-) -> Iterator[Callable[[int], None] | None]:
-    if config.mode != "none":
-        raise NotImplementedError("accelerations are not implemented yet")
-    yield None
+    unet: torch.nn.Module, config: AccelConfig, groups: tuple[int, ...], cfg: bool, k: int
+) -> Iterator[tuple[Callable[[int], None] | None, torch.nn.Module]]:
+    """Runs the enclosed UNet calls of one batch with `config`'s accelerations.
+
+    Yields:
+        (on_step, unet): call `on_step(i)` before step i; call the yielded module as the UNet.
+    """
+    if config.mode == "none":
+        yield None, unet
+        return
+    install(unet)
+    state = AccelState(config, groups, cfg, k)
+    token = _STATE.set(state)
+    try:
+        yield state.begin_step, _SharedUncondUNet(unet, state)
+    finally:
+        _STATE.reset(token)

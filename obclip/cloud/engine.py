@@ -42,9 +42,12 @@ class CloudEngine:
         meter = FlopMeter(enabled=self.count_flops)
         from obclip.cloud.accel import accelerated
 
-        with accelerated(pair.cloud_unet, request.accel, request.n, request.guidance > 1.0, request.k) as hook:
+        with accelerated(pair.cloud_unet, request.accel, (request.n,), request.guidance > 1.0, request.k) as (
+            hook,
+            unet,
+        ):
             x, state = denoise(
-                pair.cloud_unet, x, cond, uncond, schedule, 0, request.k, request.guidance, SamplerState(),
+                unet, x, cond, uncond, schedule, 0, request.k, request.guidance, SamplerState(),
                 added=lambda emb: pair.added_conditions(emb, h, w), meter=meter,
                 on_step=_chain(hook, on_step),
             )  # fmt: skip
