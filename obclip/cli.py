@@ -144,6 +144,34 @@ def cmd_candidates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
+    import uvicorn
+
+    from obclip.models.pair import load_pair
+    from obclip.server.app import Limits, ServerConfig, create_app, load_api_keys
+
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    if args.insecure_no_auth and not loopback:
+        raise UsageError("--insecure-no-auth is only allowed on a loopback host")
+    keys = load_api_keys(args.api_key_file, os.environ.get("OBCLIP_API_KEYS"))
+    if not keys and not args.insecure_no_auth:
+        raise UsageError(
+            "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback)"
+        )
+    config = ServerConfig(
+        api_keys=keys, insecure_no_auth=args.insecure_no_auth, limits=Limits(max_candidates=args.max_candidates),
+        max_batch_candidates=args.max_batch, max_wait_ms=args.max_wait_ms, batching=not args.no_batching,
+        audit_log=Path(args.audit_log) if args.audit_log else None,
+    )  # fmt: skip
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app = create_app(load_pair(args.pair), config)
+    print(f"obclip: serving pair {args.pair!r} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from obclip.generate import MODES
     from obclip.prompts import DEFAULT_MAX_CANDIDATES
@@ -186,6 +214,19 @@ def build_parser() -> argparse.ArgumentParser:
     cand.add_argument("--taxonomy", default=None, help="JSON file extending the default taxonomy")
     cand.add_argument("--json", action="store_true")
     cand.set_defaults(func=cmd_candidates)
+
+    serve = sub.add_parser("serve", help="run the cloud half as an HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--pair", default="default")
+    serve.add_argument("--api-key-file", default=None, help="file with one API key per line (or OBCLIP_API_KEYS)")
+    serve.add_argument("--insecure-no-auth", action="store_true", help="no API keys (loopback only)")
+    serve.add_argument("--max-batch", type=int, default=32, help="candidates per batch")
+    serve.add_argument("--max-wait-ms", type=float, default=20.0, help="how long a request waits for company")
+    serve.add_argument("--no-batching", action="store_true")
+    serve.add_argument("--max-candidates", type=int, default=64, help="largest N accepted")
+    serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
+    serve.set_defaults(func=cmd_serve)
 
     models = sub.add_parser("models", help="list the registered model pairs")
     models.set_defaults(func=cmd_models)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import torch
+
+from obclip.cloud.accel import accelerated
 from obclip.denoise import denoise, initial_noise
 from obclip.flops import FlopMeter
 from obclip.models.pair import ModelPair
@@ -31,36 +34,61 @@ class CloudEngine:
 
     def run(self, request: CloudRequest, on_step: Callable[[int], None] | None = None) -> Handoff:
         """Denoises every candidate of `request` for its first `k` steps."""
-        if request.pair != self.pair.name:
-            raise ProtocolError(f"this engine serves pair {self.pair.name!r}, not {request.pair!r}")
-        started = time.perf_counter()
-        pair, h, w = self.pair, request.height, request.width
-        shape = pair.latent_shape(h, w)
-        schedule = Schedule.create(request.sampler, pair.scheduler_config, request.steps)
-        cond, uncond = pair.text(list(request.candidates)), pair.text([""])
-        x = initial_noise(request.seed, shape).repeat(request.n, 1, 1, 1)
-        meter = FlopMeter(enabled=self.count_flops)
-        from obclip.cloud.accel import accelerated
+        return self.run_batch([request], on_step)[0]
 
-        with accelerated(pair.cloud_unet, request.accel, (request.n,), request.guidance > 1.0, request.k) as (
-            hook,
-            unet,
-        ):
+    def run_batch(self, requests: list[CloudRequest], on_step: Callable[[int], None] | None = None) -> list[Handoff]:
+        """Runs several candidate groups with identical settings as one batch.
+
+        Each group keeps its own initial noise, candidates and acceleration pivots (the
+        accelerations see group boundaries), so a group's result equals the group served
+        alone up to float rounding. Counted FLOPs and wall time are charged to each group in
+        proportion to its number of candidates.
+        """
+        first = requests[0]
+        if any(batch_key(r) != batch_key(first) for r in requests):
+            raise ProtocolError("requests batched together must share every setting but candidates and seed")
+        if first.pair != self.pair.name:
+            raise ProtocolError(f"this engine serves pair {self.pair.name!r}, not {first.pair!r}")
+        started = time.perf_counter()
+        pair, h, w = self.pair, first.height, first.width
+        shape = pair.latent_shape(h, w)
+        schedule = Schedule.create(first.sampler, pair.scheduler_config, first.steps)
+        cond = pair.text([c for r in requests for c in r.candidates])
+        uncond = pair.text([""])
+        x = torch.cat([initial_noise(r.seed, shape).repeat(r.n, 1, 1, 1) for r in requests])
+        meter = FlopMeter(enabled=self.count_flops)
+        groups = tuple(r.n for r in requests)
+        with accelerated(pair.cloud_unet, first.accel, groups, first.guidance > 1.0, first.k) as (hook, unet):
             x, state = denoise(
-                unet, x, cond, uncond, schedule, 0, request.k, request.guidance, SamplerState(),
+                unet, x, cond, uncond, schedule, 0, first.k, first.guidance, SamplerState(),
                 added=lambda emb: pair.added_conditions(emb, h, w), meter=meter,
                 on_step=_chain(hook, on_step),
             )  # fmt: skip
-        keep_history = request.sampler == "dpm" and 0 < request.k < request.steps
-        return Handoff(
-            request=request,
-            step=request.k,
-            latents=x,
-            prev_denoised=state.prev_denoised if keep_history else None,
-            server_flops=meter.total,
-            server_seconds=time.perf_counter() - started,
-            flops_per_step=meter.steps(),
-        )
+        keep_history = first.sampler == "dpm" and 0 < first.k < first.steps
+        seconds, total = time.perf_counter() - started, sum(groups)
+        out, offset = [], 0
+        for r in requests:
+            rows = slice(offset, offset + r.n)
+            share = r.n / total
+            out.append(
+                Handoff(
+                    request=r,
+                    step=r.k,
+                    latents=x[rows].clone(),
+                    prev_denoised=state.prev_denoised[rows].clone() if keep_history else None,
+                    server_flops=round(meter.total * share),
+                    server_seconds=seconds,
+                    flops_per_step=tuple(round(f * share) for f in meter.steps()),
+                )
+            )
+            offset += r.n
+        return out
+
+
+def batch_key(request: CloudRequest) -> tuple:
+    """Settings that must be equal for requests to share a batch."""
+    r = request
+    return (r.pair, r.steps, r.k, r.sampler, r.guidance, r.height, r.width, r.accel)
 
 
 def _chain(*fns: Callable[[int], None] | None) -> Callable[[int], None]:
