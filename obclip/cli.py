@@ -161,7 +161,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback)"
         )
     config = ServerConfig(
-        api_keys=keys, insecure_no_auth=args.insecure_no_auth, limits=Limits(max_candidates=args.max_candidates),
+        api_keys=keys, insecure_no_auth=args.insecure_no_auth, limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
         max_batch_candidates=args.max_batch, max_wait_ms=args.max_wait_ms, batching=not args.no_batching,
         audit_log=Path(args.audit_log) if args.audit_log else None,
     )  # fmt: skip
@@ -225,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-wait-ms", type=float, default=20.0, help="how long a request waits for company")
     serve.add_argument("--no-batching", action="store_true")
     serve.add_argument("--max-candidates", type=int, default=64, help="largest N accepted")
+    serve.add_argument("--max-steps", type=int, default=100, help="largest T accepted")
+    serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
     serve.set_defaults(func=cmd_serve)
 

@@ -1,0 +1,39 @@
+"""Schemathesis against the live server's published OpenAPI schema: no input gets a 5xx."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from tests.test_server import KEY, Server
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def small_server(tmp_path_factory):
+    srv = Server(tmp_path_factory.mktemp("fuzz"), "--max-steps", "3", "--max-size", "64", "--max-candidates", "3")
+    yield srv
+    srv.stop()
+
+
+def test_no_input_gets_a_server_error(small_server) -> None:
+    schema = schemathesis.openapi.from_url(f"{small_server.url}/openapi.json")
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert any(op.path == "/v1/denoise" for op in operations)
+    seen: list[int] = []
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+        def run(case) -> None:
+            for headers in ({"authorization": f"Bearer {KEY}"}, {}):
+                response = case.call(headers=headers, timeout=60)
+                seen.append(response.status_code)
+                assert response.status_code < 500, (case.path, case.body, response.text[:300])
+                if case.path.startswith("/v1/") and response.status_code >= 400:
+                    assert "error" in response.json()
+
+        run()
+    assert any(code == 200 for code in seen) and any(400 <= code < 500 for code in seen)
