@@ -172,6 +172,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from obclip.eval.bench import run
+
+    results = run(Path(args.out), quick=args.quick)
+    print((Path(args.out) / "results.md").read_text())
+    print(f"wrote {args.out}/results.json, results.md and plots in {results['seconds']} s", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from obclip.generate import MODES
     from obclip.prompts import DEFAULT_MAX_CANDIDATES
@@ -229,6 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
     serve.set_defaults(func=cmd_serve)
+
+    bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
+    bench.add_argument("--quick", action="store_true", help="12 prompts, fewer points (about 10 minutes)")
+    bench.add_argument("--out", required=True, help="output directory")
+    bench.set_defaults(func=cmd_bench)
 
     models = sub.add_parser("models", help="list the registered model pairs")
     models.set_defaults(func=cmd_models)

@@ -193,12 +193,20 @@ def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
     out = tmp_path / "a.png"
     cmd = [sys.executable, "-m", "obclip.cli", "generate", "a portrait of a young woman", "--pair", "tiny-sd",
            "--seed", "7", "--json", "--no-progress", "--show-server-view"]  # fmt: skip
-    proc = subprocess.run([*cmd, "--out", str(out), "--server", server.url], capture_output=True, text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [*cmd, "--out", str(out), "--server", server.url], capture_output=True, text=True, env=env, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["n_candidates"] == 6 and out.exists()
     assert '"candidates"' in proc.stderr  # the server view was shown before sending
     dead = f"http://127.0.0.1:{_free_port()}"
-    proc = subprocess.run([*cmd, "--out", str(out), "--server", dead, "--timeout", "2"], capture_output=True, text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [*cmd, "--out", str(out), "--server", dead, "--timeout", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert proc.returncode == 2 and "cannot reach the cloud" in proc.stderr
     proc = subprocess.run([*cmd, "--out", str(tmp_path / "b.png"), "--server", dead, "--timeout", "2", "--fallback", "device"],
                           capture_output=True, text=True, env=env, timeout=300)  # fmt: skip

@@ -1,0 +1,1 @@
+"""Evaluation and attacks: quality tables, cost benchmarks, privacy attacks on the server's view."""

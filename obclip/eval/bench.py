@@ -1,0 +1,194 @@
+"""`obclip bench`: the paper's Table 2 layout, measured side by side in one run.
+
+For N = 2 (gender) and N = 6 (gender x age), rows cloud, device, Vanilla OG, Hybrid SD and
+ObCLIP at k = 10 and k = 5, each ObCLIP row also with "+cache" and "+cache+reuse"
+(k=10: r=4, s=6; k=5: r=3, s=3, the paper's settings). Columns: attribute accuracy (our
+classifier, the stand-in for the paper's CLIP score; not CLIP), FID to held-out renders,
+FID to the Hybrid SD images of the same k (the acceleration's own quality cost), counted
+server (+device) FLOPs, server latency and end-to-end latency (median of repeated single
+requests, FLOPs counting off). Ratios are against Vanilla OG measured in the same run.
+
+Writes results.json, results.md and plots (Fig. 3: FID vs server share, server-first vs
+client-first; Fig. 12: FLOPs per step with each acceleration; an image grid across rows).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+
+from obclip.eval.common import (
+    attribute_accuracy,
+    fid,
+    generate_batch,
+    heldout_prompts,
+    load_classifier,
+    reference_images,
+)
+from obclip.generate import generate
+from obclip.models.pair import load_pair
+from obclip.protocol import AccelConfig
+
+SENSITIVE = ("gender", "age", "ethnicity")
+SETTINGS = {2: ["gender"], 6: ["gender", "age"]}
+ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    mode: str
+    k: int
+    accel: str = "none"
+
+    def config(self) -> AccelConfig:
+        r, s = ACCEL_POINTS.get(self.k, (4, 6))
+        return AccelConfig(self.accel, r=r, s=s)
+
+
+def rows() -> list[Row]:
+    out = [Row("cloud", "cloud", 25), Row("device", "device", 0), Row("Vanilla OG", "vanilla-og", 25)]
+    for k in (10, 5):
+        out += [Row(f"Hybrid SD k={k}", "hybrid", k), Row(f"ObCLIP k={k}", "obclip", k),
+                Row(f"+cache k={k}", "obclip", k, "cache"), Row(f"+cache+reuse k={k}", "obclip", k, "cache+reuse")]  # fmt: skip
+    return out
+
+
+def _timed(prompt: str, row: Row, attributes: list[str], repeats: int) -> dict:
+    """Counted FLOPs from one request; latencies as the median of `repeats` uncounted requests."""
+    kw = {"steps": 25, "k": row.k, "seed": 0, "accel": row.config(), "attributes": attributes}
+    counted = generate(prompt, row.mode, "default", **kw)
+    server, total = [], []
+    for seed in range(repeats):
+        started = time.perf_counter()
+        res = generate(prompt, row.mode, "default", **(kw | {"seed": seed}), count_flops=False)
+        total.append(time.perf_counter() - started)
+        server.append(res.server_seconds)
+    return {
+        "n_candidates": counted.n_candidates,
+        "server_flops": counted.server_flops,
+        "device_flops": counted.device_flops,
+        "server_flops_per_step": counted.flops_per_step["server"],
+        "server_seconds": statistics.median(server),
+        "end_to_end_seconds": statistics.median(total),
+    }
+
+
+def run(out: Path, quick: bool = False) -> dict:
+    """Runs the whole benchmark and writes its reports into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    n, repeats = (12, 2) if quick else (96, 3)
+    pair, classifier = load_pair("default"), load_classifier()
+    prompts = heldout_prompts(n)
+    texts, seeds = [p.prompt for p in prompts], list(range(n))
+    real = reference_images(prompts)
+    results: dict = {"n_prompts": n, "repeats": repeats, "quick": quick, "settings": {}}
+    started = time.perf_counter()
+    grids: dict[str, torch.Tensor] = {}
+    for big_n, attributes in SETTINGS.items():
+        table, hybrid_images = {}, {}
+        for row in tqdm(rows(), desc=f"N={big_n}"):
+            images = generate_batch(
+                pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes
+            )
+            acc = attribute_accuracy(classifier, images, prompts)
+            entry = _timed(texts[0], row, attributes, repeats) | {
+                "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
+                "accuracy_by_field": acc,
+                "fid": fid(real, images),
+            }
+            if row.mode == "hybrid":
+                hybrid_images[row.k] = images
+            if row.mode == "obclip" and row.k in hybrid_images:
+                entry["fid_vs_hybrid"] = fid(hybrid_images[row.k], images)
+            table[row.name] = entry
+            if big_n == 6:
+                grids[row.name] = images[:6]
+        og = table["Vanilla OG"]
+        for entry in table.values():
+            entry["flops_vs_vanilla_og"] = entry["server_flops"] / og["server_flops"]
+            entry["speedup_vs_vanilla_og"] = (
+                og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
+            )
+        results["settings"][str(big_n)] = table
+    results["fig3"] = _split_curve(pair, texts, seeds, real, quick)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (out / "results.md").write_text(markdown(results))
+    _plots(results, grids, texts[:6], out)
+    return results
+
+
+def _split_curve(pair, texts, seeds, real, quick: bool) -> dict:
+    """FID against the server's share of the 25 steps, server-first vs client-first."""
+    shares = [0, 10, 25] if quick else [0, 5, 10, 15, 20, 25]
+    curve: dict[str, list] = {"server_steps": shares, "server_first": [], "client_first": []}
+    for k in tqdm(shares, desc="Fig. 3"):
+        for key, client_first in (("server_first", False), ("client_first", True)):
+            mode = {0: "device", 25: "cloud"}.get(k, "hybrid")
+            images = generate_batch(pair, texts, mode, k=k, seeds=seeds, client_first=client_first and mode == "hybrid")
+            curve[key].append(fid(real, images))
+    return curve
+
+
+def markdown(results: dict) -> str:
+    lines = [f"Embedded default pair, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
+             f"run took {results['seconds']} s{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
+    for big_n, table in results["settings"].items():
+        lines += [f"### N = {big_n} ({', '.join(SETTINGS[int(big_n)])})", "",
+                  "| method | attr. acc. | FID | FID vs hybrid | server GFLOPs (+device) | FLOPs ÷ OG | server s | speed-up vs OG | end-to-end s |",
+                  "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        for name, e in table.items():
+            fvh = f"{e['fid_vs_hybrid']:.1f}" if "fid_vs_hybrid" in e else "—"
+            lines.append(
+                f"| {name} | {e['attribute_accuracy']:.3f} | {e['fid']:.1f} | {fvh} | "
+                f"{e['server_flops'] / 1e9:.1f} (+{e['device_flops'] / 1e9:.1f}) | {e['flops_vs_vanilla_og']:.3f} | "
+                f"{e['server_seconds']:.3f} | {e['speedup_vs_vanilla_og'] or 0:.2f}× | {e['end_to_end_seconds']:.3f} |"
+            )
+        lines.append("")
+    curve = results["fig3"]
+    lines += ["### FID vs server steps (Fig. 3)", "", "| server steps | server-first | client-first |", "|---|---|---|"]
+    for k, a, b in zip(curve["server_steps"], curve["server_first"], curve["client_first"], strict=True):
+        lines.append(f"| {k} | {a:.1f} | {b:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = results["fig3"]
+    fig, ax = plt.subplots(figsize=(5, 3.5))
+    share = [k / 25 for k in curve["server_steps"]]
+    ax.plot(share, curve["server_first"], "o-", label="server first (ObCLIP)")
+    ax.plot(share, curve["client_first"], "s--", label="client first")
+    ax.set_xlabel("server share of the 25 steps")
+    ax.set_ylabel("FID to held-out renders")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out / "fig3_fid_vs_server_share.png", dpi=120)
+    plt.close(fig)
+
+    table = results["settings"]["2"]
+    fig, ax = plt.subplots(figsize=(5, 3.5))
+    for name in ("ObCLIP k=10", "+cache k=10", "+cache+reuse k=10"):
+        per_step = table[name]["server_flops_per_step"]
+        ax.plot(range(len(per_step)), [f / 1e9 for f in per_step], "o-", label=name)
+    ax.set_xlabel("cloud step")
+    ax.set_ylabel("counted GFLOPs (N = 2, CFG)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out / "fig12_flops_per_step.png", dpi=120)
+    plt.close(fig)
+
+    from obclip.world.evaluate import _save_grid
+
+    _save_grid(grids, prompts, out / "grid.png")
