@@ -181,6 +181,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attack(args: argparse.Namespace) -> int:
+    from obclip.eval.attacks import run
+
+    run(Path(args.out), quick=args.quick)
+    print((Path(args.out) / "attacks.md").read_text())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from obclip.generate import MODES
     from obclip.prompts import DEFAULT_MAX_CANDIDATES
@@ -243,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="12 prompts, fewer points (about 10 minutes)")
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
+
+    attack = sub.add_parser("attack", help="privacy attacks on what the server sees (ObCLIP vs baselines)")
+    attack.add_argument("--quick", action="store_true", help="fewer users (a few minutes)")
+    attack.add_argument("--out", required=True, help="output directory")
+    attack.set_defaults(func=cmd_attack)
 
     models = sub.add_parser("models", help="list the registered model pairs")
     models.set_defaults(func=cmd_models)

@@ -41,13 +41,13 @@ def heldout_prompts(n: int, seed: int = HELDOUT_SEED) -> list[EvalPrompt]:
     out = []
     for _ in range(n):
         spec = sample_spec(rng)
-        text = caption(spec, _NoDrop(rng))
+        text = caption(spec, AllFieldsRandom(rng))
         out.append(EvalPrompt(spec, text))
     return out
 
 
-class _NoDrop(random.Random):
-    """A Random whose draws never fall under the caption's drop probability."""
+class AllFieldsRandom(random.Random):
+    """A Random whose `random()` never falls under the caption's drop probability: every field is named."""
 
     def __init__(self, rng: random.Random) -> None:
         super().__init__(rng.getrandbits(64))

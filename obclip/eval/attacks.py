@@ -1,0 +1,244 @@
+"""`obclip attack`: what a curious server learns from its view, measured.
+
+Three schemes are attacked with the same attackers:
+- **ObCLIP**: the server sees the N candidates (shuffled) and the N step-k latents;
+- **Hybrid SD**: the server sees the real prompt alone;
+- **naive decoy** (the paper's Fig. 4 strawman): the real prompt plus one decoy made by
+  swapping the attribute words only (no pronoun or article agreement), in random order.
+
+Attackers, each reported as accuracy with a 95% Wilson interval next to chance (1/N):
+(a) *plausibility*: a smoothed bigram language model trained on a caption corpus picks the
+    most likely candidate; (b) *embedding classifier*: logistic regression on MiniLM
+    embeddings trained on real-vs-decoy pairs drawn from a non-uniform prior over users;
+    (c) *latent probe*: logistic regression on the returned step-k latents.
+Attribute inference: how often the attacker's pick carries the real value of each attribute.
+
+Users are drawn from `PRIOR` (non-uniform) for training the attackers; they are tested on
+users drawn uniformly (the 1/N setting of Theorem 1) and from the prior (where the best any
+attacker can do is guess the prior's mode: the view adds nothing beyond the prior).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from obclip.eval.common import AllFieldsRandom
+from obclip.prompts import transform
+from obclip.world.captions import caption
+from obclip.world.render import FIELDS, PortraitSpec
+
+PRIOR = {"gender": {"female": 0.7, "male": 0.3}, "age": {"young": 0.5, "middle-aged": 0.3, "old": 0.2}}
+ATTRIBUTES = ["gender", "age"]  # N = 6
+_WORD = re.compile(r"[a-z'-]+|[.,]")
+
+
+def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
+    """Accuracy and its 95% Wilson score interval."""
+    if n == 0:
+        return (0.0, 0.0, 0.0)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (p, max(0.0, centre - half), min(1.0, centre + half))
+
+
+def sample_users(n: int, seed: int, prior: bool) -> list[tuple[PortraitSpec, str]]:
+    """`n` user prompts; gender and age follow `PRIOR` if `prior`, else uniform."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        fields = {name: rng.choice(values) for name, values in FIELDS.items()}
+        if prior:
+            for name, dist in PRIOR.items():
+                fields[name] = rng.choices(list(dist), weights=list(dist.values()))[0]
+        spec = PortraitSpec(**fields, jitter_seed=0)
+        out.append((spec, caption(spec, AllFieldsRandom(rng))))
+    return out
+
+
+class BigramLM:
+    """Add-k smoothed word bigram model: log-likelihood of a prompt."""
+
+    def __init__(self, corpus: list[str], k: float = 0.1) -> None:
+        self.uni, self.bi, self.k = Counter(), Counter(), k
+        for text in corpus:
+            words = ["<s>", *_WORD.findall(text.lower()), "</s>"]
+            self.uni.update(words[:-1])
+            self.bi.update(zip(words, words[1:], strict=False))
+        self.vocab = len(self.uni) + 1
+
+    def score(self, text: str) -> float:
+        words = ["<s>", *_WORD.findall(text.lower()), "</s>"]
+        return sum(
+            math.log((self.bi[(a, b)] + self.k) / (self.uni[a] + self.k * self.vocab))
+            for a, b in zip(words, words[1:], strict=False)
+        )
+
+
+def naive_decoy(prompt: str, rng: random.Random) -> str:
+    """The strawman: swap gender and age words only, leaving pronouns and articles as they were."""
+    swaps = {"man": "woman", "woman": "man", "gentleman": "lady", "lady": "gentleman", "male": "female", "female": "male",
+             "young": rng.choice(["old", "middle-aged"]), "old": rng.choice(["young", "middle-aged"]),
+             "middle-aged": rng.choice(["young", "old"])}  # fmt: skip
+    return " ".join(swaps.get(w, w) for w in prompt.split(" "))
+
+
+def _views(users: list[tuple[PortraitSpec, str]], scheme: str, seed: int) -> list[tuple[list[str], int]]:
+    """What the server sees per user (candidate list, index of the real one)."""
+    rng = random.Random(seed)
+    views = []
+    for _, prompt in users:
+        if scheme == "obclip":
+            group = transform(prompt, ATTRIBUTES)
+            views.append((list(group.order), group.real_index))
+        elif scheme == "hybrid":
+            views.append(([prompt], 0))
+        else:
+            decoy = naive_decoy(prompt, rng)
+            pair = [prompt, decoy]
+            rng.shuffle(pair)
+            views.append((pair, pair.index(prompt)))
+    return views
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    from obclip.models.text import encode_single, load_minilm
+
+    tokenizer, encoder = load_minilm()
+    out = [encode_single(tokenizer, encoder, texts[i : i + 256], 32).mean(dim=1) for i in range(0, len(texts), 256)]
+    return torch.cat(out).numpy()
+
+
+def _train_pick_classifier(views: list[tuple[list[str], int]]):
+    """Logistic regression: candidate embedding -> probability of being the real prompt."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [c for cands, _ in views for c in cands]
+    labels = [int(i == real) for cands, real in views for i in range(len(cands))]
+    model = LogisticRegression(max_iter=2000, C=1.0)
+    model.fit(_embed(texts), labels)
+    return model
+
+
+def _pick_with(model, views: list[tuple[list[str], int]]) -> list[int]:
+    texts = [c for cands, _ in views for c in cands]
+    scores = model.decision_function(_embed(texts))
+    picks, pos = [], 0
+    for cands, _ in views:
+        picks.append(int(np.argmax(scores[pos : pos + len(cands)])))
+        pos += len(cands)
+    return picks
+
+
+def _attribute_hits(users, views, picks) -> dict[str, int]:
+    """How often the picked candidate carries the real value of each attribute."""
+    hits = Counter()
+    for (spec, _), (cands, _), pick in zip(users, views, picks, strict=True):
+        chosen = cands[pick]
+        for name in ATTRIBUTES:
+            value = getattr(spec, name)
+            words = {"gender": {"male": ("man", "gentleman", "male"), "female": ("woman", "lady", "female")}}
+            forms = words.get(name, {}).get(value, (value,))
+            if any(re.search(rf"\b{re.escape(f)}\b", chosen) for f in forms):
+                hits[name] += 1
+    return dict(hits)
+
+
+def _latent_probe(users_train, users_test, quick: bool) -> dict:
+    """A server-side probe on the step-k latents it returns (ObCLIP only)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from obclip.cloud.engine import CloudEngine
+    from obclip.models.pair import load_pair
+    from obclip.protocol import CloudRequest
+
+    pair = load_pair("default")
+    engine = CloudEngine(pair, count_flops=False)
+    size = pair.spec.resolution
+
+    def latents(users, seed):
+        feats, labels = [], []
+        for chunk in tqdm(range(0, len(users), 8), desc="latent probe"):
+            part = users[chunk : chunk + 8]
+            grps = [transform(p, ATTRIBUTES) for _, p in part]
+            reqs = [CloudRequest(g.order, seed + chunk + j, 25, 10, pair.spec.guidance, size, size, "dpm", "default")
+                    for j, g in enumerate(grps)]  # fmt: skip
+            for g, h in zip(grps, engine.run_batch(reqs), strict=True):
+                feats.append(h.latents.flatten(1).numpy())
+                labels.append([int(i == g.real_index) for i in range(g.n)])
+        return feats, labels
+
+    f_train, l_train = latents(users_train, 0)
+    f_test, l_test = latents(users_test, 10_000)
+    model = LogisticRegression(max_iter=2000).fit(np.concatenate(f_train), np.concatenate(l_train))
+    hits = sum(
+        int(np.argmax(model.decision_function(f)) == int(np.argmax(lab))) for f, lab in zip(f_test, l_test, strict=True)
+    )
+    acc, lo, hi = wilson(hits, len(f_test))
+    return {"accuracy": acc, "ci95": [lo, hi], "n": len(f_test), "chance": 1 / 6}
+
+
+def run(out: Path, quick: bool = False) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    n_train, n_test = (400, 600) if quick else (2000, 2000)
+    corpus = [p for _, p in sample_users(5000 if quick else 20000, 7, prior=True)]
+    lm = BigramLM(corpus)
+    train_users = sample_users(n_train, 11, prior=True)
+    results: dict = {"n_test": n_test, "prior": PRIOR, "attributes": ATTRIBUTES, "schemes": {}}
+    for scheme in ("obclip", "naive-decoy", "hybrid"):
+        clf = _train_pick_classifier(_views(train_users, scheme, 1)) if scheme != "hybrid" else None
+        entry = {}
+        for population, prior in (("uniform users", False), ("users from the prior", True)):
+            users = sample_users(n_test, 21 if prior else 22, prior=prior)
+            views = _views(users, scheme, 2)
+            n_cands = len(views[0][0])
+            attacks = {"plausibility LM": [int(np.argmax([lm.score(c) for c in cands])) for cands, _ in views]}
+            if clf is not None:
+                attacks["embedding classifier"] = _pick_with(clf, views)
+            row = {"chance": 1 / n_cands}
+            for name, picks in attacks.items():
+                hits = sum(int(p == real) for p, (_, real) in zip(picks, views, strict=True))
+                acc, lo, hi = wilson(hits, n_test)
+                attr = {a: wilson(h, n_test)[0] for a, h in _attribute_hits(users, views, picks).items()}
+                row[name] = {"accuracy": acc, "ci95": [lo, hi], "attribute_inference": attr}
+            if prior:
+                row["prior_bound"] = (
+                    max(PRIOR["gender"].values()) * max(PRIOR["age"].values()) if scheme == "obclip" else 1.0
+                )
+            entry[population] = row
+        results["schemes"][scheme] = entry
+    results["latent_probe"] = _latent_probe(
+        sample_users(96 if quick else 400, 31, False), sample_users(96 if quick else 300, 32, False), quick
+    )
+    (out / "attacks.json").write_text(json.dumps(results, indent=2) + "\n")
+    (out / "attacks.md").write_text(markdown(results))
+    return results
+
+
+def markdown(results: dict) -> str:
+    lines = [f"Attacks on the server's view; N = 6 for ObCLIP (gender x age), {results['n_test']} test users per row.",
+             "Accuracy of picking the real prompt [95% Wilson interval]; attribute inference = how often the pick "
+             "carries the real gender / age.", "",
+             "| scheme | users | attacker | accuracy [95% CI] | chance 1/N | gender inf. | age inf. |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for scheme, entry in results["schemes"].items():
+        for population, row in entry.items():
+            for name, r in row.items():
+                if not isinstance(r, dict):
+                    continue
+                lo, hi = r["ci95"]
+                ai = r["attribute_inference"]
+                lines.append(f"| {scheme} | {population} | {name} | {r['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | "
+                             f"{row['chance']:.3f} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |")  # fmt: skip
+    p = results["latent_probe"]
+    lines += ["", f"Latent probe (ObCLIP, uniform users, k = 10): {p['accuracy']:.3f} [{p['ci95'][0]:.3f}, {p['ci95'][1]:.3f}] "
+              f"over {p['n']} groups, chance {p['chance']:.3f}."]  # fmt: skip
+    return "\n".join(lines) + "\n"
