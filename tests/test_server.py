@@ -217,3 +217,11 @@ def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
 def test_wrong_key_from_client_is_a_protocol_error(server) -> None:
     with pytest.raises(ProtocolError, match="403"):
         RemoteCloud(server.url, "bad-key")(_request())
+
+
+def test_load_benchmark_runs_on_loopback() -> None:
+    from obclip.server.loadtest import run
+
+    rows = run("tiny-sd", requests=4, concurrency=[1, 4], steps=6, k=3)
+    assert [(r["batching"], r["clients"]) for r in rows] == [(False, 1), (False, 4), (True, 1), (True, 4)]
+    assert all(r["requests"] == 4 and r["rps"] > 0 and r["p95"] >= r["p50"] > 0 for r in rows)

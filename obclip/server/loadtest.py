@@ -1,0 +1,114 @@
+"""Load benchmark of `obclip serve` on loopback: throughput and latency, batching on and off.
+
+Starts the server itself (a subprocess on a free loopback port), sends a bounded number of
+requests from 1, 4 and 16 concurrent clients, and prints requests/s, p50 and p95 latency.
+
+Usage:
+    python -m obclip.server.loadtest --pair default --requests 32
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import httpx
+
+from obclip.client import RemoteCloud
+from obclip.prompts import transform
+from obclip.protocol import CloudRequest
+
+
+def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [sys.executable, "-m", "obclip.cli", "serve", "--pair", pair, "--port", str(port), "--insecure-no-auth"]
+    if not batching:
+        args.append("--no-batching")
+    log = open(os.path.join(tempfile.gettempdir(), f"obclip-loadtest-{port}.log"), "w")  # noqa: SIM115
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.TransportError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def run(pair: str, requests: int, concurrency: list[int], steps: int, k: int) -> list[dict]:
+    from obclip.models.registry import get_spec
+
+    size = get_spec(pair).resolution
+    prompts = ["a portrait of a young woman in a garden", "an old man on a beach", "a smiling lady in an office",
+               "a middle-aged gentleman in the city"]  # fmt: skip
+    groups = [transform(p, ["gender"]) for p in prompts]
+    rows = []
+    for batching in (False, True):
+        proc, url = _start(pair, batching)
+        try:
+            client = RemoteCloud(url, timeout=600)
+            for c in concurrency:
+                latencies, wall = _measure(client, groups, c, max(1, requests // c), steps, k, size, pair)
+                q = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else latencies * 19
+                rows.append({"batching": batching, "clients": c, "requests": len(latencies), "rps": len(latencies) / wall,
+                             "p50": statistics.median(latencies), "p95": q[18]})  # fmt: skip
+                print(_row(rows[-1]), flush=True)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return rows
+
+
+def _measure(client, groups, clients: int, per_client: int, steps: int, k: int, size: int, pair: str):
+    """Latencies of `clients` threads each sending `per_client` requests, and the wall time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def worker(w: int) -> None:
+        for j in range(per_client):
+            g = groups[(w + j) % len(groups)]
+            req = CloudRequest(g.order, w * 1000 + j, steps, k, 5.0, size, size, "dpm", pair)
+            started = time.perf_counter()
+            client(req)
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, time.perf_counter() - started
+
+
+def _row(r: dict) -> str:
+    return f"| {'on' if r['batching'] else 'off'} | {r['clients']} | {r['requests']} | {r['rps']:.2f} | {r['p50']:.3f} | {r['p95']:.3f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pair", default="default")
+    parser.add_argument("--requests", type=int, default=32, help="requests per concurrency level")
+    parser.add_argument("--concurrency", default="1,4,16")
+    parser.add_argument("--steps", type=int, default=25)
+    parser.add_argument("--k", type=int, default=10)
+    args = parser.parse_args()
+    print("| batching | clients | requests | req/s | p50 s | p95 s |\n|---|---|---|---|---|---|", flush=True)
+    run(args.pair, args.requests, [int(c) for c in args.concurrency.split(",")], args.steps, args.k)
+
+
+if __name__ == "__main__":
+    main()
