@@ -42,6 +42,8 @@ class AccelConfig:
         pivot (`int`, defaults to 0): candidate whose attention maps batch reuse broadcasts.
         share_uncond (`bool`, defaults to True): with batch reuse, also compute the
             unconditional CFG branch for the pivot only (beyond the paper; see accel.py).
+        skip_up (`int`, defaults to 1): during block skip, also serve this many of the deepest
+            up blocks from the cache (beyond the paper; 0 = the paper's block skip).
     """
 
     mode: str = "none"
@@ -50,6 +52,7 @@ class AccelConfig:
     refresh: int = 5
     pivot: int = 0
     share_uncond: bool = True
+    skip_up: int = 1
 
     def __post_init__(self) -> None:
         if self.mode not in ACCEL_MODES:
@@ -58,6 +61,8 @@ class AccelConfig:
             raise ProtocolError(f"cache point r and skip point s must be >= 1, got r={self.r}, s={self.s}")
         if self.refresh < 1:
             raise ProtocolError(f"refresh interval must be >= 1, got {self.refresh}")
+        if self.skip_up < 0:
+            raise ProtocolError(f"skip_up must be >= 0, got {self.skip_up}")
         if self.pivot < 0:
             raise ProtocolError(f"pivot must be >= 0, got {self.pivot}")
 

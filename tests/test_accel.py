@@ -128,3 +128,11 @@ def test_concurrent_requests_never_share_a_cache(tiny_sd) -> None:
     for i, expected in enumerate(serial):
         assert torch.allclose(results[i], expected, atol=1e-5), i
     assert _STATE.get() is None
+
+
+def test_skip_up_serves_deepest_up_blocks_from_cache(tiny_sd) -> None:
+    paper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=3, s=5, skip_up=0)))
+    deeper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=3, s=5, skip_up=1)))
+    assert paper.flops_per_step[:5] == deeper.flops_per_step[:5]
+    assert all(d < p for d, p in zip(deeper.flops_per_step[5:], paper.flops_per_step[5:], strict=True))
+    assert torch.isfinite(deeper.latents).all()

@@ -13,7 +13,9 @@ Three mechanisms, each keyed to the step index of the cloud's k steps:
   outputs and cross-attention maps are computed at refresh steps (r, r + refresh, ...) and
   reused in between; cross-attention values stay per candidate (map x current V).
 - **Block skip** (steps >= s): down and mid blocks return their outputs of step s - 1; only
-  conv_in (cheap, fresh) and the up blocks run. Works without a mid block (BK-SDM).
+  conv_in (cheap, fresh) and the up blocks run. Works without a mid block (BK-SDM). Going
+  beyond the paper (DeepCache-style), the `skip_up` deepest up blocks are also served from
+  step s - 1: their inputs are all cached already, only the time embedding would change.
 
 Hooks are installed once per UNet and read the current request's `AccelState` from a context
 variable: a UNet call outside `accelerated(...)` runs the stock code path, and two requests in
@@ -208,12 +210,12 @@ class ObclipAttnProcessor:
         return out / attn.rescale_output_factor
 
 
-def _wrap_block(block: torch.nn.Module, key: str) -> None:
+def _wrap_block(block: torch.nn.Module, key: str, applies: Callable[[AccelState], bool] = lambda st: True) -> None:
     original = block.forward
 
     def forward(*args: Any, **kwargs: Any) -> Any:
         st = _STATE.get()
-        if st is None:
+        if st is None or not applies(st):
             return original(*args, **kwargs)
         if st.skip and key in st.blocks:
             return _map(st.to_current, st.blocks[key])
@@ -243,6 +245,8 @@ def install(unet: torch.nn.Module) -> None:
             _wrap_block(block, f"down{i}")
         if unet.mid_block is not None:  # BK-SDM-style UNets have none
             _wrap_block(unet.mid_block, "mid")
+        for i, block in enumerate(unet.up_blocks[:-1]):  # the deepest up blocks, if `skip_up` asks for them
+            _wrap_block(block, f"up{i}", lambda st, i=i: i < st.config.skip_up)
         unet._obclip_accel_installed = True
 
 

@@ -2,7 +2,9 @@
 
 For N = 2 (gender) and N = 6 (gender x age), rows cloud, device, Vanilla OG, Hybrid SD and
 ObCLIP at k = 10 and k = 5, each ObCLIP row also with "+cache" and "+cache+reuse"
-(k=10: r=4, s=6; k=5: r=3, s=3, the paper's settings). Columns: attribute accuracy (our
+(k=10: r=4, s=6; k=5: r=3, s=3, the paper's settings), once with the paper's mechanisms only
+("(paper)") and once with ours on top (shared unconditional branch before r, deepest up block
+served from the cache during block skip). Columns: attribute accuracy (our
 classifier, the stand-in for the paper's CLIP score; not CLIP), FID to held-out renders,
 FID to the Hybrid SD images of the same k (the acceleration's own quality cost), counted
 server (+device) FLOPs, server latency and end-to-end latency (median of repeated single
@@ -46,9 +48,12 @@ class Row:
     mode: str
     k: int
     accel: str = "none"
+    paper: bool = False  # the paper's mechanisms only: no shared uncond branch, no up-block skip
 
     def config(self) -> AccelConfig:
         r, s = ACCEL_POINTS.get(self.k, (4, 6))
+        if self.paper:
+            return AccelConfig(self.accel, r=r, s=s, share_uncond=False, skip_up=0)
         return AccelConfig(self.accel, r=r, s=s)
 
 
@@ -56,6 +61,8 @@ def rows() -> list[Row]:
     out = [Row("cloud", "cloud", 25), Row("device", "device", 0), Row("Vanilla OG", "vanilla-og", 25)]
     for k in (10, 5):
         out += [Row(f"Hybrid SD k={k}", "hybrid", k), Row(f"ObCLIP k={k}", "obclip", k),
+                Row(f"+cache (paper) k={k}", "obclip", k, "cache", paper=True),
+                Row(f"+cache+reuse (paper) k={k}", "obclip", k, "cache+reuse", paper=True),
                 Row(f"+cache k={k}", "obclip", k, "cache"), Row(f"+cache+reuse k={k}", "obclip", k, "cache+reuse")]  # fmt: skip
     return out
 
@@ -179,7 +186,7 @@ def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], ou
 
     table = results["settings"]["2"]
     fig, ax = plt.subplots(figsize=(5, 3.5))
-    for name in ("ObCLIP k=10", "+cache k=10", "+cache+reuse k=10"):
+    for name in ("ObCLIP k=10", "+cache (paper) k=10", "+cache+reuse (paper) k=10", "+cache k=10", "+cache+reuse k=10"):
         per_step = table[name]["server_flops_per_step"]
         ax.plot(range(len(per_step)), [f / 1e9 for f in per_step], "o-", label=name)
     ax.set_xlabel("cloud step")

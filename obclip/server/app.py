@@ -74,6 +74,7 @@ class AccelBody(BaseModel):
     refresh: int = Field(5, ge=1, le=1000)
     pivot: int = Field(0, ge=0, le=1000)
     share_uncond: bool = True
+    skip_up: int = Field(1, ge=0, le=16)
 
 
 class DenoiseBody(BaseModel):
