@@ -69,6 +69,40 @@ def _save_grid(grid: dict[str, torch.Tensor], prompts: list[str], path: Path) ->
     (path.with_suffix(".txt")).write_text("\n".join(f"{i + 1}. {p}" for i, p in enumerate(prompts)) + "\n")
 
 
+def training_curves(run_dir: Path, out: Path) -> dict[str, dict]:
+    """Plots each stage's loss curve and returns its steps, final loss and minutes of training.
+
+    Minutes add up the gaps between consecutive log lines shorter than two minutes, so time spent
+    stopped between an interruption and its resume is not counted.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    stats, fig = {}, plt.figure(figsize=(6, 3.5))
+    for stage in ("vae", "cloud", "device", "evaluator"):
+        path = run_dir / f"{stage}.log.jsonl"
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        by_step = {r["step"]: r for r in rows}  # a resumed run rewrites the steps after its checkpoint
+        steps = sorted(by_step)
+        gaps = [b["time"] - a["time"] for a, b in zip(rows, rows[1:], strict=False)]
+        minutes = sum(g for g in gaps if 0 < g < 120) / 60
+        stats[stage] = {"steps": steps[-1], "final_loss": by_step[steps[-1]]["loss"], "minutes": round(minutes, 1)}
+        plt.plot(steps, [by_step[s]["loss"] for s in steps], label=stage)
+    plt.yscale("log")
+    plt.xlabel("step")
+    plt.ylabel("training loss")
+    plt.legend()
+    plt.tight_layout()
+    out.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out / "training_curves.png", dpi=120)
+    plt.close(fig)
+    return stats
+
+
 def markdown(result: dict) -> str:
     fields = ["gender", "age", "ethnicity", "scene", "clothing", "accessory", "expression"]
     lines = ["| row | " + " | ".join(fields) + " | FID |", "|---" * (len(fields) + 2) + "|"]
@@ -82,7 +116,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--out", type=Path, default=Path("docs/model-card"))
+    parser.add_argument("--run-dir", type=Path, default=Path("runs/default"), help="training logs for the curves")
     args = parser.parse_args()
+    if args.run_dir.exists():
+        curves = training_curves(args.run_dir, args.out)
+        (args.out / "training.json").write_text(json.dumps(curves, indent=2) + "\n")
+        print(json.dumps(curves))
     result = evaluate(args.n, args.out)
     print(markdown(result))
 
