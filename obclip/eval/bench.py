@@ -90,12 +90,12 @@ def _timed(prompt: str, row: Row, attributes: list[str], repeats: int) -> dict:
 def run(out: Path, quick: bool = False) -> dict:
     """Runs the whole benchmark and writes its reports into `out`."""
     out.mkdir(parents=True, exist_ok=True)
-    n, repeats = (12, 2) if quick else (96, 3)
+    n, repeats = (24, 2) if quick else (96, 3)
     pair, classifier = load_pair("default"), load_classifier()
     prompts = heldout_prompts(n)
-    texts, seeds = [p.prompt for p in prompts], list(range(n))
+    texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
     real = reference_images(prompts)
-    results: dict = {"n_prompts": n, "repeats": repeats, "quick": quick, "settings": {}}
+    results: dict = {"n_prompts": len(prompts), "repeats": repeats, "quick": quick, "settings": {}}
     started = time.perf_counter()
     grids: dict[str, torch.Tensor] = {}
     for big_n, attributes in SETTINGS.items():

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 
 from obclip.cloud.engine import CloudEngine
 from obclip.denoise import denoise, initial_noise
-from obclip.models.pair import DEFAULT_DIR, ModelPair
+from obclip.models.pair import ModelPair, default_dir
 from obclip.prompts import transform
 from obclip.protocol import AccelConfig, CloudRequest
 from obclip.sampling import SamplerState, Schedule
@@ -118,9 +118,10 @@ def generate_batch(
     return torch.cat(images)
 
 
-def load_classifier(folder: Path = DEFAULT_DIR) -> AttributeClassifier:
+def load_classifier(folder: Path | None = None) -> AttributeClassifier:
     from safetensors.torch import load_file
 
+    folder = folder or default_dir()
     model = AttributeClassifier()
     model.load_state_dict({k: v.float() for k, v in load_file(folder / "evaluator.safetensors").items()})
     return model.eval()

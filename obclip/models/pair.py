@@ -22,6 +22,11 @@ from obclip.models.text import PromptEmbeddings, encode_sdxl, encode_single
 DEFAULT_DIR = Path(__file__).resolve().parent / "default"
 
 
+def default_dir() -> Path:
+    """Folder of the embedded default pair (``OBCLIP_DEFAULT_DIR`` overrides it)."""
+    return Path(os.environ.get("OBCLIP_DEFAULT_DIR", DEFAULT_DIR))
+
+
 class PairUnavailable(RuntimeError):
     """The weights of a registered pair are not on this machine."""
 
@@ -129,7 +134,7 @@ def _embedded(spec: PairSpec) -> ModelPair:
     from obclip.models.text import load_minilm
     from obclip.world.architecture import TEXT_MAX_LENGTH
 
-    folder = Path(os.environ.get("OBCLIP_DEFAULT_DIR", DEFAULT_DIR))
+    folder = default_dir()
     if not (folder / "cloud_unet").exists():
         raise PairUnavailable(
             f"the embedded default pair is missing from {folder}; train it with scripts/train_default.sh"
