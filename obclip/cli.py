@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
-    bench.add_argument("--quick", action="store_true", help="24 prompts, fewer points (about 10 minutes)")
+    bench.add_argument("--quick", action="store_true", help="8 prompts, 1 timing repeat, 2 split points")
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
 
