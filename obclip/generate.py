@@ -148,9 +148,7 @@ def generate(
     if handoff.request != request:
         raise RuntimeError("the cloud answered a different request")
     dev = finish(models, handoff, index, prompt, count_flops, progress("device"))
-    return _result(
-        dev, handoff, mode, models, steps, cloud_k if mode != "cloud" else steps, seed, guidance, sampler, candidates
-    )
+    return _result(dev, handoff, mode, models, steps, cloud_k, seed, guidance, sampler, candidates)
 
 
 def _result(

@@ -49,7 +49,7 @@ def prompts(draw) -> str:
         f"a portrait photo of {p1} {scene}",
         f"{p1} holding {poss} cat {scene}",
         f"headshot of {p1}, {subj} is smiling",
-        f"{p1} looking at {obj}self in a mirror".replace("herself", "herself").replace("himself", "himself"),
+        f"{p1} looking at {obj}self in a mirror",
         f"{p1} and {p2} {scene}",
         f"B&W photo of {p1}, shot from the side {scene}",
         f"{p1} walking {poss} dog while {subj} talks on the phone",
