@@ -147,6 +147,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
+    import torch
     import uvicorn
 
     from obclip.models.pair import load_pair
@@ -165,6 +166,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_batch_candidates=args.max_batch, max_wait_ms=args.max_wait_ms, batching=not args.no_batching,
         audit_log=Path(args.audit_log) if args.audit_log else None,
     )  # fmt: skip
+    if args.threads is not None:
+        if args.threads < 1:
+            raise UsageError(f"--threads must be at least 1, got {args.threads}")
+        torch.set_num_threads(args.threads)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(load_pair(args.pair), config)
     print(f"obclip: serving pair {args.pair!r} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
@@ -245,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-steps", type=int, default=100, help="largest T accepted")
     serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
+    serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     serve.set_defaults(func=cmd_serve)
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")

@@ -39,10 +39,12 @@ class Server:
         keyfile = tmp / "keys.txt"
         keyfile.write_text(f"# keys\n{KEY}\n")
         self.log = tmp / f"server-{self.port}.log"
-        env = os.environ | {"HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
+        env = os.environ | {"HF_HUB_OFFLINE": "1"}
+        # Same thread count as this process: CPU reductions are only bitwise repeatable at equal threads.
+        threads = str(torch.get_num_threads())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "obclip.cli", "serve", "--pair", "tiny-sd", "--port", str(self.port),
-             "--api-key-file", str(keyfile), "--max-wait-ms", "200", *extra],
+             "--api-key-file", str(keyfile), "--max-wait-ms", "200", "--threads", threads, *extra],
             stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
         deadline = time.monotonic() + 120
