@@ -65,13 +65,27 @@ def cmd_generate(args: argparse.Namespace) -> int:
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
     steps = spec.steps if args.steps is None else args.steps
-    k = min(spec.k, steps) if args.k is None else args.k
+    cloud_steps = spec.cloud_steps or steps  # an LCM cloud runs its own short grid
+    k = min(spec.k, cloud_steps) if args.k is None else args.k
     if steps < 1:
         raise UsageError(f"--steps must be >= 1, got {steps}")
     if k < 0:
         raise UsageError(f"--k must be >= 0, got {k}")
-    if k > steps:
-        raise UsageError(f"--k {k} exceeds --steps {steps}")
+    if k > cloud_steps:
+        raise UsageError(
+            f"--k {k} exceeds the cloud's {cloud_steps}-step grid"
+            if spec.cloud_steps
+            else f"--k {k} exceeds --steps {steps}"
+        )
+    if args.delta_t is not None and spec.cloud_sampler is None:
+        raise UsageError(f"--delta-t applies only to pairs with an LCM cloud model, not {args.pair!r}")
+    delta_t = spec.device_timestep_offset if args.delta_t is None else args.delta_t
+    if spec.cloud_sampler and 0 < k < cloud_steps and not 0 <= k + delta_t < steps:
+        raise UsageError(
+            f"--delta-t {delta_t}: the device would resume at step {k + delta_t} of {steps} (need 0 <= k + delta-t < {steps})"
+        )
+    full_cloud = args.mode in ("cloud", "vanilla-og")
+    device_start = steps if full_cloud else k + (delta_t if spec.cloud_sampler and k > 0 else 0)
     out = Path(args.out)
     _check_output(out)
     accel = AccelConfig(args.accel, r=args.r, s=args.s)
@@ -87,13 +101,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
         from obclip.client import RemoteCloud
 
         cloud = RemoteCloud(args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout)
-    on_step = _progress_factory(
-        {"server": k if args.mode != "cloud" else steps, "device": steps - k}, not args.no_progress
-    )
+    totals = {"server": 0, "device": steps} if args.mode == "device" else {
+        "server": cloud_steps if full_cloud else k, "device": steps - device_start,
+    }  # fmt: skip
+    on_step = _progress_factory(totals, not args.no_progress)
     try:
         result = generate(
             args.prompt, args.mode, args.pair, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
             guidance=args.guidance, size=args.size, accel=accel, group=group, cloud=cloud, on_step=on_step,
+            delta_t=args.delta_t,
         )  # fmt: skip
     except ConnectionError as exc:
         if args.fallback != "device":
@@ -208,8 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", required=True, help="output image file (.png)")
     gen.add_argument("--mode", default="obclip", help=f"one of {', '.join(MODES)} (default obclip)")
     gen.add_argument("--steps", type=int, default=None, help="denoising steps T (pair default, 25)")
-    gen.add_argument("--k", type=int, default=None, help="switch point: steps run on the cloud (pair default, 10)")
-    gen.add_argument("--scheduler", choices=("dpm", "ddim"), default="dpm")
+    gen.add_argument(
+        "--k", type=int, default=None, help="switch point: steps run on the cloud (pair default, 10; LCM: of its grid)"
+    )
+    gen.add_argument(
+        "--scheduler", choices=("dpm", "ddim"), default="dpm", help="sampler (the device's, for LCM pairs)"
+    )
+    gen.add_argument("--delta-t", type=int, default=None,
+                     help="LCM pairs: the device resumes its grid at index k + delta-t (pair default, 8)")  # fmt: skip
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
     gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")

@@ -4,12 +4,19 @@ One function, read top to bottom: classifier-free guidance on a 2B batch laid ou
 [uncond x B, cond x B], the UNet's noise prediction, one sampler update. The cloud calls it
 for [0, k) on N candidates, the device for [k, T) on the real prompt; a one-process Hybrid SD
 run is the same two calls without the network in between.
+
+Two model conventions are handled here rather than in the callers: a UNet distilled with an
+embedded guidance scale (LCM-SDXL: `time_cond_proj_dim` set) receives the scale as
+`timestep_cond` and runs no unconditional batch, as diffusers' SDXL pipeline does; and LCM's
+per-step re-noising draws from `step_noise(seed, i)`, one (1, C, h, w) tensor per step shared by
+every candidate, so a candidate's trajectory never depends on its position in the batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import torch
 
 from obclip.flops import FlopMeter
@@ -20,6 +27,33 @@ from obclip.sampling import SamplerState, Schedule, step
 def initial_noise(seed: int, shape: tuple[int, int, int]) -> torch.Tensor:
     """The shared z_T: (1, C, h, w) standard normal from a CPU generator seeded with `seed`."""
     return torch.randn((1, *shape), generator=torch.Generator().manual_seed(seed))
+
+
+def step_generator(seed: int, i: int) -> torch.Generator:
+    """The CPU generator of step `i`'s fresh noise, a pure function of (seed, i)."""
+    state = np.random.SeedSequence([seed, i + 1]).generate_state(1, dtype=np.uint64)[0]
+    return torch.Generator().manual_seed(int(state) & (2**63 - 1))
+
+
+def step_noise(seed: int, i: int, shape: tuple[int, int, int]) -> torch.Tensor:
+    """Fresh noise added after step `i` by samplers that re-noise (LCM): (1, C, h, w),
+    independent of the initial noise and of every other step's."""
+    return torch.randn((1, *shape), generator=step_generator(seed, i))
+
+
+def uses_cfg(unet: torch.nn.Module, guidance: float) -> bool:
+    """Whether the loop runs an unconditional batch: guidance > 1 and not embedded in the UNet."""
+    return guidance > 1.0 and getattr(unet.config, "time_cond_proj_dim", None) is None
+
+
+def guidance_embedding(guidance: float, dim: int, batch: int) -> torch.Tensor:
+    """Sinusoidal embedding of w = guidance - 1 for guidance-distilled UNets (LCM), (batch, dim);
+    the formula of diffusers' `get_guidance_scale_embedding`."""
+    w = torch.full((batch,), (guidance - 1.0) * 1000.0)
+    half = dim // 2
+    freqs = torch.exp(torch.arange(half, dtype=torch.float32) * -(torch.log(torch.tensor(10000.0)) / (half - 1)))
+    emb = w[:, None] * freqs[None, :]
+    return torch.nn.functional.pad(torch.cat([emb.sin(), emb.cos()], dim=1), (0, dim % 2))
 
 
 @torch.no_grad()
@@ -36,6 +70,7 @@ def denoise(
     added: Callable[[PromptEmbeddings], dict | None] = lambda emb: None,
     meter: FlopMeter | None = None,
     on_step: Callable[[int], None] | None = None,
+    noise: Callable[[int], torch.Tensor] | None = None,
 ) -> tuple[torch.Tensor, SamplerState]:
     """Runs steps [start, stop) of `schedule` on a batch of B latents.
 
@@ -46,11 +81,14 @@ def denoise(
         uncond (`PromptEmbeddings`): the empty prompt's embedding (batch 1).
         schedule (`Schedule`): the step grid.
         start (`int`), stop (`int`): step slice, 0 <= start <= stop <= schedule.steps.
-        guidance (`float`): CFG scale; <= 1 runs the conditional branch only.
+        guidance (`float`): CFG scale; <= 1 runs the conditional branch only. A UNet with an
+            embedded guidance scale gets it as `timestep_cond` instead (no unconditional batch).
         state (`SamplerState`): sampler history at `start` (from the hand-off).
         added (`Callable`, optional): extra UNet inputs for an embedding batch (SDXL).
         meter (`FlopMeter`, optional): records counted FLOPs per step.
         on_step (`Callable[[int], None]`, optional): called before each step (caches, progress).
+        noise (`Callable[[int], torch.Tensor]`, optional): fresh noise after step i, broadcastable
+            to `x`; required by LCM schedules.
 
     Returns:
         `tuple[torch.Tensor, SamplerState]`: latents at step `stop` and the sampler state there.
@@ -58,12 +96,14 @@ def denoise(
     if not 0 <= start <= stop <= schedule.steps:
         raise ValueError(f"step slice [{start}, {stop}) is outside the {schedule.steps}-step grid")
     batch = x.shape[0]
-    use_cfg = guidance > 1.0
+    use_cfg = uses_cfg(unet, guidance)
     emb = PromptEmbeddings.cat([uncond.select([0] * batch), cond]) if use_cfg else cond
     extra = added(emb)
     dtype = next(unet.parameters()).dtype
     tokens = emb.tokens.to(dtype)
     extra = None if extra is None else {k: v.to(dtype) for k, v in extra.items()}
+    cond_dim = getattr(unet.config, "time_cond_proj_dim", None)
+    timestep_cond = None if cond_dim is None else guidance_embedding(guidance, cond_dim, len(emb)).to(dtype)
     meter = meter or FlopMeter(enabled=False)
     for i in range(start, stop):
         if on_step is not None:
@@ -71,9 +111,12 @@ def denoise(
         t = schedule.timesteps[i]
         x_in = torch.cat([x, x]) if use_cfg else x
         with meter.measure(i):
-            eps = unet(x_in.to(dtype), t, encoder_hidden_states=tokens, added_cond_kwargs=extra).sample.float()
+            eps = unet(
+                x_in.to(dtype), t, encoder_hidden_states=tokens, added_cond_kwargs=extra, timestep_cond=timestep_cond
+            ).sample.float()
         if use_cfg:
             eps_uncond, eps_cond = eps.chunk(2)
             eps = eps_uncond + guidance * (eps_cond - eps_uncond)
-        x, state = step(schedule, i, x, eps, state)
+        fresh = noise(i) if noise is not None and schedule.sampler == "lcm" and i < schedule.steps - 1 else None
+        x, state = step(schedule, i, x, eps, state, fresh)
     return x, state

@@ -6,6 +6,10 @@
 - ``obclip``: the N candidates on the cloud for [0, k), the device keeps the real one.
 - ``vanilla-og``: the N candidates on the cloud for all T steps; the device picks and decodes.
 
+For a pair whose cloud model is consistency-distilled (LCM), the cloud runs k steps of its own
+short grid and the device resumes its T-step grid at index k + delta-t (`resume_plan`); the
+``cloud`` and ``vanilla-og`` modes run the whole LCM grid and the device only decodes.
+
 `generate` is the one-call API; the CLI and the benchmarks use it. A `cloud` callable lets
 the same flow run against the HTTP server instead of the in-process engine.
 """
@@ -13,12 +17,12 @@ the same flow run against the HTTP server instead of the in-process engine.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 
 from obclip.cloud.engine import CloudEngine
-from obclip.device.finisher import DeviceResult, finish, run_device
+from obclip.device.finisher import DeviceResult, finish, resume_plan, run_device
 from obclip.models.pair import ModelPair, load_pair
 from obclip.prompts import CandidateGroup, transform
 from obclip.protocol import AccelConfig, CloudRequest, Handoff
@@ -40,6 +44,8 @@ class GenerationResult:
         server_seconds (`float`), device_seconds (`float`): wall time on each side.
         candidates (`tuple[str, ...]`): what was sent, in order.
         flops_per_step (`dict`): "server" and "device" per-step FLOPs.
+        cloud_grid (`dict`): LCM pairs only: the cloud's scheduler and steps, and the device
+            step it resumed at (k + delta-t).
     """
 
     image: torch.Tensor
@@ -58,6 +64,7 @@ class GenerationResult:
     device_seconds: float
     candidates: tuple[str, ...] = ()
     flops_per_step: dict[str, list[int]] = field(default_factory=dict)
+    cloud_grid: dict[str, int | str] = field(default_factory=dict)
 
     def summary(self) -> dict:
         """The JSON fields of ``obclip generate --json`` (without `image`)."""
@@ -66,6 +73,7 @@ class GenerationResult:
             "seed": self.seed, "guidance": self.guidance, "scheduler": self.sampler,
             "server_flops": self.server_flops, "device_flops": self.device_flops,
             "server_seconds": round(self.server_seconds, 4), "device_seconds": round(self.device_seconds, 4),
+            **self.cloud_grid,
         }  # fmt: skip
 
 
@@ -88,6 +96,7 @@ def generate(
     cloud: CloudFn | None = None,
     count_flops: bool = True,
     on_step: Callable[[str, int], None] | None = None,
+    delta_t: int | None = None,
 ) -> GenerationResult:
     """Generates one image for `prompt` in `mode`.
 
@@ -96,9 +105,10 @@ def generate(
             one candidate among N).
         mode (`str`, defaults to "obclip"): one of `MODES`.
         pair (`str | ModelPair`, defaults to "default"): registry name or a loaded pair.
-        steps (`int`, optional): T; the pair's default if None.
+        steps (`int`, optional): T; the pair's default if None. For an LCM pair, the device grid.
         k (`int`, optional): switch point; the pair's default if None. Ignored by cloud/device.
-        sampler (`str`, defaults to "dpm"): "dpm" or "ddim".
+            For an LCM pair, the number of steps of the cloud's LCM grid.
+        sampler (`str`, defaults to "dpm"): "dpm" or "ddim" (the device's, for an LCM pair).
         seed (`int`, defaults to 0): seed of the shared initial noise.
         guidance (`float`, optional): CFG scale; the pair's default if None.
         size (`int`, optional): image side in pixels; the pair's resolution if None.
@@ -109,6 +119,7 @@ def generate(
             the in-process engine by default.
         count_flops (`bool`, defaults to True): count UNet FLOPs on both sides.
         on_step (`Callable[[str, int], None]`, optional): progress callback ("server"/"device", step).
+        delta_t (`int`, optional): LCM pairs: device index offset; the pair's default if None.
     """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -117,13 +128,15 @@ def generate(
     models = load_pair(pair) if isinstance(pair, str) else pair
     spec = models.spec
     steps = spec.steps if steps is None else steps
-    k = min(spec.k, steps) if k is None else k
+    # the grid the cloud runs: the device's own, or a distilled model's short one (LCM)
+    cloud_sampler, cloud_steps = (spec.cloud_sampler, spec.cloud_steps) if spec.cloud_sampler else (sampler, steps)
+    k = min(spec.k, cloud_steps) if k is None else k
     guidance = spec.guidance if guidance is None else guidance
     size = spec.resolution if size is None else size
     if steps < 1:
         raise ValueError(f"steps must be >= 1, got {steps}")
-    if not 0 <= k <= steps:
-        raise ValueError(f"k must lie in [0, steps={steps}], got {k}")
+    if not 0 <= k <= cloud_steps:
+        raise ValueError(f"k must lie in [0, {cloud_steps}] (the cloud's {cloud_sampler} grid), got {k}")
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
 
     if mode == "device":
@@ -136,10 +149,11 @@ def generate(
         candidates, index = group.order, group.real_index
     else:
         candidates, index = (prompt,), 0
-    cloud_k = {"cloud": steps, "vanilla-og": steps}.get(mode, k)
+    cloud_k = {"cloud": cloud_steps, "vanilla-og": cloud_steps}.get(mode, k)
     request = CloudRequest(
-        candidates, seed, steps, cloud_k, guidance, size, size, sampler, models.name, accel or AccelConfig()
+        candidates, seed, cloud_steps, cloud_k, guidance, size, size, cloud_sampler, models.name, accel or AccelConfig()
     )
+    plan = resume_plan(models, request, steps, sampler, delta_t)  # before sending: a bad delta-t fails early
     if cloud is None:
         engine = CloudEngine(models, count_flops=count_flops)
         handoff = engine.run(request, on_step=progress("server"))
@@ -147,8 +161,12 @@ def generate(
         handoff = cloud(request)
     if handoff.request != request:
         raise RuntimeError("the cloud answered a different request")
-    dev = finish(models, handoff, index, prompt, count_flops, progress("device"))
-    return _result(dev, handoff, mode, models, steps, cloud_k, seed, guidance, sampler, candidates)
+    dev = finish(models, handoff, index, prompt, count_flops, progress("device"), plan)
+    result = _result(dev, handoff, mode, models, steps, cloud_k, seed, guidance, sampler, candidates)
+    if cloud_sampler == sampler and cloud_steps == steps:
+        return result
+    grid = {"cloud_scheduler": cloud_sampler, "cloud_steps": cloud_steps, "device_start": plan.start}
+    return replace(result, cloud_grid=grid)
 
 
 def _result(

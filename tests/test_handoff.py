@@ -8,7 +8,7 @@ from diffusers import DDIMScheduler, DPMSolverMultistepScheduler
 
 from obclip.cloud.engine import CloudEngine
 from obclip.denoise import initial_noise
-from obclip.device.finisher import finish
+from obclip.device.finisher import ResumePlan, finish
 from obclip.generate import generate
 from obclip.protocol import CloudRequest, Handoff
 
@@ -62,10 +62,13 @@ def test_dropping_the_dpm_history_breaks_equality(tiny_sd) -> None:
     request = CloudRequest((PROMPT,), 3, 6, 3, 5.0, size, size, "dpm", tiny_sd.name)
     handoff = CloudEngine(tiny_sd).run(request)
     stripped = Handoff(request, handoff.step, handoff.latents, None)
-    full, restarted = finish(tiny_sd, handoff, 0, PROMPT), None
-    with pytest.raises(ValueError, match="previous data prediction"):
-        restarted = finish(tiny_sd, stripped, 0, PROMPT)
-    assert restarted is None and full.latent.abs().sum() > 0
+    full = finish(tiny_sd, handoff, 0, PROMPT)
+    with pytest.raises(ValueError, match="previous data prediction"):  # never silently first order
+        finish(tiny_sd, stripped, 0, PROMPT)
+    restarted = finish(tiny_sd, stripped, 0, PROMPT, plan=ResumePlan("dpm", 6, 3, restart=True))
+    reference = hybrid_sd_reference(tiny_sd, PROMPT, "dpm", 6, 3, 3, 5.0)
+    assert (full.latent - reference).abs().max().item() <= 1e-4
+    assert (restarted.latent - reference).abs().max().item() > 1e-3
 
 
 @pytest.mark.parametrize("sampler", ["dpm", "ddim"])

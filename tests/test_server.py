@@ -129,6 +129,7 @@ def test_auth(server) -> None:
         ({"guidance": 99}, "limit of 30"),
         ({"pair": "sdxl+koala-700m"}, "serves pair"),
         ({"sampler": "euler"}, "sampler"),
+        ({"sampler": "lcm"}, "no LCM cloud model"),
         ({"seed": -3}, "seed"),
         ({"accel": {"mode": "turbo"}}, "accel"),
         ({"surprise": 1}, "surprise"),

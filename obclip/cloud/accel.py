@@ -137,16 +137,32 @@ class _SharedUncondUNet(torch.nn.Module):
         super().__init__()
         self.unet, self.state = unet, state
 
-    def forward(self, sample: torch.Tensor, t: Any, encoder_hidden_states: torch.Tensor, added_cond_kwargs=None):
+    @property
+    def config(self) -> Any:
+        return self.unet.config
+
+    def forward(
+        self,
+        sample: torch.Tensor,
+        t: Any,
+        encoder_hidden_states: torch.Tensor,
+        added_cond_kwargs=None,
+        timestep_cond=None,
+    ):
         st = self.state
         if not st.share_uncond:
             return self.unet(
-                sample, t, encoder_hidden_states=encoder_hidden_states, added_cond_kwargs=added_cond_kwargs
-            )
+                sample, t, encoder_hidden_states=encoder_hidden_states, added_cond_kwargs=added_cond_kwargs,
+                timestep_cond=timestep_cond,
+            )  # fmt: skip
         st._layout(shared=True)
         rows = st.rows
         added = None if added_cond_kwargs is None else {k: v[rows] for k, v in added_cond_kwargs.items()}
-        out = self.unet(sample[rows], t, encoder_hidden_states=encoder_hidden_states[rows], added_cond_kwargs=added)
+        cond = None if timestep_cond is None else timestep_cond[rows]
+        out = self.unet(
+            sample[rows], t, encoder_hidden_states=encoder_hidden_states[rows], added_cond_kwargs=added,
+            timestep_cond=cond,
+        )  # fmt: skip
         return SimpleNamespace(sample=out.sample[st.expand])
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import torch
 
 from obclip.cloud.accel import accelerated
-from obclip.denoise import denoise, initial_noise
+from obclip.denoise import denoise, initial_noise, step_noise, uses_cfg
 from obclip.flops import FlopMeter
 from obclip.models.pair import ModelPair
 from obclip.protocol import CloudRequest, Handoff, ProtocolError
@@ -49,6 +49,7 @@ class CloudEngine:
             raise ProtocolError("requests batched together must share every setting but candidates and seed")
         if first.pair != self.pair.name:
             raise ProtocolError(f"this engine serves pair {self.pair.name!r}, not {first.pair!r}")
+        check_sampler(self.pair, first.sampler, first.steps)
         started = time.perf_counter()
         pair, h, w = self.pair, first.height, first.width
         shape = pair.latent_shape(h, w)
@@ -58,11 +59,16 @@ class CloudEngine:
         x = torch.cat([initial_noise(r.seed, shape).repeat(r.n, 1, 1, 1) for r in requests])
         meter = FlopMeter(enabled=self.count_flops)
         groups = tuple(r.n for r in requests)
-        with accelerated(pair.cloud_unet, first.accel, groups, first.guidance > 1.0, first.k) as (hook, unet):
+
+        def noise(i: int) -> torch.Tensor:  # each group re-noised with its own seed, shared by its N
+            return torch.cat([step_noise(r.seed, i, shape).repeat(r.n, 1, 1, 1) for r in requests])
+
+        cfg = uses_cfg(pair.cloud_unet, first.guidance)
+        with accelerated(pair.cloud_unet, first.accel, groups, cfg, first.k) as (hook, unet):
             x, state = denoise(
                 unet, x, cond, uncond, schedule, 0, first.k, first.guidance, SamplerState(),
                 added=lambda emb: pair.added_conditions(emb, h, w), meter=meter,
-                on_step=_chain(hook, on_step),
+                on_step=_chain(hook, on_step), noise=noise,
             )  # fmt: skip
         keep_history = first.sampler == "dpm" and 0 < first.k < first.steps
         seconds, total = time.perf_counter() - started, sum(groups)
@@ -83,6 +89,21 @@ class CloudEngine:
             )
             offset += r.n
         return out
+
+
+def check_sampler(pair: ModelPair, sampler: str, steps: int) -> None:
+    """A consistency-distilled cloud UNet runs only its own sampler, and only it runs LCM, on a
+    grid no longer than the one it was distilled on."""
+    expected = pair.spec.cloud_sampler
+    if expected is not None and sampler != expected:
+        raise ProtocolError(
+            f"pair {pair.name!r} has a {expected.upper()} cloud model; its requests use sampler {expected!r}"
+        )
+    if expected is None and sampler == "lcm":
+        raise ProtocolError(f"pair {pair.name!r} has no LCM cloud model; use sampler 'dpm' or 'ddim'")
+    distilled = pair.scheduler_config.get("original_inference_steps", 50)
+    if sampler == "lcm" and steps > distilled:
+        raise ProtocolError(f"an LCM grid has at most {distilled} steps (its distillation grid), got {steps}")
 
 
 def batch_key(request: CloudRequest) -> tuple:

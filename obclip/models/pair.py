@@ -158,11 +158,6 @@ def load_pair(name: str) -> ModelPair:
         PairUnavailable: its weights are not on this machine.
     """
     spec = get_spec(name)
-    if spec.cloud_sampler is not None:
-        raise PairUnavailable(
-            f"pair {name!r} needs a {spec.cloud_sampler.upper()} cloud sampler with a delta-t hand-off, which this "
-            "version does not implement yet; use sdxl+koala-700m"
-        )
     if spec.family == "embedded":
         return _embedded(spec)
     if spec.family.startswith("tiny"):

@@ -27,7 +27,7 @@ class PairSpec:
         device_unet (`str`): "repo[:subfolder]" of the small UNet.
         resolution (`int`): image side in pixels.
         steps (`int`, defaults to 25): default number of denoising steps T.
-        k (`int`, defaults to 10): default switch point.
+        k (`int`, defaults to 10): default switch point (cloud steps run; on the cloud grid).
         guidance (`float`, defaults to 7.0): default classifier-free guidance scale.
         vae (`str | None`): "repo[:subfolder]" of the VAE when `base` has none.
         cloud_sampler (`str | None`): sampler of the cloud UNet when it differs (LCM).
@@ -57,6 +57,15 @@ class PairSpec:
             raise ValueError(f"pair {self.name}: default k={self.k} must lie in (0, steps={self.steps})")
         if self.resolution % 8:
             raise ValueError(f"pair {self.name}: resolution {self.resolution} is not a multiple of 8")
+        if (self.cloud_sampler is None) != (self.cloud_steps is None) or self.cloud_sampler not in (None, "lcm"):
+            raise ValueError(f"pair {self.name}: a cloud sampler ('lcm') and its grid length go together")
+        if self.cloud_steps is not None and not (
+            0 < self.k < self.cloud_steps and self.k + self.device_timestep_offset < self.steps
+        ):
+            raise ValueError(
+                f"pair {self.name}: k={self.k} must lie inside the {self.cloud_steps}-step cloud grid "
+                f"and k + delta-t inside the {self.steps}-step device grid"
+            )
 
     def hub_ids(self) -> list[str]:
         """Every Hugging Face repo the pair needs."""
@@ -84,6 +93,8 @@ PAIRS: dict[str, PairSpec] = {
                  note="8-step LCM cloud, 25-step DPM-Solver++ device resuming at index k + 8 (paper, Table 4)"),
         PairSpec("tiny-sd", "tiny-sd1", "", "", "", 32, steps=6, k=3, note="random SD-1.x / BK-SDM shapes, for tests"),
         PairSpec("tiny-sdxl", "tiny-sdxl", "", "", "", 32, steps=6, k=3, note="random SDXL shapes, for tests"),
+        PairSpec("tiny-lcm-sdxl", "tiny-sdxl", "", "", "", 32, steps=6, k=2, cloud_sampler="lcm", cloud_steps=4,
+                 device_timestep_offset=1, note="random SDXL shapes, guidance-embedded LCM cloud UNet, for tests"),
     )
 }  # fmt: skip
 

@@ -70,7 +70,7 @@ def _text_encoder(with_projection: bool, seed: int) -> torch.nn.Module:
     return cls(config).eval()
 
 
-def _unet(device: bool, sdxl: bool, seed: int) -> torch.nn.Module:
+def _unet(device: bool, sdxl: bool, seed: int, guidance_dim: int | None = None) -> torch.nn.Module:
     from diffusers import UNet2DConditionModel
 
     torch.manual_seed(seed)
@@ -82,6 +82,7 @@ def _unet(device: bool, sdxl: bool, seed: int) -> torch.nn.Module:
         "cross_attention_dim": 2 * _TEXT_DIM if sdxl else _TEXT_DIM,
         "layers_per_block": 1 if device else 2,
         "mid_block_type": None if device else "UNetMidBlock2DCrossAttn",
+        "time_cond_proj_dim": guidance_dim,
     }  # fmt: skip
     if sdxl:
         kwargs.update(
@@ -102,9 +103,11 @@ def _vae(seed: int) -> torch.nn.Module:
 
 
 def build_tiny_pair(spec: PairSpec) -> ModelPair:
-    """The random pair `spec` describes (family tiny-sd1 or tiny-sdxl); 32x32 images, 8x8 latents."""
+    """The random pair `spec` describes (family tiny-sd1 or tiny-sdxl); 32x32 images, 8x8 latents.
+    An LCM pair's cloud UNet embeds the guidance scale, as LCM-SDXL's does."""
     sdxl = spec.family == "tiny-sdxl"
     tokenizer = local_clip_tokenizer()
     encoders = [_text_encoder(False, 10)] + ([_text_encoder(True, 11)] if sdxl else [])
     text = TextStack([tokenizer] * len(encoders), encoders, _MAX_LENGTH, sdxl)
-    return ModelPair(spec, text, _unet(False, sdxl, 20), _unet(True, sdxl, 21), _vae(30), dict(SCHEDULER_CONFIG))
+    cloud = _unet(False, sdxl, 20, guidance_dim=16 if spec.cloud_sampler == "lcm" else None)
+    return ModelPair(spec, text, cloud, _unet(True, sdxl, 21), _vae(30), dict(SCHEDULER_CONFIG))

@@ -31,7 +31,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from obclip.cloud.engine import CloudEngine
+from obclip.cloud.engine import CloudEngine, check_sampler
 from obclip.models.pair import ModelPair
 from obclip.protocol import ACCEL_MODES, AccelConfig, CloudRequest, ProtocolError
 from obclip.sampling import SAMPLERS
@@ -88,7 +88,7 @@ class DenoiseBody(BaseModel):
     guidance: float = Field(5.0, ge=0.0)
     height: int = Field(..., ge=8)
     width: int = Field(..., ge=8)
-    sampler: Literal["dpm", "ddim"] = "dpm"
+    sampler: Literal["dpm", "ddim", "lcm"] = "dpm"
     pair: str
     accel: AccelBody = Field(default_factory=AccelBody)
     wire_dtype: Literal["float16", "float32"] = "float16"
@@ -186,7 +186,9 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         spec = pair.spec
         return {
             "pairs": [{"name": spec.name, "resolution": spec.resolution, "default_steps": spec.steps,
-                       "default_k": spec.k, "default_guidance": spec.guidance, "samplers": list(SAMPLERS),
+                       "default_k": spec.k, "default_guidance": spec.guidance,
+                       "samplers": [spec.cloud_sampler] if spec.cloud_sampler else [s for s in SAMPLERS if s != "lcm"],
+                       "cloud_steps": spec.cloud_steps,
                        "accel_modes": list(ACCEL_MODES), "latent_scale": pair.latent_scale}],
             "limits": limits.__dict__,
             "batching": {"enabled": config.batching, "max_candidates": config.max_batch_candidates,
@@ -207,6 +209,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                 tuple(body.candidates), body.seed, body.steps, body.k, body.guidance, body.height, body.width,
                 body.sampler, body.pair, AccelConfig(**body.accel.model_dump()),
             )  # fmt: skip
+            check_sampler(pair, request.sampler, request.steps)
         except ProtocolError as exc:
             return _error(422, "invalid_request", str(exc))
         rid = uuid.uuid4().hex[:12]
