@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from obclip.eval.common import generate_batch, heldout_prompts
+from obclip.eval.common import generate_batch, heldout_prompts, names_field
 from obclip.generate import generate
 
 PROMPTS = ["a portrait of a young woman", "an old man in a garden", "a smiling lady on a beach"]
@@ -26,6 +26,16 @@ def test_client_first_differs_from_server_first(tiny_sd) -> None:
 
 
 def test_heldout_prompts_name_every_field() -> None:
-    for p in heldout_prompts(50):
+    prompts = heldout_prompts(50)
+    for p in prompts:
         for word in (p.spec.age, p.spec.ethnicity, p.spec.clothing):
             assert word in p.prompt
+
+
+def test_heldout_prompts_vary_their_phrasing() -> None:
+    """Evaluation prompts come from every caption template, not one (a bug once made them all alike)."""
+    prompts = heldout_prompts(60)
+    openings = {" ".join(p.prompt.split()[:2]) for p in prompts}
+    assert len(openings) >= 5, openings
+    named = [names_field(p, "expression") for p in prompts]
+    assert 0 < sum(named) < len(prompts)  # only some templates name the expression: scored on those only

@@ -31,7 +31,6 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from obclip.eval.common import AllFieldsRandom
 from obclip.prompts import transform
 from obclip.world.captions import caption
 from obclip.world.render import FIELDS, PortraitSpec
@@ -61,7 +60,7 @@ def sample_users(n: int, seed: int, prior: bool) -> list[tuple[PortraitSpec, str
             for name, dist in PRIOR.items():
                 fields[name] = rng.choices(list(dist), weights=list(dist.values()))[0]
         spec = PortraitSpec(**fields, jitter_seed=0)
-        out.append((spec, caption(spec, AllFieldsRandom(rng))))
+        out.append((spec, caption(spec, rng, drop=0.0)))
     return out
 
 

@@ -56,9 +56,10 @@ def describe_person(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) 
     return f"{article(words[0])} {' '.join(words)}"
 
 
-def caption(spec: PortraitSpec, rng: random.Random) -> str:
-    """One randomly phrased caption that names every visible field of `spec`."""
-    person = describe_person(spec, rng)
+def caption(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) -> str:
+    """One randomly phrased caption of `spec`; age and ethnicity are each left out with
+    probability `drop` (0 for evaluation prompts), the expression by the templates without it."""
+    person = describe_person(spec, rng, drop)
     acc = rng.choice(_ACCESSORY[spec.accessory])
     return rng.choice(_TEMPLATES).format(
         person=person,

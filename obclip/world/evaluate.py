@@ -1,7 +1,9 @@
 """Quality table of the embedded default pair (the model card's numbers and image grid).
 
-Held-out prompts (unseen specs, every field named), 25 DPM-Solver++ steps: attribute accuracy
-per field and FID against renders of the same specs, for cloud, device and hybrid (k = 10, 5).
+Held-out prompts (unseen specs, every field named but the expression, which only some
+templates mention: it is scored on the prompts that name it), 25 DPM-Solver++ steps: attribute
+accuracy per field and FID against renders of the same specs, for cloud, device and hybrid
+(k = 10, 5).
 
 Usage:
     python -m obclip.world.evaluate --n 200 --out docs/model-card
@@ -23,10 +25,12 @@ from obclip.eval.common import (
     generate_batch,
     heldout_prompts,
     load_classifier,
+    names_field,
     reference_images,
 )
 from obclip.generate import to_pil
 from obclip.models.pair import load_pair
+from obclip.world.render import FIELDS
 
 ROWS = [("cloud", "cloud", 0), ("device", "device", 0), ("hybrid k=10", "hybrid", 10), ("hybrid k=5", "hybrid", 5)]
 
@@ -49,8 +53,9 @@ def evaluate(n: int, out: Path, steps: int = 25) -> dict:
         grid[name] = images[:8]
     out.mkdir(parents=True, exist_ok=True)
     _save_grid(grid, texts[:8], out / "grid.png")
+    scored_on = {f: sum(names_field(p, f) for p in prompts) for f in FIELDS}
     result = {"n": n, "steps": steps, "sampler": "dpm", "guidance": pair.spec.guidance, "rows": rows,
-              "prompts_in_grid": texts[:8]}  # fmt: skip
+              "scored_on": scored_on, "prompts_in_grid": texts[:8]}  # fmt: skip
     (out / "quality.json").write_text(json.dumps(result, indent=2) + "\n")
     return result
 
