@@ -196,7 +196,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from obclip.eval.bench import run
 
-    results = run(Path(args.out), quick=args.quick)
+    if args.repeats is not None and args.repeats < 1:
+        raise UsageError(f"--repeats must be at least 1, got {args.repeats}")
+    results = run(Path(args.out), quick=args.quick, repeats=args.repeats)
     print((Path(args.out) / "results.md").read_text())
     print(f"wrote {args.out}/results.json, results.md and plots in {results['seconds']} s", file=sys.stderr)
     return 0
@@ -277,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
     bench.add_argument("--quick", action="store_true", help="8 prompts, 1 timing repeat, 2 split points")
+    bench.add_argument(
+        "--repeats", type=int, default=None, help="timed requests per row, median reported (1 quick, 3 full)"
+    )
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
 
