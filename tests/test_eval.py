@@ -39,3 +39,17 @@ def test_heldout_prompts_vary_their_phrasing() -> None:
     assert len(openings) >= 5, openings
     named = [names_field(p, "expression") for p in prompts]
     assert 0 < sum(named) < len(prompts)  # only some templates name the expression: scored on those only
+
+
+def test_piece_cache_resumes_and_forgets_other_settings(tmp_path) -> None:
+    from obclip.eval.bench import PieceCache
+
+    cache = PieceCache(tmp_path, {"n": 8})
+    assert cache.get("n2-ObCLIP k=10") is None
+    stored = cache.put("n2-ObCLIP k=10", {"entry": {"fid": 1.5}, "images": torch.zeros(2, 3, 4, 4)})
+    again = PieceCache(tmp_path, {"n": 8})
+    piece = again.get("n2-ObCLIP k=10")
+    assert piece["entry"] == {"fid": 1.5} and again.resumed == 1
+    assert again.seconds == stored["seconds"] >= 0
+    other = PieceCache(tmp_path, {"n": 96})
+    assert other.get("n2-ObCLIP k=10") is None and not list(tmp_path.glob("*.tmp"))

@@ -12,11 +12,18 @@ requests, FLOPs counting off). Ratios are against Vanilla OG measured in the sam
 
 Writes results.json, results.md and plots (Fig. 3: FID vs server share, server-first vs
 client-first; Fig. 12: FLOPs per step with each acceleration; an image grid across rows).
+
+The full run takes longer than one working session on 2 cores, so every finished row is kept
+in `OUT/.cache` and a rerun of the same command continues where the last one stopped (the
+cache is dropped when the settings or the default pair's weights change). The reported time
+is the sum of the pieces' own compute times.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import statistics
 import time
 from dataclasses import dataclass
@@ -34,7 +41,7 @@ from obclip.eval.common import (
     reference_images,
 )
 from obclip.generate import generate
-from obclip.models.pair import load_pair
+from obclip.models.pair import default_dir, load_pair
 from obclip.protocol import AccelConfig
 
 SENSITIVE = ("gender", "age", "ethnicity")
@@ -115,24 +122,19 @@ def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
     real = reference_images(prompts)
     results: dict = {"n_prompts": len(prompts), "repeats": repeats, "quick": quick, "settings": {}}
     started = time.perf_counter()
+    cache = PieceCache(out / ".cache", {"n": n, "repeats": repeats, "quick": quick, "weights": weights_digest()})
     grids: dict[str, torch.Tensor] = {}
     shared: dict[tuple, torch.Tensor] = {}  # rows whose images do not depend on N
     for big_n, attributes in SETTINGS.items():
         table, hybrid_images = {}, {}
         for row in tqdm(rows(), desc=f"N={big_n}"):
-            images = shared.get(_same_images_as(row))
-            if images is None:
-                images = generate_batch(
-                    pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes
-                )
-                if row.mode in ("cloud", "device", "hybrid"):
-                    shared[(row.mode, row.k)] = images
-            acc = attribute_accuracy(classifier, images, prompts)
-            entry = _timed(texts[0], row, attributes, repeats) | {
-                "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
-                "accuracy_by_field": acc,
-                "fid": fid(real, images),
-            }
+            piece = cache.get(f"n{big_n}-{row.name}")
+            if piece is None:
+                measured = _measure_row(row, attributes, repeats, pair, classifier, prompts, real, shared)
+                piece = cache.put(f"n{big_n}-{row.name}", measured)
+            images, entry = piece["images"], dict(piece["entry"])
+            if row.mode in ("cloud", "device", "hybrid"):
+                shared[(row.mode, row.k)] = images
             if row.mode == "hybrid":
                 hybrid_images[row.k] = images
             if row.mode == "obclip" and row.k in hybrid_images:
@@ -147,15 +149,83 @@ def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
                 og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
             )
         results["settings"][str(big_n)] = table
-    results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared)
-    results["seconds"] = round(time.perf_counter() - started, 1)
+    results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared, cache)
+    results["seconds"] = round(cache.seconds, 1)
+    results["wall_seconds_last_invocation"] = round(time.perf_counter() - started, 1)
+    results["resumed_pieces"] = cache.resumed
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "results.md").write_text(markdown(results))
     _plots(results, grids, texts[:6], out)
     return results
 
 
-def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torch.Tensor]) -> dict:
+def _measure_row(row: Row, attributes: list[str], repeats: int, pair, classifier, prompts, real,
+                 shared: dict[tuple, torch.Tensor]) -> dict:  # fmt: skip
+    """Images (reused when identical by construction), quality and cost of one table row."""
+    texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
+    images = shared.get(_same_images_as(row))
+    if images is None:
+        images = generate_batch(pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes)
+    acc = attribute_accuracy(classifier, images, prompts)
+    entry = _timed(texts[0], row, attributes, repeats) | {
+        "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
+        "accuracy_by_field": acc,
+        "fid": fid(real, images),
+    }
+    return {"images": images, "entry": entry}
+
+
+class PieceCache:
+    """Finished pieces of a long run, one file each, so that a rerun continues where it stopped.
+
+    Args:
+        folder (`Path`): where the pieces live.
+        fingerprint (`dict`): the settings; a cache made with others is emptied.
+    """
+
+    def __init__(self, folder: Path, fingerprint: dict) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = folder / "run.json"
+        if meta.exists() and json.loads(meta.read_text()) != fingerprint:
+            for old in folder.glob("*.pt"):
+                old.unlink()
+        meta.write_text(json.dumps(fingerprint))
+        self.folder, self.seconds, self.resumed = folder, 0.0, 0
+        self._started = time.perf_counter()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / (re.sub(r"[^A-Za-z0-9=.+-]+", "_", key) + ".pt")
+
+    def get(self, key: str) -> dict | None:
+        """The stored piece `key` (its compute time is added to `seconds`), or None."""
+        path = self._path(key)
+        if not path.exists():
+            self._started = time.perf_counter()
+            return None
+        piece = torch.load(path, weights_only=False)
+        self.seconds += piece["seconds"]
+        self.resumed += 1
+        return piece
+
+    def put(self, key: str, piece: dict) -> dict:
+        """Stores `piece`, timed from the `get` that missed it; written atomically."""
+        piece = piece | {"seconds": time.perf_counter() - self._started}
+        self.seconds += piece["seconds"]
+        tmp = self._path(key).with_suffix(".tmp")
+        torch.save(piece, tmp)
+        tmp.replace(self._path(key))
+        return piece
+
+
+def weights_digest() -> str:
+    """SHA-256 of the default pair's weight files: a cache is only valid for the same model."""
+    digest = hashlib.sha256()
+    for path in sorted(default_dir().rglob("*.safetensors")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torch.Tensor], cache: PieceCache) -> dict:
     """FID against the server's share of the 25 steps, server-first vs client-first. Server-first
     images already made for a table row (device, cloud, Hybrid SD at k) are reused."""
     shares = [5, 10] if quick else [0, 5, 10, 15, 20, 25]
@@ -165,18 +235,24 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
             mode = {0: "device", 25: "cloud"}.get(k, "hybrid")
             row_key = (mode, {"device": 0, "cloud": 25}.get(mode, k))
             images = None if client_first else shared.get(row_key)
-            if images is None:
+            if images is not None:
+                curve[key].append(fid(real, images))
+                continue
+            piece = cache.get(f"fig3-{key}-{k}")
+            if piece is None:
                 images = generate_batch(
                     pair, texts, mode, k=k, seeds=seeds, client_first=client_first and mode == "hybrid"
                 )
-            curve[key].append(fid(real, images))
+                piece = cache.put(f"fig3-{key}-{k}", {"fid": fid(real, images)})
+            curve[key].append(piece["fid"])
     return curve
 
 
 def markdown(results: dict) -> str:
     lines = [f"Embedded default pair, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
              f"latencies the median of {results['repeats']} request(s) per row, "
-             f"run took {results['seconds']} s{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
+             f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
+             f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
     for big_n, table in results["settings"].items():
         lines += [f"### N = {big_n} ({', '.join(SETTINGS[int(big_n)])})", "",
                   "| method | attr. acc. | FID | FID vs hybrid | server GFLOPs (+device) | FLOPs ÷ OG | server s | speed-up vs OG | end-to-end s |",
