@@ -110,10 +110,10 @@ def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
     Args:
         out (`Path`): report folder.
         quick (`bool`, defaults to False): 8 prompts and two Fig. 3 points instead of 96 and six.
-        repeats (`int`, optional): timed requests per row (median reported); 1 quick, 3 full.
+        repeats (`int`, optional, defaults to 3): timed requests per row (median reported).
     """
     out.mkdir(parents=True, exist_ok=True)
-    n, repeats = (8 if quick else 96), (repeats or (1 if quick else 3))
+    n, repeats = (8 if quick else 96), (repeats or 3)
     if repeats < 1:
         raise ValueError(f"repeats must be >= 1, got {repeats}")
     pair, classifier = load_pair("default"), load_classifier()
