@@ -57,6 +57,16 @@ def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str
         (["generate", PROMPT, "--pair", "tiny-sd", "--out", "{tmp}"], "is a directory"),
         (["generate", PROMPT, "--pair", "tiny-sd", "--out", "{tmp}/x.txt"], ".png"),
         (["generate", PROMPT, "--pair", "sdxl+koala-700m", "--out", "{tmp}/x.png"], "Hugging Face cache"),
+        (["generate", PROMPT, "--pair", "lcm-sdxl+koala-700m", "--out", "{tmp}/x.png"], "latent-consistency/lcm-sdxl"),
+        (["generate", PROMPT, "--pair", "tiny-lcm-sdxl", "--k", "5", "--out", "{tmp}/x.png"], "cloud's 4-step grid"),
+        (
+            ["generate", PROMPT, "--pair", "tiny-lcm-sdxl", "--delta-t", "9", "--out", "{tmp}/x.png"],
+            "resume at step 11",
+        ),
+        (
+            ["generate", PROMPT, "--pair", "tiny-sd", "--delta-t", "1", "--out", "{tmp}/x.png"],
+            "only to pairs with an LCM",
+        ),
         (
             ["generate", "an old asian woman", "--pair", "tiny-sd", "--max-candidates", "4", "--out", "{tmp}/x.png"],
             "over the budget",
