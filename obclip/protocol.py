@@ -78,7 +78,8 @@ class CloudRequest:
         k (`int`): number of steps the cloud runs (k == steps: run to the end, Vanilla OG).
         guidance (`float`): classifier-free guidance scale (<= 1 disables guidance).
         height (`int`), width (`int`): image size in pixels.
-        sampler (`str`): "dpm" or "ddim".
+        sampler (`str`): "dpm", "ddim", or "lcm" for a pair with an LCM cloud model (then
+            `steps` is the length of the LCM grid and the device resumes on its own grid).
         pair (`str`): registry name of the model pair.
         accel (`AccelConfig`): server accelerations.
     """
