@@ -198,7 +198,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.repeats is not None and args.repeats < 1:
         raise UsageError(f"--repeats must be at least 1, got {args.repeats}")
-    results = run(Path(args.out), quick=args.quick, repeats=args.repeats)
+    from obclip.models.registry import get_spec
+
+    try:
+        get_spec(args.pair)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+    if args.prompts is not None and args.prompts < 2:
+        raise UsageError(f"--prompts must be at least 2 (FID needs two images), got {args.prompts}")
+    results = run(Path(args.out), quick=args.quick, repeats=args.repeats, pair_name=args.pair, prompts=args.prompts)
     print((Path(args.out) / "results.md").read_text())
     print(f"wrote {args.out}/results.json, results.md and plots in {results['seconds']} s", file=sys.stderr)
     return 0
@@ -279,9 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
     bench.add_argument("--quick", action="store_true", help="8 prompts and 2 split points (full: 96 and 6)")
-    bench.add_argument(
-        "--repeats", type=int, default=None, help="timed requests per row, median reported (3)"
-    )
+    bench.add_argument("--repeats", type=int, default=None, help="timed requests per row, median reported (3)")
+    bench.add_argument("--pair", default="default", help="registry pair (quality columns need the default)")
+    bench.add_argument("--prompts", type=int, default=None, help="held-out prompts (8 with --quick, else 96)")
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
 

@@ -53,3 +53,27 @@ def test_piece_cache_resumes_and_forgets_other_settings(tmp_path) -> None:
     assert again.seconds == stored["seconds"] >= 0
     other = PieceCache(tmp_path, {"n": 96})
     assert other.get("n2-ObCLIP k=10") is None and not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
+    """The harness reads pairs from the registry: on a pair outside the synthetic world it reports
+    cost and FID against its own Hybrid SD images, and the paper's FLOPs relations hold."""
+    from obclip.eval.bench import run
+
+    results = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)
+    for big_n in (2, 6):
+        table = results["settings"][str(big_n)]
+        hybrid, ob, og, cloud = (table[r] for r in ("Hybrid SD k=10", "ObCLIP k=10", "Vanilla OG", "cloud"))
+        assert (
+            ob["server_flops"] == big_n * hybrid["server_flops"] and og["server_flops"] == big_n * cloud["server_flops"]
+        )
+        assert table["+cache+reuse k=10"]["server_flops"] < table["+cache k=10"]["server_flops"] < ob["server_flops"]
+        assert ob["fid_vs_hybrid"] == pytest.approx(0.0, abs=1e-2)  # identical images by construction
+        assert table["device"]["server_flops"] == 0 and ob["attribute_accuracy"] is None
+    assert results["fig3"] is None and results["resumed_pieces"] == 0
+    assert (tmp_path / "results.md").read_text().count("| ObCLIP k=10 |") == 2
+    assert (tmp_path / "grid.png").exists() and (tmp_path / "fig12_flops_per_step.png").exists()
+    again = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)  # every row comes from the cache
+    assert again["resumed_pieces"] == 2 * 15
+    assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])

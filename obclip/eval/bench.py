@@ -41,7 +41,7 @@ from obclip.eval.common import (
     reference_images,
 )
 from obclip.generate import generate
-from obclip.models.pair import default_dir, load_pair
+from obclip.models.pair import ModelPair, default_dir, load_pair
 from obclip.protocol import AccelConfig
 
 SENSITIVE = ("gender", "age", "ethnicity")
@@ -84,14 +84,14 @@ def _same_images_as(row: Row) -> tuple:
     return (row.mode, row.k, row.accel, row.paper)
 
 
-def _timed(prompt: str, row: Row, attributes: list[str], repeats: int) -> dict:
+def _timed(prompt: str, row: Row, attributes: list[str], repeats: int, pair: ModelPair) -> dict:
     """Counted FLOPs from one request; latencies as the median of `repeats` uncounted requests."""
     kw = {"steps": 25, "k": row.k, "seed": 0, "accel": row.config(), "attributes": attributes}
-    counted = generate(prompt, row.mode, "default", **kw)
+    counted = generate(prompt, row.mode, pair, **kw)
     server, total = [], []
     for seed in range(repeats):
         started = time.perf_counter()
-        res = generate(prompt, row.mode, "default", **(kw | {"seed": seed}), count_flops=False)
+        res = generate(prompt, row.mode, pair, **(kw | {"seed": seed}), count_flops=False)
         total.append(time.perf_counter() - started)
         server.append(res.server_seconds)
     return {
@@ -104,25 +104,36 @@ def _timed(prompt: str, row: Row, attributes: list[str], repeats: int) -> dict:
     }
 
 
-def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
+def run(
+    out: Path, quick: bool = False, repeats: int | None = None, pair_name: str = "default", prompts: int | None = None
+) -> dict:
     """Runs the whole benchmark and writes its reports into `out`.
 
     Args:
         out (`Path`): report folder.
         quick (`bool`, defaults to False): 8 prompts and two Fig. 3 points instead of 96 and six.
         repeats (`int`, optional, defaults to 3): timed requests per row (median reported).
+        prompts (`int`, optional): number of held-out prompts (8 quick, 96 full).
+        pair_name (`str`, defaults to "default"): registry pair. Attribute accuracy and FID to
+            renders need the synthetic world, so only the embedded pair reports them; any pair
+            reports FLOPs, latency and FID against its own Hybrid SD images.
     """
     out.mkdir(parents=True, exist_ok=True)
-    n, repeats = (8 if quick else 96), (repeats or 3)
-    if repeats < 1:
-        raise ValueError(f"repeats must be >= 1, got {repeats}")
-    pair, classifier = load_pair("default"), load_classifier()
-    prompts = heldout_prompts(n)
-    texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
-    real = reference_images(prompts)
-    results: dict = {"n_prompts": len(prompts), "repeats": repeats, "quick": quick, "settings": {}}
+    n, repeats = (prompts or (8 if quick else 96)), (repeats or 3)
+    if repeats < 1 or n < 2:
+        raise ValueError(f"repeats must be >= 1 and prompts >= 2 (FID needs two images), got {repeats} and {n}")
+    pair = load_pair(pair_name)
+    if pair.spec.cloud_sampler is not None:
+        raise ValueError(f"pair {pair_name!r} has an LCM cloud grid; the benchmark's 25-step table needs one grid")
+    world = pair.spec.family == "embedded"  # the synthetic world: classifier and reference renders
+    classifier = load_classifier() if world else None
+    held_out = heldout_prompts(n)
+    texts, seeds = [p.prompt for p in held_out], list(range(n))
+    real = reference_images(held_out) if world else None
+    results: dict = {"pair": pair_name, "n_prompts": n, "repeats": repeats, "quick": quick, "settings": {}}
     started = time.perf_counter()
-    cache = PieceCache(out / ".cache", {"n": n, "repeats": repeats, "quick": quick, "weights": weights_digest()})
+    fingerprint = {"pair": pair_name, "n": n, "repeats": repeats, "quick": quick, "weights": weights_digest(pair)}
+    cache = PieceCache(out / ".cache", fingerprint)
     grids: dict[str, torch.Tensor] = {}
     shared: dict[tuple, torch.Tensor] = {}  # rows whose images do not depend on N
     for big_n, attributes in SETTINGS.items():
@@ -130,7 +141,7 @@ def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
         for row in tqdm(rows(), desc=f"N={big_n}"):
             piece = cache.get(f"n{big_n}-{row.name}")
             if piece is None:
-                measured = _measure_row(row, attributes, repeats, pair, classifier, prompts, real, shared)
+                measured = _measure_row(row, attributes, repeats, pair, classifier, held_out, real, shared)
                 piece = cache.put(f"n{big_n}-{row.name}", measured)
             images, entry = piece["images"], dict(piece["entry"])
             if row.mode in ("cloud", "device", "hybrid"):
@@ -149,7 +160,7 @@ def run(out: Path, quick: bool = False, repeats: int | None = None) -> dict:
                 og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
             )
         results["settings"][str(big_n)] = table
-    results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared, cache)
+    results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared, cache) if world else None
     results["seconds"] = round(cache.seconds, 1)
     results["wall_seconds_last_invocation"] = round(time.perf_counter() - started, 1)
     results["resumed_pieces"] = cache.resumed
@@ -166,12 +177,11 @@ def _measure_row(row: Row, attributes: list[str], repeats: int, pair, classifier
     images = shared.get(_same_images_as(row))
     if images is None:
         images = generate_batch(pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes)
-    acc = attribute_accuracy(classifier, images, prompts)
-    entry = _timed(texts[0], row, attributes, repeats) | {
-        "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
-        "accuracy_by_field": acc,
-        "fid": fid(real, images),
-    }
+    entry = _timed(texts[0], row, attributes, repeats, pair) | {"attribute_accuracy": None, "fid": None}
+    if classifier is not None and real is not None:
+        acc = attribute_accuracy(classifier, images, prompts)
+        entry |= {"attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE), "accuracy_by_field": acc,
+                  "fid": fid(real, images)}  # fmt: skip
     return {"images": images, "entry": entry}
 
 
@@ -217,11 +227,16 @@ class PieceCache:
         return piece
 
 
-def weights_digest() -> str:
-    """SHA-256 of the default pair's weight files: a cache is only valid for the same model."""
+def weights_digest(pair: ModelPair) -> str:
+    """SHA-256 of the pair's weights: a cache is only valid for the same model."""
     digest = hashlib.sha256()
-    for path in sorted(default_dir().rglob("*.safetensors")):
-        digest.update(path.read_bytes())
+    if pair.spec.family == "embedded":
+        for path in sorted(default_dir().rglob("*.safetensors")):
+            digest.update(path.read_bytes())
+    else:
+        for module in (pair.cloud_unet, pair.device_unet):
+            for tensor in module.state_dict().values():
+                digest.update(tensor.detach().float().numpy().tobytes())
     return digest.hexdigest()[:16]
 
 
@@ -249,7 +264,7 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
 
 
 def markdown(results: dict) -> str:
-    lines = [f"Embedded default pair, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
+    lines = [f"Pair `{results.get('pair', 'default')}`, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
              f"latencies the median of {results['repeats']} request(s) per row, "
              f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
              f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
@@ -259,13 +274,17 @@ def markdown(results: dict) -> str:
                   "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
         for name, e in table.items():
             fvh = f"{e['fid_vs_hybrid']:.1f}" if "fid_vs_hybrid" in e else "—"
+            acc = "—" if e["attribute_accuracy"] is None else f"{e['attribute_accuracy']:.3f}"
+            fid_real = "—" if e["fid"] is None else f"{e['fid']:.1f}"
             lines.append(
-                f"| {name} | {e['attribute_accuracy']:.3f} | {e['fid']:.1f} | {fvh} | "
+                f"| {name} | {acc} | {fid_real} | {fvh} | "
                 f"{e['server_flops'] / 1e9:.1f} (+{e['device_flops'] / 1e9:.1f}) | {e['flops_vs_vanilla_og']:.3f} | "
                 f"{e['server_seconds']:.3f} | {e['speedup_vs_vanilla_og'] or 0:.2f}× | {e['end_to_end_seconds']:.3f} |"
             )
         lines.append("")
     curve = results["fig3"]
+    if curve is None:
+        return "\n".join(lines) + "\n"
     lines += ["### FID vs server steps (Fig. 3)", "", "| server steps | server-first | client-first |", "|---|---|---|"]
     for k, a, b in zip(curve["server_steps"], curve["server_first"], curve["client_first"], strict=True):
         lines.append(f"| {k} | {a:.1f} | {b:.1f} |")
@@ -279,16 +298,17 @@ def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], ou
     import matplotlib.pyplot as plt
 
     curve = results["fig3"]
-    fig, ax = plt.subplots(figsize=(5, 3.5))
-    share = [k / 25 for k in curve["server_steps"]]
-    ax.plot(share, curve["server_first"], "o-", label="server first (ObCLIP)")
-    ax.plot(share, curve["client_first"], "s--", label="client first")
-    ax.set_xlabel("server share of the 25 steps")
-    ax.set_ylabel("FID to held-out renders")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(out / "fig3_fid_vs_server_share.png", dpi=120)
-    plt.close(fig)
+    if curve is not None:
+        fig, ax = plt.subplots(figsize=(5, 3.5))
+        share = [k / 25 for k in curve["server_steps"]]
+        ax.plot(share, curve["server_first"], "o-", label="server first (ObCLIP)")
+        ax.plot(share, curve["client_first"], "s--", label="client first")
+        ax.set_xlabel("server share of the 25 steps")
+        ax.set_ylabel("FID to held-out renders")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(out / "fig3_fid_vs_server_share.png", dpi=120)
+        plt.close(fig)
 
     table = results["settings"]["2"]
     fig, ax = plt.subplots(figsize=(5, 3.5))

