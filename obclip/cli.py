@@ -39,6 +39,21 @@ def _progress_factory(total_by_side: dict[str, int], enabled: bool):
     return on_step
 
 
+def _torch_device(name: str) -> str:
+    """Validates `--device`: a torch device string whose backend exists on this machine."""
+    import torch
+
+    try:
+        device = torch.device(name)
+    except (RuntimeError, ValueError):
+        raise UsageError(f"--device {name!r} is not a torch device (cpu, cuda, cuda:1, mps)") from None
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise UsageError(f"--device {name}: CUDA is not available on this machine")
+    if device.type == "mps" and not torch.backends.mps.is_available():
+        raise UsageError(f"--device {name}: MPS is not available on this machine")
+    return name
+
+
 def _check_output(path: Path) -> None:
     if path.is_dir():
         raise UsageError(f"--out {path} is a directory; give a file name such as {path / 'image.png'}")
@@ -53,6 +68,7 @@ def _check_output(path: Path) -> None:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     from obclip.generate import MODES, generate, to_pil
+    from obclip.models.pair import load_pair
     from obclip.models.registry import get_spec
     from obclip.protocol import AccelConfig
 
@@ -88,6 +104,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     device_start = steps if full_cloud else k + (delta_t if spec.cloud_sampler and k > 0 else 0)
     out = Path(args.out)
     _check_output(out)
+    models = load_pair(args.pair).to(_torch_device(args.device))
     accel = AccelConfig(args.accel, r=args.r, s=args.s)
     group = None
     if args.mode in ("obclip", "vanilla-og"):
@@ -107,7 +124,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     on_step = _progress_factory(totals, not args.no_progress)
     try:
         result = generate(
-            args.prompt, args.mode, args.pair, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
+            args.prompt, args.mode, models, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
             guidance=args.guidance, size=args.size, accel=accel, group=group, cloud=cloud, on_step=on_step,
             delta_t=args.delta_t,
         )  # fmt: skip
@@ -117,7 +134,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 f"{exc}; nothing was generated (use --fallback device to finish on this device only)"
             ) from None
         print(f"obclip: {exc}; finishing on the device only (--fallback device)", file=sys.stderr)
-        result = generate(args.prompt, "device", args.pair, steps=steps, sampler=args.scheduler, seed=args.seed,
+        result = generate(args.prompt, "device", models, steps=steps, sampler=args.scheduler, seed=args.seed,
                           guidance=args.guidance, size=args.size, on_step=on_step)  # fmt: skip
     to_pil(result.image).save(out)
     if args.json:
@@ -187,7 +204,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise UsageError(f"--threads must be at least 1, got {args.threads}")
         torch.set_num_threads(args.threads)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    app = create_app(load_pair(args.pair), config)
+    app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
     print(f"obclip: serving pair {args.pair!r} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
@@ -206,7 +223,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(str(exc.args[0])) from None
     if args.prompts is not None and args.prompts < 2:
         raise UsageError(f"--prompts must be at least 2 (FID needs two images), got {args.prompts}")
-    results = run(Path(args.out), quick=args.quick, repeats=args.repeats, pair_name=args.pair, prompts=args.prompts)
+    device = _torch_device(args.device)
+    results = run(Path(args.out), args.quick, args.repeats, args.pair, args.prompts, device)
     print((Path(args.out) / "results.md").read_text())
     print(f"wrote {args.out}/results.json, results.md and plots in {results['seconds']} s", file=sys.stderr)
     return 0
@@ -259,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     gen.add_argument("--flops-per-step", action="store_true", help="add per-step FLOPs to --json")
     gen.add_argument("--no-progress", action="store_true")
+    gen.add_argument("--device", default="cpu", help="torch device for the models (cpu, cuda, mps)")
     gen.set_defaults(func=cmd_generate)
 
     cand = sub.add_parser("candidates", help="show the candidate set a prompt becomes")
@@ -283,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
     serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
+    serve.add_argument("--device", default="cpu", help="torch device for the cloud model (cpu, cuda, mps)")
     serve.set_defaults(func=cmd_serve)
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
@@ -290,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=None, help="timed requests per row, median reported (3)")
     bench.add_argument("--pair", default="default", help="registry pair (quality columns need the default)")
     bench.add_argument("--prompts", type=int, default=None, help="held-out prompts (8 with --quick, else 96)")
+    bench.add_argument("--device", default="cpu", help="torch device for the models (cpu, cuda, mps)")
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
 

@@ -91,7 +91,8 @@ def denoise(
             to `x`; required by LCM schedules.
 
     Returns:
-        `tuple[torch.Tensor, SamplerState]`: latents at step `stop` and the sampler state there.
+        `tuple[torch.Tensor, SamplerState]`: latents at step `stop` and the sampler state there,
+        on the UNet's device (inputs on another device are moved there).
     """
     if not 0 <= start <= stop <= schedule.steps:
         raise ValueError(f"step slice [{start}, {stop}) is outside the {schedule.steps}-step grid")
@@ -99,11 +100,15 @@ def denoise(
     use_cfg = uses_cfg(unet, guidance)
     emb = PromptEmbeddings.cat([uncond.select([0] * batch), cond]) if use_cfg else cond
     extra = added(emb)
-    dtype = next(unet.parameters()).dtype
-    tokens = emb.tokens.to(dtype)
-    extra = None if extra is None else {k: v.to(dtype) for k, v in extra.items()}
+    param = next(unet.parameters())
+    dtype, device = param.dtype, param.device
+    tokens = emb.tokens.to(device, dtype)
+    extra = None if extra is None else {k: v.to(device, dtype) for k, v in extra.items()}
+    x = x.to(device)
+    if state.prev_denoised is not None:
+        state = SamplerState(state.prev_denoised.to(device), state.restart)
     cond_dim = getattr(unet.config, "time_cond_proj_dim", None)
-    timestep_cond = None if cond_dim is None else guidance_embedding(guidance, cond_dim, len(emb)).to(dtype)
+    timestep_cond = None if cond_dim is None else guidance_embedding(guidance, cond_dim, len(emb)).to(device, dtype)
     meter = meter or FlopMeter(enabled=False)
     for i in range(start, stop):
         if on_step is not None:
@@ -117,6 +122,8 @@ def denoise(
         if use_cfg:
             eps_uncond, eps_cond = eps.chunk(2)
             eps = eps_uncond + guidance * (eps_cond - eps_uncond)
-        fresh = noise(i) if noise is not None and schedule.sampler == "lcm" and i < schedule.steps - 1 else None
+        fresh = (
+            noise(i).to(device) if noise is not None and schedule.sampler == "lcm" and i < schedule.steps - 1 else None
+        )
         x, state = step(schedule, i, x, eps, state, fresh)
     return x, state

@@ -44,6 +44,17 @@ def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str
     assert max(abs(x - y) for x, y in zip(pa, pb, strict=True)) <= 1
 
 
+def test_unavailable_accelerator_is_a_clear_error(tmp_path, capsys) -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    code, _, stderr = _run(
+        ["generate", PROMPT, "--pair", "tiny-sd", "--device", "cuda", "--out", str(tmp_path / "x.png")], capsys
+    )
+    assert code == 2 and "CUDA is not available" in stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -72,6 +83,13 @@ def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str
             "over the budget",
         ),
         (["candidates", "a man", "--attributes", "religion"], "unknown attribute"),
+        (
+            ["generate", PROMPT, "--pair", "tiny-sd", "--device", "warp-drive", "--out", "{tmp}/x.png"],
+            "not a torch device",
+        ),
+        (["bench", "--quick", "--prompts", "1", "--out", "{tmp}/b"], "at least 2"),
+        (["bench", "--quick", "--repeats", "0", "--out", "{tmp}/b"], "at least 1"),
+        (["bench", "--quick", "--pair", "nope", "--out", "{tmp}/b"], "unknown pair"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, args: list[str], message: str) -> None:

@@ -80,8 +80,8 @@ class CloudEngine:
                 Handoff(
                     request=r,
                     step=r.k,
-                    latents=x[rows].clone(),
-                    prev_denoised=state.prev_denoised[rows].clone() if keep_history else None,
+                    latents=x[rows].cpu().clone(),
+                    prev_denoised=state.prev_denoised[rows].cpu().clone() if keep_history else None,
                     server_flops=round(meter.total * share),
                     server_seconds=seconds,
                     flops_per_step=tuple(round(f * share) for f in meter.steps()),

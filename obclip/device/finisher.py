@@ -144,4 +144,4 @@ def run_device(
         added=lambda emb: pair.added_conditions(emb, height, width), meter=meter, on_step=on_step,
     )  # fmt: skip
     image = pair.decode(latent)[0]
-    return DeviceResult(latent, image, meter.total, time.perf_counter() - started, meter.steps())
+    return DeviceResult(latent.cpu(), image, meter.total, time.perf_counter() - started, meter.steps())

@@ -105,7 +105,12 @@ def _timed(prompt: str, row: Row, attributes: list[str], repeats: int, pair: Mod
 
 
 def run(
-    out: Path, quick: bool = False, repeats: int | None = None, pair_name: str = "default", prompts: int | None = None
+    out: Path,
+    quick: bool = False,
+    repeats: int | None = None,
+    pair_name: str = "default",
+    prompts: int | None = None,
+    device: str = "cpu",
 ) -> dict:
     """Runs the whole benchmark and writes its reports into `out`.
 
@@ -114,6 +119,7 @@ def run(
         quick (`bool`, defaults to False): 8 prompts and two Fig. 3 points instead of 96 and six.
         repeats (`int`, optional, defaults to 3): timed requests per row (median reported).
         prompts (`int`, optional): number of held-out prompts (8 quick, 96 full).
+        device (`str`, defaults to "cpu"): torch device of the models (latencies are measured there).
         pair_name (`str`, defaults to "default"): registry pair. Attribute accuracy and FID to
             renders need the synthetic world, so only the embedded pair reports them; any pair
             reports FLOPs, latency and FID against its own Hybrid SD images.
@@ -122,7 +128,7 @@ def run(
     n, repeats = (prompts or (8 if quick else 96)), (repeats or 3)
     if repeats < 1 or n < 2:
         raise ValueError(f"repeats must be >= 1 and prompts >= 2 (FID needs two images), got {repeats} and {n}")
-    pair = load_pair(pair_name)
+    pair = load_pair(pair_name).to(device)
     if pair.spec.cloud_sampler is not None:
         raise ValueError(f"pair {pair_name!r} has an LCM cloud grid; the benchmark's 25-step table needs one grid")
     world = pair.spec.family == "embedded"  # the synthetic world: classifier and reference renders
@@ -132,7 +138,14 @@ def run(
     real = reference_images(held_out) if world else None
     results: dict = {"pair": pair_name, "n_prompts": n, "repeats": repeats, "quick": quick, "settings": {}}
     started = time.perf_counter()
-    fingerprint = {"pair": pair_name, "n": n, "repeats": repeats, "quick": quick, "weights": weights_digest(pair)}
+    fingerprint = {
+        "pair": pair_name,
+        "device": device,
+        "n": n,
+        "repeats": repeats,
+        "quick": quick,
+        "weights": weights_digest(pair),
+    }
     cache = PieceCache(out / ".cache", fingerprint)
     grids: dict[str, torch.Tensor] = {}
     shared: dict[tuple, torch.Tensor] = {}  # rows whose images do not depend on N

@@ -63,6 +63,17 @@ class ModelPair:
         return self.spec.name
 
     @property
+    def device(self) -> torch.device:
+        return next(self.cloud_unet.parameters()).device
+
+    def to(self, device: str | torch.device) -> ModelPair:
+        """Moves every component to `device` (in place: `load_pair` hands out one pair per process)."""
+        device = torch.device(device)
+        for module in (*self.text.encoders, self.cloud_unet, self.device_unet, self.vae):
+            module.to(device)
+        return self
+
+    @property
     def latent_scale(self) -> int:
         return 2 ** (len(self.vae.config.block_out_channels) - 1)
 
@@ -77,15 +88,15 @@ class ModelPair:
         """SDXL's extra UNet inputs (pooled text and size/crop time ids); None for SD-1.x."""
         if emb.pooled is None:
             return None
-        ids = torch.tensor([[height, width, 0, 0, height, width]], dtype=emb.pooled.dtype)
+        ids = torch.tensor([[height, width, 0, 0, height, width]], dtype=emb.pooled.dtype, device=emb.pooled.device)
         return {"text_embeds": emb.pooled, "time_ids": ids.repeat(len(emb), 1)}
 
     @torch.no_grad()
     def decode(self, latents: torch.Tensor) -> torch.Tensor:
-        """VAE-decodes scaled latents to images in [0, 1], (B, 3, H, W) float32."""
-        vae_dtype = next(self.vae.parameters()).dtype
-        images = self.vae.decode(latents.to(vae_dtype) / self.vae.config.scaling_factor).sample
-        return (images.float() / 2 + 0.5).clamp(0, 1)
+        """VAE-decodes scaled latents to images in [0, 1], (B, 3, H, W) float32 on the CPU."""
+        param = next(self.vae.parameters())
+        images = self.vae.decode(latents.to(param.device, param.dtype) / self.vae.config.scaling_factor).sample
+        return (images.float().cpu() / 2 + 0.5).clamp(0, 1)
 
 
 def _split(ref: str) -> tuple[str, str | None]:
