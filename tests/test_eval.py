@@ -42,7 +42,7 @@ def test_heldout_prompts_vary_their_phrasing() -> None:
 
 
 def test_piece_cache_resumes_and_forgets_other_settings(tmp_path) -> None:
-    from obclip.eval.bench import PieceCache
+    from obclip.eval.resume import PieceCache
 
     cache = PieceCache(tmp_path, {"n": 8})
     assert cache.get("n2-ObCLIP k=10") is None
