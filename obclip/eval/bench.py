@@ -7,8 +7,9 @@ ObCLIP at k = 10 and k = 5, each ObCLIP row also with "+cache" and "+cache+reuse
 served from the cache during block skip). Columns: attribute accuracy (our
 classifier, the stand-in for the paper's CLIP score; not CLIP), FID to held-out renders,
 FID to the Hybrid SD images of the same k (the acceleration's own quality cost), counted
-server (+device) FLOPs, server latency and end-to-end latency (median of repeated single
-requests, FLOPs counting off). Ratios are against Vanilla OG measured in the same run.
+server (+device) FLOPs, server latency and end-to-end latency (single requests, FLOPs counting
+off, timed in round-robin rounds over all rows; the median over rounds). Ratios are against
+Vanilla OG measured in the same run.
 
 Writes results.json, results.md and plots (Fig. 3: FID vs server share, server-first vs
 client-first; Fig. 12: FLOPs per step with each acceleration; an image grid across rows).
@@ -83,24 +84,30 @@ def _same_images_as(row: Row) -> tuple:
     return (row.mode, row.k, row.accel, row.paper)
 
 
-def _timed(prompt: str, row: Row, attributes: list[str], repeats: int, pair: ModelPair) -> dict:
-    """Counted FLOPs from one request; latencies as the median of `repeats` uncounted requests."""
-    kw = {"steps": 25, "k": row.k, "seed": 0, "accel": row.config(), "attributes": attributes}
-    counted = generate(prompt, row.mode, pair, **kw)
-    server, total = [], []
-    for seed in range(repeats):
-        started = time.perf_counter()
-        res = generate(prompt, row.mode, pair, **(kw | {"seed": seed}), count_flops=False)
-        total.append(time.perf_counter() - started)
-        server.append(res.server_seconds)
+def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair) -> dict:
+    """Counted FLOPs of one request of `row`."""
+    counted = generate(prompt, row.mode, pair, steps=25, k=row.k, seed=0, accel=row.config(), attributes=attributes)
     return {
         "n_candidates": counted.n_candidates,
         "server_flops": counted.server_flops,
         "device_flops": counted.device_flops,
         "server_flops_per_step": counted.flops_per_step["server"],
-        "server_seconds": statistics.median(server),
-        "end_to_end_seconds": statistics.median(total),
     }
+
+
+def _timing_round(prompt: str, table_rows: list[Row], attributes: list[str], seed: int, pair: ModelPair) -> dict:
+    """One uncounted request of every row, back to back: (server s, end-to-end s) per row.
+
+    Rows are timed round-robin rather than row after row, so that a slow spell of a shared
+    machine lands on every row of one round instead of on all repeats of a few rows.
+    """
+    times = {}
+    for row in table_rows:
+        started = time.perf_counter()
+        res = generate(prompt, row.mode, pair, steps=25, k=row.k, seed=seed, accel=row.config(),
+                       attributes=attributes, count_flops=False)  # fmt: skip
+        times[row.name] = (res.server_seconds, time.perf_counter() - started)
+    return times
 
 
 def run(
@@ -116,7 +123,8 @@ def run(
     Args:
         out (`Path`): report folder.
         quick (`bool`, defaults to False): 8 prompts and two Fig. 3 points instead of 96 and six.
-        repeats (`int`, optional, defaults to 3): timed requests per row (median reported).
+        repeats (`int`, optional, defaults to 3): timing rounds; each round times one request of
+            every row back to back, and each row reports its median over the rounds.
         prompts (`int`, optional): number of held-out prompts (8 quick, 96 full).
         device (`str`, defaults to "cpu"): torch device of the models (latencies are measured there).
         pair_name (`str`, defaults to "default"): registry pair. Attribute accuracy and FID to
@@ -153,7 +161,7 @@ def run(
         for row in tqdm(rows(), desc=f"N={big_n}"):
             piece = cache.get(f"n{big_n}-{row.name}")
             if piece is None:
-                measured = _measure_row(row, attributes, repeats, pair, classifier, held_out, real, shared)
+                measured = _measure_row(row, attributes, pair, classifier, held_out, real, shared)
                 piece = cache.put(f"n{big_n}-{row.name}", measured)
             images, entry = piece["images"], dict(piece["entry"])
             if row.mode in ("cloud", "device", "hybrid"):
@@ -165,6 +173,17 @@ def run(
             table[row.name] = entry
             if big_n == 6:
                 grids[row.name] = images[:6]
+        rounds = []
+        for rnd in tqdm(range(repeats), desc=f"N={big_n} timing rounds"):
+            piece = cache.get(f"n{big_n}-timing-{rnd}")
+            if piece is None:
+                piece = cache.put(
+                    f"n{big_n}-timing-{rnd}", {"times": _timing_round(texts[0], rows(), attributes, rnd, pair)}
+                )
+            rounds.append(piece["times"])
+        for name, entry in table.items():
+            entry["server_seconds"] = statistics.median(r[name][0] for r in rounds)
+            entry["end_to_end_seconds"] = statistics.median(r[name][1] for r in rounds)
         og = table["Vanilla OG"]
         for entry in table.values():
             entry["flops_vs_vanilla_og"] = entry["server_flops"] / og["server_flops"]
@@ -182,14 +201,14 @@ def run(
     return results
 
 
-def _measure_row(row: Row, attributes: list[str], repeats: int, pair, classifier, prompts, real,
+def _measure_row(row: Row, attributes: list[str], pair, classifier, prompts, real,
                  shared: dict[tuple, torch.Tensor]) -> dict:  # fmt: skip
     """Images (reused when identical by construction), quality and cost of one table row."""
     texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
     images = shared.get(_same_images_as(row))
     if images is None:
         images = generate_batch(pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes)
-    entry = _timed(texts[0], row, attributes, repeats, pair) | {"attribute_accuracy": None, "fid": None}
+    entry = _counted(texts[0], row, attributes, pair) | {"attribute_accuracy": None, "fid": None}
     if classifier is not None and real is not None:
         acc = attribute_accuracy(classifier, images, prompts)
         entry |= {"attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE), "accuracy_by_field": acc,
@@ -222,7 +241,7 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
 
 def markdown(results: dict) -> str:
     lines = [f"Pair `{results.get('pair', 'default')}`, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
-             f"latencies the median of {results['repeats']} request(s) per row, "
+             f"latencies the median over {results['repeats']} round-robin timing round(s), "
              f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
              f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
     for big_n, table in results["settings"].items():
