@@ -66,20 +66,26 @@ def _check_output(path: Path) -> None:
         raise UsageError(f"--out {path}: not writable")
 
 
+def _pair_spec(name: str):
+    """The registry entry for `--pair`, or a usage error listing the known pairs."""
+    from obclip.models.registry import get_spec
+
+    try:
+        return get_spec(name)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from obclip.generate import MODES, generate, to_pil
     from obclip.models.pair import load_pair
-    from obclip.models.registry import get_spec
     from obclip.protocol import AccelConfig
 
     if not args.prompt.strip():
         raise UsageError("the prompt is empty")
     if args.mode not in MODES:
         raise UsageError(f"unknown mode {args.mode!r}; choose one of {', '.join(MODES)}")
-    try:
-        spec = get_spec(args.pair)
-    except KeyError as exc:
-        raise UsageError(str(exc.args[0])) from None
+    spec = _pair_spec(args.pair)
     steps = spec.steps if args.steps is None else args.steps
     cloud_steps = spec.cloud_steps or steps  # an LCM cloud runs its own short grid
     k = min(spec.k, cloud_steps) if args.k is None else args.k
@@ -215,12 +221,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.repeats is not None and args.repeats < 1:
         raise UsageError(f"--repeats must be at least 1, got {args.repeats}")
-    from obclip.models.registry import get_spec
-
-    try:
-        get_spec(args.pair)
-    except KeyError as exc:
-        raise UsageError(str(exc.args[0])) from None
+    _pair_spec(args.pair)
     if args.prompts is not None and args.prompts < 2:
         raise UsageError(f"--prompts must be at least 2 (FID needs two images), got {args.prompts}")
     device = _torch_device(args.device)
@@ -231,9 +232,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_attack(args: argparse.Namespace) -> int:
-    from obclip.eval.attacks import run
+    from obclip.eval.attacks import FULL, QUICK, run
 
-    run(Path(args.out), quick=args.quick)
+    _pair_spec(args.pair)  # an unknown pair fails before minutes of work
+    run(Path(args.out), QUICK if args.quick else FULL, args.pair)
     print((Path(args.out) / "attacks.md").read_text())
     return 0
 
@@ -317,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     attack = sub.add_parser("attack", help="privacy attacks on what the server sees (ObCLIP vs baselines)")
     attack.add_argument("--quick", action="store_true", help="fewer users (a few minutes)")
     attack.add_argument("--out", required=True, help="output directory")
+    attack.add_argument("--pair", default="default", help="pair whose cloud latents the latent probe reads")
     attack.set_defaults(func=cmd_attack)
 
     models = sub.add_parser("models", help="list the registered model pairs")

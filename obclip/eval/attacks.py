@@ -25,6 +25,7 @@ import math
 import random
 import re
 from collections import Counter
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,42 @@ ATTRIBUTES = ["gender", "age"]  # N = 6
 _WORD = re.compile(r"[a-z'-]+|[.,]")
 
 
+@dataclass(frozen=True)
+class AttackSizes:
+    """How many users each part of `obclip attack` draws, and the probe's cloud schedule.
+
+    Args:
+        corpus (`int`): captions the plausibility LM is trained on.
+        train (`int`): users (from the prior) the embedding classifier is trained on.
+        test (`int`): test users per (scheme, population) row.
+        probe_train (`int`): candidate groups the latent probe is trained on.
+        probe_test (`int`): candidate groups it is tested on.
+        steps (`int`, defaults to 25): the probe's denoising steps T.
+        k (`int`, defaults to 10): the probe's switch point (the server returns step-k latents).
+    """
+
+    corpus: int
+    train: int
+    test: int
+    probe_train: int
+    probe_test: int
+    steps: int = 25
+    k: int = 10
+
+    def __post_init__(self) -> None:
+        counts = {"corpus": self.corpus, "train": self.train, "test": self.test,
+                  "probe_train": self.probe_train, "probe_test": self.probe_test}  # fmt: skip
+        for name, value in counts.items():
+            if value < 2:
+                raise ValueError(f"AttackSizes.{name} must be at least 2, got {value}")
+        if not 1 <= self.k <= self.steps:
+            raise ValueError(f"AttackSizes needs 1 <= k <= steps, got k={self.k}, steps={self.steps}")
+
+
+QUICK = AttackSizes(corpus=5000, train=400, test=600, probe_train=96, probe_test=96)
+FULL = AttackSizes(corpus=20000, train=2000, test=2000, probe_train=400, probe_test=300)
+
+
 def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
     """Accuracy and its 95% Wilson score interval."""
     if n == 0:
@@ -47,7 +84,8 @@ def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float, float
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (p, max(0.0, centre - half), min(1.0, centre + half))
+    # the interval contains p exactly; min/max only absorb float rounding at p = 0 or 1
+    return (p, max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
 
 
 def sample_users(n: int, seed: int, prior: bool) -> list[tuple[PortraitSpec, str]]:
@@ -152,7 +190,7 @@ def _attribute_hits(users, views, picks) -> dict[str, int]:
     return dict(hits)
 
 
-def _latent_probe(users_train, users_test, quick: bool) -> dict:
+def _latent_probe(users_train, users_test, pair_name: str, steps: int, k: int) -> dict:
     """A server-side probe on the step-k latents it returns (ObCLIP only)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -160,7 +198,7 @@ def _latent_probe(users_train, users_test, quick: bool) -> dict:
     from obclip.models.pair import load_pair
     from obclip.protocol import CloudRequest
 
-    pair = load_pair("default")
+    pair = load_pair(pair_name)
     engine = CloudEngine(pair, count_flops=False)
     size = pair.spec.resolution
 
@@ -169,7 +207,7 @@ def _latent_probe(users_train, users_test, quick: bool) -> dict:
         for chunk in tqdm(range(0, len(users), 8), desc="latent probe"):
             part = users[chunk : chunk + 8]
             grps = [transform(p, ATTRIBUTES) for _, p in part]
-            reqs = [CloudRequest(g.order, seed + chunk + j, 25, 10, pair.spec.guidance, size, size, "dpm", "default")
+            reqs = [CloudRequest(g.order, seed + chunk + j, steps, k, pair.spec.guidance, size, size, "dpm", pair_name)
                     for j, g in enumerate(grps)]  # fmt: skip
             for g, h in zip(grps, engine.run_batch(reqs), strict=True):
                 feats.append(h.latents.flatten(1).numpy())
@@ -183,16 +221,26 @@ def _latent_probe(users_train, users_test, quick: bool) -> dict:
         int(np.argmax(model.decision_function(f)) == int(np.argmax(lab))) for f, lab in zip(f_test, l_test, strict=True)
     )
     acc, lo, hi = wilson(hits, len(f_test))
-    return {"accuracy": acc, "ci95": [lo, hi], "n": len(f_test), "chance": 1 / 6}
+    return {"accuracy": acc, "ci95": [lo, hi], "n": len(f_test), "chance": 1 / 6, "pair": pair_name, "k": k}
 
 
-def run(out: Path, quick: bool = False) -> dict:
+def run(out: Path, sizes: AttackSizes = QUICK, pair: str = "default") -> dict:
+    """Runs every attack and writes `attacks.json` and `attacks.md` to `out`.
+
+    Args:
+        out (`Path`): output directory (created).
+        sizes (`AttackSizes`, defaults to `QUICK`): user counts; `FULL` for the documented full run.
+        pair (`str`, defaults to `"default"`): registry pair whose cloud UNet produces the probed latents.
+
+    Returns:
+        `dict`: the results written to `attacks.json`.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    n_train, n_test = (400, 600) if quick else (2000, 2000)
-    corpus = [p for _, p in sample_users(5000 if quick else 20000, 7, prior=True)]
+    n_test = sizes.test
+    corpus = [p for _, p in sample_users(sizes.corpus, 7, prior=True)]
     lm = BigramLM(corpus)
-    train_users = sample_users(n_train, 11, prior=True)
-    results: dict = {"n_test": n_test, "prior": PRIOR, "attributes": ATTRIBUTES, "schemes": {}}
+    train_users = sample_users(sizes.train, 11, prior=True)
+    results: dict = {"n_test": n_test, "sizes": asdict(sizes), "prior": PRIOR, "attributes": ATTRIBUTES, "schemes": {}}
     for scheme in ("obclip", "naive-decoy", "hybrid"):
         clf = _train_pick_classifier(_views(train_users, scheme, 1)) if scheme != "hybrid" else None
         entry = {}
@@ -216,7 +264,11 @@ def run(out: Path, quick: bool = False) -> dict:
             entry[population] = row
         results["schemes"][scheme] = entry
     results["latent_probe"] = _latent_probe(
-        sample_users(96 if quick else 400, 31, False), sample_users(96 if quick else 300, 32, False), quick
+        sample_users(sizes.probe_train, 31, False),
+        sample_users(sizes.probe_test, 32, False),
+        pair,
+        sizes.steps,
+        sizes.k,
     )
     (out / "attacks.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "attacks.md").write_text(markdown(results))
@@ -226,8 +278,10 @@ def run(out: Path, quick: bool = False) -> dict:
 def markdown(results: dict) -> str:
     lines = [f"Attacks on the server's view; N = 6 for ObCLIP (gender x age), {results['n_test']} test users per row.",
              "Accuracy of picking the real prompt [95% Wilson interval]; attribute inference = how often the pick "
-             "carries the real gender / age.", "",
-             "| scheme | users | attacker | accuracy [95% CI] | chance 1/N | gender inf. | age inf. |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+             "carries the real gender / age. Bayes bound = the best any attacker can do from the prior alone "
+             "(ObCLIP, users from the prior: always guess the prior's mode).", "",
+             "| scheme | users | attacker | accuracy [95% CI] | chance 1/N | Bayes bound | gender inf. | age inf. |",
+             "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for scheme, entry in results["schemes"].items():
         for population, row in entry.items():
             for name, r in row.items():
@@ -235,9 +289,14 @@ def markdown(results: dict) -> str:
                     continue
                 lo, hi = r["ci95"]
                 ai = r["attribute_inference"]
+                # the prior bound only holds for a closed candidate set; other schemes' views leak beyond it
+                bound = (
+                    row["chance"] if "prior_bound" not in row else row["prior_bound"] if scheme == "obclip" else None
+                )
+                bound_text = "—" if bound is None else f"{bound:.3f}"
                 lines.append(f"| {scheme} | {population} | {name} | {r['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | "
-                             f"{row['chance']:.3f} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |")  # fmt: skip
+                             f"{row['chance']:.3f} | {bound_text} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |")  # fmt: skip
     p = results["latent_probe"]
-    lines += ["", f"Latent probe (ObCLIP, uniform users, k = 10): {p['accuracy']:.3f} [{p['ci95'][0]:.3f}, {p['ci95'][1]:.3f}] "
+    lines += ["", f"Latent probe (ObCLIP, uniform users, {p.get('pair', 'default')} pair, k = {p.get('k', 10)}): {p['accuracy']:.3f} [{p['ci95'][0]:.3f}, {p['ci95'][1]:.3f}] "
               f"over {p['n']} groups, chance {p['chance']:.3f}."]  # fmt: skip
     return "\n".join(lines) + "\n"
