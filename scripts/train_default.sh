@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the embedded default pair from nothing and writes obclip/models/default (about 2 h on 2 cores).
+# Trains the embedded default pair from nothing and writes obclip/models/default (45-90 min on 2 cores, measured).
 # Resumable: run it again after an interruption and every stage continues from its checkpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."

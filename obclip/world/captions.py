@@ -31,9 +31,9 @@ _TEMPLATES = (
     "headshot of {person} in a {color} shirt{acc}, {scene}",
     "a {expr} portrait of {person}{acc} {scene}, {color} clothes",
     "high-quality face portrait photo of {person}{acc}, {expr}, wearing {color} {scene}",
-    "photo of {person} {scene}, {poss} shirt is {color}{acc}",
+    "photo of {person} {scene}, {expr}, {poss} shirt is {color}{acc}",
     "{person_cap} {scene}, {expr}, in a {color} top{acc}",
-    "close-up portrait of {person} with {poss} {color} shirt{acc}, {scene}",
+    "close-up portrait of {person}, {expr}, with {poss} {color} shirt{acc}, {scene}",
 )
 
 

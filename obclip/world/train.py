@@ -44,7 +44,7 @@ PLAN = {
     "n_classifier": 12000,
     "vae": {"steps": 450, "batch": 16, "lr": 1e-3},
     "cloud": {"steps": 1600, "batch": 32, "lr": 5e-4},
-    "device": {"steps": 1500, "batch": 32, "lr": 5e-4},
+    "device": {"steps": 4000, "batch": 32, "lr": 5e-4},
     "evaluator": {"steps": 800, "batch": 64, "lr": 2e-3},
     "caption_dropout": 0.1,
     "ema_decay": 0.999,
