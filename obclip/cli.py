@@ -11,6 +11,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from obclip.models.registry import PairSpec
 
 EXIT_USAGE = 2
 
@@ -66,7 +70,7 @@ def _check_output(path: Path) -> None:
         raise UsageError(f"--out {path}: not writable")
 
 
-def _pair_spec(name: str):
+def _pair_spec(name: str) -> PairSpec:
     """The registry entry for `--pair`, or a usage error listing the known pairs."""
     from obclip.models.registry import get_spec
 
