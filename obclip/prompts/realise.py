@@ -9,6 +9,7 @@ reflexive himself/herself); the indefinite article before a changed word agrees 
 from __future__ import annotations
 
 from obclip.prompts.detect import PRONOUNS, STOP_WORDS, Parse, Token
+from obclip.prompts.grammar import indefinite_article
 
 _PRONOUN_FORMS = {
     "subject": {"male": "he", "female": "she"},
@@ -20,13 +21,8 @@ _PRONOUN_FORMS = {
 
 
 def article_for(word: str) -> str:
-    """'an' before a vowel sound, else 'a' (with the usual 'eu'/'uni'/'one' exceptions)."""
-    w = word.lower()
-    if w.startswith(("eu", "uni", "use", "one", "uto")):
-        return "a"
-    if w.startswith(("hour", "honest", "heir")):
-        return "an"
-    return "an" if w[:1] in "aeiou" else "a"
+    """'an' before a vowel sound, else 'a' (`obclip.prompts.grammar.indefinite_article`)."""
+    return indefinite_article(word)
 
 
 def match_case(template: str, word: str) -> str:
