@@ -1,9 +1,10 @@
-"""The oblivious transformation: its guarantee as properties, its grammar as tables."""
+"""The oblivious transformation: its guarantee as properties, the everyday prompts that broke it as a table."""
 
 from __future__ import annotations
 
 import math
 import re
+import stat
 from collections import Counter
 
 import pytest
@@ -11,122 +12,251 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from obclip.prompts import (
+    ATTRIBUTES,
     AmbiguousPronoun,
     CandidateBudgetExceeded,
     DetectionError,
-    Taxonomy,
-    TaxonomyError,
+    GroupStore,
+    Lexicon,
+    ProxyRefused,
     candidate_set,
-    default_taxonomy,
+    default_lexicon,
+    indefinite_article,
     transform,
 )
-from obclip.prompts.detect import PRONOUNS, parse, tokenize
+from obclip.prompts.grammar import PRONOUN_GENDER
+from obclip.prompts.parse import Pronoun, parse
+from obclip.prompts.tokens import tokenize
 
-TAX = default_taxonomy()
-SIZES = {"gender": 2, "age": 3, "ethnicity": 5}
-
-# --- a generator of realistic prompts -------------------------------------------------------
-_AGE = st.sampled_from(["", "young ", "middle-aged ", "old ", "elderly ", "youthful "])
-_ETH = st.sampled_from(["", "asian ", "african ", "european ", "indian ", "caucasian ", "Asian ", "European "])
-_NOUN = st.sampled_from(["man", "woman", "lady", "gentleman", "father", "mother", "girl", "boy", "doctor", "nurse",
-                         "teacher", "queen", "actor", "sister", "grandfather"])  # fmt: skip
-_SCENE = st.sampled_from(["in a garden", "on a beach", "at night", "in the city", "", "wearing glasses"])
+LEX = default_lexicon()
 
 
-@st.composite
-def person(draw) -> str:
-    words = draw(_AGE) + draw(_ETH) + draw(_NOUN)
-    article = "an" if words[0].lower() in "aeiou" and not words.lower().startswith("eu") else "a"
-    return f"{article} {words}"
+# --- checks every accepted group must pass ------------------------------------------------------------
+def check_group(prompt: str, group) -> None:
+    """Closure, uniform read-back, grammar agreement: what the server must not be able to exploit."""
+    expected = set(group.order)
+    assert group.cloud_prompt in expected
+    assert group.n == math.prod(len(ATTRIBUTES[s.name]) for s in group.slots)
+    for c in group.order:
+        assert candidate_set(c, list(group.attributes), max(64, group.n)) == expected, c
+    for slot in group.slots:  # each varied attribute reads back with every value equally often
+        counts = Counter(parse(c, LEX).persons[slot.person].states.get(slot.name) for c in group.order)
+        assert set(counts) == set(ATTRIBUTES[slot.name]) and len(set(counts.values())) == 1, (slot, counts)
+    for c in group.order:
+        assert_grammatical(c)
+    for held in group.held_back:
+        assert all(held not in c for c in group.order), held
+
+
+def assert_grammatical(text: str) -> None:
+    tokens = tokenize(text)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.core in ("a", "an") and b.is_word:
+            assert a.core == indefinite_article(b.text), f"{a.text} {b.text} in {text!r}"
+    template = parse(text, LEX)
+    for start, _, seg in template.spans:
+        if isinstance(seg, Pronoun):  # every pronoun agrees with the gender of the person it binds to
+            person = template.persons[seg.person]
+            assert PRONOUN_GENDER[text[start:].split()[0].strip(".,;!?").lower()] == person.states["gender"], text
+    assert not re.search(r"\b(him|her) (family|face|hair|dog|cat|kitchen|son|daughter)\b", text, re.I) or re.search(
+        r"\bher (family|face|hair|dog|cat|kitchen|son|daughter)\b", text, re.I
+    ), text  # "him family" is never written
+
+
+# --- the table of issue #12: each row gives a correct set or a clear refusal ----------------------------
+def accepted(prompt: str, attributes: list[str] | None = None, **kw):
+    group = transform(prompt, attributes, **kw)
+    check_group(prompt, group)
+    return group
+
+
+def test_her_before_a_noun_in_ly_is_possessive() -> None:
+    group = accepted("a woman with her family")
+    assert any(c.endswith("his family") for c in group.order) and not any("him family" in c for c in group.order)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "male"),
+    [("a mother lifting her up", "lifting him up"), ("the sun makes her happy", "makes him happy"),
+     ("a man hugging her tightly", "hugging him tightly"), ("showing her how to cook", "showing him how")],
+)  # fmt: skip
+def test_her_as_an_object(prompt: str, male: str) -> None:
+    group = accepted(prompt)
+    assert any(male in c for c in group.order), group.order
+
+
+def test_case_before_digits_and_standalone_his() -> None:
+    group = accepted("a woman in her 70s")
+    assert group.n == 6 and not any("him" in c for c in group.order)
+    assert {"a man in his seventies", "a woman in her twenties"} <= set(group.order)
+    group = accepted("a man; the book is his too")
+    assert "a woman; the book is hers too" in group.order
+
+
+@pytest.mark.parametrize("prompt", ["ladies' shoes", "the girls' team", "children's choir in white robes"])
+def test_plural_possessives(prompt: str) -> None:
+    group = accepted(prompt)
+    assert group.n > 1
+    assert not any(re.search(r"\b\w*[^s\W]' ", c) for c in group.order), group.order  # never "gentlemen' shoes"
+
+
+def test_all_caps_and_title_case() -> None:
+    a, b = accepted("A YOUNG MAN"), accepted("AN OLD MAN")
+    assert set(a.order) == set(b.order) and all(c == c.upper() for c in a.order)
+    assert "AN OLD WOMAN" in a.order
+    title = accepted("An Asian Woman In A Garden")
+    assert "A European Man In A Garden" in title.order
+
+
+@pytest.mark.parametrize("prompt", ["a caucasian male", "a young European", "an elderly Asian", "two black females"])
+def test_noun_like_adjectives_are_varied(prompt: str) -> None:
+    group = accepted(prompt)
+    assert {"ethnicity"} <= {s.name for s in group.slots}
+    last = prompt.split()[-1].lower()
+    assert not all(last in c.lower() for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["Mrs. Smith in her kitchen", "Hiroshi and his son fishing", "Mr Patel at his desk"])
+def test_titles_and_names_are_held_back(prompt: str) -> None:
+    group = accepted(prompt)
+    name = next(w for w in re.findall(r"[A-Z][a-z]+", prompt) if w not in ("Mrs", "Mr"))
+    assert not any(name in c for c in group.order)
+    assert not any(re.search(r"\bMrs?\b", c) for c in group.order)
+    assert "gender" in {s.name for s in group.slots}
+
+
+@pytest.mark.parametrize("prompt", ["a little girl with a kite", "a baby girl", "a teenage boy skateboarding"])
+def test_modifiers_that_fix_the_age_join_the_slot(prompt: str) -> None:
+    group = accepted(prompt)
+    assert {"age", "gender"} <= {s.name for s in group.slots}
+    assert not any(re.search(r"\b(little|baby|teenage|senior|grown)\b", c) for c in group.order), group.order
+
+
+def test_words_people_rarely_type_never_mark_decoys() -> None:
+    for prompt in ("a girl", "a boy and his dog"):
+        group = accepted(prompt)
+        assert not any(re.search(r"\b(grown|senior)\b", c) for c in group.order)
+
+
+def test_two_pronouns_of_one_person_leave_the_other_person_free() -> None:
+    group = accepted("she and her sister")
+    assert {"she and her brother", "he and his sister"} <= set(group.order)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["widow", "stepmother", "granny", "mum", "dads", "grandmas", "chairman", "spokeswoman", "stewardess", "duchess",
+     "cowboy", "guy", "lad", "teenager", "toddler", "baby"],
+)  # fmt: skip
+def test_person_words_are_never_sent_as_written(word: str) -> None:
+    group = accepted(f"a photo of the {word} in the park")
+    assert group.n > 1 and not all(re.search(rf"\b{word}\b", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Mr Jones reading", "Ms Lee reading", "sir reading", "a Chinese man", "a Black woman", "a white man",
+     "a Latina dancer", "a Hispanic family", "an African-American girl", "Asians at a market", "a middle aged man",
+     "a 70-year-old man", "an elderly couple", "a portrait of a madam"],
+)  # fmt: skip
+def test_titles_ethnic_and_age_words_are_varied_or_held(prompt: str) -> None:
+    group = accepted(prompt)
+    sensitive = [w for w in re.findall(r"[\w'-]+", prompt) if w.lower() not in {"a", "an", "the", "man", "woman",
+                 "reading", "family", "girl", "at", "market", "dancer", "portrait", "of", "couple"}]  # fmt: skip
+    for w in sensitive:
+        assert not all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", c) for c in group.order), (w, group.order)
+
+
+def test_proxies_stay_on_the_device_or_refuse() -> None:
+    group = accepted("a pregnant woman in a sari with a bindi")
+    assert not any(re.search(r"pregnant|sari|bindi", c) for c in group.order)
+    assert set(group.held_back) and group.cloud_prompt == "a woman"
+    with pytest.raises(ProxyRefused, match="pregnant"):
+        transform("a pregnant woman", proxies="refuse")
+    assert "beard" in " ".join(accepted("a man with a beard and glasses").held_back)
+
+
+@pytest.mark.parametrize("prompt", ["Isle of Man ferry at dawn", "Lake Léman at sunset", "a snowman in a garden",
+                                    "manager's office interior", "human anatomy chart", "an old car"])  # fmt: skip
+def test_non_people_are_left_alone(prompt: str) -> None:
+    group = transform(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+
+
+def test_a_prompt_is_never_resent_with_fewer_attributes(tmp_path) -> None:
+    store = GroupStore(tmp_path)
+    first = transform("an old Asian man", store=store)
+    assert first.n == 30
+    second = transform("an old Asian man", ["gender"], store=store)
+    assert set(second.order) == set(first.order) and "also protecting age, ethnicity" in second.note
+    wider = transform("a young woman", ["gender"], store=GroupStore(tmp_path / "other"))
+    assert wider.n == 2
+    again = transform("a young woman", store=GroupStore(tmp_path / "other"))
+    assert again.n == 6  # protecting more than before reveals nothing new
+    for f in (tmp_path / "groups.json", tmp_path / "device.key"):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert "Asian" not in (tmp_path / "groups.json").read_text() and "man" not in (tmp_path / "groups.json").read_text()
+
+
+def test_budget_refusal_says_what_leaving_attributes_out_means() -> None:
+    with pytest.raises(CandidateBudgetExceeded, match="N = 30") as exc:
+        transform("an old asian man", max_candidates=10)
+    assert "as written" in str(exc.value)
+    assert transform("an old asian man", max_candidates=30).n == 30
+
+
+@pytest.mark.parametrize(
+    ("prompt", "match"),
+    [("a man and a woman, he reads while she sleeps", "refer to"),
+     ("watching her dance", "ambiguous"), ("portrait of Qwertzella", "name")],
+)  # fmt: skip
+def test_undecidable_prompts_are_refused_with_the_word_named(prompt: str, match: str) -> None:
+    with pytest.raises(DetectionError, match=match) as exc:
+        transform(prompt)
+    assert "\n" not in str(exc.value) and "'" in str(exc.value)
+
+
+def test_pronoun_refusal_is_an_ambiguous_pronoun() -> None:
+    with pytest.raises(AmbiguousPronoun):
+        transform("a man and a woman, he reads while she sleeps")
+    assert transform("a man and a woman, he reads while she sleeps", ["age", "ethnicity"]).n == 1
+
+
+# --- properties over generated prompts -------------------------------------------------------------------
+_NOUNS = ["man", "woman", "lady", "gentleman", "father", "mother", "girl", "boy", "doctor", "nurse", "mum", "granny",
+          "widow", "waitress", "guy", "teenager", "queen", "sister", "grandfather", "bride", "king"]  # fmt: skip
+_MODS = ["", "young ", "middle-aged ", "old ", "elderly ", "little ", "asian ", "African ", "chinese ", "white ",
+         "smiling ", "tall ", "pregnant "]  # fmt: skip
+_SCENE = ["in a garden", "on a beach", "at night", "", "wearing glasses", "with a kite"]
 
 
 @st.composite
 def prompts(draw) -> str:
-    p1, p2, scene = draw(person()), draw(person()), draw(_SCENE)
-    g1 = _gender_of(p1)
-    subj, poss, obj = _pron(g1)
-    templates = [
-        f"a portrait photo of {p1} {scene}",
-        f"{p1} holding {poss} cat {scene}",
-        f"headshot of {p1}, {subj} is smiling",
-        f"{p1} looking at {obj}self in a mirror",
-        f"{p1} and {p2} {scene}",
-        f"B&W photo of {p1}, shot from the side {scene}",
-        f"{p1} walking {poss} dog while {subj} talks on the phone",
-    ]
-    text = draw(st.sampled_from(templates))
-    return re.sub(r"\s+", " ", text).strip().replace(" ,", ",")
+    def person() -> str:
+        words = draw(st.sampled_from(_MODS)) + draw(st.sampled_from(_MODS)) + draw(st.sampled_from(_NOUNS))
+        return f"{indefinite_article(words)} {words}"
+
+    p1, p2, scene = person(), person(), draw(st.sampled_from(_SCENE))
+    poss, subj, obj = draw(st.sampled_from([("her", "she", "her"), ("his", "he", "him")]))
+    text = draw(st.sampled_from([
+        f"a portrait photo of {p1} {scene}", f"{p1} holding {poss} cat {scene}", f"headshot of {p1}, {subj} is smiling",
+        f"{p1} hugging {obj} tightly", f"{p1} and {p2} {scene}", f"{p1.upper()} {scene.upper()}",
+        f"{p1} walking {poss} dog while {subj} talks on the phone", f"{p1} in {poss} 40s {scene}",
+    ]))  # fmt: skip
+    casing = draw(st.sampled_from([str, str.capitalize]))
+    return casing(re.sub(r"\s+", " ", text).strip())
 
 
-def _gender_of(phrase: str) -> str | None:
-    last = phrase.split()[-1]
-    for paradigm in TAX.paradigms:
-        if paradigm.attributes == ("gender",) and last in dict((f, v) for v, f in paradigm.cells):
-            return paradigm.values_of(last)[0]
-    return None
-
-
-def _pron(gender: str | None) -> tuple[str, str, str]:
-    return ("she", "her", "her") if gender == "female" else ("he", "his", "him")
-
-
-def _transform_or_skip(prompt: str):
+@settings(max_examples=200, deadline=None)
+@given(prompts())
+def test_every_accepted_set_is_closed_uniform_and_grammatical(prompt: str) -> None:
     try:
-        return transform(prompt, max_candidates=200)
-    except (AmbiguousPronoun, CandidateBudgetExceeded):
-        return None  # refused on purpose: no closed set exists, or N is over the budget
-
-
-# --- the guarantee ---------------------------------------------------------------------------
-@settings(max_examples=150, deadline=None)
-@given(prompts())
-def test_real_prompt_in_set_and_set_closed(prompt: str) -> None:
-    group = _transform_or_skip(prompt)
-    if group is None:
-        return
-    assert prompt in group.order
-    assert group.order[group.real_index] == prompt
-    expected = set(group.order)
-    for c in group.order:
-        assert candidate_set(c, max_candidates=200) == expected, c
-
-
-@settings(max_examples=150, deadline=None)
-@given(prompts())
-def test_n_is_the_product_of_value_spaces(prompt: str) -> None:
-    group = _transform_or_skip(prompt)
-    if group is None:
-        return
-    assert group.n == math.prod(SIZES[s.name] for s in group.slots)
-    assert len(set(group.order)) == group.n
-
-
-@settings(max_examples=100, deadline=None)
-@given(prompts())
-def test_articles_and_pronouns_agree_in_every_candidate(prompt: str) -> None:
-    group = _transform_or_skip(prompt)
-    if group is None:
-        return
-    for c in group.order:
-        tokens = tokenize(c)
-        for a, b in zip(tokens, tokens[1:], strict=False):
-            if a.core in ("a", "an") and b.is_word:
-                vowel = b.core[0] in "aeiou" and not b.core.startswith(("eu", "uni", "one"))
-                assert a.core == ("an" if vowel else "a"), f"{a.text} {b.text} in {c!r}"
-        parsed = parse(c, TAX)  # raises AmbiguousPronoun if a pronoun disagreed with its person
-        for p in parsed.persons:
-            gender = p.attributes().get("gender")
-            pron = {PRONOUNS[parsed.tokens[i].core][0] for i in p.pronouns}
-            assert len(pron) <= 1 and (gender is None or pron <= {gender}), c
-
-
-@settings(max_examples=60, deadline=None)
-@given(prompts())
-def test_retry_sends_the_same_set(prompt: str) -> None:
-    first, second = _transform_or_skip(prompt), _transform_or_skip(prompt)
-    if first is None:
-        return
-    assert set(first.order) == set(second.order)
+        group = transform(prompt, max_candidates=900)
+    except DetectionError:
+        return  # refused: nothing is sent
+    check_group(prompt, group)
+    again = transform(prompt, max_candidates=900)
+    assert set(again.order) == set(group.order)  # a new request sends the same set
 
 
 def test_order_is_a_uniform_permutation() -> None:
@@ -138,105 +268,33 @@ def test_order_is_a_uniform_permutation() -> None:
     assert set(counts) == set(range(n))
 
 
-def test_budget_refuses_instead_of_trimming() -> None:
-    with pytest.raises(CandidateBudgetExceeded, match="N = 30"):
-        transform("an old asian man", max_candidates=10)
-    assert transform("an old asian man", max_candidates=30).n == 30
-
-
-# --- grammar tables --------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("prompt", "attributes", "expected"),
-    [
-        ("a woman holding her cat", ["gender"], {"a man holding his cat", "a woman holding her cat"}),
-        ("a woman and her son", ["gender"],
-         {"a woman and her son", "a man and his son", "a woman and her daughter", "a man and his daughter"}),
-        ("she hugged him", ["gender"], {"she hugged him", "he hugged him", "she hugged her", "he hugged her"}),
-        ("the book is hers, says the woman", ["gender"], None),
-        ("a man and the bike of his", ["gender"], {"a man and the bike of his", "a woman and the bike of hers"}),
-        ("a man who cut himself", ["gender"], {"a man who cut himself", "a woman who cut herself"}),
-        ("an old man", ["age"], {"a young man", "a middle-aged man", "an old man"}),
-        ("a European woman", ["ethnicity"],
-         {"a European woman", "a Caucasian woman", "an African woman", "an Asian woman", "an Indian woman"}),
-        ("An Asian Woman", ["gender"], {"An Asian Woman", "An Asian Man"}),
-        ("a WOMAN", ["gender"], {"a WOMAN", "a MAN"}),
-        ("the woman's hat", ["gender"], {"the woman's hat", "the man's hat"}),
-        ("two old women", ["gender", "age"],
-         {f"two {a} {g}" for a in ("young", "middle-aged", "old") for g in ("men", "women")}),
-        ("a middle-aged doctor", ["age"], {"a young doctor", "a middle-aged doctor", "an old doctor"}),
-        ("a doctor and her patient", ["gender"], {"a doctor and her patient", "a doctor and his patient"}),
-        ("an old car", ["age"], {"an old car"}),
-        ("a girl", ["gender", "age"], {"a girl", "a boy", "a grown woman", "a grown man", "a senior woman", "a senior man"}),
-        ("a young girl", ["gender", "age"],
-         {f"{art} {a} {g}" for a, art in (("young", "a"), ("middle-aged", "a"), ("old", "an")) for g in ("girl", "boy")}),
-    ],
-)  # fmt: skip
-def test_grammar_table(prompt: str, attributes: list[str], expected: set[str] | None) -> None:
-    group = transform(prompt, attributes)
-    if expected is not None:
-        assert set(group.order) == expected
-    assert prompt in group.order
-
-
-def test_two_people_are_independent_slots() -> None:
-    group = transform("an old man and a young woman", ["gender", "age"])
-    assert group.n == 36
-    assert len({s.person for s in group.slots}) == 2
-    assert {
-        "a young woman and a young woman",
-        "an old man and an old man",
-        "a middle-aged woman and a young man",
-    } <= set(group.order)
-
-
-def test_pronoun_that_cannot_be_bound_is_refused() -> None:
-    with pytest.raises(AmbiguousPronoun, match="does not agree"):
-        transform("a man and a woman, he reads while she sleeps")
-    assert transform("a man and a woman, he reads while she sleeps", ["age", "ethnicity"]).n == 1
-
-
-def test_no_attribute_gives_n_one() -> None:
+def test_no_attribute_gives_n_one_and_the_prompt_unchanged() -> None:
     group = transform("a photo of a red sneaker")
-    assert group.n == 1 and group.order == ("a photo of a red sneaker",)
+    assert group.n == 1 and group.order == ("a photo of a red sneaker",) and group.cloud_prompt == group.prompt
     assert "N = 1" in group.server_view()["guarantee"]
-
-
-def test_server_view_reveals_types_not_values() -> None:
-    view = transform("a portrait of an old asian woman").server_view()
-    assert view["n"] == 30 and view["attribute_types_revealed"] == ["age", "ethnicity", "gender"]
-    assert "1/30" in view["guarantee"]
 
 
 def test_empty_prompt_and_unknown_attribute() -> None:
     with pytest.raises(DetectionError, match="empty"):
         transform("   ")
-    with pytest.raises(TaxonomyError, match="unknown attribute"):
+    with pytest.raises(DetectionError, match="unknown attribute"):
         transform("a man", ["religion"])
 
 
-def test_taxonomy_refuses_a_form_in_two_paradigms() -> None:
-    data = {"attributes": {"gender": ["male", "female"]},
-            "paradigms": [{"attributes": ["gender"], "kind": "noun", "forms": ["man", "woman"]},
-                          {"attributes": ["gender"], "kind": "noun", "forms": ["guy", "woman"]}]}  # fmt: skip
-    with pytest.raises(TaxonomyError, match="two paradigms"):
-        Taxonomy.from_dict(data)
-
-
-def test_user_extends_the_taxonomy_from_a_file(tmp_path) -> None:
-    extra = tmp_path / "tax.json"
-    extra.write_text('{"attributes": {"religion": ["christian", "muslim", "buddhist"]},'
-                     ' "paradigms": [{"attributes": ["religion"], "kind": "adjective",'
-                     ' "forms": ["christian", "muslim", "buddhist"]}]}')  # fmt: skip
-    tax = Taxonomy.from_file(extra)
-    group = transform("a muslim woman praying", taxonomy=tax)
-    assert group.n == 6
-    assert "a buddhist man praying" in group.order
+def test_user_extends_the_lexicon_from_a_file(tmp_path) -> None:
+    extra = tmp_path / "lex.json"
+    extra.write_text('{"first_names": {"qwertzella": "female"}, "proxies": {"tiara": {"kind": "noun", "reveals": ["gender"]}}}')
+    with pytest.raises(DetectionError, match="name"):
+        transform("portrait of Qwertzella wearing a tiara")
+    lex = Lexicon.from_file(extra)
+    group = transform("portrait of Qwertzella wearing a tiara", lexicon=lex)
+    assert group.n == 2 and not any("Qwertzella" in c or "tiara" in c for c in group.order)
 
 
 def test_detector_hook_refuses_uncovered_spans() -> None:
     def detector(prompt: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in re.finditer(r"blonde", prompt)]
 
-    with pytest.raises(DetectionError, match="no taxonomy paradigm covers"):
+    with pytest.raises(DetectionError, match="detector flagged"):
         transform("a blonde woman", detector=detector)
     assert transform("a woman", detector=detector).n == 2

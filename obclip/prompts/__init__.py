@@ -1,17 +1,37 @@
-"""Oblivious prompt transformation: taxonomy, detection, grammatical realisation, candidate sets."""
+"""Oblivious prompt transformation: lexicon, parse into person slots, canonical cloud view, candidate sets.
+
+Imports nothing heavy (no torch): `obclip candidates` and `obclip audit` start fast.
+"""
 
 from obclip.prompts.candidates import (
     DEFAULT_MAX_CANDIDATES,
+    PROXY_POLICIES,
     CandidateBudgetExceeded,
     CandidateGroup,
     Slot,
     candidate_set,
     transform,
 )
-from obclip.prompts.detect import AmbiguousPronoun, DetectionError
-from obclip.prompts.taxonomy import DEFAULT_TAXONOMY, Taxonomy, TaxonomyError, default_taxonomy
+from obclip.prompts.grammar import indefinite_article
+from obclip.prompts.lexicon import ATTRIBUTES, Lexicon, LexiconError, default_lexicon
+from obclip.prompts.parse import AmbiguousPronoun, DetectionError, ProxyRefused
+from obclip.prompts.store import GroupStore
 
 __all__ = [
-    "DEFAULT_MAX_CANDIDATES", "DEFAULT_TAXONOMY", "AmbiguousPronoun", "CandidateBudgetExceeded", "CandidateGroup",
-    "DetectionError", "Slot", "Taxonomy", "TaxonomyError", "candidate_set", "default_taxonomy", "transform",
-]  # fmt: skip
+    "ATTRIBUTES",
+    "DEFAULT_MAX_CANDIDATES",
+    "PROXY_POLICIES",
+    "AmbiguousPronoun",
+    "CandidateBudgetExceeded",
+    "CandidateGroup",
+    "DetectionError",
+    "GroupStore",
+    "Lexicon",
+    "LexiconError",
+    "ProxyRefused",
+    "Slot",
+    "candidate_set",
+    "default_lexicon",
+    "indefinite_article",
+    "transform",
+]

@@ -1,27 +1,34 @@
-"""Oblivious transformation: a prompt becomes the closed set of its N candidates.
+"""Oblivious transformation: a prompt becomes the closed set of its N cloud candidates.
 
 Guarantee (paper, Theorem 1), checked here at run time rather than assumed:
-- the real prompt is one of the candidates;
+- the cloud view of the real prompt (`cloud_prompt`) is one of the candidates, worded exactly
+  like its decoys (one canonical wording per value combination; `obclip.prompts.render`);
 - every candidate c yields the same set: `candidate_set(c) == candidate_set(p)`, so the
   server's view is identical whichever candidate is real;
-- N is the product of the value-space sizes of the attribute slots found, never fewer
-  (a prompt over the budget is refused, not trimmed);
-- the order sent is a uniformly random permutation drawn from `secrets`; a retry reuses the
-  same `CandidateGroup`, so the same set in the same order goes out again.
+- every protected attribute of every person takes each of its values equally often;
+- N is the product of the value-space sizes of the slots found; over the budget the prompt
+  is refused, never trimmed;
+- the order sent is a uniformly random permutation from `secrets`; a retry reuses the group;
+- with a `GroupStore`, a prompt sent again is never sent with fewer attributes protected, so
+  two requests cannot be intersected.
+The device keeps `prompt` (the user's exact words) for its own steps.
 """
 
 from __future__ import annotations
 
 import itertools
 import secrets
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-from obclip.prompts.detect import DetectionError, Detector, Parse, parse
-from obclip.prompts.realise import realise
-from obclip.prompts.taxonomy import Taxonomy, default_taxonomy
+from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
+from obclip.prompts.parse import DetectionError, Held, Template, parse
+from obclip.prompts.render import render
+from obclip.prompts.store import GroupStore
 
 DEFAULT_MAX_CANDIDATES = 64
+PROXY_POLICIES = ("drop", "refuse")
 
 
 class CandidateBudgetExceeded(DetectionError):
@@ -30,7 +37,8 @@ class CandidateBudgetExceeded(DetectionError):
 
 @dataclass(frozen=True)
 class Slot:
-    """One independent choice: attribute `name` of person `person`, written at [start, end)."""
+    """One independent choice: attribute `name` of person `person` (real value `value`), first
+    written at characters [start, end) of the prompt (or of a pronoun, for a person known only by one)."""
 
     person: int
     name: str
@@ -44,26 +52,42 @@ class CandidateGroup:
     """The device's view of one transformed prompt. Only `order` is ever sent.
 
     Attributes:
-        prompt (`str`): the real prompt.
-        slots (`tuple[Slot, ...]`): the attribute slots found, in text order.
-        order (`tuple[str, ...]`): the N candidates in the order they are sent.
-        real_index (`int`): position of `prompt` in `order` (stays on the device).
+        prompt (`str`): the user's exact prompt; the device's own steps use it.
+        slots (`tuple[Slot, ...]`): the varied attributes, in text order.
+        order (`tuple[str, ...]`): the N cloud candidates in the order they are sent.
+        real_index (`int`): position of the real prompt's cloud view in `order` (stays on the device).
+        attributes (`tuple[str, ...]`): the attributes protected.
+        held_back (`tuple[str, ...]`): words left out of every candidate (names, proxies), kept on the device.
+        note (`str`): what the device decided on the user's behalf (e.g. attributes pinned by the store).
     """
 
     prompt: str
     slots: tuple[Slot, ...]
     order: tuple[str, ...]
     real_index: int
+    attributes: tuple[str, ...] = tuple(ATTRIBUTES)
+    held_back: tuple[str, ...] = ()
+    note: str = ""
 
     def __post_init__(self) -> None:
-        if self.order[self.real_index] != self.prompt:
-            raise ValueError("real_index does not point at the real prompt")
+        if not 0 <= self.real_index < len(self.order):
+            raise ValueError("real_index must point into order")
         if len(set(self.order)) != len(self.order):
             raise ValueError("candidates must be distinct")
+        expected = 1
+        for slot in self.slots:
+            expected *= len(ATTRIBUTES[slot.name])
+        if expected != len(self.order):
+            raise ValueError(f"{len(self.order)} candidates for slots that need {expected}")
 
     @property
     def n(self) -> int:
         return len(self.order)
+
+    @property
+    def cloud_prompt(self) -> str:
+        """The real prompt as the cloud view renders it (equal to `prompt` when nothing is rewritten)."""
+        return self.order[self.real_index]
 
     def revealed_attributes(self) -> list[str]:
         """Attribute types whose presence (not value) the server learns."""
@@ -77,114 +101,167 @@ class CandidateGroup:
             "n": n,
             "attribute_types_revealed": self.revealed_attributes(),
             "persons_with_attributes": len({s.person for s in self.slots}),
+            "held_back_on_device": list(self.held_back),
             "guarantee": (
                 f"The server sees these {n} prompts and nothing that tells them apart: each of them would have "
-                f"produced this same set. Its posterior over the {n} value combinations equals its prior; under a "
-                f"uniform prior it guesses the real prompt with probability 1/{n}."
+                f"produced this same set, worded the same way. Under a uniform prior it guesses the real one with "
+                f"probability 1/{n}."
                 if n > 1
-                else "No sensitive attribute was found: the prompt is sent as it is (N = 1)."
+                else "No protected attribute was found: one prompt is sent (N = 1)."
             ),
-            "not_hidden": "which attribute types occur, every other word of the prompt, the request's timing",
+            "not_hidden": "which attribute types occur, every other word of the cloud view, the request's timing",
         }
 
 
-def _slots(parsed: Parse, prompt: str, taxonomy: Taxonomy) -> list[Slot]:
-    protected = taxonomy.protected
-    slots = []
-    for j, person in enumerate(parsed.persons):
-        attrs = person.attributes()
-        for name in protected:
-            spans = [(parsed.tokens[m.first].start, parsed.tokens[m.last].end, dict(zip(m.paradigm.attributes, m.values, strict=True)))
-                     for m in person.mentions if name in m.paradigm.attributes]  # fmt: skip
-            if spans:
-                slots.append(Slot(j, name, attrs[name], spans[0][0], spans[0][1]))
-            elif name == "gender" and person.pronouns:
-                from obclip.prompts.detect import PRONOUNS
+def skeleton(template: Template, lex: Lexicon) -> str:
+    """The template rendered with every stated value replaced by a fixed one: the same text for
+    every candidate of a set (the sticky store's key)."""
+    fixed = tuple({a: ATTRIBUTES[a][0] for a, v in p.states.items() if v != HELD} for p in template.persons)
+    return render(template, fixed, lex)
 
-                tok = parsed.tokens[person.pronouns[0]]
-                slots.append(Slot(j, name, PRONOUNS[tok.core][0], tok.start, tok.end))
-    return sorted(slots, key=lambda s: (s.start, s.name))
+
+def _first_span(template: Template, person: int) -> tuple[int, int]:
+    for start, end, seg in template.spans:
+        if getattr(seg, "person", None) == person and start >= 0:
+            return start, end
+    return 0, 0
 
 
 def _expand(
-    prompt: str, taxonomy: Taxonomy, detector: Detector | None, max_candidates: int
-) -> tuple[list[Slot], list[str]]:
+    prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int
+) -> tuple[Template, list[Slot], list[str], str]:
+    """(template, slots, candidates in product order, real candidate)."""
     if not prompt.strip():
         raise DetectionError("the prompt is empty")
-    parsed = parse(prompt, taxonomy, detector)
-    slots = _slots(parsed, prompt, taxonomy)
-    sizes = [len(taxonomy.values(s.name)) for s in slots]
+    template = parse(prompt, lex, proxies, "gender" in protected)
+    slots: list[Slot] = []
+    for j, person in enumerate(template.persons):
+        start, end = _first_span(template, j)
+        for name in protected:
+            value = person.states.get(name)
+            if value is not None and value != HELD:
+                slots.append(Slot(j, name, value, start, end))
+    sizes = [len(ATTRIBUTES[s.name]) for s in slots]
     n = 1
     for size in sizes:
         n *= size
     if n > max_candidates:
         raise CandidateBudgetExceeded(
             f"this prompt needs N = {n} candidates ({' x '.join(map(str, sizes))} for "
-            f"{', '.join(s.name for s in slots)}), over the budget of {max_candidates}; raise --max-candidates "
-            "or protect fewer attributes (--attributes)"
+            f"{', '.join(s.name for s in slots)}), over the budget of {max_candidates}; raise --max-candidates, "
+            "or protect fewer attributes with --attributes (the ones left out then reach the server as written)"
         )
+    real = tuple({a: v for a, v in p.states.items()} for p in template.persons)
     out = []
-    for combo in itertools.product(*(taxonomy.values(s.name) for s in slots)):
-        assignment: list[dict[str, str]] = [{} for _ in parsed.persons]
+    for combo in itertools.product(*(ATTRIBUTES[s.name] for s in slots)):
+        values = tuple(dict(v) for v in real)
         for slot, value in zip(slots, combo, strict=True):
-            assignment[slot.person][slot.name] = value
-        out.append(realise(parsed, prompt, assignment))
-    return slots, out
+            values[slot.person][slot.name] = value
+        out.append(render(template, values, lex))
+    return template, slots, out, render(template, real, lex)
 
 
-@cache
-def _candidate_set(prompt: str, taxonomy: Taxonomy, detector: Detector | None, max_candidates: int) -> frozenset[str]:
-    return frozenset(_expand(prompt, taxonomy, detector, max_candidates)[1])
+@lru_cache(maxsize=4096)
+def _cloud_set(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, budget: int) -> frozenset[str]:
+    return frozenset(_expand(prompt, protected, lex, proxies, budget)[2])
 
 
 def candidate_set(
     prompt: str,
-    taxonomy: Taxonomy | None = None,
-    detector: Detector | None = None,
+    attributes: list[str] | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    lexicon: Lexicon | None = None,
+    proxies: str = "drop",
 ) -> frozenset[str]:
-    """The set P of candidates of `prompt` (no order, no checks beyond the parse)."""
-    return _candidate_set(prompt, taxonomy or default_taxonomy(), detector, max_candidates)
+    """The set P of cloud candidates of `prompt` (no order, no checks beyond the parse)."""
+    lex = lexicon or default_lexicon()
+    return _cloud_set(prompt, _protected(attributes), lex, proxies, max_candidates)
+
+
+def _protected(attributes: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    if attributes is None:
+        return tuple(ATTRIBUTES)
+    unknown = set(attributes) - set(ATTRIBUTES)
+    if unknown:
+        raise DetectionError(f"unknown attribute(s) {', '.join(sorted(unknown))}; known: {', '.join(ATTRIBUTES)}")
+    return tuple(a for a in ATTRIBUTES if a in attributes)
 
 
 def transform(
     prompt: str,
     attributes: list[str] | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
-    taxonomy: Taxonomy | None = None,
-    detector: Detector | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    proxies: str = "drop",
+    detector=None,
+    store: GroupStore | None = None,
 ) -> CandidateGroup:
     """Turns `prompt` into a verified, shuffled candidate group.
 
     Args:
         prompt (`str`): the user's prompt.
-        attributes (`list[str]`, optional): attributes to protect; all of the taxonomy's by default.
+        attributes (`list[str]`, optional): attributes to protect; gender, age and ethnicity by default.
         max_candidates (`int`, defaults to 64): refuse prompts whose N exceeds this.
-        taxonomy (`Taxonomy`, optional): defaults to the paper's (gender, age, ethnicity).
-        detector (`Detector`, optional): extra model-based detector; its spans must be covered.
+        lexicon (`Lexicon`, optional): the attribute lexicon; the shipped one by default.
+        proxies (`str`, defaults to "drop"): "drop" keeps proxy words ("pregnant", "beard") on the device only;
+            "refuse" refuses prompts that contain one.
+        detector (`Callable[[str], list[tuple[int, int]]]`, optional): a model-based detector; a span it flags
+            must lie inside a slot or a held-back word, or the prompt is refused.
+        store (`GroupStore`, optional): the device's record of attributes already protected per prompt.
 
     Raises:
-        DetectionError: the prompt is empty, ambiguous, or would not give a closed set.
+        DetectionError: the prompt is empty, ambiguous, or would not give a closed set (nothing is sent).
         CandidateBudgetExceeded: N > `max_candidates`.
     """
-    tax = taxonomy or default_taxonomy()
-    if attributes is not None:
-        tax = tax.restricted(attributes)
-    slots, cands = _expand(prompt, tax, detector, max_candidates)
+    if proxies not in PROXY_POLICIES:
+        raise DetectionError(f"unknown proxy policy {proxies!r}; choose {' or '.join(PROXY_POLICIES)}")
+    lex = lexicon or default_lexicon()
+    protected, note = _protected(attributes), ""
+    if store is not None:
+        template = parse(prompt, lex, proxies) if prompt.strip() else None
+        if template is not None:
+            protected, note = store.protect(skeleton(template, lex), protected)
+    template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates)
     if len(set(cands)) != len(cands):
-        raise DetectionError("two value combinations give the same text; the taxonomy cannot hide this prompt")
-    if prompt not in cands:
-        raise DetectionError(
-            "the prompt does not survive its own rewriting (check the article before each attribute word, "
-            "e.g. 'an old', 'a European'); rephrase it"
-        )
+        raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
+    if real not in cands:
+        raise DetectionError("the prompt does not survive its own rewriting; rephrase it")
     expected = frozenset(cands)
     for c in cands:  # closure, checked: every candidate must give back this very set
-        if candidate_set(c, tax, detector, max_candidates) != expected:
+        try:
+            again = _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)))
+        except DetectionError as exc:
+            raise DetectionError(f"a decoy of this prompt would itself be refused ({exc}); rephrase the prompt") from exc
+        if again != expected:
             raise DetectionError(
                 f"candidate {c!r} would produce a different set, so the server could tell candidates apart; "
-                "rephrase the prompt (pronoun roles such as 'giving him flowers' are a common cause)"
+                "rephrase the prompt"
             )
+    _check_uniform(slots, len(cands))
+    if detector is not None:
+        _check_detector(prompt, detector, cands)
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
-    return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(prompt))
+    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
+    return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note)
+
+
+def _check_uniform(slots: list[Slot], n: int) -> None:
+    for k, slot in enumerate(slots):
+        values = ATTRIBUTES[slot.name]
+        combos = itertools.product(*(ATTRIBUTES[s.name] for s in slots))
+        counts = Counter(c[k] for c in combos)
+        if set(counts) != set(values) or len(set(counts.values())) != 1 or sum(counts.values()) != n:
+            raise DetectionError(f"{slot.name} of person {slot.person} does not vary uniformly")
+
+
+def _check_detector(prompt: str, detector, cands: list[str]) -> None:
+    """A span the detector flags must not reach the cloud as written in every candidate."""
+    for start, end in detector(prompt):
+        word = prompt[start:end].strip().lower()
+        if word and all(word in c.lower() for c in cands):
+            raise DetectionError(
+                f"the detector flagged {prompt[start:end]!r} as sensitive but no rule varies or holds it back; add it "
+                "to a lexicon file (--lexicon FILE) or rephrase"
+            )

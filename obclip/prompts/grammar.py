@@ -28,3 +28,110 @@ def indefinite_article(word: str) -> str:
     if w.startswith(_VOWEL_SOUND):
         return "an"
     return "an" if w[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+# --- letter case ---------------------------------------------------------------------------------
+UPPER, TITLE, SENTENCE, LOWER = "upper", "title", "sentence", "lower"
+
+
+def apply_case(text: str, casing: str) -> str:
+    """`text` written in `casing` (UPPER, TITLE, SENTENCE or LOWER; LOWER keeps `text` as given)."""
+    if casing == UPPER:
+        return text.upper()
+    if casing == TITLE:
+        return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in text.split(" "))
+    if casing == SENTENCE:
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def token_case(word: str) -> str:
+    """The case of one written word: UPPER ("HER", not "I"), SENTENCE ("Her") or LOWER."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return UPPER
+    return SENTENCE if word[:1].isupper() else LOWER
+
+
+# --- pronouns --------------------------------------------------------------------------------------
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+PRONOUN_FORMS = {
+    "subject": {"male": "he", "female": "she"},
+    "object": {"male": "him", "female": "her"},
+    "possessive": {"male": "his", "female": "her"},
+    "standalone": {"male": "his", "female": "hers"},
+    "reflexive": {"male": "himself", "female": "herself"},
+}
+
+# --- closed word classes (complete lists; the open classes come from WordNet) ------------------------
+DETERMINERS = frozenset(
+    "a an the this that these those some any every each no another either neither all both half my your our "
+    "their its whose what which several many few".split()
+)
+PREPOSITIONS = frozenset(
+    "about above across after against along alongside amid amidst among amongst around as at atop before behind "
+    "below beneath beside besides between beyond by despite down during except for from in inside into like near "
+    "of off on onto out outside over past per round since than through throughout till to toward towards under "
+    "underneath until unto up upon via with within without away together apart aside forward forwards ahead "
+    "backward backwards upstairs downstairs overhead".split()
+)
+CONJUNCTIONS = frozenset(
+    "and or but nor so yet because although though while whereas if unless when whenever where wherever once "
+    "whether then".split()
+)
+PERSONAL_PRONOUNS = frozenset(
+    "i me you he him she her it we us they them myself yourself himself herself itself ourselves themselves "
+    "someone somebody everyone everybody anyone nobody".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were be been being am do does did have has had can could will would shall should may might must "
+    "'s 're 've 'll 'd not".split()
+)
+WH_WORDS = frozenset("who whom whose what which why how".split())
+CLOSED_ADVERBS = frozenset(
+    "again too also very so just only even still always never often here there now later soon today tonight "
+    "tomorrow yesterday really quite rather almost already ever yet first".split()
+)
+CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS
+# words after "her"/"his" that are nouns after a preposition ("on her back") and particles after a verb ("bring her back")
+NOUN_OR_PARTICLE = frozenset("back home down inside outside left right front side".split())
+# adjectives that only ever follow a possessive ("her own", "his best")
+POSSESSIVE_ONLY = frozenset("own best worst utmost".split())
+# verbs after which "her" + a noun-or-verb word is ambiguous ("watching her dance", "let her cook")
+CAUSATIVE_OR_PERCEPTION = frozenset(
+    "let lets letting make makes made making help helps helped helping watch watches watched watching see sees "
+    "saw seeing seen hear hears heard hearing have has had having bid feel feels felt feeling notice notices "
+    "noticed noticing".split()
+)
+# verbs after which "her" + a number is ambiguous ("gave her 3 roses" vs "holding her 3 kids")
+DITRANSITIVE = frozenset(
+    "give gives gave giving given hand hands handed handing show shows showed showing shown bring brings brought "
+    "bringing offer offers offered offering send sends sent sending buy buys bought buying tell tells told telling "
+    "teach teaches taught teaching pass passes passed passing throw throws threw throwing thrown pay pays paid "
+    "paying sell sells sold selling serve serves served serving get gets got getting".split()
+)
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split()
+)
+
+# --- canonical words of the cloud view: one wording per value ------------------------------------------
+GENDER_ADJECTIVE = {"male": "male", "female": "female"}
+AGE_ADJECTIVE = {"young": "young", "middle-aged": "middle-aged", "old": "old"}
+ETHNICITY_ADJECTIVE = {
+    "caucasian": "Caucasian", "african": "African", "asian": "Asian", "indian": "Indian", "european": "European",
+}  # fmt: skip
+AGE_DECADE = {"young": "twenties", "middle-aged": "forties", "old": "seventies"}
+AGE_YEARS = {"young": "25", "middle-aged": "45", "old": "75"}
+DECADES = {
+    "teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,
+    "eighties": 85, "nineties": 95,
+}  # fmt: skip
+
+
+def age_value(years: int) -> str:
+    """The age value of a person `years` old: young below 40, middle-aged below 60, else old."""
+    return "young" if years < 40 else "middle-aged" if years < 60 else "old"

@@ -1,0 +1,175 @@
+"""The words that carry sensitive attributes, loaded from data built from WordNet 3.0.
+
+`data/people.json` (rebuilt by `scripts/build_lexicon.py`; provenance in `data/README.md`)
+lists person nouns with the gender, age and ethnicity they state and the *class* whose
+canonical forms the cloud view uses ("mum" -> class parent -> "mother"/"father"), attribute
+adjectives, titles, first names, proxy words and non-person phrases ("Isle of Man").
+`data/pos.txt` gives parts of speech (WordNet plus closed classes) for deciding pronoun roles.
+
+Users extend the lexicon with a JSON file of the same shape (`Lexicon.extended`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "gender": ("male", "female"),
+    "age": ("young", "middle-aged", "old"),
+    "ethnicity": ("caucasian", "african", "asian", "indian", "european"),
+}
+HELD = "held"  # an ethnicity outside the value space: left out of the cloud view, never varied
+
+
+class LexiconError(ValueError):
+    """A lexicon file that breaks the rules the candidate guarantee relies on."""
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A person noun: its class (None: a neutral noun rendered as itself) and what it states."""
+
+    cls: str | None
+    number: str  # "sg" or "pl"
+    gender: str | None = None
+    age: str | None = None
+    ethnicity: str | None = None
+
+    def states(self) -> dict[str, str]:
+        return {a: v for a, v in (("gender", self.gender), ("age", self.age), ("ethnicity", self.ethnicity)) if v}
+
+
+@dataclass(frozen=True)
+class Adjective:
+    attribute: str
+    value: str
+    strong: bool = True
+
+
+@dataclass(frozen=True)
+class Proxy:
+    kind: str  # "adj" or "noun"
+    reveals: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
+class Lexicon:
+    """Lookups over the attribute lexicon; validated on construction.
+
+    Attributes:
+        nouns (`dict[str, Noun]`): person nouns by lower-case surface form.
+        classes (`dict[str, dict]`): class -> number -> gender ("male"/"female"/"none") -> canonical form.
+        adjectives (`dict[str, Adjective]`): attribute adjectives (keys may hold one space).
+        titles (`dict[str, str | None]`): "mrs" -> "female", "dr" -> None.
+        first_names (`dict[str, str]`): "hiroshi" -> "male" ("unisex" when both are usual).
+        proxies (`dict[str, Proxy]`): words that hint at an attribute ("pregnant", "beard").
+        non_person (`tuple[tuple[str, ...], ...]`): phrases whose person word is no person.
+        pos (`dict[str, str]`): word -> part-of-speech letters (n v a r, d i c o x w closed classes, p P proper).
+    """
+
+    nouns: dict[str, Noun]
+    classes: dict[str, dict[str, dict[str, str | None]]]
+    adjectives: dict[str, Adjective]
+    titles: dict[str, str | None]
+    first_names: dict[str, str]
+    proxies: dict[str, Proxy]
+    non_person: tuple[tuple[str, ...], ...]
+    pos: dict[str, str] = field(repr=False)
+
+    def __post_init__(self) -> None:
+        for word, noun in self.nouns.items():
+            if noun.cls is not None and noun.cls not in self.classes:
+                raise LexiconError(f"noun {word!r} names unknown class {noun.cls!r}")
+            for attr, value in noun.states().items():
+                if value not in ATTRIBUTES[attr] and not (attr == "ethnicity" and value == HELD):
+                    raise LexiconError(f"noun {word!r}: {value!r} is not a value of {attr}")
+        for cls, numbers in self.classes.items():
+            for number in ("sg", "pl"):
+                for gender in ("male", "female"):
+                    form = numbers.get(number, {}).get(gender)
+                    entry = self.nouns.get(form or "")
+                    if entry is None or (entry.cls, entry.number, entry.gender, entry.age) != (cls, number, gender, None):
+                        raise LexiconError(f"class {cls!r}: canonical {number} {gender} form {form!r} is not its own noun")
+        for word, adj in self.adjectives.items():
+            if adj.value not in ATTRIBUTES.get(adj.attribute, ()) and adj.value != HELD:
+                raise LexiconError(f"adjective {word!r}: {adj.value!r} is not a value of {adj.attribute!r}")
+
+    def form(self, cls: str, number: str, gender: str | None) -> str | None:
+        """The canonical noun of `cls` for `number` and `gender` (None: the neutral form, if any)."""
+        return self.classes[cls][number].get(gender or "none")
+
+    def tags(self, word: str) -> str:
+        """Part-of-speech letters of a lower-case word ("" when unknown)."""
+        return self.pos.get(word, "")
+
+    def extended(self, data: dict[str, Any]) -> Lexicon:
+        """A lexicon with the entries of `data` (same shape as people.json) added or overriding."""
+        merged = _raw_people()
+        for key in ("classes", "nouns", "adjectives", "titles", "first_names", "proxies"):
+            merged[key] = {**merged.get(key, {}), **{k.lower(): v for k, v in data.get(key, {}).items()}}
+        merged["non_person_phrases"] = merged.get("non_person_phrases", []) + data.get("non_person_phrases", [])
+        return _build(merged, self.pos)
+
+    @staticmethod
+    def from_file(path: str | Path) -> Lexicon:
+        """The default lexicon extended by a JSON file."""
+        try:
+            data = json.loads(Path(path).read_text())
+        except (OSError, json.JSONDecodeError) as exc:
+            raise LexiconError(f"cannot read lexicon file {path}: {exc}") from exc
+        return default_lexicon().extended(data)
+
+
+@cache
+def _raw_people() -> dict[str, Any]:
+    return json.loads((DATA / "people.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _pos() -> dict[str, str]:
+    for name in ("pos.txt", "pos.txt.gz"):
+        path = DATA / name
+        if path.exists():
+            raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+            out: dict[str, str] = {}
+            for line in raw.decode("utf-8").splitlines():
+                word, _, tags = line.partition("\t")
+                if word and not word.startswith("#"):
+                    out[word] = out.get(word, "") + tags
+            return out
+    return {}
+
+
+def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
+    nouns = {
+        w.lower(): Noun(e.get("class"), e["number"], e.get("gender"), e.get("age"), e.get("ethnicity"))
+        for w, e in raw["nouns"].items()
+    }
+    adjectives = {
+        w.lower(): Adjective(e["attribute"], e["value"], e.get("strength", "strong") == "strong")
+        for w, e in raw["adjectives"].items()
+    }
+    proxies = {w.lower(): Proxy(e.get("kind", "noun"), tuple(e.get("reveals", ()))) for w, e in raw["proxies"].items()}
+    phrases = tuple(tuple(p.lower().split()) for p in raw.get("non_person_phrases", []))
+    return Lexicon(
+        nouns=nouns,
+        classes=raw["classes"],
+        adjectives=adjectives,
+        titles={k.lower().rstrip("."): v for k, v in raw.get("titles", {}).items()},
+        first_names={k.lower(): v for k, v in raw.get("first_names", {}).items()},
+        proxies=proxies,
+        non_person=phrases,
+        pos=pos,
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with ObCLIP (loaded once per process)."""
+    return _build(_raw_people(), _pos())

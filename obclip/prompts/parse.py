@@ -1,0 +1,763 @@
+"""Parsing a prompt into a value-free template: person slots, pronouns, age phrases, held-back words.
+
+The template is what every candidate shares. Each *person* (a noun phrase, a name, or someone
+known only by pronouns) becomes a slot; the words that state its gender, age or ethnicity are
+absorbed into the slot, so the cloud sees one canonical wording per value combination
+(`obclip.prompts.render`) instead of the user's own words. What cannot be varied is held back
+(left out of the cloud view and restored on the device): names, proxies such as "pregnant",
+ethnicities outside the value space. Where a role or a binding cannot be decided the parse
+refuses (`DetectionError`), naming the word: nothing is sent.
+
+Rules, each decided from the lexicon and syntax rather than the next word's spelling:
+- a person noun heads a phrase; its determiner and modifiers to the left belong to it, and
+  the attribute words among them move into the slot ("a little girl" -> young, female);
+- a gendered pronoun binds to the nearest singular person before it, whatever the genders,
+  so every candidate has the same binding; a pronoun that disagrees with that person is
+  refused; a pronoun with no person before it is a person of its own ("she and her sister");
+- the case of "her" (possessive or object) and "his" (possessive or standalone) follows the
+  part of speech of what comes next (`pronoun_role`); ambiguous readings are refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from obclip.prompts import grammar as g
+from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, Noun
+from obclip.prompts.tokens import Token, sentence_starts, tokenize
+
+
+class DetectionError(ValueError):
+    """The prompt cannot be transformed without leaking; the message says why and what to do."""
+
+
+class AmbiguousPronoun(DetectionError):
+    """A pronoun whose role or referent would differ between candidates."""
+
+
+class ProxyRefused(DetectionError):
+    """A word that hints at an attribute, refused under the `refuse` proxy policy."""
+
+
+COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins".split())
+_YEAR_OLD = re.compile(r"^(\d+)-years?-old$")
+_DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
+_STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
+_STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
+_PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
+_CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
+_PREDICATE_LINKS = frozenset("is are was were looks look looking seems seem appears appear very quite rather , and but".split())
+
+
+@dataclass
+class Person:
+    """One referent of the prompt and what the prompt states about it.
+
+    Attributes:
+        cls (`str | None`): lexicon class of the head noun (None: a neutral noun, kept as written).
+        head (`str`): the neutral head noun as written (lower case) when `cls` is None.
+        number (`str`): "sg" or "pl".
+        states (`dict[str, str]`): attribute -> the value the prompt gives (HELD: outside the value space).
+        in_phrase (`set[str]`): attributes the person's own noun phrase expresses (rendered in it).
+        pronoun_only (`bool`): known only through pronouns.
+    """
+
+    cls: str | None = "person"
+    head: str = ""
+    number: str = "sg"
+    states: dict[str, str] = field(default_factory=dict)
+    strength: dict[str, bool] = field(default_factory=dict)
+    in_phrase: set[str] = field(default_factory=set)
+    pronoun_only: bool = False
+    anchor: int = 0  # token index that orders persons for binding (head, or first pronoun)
+    mentions: list[int] = field(default_factory=list)  # token indices of its head and bound pronouns
+
+    def __post_init__(self) -> None:
+        self.mentions.append(self.anchor)
+
+    def state(self, attribute: str, value: str, strong: bool, word: str) -> None:
+        old = self.states.get(attribute)
+        if old is None or (strong and not self.strength.get(attribute)):
+            self.states[attribute], self.strength[attribute] = value, strong
+        elif old != value and strong == self.strength.get(attribute):
+            raise DetectionError(
+                f"{word!r} makes one person both {old} and {value} ({attribute}); rephrase so that each person "
+                "has one value"
+            )
+
+
+# --- segments of a template (what replaces a token span in every candidate) -----------------------------
+@dataclass(frozen=True)
+class Phrase:
+    """A person's noun phrase: determiner, other modifiers as written, then canonical attribute words."""
+
+    person: int
+    det: str
+    mods: tuple[str, ...]
+    possessive: str
+    casing: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    person: int
+    role: str
+    casing: str
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """An attribute adjective used predicatively ("she is old"), bound to a person."""
+
+    person: int
+    attribute: str
+    casing: str
+
+
+@dataclass(frozen=True)
+class AgePhrase:
+    """An age expression ("in her 70s", "aged 45", "70 years old") rendered with a canonical number."""
+
+    person: int
+    kind: str  # "decade" | "aged" | "years"
+    casing: str
+    pronoun_casing: str = g.LOWER
+    word: str = ""  # the "in"/"aged" word as written
+
+
+@dataclass(frozen=True)
+class Held:
+    """Words left out of the cloud view (restored on the device)."""
+
+    text: str
+    why: str
+
+
+Segment = Phrase | Pronoun | Predicate | AgePhrase | Held
+
+
+@dataclass(frozen=True)
+class Template:
+    """A prompt with its person slots cut out: every candidate renders the same template.
+
+    Attributes:
+        prompt (`str`): the text parsed.
+        spans (`tuple[tuple[int, int, Segment], ...]`): (start, end) character spans and what replaces them.
+        persons (`tuple[Person, ...]`): the referents, in order of appearance.
+    """
+
+    prompt: str
+    spans: tuple[tuple[int, int, Segment], ...]
+    persons: tuple[Person, ...]
+
+    @property
+    def held(self) -> tuple[Held, ...]:
+        return tuple(s for _, _, s in self.spans if isinstance(s, Held))
+
+
+# --- the parser ------------------------------------------------------------------------------------------
+class _Parser:
+    def __init__(self, prompt: str, lex: Lexicon, proxies: str, gender_protected: bool = True) -> None:
+        self.prompt, self.lex, self.proxies = prompt, lex, proxies
+        self.gender_protected = gender_protected
+        self.tokens = tokenize(prompt)
+        self.starts = sentence_starts(self.tokens)
+        letters = [c for c in prompt if c.isalpha()]
+        self.upper_mode = bool(letters) and not any(c.islower() for c in letters)
+        words = [t for t in self.tokens if t.is_word and len(t.text) > 3]
+        self.title_mode = len(words) >= 3 and all(t.capitalised for t in words)
+        self.used: dict[int, int] = {}  # token index -> span id
+        self.spans: list[tuple[int, int, Segment]] = []  # token spans (first, last, segment)
+        self.persons: list[Person] = []
+        self.names: dict[str, int] = {}
+
+    # helpers
+    def tok(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and i not in self.used
+
+    def claim(self, first: int, last: int, segment: Segment) -> None:
+        for i in range(first, last + 1):
+            self.used[i] = len(self.spans)
+        self.spans.append((first, last, segment))
+
+    def phrase_case(self, first: int, last: int, named: bool = False) -> str:
+        if self.upper_mode:
+            return g.UPPER
+        words = [t for t in self.tokens[first : last + 1] if t.is_word]
+        if not named and len(words) > 1 and all(t.capitalised for t in words):
+            return g.TITLE
+        if named:
+            return g.SENTENCE if first in self.starts else g.LOWER
+        return g.SENTENCE if words and words[0].capitalised else g.LOWER
+
+    def noun(self, t: Token) -> tuple[Noun, str] | None:
+        """The person noun `t` is, with a hyphenated prefix kept ("ex-wife" -> wife, "ex-")."""
+        entry = self.lex.nouns.get(t.core)
+        if entry is not None:
+            return entry, ""
+        if self.lex.titles.get(t.core) and not t.capitalised:
+            return Noun("person", "sg", self.lex.titles[t.core]), ""  # "a portrait of a madam"
+        if "-" in t.core:
+            prefix, _, last = t.core.rpartition("-")
+            entry = self.lex.nouns.get(last)
+            if entry is not None and prefix not in ("year", "years"):
+                return entry, t.text[: len(prefix) + 1]
+        return None
+
+    def refuse(self, t: Token, why: str, exc: type[DetectionError] = DetectionError) -> DetectionError:
+        return exc(f"{t.text!r} (character {t.start}): {why}")
+
+    # passes
+    def run(self) -> Template:
+        self.mark_non_person()
+        self.mark_names()
+        self.mark_noun_phrases()
+        self.mark_age_phrases()
+        self.mark_predicates()
+        self.mark_pronouns()
+        self.mark_proxies()
+        self.check_residue()
+        order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        spans = tuple(
+            (self.tokens[first].start, self.tokens[last].end, seg) if first >= 0 else (-1, -1, seg)
+            for first, last, seg in (self.spans[k] for k in order)
+        )
+        spans = tuple(s for s in spans if not (isinstance(s[2], Held) and s[2].why == "not a person"))
+        return Template(self.prompt, spans, tuple(self.persons))
+
+    def mark_non_person(self) -> None:
+        cores = [_plain(t.core) for t in self.tokens]
+        for phrase in self.lex.non_person:
+            n = len(phrase)
+            for i in range(len(cores) - n + 1):
+                if tuple(cores[i : i + n]) == phrase and all(self.free(j) for j in range(i, i + n)):
+                    self.claim(i, i + n - 1, Held(" ".join(t.text for t in self.tokens[i : i + n]), "not a person"))
+
+    def new_person(self, person: Person) -> int:
+        self.persons.append(person)
+        return len(self.persons) - 1
+
+    def mark_names(self) -> None:
+        """Titles and first names: the person is kept (canonical phrase), the name itself held back."""
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word:
+                continue
+            prev = self.tok(i - 1)
+            style = prev is not None and prev.low in _STYLE_MARKERS
+            title = t.core.rstrip(".") in self.lex.titles and (t.capitalised or self.upper_mode)
+            first = _plain(t.core) in self.lex.first_names and (t.capitalised or self.upper_mode)
+            famous = "p" in self.lex.tags(t.core) and t.capitalised and not self.upper_mode
+            if not (title or first or famous) or style or self.place_word(i) or t.core in g.CLOSED:
+                continue
+            if not title and (t.core in self.lex.adjectives or t.core in self.lex.nouns):
+                continue  # "a Black woman", "Asian": an attribute word, not a name
+            nxt0 = self.tok(i + 1)
+            if famous and not first and (set(self.lex.tags(t.core)) & set("nvar")):
+                continue  # a common word that is also someone's surname ("Black", "Rose")
+            if not title and nxt0 is not None and nxt0.is_word and self.noun(nxt0) is not None:
+                continue
+            if not title and ("P" in self.lex.tags(t.core) or self.modifies_next(i)):
+                continue  # a place ("through Asia") or a name used as a modifier ("Rembrandt lighting")
+            if (first or famous) and not title and not self.looks_like_name(i):
+                continue
+            last = i
+            gender = self.lex.titles.get(t.core) if title else None
+            if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":
+                last += 1
+            name_start = last + 1 if title else i
+            j = name_start if title else i + 1
+            while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+                nxt = self.tokens[j]
+                if not title and j > i and not self.capital_name_part(nxt):
+                    break
+                if title and j == name_start and _plain(nxt.core) in self.lex.first_names:
+                    gender = gender or _name_gender(self.lex.first_names[_plain(nxt.core)])
+                last = j
+                j += 1
+                if last - i >= 3:
+                    break
+            if first:
+                gender = _name_gender(self.lex.first_names[_plain(t.core)])
+            key = " ".join(tok.core for tok in self.tokens[name_start if title else i : last + 1]) or t.core
+            possessive = self.tokens[last].possessive
+            if key in self.names:
+                person_id, det = self.names[key], "the"
+            else:
+                person = Person(cls="person", anchor=i)
+                if gender:
+                    person.state("gender", gender, True, t.text)
+                    person.in_phrase.add("gender")
+                person_id, det = self.new_person(person), "a"
+                self.names[key] = person_id
+            casing = self.phrase_case(i, last, named=True)
+            self.claim(i, last, Phrase(person_id, det, (), possessive, casing))
+
+    def modifies_next(self, i: int) -> bool:
+        """A capitalised word followed by a common noun or another capitalised word ("Eiffel Tower")."""
+        nxt = self.tok(i + 1)
+        if nxt is None or not nxt.is_word or self.tokens[i].possessive:
+            return False
+        tags = self.lex.tags(nxt.core)
+        if nxt.capitalised and not self.upper_mode and not self.title_mode:
+            return not self.capital_name_part(nxt) or "P" in tags or "p" not in tags and not self.capital_name_part(nxt)
+        return (nxt.core in _STYLE_NOUNS or ("n" in tags and "v" not in tags)) and self.noun(nxt) is None
+
+    def place_word(self, i: int) -> bool:
+        prev = self.tok(i - 1)
+        return prev is not None and prev.low in _PLACE_WORDS and prev.capitalised
+
+    def looks_like_name(self, i: int) -> bool:
+        """A capitalised first name used as a name, not a common word at a sentence start ("Rose petals")."""
+        t = self.tokens[i]
+        if self.title_mode or (i in self.starts and not self.upper_mode):
+            nxt = self.tok(i + 1)
+            common = set(self.lex.tags(t.core)) & set("nvar")
+            if common and (nxt is None or not nxt.is_word or "n" in self.lex.tags(nxt.core)):
+                return False
+        if self.upper_mode and set(self.lex.tags(t.core)) & set("nvar"):
+            return False
+        return True
+
+    def capital_name_part(self, t: Token) -> bool:
+        tags = self.lex.tags(t.core)
+        return not (set(tags) & set("nvardicoxw")) or "p" in tags
+
+    def mark_noun_phrases(self) -> None:
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word:
+                continue
+            found = self.noun(t)
+            collective = t.core in COLLECTIVES
+            if found is None and not collective:
+                continue
+            nxt = self.tok(i + 1)
+            if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
+                if self.noun(nxt) is not None and self.compound_modifier(found[0]):
+                    continue  # "baby girl": the next noun heads, this one modifies it
+                tags = self.lex.tags(nxt.core)
+                thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
+                age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
+                if thing and age_only and not nxt.core.endswith("ing"):
+                    continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
+            self.noun_phrase(i, found, collective)
+
+    def compound_modifier(self, noun: Noun) -> bool:
+        return noun.cls == "person" and noun.number == "sg"
+
+    def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool) -> None:
+        t = self.tokens[head]
+        first, det = head, ""
+        j = head - 1
+        while self.free(j) and head - j <= 6:
+            w = self.tokens[j]
+            if w.is_word and w.core in g.DETERMINERS:
+                first, det = j, w.text
+                break
+            if not self.modifier(j):
+                break
+            first = j
+            j -= 1
+        person = Person(number="sg", anchor=head)
+        mods: list[str] = []
+        held_words: list[str] = []
+        k = first + (1 if det else 0)
+        while k <= head:
+            w = self.tokens[k]
+            pair = f"{w.core} {self.tokens[k + 1].core}" if k < head else ""
+            if pair and pair in self.lex.adjectives:
+                adj = self.lex.adjectives[pair]
+                self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                k += 2
+                continue
+            if k == head:
+                break
+            years = _YEAR_OLD.match(w.low)
+            if years:
+                self.absorb(person, "age", g.age_value(int(years.group(1))), True, w.text)
+            elif w.core in self.lex.adjectives:
+                adj = self.lex.adjectives[w.core]
+                self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+            elif (noun := self.noun(w)) is not None:
+                for a, v in noun[0].states().items():
+                    self.absorb(person, a, v, a != "age", w.text)
+            elif w.core in self.lex.proxies:
+                if self.proxies == "refuse":
+                    raise self.refuse(w, _proxy_message(self.lex.proxies[w.core].reveals), ProxyRefused)
+                held_words.append(w.text)
+            else:
+                mods.append(w.text)
+            k += 1
+        if found is not None:
+            noun, prefix = found
+            for a, v in noun.states().items():
+                self.absorb(person, a, v, a != "age", t.text)
+            person.cls, person.number = noun.cls, noun.number
+            person.head = t.core if noun.cls is None else ""
+            if prefix:
+                mods.append(prefix.rstrip("-") + "-")
+        else:
+            if not person.states:
+                return  # "a family", "a crowd": no attribute stated, nothing to vary
+            person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
+        if collective:
+            person.number = "pl"  # a group never binds he/she
+        person.in_phrase = set(person.states)
+        pid = self.new_person(person)
+        casing = self.phrase_case(first, head)
+        self.claim(first, head, Phrase(pid, det, tuple(mods), t.possessive, casing))
+        if held_words:
+            self.spans[-1] = (first, head, Phrase(pid, det, tuple(mods), t.possessive, casing))
+            self.held_in_phrase(held_words)
+
+    def held_in_phrase(self, words: list[str]) -> None:
+        self.spans.append((-1, -1, Held(" ".join(words), "proxy")))
+
+    def absorb(self, person: Person, attribute: str, value: str, strong: bool, word: str) -> None:
+        person.state(attribute, value, strong, word)
+
+    def modifier(self, j: int) -> bool:
+        """Whether token j can be a pre-modifier inside a person's noun phrase."""
+        w = self.tokens[j]
+        if w.kind == "num":
+            return bool(_YEAR_OLD.match(w.low)) or w.low.isdigit()
+        if not w.is_word or w.possessive:
+            return False
+        core = w.core
+        if core in g.CLOSED or core in g.PRONOUN_GENDER:
+            return False
+        if core in self.lex.adjectives or core in self.lex.proxies or core in g.NUMBER_WORDS:
+            return True
+        if (noun := self.noun(w)) is not None:
+            return self.compound_modifier(noun[0])
+        tags = self.lex.tags(core)
+        if not tags:
+            return core.isalpha() and not w.capitalised
+        return "a" in tags or "n" in tags or (core.endswith(("ing", "ed")) and "v" in tags)
+
+    def mark_age_phrases(self) -> None:
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if not self.free(i) or not t.is_word:
+                continue
+            if t.low == "in" and self.free(i + 1) and (p := self.tok(i + 1)) is not None:
+                if p.core in ("his", "her", "their"):
+                    j = i + 2
+                    if self.free(j) and toks[j].low in ("early", "mid", "mid-", "late"):
+                        j += 1
+                    decade = self.tok(j)
+                    years = _decade_years(decade) if decade is not None and self.free(j) else None
+                    if years is not None:
+                        pid = self.bind(i + 1, plural=p.core == "their")
+                        person = self.persons[pid]
+                        self.check_agreement(person, p, i + 1)
+                        person.state("age", g.age_value(years), True, decade.text)
+                        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text)
+                        self.claim(i, j, seg)
+            elif t.low in ("aged", "age") and (n := self.tok(i + 1)) is not None and n.low.isdigit():
+                if self.free(i + 1) and (pid := self.nearest_person(i)) is not None:
+                    self.persons[pid].state("age", g.age_value(int(n.low)), True, n.text)
+                    self.claim(i, i + 1, AgePhrase(pid, "aged", self.phrase_case(i, i + 1), word=t.text))
+        for i, t in enumerate(toks):
+            if self.free(i) and t.kind == "num" and t.low.isdigit():
+                y, o = self.tok(i + 1), self.tok(i + 2)
+                if y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
+                    pid = self.nearest_person(i)
+                    if pid is None:
+                        raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
+                    self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
+                    self.claim(i, i + 2, AgePhrase(pid, "years", g.LOWER))
+
+    def nearest_person(self, i: int) -> int | None:
+        """The person whose phrase ends closest before token i in the same sentence."""
+        best = None
+        for _, last, seg in self.spans:
+            if isinstance(seg, Phrase) and last < i and not any(s in self.starts for s in range(last + 1, i + 1)):
+                if best is None or last > best[0]:
+                    best = (last, seg.person)
+        return best[1] if best else None
+
+    def mark_predicates(self) -> None:
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word or t.core not in self.lex.adjectives:
+                continue
+            adj = self.lex.adjectives[t.core]
+            if adj.attribute not in ATTRIBUTES or not adj.strong:
+                continue
+            nxt = self.tok(i + 1)
+            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:
+                continue  # it modifies a thing ("an old car", "Chinese food")
+            j = i - 1
+            while j >= 0 and self.free(j) and (self.tokens[j].low in _PREDICATE_LINKS or self.adverb(j)):
+                j -= 1
+            owner = self.owner_at(j)
+            if owner is None or j == i - 1:
+                continue
+            if adj.value == HELD:
+                self.claim(i, i, Held(t.text, "ethnicity outside the value space"))
+                continue
+            self.persons[owner].state(adj.attribute, adj.value, True, t.text)
+            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text)))
+
+    def adverb(self, j: int) -> bool:
+        tags = self.lex.tags(self.tokens[j].core)
+        return tags == "r" or (self.tokens[j].core.endswith("ly") and "r" in tags)
+
+    def owner_at(self, j: int) -> int | None:
+        """The person whose phrase or pronoun ends at token j."""
+        if j < 0:
+            return None
+        if j in self.used:
+            seg = self.spans[self.used[j]][2]
+            if isinstance(seg, Phrase | Pronoun) and self.spans[self.used[j]][1] == j:
+                return seg.person
+            return None
+        t = self.tokens[j]
+        if t.is_word and t.core in ("he", "she"):
+            return self.bind(j, role="subject")
+        return None
+
+    def mark_pronouns(self) -> None:
+        if not self.gender_protected:
+            return  # pronouns stay as written
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word or t.core not in g.PRONOUN_GENDER:
+                continue
+            role = pronoun_role(self.tokens, i, self.lex)
+            pid = self.bind(i, role=role)
+            self.check_agreement(self.persons[pid], t, i)
+            self.persons[pid].mentions.append(i)
+            self.claim(i, i, Pronoun(pid, role, g.token_case(t.text)))
+
+    def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
+        """The person a pronoun at token i refers to, decided without looking at any gender.
+
+        A subject pronoun refers to the first person of its sentence (or of the last sentence that has
+        one); an object pronoun never to a person mentioned in its own clause ("a man hugging her": her
+        is someone else); any other pronoun to the nearest person before it. With nobody to refer to,
+        the pronoun is a person of its own. "their" refers to the nearest group before it.
+        """
+        t = self.tokens[i]
+        if plural:
+            before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
+            if not before:
+                raise self.refuse(t, "'their' with no group of people before it; name the people it refers to")
+            return max(before, key=lambda k: self.persons[k].anchor)
+        before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
+        if role == "subject" and before:
+            opened = max(s for s in self.starts if s <= i)
+            same = [k for k in before if self.persons[k].anchor >= opened]
+            if not same:
+                last = max(self.persons[k].anchor for k in before)
+                opened = max(s for s in self.starts if s <= last)
+                same = [k for k in before if self.persons[k].anchor >= opened]
+            return min(same, key=lambda k: self.persons[k].anchor)
+        if role == "object":
+            clause = self.clause_start(i)
+            before = [k for k in before if not any(clause <= m < i for m in self.persons[k].mentions)]
+        if before:
+            return max(before, key=lambda k: self.persons[k].anchor)
+        return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def clause_start(self, i: int) -> int:
+        j = i - 1
+        while j >= 0 and not (self.tokens[j].text in ",;:.!?()" or self.tokens[j].low in _CLAUSE_WORDS):
+            j -= 1
+        return j + 1
+
+    def check_agreement(self, person: Person, t: Token, i: int) -> None:
+        if t.core == "their":
+            return
+        if not self.gender_protected:  # pronouns stay as written: no binding needs to hold in every candidate
+            person.states.setdefault("gender", g.PRONOUN_GENDER[t.core])
+            return
+        gender = g.PRONOUN_GENDER[t.core]
+        known = person.states.get("gender")
+        if known is not None and known != gender:
+            raise self.refuse(
+                t,
+                f"this pronoun is {gender} but the person it must refer to is {known}: candidates bind pronouns "
+                "by position (a subject pronoun to the first person of its sentence, any other to the nearest "
+                "person before it), never by gender, so this prompt has no closed candidate set. Name the person "
+                "again instead of the pronoun (e.g. \"the woman sleeps\")",
+                AmbiguousPronoun,
+            )
+        person.state("gender", gender, True, t.text)
+
+    def mark_proxies(self) -> None:
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if not self.free(i) or not t.is_word:
+                continue
+            pair = f"{t.core} {toks[i + 1].core}" if i + 1 < len(toks) and self.free(i + 1) else ""
+            key = pair if pair in self.lex.proxies else t.core if t.core in self.lex.proxies else ""
+            if not key:
+                continue
+            if self.proxies == "refuse":
+                raise self.refuse(t, _proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
+            last = i + (1 if key == pair else 0)
+            first, last = self.proxy_extent(i, last, self.lex.proxies[key].kind)
+            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+
+    def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
+        """The words to leave out with a proxy: its determiner and modifiers, and the word that introduces it."""
+        if kind != "noun":
+            return first, last
+        j = first - 1
+        while self.free(j) and self.tokens[j].is_word and (
+            self.tokens[j].core in g.DETERMINERS or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
+        ):
+            first = j
+            if self.tokens[j].core in g.DETERMINERS:
+                break
+            j -= 1
+        nxt, prev = self.tok(last + 1), self.tok(first - 1)
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or", ","):
+            return first, last + 1
+        if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
+            return first - 1, last
+        if prev is not None and self.free(first - 1) and prev.low in ("with", "in", "wearing", "sporting", "has", "having"):
+            return first - 1, last
+        return first, last
+
+    def check_residue(self) -> None:
+        """Fails closed on attribute words no rule placed (they would reach the cloud as written)."""
+        for i, t in enumerate(self.tokens):
+            if not self.free(i):
+                continue
+            if t.kind == "num" and (_YEAR_OLD.match(t.low) or _DECADE_NUM.match(t.low)):
+                raise self.refuse(t, "an age that could not be attached to a person; write it before the person "
+                                  "(\"a 70-year-old man\") or leave it out")  # fmt: skip
+            if not t.is_word:
+                continue
+            if t.core in self.lex.titles and t.capitalised and self.lex.titles[t.core]:
+                raise self.refuse(t, "a title that reveals gender could not be placed; rephrase")
+            if t.capitalised and not self.title_mode and i not in self.starts and self.maybe_name(i):
+                raise self.refuse(
+                    t,
+                    "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
+                    'description ("a woman") or add it to a lexicon file (--lexicon)',
+                )
+
+    def maybe_name(self, i: int) -> bool:
+        """An unknown capitalised word used like a person ("with Zendaya", "Zendaya smiling")."""
+        t = self.tokens[i]
+        if self.lex.tags(t.core) or t.core in self.lex.nouns or t.core in self.lex.adjectives or len(t.core) < 3:
+            return False
+        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        if prev is not None and prev.low in _STYLE_MARKERS | {"of", "style"} and prev.low != "of":
+            return False
+        tags = self.lex.tags(nxt.core) if nxt is not None else ""
+        if nxt is not None and nxt.is_word and (nxt.capitalised or ("n" in tags and "v" not in tags)):
+            return False  # a brand or place used as a modifier ("Nikon camera", "Unreal Engine")
+        if prev is not None and prev.is_word and prev.capitalised:
+            return False
+        return t.possessive != "" or nxt is None or not nxt.is_word or nxt.core in ("and", "with", "is", "in") or (
+            nxt.core.endswith("ing") or nxt.core in g.PRONOUN_GENDER
+        )
+
+
+def _plain(word: str) -> str:
+    """`word` without accents ("léman" -> "leman")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _name_gender(value: str) -> str | None:
+    return value if value in ("male", "female") else None
+
+
+def _decade_years(t: Token) -> int | None:
+    if t.low in g.DECADES:
+        return g.DECADES[t.low]
+    m = _DECADE_NUM.match(t.low)
+    return int(m.group(1)) * 10 + 5 if m else None
+
+
+def _proxy_message(reveals: tuple[str, ...]) -> str:
+    what = " and ".join(reveals) or "a sensitive attribute"
+    return (
+        f"this word hints at {what} and would reach the cloud unchanged under --proxies refuse; leave it out, "
+        "or use --proxies drop to keep it on the device only"
+    )
+
+
+def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
+    """The case role of the gendered pronoun at token i, from the parts of speech around it.
+
+    Raises:
+        AmbiguousPronoun: "her"/"his" whose role the context does not decide ("watching her dance").
+    """
+    word = tokens[i].core
+    fixed = {"he": "subject", "she": "subject", "him": "object", "hers": "standalone", "himself": "reflexive",
+             "herself": "reflexive"}  # fmt: skip
+    if word in fixed:
+        return fixed[word]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    follows_preposition = prev is not None and prev.core in g.PREPOSITIONS
+    if nxt is None or nxt.kind == "punct":
+        return "object" if word == "her" else "standalone"
+    if nxt.kind == "num":
+        if follows_preposition or prev is None or prev.core not in g.DITRANSITIVE:
+            return "possessive"
+        raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' after '{prev.text}'")
+    core = nxt.core
+    if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
+        return "possessive"
+    if core in g.NOUN_OR_PARTICLE:
+        if follows_preposition:
+            return "possessive"
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if after is not None and after.is_word and "n" in lex.tags(after.core) and after.core not in g.CLOSED:
+            return "possessive"  # "her left hand"
+        raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' (a possessive before a noun, or an object "
+                         "before a particle)")  # fmt: skip
+    if core in g.CLOSED:
+        return "object" if word == "her" else "standalone"
+    tags = lex.tags(core)
+    if "n" in tags:
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
+            raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
+                             f"her doing it)")  # fmt: skip
+        return "possessive"
+    if "a" in tags or (nxt.core.endswith("ly") and "r" in tags):
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and (set(lex.tags(tokens[k].core)) & set("ar")) and "n" not in lex.tags(tokens[k].core):
+            k += 1
+        head = tokens[k] if k < len(tokens) else None
+        if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns):
+            if head.core not in g.CLOSED:
+                return "possessive"
+        return "object" if word == "her" else "standalone"
+    if "v" in tags or "r" in tags:
+        return "object" if word == "her" else "standalone"
+    return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
+
+
+def _ambiguous(t: Token, what: str) -> AmbiguousPronoun:
+    return AmbiguousPronoun(
+        f"{t.text!r} (character {t.start}): the role of {what} is ambiguous, so its counterpart could be "
+        "either 'his' or 'him'; rephrase (e.g. 'her own dance', 'her, dancing')"
+    )
+
+
+def parse(prompt: str, lex: Lexicon, proxies: str = "drop", gender_protected: bool = True) -> Template:
+    """The value-free template of `prompt`.
+
+    Args:
+        prompt (`str`): the user's prompt.
+        lex (`Lexicon`): the attribute lexicon.
+        proxies (`str`, defaults to "drop"): "drop" leaves proxy words out of the cloud view (the device
+            restores them); "refuse" refuses a prompt that contains one.
+        gender_protected (`bool`, defaults to True): with gender unprotected, pronouns stay as written.
+
+    Raises:
+        DetectionError: the prompt cannot be made oblivious; the message names the word and suggests a fix.
+    """
+    if proxies not in ("drop", "refuse"):
+        raise DetectionError(f"unknown proxy policy {proxies!r}; choose drop or refuse")
+    return _Parser(prompt, lex, proxies, gender_protected).run()

@@ -1,0 +1,112 @@
+"""The cloud view: a template rendered with one value combination, in one canonical wording.
+
+Every slot is written the same way whatever the user typed: determiner, the other modifiers
+as written, then age, ethnicity and (for a neutral noun) gender words from fixed tables, then
+the class's canonical noun ("mum" -> "mother"/"father"; "a little girl" -> "a young woman").
+So the real candidate is phrased exactly like its decoys; the device finishes its own steps
+with the user's exact prompt. Pronouns keep their role and letter case; articles agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from obclip.prompts import grammar as g
+from obclip.prompts.lexicon import HELD, Lexicon
+from obclip.prompts.parse import AgePhrase, Held, Person, Phrase, Predicate, Pronoun, Template
+
+Assignment = tuple[dict[str, str], ...]  # per person: attribute -> value
+
+_ARTICLE = re.compile(r"\b(a|an|A|An|AN)(\s+)([^\W_][\w'’-]*)")
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
+_SPACE_AFTER = re.compile(r"([(])\s+")
+_DOUBLE_COMMA = re.compile(r"([,;])\s*(?:[,;]\s*)+")
+
+
+def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
+    """The cloud text of `template` with person j's attributes set to `assignment[j]`."""
+    out, cursor = [], 0
+    for start, end, seg in template.spans:
+        if start < 0:
+            continue  # a proxy inside a phrase: the phrase's rendering already leaves it out
+        out.append(template.prompt[cursor:start])
+        out.append(_segment(seg, template.persons, assignment, lex))
+        cursor = end
+    out.append(template.prompt[cursor:])
+    return normalise("".join(out))
+
+
+def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon) -> str:
+    if isinstance(seg, Held):
+        return ""
+    if isinstance(seg, Phrase):
+        return _phrase(seg, persons[seg.person], assignment[seg.person], lex)
+    if isinstance(seg, Pronoun):
+        gender = assignment[seg.person].get("gender") or persons[seg.person].states["gender"]
+        return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing)
+    if isinstance(seg, Predicate):
+        value = assignment[seg.person][seg.attribute]
+        return g.apply_case(_adjective(seg.attribute, value), seg.casing)
+    if isinstance(seg, AgePhrase):
+        values = assignment[seg.person]
+        if seg.kind == "decade":
+            gender = values.get("gender")
+            poss = "their" if persons[seg.person].number == "pl" or gender is None else g.PRONOUN_FORMS["possessive"][gender]
+            text = f"{seg.word} {g.apply_case(poss, seg.pronoun_casing)} {g.AGE_DECADE[values['age']]}"
+            return g.apply_case(text, g.UPPER) if seg.casing == g.UPPER else text
+        if seg.kind == "aged":
+            return f"{seg.word} {g.AGE_YEARS[values['age']]}"
+        return g.apply_case(f"{g.AGE_YEARS[values['age']]} years old", seg.casing)
+    raise TypeError(f"unknown segment {seg!r}")
+
+
+def _adjective(attribute: str, value: str) -> str:
+    table = {"gender": g.GENDER_ADJECTIVE, "age": g.AGE_ADJECTIVE, "ethnicity": g.ETHNICITY_ADJECTIVE}[attribute]
+    return table[value]
+
+
+def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
+    words = [seg.det] if seg.det else []
+    words += [m for m in seg.mods if not m.endswith("-")]
+    if "age" in person.in_phrase:
+        words.append(g.AGE_ADJECTIVE[values["age"]])
+    if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
+        words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
+    gender = values.get("gender") if "gender" in person.in_phrase else None
+    if person.cls is not None:
+        head = lex.form(person.cls, person.number, gender)
+        if head is None:  # a class with no neutral noun ("widow") always states gender
+            head = lex.form("person", person.number, None) or "person"
+    else:
+        head = person.head
+        if gender is not None:
+            words.append(g.GENDER_ADJECTIVE[gender])
+    prefix = "".join(m for m in seg.mods if m.endswith("-"))
+    words.append(prefix + head)
+    text = " ".join(words)
+    if seg.possessive:
+        apostrophe = "’" if "’" in seg.possessive else "'"
+        text += apostrophe if text.endswith("s") and person.number == "pl" else apostrophe + "s"
+    return g.apply_case(text, seg.casing)
+
+
+def normalise(text: str) -> str:
+    """Spacing and articles made regular after words were left out or replaced (idempotent)."""
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(r"\1 ", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    text = text.lstrip(",;: ").rstrip(",;: ")
+    return _ARTICLE.sub(_agree, text)
+
+
+def _agree(m: re.Match[str]) -> str:
+    article, space, word = m.group(1), m.group(2), m.group(3)
+    right = g.indefinite_article(word)
+    if article == "AN" or (article == "A" and word.isupper() and len(word) > 1):
+        right = right.upper()
+    elif article[0].isupper():
+        right = right.capitalize()
+    return f"{right}{space}{word}"

@@ -1,0 +1,265 @@
+"""The committed lexicon data (obclip/prompts/data/people.json, pos.txt) keeps its invariants.
+
+Loads only the committed files: no WordNet, no builder tools. The data is built by
+scripts/build_lexicon.py; `python scripts/build_lexicon.py --check` verifies it is up to date.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "obclip" / "prompts" / "data"
+HELD = "held"
+NOUN_KEYS = {"class", "number", "gender", "age", "ethnicity"}
+TOKEN = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_'\-]*)*$")
+
+
+@pytest.fixture(scope="module")
+def people() -> dict:
+    return json.loads((DATA / "people.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pos() -> dict[str, str]:
+    path = DATA / "pos.txt"
+    text = path.read_text(encoding="utf-8") if path.exists() else gzip.open(DATA / "pos.txt.gz", "rt", encoding="utf-8").read()
+    out = {}
+    for line in text.splitlines():
+        word, tags = line.split("\t")
+        out[word] = tags
+    return out
+
+
+def violations(p: dict) -> list[str]:
+    """Every invariant of people.json; an empty list means the data is valid."""
+    errs: list[str] = []
+    vals, nouns, classes = p["values"], p["nouns"], p["classes"]
+    if vals != {
+        "gender": ["male", "female"],
+        "age": ["young", "middle-aged", "old"],
+        "ethnicity": ["caucasian", "african", "asian", "indian", "european"],
+    }:
+        errs.append(f"values changed: {vals}")
+    for c, forms in classes.items():
+        if set(forms) != {"sg", "pl"}:
+            errs.append(f"class {c}: numbers {sorted(forms)}")
+            continue
+        for num in ("sg", "pl"):
+            if set(forms[num]) != {"male", "female", "none"}:
+                errs.append(f"class {c} {num}: {sorted(forms[num])}")
+                continue
+            for g, w in forms[num].items():
+                if w is None:
+                    if g != "none":
+                        errs.append(f"class {c} {num} {g} is null")
+                    continue
+                want = {"class": c, "number": num, "gender": None if g == "none" else g, "age": None, "ethnicity": None}
+                if nouns.get(w) != want:
+                    errs.append(f"canonical {w!r} of {c}/{num}/{g} is {nouns.get(w)}, want {want}")
+    for w, e in nouns.items():
+        if w != w.lower() or not TOKEN.match(w):
+            errs.append(f"noun key {w!r} is not a lower-case single token")
+        if set(e) != NOUN_KEYS:
+            errs.append(f"noun {w}: keys {sorted(e)}")
+            continue
+        if e["class"] is not None and e["class"] not in classes:
+            errs.append(f"noun {w}: unknown class {e['class']}")
+        if e["number"] not in ("sg", "pl"):
+            errs.append(f"noun {w}: number {e['number']}")
+        if e["gender"] not in (None, *vals["gender"]):
+            errs.append(f"noun {w}: gender {e['gender']}")
+        if e["age"] not in (None, *vals["age"]):
+            errs.append(f"noun {w}: age {e['age']}")
+        if e["ethnicity"] not in (None, HELD, *vals["ethnicity"]):
+            errs.append(f"noun {w}: ethnicity {e['ethnicity']}")
+        if (e["age"] is not None or e["ethnicity"] is not None) and e["class"] != "person":
+            errs.append(f"noun {w} implies an age/ethnicity but its class is {e['class']}")
+        if e["class"] is None and (e["gender"] or e["age"] or e["ethnicity"]):
+            errs.append(f"neutral noun {w} carries an attribute")
+    for w in sorted(set(nouns) & set(p["titles"])):
+        errs.append(f"{w} is both a noun and a title")
+    for w, a in p["adjectives"].items():
+        if w != w.lower() or w.count(" ") > 1:
+            errs.append(f"adjective key {w!r}")
+        if set(a) != {"attribute", "value", "strength"} or a["attribute"] not in vals:
+            errs.append(f"adjective {w}: {a}")
+            continue
+        if a["value"] not in vals[a["attribute"]] + ([HELD] if a["attribute"] == "ethnicity" else []):
+            errs.append(f"adjective {w}: value {a['value']}")
+        if a["strength"] not in ("strong", "weak"):
+            errs.append(f"adjective {w}: strength {a['strength']}")
+        if w in nouns and a["attribute"] != "ethnicity" and w not in ("female", "male"):
+            errs.append(f"adjective {w} is also a noun")
+    for w, g in p["titles"].items():
+        if w != w.lower() or g not in (None, *vals["gender"]):
+            errs.append(f"title {w}: {g}")
+    for w, g in p["first_names"].items():
+        if w != w.lower() or g not in ("male", "female", "unisex"):
+            errs.append(f"first name {w}: {g}")
+    for w, pr in p["proxies"].items():
+        if w != w.lower() or pr.get("kind") not in ("adj", "noun") or not pr.get("reveals") or not set(pr["reveals"]) <= set(vals):
+            errs.append(f"proxy {w}: {pr}")
+    if p["non_person_phrases"] != sorted(set(p["non_person_phrases"])):
+        errs.append("non_person_phrases not sorted/unique")
+    return errs
+
+
+def test_invariants(people):
+    assert violations(people) == []
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        lambda p: p["nouns"]["girl"].update(**{"class": "offspring"}),  # a class that implies an age
+        lambda p: p["nouns"].pop("woman"),  # canonical form missing
+        lambda p: p["classes"]["parent"]["pl"].update(female=None),  # null gendered form
+        lambda p: p["titles"].update(man="male"),  # noun and title
+        lambda p: p["nouns"]["doctor"].update(gender="female"),  # neutral noun with an attribute
+        lambda p: p["adjectives"]["elderly"].update(value="ancient"),  # value outside the space
+        lambda p: p["nouns"]["asians"].update(ethnicity="martian"),
+    ],
+)
+def test_checker_catches_corruption(people, corrupt):
+    broken = copy.deepcopy(people)
+    corrupt(broken)
+    assert violations(broken)
+
+
+def test_provenance(people):
+    prov = people["provenance"]
+    assert prov["built_by"] == "scripts/build_lexicon.py"
+    assert "3.0" in prov["wordnet"]
+    assert "nomquamgender" in prov["names"] and "MIT" in prov["names"]
+    assert {"nltk", "inflect", "lemminflect"} <= set(prov["tools"])
+
+
+def test_json_is_stable(people):
+    text = (DATA / "people.json").read_text(encoding="utf-8")
+    assert text == json.dumps(people, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+EXPECT = {
+    # word: (class, number, gender, age, ethnicity)
+    "man": ("person", "sg", "male", None, None),
+    "women": ("person", "pl", "female", None, None),
+    "people": ("person", "pl", None, None, None),
+    "widow": ("widowed", "sg", "female", None, None),
+    "widowers": ("widowed", "pl", "male", None, None),
+    "mum": ("parent", "sg", "female", None, None),
+    "daddy": ("parent", "sg", "male", None, None),
+    "wives": ("spouse", "pl", "female", None, None),
+    "hubby": ("spouse", "sg", "male", None, None),
+    "grannies": ("grandparent", "pl", "female", None, None),
+    "step-mother": ("stepparent", "sg", "female", None, None),
+    "mothers-in-law": ("parent-in-law", "pl", "female", None, None),
+    "girl": ("person", "sg", "female", "young", None),
+    "boys": ("person", "pl", "male", "young", None),
+    "schoolgirl": ("person", "sg", "female", "young", None),
+    "teenager": ("person", "sg", None, "young", None),
+    "children": ("person", "pl", None, "young", None),
+    "pensioners": ("person", "pl", None, "old", None),
+    "frenchman": ("person", "sg", "male", None, "european"),
+    "asians": ("person", "pl", None, None, "asian"),
+    "chinese": ("person", "pl", None, None, "asian"),
+    "nigerians": ("person", "pl", None, None, "african"),
+    "pakistani": ("person", "sg", None, None, "indian"),
+    "latina": ("person", "sg", "female", None, "held"),
+    "doctor": (None, "sg", None, None, None),
+    "nurses": (None, "pl", None, None, None),
+    "human": (None, "sg", None, None, None),
+    "manager": (None, "sg", None, None, None),
+    "chairman": ("chairperson", "sg", "male", None, None),
+    "spokeswoman": ("spokesperson", "sg", "female", None, None),
+    "guy": ("person", "sg", "male", None, None),
+    "guys": ("person", "pl", "male", None, None),
+    "bloke": ("person", "sg", "male", None, None),
+    "gal": ("person", "sg", "female", None, None),
+    "lady": ("gentleman", "sg", "female", None, None),
+    "female": ("person", "sg", "female", None, None),
+    "waitress": ("waiter", "sg", "female", None, None),
+    "actresses": ("actor", "pl", "female", None, None),
+    "policemen": ("police-officer", "pl", "male", None, None),
+    "queen": ("monarch", "sg", "female", None, None),
+}
+
+
+@pytest.mark.parametrize("word", sorted(EXPECT))
+def test_known_nouns(people, word):
+    e = people["nouns"][word]
+    assert (e["class"], e["number"], e["gender"], e["age"], e["ethnicity"]) == EXPECT[word]
+
+
+AGE_WORDS = """girl boy lad lass schoolgirl schoolboy teenager teen kid child children baby toddler infant
+    newborn youngster adolescent youth senior elder pensioner retiree octogenarian""".split()
+
+
+@pytest.mark.parametrize("word", AGE_WORDS)
+def test_age_words_are_class_person(people, word):
+    e = people["nouns"][word]
+    assert e["class"] == "person" and e["age"] is not None
+
+
+def test_coverage(people):
+    nouns = people["nouns"]
+    required = """mum mom mommy mummy mama dad daddy papa granny grandma grandpa gramps nana stepmother stepfather
+        step-mother stepdaughter stepson half-sister godmother godfather mother-in-law father-in-law sister-in-law
+        brother-in-law sis bro hubby wife missus fiancée fiancee widow widower bride groom bridegroom bridesmaid
+        spinster bachelor maid matron patriarch matriarch heir heiress lord lady duke duchess count countess baron
+        baroness emperor empress tsar tsarina chairman chairwoman spokeswoman stewardess waitress hostess actress
+        seamstress headmistress headmaster businessman salesman saleswoman policeman fireman fisherman cameraman
+        weatherman congressman anchorman cowboy cowgirl paperboy schoolboy schoolgirl choirboy usherette aviatrix
+        comedienne masseuse masseur guy guys lad lads lass gal dude bloke chap fella fellow gent asian asians
+        african africans european europeans caucasian caucasians indian indians chinese japanese korean koreans
+        vietnamese thai thais filipino filipinos filipina filipinas nigerian nigerians kenyan kenyans ghanaian
+        ghanaians ethiopian ethiopians somali somalis french frenchman frenchwoman englishman englishwoman irishman
+        scotsman german germans italian italians spaniard spaniards swede swedes norwegian norwegians dane danes
+        russian russians pole poles greek greeks pakistani pakistanis bangladeshi bangladeshis latino latinos latina
+        latinas hispanic hispanics arab arabs persian persians turk turks mexican mexicans brazilian brazilians
+        american americans canadian canadians australian australians doctor nurse teacher student chef friend
+        tourist athlete model""".split()
+    assert [w for w in required if w not in nouns] == []
+    for adj in ["female", "male", "elderly", "little", "chinese", "white", "black", "brown", "hispanic",
+                "middle aged", "middle-aged", "native american", "sri lankan", "young", "old"]:
+        assert adj in people["adjectives"], adj
+    assert people["adjectives"]["little"]["strength"] == "weak"
+    assert people["adjectives"]["white"] == {"attribute": "ethnicity", "value": "caucasian", "strength": "strong"}
+    assert people["adjectives"]["hispanic"]["value"] == HELD
+
+
+def test_non_person_senses(people):
+    nouns = people["nouns"]
+    for w in ["snowman", "mankind", "humankind", "madam", "sir", "miss", "cat", "manhole"]:
+        assert w not in nouns, w
+    for w, g in {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "madam": "female", "dr": None}.items():
+        assert people["titles"][w] == g
+    for ph in ["isle of man", "man of war", "no man's land", "lake leman"]:
+        assert ph in people["non_person_phrases"]
+
+
+def test_names_and_proxies(people):
+    names = people["first_names"]
+    assert names["maria"] == "female" and names["john"] == "male" and names["taylor"] == "unisex" and "alex" in names
+    for n in ["hiroshi", "priya", "aisha", "jose", "josé", "olga", "mohammed", "kwame", "sven"]:
+        assert n in names, n
+    assert not set(names) & set(people["nouns"])
+    pr = people["proxies"]
+    assert pr["pregnant"] == {"kind": "adj", "reveals": ["gender"]}
+    assert pr["hijab"]["reveals"] == ["ethnicity", "gender"]
+    assert pr["grey hair"]["reveals"] == ["age"]
+
+
+def test_pos(pos):
+    assert all(re.fullmatch(r"[nvarpPdicoxw]+", t) for t in pos.values())
+    for w, t in {"dog": "n", "dogs": "n", "ran": "v", "running": "v", "happier": "a", "quickly": "r",
+                 "einstein": "p", "tokyo": "P", "the": "d", "up": "i", "and": "c", "him": "o", "can": "x",
+                 "why": "w", "again": "r", "women": "n", "geese": "n", "went": "v"}.items():
+        assert t in pos[w], (w, pos[w])
+    assert "n" not in pos["the"] and "n" not in pos["him"]
+    assert (DATA / "pos.txt").stat().st_size < 5_000_000 if (DATA / "pos.txt").exists() else True
