@@ -118,9 +118,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
     accel = AccelConfig(args.accel, r=args.r, s=args.s)
     group = None
     if args.mode in ("obclip", "vanilla-og"):
-        from obclip.prompts import transform
+        from obclip.prompts import GroupStore, transform
 
-        group = transform(args.prompt, _attributes(args), args.max_candidates)
+        group = transform(
+            args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies,
+            store=GroupStore(),
+        )  # fmt: skip
+        if group.note:
+            print(f"obclip: note: {group.note}", file=sys.stderr)
         if args.show_server_view:
             print(json.dumps(group.server_view(), indent=2), file=sys.stderr)
     cloud = None
@@ -162,29 +167,61 @@ def _attributes(args: argparse.Namespace) -> list[str] | None:
     return [a.strip() for a in args.attributes.split(",") if a.strip()] if args.attributes else None
 
 
-def cmd_candidates(args: argparse.Namespace) -> int:
-    from obclip.prompts import Taxonomy, transform
+def _lexicon(args: argparse.Namespace):
+    from obclip.prompts import Lexicon
 
-    taxonomy = Taxonomy.from_file(args.taxonomy) if args.taxonomy else None
-    group = transform(args.prompt, _attributes(args), args.max_candidates, taxonomy=taxonomy)
+    return Lexicon.from_file(args.lexicon) if args.lexicon else None
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    from obclip.prompts import GroupStore, transform
+
+    store = None if args.no_store else GroupStore(record=False)  # a preview never pins anything
+    group = transform(
+        args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies, store=store
+    )
     if args.json:
         attrs = [
             {"name": s.name, "value": s.value, "start": s.start, "end": s.end, "person": s.person} for s in group.slots
         ]
-        print(json.dumps({"prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n}))
+        print(json.dumps({
+            "prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n,
+            "cloud_prompt": group.cloud_prompt, "held_back": list(group.held_back), "protected": list(group.attributes),
+        }))  # fmt: skip
         return 0
     view = group.server_view()
     print(f"What the server would see for: {group.prompt!r}\n")
-    if group.n == 1:
-        print("No sensitive attribute found: N = 1, the prompt is sent as written.")
-        return 0
-    print(f"N = {group.n} candidates, in the order they would be sent:")
+    if group.note:
+        print(f"Note: {group.note}.\n")
+    print(f"N = {group.n} candidate{'s' if group.n > 1 else ''}, in the order they would be sent:")
     for i, c in enumerate(group.order, 1):
         print(f"  {i:3d}. {c}")
-    print(f"\nAttribute types revealed: {', '.join(view['attribute_types_revealed'])}")
+    if group.cloud_prompt != group.prompt:
+        print(f"\nYour prompt as the cloud sees it: {group.cloud_prompt!r} (the device finishes with your own words)")
+    if group.held_back:
+        print(f"Held back on this device, never sent: {', '.join(repr(h) for h in group.held_back)}")
+    if group.n > 1:
+        print(f"\nAttribute types revealed: {', '.join(view['attribute_types_revealed'])}")
     print(f"Guarantee: {view['guarantee']}")
     print(f"Not hidden: {view['not_hidden']}.")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from obclip.eval.audit import run
+
+    path = Path(args.prompts)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such prompts file (.txt, one prompt per line, or .tsv)")
+    result = run(path, args.out, _attributes(args), args.proxies, args.max_candidates, _lexicon(args))
+    s = result["summary"]
+    print(
+        f"{s['prompts']} prompts: {s['accepted']} accepted, {s['refused']} refused "
+        f"({s['refused_naming_people']} of {s['naming_people']} naming people, {s['refusal_rate_naming_people']:.1%}); "
+        f"{s['accepted_failing_a_check']} accepted prompts fail a check; transform median {s['median_ms']} ms, "
+        f"p95 {s['p95_ms']} ms; report in {Path(args.out) / 'audit.md'}"
+    )
+    return 1 if s["accepted_failing_a_check"] else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -244,9 +281,20 @@ def cmd_attack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _privacy_options(parser: argparse.ArgumentParser) -> None:
+    from obclip.prompts import DEFAULT_MAX_CANDIDATES, PROXY_POLICIES
+
+    parser.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
+    parser.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="refuse prompts with more")
+    parser.add_argument("--proxies", choices=PROXY_POLICIES, default="drop",
+                        help="words that hint at an attribute (pregnant, beard): keep them on the device (drop, "
+                             "default) or refuse the prompt")  # fmt: skip
+    parser.add_argument("--lexicon", "--taxonomy", dest="lexicon", default=None,
+                        help="JSON file adding words to the attribute lexicon (same shape as prompts/data/people.json)")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     from obclip.generate import MODES
-    from obclip.prompts import DEFAULT_MAX_CANDIDATES
 
     parser = argparse.ArgumentParser(
         prog="obclip", description="Privacy-preserving cloud-device text-to-image generation."
@@ -273,8 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--accel", choices=("none", "cache", "cache+reuse"), default="none")
     gen.add_argument("--r", type=int, default=4, help="cache point (first cached step)")
     gen.add_argument("--s", type=int, default=6, help="skip point (first step with down/mid blocks skipped)")
-    gen.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
-    gen.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES)
+    _privacy_options(gen)
     gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
     gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")
     gen.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the server")
@@ -286,13 +333,18 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--device", default="cpu", help="torch device for the models (cpu, cuda, mps)")
     gen.set_defaults(func=cmd_generate)
 
-    cand = sub.add_parser("candidates", help="show the candidate set a prompt becomes")
+    cand = sub.add_parser("candidates", help="show the candidate set a prompt becomes (what the cloud sees)")
     cand.add_argument("prompt")
-    cand.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
-    cand.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES)
-    cand.add_argument("--taxonomy", default=None, help="JSON file extending the default taxonomy")
+    _privacy_options(cand)
+    cand.add_argument("--no-store", action="store_true", help="ignore the device's record of earlier requests")
     cand.add_argument("--json", action="store_true")
     cand.set_defaults(func=cmd_candidates)
+
+    audit = sub.add_parser("audit", help="run the transformation on a prompts file and check every set")
+    audit.add_argument("prompts", help=".txt (one prompt per line) or .tsv (prompt, reveals, family)")
+    audit.add_argument("--out", required=True, help="report folder (audit.md, audit.json)")
+    _privacy_options(audit)
+    audit.set_defaults(func=cmd_audit)
 
     serve = sub.add_parser("serve", help="run the cloud half as an HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
@@ -346,12 +398,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from obclip.models.pair import PairUnavailable
-    from obclip.prompts import DetectionError, TaxonomyError
+    from obclip.prompts import DetectionError, LexiconError
     from obclip.protocol import ProtocolError
 
     try:
         return args.func(args)
-    except (UsageError, DetectionError, TaxonomyError, ProtocolError, PairUnavailable, ValueError) as exc:
+    except (UsageError, DetectionError, LexiconError, ProtocolError, PairUnavailable, ValueError) as exc:
         print(f"obclip: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
