@@ -293,8 +293,8 @@ def test_user_extends_the_lexicon_from_a_file(tmp_path) -> None:
 
 def test_detector_hook_refuses_uncovered_spans() -> None:
     def detector(prompt: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in re.finditer(r"blonde", prompt)]
+        return [(m.start(), m.end()) for m in re.finditer(r"curly-haired", prompt)]
 
     with pytest.raises(DetectionError, match="detector flagged"):
-        transform("a blonde woman", detector=detector)
+        transform("a curly-haired woman", detector=detector)
     assert transform("a woman", detector=detector).n == 2

@@ -126,10 +126,31 @@ ETHNICITY_ADJECTIVE = {
 }  # fmt: skip
 AGE_DECADE = {"young": "twenties", "middle-aged": "forties", "old": "seventies"}
 AGE_YEARS = {"young": "25", "middle-aged": "45", "old": "75"}
+AGE_ORDINAL = {"young": "25th", "middle-aged": "45th", "old": "75th"}
 DECADES = {
     "teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,
     "eighties": 85, "nineties": 95,
 }  # fmt: skip
+
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+    "seventeen eighteen nineteen".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def number_value(word: str) -> int | None:
+    """The integer a written number stands for ("7", "ten", "ninety-five", "a hundred" -> None), else None."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS.index(w)
+    if w in _TENS:
+        return _TENS[w]
+    tens, _, unit = w.partition("-")
+    if tens in _TENS and unit in _UNITS[1:10]:
+        return _TENS[tens] + _UNITS.index(unit)
+    return 100 if w == "hundred" else None
 
 
 def age_value(years: int) -> str:

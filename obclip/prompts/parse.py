@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from obclip.prompts import grammar as g
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, Noun
@@ -42,10 +42,14 @@ class ProxyRefused(DetectionError):
 
 
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins".split())
-_YEAR_OLD = re.compile(r"^(\d+)-years?-old$")
+_YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-years?-olds?$")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_YO = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
 _DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
 _STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
 _STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
+_PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
+_INTRODUCERS = frozenset("with in wearing sporting has having and".split())
 _PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
 _CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
 _PREDICATE_LINKS = frozenset("is are was were looks look looking seems seem appears appear very quite rather , and but".split())
@@ -125,6 +129,7 @@ class AgePhrase:
     casing: str
     pronoun_casing: str = g.LOWER
     word: str = ""  # the "in"/"aged" word as written
+    plural: bool = False  # "in their 30s": the pronoun stays "their"
 
 
 @dataclass(frozen=True)
@@ -228,11 +233,23 @@ class _Parser:
             for first, last, seg in (self.spans[k] for k in order)
         )
         spans = tuple(s for s in spans if not (isinstance(s[2], Held) and s[2].why == "not a person"))
-        return Template(self.prompt, spans, tuple(self.persons))
+        # persons numbered by where they first appear, so that a candidate parses back to the same numbering
+        first_seen = {}
+        for start, _, seg in spans:
+            pid = getattr(seg, "person", None)
+            if pid is not None and start >= 0:
+                first_seen.setdefault(pid, start)
+        order = sorted(range(len(self.persons)), key=lambda k: (first_seen.get(k, 1 << 30), self.persons[k].anchor))
+        new_id = {old: new for new, old in enumerate(order)}
+        spans = tuple(
+            (a, b, replace(seg, person=new_id[seg.person]) if hasattr(seg, "person") else seg) for a, b, seg in spans
+        )
+        return Template(self.prompt, spans, tuple(self.persons[k] for k in order))
 
     def mark_non_person(self) -> None:
         cores = [_plain(t.core) for t in self.tokens]
-        for phrase in self.lex.non_person:
+        for words in self.lex.non_person:
+            phrase = tuple(_plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
             n = len(phrase)
             for i in range(len(cores) - n + 1):
                 if tuple(cores[i : i + n]) == phrase and all(self.free(j) for j in range(i, i + n)):
@@ -243,7 +260,19 @@ class _Parser:
         return len(self.persons) - 1
 
     def mark_names(self) -> None:
-        """Titles and first names: the person is kept (canonical phrase), the name itself held back."""
+        """Titles and first names: the person is kept (canonical phrase), the name itself held back.
+
+        A name after "by" ("by John Singer Sargent") names an artist whose style is asked for, not a
+        person in the picture: it stays as written.
+        """
+        for i, t in enumerate(self.tokens):
+            if t.low == "by" and self.free(i + 1):
+                j = i + 1
+                while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+                    j += 1
+                if j > i + 1:
+                    text = self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end]
+                    self.claim(i + 1, j - 1, Held(text, "not a person"))
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
@@ -261,7 +290,10 @@ class _Parser:
                 continue  # a common word that is also someone's surname ("Black", "Rose")
             if not title and nxt0 is not None and nxt0.is_word and self.noun(nxt0) is not None:
                 continue
-            if not title and ("P" in self.lex.tags(t.core) or self.modifies_next(i)):
+            nxt0 = self.tok(i + 1)
+            acts = nxt0 is not None and (nxt0.core.endswith("ing") or nxt0.core in ("and", "with") or bool(t.possessive))
+            place = "P" in self.lex.tags(t.core) and (not acts or (prev is not None and prev.low in _PLACE_PREPOSITIONS))
+            if not title and (place or self.modifies_next(i)):
                 continue  # a place ("through Asia") or a name used as a modifier ("Rembrandt lighting")
             if (first or famous) and not title and not self.looks_like_name(i):
                 continue
@@ -298,14 +330,15 @@ class _Parser:
             self.claim(i, last, Phrase(person_id, det, (), possessive, casing))
 
     def modifies_next(self, i: int) -> bool:
-        """A capitalised word followed by a common noun or another capitalised word ("Eiffel Tower")."""
+        """A capitalised word followed by a common noun ("Rembrandt lighting", "Eiffel Tower")."""
         nxt = self.tok(i + 1)
-        if nxt is None or not nxt.is_word or self.tokens[i].possessive:
+        if nxt is None or not nxt.is_word or self.tokens[i].possessive or self.noun(nxt) is not None:
             return False
         tags = self.lex.tags(nxt.core)
         if nxt.capitalised and not self.upper_mode and not self.title_mode:
-            return not self.capital_name_part(nxt) or "P" in tags or "p" not in tags and not self.capital_name_part(nxt)
-        return (nxt.core in _STYLE_NOUNS or ("n" in tags and "v" not in tags)) and self.noun(nxt) is None
+            return bool(set(tags) & set("nva")) and not set(tags) & set("pP")
+        style = nxt.core in _STYLE_NOUNS and "p" in self.lex.tags(self.tokens[i].core)
+        return style or ("n" in tags and "v" not in tags)
 
     def place_word(self, i: int) -> bool:
         prev = self.tok(i - 1)
@@ -329,9 +362,18 @@ class _Parser:
 
     def mark_noun_phrases(self) -> None:
         for i, t in enumerate(self.tokens):
+            if self.free(i) and (m := _YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
+                nxt = self.tok(i + 1)
+                if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
+                    plural = t.low.endswith("s")
+                    noun = Noun("person", "pl" if plural else "sg", age=g.age_value(_years(m.group(1))))
+                    self.noun_phrase(i, (noun, ""), False)
+                continue
             if not self.free(i) or not t.is_word:
                 continue
             found = self.noun(t)
+            if found is not None and found[0].cls is None and t.core in self.lex.proxies:
+                found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
             collective = t.core in COLLECTIVES
             if found is None and not collective:
                 continue
@@ -377,8 +419,13 @@ class _Parser:
             if k == head:
                 break
             years = _YEAR_OLD.match(w.low)
+            after = self.tokens[k + 1] if k + 1 < head else None
             if years:
-                self.absorb(person, "age", g.age_value(int(years.group(1))), True, w.text)
+                self.absorb(person, "age", g.age_value(_years(years.group(1))), True, w.text)
+            elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in _YO:
+                self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
+                k += 2
+                continue
             elif w.core in self.lex.adjectives:
                 adj = self.lex.adjectives[w.core]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
@@ -423,7 +470,7 @@ class _Parser:
     def modifier(self, j: int) -> bool:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
-        if w.kind == "num":
+        if w.kind == "num" or _YEAR_OLD.match(w.low):
             return bool(_YEAR_OLD.match(w.low)) or w.low.isdigit()
         if not w.is_word or w.possessive:
             return False
@@ -456,21 +503,67 @@ class _Parser:
                         person = self.persons[pid]
                         self.check_agreement(person, p, i + 1)
                         person.state("age", g.age_value(years), True, decade.text)
-                        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text)
+                        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text,
+                                        plural=p.core == "their")
                         self.claim(i, j, seg)
             elif t.low in ("aged", "age") and (n := self.tok(i + 1)) is not None and n.low.isdigit():
                 if self.free(i + 1) and (pid := self.nearest_person(i)) is not None:
                     self.persons[pid].state("age", g.age_value(int(n.low)), True, n.text)
                     self.claim(i, i + 1, AgePhrase(pid, "aged", self.phrase_case(i, i + 1), word=t.text))
         for i, t in enumerate(toks):
+            if not self.free(i):
+                continue
+            if t.low in ("of", "turning") and (pid := self.person_ending_at(i - 1 if t.low == "of" else None, i)) is not None:
+                j = i + 1
+                if self.free(j) and toks[j].low in ("about", "around", "nearly", "almost", "roughly"):
+                    j += 1
+                years = g.number_value(toks[j].text) if self.free(j) and j < len(toks) else None
+                nxt = self.tok(j + 1)
+                nxt_tags = self.lex.tags(nxt.core) if nxt is not None else ""
+                counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
+                    "n" in nxt_tags and not nxt.core.endswith("ing") and nxt.core not in g.CLOSED))  # "of two children"
+                if years is not None and not counted:
+                    self.persons[pid].state("age", g.age_value(years), True, toks[j].text)
+                    self.claim(i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
+                continue
+            if t.kind == "num" and (m := _ORDINAL.match(t.low)) and (b := self.tok(i + 1)) is not None:
+                if b.low in ("birthday", "birthdays") and self.free(i + 1):
+                    pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
+                    if pid is None:
+                        raise self.refuse(t, "a birthday with no person to attach it to; name the person or leave it out")
+                    self.persons[pid].state("age", g.age_value(int(m.group(1))), True, t.text)
+                    self.claim(i, i, AgePhrase(pid, "ordinal", g.LOWER))
+                    continue
+        for i, t in enumerate(toks):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 y, o = self.tok(i + 1), self.tok(i + 2)
+                if y is not None and y.low in ("yo", "y/o") and self.free(i + 1):  # "a girl, 8 yo"
+                    pid = self.nearest_person(i)
+                    if pid is None:
+                        raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
+                    self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
+                    self.claim(i, i + 1, AgePhrase(pid, "years", g.LOWER))
+                    continue
                 if y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
                     pid = self.nearest_person(i)
                     if pid is None:
                         raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
                     self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
                     self.claim(i, i + 2, AgePhrase(pid, "years", g.LOWER))
+
+    def person_ending_at(self, j: int | None, i: int) -> int | None:
+        """The person whose phrase ends at token j ("a boy | of ten"), or for j None the nearest before i."""
+        if j is None:
+            return self.nearest_person(i)
+        if j in self.used:
+            first, last, seg = self.spans[self.used[j]]
+            if isinstance(seg, Phrase) and last == j:
+                return seg.person
+        return None
+
+    def next_person(self, i: int) -> int | None:
+        after = [(first, seg.person) for first, _, seg in self.spans if isinstance(seg, Phrase) and first > i]
+        return min(after)[1] if after else None
 
     def nearest_person(self, i: int) -> int | None:
         """The person whose phrase ends closest before token i in the same sentence."""
@@ -542,10 +635,11 @@ class _Parser:
         the pronoun is a person of its own. "their" refers to the nearest group before it.
         """
         t = self.tokens[i]
-        if plural:
+        if plural:  # "their": the nearest group, or one person spoken of as "they" ("a person in their 30s")
             before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
+            before = before or [k for k, p in enumerate(self.persons) if p.anchor < i]
             if not before:
-                raise self.refuse(t, "'their' with no group of people before it; name the people it refers to")
+                raise self.refuse(t, "'their' with nobody before it; name the people it refers to")
             return max(before, key=lambda k: self.persons[k].anchor)
         before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
         if role == "subject" and before:
@@ -593,13 +687,17 @@ class _Parser:
         for i, t in enumerate(toks):
             if not self.free(i) or not t.is_word:
                 continue
-            pair = f"{t.core} {toks[i + 1].core}" if i + 1 < len(toks) and self.free(i + 1) else ""
-            key = pair if pair in self.lex.proxies else t.core if t.core in self.lex.proxies else ""
+            key, last = "", i
+            for n in (4, 3, 2, 1):  # the longest proxy phrase that starts here ("salt and pepper hair")
+                if i + n <= len(toks) and all(self.free(k) and toks[k].is_word for k in range(i, i + n)):
+                    words = " ".join(toks[k].core for k in range(i, i + n))
+                    if words in self.lex.proxies:
+                        key, last = words, i + n - 1
+                        break
             if not key:
                 continue
             if self.proxies == "refuse":
                 raise self.refuse(t, _proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
-            last = i + (1 if key == pair else 0)
             first, last = self.proxy_extent(i, last, self.lex.proxies[key].kind)
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
 
@@ -616,12 +714,14 @@ class _Parser:
                 break
             j -= 1
         nxt, prev = self.tok(last + 1), self.tok(first - 1)
-        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or", ","):
-            return first, last + 1
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or"):
+            return first, last + 1  # "a hijab and glasses" -> "glasses"
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
             return first - 1, last
-        if prev is not None and self.free(first - 1) and prev.low in ("with", "in", "wearing", "sporting", "has", "having"):
-            return first - 1, last
+        if prev is not None and self.free(first - 1) and prev.low in _INTRODUCERS:
+            return first - 1, last  # "a man with a beard" -> "a man"
+        if nxt is not None and self.free(last + 1) and nxt.text == ",":
+            return first, last + 1  # one item of a comma list
         return first, last
 
     def check_residue(self) -> None:
@@ -629,14 +729,14 @@ class _Parser:
         for i, t in enumerate(self.tokens):
             if not self.free(i):
                 continue
-            if t.kind == "num" and (_YEAR_OLD.match(t.low) or _DECADE_NUM.match(t.low)):
+            if _YEAR_OLD.match(t.low) or (t.kind == "num" and _DECADE_NUM.match(t.low)):
                 raise self.refuse(t, "an age that could not be attached to a person; write it before the person "
                                   "(\"a 70-year-old man\") or leave it out")  # fmt: skip
             if not t.is_word:
                 continue
             if t.core in self.lex.titles and t.capitalised and self.lex.titles[t.core]:
                 raise self.refuse(t, "a title that reveals gender could not be placed; rephrase")
-            if t.capitalised and not self.title_mode and i not in self.starts and self.maybe_name(i):
+            if t.capitalised and not self.title_mode and self.maybe_name(i):
                 raise self.refuse(
                     t,
                     "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
@@ -666,13 +766,21 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _years(written: str) -> int:
+    value = g.number_value(written)
+    return 0 if value is None else value
+
+
 def _name_gender(value: str) -> str | None:
     return value if value in ("male", "female") else None
 
 
 def _decade_years(t: Token) -> int | None:
-    if t.low in g.DECADES:
-        return g.DECADES[t.low]
+    low = t.low
+    for prefix in ("early-", "mid-", "late-"):
+        low = low.removeprefix(prefix)
+    if low in g.DECADES:
+        return g.DECADES[low]
     m = _DECADE_NUM.match(t.low)
     return int(m.group(1)) * 10 + 5 if m else None
 

@@ -51,11 +51,13 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         values = assignment[seg.person]
         if seg.kind == "decade":
             gender = values.get("gender")
-            poss = "their" if persons[seg.person].number == "pl" or gender is None else g.PRONOUN_FORMS["possessive"][gender]
+            poss = "their" if seg.plural or gender is None else g.PRONOUN_FORMS["possessive"][gender]
             text = f"{seg.word} {g.apply_case(poss, seg.pronoun_casing)} {g.AGE_DECADE[values['age']]}"
             return g.apply_case(text, g.UPPER) if seg.casing == g.UPPER else text
-        if seg.kind == "aged":
+        if seg.kind in ("aged", "of", "turning"):
             return f"{seg.word} {g.AGE_YEARS[values['age']]}"
+        if seg.kind == "ordinal":
+            return g.AGE_ORDINAL[values["age"]]
         return g.apply_case(f"{g.AGE_YEARS[values['age']]} years old", seg.casing)
     raise TypeError(f"unknown segment {seg!r}")
 
