@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 import torch
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# the device's group store (prompts/store.py) goes to a throwaway folder, never the user's cache
+os.environ["OBCLIP_CACHE_DIR"] = tempfile.mkdtemp(prefix="obclip-test-cache-")
 torch.set_num_threads(int(os.environ.get("OBCLIP_TEST_THREADS", min(2, os.cpu_count() or 1))))
 
 
