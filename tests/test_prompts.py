@@ -36,7 +36,7 @@ def check_group(prompt: str, group) -> None:
     """Closure, uniform read-back, grammar agreement: what the server must not be able to exploit."""
     expected = set(group.order)
     assert group.cloud_prompt in expected
-    assert group.n == math.prod(len(ATTRIBUTES[s.name]) for s in group.slots)
+    assert group.n == math.prod(s.values_count for s in group.slots)
     for c in group.order:
         assert candidate_set(c, list(group.attributes), max(64, group.n)) == expected, c
     for slot in group.slots:  # each varied attribute reads back with every value equally often
@@ -289,6 +289,24 @@ def test_user_extends_the_lexicon_from_a_file(tmp_path) -> None:
     lex = Lexicon.from_file(extra)
     group = transform("portrait of Qwertzella wearing a tiara", lexicon=lex)
     assert group.n == 2 and not any("Qwertzella" in c or "tiara" in c for c in group.order)
+
+
+def test_user_adds_an_attribute_with_its_values(tmp_path) -> None:
+    extra = tmp_path / "religion.json"
+    extra.write_text('{"values": {"religion": ["christian", "muslim", "buddhist"]}, "canonical": {"religion": '
+                     '{"christian": "Christian", "muslim": "Muslim", "buddhist": "Buddhist"}}, "adjectives": {'
+                     '"muslim": {"attribute": "religion", "value": "muslim"}, "christian": {"attribute": "religion", '
+                     '"value": "christian"}, "buddhist": {"attribute": "religion", "value": "buddhist"}}}')  # fmt: skip
+    lex = Lexicon.from_file(extra)
+    group = transform("a muslim woman praying", lexicon=lex)
+    assert group.n == 6 and "a Buddhist man praying" in group.order
+    check_group_with(group, lex)
+    assert transform("a muslim woman praying").n == 2  # the shipped lexicon has no religion attribute
+
+
+def check_group_with(group, lex) -> None:
+    for c in group.order:
+        assert candidate_set(c, list(group.attributes), 64, lex) == set(group.order)
 
 
 def test_detector_hook_refuses_uncovered_spans() -> None:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from obclip.prompts import DetectionError, Lexicon, candidate_set, default_lexicon, transform
 from obclip.prompts import grammar as g
-from obclip.prompts.lexicon import ATTRIBUTES
 from obclip.prompts.parse import parse
 from obclip.prompts.tokens import tokenize
 
@@ -106,7 +105,7 @@ def audit_prompt(
         counts = Counter(
             t.persons[slot.person].states.get(slot.name) if slot.person < len(t.persons) else None for t in templates
         )
-        if len(counts) != len(ATTRIBUTES[slot.name]) or len(set(counts.values())) != 1:
+        if len(counts) != slot.values_count or len(set(counts.values())) != 1:
             failures.append(f"uniform: {slot.name} of person {slot.person} reads back as {dict(counts)}")
     words = set(item.reveals) | _sensitive_words(item.prompt, lex)
     real = group.cloud_prompt
@@ -152,7 +151,7 @@ def run(
         "median_ms": round(statistics.median(times), 3) if times else 0.0,
         "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3) if times else 0.0,
         "first_load_ms": round(load_ms, 1),
-        "attributes": attributes or list(ATTRIBUTES),
+        "attributes": attributes or list(lex.values),
         "proxies": proxies,
     }
     out = Path(out)

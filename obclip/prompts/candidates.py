@@ -45,6 +45,11 @@ class Slot:
     value: str
     start: int
     end: int
+    size: int = 0  # number of values of `name` (0: the paper's spaces, `ATTRIBUTES`)
+
+    @property
+    def values_count(self) -> int:
+        return self.size or len(ATTRIBUTES[self.name])
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class CandidateGroup:
             raise ValueError("candidates must be distinct")
         expected = 1
         for slot in self.slots:
-            expected *= len(ATTRIBUTES[slot.name])
+            expected *= slot.values_count
         if expected != len(self.order):
             raise ValueError(f"{len(self.order)} candidates for slots that need {expected}")
 
@@ -116,7 +121,7 @@ class CandidateGroup:
 def skeleton(template: Template, lex: Lexicon) -> str:
     """The template rendered with every stated value replaced by a fixed one: the same text for
     every candidate of a set (the sticky store's key)."""
-    fixed = tuple({a: ATTRIBUTES[a][0] for a, v in p.states.items() if v != HELD} for p in template.persons)
+    fixed = tuple({a: lex.values[a][0] for a, v in p.states.items() if v != HELD} for p in template.persons)
     return render(template, fixed, lex)
 
 
@@ -140,8 +145,8 @@ def _expand(
         for name in protected:
             value = person.states.get(name)
             if value is not None and value != HELD:
-                slots.append(Slot(j, name, value, start, end))
-    sizes = [len(ATTRIBUTES[s.name]) for s in slots]
+                slots.append(Slot(j, name, value, start, end, len(lex.values[name])))
+    sizes = [s.size for s in slots]
     n = 1
     for size in sizes:
         n *= size
@@ -153,7 +158,7 @@ def _expand(
         )
     real = tuple({a: v for a, v in p.states.items()} for p in template.persons)
     out = []
-    for combo in itertools.product(*(ATTRIBUTES[s.name] for s in slots)):
+    for combo in itertools.product(*(lex.values[s.name] for s in slots)):
         values = tuple(dict(v) for v in real)
         for slot, value in zip(slots, combo, strict=True):
             values[slot.person][slot.name] = value
@@ -175,16 +180,16 @@ def candidate_set(
 ) -> frozenset[str]:
     """The set P of cloud candidates of `prompt` (no order, no checks beyond the parse)."""
     lex = lexicon or default_lexicon()
-    return _cloud_set(prompt, _protected(attributes), lex, proxies, max_candidates)
+    return _cloud_set(prompt, _protected(attributes, lex), lex, proxies, max_candidates)
 
 
-def _protected(attributes: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+def _protected(attributes: list[str] | tuple[str, ...] | None, lex: Lexicon) -> tuple[str, ...]:
     if attributes is None:
-        return tuple(ATTRIBUTES)
-    unknown = set(attributes) - set(ATTRIBUTES)
+        return tuple(lex.values)
+    unknown = set(attributes) - set(lex.values)
     if unknown:
-        raise DetectionError(f"unknown attribute(s) {', '.join(sorted(unknown))}; known: {', '.join(ATTRIBUTES)}")
-    return tuple(a for a in ATTRIBUTES if a in attributes)
+        raise DetectionError(f"unknown attribute(s) {', '.join(sorted(unknown))}; known: {', '.join(lex.values)}")
+    return tuple(a for a in lex.values if a in attributes)
 
 
 def transform(
@@ -217,11 +222,11 @@ def transform(
     if proxies not in PROXY_POLICIES:
         raise DetectionError(f"unknown proxy policy {proxies!r}; choose {' or '.join(PROXY_POLICIES)}")
     lex = lexicon or default_lexicon()
-    protected, note = _protected(attributes), ""
+    protected, note = _protected(attributes, lex), ""
     if store is not None:
         template = parse(prompt, lex, proxies) if prompt.strip() else None
         if template is not None:
-            protected, note = store.protect(skeleton(template, lex), protected)
+            protected, note = store.protect(skeleton(template, lex), protected, tuple(lex.values))
     template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates)
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
@@ -238,7 +243,7 @@ def transform(
                 f"candidate {c!r} would produce a different set, so the server could tell candidates apart; "
                 "rephrase the prompt"
             )
-    _check_uniform(slots, len(cands))
+    _check_uniform(slots, lex, len(cands))
     if detector is not None:
         _check_detector(prompt, detector, cands)
     order = list(cands)
@@ -247,12 +252,11 @@ def transform(
     return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note)
 
 
-def _check_uniform(slots: list[Slot], n: int) -> None:
+def _check_uniform(slots: list[Slot], lex: Lexicon, n: int) -> None:
     for k, slot in enumerate(slots):
-        values = ATTRIBUTES[slot.name]
-        combos = itertools.product(*(ATTRIBUTES[s.name] for s in slots))
+        combos = itertools.product(*(lex.values[s.name] for s in slots))
         counts = Counter(c[k] for c in combos)
-        if set(counts) != set(values) or len(set(counts.values())) != 1 or sum(counts.values()) != n:
+        if set(counts) != set(lex.values[slot.name]) or len(set(counts.values())) != 1 or sum(counts.values()) != n:
             raise DetectionError(f"{slot.name} of person {slot.person} does not vary uniformly")
 
 

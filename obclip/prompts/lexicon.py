@@ -6,7 +6,8 @@ canonical forms the cloud view uses ("mum" -> class parent -> "mother"/"father")
 adjectives, titles, first names, proxy words and non-person phrases ("Isle of Man").
 `data/pos.txt` gives parts of speech (WordNet plus closed classes) for deciding pronoun roles.
 
-Users extend the lexicon with a JSON file of the same shape (`Lexicon.extended`).
+Users extend the lexicon with a JSON file of the same shape (`Lexicon.extended`): more words, and
+new attributes with their value spaces ("values": {"religion": [...]}) whose adjectives become slots.
 """
 
 from __future__ import annotations
@@ -81,13 +82,18 @@ class Lexicon:
     proxies: dict[str, Proxy]
     non_person: tuple[tuple[str, ...], ...]
     pos: dict[str, str] = field(repr=False)
+    values: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(ATTRIBUTES))
+    canonical: dict[str, dict[str, str]] = field(default_factory=dict)  # extra attributes: value -> word
 
     def __post_init__(self) -> None:
+        for attr, space in ATTRIBUTES.items():
+            if self.values.get(attr) != space:
+                raise LexiconError(f"the value space of {attr} is fixed to {list(space)}; add new attributes instead")
         for word, noun in self.nouns.items():
             if noun.cls is not None and noun.cls not in self.classes:
                 raise LexiconError(f"noun {word!r} names unknown class {noun.cls!r}")
             for attr, value in noun.states().items():
-                if value not in ATTRIBUTES[attr] and not (attr == "ethnicity" and value == HELD):
+                if value not in self.values[attr] and not (attr == "ethnicity" and value == HELD):
                     raise LexiconError(f"noun {word!r}: {value!r} is not a value of {attr}")
         for cls, numbers in self.classes.items():
             for number in ("sg", "pl"):
@@ -97,8 +103,12 @@ class Lexicon:
                     if entry is None or (entry.cls, entry.number, entry.gender, entry.age) != (cls, number, gender, None):
                         raise LexiconError(f"class {cls!r}: canonical {number} {gender} form {form!r} is not its own noun")
         for word, adj in self.adjectives.items():
-            if adj.value not in ATTRIBUTES.get(adj.attribute, ()) and adj.value != HELD:
+            if adj.value not in self.values.get(adj.attribute, ()) and adj.value != HELD:
                 raise LexiconError(f"adjective {word!r}: {adj.value!r} is not a value of {adj.attribute!r}")
+
+    def adjective(self, attribute: str, value: str) -> str:
+        """The canonical word for `value` of an attribute added by a lexicon file (the value itself by default)."""
+        return self.canonical.get(attribute, {}).get(value, value)
 
     def form(self, cls: str, number: str, gender: str | None) -> str | None:
         """The canonical noun of `cls` for `number` and `gender` (None: the neutral form, if any)."""
@@ -114,6 +124,8 @@ class Lexicon:
         for key in ("classes", "nouns", "adjectives", "titles", "first_names", "proxies"):
             merged[key] = {**merged.get(key, {}), **{k.lower(): v for k, v in data.get(key, {}).items()}}
         merged["non_person_phrases"] = merged.get("non_person_phrases", []) + data.get("non_person_phrases", [])
+        merged["values"] = {**merged.get("values", {}), **data.get("values", {})}
+        merged["canonical"] = data.get("canonical", {})
         return _build(merged, self.pos)
 
     @staticmethod
@@ -166,6 +178,8 @@ def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
         proxies=proxies,
         non_person=phrases,
         pos=pos,
+        values={a: tuple(v) for a, v in {**ATTRIBUTES, **raw.get("values", {})}.items()},
+        canonical=raw.get("canonical", {}),
     )
 
 

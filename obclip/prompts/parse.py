@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from obclip.prompts import grammar as g
-from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, Noun
+from obclip.prompts.lexicon import HELD, Lexicon, Noun
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 
@@ -579,7 +579,7 @@ class _Parser:
             if not self.free(i) or not t.is_word or t.core not in self.lex.adjectives:
                 continue
             adj = self.lex.adjectives[t.core]
-            if adj.attribute not in ATTRIBUTES or not adj.strong:
+            if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             nxt = self.tok(i + 1)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:

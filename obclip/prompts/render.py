@@ -46,7 +46,7 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing)
     if isinstance(seg, Predicate):
         value = assignment[seg.person][seg.attribute]
-        return g.apply_case(_adjective(seg.attribute, value), seg.casing)
+        return g.apply_case(_adjective(seg.attribute, value, lex), seg.casing)
     if isinstance(seg, AgePhrase):
         values = assignment[seg.person]
         if seg.kind == "decade":
@@ -62,9 +62,9 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
     raise TypeError(f"unknown segment {seg!r}")
 
 
-def _adjective(attribute: str, value: str) -> str:
-    table = {"gender": g.GENDER_ADJECTIVE, "age": g.AGE_ADJECTIVE, "ethnicity": g.ETHNICITY_ADJECTIVE}[attribute]
-    return table[value]
+def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
+    table = {"gender": g.GENDER_ADJECTIVE, "age": g.AGE_ADJECTIVE, "ethnicity": g.ETHNICITY_ADJECTIVE}.get(attribute)
+    return table[value] if table is not None else lex.adjective(attribute, value)
 
 
 def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
@@ -74,6 +74,8 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
+    for attribute in sorted(person.in_phrase - {"gender", "age", "ethnicity"}):  # attributes a lexicon file added
+        words.append(lex.adjective(attribute, values[attribute]))
     gender = values.get("gender") if "gender" in person.in_phrase else None
     if person.cls is not None:
         head = lex.form(person.cls, person.number, gender)

@@ -64,7 +64,9 @@ class GroupStore:
         except (OSError, ValueError) as exc:
             raise OSError(f"the device's group store {path} is unreadable ({exc}); remove it to start afresh") from exc
 
-    def protect(self, skeleton: str, requested: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    def protect(
+        self, skeleton: str, requested: tuple[str, ...], known: tuple[str, ...] = tuple(ATTRIBUTES)
+    ) -> tuple[tuple[str, ...], str]:
         """The attributes to protect for `skeleton` now, and a note when they differ from `requested`."""
         digest = hmac.new(self._key(), skeleton.encode("utf-8"), hashlib.sha256).hexdigest()
         groups = self._load()
@@ -75,7 +77,7 @@ class GroupStore:
             groups[digest] = list(requested)
             _write_private(self.directory / "groups.json", json.dumps({"version": 1, "groups": groups}).encode())
             return requested, ""
-        wider = tuple(a for a in ATTRIBUTES if a in requested or a in before)
+        wider = tuple(a for a in known if a in requested or a in before)
         if wider == requested:
             return requested, ""
         extra = ", ".join(a for a in wider if a not in requested)
