@@ -172,6 +172,7 @@ CLASSES: dict[str, tuple[str, str, str | None]] = {
     "church-member": ("churchman", "churchwoman", None),
     "washer": ("washerman", "washerwoman", None),
     "barperson": ("barman", "barmaid", "bartender"),
+    "landlord": ("landlord", "landlady", None),
 
 
 
@@ -186,6 +187,9 @@ VARIANTS: dict[str, tuple[str, str | None]] = {
     "fellow": ("person", "male"), "gent": ("person", "male"), "male": ("person", "male"),
     "gal": ("person", "female"), "female": ("person", "female"), "gentlewoman": ("gentleman", "female"),
     "he-man": ("person", "male"), "hombre": ("person", "male"), "sheila": ("person", "female"),
+    # casual: "bro" in prompts is mostly "guy" (tech bro, gym bros), not a sibling; "babe" is casual
+    # female (the name/"babe in arms" senses lose)
+    "bro": ("person", "male"), "babe": ("person", "female"),
     "persons": ("person", None),
     # parent
     "mum": ("parent", "female"), "mom": ("parent", "female"), "mommy": ("parent", "female"),
@@ -207,7 +211,7 @@ VARIANTS: dict[str, tuple[str, str | None]] = {
     "step-sister": ("stepsibling", "female"),
     "half-brother": ("half-sibling", "male"),
     # sibling
-    "sis": ("sibling", "female"), "bro": ("sibling", "male"),
+    "sis": ("sibling", "female"),
     "stepson": ("stepchild", "male"), "step-son": ("stepchild", "male"),
     "step-daughter": ("stepchild", "female"),
     # grandparent
@@ -252,6 +256,22 @@ VARIANTS: dict[str, tuple[str, str | None]] = {
     "barwoman": ("barperson", "female"), "barkeep": ("barperson", None),
 
     "sportswoman": ("sportsperson", "female"),
+    # casual, abbreviated and foreign-language forms seen in prompts
+    "chick": ("person", "female"),  # bird senses guarded by NON_PERSON_PHRASES ("baby chick", ...)
+    "bf": ("partner", "male"), "gf": ("partner", "female"),
+    "gma": ("grandparent", "female"), "grandmaa": ("grandparent", "female"), "granma": ("grandparent", "female"),
+    "gramma": ("grandparent", "female"), "nonna": ("grandparent", "female"), "nonno": ("grandparent", "male"),
+    "abuela": ("grandparent", "female"), "abuelita": ("grandparent", "female"), "abuelo": ("grandparent", "male"),
+    "abuelito": ("grandparent", "male"), "oma": ("grandparent", "female"),
+}
+
+# Misspelt forms with a fixed number (no plural derived): word -> (class, number, gender, age).
+# "womans" is a possessive typed without the apostrophe ("mans" is left out: "he mans the helm");
+# "ladys" is a misspelt plural.
+TYPOS: dict[str, tuple[str, str, str | None, str | None]] = {
+    "womans": ("person", "sg", "female", None),
+    "womens": ("person", "pl", "female", None), "mens": ("person", "pl", "male", None),
+    "ladys": ("gentleman", "pl", "female", None), "childrens": ("person", "pl", None, "young"),
 }
 
 # Gendered person nouns with no counterpart: class "person". word -> (gender, age, ethnicity).
@@ -272,6 +292,18 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "boyo": ("male", "young", None), "stripling": ("male", "young", None),
     "debutante": ("female", "young", None), "ingenue": ("female", "young", None),
     "bobbysoxer": ("female", "young", None), "nymphet": ("female", "young", None),
+    "grl": ("female", "young", None),
+    # generations and school grades ("third grader": "third" + "grader"; hyphen forms are tokens)
+    "millennial": (None, "young", None), "zoomer": (None, "young", None), "grader": (None, "young", None),
+    "first-grader": (None, "young", None), "second-grader": (None, "young", None),
+    "third-grader": (None, "young", None), "fourth-grader": (None, "young", None),
+    "fifth-grader": (None, "young", None), "sixth-grader": (None, "young", None),
+    "seventh-grader": (None, "young", None), "eighth-grader": (None, "young", None),
+    "ninth-grader": (None, "young", None), "tenth-grader": (None, "young", None),
+    "eleventh-grader": (None, "young", None), "twelfth-grader": (None, "young", None),
+    "boomer": (None, "old", None),
+    "milf": ("female", "middle-aged", None),
+    "freshman": (None, "young", None), "sophomore": (None, "young", None),  # students (MAN_NOT_MALE: not male)
     # age only
     "teenager": (None, "young", None), "teen": (None, "young", None), "preteen": (None, "young", None),
     "tween": (None, "young", None), "kid": (None, "young", None), "kiddo": (None, "young", None),
@@ -314,7 +346,7 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "laundress": ("female", None, None), "deaconess": ("female", None, None), "prioress": ("female", None, None),
     "postmistress": ("female", None, None), "ogress": ("female", None, None), "benefactress": ("female", None, None),
     "conductress": ("female", None, None), "instructress": ("female", None, None), "traitress": ("female", None, None),
-    "geisha": ("female", None, None), "courtesan": ("female", None, None), "concubine": ("female", None, None),
+    "geisha": ("female", None, "asian"), "courtesan": ("female", None, None), "concubine": ("female", None, None),
     "odalisque": ("female", None, None), "belle": ("female", None, None), "wench": ("female", None, None),
     "temptress": ("female", None, None), "virago": ("female", None, None),
     "nursemaid": ("female", None, None), "governess": ("female", None, None),
@@ -324,7 +356,12 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "dandy": ("male", None, None), "fop": ("male", None, None), "hunk": ("male", None, None),
     "gigolo": ("male", None, None), "manchild": ("male", None, None), "man-child": ("male", None, None),
     "begum": ("female", None, None), "bey": ("male", None, None), "memsahib": ("female", None, None),
-    "sahib": ("male", None, None),
+    "sahib": ("male", None, None), "she-devil": ("female", None, None),
+    "imam": ("male", None, None),  # imams are men (rabbi, priest-like "pastor" stay neutral)
+    "lady-in-waiting": ("female", None, None), "fishwife": ("female", None, None),
+    "man-at-arms": ("male", None, None), "man-about-town": ("male", None, None),
+    # roles that state an ethnicity (and a gender): the cloud sees the canonical person instead
+    "salaryman": ("male", None, "asian"), "samurai": ("male", None, "asian"), "pharaoh": ("male", None, HELD),
     "mestiza": ("female", None, HELD), "mestizo": ("male", None, HELD),
 }
 
@@ -366,6 +403,7 @@ DEMONYMS: dict[str, tuple[str, str | None, str | None]] = {
     "tamil": ("indian", "tamil", "tamils"), "gujarati": ("indian", "gujarati", "gujaratis"),
     "sinhalese": ("indian", None, "sinhalese"), "bhutanese": ("indian", None, "bhutanese"),
     "south asian": ("indian", None, None), "desi": ("indian", "desi", "desis"),
+    "sikh": ("indian", "sikh", "sikhs"),  # Sikhs are overwhelmingly Punjabi (punjabi -> indian)
     # Sub-Saharan Africa and race
     "black": ("african", None, None), "nigerian": ("african", "nigerian", "nigerians"),
     "kenyan": ("african", "kenyan", "kenyans"), "ghanaian": ("african", "ghanaian", "ghanaians"),
@@ -447,6 +485,7 @@ DEMONYMS: dict[str, tuple[str, str | None, str | None]] = {
     "moroccan": (HELD, "moroccan", "moroccans"), "algerian": (HELD, "algerian", "algerians"),
     "tunisian": (HELD, "tunisian", "tunisians"), "libyan": (HELD, "libyan", "libyans"),
     "berber": (HELD, "berber", "berbers"), "bedouin": (HELD, "bedouin", "bedouins"),
+    "tuareg": (HELD, "tuareg", "tuaregs"),
     "middle eastern": (HELD, None, None), "middle-eastern": (HELD, None, None),
     "north african": (HELD, None, None), "jewish": (HELD, None, None), "jew": (HELD, "jew", "jews"),
     "american": (HELD, "american", "americans"), "canadian": (HELD, "canadian", "canadians"),
@@ -455,12 +494,52 @@ DEMONYMS: dict[str, tuple[str, str | None, str | None]] = {
     "native american": (HELD, None, None), "native-american": (HELD, "native-american", "native-americans"),
     "american indian": (HELD, None, None), "amerindian": (HELD, "amerindian", "amerindians"),
     "indigenous": (HELD, None, None), "aboriginal": (HELD, "aboriginal", "aboriginals"),
-    "aborigine": (HELD, "aborigine", "aborigines"), "inuit": (HELD, None, "inuit"), "eskimo": (HELD, "eskimo", "eskimos"),
+    "aborigine": (HELD, "aborigine", "aborigines"), "inuit": (HELD, None, "inuit"), "inuk": (HELD, "inuk", None), "eskimo": (HELD, "eskimo", "eskimos"),
     "maori": (HELD, "maori", "maoris"), "polynesian": (HELD, "polynesian", "polynesians"),
     "hawaiian": (HELD, "hawaiian", "hawaiians"), "samoan": (HELD, "samoan", "samoans"),
     "pacific islander": (HELD, None, None), "mixed-race": (HELD, None, None), "biracial": (HELD, None, None),
     "multiracial": (HELD, None, None), "mulatto": (HELD, "mulatto", "mulattos"),
+    "multi-racial": (HELD, None, None), "mixed race": (HELD, None, None), "bi-racial": (HELD, None, None),
+    "multiethnic": (HELD, None, None), "multi-ethnic": (HELD, None, None),
+    # postnominal: "a person of color", "women of colour" (the code must look right of the head noun)
+    "of color": (HELD, None, None), "of colour": (HELD, None, None),
     "romani": (HELD, "romani", "romanis"), "roma": (HELD, None, None), "gypsy": (HELD, "gypsy", "gypsies"),
+    # Hyphenated American (and similar) identities: the hyphen form is one token, so it is a noun
+    # ("an African-American", "Asian-Americans") and an adjective; the spaced form is a two-word
+    # adjective only (nouns are single tokens). The ethnicity is the first part's; "Mexican" and
+    # "Arab" stay held.
+    "african american": ("african", None, None), "afro american": ("african", None, None),
+    "asian american": ("asian", None, None), "indian american": ("indian", None, None),
+    "european american": ("caucasian", None, None),
+    "mexican american": (HELD, None, None), "mexican-american": (HELD, "mexican-american", "mexican-americans"),
+    "chinese american": ("asian", None, None), "chinese-american": ("asian", "chinese-american", "chinese-americans"),
+    "japanese american": ("asian", None, None),
+    "japanese-american": ("asian", "japanese-american", "japanese-americans"),
+    "korean american": ("asian", None, None), "korean-american": ("asian", "korean-american", "korean-americans"),
+    "filipino american": ("asian", None, None),
+    "filipino-american": ("asian", "filipino-american", "filipino-americans"),
+    "vietnamese american": ("asian", None, None),
+    "vietnamese-american": ("asian", "vietnamese-american", "vietnamese-americans"),
+    "arab american": (HELD, None, None), "arab-american": (HELD, "arab-american", "arab-americans"),
+    "italian american": ("european", None, None),
+    "italian-american": ("european", "italian-american", "italian-americans"),
+    "irish american": ("european", None, None), "irish-american": ("european", "irish-american", "irish-americans"),
+    # regions: hyphen forms are nouns too ("a South-Asian", "East-Africans"). "South African" is a
+    # nationality (white, Black, Indian and Coloured South Africans): held, like American.
+    "south african": (HELD, None, None), "south-african": (HELD, "south-african", "south-africans"),
+    "south-asian": ("indian", "south-asian", "south-asians"),
+    "east-asian": ("asian", "east-asian", "east-asians"),
+    "southeast-asian": ("asian", "southeast-asian", "southeast-asians"),
+    "south-east-asian": ("asian", None, None),
+    "west african": ("african", None, None), "west-african": ("african", "west-african", "west-africans"),
+    "east african": ("african", None, None), "east-african": ("african", "east-african", "east-africans"),
+    "central african": ("african", None, None),
+    "central-african": ("african", "central-african", "central-africans"),
+    "north-african": (HELD, "north-african", "north-africans"),
+    "pacific-islander": (HELD, "pacific-islander", "pacific-islanders"), "pasifika": (HELD, None, None),
+    "first nations": (HELD, None, None), "first-nations": (HELD, None, None),
+    "afro-latina": (HELD, "afro-latina", "afro-latinas"), "afro-latino": (HELD, "afro-latino", "afro-latinos"),
+    "afro-latinx": (HELD, "afro-latinx", None),
 }
 # Demonym nouns that also mark gender.
 DEMONYM_GENDER = {
@@ -468,7 +547,7 @@ DEMONYM_GENDER = {
     "dutchman": "male", "norseman": "male", "frenchwoman": "female", "englishwoman": "female",
     "irishwoman": "female", "scotswoman": "female", "welshwoman": "female", "dutchwoman": "female",
     "latino": "male", "latina": "female", "filipino": None, "filipina": "female", "chicano": "male",
-    "chicana": "female", "mestizo": "male", "mestiza": "female",
+    "chicana": "female", "mestizo": "male", "mestiza": "female", "afro-latino": "male", "afro-latina": "female",
 }
 # Ethnic adjectives that only make sense as modifiers (no noun); black/white/brown must modify a
 # person noun to count, which the code decides.
@@ -496,6 +575,11 @@ ADJECTIVES: dict[str, tuple[str, str, str]] = {
 
 
     "old-aged": ("age", "old", "strong"), "aged-looking": ("age", "old", "weak"),
+    # generations (the nouns boomer, millennial, zoomer are nouns only)
+    "gen z": ("age", "young", "strong"), "gen-z": ("age", "young", "strong"), "genz": ("age", "young", "strong"),
+    "generation z": ("age", "young", "strong"), "gen alpha": ("age", "young", "strong"),
+    "gen x": ("age", "middle-aged", "strong"), "gen-x": ("age", "middle-aged", "strong"),
+    "genx": ("age", "middle-aged", "strong"), "generation x": ("age", "middle-aged", "strong"),
 }
 
 TITLES: dict[str, str | None] = {
@@ -520,6 +604,14 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "lipstick": ("noun", ["gender"]), "mascara": ("noun", ["gender"]), "eyeliner": ("noun", ["gender"]),
     "bra": ("noun", ["gender"]), "bikini": ("noun", ["gender"]), "skirt": ("noun", ["gender"]),
     "miniskirt": ("noun", ["gender"]), "gown": ("noun", ["gender"]), "ball gown": ("noun", ["gender"]),
+    "dress": ("noun", ["gender"]), "dresses": ("noun", ["gender"]), "sundress": ("noun", ["gender"]),
+    "sundresses": ("noun", ["gender"]), "gowns": ("noun", ["gender"]), "ballgown": ("noun", ["gender"]),
+    "ballgowns": ("noun", ["gender"]), "ball gowns": ("noun", ["gender"]), "evening gown": ("noun", ["gender"]),
+    "evening gowns": ("noun", ["gender"]), "wedding dresses": ("noun", ["gender"]), "bras": ("noun", ["gender"]),
+    "bikinis": ("noun", ["gender"]), "skirts": ("noun", ["gender"]), "miniskirts": ("noun", ["gender"]),
+    "stiletto": ("noun", ["gender"]), "makeup": ("noun", ["gender"]), "make-up": ("noun", ["gender"]),
+    "red lips": ("noun", ["gender"]), "mutton chops": ("noun", ["gender"]), "muttonchops": ("noun", ["gender"]),
+    "mutton-chop": ("adj", ["gender"]),
     "wedding dress": ("noun", ["gender"]), "high heels": ("noun", ["gender"]), "stilettos": ("noun", ["gender"]),
     "ponytail": ("noun", ["gender"]), "pigtails": ("noun", ["gender", "age"]), "tuxedo": ("noun", ["gender"]),
     "feminine": ("adj", ["gender"]), "masculine": ("adj", ["gender"]), "effeminate": ("adj", ["gender"]),
@@ -528,13 +620,23 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "bald": ("adj", ["gender", "age"]), "balding": ("adj", ["gender", "age"]),
     "receding hairline": ("noun", ["gender", "age"]),
     "grey hair": ("noun", ["age"]), "gray hair": ("noun", ["age"]), "white hair": ("noun", ["age"]),
+    # found by the realistic-corpus audit and the red team (a stereotype strong enough to mark a decoy)
+    "lumberjack": ("noun", ["gender"]), "lumberjacks": ("noun", ["gender"]), "school backpack": ("noun", ["age"]),
+    "braids": ("noun", ["gender", "ethnicity"]), "red hair": ("noun", ["ethnicity"]),
+    "haenyeo": ("noun", ["gender", "ethnicity"]),
+    "cheerleader": ("noun", ["gender", "age"]), "cheerleaders": ("noun", ["gender", "age"]),
     "silver hair": ("noun", ["age"]), "grey-haired": ("adj", ["age"]), "gray-haired": ("adj", ["age"]),
-    "white-haired": ("adj", ["age"]), "silver-haired": ("adj", ["age"]), "wrinkles": ("noun", ["age"]),
-    "wrinkled": ("adj", ["age"]), "wrinkly": ("adj", ["age"]), "walking stick": ("noun", ["age"]),
+    "white-haired": ("adj", ["age"]), "silver-haired": ("adj", ["age"]), "wrinkles": ("noun", ["age"]), "wrinkle": ("noun", ["age"]),
+    "wrinkled": ("adj", ["age"]), "wrinkly": ("adj", ["age"]), "age spots": ("noun", ["age"]),
+    "liver spots": ("noun", ["age"]), "grizzled": ("adj", ["age"]), "salt-and-pepper": ("adj", ["age"]),
+    "salt-and-pepper hair": ("noun", ["age"]), "salt and pepper hair": ("noun", ["age"]),  # 4 words: see README
+    "old timer": ("noun", ["age"]), "old timers": ("noun", ["age"]), "little one": ("noun", ["age"]),
+    "little ones": ("noun", ["age"]), "onesies": ("noun", ["age"]), "strollers": ("noun", ["age"]),
+    "prams": ("noun", ["age"]), "pushchair": ("noun", ["age"]), "pushchairs": ("noun", ["age"]), "walking stick": ("noun", ["age"]),
     "walking frame": ("noun", ["age"]), "zimmer frame": ("noun", ["age"]), "dentures": ("noun", ["age"]),
     "hearing aid": ("noun", ["age"]), "retired": ("adj", ["age"]), "retirement": ("noun", ["age"]),
     "frail": ("adj", ["age"]), "diaper": ("noun", ["age"]), "nappy": ("noun", ["age"]),
-    "pacifier": ("noun", ["age"]), "dummy": ("noun", ["age"]), "onesie": ("noun", ["age"]),
+    "pacifier": ("noun", ["age"]), "onesie": ("noun", ["age"]),
     "school uniform": ("noun", ["age"]), "acne": ("noun", ["age"]), "pimples": ("noun", ["age"]),
     "braces": ("noun", ["age"]), "crib": ("noun", ["age"]), "stroller": ("noun", ["age"]),
     "pram": ("noun", ["age"]),
@@ -544,12 +646,15 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "sari": ("noun", ["gender", "ethnicity"]), "saree": ("noun", ["gender", "ethnicity"]),
     "bindi": ("noun", ["gender", "ethnicity"]), "salwar": ("noun", ["gender", "ethnicity"]),
     "lehenga": ("noun", ["gender", "ethnicity"]), "kurta": ("noun", ["ethnicity"]),
+    "agbada": ("noun", ["gender", "ethnicity"]), "gele": ("noun", ["gender", "ethnicity"]),
+    "headwrap": ("noun", ["gender", "ethnicity"]), "head wrap": ("noun", ["gender", "ethnicity"]),
+    "henna": ("noun", ["gender", "ethnicity"]), "mehndi": ("noun", ["gender", "ethnicity"]),
     "dhoti": ("noun", ["gender", "ethnicity"]), "lungi": ("noun", ["gender", "ethnicity"]),
     "turban": ("noun", ["gender", "ethnicity"]), "kimono": ("noun", ["ethnicity"]),
     "hanbok": ("noun", ["ethnicity"]), "qipao": ("noun", ["gender", "ethnicity"]),
     "cheongsam": ("noun", ["gender", "ethnicity"]), "ao dai": ("noun", ["gender", "ethnicity"]),
-    "dashiki": ("noun", ["ethnicity"]), "kente": ("noun", ["ethnicity"]), "sombrero": ("noun", ["ethnicity"]),
-    "poncho": ("noun", ["ethnicity"]), "kilt": ("noun", ["gender", "ethnicity"]),
+    "dashiki": ("noun", ["ethnicity"]), "kente": ("noun", ["ethnicity"]),
+    "kilt": ("noun", ["gender", "ethnicity"]),
     "lederhosen": ("noun", ["gender", "ethnicity"]), "dirndl": ("noun", ["gender", "ethnicity"]),
     "yarmulke": ("noun", ["gender", "ethnicity"]), "kippah": ("noun", ["gender", "ethnicity"]),
     "keffiyeh": ("noun", ["gender", "ethnicity"]), "thobe": ("noun", ["gender", "ethnicity"]),
@@ -561,7 +666,30 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "brown-skinned": ("adj", ["ethnicity"]), "light-skinned": ("adj", ["ethnicity"]),
     "freckles": ("noun", ["ethnicity"]), "freckled": ("adj", ["ethnicity"]),
     "blonde": ("adj", ["ethnicity", "gender"]), "blond": ("adj", ["ethnicity"]),
-    "redhead": ("noun", ["ethnicity"]), "red-haired": ("adj", ["ethnicity"]),
+    "blondes": ("noun", ["ethnicity", "gender"]), "blonds": ("noun", ["ethnicity"]),
+    "redhead": ("noun", ["ethnicity"]), "redheads": ("noun", ["ethnicity"]), "red-haired": ("adj", ["ethnicity"]),
+    # slang for a kind of person that is not a plain person noun
+    "silver fox": ("noun", ["gender", "age"]), "silver foxes": ("noun", ["gender", "age"]),
+    "lesbian": ("adj", ["gender"]), "lesbians": ("noun", ["gender"]),
+    "hijabi": ("adj", ["gender", "ethnicity"]), "hijabis": ("noun", ["gender", "ethnicity"]),
+    # rites and occasions
+    "bar mitzvah": ("noun", ["gender", "age", "ethnicity"]), "bat mitzvah": ("noun", ["gender", "age", "ethnicity"]),
+    "bar mitzvahs": ("noun", ["gender", "age", "ethnicity"]), "bat mitzvahs": ("noun", ["gender", "age", "ethnicity"]),
+    "quinceañera": ("noun", ["gender", "age", "ethnicity"]), "quinceanera": ("noun", ["gender", "age", "ethnicity"]),
+    "quinceañeras": ("noun", ["gender", "age", "ethnicity"]), "quinceaneras": ("noun", ["gender", "age", "ethnicity"]),
+    "sweet sixteen": ("noun", ["gender", "age"]),
+    "first day of school": ("noun", ["age"]), "first day at school": ("noun", ["age"]),  # 4 words: see README
+    "three generations": ("noun", ["age"]), "four generations": ("noun", ["age"]),
+    "multigenerational": ("adj", ["age"]), "multi-generational": ("adj", ["age"]),
+    "newborn photography": ("noun", ["age"]), "newborn photoshoot": ("noun", ["age"]),
+    "breast-feeding": ("adj", ["gender"]),
+    # garments, marks and looks
+    "dastar": ("noun", ["gender", "ethnicity"]), "tutu": ("noun", ["gender"]), "tutus": ("noun", ["gender"]),
+    "dres": ("noun", ["gender"]),  # a common misspelling of "dress"
+    "ta moko": ("noun", ["ethnicity"]), "tā moko": ("noun", ["ethnicity"]), "moko": ("noun", ["ethnicity"]),
+    "moko kauae": ("noun", ["gender", "ethnicity"]),
+    "feather headdress": ("noun", ["ethnicity"]), "feathered headdress": ("noun", ["ethnicity"]),
+    "war bonnet": ("noun", ["ethnicity"]),
 }
 
 NON_PERSON_PHRASES: list[str] = [
@@ -586,6 +714,15 @@ NON_PERSON_PHRASES: list[str] = [
     "turkish delight", "persian cat", "persian rug", "indian ocean", "indian summer", "black hole",
     "white house", "white board", "whiteboard", "black board", "blackboard", "brown bear", "white wine",
     "red indian",
+    # written as typed; the parser strips a possessive 's from phrase words and tokens alike
+    "mother's day", "father's day", "mothers day", "fathers day", "lady grey", "earl grey", "his-and-hers",
+    "his and hers", "old man of storr", "lady bug", "lady bugs", "lady birds", "grandfather clock",
+    "grandfather clocks", "queen bed", "king bed", "queen beds", "king beds", "cowboy hat", "cowboy hats",
+    "cowboy boot", "cowboy boots", "bachelor's degree", "bachelors degree", "bachelor degree", "lady luck",
+    "roma tomato", "roma tomatoes", "baby chick", "baby chicks", "yellow chick", "yellow chicks",
+    "fluffy chick", "fluffy chicks", "little chick", "little chicks", "newborn chick", "newborn chicks",
+    "easter chick", "easter chicks", "hen and chicks", "hen with chicks", "chick flick", "chick flicks",
+    "millennial pink", "road grader", "road graders", "motor grader", "motor graders",
 ]
 
 # Person nouns that WordNet lists under woman/man but that are not gendered in current use, or
@@ -620,14 +757,14 @@ NEUTRAL_ALLOW = {
     "stranger", "passenger", "driver", "rider", "swimmer", "boxer", "wrestler", "golfer", "skater",
     "gamer", "vlogger", "blogger", "influencer", "youtuber", "streamer", "barista", "cashier",
     "clerk", "mechanic", "plumber", "carpenter", "electrician", "builder", "baker", "butcher", "barber",
-    "hairdresser", "tailor", "astronaut", "detective", "spy", "agent", "ninja", "samurai", "pirate",
+    "hairdresser", "tailor", "astronaut", "detective", "spy", "agent", "ninja", "pirate",
     "knight", "warrior", "hunter", "sailor", "captain", "chief", "leader", "boss", "manager", "ceo",
     "president", "politician", "senator", "diplomat", "journalist", "reporter", "editor", "author",
     "poet", "novelist", "actor", "director", "producer", "comedian", "magician", "clown", "juggler",
     "acrobat", "gymnast", "referee", "umpire", "guest", "visitor", "traveler", "traveller", "backpacker",
     "pedestrian", "shopper", "vendor", "seller", "buyer", "owner", "tenant", "resident", "citizen",
     "immigrant", "refugee", "prisoner", "inmate", "criminal", "thief", "robber", "burglar", "suspect",
-    "victim", "survivor", "witness", "hero", "villain", "monk", "priest", "pastor", "rabbi", "imam",
+    "victim", "survivor", "witness", "hero", "villain", "monk", "priest", "pastor", "rabbi",
     "vicar", "bishop", "pope", "cardinal", "saint", "angel", "vampire", "zombie", "ghost", "robot",
     "cyborg", "alien", "elf", "dwarf", "giant", "troll", "ogre", "fairy", "mermaid",
     "ex", "veteran", "volunteer", "intern", "trainee", "apprentice", "graduate", "undergraduate",
@@ -643,9 +780,10 @@ NEUTRAL_ALLOW = {
     "bodyguard", "bouncer", "chauffeur", "courier", "porter", "bellhop", "concierge", "receptionist",
     "secretary", "assistant", "accountant", "banker", "broker", "trader", "investor", "entrepreneur",
     "founder", "executive", "employee", "employer", "staffer", "mayor", "governor",
-    "monarch", "member",
+    "monarch", "member", "professional",
 }
 NEUTRAL_DENY = {
+    "lumberjack", "lumberjacks", "cheerleader", "cheerleaders",  # proxies (see PROXIES)
     "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no-one",
     "self", "i", "he", "she", "they", "we", "you", "me", "him", "her", "them", "us", "who", "whom",
     "other", "others", "all", "each", "few", "many", "some", "any", "both", "none", "this", "that",
@@ -670,6 +808,28 @@ NEUTRAL_DENY = {
     "towelhead", "dink", "slant", "slope", "zipperhead", "chinaman", "spade", "pickaninny",
     "colored", "coloured", "half-breed", "halfbreed", "mestizo", "mestiza", "aussie", "brit", "babe",
     "homeless", "poor", "rich", "dead", "living", "wounded", "unemployed", "blind", "deaf",
+    # WordNet's first sense is a person but the common sense (in prompts) is a thing or an animal: as
+    # person nouns they would make "a black jumper" or "an old printer" a person to vary.
+    # Hair words are proxies instead (held back, restored on the device).
+    "stroller", "blond", "blonde", "redhead", "dummy", "pacifier", "mannequin", "manikin", "mannikin",
+    "manakin", "carrier", "printer", "scanner", "router", "browser", "calculator", "compiler", "juicer",
+    "peeler", "shaker", "putter", "plunger", "hanger", "coaster", "lounger", "toaster", "trailer", "tuner",
+    "wiper", "washer", "winder", "sprayer", "slicer", "skimmer", "stirrer", "synthesizer", "synthesiser",
+    "trimmer", "tipper", "wrecker", "trawler", "excavator", "digger", "harvester", "cultivator", "cutter",
+    "sleeper", "diner", "comforter", "choker", "jumper", "loafer", "romper", "tumbler", "sharpie", "spoiler",
+    "stepper", "shifter", "shaver", "scrubber", "scrambler", "seeder", "sorter", "sender", "selector",
+    "slider", "spinner", "decoder", "adapter", "accumulator", "booster", "beater", "baster", "fastener",
+    "divider", "kneeler", "weekender", "hummer", "torpedo", "tourer", "transmitter", "tester", "rake",
+    "screw", "cog", "decoy", "quad", "ensign", "finder", "primus", "backscratcher", "doormat", "smoothie",
+    "hotdog", "fruitcake", "macaroni", "sage", "cooky", "snapper", "roaster", "fossil", "ward",
+    "ostrich", "gopher", "cub", "bunny", "canary", "cuckoo", "loon", "hog", "gull", "hammerhead", "setter",
+    "warbler", "weasel", "vixen", "shrew", "piranha", "dodo", "thoroughbred", "yearling", "watchdog",
+    "vermin", "varmint", "squealer", "grunter", "gobbler", "harrier", "chameleon", "packrat", "omnivore",
+    "predator", "butterball",
+    # first name far more often than WordNet's sense (British policeman): "Bobby" is a male name
+    "bobby",
+    # a proxy (adjective "lesbian", noun "lesbians"), like "blonde": see PROXIES
+    "lesbian",
 }
 # -man words under person.n.01 that are not male-marked (everything else ending in -man is).
 MAN_NOT_MALE = {"human", "shaman", "freshman", "middleman", "batsman", "yeoman", "talisman", "hetman", "ataman",
@@ -689,7 +849,8 @@ PLURAL_OVERRIDES: dict[str, str | None] = {
     "father-to-be": "fathers-to-be", "bride-to-be": "brides-to-be", "king-maker": "king-makers",
     "fellow-traveler": "fellow-travelers", "lady": "ladies", "maharaja": "maharajas",
     "dada": "dadas", "sheik": "sheiks", "castrato": "castrati", "alumnus": "alumni",
-    "alumna": "alumnae",
+    "alumna": "alumnae", "lady-in-waiting": "ladies-in-waiting", "man-at-arms": "men-at-arms",
+    "man-about-town": "men-about-town", "samurai": None, "geisha": "geishas", "grl": "grls", "fishwife": "fishwives",
 }
 
 # =====================================================================================
@@ -886,6 +1047,8 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
             add(sg, "person", "sg", g, None, val, force=True)
         if pl:
             add(pl, "person", "pl", DEMONYM_GENDER.get(sg or adj) if sg else None, None, val, force=True)
+    for w, (cls, num, g, a) in sorted(TYPOS.items()):
+        add(w, cls, num, g, a, force=True)
     curated_words = set(nouns)
 
     # 3. WordNet: gendered nouns from the man/woman/girl/boy closures (class person, or a class
@@ -994,7 +1157,7 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
         adjectives[adj] = {"attribute": "ethnicity", "value": val, "strength": "strong"}
 
     # 6. first names
-    first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives))
+    first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))
     tools["names"] = names_note
 
     people = {
@@ -1192,6 +1355,10 @@ def check_people(p: dict) -> list[str]:
     for w, pr in p["proxies"].items():
         if pr["kind"] not in ("adj", "noun") or not pr["reveals"] or not set(pr["reveals"]) <= set(vals):
             errs.append(f"proxy {w}: {pr}")
+        if w in nouns and nouns[w]["class"] is None:
+            errs.append(f"proxy {w} is also a neutral person noun")
+        if w in p["first_names"]:
+            errs.append(f"proxy {w} is also a first name")
     # required coverage
     for w, want in REQUIRED.items():
         e = nouns.get(w)
@@ -1245,7 +1412,8 @@ AGE_WORDS = """girl boy lad lass schoolgirl schoolboy teenager teen kid child ch
     youngster adolescent youth senior elder pensioner retiree octogenarian""".split()
 for _w in AGE_WORDS:
     REQUIRED[_w] = {**REQUIRED.get(_w, {}), "class": "person"}
-NOT_PERSON = ["snowman", "mankind", "humankind", "madam", "sir", "miss", "cat", "broad", "manhole"]
+NOT_PERSON = ["snowman", "mankind", "humankind", "madam", "sir", "miss", "cat", "broad", "manhole", "stroller",
+              "printer", "jumper", "blonde", "redhead"]
 
 
 def render_people(p: dict) -> str:

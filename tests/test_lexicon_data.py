@@ -105,6 +105,10 @@ def violations(p: dict) -> list[str]:
     for w, pr in p["proxies"].items():
         if w != w.lower() or pr.get("kind") not in ("adj", "noun") or not pr.get("reveals") or not set(pr["reveals"]) <= set(vals):
             errs.append(f"proxy {w}: {pr}")
+        if w in nouns and nouns[w]["class"] is None:
+            errs.append(f"proxy {w} is also a neutral person noun (the proxy must win)")
+        if w in p["first_names"]:
+            errs.append(f"proxy {w} is also a first name")
     if p["non_person_phrases"] != sorted(set(p["non_person_phrases"])):
         errs.append("non_person_phrases not sorted/unique")
     return errs
@@ -124,6 +128,7 @@ def test_invariants(people):
         lambda p: p["nouns"]["doctor"].update(gender="female"),  # neutral noun with an attribute
         lambda p: p["adjectives"]["elderly"].update(value="ancient"),  # value outside the space
         lambda p: p["nouns"]["asians"].update(ethnicity="martian"),
+        lambda p: p["nouns"].update(stroller={"class": None, "number": "sg", "gender": None, "age": None, "ethnicity": None}),
     ],
 )
 def test_checker_catches_corruption(people, corrupt):
@@ -187,6 +192,54 @@ EXPECT = {
     "actresses": ("actor", "pl", "female", None, None),
     "policemen": ("police-officer", "pl", "male", None, None),
     "queen": ("monarch", "sg", "female", None, None),
+    # added after the 740-prompt audit
+    "chicks": ("person", "pl", "female", None, None),
+    "bf": ("partner", "sg", "male", None, None),
+    "gf": ("partner", "sg", "female", None, None),
+    "nonna": ("grandparent", "sg", "female", None, None),
+    "gma": ("grandparent", "sg", "female", None, None),
+    "womans": ("person", "sg", "female", None, None),
+    "ladys": ("gentleman", "pl", "female", None, None),
+    "grl": ("person", "sg", "female", "young", None),
+    "freshmen": ("person", "pl", None, "young", None),
+    "landlady": ("landlord", "sg", "female", None, None),
+    "salaryman": ("person", "sg", "male", None, "asian"),
+    "samurai": ("person", "sg", "male", None, "asian"),
+    "geisha": ("person", "sg", "female", None, "asian"),
+    "pharaoh": ("person", "sg", "male", None, "held"),
+    "sikhs": ("person", "pl", None, None, "indian"),
+    "tuareg": ("person", "sg", None, None, "held"),
+    "professionals": (None, "pl", None, None, None),
+    "ninja": (None, "sg", None, None, None),
+    # slang, generations, grades, hyphenated identities
+    "milf": ("person", "sg", "female", "middle-aged", None),
+    "babes": ("person", "pl", "female", None, None),
+    "she-devil": ("person", "sg", "female", None, None),
+    "bro": ("person", "sg", "male", None, None),
+    "dude": ("person", "sg", "male", None, None),
+    "boomers": ("person", "pl", None, "old", None),
+    "millennials": ("person", "pl", None, "young", None),
+    "zoomer": ("person", "sg", None, "young", None),
+    "graders": ("person", "pl", None, "young", None),
+    "third-grader": ("person", "sg", None, "young", None),
+    "tomboy": ("person", "sg", "female", "young", None),
+    "imam": ("person", "sg", "male", None, None),
+    "rabbi": (None, "sg", None, None, None),
+    "nun": ("monastic", "sg", "female", None, None),
+    "sheikha": ("sheikh", "sg", "female", None, None),
+    "maharani": ("rajah", "sg", "female", None, None),
+    "dame": ("knight", "sg", "female", None, None),
+    "lord": ("noble", "sg", "male", None, None),
+    "grandad": ("grandparent", "sg", "male", None, None),
+    "grandchildren": ("grandchild", "pl", None, None, None),
+    "grandparents": ("grandparent", "pl", None, None, None),
+    "african-american": ("person", "sg", None, None, "african"),
+    "asian-americans": ("person", "pl", None, None, "asian"),
+    "mexican-americans": ("person", "pl", None, None, "held"),
+    "south-african": ("person", "sg", None, None, "held"),
+    "west-africans": ("person", "pl", None, None, "african"),
+    "afro-latina": ("person", "sg", "female", None, "held"),
+    "pacific-islanders": ("person", "pl", None, None, "held"),
 }
 
 
@@ -235,11 +288,13 @@ def test_coverage(people):
 
 def test_non_person_senses(people):
     nouns = people["nouns"]
-    for w in ["snowman", "mankind", "humankind", "madam", "sir", "miss", "cat", "manhole"]:
+    for w in ["snowman", "mankind", "humankind", "madam", "sir", "miss", "cat", "manhole", "stroller", "printer",
+              "jumper", "toaster", "blonde", "redhead", "mannequin", "cookies"]:
         assert w not in nouns, w
     for w, g in {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "madam": "female", "dr": None}.items():
         assert people["titles"][w] == g
-    for ph in ["isle of man", "man of war", "no man's land", "lake leman"]:
+    for ph in ["isle of man", "man of war", "no man's land", "lake leman", "mother's day", "fathers day",
+               "earl grey", "lady grey", "his and hers", "old man of storr", "grandfather clock", "baby chick"]:
         assert ph in people["non_person_phrases"]
 
 
@@ -253,6 +308,54 @@ def test_names_and_proxies(people):
     assert pr["pregnant"] == {"kind": "adj", "reveals": ["gender"]}
     assert pr["hijab"]["reveals"] == ["ethnicity", "gender"]
     assert pr["grey hair"]["reveals"] == ["age"]
+    for w in ["dress", "sundress", "evening gown", "makeup", "red lips", "mutton chops", "bikini", "stilettos"]:
+        assert pr[w]["reveals"] == ["gender"], w
+    for w in ["wrinkle", "age spots", "grizzled", "onesie", "stroller", "pram", "old timer", "little one"]:
+        assert pr[w]["reveals"] == ["age"], w
+    assert pr["redhead"] == {"kind": "noun", "reveals": ["ethnicity"]}
+    assert pr["blonde"] == {"kind": "adj", "reveals": ["ethnicity", "gender"]}
+    assert pr["henna"]["reveals"] == ["ethnicity", "gender"] and "henna" not in names
+    # common neutral clothing and looks are never proxies: they would be dropped from the cloud text
+    for w in ["tie", "shirt", "suit", "hair", "glasses", "jeans", "hat", "poncho", "dummy"]:
+        assert w not in pr, w
+    adj = people["adjectives"]
+    for w in ["of color", "of colour", "mixed race", "mixed-race", "multiethnic", "multiracial"]:
+        assert adj[w] == {"attribute": "ethnicity", "value": HELD, "strength": "strong"}, w
+
+
+def test_slang_proxies_and_multiword_ethnicity(people):
+    nouns, adj, pr, names = people["nouns"], people["adjectives"], people["proxies"], people["first_names"]
+    for w in ["lesbian", "lesbians", "bobby", "sombrero", "cougar", "gay"]:
+        assert w not in nouns, w
+    assert pr["lesbian"] == {"kind": "adj", "reveals": ["gender"]} and pr["lesbians"]["kind"] == "noun"
+    assert pr["silver fox"]["reveals"] == ["age", "gender"]
+    for w in ["bar mitzvah", "bat mitzvah", "quinceañera", "quinceanera"]:
+        assert pr[w]["reveals"] == ["age", "ethnicity", "gender"], w
+    for w in ["first day of school", "first day at school", "three generations", "newborn photography"]:
+        assert pr[w]["reveals"] == ["age"], w
+    for w in ["hijabi", "niqab", "burqa", "chador", "kippah", "yarmulke", "turban", "dastar", "bindi"]:
+        assert pr[w]["reveals"] == ["ethnicity", "gender"], w
+    for w in ["kimono", "hanbok", "dashiki", "kente", "ta moko", "tā moko", "moko", "feather headdress", "war bonnet"]:
+        assert "ethnicity" in pr[w]["reveals"], w
+    assert pr["tutu"]["reveals"] == pr["dres"]["reveals"] == ["gender"]
+    for w in ["sombrero", "beautifull", "cougar", "nursing mother"]:
+        assert w not in pr, w
+    for w, v in {"gen z": "young", "gen-z": "young", "gen x": "middle-aged"}.items():
+        assert adj[w] == {"attribute": "age", "value": v, "strength": "strong"}, w
+    for w, v in {"african american": "african", "african-american": "african", "asian american": "asian",
+                 "asian-american": "asian", "mexican american": HELD, "chinese american": "asian",
+                 "south african": HELD, "south asian": "indian", "east asian": "asian", "southeast asian": "asian",
+                 "west african": "african", "east african": "african", "north african": HELD,
+                 "native american": HELD, "native-american": HELD, "middle eastern": HELD, "pacific islander": HELD,
+                 "first nations": HELD, "afro-latina": HELD, "afro-latino": HELD}.items():
+        assert adj[w] == {"attribute": "ethnicity", "value": v, "strength": "strong"}, w
+    want = {"bobby": "male", "billy": "male", "jimmy": "male", "mona": "female", "lisa": "female",
+            "hermione": "female", "harry": "male", "elizabeth": "female", "bob": "male", "will": "male",
+            "grace": "female", "rose": "female", "mark": "male", "hope": "female", "joy": "female",
+            "amber": "female", "ruby": "female", "autumn": "female", "rosa": "female"}
+    assert {n: names.get(n) for n in want} == want
+    for ph in ["millennial pink", "road grader", "motor grader"]:
+        assert ph in people["non_person_phrases"]
 
 
 def test_pos(pos):

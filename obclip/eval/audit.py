@@ -57,7 +57,16 @@ def load_prompts(path: str | Path) -> list[AuditPrompt]:
 
 
 def _count(word: str, text: str) -> int:
+    """Whole-word occurrences; case-sensitive for a capitalised word (the name "Amber", not "amber jewelry")."""
+    if word[:1].isupper() and not word.isupper():
+        return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text))
     return len(re.findall(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w-])", text.lower()))
+
+
+def _non_person_words(prompt: str, lex: Lexicon) -> set[str]:
+    """Words of the prompt inside the lexicon's non-person phrases ("Isle of Man", "his and hers")."""
+    low = " ".join(t.core for t in tokenize(prompt))
+    return {w for phrase in lex.non_person if " ".join(phrase) in low for w in phrase}
 
 
 def _sensitive_words(prompt: str, lex: Lexicon) -> set[str]:
@@ -107,7 +116,7 @@ def audit_prompt(
         )
         if len(counts) != slot.values_count or len(set(counts.values())) != 1:
             failures.append(f"uniform: {slot.name} of person {slot.person} reads back as {dict(counts)}")
-    words = set(item.reveals) | _sensitive_words(item.prompt, lex)
+    words = (set(item.reveals) | _sensitive_words(item.prompt, lex)) - _non_person_words(item.prompt, lex)
     real = group.cloud_prompt
     for w in sorted(words):
         n_real = _count(w, real)

@@ -97,7 +97,9 @@ CLOSED_ADVERBS = frozenset(
 )
 CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS
 # words after "her"/"his" that are nouns after a preposition ("on her back") and particles after a verb ("bring her back")
-NOUN_OR_PARTICLE = frozenset("back home down inside outside left right front side".split())
+NOUN_OR_PARTICLE = frozenset("back home inside outside left right front side".split())
+# determiners that can follow a possessive ("his many inventions", "her every move")
+POSSESSIVE_QUANTIFIERS = frozenset("many every several few other various numerous countless two three".split())
 # adjectives that only ever follow a possessive ("her own", "his best")
 POSSESSIVE_ONLY = frozenset("own best worst utmost".split())
 # verbs after which "her" + a noun-or-verb word is ambiguous ("watching her dance", "let her cook")
@@ -105,6 +107,12 @@ CAUSATIVE_OR_PERCEPTION = frozenset(
     "let lets letting make makes made making help helps helped helping watch watches watched watching see sees "
     "saw seeing seen hear hears heard hearing have has had having bid feel feels felt feeling notice notices "
     "noticed noticing".split()
+)
+CAUSATIVE = frozenset("let lets letting make makes made making help helps helped helping bid".split())
+MOTION_VERBS = frozenset(
+    "bring brings brought bringing take takes took taking taken drive drives drove driving walk walks walked "
+    "walking carry carries carried carrying send sends sent sending welcome welcomes welcomed welcoming call calls "
+    "called calling lead leads led leading follow follows followed following pull pulls pulled pulling".split()
 )
 # verbs after which "her" + a number is ambiguous ("gave her 3 roses" vs "holding her 3 kids")
 DITRANSITIVE = frozenset(
@@ -126,6 +134,7 @@ ETHNICITY_ADJECTIVE = {
 }  # fmt: skip
 AGE_DECADE = {"young": "twenties", "middle-aged": "forties", "old": "seventies"}
 AGE_YEARS = {"young": "25", "middle-aged": "45", "old": "75"}
+BIRTH_YEAR = {"young": "2001", "middle-aged": "1981", "old": "1951"}
 AGE_ORDINAL = {"young": "25th", "middle-aged": "45th", "old": "75th"}
 DECADES = {
     "teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,

@@ -42,7 +42,10 @@ class ProxyRefused(DetectionError):
 
 
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins".split())
-_YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-years?-olds?$")
+CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
+_YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
+_SOMETHING = re.compile(r"^(\d)0-?something$")
+_AGE_UNITS = frozenset("year years yr yrs month months week weeks day days".split())
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _YO = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
 _DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
@@ -50,6 +53,12 @@ _STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
 _STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
 _PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
 _INTRODUCERS = frozenset("with in wearing sporting has having and".split())
+_NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
+_COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
+_PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
+_AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 _PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
 _CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
 _PREDICATE_LINKS = frozenset("is are was were looks look looking seems seem appears appear very quite rather , and but".split())
@@ -171,8 +180,11 @@ class _Parser:
         self.starts = sentence_starts(self.tokens)
         letters = [c for c in prompt if c.isalpha()]
         self.upper_mode = bool(letters) and not any(c.islower() for c in letters)
-        words = [t for t in self.tokens if t.is_word and len(t.text) > 3]
-        self.title_mode = len(words) >= 3 and all(t.capitalised for t in words)
+        words = [t for t in self.tokens if t.is_word and len(t.text) > 1]
+        capitals = [t for t in words if t.capitalised]
+        common = [t for t in capitals if set(lex.tags(t.core)) & set("nvar") and _plain(t.core) not in lex.first_names]
+        self.title_mode = (len(words) >= 3 and len(capitals) >= 0.7 * len(words) and len(common) >= 2
+                           and all(t.capitalised for t in words if len(t.text) > 3))  # fmt: skip
         self.used: dict[int, int] = {}  # token index -> span id
         self.spans: list[tuple[int, int, Segment]] = []  # token spans (first, last, segment)
         self.persons: list[Person] = []
@@ -219,13 +231,16 @@ class _Parser:
 
     # passes
     def run(self) -> Template:
+        self.check_script()
+        self.mark_emoji()
         self.mark_non_person()
+        self.mark_gendered_compounds()
         self.mark_names()
         self.mark_noun_phrases()
         self.mark_age_phrases()
         self.mark_predicates()
-        self.mark_pronouns()
         self.mark_proxies()
+        self.mark_pronouns()
         self.check_residue()
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
         spans = tuple(
@@ -245,6 +260,54 @@ class _Parser:
             (a, b, replace(seg, person=new_id[seg.person]) if hasattr(seg, "person") else seg) for a, b, seg in spans
         )
         return Template(self.prompt, spans, tuple(self.persons[k] for k in order))
+
+    def check_script(self) -> None:
+        """Refuses text the lexicon cannot read: look-alike letters from another script inside a word
+        ("wоman" with a Cyrillic о), full-width letters, and prompts that are mostly not English."""
+        for k, c in enumerate(self.prompt):
+            if unicodedata.category(c) == "Cf" and not (c == "\u200d" and k and not self.prompt[k - 1].isascii()):
+                raise DetectionError(
+                    f"the prompt holds an invisible character (U+{ord(c):04X}, character {k}) that can hide a word "
+                    "from the device; remove it"
+                )
+        unknown = 0
+        words = [t for t in self.tokens if t.is_word]
+        for t in words:
+            if unicodedata.normalize("NFKC", t.text) != t.text:
+                raise self.refuse(t, "written with full-width or compatibility letters; retype it in plain letters")
+            scripts = {unicodedata.name(c, "?").split()[0] for c in t.text if c.isalpha()}
+            if len(scripts) > 1:
+                raise self.refuse(t, f"mixes letters of several scripts ({', '.join(sorted(scripts))}); retype it")
+            if len(t.core) > 1 and not (self.lex.tags(t.core) or t.core in self.lex.nouns or _plain(t.core) in
+                                        self.lex.first_names or t.core in self.lex.adjectives):  # fmt: skip
+                unknown += 1
+        if len(words) >= 4 and unknown > 0.5 * len(words):
+            raise DetectionError(
+                f"{unknown} of the {len(words)} words of this prompt are not English words the device knows; "
+                "ObCLIP's lexicon reads English prompts only: write the prompt in English"
+            )
+
+    def mark_emoji(self) -> None:
+        """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device."""
+        i = 0
+        while i < len(self.tokens):
+            if _is_emoji(self.tokens[i]):
+                j = i
+                while j + 1 < len(self.tokens) and _is_emoji(self.tokens[j + 1]):
+                    j += 1
+                self.claim(i, j, Held(self.prompt[self.tokens[i].start : self.tokens[j].end], "emoji"))
+                i = j + 1
+            else:
+                i += 1
+
+    def mark_gendered_compounds(self) -> None:
+        """"a woman-owned business", "female-led": a person word inside a compound about a thing; held back."""
+        for i, t in enumerate(self.tokens):
+            if self.free(i) and t.is_word and "-" in t.core:
+                head, _, rest = t.core.partition("-")
+                entry = self.lex.nouns.get(head) or self.lex.adjectives.get(head)
+                if entry is not None and rest.split("-")[0] in _COMPOUND_TAILS:
+                    self.claim(i, i, Held(t.text, "proxy"))
 
     def mark_non_person(self) -> None:
         cores = [_plain(t.core) for t in self.tokens]
@@ -276,58 +339,105 @@ class _Parser:
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
-            prev = self.tok(i - 1)
-            style = prev is not None and prev.low in _STYLE_MARKERS
-            title = t.core.rstrip(".") in self.lex.titles and (t.capitalised or self.upper_mode)
-            first = _plain(t.core) in self.lex.first_names and (t.capitalised or self.upper_mode)
-            famous = "p" in self.lex.tags(t.core) and t.capitalised and not self.upper_mode
-            if not (title or first or famous) or style or self.place_word(i) or t.core in g.CLOSED:
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if t.core in g.CLOSED and not (t.core in _NAME_LIKE_CLOSED and t.capitalised and (
+                    i not in self.starts or self.acts_like_person(i))):
+                continue  # "Will and his dog" is a name; "will" is not
+            if (prev is not None and prev.low in _STYLE_MARKERS) or self.place_word(i):
                 continue
-            if not title and (t.core in self.lex.adjectives or t.core in self.lex.nouns):
-                continue  # "a Black woman", "Asian": an attribute word, not a name
-            nxt0 = self.tok(i + 1)
-            if famous and not first and (set(self.lex.tags(t.core)) & set("nvar")):
-                continue  # a common word that is also someone's surname ("Black", "Rose")
-            if not title and nxt0 is not None and nxt0.is_word and self.noun(nxt0) is not None:
+            capital = t.capitalised or self.upper_mode
+            title = capital and t.core.rstrip(".") in self.lex.titles
+            noun = self.lex.nouns.get(t.core)
+            # "Queen Elizabeth II", "Grandma Rose", "Aunt Jemima": a gendered noun used as a title
+            noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
+                          and nxt.capitalised and _plain(nxt.core) in self.lex.first_names)  # fmt: skip
+            glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
+            acronym = t.text.isupper() and not self.upper_mode
+            first = capital and _plain(t.core) in self.lex.first_names and len(t.core) > 1 and not glued and not acronym
+            famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
+            if not (title or noun_title or first or famous):
                 continue
-            nxt0 = self.tok(i + 1)
-            acts = nxt0 is not None and (nxt0.core.endswith("ing") or nxt0.core in ("and", "with") or bool(t.possessive))
-            place = "P" in self.lex.tags(t.core) and (not acts or (prev is not None and prev.low in _PLACE_PREPOSITIONS))
-            if not title and (place or self.modifies_next(i)):
-                continue  # a place ("through Asia") or a name used as a modifier ("Rembrandt lighting")
-            if (first or famous) and not title and not self.looks_like_name(i):
+            appositive = first and noun is None and not self.title_mode and not self.upper_mode
+            if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None:
+                end = i
+                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
+                        self.tokens[end + 1]):
+                    end += 1  # "her great-grandson Will": the name of the person just named; held back
+                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
                 continue
-            last = i
-            gender = self.lex.titles.get(t.core) if title else None
-            if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":
-                last += 1
-            name_start = last + 1 if title else i
-            j = name_start if title else i + 1
-            while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
-                nxt = self.tokens[j]
-                if not title and j > i and not self.capital_name_part(nxt):
-                    break
-                if title and j == name_start and _plain(nxt.core) in self.lex.first_names:
-                    gender = gender or _name_gender(self.lex.first_names[_plain(nxt.core)])
-                last = j
-                j += 1
-                if last - i >= 3:
-                    break
-            if first:
-                gender = _name_gender(self.lex.first_names[_plain(t.core)])
-            key = " ".join(tok.core for tok in self.tokens[name_start if title else i : last + 1]) or t.core
-            possessive = self.tokens[last].possessive
-            if key in self.names:
-                person_id, det = self.names[key], "the"
-            else:
-                person = Person(cls="person", anchor=i)
-                if gender:
-                    person.state("gender", gender, True, t.text)
-                    person.in_phrase.add("gender")
-                person_id, det = self.new_person(person), "a"
-                self.names[key] = person_id
-            casing = self.phrase_case(i, last, named=True)
-            self.claim(i, last, Phrase(person_id, det, (), possessive, casing))
+            if not (title or noun_title):
+                named_noun = first and noun is not None and noun.gender is None and t.capitalised and (
+                    i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
+                if t.core in self.lex.adjectives or (noun is not None and not named_noun):
+                    continue  # "a Black woman", "Asian": an attribute word, not a name
+                if famous and not first and (set(self.lex.tags(t.core)) & set("nvar")) and not self.acts_like_person(i):
+                    continue  # a common word that is also someone's surname ("Black"), unless used as one
+                surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
+                if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
+                    continue  # "Asian woman": a modifier of the person noun after it
+                acts = self.acts_like_person(i)
+                place = "P" in self.lex.tags(t.core) and (
+                    not acts or (prev is not None and prev.low in _PLACE_PREPOSITIONS))
+                if place or (not first and self.modifies_next(i)) or not self.looks_like_name(i):
+                    continue
+            self.name_phrase(i, title, noun if noun_title else None)
+
+    def acts_like_person(self, i: int) -> bool:
+        """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if t.possessive:
+            return True
+        if nxt is None:
+            return False
+        if nxt.text == ",":  # "Bobby, Billy and Jimmy" (where capitals mean something)
+            after = self.tok(i + 2)
+            return after is not None and after.capitalised and not self.title_mode and not self.upper_mode
+        surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
+                   and nxt.core not in g.CLOSED)  # fmt: skip
+        return nxt.is_word and (nxt.core.endswith("ing") or nxt.core in _AFTER_NAME or surname)
+
+    def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
+        """Claims a name with its title and surname as one person phrase ("a woman", "a queen")."""
+        t = self.tokens[i]
+        first_tok = i
+        if not title and noun is None and not self.upper_mode and not self.title_mode:
+            while self.free(first_tok - 1) and self.tokens[first_tok - 1].capitalised and (
+                first_tok - 1 not in self.starts or not self.lex.tags(self.tokens[first_tok - 1].core)
+            ) and not (set(self.lex.tags(self.tokens[first_tok - 1].core)) & set("nvardicoxw")):
+                first_tok -= 1  # "Mona Lisa": an unknown capitalised word before a first name
+        last = i
+        gender = self.lex.titles.get(t.core.rstrip(".")) if title else (noun.gender if noun else None)
+        if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":
+            last += 1
+        j = last + 1
+        name_words: list[Token] = [] if (title or noun) else [t]
+        while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+            nxt = self.tokens[j]
+            noun_word = self.lex.nouns.get(nxt.core) is not None and (self.title_mode or self.upper_mode)
+            if nxt.core in g.CLOSED or noun_word or len(name_words) >= 3 or (nxt.text.isupper() and not self.upper_mode):
+                break
+            if self.upper_mode and set(self.lex.tags(nxt.core)) & set("nvar") and _plain(nxt.core) not in self.lex.first_names:
+                break
+            name_words.append(nxt)
+            last = j
+            j += 1
+        if self.free(j) and _ROMAN.match(self.tokens[j].text):
+            last = j  # "Elizabeth II"
+        for w in name_words[:1]:
+            if gender is None and _plain(w.core) in self.lex.first_names:
+                gender = _name_gender(self.lex.first_names[_plain(w.core)])
+        key = " ".join(_plain(w.core) for w in name_words) or t.core
+        if key in self.names:
+            person_id, det = self.names[key], "the"
+        else:
+            person = Person(cls=noun.cls if noun else "person", number="sg", anchor=i)
+            if gender:  # a first name's usual gender is weak: the prompt's own pronoun wins ("Alex and her ...")
+                person.state("gender", gender, bool(title or noun), t.text)
+                person.in_phrase.add("gender")
+            person_id, det = self.new_person(person), "a"
+            self.names[key] = person_id
+        casing = self.phrase_case(first_tok, last, named=True)
+        self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
 
     def modifies_next(self, i: int) -> bool:
         """A capitalised word followed by a common noun ("Rembrandt lighting", "Eiffel Tower")."""
@@ -345,15 +455,14 @@ class _Parser:
         return prev is not None and prev.low in _PLACE_WORDS and prev.capitalised
 
     def looks_like_name(self, i: int) -> bool:
-        """A capitalised first name used as a name, not a common word at a sentence start ("Rose petals")."""
-        t = self.tokens[i]
-        if self.title_mode or (i in self.starts and not self.upper_mode):
-            nxt = self.tok(i + 1)
-            common = set(self.lex.tags(t.core)) & set("nvar")
-            if common and (nxt is None or not nxt.is_word or "n" in self.lex.tags(nxt.core)):
-                return False
-        if self.upper_mode and set(self.lex.tags(t.core)) & set("nvar"):
-            return False
+        """A capitalised first name used as a name, not a common word where every word has a capital
+        ("Rose petals", "Mark the spot", "HOPE"): such a word is a name only where a name would stand."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        common = bool(set(self.lex.tags(t.core)) & set("nvar"))
+        if common and (self.title_mode or self.upper_mode or i in self.starts):
+            return self.acts_like_person(i)
+        if common:  # "shot on Canon", "Amber jewelry": a word; "with Amber", "Amber smiling": a name
+            return self.acts_like_person(i) or (prev is not None and prev.low in _PERSON_SLOT_WORDS)
         return True
 
     def capital_name_part(self, t: Token) -> bool:
@@ -362,11 +471,20 @@ class _Parser:
 
     def mark_noun_phrases(self) -> None:
         for i, t in enumerate(self.tokens):
+            spelled = self.years_old_at(i) if self.free(i) else None
+            if spelled is not None:
+                end = spelled[1]
+                nxt = self.tok(end + 1)
+                if all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
+                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("s")):
+                    noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
+                    self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
+                continue
             if self.free(i) and (m := _YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
                 nxt = self.tok(i + 1)
                 if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
                     plural = t.low.endswith("s")
-                    noun = Noun("person", "pl" if plural else "sg", age=g.age_value(_years(m.group(1))))
+                    noun = Noun("person", "pl" if plural else "sg", age=g.age_value(_years(m.group(1), m.group(2))))
                     self.noun_phrase(i, (noun, ""), False)
                 continue
             if not self.free(i) or not t.is_word:
@@ -374,6 +492,10 @@ class _Parser:
             found = self.noun(t)
             if found is not None and found[0].cls is None and t.core in self.lex.proxies:
                 found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
+            nxt = self.tok(i + 1)
+            if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
+                    self.noun(nxt) is not None or nxt.core in self.lex.adjectives) and not t.possessive:
+                continue  # "a Japanese woman": the adjective reading, the next noun heads
             collective = t.core in COLLECTIVES
             if found is None and not collective:
                 continue
@@ -391,7 +513,7 @@ class _Parser:
     def compound_modifier(self, noun: Noun) -> bool:
         return noun.cls == "person" and noun.number == "sg"
 
-    def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool) -> None:
+    def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
         t = self.tokens[head]
         first, det = head, ""
         j = head - 1
@@ -420,8 +542,15 @@ class _Parser:
                 break
             years = _YEAR_OLD.match(w.low)
             after = self.tokens[k + 1] if k + 1 < head else None
+            spelled = self.years_old_at(k)
+            if spelled is not None:  # "a 35 year old woman", "a seven year old girl"
+                self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
+                k = spelled[1] + 1
+                continue
             if years:
-                self.absorb(person, "age", g.age_value(_years(years.group(1))), True, w.text)
+                self.absorb(person, "age", g.age_value(_years(years.group(1), years.group(2))), True, w.text)
+            elif (m := _SOMETHING.match(w.low)) is not None:
+                self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
             elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in _YO:
                 self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
                 k += 2
@@ -429,6 +558,8 @@ class _Parser:
             elif w.core in self.lex.adjectives:
                 adj = self.lex.adjectives[w.core]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                if adj.value == HELD:
+                    held_words.append(w.text)
             elif (noun := self.noun(w)) is not None:
                 for a, v in noun[0].states().items():
                     self.absorb(person, a, v, a != "age", w.text)
@@ -441,25 +572,42 @@ class _Parser:
             k += 1
         if found is not None:
             noun, prefix = found
-            for a, v in noun.states().items():
-                self.absorb(person, a, v, a != "age", t.text)
+            for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
+                self.absorb(person, a, v, a != "age" and v != HELD, t.text)
             person.cls, person.number = noun.cls, noun.number
             person.head = t.core if noun.cls is None else ""
             if prefix:
                 mods.append(prefix.rstrip("-") + "-")
         else:
-            if not person.states:
+            if not person.states and not force:
                 return  # "a family", "a crowd": no attribute stated, nothing to vary
             person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
         if collective:
             person.number = "pl"  # a group never binds he/she
+        end = head
+        of, what = self.tok(head + 1), self.tok(head + 2)
+        if of is not None and what is not None and of.low == "of" and f"of {what.core}" in self.lex.adjectives:
+            adj = self.lex.adjectives[f"of {what.core}"]  # "a person of color": a postmodifier of the phrase
+            self.absorb(person, adj.attribute, adj.value, adj.strong, what.text)
+            if adj.value == HELD:
+                held_words.append(f"{of.text} {what.text}")
+            end = head + 2
         person.in_phrase = set(person.states)
         pid = self.new_person(person)
         casing = self.phrase_case(first, head)
-        self.claim(first, head, Phrase(pid, det, tuple(mods), t.possessive, casing))
+        self.claim(first, end, Phrase(pid, det, tuple(mods), self.tokens[end].possessive, casing))
         if held_words:
-            self.spans[-1] = (first, head, Phrase(pid, det, tuple(mods), t.possessive, casing))
             self.held_in_phrase(held_words)
+
+    def years_old_at(self, k: int) -> tuple[int, int] | None:
+        """(years, index of "old") for "N year(s) old" / "N month(s) old" starting at token k, else None."""
+        n, unit, old = self.tok(k), self.tok(k + 1), self.tok(k + 2)
+        if n is None or unit is None or old is None or old.low not in ("old", "olds"):
+            return None
+        value = g.number_value(n.text)
+        if value is None or unit.low not in _AGE_UNITS:
+            return None
+        return (value if unit.low.startswith(("year", "yr")) else 0), k + 2
 
     def held_in_phrase(self, words: list[str]) -> None:
         self.spans.append((-1, -1, Held(" ".join(words), "proxy")))
@@ -471,7 +619,9 @@ class _Parser:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
         if w.kind == "num" or _YEAR_OLD.match(w.low):
-            return bool(_YEAR_OLD.match(w.low)) or w.low.isdigit()
+            return bool(_YEAR_OLD.match(w.low) or _SOMETHING.match(w.low)) or w.low.isdigit()
+        if w.low in _YO or w.low in _AGE_UNITS:
+            return True
         if not w.is_word or w.possessive:
             return False
         core = w.core
@@ -498,6 +648,10 @@ class _Parser:
                         j += 1
                     decade = self.tok(j)
                     years = _decade_years(decade) if decade is not None and self.free(j) else None
+                    dash, upper = self.tok(j + 1), self.tok(j + 2)
+                    if years is not None and dash is not None and dash.text == "-" and upper is not None:
+                        if _decade_years(upper) is not None:
+                            j += 2  # "in her 20s-30s": the lower bound speaks for the range
                     if years is not None:
                         pid = self.bind(i + 1, plural=p.core == "their")
                         person = self.persons[pid]
@@ -513,7 +667,7 @@ class _Parser:
         for i, t in enumerate(toks):
             if not self.free(i):
                 continue
-            if t.low in ("of", "turning") and (pid := self.person_ending_at(i - 1 if t.low == "of" else None, i)) is not None:
+            if t.low in ("of", "turning", "pushing") and (pid := self.person_ending_at(i - 1 if t.low == "of" else None, i)) is not None:
                 j = i + 1
                 if self.free(j) and toks[j].low in ("about", "around", "nearly", "almost", "roughly"):
                     j += 1
@@ -535,6 +689,36 @@ class _Parser:
                     self.claim(i, i, AgePhrase(pid, "ordinal", g.LOWER))
                     continue
         for i, t in enumerate(toks):
+            if not (self.free(i) and t.kind == "num"):
+                continue
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if t.low.isdigit() and prev is not None and prev.low == "in" and (b := self.tok(i - 2)) is not None:
+                if b.low == "born" and 1900 <= int(t.low) <= CURRENT_YEAR:  # "a man born in 1950"
+                    pid = self.nearest_person(i)
+                    if pid is not None:
+                        self.persons[pid].state("age", g.age_value(CURRENT_YEAR - int(t.low)), True, t.text)
+                        self.claim(i, i, AgePhrase(pid, "born", g.LOWER))
+                        continue
+            bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
+                (prev.text == "(" and nxt is not None and nxt.text == ")")
+                or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and nxt.core.endswith("ing"))))
+                or prev.low in ("is", "was", "turned", "turns", "'s", "aged"))  # fmt: skip
+            if bare:  # "a man, 42,", "a woman (29)", "she is 32", "who just turned 5"
+                j = i - 2 if prev.text in ",(" else i - 2
+                while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
+                    j -= 1
+                owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+                if owner is not None:
+                    self.persons[owner].state("age", g.age_value(int(t.low)), True, t.text)
+                    self.claim(i, i, AgePhrase(owner, "bare", g.LOWER))
+                    continue
+            if (m := _ORDINAL.match(t.low)) and prev is not None and prev.core in ("his", "her", "their"):
+                if nxt is None or not nxt.is_word or nxt.core in g.CLOSED:  # "celebrating her 90th"
+                    pid = self.bind(i - 1, plural=prev.core == "their")
+                    self.persons[pid].state("age", g.age_value(int(m.group(1))), True, t.text)
+                    self.claim(i, i, AgePhrase(pid, "ordinal", g.LOWER))
+                    continue
+        for i, t in enumerate(toks):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 y, o = self.tok(i + 1), self.tok(i + 2)
                 if y is not None and y.low in ("yo", "y/o") and self.free(i + 1):  # "a girl, 8 yo"
@@ -550,6 +734,22 @@ class _Parser:
                         raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
                     self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
                     self.claim(i, i + 2, AgePhrase(pid, "years", g.LOWER))
+
+    def subject_before(self, i: int) -> int | None:
+        """The person a "... is 32" clause is about: the pronoun or phrase that opens the clause."""
+        j = self.clause_start(i)
+        if j >= 2 and self.tokens[j - 1].low in ("who", "that", "which"):
+            owner = self.owner_at(j - 2)  # "a boy who just turned 5"
+            if owner is not None:
+                return owner
+        for k in range(j, i):
+            owner = self.owner_at(k)
+            if owner is not None:
+                return owner
+            t = self.tokens[k]
+            if t.is_word and t.core in ("he", "she") and self.free(k):
+                return self.bind(k, role="subject")
+        return None
 
     def person_ending_at(self, j: int | None, i: int) -> int | None:
         """The person whose phrase ends at token j ("a boy | of ten"), or for j None the nearest before i."""
@@ -629,27 +829,24 @@ class _Parser:
     def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
         """The person a pronoun at token i refers to, decided without looking at any gender.
 
-        A subject pronoun refers to the first person of its sentence (or of the last sentence that has
-        one); an object pronoun never to a person mentioned in its own clause ("a man hugging her": her
-        is someone else); any other pronoun to the nearest person before it. With nobody to refer to,
-        the pronoun is a person of its own. "their" refers to the nearest group before it.
+        An object pronoun never refers to a person mentioned in its own clause ("a man hugging her":
+        her is someone else); any other pronoun refers to the nearest person before it ("a woman and her
+        son, he ..."). With nobody to refer to, the pronoun is a person of its own. "their" refers to
+        the nearest group before it.
         """
         t = self.tokens[i]
         if plural:  # "their": the nearest group, or one person spoken of as "they" ("a person in their 30s")
             before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
             before = before or [k for k, p in enumerate(self.persons) if p.anchor < i]
             if not before:
+                group = [k for k in range(i - 1, -1, -1) if self.free(k) and self.tokens[k].core in COLLECTIVES]
+                if group:  # "a couple in their 70s": the group becomes a person slot
+                    self.noun_phrase(group[0], None, True, force=True)
+                    before = [k for k, p in enumerate(self.persons) if p.anchor == group[0]]
+            if not before:
                 raise self.refuse(t, "'their' with nobody before it; name the people it refers to")
             return max(before, key=lambda k: self.persons[k].anchor)
         before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
-        if role == "subject" and before:
-            opened = max(s for s in self.starts if s <= i)
-            same = [k for k in before if self.persons[k].anchor >= opened]
-            if not same:
-                last = max(self.persons[k].anchor for k in before)
-                opened = max(s for s in self.starts if s <= last)
-                same = [k for k in before if self.persons[k].anchor >= opened]
-            return min(same, key=lambda k: self.persons[k].anchor)
         if role == "object":
             clause = self.clause_start(i)
             before = [k for k in before if not any(clause <= m < i for m in self.persons[k].mentions)]
@@ -671,12 +868,15 @@ class _Parser:
             return
         gender = g.PRONOUN_GENDER[t.core]
         known = person.states.get("gender")
+        if known is not None and known != gender and not person.strength.get("gender", True):
+            person.state("gender", gender, True, t.text)  # the pronoun corrects a name's usual gender
+            return
         if known is not None and known != gender:
             raise self.refuse(
                 t,
                 f"this pronoun is {gender} but the person it must refer to is {known}: candidates bind pronouns "
-                "by position (a subject pronoun to the first person of its sentence, any other to the nearest "
-                "person before it), never by gender, so this prompt has no closed candidate set. Name the person "
+                "by position (to the nearest person before them; an object pronoun to someone outside its own "
+                "clause), never by gender, so this prompt has no closed candidate set. Name the person "
                 "again instead of the pronoun (e.g. \"the woman sleeps\")",
                 AmbiguousPronoun,
             )
@@ -698,6 +898,14 @@ class _Parser:
                 continue
             if self.proxies == "refuse":
                 raise self.refuse(t, _proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
+            prev, nxt = self.tok(i - 1), self.tok(last + 1)
+            nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
+                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("ing"))
+            if self.lex.proxies[key].kind == "adj" and nominal:  # "a blonde in a convertible": a person
+                pid = self.new_person(Person(cls="person", anchor=i))
+                self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
+                self.held_in_phrase([self.prompt[t.start : toks[last].end]])
+                continue
             first, last = self.proxy_extent(i, last, self.lex.proxies[key].kind)
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
 
@@ -707,11 +915,12 @@ class _Parser:
             return first, last
         j = first - 1
         while self.free(j) and self.tokens[j].is_word and (
-            self.tokens[j].core in g.DETERMINERS or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
-        ):
+            self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in _POSSESSIVE_DETERMINERS
+            or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
+        ):  # fmt: skip
             first = j
-            if self.tokens[j].core in g.DETERMINERS:
-                break
+            if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in _POSSESSIVE_DETERMINERS:
+                break  # "her first day at school" leaves with its "her"
             j -= 1
         nxt, prev = self.tok(last + 1), self.tok(first - 1)
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or"):
@@ -729,7 +938,7 @@ class _Parser:
         for i, t in enumerate(self.tokens):
             if not self.free(i):
                 continue
-            if _YEAR_OLD.match(t.low) or (t.kind == "num" and _DECADE_NUM.match(t.low)):
+            if _YEAR_OLD.match(t.low):
                 raise self.refuse(t, "an age that could not be attached to a person; write it before the person "
                                   "(\"a 70-year-old man\") or leave it out")  # fmt: skip
             if not t.is_word:
@@ -744,21 +953,25 @@ class _Parser:
                 )
 
     def maybe_name(self, i: int) -> bool:
-        """An unknown capitalised word used like a person ("with Zendaya", "Zendaya smiling")."""
+        """An unknown capitalised word in a person's place: "with Zendaya", "Zendaya smiling", "Zendaya's"."""
         t = self.tokens[i]
         if self.lex.tags(t.core) or t.core in self.lex.nouns or t.core in self.lex.adjectives or len(t.core) < 3:
             return False
+        if t.text.isupper() and not self.upper_mode:
+            return False  # an acronym
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
-        if prev is not None and prev.low in _STYLE_MARKERS | {"of", "style"} and prev.low != "of":
-            return False
-        tags = self.lex.tags(nxt.core) if nxt is not None else ""
-        if nxt is not None and nxt.is_word and (nxt.capitalised or ("n" in tags and "v" not in tags)):
-            return False  # a brand or place used as a modifier ("Nikon camera", "Unreal Engine")
-        if prev is not None and prev.is_word and prev.capitalised:
-            return False
-        return t.possessive != "" or nxt is None or not nxt.is_word or nxt.core in ("and", "with", "is", "in") or (
-            nxt.core.endswith("ing") or nxt.core in g.PRONOUN_GENDER
-        )
+        if nxt is not None and nxt.is_word and nxt.capitalised:
+            return False  # part of a longer proper name or brand ("Unreal Engine")
+        if t.possessive or (nxt is not None and nxt.is_word and (nxt.core.endswith("ing") or nxt.core in _AFTER_NAME)):
+            return True
+        ends = nxt is None or (not nxt.is_word and nxt.text in ".!?;")
+        return prev is not None and prev.low in _PERSON_SLOT_WORDS and ends
+
+
+def _is_emoji(t: Token) -> bool:
+    return t.kind == "punct" and all(
+        unicodedata.category(c) in ("So", "Sk", "Cf", "Mn") or 0x1F000 <= ord(c) <= 0x1FAFF for c in t.text
+    ) and not t.text.isascii()
 
 
 def _plain(word: str) -> str:
@@ -766,9 +979,9 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _years(written: str) -> int:
+def _years(written: str, unit: str = "years") -> int:
     value = g.number_value(written)
-    return 0 if value is None else value
+    return 0 if value is None or not unit.startswith("year") else value
 
 
 def _name_gender(value: str) -> str | None:
@@ -816,9 +1029,15 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     core = nxt.core
     if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
         return "possessive"
+    if core in g.POSSESSIVE_QUANTIFIERS:  # "his many inventions", "her every move"
+        if word == "her" and prev is not None and prev.core in g.DITRANSITIVE:
+            raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}'")
+        return "possessive"
     if core in g.NOUN_OR_PARTICLE:
         if follows_preposition:
             return "possessive"
+        if prev is not None and prev.core in g.MOTION_VERBS and core in ("home", "back", "down", "inside", "outside"):
+            return "object"  # "bring her home", "drive him back"
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is not None and after.is_word and "n" in lex.tags(after.core) and after.core not in g.CLOSED:
             return "possessive"  # "her left hand"
@@ -828,6 +1047,8 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         return "object" if word == "her" else "standalone"
     tags = lex.tags(core)
     if "n" in tags:
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE:
+            return "object"  # "make her look", "let her go": a causative takes an object and a bare verb
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
             raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
                              f"her doing it)")  # fmt: skip

@@ -54,10 +54,14 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
             poss = "their" if seg.plural or gender is None else g.PRONOUN_FORMS["possessive"][gender]
             text = f"{seg.word} {g.apply_case(poss, seg.pronoun_casing)} {g.AGE_DECADE[values['age']]}"
             return g.apply_case(text, g.UPPER) if seg.casing == g.UPPER else text
-        if seg.kind in ("aged", "of", "turning"):
+        if seg.kind in ("aged", "of", "turning", "pushing"):
             return f"{seg.word} {g.AGE_YEARS[values['age']]}"
         if seg.kind == "ordinal":
             return g.AGE_ORDINAL[values["age"]]
+        if seg.kind == "bare":
+            return g.AGE_YEARS[values["age"]]
+        if seg.kind == "born":
+            return g.BIRTH_YEAR[values["age"]]
         return g.apply_case(f"{g.AGE_YEARS[values['age']]} years old", seg.casing)
     raise TypeError(f"unknown segment {seg!r}")
 

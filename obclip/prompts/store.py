@@ -14,10 +14,19 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
+import unicodedata
 from pathlib import Path
 
 from obclip.prompts.lexicon import ATTRIBUTES
+
+
+def normalise_key(skeleton: str) -> str:
+    """The skeleton without case, punctuation, quotes or extra spaces: "An old man." and "an OLD man" are one
+    prompt to a server that wants to intersect requests."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", skeleton).lower())
+    return " ".join(words)
 
 
 def default_directory() -> Path:
@@ -68,7 +77,7 @@ class GroupStore:
         self, skeleton: str, requested: tuple[str, ...], known: tuple[str, ...] = tuple(ATTRIBUTES)
     ) -> tuple[tuple[str, ...], str]:
         """The attributes to protect for `skeleton` now, and a note when they differ from `requested`."""
-        digest = hmac.new(self._key(), skeleton.encode("utf-8"), hashlib.sha256).hexdigest()
+        digest = hmac.new(self._key(), normalise_key(skeleton).encode("utf-8"), hashlib.sha256).hexdigest()
         groups = self._load()
         before = groups.get(digest)
         if before is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
+    r"(?P<word>[yY]/[oO](?!\w)|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
     r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
 )
