@@ -316,3 +316,32 @@ def test_detector_hook_refuses_uncovered_spans() -> None:
     with pytest.raises(DetectionError, match="detector flagged"):
         transform("a curly-haired woman", detector=detector)
     assert transform("a woman", detector=detector).n == 2
+
+
+# --- regressions from the red team (obclip/eval/corpora/adversarial.tsv) -----------------------------
+@pytest.mark.parametrize(
+    ("prompt", "never"),
+    [("Bob fixing his car", "Bob"), ("Will and his dog at the park", "Will"), ("Harry Potter and Hermione", "Harry"),
+     ("Queen Elizabeth II waving", "Elizabeth"), ("a girl 👧🏾 dancing", "👧"), ("girl, 6, laughing", ", 6,"),
+     ("a man, 42, at his desk", "42"), ("a woman (29) smiling", "29"), ("a man born in 1950", "1950"),
+     ("a 40-something woman", "40"), ("a seven year old girl", "seven"), ("a 3 y/o toddler", "y/o"),
+     ("a 2-month-old baby", "month"), ("a woman celebrating her 90th", "90th"),
+     ("a scientist and his many inventions", "hers many"), ("a Japanese woman", "people woman")],
+)  # fmt: skip
+def test_red_team_findings_stay_fixed(prompt: str, never: str) -> None:
+    group = accepted(prompt)
+    assert not any(never in c for c in group.order), group.order
+
+
+def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:
+    store = GroupStore(tmp_path)
+    assert transform("an old Japanese woman", ["gender", "age"], store=store).n == 6
+    for edit in ("an old Japanese woman.", "AN OLD JAPANESE WOMAN", '"an old Japanese woman"', "An Old Japanese Woman"):
+        again = transform(edit, ["gender", "ethnicity"], store=store)
+        assert {"gender", "age", "ethnicity"} == set(again.attributes), edit
+
+
+@pytest.mark.parametrize("prompt", ["a wоman walking", "a Ｂoy on a bike", "a wo\u00adman walking", "une femme et son fils"])
+def test_text_the_lexicon_cannot_read_is_refused(prompt: str) -> None:
+    with pytest.raises(DetectionError):
+        transform(prompt)
