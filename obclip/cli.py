@@ -1,7 +1,9 @@
 """Command line: ``obclip generate``, ``obclip candidates``, ``obclip serve``, ``obclip bench``.
 
-A thin layer over the Python API. Bad input gets one line on stderr and exit code 2, never a
-traceback; progress bars go to stderr and appear only for work that takes over a second.
+A thin layer over the Python API. Bad input (our own validation errors) gets one line on stderr
+and exit code 2; anything else is a bug and keeps its traceback. Progress bars go to stderr and
+appear only for work that takes over a second. Building the parser, ``--help`` and ``obclip
+candidates`` import no torch, diffusers or transformers: each command imports what it needs.
 """
 
 from __future__ import annotations
@@ -81,43 +83,26 @@ def _pair_spec(name: str) -> PairSpec:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from obclip.generate import MODES, generate, to_pil
-    from obclip.models.pair import load_pair
-    from obclip.protocol import AccelConfig
+    from obclip.plan import split_plan
 
     if not args.prompt.strip():
         raise UsageError("the prompt is empty")
-    if args.mode not in MODES:
-        raise UsageError(f"unknown mode {args.mode!r}; choose one of {', '.join(MODES)}")
     spec = _pair_spec(args.pair)
-    steps = spec.steps if args.steps is None else args.steps
-    cloud_steps = spec.cloud_steps or steps  # an LCM cloud runs its own short grid
-    k = min(spec.k, cloud_steps) if args.k is None else args.k
-    if steps < 1:
-        raise UsageError(f"--steps must be >= 1, got {steps}")
-    if k < 0:
-        raise UsageError(f"--k must be >= 0, got {k}")
-    if k > cloud_steps:
-        raise UsageError(
-            f"--k {k} exceeds the cloud's {cloud_steps}-step grid"
-            if spec.cloud_steps
-            else f"--k {k} exceeds --steps {steps}"
-        )
-    if args.delta_t is not None and spec.cloud_sampler is None:
-        raise UsageError(f"--delta-t applies only to pairs with an LCM cloud model, not {args.pair!r}")
-    delta_t = spec.device_timestep_offset if args.delta_t is None else args.delta_t
-    if spec.cloud_sampler and 0 < k < cloud_steps and not 0 <= k + delta_t < steps:
-        raise UsageError(
-            f"--delta-t {delta_t}: the device would resume at step {k + delta_t} of {steps} (need 0 <= k + delta-t < {steps})"
-        )
-    full_cloud = args.mode in ("cloud", "vanilla-og")
-    device_start = steps if full_cloud else k + (delta_t if spec.cloud_sampler and k > 0 else 0)
+    # the split, validated before any model loads: bad --mode, --steps, --k or --delta-t fail fast
+    plan = split_plan(spec, mode=args.mode, steps=args.steps, k=args.k, sampler=args.sampler, delta_t=args.delta_t)
     out = Path(args.out)
     _check_output(out)
+
+    from obclip.generate import generate, to_pil
+    from obclip.models.pair import load_pair
+    from obclip.protocol import AccelConfig
+
     models = load_pair(args.pair).to(_torch_device(args.device))
+    if args.size is not None and (args.size < 8 or args.size % models.latent_scale):
+        raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
     accel = AccelConfig(args.accel, r=args.r, s=args.s)
     group = None
-    if args.mode in ("obclip", "vanilla-og"):
+    if plan.mode in ("obclip", "vanilla-og"):
         from obclip.prompts import GroupStore, transform
 
         group = transform(
@@ -133,24 +118,34 @@ def cmd_generate(args: argparse.Namespace) -> int:
         from obclip.client import RemoteCloud
 
         cloud = RemoteCloud(args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout)
-    totals = {"server": 0, "device": steps} if args.mode == "device" else {
-        "server": cloud_steps if full_cloud else k, "device": steps - device_start,
-    }  # fmt: skip
-    on_step = _progress_factory(totals, not args.no_progress)
+    on_step = _progress_factory(plan.progress_totals(), not args.no_progress)
+    common = {
+        "steps": plan.steps,
+        "sampler": plan.sampler,
+        "seed": args.seed,
+        "guidance": args.guidance,
+        "size": args.size,
+        "on_step": on_step,
+    }
     try:
         result = generate(
-            args.prompt, args.mode, models, steps=steps, k=k, sampler=args.scheduler, seed=args.seed,
-            guidance=args.guidance, size=args.size, accel=accel, group=group, cloud=cloud, on_step=on_step,
+            args.prompt,
+            plan.mode,
+            models,
+            k=args.k,
+            accel=accel,
+            group=group,
+            cloud=cloud,
             delta_t=args.delta_t,
-        )  # fmt: skip
+            **common,
+        )
     except ConnectionError as exc:
         if args.fallback != "device":
             raise UsageError(
                 f"{exc}; nothing was generated (use --fallback device to finish on this device only)"
             ) from None
         print(f"obclip: {exc}; finishing on the device only (--fallback device)", file=sys.stderr)
-        result = generate(args.prompt, "device", models, steps=steps, sampler=args.scheduler, seed=args.seed,
-                          guidance=args.guidance, size=args.size, on_step=on_step)  # fmt: skip
+        result = generate(args.prompt, "device", models, **common)
     to_pil(result.image).save(out)
     if args.json:
         summary = result.summary() | {"image": str(out)}
@@ -158,8 +153,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             summary["flops_per_step"] = result.flops_per_step
         print(json.dumps(summary))
     else:
-        print(f"wrote {out} ({result.mode}, N={result.n_candidates}, server {result.server_flops / 1e9:.2f} GFLOPs, "
-              f"device {result.device_flops / 1e9:.2f} GFLOPs)")  # fmt: skip
+        print(
+            f"wrote {out} ({result.mode}, N={result.n_candidates}, server {result.server_flops / 1e9:.2f} GFLOPs, "
+            f"device {result.device_flops / 1e9:.2f} GFLOPs)"
+        )
     return 0
 
 
@@ -242,10 +239,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback)"
         )
     config = ServerConfig(
-        api_keys=keys, insecure_no_auth=args.insecure_no_auth, limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
-        max_batch_candidates=args.max_batch, max_wait_ms=args.max_wait_ms, batching=not args.no_batching,
+        api_keys=keys,
+        insecure_no_auth=args.insecure_no_auth,
+        limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
+        max_batch_candidates=args.max_batch,
+        max_wait_ms=args.max_wait_ms,
+        batching=not args.no_batching,
         audit_log=Path(args.audit_log) if args.audit_log else None,
-    )  # fmt: skip
+    )
     if args.threads is not None:
         if args.threads < 1:
             raise UsageError(f"--threads must be at least 1, got {args.threads}")
@@ -282,7 +283,8 @@ def cmd_attack(args: argparse.Namespace) -> int:
 
 
 def _privacy_options(parser: argparse.ArgumentParser) -> None:
-    from obclip.prompts import DEFAULT_MAX_CANDIDATES, PROXY_POLICIES
+    from obclip.options import DEFAULT_MAX_CANDIDATES
+    from obclip.prompts.candidates import PROXY_POLICIES
 
     parser.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
     parser.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="refuse prompts with more")
@@ -294,7 +296,9 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from obclip.generate import MODES
+    """The argument parser; it imports nothing heavy (no torch, diffusers or transformers)."""
+    from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
+    from obclip.plan import MODES
 
     parser = argparse.ArgumentParser(
         prog="obclip", description="Privacy-preserving cloud-device text-to-image generation."
@@ -310,15 +314,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--k", type=int, default=None, help="switch point: steps run on the cloud (pair default, 10; LCM: of its grid)"
     )
     gen.add_argument(
-        "--scheduler", choices=("dpm", "ddim"), default="dpm", help="sampler (the device's, for LCM pairs)"
+        "--sampler",
+        "--scheduler",
+        dest="sampler",
+        choices=DEVICE_SAMPLERS,
+        default="dpm",
+        help="sampler (the device's, for LCM pairs); --scheduler is the older name",
     )
-    gen.add_argument("--delta-t", type=int, default=None,
-                     help="LCM pairs: the device resumes its grid at index k + delta-t (pair default, 8)")  # fmt: skip
+    gen.add_argument(
+        "--delta-t",
+        type=int,
+        default=None,
+        help="LCM pairs: the device resumes its grid at index k + delta-t (pair default, 8)",
+    )
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
     gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")
     gen.add_argument("--pair", default="default", help="model pair from the registry (obclip models)")
-    gen.add_argument("--accel", choices=("none", "cache", "cache+reuse"), default="none")
+    gen.add_argument("--accel", choices=ACCEL_MODES, default="none")
     gen.add_argument("--r", type=int, default=4, help="cache point (first cached step)")
     gen.add_argument("--s", type=int, default=6, help="skip point (first step with down/mid blocks skipped)")
     _privacy_options(gen)
@@ -355,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-batch", type=int, default=32, help="candidates per batch")
     serve.add_argument("--max-wait-ms", type=float, default=20.0, help="how long a request waits for company")
     serve.add_argument("--no-batching", action="store_true")
-    serve.add_argument("--max-candidates", type=int, default=64, help="largest N accepted")
+    serve.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="largest N accepted")
     serve.add_argument("--max-steps", type=int, default=100, help="largest T accepted")
     serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
@@ -393,17 +406,32 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+# Our own validation errors, by module: only these become one-line usage errors (exit 2).
+_USAGE_ERRORS = {
+    "obclip.plan": ("PlanError",),
+    "obclip.prompts.parse": ("DetectionError",),
+    "obclip.prompts.lexicon": ("LexiconError",),
+    "obclip.protocol": ("ProtocolError",),
+    "obclip.models.pair": ("PairUnavailable",),
+}
+
+
+def _usage_errors() -> tuple[type[BaseException], ...]:
+    """`UsageError` and the validation errors of the modules this run imported (a module never
+    imported raised nothing), so that catching them imports nothing heavy."""
+    loaded = [getattr(sys.modules[m], name) for m, names in _USAGE_ERRORS.items() if m in sys.modules for name in names]
+    return (UsageError, *loaded)
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
-    from obclip.models.pair import PairUnavailable
-    from obclip.prompts import DetectionError, LexiconError
-    from obclip.protocol import ProtocolError
-
     try:
         return args.func(args)
-    except (UsageError, DetectionError, LexiconError, ProtocolError, PairUnavailable, ValueError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, _usage_errors()):
+            raise  # an internal bug keeps its traceback
         print(f"obclip: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

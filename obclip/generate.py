@@ -6,29 +6,31 @@
 - ``obclip``: the N candidates on the cloud for [0, k), the device keeps the real one.
 - ``vanilla-og``: the N candidates on the cloud for all T steps; the device picks and decodes.
 
-For a pair whose cloud model is consistency-distilled (LCM), the cloud runs k steps of its own
-short grid and the device resumes its T-step grid at index k + delta-t (`resume_plan`); the
-``cloud`` and ``vanilla-og`` modes run the whole LCM grid and the device only decodes.
+Who runs which steps is the `SplitPlan`'s call (`obclip.plan`), including pairs whose cloud
+model is consistency-distilled (LCM). Every mode is the same three moves: transform the prompt
+(obclip, vanilla-og), the cloud's `run_batch`, the device's `finish_batch`.
 
-`generate` is the one-call API; the CLI and the benchmarks use it. A `cloud` callable lets
-the same flow run against the HTTP server instead of the in-process engine.
+`generate` is the one-call API (the CLI uses it; a `cloud` callable lets the same flow run
+against the HTTP server instead of the in-process engine); `generate_batch` runs many prompts
+in chunks through the same functions, for the benchmarks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import torch
 
 from obclip.cloud.engine import CloudEngine
-from obclip.device.finisher import DeviceResult, finish, resume_plan, run_device
+from obclip.device.finisher import DeviceResult, finish, finish_batch, run_device
 from obclip.models.pair import ModelPair, load_pair
+from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.plan import MODES, PlanError, SplitPlan, split_plan
 from obclip.prompts import CandidateGroup, transform
 from obclip.protocol import AccelConfig, CloudRequest, Handoff
-from obclip.sampling import SamplerState
 
-MODES = ("obclip", "hybrid", "cloud", "device", "vanilla-og")
+__all__ = ["MODES", "GenerationResult", "cloud_requests", "generate", "generate_batch", "to_pil"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class GenerationResult:
         candidates (`tuple[str, ...]`): what was sent, in order.
         flops_per_step (`dict`): "server" and "device" per-step FLOPs.
         cloud_grid (`dict`): LCM pairs only: the cloud's scheduler and steps, and the device
-            step it resumed at (k + delta-t).
+            step it resumed at (k + delta-t); `SplitPlan.grid_summary`.
     """
 
     image: torch.Tensor
@@ -69,12 +71,20 @@ class GenerationResult:
     def summary(self) -> dict:
         """The JSON fields of ``obclip generate --json`` (without `image`)."""
         return {
-            "mode": self.mode, "pair": self.pair, "steps": self.steps, "k": self.k, "n_candidates": self.n_candidates,
-            "seed": self.seed, "guidance": self.guidance, "scheduler": self.sampler,
-            "server_flops": self.server_flops, "device_flops": self.device_flops,
-            "server_seconds": round(self.server_seconds, 4), "device_seconds": round(self.device_seconds, 4),
+            "mode": self.mode,
+            "pair": self.pair,
+            "steps": self.steps,
+            "k": self.k,
+            "n_candidates": self.n_candidates,
+            "seed": self.seed,
+            "guidance": self.guidance,
+            "scheduler": self.sampler,
+            "server_flops": self.server_flops,
+            "device_flops": self.device_flops,
+            "server_seconds": round(self.server_seconds, 4),
+            "device_seconds": round(self.device_seconds, 4),
             **self.cloud_grid,
-        }  # fmt: skip
+        }
 
 
 CloudFn = Callable[[CloudRequest], Handoff]
@@ -84,6 +94,7 @@ def generate(
     prompt: str,
     mode: str = "obclip",
     pair: str | ModelPair = "default",
+    *,
     steps: int | None = None,
     k: int | None = None,
     sampler: str = "dpm",
@@ -93,16 +104,18 @@ def generate(
     accel: AccelConfig | None = None,
     group: CandidateGroup | None = None,
     attributes: list[str] | None = None,
+    max_candidates: int = DEFAULT_MAX_CANDIDATES,
     cloud: CloudFn | None = None,
     count_flops: bool = True,
     on_step: Callable[[str, int], None] | None = None,
     delta_t: int | None = None,
+    cloud_prompt: str | None = None,
 ) -> GenerationResult:
     """Generates one image for `prompt` in `mode`.
 
     Args:
-        prompt (`str`): the real prompt (never sent in ``obclip``/``vanilla-og`` modes except as
-            one candidate among N).
+        prompt (`str`): the user's prompt; the device conditions its own steps on it (never sent
+            in ``obclip``/``vanilla-og`` modes except as the cloud text of one candidate among N).
         mode (`str`, defaults to "obclip"): one of `MODES`.
         pair (`str | ModelPair`, defaults to "default"): registry name or a loaded pair.
         steps (`int`, optional): T; the pair's default if None. For an LCM pair, the device grid.
@@ -115,72 +128,187 @@ def generate(
         accel (`AccelConfig`, optional): server accelerations (obclip / vanilla-og / hybrid).
         group (`CandidateGroup`, optional): reuse a transformed prompt (retries send the same set).
         attributes (`list[str]`, optional): attributes to protect (all by default).
+        max_candidates (`int`, defaults to `DEFAULT_MAX_CANDIDATES`): the candidate budget.
         cloud (`Callable`, optional): sends a request to a cloud and returns its hand-off;
             the in-process engine by default.
         count_flops (`bool`, defaults to True): count UNet FLOPs on both sides.
         on_step (`Callable[[str, int], None]`, optional): progress callback ("server"/"device", step).
         delta_t (`int`, optional): LCM pairs: device index offset; the pair's default if None.
+        cloud_prompt (`str`, optional): ``hybrid`` and ``cloud`` modes: the text sent to the
+            cloud when it differs from the device's `prompt` (a canonical wording); `prompt` if None.
     """
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-    if not prompt or not prompt.strip():
-        raise ValueError("the prompt is empty")
     models = load_pair(pair) if isinstance(pair, str) else pair
-    spec = models.spec
-    steps = spec.steps if steps is None else steps
-    # the grid the cloud runs: the device's own, or a distilled model's short one (LCM)
-    cloud_sampler, cloud_steps = (spec.cloud_sampler, spec.cloud_steps) if spec.cloud_sampler else (sampler, steps)
-    k = min(spec.k, cloud_steps) if k is None else k
-    guidance = spec.guidance if guidance is None else guidance
-    size = spec.resolution if size is None else size
-    if steps < 1:
-        raise ValueError(f"steps must be >= 1, got {steps}")
-    if not 0 <= k <= cloud_steps:
-        raise ValueError(f"k must lie in [0, {cloud_steps}] (the cloud's {cloud_sampler} grid), got {k}")
+    plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
+    guidance = models.spec.guidance if guidance is None else guidance
+    size = models.spec.resolution if size is None else size
+    candidates, index = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates)
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
-
-    if mode == "device":
-        dev = run_device(models, None, SamplerState(), 0, prompt, sampler, steps, guidance, size, size,
-                         count_flops, progress("device"), seed=seed)  # fmt: skip
-        return _result(dev, None, mode, models, steps, 0, seed, guidance, sampler, ())
-
-    if mode in ("obclip", "vanilla-og"):
-        group = group or transform(prompt, attributes)
-        candidates, index = group.order, group.real_index
-    else:
-        candidates, index = (prompt,), 0
-    cloud_k = {"cloud": cloud_steps, "vanilla-og": cloud_steps}.get(mode, k)
-    request = CloudRequest(
-        candidates, seed, cloud_steps, cloud_k, guidance, size, size, cloud_sampler, models.name, accel or AccelConfig()
+    if not plan.uses_cloud:
+        dev = run_device(
+            models,
+            [prompt],
+            plan=plan,
+            guidance=guidance,
+            height=size,
+            width=size,
+            seeds=[seed],
+            count_flops=count_flops,
+            on_step=progress("device"),
+        )
+        return _result(dev, None, plan, models, seed, guidance, ())
+    (request,) = cloud_requests(
+        plan, [candidates], pair=models.name, seeds=[seed], guidance=guidance, size=size, accel=accel
     )
-    plan = resume_plan(models, request, steps, sampler, delta_t)  # before sending: a bad delta-t fails early
     if cloud is None:
-        engine = CloudEngine(models, count_flops=count_flops)
-        handoff = engine.run(request, on_step=progress("server"))
+        handoff = CloudEngine(models, count_flops=count_flops).run(request, on_step=progress("server"))
     else:
         handoff = cloud(request)
     if handoff.request != request:
         raise RuntimeError("the cloud answered a different request")
-    dev = finish(models, handoff, index, prompt, count_flops, progress("device"), plan)
-    result = _result(dev, handoff, mode, models, steps, cloud_k, seed, guidance, sampler, candidates)
-    if cloud_sampler == sampler and cloud_steps == steps:
-        return result
-    grid = {"cloud_scheduler": cloud_sampler, "cloud_steps": cloud_steps, "device_start": plan.start}
-    return replace(result, cloud_grid=grid)
+    dev = finish(models, handoff, index, prompt, plan=plan, count_flops=count_flops, on_step=progress("device"))
+    return _result(dev, handoff, plan, models, seed, guidance, candidates)
+
+
+def generate_batch(
+    pair: ModelPair,
+    prompts: list[str],
+    mode: str,
+    *,
+    steps: int | None = None,
+    k: int | None = None,
+    sampler: str = "dpm",
+    seeds: list[int] | None = None,
+    guidance: float | None = None,
+    accel: AccelConfig | None = None,
+    attributes: list[str] | None = None,
+    max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    groups: list[CandidateGroup] | None = None,
+    cloud_prompts: list[str] | None = None,
+    delta_t: int | None = None,
+    chunk: int = 8,
+) -> torch.Tensor:
+    """Images for `prompts` in `mode`, in chunks of candidate groups: transform -> the cloud's
+    `run_batch` -> the device's `finish_batch`, the path `generate` takes for one prompt
+    (FLOPs counting off). Arguments as in `generate`, one per prompt where plural;
+    `groups` reuses transformed prompts.
+
+    Returns:
+        `torch.Tensor`: (B, 3, H, W) images in [0, 1] at the pair's resolution.
+    """
+    plan = split_plan(pair.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
+    seeds = list(range(len(prompts))) if seeds is None else seeds
+    for name, given in (("seeds", seeds), ("groups", groups), ("cloud_prompts", cloud_prompts)):
+        if given is not None and len(given) != len(prompts):
+            raise ValueError(f"{len(given)} {name} for {len(prompts)} prompts")
+    guidance = pair.spec.guidance if guidance is None else guidance
+    size = pair.spec.resolution
+    engine = CloudEngine(pair, count_flops=False)
+    images = []
+    for start in range(0, len(prompts), chunk):
+        part = range(start, min(start + chunk, len(prompts)))
+        ps, ss = [prompts[i] for i in part], [seeds[i] for i in part]
+        if not plan.uses_cloud:
+            images.append(
+                run_device(
+                    pair, ps, plan=plan, guidance=guidance, height=size, width=size, seeds=ss, count_flops=False
+                ).image
+            )
+            continue
+        sent = [
+            _sent(
+                plan, prompts[i], cloud_prompts and cloud_prompts[i], groups and groups[i], attributes, max_candidates
+            )
+            for i in part
+        ]
+        requests = cloud_requests(
+            plan, [c for c, _ in sent], pair=pair.name, seeds=ss, guidance=guidance, size=size, accel=accel
+        )
+        handoffs = engine.run_batch(requests)
+        dev = finish_batch(pair, handoffs, indices=[i for _, i in sent], prompts=ps, plan=plan)
+        images.append(dev.image)
+    return torch.cat(images)
+
+
+def cloud_requests(
+    plan: SplitPlan,
+    candidates: list[tuple[str, ...]],
+    *,
+    pair: str,
+    seeds: list[int],
+    guidance: float,
+    size: int,
+    accel: AccelConfig | None = None,
+) -> list[CloudRequest]:
+    """The cloud's part of `plan` for each candidate tuple: its grid, its k, the shared settings."""
+    return [
+        CloudRequest(
+            candidates=c,
+            seed=seed,
+            steps=plan.cloud_steps,
+            k=plan.cloud_k,
+            guidance=guidance,
+            height=size,
+            width=size,
+            sampler=plan.cloud_sampler,
+            pair=pair,
+            accel=accel or AccelConfig(),
+        )
+        for c, seed in zip(candidates, seeds, strict=True)
+    ]
+
+
+def _sent(
+    plan: SplitPlan,
+    prompt: str,
+    cloud_prompt: str | None,
+    group: CandidateGroup | None,
+    attributes: list[str] | None,
+    max_candidates: int,
+) -> tuple[tuple[str, ...], int]:
+    """What the cloud gets for `prompt` and where the real candidate sits: the group's order and
+    index (obclip, vanilla-og), or the cloud text alone (hybrid, cloud)."""
+    if not prompt or not prompt.strip():
+        raise PlanError("the prompt is empty")
+    if plan.mode in ("obclip", "vanilla-og"):
+        if cloud_prompt is not None:
+            raise PlanError(
+                f"cloud_prompt applies to the hybrid and cloud modes; {plan.mode} sends its candidate group"
+            )
+        group = group or transform(prompt, attributes, max_candidates)
+        return group.order, group.real_index
+    if group is not None:
+        raise PlanError(f"mode {plan.mode} sends no candidate group")
+    return (prompt if cloud_prompt is None else cloud_prompt,), 0
 
 
 def _result(
-    dev: DeviceResult, handoff: Handoff | None, mode: str, models: ModelPair, steps: int, k: int, seed: int,
-    guidance: float, sampler: str, candidates: tuple[str, ...],
-) -> GenerationResult:  # fmt: skip
+    dev: DeviceResult,
+    handoff: Handoff | None,
+    plan: SplitPlan,
+    models: ModelPair,
+    seed: int,
+    guidance: float,
+    candidates: tuple[str, ...],
+) -> GenerationResult:
     return GenerationResult(
-        image=dev.image, latent=dev.latent, mode=mode, pair=models.name, steps=steps, k=k, seed=seed,
-        guidance=guidance, sampler=sampler, n_candidates=len(candidates),
-        server_flops=handoff.server_flops if handoff else 0, device_flops=dev.device_flops,
-        server_seconds=handoff.server_seconds if handoff else 0.0, device_seconds=dev.device_seconds,
+        image=dev.image if dev.image.dim() == 3 else dev.image[0],
+        latent=dev.latent,
+        mode=plan.mode,
+        pair=models.name,
+        steps=plan.steps,
+        k=plan.cloud_k,
+        seed=seed,
+        guidance=guidance,
+        sampler=plan.sampler,
+        n_candidates=len(candidates),
+        server_flops=handoff.server_flops if handoff else 0,
+        device_flops=dev.device_flops,
+        server_seconds=handoff.server_seconds if handoff else 0.0,
+        device_seconds=dev.device_seconds,
         candidates=candidates,
         flops_per_step={"server": list(handoff.flops_per_step) if handoff else [], "device": list(dev.flops_per_step)},
-    )  # fmt: skip
+        cloud_grid=plan.grid_summary(),
+    )
 
 
 def to_pil(image: torch.Tensor):

@@ -19,9 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 import torch
 
-from obclip.sampling import SAMPLERS
+from obclip.options import ACCEL_MODES, SAMPLERS
 
-ACCEL_MODES = ("none", "cache", "cache+reuse")
 WIRE_DTYPES = {"float16": torch.float16, "float32": torch.float32}
 
 

@@ -28,7 +28,8 @@ from typing import Any
 
 import torch
 
-SAMPLERS = ("dpm", "ddim", "lcm")
+from obclip.options import SAMPLERS
+
 _SIGMA_DATA = 0.5  # LCM boundary-condition constant (diffusers LCMScheduler)
 
 

@@ -33,3 +33,10 @@ def tiny_pair(request):
     from obclip.models.pair import load_pair
 
     return load_pair(request.param)
+
+
+@pytest.fixture(scope="session")
+def tiny_lcm():
+    from obclip.models.pair import load_pair
+
+    return load_pair("tiny-lcm-sdxl")

@@ -9,16 +9,33 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obclip.eval.attacks import ATTRIBUTES, AttackSizes, BigramLM, naive_decoy, run, sample_users, wilson
-from obclip.prompts import transform
+from obclip.eval.attacks import (
+    AttackSizes,
+    BigramLM,
+    _attribute_hits,
+    _views,
+    naive_decoy,
+    run,
+    sample_users,
+    wilson,
+)
+
+
+def test_wilson_interval_matches_the_textbook_values() -> None:
+    """Wilson (1927) for 20/100 at 95%: [0.1334, 0.2888]; at 0/10 the lower end is 0 and the upper 0.2775."""
+    p, lo, hi = wilson(20, 100)
+    assert p == 0.2 and lo == pytest.approx(0.1334, abs=1e-4) and hi == pytest.approx(0.2888, abs=1e-4)
+    _, lo, hi = wilson(0, 10)
+    assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-4)
 
 
 @given(st.integers(0, 500), st.integers(1, 500))
-def test_wilson_interval_contains_the_estimate(successes: int, n: int) -> None:
+def test_wilson_interval_is_symmetric_in_failures(successes: int, n: int) -> None:
+    """Counting failures instead of successes mirrors the interval about 1/2."""
     successes = min(successes, n)
-    p, lo, hi = wilson(successes, n)
-    assert 0.0 <= lo <= p <= hi <= 1.0
-    assert p == successes / n
+    _, lo, hi = wilson(successes, n)
+    _, lo_f, hi_f = wilson(n - successes, n)
+    assert lo == pytest.approx(1 - hi_f, abs=1e-9) and hi == pytest.approx(1 - lo_f, abs=1e-9)
 
 
 def test_wilson_interval_narrows_with_more_users() -> None:
@@ -45,20 +62,27 @@ def test_plausibility_lm_prefers_what_its_corpus_says() -> None:
     assert lm.score("an old man in a garden") > lm.score("a old man in a garden")
 
 
-def test_any_attacker_is_exactly_at_chance_over_a_closed_group() -> None:
-    """Whichever candidate of a group is real, the server's view is the same set, so an attacker's
-    pick (any function of that set) is right for exactly one of the N users who could have sent it."""
-    corpus = [p for _, p in sample_users(500, 3, prior=True)]
-    lm = BigramLM(corpus)
-    for _, prompt in sample_users(20, 4, prior=False):
-        group = transform(prompt, ATTRIBUTES)
-        hits = 0
-        for real in group.order:
-            view = transform(real, ATTRIBUTES)
-            assert set(view.order) == set(group.order)
-            pick = max(view.order, key=lambda c: (lm.score(c), c))  # ties broken by content, not position
-            hits += pick == real
-        assert hits == 1
+def test_attribute_inference_reads_the_picked_candidate() -> None:
+    """A pick carrying the real gender but another age scores one gender hit and no age hit."""
+    spec = sample_users(1, 5, prior=False)[0][0]
+    real_gender_word = "woman" if spec.gender == "female" else "man"
+    other_age = next(a for a in ("young", "middle-aged", "old") if a != spec.age)
+    other_gender_word = "man" if spec.gender == "female" else "woman"
+    users = [(spec, "unused")]
+    views = [([f"a photo of an {other_age} {real_gender_word}", f"a {spec.age} {other_gender_word}"], 0)]
+    assert _attribute_hits(users, views, [0]) == {"gender": 1}
+    assert _attribute_hits(users, views, [1]) == {"age": 1}
+
+
+def test_server_views_point_at_the_real_prompt() -> None:
+    """Each scheme's view holds the real prompt at the index the attack scores against."""
+    users = sample_users(30, 6, prior=False)
+    for scheme, size in (("obclip", 6), ("naive-decoy", 2), ("hybrid", 1)):
+        views = _views(users, scheme, seed=1)
+        for (_, prompt), (cands, real) in zip(users, views, strict=True):
+            assert len(cands) == size and cands[real] == prompt
+        if scheme != "hybrid":  # the real prompt's position varies: a fixed slot would be a leak
+            assert len({real for _, real in views}) > 1
 
 
 @pytest.mark.slow
@@ -81,6 +105,12 @@ def test_attack_run_puts_obclip_at_chance_and_baselines_above(tmp_path) -> None:
         assert lo <= prior_row["prior_bound"], (attacker, prior_row[attacker])
     # the naive decoy's pronoun and article slips are visible to a language model; Hybrid SD hides nothing
     assert results["schemes"]["naive-decoy"]["uniform users"]["plausibility LM"]["ci95"][0] > 0.5
-    assert results["schemes"]["hybrid"]["uniform users"]["plausibility LM"]["accuracy"] == 1.0
+    # Hybrid SD's only candidate carries every real attribute: attribute inference must read it so
+    assert results["schemes"]["hybrid"]["uniform users"]["plausibility LM"]["attribute_inference"] == {
+        "gender": 1.0,
+        "age": 1.0,
+    }
     probe = results["latent_probe"]
-    assert probe["n"] == sizes.probe_test and probe["pair"] == "tiny-sd" and 0.0 <= probe["accuracy"] <= 1.0
+    assert probe["n"] == sizes.probe_test and probe["pair"] == "tiny-sd" and probe["k"] == sizes.k
+    _, lo, hi = wilson(round(probe["accuracy"] * probe["n"]), probe["n"], z=3.29)
+    assert lo <= 1 / 6 <= hi, probe  # shared noise and a closed set: the latents tell the probe nothing

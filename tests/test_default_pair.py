@@ -24,10 +24,28 @@ def test_obclip_and_hybrid_same_pixels_on_the_default(tmp_path, scheduler: str) 
     for mode in ("obclip", "hybrid"):
         out = tmp_path / f"{mode}.png"
         proc = subprocess.run(
-            [sys.executable, "-m", "obclip.cli", "generate", "a portrait of a young woman", "--mode", mode, "--seed", "7",
-             "--scheduler", scheduler, "--out", str(out), "--json", "--no-progress"],
-            capture_output=True, text=True, env=env, timeout=600,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "obclip.cli",
+                "generate",
+                "a portrait of a young woman",
+                "--mode",
+                mode,
+                "--seed",
+                "7",
+                "--scheduler",
+                scheduler,
+                "--out",
+                str(out),
+                "--json",
+                "--no-progress",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
         assert proc.returncode == 0, proc.stderr
         outputs[mode] = (json.loads(proc.stdout), Image.open(out).tobytes())
     (ob, a), (hy, b) = outputs["obclip"], outputs["hybrid"]

@@ -5,23 +5,56 @@ from __future__ import annotations
 import pytest
 import torch
 
-from obclip.eval.common import generate_batch, heldout_prompts, names_field
-from obclip.generate import generate
+from obclip.cloud.engine import CloudEngine
+from obclip.eval.common import client_first_batch, heldout_prompts, names_field
+from obclip.generate import generate, generate_batch
+from obclip.plan import MODES
+from obclip.prompts import transform
+from obclip.protocol import AccelConfig
 
 PROMPTS = ["a portrait of a young woman", "an old man in a garden", "a smiling lady on a beach"]
 
 
-@pytest.mark.parametrize("mode", ["cloud", "device", "hybrid", "vanilla-og"])
-def test_batched_generation_equals_single_requests(tiny_sd, mode: str) -> None:
-    batch = generate_batch(tiny_sd, PROMPTS, mode, steps=6, k=3, seeds=[4, 5, 6], chunk=2)
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("accel", ["none", "cache+reuse"])
+def test_harness_rows_equal_generate_in_every_mode(tiny_sd, mode: str, accel: str) -> None:
+    """The bench's batched path gives each prompt the image `generate` gives it alone, ObCLIP included
+    (the same candidate group, so batch reuse broadcasts from the same pivot)."""
+    config = AccelConfig(accel, r=2, s=2)
+    groups = [transform(p) for p in PROMPTS] if mode in ("obclip", "vanilla-og") else None
+    batch = generate_batch(tiny_sd, PROMPTS, mode, steps=6, k=3, seeds=[4, 5, 6], accel=config, groups=groups, chunk=2)
     for i, prompt in enumerate(PROMPTS):
-        single = generate(prompt, mode, tiny_sd, steps=6, k=3, seed=4 + i).image
+        group = groups[i] if groups else None
+        single = generate(prompt, mode, tiny_sd, steps=6, k=3, seed=4 + i, accel=config, group=group).image
+        assert (batch[i] - single).abs().max() < 1e-3, (mode, prompt)
+
+
+def test_harness_runs_the_lcm_split_as_generate_does(tiny_lcm) -> None:
+    batch = generate_batch(tiny_lcm, PROMPTS[:2], "obclip", seeds=[1, 2])
+    for i, prompt in enumerate(PROMPTS[:2]):
+        single = generate(prompt, "hybrid", tiny_lcm, seed=1 + i).image  # the real candidate's image
         assert (batch[i] - single).abs().max() < 1e-3
+
+
+def test_cloud_prompt_is_what_the_cloud_runs_and_prompt_what_the_device_runs(tiny_sd) -> None:
+    """A cloud text different from the device's prompt reaches the cloud; the device keeps its own."""
+    sent = []
+
+    def cloud(request):
+        sent.append(request)
+        return CloudEngine(tiny_sd).run(request)
+
+    a = generate(PROMPTS[0], "hybrid", tiny_sd, seed=3, cloud=cloud, cloud_prompt="an old man")
+    assert sent[0].candidates == ("an old man",)
+    b = generate(PROMPTS[0], "hybrid", tiny_sd, seed=3)
+    assert (a.image - b.image).abs().max() > 1e-3  # the cloud's steps saw another text
+    batch = generate_batch(tiny_sd, PROMPTS[:1], "hybrid", k=3, seeds=[3], cloud_prompts=["an old man"])
+    assert (batch[0] - a.image).abs().max() < 1e-3
 
 
 def test_client_first_differs_from_server_first(tiny_sd) -> None:
     a = generate_batch(tiny_sd, PROMPTS[:1], "hybrid", steps=6, k=2, seeds=[1])
-    b = generate_batch(tiny_sd, PROMPTS[:1], "hybrid", steps=6, k=2, seeds=[1], client_first=True)
+    b = client_first_batch(tiny_sd, PROMPTS[:1], k=2, seeds=[1], steps=6)
     assert not torch.allclose(a, b)
 
 
@@ -77,3 +110,16 @@ def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
     again = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)  # every row comes from the cache
     assert again["resumed_pieces"] == 2 * (15 + 1)  # 15 rows and 1 timing round per N
     assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])
+
+
+@pytest.mark.slow
+def test_bench_runs_an_lcm_pair(tmp_path) -> None:
+    """An LCM pair's table: its own switch points on the cloud's LCM grid, the device resuming at k + delta-t."""
+    from obclip.eval.bench import run
+
+    results = run(tmp_path, quick=True, repeats=1, pair_name="tiny-lcm-sdxl", prompts=2)
+    table = results["settings"]["2"]
+    hybrid, ob = table["Hybrid SD k=2"], table["ObCLIP k=2"]
+    assert ob["server_flops"] == 2 * hybrid["server_flops"] > 0 and "Hybrid SD k=1" in table
+    assert ob["fid_vs_hybrid"] == pytest.approx(0.0, abs=1e-2)
+    assert table["cloud"]["device_flops"] == 0 and table["device"]["server_flops"] == 0

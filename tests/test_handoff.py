@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import torch
 from diffusers import DDIMScheduler, DPMSolverMultistepScheduler
 
 from obclip.cloud.engine import CloudEngine
 from obclip.denoise import initial_noise
-from obclip.device.finisher import ResumePlan, finish
+from obclip.device.finisher import finish
 from obclip.generate import generate
+from obclip.plan import plan_for_request
 from obclip.protocol import CloudRequest, Handoff
 
 PROMPT = "a portrait of a young woman"
@@ -65,7 +68,9 @@ def test_dropping_the_dpm_history_breaks_equality(tiny_sd) -> None:
     full = finish(tiny_sd, handoff, 0, PROMPT)
     with pytest.raises(ValueError, match="previous data prediction"):  # never silently first order
         finish(tiny_sd, stripped, 0, PROMPT)
-    restarted = finish(tiny_sd, stripped, 0, PROMPT, plan=ResumePlan("dpm", 6, 3, restart=True))
+    restarted = finish(
+        tiny_sd, stripped, 0, PROMPT, plan=replace(plan_for_request(tiny_sd.spec, request), restart=True)
+    )
     reference = hybrid_sd_reference(tiny_sd, PROMPT, "dpm", 6, 3, 3, 5.0)
     assert (full.latent - reference).abs().max().item() <= 1e-4
     assert (restarted.latent - reference).abs().max().item() > 1e-3

@@ -13,10 +13,10 @@ from diffusers import DPMSolverMultistepScheduler, LCMScheduler, StableDiffusion
 
 from obclip.cloud.engine import CloudEngine
 from obclip.denoise import guidance_embedding, initial_noise, step_generator
-from obclip.device.finisher import resume_plan
 from obclip.generate import generate
 from obclip.models.pair import load_pair
 from obclip.models.registry import PairSpec
+from obclip.plan import plan_for_request
 from obclip.protocol import CloudRequest, Handoff, ProtocolError
 
 PROMPT = "a portrait of a young woman"
@@ -39,8 +39,9 @@ def lcm_hybrid_reference(pair, prompt: str, k: int, delta_t: int, seed: int, gui
     cond = StableDiffusionXLPipeline.get_guidance_scale_embedding(None, w, pair.cloud_unet.config.time_cond_proj_dim)
     cond_added = {key: v[1:] for key, v in added.items()}
     for i, t in enumerate(lcm.timesteps[:k]):
-        eps = pair.cloud_unet(x, t, encoder_hidden_states=emb.tokens[1:], added_cond_kwargs=cond_added,
-                              timestep_cond=cond).sample  # fmt: skip
+        eps = pair.cloud_unet(
+            x, t, encoder_hidden_states=emb.tokens[1:], added_cond_kwargs=cond_added, timestep_cond=cond
+        ).sample
         x = lcm.step(eps, t, x, generator=step_generator(seed, i)).prev_sample
     if k == spec.cloud_steps:
         return x
@@ -51,8 +52,9 @@ def lcm_hybrid_reference(pair, prompt: str, k: int, delta_t: int, seed: int, gui
     start = k + delta_t if k else 0
     dpm.set_begin_index(start)
     for t in dpm.timesteps[start:]:
-        eps_u, eps_c = pair.device_unet(torch.cat([x, x]), t, encoder_hidden_states=emb.tokens,
-                                        added_cond_kwargs=added).sample.chunk(2)  # fmt: skip
+        eps_u, eps_c = pair.device_unet(
+            torch.cat([x, x]), t, encoder_hidden_states=emb.tokens, added_cond_kwargs=added
+        ).sample.chunk(2)
         x = dpm.step(eps_u + guidance * (eps_c - eps_u), t, x).prev_sample
     return x
 
@@ -71,7 +73,7 @@ def test_lcm_split_over_the_wire_equals_one_process_reference(lcm_pair, k: int, 
     assert handoff.prev_denoised is None  # LCM keeps no solver history: nothing else to ship
     from obclip.device.finisher import finish
 
-    result = finish(lcm_pair, handoff, 1, PROMPT, plan=resume_plan(lcm_pair, request, delta_t=delta_t))
+    result = finish(lcm_pair, handoff, 1, PROMPT, plan=plan_for_request(lcm_pair.spec, request, delta_t=delta_t))
     reference = lcm_hybrid_reference(lcm_pair, PROMPT, k, delta_t, seed, guidance)
     assert (result.latent - reference).abs().max().item() <= 1e-4
 
@@ -127,7 +129,7 @@ def test_sampler_and_pair_must_agree(lcm_pair, tiny_sd) -> None:
 def test_bad_delta_t_and_k_are_refused(lcm_pair) -> None:
     with pytest.raises(ValueError, match="leaves no device step"):
         generate(PROMPT, "hybrid", lcm_pair, delta_t=4)
-    with pytest.raises(ValueError, match="cloud's lcm grid"):
+    with pytest.raises(ValueError, match="cloud's 4-step grid"):
         generate(PROMPT, "hybrid", lcm_pair, k=5)
     with pytest.raises(ValueError, match="go together"):
         PairSpec("x", "tiny-sdxl", "", "", "", 32, steps=6, k=2, cloud_sampler="lcm")

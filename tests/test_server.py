@@ -43,10 +43,27 @@ class Server:
         # Same thread count as this process: CPU reductions are only bitwise repeatable at equal threads.
         threads = str(torch.get_num_threads())
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "obclip.cli", "serve", "--pair", "tiny-sd", "--port", str(self.port),
-             "--api-key-file", str(keyfile), "--max-wait-ms", "200", "--threads", threads, *extra],
-            stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "obclip.cli",
+                "serve",
+                "--pair",
+                "tiny-sd",
+                "--port",
+                str(self.port),
+                "--api-key-file",
+                str(keyfile),
+                "--max-wait-ms",
+                "200",
+                "--threads",
+                threads,
+                *extra,
+            ],
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
@@ -75,8 +92,18 @@ def server(tmp_path_factory):
 
 def _request(candidates=("a portrait of a young woman", f"a {SECRET_WORD} man"), seed: int = 5, **kw) -> CloudRequest:
     args = {"steps": 6, "k": 3, "guidance": 5.0, "height": 32, "width": 32, "sampler": "dpm", "pair": "tiny-sd"} | kw
-    return CloudRequest(tuple(candidates), seed, args["steps"], args["k"], args["guidance"], args["height"],
-                        args["width"], args["sampler"], args["pair"], args.get("accel", AccelConfig()))  # fmt: skip
+    return CloudRequest(
+        tuple(candidates),
+        seed,
+        args["steps"],
+        args["k"],
+        args["guidance"],
+        args["height"],
+        args["width"],
+        args["sampler"],
+        args["pair"],
+        args.get("accel", AccelConfig()),
+    )
 
 
 def _body(**overrides) -> dict:
@@ -194,8 +221,20 @@ def test_killed_server_client_retries_identically_then_fails_cleanly(tmp_path) -
 def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
     env = os.environ | {"OBCLIP_API_KEY": KEY, "HF_HUB_OFFLINE": "1"}
     out = tmp_path / "a.png"
-    cmd = [sys.executable, "-m", "obclip.cli", "generate", "a portrait of a young woman", "--pair", "tiny-sd",
-           "--seed", "7", "--json", "--no-progress", "--show-server-view"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "obclip.cli",
+        "generate",
+        "a portrait of a young woman",
+        "--pair",
+        "tiny-sd",
+        "--seed",
+        "7",
+        "--json",
+        "--no-progress",
+        "--show-server-view",
+    ]
     proc = subprocess.run(
         [*cmd, "--out", str(out), "--server", server.url], capture_output=True, text=True, env=env, timeout=300
     )
@@ -211,8 +250,13 @@ def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
         timeout=300,
     )
     assert proc.returncode == 2 and "cannot reach the cloud" in proc.stderr
-    proc = subprocess.run([*cmd, "--out", str(tmp_path / "b.png"), "--server", dead, "--timeout", "2", "--fallback", "device"],
-                          capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    proc = subprocess.run(
+        [*cmd, "--out", str(tmp_path / "b.png"), "--server", dead, "--timeout", "2", "--fallback", "device"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert proc.returncode == 0 and "finishing on the device only" in proc.stderr
     assert json.loads(proc.stdout)["mode"] == "device"
 

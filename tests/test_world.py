@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from obclip.prompts import transform
-from obclip.world.captions import article, caption
+from obclip.prompts.grammar import indefinite_article
+from obclip.world.captions import caption
 from obclip.world.render import FIELDS, PortraitSpec, render, sample_spec
 
 BASE = PortraitSpec("male", "young", "asian", "studio", "red", "none", "serious", jitter_seed=3)
@@ -59,6 +60,6 @@ def test_captions_name_what_is_drawn_and_transform_cleanly(seed: int) -> None:
     words = text.replace(",", " ").split()
     for word, following in zip(words, words[1:], strict=False):
         if word.lower() in {"a", "an"}:
-            assert word.lower() == article(following), text
+            assert word.lower() == indefinite_article(following), text
     group = transform(text, ["gender", "age"])
     assert group.n == 6 and text in group.order

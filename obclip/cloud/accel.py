@@ -152,17 +152,23 @@ class _SharedUncondUNet(torch.nn.Module):
         st = self.state
         if not st.share_uncond:
             return self.unet(
-                sample, t, encoder_hidden_states=encoder_hidden_states, added_cond_kwargs=added_cond_kwargs,
+                sample,
+                t,
+                encoder_hidden_states=encoder_hidden_states,
+                added_cond_kwargs=added_cond_kwargs,
                 timestep_cond=timestep_cond,
-            )  # fmt: skip
+            )
         st._layout(shared=True)
         rows = st.rows
         added = None if added_cond_kwargs is None else {k: v[rows] for k, v in added_cond_kwargs.items()}
         cond = None if timestep_cond is None else timestep_cond[rows]
         out = self.unet(
-            sample[rows], t, encoder_hidden_states=encoder_hidden_states[rows], added_cond_kwargs=added,
+            sample[rows],
+            t,
+            encoder_hidden_states=encoder_hidden_states[rows],
+            added_cond_kwargs=added,
             timestep_cond=cond,
-        )  # fmt: skip
+        )
         return SimpleNamespace(sample=out.sample[st.expand])
 
 

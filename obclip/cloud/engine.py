@@ -66,10 +66,20 @@ class CloudEngine:
         cfg = uses_cfg(pair.cloud_unet, first.guidance)
         with accelerated(pair.cloud_unet, first.accel, groups, cfg, first.k) as (hook, unet):
             x, state = denoise(
-                unet, x, cond, uncond, schedule, 0, first.k, first.guidance, SamplerState(),
-                added=lambda emb: pair.added_conditions(emb, h, w), meter=meter,
-                on_step=_chain(hook, on_step), noise=noise,
-            )  # fmt: skip
+                unet,
+                x,
+                cond,
+                uncond,
+                schedule,
+                0,
+                first.k,
+                first.guidance,
+                SamplerState(),
+                added=lambda emb: pair.added_conditions(emb, h, w),
+                meter=meter,
+                on_step=_chain(hook, on_step),
+                noise=noise,
+            )
         keep_history = first.sampler == "dpm" and 0 < first.k < first.steps
         seconds, total = time.perf_counter() - started, sum(groups)
         out, offset = [], 0

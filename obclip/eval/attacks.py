@@ -64,8 +64,13 @@ class AttackSizes:
     k: int = 10
 
     def __post_init__(self) -> None:
-        counts = {"corpus": self.corpus, "train": self.train, "test": self.test,
-                  "probe_train": self.probe_train, "probe_test": self.probe_test}  # fmt: skip
+        counts = {
+            "corpus": self.corpus,
+            "train": self.train,
+            "test": self.test,
+            "probe_train": self.probe_train,
+            "probe_test": self.probe_test,
+        }
         for name, value in counts.items():
             if value < 2:
                 raise ValueError(f"AttackSizes.{name} must be at least 2, got {value}")
@@ -123,9 +128,17 @@ class BigramLM:
 
 def naive_decoy(prompt: str, rng: random.Random) -> str:
     """The strawman: swap gender and age words only, leaving pronouns and articles as they were."""
-    swaps = {"man": "woman", "woman": "man", "gentleman": "lady", "lady": "gentleman", "male": "female", "female": "male",
-             "young": rng.choice(["old", "middle-aged"]), "old": rng.choice(["young", "middle-aged"]),
-             "middle-aged": rng.choice(["young", "old"])}  # fmt: skip
+    swaps = {
+        "man": "woman",
+        "woman": "man",
+        "gentleman": "lady",
+        "lady": "gentleman",
+        "male": "female",
+        "female": "male",
+        "young": rng.choice(["old", "middle-aged"]),
+        "old": rng.choice(["young", "middle-aged"]),
+        "middle-aged": rng.choice(["young", "old"]),
+    }
     return " ".join(swaps.get(w, w) for w in prompt.split(" "))
 
 
@@ -195,20 +208,28 @@ def _latent_probe(users_train, users_test, pair_name: str, steps: int, k: int) -
     from sklearn.linear_model import LogisticRegression
 
     from obclip.cloud.engine import CloudEngine
+    from obclip.generate import cloud_requests
     from obclip.models.pair import load_pair
-    from obclip.protocol import CloudRequest
+    from obclip.plan import split_plan
 
     pair = load_pair(pair_name)
     engine = CloudEngine(pair, count_flops=False)
-    size = pair.spec.resolution
+    plan = split_plan(pair.spec, mode="obclip", steps=steps, k=k)  # the cloud's part of an ObCLIP request
 
     def latents(users, seed):
         feats, labels = [], []
         for chunk in tqdm(range(0, len(users), 8), desc="latent probe"):
             part = users[chunk : chunk + 8]
             grps = [transform(p, ATTRIBUTES) for _, p in part]
-            reqs = [CloudRequest(g.order, seed + chunk + j, steps, k, pair.spec.guidance, size, size, "dpm", pair_name)
-                    for j, g in enumerate(grps)]  # fmt: skip
+            seeds = [seed + chunk + j for j in range(len(grps))]
+            reqs = cloud_requests(
+                plan,
+                [g.order for g in grps],
+                pair=pair_name,
+                seeds=seeds,
+                guidance=pair.spec.guidance,
+                size=pair.spec.resolution,
+            )
             for g, h in zip(grps, engine.run_batch(reqs), strict=True):
                 feats.append(h.latents.flatten(1).numpy())
                 labels.append([int(i == g.real_index) for i in range(g.n)])
@@ -280,12 +301,15 @@ def _bayes_bound(row: dict) -> float:
 
 
 def markdown(results: dict) -> str:
-    lines = [f"Attacks on the server's view; N = 6 for ObCLIP (gender x age), {results['n_test']} test users per row.",
-             "Accuracy of picking the real prompt [95% Wilson interval]; attribute inference = how often the pick "
-             "carries the real gender / age. Bayes bound = the best any attacker can do from the prior alone "
-             "(ObCLIP, users from the prior: always guess the prior's mode).", "",
-             "| scheme | users | attacker | accuracy [95% CI] | chance 1/N | Bayes bound | gender inf. | age inf. |",
-             "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines = [
+        f"Attacks on the server's view; N = 6 for ObCLIP (gender x age), {results['n_test']} test users per row.",
+        "Accuracy of picking the real prompt [95% Wilson interval]; attribute inference = how often the pick "
+        "carries the real gender / age. Bayes bound = the best any attacker can do from the prior alone "
+        "(ObCLIP, users from the prior: always guess the prior's mode).",
+        "",
+        "| scheme | users | attacker | accuracy [95% CI] | chance 1/N | Bayes bound | gender inf. | age inf. |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for scheme, entry in results["schemes"].items():
         for population, row in entry.items():
             for name, r in row.items():
@@ -294,9 +318,14 @@ def markdown(results: dict) -> str:
                 lo, hi = r["ci95"]
                 ai = r["attribute_inference"]
                 bound_text = f"{_bayes_bound(row):.3f}" if scheme == "obclip" else "—"
-                lines.append(f"| {scheme} | {population} | {name} | {r['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | "
-                             f"{row['chance']:.3f} | {bound_text} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |")  # fmt: skip
+                lines.append(
+                    f"| {scheme} | {population} | {name} | {r['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | "
+                    f"{row['chance']:.3f} | {bound_text} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |"
+                )
     p = results["latent_probe"]
-    lines += ["", f"Latent probe (ObCLIP, uniform users, {p.get('pair', 'default')} pair, k = {p.get('k', 10)}): {p['accuracy']:.3f} [{p['ci95'][0]:.3f}, {p['ci95'][1]:.3f}] "
-              f"over {p['n']} groups, chance {p['chance']:.3f}."]  # fmt: skip
+    lines += [
+        "",
+        f"Latent probe (ObCLIP, uniform users, {p.get('pair', 'default')} pair, k = {p.get('k', 10)}): {p['accuracy']:.3f} [{p['ci95'][0]:.3f}, {p['ci95'][1]:.3f}] "
+        f"over {p['n']} groups, chance {p['chance']:.3f}.",
+    ]
     return "\n".join(lines) + "\n"

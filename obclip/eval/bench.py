@@ -33,17 +33,20 @@ from tqdm import tqdm
 
 from obclip.eval.common import (
     attribute_accuracy,
+    client_first_batch,
     fid,
-    generate_batch,
     heldout_prompts,
     load_classifier,
     reference_images,
+    save_grid,
 )
 from obclip.eval.resume import PieceCache, weights_digest
-from obclip.generate import generate
+from obclip.generate import generate, generate_batch
 from obclip.models.pair import ModelPair, load_pair
 from obclip.protocol import AccelConfig
 
+STEPS = 25  # the paper's Table 2 grid (the device's, for an LCM pair)
+SPLITS = (10, 5)  # the paper's switch points; an LCM pair uses its own k and k // 2 on its cloud grid
 SENSITIVE = ("gender", "age", "ethnicity")
 SETTINGS = {2: ["gender"], 6: ["gender", "age"]}
 ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
@@ -51,11 +54,22 @@ ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
 
 @dataclass(frozen=True)
 class Row:
+    """One table row: a mode, its switch point and the cloud's accelerations.
+
+    Attributes:
+        name (`str`): the label printed in the table (never used to look a row up).
+        mode (`str`): one of `obclip.plan.MODES`.
+        k (`int | None`): the switch point (hybrid and obclip rows only).
+        accel (`str`, defaults to "none"): the acceleration mode.
+        paper (`bool`, defaults to False): the paper's mechanisms only (no shared unconditional
+            branch, no up-block skip).
+    """
+
     name: str
     mode: str
-    k: int
+    k: int | None = None
     accel: str = "none"
-    paper: bool = False  # the paper's mechanisms only: no shared uncond branch, no up-block skip
+    paper: bool = False
 
     def config(self) -> AccelConfig:
         r, s = ACCEL_POINTS.get(self.k, (4, 6))
@@ -64,21 +78,36 @@ class Row:
         return AccelConfig(self.accel, r=r, s=s)
 
 
-def rows() -> list[Row]:
-    out = [Row("cloud", "cloud", 25), Row("device", "device", 0), Row("Vanilla OG", "vanilla-og", 25)]
-    for k in (10, 5):
-        out += [Row(f"Hybrid SD k={k}", "hybrid", k), Row(f"ObCLIP k={k}", "obclip", k),
-                Row(f"+cache (paper) k={k}", "obclip", k, "cache", paper=True),
-                Row(f"+cache+reuse (paper) k={k}", "obclip", k, "cache+reuse", paper=True),
-                Row(f"+cache k={k}", "obclip", k, "cache"), Row(f"+cache+reuse k={k}", "obclip", k, "cache+reuse")]  # fmt: skip
+def split_points(pair: ModelPair) -> tuple[int, ...]:
+    """The switch points of the table: the paper's on one grid, on an LCM cloud grid its k and k // 2."""
+    spec = pair.spec
+    return SPLITS if spec.cloud_sampler is None else tuple(dict.fromkeys((spec.k, max(1, spec.k // 2))))
+
+
+def rows(pair: ModelPair) -> list[Row]:
+    out = [Row("cloud", "cloud"), Row("device", "device"), Row("Vanilla OG", "vanilla-og")]
+    for k in split_points(pair):
+        out += [
+            Row(f"Hybrid SD k={k}", "hybrid", k),
+            Row(f"ObCLIP k={k}", "obclip", k),
+            Row(f"+cache (paper) k={k}", "obclip", k, "cache", paper=True),
+            Row(f"+cache+reuse (paper) k={k}", "obclip", k, "cache+reuse", paper=True),
+            Row(f"+cache k={k}", "obclip", k, "cache"),
+            Row(f"+cache+reuse k={k}", "obclip", k, "cache+reuse"),
+        ]
     return out
+
+
+def _find(table_rows: list[Row], mode: str, k: int | None = None, accel: str = "none", paper: bool = False) -> Row:
+    """The row of `mode` (and switch point, acceleration): rows are looked up by what they are."""
+    return next(r for r in table_rows if (r.mode, r.k, r.accel, r.paper) == (mode, k, accel, paper))
 
 
 def _same_images_as(row: Row) -> tuple:
     """Rows whose real-candidate images are identical by construction (tests check it):
     Vanilla OG gives the cloud image, unaccelerated ObCLIP the Hybrid SD image of the same k."""
     if row.mode == "vanilla-og":
-        return ("cloud", 25)
+        return ("cloud", None)
     if row.mode == "obclip" and row.accel == "none":
         return ("hybrid", row.k)
     return (row.mode, row.k, row.accel, row.paper)
@@ -86,7 +115,7 @@ def _same_images_as(row: Row) -> tuple:
 
 def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair) -> dict:
     """Counted FLOPs of one request of `row`."""
-    counted = generate(prompt, row.mode, pair, steps=25, k=row.k, seed=0, accel=row.config(), attributes=attributes)
+    counted = generate(prompt, row.mode, pair, steps=STEPS, k=row.k, seed=0, accel=row.config(), attributes=attributes)
     return {
         "n_candidates": counted.n_candidates,
         "server_flops": counted.server_flops,
@@ -104,8 +133,17 @@ def _timing_round(prompt: str, table_rows: list[Row], attributes: list[str], see
     times = {}
     for row in table_rows:
         started = time.perf_counter()
-        res = generate(prompt, row.mode, pair, steps=25, k=row.k, seed=seed, accel=row.config(),
-                       attributes=attributes, count_flops=False)  # fmt: skip
+        res = generate(
+            prompt,
+            row.mode,
+            pair,
+            steps=STEPS,
+            k=row.k,
+            seed=seed,
+            accel=row.config(),
+            attributes=attributes,
+            count_flops=False,
+        )
         times[row.name] = (res.server_seconds, time.perf_counter() - started)
     return times
 
@@ -136,14 +174,20 @@ def run(
     if repeats < 1 or n < 2:
         raise ValueError(f"repeats must be >= 1 and prompts >= 2 (FID needs two images), got {repeats} and {n}")
     pair = load_pair(pair_name).to(device)
-    if pair.spec.cloud_sampler is not None:
-        raise ValueError(f"pair {pair_name!r} has an LCM cloud grid; the benchmark's 25-step table needs one grid")
+    table_rows = rows(pair)
     world = pair.spec.family == "embedded"  # the synthetic world: classifier and reference renders
     classifier = load_classifier() if world else None
     held_out = heldout_prompts(n)
     texts, seeds = [p.prompt for p in held_out], list(range(n))
     real = reference_images(held_out) if world else None
-    results: dict = {"pair": pair_name, "n_prompts": n, "repeats": repeats, "quick": quick, "settings": {}}
+    results: dict = {
+        "pair": pair_name,
+        "n_prompts": n,
+        "steps": STEPS,
+        "repeats": repeats,
+        "quick": quick,
+        "settings": {},
+    }
     started = time.perf_counter()
     fingerprint = {
         "pair": pair_name,
@@ -158,7 +202,7 @@ def run(
     shared: dict[tuple, torch.Tensor] = {}  # rows whose images do not depend on N
     for big_n, attributes in SETTINGS.items():
         table, hybrid_images = {}, {}
-        for row in tqdm(rows(), desc=f"N={big_n}"):
+        for row in tqdm(table_rows, desc=f"N={big_n}"):
             piece = cache.get(f"n{big_n}-{row.name}")
             if piece is None:
                 measured = _measure_row(row, attributes, pair, classifier, held_out, real, shared)
@@ -170,7 +214,7 @@ def run(
                 hybrid_images[row.k] = images
             if row.mode == "obclip" and row.k in hybrid_images:
                 entry["fid_vs_hybrid"] = fid(hybrid_images[row.k], images)
-            table[row.name] = entry
+            table[row] = entry
             if big_n == 6:
                 grids[row.name] = images[:6]
         rounds = []
@@ -178,41 +222,48 @@ def run(
             piece = cache.get(f"n{big_n}-timing-{rnd}")
             if piece is None:
                 piece = cache.put(
-                    f"n{big_n}-timing-{rnd}", {"times": _timing_round(texts[0], rows(), attributes, rnd, pair)}
+                    f"n{big_n}-timing-{rnd}", {"times": _timing_round(texts[0], table_rows, attributes, rnd, pair)}
                 )
             rounds.append(piece["times"])
-        for name, entry in table.items():
-            entry["server_seconds"] = statistics.median(r[name][0] for r in rounds)
-            entry["end_to_end_seconds"] = statistics.median(r[name][1] for r in rounds)
-        og = table["Vanilla OG"]
+        for row, entry in table.items():
+            entry["server_seconds"] = statistics.median(r[row.name][0] for r in rounds)
+            entry["end_to_end_seconds"] = statistics.median(r[row.name][1] for r in rounds)
+        og = table[_find(table_rows, "vanilla-og")]
         for entry in table.values():
             entry["flops_vs_vanilla_og"] = entry["server_flops"] / og["server_flops"]
             entry["speedup_vs_vanilla_og"] = (
                 og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
             )
-        results["settings"][str(big_n)] = table
+        results["settings"][str(big_n)] = {row.name: entry for row, entry in table.items()}
     results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared, cache) if world else None
     results["seconds"] = round(cache.seconds, 1)
     results["wall_seconds_last_invocation"] = round(time.perf_counter() - started, 1)
     results["resumed_pieces"] = cache.resumed
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "results.md").write_text(markdown(results))
-    _plots(results, grids, texts[:6], out)
+    fig12_rows = [r.name for r in table_rows if r.mode == "obclip" and r.k == split_points(pair)[0]]
+    _plots(results, grids, texts[:6], out, fig12_rows)
     return results
 
 
-def _measure_row(row: Row, attributes: list[str], pair, classifier, prompts, real,
-                 shared: dict[tuple, torch.Tensor]) -> dict:  # fmt: skip
+def _measure_row(
+    row: Row, attributes: list[str], pair, classifier, prompts, real, shared: dict[tuple, torch.Tensor]
+) -> dict:
     """Images (reused when identical by construction), quality and cost of one table row."""
     texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
     images = shared.get(_same_images_as(row))
     if images is None:
-        images = generate_batch(pair, texts, row.mode, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes)
+        images = generate_batch(
+            pair, texts, row.mode, steps=STEPS, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes
+        )
     entry = _counted(texts[0], row, attributes, pair) | {"attribute_accuracy": None, "fid": None}
     if classifier is not None and real is not None:
         acc = attribute_accuracy(classifier, images, prompts)
-        entry |= {"attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE), "accuracy_by_field": acc,
-                  "fid": fid(real, images)}  # fmt: skip
+        entry |= {
+            "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
+            "accuracy_by_field": acc,
+            "fid": fid(real, images),
+        }
     return {"images": images, "entry": entry}
 
 
@@ -223,31 +274,39 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
     curve: dict[str, list] = {"server_steps": shares, "server_first": [], "client_first": []}
     for k in tqdm(shares, desc="Fig. 3"):
         for key, client_first in (("server_first", False), ("client_first", True)):
-            mode = {0: "device", 25: "cloud"}.get(k, "hybrid")
-            row_key = (mode, {"device": 0, "cloud": 25}.get(mode, k))
-            images = None if client_first else shared.get(row_key)
+            mode = {0: "device", STEPS: "cloud"}.get(k, "hybrid")
+            row_k = k if mode == "hybrid" else None
+            images = None if client_first else shared.get((mode, row_k))
             if images is not None:
                 curve[key].append(fid(real, images))
                 continue
             piece = cache.get(f"fig3-{key}-{k}")
             if piece is None:
-                images = generate_batch(
-                    pair, texts, mode, k=k, seeds=seeds, client_first=client_first and mode == "hybrid"
-                )
+                if client_first and mode == "hybrid":
+                    images = client_first_batch(pair, texts, k=k, seeds=seeds, steps=STEPS)
+                else:
+                    images = generate_batch(pair, texts, mode, steps=STEPS, k=row_k, seeds=seeds)
                 piece = cache.put(f"fig3-{key}-{k}", {"fid": fid(real, images)})
             curve[key].append(piece["fid"])
     return curve
 
 
 def markdown(results: dict) -> str:
-    lines = [f"Pair `{results.get('pair', 'default')}`, {results['n_prompts']} held-out prompts, 25 DPM-Solver++ steps, "
-             f"latencies the median over {results['repeats']} round-robin timing round(s), "
-             f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
-             f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.", ""]  # fmt: skip
+    lines = [
+        f"Pair `{results.get('pair', 'default')}`, {results['n_prompts']} held-out prompts, "
+        f"{results.get('steps', STEPS)} DPM-Solver++ steps, "
+        f"latencies the median over {results['repeats']} round-robin timing round(s), "
+        f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
+        f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.",
+        "",
+    ]
     for big_n, table in results["settings"].items():
-        lines += [f"### N = {big_n} ({', '.join(SETTINGS[int(big_n)])})", "",
-                  "| method | attr. acc. | FID | FID vs hybrid | server GFLOPs (+device) | FLOPs ÷ OG | server s | speed-up vs OG | end-to-end s |",
-                  "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            f"### N = {big_n} ({', '.join(SETTINGS[int(big_n)])})",
+            "",
+            "| method | attr. acc. | FID | FID vs hybrid | server GFLOPs (+device) | FLOPs ÷ OG | server s | speed-up vs OG | end-to-end s |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
         for name, e in table.items():
             fvh = f"{e['fid_vs_hybrid']:.1f}" if "fid_vs_hybrid" in e else "—"
             acc = "—" if e["attribute_accuracy"] is None else f"{e['attribute_accuracy']:.3f}"
@@ -267,7 +326,8 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], out: Path) -> None:
+def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], out: Path, fig12_rows: list[str]) -> None:
+    """Fig. 3, Fig. 12 (the server FLOPs per step of `fig12_rows`, N = 2) and the image grid."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -276,20 +336,19 @@ def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], ou
     curve = results["fig3"]
     if curve is not None:
         fig, ax = plt.subplots(figsize=(5, 3.5))
-        share = [k / 25 for k in curve["server_steps"]]
+        share = [k / results.get("steps", STEPS) for k in curve["server_steps"]]
         ax.plot(share, curve["server_first"], "o-", label="server first (ObCLIP)")
         ax.plot(share, curve["client_first"], "s--", label="client first")
-        ax.set_xlabel("server share of the 25 steps")
+        ax.set_xlabel(f"server share of the {results.get('steps', STEPS)} steps")
         ax.set_ylabel("FID to held-out renders")
         ax.legend()
         fig.tight_layout()
         fig.savefig(out / "fig3_fid_vs_server_share.png", dpi=120)
         plt.close(fig)
 
-    table = results["settings"]["2"]
     fig, ax = plt.subplots(figsize=(5, 3.5))
-    for name in ("ObCLIP k=10", "+cache (paper) k=10", "+cache+reuse (paper) k=10", "+cache k=10", "+cache+reuse k=10"):
-        per_step = table[name]["server_flops_per_step"]
+    for name in fig12_rows:
+        per_step = results["settings"]["2"][name]["server_flops_per_step"]
         ax.plot(range(len(per_step)), [f / 1e9 for f in per_step], "o-", label=name)
     ax.set_xlabel("cloud step")
     ax.set_ylabel("counted GFLOPs (N = 2, CFG)")
@@ -298,6 +357,4 @@ def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], ou
     fig.savefig(out / "fig12_flops_per_step.png", dpi=120)
     plt.close(fig)
 
-    from obclip.world.evaluate import _save_grid
-
-    _save_grid(grids, prompts, out / "grid.png")
+    save_grid(grids, prompts, out / "grid.png")

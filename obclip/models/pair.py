@@ -62,10 +62,6 @@ class ModelPair:
     def name(self) -> str:
         return self.spec.name
 
-    @property
-    def device(self) -> torch.device:
-        return next(self.cloud_unet.parameters()).device
-
     def to(self, device: str | torch.device) -> ModelPair:
         """Moves every component to `device` (in place: `load_pair` hands out one pair per process)."""
         device = torch.device(device)
@@ -143,7 +139,6 @@ def _embedded(spec: PairSpec) -> ModelPair:
     from diffusers.utils import logging as dlogging
 
     from obclip.models.text import load_minilm
-    from obclip.world.architecture import TEXT_MAX_LENGTH
 
     folder = default_dir()
     if not (folder / "cloud_unet").exists():
@@ -157,7 +152,9 @@ def _embedded(spec: PairSpec) -> ModelPair:
     device = UNet2DConditionModel.from_pretrained(folder / "device_unet").float().eval()
     vae = AutoencoderKL.from_pretrained(folder / "vae").float().eval()
     scheduler_config = json.loads((folder / "scheduler_config.json").read_text())
-    return ModelPair(spec, TextStack([tokenizer], [encoder], TEXT_MAX_LENGTH), cloud, device, vae, scheduler_config)
+    text_config = json.loads((folder / "text_config.json").read_text())  # shipped with the weights it was trained with
+    text = TextStack([tokenizer], [encoder], text_config["max_length"])
+    return ModelPair(spec, text, cloud, device, vae, scheduler_config)
 
 
 @functools.cache
@@ -171,8 +168,10 @@ def load_pair(name: str) -> ModelPair:
     spec = get_spec(name)
     if spec.family == "embedded":
         return _embedded(spec)
-    if spec.family.startswith("tiny"):
-        from obclip.models.tiny import build_tiny_pair
+    if spec.family.startswith("tiny"):  # test-only: imported when a tiny pair is asked for
+        from obclip.models.tiny import tiny_components
 
-        return build_tiny_pair(spec)
+        parts = tiny_components(spec)
+        text = TextStack(parts.tokenizers, parts.encoders, parts.max_length, parts.sdxl)
+        return ModelPair(spec, text, parts.cloud_unet, parts.device_unet, parts.vae, parts.scheduler_config)
     return _from_hub(spec)

@@ -10,9 +10,23 @@ user sets ``OBCLIP_ALLOW_DOWNLOAD=1``. ``default`` is the embedded pair trained 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Family = Literal["sd1", "sdxl", "embedded", "tiny-sd1", "tiny-sdxl"]
+
+# Stable Diffusion's training noise schedule (a diffusers scheduler config): the embedded pair is
+# trained on it (`obclip.world.train` ships it with the weights) and the tiny pairs use it.
+SD_SCHEDULER_CONFIG: dict[str, Any] = {
+    "num_train_timesteps": 1000,
+    "beta_start": 0.00085,
+    "beta_end": 0.012,
+    "beta_schedule": "scaled_linear",
+    "prediction_type": "epsilon",
+    "clip_sample": False,
+    "set_alpha_to_one": False,
+    "steps_offset": 1,
+    "timestep_spacing": "leading",
+}
 
 
 @dataclass(frozen=True)
@@ -79,24 +93,60 @@ _SDXL = "stabilityai/stable-diffusion-xl-base-1.0"
 PAIRS: dict[str, PairSpec] = {
     spec.name: spec
     for spec in (
-        PairSpec("default", "embedded", "obclip/models/default", "cloud_unet", "device_unet", 64,
-                 guidance=5.0, note="embedded synthetic-portrait pair, trained offline by scripts/train_default.sh"),
+        PairSpec(
+            "default",
+            "embedded",
+            "obclip/models/default",
+            "cloud_unet",
+            "device_unet",
+            64,
+            guidance=5.0,
+            note="embedded synthetic-portrait pair, trained offline by scripts/train_default.sh",
+        ),
         PairSpec("sd-v1.4+bk-sdm-small", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-small:unet", 512),
         PairSpec("sd-v1.4+bk-sdm-tiny", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-tiny:unet", 512),
-        PairSpec("realistic-vision-v4+small-sd", "sd1", "segmind/small-sd",
-                 "SG161222/Realistic_Vision_V4.0_noVAE:unet", "segmind/small-sd:unet", 512,
-                 vae="stabilityai/sd-vae-ft-mse",
-                 note="RV 4.0 ships without a VAE; small-sd's tokenizer/text encoder are RV's (its teacher)"),
+        PairSpec(
+            "realistic-vision-v4+small-sd",
+            "sd1",
+            "segmind/small-sd",
+            "SG161222/Realistic_Vision_V4.0_noVAE:unet",
+            "segmind/small-sd:unet",
+            512,
+            vae="stabilityai/sd-vae-ft-mse",
+            note="RV 4.0 ships without a VAE; small-sd's tokenizer/text encoder are RV's (its teacher)",
+        ),
         PairSpec("sdxl+koala-700m", "sdxl", _SDXL, f"{_SDXL}:unet", "etri-vilab/koala-700m:unet", 1024),
-        PairSpec("lcm-sdxl+koala-700m", "sdxl", _SDXL, "latent-consistency/lcm-sdxl", "etri-vilab/koala-700m:unet", 1024,
-                 k=4, cloud_sampler="lcm", cloud_steps=8, device_timestep_offset=8,
-                 note="8-step LCM cloud, 25-step DPM-Solver++ device resuming at index k + 8 (paper, Table 4)"),
+        PairSpec(
+            "lcm-sdxl+koala-700m",
+            "sdxl",
+            _SDXL,
+            "latent-consistency/lcm-sdxl",
+            "etri-vilab/koala-700m:unet",
+            1024,
+            k=4,
+            cloud_sampler="lcm",
+            cloud_steps=8,
+            device_timestep_offset=8,
+            note="8-step LCM cloud, 25-step DPM-Solver++ device resuming at index k + 8 (paper, Table 4)",
+        ),
         PairSpec("tiny-sd", "tiny-sd1", "", "", "", 32, steps=6, k=3, note="random SD-1.x / BK-SDM shapes, for tests"),
         PairSpec("tiny-sdxl", "tiny-sdxl", "", "", "", 32, steps=6, k=3, note="random SDXL shapes, for tests"),
-        PairSpec("tiny-lcm-sdxl", "tiny-sdxl", "", "", "", 32, steps=6, k=2, cloud_sampler="lcm", cloud_steps=4,
-                 device_timestep_offset=1, note="random SDXL shapes, guidance-embedded LCM cloud UNet, for tests"),
+        PairSpec(
+            "tiny-lcm-sdxl",
+            "tiny-sdxl",
+            "",
+            "",
+            "",
+            32,
+            steps=6,
+            k=2,
+            cloud_sampler="lcm",
+            cloud_steps=4,
+            device_timestep_offset=1,
+            note="random SDXL shapes, guidance-embedded LCM cloud UNet, for tests",
+        ),
     )
-}  # fmt: skip
+}
 
 
 def get_spec(name: str) -> PairSpec:

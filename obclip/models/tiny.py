@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import torch
 
-from obclip.models.pair import ModelPair, TextStack
-from obclip.models.registry import PairSpec
+from obclip.models.registry import SD_SCHEDULER_CONFIG, PairSpec
 
 _TEXT_DIM = 32
 _MAX_LENGTH = 16
-SCHEDULER_CONFIG = {
-    "num_train_timesteps": 1000,
-    "beta_start": 0.00085,
-    "beta_end": 0.012,
-    "beta_schedule": "scaled_linear",
-    "set_alpha_to_one": False,
-    "steps_offset": 1,
-    "clip_sample": False,
-}
 
 
 def _bytes_to_unicode() -> list[str]:
@@ -63,9 +55,17 @@ def _text_encoder(with_projection: bool, seed: int) -> torch.nn.Module:
 
     torch.manual_seed(seed)
     config = CLIPTextConfig(
-        vocab_size=514, hidden_size=_TEXT_DIM, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
-        max_position_embeddings=_MAX_LENGTH, projection_dim=_TEXT_DIM, bos_token_id=512, eos_token_id=513, pad_token_id=513,
-    )  # fmt: skip
+        vocab_size=514,
+        hidden_size=_TEXT_DIM,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        max_position_embeddings=_MAX_LENGTH,
+        projection_dim=_TEXT_DIM,
+        bos_token_id=512,
+        eos_token_id=513,
+        pad_token_id=513,
+    )
     cls = CLIPTextModelWithProjection if with_projection else CLIPTextModel
     return cls(config).eval()
 
@@ -75,20 +75,26 @@ def _unet(device: bool, sdxl: bool, seed: int, guidance_dim: int | None = None) 
 
     torch.manual_seed(seed)
     kwargs: dict = {
-        "sample_size": 8, "in_channels": 4, "out_channels": 4, "norm_num_groups": 8,
-        "block_out_channels": (16, 32), "attention_head_dim": 4,
+        "sample_size": 8,
+        "in_channels": 4,
+        "out_channels": 4,
+        "norm_num_groups": 8,
+        "block_out_channels": (16, 32),
+        "attention_head_dim": 4,
         "down_block_types": ("DownBlock2D", "CrossAttnDownBlock2D"),
         "up_block_types": ("CrossAttnUpBlock2D", "UpBlock2D"),
         "cross_attention_dim": 2 * _TEXT_DIM if sdxl else _TEXT_DIM,
         "layers_per_block": 1 if device else 2,
         "mid_block_type": None if device else "UNetMidBlock2DCrossAttn",
         "time_cond_proj_dim": guidance_dim,
-    }  # fmt: skip
+    }
     if sdxl:
         kwargs.update(
-            addition_embed_type="text_time", addition_time_embed_dim=8,
-            projection_class_embeddings_input_dim=_TEXT_DIM + 6 * 8, transformer_layers_per_block=(1, 2 if not device else 1),
-        )  # fmt: skip
+            addition_embed_type="text_time",
+            addition_time_embed_dim=8,
+            projection_class_embeddings_input_dim=_TEXT_DIM + 6 * 8,
+            transformer_layers_per_block=(1, 2 if not device else 1),
+        )
     return UNet2DConditionModel(**kwargs).eval()
 
 
@@ -97,17 +103,45 @@ def _vae(seed: int) -> torch.nn.Module:
 
     torch.manual_seed(seed)
     return AutoencoderKL(
-        in_channels=3, out_channels=3, down_block_types=("DownEncoderBlock2D",) * 3, up_block_types=("UpDecoderBlock2D",) * 3,
-        block_out_channels=(8, 8, 8), latent_channels=4, norm_num_groups=4, sample_size=32,
-    ).eval()  # fmt: skip
+        in_channels=3,
+        out_channels=3,
+        down_block_types=("DownEncoderBlock2D",) * 3,
+        up_block_types=("UpDecoderBlock2D",) * 3,
+        block_out_channels=(8, 8, 8),
+        latent_channels=4,
+        norm_num_groups=4,
+        sample_size=32,
+    ).eval()
 
 
-def build_tiny_pair(spec: PairSpec) -> ModelPair:
+@dataclass(frozen=True)
+class TinyComponents:
+    """The parts `obclip.models.pair.load_pair` assembles into a `ModelPair`."""
+
+    tokenizers: list[Any]
+    encoders: list[torch.nn.Module]
+    max_length: int
+    sdxl: bool
+    cloud_unet: torch.nn.Module
+    device_unet: torch.nn.Module
+    vae: torch.nn.Module
+    scheduler_config: dict[str, Any]
+
+
+def tiny_components(spec: PairSpec) -> TinyComponents:
     """The random pair `spec` describes (family tiny-sd1 or tiny-sdxl); 32x32 images, 8x8 latents.
     An LCM pair's cloud UNet embeds the guidance scale, as LCM-SDXL's does."""
     sdxl = spec.family == "tiny-sdxl"
     tokenizer = local_clip_tokenizer()
     encoders = [_text_encoder(False, 10)] + ([_text_encoder(True, 11)] if sdxl else [])
-    text = TextStack([tokenizer] * len(encoders), encoders, _MAX_LENGTH, sdxl)
     cloud = _unet(False, sdxl, 20, guidance_dim=16 if spec.cloud_sampler == "lcm" else None)
-    return ModelPair(spec, text, cloud, _unet(True, sdxl, 21), _vae(30), dict(SCHEDULER_CONFIG))
+    return TinyComponents(
+        tokenizers=[tokenizer] * len(encoders),
+        encoders=encoders,
+        max_length=_MAX_LENGTH,
+        sdxl=sdxl,
+        cloud_unet=cloud,
+        device_unet=_unet(True, sdxl, 21),
+        vae=_vae(30),
+        scheduler_config=dict(SD_SCHEDULER_CONFIG),
+    )

@@ -22,12 +22,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import DetectionError, Held, Template, parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore
 
-DEFAULT_MAX_CANDIDATES = 64
 PROXY_POLICIES = ("drop", "refuse")
 
 

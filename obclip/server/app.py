@@ -33,8 +33,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from obclip.cloud.engine import CloudEngine, check_sampler
 from obclip.models.pair import ModelPair
-from obclip.protocol import ACCEL_MODES, AccelConfig, CloudRequest, ProtocolError
-from obclip.sampling import SAMPLERS
+from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.plan import PlanError, received_plan
+from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
 from obclip.server.batcher import Batcher
 
 log = logging.getLogger("obclip.server")
@@ -45,7 +46,7 @@ HANDOFF_MEDIA_TYPE = "application/vnd.obclip.handoff+safetensors"
 class Limits:
     """Bounds on one request, published by /v1/models."""
 
-    max_candidates: int = 64
+    max_candidates: int = DEFAULT_MAX_CANDIDATES
     max_prompt_chars: int = 400
     max_steps: int = 100
     max_size: int = 1024
@@ -68,7 +69,7 @@ class ServerConfig:
 
 class AccelBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    mode: Literal["none", "cache", "cache+reuse"] = "none"
+    mode: Literal[ACCEL_MODES] = "none"
     r: int = Field(4, ge=1, le=1000)
     s: int = Field(6, ge=1, le=1000)
     refresh: int = Field(5, ge=1, le=1000)
@@ -83,12 +84,12 @@ class DenoiseBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     candidates: list[str] = Field(..., min_length=1, description="the N candidate prompts, in the device's order")
     seed: int = Field(..., ge=0, lt=2**63)
-    steps: int = Field(25, ge=1)
-    k: int = Field(10, ge=0)
-    guidance: float = Field(5.0, ge=0.0)
+    steps: int | None = Field(None, ge=1, description="the cloud grid's length; the served pair's default if absent")
+    k: int | None = Field(None, ge=0, description="cloud steps to run; the served pair's default if absent")
+    guidance: float | None = Field(None, ge=0.0, description="CFG scale; the served pair's default if absent")
     height: int = Field(..., ge=8)
     width: int = Field(..., ge=8)
-    sampler: Literal["dpm", "ddim", "lcm"] = "dpm"
+    sampler: Literal[SAMPLERS] = "dpm"
     pair: str
     accel: AccelBody = Field(default_factory=AccelBody)
     wire_dtype: Literal["float16", "float32"] = "float16"
@@ -118,8 +119,6 @@ def _check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | N
         return f"a candidate has {longest} characters, over the limit of {limits.max_prompt_chars}"
     if body.steps > limits.max_steps:
         return f"steps={body.steps} exceeds the limit of {limits.max_steps}"
-    if body.k > body.steps:
-        return f"k={body.k} exceeds steps={body.steps}"
     if max(body.height, body.width) > limits.max_size:
         return f"size {body.height}x{body.width} exceeds the limit of {limits.max_size}"
     scale = pair.latent_scale
@@ -201,14 +200,34 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         responses={200: {"content": {HANDOFF_MEDIA_TYPE: {}}, "description": "N latents + hand-off state"}},
     )
     async def denoise(body: DenoiseBody) -> Response:
+        spec = pair.spec
+        body = body.model_copy(  # absent settings: the served pair's defaults
+            update={
+                "steps": spec.cloud_steps or spec.steps if body.steps is None else body.steps,
+                "k": spec.k if body.k is None else body.k,
+                "guidance": spec.guidance if body.guidance is None else body.guidance,
+            }
+        )
         problem = _check_limits(body, pair, limits)
         if problem:
             return _error(422, "limit", problem)
+        try:  # the split this request implies must be one the pair can run: k on its grid, its sampler
+            received_plan(spec, sampler=body.sampler, steps=body.steps, k=body.k, n=len(body.candidates))
+        except PlanError as exc:
+            return _error(422, "invalid_request", str(exc))
         try:
             request = CloudRequest(
-                tuple(body.candidates), body.seed, body.steps, body.k, body.guidance, body.height, body.width,
-                body.sampler, body.pair, AccelConfig(**body.accel.model_dump()),
-            )  # fmt: skip
+                candidates=tuple(body.candidates),
+                seed=body.seed,
+                steps=body.steps,
+                k=body.k,
+                guidance=body.guidance,
+                height=body.height,
+                width=body.width,
+                sampler=body.sampler,
+                pair=body.pair,
+                accel=AccelConfig(**body.accel.model_dump()),
+            )
             check_sampler(pair, request.sampler, request.steps)
         except ProtocolError as exc:
             return _error(422, "invalid_request", str(exc))

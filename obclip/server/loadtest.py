@@ -22,6 +22,7 @@ import time
 import httpx
 
 from obclip.client import RemoteCloud
+from obclip.models.registry import PairSpec, get_spec
 from obclip.prompts import transform
 from obclip.protocol import CloudRequest
 
@@ -48,11 +49,13 @@ def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:
 
 
 def run(pair: str, requests: int, concurrency: list[int], steps: int, k: int) -> list[dict]:
-    from obclip.models.registry import get_spec
-
-    size = get_spec(pair).resolution
-    prompts = ["a portrait of a young woman in a garden", "an old man on a beach", "a smiling lady in an office",
-               "a middle-aged gentleman in the city"]  # fmt: skip
+    spec = get_spec(pair)
+    prompts = [
+        "a portrait of a young woman in a garden",
+        "an old man on a beach",
+        "a smiling lady in an office",
+        "a middle-aged gentleman in the city",
+    ]
     groups = [transform(p, ["gender"]) for p in prompts]
     rows = []
     for batching in (False, True):
@@ -60,10 +63,18 @@ def run(pair: str, requests: int, concurrency: list[int], steps: int, k: int) ->
         try:
             client = RemoteCloud(url, timeout=600)
             for c in concurrency:
-                latencies, wall = _measure(client, groups, c, max(1, requests // c), steps, k, size, pair)
+                latencies, wall = _measure(client, groups, c, max(1, requests // c), steps, k, spec)
                 q = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else latencies * 19
-                rows.append({"batching": batching, "clients": c, "requests": len(latencies), "rps": len(latencies) / wall,
-                             "p50": statistics.median(latencies), "p95": q[18]})  # fmt: skip
+                rows.append(
+                    {
+                        "batching": batching,
+                        "clients": c,
+                        "requests": len(latencies),
+                        "rps": len(latencies) / wall,
+                        "p50": statistics.median(latencies),
+                        "p95": q[18],
+                    }
+                )
                 print(_row(rows[-1]), flush=True)
         finally:
             proc.terminate()
@@ -71,7 +82,7 @@ def run(pair: str, requests: int, concurrency: list[int], steps: int, k: int) ->
     return rows
 
 
-def _measure(client, groups, clients: int, per_client: int, steps: int, k: int, size: int, pair: str):
+def _measure(client, groups, clients: int, per_client: int, steps: int, k: int, spec: PairSpec):
     """Latencies of `clients` threads each sending `per_client` requests, and the wall time."""
     latencies: list[float] = []
     lock = threading.Lock()
@@ -79,7 +90,16 @@ def _measure(client, groups, clients: int, per_client: int, steps: int, k: int, 
     def worker(w: int) -> None:
         for j in range(per_client):
             g = groups[(w + j) % len(groups)]
-            req = CloudRequest(g.order, w * 1000 + j, steps, k, 5.0, size, size, "dpm", pair)
+            req = CloudRequest(
+                candidates=g.order,
+                seed=w * 1000 + j,
+                steps=steps,
+                k=k,
+                guidance=spec.guidance,
+                height=spec.resolution,
+                width=spec.resolution,
+                pair=spec.name,
+            )
             started = time.perf_counter()
             client(req)
             with lock:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from obclip.models.registry import SD_SCHEDULER_CONFIG
+
 TEXT_MAX_LENGTH = 32
 TEXT_DIM = 384
 IMAGE_SIZE = 64
@@ -57,14 +59,4 @@ DEVICE_UNET_CONFIG: dict[str, Any] = {
 }
 
 # Stable Diffusion's training noise schedule, so the pair behaves like an SD-1.x pair.
-SCHEDULER_CONFIG: dict[str, Any] = {
-    "num_train_timesteps": 1000,
-    "beta_start": 0.00085,
-    "beta_end": 0.012,
-    "beta_schedule": "scaled_linear",
-    "prediction_type": "epsilon",
-    "clip_sample": False,
-    "set_alpha_to_one": False,
-    "steps_offset": 1,
-    "timestep_spacing": "leading",
-}
+SCHEDULER_CONFIG: dict[str, Any] = SD_SCHEDULER_CONFIG

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from obclip.prompts.grammar import indefinite_article
 from obclip.world.render import PortraitSpec
 
 _NOUNS = {"male": ("man", "man", "gentleman", "male person"), "female": ("woman", "woman", "lady", "female person")}
@@ -37,14 +38,6 @@ _TEMPLATES = (
 )
 
 
-def article(word: str) -> str:
-    """The indefinite article English uses before `word` ("an old", "a European")."""
-    w = word.lower()
-    if w.startswith(("eu", "uni", "use", "one")):
-        return "a"
-    return "an" if w[:1] in "aeiou" else "a"
-
-
 def describe_person(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) -> str:
     """'a young asian woman', with age or ethnicity left out with probability `drop` each."""
     words = []
@@ -53,7 +46,7 @@ def describe_person(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) 
     if rng.random() >= drop:
         words.append(spec.ethnicity)
     words.append(rng.choice(_NOUNS[spec.gender]))
-    return f"{article(words[0])} {' '.join(words)}"
+    return f"{indefinite_article(words[0])} {' '.join(words)}"
 
 
 def caption(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) -> str:

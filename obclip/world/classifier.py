@@ -15,9 +15,13 @@ from obclip.world.render import FIELDS
 
 def _block(cin: int, cout: int) -> nn.Sequential:
     return nn.Sequential(
-        nn.Conv2d(cin, cout, 3, padding=1), nn.GroupNorm(8, cout), nn.SiLU(),
-        nn.Conv2d(cout, cout, 3, stride=2, padding=1), nn.GroupNorm(8, cout), nn.SiLU(),
-    )  # fmt: skip
+        nn.Conv2d(cin, cout, 3, padding=1),
+        nn.GroupNorm(8, cout),
+        nn.SiLU(),
+        nn.Conv2d(cout, cout, 3, stride=2, padding=1),
+        nn.GroupNorm(8, cout),
+        nn.SiLU(),
+    )
 
 
 class AttributeClassifier(nn.Module):
@@ -29,9 +33,15 @@ class AttributeClassifier(nn.Module):
     def __init__(self, width: int = 32) -> None:
         super().__init__()
         self.features = nn.Sequential(
-            _block(3, width), _block(width, 2 * width), _block(2 * width, 4 * width), _block(4 * width, 4 * width),
-            nn.Flatten(), nn.Linear(4 * width * 16, 256), nn.SiLU(), nn.Dropout(0.1),
-        )  # fmt: skip
+            _block(3, width),
+            _block(width, 2 * width),
+            _block(2 * width, 4 * width),
+            _block(4 * width, 4 * width),
+            nn.Flatten(),
+            nn.Linear(4 * width * 16, 256),
+            nn.SiLU(),
+            nn.Dropout(0.1),
+        )
         self.heads = nn.ModuleDict({name: nn.Linear(256, len(values)) for name, values in FIELDS.items()})
 
     def forward(self, images: torch.Tensor) -> dict[str, torch.Tensor]:

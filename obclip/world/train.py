@@ -128,9 +128,12 @@ def _train_loop(run: Path, name: str, model: torch.nn.Module, loss_fn, plan: dic
 
     def snapshot() -> dict:
         return {
-            "model": model.state_dict(), "opt": opt.state_dict(), "step": step, "gen": gen.get_state(),
+            "model": model.state_dict(),
+            "opt": opt.state_dict(),
+            "step": step,
+            "gen": gen.get_state(),
             "ema": None if ema is None else ema.state_dict(),
-        }  # fmt: skip
+        }
 
     log = (run / f"{name}.log.jsonl").open("a")
     bar = tqdm(total=plan["steps"], initial=step, desc=f"train {name}", mininterval=5)
@@ -285,6 +288,7 @@ def stage_export(run: Path, out: Path) -> None:
     state = torch.load(run / "evaluator.pt")
     save_file({k: v.half().contiguous() for k, v in state.items()}, out / "evaluator.safetensors")
     (out / "scheduler_config.json").write_text(json.dumps(SCHEDULER_CONFIG, indent=2) + "\n")
+    (out / "text_config.json").write_text(json.dumps({"max_length": TEXT_MAX_LENGTH}, indent=2) + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,7 +6,7 @@ accuracy per field and FID against renders of the same specs, for cloud, device 
 (k = 10, 5).
 
 Usage:
-    python -m obclip.world.evaluate --n 200 --out docs/model-card
+    python -m obclip.eval.model_card --n 200 --out docs/reports/model-card
 """
 
 from __future__ import annotations
@@ -16,19 +16,18 @@ import json
 import time
 from pathlib import Path
 
-import torch
 from tqdm import tqdm
 
 from obclip.eval.common import (
     attribute_accuracy,
     fid,
-    generate_batch,
     heldout_prompts,
     load_classifier,
     names_field,
     reference_images,
+    save_grid,
 )
-from obclip.generate import to_pil
+from obclip.generate import generate_batch
 from obclip.models.pair import load_pair
 from obclip.world.render import FIELDS
 
@@ -45,33 +44,26 @@ def evaluate(n: int, out: Path, steps: int = 25) -> dict:
     grid = {}
     for name, mode, k in tqdm(ROWS, desc="quality rows"):
         started = time.perf_counter()
-        images = generate_batch(pair, texts, mode, steps=steps, k=k, seeds=seeds)
+        images = generate_batch(pair, texts, mode, steps=steps, k=k if mode == "hybrid" else None, seeds=seeds)
         rows[name] = attribute_accuracy(classifier, images, prompts) | {
             "fid": fid(real, images),
             "seconds": round(time.perf_counter() - started, 1),
         }
         grid[name] = images[:8]
     out.mkdir(parents=True, exist_ok=True)
-    _save_grid(grid, texts[:8], out / "grid.png")
+    save_grid(grid, texts[:8], out / "grid.png")
     scored_on = {f: sum(names_field(p, f) for p in prompts) for f in FIELDS}
-    result = {"n": n, "steps": steps, "sampler": "dpm", "guidance": pair.spec.guidance, "rows": rows,
-              "scored_on": scored_on, "prompts_in_grid": texts[:8]}  # fmt: skip
+    result = {
+        "n": n,
+        "steps": steps,
+        "sampler": "dpm",
+        "guidance": pair.spec.guidance,
+        "rows": rows,
+        "scored_on": scored_on,
+        "prompts_in_grid": texts[:8],
+    }
     (out / "quality.json").write_text(json.dumps(result, indent=2) + "\n")
     return result
-
-
-def _save_grid(grid: dict[str, torch.Tensor], prompts: list[str], path: Path) -> None:
-    from PIL import Image, ImageDraw
-
-    cell, label = 96, 110
-    canvas = Image.new("RGB", (label + cell * 8, cell * len(grid)), "white")
-    draw = ImageDraw.Draw(canvas)
-    for r, (name, images) in enumerate(grid.items()):
-        draw.text((4, r * cell + cell // 2 - 6), name, fill="black")
-        for c, image in enumerate(images):
-            canvas.paste(to_pil(image).resize((cell, cell)), (label + c * cell, r * cell))
-    canvas.save(path)
-    (path.with_suffix(".txt")).write_text("\n".join(f"{i + 1}. {p}" for i, p in enumerate(prompts)) + "\n")
 
 
 def training_curves(run_dir: Path, out: Path) -> dict[str, dict]:
@@ -120,7 +112,7 @@ def markdown(result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--out", type=Path, default=Path("docs/model-card"))
+    parser.add_argument("--out", type=Path, default=Path("docs/reports/model-card"))
     parser.add_argument("--run-dir", type=Path, default=Path("runs/default"), help="training logs for the curves")
     args = parser.parse_args()
     if args.run_dir.exists():

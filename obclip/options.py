@@ -1,0 +1,13 @@
+"""Choices and bounds that several layers share (CLI, protocol, server, generation), defined once.
+
+Torch-free, so that ``obclip --help`` and ``obclip candidates`` can build their parsers from it.
+`DEFAULT_MAX_CANDIDATES` is the candidate budget: the largest N a prompt may become before the
+transformation refuses it (``--max-candidates``), and the largest N a server accepts by default.
+"""
+
+from __future__ import annotations
+
+DEFAULT_MAX_CANDIDATES = 64
+SAMPLERS = ("dpm", "ddim", "lcm")  # every grid a request may name
+DEVICE_SAMPLERS = ("dpm", "ddim")  # the ones a user picks; "lcm" is a consistency-distilled cloud model's own
+ACCEL_MODES = ("none", "cache", "cache+reuse")
