@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from obclip.eval.attacks import (
+    ATTRIBUTES,
     AttackSizes,
     BigramLM,
     _attribute_hits,
@@ -19,6 +20,7 @@ from obclip.eval.attacks import (
     sample_users,
     wilson,
 )
+from obclip.prompts import transform
 
 
 def test_wilson_interval_matches_the_textbook_values() -> None:
@@ -80,7 +82,9 @@ def test_server_views_point_at_the_real_prompt() -> None:
     for scheme, size in (("obclip", 6), ("naive-decoy", 2), ("hybrid", 1)):
         views = _views(users, scheme, seed=1)
         for (_, prompt), (cands, real) in zip(users, views, strict=True):
-            assert len(cands) == size and cands[real] == prompt
+            # ObCLIP sends the real prompt in its canonical cloud wording, like its decoys
+            sent = transform(prompt, ATTRIBUTES).cloud_prompt if scheme == "obclip" else prompt
+            assert len(cands) == size and cands[real] == sent
         if scheme != "hybrid":  # the real prompt's position varies: a fixed slot would be a leak
             assert len({real for _, real in views}) > 1
 

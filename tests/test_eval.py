@@ -123,3 +123,16 @@ def test_bench_runs_an_lcm_pair(tmp_path) -> None:
     assert ob["server_flops"] == 2 * hybrid["server_flops"] > 0 and "Hybrid SD k=1" in table
     assert ob["fid_vs_hybrid"] == pytest.approx(0.0, abs=1e-2)
     assert table["cloud"]["device_flops"] == 0 and table["device"]["server_flops"] == 0
+
+
+@pytest.mark.parametrize("prompt", ["a little girl with her mum", "Mrs. Smith, 42, in her kitchen with a beard"])
+def test_obclip_real_candidate_equals_hybrid_with_the_cloud_view(tiny_sd, prompt: str) -> None:
+    """The cloud sees the canonical view, the device its exact prompt: ObCLIP's image is exactly the
+    image of Hybrid SD run with the same cloud text and the same device prompt (accelerations off)."""
+    group = transform(prompt)
+    assert group.cloud_prompt != prompt  # this prompt is rewritten for the cloud
+    obclip = generate(prompt, "obclip", tiny_sd, steps=6, k=3, seed=9, group=group).image
+    hybrid = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9, cloud_prompt=group.cloud_prompt).image
+    assert torch.equal(obclip, hybrid)
+    verbatim = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9).image
+    assert not torch.equal(obclip, verbatim)  # the cloud's text mattered

@@ -62,4 +62,6 @@ def test_captions_name_what_is_drawn_and_transform_cleanly(seed: int) -> None:
         if word.lower() in {"a", "an"}:
             assert word.lower() == indefinite_article(following), text
     group = transform(text, ["gender", "age"])
-    assert group.n == 6 and text in group.order
+    assert group.n == 6 and group.cloud_prompt in group.order
+    # the cloud view names the same person: its age word, and the ethnicity in its canonical capitalised form
+    assert spec.age in group.cloud_prompt and spec.ethnicity.capitalize() in group.cloud_prompt

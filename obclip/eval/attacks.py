@@ -289,9 +289,72 @@ def run(out: Path, sizes: AttackSizes = QUICK, pair: str = "default") -> dict:
         sizes.steps,
         sizes.k,
     )
+    results["realistic_corpus"] = corpus_attack()
     (out / "attacks.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "attacks.md").write_text(markdown(results))
     return results
+
+
+def corpus_attack(path: Path | None = None, seed: int = 0) -> dict:
+    """Plausibility attacks on realistic prompts (default: the shipped hand-written corpus).
+
+    The attacker knows the scheme. Two-fold: for ObCLIP it trains a bigram LM on the cloud views of the
+    other fold's real prompts (what real users look like on the wire) and picks the likeliest candidate;
+    a *value-prior* attacker sees only each candidate's attribute values (read back by parsing) and
+    picks the combination most frequent in the other fold: that is the best the corpus's own prior
+    allows, so an LM far above it would mean the wording leaks. The naive decoy (attribute words
+    swapped in place) is attacked with an LM trained on the other fold's verbatim prompts.
+    """
+    from obclip.eval.audit import CORPUS, load_prompts
+    from obclip.prompts import DetectionError, default_lexicon
+    from obclip.prompts.parse import parse
+
+    lex = default_lexicon()
+    items = load_prompts(path or CORPUS)
+    groups = []
+    for item in items:
+        try:
+            group = transform(item.prompt)
+        except DetectionError:
+            continue
+        if group.n > 1:
+            groups.append(group)
+    rng = random.Random(seed)
+
+    def values_of(text: str) -> tuple:
+        return tuple(tuple(sorted(p.states.items())) for p in parse(text, lex).persons)
+
+    hits = {"obclip LM": 0, "obclip value prior": 0, "naive-decoy LM": 0}
+    totals = {"obclip": 0, "naive-decoy": 0}
+    chance = {"obclip": 0.0, "naive-decoy": 0.0}
+    for fold in (0, 1):
+        train = [g for i, g in enumerate(groups) if i % 2 != fold]
+        test = [g for i, g in enumerate(groups) if i % 2 == fold]
+        lm_cloud = BigramLM([g.cloud_prompt for g in train])
+        lm_verbatim = BigramLM([g.prompt for g in train])
+        prior = Counter(values_of(g.cloud_prompt) for g in train)
+        for g in test:
+            totals["obclip"] += 1
+            chance["obclip"] += 1 / g.n
+            scores = [lm_cloud.score(c) for c in g.order]
+            hits["obclip LM"] += int(int(np.argmax(scores)) == g.real_index)
+            counts = [prior[values_of(c)] + rng.random() * 1e-3 for c in g.order]  # random tie-break
+            hits["obclip value prior"] += int(int(np.argmax(counts)) == g.real_index)
+            decoy = naive_decoy(g.prompt, rng)
+            if decoy != g.prompt:
+                pair = [g.prompt, decoy]
+                rng.shuffle(pair)
+                totals["naive-decoy"] += 1
+                chance["naive-decoy"] += 0.5
+                pick = int(np.argmax([lm_verbatim.score(c) for c in pair]))
+                hits["naive-decoy LM"] += int(pair[pick] == g.prompt)
+    out: dict = {"source": str(path or CORPUS.name), "groups": len(groups)}
+    for name, h in hits.items():
+        scheme = name.split(" ")[0]
+        n = totals[scheme]
+        acc, lo, hi = wilson(h, n)
+        out[name] = {"n": n, "accuracy": acc, "ci95": [lo, hi], "chance": chance[scheme] / max(n, 1)}
+    return out
 
 
 def _bayes_bound(row: dict) -> float:
@@ -322,6 +385,22 @@ def markdown(results: dict) -> str:
                     f"| {scheme} | {population} | {name} | {r['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | "
                     f"{row['chance']:.3f} | {bound_text} | {ai.get('gender', 0):.3f} | {ai.get('age', 0):.3f} |"
                 )
+    corpus = results.get("realistic_corpus")
+    if corpus:
+        lines += [
+            "",
+            f"Realistic prompts (`obclip/eval/corpora/{corpus['source']}`, {corpus['groups']} accepted prompts with "
+            "N > 1, two folds): which candidate did a real person write?",
+            "",
+            "| scheme | attacker | accuracy [95% CI] | chance (mean 1/N) | prompts |",
+            "|---|---|---|---|---|",
+        ]
+        for name in ("obclip LM", "obclip value prior", "naive-decoy LM"):
+            r = corpus[name]
+            lines.append(
+                f"| {name.split(' ')[0]} | {' '.join(name.split(' ')[1:])} | {r['accuracy']:.3f} "
+                f"[{r['ci95'][0]:.3f}, {r['ci95'][1]:.3f}] | {r['chance']:.3f} | {r['n']} |"
+            )
     p = results["latent_probe"]
     lines += [
         "",
