@@ -22,7 +22,7 @@ from obclip.models.pair import load_pair
 from obclip.protocol import AccelConfig, CloudRequest, Handoff, ProtocolError
 
 pytestmark = pytest.mark.slow
-KEY = "test-key-0123456789"
+KEY = "obk_test-0123456789abcdefGHIJKLMNOP"  # >= 128 bits: weaker keys are refused
 SECRET_WORD = "zanzibarian"  # appears in prompts; must never appear in logs
 
 
