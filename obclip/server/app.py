@@ -45,7 +45,7 @@ from obclip.sampling import SAMPLERS
 from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, derive_budget, prevalidate
 from obclip.server.batcher import Batcher, BatcherConfig
 from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig
-from obclip.server.transport import TransportLimits, guarded_protocol, install_log_limits
+from obclip.server.transport import CLIENT_GONE, TransportLimits, guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
 HANDOFF_MEDIA_TYPE = "application/vnd.obclip.handoff+safetensors"
@@ -310,7 +310,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         waiting = asyncio.wrap_future(job.future)
         while not waiting.done():
             await asyncio.wait([waiting], timeout=0.25)
-            if not waiting.done() and await request.is_disconnected():
+            if not waiting.done() and _client_gone(request):
                 if batcher.cancel(job):  # the client has gone: its queued group never runs
                     log.info("request %s: client left, dropped from the queue", rid)
                     return _error(499, "client_closed", "the client closed the connection", rid)
@@ -326,6 +326,13 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         return Response(blob, media_type=HANDOFF_MEDIA_TYPE, headers={"x-request-id": rid})
 
     return app
+
+
+def _client_gone(request: Request) -> bool:
+    """Whether the client closed its connection: from the connection guard (`transport.py`), which
+    sees the close even where Starlette's `is_disconnected` cannot (behind an HTTP middleware)."""
+    probe = request.scope.get("extensions", {}).get(CLIENT_GONE)
+    return bool(probe and probe())
 
 
 def _rid(request: Request) -> str:

@@ -29,6 +29,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 log = logging.getLogger("obclip.server")
+CLIENT_GONE = "obclip.client_gone"  # scope extension: () -> bool, True once the client closed the connection
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,6 @@ def guarded_protocol(limits: TransportLimits, stats: dict | None = None) -> type
             else:
                 self._arm(left)
 
-        def data_received(self, data: bytes) -> None:
-            before = self.cycle
-            super().data_received(data)
-            if self.cycle is not before and self.cycle is not None:  # a request's headers completed
-                self._body_since = time.monotonic()
-
         def on_response_complete(self) -> None:
             self._body_since, self._waiting_since = None, time.monotonic()
             super().on_response_complete()
@@ -124,14 +119,29 @@ def guarded_protocol(limits: TransportLimits, stats: dict | None = None) -> type
             body = json.dumps({"error": {"code": "bad_http", "message": f"{msg} (malformed or oversized "
                                f"headers; the limit is {limits.max_header_bytes} bytes)", "request_id": rid}}).encode()  # fmt: skip
             headers = [(b"content-type", b"application/json"), (b"connection", b"close"),
+                       (b"content-length", str(len(body)).encode()),
                        (b"x-request-id", rid.encode())]  # fmt: skip
             try:
-                for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
-                              h11.Data(data=body), h11.EndOfMessage()):  # fmt: skip
-                    self.transport.write(self.conn.send(event))
+                events = (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"), h11.Data(data=body),
+                          h11.EndOfMessage())  # fmt: skip
+                self.transport.write(b"".join(self.conn.send(event) or b"" for event in events))
             except h11.LocalProtocolError:
                 pass  # a response was already started on this connection
-            self.transport.close()
+            # lingering close: closing with unread input would reset the connection and lose the answer
+            self._discarding = True
+            if self.transport.can_write_eof():
+                self.transport.write_eof()
+            self.loop.call_later(1.0, self.transport.close)
+
+        def data_received(self, data: bytes) -> None:
+            if getattr(self, "_discarding", False):
+                return
+            before = self.cycle
+            super().data_received(data)
+            if self.cycle is not before and self.cycle is not None:  # a request's headers completed
+                self._body_since = time.monotonic()
+                cycle = self.cycle
+                cycle.scope.setdefault("extensions", {})[CLIENT_GONE] = lambda: cycle.disconnected
 
     return Guarded
 
