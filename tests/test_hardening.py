@@ -191,7 +191,7 @@ def test_wrong_keys_are_throttled_and_logged_without_the_key(tmp_path) -> None:
         wrong = "obk_wrong-guess-0123456789abcdefGHIJ"
         codes = [_post(srv, _body(1), wrong).status_code for _ in range(100)]
         assert codes[:10] == [403] * 10 and set(codes[10:]) == {429}
-        assert _post(srv, _body(1)).status_code == 429  # throttled per address, whatever the key
+        assert _post(srv, _body(1)).status_code == 200  # a valid key from the same address (a NAT) still passes
         log = srv.log.read_text()
         assert "auth failed from 127.0.0.1" in log and wrong not in log and "wrong-guess" not in log
     finally:

@@ -204,14 +204,14 @@ def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
     assert '"candidates"' in proc.stderr  # the server view was shown before sending
     dead = f"http://127.0.0.1:{_free_port()}"
     proc = subprocess.run(
-        [*cmd, "--out", str(out), "--server", dead, "--timeout", "2"],
+        [*cmd, "--out", str(out), "--server", dead, "--timeout", "2", "--retry-for", "1s"],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
     )
     assert proc.returncode == 2 and "cannot reach the cloud" in proc.stderr
-    proc = subprocess.run([*cmd, "--out", str(tmp_path / "b.png"), "--server", dead, "--timeout", "2", "--fallback", "device"],
+    proc = subprocess.run([*cmd, "--out", str(tmp_path / "b.png"), "--server", dead, "--timeout", "2", "--retry-for", "1s", "--fallback", "device"],
                           capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
     assert proc.returncode == 0 and "finishing on the device only" in proc.stderr
     assert json.loads(proc.stdout)["mode"] == "device"

@@ -209,15 +209,18 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         if request.url.path.startswith("/v1/"):
             if not config.insecure_no_auth:
                 address = request.client.host if request.client else "unknown"
-                wait = throttle.blocked_for(address)
-                if wait > 0:
-                    return _error(429, "auth_throttled", "too many failed authentications from this address",
-                                  rid, retry_after=wait)  # fmt: skip
                 auth = request.headers.get("authorization", "")
                 if not auth.lower().startswith("bearer ") or not auth[7:].strip():
                     return _error(401, "unauthorized", "missing bearer API key (Authorization: Bearer <key>)", rid)
                 tenant = keys.match(auth[7:].strip())
                 if tenant is None:
+                    # Throttled per address; a valid key still passes, so one tenant's typos cannot lock out
+                    # everyone behind the same NAT (with >= 128-bit keys the throttle bounds cost and log
+                    # volume; guessing is hopeless either way).
+                    wait = throttle.blocked_for(address)
+                    if wait > 0:
+                        return _error(429, "auth_throttled", "too many failed authentications from this address",
+                                      rid, retry_after=wait)  # fmt: skip
                     failures = throttle.fail(address)
                     log.warning("auth failed from %s (%d failures in the last %gs)", address, failures,
                                 config.throttle.window)  # fmt: skip
