@@ -118,7 +118,7 @@ def main() -> None:
         print("| clients | requests | good | lost | wrong | 4xx | 5xx | max-cost served | solo p50 / p99 s "
               "| mixed p50 / p99 s |\n|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
         print(f"| {r['clients']} | {r['requests']} | {r['good']} | {r['lost']} | {r['wrong']} | {r['4xx']} | {r['5xx']} "
-              f"| {r['max-cost ok']} (N={r['heavy_n']}, T=k={r['heavy_steps']}) | {r['solo_p50']:.3f} / "
+              f"| {r['max-cost ok']} (N={r['heavy_n']}, T=k={r['heavy_steps']}, p50 {r['heavy_p50']:.2f}s) | {r['solo_p50']:.3f} / "
               f"{r['solo_p99']:.3f} | {r['mix_p50']:.3f} / {r['mix_p99']:.3f} |")  # fmt: skip
         print(f"wall {r['wall']:.1f}s on pair {pair}", file=sys.stderr)
         return
