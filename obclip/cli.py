@@ -116,8 +116,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     cloud = None
     if args.server:
         from obclip.client import RemoteCloud
+        from obclip.device.verify import HandoffCheck
 
-        cloud = RemoteCloud(args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout)
+        cloud = RemoteCloud(
+            args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
+            retry_for=args.retry_for, insecure_http=args.insecure_http, verify=HandoffCheck(models),
+        )  # fmt: skip
     on_step = _progress_factory(plan.progress_totals(), not args.no_progress)
     common = {
         "steps": plan.steps,
@@ -225,37 +229,90 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
     import torch
-    import uvicorn
 
     from obclip.models.pair import load_pair
-    from obclip.server.app import Limits, ServerConfig, create_app, load_api_keys
+    from obclip.server.admission import QuotaConfig
+    from obclip.server.app import Limits, ServerConfig, create_app, run_server
+    from obclip.server.batcher import BatcherConfig
+    from obclip.server.security import KeyConfigError, load_key_digests
+    from obclip.server.transport import TransportLimits
 
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     if args.insecure_no_auth and not loopback:
         raise UsageError("--insecure-no-auth is only allowed on a loopback host")
-    keys = load_api_keys(args.api_key_file, os.environ.get("OBCLIP_API_KEYS"))
+    if args.insecure_no_auth and (args.api_key_file or os.environ.get("OBCLIP_API_KEYS")):
+        raise UsageError("--insecure-no-auth together with API keys would silently disable them; pass one or the other")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UsageError("TLS needs both --tls-cert and --tls-key")
+    for path in filter(None, (args.tls_cert, args.tls_key)):
+        if not Path(path).is_file():
+            raise UsageError(f"cannot read TLS file {path}")
+    try:
+        keys = load_key_digests(args.api_key_file, os.environ.get("OBCLIP_API_KEYS"))
+    except KeyConfigError as exc:
+        raise UsageError(str(exc)) from None
     if not keys and not args.insecure_no_auth:
         raise UsageError(
-            "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback)"
+            "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback); "
+            "make a key with `obclip keys new`"
         )
-    config = ServerConfig(
-        api_keys=keys,
-        insecure_no_auth=args.insecure_no_auth,
-        limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
-        max_batch_candidates=args.max_batch,
-        max_wait_ms=args.max_wait_ms,
-        batching=not args.no_batching,
-        audit_log=Path(args.audit_log) if args.audit_log else None,
-    )
+    if not loopback and not args.tls_cert:
+        print("obclip: warning: serving without TLS on a non-loopback host; keys and candidates travel in clear "
+              "(pass --tls-cert/--tls-key)", file=sys.stderr)  # fmt: skip
+    try:
+        config = ServerConfig(
+            key_digests=keys, insecure_no_auth=args.insecure_no_auth,
+            limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
+            batcher=BatcherConfig(max_candidates=args.max_batch, max_wait=args.max_wait_ms / 1000,
+                                  enabled=not args.no_batching, max_batch_seconds=args.max_request_seconds,
+                                  max_queued=args.max_queue),
+            max_request_seconds=args.max_request_seconds,
+            quotas=QuotaConfig(args.quota_requests, args.quota_candidate_steps),
+            transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout),
+            audit_log=Path(args.audit_log) if args.audit_log else None,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if args.threads is not None:
         if args.threads < 1:
             raise UsageError(f"--threads must be at least 1, got {args.threads}")
         torch.set_num_threads(args.threads)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
-    print(f"obclip: serving pair {args.pair!r} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key)
     return 0
+
+
+def cmd_keys_new(args: argparse.Namespace) -> int:
+    import time
+
+    from obclip.server.security import digest, new_key
+
+    key = new_key()
+    line = f"sha256:{digest(key)}  # {args.label or 'key'} created {time.strftime('%Y-%m-%d')}"
+    if args.key_file:
+        with open(args.key_file, "a") as f:
+            f.write(line + "\n")
+        print(f"obclip: appended its digest to {args.key_file}; the key is shown once, here:", file=sys.stderr)
+    else:
+        print(f"obclip: put this line in the server's --api-key-file:\n{line}", file=sys.stderr)
+    print(key)
+    return 0
+
+
+def _seconds(value: str) -> float:
+    """'30', '30s', '2m' -> seconds."""
+    text = value.strip().lower()
+    factor = 60.0 if text.endswith("m") else 1.0
+    try:
+        seconds = float(text.rstrip("sm")) * factor
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a duration like 30s or 2m, got {value!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError(f"duration must be >= 0, got {value!r}")
+    return seconds
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -337,7 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     _privacy_options(gen)
     gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
     gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")
-    gen.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the server")
+    gen.add_argument("--timeout", type=float, default=300.0, help="total seconds per attempt, answer included")
+    gen.add_argument("--retry-for", type=_seconds, default=30.0, metavar="DURATION",
+                     help="keep retrying the identical group this long, e.g. 30s, 2m (default 30s)")  # fmt: skip
+    gen.add_argument("--insecure-http", action="store_true", help="allow plain http:// to a non-loopback --server")
     gen.add_argument("--fallback", choices=("none", "device"), default="none")
     gen.add_argument("--show-server-view", action="store_true", help="print what leaves the device (stderr)")
     gen.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -374,7 +434,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
     serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     serve.add_argument("--device", default="cpu", help="torch device for the cloud model (cpu, cuda, mps)")
+    serve.add_argument("--tls-cert", default=None, help="PEM certificate (chain): serve HTTPS")
+    serve.add_argument("--tls-key", default=None, help="PEM private key of --tls-cert")
+    serve.add_argument("--max-request-seconds", type=float, default=60.0,
+                       help="estimated compute one request (and one batch) may take")  # fmt: skip
+    serve.add_argument("--max-queue", type=int, default=256, help="groups waiting at once (then 503)")
+    serve.add_argument("--quota-requests", type=float, default=120.0, help="requests per minute per key")
+    serve.add_argument("--quota-candidate-steps", type=float, default=20000.0,
+                       help="candidates x cloud steps per minute per key")  # fmt: skip
+    serve.add_argument("--max-connections", type=int, default=512, help="open connections (below ulimit -n)")
+    serve.add_argument("--header-timeout", type=float, default=10.0, help="seconds to send a request's headers")
+    serve.add_argument("--body-timeout", type=float, default=30.0, help="seconds to send a request's body")
     serve.set_defaults(func=cmd_serve)
+
+    keys = sub.add_parser("keys", help="API keys for `obclip serve`")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    keys_new = keys_sub.add_parser("new", help="make a 256-bit key; print it once and its digest line")
+    keys_new.add_argument("--key-file", default=None, help="append the digest line to this --api-key-file")
+    keys_new.add_argument("--label", default=None, help="a note for the digest line (tenant name)")
+    keys_new.set_defaults(func=cmd_keys_new)
 
     bench = sub.add_parser("bench", help="quality and cost of every mode on the embedded default (Table 2)")
     bench.add_argument("--quick", action="store_true", help="8 prompts and 2 split points (full: 96 and 6)")

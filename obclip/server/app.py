@@ -5,23 +5,30 @@ Endpoints:
     GET  /v1/models            the pair served and every limit a request must respect
     POST /v1/denoise           one candidate group (JSON) -> N step-k latents + hand-off state
                                (safetensors, `application/vnd.obclip.handoff+safetensors`)
+    GET  /v1/stats             batches, failed and cancelled groups, shed connections
     GET  /openapi.json         the published schema
 
-Bearer API keys (file or OBCLIP_API_KEYS), compared in constant time: 401 without a key,
-403 with a wrong one. Every bad request gets a 4xx JSON error `{"error": {"code", "message"}}`.
-Prompts are never logged unless an audit log is configured.
+Bearer API keys (stored as SHA-256 digests, see `security.py`), checked in constant time:
+401 without a key, 403 with a wrong one, 429 once an address has failed too often. A group is
+admitted only after it passed, alone, every check that could fail a batch and its estimated
+cost fits the server's budget and the key's quota (`admission.py`); it then waits in a fair,
+bounded queue (`batcher.py`). Every error, 4xx or 5xx, is JSON
+`{"error": {"code", "message", "request_id"}}` and every response carries `X-Request-ID`
+(the client's own if it sent a sane one). Prompts are never logged unless an audit log is
+configured.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
 import json
 import logging
+import math
+import re
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -31,15 +38,19 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from obclip.cloud.engine import CloudEngine, check_sampler
+from obclip.cloud.engine import CloudEngine
 from obclip.models.pair import ModelPair
 from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, SAMPLERS
 from obclip.plan import PlanError, received_plan
 from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
-from obclip.server.batcher import Batcher
+from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, derive_budget, prevalidate
+from obclip.server.batcher import Batcher, BatcherConfig
+from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig
+from obclip.server.transport import CLIENT_GONE, TransportLimits, guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
 HANDOFF_MEDIA_TYPE = "application/vnd.obclip.handoff+safetensors"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -54,17 +65,41 @@ class Limits:
     max_body_bytes: int = 256 * 1024
 
 
-@dataclass
+@dataclass(frozen=True)
 class ServerConfig:
-    """Everything `obclip serve` is started with."""
+    """Everything `obclip serve` is started with.
 
-    api_keys: tuple[str, ...] = ()
+    Attributes:
+        key_digests (`tuple[str, ...]`): SHA-256 hex digests of the accepted API keys.
+        insecure_no_auth (`bool`): no keys at all (loopback only; never together with keys).
+        limits (`Limits`): per-request bounds on the body.
+        batcher (`BatcherConfig`): batch and queue bounds.
+        max_request_seconds (`float`): estimated compute one request may take.
+        memory_fraction (`float`): share of the device's memory one batch's activations may use.
+        quotas (`QuotaConfig`): per-key requests and candidate-steps per minute.
+        throttle (`ThrottleConfig`): failed-auth throttling per client address.
+        transport (`TransportLimits`): connections, read timeouts, header size.
+        audit_log (`Path | None`): append received candidate sets here (off by default).
+    """
+
+    key_digests: tuple[str, ...] = ()
     insecure_no_auth: bool = False
     limits: Limits = field(default_factory=Limits)
-    max_batch_candidates: int = 32
-    max_wait_ms: float = 20.0
-    batching: bool = True
+    batcher: BatcherConfig = field(default_factory=BatcherConfig)
+    max_request_seconds: float = 60.0
+    memory_fraction: float = 0.25
+    quotas: QuotaConfig = field(default_factory=QuotaConfig)
+    throttle: ThrottleConfig = field(default_factory=ThrottleConfig)
+    transport: TransportLimits = field(default_factory=TransportLimits)
     audit_log: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.insecure_no_auth and self.key_digests:
+            raise ValueError("--insecure-no-auth together with API keys would silently disable them; pass one")
+        if not self.key_digests and not self.insecure_no_auth:
+            raise ValueError("no API key configured: pass --api-key-file, set OBCLIP_API_KEYS, or --insecure-no-auth")
+        if self.max_request_seconds <= 0 or not 0 < self.memory_fraction <= 1:
+            raise ValueError("max_request_seconds must be > 0 and memory_fraction in (0, 1]")
 
 
 class AccelBody(BaseModel):
@@ -104,8 +139,20 @@ class DenoiseBody(BaseModel):
         return value
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+def _error(
+    status: int, code: str, message: str, request_id: str = "", retry_after: float | None = None
+) -> JSONResponse:
+    headers = {"x-request-id": request_id} if request_id else {}
+    if retry_after is not None:
+        headers["retry-after"] = str(max(1, math.ceil(retry_after)))
+    body = {"error": {"code": code, "message": message, "request_id": request_id}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _request_id(request: Request) -> str:
+    """The client's X-Request-ID if it is a sane token, else a fresh one."""
+    given = request.headers.get("x-request-id", "")
+    return given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
 
 
 def _check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | None:
@@ -129,15 +176,20 @@ def _check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | N
     return None
 
 
-def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None) -> FastAPI:
-    """Builds the app around one loaded pair (the engine runs in the batcher's thread)."""
-    if not config.api_keys and not config.insecure_no_auth:
-        raise ValueError("no API key configured: pass --api-key-file, set OBCLIP_API_KEYS, or --insecure-no-auth")
+def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
+               budget: Budget | None = None) -> FastAPI:  # fmt: skip
+    """Builds the app around one loaded pair (the engine runs in the batcher's thread).
+
+    `budget` defaults to one measured on `pair` now (`derive_budget`, a few UNet calls).
+    """
     engine = engine or CloudEngine(pair, count_flops=True)
-    batcher = Batcher(engine, config.max_batch_candidates, config.max_wait_ms / 1000, config.batching)
-    keys = [k.encode() for k in config.api_keys]
+    budget = budget or derive_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
+                                     config.memory_fraction)  # fmt: skip
+    batcher = Batcher(engine.run_batch, config.batcher)
+    keys, throttle, quotas = KeyRing(config.key_digests), AuthThrottle(config.throttle), Quotas(config.quotas)
     limits = config.limits
     audit = config.audit_log.open("a") if config.audit_log else None
+    transport_stats: dict = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -146,35 +198,60 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         if audit is not None:
             audit.close()
 
-    app = FastAPI(title="ObCLIP cloud", version="0.1.0", description=__doc__, lifespan=lifespan)
-    app.state.batcher = batcher
+    app = FastAPI(title="ObCLIP cloud", version="0.2.0", description=__doc__, lifespan=lifespan)
+    app.state.batcher, app.state.budget, app.state.transport_stats = batcher, budget, transport_stats
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
+        rid = request.state.request_id = _request_id(request)
+        request.state.tenant = "anonymous"
         if request.url.path.startswith("/v1/"):
-            auth = request.headers.get("authorization", "")
             if not config.insecure_no_auth:
+                address = request.client.host if request.client else "unknown"
+                auth = request.headers.get("authorization", "")
                 if not auth.lower().startswith("bearer ") or not auth[7:].strip():
-                    return _error(401, "unauthorized", "missing bearer API key (Authorization: Bearer <key>)")
-                given = auth[7:].strip().encode()
-                if not any(hmac.compare_digest(given, key) for key in keys):  # every key compared: constant time
-                    return _error(403, "forbidden", "API key not accepted")
+                    return _error(401, "unauthorized", "missing bearer API key (Authorization: Bearer <key>)", rid)
+                tenant = keys.match(auth[7:].strip())
+                if tenant is None:
+                    # Throttled per address; a valid key still passes, so one tenant's typos cannot lock out
+                    # everyone behind the same NAT (with >= 128-bit keys the throttle bounds cost and log
+                    # volume; guessing is hopeless either way).
+                    wait = throttle.blocked_for(address)
+                    if wait > 0:
+                        return _error(429, "auth_throttled", "too many failed authentications from this address",
+                                      rid, retry_after=wait)  # fmt: skip
+                    failures = throttle.fail(address)
+                    log.warning("auth failed from %s (%d failures in the last %gs)", address, failures,
+                                config.throttle.window)  # fmt: skip
+                    return _error(403, "forbidden", "API key not accepted", rid)
+                request.state.tenant = tenant
             length = request.headers.get("content-length")
             if request.method == "POST" and length is None:
-                return _error(411, "length_required", "send a Content-Length header")
+                return _error(411, "length_required", "send a Content-Length header", rid)
             if length is not None and (not length.isdigit() or int(length) > limits.max_body_bytes):
-                return _error(413, "body_too_large", f"request body over {limits.max_body_bytes} bytes")
-        return await call_next(request)
+                return _error(413, "body_too_large", f"request body over {limits.max_body_bytes} bytes", rid)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # every error is JSON with a request id, even one we did not foresee
+            log.error("request %s failed: %s", rid, type(exc).__name__)
+            return _error(500, "internal", f"internal error ({type(exc).__name__}); request id {rid}", rid)
+        response.headers["x-request-id"] = rid
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return _error(422, "invalid_request", f"{where}: {first.get('msg')}" if where else str(first.get("msg")))
+        message = f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+        return _error(422, "invalid_request", message, _rid(request))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail))
+        return _error(exc.status_code, "http_error", str(exc.detail), _rid(request))
+
+    @app.exception_handler(AdmissionError)
+    async def refused(request: Request, exc: AdmissionError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, _rid(request), exc.retry_after)
 
     @app.get("/healthz")
     async def healthz() -> dict:
@@ -189,17 +266,28 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                        "samplers": [spec.cloud_sampler] if spec.cloud_sampler else [s for s in SAMPLERS if s != "lcm"],
                        "cloud_steps": spec.cloud_steps,
                        "accel_modes": list(ACCEL_MODES), "latent_scale": pair.latent_scale}],
-            "limits": limits.__dict__,
-            "batching": {"enabled": config.batching, "max_candidates": config.max_batch_candidates,
-                         "max_wait_ms": config.max_wait_ms},
+            "limits": asdict(limits),
+            "budget": budget.to_json(),
+            "quotas": asdict(config.quotas),
+            "batching": {"enabled": config.batcher.enabled, "max_candidates": config.batcher.max_candidates,
+                         "max_wait_ms": config.batcher.max_wait * 1000,
+                         "max_batch_seconds": config.batcher.max_batch_seconds},
+            "queue": {"max_groups": config.batcher.max_queued, "max_seconds": config.batcher.max_queued_seconds},
+            "transport": asdict(config.transport),
         }  # fmt: skip
+
+    @app.get("/v1/stats")
+    async def stats() -> dict:
+        return {"batcher": dict(batcher.stats), "queued_seconds": batcher.queued_seconds(),
+                "transport": dict(transport_stats)}  # fmt: skip
 
     @app.post(
         "/v1/denoise",
         response_class=Response,
         responses={200: {"content": {HANDOFF_MEDIA_TYPE: {}}, "description": "N latents + hand-off state"}},
     )
-    async def denoise(body: DenoiseBody) -> Response:
+    async def denoise(body: DenoiseBody, request: Request) -> Response:
+        rid, tenant = request.state.request_id, request.state.tenant
         spec = pair.spec
         body = body.model_copy(  # absent settings: the served pair's defaults
             update={
@@ -210,13 +298,13 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         )
         problem = _check_limits(body, pair, limits)
         if problem:
-            return _error(422, "limit", problem)
+            raise AdmissionError(422, "limit", problem)
         try:  # the split this request implies must be one the pair can run: k on its grid, its sampler
             received_plan(spec, sampler=body.sampler, steps=body.steps, k=body.k, n=len(body.candidates))
         except PlanError as exc:
-            return _error(422, "invalid_request", str(exc))
+            raise AdmissionError(422, "invalid_request", str(exc)) from None
         try:
-            request = CloudRequest(
+            cloud_request = CloudRequest(
                 candidates=tuple(body.candidates),
                 seed=body.seed,
                 steps=body.steps,
@@ -228,31 +316,61 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                 pair=body.pair,
                 accel=AccelConfig(**body.accel.model_dump()),
             )
-            check_sampler(pair, request.sampler, request.steps)
         except ProtocolError as exc:
-            return _error(422, "invalid_request", str(exc))
-        rid = uuid.uuid4().hex[:12]
+            raise AdmissionError(422, "invalid_request", str(exc)) from None
+        prevalidate(cloud_request, pair)  # this group alone: nothing it holds can fail a batch
+        cost = budget.cost(cloud_request, pair)
+        refusal = budget.refusal(cost)
+        if refusal:
+            raise AdmissionError(422, "over_budget", refusal)
+        quotas.charge(tenant, cost.candidate_steps)
+        job = batcher.submit(cloud_request, tenant, cost.seconds)
         started = time.perf_counter()
         if audit is not None:
             audit.write(json.dumps({"id": rid, "candidates": body.candidates}) + "\n")
             audit.flush()
-        handoff = await asyncio.wrap_future(batcher.submit(request))
+        waiting = asyncio.wrap_future(job.future)
+        while not waiting.done():
+            await asyncio.wait([waiting], timeout=0.25)
+            if not waiting.done() and _client_gone(request):
+                if batcher.cancel(job):  # the client has gone: its queued group never runs
+                    log.info("request %s: client left, dropped from the queue", rid)
+                    return _error(499, "client_closed", "the client closed the connection", rid)
+        try:
+            handoff = waiting.result()
+        except (asyncio.CancelledError, Exception) as exc:
+            log.error("request %s: group failed in the engine (%s)", rid, type(exc).__name__)
+            raise AdmissionError(500, "group_failed", f"this group failed on the server ({type(exc).__name__}); "
+                                 "other groups were not affected") from None  # fmt: skip
         blob = handoff.to_bytes(body.wire_dtype)
-        log.info("request %s: N=%d steps=%d k=%d accel=%s in %.3fs", rid, request.n, request.steps, request.k,
-                 request.accel.mode, time.perf_counter() - started)  # fmt: skip
-        return Response(blob, media_type=HANDOFF_MEDIA_TYPE, headers={"x-obclip-request-id": rid})
+        log.info("request %s: N=%d steps=%d k=%d accel=%s in %.3fs", rid, cloud_request.n, cloud_request.steps,
+                 cloud_request.k, cloud_request.accel.mode, time.perf_counter() - started)  # fmt: skip
+        return Response(blob, media_type=HANDOFF_MEDIA_TYPE, headers={"x-request-id": rid})
 
     return app
 
 
-def load_api_keys(path: str | None, env_value: str | None) -> tuple[str, ...]:
-    """API keys from a file (one per line, '#' comments) and/or a comma-separated env value."""
-    keys: list[str] = []
-    if path:
-        for line in Path(path).read_text().splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                keys.append(line)
-    if env_value:
-        keys.extend(k.strip() for k in env_value.split(",") if k.strip())
-    return tuple(keys)
+def _client_gone(request: Request) -> bool:
+    """Whether the client closed its connection: from the connection guard (`transport.py`), which
+    sees the close even where Starlette's `is_disconnected` cannot (behind an HTTP middleware)."""
+    probe = request.scope.get("extensions", {}).get(CLIENT_GONE)
+    return bool(probe and probe())
+
+
+def _rid(request: Request) -> str:
+    return getattr(request.state, "request_id", "") or _request_id(request)
+
+
+def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_cert: str | None = None,
+               tls_key: str | None = None) -> None:  # fmt: skip
+    """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given."""
+    import uvicorn
+
+    protocol = guarded_protocol(limits, app.state.transport_stats)
+    server = uvicorn.Server(uvicorn.Config(
+        app, host=host, port=port, log_level="warning", access_log=False, http=protocol,
+        ssl_certfile=tls_cert, ssl_keyfile=tls_key, h11_max_incomplete_event_size=limits.max_header_bytes,
+        timeout_keep_alive=5, timeout_graceful_shutdown=30,
+    ))  # fmt: skip
+    install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
+    server.run()

@@ -1,102 +1,170 @@
-"""Dynamic batching with atomic group admission.
+"""Fair, bounded, cost-aware dynamic batching with atomic group admission.
 
-Requests wait at most `max_wait` seconds for company; a batch holds requests with identical
-settings (`batch_key`) and at most `max_candidates` candidates in all. A request's N
-candidates are admitted whole or not at all: a group is never split across batches, and each
-group keeps its own noise and acceleration pivots inside the batch, so batching changes no
-group's numerics beyond float rounding. One worker thread runs the engine; every batch gets
-fresh scheduler and cache state.
+A batch holds groups with identical settings (`batch_key`), at most `max_candidates`
+candidates and at most `max_batch_seconds` of estimated compute (a single larger group runs
+alone). A group's N candidates are admitted whole or not at all, each group keeps its own
+noise and acceleration pivots, and a group that fails inside a batch fails alone
+(`run_groups`), so batching changes no group's result beyond float rounding.
+
+Scheduling is start-time fair queueing over tenants (API keys): each group gets a start tag
+max(virtual time, its tenant's last finish tag) and the queue serves the smallest tag, so a
+tenant sending large groups delays another tenant's small group by at most the batch
+running when it arrives. The queue is bounded in groups and in estimated seconds of work
+(`QueueFull`, answered 503 with Retry-After); a queued group whose client has gone is
+dropped (`cancel`) before it costs anything. One worker thread runs the engine.
 """
 
 from __future__ import annotations
 
-import queue
+import itertools
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from obclip.cloud.engine import CloudEngine, batch_key
+from obclip.cloud.engine import batch_key
 from obclip.protocol import CloudRequest, Handoff
+from obclip.server.admission import AdmissionError, run_groups
+
+
+class QueueFull(AdmissionError):
+    """The queue holds as much work as it may; retry after about `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(503, "overloaded", message, retry_after=retry_after)
 
 
 @dataclass
-class _Job:
+class Job:
+    """One admitted group waiting for (or in) a batch."""
+
     request: CloudRequest
-    future: Future
+    tenant: str
+    seconds: float
+    future: Future = field(default_factory=Future)
+    start_tag: float = 0.0
+    arrived: float = field(default_factory=time.monotonic)
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class BatcherConfig:
+    """Batching and queue bounds.
+
+    Attributes:
+        max_candidates (`int`, defaults to 32): candidates per batch.
+        max_wait (`float`, defaults to 0.02): seconds the head group waits for company.
+        enabled (`bool`, defaults to True): False runs every group alone.
+        max_batch_seconds (`float`, defaults to 60): estimated compute per batch.
+        max_queued (`int`, defaults to 256): groups waiting at once.
+        max_queued_seconds (`float`, defaults to 600): estimated compute waiting at once.
+    """
+
+    max_candidates: int = 32
+    max_wait: float = 0.02
+    enabled: bool = True
+    max_batch_seconds: float = 60.0
+    max_queued: int = 256
+    max_queued_seconds: float = 600.0
+
+    def __post_init__(self) -> None:
+        if self.max_candidates < 1 or self.max_wait < 0 or self.max_queued < 1:
+            raise ValueError("max_candidates and max_queued must be >= 1 and max_wait >= 0")
+        if self.max_batch_seconds <= 0 or self.max_queued_seconds <= 0:
+            raise ValueError("max_batch_seconds and max_queued_seconds must be > 0")
 
 
 class Batcher:
-    """Feeds an engine from a queue.
+    """Feeds `run_batch` (an engine's `run_batch`, or anything with its signature) from a fair queue."""
 
-    Args:
-        engine (`CloudEngine`): the engine to run.
-        max_candidates (`int`, defaults to 32): bound on candidates per batch (a larger single
-            group still runs, alone).
-        max_wait (`float`, defaults to 0.02): seconds the first request waits for others.
-        enabled (`bool`, defaults to True): False runs every request alone.
-    """
-
-    def __init__(
-        self, engine: CloudEngine, max_candidates: int = 32, max_wait: float = 0.02, enabled: bool = True
-    ) -> None:
-        self.engine, self.max_candidates, self.max_wait, self.enabled = engine, max_candidates, max_wait, enabled
-        self._queue: queue.Queue[_Job | None] = queue.Queue()
-        self._held: list[_Job] = []
-        self.batches_run = 0
+    def __init__(self, run_batch: Callable[[list[CloudRequest]], list[Handoff]], config: BatcherConfig) -> None:
+        self.run_batch, self.config = run_batch, config
+        self._queue: list[Job] = []
+        self._cond = threading.Condition()
+        self._virtual = 0.0
+        self._finish: dict[str, float] = {}
+        self._seq = itertools.count()
+        self._closed = False
+        self.stats = {"batches": 0, "groups": 0, "failed": 0, "cancelled": 0}
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
 
-    def submit(self, request: CloudRequest) -> Future:
-        future: Future = Future()
-        self._queue.put(_Job(request, future))
-        return future
+    def queued_seconds(self) -> float:
+        with self._cond:
+            return sum(j.seconds for j in self._queue)
+
+    def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0) -> Job:
+        """Queues one group; raises `QueueFull` when the queue is at a bound."""
+        with self._cond:
+            waiting = sum(j.seconds for j in self._queue)
+            if len(self._queue) >= self.config.max_queued or waiting + seconds > self.config.max_queued_seconds:
+                raise QueueFull(f"the server's queue is full ({len(self._queue)} groups, ~{waiting:.0f}s of work)",
+                                retry_after=max(1.0, min(waiting, 60.0)))  # fmt: skip
+            job = Job(request, tenant, seconds, seq=next(self._seq))
+            job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0))
+            self._finish[tenant] = job.start_tag + seconds
+            self._queue.append(job)
+            self._cond.notify()
+            return job
+
+    def cancel(self, job: Job) -> bool:
+        """Drops a queued job (its client has gone); False if it already runs or ran."""
+        with self._cond:
+            if job in self._queue and job.future.cancel():
+                self._queue.remove(job)
+                self.stats["cancelled"] += 1
+                return True
+            return False
 
     def close(self) -> None:
-        self._queue.put(None)
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
         self._thread.join(timeout=5)
 
-    def _next(self, timeout: float | None) -> _Job | None:
-        if self._held:
-            return self._held.pop(0)
-        try:
-            return self._queue.get(timeout=timeout)
-        except queue.Empty:
-            return None
+    def _take_batch(self) -> list[Job] | None:
+        """Waits for the fairest head job and its company; None once closed."""
+        with self._cond:
+            while not self._queue and not self._closed:
+                self._cond.wait()
+            if self._closed:
+                return None
+            head = min(self._queue, key=lambda j: (j.start_tag, j.seconds, j.seq))
+            if self.config.enabled:
+                deadline = head.arrived + self.config.max_wait
+                while (left := deadline - time.monotonic()) > 0 and head in self._queue and not self._closed:
+                    self._cond.wait(left)
+                if head not in self._queue:  # cancelled while waiting for company
+                    return []
+            batch, size, seconds = [head], head.request.n, head.seconds
+            if self.config.enabled:
+                key = batch_key(head.request)
+                for job in sorted(self._queue, key=lambda j: (j.start_tag, j.seconds, j.seq)):
+                    if job is head or batch_key(job.request) != key:
+                        continue
+                    if size + job.request.n > self.config.max_candidates:
+                        continue
+                    if seconds + job.seconds > self.config.max_batch_seconds:
+                        continue
+                    batch.append(job)  # the whole group joins, or none of it
+                    size, seconds = size + job.request.n, seconds + job.seconds
+            for job in batch:
+                self._queue.remove(job)
+            self._virtual = max(self._virtual, head.start_tag)
+            return batch
 
     def _loop(self) -> None:
-        while True:
-            first = self._next(None)
-            if first is None:
-                return  # close() was called
-            batch, size = [first], first.request.n
-            deadline = time.monotonic() + self.max_wait
-            skipped: list[_Job] = []
-            while self.enabled and (left := deadline - time.monotonic()) > 0:
-                job = self._next(left)
-                if job is None:
-                    break
-                fits = (
-                    batch_key(job.request) == batch_key(first.request) and size + job.request.n <= self.max_candidates
-                )
-                if fits:  # the whole group joins, or none of it
-                    batch.append(job)
-                    size += job.request.n
+        while (batch := self._take_batch()) is not None:
+            live = [job for job in batch if job.future.set_running_or_notify_cancel()]
+            if not live:
+                continue
+            results = run_groups(self.run_batch, [job.request for job in live])
+            self.stats["batches"] += 1
+            for job, result in zip(live, results, strict=True):
+                self.stats["groups"] += 1
+                if isinstance(result, Exception):
+                    self.stats["failed"] += 1
+                    job.future.set_exception(result)
                 else:
-                    skipped.append(job)
-            self._held = skipped + self._held
-            self._run(batch)
-
-    def _run(self, batch: list[_Job]) -> None:
-        live = [job for job in batch if job.future.set_running_or_notify_cancel()]
-        if not live:
-            return
-        try:
-            results: list[Handoff] = self.engine.run_batch([job.request for job in live])
-        except Exception as exc:  # reported to each waiting request, never kills the worker
-            for job in live:
-                job.future.set_exception(exc)
-            return
-        self.batches_run += 1
-        for job, result in zip(live, results, strict=True):
-            job.future.set_result(result)
+                    job.future.set_result(result)

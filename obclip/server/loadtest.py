@@ -5,6 +5,7 @@ requests from 1, 4 and 16 concurrent clients, and prints requests/s, p50 and p95
 
 Usage:
     python -m obclip.server.loadtest --pair default --requests 32
+    python -m obclip.server.loadtest --mix    # hostile mixed load, see mixload.py (tiny-sd, 200 requests)
 """
 
 from __future__ import annotations
@@ -125,7 +126,22 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--steps", type=int, default=25)
     parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--mix", action="store_true", help="hostile mixed load instead (good, malformed, poison, "
+                        "maximum-cost requests from 16 clients, one key each)")  # fmt: skip
+    parser.add_argument("--clients", type=int, default=16, help="--mix: concurrent clients")
     args = parser.parse_args()
+    if args.mix:
+        from obclip.server.mixload import run_mix
+
+        pair = "tiny-sd" if args.pair == "default" and "--pair" not in sys.argv else args.pair
+        r = run_mix(pair, args.requests if "--requests" in sys.argv else 200, args.clients)
+        print("| clients | requests | good | lost | wrong | 4xx | 5xx | max-cost served | solo p50 / p99 s "
+              "| mixed p50 / p99 s |\n|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+        print(f"| {r['clients']} | {r['requests']} | {r['good']} | {r['lost']} | {r['wrong']} | {r['4xx']} | {r['5xx']} "
+              f"| {r['max-cost ok']} (N={r['heavy_n']}, T=k={r['heavy_steps']}, p50 {r['heavy_p50']:.2f}s) | {r['solo_p50']:.3f} / "
+              f"{r['solo_p99']:.3f} | {r['mix_p50']:.3f} / {r['mix_p99']:.3f} |")  # fmt: skip
+        print(f"wall {r['wall']:.1f}s on pair {pair}", file=sys.stderr)
+        return
     print("| batching | clients | requests | req/s | p50 s | p95 s |\n|---|---|---|---|---|---|", flush=True)
     run(args.pair, args.requests, [int(c) for c in args.concurrency.split(",")], args.steps, args.k)
 

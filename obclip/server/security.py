@@ -1,0 +1,155 @@
+"""API keys and failed-auth throttling for `obclip serve`.
+
+Keys are random bearer tokens of at least 128 bits (`obclip keys new` makes 256-bit ones).
+The server keeps only their SHA-256 digests: a key file line is either `sha256:<hex>` (what
+`obclip keys new` writes; the key itself is shown once, to hand to the tenant) or a raw key,
+hashed on load and refused if it cannot hold 128 bits. A fast hash suffices because the keys
+are random and long (nothing to brute-force offline); the digest also names the tenant for
+quotas and logs (`key_id`, its first 12 hex digits), so no log line ever holds a key.
+
+A client address that fails authentication `max_failures` times within `window` seconds is
+answered 429 (with `Retry-After`) on every further attempt until the window clears.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import secrets
+import string
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+MIN_KEY_BITS = 128
+KEY_PREFIX = "obk_"
+
+
+class KeyConfigError(ValueError):
+    """A key file or key that the server must not start with."""
+
+
+def new_key() -> str:
+    """A fresh 256-bit key, URL-safe."""
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def digest(key: str) -> str:
+    """The stored form of a key: hex SHA-256 of its UTF-8 bytes."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def key_bits(key: str) -> float:
+    """Upper bound on a key's entropy: length x log2 of the alphabet its character classes span."""
+    classes = [string.ascii_lowercase, string.ascii_uppercase, string.digits]
+    alphabet = sum(len(c) for c in classes if any(ch in c for ch in key))
+    if any(not any(ch in c for c in classes) for ch in key):
+        alphabet += 32  # punctuation and the rest
+    return len(key) * math.log2(alphabet) if alphabet else 0.0
+
+
+def parse_key_lines(text: str, source: str) -> list[str]:
+    """Digests from a key file's text (one `sha256:<hex>` or raw key per line, '#' comments)."""
+    digests = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("sha256:"):
+            hexpart = line[7:].lower()
+            if len(hexpart) != 64 or any(c not in string.hexdigits for c in hexpart):
+                raise KeyConfigError(f"{source}:{number}: a sha256: entry needs 64 hex digits")
+            digests.append(hexpart)
+        elif key_bits(line) < MIN_KEY_BITS:
+            raise KeyConfigError(
+                f"{source}:{number}: key too weak ({key_bits(line):.0f} bits < {MIN_KEY_BITS}); "
+                "make one with `obclip keys new`"
+            )
+        else:
+            digests.append(digest(line))
+    return digests
+
+
+def load_key_digests(path: str | None, env_value: str | None) -> tuple[str, ...]:
+    """Digests of the keys in a file and/or a comma-separated env value (OBCLIP_API_KEYS)."""
+    digests: list[str] = []
+    if path:
+        try:
+            text = Path(path).read_text()
+        except OSError as exc:
+            raise KeyConfigError(f"cannot read API key file {path}: {exc.strerror or exc}") from None
+        digests += parse_key_lines(text, path)
+    if env_value:
+        digests += parse_key_lines(env_value.replace(",", "\n"), "OBCLIP_API_KEYS")
+    return tuple(dict.fromkeys(digests))
+
+
+class KeyRing:
+    """Constant-time membership of a presented key among the stored digests."""
+
+    def __init__(self, digests: tuple[str, ...]) -> None:
+        self._digests = [bytes.fromhex(d) for d in digests]
+
+    def match(self, key: str) -> str | None:
+        """The key's id (first 12 hex digits of its digest) if accepted, else None."""
+        given = hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
+        found = False
+        for stored in self._digests:  # every digest compared: the time does not tell which matched
+            found |= hmac.compare_digest(given, stored)
+        return given.hex()[:12] if found else None
+
+
+@dataclass(frozen=True)
+class ThrottleConfig:
+    """Failed-auth throttling per client address.
+
+    Attributes:
+        max_failures (`int`, defaults to 10): failures allowed within `window`.
+        window (`float`, defaults to 60): seconds over which failures are counted.
+    """
+
+    max_failures: int = 10
+    window: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.max_failures < 1 or self.window <= 0:
+            raise ValueError("max_failures must be >= 1 and window > 0")
+
+
+class AuthThrottle:
+    """Sliding-window count of failed authentications per client address (thread-safe)."""
+
+    def __init__(self, config: ThrottleConfig = ThrottleConfig(), max_addresses: int = 100_000) -> None:
+        self.config, self.max_addresses = config, max_addresses
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def blocked_for(self, address: str) -> float:
+        """Seconds until `address` may try again (0: not throttled)."""
+        with self._lock:
+            times = self._prune(address)
+            if len(times) < self.config.max_failures:
+                return 0.0
+            return max(0.0, times[0] + self.config.window - time.monotonic())
+
+    def fail(self, address: str) -> int:
+        """Records one failure; returns the failures of `address` in the window."""
+        with self._lock:
+            if address not in self._failures and len(self._failures) >= self.max_addresses:
+                self._failures.pop(next(iter(self._failures)))  # bounded memory under address spraying
+            times = self._prune(address)
+            times.append(time.monotonic())
+            self._failures[address] = times
+            return len(times)
+
+    def _prune(self, address: str) -> deque[float]:
+        times = self._failures.get(address, deque())
+        cutoff = time.monotonic() - self.config.window
+        while times and times[0] < cutoff:
+            times.popleft()
+        if not times:
+            self._failures.pop(address, None)
+        return times

@@ -1,0 +1,187 @@
+"""Connection-level defences of `obclip serve`: connection cap, read timeouts, JSON 400s, log limits.
+
+uvicorn accepts every connection and waits forever for a request's headers, so slow clients
+can hold every file descriptor. `guarded_protocol` wraps uvicorn's h11 protocol:
+
+- at most `max_connections` open connections; a new one beyond the cap evicts the oldest
+  connection still waiting for its request (a slow or idle client), or is closed at once if
+  every connection is busy with a request;
+- a connection must deliver a request's headers within `header_timeout` seconds (from
+  accept, or from the end of its previous response) and its body within `body_timeout`
+  seconds of the headers, or it is closed;
+- a malformed or oversized header (over `max_header_bytes`) gets a JSON 400 with a request id.
+
+`RateLimitFilter` keeps a flood from flooding the log: each message template is logged at most
+`burst` times per `window` seconds, then one line counts what was dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+log = logging.getLogger("obclip.server")
+CLIENT_GONE = "obclip.client_gone"  # scope extension: () -> bool, True once the client closed the connection
+
+
+@dataclass(frozen=True)
+class TransportLimits:
+    """Bounds on connections and on how long a client may take to send a request.
+
+    Attributes:
+        max_connections (`int`, defaults to 512): open connections (keep it below `ulimit -n`).
+        header_timeout (`float`, defaults to 10): seconds to deliver a request's headers.
+        body_timeout (`float`, defaults to 30): seconds to deliver its body after the headers.
+        max_header_bytes (`int`, defaults to 16384): size of a request's header block.
+    """
+
+    max_connections: int = 512
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    max_header_bytes: int = 16384
+
+    def __post_init__(self) -> None:
+        if self.max_connections < 1 or self.max_header_bytes < 1024:
+            raise ValueError("max_connections must be >= 1 and max_header_bytes >= 1024")
+        if self.header_timeout <= 0 or self.body_timeout <= 0:
+            raise ValueError("timeouts must be > 0")
+
+
+def guarded_protocol(limits: TransportLimits, stats: dict | None = None) -> type[H11Protocol]:
+    """An h11 protocol class for `uvicorn.Config(http=...)` enforcing `limits`."""
+    counters = stats if stats is not None else {}
+    counters.setdefault("shed", 0)
+    counters.setdefault("timed_out", 0)
+
+    class Guarded(H11Protocol):
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._waiting_since = time.monotonic()  # waiting for a request's headers since
+            self._body_since: float | None = None
+            self._timer = None
+            if len(self.connections) > limits.max_connections:
+                idle = [c for c in self.connections if c is not self and getattr(c, "_body_since", 0) is None
+                        and (c.cycle is None or c.cycle.response_complete)]  # fmt: skip
+                counters["shed"] += 1
+                if idle:
+                    oldest = min(idle, key=lambda c: c._waiting_since)
+                    oldest.transport.abort()  # a slow client gives way to a new one
+                else:
+                    self.transport.abort()
+                    return
+            self._arm(limits.header_timeout)
+
+        def _arm(self, delay: float) -> None:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = self.loop.call_later(delay, self._check)
+
+        def _check(self) -> None:
+            self._timer = None
+            if self.transport.is_closing():
+                return
+            now = time.monotonic()
+            cycle = self.cycle
+            if cycle is None or cycle.response_complete:  # between requests: waiting for headers
+                if self._body_since is not None:  # a response just completed: a new wait starts
+                    self._body_since, self._waiting_since = None, now
+                left = self._waiting_since + limits.header_timeout - now
+            elif cycle.more_body and not cycle.disconnected:  # headers in, body arriving
+                left = (self._body_since or now) + limits.body_timeout - now
+            else:  # request read; the app is working on it
+                self._arm(limits.header_timeout)
+                return
+            if left <= 0:
+                counters["timed_out"] += 1
+                self.transport.abort()
+            else:
+                self._arm(left)
+
+        def on_response_complete(self) -> None:
+            self._body_since, self._waiting_since = None, time.monotonic()
+            super().on_response_complete()
+
+        def connection_lost(self, exc) -> None:
+            if getattr(self, "_timer", None) is not None:
+                self._timer.cancel()
+            super().connection_lost(exc)
+
+        def send_400_response(self, msg: str) -> None:
+            rid = uuid.uuid4().hex[:16]
+            body = json.dumps({"error": {"code": "bad_http", "message": f"{msg} (malformed or oversized "
+                               f"headers; the limit is {limits.max_header_bytes} bytes)", "request_id": rid}}).encode()  # fmt: skip
+            headers = [(b"content-type", b"application/json"), (b"connection", b"close"),
+                       (b"content-length", str(len(body)).encode()),
+                       (b"x-request-id", rid.encode())]  # fmt: skip
+            try:
+                events = (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"), h11.Data(data=body),
+                          h11.EndOfMessage())  # fmt: skip
+                self.transport.write(b"".join(self.conn.send(event) or b"" for event in events))
+            except h11.LocalProtocolError:
+                pass  # a response was already started on this connection
+            # lingering close: closing with unread input would reset the connection and lose the answer
+            self._discarding = True
+            if self.transport.can_write_eof():
+                self.transport.write_eof()
+            self.loop.call_later(1.0, self.transport.close)
+
+        def data_received(self, data: bytes) -> None:
+            if getattr(self, "_discarding", False):
+                return
+            before = self.cycle
+            super().data_received(data)
+            if self.cycle is not before and self.cycle is not None:  # a request's headers completed
+                self._body_since = time.monotonic()
+                cycle = self.cycle
+                cycle.scope.setdefault("extensions", {})[CLIENT_GONE] = lambda: cycle.disconnected
+
+    return Guarded
+
+
+class RateLimitFilter(logging.Filter):
+    """At most `burst` records per message template per `window` seconds; counts the rest."""
+
+    def __init__(self, burst: int = 20, window: float = 60.0, max_templates: int = 1000) -> None:
+        super().__init__()
+        self.burst, self.window, self.max_templates = burst, window, max_templates
+        self._seen: OrderedDict[tuple, list] = OrderedDict()  # template -> [window start, count, dropped]
+        self._lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, record.levelno, str(record.msg)[:200])
+        now = time.monotonic()
+        with self._lock:
+            entry = self._seen.get(key)
+            if entry is None or now - entry[0] >= self.window:
+                dropped = entry[2] if entry else 0
+                self._seen[key] = [now, 1, 0]
+                self._seen.move_to_end(key)
+                while len(self._seen) > self.max_templates:
+                    self._seen.popitem(last=False)
+                if dropped:
+                    record.msg = f"{record.msg} [{dropped} similar messages suppressed in the last {self.window:g}s]"
+                return True
+            entry[1] += 1
+            if entry[1] <= self.burst:
+                return True
+            entry[2] += 1
+            return False
+
+
+def install_log_limits(burst: int = 20, window: float = 60.0) -> RateLimitFilter:
+    """Puts one shared `RateLimitFilter` on every root handler (uvicorn's and asyncio's records pass there)."""
+    limiter = RateLimitFilter(burst, window)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(limiter)
+    for name in ("uvicorn", "uvicorn.error", "asyncio"):
+        for handler in logging.getLogger(name).handlers:
+            handler.addFilter(limiter)
+    return limiter

@@ -1,0 +1,142 @@
+"""The engine-agnostic layer on the real tiny engine: isolation, budget, quotas, fair queue, device checks."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import torch
+
+from obclip.cloud.engine import CloudEngine
+from obclip.device.verify import HandoffCheck, ImplausibleAnswer
+from obclip.protocol import CloudRequest, Handoff
+from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, prevalidate, run_groups
+from obclip.server.batcher import Batcher, BatcherConfig, QueueFull
+from obclip.server.security import KeyConfigError, KeyRing, digest, key_bits, new_key, parse_key_lines
+
+POISON = "a \ud800 portrait"  # a lone surrogate: the tokenizer fails on it
+
+
+def _req(i: int, candidates: tuple[str, ...] | None = None, **kw) -> CloudRequest:
+    args = {"steps": 6, "k": 3, "guidance": 5.0, "height": 32, "width": 32, "sampler": "dpm", "pair": "tiny-sd"} | kw
+    cands = candidates or (f"a young woman number {i}", f"a young man number {i}")
+    return CloudRequest(cands, i, args["steps"], args["k"], args["guidance"], args["height"], args["width"],
+                        args["sampler"], args["pair"])  # fmt: skip
+
+
+def test_poison_group_fails_alone_in_a_batch(tiny_sd) -> None:
+    engine = CloudEngine(tiny_sd, count_flops=False)
+    good = [_req(i) for i in range(4)]
+    batch = good[:2] + [_req(99, (POISON, "a man"))] + good[2:]
+    with pytest.raises(TypeError):
+        engine.run_batch(batch)  # the failure this layer exists for: one group breaks the batch
+    results = run_groups(engine.run_batch, batch)
+    assert isinstance(results[2], TypeError)
+    for request, result in zip(good, results[:2] + results[3:], strict=True):
+        assert isinstance(result, Handoff) and result.request == request
+        assert torch.allclose(result.latents, engine.run(request).latents, atol=1e-4)
+
+
+def test_prevalidate_refuses_the_poison_before_any_batch(tiny_sd) -> None:
+    with pytest.raises(AdmissionError, match="not valid Unicode") as info:
+        prevalidate(_req(1, (POISON, "a man")), tiny_sd)
+    assert info.value.status == 422
+    with pytest.raises(AdmissionError, match="control characters"):
+        prevalidate(_req(1, ("a\x00man", "a man")), tiny_sd)
+    prevalidate(_req(1), tiny_sd)
+
+
+def _budget(**kw) -> Budget:
+    return Budget(**({"flops_per_call": 1.5e7, "ref_pixels": 64, "flops_per_second": 5e8,
+                      "largest_tensor_bytes": 32768.0, "memory_bytes": 2**30, "max_request_seconds": 10.0} | kw))  # fmt: skip
+
+
+def test_budget_refuses_what_the_limits_allowed(tiny_sd) -> None:
+    budget = _budget()
+    small = budget.cost(_req(1), tiny_sd)
+    assert budget.refusal(small) is None and small.candidate_steps == 6
+    huge = _req(1, tuple(f"prompt {i}" for i in range(64)), steps=25, k=25, height=1024, width=1024)
+    cost = budget.cost(huge, tiny_sd)
+    assert "memory" in budget.refusal(cost) and cost.memory_bytes > 1000 * small.memory_bytes
+    slow = budget.cost(_req(1, tuple(f"p {i}" for i in range(64)), steps=100, k=100), tiny_sd)
+    assert "compute" in budget.refusal(slow)
+
+
+def test_quotas_per_key() -> None:
+    quotas = Quotas(QuotaConfig(requests_per_minute=3, candidate_steps_per_minute=100))
+    for _ in range(3):
+        quotas.charge("a", 10)
+    with pytest.raises(AdmissionError) as info:
+        quotas.charge("a", 10)
+    assert info.value.status == 429 and info.value.retry_after >= 1
+    quotas.charge("b", 90)  # another key is unaffected
+    with pytest.raises(AdmissionError, match="candidate-steps"):
+        quotas.charge("c", 101)
+
+
+def test_fair_queue_serves_a_small_tenant_before_a_big_tenants_backlog() -> None:
+    order: list[str] = []
+
+    def run_batch(requests: list[CloudRequest]) -> list[Handoff]:
+        time.sleep(0.05)
+        order.extend(r.candidates[0] for r in requests)
+        return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]
+
+    batcher = Batcher(run_batch, BatcherConfig(max_wait=0.0, enabled=False, max_queued=8, max_queued_seconds=100))
+    try:
+        big = [batcher.submit(_req(i, (f"big {i}", "x")), "big", seconds=5.0) for i in range(4)]
+        small = batcher.submit(_req(9, ("small", "y")), "small", seconds=0.1)
+        small.future.result(timeout=10)
+        assert order.index("small") <= 1  # behind at most the batch already running
+        with pytest.raises(QueueFull) as info:
+            batcher.submit(_req(10, ("z", "w")), "big", seconds=99.0)
+        assert info.value.status == 503 and info.value.retry_after >= 1
+        late = batcher.submit(_req(11, ("late", "v")), "big", seconds=5.0)
+        assert batcher.cancel(late) and late.future.cancelled()
+        for job in big:
+            job.future.result(timeout=10)
+        assert "late" not in order and batcher.stats["cancelled"] == 1
+    finally:
+        batcher.close()
+
+
+def test_keys_are_strong_hashed_and_matched() -> None:
+    key = new_key()
+    assert key_bits(key) >= 128 and key_bits("test-key-0123456789") < 128
+    ring = KeyRing(tuple(parse_key_lines(f"sha256:{digest(key)}  # tenant\n", "f")))
+    assert ring.match(key) == digest(key)[:12] and ring.match(key + "x") is None
+    with pytest.raises(KeyConfigError, match="too weak"):
+        parse_key_lines("x\n", "f")
+
+
+@pytest.mark.parametrize(("sampler", "steps", "ks"), [("dpm", 6, (0, 1, 3, 5, 6)), ("ddim", 25, (1, 12, 24, 25))])
+def test_device_check_accepts_every_real_answer(tiny_sd, sampler: str, steps: int, ks: tuple[int, ...]) -> None:
+    engine, check = CloudEngine(tiny_sd, count_flops=False), HandoffCheck(tiny_sd)
+    for k in ks:
+        for seed in (0, 7):
+            request = _req(seed, ("a man", "a woman", "a cat"), sampler=sampler, steps=steps, k=k)
+            answer = Handoff.from_bytes(engine.run(request).to_bytes("float16"))
+            check(answer, request)
+
+
+def test_device_check_refuses_corrupted_answers(tiny_sd) -> None:
+    request, check = _req(3), HandoffCheck(tiny_sd)
+    good = CloudEngine(tiny_sd, count_flops=False).run(request)
+    x, prev = good.latents, good.prev_denoised
+
+    def variant(latents=x, prev_denoised=prev) -> Handoff:
+        return Handoff(request, request.k, latents, prev_denoised)
+
+    bad = {
+        "NaN": variant(x.masked_fill(torch.rand_like(x) < 0.1, float("nan"))),
+        "infinite": variant(x.masked_fill(torch.rand_like(x) < 0.1, float("inf"))),
+        "plausible": variant(x * 1e4),
+        "constant": variant(torch.zeros_like(x)),
+        "follow from seed": variant(torch.randn_like(x) * x.std()),
+        "shape": variant(x[:, :3], prev[:, :3]),
+        "sampler state": variant(prev_denoised=None),
+    }
+    for fragment, answer in bad.items():
+        with pytest.raises(ImplausibleAnswer, match=fragment):
+            check(answer, request)
+    check(good, request)
