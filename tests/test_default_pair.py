@@ -10,8 +10,9 @@ import sys
 import pytest
 from PIL import Image
 
-from obclip.eval.common import attribute_accuracy, generate_batch, heldout_prompts, load_classifier
+from obclip.eval.common import attribute_accuracy, heldout_prompts, load_classifier
 from obclip.flops import FlopMeter
+from obclip.generate import generate_batch
 from obclip.models.pair import load_pair
 
 pytestmark = pytest.mark.slow

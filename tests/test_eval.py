@@ -112,17 +112,22 @@ def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
     assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])
 
 
-@pytest.mark.slow
-def test_bench_runs_an_lcm_pair(tmp_path) -> None:
-    """An LCM pair's table: its own switch points on the cloud's LCM grid, the device resuming at k + delta-t."""
-    from obclip.eval.bench import run
+def test_bench_measures_an_lcm_pair(tiny_lcm) -> None:
+    """An LCM pair's rows: its own switch points on the cloud's LCM grid (k and k // 2), ObCLIP's real
+    candidate the Hybrid SD image at N times the server cost, the device resuming at k + delta-t."""
+    from obclip.eval import bench
 
-    results = run(tmp_path, quick=True, repeats=1, pair_name="tiny-lcm-sdxl", prompts=2)
-    table = results["settings"]["2"]
-    hybrid, ob = table["Hybrid SD k=2"], table["ObCLIP k=2"]
-    assert ob["server_flops"] == 2 * hybrid["server_flops"] > 0 and "Hybrid SD k=1" in table
-    assert ob["fid_vs_hybrid"] == pytest.approx(0.0, abs=1e-2)
-    assert table["cloud"]["device_flops"] == 0 and table["device"]["server_flops"] == 0
+    table_rows = bench.rows(tiny_lcm)
+    assert [r.k for r in table_rows if r.mode == "hybrid"] == [2, 1]
+    prompts = heldout_prompts(2)
+
+    def measure(row):
+        return bench._measure_row(row, ["gender"], tiny_lcm, None, prompts, None, {})
+
+    hybrid, ob = measure(bench._find(table_rows, "hybrid", 2)), measure(bench._find(table_rows, "obclip", 2))
+    assert ob["entry"]["server_flops"] == 2 * hybrid["entry"]["server_flops"] > 0
+    assert (ob["images"] - hybrid["images"]).abs().max() < 1e-3
+    assert len(hybrid["entry"]["server_flops_per_step"]) == 2  # k = 2 steps of the 4-step LCM grid
 
 
 @pytest.mark.parametrize("prompt", ["a little girl with her mum", "Mrs. Smith, 42, in her kitchen with a beard"])
