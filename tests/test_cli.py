@@ -210,7 +210,18 @@ def test_candidates_json_contract(capsys) -> None:
     data = json.loads(stdout)
     assert code == 0 and data["n"] == 2 and data["prompt"] == "a woman holding her cat"
     assert sorted(data["candidates"]) == ["a man holding his cat", "a woman holding her cat"]
-    assert data["attributes"] == [{"name": "gender", "value": "female", "start": 2, "end": 7, "person": 0}]
+    # the slot is the whole person phrase ("a woman"), characters [0, 7)
+    assert data["attributes"] == [{"name": "gender", "value": "female", "start": 0, "end": 7, "person": 0}]
+    assert data["cloud_prompt"] == "a woman holding her cat" and data["held_back"] == []
+    code, stdout, _ = _run(["candidates", "my mum, pregnant, holding her cat", "--json"], capsys)
+    data = json.loads(stdout)
+    assert data["cloud_prompt"] in data["candidates"] and data["cloud_prompt"] != data["prompt"]
+    assert data["held_back"] and not any("pregnant" in c or "mum" in c for c in data["candidates"])
+
+
+def test_candidates_refusal_is_one_line_and_exit_2(capsys) -> None:
+    code, stdout, err = _run(["candidates", "a man and a woman, he reads while she sleeps", "--json"], capsys)
+    assert code == 2 and stdout == "" and err.count("\n") == 1 and "'he'" in err
 
 
 def test_candidates_readable_view(capsys) -> None:
