@@ -190,7 +190,7 @@ def derive_budget(pair: ModelPair, max_request_seconds: float = 60.0, max_batch_
     _, h, w = pair.latent_shape(res, res)
     return Budget(
         flops_per_call=float(flops), ref_pixels=h * w, flops_per_second=flops / per_call,
-        largest_tensor_bytes=float(max(mode.largest, 1)), memory_bytes=memory_fraction * device_memory(pair.device),
+        largest_tensor_bytes=float(max(mode.largest, 1)), memory_bytes=memory_fraction * device_memory(next(pair.cloud_unet.parameters()).device),
         overhead_seconds=max(0.0, t_one - per_call), max_request_seconds=max_request_seconds,
         max_batch_seconds=max_batch_seconds or max_request_seconds,
     )  # fmt: skip
