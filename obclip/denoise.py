@@ -56,6 +56,22 @@ def guidance_embedding(guidance: float, dim: int, batch: int) -> torch.Tensor:
     return torch.nn.functional.pad(torch.cat([emb.sin(), emb.cos()], dim=1), (0, dim % 2))
 
 
+def _flop_key(
+    unet: torch.nn.Module,
+    x: torch.Tensor,
+    tokens: torch.Tensor,
+    extra: dict[str, torch.Tensor] | None,
+    timestep_cond: torch.Tensor | None,
+) -> tuple[torch.nn.Module, tuple]:
+    """The module a call's FLOPs are memoised on and the call's signature: input shapes, dtype,
+    device and, for an accelerated UNet, the code path of this step (`flop_phase`)."""
+    phase = getattr(unet, "flop_phase", None)
+    shapes = (tuple(x.shape), tuple(tokens.shape), tokens.dtype, x.device.type, timestep_cond is None)
+    extra_shapes = None if extra is None else tuple((k, tuple(v.shape)) for k, v in sorted(extra.items()))
+    base = getattr(unet, "base_unet", unet)
+    return base, (shapes, extra_shapes, phase() if phase is not None else None)
+
+
 @torch.no_grad()
 def denoise(
     unet: torch.nn.Module,
@@ -115,7 +131,7 @@ def denoise(
             on_step(i)
         t = schedule.timesteps[i]
         x_in = torch.cat([x, x]) if use_cfg else x
-        with meter.measure(i):
+        with meter.measure(i, *_flop_key(unet, x_in, tokens, extra, timestep_cond)):
             eps = unet(
                 x_in.to(dtype), t, encoder_hidden_states=tokens, added_cond_kwargs=extra, timestep_cond=timestep_cond
             ).sample.float()

@@ -136,3 +136,20 @@ def test_skip_up_serves_deepest_up_blocks_from_cache(tiny_sd) -> None:
     assert paper.flops_per_step[:5] == deeper.flops_per_step[:5]
     assert all(d < p for d, p in zip(deeper.flops_per_step[5:], paper.flops_per_step[5:], strict=True))
     assert torch.isfinite(deeper.latents).all()
+
+
+@pytest.mark.parametrize("mode", ["none", "cache", "cache+reuse"])
+def test_memoised_flop_counts_equal_counting_every_call(tiny_pair, mode: str) -> None:
+    """The meter counts each code path once and reuses the count: same figures as counting all."""
+    schedule = Schedule.create("dpm", tiny_pair.scheduler_config, 12)
+    cond, uncond = tiny_pair.text(list(CANDS)), tiny_pair.text([""])
+    size = tiny_pair.spec.resolution
+    x = initial_noise(3, tiny_pair.latent_shape(size, size)).repeat(3, 1, 1, 1)
+    counted = {}
+    for memo in (False, True, True):  # the second memoised run reads every count from the memo
+        meter = FlopMeter(memo=memo)
+        with accelerated(tiny_pair.cloud_unet, AccelConfig(mode, r=3, s=5), (3,), True, 8) as (hook, unet):
+            added = lambda emb: tiny_pair.added_conditions(emb, size, size)  # noqa: E731
+            denoise(unet, x, cond, uncond, schedule, 0, 8, 5.0, SamplerState(), added=added, meter=meter, on_step=hook)
+        counted.setdefault(memo, []).append(meter.steps())
+    assert counted[True][0] == counted[True][1] == counted[False][0]

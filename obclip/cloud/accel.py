@@ -90,6 +90,12 @@ class AccelState:
     def store_blocks(self) -> bool:
         return self.config.mode != "none" and self.step == self.config.s - 1 and self.config.s < self.k
 
+    def phase(self) -> tuple:
+        """Everything that decides which operators the current step runs, on which rows: two
+        steps with equal phases run the same code path (the FLOP meter memoises on it)."""
+        flags = (self.reuse, self.share_uncond, self.cache, self.refresh, self.skip, self.store_blocks)
+        return (self.config, self.groups, self.cfg, self.k, flags, tuple(sorted(self.blocks)), len(self.attention))
+
     def begin_step(self, i: int) -> None:
         self.step = i
         self._layout(shared=False)
@@ -140,6 +146,14 @@ class _SharedUncondUNet(torch.nn.Module):
     @property
     def config(self) -> Any:
         return self.unet.config
+
+    @property
+    def base_unet(self) -> torch.nn.Module:
+        return self.unet
+
+    def flop_phase(self) -> tuple:
+        """What decides this step's code path (not its values): the FLOP meter's memo key."""
+        return self.state.phase()
 
     def forward(
         self,
