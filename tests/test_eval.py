@@ -133,11 +133,12 @@ def test_bench_measures_an_lcm_pair(tiny_lcm) -> None:
 @pytest.mark.parametrize("prompt", ["a little girl with her mum", "Mrs. Smith, 42, in her kitchen with a beard"])
 def test_obclip_real_candidate_equals_hybrid_with_the_cloud_view(tiny_sd, prompt: str) -> None:
     """The cloud sees the canonical view, the device its exact prompt: ObCLIP's image is exactly the
-    image of Hybrid SD run with the same cloud text and the same device prompt (accelerations off)."""
+    image of Hybrid SD run with the same cloud text and the same device prompt (accelerations off), to
+    float32 rounding."""
     group = transform(prompt)
     assert group.cloud_prompt != prompt  # this prompt is rewritten for the cloud
     obclip = generate(prompt, "obclip", tiny_sd, steps=6, k=3, seed=9, group=group).image
     hybrid = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9, cloud_prompt=group.cloud_prompt).image
-    assert torch.equal(obclip, hybrid)
+    assert (obclip - hybrid).abs().max() < 1e-4  # float32 rounding of a batch of N against a batch of 1
     verbatim = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9).image
-    assert not torch.equal(obclip, verbatim)  # the cloud's text mattered
+    assert (obclip - verbatim).abs().max() > 1e-3  # the cloud's text mattered
