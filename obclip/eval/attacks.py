@@ -29,7 +29,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
-import torch
 from tqdm import tqdm
 
 from obclip.prompts import transform
@@ -161,11 +160,9 @@ def _views(users: list[tuple[PortraitSpec, str]], scheme: str, seed: int) -> lis
 
 
 def _embed(texts: list[str]) -> np.ndarray:
-    from obclip.models.text import encode_single, load_minilm
+    from obclip.eval.common import sentence_embeddings
 
-    tokenizer, encoder = load_minilm()
-    out = [encode_single(tokenizer, encoder, texts[i : i + 256], 32).mean(dim=1) for i in range(0, len(texts), 256)]
-    return torch.cat(out).numpy()
+    return sentence_embeddings(texts).numpy()
 
 
 def _train_pick_classifier(views: list[tuple[list[str], int]]):

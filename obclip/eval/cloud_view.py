@@ -23,7 +23,14 @@ from pathlib import Path
 import torch
 
 from obclip.eval.audit import CORPUS, load_prompts
-from obclip.eval.common import attribute_accuracy, fid, heldout_prompts, load_classifier, reference_images
+from obclip.eval.common import (
+    attribute_accuracy,
+    fid,
+    heldout_prompts,
+    load_classifier,
+    reference_images,
+    sentence_embeddings,
+)
 from obclip.generate import generate_batch
 from obclip.models.pair import load_pair
 from obclip.prompts import DetectionError, transform
@@ -32,14 +39,10 @@ ATTRIBUTES = ["gender", "age"]  # N = 6, as the bench's ObCLIP rows
 
 
 def embedding_shift(texts: list[str], clouds: list[str]) -> dict[str, float]:
-    """Cosine similarity of MiniLM sentence embeddings (mean-pooled token states) of verbatim vs cloud text."""
-    from obclip.models.text import encode_single, load_minilm
-
-    tokenizer, encoder = load_minilm()
+    """Cosine similarity of MiniLM sentence embeddings of verbatim vs cloud text."""
 
     def embed(batch: list[str]) -> torch.Tensor:
-        states = torch.cat([encode_single(tokenizer, encoder, batch[i : i + 128], 32) for i in range(0, len(batch), 128)])
-        return torch.nn.functional.normalize(states.mean(dim=1), dim=-1)
+        return torch.nn.functional.normalize(sentence_embeddings(batch), dim=-1)
 
     cos = (embed(texts) * embed(clouds)).sum(-1)
     return {

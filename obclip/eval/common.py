@@ -135,6 +135,15 @@ class _FidInception(torch.nn.Module):
         return self.model(x * (0.9921875 + 1) - 1)
 
 
+def sentence_embeddings(texts: list[str]) -> torch.Tensor:
+    """MiniLM sentence embeddings (mean of the token states, 32 tokens), (B, 384), in batches of 256."""
+    from obclip.models.text import encode_single, load_minilm
+
+    tokenizer, encoder = load_minilm()
+    out = [encode_single(tokenizer, encoder, texts[i : i + 256], 32).mean(dim=1) for i in range(0, len(texts), 256)]
+    return torch.cat(out)
+
+
 def fid(real: torch.Tensor, fake: torch.Tensor) -> float:
     """FID between two image sets in [0, 1] (B, 3, H, W), on the standard Inception features."""
     from torchmetrics.image.fid import FrechetInceptionDistance

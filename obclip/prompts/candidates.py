@@ -5,7 +5,8 @@ Guarantee (paper, Theorem 1), checked here at run time rather than assumed:
   like its decoys (one canonical wording per value combination; `obclip.prompts.render`);
 - every candidate c yields the same set: `candidate_set(c) == candidate_set(p)`, so the
   server's view is identical whichever candidate is real;
-- every protected attribute of every person takes each of its values equally often;
+- every protected attribute of every person takes each of its values equally often (the set is the full
+  product of the slots' values; `obclip audit` reads the values back from every candidate);
 - N is the product of the value-space sizes of the slots found; over the budget the prompt
   is refused, never trimmed;
 - the order sent is a uniformly random permutation from `secrets`; a retry reuses the group;
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import secrets
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -243,21 +243,12 @@ def transform(
                 f"candidate {c!r} would produce a different set, so the server could tell candidates apart; "
                 "rephrase the prompt"
             )
-    _check_uniform(slots, lex, len(cands))
     if detector is not None:
         _check_detector(prompt, detector, cands)
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
     return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note)
-
-
-def _check_uniform(slots: list[Slot], lex: Lexicon, n: int) -> None:
-    for k, slot in enumerate(slots):
-        combos = itertools.product(*(lex.values[s.name] for s in slots))
-        counts = Counter(c[k] for c in combos)
-        if set(counts) != set(lex.values[slot.name]) or len(set(counts.values())) != 1 or sum(counts.values()) != n:
-            raise DetectionError(f"{slot.name} of person {slot.person} does not vary uniformly")
 
 
 def _check_detector(prompt: str, detector, cands: list[str]) -> None:

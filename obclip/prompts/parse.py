@@ -499,7 +499,6 @@ class _Parser:
             collective = t.core in COLLECTIVES
             if found is None and not collective:
                 continue
-            nxt = self.tok(i + 1)
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.noun(nxt) is not None and self.compound_modifier(found[0]):
                     continue  # "baby girl": the next noun heads, this one modifies it

@@ -28,15 +28,17 @@ from obclip.prompts import transform
 from obclip.protocol import CloudRequest
 
 
-def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    args = [sys.executable, "-m", "obclip.cli", "serve", "--pair", pair, "--port", str(port), "--insecure-no-auth"]
-    if not batching:
-        args.append("--no-batching")
-    log = open(os.path.join(tempfile.gettempdir(), f"obclip-loadtest-{port}.log"), "w")  # noqa: SIM115
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+        return s.getsockname()[1]
+
+
+def launch_server(args: list[str], port: int, log_path: str) -> tuple[subprocess.Popen, str]:
+    """Starts `obclip serve` with `args` on loopback `port` (output to `log_path`) and waits until healthy."""
+    log = open(log_path, "w")  # noqa: SIM115 (closed with the process)
+    proc = subprocess.Popen([sys.executable, "-m", "obclip.cli", "serve", "--port", str(port), *args],
+                            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -46,7 +48,13 @@ def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:
         except httpx.TransportError:
             time.sleep(0.5)
     proc.kill()
-    raise RuntimeError("server did not start")
+    raise RuntimeError(f"server did not start (log: {log_path})")
+
+
+def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    args = ["--pair", pair, "--insecure-no-auth", *([] if batching else ["--no-batching"])]
+    return launch_server(args, port, os.path.join(tempfile.gettempdir(), f"obclip-loadtest-{port}.log"))
 
 
 def run(pair: str, requests: int, concurrency: list[int], steps: int, k: int) -> list[dict]:

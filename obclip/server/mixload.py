@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -31,33 +29,19 @@ import torch
 
 from obclip.client import RemoteCloud
 from obclip.protocol import CloudRequest
+from obclip.server.loadtest import free_port, launch_server
 from obclip.server.security import digest, new_key
 
 KINDS = ("good", "good", "malformed", "good", "poison", "max-cost", "good", "malformed")
 
 
 def _start(pair: str, keys: list[str], extra: list[str]) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     folder = tempfile.mkdtemp(prefix="obclip-mix-")
     keyfile = os.path.join(folder, "keys.txt")
     with open(keyfile, "w") as f:
         f.writelines(f"sha256:{digest(k)}\n" for k in keys)
-    log = open(os.path.join(folder, "server.log"), "w")  # noqa: SIM115 (closed with the process)
-    args = [sys.executable, "-m", "obclip.cli", "serve", "--pair", pair, "--port", str(port),
-            "--api-key-file", keyfile, *extra]  # fmt: skip
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.TransportError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("server did not start")
+    args = ["--pair", pair, "--api-key-file", keyfile, *extra]
+    return launch_server(args, free_port(), os.path.join(folder, "server.log"))
 
 
 def _max_cost_group(models: dict, pair: str, size: int) -> dict:
