@@ -80,6 +80,7 @@ CLASSES: dict[str, tuple[str, str, str | None]] = {
     "stepchild": ("stepson", "stepdaughter", "stepchild"),
     "godchild": ("godson", "goddaughter", "godchild"),
     "child-in-law": ("son-in-law", "daughter-in-law", None),
+    # grand- and great-grand- relations imply an age; see AGE_OF_RELATION
     "grandparent": ("grandfather", "grandmother", "grandparent"),
     "great-grandparent": ("great-grandfather", "great-grandmother", "great-grandparent"),
     "grandchild": ("grandson", "granddaughter", "grandchild"),
@@ -177,6 +178,12 @@ CLASSES: dict[str, tuple[str, str, str | None]] = {
 
 
 }
+
+# A grandparent is not young and a grandchild is usually young: a relation that implies an age states
+# it, so it cannot keep its kinship wording on the cloud (every decoy would need "a young grandfather",
+# which marks itself). Its words become class "person" with that age, like "retiree" or "child": the
+# cloud sees "an old woman" for "grandma", and every value in the same generic words.
+AGE_OF_RELATION = {"grandparent": "old", "great-grandparent": "old", "grandchild": "young", "great-grandchild": "young"}
 # "lord" has no free counterpart ("lady" is class gentleman): it is a male variant of "noble".
 
 # Extra surface forms of a class: word -> (class, gender). Gender None = the class's neutral sense.
@@ -263,6 +270,41 @@ VARIANTS: dict[str, tuple[str, str | None]] = {
     "gramma": ("grandparent", "female"), "nonna": ("grandparent", "female"), "nonno": ("grandparent", "male"),
     "abuela": ("grandparent", "female"), "abuelita": ("grandparent", "female"), "abuelo": ("grandparent", "male"),
     "abuelito": ("grandparent", "male"), "oma": ("grandparent", "female"),
+    # family words of other languages that English prompts use as they are ("my lola", "my nani"): each
+    # reveals a gender and, through its language, an ethnicity, so the cloud sees the English class word
+    "lola": ("grandparent", "female"), "lolo": ("grandparent", "male"),
+    "nainai": ("grandparent", "female"), "laolao": ("grandparent", "female"), "waipo": ("grandparent", "female"),
+    "yeye": ("grandparent", "male"), "laoye": ("grandparent", "male"), "waigong": ("grandparent", "male"),
+    "halmeoni": ("grandparent", "female"), "halmoni": ("grandparent", "female"),
+    "harabeoji": ("grandparent", "male"), "harabuji": ("grandparent", "male"),
+    "obaachan": ("grandparent", "female"), "obaasan": ("grandparent", "female"),
+    "ojiichan": ("grandparent", "male"), "ojiisan": ("grandparent", "male"),
+    "dadi": ("grandparent", "female"), "nani": ("grandparent", "female"), "nanaji": ("grandparent", "male"),
+    "dadaji": ("grandparent", "male"), "teta": ("grandparent", "female"), "sitti": ("grandparent", "female"),
+    "sito": ("grandparent", "female"), "jiddo": ("grandparent", "male"), "jeddo": ("grandparent", "male"),
+    "sido": ("grandparent", "male"), "yiayia": ("grandparent", "female"), "yaya": ("grandparent", "female"),
+    "papou": ("grandparent", "male"), "pappous": ("grandparent", "male"),
+    "mormor": ("grandparent", "female"), "farmor": ("grandparent", "female"),
+    "morfar": ("grandparent", "male"), "farfar": ("grandparent", "male"),
+    "opa": ("grandparent", "male"), "ouma": ("grandparent", "female"), "oupa": ("grandparent", "male"),
+    "gogo": ("grandparent", "female"), "mkhulu": ("grandparent", "male"),
+    "babushka": ("grandparent", "female"), "dedushka": ("grandparent", "male"),
+    "bubbe": ("grandparent", "female"), "bubbie": ("grandparent", "female"), "bobe": ("grandparent", "female"),
+    "zayde": ("grandparent", "male"), "zaide": ("grandparent", "male"),
+    "mamá": ("parent", "female"), "papá": ("parent", "male"), "ammi": ("parent", "female"),
+    "amma": ("parent", "female"), "umma": ("parent", "female"), "eomma": ("parent", "female"),
+    "appa": ("parent", "male"), "okaasan": ("parent", "female"), "otousan": ("parent", "male"),
+    "maman": ("parent", "female"), "mutti": ("parent", "female"), "vati": ("parent", "male"),
+    "tita": ("aunt-uncle", "female"), "tito": ("aunt-uncle", "male"), "tía": ("aunt-uncle", "female"),
+    "tia": ("aunt-uncle", "female"), "tío": ("aunt-uncle", "male"), "tio": ("aunt-uncle", "male"),
+    "zia": ("aunt-uncle", "female"), "zio": ("aunt-uncle", "male"), "tante": ("aunt-uncle", "female"),
+    "onkel": ("aunt-uncle", "male"), "chacha": ("aunt-uncle", "male"), "chachi": ("aunt-uncle", "female"),
+    "mausi": ("aunt-uncle", "female"), "masi": ("aunt-uncle", "female"), "khala": ("aunt-uncle", "female"),
+    "khalu": ("aunt-uncle", "male"), "mamu": ("aunt-uncle", "male"),
+    "kuya": ("sibling", "male"), "oppa": ("sibling", "male"), "hyung": ("sibling", "male"),
+    "unni": ("sibling", "female"), "unnie": ("sibling", "female"), "noona": ("sibling", "female"),
+    "didi": ("sibling", "female"), "bhaiya": ("sibling", "male"), "bhai": ("sibling", "male"),
+    "hermano": ("sibling", "male"), "hermana": ("sibling", "female"),
 }
 
 # Misspelt forms with a fixed number (no plural derived): word -> (class, number, gender, age).
@@ -272,6 +314,11 @@ TYPOS: dict[str, tuple[str, str, str | None, str | None]] = {
     "womans": ("person", "sg", "female", None),
     "womens": ("person", "pl", "female", None), "mens": ("person", "pl", "male", None),
     "ladys": ("gentleman", "pl", "female", None), "childrens": ("person", "pl", None, "young"),
+    "mans": ("person", "sg", "male", None), "gurl": ("person", "sg", "female", "young"),
+    "gurls": ("person", "pl", "female", "young"), "boi": ("person", "sg", "male", "young"),
+    "bois": ("person", "pl", "male", "young"), "granmother": ("person", "sg", "female", "old"),
+    "grandmther": ("person", "sg", "female", "old"), "granfather": ("person", "sg", "male", "old"),
+    "grandfther": ("person", "sg", "male", "old"), "grandmom": ("person", "sg", "female", "old"),
 }
 
 # Gendered person nouns with no counterpart: class "person". word -> (gender, age, ethnicity).
@@ -329,6 +376,9 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "beldame": ("female", "old", None), "dowager": ("female", "old", None),
     "quadragenarian": (None, "middle-aged", None), "quinquagenarian": (None, "middle-aged", None),
     "middle-ager": (None, "middle-aged", None),
+    "twentysomething": (None, "young", None), "thirtysomething": (None, "young", None),
+    # offices that state a gender, an age or a community (the cloud sees a person of those values)
+    "pope": ("male", "old", None), "rabbi": (None, None, "held"), "imam": ("male", None, "held"),
     # gender only, no counterpart
     "seamstress": ("female", None, None), "matron": ("female", None, None),
     "housemother": ("female", None, None), "housefather": ("male", None, None),
@@ -357,7 +407,6 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "gigolo": ("male", None, None), "manchild": ("male", None, None), "man-child": ("male", None, None),
     "begum": ("female", None, None), "bey": ("male", None, None), "memsahib": ("female", None, None),
     "sahib": ("male", None, None), "she-devil": ("female", None, None),
-    "imam": ("male", None, None),  # imams are men (rabbi, priest-like "pastor" stay neutral)
     "lady-in-waiting": ("female", None, None), "fishwife": ("female", None, None),
     "man-at-arms": ("male", None, None), "man-about-town": ("male", None, None),
     # roles that state an ethnicity (and a gender): the cloud sees the canonical person instead
@@ -566,6 +615,10 @@ ADJECTIVES: dict[str, tuple[str, str, str]] = {
     "middle-aged": ("age", "middle-aged", "strong"), "middle aged": ("age", "middle-aged", "strong"),
     "mature": ("age", "middle-aged", "strong"), "grown": ("age", "middle-aged", "weak"),
 
+    "twenty-something": ("age", "young", "strong"), "thirty-something": ("age", "young", "strong"),
+    "sixty-something": ("age", "old", "strong"), "seventy-something": ("age", "old", "strong"),
+    "college-age": ("age", "young", "strong"), "college-aged": ("age", "young", "strong"),
+    "wee": ("age", "young", "weak"), "lil": ("age", "young", "weak"),
     "midlife": ("age", "middle-aged", "strong"), "forty-something": ("age", "middle-aged", "strong"),
     "fortysomething": ("age", "middle-aged", "strong"), "fifty-something": ("age", "middle-aged", "strong"),
     "old": ("age", "old", "strong"), "older": ("age", "old", "weak"), "oldest": ("age", "old", "weak"),
@@ -668,6 +721,40 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "blonde": ("adj", ["ethnicity", "gender"]), "blond": ("adj", ["ethnicity"]),
     "blondes": ("noun", ["ethnicity", "gender"]), "blonds": ("noun", ["ethnicity"]),
     "redhead": ("noun", ["ethnicity"]), "redheads": ("noun", ["ethnicity"]), "red-haired": ("adj", ["ethnicity"]),
+    # found by the second red team (2026-11-26): dress, hair, body and pregnancy words left in clear
+    "kufi": ("noun", ["gender", "ethnicity"]), "payot": ("noun", ["gender", "ethnicity"]),
+    "payos": ("noun", ["gender", "ethnicity"]), "peyot": ("noun", ["gender", "ethnicity"]),
+    "hanfu": ("noun", ["ethnicity"]), "kebaya": ("noun", ["gender", "ethnicity"]),
+    "huipil": ("noun", ["gender", "ethnicity"]), "tilak": ("noun", ["ethnicity"]),
+    "sacred thread": ("noun", ["gender", "ethnicity"]), "barong": ("noun", ["gender", "ethnicity"]),
+    "high top fade": ("noun", ["gender", "ethnicity"]), "360 waves": ("noun", ["gender", "ethnicity"]),
+    "fu manchu": ("noun", ["gender", "ethnicity"]), "nose ring": ("noun", ["gender"]),
+    "bangles": ("noun", ["gender", "ethnicity"]), "ebony skin": ("noun", ["ethnicity"]),
+    "pale skin": ("noun", ["ethnicity"]), "olive skin": ("noun", ["ethnicity"]),
+    "almond-shaped": ("adj", ["ethnicity"]), "preggo": ("adj", ["gender"]), "preggers": ("adj", ["gender"]),
+    "mom-to-be": ("noun", ["gender"]), "mum-to-be": ("noun", ["gender"]), "mother-to-be": ("noun", ["gender"]),
+    "bun in the oven": ("noun", ["gender"]), "baby bump": ("noun", ["gender"]), "red nails": ("noun", ["gender"]),
+    "busty": ("adj", ["gender"]), "cleavage": ("noun", ["gender"]), "beer belly": ("noun", ["gender", "age"]),
+    "chest hair": ("noun", ["gender"]), "crow's feet": ("noun", ["age"]), "hairy legs": ("noun", ["gender"]),
+    "curlers": ("noun", ["gender", "age"]), "missing front teeth": ("noun", ["age"]),
+    "menopause": ("noun", ["gender", "age"]), "menopausal": ("adj", ["gender", "age"]),
+    "mammogram": ("noun", ["gender"]), "prostate": ("noun", ["gender"]), "in labor": ("noun", ["gender"]),
+    "in labour": ("noun", ["gender"]), "man bun": ("noun", ["gender"]), "twintails": ("noun", ["gender", "age"]),
+    "mom jeans": ("noun", ["gender"]), "boyfriend jeans": ("noun", ["gender"]),
+    "bachelor party": ("noun", ["gender"]), "bachelorette party": ("noun", ["gender"]),
+    "hen party": ("noun", ["gender"]), "stag party": ("noun", ["gender"]), "hen do": ("noun", ["gender"]),
+    "stag do": ("noun", ["gender"]), "boy band": ("noun", ["gender", "age"]), "girl band": ("noun", ["gender", "age"]),
+    "girl group": ("noun", ["gender", "age"]), "period cramps": ("noun", ["gender"]),
+    "on her period": ("noun", ["gender"]), "on his period": ("noun", ["gender"]),
+    # religions and their offices: they mark an ethnicity (and an office a gender) strongly enough that
+    # a decoy of another ethnicity would stand out, so they stay on the device like dress and hair
+    "hindu": ("adj", ["ethnicity"]), "sikh": ("adj", ["ethnicity"]), "muslim": ("adj", ["ethnicity"]),
+    "jewish": ("adj", ["ethnicity"]), "hasidic": ("adj", ["ethnicity"]), "amish": ("adj", ["ethnicity"]),
+    "mennonite": ("adj", ["ethnicity"]), "buddhist": ("adj", ["ethnicity"]), "shinto": ("adj", ["ethnicity"]),
+    "sumo": ("adj", ["gender", "ethnicity"]),
+    "convent": ("noun", ["gender"]),
+    "sisterhood": ("noun", ["gender"]), "brotherhood": ("noun", ["gender"]),
+    "motherly": ("adj", ["gender"]), "fatherly": ("adj", ["gender"]),
     # slang for a kind of person that is not a plain person noun
     "silver fox": ("noun", ["gender", "age"]), "silver foxes": ("noun", ["gender", "age"]),
     "lesbian": ("adj", ["gender"]), "lesbians": ("noun", ["gender"]),
@@ -693,7 +780,7 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
 }
 
 NON_PERSON_PHRASES: list[str] = [
-    "isle of man", "man of war", "man-of-war", "man o' war", "man o war", "no man's land", "no mans land",
+    "fisherman sweater", "fisherman sweaters", "fisherman's sweater", "isle of man", "man of war", "man-of-war", "man o' war", "man o war", "no man's land", "no mans land",
     "lake leman", "man made", "man hours", "man-hours", "man hour", "man-hour", "man power", "man cave",
     "man page", "man pages", "man in the middle", "man in the moon", "pac-man", "pac man", "man utd",
     "man united", "man city", "straw man", "straw men", "snow man", "gingerbread man", "gingerbread men",
@@ -1160,6 +1247,13 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
     first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))
     tools["names"] = names_note
 
+    # 7. relations that imply an age are age statements (class person), as "retiree" and "child" are
+    for entry in nouns.values():
+        if entry["class"] in AGE_OF_RELATION:
+            entry.update({"class": "person", "age": entry["age"] or AGE_OF_RELATION[entry["class"]]})
+    for name in AGE_OF_RELATION:
+        classes.pop(name, None)
+
     people = {
         "provenance": {},
         "values": VALUES,
@@ -1234,7 +1328,14 @@ OPEN_TOO = set("""will can back down up out might need dare round past like insi
     right left head top bottom front rear side spring fall rest times given gone""".split())
 
 
-def build_pos(wn, extra_nouns=(), extra_adjs=()) -> str:
+# A first name that is also a rare common word ("Maria", "Anna", "Lily", "Mike") reads as a name
+# wherever it is capitalised, even at the start of a sentence: below this many sense-tagged uses in
+# WordNet's SemCor counts (cntlist) its common reading is too rare to outweigh the name ("Summer" 58,
+# "Dawn" 13 and "Rose" 6 stay words unless their context makes them names).
+RARE_WORD_COUNT = 3
+
+
+def build_pos(wn, extra_nouns=(), extra_adjs=(), first_names=()) -> str:
     from lemminflect import getAllInflections
 
     tags: dict[str, set[str]] = {}
@@ -1292,7 +1393,11 @@ def build_pos(wn, extra_nouns=(), extra_adjs=()) -> str:
         if w in tags and w not in OPEN_TOO:
             tags[w] -= {"n", "v", "p", "P"}
         put(w, "r")
-    order = "nvarpPdicoxw"
+    for w in first_names:  # "N": a name first (see RARE_WORD_COUNT)
+        if tags.get(w, set()) & set("nvar") and sum(
+                lem.count() for syn in wn.synsets(w) for lem in syn.lemmas() if lem.name().lower() == w) < RARE_WORD_COUNT:
+            tags[w].add("N")
+    order = "nvarpPNdicoxw"
     lines = [f"{w}\t{''.join(sorted(ts, key=order.index))}" for w, ts in sorted(tags.items())]
     return "\n".join(lines) + "\n"
 
@@ -1444,7 +1549,7 @@ def build(wordnet_dir: str) -> tuple[str, str, list[str]]:
             "tools": {k: v for k, v in sorted(tools.items())},
             "built_by": "scripts/build_lexicon.py",
         }
-        pos = build_pos(wn, people["nouns"], [a for a in people["adjectives"] if " " not in a])
+        pos = build_pos(wn, people["nouns"], [a for a in people["adjectives"] if " " not in a], people["first_names"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return render_people(people), pos, notes

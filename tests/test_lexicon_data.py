@@ -161,7 +161,7 @@ EXPECT = {
     "daddy": ("parent", "sg", "male", None, None),
     "wives": ("spouse", "pl", "female", None, None),
     "hubby": ("spouse", "sg", "male", None, None),
-    "grannies": ("grandparent", "pl", "female", None, None),
+    "grannies": ("person", "pl", "female", "old", None),
     "step-mother": ("stepparent", "sg", "female", None, None),
     "mothers-in-law": ("parent-in-law", "pl", "female", None, None),
     "girl": ("person", "sg", "female", "young", None),
@@ -196,8 +196,8 @@ EXPECT = {
     "chicks": ("person", "pl", "female", None, None),
     "bf": ("partner", "sg", "male", None, None),
     "gf": ("partner", "sg", "female", None, None),
-    "nonna": ("grandparent", "sg", "female", None, None),
-    "gma": ("grandparent", "sg", "female", None, None),
+    "nonna": ("person", "sg", "female", "old", None),
+    "gma": ("person", "sg", "female", "old", None),
     "womans": ("person", "sg", "female", None, None),
     "ladys": ("gentleman", "pl", "female", None, None),
     "grl": ("person", "sg", "female", "young", None),
@@ -223,16 +223,16 @@ EXPECT = {
     "graders": ("person", "pl", None, "young", None),
     "third-grader": ("person", "sg", None, "young", None),
     "tomboy": ("person", "sg", "female", "young", None),
-    "imam": ("person", "sg", "male", None, None),
-    "rabbi": (None, "sg", None, None, None),
+    "imam": ("person", "sg", "male", None, "held"),
+    "rabbi": ("person", "sg", None, None, "held"),
     "nun": ("monastic", "sg", "female", None, None),
     "sheikha": ("sheikh", "sg", "female", None, None),
     "maharani": ("rajah", "sg", "female", None, None),
     "dame": ("knight", "sg", "female", None, None),
     "lord": ("noble", "sg", "male", None, None),
-    "grandad": ("grandparent", "sg", "male", None, None),
-    "grandchildren": ("grandchild", "pl", None, None, None),
-    "grandparents": ("grandparent", "pl", None, None, None),
+    "grandad": ("person", "sg", "male", "old", None),
+    "grandchildren": ("person", "pl", None, "young", None),
+    "grandparents": ("person", "pl", None, "old", None),
     "african-american": ("person", "sg", None, None, "african"),
     "asian-americans": ("person", "pl", None, None, "asian"),
     "mexican-americans": ("person", "pl", None, None, "held"),
@@ -359,7 +359,9 @@ def test_slang_proxies_and_multiword_ethnicity(people):
 
 
 def test_pos(pos):
-    assert all(re.fullmatch(r"[nvarpPdicoxw]+", t) for t in pos.values())
+    assert all(re.fullmatch(r"[nvarpPNdicoxw]+", t) for t in pos.values())
+    # "N": a first name whose common reading is rare in WordNet's sense counts; "summer" stays a word
+    assert "N" in pos["maria"] and "N" in pos["mike"] and "N" not in pos["summer"] and "N" not in pos["dog"]
     for w, t in {"dog": "n", "dogs": "n", "ran": "v", "running": "v", "happier": "a", "quickly": "r",
                  "einstein": "p", "tokyo": "P", "the": "d", "up": "i", "and": "c", "him": "o", "can": "x",
                  "why": "w", "again": "r", "women": "n", "geese": "n", "went": "v"}.items():

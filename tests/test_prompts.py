@@ -57,7 +57,9 @@ def assert_grammatical(text: str) -> None:
     for start, _, seg in template.spans:
         if isinstance(seg, Pronoun):  # every pronoun agrees with the gender of the person it binds to
             person = template.persons[seg.person]
-            assert PRONOUN_GENDER[text[start:].split()[0].strip(".,;!?").lower()] == person.states["gender"], text
+            word = text[start:].split()[0].strip(".,;!?").lower().replace("’", "'")
+            word = word if word in PRONOUN_GENDER else re.sub(r"(?:'(?:s|ll|d|ve|re)|s|z)$", "", word)  # "she'll"
+            assert PRONOUN_GENDER[word] == person.states["gender"], text
     assert not re.search(r"\b(him|her) (family|face|hair|dog|cat|kitchen|son|daughter)\b", text, re.I) or re.search(
         r"\bher (family|face|hair|dog|cat|kitchen|son|daughter)\b", text, re.I
     ), text  # "him family" is never written
@@ -331,6 +333,60 @@ def test_detector_hook_refuses_uncovered_spans() -> None:
 def test_red_team_findings_stay_fixed(prompt: str, never: str) -> None:
     group = accepted(prompt)
     assert not any(never in c for c in group.order), group.order
+
+
+# --- regressions from the second red team (2026-11-26, a corpus kept outside the project) ----------------
+@pytest.mark.parametrize(
+    ("prompt", "never"),
+    [("a man and his only son", "hers only"), ("a girl and her first kiss", "him first"),
+     ("grandpa in his rocking chair", "hers rocking"), ("a woman and her downstairs neighbor", "him downstairs"),
+     ("a photo of jessica at the beach", "jessica"), ("Maria at the beach", "Maria"), ("a man named Bob", "Bob"),
+     ("a woman called maria", "maria"), ("my lola in manila making adobo", "lola"), ("my nani in her garden", "nani"),
+     ("a hijab-wearing woman reading", "hijab"), ("a turbaned man", "turban"), ("a dreadlocked man", "dreadlock"),
+     ("a woman from Nigeria selling fruit", "Nigeria"), ("a man born in Ghana", "Ghana"),
+     ("a thirty-something woman drinking wine", "thirty"), ("a hindu priest at a temple", "hindu"),
+     ("a man with a man bun", "bun"), ("a woman in mom jeans", "jeans"), ("gurl with pink hair", "gurl"),
+     ("grandparents playing with grandchildren in the garden", "grand")],
+)  # fmt: skip
+def test_second_red_team_findings_stay_fixed(prompt: str, never: str) -> None:
+    group = accepted(prompt)
+    assert group.n > 1 and not any(never in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["she'll be there at sunset", "he'd love this view", "shes dancing", "SHE'S HERE"])
+def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
+    group = accepted(prompt)
+    rest = prompt.split(maxsplit=1)[1] if " " in prompt else ""
+    firsts = {c.split()[0].lower().replace("’", "'") for c in group.order}
+    assert group.n == 2 and len(firsts) == 2 and all(c.endswith(rest) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "word"),
+    [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
+     ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"), ("kids under 10 at a party", "10"),
+     ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80")],
+)  # fmt: skip
+def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
+    with pytest.raises(DetectionError, match=re.escape(repr(word))):
+        transform(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["two women with 3 dogs", "a man with a 35mm camera", "a photo of a woman, 8k, 35mm", "a woman in the 90s",
+     "man, 1980s, mullet, neon", "a man, 6'2\", in a trench coat", "Summer sun on a summer day", "a lily pond",
+     "New York vs Old York", "a letter from Kenya", "a bachelor party in vegas"],
+)  # fmt: skip
+def test_numbers_places_and_words_that_are_no_person_pass(prompt: str) -> None:
+    group = accepted(prompt)
+    assert all(w in " ".join(group.order) for w in re.findall(r"\d+|York|Kenya|vegas|lily|Summer", prompt))
+
+
+def test_grand_relations_state_an_age_in_every_candidate() -> None:
+    group = accepted("a grandmother telling stories to her grandchildren by the fire")
+    ages = Counter(c.split(" telling")[0].split()[-2] for c in group.order)  # "an old woman" -> "old"
+    assert set(ages) == {"young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
 
 
 def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:

@@ -71,7 +71,8 @@ class Lexicon:
         first_names (`dict[str, str]`): "hiroshi" -> "male" ("unisex" when both are usual).
         proxies (`dict[str, Proxy]`): words that hint at an attribute ("pregnant", "beard").
         non_person (`tuple[tuple[str, ...], ...]`): phrases whose person word is no person.
-        pos (`dict[str, str]`): word -> part-of-speech letters (n v a r, d i c o x w closed classes, p P proper).
+        pos (`dict[str, str]`): word -> part-of-speech letters (n v a r, d i c o x w closed classes, p P proper,
+            N a first name whose common reading is rare).
     """
 
     nouns: dict[str, Noun]

@@ -57,6 +57,8 @@ _NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
 _COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
 _PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
+_CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
+_NAMING_WORDS = frozenset("named called nicknamed christened".split())
 _AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 _PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
@@ -118,6 +120,7 @@ class Pronoun:
     person: int
     role: str
     casing: str
+    suffix: str = ""  # a verb glued to a subject pronoun, as written ("'ll" in "she'll")
 
 
 @dataclass(frozen=True)
@@ -232,14 +235,17 @@ class _Parser:
     # passes
     def run(self) -> Template:
         self.check_script()
+        self.check_alternatives()
         self.mark_emoji()
         self.mark_non_person()
+        self.mark_proxies(person_words_only=True)
         self.mark_gendered_compounds()
         self.mark_names()
         self.mark_noun_phrases()
         self.mark_age_phrases()
         self.mark_predicates()
         self.mark_proxies()
+        self.mark_origins()
         self.mark_pronouns()
         self.check_residue()
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
@@ -322,6 +328,24 @@ class _Parser:
         self.persons.append(person)
         return len(self.persons) - 1
 
+    def check_alternatives(self) -> None:
+        """Refuses gendered words offered as alternatives ("s/he", "(s)he", "man/woman", "him|her"): each
+        side would be varied on its own, and decoys such as "she/she" or "s/she" would mark themselves."""
+        for i, t in enumerate(self.tokens):
+            if t.text not in ("/", "|", "\\", ")") or t.end - t.start != 1:
+                continue
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if prev is None or nxt is None or not (prev.is_word and nxt.is_word):
+                continue
+            if prev.end != t.start or nxt.start != t.end:
+                continue
+            sides = [w.core for w in (prev, nxt)]
+            gendered = [w in g.PRONOUN_GENDER or getattr(self.lex.nouns.get(w), "gender", None) is not None
+                        for w in sides]  # fmt: skip
+            if all(gendered) or (sides[0] == "s" and sides[1] == "he"):
+                raise self.refuse(t, f"'{prev.text}{t.text}{nxt.text}' offers genders as alternatives; write one "
+                                  "(or \"they\", \"a person\") so every candidate can say it")  # fmt: skip
+
     def mark_names(self) -> None:
         """Titles and first names: the person is kept (canonical phrase), the name itself held back.
 
@@ -336,6 +360,15 @@ class _Parser:
                 if j > i + 1:
                     text = self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end]
                     self.claim(i + 1, j - 1, Held(text, "not a person"))
+        for i, t in enumerate(self.tokens):  # "a man named Bob", "a woman called maria": a name, whatever its case
+            nxt = self.tok(i + 1)
+            if t.low in _NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
+                    _plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))):
+                end = i + 1
+                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
+                        self.tokens[end + 1]):
+                    end += 1
+                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
@@ -353,7 +386,11 @@ class _Parser:
                           and nxt.capitalised and _plain(nxt.core) in self.lex.first_names)  # fmt: skip
             glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
             acronym = t.text.isupper() and not self.upper_mode
-            first = capital and _plain(t.core) in self.lex.first_names and len(t.core) > 1 and not glued and not acronym
+            # "a photo of jessica": a first name that is no English word is a name in any case
+            unknown = not capital and len(t.core) > 2 and set(self.lex.tags(t.core)) <= {"p"} and (
+                t.core not in self.lex.nouns) and self.lex.first_names.get(_plain(t.core)) in ("male", "female")
+            first = (capital or unknown) and _plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
+                not glued and not acronym)
             famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
             if not (title or noun_title or first or famous):
                 continue
@@ -458,7 +495,17 @@ class _Parser:
         """A capitalised first name used as a name, not a common word where every word has a capital
         ("Rose petals", "Mark the spot", "HOPE"): such a word is a name only where a name would stand."""
         t, prev = self.tokens[i], self.tok(i - 1)
-        common = bool(set(self.lex.tags(t.core)) & set("nvar"))
+        tags = self.lex.tags(t.core)
+        common = bool(set(tags) & set("nvar"))
+        nxt = self.tok(i + 1)
+        before_noun = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
+        compound = prev is not None and prev.is_word and prev.capitalised and prev.core not in g.CLOSED and (
+            _plain(prev.core) not in self.lex.first_names)  # "New York", "Fort Lily"
+        if common and "N" in tags and not before_noun and not compound:
+            return True  # "Maria at the beach": a name first, its common reading is rare ("Teddy Bear" stays)
+        if common and not (self.title_mode or self.upper_mode or before_noun) and any(
+                u.low == t.low and not u.capitalised for u in self.tokens):
+            return True  # "Dawn at dawn": the word is written both ways, so the capital marks a name
         if common and (self.title_mode or self.upper_mode or i in self.starts):
             return self.acts_like_person(i)
         if common:  # "shot on Canon", "Amber jewelry": a word; "with Amber", "Amber smiling": a name
@@ -467,7 +514,7 @@ class _Parser:
 
     def capital_name_part(self, t: Token) -> bool:
         tags = self.lex.tags(t.core)
-        return not (set(tags) & set("nvardicoxw")) or "p" in tags
+        return not (set(tags) & set("nvardicoxw")) or "p" in tags or "N" in tags
 
     def mark_noun_phrases(self) -> None:
         for i, t in enumerate(self.tokens):
@@ -562,9 +609,10 @@ class _Parser:
             elif (noun := self.noun(w)) is not None:
                 for a, v in noun[0].states().items():
                     self.absorb(person, a, v, a != "age", w.text)
-            elif w.core in self.lex.proxies:
+            elif self.proxy_compound(w.core) in self.lex.proxies:
                 if self.proxies == "refuse":
-                    raise self.refuse(w, _proxy_message(self.lex.proxies[w.core].reveals), ProxyRefused)
+                    reveals = self.lex.proxies[self.proxy_compound(w.core)].reveals
+                    raise self.refuse(w, _proxy_message(reveals), ProxyRefused)
                 held_words.append(w.text)
             else:
                 mods.append(w.text)
@@ -626,7 +674,7 @@ class _Parser:
         core = w.core
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
-        if core in self.lex.adjectives or core in self.lex.proxies or core in g.NUMBER_WORDS:
+        if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS:
             return True
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
@@ -817,13 +865,18 @@ class _Parser:
         if not self.gender_protected:
             return  # pronouns stay as written
         for i, t in enumerate(self.tokens):
-            if not self.free(i) or not t.is_word or t.core not in g.PRONOUN_GENDER:
+            if not self.free(i) or not t.is_word:
                 continue
-            role = pronoun_role(self.tokens, i, self.lex)
+            contracted = _CONTRACTED_PRONOUN.match(t.low)
+            if t.core not in g.PRONOUN_GENDER and not contracted:
+                continue
+            # "she's", "he'll", "shes": a subject pronoun with its verb glued on, which every candidate keeps
+            role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
+                pronoun_role(self.tokens, i, self.lex), "")
             pid = self.bind(i, role=role)
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
-            self.claim(i, i, Pronoun(pid, role, g.token_case(t.text)))
+            self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
 
     def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
         """The person a pronoun at token i refers to, decided without looking at any gender.
@@ -862,10 +915,11 @@ class _Parser:
     def check_agreement(self, person: Person, t: Token, i: int) -> None:
         if t.core == "their":
             return
+        contracted = _CONTRACTED_PRONOUN.match(t.low)
+        gender = g.PRONOUN_GENDER[contracted.group(1) if contracted else t.core]
         if not self.gender_protected:  # pronouns stay as written: no binding needs to hold in every candidate
-            person.states.setdefault("gender", g.PRONOUN_GENDER[t.core])
+            person.states.setdefault("gender", gender)
             return
-        gender = g.PRONOUN_GENDER[t.core]
         known = person.states.get("gender")
         if known is not None and known != gender and not person.strength.get("gender", True):
             person.state("gender", gender, True, t.text)  # the pronoun corrects a name's usual gender
@@ -881,17 +935,25 @@ class _Parser:
             )
         person.state("gender", gender, True, t.text)
 
-    def mark_proxies(self) -> None:
+    def mark_proxies(self, person_words_only: bool = False) -> None:
+        """Proxy words and phrases, held back (or refused). With `person_words_only`, only phrases that
+        hold a person word ("man bun", "mom jeans", "bachelor party"), before person phrases are found."""
         toks = self.tokens
         for i, t in enumerate(toks):
             if not self.free(i) or not t.is_word:
                 continue
-            key, last = "", i
-            for n in (4, 3, 2, 1):  # the longest proxy phrase that starts here ("salt and pepper hair")
+            key, last, kind = "", i, ""
+            for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
                 if i + n <= len(toks) and all(self.free(k) and toks[k].is_word for k in range(i, i + n)):
                     words = " ".join(toks[k].core for k in range(i, i + n))
+                    if person_words_only and not any(toks[k].core in self.lex.nouns for k in range(i, i + n)):
+                        continue
+                    if n == 1 and words not in self.lex.proxies:
+                        words = self.proxy_compound(words)
+                        kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
                     if words in self.lex.proxies:
                         key, last = words, i + n - 1
+                        kind = kind or self.lex.proxies[words].kind
                         break
             if not key:
                 continue
@@ -900,13 +962,54 @@ class _Parser:
             prev, nxt = self.tok(i - 1), self.tok(last + 1)
             nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
                 nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("ing"))
-            if self.lex.proxies[key].kind == "adj" and nominal:  # "a blonde in a convertible": a person
+            if kind == "adj" and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
                 self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
-            first, last = self.proxy_extent(i, last, self.lex.proxies[key].kind)
+            first, last = self.proxy_extent(i, last, kind)
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+
+    def mark_origins(self) -> None:
+        """Where a person comes from ("a woman from Nigeria", "a man born in Ghana") states an ethnicity
+        as a demonym does; it stays on the device like a proxy (refused under --proxies refuse)."""
+        for i, t in enumerate(self.tokens):
+            j = i + 1
+            if t.low == "born" and self.tok(i + 1) is not None and self.tokens[i + 1].low == "in":
+                j = i + 2
+            elif t.low not in ("from", "of") or (t.low == "of" and self.tok(i - 1) is not None
+                                                  and self.tokens[i - 1].low != "native"):  # fmt: skip
+                continue
+            k = i - 1 - (t.low == "of")
+            while k >= 0 and self.tokens[k].text == ",":
+                k -= 1
+            if self.owner_at(k) is None:
+                continue  # "a letter from Kenya": not a person's origin
+            end = j
+            while self.free(end) and self.tokens[end].is_word and (
+                    (self.tokens[end].capitalised and (not self.lex.tags(self.tokens[end].core) or (
+                        end > j and not self.upper_mode)))
+                    or "P" in self.lex.tags(self.tokens[end].core)):  # fmt: skip
+                end += 1
+            if end == j or not all(self.free(m) for m in range(i, end)):
+                continue
+            if self.proxies == "refuse":
+                raise self.refuse(t, _proxy_message(("ethnicity",)), ProxyRefused)
+            first = i - (t.low == "of") if t.low == "of" else i
+            self.claim(first, end - 1, Held(self.prompt[self.tokens[first].start : self.tokens[end - 1].end], "proxy"))
+
+    def proxy_compound(self, word: str) -> str:
+        """The proxy a compound is built on ("hijab-wearing", "turban-clad", "turbaned", "pregnant-looking"),
+        or `word` itself. A compound describes its person as the proxy does, so it is held back likewise."""
+        if word in self.lex.proxies:
+            return word
+        head = word.split("-")[0]
+        if "-" in word and head in self.lex.proxies:
+            return head
+        for stem in (word[:-2], word[:-2] + "e", word[:-3], word[:-2] + "s") if word.endswith("ed") else ():
+            if stem in self.lex.proxies and self.lex.proxies[stem].kind == "noun":
+                return stem  # "turbaned", "hijabed"
+        return word
 
     def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The words to leave out with a proxy: its determiner and modifiers, and the word that introduces it."""
@@ -940,6 +1043,9 @@ class _Parser:
             if _YEAR_OLD.match(t.low):
                 raise self.refuse(t, "an age that could not be attached to a person; write it before the person "
                                   "(\"a 70-year-old man\") or leave it out")  # fmt: skip
+            if self.persons and self.stray_age(i):
+                raise self.refuse(t, "a number next to a person may state an age; write it as an age before the "
+                                  "person (\"a 40-year-old woman\", \"a woman in her 40s\") or leave it out")  # fmt: skip
             if not t.is_word:
                 continue
             if t.core in self.lex.titles and t.capitalised and self.lex.titles[t.core]:
@@ -950,6 +1056,34 @@ class _Parser:
                     "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
                     'description ("a woman") or add it to a lexicon file (--lexicon)',
                 )
+
+    def stray_age(self, i: int) -> bool:
+        """A number no rule placed that may be a person's age: right after the person ("a woman, 30s",
+        "a man at 80", "kids under 10"), after "age"/"aged" ("age: 35", "aged seven"), or a decade
+        before a person ("a 90s kid"). "3 dogs", "35mm", "the 90s", "80s fashion" are not ages."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        digits = re.fullmatch(r"(\d{1,3})(?:\.\d+)?(?:['’]?s)?(?:-\d{1,3})?", t.low) if t.kind == "num" else None
+        number = (digits is not None and int(digits.group(1)) <= 120) or (
+            t.is_word and t.core in g.NUMBER_WORDS and t.core not in ("one", "a"))
+        after = self.tok(i + 1)
+        if not number or (after is not None and after.text in ("'", "’", '"', "′", "″", "%")):
+            return False  # "6'2\"" is a height, "2049" and "1980s" are years
+        j = i - 1
+        while j >= 0 and self.tokens[j].text in (",", ":", "(", "-"):
+            j -= 1
+        if j >= 0 and self.tokens[j].low in ("age", "aged", "ages"):
+            return True
+        if j >= 0 and self.tokens[j].low in ("over", "under", "at", "of", "around", "about", "nearly", "almost"):
+            j -= 1
+        if self.owner_at(j) is not None and (prev is None or prev.low not in ("with", "and")):
+            nxt = self.tok(i + 1)
+            return nxt is None or not nxt.is_word or nxt.core in ("years", "year", "yrs", "y.o", "yo") or (
+                ("n" not in self.lex.tags(nxt.core) or nxt.core in g.CLOSED) and nxt.core not in self.lex.nouns)
+        nxt = self.tok(i + 1)
+        decade = _DECADE_NUM.match(t.low) is not None
+        return decade and (prev is None or prev.low not in ("the", "'")) and nxt is not None and (
+            self.owner_at(i + 1) is not None or (self.used.get(i + 1) is not None and isinstance(
+                self.spans[self.used[i + 1]][2], Phrase)))
 
     def maybe_name(self, i: int) -> bool:
         """An unknown capitalised word in a person's place: "with Zendaya", "Zendaya smiling", "Zendaya's"."""
@@ -1042,7 +1176,14 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
             return "possessive"  # "her left hand"
         raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' (a possessive before a noun, or an object "
                          "before a particle)")  # fmt: skip
-    if core in g.CLOSED:
+    closed = core in g.CLOSED
+    if (closed or not set(lex.tags(core)) & set("na")) and _noun_after_modifiers(tokens, i + 1, lex):
+        # "his only son", "her very first date", "his rocking chair": a closed or verb-like word before a noun
+        if word == "his" or (prev is None or prev.core not in g.DITRANSITIVE | g.CAUSATIVE_OR_PERCEPTION):
+            return "possessive"
+        raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} ... as a thing, "
+                         "or an object before it)")  # fmt: skip
+    if closed:
         return "object" if word == "her" else "standalone"
     tags = lex.tags(core)
     if "n" in tags:
@@ -1064,6 +1205,21 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
+
+
+def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+    """A noun within three words of token k, reached only over modifiers ("only", "very first", "rocking")."""
+    for j in range(k, min(k + 4, len(tokens))):
+        t = tokens[j]
+        if not t.is_word:
+            return False
+        tags = lex.tags(t.core)
+        if j > k and ("n" in tags or t.core in lex.nouns) and t.core not in g.CLOSED and not (
+                t.core.endswith("ing") and j + 1 < len(tokens) and tokens[j + 1].is_word):
+            return True
+        if not ("a" in tags or t.core.endswith("ing") or (j == k and t.core in g.CLOSED and "r" in tags)):
+            return False
+    return False
 
 
 def _ambiguous(t: Token, what: str) -> AmbiguousPronoun:

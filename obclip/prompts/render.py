@@ -43,7 +43,7 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         return _phrase(seg, persons[seg.person], assignment[seg.person], lex)
     if isinstance(seg, Pronoun):
         gender = assignment[seg.person].get("gender") or persons[seg.person].states["gender"]
-        return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing)
+        return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing) + seg.suffix
     if isinstance(seg, Predicate):
         value = assignment[seg.person][seg.attribute]
         return g.apply_case(_adjective(seg.attribute, value, lex), seg.casing)
