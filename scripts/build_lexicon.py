@@ -1243,8 +1243,12 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
             continue
         adjectives[adj] = {"attribute": "ethnicity", "value": val, "strength": "strong"}
 
-    # 6. first names
+    # 6. first names (the names list, then characters people ask for by one name)
     first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))
+    for w, gender in CHARACTER_NAMES.items():
+        if w not in nouns and w not in adjectives:
+            first_names[w] = gender
+    first_names = {k: first_names[k] for k in sorted(first_names)}
     tools["names"] = names_note
 
     # 7. relations that imply an age are age statements (class person), as "retiree" and "child" are
@@ -1315,6 +1319,20 @@ def load_names(path: Path | None, exclude: set[str]) -> tuple[dict, str]:
             f">= {NAME_MIN_SOURCES} sources and >= {NAME_MIN_COUNT} occurrences; p(female) >= {NAME_FEMALE_P} "
             f"female, <= {NAME_MALE_P} male, else unisex; ASCII-folded keys plus curated accented spellings")
     return {k: out[k] for k in sorted(out)}, note
+
+
+# Characters, deities and stage names that prompts use as a person's name (the second red team's
+# "fiction" family): each states a gender (and often an ethnicity), so it is held back like a first name.
+CHARACTER_NAMES: dict[str, str] = {w: "male" for w in """gandalf dumbledore frodo bilbo aragorn legolas gimli
+    sauron voldemort hagrid snape goku vegeta naruto sasuke luffy zoro ichigo pikachu mario luigi bowser
+    batman superman spiderman spider-man ironman aquaman hulk thor loki odin zeus poseidon hades apollo ares
+    hermes krishna shiva vishnu ganesha rama hanuman buddha napoleon tarzan dracula frankenstein sherlock
+    gatsby hamlet othello macbeth romeo pinocchio aladdin simba mufasa shrek yoda vader skywalker kratos
+    geralt dante ezio""".split()} | {w: "female" for w in """cinderella rapunzel ariel belle jasmine mulan
+    moana elsa anna pocahontas tiana merida aurora snow-white supergirl batgirl catwoman wonderwoman
+    hermione galadriel arwen eowyn zelda peach daenerys katniss athena aphrodite hera artemis persephone
+    medusa durga kali lakshmi saraswati parvati cleopatra nefertiti juliet ophelia alice dorothy lara
+    beyonce rihanna madonna shakira adele""".split()}
 
 
 # -------------------------------------------------------------------------------------- pos.txt

@@ -387,8 +387,8 @@ class _Parser:
             glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
             acronym = t.text.isupper() and not self.upper_mode
             # "a photo of jessica": a first name that is no English word is a name in any case
-            unknown = not capital and len(t.core) > 2 and set(self.lex.tags(t.core)) <= {"p"} and (
-                t.core not in self.lex.nouns) and self.lex.first_names.get(_plain(t.core)) in ("male", "female")
+            unknown = not capital and len(t.core) > 2 and _plain(t.core) in self.lex.first_names and (
+                t.core not in self.lex.nouns) and self.lowercase_name(i)
             first = (capital or unknown) and _plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
                 not glued and not acronym)
             famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
@@ -418,6 +418,26 @@ class _Parser:
                 if place or (not first and self.modifies_next(i)) or not self.looks_like_name(i):
                     continue
             self.name_phrase(i, title, noun if noun_title else None)
+
+    def lowercase_name(self, i: int) -> bool:
+        """A first name written in lower case: "jessica" (no English word), "karen asking" (a rare word
+        where a name stands), "uncle bob", "my son jayden" (any first name right after a person noun)."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        tags = set(self.lex.tags(t.core))
+        if prev is not None and (prev.core in g.DETERMINERS or prev.core in _POSSESSIVE_DETERMINERS):
+            return False  # "his katana", "a tesla": a thing
+        after_person = prev is not None and prev.is_word and self.free(i - 1) and (
+            self.lex.nouns.get(prev.core) is not None) and (
+            not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
+        nxt = self.tok(i + 1)
+        modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
+            nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
+        if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies:
+            return True
+        where_a_name_stands = self.acts_like_person(i) or (prev is not None and prev.low in _PERSON_SLOT_WORDS)
+        if tags <= {"p"}:
+            return self.lex.first_names[_plain(t.core)] in ("male", "female") or where_a_name_stands
+        return "N" in tags and self.acts_like_person(i)  # "karen asking"; "salt and pepper" is no name
 
     def acts_like_person(self, i: int) -> bool:
         """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""
