@@ -487,7 +487,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 # Our own validation errors, by module: only these become one-line usage errors (exit 2).
 _USAGE_ERRORS = {
     "obclip.plan": ("PlanError",),
-    "obclip.prompts.parse": ("DetectionError",),
+    "obclip.prompts.template": ("DetectionError",),
     "obclip.prompts.lexicon": ("LexiconError",),
     "obclip.protocol": ("ProtocolError",),
     "obclip.models.pair": ("PairUnavailable",),

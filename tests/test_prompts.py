@@ -25,7 +25,8 @@ from obclip.prompts import (
     transform,
 )
 from obclip.prompts.grammar import PRONOUN_GENDER
-from obclip.prompts.parse import Pronoun, parse
+from obclip.prompts.parse import parse
+from obclip.prompts.template import Pronoun
 from obclip.prompts.tokens import tokenize
 
 LEX = default_lexicon()

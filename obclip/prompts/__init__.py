@@ -14,8 +14,8 @@ from obclip.prompts.candidates import (
 )
 from obclip.prompts.grammar import indefinite_article
 from obclip.prompts.lexicon import ATTRIBUTES, Lexicon, LexiconError, default_lexicon
-from obclip.prompts.parse import AmbiguousPronoun, DetectionError, ProxyRefused
 from obclip.prompts.store import GroupStore
+from obclip.prompts.template import AmbiguousPronoun, DetectionError, ProxyRefused
 
 __all__ = [
     "ATTRIBUTES",

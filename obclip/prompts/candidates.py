@@ -24,9 +24,10 @@ from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
-from obclip.prompts.parse import DetectionError, Held, Template, parse
+from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore
+from obclip.prompts.template import DetectionError, Held, Template
 
 PROXY_POLICIES = ("drop", "refuse")
 

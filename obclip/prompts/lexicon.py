@@ -150,12 +150,8 @@ def _pos() -> dict[str, str]:
         path = DATA / name
         if path.exists():
             raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
-            out: dict[str, str] = {}
-            for line in raw.decode("utf-8").splitlines():
-                word, _, tags = line.partition("\t")
-                if word and not word.startswith("#"):
-                    out[word] = out.get(word, "") + tags
-            return out
+            # one "word<TAB>tags" line per word (the builder writes each word once): a dict in one pass
+            return dict(line.split("\t", 1) for line in raw.decode("utf-8").splitlines() if "\t" in line)
     return {}
 
 

@@ -13,7 +13,7 @@ import re
 
 from obclip.prompts import grammar as g
 from obclip.prompts.lexicon import HELD, Lexicon
-from obclip.prompts.parse import AgePhrase, Held, Person, Phrase, Predicate, Pronoun, Template
+from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Predicate, Pronoun, Template
 
 Assignment = tuple[dict[str, str], ...]  # per person: attribute -> value
 

@@ -1,0 +1,75 @@
+"""Word lists and small helpers the parser reads as cues (which words introduce a name, a place, an age).
+
+Kept apart from the lexicon (`data/`, built from WordNet) because these are parsing heuristics, not facts
+about words: each list says in its name what it cues.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from obclip.prompts import grammar as g
+from obclip.prompts.tokens import Token
+
+COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins".split())
+CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
+YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
+SOMETHING = re.compile(r"^(\d)0-?something$")
+AGE_UNITS = frozenset("year years yr yrs month months week weeks day days".split())
+ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+YO = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
+DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
+STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
+STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
+PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
+INTRODUCERS = frozenset("with in wearing sporting has having and".split())
+NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
+COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated".split())
+POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
+PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
+CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
+NAMING_WORDS = frozenset("named called nicknamed christened".split())
+AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
+ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
+CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
+PREDICATE_LINKS = frozenset("is are was were looks look looking seems seem appears appear very quite rather , and but".split())
+
+
+def is_emoji(t: Token) -> bool:
+    return t.kind == "punct" and all(
+        unicodedata.category(c) in ("So", "Sk", "Cf", "Mn") or 0x1F000 <= ord(c) <= 0x1FAFF for c in t.text
+    ) and not t.text.isascii()
+
+
+def plain(word: str) -> str:
+    """`word` without accents ("léman" -> "leman")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def age_in_years(written: str, unit: str = "years") -> int:
+    value = g.number_value(written)
+    return 0 if value is None or not unit.startswith("year") else value
+
+
+def name_gender(value: str) -> str | None:
+    return value if value in ("male", "female") else None
+
+
+def decade_years(t: Token) -> int | None:
+    low = t.low
+    for prefix in ("early-", "mid-", "late-"):
+        low = low.removeprefix(prefix)
+    if low in g.DECADES:
+        return g.DECADES[low]
+    m = DECADE_NUM.match(t.low)
+    return int(m.group(1)) * 10 + 5 if m else None
+
+
+def proxy_message(reveals: tuple[str, ...]) -> str:
+    what = " and ".join(reveals) or "a sensitive attribute"
+    return (
+        f"this word hints at {what} and would reach the cloud unchanged under --proxies refuse; leave it out, "
+        "or use --proxies drop to keep it on the device only"
+    )

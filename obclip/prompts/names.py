@@ -1,0 +1,235 @@
+"""Names and titles: which capitalised (or lower-case) words name a person, and the phrase that replaces them.
+
+A name is held back on the device and its person becomes a slot ("Hiroshi and his son" -> "A man and his
+son"); a word that only looks like a name ("Rose petals", "shot on Canon") stays a word.
+"""
+
+from __future__ import annotations
+
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import (
+    AFTER_NAME,
+    NAME_LIKE_CLOSED,
+    NAMING_WORDS,
+    PERSON_SLOT_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    POSSESSIVE_DETERMINERS,
+    ROMAN,
+    STYLE_MARKERS,
+    STYLE_NOUNS,
+    name_gender,
+    plain,
+)
+from obclip.prompts.lexicon import Noun
+from obclip.prompts.template import Held, Person, Phrase
+from obclip.prompts.tokens import Token
+
+
+class NamesMixin:
+    """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
+
+    def mark_names(self) -> None:
+        """Titles and first names: the person is kept (canonical phrase), the name itself held back.
+
+        A name after "by" ("by John Singer Sargent") names an artist whose style is asked for, not a
+        person in the picture: it stays as written.
+        """
+        for i, t in enumerate(self.tokens):
+            if t.low == "by" and self.free(i + 1):
+                j = i + 1
+                while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+                    j += 1
+                if j > i + 1:
+                    text = self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end]
+                    self.claim(i + 1, j - 1, Held(text, "not a person"))
+        for i, t in enumerate(self.tokens):  # "a man named Bob", "a woman called maria": a name, whatever its case
+            nxt = self.tok(i + 1)
+            if t.low in NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
+                    plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))):
+                end = i + 1
+                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
+                        self.tokens[end + 1]):
+                    end += 1
+                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word:
+                continue
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if t.core in g.CLOSED and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
+                    i not in self.starts or self.acts_like_person(i))):
+                continue  # "Will and his dog" is a name; "will" is not
+            if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i):
+                continue
+            capital = t.capitalised or self.upper_mode
+            title = capital and t.core.rstrip(".") in self.lex.titles
+            noun = self.lex.nouns.get(t.core)
+            # "Queen Elizabeth II", "Grandma Rose", "Aunt Jemima": a gendered noun used as a title
+            noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
+                          and nxt.capitalised and plain(nxt.core) in self.lex.first_names)  # fmt: skip
+            glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
+            acronym = t.text.isupper() and not self.upper_mode
+            # "a photo of jessica": a first name that is no English word is a name in any case
+            unknown = not capital and len(t.core) > 2 and plain(t.core) in self.lex.first_names and (
+                t.core not in self.lex.nouns) and self.lowercase_name(i)
+            first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
+                not glued and not acronym)
+            famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
+            if not (title or noun_title or first or famous):
+                continue
+            appositive = first and noun is None and not self.title_mode and not self.upper_mode
+            if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None:
+                end = i
+                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
+                        self.tokens[end + 1]):
+                    end += 1  # "her great-grandson Will": the name of the person just named; held back
+                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
+                continue
+            if not (title or noun_title):
+                named_noun = first and noun is not None and noun.gender is None and t.capitalised and (
+                    i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
+                if t.core in self.lex.adjectives or (noun is not None and not named_noun):
+                    continue  # "a Black woman", "Asian": an attribute word, not a name
+                if famous and not first and (set(self.lex.tags(t.core)) & set("nvar")) and not self.acts_like_person(i):
+                    continue  # a common word that is also someone's surname ("Black"), unless used as one
+                surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
+                if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
+                    continue  # "Asian woman": a modifier of the person noun after it
+                acts = self.acts_like_person(i)
+                place = "P" in self.lex.tags(t.core) and (
+                    not acts or (prev is not None and prev.low in PLACE_PREPOSITIONS))
+                if place or (not first and self.modifies_next(i)) or not self.looks_like_name(i):
+                    continue
+            self.name_phrase(i, title, noun if noun_title else None)
+
+    def lowercase_name(self, i: int) -> bool:
+        """A first name written in lower case: "jessica" (no English word), "karen asking" (a rare word
+        where a name stands), "uncle bob", "my son jayden" (any first name right after a person noun)."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        tags = set(self.lex.tags(t.core))
+        if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
+            return False  # "his katana", "a tesla": a thing
+        after_person = prev is not None and prev.is_word and self.free(i - 1) and (
+            self.lex.nouns.get(prev.core) is not None) and (
+            not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
+        nxt = self.tok(i + 1)
+        modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
+            nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
+        if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies:
+            return True
+        where_a_name_stands = self.acts_like_person(i) or (prev is not None and prev.low in PERSON_SLOT_WORDS)
+        if tags <= {"p"}:
+            return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
+        return "N" in tags and self.acts_like_person(i)  # "karen asking"; "salt and pepper" is no name
+
+    def acts_like_person(self, i: int) -> bool:
+        """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if t.possessive:
+            return True
+        if nxt is None:
+            return False
+        if nxt.text == ",":  # "Bobby, Billy and Jimmy" (where capitals mean something)
+            after = self.tok(i + 2)
+            return after is not None and after.capitalised and not self.title_mode and not self.upper_mode
+        surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
+                   and nxt.core not in g.CLOSED)  # fmt: skip
+        return nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME or surname)
+
+    def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
+        """Claims a name with its title and surname as one person phrase ("a woman", "a queen")."""
+        t = self.tokens[i]
+        first_tok = i
+        if not title and noun is None and not self.upper_mode and not self.title_mode:
+            while self.free(first_tok - 1) and self.tokens[first_tok - 1].capitalised and (
+                first_tok - 1 not in self.starts or not self.lex.tags(self.tokens[first_tok - 1].core)
+            ) and not (set(self.lex.tags(self.tokens[first_tok - 1].core)) & set("nvardicoxw")):
+                first_tok -= 1  # "Mona Lisa": an unknown capitalised word before a first name
+        last = i
+        gender = self.lex.titles.get(t.core.rstrip(".")) if title else (noun.gender if noun else None)
+        if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":
+            last += 1
+        j = last + 1
+        name_words: list[Token] = [] if (title or noun) else [t]
+        while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+            nxt = self.tokens[j]
+            noun_word = self.lex.nouns.get(nxt.core) is not None and (self.title_mode or self.upper_mode)
+            if nxt.core in g.CLOSED or noun_word or len(name_words) >= 3 or (nxt.text.isupper() and not self.upper_mode):
+                break
+            if self.upper_mode and set(self.lex.tags(nxt.core)) & set("nvar") and plain(nxt.core) not in self.lex.first_names:
+                break
+            name_words.append(nxt)
+            last = j
+            j += 1
+        if self.free(j) and ROMAN.match(self.tokens[j].text):
+            last = j  # "Elizabeth II"
+        for w in name_words[:1]:
+            if gender is None and plain(w.core) in self.lex.first_names:
+                gender = name_gender(self.lex.first_names[plain(w.core)])
+        key = " ".join(plain(w.core) for w in name_words) or t.core
+        if key in self.names:
+            person_id, det = self.names[key], "the"
+        else:
+            person = Person(cls=noun.cls if noun else "person", number="sg", anchor=i)
+            if gender:  # a first name's usual gender is weak: the prompt's own pronoun wins ("Alex and her ...")
+                person.state("gender", gender, bool(title or noun), t.text)
+                person.in_phrase.add("gender")
+            person_id, det = self.new_person(person), "a"
+            self.names[key] = person_id
+        casing = self.phrase_case(first_tok, last, named=True)
+        self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
+
+    def modifies_next(self, i: int) -> bool:
+        """A capitalised word followed by a common noun ("Rembrandt lighting", "Eiffel Tower")."""
+        nxt = self.tok(i + 1)
+        if nxt is None or not nxt.is_word or self.tokens[i].possessive or self.noun(nxt) is not None:
+            return False
+        tags = self.lex.tags(nxt.core)
+        if nxt.capitalised and not self.upper_mode and not self.title_mode:
+            return bool(set(tags) & set("nva")) and not set(tags) & set("pP")
+        style = nxt.core in STYLE_NOUNS and "p" in self.lex.tags(self.tokens[i].core)
+        return style or ("n" in tags and "v" not in tags)
+
+    def place_word(self, i: int) -> bool:
+        prev = self.tok(i - 1)
+        return prev is not None and prev.low in PLACE_WORDS and prev.capitalised
+
+    def looks_like_name(self, i: int) -> bool:
+        """A capitalised first name used as a name, not a common word where every word has a capital
+        ("Rose petals", "Mark the spot", "HOPE"): such a word is a name only where a name would stand."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        tags = self.lex.tags(t.core)
+        common = bool(set(tags) & set("nvar"))
+        nxt = self.tok(i + 1)
+        before_noun = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
+        compound = prev is not None and prev.is_word and prev.capitalised and prev.core not in g.CLOSED and (
+            plain(prev.core) not in self.lex.first_names)  # "New York", "Fort Lily"
+        if common and "N" in tags and not before_noun and not compound:
+            return True  # "Maria at the beach": a name first, its common reading is rare ("Teddy Bear" stays)
+        if common and not (self.title_mode or self.upper_mode or before_noun) and any(
+                u.low == t.low and not u.capitalised for u in self.tokens):
+            return True  # "Dawn at dawn": the word is written both ways, so the capital marks a name
+        if common and (self.title_mode or self.upper_mode or i in self.starts):
+            return self.acts_like_person(i)
+        if common:  # "shot on Canon", "Amber jewelry": a word; "with Amber", "Amber smiling": a name
+            return self.acts_like_person(i) or (prev is not None and prev.low in PERSON_SLOT_WORDS)
+        return True
+
+    def capital_name_part(self, t: Token) -> bool:
+        tags = self.lex.tags(t.core)
+        return not (set(tags) & set("nvardicoxw")) or "p" in tags or "N" in tags
+
+    def maybe_name(self, i: int) -> bool:
+        """An unknown capitalised word in a person's place: "with Zendaya", "Zendaya smiling", "Zendaya's"."""
+        t = self.tokens[i]
+        if self.lex.tags(t.core) or t.core in self.lex.nouns or t.core in self.lex.adjectives or len(t.core) < 3:
+            return False
+        if t.text.isupper() and not self.upper_mode:
+            return False  # an acronym
+        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        if nxt is not None and nxt.is_word and nxt.capitalised:
+            return False  # part of a longer proper name or brand ("Unreal Engine")
+        if t.possessive or (nxt is not None and nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME)):
+            return True
+        ends = nxt is None or (not nxt.is_word and nxt.text in ".!?;")
+        return prev is not None and prev.low in PERSON_SLOT_WORDS and ends

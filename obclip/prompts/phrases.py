@@ -1,0 +1,218 @@
+"""Person noun phrases and predicates: the head noun, its determiner and modifiers, and "she is old".
+
+Attribute words among the modifiers move into the slot ("a little girl" -> young, female); other
+modifiers stay as written.
+"""
+
+from __future__ import annotations
+
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import (
+    AGE_UNITS,
+    COLLECTIVES,
+    PREDICATE_LINKS,
+    SOMETHING,
+    YEAR_OLD,
+    YO,
+    age_in_years,
+    proxy_message,
+)
+from obclip.prompts.lexicon import HELD, Noun
+from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
+
+
+class PhrasesMixin:
+    """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
+
+    def mark_noun_phrases(self) -> None:
+        for i, t in enumerate(self.tokens):
+            spelled = self.years_old_at(i) if self.free(i) else None
+            if spelled is not None:
+                end = spelled[1]
+                nxt = self.tok(end + 1)
+                if all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
+                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("s")):
+                    noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
+                    self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
+                continue
+            if self.free(i) and (m := YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
+                nxt = self.tok(i + 1)
+                if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
+                    plural = t.low.endswith("s")
+                    noun = Noun("person", "pl" if plural else "sg", age=g.age_value(age_in_years(m.group(1), m.group(2))))
+                    self.noun_phrase(i, (noun, ""), False)
+                continue
+            if not self.free(i) or not t.is_word:
+                continue
+            found = self.noun(t)
+            if found is not None and found[0].cls is None and t.core in self.lex.proxies:
+                found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
+            nxt = self.tok(i + 1)
+            if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
+                    self.noun(nxt) is not None or nxt.core in self.lex.adjectives) and not t.possessive:
+                continue  # "a Japanese woman": the adjective reading, the next noun heads
+            collective = t.core in COLLECTIVES
+            if found is None and not collective:
+                continue
+            if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
+                if self.noun(nxt) is not None and self.compound_modifier(found[0]):
+                    continue  # "baby girl": the next noun heads, this one modifies it
+                tags = self.lex.tags(nxt.core)
+                thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
+                age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
+                if thing and age_only and not nxt.core.endswith("ing"):
+                    continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
+            self.noun_phrase(i, found, collective)
+
+    def compound_modifier(self, noun: Noun) -> bool:
+        return noun.cls == "person" and noun.number == "sg"
+
+    def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
+        t = self.tokens[head]
+        first, det = head, ""
+        j = head - 1
+        while self.free(j) and head - j <= 6:
+            w = self.tokens[j]
+            if w.is_word and w.core in g.DETERMINERS:
+                first, det = j, w.text
+                break
+            if not self.modifier(j):
+                break
+            first = j
+            j -= 1
+        person = Person(number="sg", anchor=head)
+        mods: list[str] = []
+        held_words: list[str] = []
+        k = first + (1 if det else 0)
+        while k <= head:
+            w = self.tokens[k]
+            pair = f"{w.core} {self.tokens[k + 1].core}" if k < head else ""
+            if pair and pair in self.lex.adjectives:
+                adj = self.lex.adjectives[pair]
+                self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                k += 2
+                continue
+            if k == head:
+                break
+            years = YEAR_OLD.match(w.low)
+            after = self.tokens[k + 1] if k + 1 < head else None
+            spelled = self.years_old_at(k)
+            if spelled is not None:  # "a 35 year old woman", "a seven year old girl"
+                self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
+                k = spelled[1] + 1
+                continue
+            if years:
+                self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
+            elif (m := SOMETHING.match(w.low)) is not None:
+                self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
+            elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in YO:
+                self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
+                k += 2
+                continue
+            elif w.core in self.lex.adjectives:
+                adj = self.lex.adjectives[w.core]
+                self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                if adj.value == HELD:
+                    held_words.append(w.text)
+            elif (noun := self.noun(w)) is not None:
+                for a, v in noun[0].states().items():
+                    self.absorb(person, a, v, a != "age", w.text)
+            elif self.proxy_compound(w.core) in self.lex.proxies:
+                if self.proxies == "refuse":
+                    reveals = self.lex.proxies[self.proxy_compound(w.core)].reveals
+                    raise self.refuse(w, proxy_message(reveals), ProxyRefused)
+                held_words.append(w.text)
+            else:
+                mods.append(w.text)
+            k += 1
+        if found is not None:
+            noun, prefix = found
+            for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
+                self.absorb(person, a, v, a != "age" and v != HELD, t.text)
+            person.cls, person.number = noun.cls, noun.number
+            person.head = t.core if noun.cls is None else ""
+            if prefix:
+                mods.append(prefix.rstrip("-") + "-")
+        else:
+            if not person.states and not force:
+                return  # "a family", "a crowd": no attribute stated, nothing to vary
+            person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
+        if collective:
+            person.number = "pl"  # a group never binds he/she
+        end = head
+        of, what = self.tok(head + 1), self.tok(head + 2)
+        if of is not None and what is not None and of.low == "of" and f"of {what.core}" in self.lex.adjectives:
+            adj = self.lex.adjectives[f"of {what.core}"]  # "a person of color": a postmodifier of the phrase
+            self.absorb(person, adj.attribute, adj.value, adj.strong, what.text)
+            if adj.value == HELD:
+                held_words.append(f"{of.text} {what.text}")
+            end = head + 2
+        person.in_phrase = set(person.states)
+        pid = self.new_person(person)
+        casing = self.phrase_case(first, head)
+        self.claim(first, end, Phrase(pid, det, tuple(mods), self.tokens[end].possessive, casing))
+        if held_words:
+            self.held_in_phrase(held_words)
+
+    def years_old_at(self, k: int) -> tuple[int, int] | None:
+        """(years, index of "old") for "N year(s) old" / "N month(s) old" starting at token k, else None."""
+        n, unit, old = self.tok(k), self.tok(k + 1), self.tok(k + 2)
+        if n is None or unit is None or old is None or old.low not in ("old", "olds"):
+            return None
+        value = g.number_value(n.text)
+        if value is None or unit.low not in AGE_UNITS:
+            return None
+        return (value if unit.low.startswith(("year", "yr")) else 0), k + 2
+
+    def held_in_phrase(self, words: list[str]) -> None:
+        self.spans.append((-1, -1, Held(" ".join(words), "proxy")))
+
+    def absorb(self, person: Person, attribute: str, value: str, strong: bool, word: str) -> None:
+        person.state(attribute, value, strong, word)
+
+    def modifier(self, j: int) -> bool:
+        """Whether token j can be a pre-modifier inside a person's noun phrase."""
+        w = self.tokens[j]
+        if w.kind == "num" or YEAR_OLD.match(w.low):
+            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit()
+        if w.low in YO or w.low in AGE_UNITS:
+            return True
+        if not w.is_word or w.possessive:
+            return False
+        core = w.core
+        if core in g.CLOSED or core in g.PRONOUN_GENDER:
+            return False
+        if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS:
+            return True
+        if (noun := self.noun(w)) is not None:
+            return self.compound_modifier(noun[0])
+        tags = self.lex.tags(core)
+        if not tags:
+            return core.isalpha() and not w.capitalised
+        return "a" in tags or "n" in tags or (core.endswith(("ing", "ed")) and "v" in tags)
+
+    def mark_predicates(self) -> None:
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word or t.core not in self.lex.adjectives:
+                continue
+            adj = self.lex.adjectives[t.core]
+            if adj.attribute not in self.lex.values or not adj.strong:
+                continue
+            nxt = self.tok(i + 1)
+            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:
+                continue  # it modifies a thing ("an old car", "Chinese food")
+            j = i - 1
+            while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
+                j -= 1
+            owner = self.owner_at(j)
+            if owner is None or j == i - 1:
+                continue
+            if adj.value == HELD:
+                self.claim(i, i, Held(t.text, "ethnicity outside the value space"))
+                continue
+            self.persons[owner].state(adj.attribute, adj.value, True, t.text)
+            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text)))
+
+    def adverb(self, j: int) -> bool:
+        tags = self.lex.tags(self.tokens[j].core)
+        return tags == "r" or (self.tokens[j].core.endswith("ly") and "r" in tags)

@@ -1,0 +1,235 @@
+"""Pronouns: their case role from the parts of speech around them, and the person they bind to.
+
+Binding never reads a gender (the nearest person before the pronoun; an object pronoun skips its own
+clause), so every candidate binds alike; a role the context does not decide is refused.
+"""
+
+from __future__ import annotations
+
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN
+from obclip.prompts.lexicon import Lexicon
+from obclip.prompts.template import AmbiguousPronoun, Person, Phrase, Pronoun
+from obclip.prompts.tokens import Token
+
+
+class PronounsMixin:
+    """Passes of `obclip.prompts.parse._Parser` that find and bind pronouns (mixed in)."""
+
+    def subject_before(self, i: int) -> int | None:
+        """The person a "... is 32" clause is about: the pronoun or phrase that opens the clause."""
+        j = self.clause_start(i)
+        if j >= 2 and self.tokens[j - 1].low in ("who", "that", "which"):
+            owner = self.owner_at(j - 2)  # "a boy who just turned 5"
+            if owner is not None:
+                return owner
+        for k in range(j, i):
+            owner = self.owner_at(k)
+            if owner is not None:
+                return owner
+            t = self.tokens[k]
+            if t.is_word and t.core in ("he", "she") and self.free(k):
+                return self.bind(k, role="subject")
+        return None
+
+    def person_ending_at(self, j: int | None, i: int) -> int | None:
+        """The person whose phrase ends at token j ("a boy | of ten"), or for j None the nearest before i."""
+        if j is None:
+            return self.nearest_person(i)
+        if j in self.used:
+            first, last, seg = self.spans[self.used[j]]
+            if isinstance(seg, Phrase) and last == j:
+                return seg.person
+        return None
+
+    def next_person(self, i: int) -> int | None:
+        after = [(first, seg.person) for first, _, seg in self.spans if isinstance(seg, Phrase) and first > i]
+        return min(after)[1] if after else None
+
+    def nearest_person(self, i: int) -> int | None:
+        """The person whose phrase ends closest before token i in the same sentence."""
+        best = None
+        for _, last, seg in self.spans:
+            if isinstance(seg, Phrase) and last < i and not any(s in self.starts for s in range(last + 1, i + 1)):
+                if best is None or last > best[0]:
+                    best = (last, seg.person)
+        return best[1] if best else None
+
+    def owner_at(self, j: int) -> int | None:
+        """The person whose phrase or pronoun ends at token j."""
+        if j < 0:
+            return None
+        if j in self.used:
+            seg = self.spans[self.used[j]][2]
+            if isinstance(seg, Phrase | Pronoun) and self.spans[self.used[j]][1] == j:
+                return seg.person
+            return None
+        t = self.tokens[j]
+        if t.is_word and t.core in ("he", "she"):
+            return self.bind(j, role="subject")
+        return None
+
+    def mark_pronouns(self) -> None:
+        if not self.gender_protected:
+            return  # pronouns stay as written
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word:
+                continue
+            contracted = CONTRACTED_PRONOUN.match(t.low)
+            if t.core not in g.PRONOUN_GENDER and not contracted:
+                continue
+            # "she's", "he'll", "shes": a subject pronoun with its verb glued on, which every candidate keeps
+            role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
+                pronoun_role(self.tokens, i, self.lex), "")
+            pid = self.bind(i, role=role)
+            self.check_agreement(self.persons[pid], t, i)
+            self.persons[pid].mentions.append(i)
+            self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
+        """The person a pronoun at token i refers to, decided without looking at any gender.
+
+        An object pronoun never refers to a person mentioned in its own clause ("a man hugging her":
+        her is someone else); any other pronoun refers to the nearest person before it ("a woman and her
+        son, he ..."). With nobody to refer to, the pronoun is a person of its own. "their" refers to
+        the nearest group before it.
+        """
+        t = self.tokens[i]
+        if plural:  # "their": the nearest group, or one person spoken of as "they" ("a person in their 30s")
+            before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
+            before = before or [k for k, p in enumerate(self.persons) if p.anchor < i]
+            if not before:
+                group = [k for k in range(i - 1, -1, -1) if self.free(k) and self.tokens[k].core in COLLECTIVES]
+                if group:  # "a couple in their 70s": the group becomes a person slot
+                    self.noun_phrase(group[0], None, True, force=True)
+                    before = [k for k, p in enumerate(self.persons) if p.anchor == group[0]]
+            if not before:
+                raise self.refuse(t, "'their' with nobody before it; name the people it refers to")
+            return max(before, key=lambda k: self.persons[k].anchor)
+        before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
+        if role == "object":
+            clause = self.clause_start(i)
+            before = [k for k in before if not any(clause <= m < i for m in self.persons[k].mentions)]
+        if before:
+            return max(before, key=lambda k: self.persons[k].anchor)
+        return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def clause_start(self, i: int) -> int:
+        j = i - 1
+        while j >= 0 and not (self.tokens[j].text in ",;:.!?()" or self.tokens[j].low in CLAUSE_WORDS):
+            j -= 1
+        return j + 1
+
+    def check_agreement(self, person: Person, t: Token, i: int) -> None:
+        if t.core == "their":
+            return
+        contracted = CONTRACTED_PRONOUN.match(t.low)
+        gender = g.PRONOUN_GENDER[contracted.group(1) if contracted else t.core]
+        if not self.gender_protected:  # pronouns stay as written: no binding needs to hold in every candidate
+            person.states.setdefault("gender", gender)
+            return
+        known = person.states.get("gender")
+        if known is not None and known != gender and not person.strength.get("gender", True):
+            person.state("gender", gender, True, t.text)  # the pronoun corrects a name's usual gender
+            return
+        if known is not None and known != gender:
+            raise self.refuse(
+                t,
+                f"this pronoun is {gender} but the person it must refer to is {known}: candidates bind pronouns "
+                "by position (to the nearest person before them; an object pronoun to someone outside its own "
+                "clause), never by gender, so this prompt has no closed candidate set. Name the person "
+                "again instead of the pronoun (e.g. \"the woman sleeps\")",
+                AmbiguousPronoun,
+            )
+        person.state("gender", gender, True, t.text)
+
+
+
+def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
+    """The case role of the gendered pronoun at token i, from the parts of speech around it.
+
+    Raises:
+        AmbiguousPronoun: "her"/"his" whose role the context does not decide ("watching her dance").
+    """
+    word = tokens[i].core
+    fixed = {"he": "subject", "she": "subject", "him": "object", "hers": "standalone", "himself": "reflexive",
+             "herself": "reflexive"}  # fmt: skip
+    if word in fixed:
+        return fixed[word]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    follows_preposition = prev is not None and prev.core in g.PREPOSITIONS
+    if nxt is None or nxt.kind == "punct":
+        return "object" if word == "her" else "standalone"
+    if nxt.kind == "num":
+        if follows_preposition or prev is None or prev.core not in g.DITRANSITIVE:
+            return "possessive"
+        raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' after '{prev.text}'")
+    core = nxt.core
+    if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
+        return "possessive"
+    if core in g.POSSESSIVE_QUANTIFIERS:  # "his many inventions", "her every move"
+        if word == "her" and prev is not None and prev.core in g.DITRANSITIVE:
+            raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}'")
+        return "possessive"
+    if core in g.NOUN_OR_PARTICLE:
+        if follows_preposition:
+            return "possessive"
+        if prev is not None and prev.core in g.MOTION_VERBS and core in ("home", "back", "down", "inside", "outside"):
+            return "object"  # "bring her home", "drive him back"
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if after is not None and after.is_word and "n" in lex.tags(after.core) and after.core not in g.CLOSED:
+            return "possessive"  # "her left hand"
+        raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' (a possessive before a noun, or an object "
+                         "before a particle)")  # fmt: skip
+    closed = core in g.CLOSED
+    if (closed or not set(lex.tags(core)) & set("na")) and _noun_after_modifiers(tokens, i + 1, lex):
+        # "his only son", "her very first date", "his rocking chair": a closed or verb-like word before a noun
+        if word == "his" or (prev is None or prev.core not in g.DITRANSITIVE | g.CAUSATIVE_OR_PERCEPTION):
+            return "possessive"
+        raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} ... as a thing, "
+                         "or an object before it)")  # fmt: skip
+    if closed:
+        return "object" if word == "her" else "standalone"
+    tags = lex.tags(core)
+    if "n" in tags:
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE:
+            return "object"  # "make her look", "let her go": a causative takes an object and a bare verb
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
+            raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
+                             f"her doing it)")  # fmt: skip
+        return "possessive"
+    if "a" in tags or (nxt.core.endswith("ly") and "r" in tags):
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and (set(lex.tags(tokens[k].core)) & set("ar")) and "n" not in lex.tags(tokens[k].core):
+            k += 1
+        head = tokens[k] if k < len(tokens) else None
+        if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns):
+            if head.core not in g.CLOSED:
+                return "possessive"
+        return "object" if word == "her" else "standalone"
+    if "v" in tags or "r" in tags:
+        return "object" if word == "her" else "standalone"
+    return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
+
+
+def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+    """A noun within three words of token k, reached only over modifiers ("only", "very first", "rocking")."""
+    for j in range(k, min(k + 4, len(tokens))):
+        t = tokens[j]
+        if not t.is_word:
+            return False
+        tags = lex.tags(t.core)
+        if j > k and ("n" in tags or t.core in lex.nouns) and t.core not in g.CLOSED and not (
+                t.core.endswith("ing") and j + 1 < len(tokens) and tokens[j + 1].is_word):
+            return True
+        if not ("a" in tags or t.core.endswith("ing") or (j == k and t.core in g.CLOSED and "r" in tags)):
+            return False
+    return False
+
+
+def _ambiguous(t: Token, what: str) -> AmbiguousPronoun:
+    return AmbiguousPronoun(
+        f"{t.text!r} (character {t.start}): the role of {what} is ambiguous, so its counterpart could be "
+        "either 'his' or 'him'; rephrase (e.g. 'her own dance', 'her, dancing')"
+    )

@@ -1,0 +1,115 @@
+"""Proxies: words that hint at an attribute but cannot be varied ("pregnant", "hijab-wearing", "from Nigeria").
+
+They are held back on the device with the words that introduce them (`--proxies drop`), or refused
+(`--proxies refuse`). The proxy list is data (`data/people.json`).
+"""
+
+from __future__ import annotations
+
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
+from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
+
+
+class ProxiesMixin:
+    """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
+
+    def mark_proxies(self, person_words_only: bool = False) -> None:
+        """Proxy words and phrases, held back (or refused). With `person_words_only`, only phrases that
+        hold a person word ("man bun", "mom jeans", "bachelor party"), before person phrases are found."""
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if not self.free(i) or not t.is_word:
+                continue
+            key, last, kind = "", i, ""
+            for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
+                if i + n <= len(toks) and all(self.free(k) and toks[k].is_word for k in range(i, i + n)):
+                    words = " ".join(toks[k].core for k in range(i, i + n))
+                    if person_words_only and not any(toks[k].core in self.lex.nouns for k in range(i, i + n)):
+                        continue
+                    if n == 1 and words not in self.lex.proxies:
+                        words = self.proxy_compound(words)
+                        kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
+                    if words in self.lex.proxies:
+                        key, last = words, i + n - 1
+                        kind = kind or self.lex.proxies[words].kind
+                        break
+            if not key:
+                continue
+            if self.proxies == "refuse":
+                raise self.refuse(t, proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
+            prev, nxt = self.tok(i - 1), self.tok(last + 1)
+            nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
+                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("ing"))
+            if kind == "adj" and nominal:  # "a blonde in a convertible": a person
+                pid = self.new_person(Person(cls="person", anchor=i))
+                self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
+                self.held_in_phrase([self.prompt[t.start : toks[last].end]])
+                continue
+            first, last = self.proxy_extent(i, last, kind)
+            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+
+    def mark_origins(self) -> None:
+        """Where a person comes from ("a woman from Nigeria", "a man born in Ghana") states an ethnicity
+        as a demonym does; it stays on the device like a proxy (refused under --proxies refuse)."""
+        for i, t in enumerate(self.tokens):
+            j = i + 1
+            if t.low == "born" and self.tok(i + 1) is not None and self.tokens[i + 1].low == "in":
+                j = i + 2
+            elif t.low not in ("from", "of") or (t.low == "of" and self.tok(i - 1) is not None
+                                                  and self.tokens[i - 1].low != "native"):  # fmt: skip
+                continue
+            k = i - 1 - (t.low == "of")
+            while k >= 0 and self.tokens[k].text == ",":
+                k -= 1
+            if self.owner_at(k) is None:
+                continue  # "a letter from Kenya": not a person's origin
+            end = j
+            while self.free(end) and self.tokens[end].is_word and (
+                    (self.tokens[end].capitalised and (not self.lex.tags(self.tokens[end].core) or (
+                        end > j and not self.upper_mode)))
+                    or "P" in self.lex.tags(self.tokens[end].core)):  # fmt: skip
+                end += 1
+            if end == j or not all(self.free(m) for m in range(i, end)):
+                continue
+            if self.proxies == "refuse":
+                raise self.refuse(t, proxy_message(("ethnicity",)), ProxyRefused)
+            first = i - (t.low == "of") if t.low == "of" else i
+            self.claim(first, end - 1, Held(self.prompt[self.tokens[first].start : self.tokens[end - 1].end], "proxy"))
+
+    def proxy_compound(self, word: str) -> str:
+        """The proxy a compound is built on ("hijab-wearing", "turban-clad", "turbaned", "pregnant-looking"),
+        or `word` itself. A compound describes its person as the proxy does, so it is held back likewise."""
+        if word in self.lex.proxies:
+            return word
+        head = word.split("-")[0]
+        if "-" in word and head in self.lex.proxies:
+            return head
+        for stem in (word[:-2], word[:-2] + "e", word[:-3], word[:-2] + "s") if word.endswith("ed") else ():
+            if stem in self.lex.proxies and self.lex.proxies[stem].kind == "noun":
+                return stem  # "turbaned", "hijabed"
+        return word
+
+    def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
+        """The words to leave out with a proxy: its determiner and modifiers, and the word that introduces it."""
+        if kind != "noun":
+            return first, last
+        j = first - 1
+        while self.free(j) and self.tokens[j].is_word and (
+            self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
+            or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
+        ):  # fmt: skip
+            first = j
+            if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS:
+                break  # "her first day at school" leaves with its "her"
+            j -= 1
+        nxt, prev = self.tok(last + 1), self.tok(first - 1)
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or"):
+            return first, last + 1  # "a hijab and glasses" -> "glasses"
+        if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
+            return first - 1, last
+        if prev is not None and self.free(first - 1) and prev.low in INTRODUCERS:
+            return first - 1, last  # "a man with a beard" -> "a man"
+        if nxt is not None and self.free(last + 1) and nxt.text == ",":
+            return first, last + 1  # one item of a comma list
+        return first, last

@@ -1,0 +1,133 @@
+"""What a parse produces: person slots and the segments that replace token spans in every candidate.
+
+A `Template` is the prompt with its people cut out; `obclip.prompts.render` fills it with one value
+combination. The errors a parse raises live here too, so that every module of the parser shares them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from obclip.prompts import grammar as g
+
+
+class DetectionError(ValueError):
+    """The prompt cannot be transformed without leaking; the message says why and what to do."""
+
+
+class AmbiguousPronoun(DetectionError):
+    """A pronoun whose role or referent would differ between candidates."""
+
+
+class ProxyRefused(DetectionError):
+    """A word that hints at an attribute, refused under the `refuse` proxy policy."""
+
+
+
+
+@dataclass
+class Person:
+    """One referent of the prompt and what the prompt states about it.
+
+    Attributes:
+        cls (`str | None`): lexicon class of the head noun (None: a neutral noun, kept as written).
+        head (`str`): the neutral head noun as written (lower case) when `cls` is None.
+        number (`str`): "sg" or "pl".
+        states (`dict[str, str]`): attribute -> the value the prompt gives (HELD: outside the value space).
+        in_phrase (`set[str]`): attributes the person's own noun phrase expresses (rendered in it).
+        pronoun_only (`bool`): known only through pronouns.
+    """
+
+    cls: str | None = "person"
+    head: str = ""
+    number: str = "sg"
+    states: dict[str, str] = field(default_factory=dict)
+    strength: dict[str, bool] = field(default_factory=dict)
+    in_phrase: set[str] = field(default_factory=set)
+    pronoun_only: bool = False
+    anchor: int = 0  # token index that orders persons for binding (head, or first pronoun)
+    mentions: list[int] = field(default_factory=list)  # token indices of its head and bound pronouns
+
+    def __post_init__(self) -> None:
+        self.mentions.append(self.anchor)
+
+    def state(self, attribute: str, value: str, strong: bool, word: str) -> None:
+        old = self.states.get(attribute)
+        if old is None or (strong and not self.strength.get(attribute)):
+            self.states[attribute], self.strength[attribute] = value, strong
+        elif old != value and strong == self.strength.get(attribute):
+            raise DetectionError(
+                f"{word!r} makes one person both {old} and {value} ({attribute}); rephrase so that each person "
+                "has one value"
+            )
+
+
+# --- segments of a template (what replaces a token span in every candidate) -----------------------------
+@dataclass(frozen=True)
+class Phrase:
+    """A person's noun phrase: determiner, other modifiers as written, then canonical attribute words."""
+
+    person: int
+    det: str
+    mods: tuple[str, ...]
+    possessive: str
+    casing: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    person: int
+    role: str
+    casing: str
+    suffix: str = ""  # a verb glued to a subject pronoun, as written ("'ll" in "she'll")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """An attribute adjective used predicatively ("she is old"), bound to a person."""
+
+    person: int
+    attribute: str
+    casing: str
+
+
+@dataclass(frozen=True)
+class AgePhrase:
+    """An age expression ("in her 70s", "aged 45", "70 years old") rendered with a canonical number."""
+
+    person: int
+    kind: str  # "decade" | "aged" | "years"
+    casing: str
+    pronoun_casing: str = g.LOWER
+    word: str = ""  # the "in"/"aged" word as written
+    plural: bool = False  # "in their 30s": the pronoun stays "their"
+
+
+@dataclass(frozen=True)
+class Held:
+    """Words left out of the cloud view (restored on the device)."""
+
+    text: str
+    why: str
+
+
+Segment = Phrase | Pronoun | Predicate | AgePhrase | Held
+
+
+@dataclass(frozen=True)
+class Template:
+    """A prompt with its person slots cut out: every candidate renders the same template.
+
+    Attributes:
+        prompt (`str`): the text parsed.
+        spans (`tuple[tuple[int, int, Segment], ...]`): (start, end) character spans and what replaces them.
+        persons (`tuple[Person, ...]`): the referents, in order of appearance.
+    """
+
+    prompt: str
+    spans: tuple[tuple[int, int, Segment], ...]
+    persons: tuple[Person, ...]
+
+    @property
+    def held(self) -> tuple[Held, ...]:
+        return tuple(s for _, _, s in self.spans if isinstance(s, Held))
