@@ -366,7 +366,9 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"), ("kids under 10 at a party", "10"),
-     ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80")],
+     ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
+     ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
+     ("#BlackGirlMagic portrait", "BlackGirlMagic")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
     with pytest.raises(DetectionError, match=re.escape(repr(word))):
@@ -377,7 +379,8 @@ def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: 
     "prompt",
     ["two women with 3 dogs", "a man with a 35mm camera", "a photo of a woman, 8k, 35mm", "a woman in the 90s",
      "man, 1980s, mullet, neon", "a man, 6'2\", in a trench coat", "Summer sun on a summer day", "a lily pond",
-     "New York vs Old York", "a letter from Kenya", "a bachelor party in vegas"],
+     "New York vs Old York", "a letter from Kenya", "a bachelor party in vegas", "a motherboard close up",
+     "young man in a coworking space", "a young-looking old man"],
 )  # fmt: skip
 def test_numbers_places_and_words_that_are_no_person_pass(prompt: str) -> None:
     group = accepted(prompt)

@@ -29,6 +29,10 @@ COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majorit
 POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
 PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
+# gendered words people glue into hashtags and coinages ("#girldad", "tradwife"); "man", "son", "men"
+# are left out, as they end too many surnames and words the lexicon lacks
+GLUED_ROOTS = tuple("""grandma grandpa granny daughter mother father sister brother husband mommy daddy
+    woman women ladies lady girl boy wife bride groom queen king aunt uncle mom mum dad bro sis gal guy""".split())
 NAMING_WORDS = frozenset("named called nicknamed christened".split())
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
-from obclip.prompts.cues import COMPOUND_TAILS, YEAR_OLD, is_emoji, plain
+from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, YEAR_OLD, is_emoji, plain
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
 from obclip.prompts.phrases import PhrasesMixin
@@ -231,6 +231,32 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
                     "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
                     'description ("a woman") or add it to a lexicon file (--lexicon)',
                 )
+            root = self.glued_person_word(t)
+            if root:
+                raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
+                                  "cloud as written; write it apart (\"girl dad\") or leave it out")  # fmt: skip
+
+    def glued_person_word(self, t: Token) -> str | None:
+        """A gendered word glued into a word the lexicon does not know ("#girldad", "tradwife", "boymom").
+
+        Inside a hashtag any gendered word counts; elsewhere one that ends the word heads it ("tradwife"),
+        and one that opens it counts unless the rest is a thing ("motherboard"); "-ing" words have no king."""
+        low = plain(t.core)
+        if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns:
+            return None
+        parts = low.split("-")
+        if len(parts) > 1 and all(self.lex.tags(p) or p in self.lex.nouns for p in parts):
+            return None  # "young-looking", "dad-bod" is caught below ("bod" is no known word)
+        i = self.tokens.index(t)
+        if i > 0 and self.tokens[i - 1].text == "#":
+            return next((r for r in GLUED_ROOTS if r in low.replace("-", "")), None)
+        for r in GLUED_ROOTS:
+            if low.endswith(r) and not low.endswith("ing"):
+                return r  # the last part heads an English compound: a "tradwife" is a wife
+            rest = low[len(r):].lstrip("-") if low.startswith(r) else None
+            if rest is not None and (rest in GLUED_ROOTS or rest in self.lex.nouns or not self.lex.tags(rest)):
+                return r  # "girlboss"; but a "motherboard" is a board
+        return None
 
 
 
