@@ -87,7 +87,7 @@ class Batcher:
         self._finish: dict[str, float] = {}
         self._seq = itertools.count()
         self._closed = False
-        self.stats = {"batches": 0, "groups": 0, "failed": 0, "cancelled": 0}
+        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
         self.on_batch: Callable[[int, int], None] = lambda groups, prompts: None  # metrics hook
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
@@ -167,6 +167,7 @@ class Batcher:
             self.on_batch(len(live), sum(job.request.n for job in live))
             results = run_groups(self.run_batch, [job.request for job in live])
             self.stats["batches"] += 1
+            self.stats["prompts"] += sum(job.request.n for job in live)
             for job, result in zip(live, results, strict=True):
                 self.stats["groups"] += 1
                 if isinstance(result, Exception):

@@ -182,7 +182,7 @@ class ObclipReplica:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obclip-engine")  # one engine at a time
         self._lock = threading.Lock()
         self._queued, self._queued_seconds = 0, 0.0
-        self._stats = {"batches": 0, "groups": 0, "failed": 0, "cancelled": 0}
+        self._stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
         b = config.batcher
         self._batched = serve.batch(max_batch_size=b.max_candidates, batch_wait_timeout_s=b.max_wait,
                                     max_concurrent_batches=1, batch_size_fn=_prompts)(self._run_batch)  # fmt: skip
@@ -240,6 +240,7 @@ class ObclipReplica:
         results = await loop.run_in_executor(self._pool, run_groups, self.engine.run_batch, [i.request for i in items])
         self._stats["batches"] += 1
         self._stats["groups"] += len(items)
+        self._stats["prompts"] += prompts
         self._stats["failed"] += sum(isinstance(r, Exception) for r in results)
         log.info("batch of %d groups, %d prompts in %.3fs (requests %s)", len(items), prompts,
                  time.monotonic() - started, ",".join(i.rid for i in items))  # fmt: skip
