@@ -172,6 +172,7 @@ class ObclipReplica:
         from obclip.server.admission import derive_budget
 
         serve = import_serve()
+        _log_through_serve()
         torch.set_num_threads(options.threads or max(1, int(options.cpus_per_replica)))
         device = "cuda" if options.gpus_per_replica > 0 else options.device
         self.config, self.pair = config, load_pair(pair_name).to(torch.device(device))  # weights: once per replica
@@ -259,6 +260,17 @@ class ObclipReplica:
     def close(self) -> None:
         """`GroupRunner.close`: Ray drains the replica first (`graceful_shutdown_timeout_s`)."""
         self._pool.shutdown(wait=True)
+
+
+def _log_through_serve() -> None:
+    """Our records go to the replica's log file through Ray Serve's handlers, which prefix every line
+    with the deployment, the replica and the request id of the request being served."""
+    ours, theirs = logging.getLogger("obclip"), logging.getLogger("ray.serve")
+    ours.setLevel(logging.INFO)
+    for handler in theirs.handlers:
+        if handler not in ours.handlers:
+            ours.addHandler(handler)
+    ours.propagate = not theirs.handlers
 
 
 def build(pair_name: str, config: ServerConfig, options: RayOptions = RayOptions()):
