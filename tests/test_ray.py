@@ -40,8 +40,9 @@ pytestmark = pytest.mark.slow
 MAX_BATCH = 16
 # Small limits keep the schema fuzzing cheap; both engines get the same ones (SERVE_FLAGS for the local server).
 LIMITS = Limits(max_candidates=8, max_steps=8, max_size=64)
-SERVE_FLAGS = ("--max-candidates", "8", "--max-steps", "8", "--max-size", "64", "--max-batch", str(MAX_BATCH),
-               "--max-request-seconds", "5")  # fmt: skip
+# The budget stays at its default (60 s): every request these limits admit is far below it, so the budget each
+# server measures at start-up on a busy machine never decides an answer.
+SERVE_FLAGS = ("--max-candidates", "8", "--max-steps", "8", "--max-size", "64", "--max-batch", str(MAX_BATCH))
 
 
 def _free_port() -> int:
@@ -62,8 +63,8 @@ class RayCluster:
                  _metrics_export_port=self.metrics_port, runtime_env={"env_vars": env})  # fmt: skip
         self.session = Path(ray._private.worker._global_node.get_session_dir_path())
         serve.start(http_options={"host": "127.0.0.1", "port": self.port})
-        config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS, max_request_seconds=5.0,
-                              batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2, max_batch_seconds=5.0))  # fmt: skip
+        config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,
+                              batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2))  # fmt: skip
         serve.run(build("tiny-sd", config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")
 
     def replicas(self) -> list[str]:
@@ -184,8 +185,7 @@ def test_same_schema_auth_and_errors_as_obclip_serve(cluster, local_server) -> N
             r = httpx.post(f"{url}/v1/denoise", content=content, headers=headers | {"content-type": "application/json"})
             error = r.json()["error"] if r.status_code >= 400 else {}
             assert error.get("request_id", r.headers["x-request-id"]) == r.headers["x-request-id"]
-            measured = error.get("code") == "over_budget"  # its message quotes the replica's own timings
-            answers.append((r.status_code, error.get("code"), None if measured else error.get("message")))
+            answers.append((r.status_code, error.get("code"), error.get("message")))
         assert answers[0] == answers[1], (body, answers)
     headers = {"authorization": f"Bearer {KEY}", "content-type": "application/json"}
     big = b"{" + b" " * 300_000 + b"}"
@@ -223,10 +223,14 @@ def test_replica_killed_during_a_burst_loses_no_request(cluster, solo) -> None:
     while len(results) < 4 and time.monotonic() < deadline:  # kill with most of the burst queued or running
         time.sleep(0.05)
     ray.kill(ray.get_actor(victims[0], namespace="serve"), no_restart=False)
+    answered_before_kill = len(results)
     for t in threads:
         t.join(timeout=240)
     assert not errors and sorted(results) == list(range(32)), errors[:3]
-    assert sum(attempts) > 32  # the kill did hit requests in flight, and their identical retries were answered
+    # The kill landed mid-burst. Requests it caught were either re-routed by Ray's router (a request whose
+    # replica died before taking it) or answered 5xx and retried by the client with the identical body
+    # (sum(attempts) > 32); which one varies from run to run, losing none does not.
+    assert answered_before_kill < 32, answered_before_kill
     for i, request in enumerate(requests):  # batching changes float rounding only (as tests/test_server.py allows)
         diff = (results[i].latents - solo(request).latents).abs().max().item()
         assert diff < 1e-4, (i, diff)

@@ -163,7 +163,9 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        rid = request.state.request_id = _request_id(request)
+        given = request.headers.get("x-request-id", "")
+        # behind Ray's proxy the id it adopted (or made) is the one on the answer: the body must say the same
+        rid = request.state.request_id = given if proxy_sets_request_id and given else _request_id(request)
         request.state.tenant = "anonymous"
         path = request.url.path
         response = await _guarded(request, call_next, rid)
@@ -186,7 +188,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                         return fail(429, "auth_throttled", "too many failed authentications from this address",
                                       rid, retry_after=wait)  # fmt: skip
                     failures = throttle.fail(address)
-                    log.warning("auth failed from %s (%d failures in the last %gs)", address, failures,
+                    log.warning("request %s: auth failed from %s (%d failures in the last %gs)", rid, address, failures,
                                 config.throttle.window)  # fmt: skip
                     return fail(403, "forbidden", "API key not accepted", rid)
                 request.state.tenant = tenant

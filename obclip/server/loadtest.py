@@ -151,7 +151,7 @@ def run_engines(pair: str, clients: list[int], steps: int, k: int, engines: list
     spec = get_spec(pair)
     groups = [transform(p, ["gender"]) for p in ("a portrait of a young woman in a garden", "an old man on a beach",
                                                   "a smiling lady in an office", "a middle-aged gentleman in the city")]  # fmt: skip
-    configs = [("local", 1)] * ("local" in engines) + [("ray", r) for r in replicas if "ray" in engines]
+    configs = [(e, r) for e in engines for r in ([1] if e == "local" else replicas)]  # in the order given
     rows = []
     for engine, count in configs:
         port = free_port()
@@ -209,7 +209,7 @@ def main() -> None:
                         "maximum-cost requests from 16 clients, one key each)")  # fmt: skip
     parser.add_argument("--clients", default=None, help="concurrent clients: one count for --mix (16), "
                         "a list for --engine (1,4,16)")  # fmt: skip
-    parser.add_argument("--engine", default=None, help="compare engines: local, ray or local,ray")
+    parser.add_argument("--engine", default=None, help="compare engines, in this order: local, ray, local,ray or ray,local")
     parser.add_argument("--replicas", default="1,2", help="--engine ray: replica counts to try")
     parser.add_argument("--per-client", type=int, default=2, help="--engine: requests per client (1 client: twice)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="--engine: torch threads in all")
@@ -217,7 +217,7 @@ def main() -> None:
     if args.engine:
         engines = args.engine.split(",")
         if not set(engines) <= {"local", "ray"}:
-            parser.error("--engine takes local, ray or local,ray")
+            parser.error("--engine takes local and/or ray, comma-separated")
         clients = [int(c) for c in (args.clients or "1,4,16").split(",")]
         print(f"pair {args.pair}, T={args.steps}, k={args.k}, N=2, {os.cpu_count()} cores, load average "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} at start", flush=True)  # fmt: skip
