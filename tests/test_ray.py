@@ -288,3 +288,36 @@ def test_engine_ray_without_ray_is_one_line_exit_2(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "-c", "import sys, obclip, obclip.cli; obclip.cli.build_parser(); "
                            "assert 'ray' not in sys.modules"], capture_output=True, text=True, timeout=60)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
+
+
+def test_shipped_serve_configs_build_the_app(tmp_path) -> None:
+    """deploy/serve_config.yaml and the RayService's serveConfigV2 validate, and their args build the app."""
+    import yaml
+    from ray.serve.schema import ServeDeploySchema
+
+    from obclip.server.ray_deploy import build_app
+
+    root = Path(__file__).resolve().parents[1] / "deploy"
+    service = yaml.safe_load((root / "rayservice.yaml").read_text())
+    keys = tmp_path / "keys.txt"
+    keys.write_text(f"sha256:{digest(KEY)}\n")
+    for config in (yaml.safe_load((root / "serve_config.yaml").read_text()),
+                   yaml.safe_load(service["spec"]["serveConfigV2"])):  # fmt: skip
+        ServeDeploySchema.model_validate(config)
+        (app,) = config["applications"]
+        assert app["import_path"] == "obclip.server.ray_deploy:build_app"
+        assert build_app(app["args"] | {"api_key_file": str(keys)}) is not None
+    with pytest.raises(ValueError, match="cannot read API key file"):
+        build_app({"pair": "default", "api_key_file": str(tmp_path / "missing.txt")})
+
+
+def test_load_benchmark_compares_engines(monkeypatch) -> None:
+    """Runs last (it starts its own Ray cluster in a subprocess): the engine table's rows and batch fill."""
+    from obclip.server.loadtest import run_engines
+
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)  # the server must start its own cluster, not join this one
+
+    rows = run_engines("tiny-sd", [1, 4], steps=6, k=3, engines=["local", "ray"], replicas=[1], per_client=1,
+                       threads=1, max_batch=8)  # fmt: skip
+    assert [(r["engine"], r["clients"]) for r in rows] == [("local", 1), ("local", 4), ("ray x1", 1), ("ray x1", 4)]
+    assert all(r["img_s"] > 0 and r["p99"] >= r["p50"] > 0 and 0 < r["fill"] <= 1 for r in rows)

@@ -154,6 +154,7 @@ class _Item:
     seconds: float
     arrived: float = field(default_factory=time.monotonic)
     started: float | None = None
+    counted: bool = True  # still counted in the replica's queue bound
 
 
 def _prompts(items: list[_Item]) -> int:
@@ -249,8 +250,8 @@ class ObclipReplica:
 
     def _dequeue(self, item: _Item) -> None:
         with self._lock:
-            if not getattr(item, "_dequeued", False):
-                item._dequeued = True  # type: ignore[attr-defined]
+            if item.counted:
+                item.counted = False
                 self._queued, self._queued_seconds = self._queued - 1, self._queued_seconds - item.seconds
 
     def stats(self) -> dict:
