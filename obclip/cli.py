@@ -225,14 +225,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 1 if s["accepted_failing_a_check"] else 0
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import logging
-
-    import torch
-
-    from obclip.models.pair import load_pair
+def serve_config(args: argparse.Namespace):
+    """The `ServerConfig` of `obclip serve`'s flags, validated (shared by both engines and `serve run` configs)."""
     from obclip.server.admission import QuotaConfig
-    from obclip.server.app import Limits, ServerConfig, create_app, run_server
+    from obclip.server.app import Limits, ServerConfig
     from obclip.server.batcher import BatcherConfig
     from obclip.server.security import KeyConfigError, load_key_digests
     from obclip.server.transport import TransportLimits
@@ -273,9 +269,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.threads is not None and args.threads < 1:
+        raise UsageError(f"--threads must be at least 1, got {args.threads}")
+    return config
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import importlib.util
+    import logging
+
+    if args.engine == "ray" and importlib.util.find_spec("ray") is None:
+        raise UsageError("--engine ray needs Ray Serve: pip install 'obclip[ray]'")
+    config = serve_config(args)
+    if args.engine == "ray":
+        from obclip.server.ray_deploy import serve_on_ray
+
+        return serve_on_ray(args, config)
+    import torch
+
+    from obclip.models.pair import load_pair
+    from obclip.server.app import create_app, run_server
+
     if args.threads is not None:
-        if args.threads < 1:
-            raise UsageError(f"--threads must be at least 1, got {args.threads}")
         torch.set_num_threads(args.threads)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
@@ -445,6 +460,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-connections", type=int, default=512, help="open connections (below ulimit -n)")
     serve.add_argument("--header-timeout", type=float, default=10.0, help="seconds to send a request's headers")
     serve.add_argument("--body-timeout", type=float, default=30.0, help="seconds to send a request's body")
+    ray = serve.add_argument_group("Ray Serve engine (pip install 'obclip[ray]'; docs/ray.md)")
+    ray.add_argument("--engine", choices=("local", "ray"), default="local",
+                     help="local: this process's batcher (default); ray: replicas on a Ray cluster")  # fmt: skip
+    ray.add_argument("--replicas", type=int, default=1, help="replicas (each loads the pair once)")
+    ray.add_argument("--max-replicas", type=int, default=None,
+                     help="autoscale between --min-replicas and this many replicas")  # fmt: skip
+    ray.add_argument("--min-replicas", type=int, default=1, help="autoscaling floor (0 scales to zero)")
+    ray.add_argument("--target-ongoing-requests", type=float, default=8.0, help="autoscaling target per replica")
+    ray.add_argument("--gpus-per-replica", type=float, default=0.0, help="GPUs per replica (> 0: the pair on cuda)")
+    ray.add_argument("--cpus-per-replica", type=float, default=1.0, help="CPUs reserved per replica")
+    ray.add_argument("--address", default=None,
+                     help="Ray cluster to join (host:port or auto); default: start one in this process")  # fmt: skip
     serve.set_defaults(func=cmd_serve)
 
     keys = sub.add_parser("keys", help="API keys for `obclip serve`")

@@ -37,6 +37,22 @@ def test_poison_group_fails_alone_in_a_batch(tiny_sd) -> None:
         assert torch.allclose(result.latents, engine.run(request).latents, atol=1e-4)
 
 
+def test_run_groups_splits_mixed_settings_into_one_batch_each(tiny_sd) -> None:
+    """Ray's @serve.batch may queue groups of different settings together: one engine batch per setting, in order."""
+    engine, calls = CloudEngine(tiny_sd, count_flops=False), []
+
+    def run_batch(requests: list[CloudRequest]) -> list[Handoff]:
+        calls.append([r.seed for r in requests])
+        return engine.run_batch(requests)
+
+    mixed = [_req(0), _req(1, k=2), _req(2), _req(3, k=2), _req(4, guidance=1.0)]
+    results = run_groups(run_batch, mixed)
+    assert calls == [[0, 2], [1, 3], [4]]
+    for request, result in zip(mixed, results, strict=True):
+        assert result.request == request
+        assert torch.allclose(result.latents, engine.run(request).latents, atol=1e-4)
+
+
 def test_prevalidate_refuses_the_poison_before_any_batch(tiny_sd) -> None:
     with pytest.raises(AdmissionError, match="not valid Unicode") as info:
         prevalidate(_req(1, (POISON, "a man")), tiny_sd)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 
-from obclip.cloud.engine import CloudEngine, check_sampler
+from obclip.cloud.engine import CloudEngine, batch_key, check_sampler
 from obclip.models.pair import ModelPair
 from obclip.protocol import CloudRequest, Handoff, ProtocolError
 
@@ -58,10 +58,23 @@ def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
                requests: Sequence[CloudRequest]) -> list[Handoff | Exception]:  # fmt: skip
     """Runs groups as one batch; if the batch fails, bisects so each failing group fails alone.
 
+    The one place where a list of groups meets the cloud engine, for every engine (this
+    process's batcher, a Ray Serve replica). Groups whose settings differ (`batch_key`) cannot
+    share a UNet batch: they run as consecutive batches, one per setting, in order of first
+    appearance (the local batcher only ever passes one setting; Ray's `@serve.batch` may mix).
+
     Returns one entry per request, in order: its hand-off, or the exception of running it alone.
     A poison group among n good ones costs about log2(n) extra batches, and the good groups'
     results equal those of a clean batch (each group's numerics are independent of the others').
     """
+    keys = [batch_key(r) for r in requests]
+    if len(set(keys)) > 1:
+        results: list[Handoff | Exception | None] = [None] * len(requests)
+        for key in dict.fromkeys(keys):
+            index = [i for i, k in enumerate(keys) if k == key]
+            for i, result in zip(index, run_groups(run_batch, [requests[i] for i in index]), strict=True):
+                results[i] = result
+        return results  # type: ignore[return-value]
     try:
         return list(run_batch(list(requests)))
     except Exception as exc:  # reported per group, never kills the caller

@@ -16,11 +16,14 @@ bounded queue (`batcher.py`). Every error, 4xx or 5xx, is JSON
 `{"error": {"code", "message", "request_id"}}` and every response carries `X-Request-ID`
 (the client's own if it sent a sane one). Prompts are never logged unless an audit log is
 configured.
+
+The app is engine-agnostic: an admitted group goes to a `GroupRunner` (`runner.py`), this
+process's batcher by default, or a Ray Serve replica's batched method when the same app is the
+`@serve.ingress` of `ray_app.py`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -30,39 +33,27 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from obclip.cloud.engine import CloudEngine
 from obclip.models.pair import ModelPair
-from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.options import ACCEL_MODES, SAMPLERS
 from obclip.plan import PlanError, received_plan
 from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
 from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, derive_budget, prevalidate
 from obclip.server.batcher import Batcher, BatcherConfig
+from obclip.server.runner import NO_METRICS, GroupRunner, LocalRunner, Metrics
+from obclip.server.schema import DenoiseBody, Limits, check_limits
 from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig
 from obclip.server.transport import CLIENT_GONE, TransportLimits, guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
 HANDOFF_MEDIA_TYPE = "application/vnd.obclip.handoff+safetensors"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on one request, published by /v1/models."""
-
-    max_candidates: int = DEFAULT_MAX_CANDIDATES
-    max_prompt_chars: int = 400
-    max_steps: int = 100
-    max_size: int = 1024
-    max_guidance: float = 30.0
-    max_body_bytes: int = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -102,43 +93,6 @@ class ServerConfig:
             raise ValueError("max_request_seconds must be > 0 and memory_fraction in (0, 1]")
 
 
-class AccelBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    mode: Literal[ACCEL_MODES] = "none"
-    r: int = Field(4, ge=1, le=1000)
-    s: int = Field(6, ge=1, le=1000)
-    refresh: int = Field(5, ge=1, le=1000)
-    pivot: int = Field(0, ge=0, le=1000)
-    share_uncond: bool = True
-    skip_up: int = Field(1, ge=0, le=16)
-
-
-class DenoiseBody(BaseModel):
-    """One candidate group. The server never learns which candidate is real."""
-
-    model_config = ConfigDict(extra="forbid")
-    candidates: list[str] = Field(..., min_length=1, description="the N candidate prompts, in the device's order")
-    seed: int = Field(..., ge=0, lt=2**63)
-    steps: int | None = Field(None, ge=1, description="the cloud grid's length; the served pair's default if absent")
-    k: int | None = Field(None, ge=0, description="cloud steps to run; the served pair's default if absent")
-    guidance: float | None = Field(None, ge=0.0, description="CFG scale; the served pair's default if absent")
-    height: int = Field(..., ge=8)
-    width: int = Field(..., ge=8)
-    sampler: Literal[SAMPLERS] = "dpm"
-    pair: str
-    accel: AccelBody = Field(default_factory=AccelBody)
-    wire_dtype: Literal["float16", "float32"] = "float16"
-
-    @field_validator("candidates")
-    @classmethod
-    def _distinct(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("candidate prompts must be distinct")
-        if any(not c.strip() for c in value):
-            raise ValueError("candidate prompts must be non-empty")
-        return value
-
-
 def _error(
     status: int, code: str, message: str, request_id: str = "", retry_after: float | None = None
 ) -> JSONResponse:
@@ -155,37 +109,31 @@ def _request_id(request: Request) -> str:
     return given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
 
 
-def _check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | None:
-    """The first limit `body` breaks, as a message, or None."""
-    if body.pair != pair.name:
-        return f"this server serves pair {pair.name!r}, not {body.pair!r}"
-    if len(body.candidates) > limits.max_candidates:
-        return f"{len(body.candidates)} candidates exceed the limit of {limits.max_candidates}"
-    longest = max(len(c) for c in body.candidates)
-    if longest > limits.max_prompt_chars:
-        return f"a candidate has {longest} characters, over the limit of {limits.max_prompt_chars}"
-    if body.steps > limits.max_steps:
-        return f"steps={body.steps} exceeds the limit of {limits.max_steps}"
-    if max(body.height, body.width) > limits.max_size:
-        return f"size {body.height}x{body.width} exceeds the limit of {limits.max_size}"
-    scale = pair.latent_scale
-    if body.height % scale or body.width % scale:
-        return f"height and width must be multiples of {scale}"
-    if body.guidance > limits.max_guidance:
-        return f"guidance={body.guidance} exceeds the limit of {limits.max_guidance}"
-    return None
+_ROUTES = ("/healthz", "/v1/models", "/v1/stats", "/v1/denoise", "/openapi.json", "/docs")
 
 
 def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
-               budget: Budget | None = None) -> FastAPI:  # fmt: skip
-    """Builds the app around one loaded pair (the engine runs in the batcher's thread).
+               budget: Budget | None = None, runner: GroupRunner | None = None, metrics: Metrics = NO_METRICS,
+               proxy_sets_request_id: bool = False) -> FastAPI:  # fmt: skip
+    """Builds the app around one loaded pair.
 
-    `budget` defaults to one measured on `pair` now (`derive_budget`, a few UNet calls).
+    Args:
+        pair (`ModelPair`): the pair served (its cloud UNet does the work).
+        config (`ServerConfig`): keys, limits, batching, quotas.
+        engine (`CloudEngine`, optional): the engine the default runner feeds (a FLOP-counting one on `pair`).
+        budget (`Budget`, optional): defaults to one measured on `pair` now (`derive_budget`, a few UNet calls).
+        runner (`GroupRunner`, optional): who runs admitted groups; defaults to this process's batcher
+            (`LocalRunner`) in one worker thread. Ray Serve passes its batched replica method (`ray_app.py`).
+        metrics (`Metrics`): where requests, errors and groups are reported (nowhere by default).
+        proxy_sets_request_id (`bool`): a proxy in front (Ray Serve's) already adopts or makes the
+            request id and adds `X-Request-ID` to every answer; the app then reads it and does not
+            add a second header.
     """
-    engine = engine or CloudEngine(pair, count_flops=True)
+    if runner is None:
+        engine = engine or CloudEngine(pair, count_flops=True)
+        runner = LocalRunner(Batcher(engine.run_batch, config.batcher), metrics)
     budget = budget or derive_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
                                      config.memory_fraction)  # fmt: skip
-    batcher = Batcher(engine.run_batch, config.batcher)
     keys, throttle, quotas = KeyRing(config.key_digests), AuthThrottle(config.throttle), Quotas(config.quotas)
     limits = config.limits
     audit = config.audit_log.open("a") if config.audit_log else None
@@ -194,23 +142,42 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        batcher.close()
+        runner.close()
         if audit is not None:
             audit.close()
 
     app = FastAPI(title="ObCLIP cloud", version="0.2.0", description=__doc__, lifespan=lifespan)
-    app.state.batcher, app.state.budget, app.state.transport_stats = batcher, budget, transport_stats
+    app.state.runner, app.state.budget, app.state.transport_stats = runner, budget, transport_stats
+
+    def fail(status: int, code: str, message: str, rid: str, retry_after: float | None = None) -> JSONResponse:
+        metrics.error(code, status)
+        return _error(status, code, message, rid, retry_after)
+
+    def finish(response: Response, path: str, rid: str) -> Response:
+        metrics.request(path if path in _ROUTES else "other", response.status_code)
+        if proxy_sets_request_id:
+            del response.headers["x-request-id"]  # the proxy adds it; two headers would read "id, id"
+        else:
+            response.headers["x-request-id"] = rid
+        return response
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        rid = request.state.request_id = _request_id(request)
+        given = request.headers.get("x-request-id", "")
+        # behind Ray's proxy the id it adopted (or made) is the one on the answer: the body must say the same
+        rid = request.state.request_id = given if proxy_sets_request_id and given else _request_id(request)
         request.state.tenant = "anonymous"
+        path = request.url.path
+        response = await _guarded(request, call_next, rid)
+        return finish(response, path, rid)
+
+    async def _guarded(request: Request, call_next, rid: str) -> Response:
         if request.url.path.startswith("/v1/"):
             if not config.insecure_no_auth:
                 address = request.client.host if request.client else "unknown"
                 auth = request.headers.get("authorization", "")
                 if not auth.lower().startswith("bearer ") or not auth[7:].strip():
-                    return _error(401, "unauthorized", "missing bearer API key (Authorization: Bearer <key>)", rid)
+                    return fail(401, "unauthorized", "missing bearer API key (Authorization: Bearer <key>)", rid)
                 tenant = keys.match(auth[7:].strip())
                 if tenant is None:
                     # Throttled per address; a valid key still passes, so one tenant's typos cannot lock out
@@ -218,24 +185,23 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                     # volume; guessing is hopeless either way).
                     wait = throttle.blocked_for(address)
                     if wait > 0:
-                        return _error(429, "auth_throttled", "too many failed authentications from this address",
+                        return fail(429, "auth_throttled", "too many failed authentications from this address",
                                       rid, retry_after=wait)  # fmt: skip
                     failures = throttle.fail(address)
-                    log.warning("auth failed from %s (%d failures in the last %gs)", address, failures,
+                    log.warning("request %s: auth failed from %s (%d failures in the last %gs)", rid, address, failures,
                                 config.throttle.window)  # fmt: skip
-                    return _error(403, "forbidden", "API key not accepted", rid)
+                    return fail(403, "forbidden", "API key not accepted", rid)
                 request.state.tenant = tenant
             length = request.headers.get("content-length")
             if request.method == "POST" and length is None:
-                return _error(411, "length_required", "send a Content-Length header", rid)
+                return fail(411, "length_required", "send a Content-Length header", rid)
             if length is not None and (not length.isdigit() or int(length) > limits.max_body_bytes):
-                return _error(413, "body_too_large", f"request body over {limits.max_body_bytes} bytes", rid)
+                return fail(413, "body_too_large", f"request body over {limits.max_body_bytes} bytes", rid)
         try:
             response = await call_next(request)
         except Exception as exc:  # every error is JSON with a request id, even one we did not foresee
             log.error("request %s failed: %s", rid, type(exc).__name__)
-            return _error(500, "internal", f"internal error ({type(exc).__name__}); request id {rid}", rid)
-        response.headers["x-request-id"] = rid
+            return fail(500, "internal", f"internal error ({type(exc).__name__}); request id {rid}", rid)
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -243,15 +209,15 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         message = f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
-        return _error(422, "invalid_request", message, _rid(request))
+        return fail(422, "invalid_request", message, _rid(request))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail), _rid(request))
+        return fail(exc.status_code, "http_error", str(exc.detail), _rid(request))
 
     @app.exception_handler(AdmissionError)
     async def refused(request: Request, exc: AdmissionError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, _rid(request), exc.retry_after)
+        return fail(exc.status, exc.code, exc.message, _rid(request), exc.retry_after)
 
     @app.get("/healthz")
     async def healthz() -> dict:
@@ -278,8 +244,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
 
     @app.get("/v1/stats")
     async def stats() -> dict:
-        return {"batcher": dict(batcher.stats), "queued_seconds": batcher.queued_seconds(),
-                "transport": dict(transport_stats)}  # fmt: skip
+        return runner.stats() | {"transport": dict(transport_stats)}
 
     @app.post(
         "/v1/denoise",
@@ -296,7 +261,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                 "guidance": spec.guidance if body.guidance is None else body.guidance,
             }
         )
-        problem = _check_limits(body, pair, limits)
+        problem = check_limits(body, pair, limits)
         if problem:
             raise AdmissionError(422, "limit", problem)
         try:  # the split this request implies must be one the pair can run: k on its grid, its sampler
@@ -324,28 +289,15 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         if refusal:
             raise AdmissionError(422, "over_budget", refusal)
         quotas.charge(tenant, cost.candidate_steps)
-        job = batcher.submit(cloud_request, tenant, cost.seconds)
         started = time.perf_counter()
         if audit is not None:
             audit.write(json.dumps({"id": rid, "candidates": body.candidates}) + "\n")
             audit.flush()
-        waiting = asyncio.wrap_future(job.future)
-        while not waiting.done():
-            await asyncio.wait([waiting], timeout=0.25)
-            if not waiting.done() and _client_gone(request):
-                if batcher.cancel(job):  # the client has gone: its queued group never runs
-                    log.info("request %s: client left, dropped from the queue", rid)
-                    return _error(499, "client_closed", "the client closed the connection", rid)
-        try:
-            handoff = waiting.result()
-        except (asyncio.CancelledError, Exception) as exc:
-            log.error("request %s: group failed in the engine (%s)", rid, type(exc).__name__)
-            raise AdmissionError(500, "group_failed", f"this group failed on the server ({type(exc).__name__}); "
-                                 "other groups were not affected") from None  # fmt: skip
+        handoff = await runner.run(cloud_request, tenant, cost.seconds, rid, lambda: _client_gone(request))
         blob = handoff.to_bytes(body.wire_dtype)
         log.info("request %s: N=%d steps=%d k=%d accel=%s in %.3fs", rid, cloud_request.n, cloud_request.steps,
                  cloud_request.k, cloud_request.accel.mode, time.perf_counter() - started)  # fmt: skip
-        return Response(blob, media_type=HANDOFF_MEDIA_TYPE, headers={"x-request-id": rid})
+        return Response(blob, media_type=HANDOFF_MEDIA_TYPE)
 
     return app
 

@@ -45,6 +45,7 @@ class Job:
     future: Future = field(default_factory=Future)
     start_tag: float = 0.0
     arrived: float = field(default_factory=time.monotonic)
+    started: float | None = None  # when its batch began (queue time = started - arrived)
     seq: int = 0
 
 
@@ -86,7 +87,8 @@ class Batcher:
         self._finish: dict[str, float] = {}
         self._seq = itertools.count()
         self._closed = False
-        self.stats = {"batches": 0, "groups": 0, "failed": 0, "cancelled": 0}
+        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
+        self.on_batch: Callable[[int, int], None] = lambda groups, prompts: None  # metrics hook
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
 
@@ -159,8 +161,13 @@ class Batcher:
             live = [job for job in batch if job.future.set_running_or_notify_cancel()]
             if not live:
                 continue
+            started = time.monotonic()
+            for job in live:
+                job.started = started
+            self.on_batch(len(live), sum(job.request.n for job in live))
             results = run_groups(self.run_batch, [job.request for job in live])
             self.stats["batches"] += 1
+            self.stats["prompts"] += sum(job.request.n for job in live)
             for job, result in zip(live, results, strict=True):
                 self.stats["groups"] += 1
                 if isinstance(result, Exception):

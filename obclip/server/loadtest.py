@@ -1,16 +1,22 @@
-"""Load benchmark of `obclip serve` on loopback: throughput and latency, batching on and off.
+"""Load benchmark of `obclip serve` on loopback: throughput and latency, batching on and off, or engine against engine.
 
 Starts the server itself (a subprocess on a free loopback port), sends a bounded number of
 requests from 1, 4 and 16 concurrent clients, and prints requests/s, p50 and p95 latency.
+With `--engine`, the same load runs against each engine in turn (the local batcher, Ray Serve
+with each `--replicas` count) and one table gives images/s (one image per request), p50 and
+p99 latency, and batch fill (mean candidates per engine batch over `--max-batch`, from the
+servers' /v1/stats), side by side.
 
 Usage:
     python -m obclip.server.loadtest --pair default --requests 32
+    python -m obclip.server.loadtest --engine local,ray --replicas 1,2 --clients 1,4,16 --k 4
     python -m obclip.server.loadtest --mix    # hostile mixed load, see mixload.py (tiny-sd, 200 requests)
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import socket
 import statistics
@@ -123,6 +129,71 @@ def _measure(client, groups, clients: int, per_client: int, steps: int, k: int, 
     return latencies, time.perf_counter() - started
 
 
+def _batch_totals(url: str, replicas: int) -> dict:
+    """Summed /v1/stats batch counters over a server's replicas (Ray answers from one replica per call)."""
+    seen: dict[str, dict] = {}
+    for _ in range(40 if replicas > 1 else 1):
+        stats = httpx.get(f"{url}/v1/stats", timeout=30).json()
+        seen[stats.get("replica", "local")] = stats["batcher"]
+        if len(seen) >= replicas:
+            break
+    return {k: sum(s[k] for s in seen.values()) for k in ("batches", "prompts")}
+
+
+def run_engines(pair: str, clients: list[int], steps: int, k: int, engines: list[str], replicas: list[int],
+                per_client: int, threads: int, max_batch: int = 32) -> list[dict]:  # fmt: skip
+    """The same load against each engine (Ray once per replica count): one row per engine and client count.
+
+    Every configuration gets `threads` torch threads in total (a replica gets threads // replicas),
+    so the engines share the machine alike.
+    """
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # loopback benchmark: no cluster token
+    spec = get_spec(pair)
+    groups = [transform(p, ["gender"]) for p in ("a portrait of a young woman in a garden", "an old man on a beach",
+                                                  "a smiling lady in an office", "a middle-aged gentleman in the city")]  # fmt: skip
+    configs = [(e, r) for e in engines for r in ([1] if e == "local" else replicas)]  # in the order given
+    rows = []
+    for engine, count in configs:
+        port = free_port()
+        args = ["--pair", pair, "--insecure-no-auth", "--max-batch", str(max_batch), "--engine", engine,
+                "--threads", str(max(1, threads // count))]  # fmt: skip
+        if engine == "ray":
+            args += ["--replicas", str(count), "--cpus-per-replica", str(max(0.1, threads / count))]
+        proc, url = launch_server(args, port, os.path.join(tempfile.gettempdir(), f"obclip-loadtest-{port}.log"))
+        try:
+            client = RemoteCloud(url, timeout=600)
+            _measure(client, groups, 1, 1, steps, k, spec)  # warm-up
+            for c in clients:
+                before = _batch_totals(url, count)
+                latencies, wall = _measure(client, groups, c, per_client if c > 1 else 2 * per_client, steps, k, spec)
+                after = _batch_totals(url, count)
+                batches = max(1, after["batches"] - before["batches"])
+                rows.append({"engine": engine if engine == "local" else f"ray x{count}", "clients": c,
+                             "requests": len(latencies), "img_s": len(latencies) / wall,
+                             "p50": statistics.median(latencies), "p99": _quantile(latencies, 0.99),
+                             "fill": (after["prompts"] - before["prompts"]) / batches / max_batch,
+                             "batches": batches})  # fmt: skip
+                print(_engine_row(rows[-1]), flush=True)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=120)  # Ray drains, then stops its cluster
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return rows
+
+
+def _quantile(values: list[float], q: float) -> float:
+    """Nearest-rank quantile (with few samples, p99 is the slowest request)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+def _engine_row(r: dict) -> str:
+    return (f"| {r['engine']} | {r['clients']} | {r['requests']} | {r['img_s']:.2f} | {r['p50']:.2f} | {r['p99']:.2f} "
+            f"| {r['fill']:.0%} ({r['batches']} batches) |")  # fmt: skip
+
+
 def _row(r: dict) -> str:
     return f"| {'on' if r['batching'] else 'off'} | {r['clients']} | {r['requests']} | {r['rps']:.2f} | {r['p50']:.3f} | {r['p95']:.3f} |"
 
@@ -136,13 +207,31 @@ def main() -> None:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--mix", action="store_true", help="hostile mixed load instead (good, malformed, poison, "
                         "maximum-cost requests from 16 clients, one key each)")  # fmt: skip
-    parser.add_argument("--clients", type=int, default=16, help="--mix: concurrent clients")
+    parser.add_argument("--clients", default=None, help="concurrent clients: one count for --mix (16), "
+                        "a list for --engine (1,4,16)")  # fmt: skip
+    parser.add_argument("--engine", default=None, help="compare engines, in this order: local, ray, local,ray or ray,local")
+    parser.add_argument("--replicas", default="1,2", help="--engine ray: replica counts to try")
+    parser.add_argument("--per-client", type=int, default=2, help="--engine: requests per client (1 client: twice)")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="--engine: torch threads in all")
     args = parser.parse_args()
+    if args.engine:
+        engines = args.engine.split(",")
+        if not set(engines) <= {"local", "ray"}:
+            parser.error("--engine takes local and/or ray, comma-separated")
+        clients = [int(c) for c in (args.clients or "1,4,16").split(",")]
+        print(f"pair {args.pair}, T={args.steps}, k={args.k}, N=2, {os.cpu_count()} cores, load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} at start", flush=True)  # fmt: skip
+        print("| engine | clients | requests | images/s | p50 s | p99 s | batch fill |\n|---|---|---|---|---|---|---|",
+              flush=True)  # fmt: skip
+        run_engines(args.pair, clients, args.steps, args.k, engines, [int(r) for r in args.replicas.split(",")],
+                    args.per_client, args.threads)  # fmt: skip
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end", flush=True)
+        return
     if args.mix:
         from obclip.server.mixload import run_mix
 
         pair = "tiny-sd" if args.pair == "default" and "--pair" not in sys.argv else args.pair
-        r = run_mix(pair, args.requests if "--requests" in sys.argv else 200, args.clients)
+        r = run_mix(pair, args.requests if "--requests" in sys.argv else 200, int(args.clients or 16))
         print("| clients | requests | good | lost | wrong | 4xx | 5xx | max-cost served | solo p50 / p99 s "
               "| mixed p50 / p99 s |\n|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
         print(f"| {r['clients']} | {r['requests']} | {r['good']} | {r['lost']} | {r['wrong']} | {r['4xx']} | {r['5xx']} "

@@ -1,0 +1,110 @@
+"""Starting the Ray Serve app: `obclip serve --engine ray`, and the builder `serve run`/`serve deploy` import.
+
+`serve_on_ray` joins a cluster (`--address`) or starts a one-machine one, starts Serve's HTTP
+proxy on `--host:--port`, deploys the app and waits; SIGTERM or Ctrl-C deletes the app, which
+drains it: replicas stop taking requests and finish the ones in flight (up to
+`graceful_shutdown_timeout_s`) before Ray stops them.
+
+`build_app` is the `import_path` of `deploy/serve_config.yaml`: its `args` are `obclip serve`'s
+flags without the dashes (`pair: default`, `api_key_file: /etc/obclip/keys.txt`, `max_batch: 32`),
+parsed and checked by the very same code as the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+
+from obclip.server.app import ServerConfig
+from obclip.server.ray_app import APP_NAME, RayOptions, build, import_serve
+
+OBJECT_STORE_BYTES = 512 * 2**20  # hand-offs are small; Ray's default (30% of RAM) would reserve GBs of /dev/shm
+
+
+def ray_options(args: argparse.Namespace) -> RayOptions:
+    """`RayOptions` from `obclip serve`'s flags."""
+    from obclip.cli import UsageError
+
+    try:
+        return RayOptions(
+            replicas=args.replicas, min_replicas=args.min_replicas if args.max_replicas else None,
+            max_replicas=args.max_replicas, target_ongoing_requests=args.target_ongoing_requests,
+            gpus_per_replica=args.gpus_per_replica, cpus_per_replica=args.cpus_per_replica, threads=args.threads,
+            device=args.device,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def http_options(args: argparse.Namespace) -> dict:
+    """Serve's HTTP proxy: where it listens, and TLS when a certificate is given."""
+    options = {"host": args.host, "port": args.port}
+    if args.tls_cert:
+        options |= {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+    return options
+
+
+def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
+    """Deploys the app on Ray and blocks until SIGTERM/SIGINT, then drains it."""
+    from obclip.cli import UsageError
+
+    options = ray_options(args)
+    try:
+        serve = import_serve()
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    import ray
+
+    own_cluster = args.address is None
+    if own_cluster:
+        ray.init(object_store_memory=OBJECT_STORE_BYTES, include_dashboard=False, logging_level="WARNING")
+    else:
+        ray.init(address=args.address, logging_level="WARNING")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        serve.start(http_options=http_options(args))
+        serve.run(build(args.pair, config, options), name=APP_NAME, route_prefix="/")
+        scheme = "https" if args.tls_cert else "http"
+        shape = (f"{options.min_replicas}-{options.max_replicas} replicas (autoscaling)" if options.max_replicas
+                 else f"{options.replicas} replica{'s' * (options.replicas > 1)}")  # fmt: skip
+        print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port} with Ray Serve, {shape}",
+              file=sys.stderr, flush=True)  # fmt: skip
+        stop.wait()
+        print("obclip: draining (in-flight requests finish)", file=sys.stderr, flush=True)
+        serve.delete(APP_NAME)  # blocks until every replica has drained and stopped
+    finally:
+        if own_cluster:
+            serve.shutdown()
+            ray.shutdown()
+    return 0
+
+
+def build_app(args: dict):
+    """Application builder for `serve run` / `serve deploy` (`import_path: obclip.server.ray_deploy:build_app`).
+
+    Args:
+        args (`dict`): `obclip serve` flags without dashes, e.g. `{"pair": "default", "api_key_file": "k.txt"}`;
+            `true` stands for a bare flag. Replica counts and autoscaling belong to the config's
+            `deployments:` section (deployment `ObclipCloud`), which Serve applies on top.
+    """
+    from obclip.cli import UsageError, build_parser, serve_config
+
+    argv = ["serve"]
+    for key, value in (args or {}).items():
+        flag = "--" + str(key).replace("_", "-")
+        if value is True or str(value).lower() == "true":
+            argv.append(flag)
+        elif value not in (False, None) and str(value).lower() != "false":
+            argv += [flag, str(value)]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parsed = build_parser().parse_args(argv)
+    try:
+        config = serve_config(parsed)
+    except UsageError as exc:
+        raise ValueError(f"obclip serve config: {exc}") from None
+    return build(parsed.pair, config, ray_options(parsed))
