@@ -86,6 +86,7 @@ CLASSES: dict[str, tuple[str, str, str | None]] = {
     "grandchild": ("grandson", "granddaughter", "grandchild"),
     "great-grandchild": ("great-grandson", "great-granddaughter", "great-grandchild"),
     "aunt-uncle": ("uncle", "aunt", None),
+    "merperson": ("merman", "mermaid", None),
     "niece-nephew": ("nephew", "niece", None),
     "partner": ("boyfriend", "girlfriend", None),
     "ex-partner": ("ex-boyfriend", "ex-girlfriend", None),
@@ -377,6 +378,8 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = {
     "quadragenarian": (None, "middle-aged", None), "quinquagenarian": (None, "middle-aged", None),
     "middle-ager": (None, "middle-aged", None),
     "twentysomething": (None, "young", None), "thirtysomething": (None, "young", None),
+    # found by the third red team (realistic prompts): types and peoples people ask for
+    "highlander": (None, None, "european"), "baddie": ("female", None, None), "karen": ("female", "middle-aged", None),
     # offices that state a gender, an age or a community (the cloud sees a person of those values)
     "pope": ("male", "old", None), "rabbi": (None, None, "held"), "imam": ("male", None, "held"),
     # gender only, no counterpart
@@ -619,6 +622,7 @@ ADJECTIVES: dict[str, tuple[str, str, str]] = {
     "sixty-something": ("age", "old", "strong"), "seventy-something": ("age", "old", "strong"),
     "college-age": ("age", "young", "strong"), "college-aged": ("age", "young", "strong"),
     "wee": ("age", "young", "weak"), "lil": ("age", "young", "weak"),
+    "aztec": ("ethnicity", "held", "strong"), "mughal": ("ethnicity", "indian", "strong"),
     "midlife": ("age", "middle-aged", "strong"), "forty-something": ("age", "middle-aged", "strong"),
     "fortysomething": ("age", "middle-aged", "strong"), "fifty-something": ("age", "middle-aged", "strong"),
     "old": ("age", "old", "strong"), "older": ("age", "old", "weak"), "oldest": ("age", "old", "weak"),

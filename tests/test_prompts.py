@@ -53,7 +53,8 @@ def assert_grammatical(text: str) -> None:
     tokens = tokenize(text)
     for a, b in zip(tokens, tokens[1:], strict=False):
         if a.core in ("a", "an") and b.is_word:
-            assert a.core == indefinite_article(b.text), f"{a.text} {b.text} in {text!r}"
+            word = text[b.start :].split()[0]  # "F1" is one word to the ear, two tokens to the tokenizer
+            assert a.core == indefinite_article(word), f"{a.text} {word} in {text!r}"
     template = parse(text, LEX)
     for start, _, seg in template.spans:
         if isinstance(seg, Pronoun):  # every pronoun agrees with the gender of the person it binds to
@@ -368,7 +369,9 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"), ("kids under 10 at a party", "10"),
      ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
      ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
-     ("#BlackGirlMagic portrait", "BlackGirlMagic")],
+     ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
+     ("my daugther riding her bike", "daugther"), ("a yung man skateboarding", "yung"),
+     ("portait of an elderley lady", "elderley"), ("a mann and his dog", "mann")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
     with pytest.raises(DetectionError, match=re.escape(repr(word))):
@@ -380,11 +383,29 @@ def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: 
     ["two women with 3 dogs", "a man with a 35mm camera", "a photo of a woman, 8k, 35mm", "a woman in the 90s",
      "man, 1980s, mullet, neon", "a man, 6'2\", in a trench coat", "Summer sun on a summer day", "a lily pond",
      "New York vs Old York", "a letter from Kenya", "a bachelor party in vegas", "a motherboard close up",
-     "young man in a coworking space", "a young-looking old man"],
+     "young man in a coworking space", "a young-looking old man", "a tired mom at 3am with coffee",
+     "a bowl of fruit in the style of Cézanne", "an F1 car", "bowl of ramen", "a photo of Thomas Mann"],
 )  # fmt: skip
 def test_numbers_places_and_words_that_are_no_person_pass(prompt: str) -> None:
     group = accepted(prompt)
     assert all(w in " ".join(group.order) for w in re.findall(r"\d+|York|Kenya|vegas|lily|Summer", prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "subject", "part"),
+    [("a father carrying his daughter on his shoulders", "father", "shoulders"),
+     ("a mother holding her son in her arms", "mother", "arms"),
+     ("father of the bride dancing with his daughter", "father", "daughter")],
+)  # fmt: skip
+def test_a_body_part_and_an_of_phrase_bind_to_the_one_who_acts(prompt: str, subject: str, part: str) -> None:
+    group = accepted(prompt)
+    counterpart = {"father": "mother", "mother": "father"}[subject]
+    for c in group.order:  # the pronoun before the body part agrees with the subject in every candidate
+        pronoun = c.split(f" {part}")[0].split()[-1] if part != "daughter" else c.split(" dancing with ")[1].split()[0]
+        acts = "father" if "father" in c.split()[:2] else "mother"
+        assert PRONOUN_GENDER[pronoun] == ("male" if acts == "father" else "female"), c
+    assert {subject, counterpart} <= {w for c in group.order for w in c.split()[:2]}
+    assert "an F1" in transform("an F1 car", store=None).cloud_prompt  # articles re-agree only where they must
 
 
 def test_grand_relations_state_an_age_in_every_candidate() -> None:

@@ -124,8 +124,9 @@ class AgesMixin:
         number = (digits is not None and int(digits.group(1)) <= 120) or (
             t.is_word and t.core in g.NUMBER_WORDS and t.core not in ("one", "a"))
         after = self.tok(i + 1)
-        if not number or (after is not None and after.text in ("'", "’", '"', "′", "″", "%")):
-            return False  # "6'2\"" is a height, "2049" and "1980s" are years
+        if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in (
+                "am", "pm", "a.m", "p.m", "o'clock", "h", "hrs", "hours", "min", "mins", "minutes", "km", "kg", "mph"))):
+            return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
         j = i - 1
         while j >= 0 and self.tokens[j].text in (",", ":", "(", "-"):
             j -= 1

@@ -33,6 +33,19 @@ CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
 # are left out, as they end too many surnames and words the lexicon lacks
 GLUED_ROOTS = tuple("""grandma grandpa granny daughter mother father sister brother husband mommy daddy
     woman women ladies lady girl boy wife bride groom queen king aunt uncle mom mum dad bro sis gal guy""".split())
+# body parts that a preposition and a possessive put on the clause's subject ("in her arms", "on his lap")
+BODY_PARTS = frozenset("""arms arm shoulders shoulder lap hands hand back side chest knees knee hip hips neck head
+    feet foot legs""".split())
+# the attribute words people type most, whose one-typo misspellings ("daugther", "womn", "elderley") are
+# refused: a misspelt word is one the device cannot vary, so it would reach the cloud as written (rarer
+# words are left out: a one-letter change of "mormor" or "chap" is more often another word)
+TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies gentleman gentlemen guy guys
+    mother father mom mum dad mommy daddy mama papa daughter daughters son sons sister sisters brother brothers
+    wife husband bride groom aunt uncle niece nephew grandmother grandfather grandma grandpa granny grandson
+    granddaughter grandchildren boyfriend girlfriend king queen prince princess female male feminine masculine
+    young younger old older elderly senior teenager teenage teen child children kid kids baby toddler infant
+    adult middle-aged asian african caucasian european indian chinese japanese korean black white latina
+    latino hispanic""".split())
 NAMING_WORDS = frozenset("named called nicknamed christened".split())
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")

@@ -20,7 +20,11 @@ def indefinite_article(word: str) -> str:
     Returns:
         `str`: "a" or "an", lower case.
     """
-    w = word.lower().lstrip("\"'(")
+    raw = word.lstrip("\"'(")
+    core = raw.split("-")[0]
+    if len(core) > 1 and core[:1].isalpha() and any(c.isdigit() for c in core):
+        return "an" if core[:1].upper() in "AEFHILMNORSX" else "a"  # read letter by letter: "an F1", "a B52"
+    w = raw.lower()
     if w[:1].isdigit():
         return "an" if w.startswith(("8", "11", "18")) and not w.startswith(("110", "111", "180")) else "a"
     if w.startswith(_CONSONANT_SOUND):

@@ -32,11 +32,12 @@ class NamesMixin:
     def mark_names(self) -> None:
         """Titles and first names: the person is kept (canonical phrase), the name itself held back.
 
-        A name after "by" ("by John Singer Sargent") names an artist whose style is asked for, not a
-        person in the picture: it stays as written.
+        A name after "by" ("by John Singer Sargent") or "style of" ("in the style of Cézanne") names an
+        artist whose style is asked for, not a person in the picture: it stays as written.
         """
         for i, t in enumerate(self.tokens):
-            if t.low == "by" and self.free(i + 1):
+            style_of = t.low == "of" and i > 0 and self.tokens[i - 1].low in ("style", "manner")
+            if (t.low == "by" or style_of) and self.free(i + 1):
                 j = i + 1
                 while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
                     j += 1

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from functools import cache
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
-from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, YEAR_OLD, is_emoji, plain
+from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, TYPO_TARGETS, YEAR_OLD, is_emoji, plain
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
 from obclip.prompts.phrases import PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
-from obclip.prompts.template import DetectionError, Held, Person, Segment, Template
+from obclip.prompts.template import DetectionError, Held, Person, Phrase, Segment, Template
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 
@@ -213,11 +214,19 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     def check_residue(self) -> None:
         """Fails closed on attribute words no rule placed (they would reach the cloud as written)."""
         for i, t in enumerate(self.tokens):
+            if i in self.used and isinstance(self.spans[self.used[i]][2], Phrase):
+                typo = misspelt_person_word(t, self.lex) if not self.title_mode else None
+                if typo:  # a modifier kept in a person phrase reaches the cloud ("an elderley lady")
+                    raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written; "
+                                      "correct the spelling")  # fmt: skip
             if not self.free(i):
                 continue
             if YEAR_OLD.match(t.low):
                 raise self.refuse(t, "an age that could not be attached to a person; write it before the person "
                                   "(\"a 70-year-old man\") or leave it out")  # fmt: skip
+            if self.age_gender_tag(i):
+                raise self.refuse(t, "reads as an age-and-gender tag (\"28F\", \"M32\"), which would reach the cloud "
+                                  "as written; describe the person instead (\"a woman in her late twenties\")")  # fmt: skip
             if self.persons and self.stray_age(i):
                 raise self.refuse(t, "a number next to a person may state an age; write it as an age before the "
                                   "person (\"a 40-year-old woman\", \"a woman in her 40s\") or leave it out")  # fmt: skip
@@ -231,10 +240,24 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
                     "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
                     'description ("a woman") or add it to a lexicon file (--lexicon)',
                 )
+            typo = misspelt_person_word(t, self.lex) if not self.title_mode else None
+            if typo:
+                raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
+                                  "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
             root = self.glued_person_word(t)
             if root:
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
                                   "cloud as written; write it apart (\"girl dad\") or leave it out")  # fmt: skip
+
+    def age_gender_tag(self, i: int) -> bool:
+        """"28F", "(32M)", "F28": a number glued to a single m/f, as people tag themselves in posts."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if t.kind != "num" or not t.low.isdigit() or not 13 <= int(t.low) <= 99:
+            return False  # "F1" is a race car
+        if nxt is None or nxt.start != t.end:
+            prev = self.tok(i - 1)
+            return prev is not None and prev.end == t.start and prev.low in ("m", "f")
+        return nxt.low in ("m", "f")
 
     def glued_person_word(self, t: Token) -> str | None:
         """A gendered word glued into a word the lexicon does not know ("#girldad", "tradwife", "boymom").
@@ -258,6 +281,45 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
                 return r  # "girlboss"; but a "motherboard" is a board
         return None
 
+
+
+@cache
+def _attribute_words_by_deletion() -> dict[str, tuple[str, ...]]:
+    """The common attribute words (`TYPO_TARGETS`) indexed by themselves and by each form with one letter
+    deleted: two words one edit apart share a key (symmetric deletion)."""
+    index: dict[str, set[str]] = {}
+    for w in TYPO_TARGETS:
+        for key in {w} | {w[:k] + w[k + 1 :] for k in range(len(w))}:
+            index.setdefault(key, set()).add(w)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])  # fmt: skip
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:
+    """The attribute word a word the lexicon does not know is one typo away from ("daugther", "womn")."""
+    low = t.core
+    common_word = bool(set(lex.tags(low)) - ({"p", "P", "N"} if not t.capitalised else set()))
+    if not t.is_word or len(low) < 4 or not low.isalpha() or common_word or low in lex.nouns:
+        return None
+    if (t.capitalised and plain(low) in lex.first_names) or low in lex.adjectives or low in lex.proxies:
+        return None  # a capitalised name ("Mann") is a name; "a mann and his dog" is a typo
+    index = _attribute_words_by_deletion()
+    for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}:
+        for word in index.get(key, ()):
+            if _one_edit(low, word):
+                return word
+    return None
 
 
 def parse(prompt: str, lex: Lexicon, proxies: str = "drop", gender_protected: bool = True) -> Template:

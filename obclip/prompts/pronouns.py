@@ -7,7 +7,7 @@ clause), so every candidate binds alike; a role the context does not decide is r
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN
+from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.template import AmbiguousPronoun, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
@@ -110,9 +110,34 @@ class PronounsMixin:
         if role == "object":
             clause = self.clause_start(i)
             before = [k for k in before if not any(clause <= m < i for m in self.persons[k].mentions)]
+        if role == "possessive" and before and self.body_part_after_preposition(i):
+            # "a father carrying his daughter on his shoulders", "a mother holding her son in her arms":
+            # a body part after a preposition belongs to the one doing the carrying, the clause's subject
+            clause = self.clause_start(i)
+            subjects = [k for k in before if any(clause <= m < i for m in self.persons[k].mentions)]
+            if subjects:
+                return min(subjects, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
         if before:
-            return max(before, key=lambda k: self.persons[k].anchor)
+            nearest = max(before, key=lambda k: self.persons[k].anchor)
+            return self.head_of(nearest) if role == "possessive" else nearest
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def head_of(self, k: int) -> int:
+        """The person an "of" phrase hangs on ("the father of the bride ... his": the father), else k."""
+        anchor = self.persons[k].anchor
+        if anchor not in self.used:
+            return k
+        first = self.spans[self.used[anchor]][0]
+        if first >= 2 and self.tokens[first - 1].low == "of":
+            owner = self.owner_at(first - 2)
+            if owner is not None and owner != k:
+                return owner
+        return k
+
+    def body_part_after_preposition(self, i: int) -> bool:
+        """"on his shoulders", "in her arms", "by his side": preposition, possessive, body part."""
+        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        return prev is not None and prev.core in g.PREPOSITIONS and nxt is not None and nxt.core in BODY_PARTS
 
     def clause_start(self, i: int) -> int:
         j = i - 1
