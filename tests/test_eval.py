@@ -108,7 +108,7 @@ def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
     assert (tmp_path / "results.md").read_text().count("| ObCLIP k=10 |") == 2
     assert (tmp_path / "grid.png").exists() and (tmp_path / "fig12_flops_per_step.png").exists()
     again = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)  # every row comes from the cache
-    assert again["resumed_pieces"] == 2 * (15 + 1)  # 15 rows and 1 timing round per N
+    assert again["resumed_pieces"] == 2 * (21 + 1)  # 21 rows and 1 timing round per N
     assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])
 
 
