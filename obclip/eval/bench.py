@@ -290,7 +290,7 @@ def _quality(reference: torch.Tensor, features: torch.Tensor, suffix: str = "") 
     """FID and KID (mean, std over subsets) of `features` against `reference` features."""
     out = {f"fid{suffix}": fid_from_features(reference, features), f"kid{suffix}": None, f"kid_std{suffix}": None}
     if min(len(reference), len(features)) >= 4:
-        kid = kid_from_features(reference, features)
+        kid = kid_from_features(reference, features, paired=len(reference) == len(features))  # row i: prompt i
         out |= {f"kid{suffix}": kid.mean, f"kid_std{suffix}": kid.std}
     return out
 
