@@ -13,4 +13,4 @@ DEVICE_SAMPLERS = ("dpm", "ddim")  # the ones a user picks; "lcm" is a consisten
 ACCEL_MODES = ("none", "cache", "cache+reuse")
 # What `obclip generate` and the server use unless told otherwise (docs/design.md: each setting's
 # measured cost); `AccelConfig()` itself stays "none", the exact reference the tests compare with.
-DEFAULT_ACCEL = {"mode": "cache+reuse", "uncond_all": True, "adaptive": 0.1}
+DEFAULT_ACCEL = {"mode": "cache+reuse", "uncond_all": True, "adaptive": 0.3}

@@ -52,7 +52,7 @@ SETTINGS = {2: ["gender"], 6: ["gender", "age"]}
 ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
 
 
-ADAPTIVE = 0.1  # drift threshold of the adaptive rows (obclip.cloud.accel_state)
+ADAPTIVE = 0.3  # drift threshold of the adaptive rows (obclip.cloud.accel_state)
 VARIANTS = {  # AccelConfig settings of each row family, on top of mode, r and s
     "paper": {"share_uncond": False, "skip_up": 0},  # the paper's mechanisms only
     "ours": {},  # + shared uncond branch (exact at step 0, pivot's before r), deepest up block cached
