@@ -100,7 +100,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     models = load_pair(args.pair).to(_torch_device(args.device))
     if args.size is not None and (args.size < 8 or args.size % models.latent_scale):
         raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
-    accel = AccelConfig(args.accel, r=args.r, s=args.s)
+    accel = AccelConfig(args.accel, r=args.r, s=args.s, uncond_all=args.uncond_all, adaptive=args.adaptive)
     group = None
     if plan.mode in ("obclip", "vanilla-og"):
         from obclip.prompts import GroupStore, transform
@@ -369,7 +369,7 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; it imports nothing heavy (no torch, diffusers or transformers)."""
-    from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
+    from obclip.options import ACCEL_MODES, DEFAULT_ACCEL, DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
     from obclip.plan import MODES
 
     parser = argparse.ArgumentParser(
@@ -403,9 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
     gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")
     gen.add_argument("--pair", default="default", help="model pair from the registry (obclip models)")
-    gen.add_argument("--accel", choices=ACCEL_MODES, default="none")
+    gen.add_argument("--accel", choices=ACCEL_MODES, default=DEFAULT_ACCEL["mode"],
+                     help=f"server accelerations (default {DEFAULT_ACCEL['mode']}; none = exact)")  # fmt: skip
     gen.add_argument("--r", type=int, default=4, help="cache point (first cached step)")
     gen.add_argument("--s", type=int, default=6, help="skip point (first step with down/mid blocks skipped)")
+    gen.add_argument("--uncond-all", action=argparse.BooleanOptionalAction, default=DEFAULT_ACCEL["uncond_all"],
+                     help="share the unconditional branch at every cloud step (approximate)")  # fmt: skip
+    gen.add_argument("--adaptive", type=float, default=DEFAULT_ACCEL["adaptive"], metavar="DRIFT",
+                     help="adaptive block cache threshold instead of --s (0 = fixed skip point)")  # fmt: skip
     _privacy_options(gen)
     gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
     gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")

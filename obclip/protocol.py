@@ -43,6 +43,11 @@ class AccelConfig:
             unconditional CFG branch for the pivot only (beyond the paper; see accel.py).
         skip_up (`int`, defaults to 1): during block skip, also serve this many of the deepest
             up blocks from the cache (beyond the paper; 0 = the paper's block skip).
+        uncond_all (`bool`, defaults to False): share the unconditional branch at every step,
+            not only at step 0 (exact) and before r with batch reuse (approximate; measured).
+        adaptive (`float`, defaults to 0.0): > 0 replaces the fixed skip point s by adaptive
+            block caching with this drift threshold (relative L2 of the first down block's
+            output since the deep blocks were last computed); 0 = fixed s.
     """
 
     mode: str = "none"
@@ -52,6 +57,8 @@ class AccelConfig:
     pivot: int = 0
     share_uncond: bool = True
     skip_up: int = 1
+    uncond_all: bool = False
+    adaptive: float = 0.0
 
     def __post_init__(self) -> None:
         if self.mode not in ACCEL_MODES:
@@ -62,6 +69,8 @@ class AccelConfig:
             raise ProtocolError(f"refresh interval must be >= 1, got {self.refresh}")
         if self.skip_up < 0:
             raise ProtocolError(f"skip_up must be >= 0, got {self.skip_up}")
+        if not 0 <= self.adaptive < 10:
+            raise ProtocolError(f"adaptive threshold must lie in [0, 10), got {self.adaptive}")
         if self.pivot < 0:
             raise ProtocolError(f"pivot must be >= 0, got {self.pivot}")
 

@@ -79,7 +79,8 @@ def test_each_mechanism_cuts_counted_flops(tiny_pair) -> None:
     }
     full = runs["none"].flops_per_step
     cache, reuse = runs["cache"].flops_per_step, runs["cache+reuse"].flops_per_step
-    assert cache[:3] == full[:3]  # before r nothing changes without reuse
+    assert cache[0] < full[0]  # step 0: the unconditional branch is computed once per group (exact)
+    assert cache[1:3] == full[1:3]  # then, before r, nothing changes without reuse
     assert cache[3] == full[3]  # step r refreshes the attention cache
     assert cache[4] < full[4]  # step r + 1 reads it
     assert cache[5] < cache[4]  # from s the down and mid blocks are skipped too
@@ -101,7 +102,8 @@ def test_block_skip_without_mid_block(tiny_sd) -> None:
         with accelerated(unet, AccelConfig(mode, r=8, s=3), (2,), True, 8) as (hook, model):
             out, _ = denoise(model, x, cond, uncond, schedule, 0, 8, 5.0, SamplerState(), meter=meter, on_step=hook)
         metered[mode] = (out, meter.steps())
-    assert metered["cache"][1][:3] == metered["none"][1][:3]
+    assert metered["cache"][1][0] < metered["none"][1][0]  # step 0: uncond branch once (exact)
+    assert metered["cache"][1][1:3] == metered["none"][1][1:3]
     assert all(c < f for c, f in zip(metered["cache"][1][3:], metered["none"][1][3:], strict=True))
     assert torch.isfinite(metered["cache"][0]).all()
 
@@ -138,7 +140,7 @@ def test_skip_up_serves_deepest_up_blocks_from_cache(tiny_sd) -> None:
     assert torch.isfinite(deeper.latents).all()
 
 
-@pytest.mark.parametrize("mode", ["none", "cache", "cache+reuse"])
+@pytest.mark.parametrize("mode", ["none", "cache", "cache+reuse", "adaptive"])
 def test_memoised_flop_counts_equal_counting_every_call(tiny_pair, mode: str) -> None:
     """The meter counts each code path once and reuses the count: same figures as counting all."""
     schedule = Schedule.create("dpm", tiny_pair.scheduler_config, 12)
@@ -148,8 +150,70 @@ def test_memoised_flop_counts_equal_counting_every_call(tiny_pair, mode: str) ->
     counted = {}
     for memo in (False, True, True):  # the second memoised run reads every count from the memo
         meter = FlopMeter(memo=memo)
-        with accelerated(tiny_pair.cloud_unet, AccelConfig(mode, r=3, s=5), (3,), True, 8) as (hook, unet):
+        config = AccelConfig("cache+reuse", r=3, adaptive=0.05) if mode == "adaptive" else AccelConfig(mode, r=3, s=5)
+        with accelerated(tiny_pair.cloud_unet, config, (3,), True, 8) as (hook, unet):
             added = lambda emb: tiny_pair.added_conditions(emb, size, size)  # noqa: E731
             denoise(unet, x, cond, uncond, schedule, 0, 8, 5.0, SamplerState(), added=added, meter=meter, on_step=hook)
         counted.setdefault(memo, []).append(meter.steps())
     assert counted[True][0] == counted[True][1] == counted[False][0]
+
+
+def test_uncond_shared_at_step_0_equals_unshared(tiny_pair) -> None:
+    """At step 0 every candidate of a group has the same latent and the same empty prompt: computing
+    its unconditional branch once is exact (float rounding of a smaller batch), and cheaper."""
+    k = 4
+    plain = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("none"), k=k))
+    shared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("cache", r=k, s=k), k=k))
+    assert (plain.latents - shared.latents).abs().max() < 1e-4
+    assert (plain.prev_denoised - shared.prev_denoised).abs().max() < 1e-4
+    assert shared.flops_per_step[0] < plain.flops_per_step[0]
+    assert shared.flops_per_step[1:] == plain.flops_per_step[1:]
+    unshared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("cache", r=k, s=k, share_uncond=False), k=k))
+    assert unshared.flops_per_step == plain.flops_per_step
+
+
+def test_uncond_all_shares_every_step_and_is_approximate(tiny_sd) -> None:
+    k = 4
+    plain = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("none"), k=k))
+    every = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=k, s=k, uncond_all=True), k=k))
+    assert all(e < p for e, p in zip(every.flops_per_step, plain.flops_per_step, strict=True))
+    assert (plain.latents - every.latents).abs().max() > 1e-4  # the pivot's branch stands in after step 0
+    assert torch.isfinite(every.latents).all()
+
+
+def _adaptive_state(pair, threshold: float, k: int = 6) -> tuple[AccelState, torch.Tensor, list[int]]:
+    schedule = Schedule.create("dpm", pair.scheduler_config, 12)
+    cond, uncond = pair.text(list(CANDS)), pair.text([""])
+    size = pair.spec.resolution
+    x = initial_noise(3, pair.latent_shape(size, size)).repeat(3, 1, 1, 1)
+    meter, states = FlopMeter(), []
+    config = AccelConfig("cache", r=k, adaptive=threshold)
+    with accelerated(pair.cloud_unet, config, (3,), True, k) as (hook, unet):
+
+        def on_step(i: int) -> None:
+            hook(i)
+            states.append(_STATE.get())
+
+        out, _ = denoise(unet, x, cond, uncond, schedule, 0, k, 5.0, SamplerState(), meter=meter, on_step=on_step)
+    return states[0], out, list(meter.steps())
+
+
+def test_adaptive_cache_refreshes_only_past_its_threshold(tiny_sd) -> None:
+    """A threshold nothing stays under recomputes every step (the same result as no block cache);
+    one nothing exceeds serves the deep blocks from step 1's cache after it; in between, the
+    deep blocks are recomputed at some steps only, and those steps cost more."""
+    k = 6
+    exact = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=k, s=k), k=k))
+    always, latents, full_flops = _adaptive_state(tiny_sd, 1e-9, k)
+    assert always.full_steps == list(range(k))
+    assert (latents - exact.latents).abs().max() < 1e-5
+    never, _, lazy_flops = _adaptive_state(tiny_sd, 9.0, k)
+    assert never.full_steps == [0, 1]  # step 1 measures the first drift rate
+    assert lazy_flops[:2] == full_flops[:2] and all(a < b for a, b in zip(lazy_flops[2:], full_flops[2:], strict=True))
+    drifts = []
+    for threshold in (0.02, 0.1):
+        state, _, flops = _adaptive_state(tiny_sd, threshold, k)
+        drifts.append(len(state.full_steps))
+        cheap = [f for i, f in enumerate(flops) if i not in state.full_steps]
+        assert all(c < min(flops[i] for i in state.full_steps) for c in cheap)
+    assert k >= drifts[0] >= drifts[1] >= 2

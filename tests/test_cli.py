@@ -58,6 +58,9 @@ def test_generate_json_fields_and_image(tmp_path, capsys) -> None:
     assert data["mode"] == "obclip" and data["n_candidates"] == 6 and data["image"] == str(out)
     assert data["server_flops"] == sum(data["flops_per_step"]["server"]) > 0
     assert Image.open(out).size == (32, 32)
+    base = ["generate", PROMPT, "--pair", "tiny-sd", "--seed", "7", "--out", str(out), "--json", "--no-progress"]
+    exact = json.loads(_run([*base, "--accel", "none"], capsys)[1])
+    assert data["server_flops"] < exact["server_flops"]  # accelerated unless told otherwise
 
 
 @pytest.mark.parametrize("scheduler", ["dpm", "ddim"])
@@ -77,6 +80,8 @@ def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str
                     "7",
                     "--scheduler",
                     scheduler,
+                    "--accel",
+                    "none",  # exact: the accelerations are on by default
                     "--out",
                     str(path),
                     "--no-progress",

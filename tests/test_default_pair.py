@@ -37,6 +37,8 @@ def test_obclip_and_hybrid_same_pixels_on_the_default(tmp_path, scheduler: str) 
                 "7",
                 "--scheduler",
                 scheduler,
+                "--accel",
+                "none",  # the exact comparison: accelerations are on by default
                 "--out",
                 str(out),
                 "--json",

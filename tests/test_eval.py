@@ -108,7 +108,7 @@ def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
     assert (tmp_path / "results.md").read_text().count("| ObCLIP k=10 |") == 2
     assert (tmp_path / "grid.png").exists() and (tmp_path / "fig12_flops_per_step.png").exists()
     again = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)  # every row comes from the cache
-    assert again["resumed_pieces"] == 2 * (15 + 1)  # 15 rows and 1 timing round per N
+    assert again["resumed_pieces"] == 2 * (21 + 1)  # 21 rows and 1 timing round per N
     assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])
 
 
@@ -142,3 +142,22 @@ def test_obclip_real_candidate_equals_hybrid_with_the_cloud_view(tiny_sd, prompt
     assert (obclip - hybrid).abs().max() < 1e-4  # float32 rounding of a batch of N against a batch of 1
     verbatim = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9).image
     assert (obclip - verbatim).abs().max() > 1e-3  # the cloud's text mattered
+
+
+def test_kid_is_torchmetrics_estimator_and_paired_kid_stays_unbiased() -> None:
+    """Independent sets: our MMD² is torchmetrics' `poly_mmd`. Paired sets (row i of both from the
+    same prompt): a near-copy of the reference scores about 0, not far below it."""
+    from torchmetrics.image.kid import poly_mmd
+
+    from obclip.eval.metrics import _mmd2, kid_from_features
+
+    gen = torch.Generator().manual_seed(0)
+    x, y = torch.randn(12, 64, generator=gen).double(), torch.randn(12, 64, generator=gen).double() + 0.3
+    assert _mmd2(x, y) == pytest.approx(float(poly_mmd(x, y)), rel=1e-9)
+    base = torch.randn(40, 64, generator=gen).double()
+    copy = base + 0.01 * torch.randn(40, 64, generator=gen).double()
+    fresh = torch.randn(40, 64, generator=gen).double()
+    naive, paired = kid_from_features(base, copy), kid_from_features(base, copy, paired=True)
+    assert naive.mean < -3 * naive.std  # the independent-set estimator is biased on paired sets
+    assert abs(paired.mean) < paired.std + 1e-3
+    assert kid_from_features(base, fresh + 1.0, paired=True).mean > 10 * paired.std  # a real shift shows

@@ -1,14 +1,15 @@
 """Server accelerations for the N-candidate batch (paper §4.2), as hooks on diffusers' UNet.
 
-Three mechanisms, each keyed to the step index of the cloud's k steps:
+Mechanisms, keyed to the step index of the cloud's k steps:
 
 - **Batch reuse** (steps < r, mode "cache+reuse"): in every attention module, the query, key
   and attention map are computed for one pivot candidate per candidate group and broadcast to
   the group; values stay per candidate. With classifier-free guidance the batch is
   [uncond x N, cond x N]: each CFG half uses its *own* pivot map (an unconditional map is
-  never applied to conditional rows). Going beyond the paper, the unconditional half is shared
-  too (`share_uncond`): its input has no attribute word at all, and at step 0 it is the same
-  latent for every candidate, so it is computed for the pivot only and broadcast.
+  never applied to conditional rows).
+- **Shared unconditional branch** (beyond the paper, `share_uncond`): the unconditional rows
+  are computed for the pivot only and broadcast; exact at step 0 in every accelerated mode,
+  approximate before r with batch reuse and at every step with `uncond_all` (accel_state.py).
 - **Temporal attention cache** (steps >= r, modes "cache" and "cache+reuse"): self-attention
   outputs and cross-attention maps are computed at refresh steps (r, r + refresh, ...) and
   reused in between; cross-attention values stay per candidate (map x current V).
@@ -16,6 +17,9 @@ Three mechanisms, each keyed to the step index of the cloud's k steps:
   conv_in (cheap, fresh) and the up blocks run. Works without a mid block (BK-SDM). Going
   beyond the paper (DeepCache-style), the `skip_up` deepest up blocks are also served from
   step s - 1: their inputs are all cached already, only the time embedding would change.
+- **Adaptive block cache** (`adaptive` > 0, instead of s): DeepCache's split, the first down
+  and last up block run every step and the deep blocks are recomputed only when the first down
+  block's output has drifted by more than the threshold since their last computation.
 
 Hooks are installed once per UNet and read the current request's `AccelState` from a context
 variable: a UNet call outside `accelerated(...)` runs the stock code path, and two requests in
@@ -28,112 +32,18 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
 import torch
 
+from obclip.cloud.accel_state import AccelState
 from obclip.protocol import AccelConfig
+
+__all__ = ["AccelState", "accelerated", "install"]
 
 _STATE: ContextVar[AccelState | None] = ContextVar("obclip_accel_state", default=None)
 _INSTALL_LOCK = threading.Lock()
-
-
-@dataclass
-class AccelState:
-    """One request's (or one batch's) acceleration state.
-
-    Attributes:
-        config (`AccelConfig`): r, s, refresh, pivot, mode.
-        groups (`tuple[int, ...]`): sizes of the candidate groups in the batch, in order.
-        cfg (`bool`): whether the batch is laid out [uncond x total, cond x total].
-        k (`int`): number of cloud steps.
-    """
-
-    config: AccelConfig
-    groups: tuple[int, ...]
-    cfg: bool
-    k: int
-    step: int = -1
-    attention: dict[str, torch.Tensor] = field(default_factory=dict)
-    blocks: dict[str, Any] = field(default_factory=dict)
-    rows: torch.Tensor | None = None  # canonical rows present in the current UNet batch (None: all)
-    expand: torch.Tensor | None = None  # canonical row -> position in the current batch
-    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (start, n, pivot) in the current batch
-
-    @property
-    def total(self) -> int:
-        return sum(self.groups)
-
-    @property
-    def reuse(self) -> bool:
-        return self.config.mode == "cache+reuse" and self.step < self.config.r
-
-    @property
-    def share_uncond(self) -> bool:
-        return self.reuse and self.cfg and self.config.share_uncond
-
-    @property
-    def cache(self) -> bool:
-        return self.config.mode != "none" and self.step >= self.config.r
-
-    @property
-    def refresh(self) -> bool:
-        return self.cache and (self.step - self.config.r) % self.config.refresh == 0
-
-    @property
-    def skip(self) -> bool:
-        return self.config.mode != "none" and self.step >= self.config.s and bool(self.blocks)
-
-    @property
-    def store_blocks(self) -> bool:
-        return self.config.mode != "none" and self.step == self.config.s - 1 and self.config.s < self.k
-
-    def phase(self) -> tuple:
-        """Everything that decides which operators the current step runs, on which rows: two
-        steps with equal phases run the same code path (the FLOP meter memoises on it)."""
-        flags = (self.reuse, self.share_uncond, self.cache, self.refresh, self.skip, self.store_blocks)
-        return (self.config, self.groups, self.cfg, self.k, flags, tuple(sorted(self.blocks)), len(self.attention))
-
-    def begin_step(self, i: int) -> None:
-        self.step = i
-        self._layout(shared=False)
-
-    def _layout(self, shared: bool) -> None:
-        """Sets rows/expand/segments for a full batch or one with the uncond half shared."""
-        halves = 2 if self.cfg else 1
-        segments, rows, start = [], [], 0
-        for h in range(halves):
-            offset = h * self.total
-            for n in self.groups:
-                pivot = min(self.config.pivot, n - 1)
-                if shared and h == 0:
-                    segments.append((start, 1, 0))
-                    rows.append(offset + pivot)
-                    start += 1
-                else:
-                    segments.append((start, n, pivot))
-                    rows.extend(range(offset, offset + n))
-                    start += n
-                offset += n
-        self.segments = segments
-        if not shared:
-            self.rows = self.expand = None
-            return
-        self.rows = torch.tensor(rows)
-        expand, pos = [], 0
-        for n in self.groups:  # uncond rows of a group all read its pivot's row
-            expand.extend([pos] * n)
-            pos += 1
-        expand.extend(range(pos, pos + self.total))
-        self.expand = torch.tensor(expand)
-
-    def to_canonical(self, x: torch.Tensor) -> torch.Tensor:
-        return x if self.expand is None else x[self.expand]
-
-    def to_current(self, x: torch.Tensor) -> torch.Tensor:
-        return x if self.rows is None else x[self.rows]
 
 
 class _SharedUncondUNet(torch.nn.Module):
@@ -172,7 +82,7 @@ class _SharedUncondUNet(torch.nn.Module):
                 added_cond_kwargs=added_cond_kwargs,
                 timestep_cond=timestep_cond,
             )
-        st._layout(shared=True)
+        st.layout(shared=True)
         rows = st.rows
         added = None if added_cond_kwargs is None else {k: v[rows] for k, v in added_cond_kwargs.items()}
         cond = None if timestep_cond is None else timestep_cond[rows]
@@ -251,7 +161,13 @@ def _wrap_block(block: torch.nn.Module, key: str, applies: Callable[[AccelState]
 
     def forward(*args: Any, **kwargs: Any) -> Any:
         st = _STATE.get()
-        if st is None or not applies(st):
+        if st is None:
+            return original(*args, **kwargs)
+        if key == "down0" and st.adaptive:  # the shallow path runs every step and measures the drift
+            out = original(*args, **kwargs)
+            st.observe_shallow(out[0])
+            return out
+        if not applies(st):
             return original(*args, **kwargs)
         if st.skip and key in st.blocks:
             return _map(st.to_current, st.blocks[key])
@@ -282,7 +198,7 @@ def install(unet: torch.nn.Module) -> None:
         if unet.mid_block is not None:  # BK-SDM-style UNets have none
             _wrap_block(unet.mid_block, "mid")
         for i, block in enumerate(unet.up_blocks[:-1]):  # the deepest up blocks, if `skip_up` asks for them
-            _wrap_block(block, f"up{i}", lambda st, i=i: i < st.config.skip_up)
+            _wrap_block(block, f"up{i}", lambda st, i=i: st.skips_up(i))
         unet._obclip_accel_installed = True
 
 

@@ -31,15 +31,15 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
+from obclip.eval.bench_report import markdown, plots
 from obclip.eval.common import (
     attribute_accuracy,
     client_first_batch,
-    fid,
     heldout_prompts,
     load_classifier,
     reference_images,
-    save_grid,
 )
+from obclip.eval.metrics import fid_from_features, inception_features, kid_from_features
 from obclip.eval.resume import PieceCache, weights_digest
 from obclip.generate import generate, generate_batch
 from obclip.models.pair import ModelPair, load_pair
@@ -52,6 +52,15 @@ SETTINGS = {2: ["gender"], 6: ["gender", "age"]}
 ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
 
 
+ADAPTIVE = 0.3  # drift threshold of the adaptive rows (obclip.cloud.accel_state)
+VARIANTS = {  # AccelConfig settings of each row family, on top of mode, r and s
+    "paper": {"share_uncond": False, "skip_up": 0},  # the paper's mechanisms only
+    "ours": {},  # + shared uncond branch (exact at step 0, pivot's before r), deepest up block cached
+    "uncond_all": {"uncond_all": True},  # + the pivot's uncond branch at every step
+    "adaptive": {"uncond_all": True, "adaptive": ADAPTIVE},  # + adaptive block cache instead of s
+}
+
+
 @dataclass(frozen=True)
 class Row:
     """One table row: a mode, its switch point and the cloud's accelerations.
@@ -61,21 +70,21 @@ class Row:
         mode (`str`): one of `obclip.plan.MODES`.
         k (`int | None`): the switch point (hybrid and obclip rows only).
         accel (`str`, defaults to "none"): the acceleration mode.
-        paper (`bool`, defaults to False): the paper's mechanisms only (no shared unconditional
-            branch, no up-block skip).
+        variant (`str`, defaults to "ours"): a key of `VARIANTS`, or "step0": only the exact
+            sharing of the unconditional branch at step 0 (no cache point or skip point within k).
     """
 
     name: str
     mode: str
     k: int | None = None
     accel: str = "none"
-    paper: bool = False
+    variant: str = "ours"
 
     def config(self) -> AccelConfig:
         r, s = ACCEL_POINTS.get(self.k, (4, 6))
-        if self.paper:
-            return AccelConfig(self.accel, r=r, s=s, share_uncond=False, skip_up=0)
-        return AccelConfig(self.accel, r=r, s=s)
+        if self.variant == "step0":
+            return AccelConfig(self.accel, r=self.k or 1, s=self.k or 1)
+        return AccelConfig(self.accel, r=r, s=s, **VARIANTS[self.variant])
 
 
 def split_points(pair: ModelPair) -> tuple[int, ...]:
@@ -90,17 +99,20 @@ def rows(pair: ModelPair) -> list[Row]:
         out += [
             Row(f"Hybrid SD k={k}", "hybrid", k),
             Row(f"ObCLIP k={k}", "obclip", k),
-            Row(f"+cache (paper) k={k}", "obclip", k, "cache", paper=True),
-            Row(f"+cache+reuse (paper) k={k}", "obclip", k, "cache+reuse", paper=True),
+            Row(f"+cache (paper) k={k}", "obclip", k, "cache", "paper"),
+            Row(f"+cache+reuse (paper) k={k}", "obclip", k, "cache+reuse", "paper"),
+            Row(f"+uncond shared at step 0 (exact) k={k}", "obclip", k, "cache", "step0"),
             Row(f"+cache k={k}", "obclip", k, "cache"),
             Row(f"+cache+reuse k={k}", "obclip", k, "cache+reuse"),
+            Row(f"+uncond shared every step k={k}", "obclip", k, "cache+reuse", "uncond_all"),
+            Row(f"+adaptive block cache k={k}", "obclip", k, "cache+reuse", "adaptive"),
         ]
     return out
 
 
-def _find(table_rows: list[Row], mode: str, k: int | None = None, accel: str = "none", paper: bool = False) -> Row:
+def _find(table_rows: list[Row], mode: str, k: int | None = None, accel: str = "none", variant: str = "ours") -> Row:
     """The row of `mode` (and switch point, acceleration): rows are looked up by what they are."""
-    return next(r for r in table_rows if (r.mode, r.k, r.accel, r.paper) == (mode, k, accel, paper))
+    return next(r for r in table_rows if (r.mode, r.k, r.accel, r.variant) == (mode, k, accel, variant))
 
 
 def _same_images_as(row: Row) -> tuple:
@@ -110,7 +122,7 @@ def _same_images_as(row: Row) -> tuple:
         return ("cloud", None)
     if row.mode == "obclip" and row.accel == "none":
         return ("hybrid", row.k)
-    return (row.mode, row.k, row.accel, row.paper)
+    return (row.mode, row.k, row.accel, row.variant)
 
 
 def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair) -> dict:
@@ -179,7 +191,7 @@ def run(
     classifier = load_classifier() if world else None
     held_out = heldout_prompts(n)
     texts, seeds = [p.prompt for p in held_out], list(range(n))
-    real = reference_images(held_out) if world else None
+    real = inception_features(reference_images(held_out)) if world else None
     results: dict = {
         "pair": pair_name,
         "n_prompts": n,
@@ -196,12 +208,14 @@ def run(
         "repeats": repeats,
         "quick": quick,
         "weights": weights_digest(pair),
+        "rows": [(r.name, r.config()) for r in table_rows].__repr__(),  # new rows or settings: measure again
+        "metrics": 2,  # pieces carry Inception features (FID and KID)
     }
     cache = PieceCache(out / ".cache", fingerprint)
     grids: dict[str, torch.Tensor] = {}
     shared: dict[tuple, torch.Tensor] = {}  # rows whose images do not depend on N
     for big_n, attributes in SETTINGS.items():
-        table, hybrid_images = {}, {}
+        table, hybrid_features = {}, {}
         for row in tqdm(table_rows, desc=f"N={big_n}"):
             piece = cache.get(f"n{big_n}-{row.name}")
             if piece is None:
@@ -211,9 +225,9 @@ def run(
             if row.mode in ("cloud", "device", "hybrid"):
                 shared[(row.mode, row.k)] = images
             if row.mode == "hybrid":
-                hybrid_images[row.k] = images
-            if row.mode == "obclip" and row.k in hybrid_images:
-                entry["fid_vs_hybrid"] = fid(hybrid_images[row.k], images)
+                hybrid_features[row.k] = piece["features"]
+            if row.mode == "obclip" and row.k in hybrid_features:
+                entry |= _quality(hybrid_features[row.k], piece["features"], "_vs_hybrid")
             table[row] = entry
             if big_n == 6:
                 grids[row.name] = images[:6]
@@ -229,8 +243,12 @@ def run(
             entry["server_seconds"] = statistics.median(r[row.name][0] for r in rounds)
             entry["end_to_end_seconds"] = statistics.median(r[row.name][1] for r in rounds)
         og = table[_find(table_rows, "vanilla-og")]
-        for entry in table.values():
+        for row, entry in table.items():
             entry["flops_vs_vanilla_og"] = entry["server_flops"] / og["server_flops"]
+            if row.mode == "obclip":
+                entry["flops_vs_hybrid"] = (
+                    entry["server_flops"] / table[_find(table_rows, "hybrid", row.k)]["server_flops"]
+                )
             entry["speedup_vs_vanilla_og"] = (
                 og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
             )
@@ -242,7 +260,7 @@ def run(
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "results.md").write_text(markdown(results))
     fig12_rows = [r.name for r in table_rows if r.mode == "obclip" and r.k == split_points(pair)[0]]
-    _plots(results, grids, texts[:6], out, fig12_rows)
+    plots(results, grids, texts[:6], out, fig12_rows)
     return results
 
 
@@ -256,15 +274,25 @@ def _measure_row(
         images = generate_batch(
             pair, texts, row.mode, steps=STEPS, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes
         )
-    entry = _counted(texts[0], row, attributes, pair) | {"attribute_accuracy": None, "fid": None}
+    entry = _counted(texts[0], row, attributes, pair) | {"attribute_accuracy": None, "fid": None, "kid": None}
+    features = inception_features(images)
     if classifier is not None and real is not None:
         acc = attribute_accuracy(classifier, images, prompts)
         entry |= {
             "attribute_accuracy": sum(acc[a] for a in SENSITIVE) / len(SENSITIVE),
             "accuracy_by_field": acc,
-            "fid": fid(real, images),
         }
-    return {"images": images, "entry": entry}
+        entry |= _quality(real, features)
+    return {"images": images, "features": features, "entry": entry}
+
+
+def _quality(reference: torch.Tensor, features: torch.Tensor, suffix: str = "") -> dict:
+    """FID and KID (mean, std over subsets) of `features` against `reference` features."""
+    out = {f"fid{suffix}": fid_from_features(reference, features), f"kid{suffix}": None, f"kid_std{suffix}": None}
+    if min(len(reference), len(features)) >= 4:
+        kid = kid_from_features(reference, features, paired=len(reference) == len(features))  # row i: prompt i
+        out |= {f"kid{suffix}": kid.mean, f"kid_std{suffix}": kid.std}
+    return out
 
 
 def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torch.Tensor], cache: PieceCache) -> dict:
@@ -278,7 +306,7 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
             row_k = k if mode == "hybrid" else None
             images = None if client_first else shared.get((mode, row_k))
             if images is not None:
-                curve[key].append(fid(real, images))
+                curve[key].append(fid_from_features(real, inception_features(images)))
                 continue
             piece = cache.get(f"fig3-{key}-{k}")
             if piece is None:
@@ -286,75 +314,6 @@ def _split_curve(pair, texts, seeds, real, quick: bool, shared: dict[tuple, torc
                     images = client_first_batch(pair, texts, k=k, seeds=seeds, steps=STEPS)
                 else:
                     images = generate_batch(pair, texts, mode, steps=STEPS, k=row_k, seeds=seeds)
-                piece = cache.put(f"fig3-{key}-{k}", {"fid": fid(real, images)})
+                piece = cache.put(f"fig3-{key}-{k}", {"fid": fid_from_features(real, inception_features(images))})
             curve[key].append(piece["fid"])
     return curve
-
-
-def markdown(results: dict) -> str:
-    lines = [
-        f"Pair `{results.get('pair', 'default')}`, {results['n_prompts']} held-out prompts, "
-        f"{results.get('steps', STEPS)} DPM-Solver++ steps, "
-        f"latencies the median over {results['repeats']} round-robin timing round(s), "
-        f"compute {results['seconds']} s (sum over rows), last invocation {results['wall_seconds_last_invocation']} s "
-        f"wall with {results['resumed_pieces']} rows resumed{' (--quick)' if results['quick'] else ''}.",
-        "",
-    ]
-    for big_n, table in results["settings"].items():
-        lines += [
-            f"### N = {big_n} ({', '.join(SETTINGS[int(big_n)])})",
-            "",
-            "| method | attr. acc. | FID | FID vs hybrid | server GFLOPs (+device) | FLOPs ÷ OG | server s | speed-up vs OG | end-to-end s |",
-            "|---|---|---|---|---|---|---|---|---|",
-        ]
-        for name, e in table.items():
-            fvh = f"{e['fid_vs_hybrid']:.1f}" if "fid_vs_hybrid" in e else "—"
-            acc = "—" if e["attribute_accuracy"] is None else f"{e['attribute_accuracy']:.3f}"
-            fid_real = "—" if e["fid"] is None else f"{e['fid']:.1f}"
-            lines.append(
-                f"| {name} | {acc} | {fid_real} | {fvh} | "
-                f"{e['server_flops'] / 1e9:.1f} (+{e['device_flops'] / 1e9:.1f}) | {e['flops_vs_vanilla_og']:.3f} | "
-                f"{e['server_seconds']:.3f} | {e['speedup_vs_vanilla_og'] or 0:.2f}× | {e['end_to_end_seconds']:.3f} |"
-            )
-        lines.append("")
-    curve = results["fig3"]
-    if curve is None:
-        return "\n".join(lines) + "\n"
-    lines += ["### FID vs server steps (Fig. 3)", "", "| server steps | server-first | client-first |", "|---|---|---|"]
-    for k, a, b in zip(curve["server_steps"], curve["server_first"], curve["client_first"], strict=True):
-        lines.append(f"| {k} | {a:.1f} | {b:.1f} |")
-    return "\n".join(lines) + "\n"
-
-
-def _plots(results: dict, grids: dict[str, torch.Tensor], prompts: list[str], out: Path, fig12_rows: list[str]) -> None:
-    """Fig. 3, Fig. 12 (the server FLOPs per step of `fig12_rows`, N = 2) and the image grid."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    curve = results["fig3"]
-    if curve is not None:
-        fig, ax = plt.subplots(figsize=(5, 3.5))
-        share = [k / results.get("steps", STEPS) for k in curve["server_steps"]]
-        ax.plot(share, curve["server_first"], "o-", label="server first (ObCLIP)")
-        ax.plot(share, curve["client_first"], "s--", label="client first")
-        ax.set_xlabel(f"server share of the {results.get('steps', STEPS)} steps")
-        ax.set_ylabel("FID to held-out renders")
-        ax.legend()
-        fig.tight_layout()
-        fig.savefig(out / "fig3_fid_vs_server_share.png", dpi=120)
-        plt.close(fig)
-
-    fig, ax = plt.subplots(figsize=(5, 3.5))
-    for name in fig12_rows:
-        per_step = results["settings"]["2"][name]["server_flops_per_step"]
-        ax.plot(range(len(per_step)), [f / 1e9 for f in per_step], "o-", label=name)
-    ax.set_xlabel("cloud step")
-    ax.set_ylabel("counted GFLOPs (N = 2, CFG)")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(out / "fig12_flops_per_step.png", dpi=120)
-    plt.close(fig)
-
-    save_grid(grids, prompts, out / "grid.png")

@@ -135,9 +135,7 @@ def _from_hub(spec: PairSpec) -> ModelPair:
 def _embedded(spec: PairSpec) -> ModelPair:
     import json
 
-    from diffusers import AutoencoderKL, UNet2DConditionModel
-    from diffusers.utils import logging as dlogging
-
+    from obclip.models.fastload import build, diffusers_classes
     from obclip.models.text import load_minilm
 
     folder = default_dir()
@@ -145,12 +143,13 @@ def _embedded(spec: PairSpec) -> ModelPair:
         raise PairUnavailable(
             f"the embedded default pair is missing from {folder}; train it with scripts/train_default.sh"
         )
-    dlogging.set_verbosity_error()
+    unet_cls, vae_cls = diffusers_classes()
     tokenizer, encoder = load_minilm()
-    # fp16 on disk to stay small; float32 in memory because CPU fp16 kernels are slow
-    cloud = UNet2DConditionModel.from_pretrained(folder / "cloud_unet").float().eval()
-    device = UNet2DConditionModel.from_pretrained(folder / "device_unet").float().eval()
-    vae = AutoencoderKL.from_pretrained(folder / "vae").float().eval()
+    cloud, device, vae = (
+        build(unet_cls, folder / "cloud_unet"),
+        build(unet_cls, folder / "device_unet"),
+        build(vae_cls, folder / "vae"),
+    )
     scheduler_config = json.loads((folder / "scheduler_config.json").read_text())
     text_config = json.loads((folder / "text_config.json").read_text())  # shipped with the weights it was trained with
     text = TextStack([tokenizer], [encoder], text_config["max_length"])

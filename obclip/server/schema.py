@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from obclip.models.pair import ModelPair
-from obclip.options import ACCEL_MODES, DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.options import ACCEL_MODES, DEFAULT_ACCEL, DEFAULT_MAX_CANDIDATES, SAMPLERS
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,15 @@ class Limits:
 
 class AccelBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    mode: Literal[ACCEL_MODES] = "none"
+    mode: Literal[ACCEL_MODES] = DEFAULT_ACCEL["mode"]
     r: int = Field(4, ge=1, le=1000)
     s: int = Field(6, ge=1, le=1000)
     refresh: int = Field(5, ge=1, le=1000)
     pivot: int = Field(0, ge=0, le=1000)
     share_uncond: bool = True
     skip_up: int = Field(1, ge=0, le=16)
+    uncond_all: bool = DEFAULT_ACCEL["uncond_all"]
+    adaptive: float = Field(DEFAULT_ACCEL["adaptive"], ge=0.0, lt=10.0)
 
 
 class DenoiseBody(BaseModel):
