@@ -37,7 +37,7 @@ def server(tmp_path_factory):
 def _body(i: int, candidates: list[str] | None = None, **kw) -> dict:
     body = {"candidates": candidates or [f"a young woman number {i}", f"a young man number {i}"], "seed": i,
             "steps": 6, "k": 3, "guidance": 5.0, "height": 32, "width": 32, "pair": "tiny-sd",
-            "wire_dtype": "float32"}  # fmt: skip
+            "wire_dtype": "float32", "accel": {"mode": "none"}}  # fmt: skip  (the exact path: results compared bit for bit)
     return body | kw
 
 
