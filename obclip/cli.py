@@ -523,6 +523,7 @@ _USAGE_ERRORS = {
     "obclip.prompts.lexicon": ("LexiconError",),
     "obclip.protocol": ("ProtocolError",),
     "obclip.models.pair": ("PairUnavailable",),
+    "obclip.server.ray_deploy": ("RayConfigError",),
 }
 
 

@@ -295,7 +295,7 @@ def test_shipped_serve_configs_build_the_app(tmp_path) -> None:
     import yaml
     from ray.serve.schema import ServeDeploySchema
 
-    from obclip.server.ray_deploy import build_app
+    from obclip.server.ray_entry import build_app
 
     root = Path(__file__).resolve().parents[1] / "deploy"
     service = yaml.safe_load((root / "rayservice.yaml").read_text())
@@ -305,7 +305,7 @@ def test_shipped_serve_configs_build_the_app(tmp_path) -> None:
                    yaml.safe_load(service["spec"]["serveConfigV2"])):  # fmt: skip
         ServeDeploySchema.model_validate(config)
         (app,) = config["applications"]
-        assert app["import_path"] == "obclip.server.ray_deploy:build_app"
+        assert app["import_path"] == "obclip.server.ray_entry:build_app"
         assert build_app(app["args"] | {"api_key_file": str(keys)}) is not None
     with pytest.raises(ValueError, match="cannot read API key file"):
         build_app({"pair": "default", "api_key_file": str(tmp_path / "missing.txt")})

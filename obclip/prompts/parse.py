@@ -214,11 +214,12 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     def check_residue(self) -> None:
         """Fails closed on attribute words no rule placed (they would reach the cloud as written)."""
         for i, t in enumerate(self.tokens):
-            if i in self.used and isinstance(self.spans[self.used[i]][2], Phrase):
-                typo = misspelt_person_word(t, self.lex) if not self.title_mode else None
-                if typo:  # a modifier kept in a person phrase reaches the cloud ("an elderley lady")
-                    raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written; "
-                                      "correct the spelling")  # fmt: skip
+            # a free word, or a modifier kept in a person phrase ("an elderley lady"), reaches the cloud as written
+            sent = self.free(i) or isinstance(self.spans[self.used[i]][2], Phrase)
+            typo = misspelt_person_word(t, self.lex) if sent and not self.title_mode else None
+            if typo:
+                raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
+                                  "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
             if not self.free(i):
                 continue
             if YEAR_OLD.match(t.low):
@@ -240,11 +241,7 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
                     "looks like a person's name, which can reveal gender or ethnicity; replace it with a "
                     'description ("a woman") or add it to a lexicon file (--lexicon)',
                 )
-            typo = misspelt_person_word(t, self.lex) if not self.title_mode else None
-            if typo:
-                raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
-                                  "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
-            root = self.glued_person_word(t)
+            root = self.glued_person_word(i)
             if root:
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
                                   "cloud as written; write it apart (\"girl dad\") or leave it out")  # fmt: skip
@@ -259,18 +256,18 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
             return prev is not None and prev.end == t.start and prev.low in ("m", "f")
         return nxt.low in ("m", "f")
 
-    def glued_person_word(self, t: Token) -> str | None:
+    def glued_person_word(self, i: int) -> str | None:
         """A gendered word glued into a word the lexicon does not know ("#girldad", "tradwife", "boymom").
 
         Inside a hashtag any gendered word counts; elsewhere one that ends the word heads it ("tradwife"),
         and one that opens it counts unless the rest is a thing ("motherboard"); "-ing" words have no king."""
+        t = self.tokens[i]
         low = plain(t.core)
         if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns:
             return None
         parts = low.split("-")
         if len(parts) > 1 and all(self.lex.tags(p) or p in self.lex.nouns for p in parts):
             return None  # "young-looking", "dad-bod" is caught below ("bod" is no known word)
-        i = self.tokens.index(t)
         if i > 0 and self.tokens[i - 1].text == "#":
             return next((r for r in GLUED_ROOTS if r in low.replace("-", "")), None)
         for r in GLUED_ROOTS:

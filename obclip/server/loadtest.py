@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,29 +31,7 @@ from obclip.client import RemoteCloud
 from obclip.models.registry import PairSpec, get_spec
 from obclip.prompts import transform
 from obclip.protocol import CloudRequest
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def launch_server(args: list[str], port: int, log_path: str) -> tuple[subprocess.Popen, str]:
-    """Starts `obclip serve` with `args` on loopback `port` (output to `log_path`) and waits until healthy."""
-    log = open(log_path, "w")  # noqa: SIM115 (closed with the process)
-    proc = subprocess.Popen([sys.executable, "-m", "obclip.cli", "serve", "--port", str(port), *args],
-                            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.TransportError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError(f"server did not start (log: {log_path})")
+from obclip.server.launch import free_port, launch_server
 
 
 def _start(pair: str, batching: bool) -> tuple[subprocess.Popen, str]:

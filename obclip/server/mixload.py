@@ -29,7 +29,7 @@ import torch
 
 from obclip.client import RemoteCloud
 from obclip.protocol import CloudRequest
-from obclip.server.loadtest import free_port, launch_server
+from obclip.server.launch import free_port, launch_server
 from obclip.server.security import digest, new_key
 
 KINDS = ("good", "good", "malformed", "good", "poison", "max-cost", "good", "malformed")

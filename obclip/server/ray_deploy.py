@@ -5,7 +5,7 @@ proxy on `--host:--port`, deploys the app and waits; SIGTERM or Ctrl-C deletes t
 drains it: replicas stop taking requests and finish the ones in flight (up to
 `graceful_shutdown_timeout_s`) before Ray stops them.
 
-`build_app` is the `import_path` of `deploy/serve_config.yaml`: its `args` are `obclip serve`'s
+`obclip.server.ray_entry:build_app` is the `import_path` of `deploy/serve_config.yaml`: its `args` are `obclip serve`'s
 flags without the dashes (`pair: default`, `api_key_file: /etc/obclip/keys.txt`, `max_batch: 32`),
 parsed and checked by the very same code as the command line.
 """
@@ -13,7 +13,6 @@ parsed and checked by the very same code as the command line.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
@@ -24,10 +23,12 @@ from obclip.server.ray_app import APP_NAME, RayOptions, build, import_serve
 OBJECT_STORE_BYTES = 512 * 2**20  # hand-offs are small; Ray's default (30% of RAM) would reserve GBs of /dev/shm
 
 
+class RayConfigError(ValueError):
+    """Bad Ray options or no Ray installed: `obclip serve` prints it as one line and exits 2."""
+
+
 def ray_options(args: argparse.Namespace) -> RayOptions:
     """`RayOptions` from `obclip serve`'s flags."""
-    from obclip.cli import UsageError
-
     try:
         return RayOptions(
             replicas=args.replicas, min_replicas=args.min_replicas if args.max_replicas else None,
@@ -36,7 +37,7 @@ def ray_options(args: argparse.Namespace) -> RayOptions:
             device=args.device,
         )  # fmt: skip
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise RayConfigError(str(exc)) from None
 
 
 def http_options(args: argparse.Namespace) -> dict:
@@ -49,13 +50,11 @@ def http_options(args: argparse.Namespace) -> dict:
 
 def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
     """Deploys the app on Ray and blocks until SIGTERM/SIGINT, then drains it."""
-    from obclip.cli import UsageError
-
     options = ray_options(args)
     try:
         serve = import_serve()
     except ImportError as exc:
-        raise UsageError(str(exc)) from None
+        raise RayConfigError(str(exc)) from None
     import ray
 
     own_cluster = args.address is None
@@ -82,29 +81,3 @@ def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
             serve.shutdown()
             ray.shutdown()
     return 0
-
-
-def build_app(args: dict):
-    """Application builder for `serve run` / `serve deploy` (`import_path: obclip.server.ray_deploy:build_app`).
-
-    Args:
-        args (`dict`): `obclip serve` flags without dashes, e.g. `{"pair": "default", "api_key_file": "k.txt"}`;
-            `true` stands for a bare flag. Replica counts and autoscaling belong to the config's
-            `deployments:` section (deployment `ObclipCloud`), which Serve applies on top.
-    """
-    from obclip.cli import UsageError, build_parser, serve_config
-
-    argv = ["serve"]
-    for key, value in (args or {}).items():
-        flag = "--" + str(key).replace("_", "-")
-        if value is True or str(value).lower() == "true":
-            argv.append(flag)
-        elif value not in (False, None) and str(value).lower() != "false":
-            argv += [flag, str(value)]
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    parsed = build_parser().parse_args(argv)
-    try:
-        config = serve_config(parsed)
-    except UsageError as exc:
-        raise ValueError(f"obclip serve config: {exc}") from None
-    return build(parsed.pair, config, ray_options(parsed))
