@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from obclip.prompts import (
-    ATTRIBUTES,
+    PAPER_AGES,
     AmbiguousPronoun,
     CandidateBudgetExceeded,
     DetectionError,
@@ -42,7 +42,7 @@ def check_group(prompt: str, group) -> None:
         assert candidate_set(c, list(group.attributes), max(64, group.n)) == expected, c
     for slot in group.slots:  # each varied attribute reads back with every value equally often
         counts = Counter(parse(c, LEX).persons[slot.person].states.get(slot.name) for c in group.order)
-        assert set(counts) == set(ATTRIBUTES[slot.name]) and len(set(counts.values())) == 1, (slot, counts)
+        assert set(counts) == set(slot.space) and len(set(counts.values())) == 1, (slot, counts)
     for c in group.order:
         assert_grammatical(c)
     for held in group.held_back:
@@ -133,7 +133,10 @@ def test_titles_and_names_are_held_back(prompt: str) -> None:
 def test_modifiers_that_fix_the_age_join_the_slot(prompt: str) -> None:
     group = accepted(prompt)
     assert {"age", "gender"} <= {s.name for s in group.slots}
-    assert not any(re.search(r"\b(little|baby|teenage|senior|grown)\b", c) for c in group.order), group.order
+    assert not any(re.search(r"\b(baby|teenage|senior|grown)\b", c) for c in group.order), group.order
+    # a child stays a child, written canonically: "little" with boy or girl, in every child candidate alike
+    assert re.search(r"\blittle (boy|girl)s?\b", group.cloud_prompt), group.cloud_prompt
+    assert sum("little" in c for c in group.order) == group.n // 4
 
 
 def test_words_people_rarely_type_never_mark_decoys() -> None:
@@ -190,23 +193,24 @@ def test_non_people_are_left_alone(prompt: str) -> None:
 def test_a_prompt_is_never_resent_with_fewer_attributes(tmp_path) -> None:
     store = GroupStore(tmp_path)
     first = transform("an old Asian man", store=store)
-    assert first.n == 30
+    assert first.n == 40  # 2 genders x 4 ages (child, young, middle-aged, old) x 5 ethnicities
     second = transform("an old Asian man", ["gender"], store=store)
     assert set(second.order) == set(first.order) and "also protecting age, ethnicity" in second.note
     wider = transform("a young woman", ["gender"], store=GroupStore(tmp_path / "other"))
     assert wider.n == 2
     again = transform("a young woman", store=GroupStore(tmp_path / "other"))
-    assert again.n == 6  # protecting more than before reveals nothing new
+    assert again.n == 8  # protecting more than before reveals nothing new
     for f in (tmp_path / "groups.json", tmp_path / "device.key"):
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
     assert "Asian" not in (tmp_path / "groups.json").read_text() and "man" not in (tmp_path / "groups.json").read_text()
 
 
 def test_budget_refusal_says_what_leaving_attributes_out_means() -> None:
-    with pytest.raises(CandidateBudgetExceeded, match="N = 30") as exc:
+    with pytest.raises(CandidateBudgetExceeded, match="N = 40") as exc:
         transform("an old asian man", max_candidates=10)
     assert "as written" in str(exc.value)
-    assert transform("an old asian man", max_candidates=30).n == 30
+    assert transform("an old asian man", max_candidates=40).n == 40
+    assert transform("an old asian man", max_candidates=30, ages=PAPER_AGES).n == 30  # the paper's scale
 
 
 @pytest.mark.parametrize(
@@ -264,11 +268,11 @@ def test_every_accepted_set_is_closed_uniform_and_grammatical(prompt: str) -> No
 
 
 def test_order_is_a_uniform_permutation() -> None:
-    """Chi-square test on the real prompt's position over 1,200 transformations (N = 6)."""
-    n, draws = 6, 1200
+    """Chi-square test on the real prompt's position over 1,200 transformations (N = 8)."""
+    n, draws = 8, 1200
     counts = Counter(transform("a portrait of a young woman").real_index for _ in range(draws))
     chi2 = sum((counts[i] - draws / n) ** 2 / (draws / n) for i in range(n))
-    assert chi2 < 20.5, counts  # 99.9th percentile of chi-square with 5 degrees of freedom
+    assert chi2 < 24.32, counts  # 99.9th percentile of chi-square with 7 degrees of freedom
     assert set(counts) == set(range(n))
 
 
@@ -411,12 +415,12 @@ def test_a_body_part_and_an_of_phrase_bind_to_the_one_who_acts(prompt: str, subj
 def test_grand_relations_state_an_age_in_every_candidate() -> None:
     group = accepted("a grandmother telling stories to her grandchildren by the fire")
     ages = Counter(c.split(" telling")[0].split()[-2] for c in group.order)  # "an old woman" -> "old"
-    assert set(ages) == {"young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
+    assert set(ages) == {"little", "young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
 
 
 def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:
     store = GroupStore(tmp_path)
-    assert transform("an old Japanese woman", ["gender", "age"], store=store).n == 6
+    assert transform("an old Japanese woman", ["gender", "age"], store=store).n == 8
     for edit in ("an old Japanese woman.", "AN OLD JAPANESE WOMAN", '"an old Japanese woman"', "An Old Japanese Woman"):
         again = transform(edit, ["gender", "ethnicity"], store=store)
         assert {"gender", "age", "ethnicity"} == set(again.attributes), edit

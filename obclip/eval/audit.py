@@ -31,11 +31,22 @@ from obclip.prompts.tokens import tokenize
 CORPUS = Path(__file__).parent / "corpora" / "realistic.tsv"
 
 
+SUBJECTS = ("none", "person", "child")  # a corpus's own label of what a prompt is about (4th column, optional)
+
+
 @dataclass(frozen=True)
 class AuditPrompt:
+    """One corpus line: the prompt, the words that reveal an attribute, a family tag, and optionally what
+    the prompt is about (`subject`: "none" names no person, "person", "child"; "" unlabelled)."""
+
     prompt: str
     reveals: tuple[str, ...] = ()
     family: str = ""
+    subject: str = ""
+
+    def __post_init__(self) -> None:
+        if self.subject and self.subject not in SUBJECTS:
+            raise ValueError(f"subject must be one of {', '.join(SUBJECTS)}, got {self.subject!r}")
 
 
 def load_prompts(path: str | Path) -> list[AuditPrompt]:
@@ -50,7 +61,7 @@ def load_prompts(path: str | Path) -> list[AuditPrompt]:
             if cols[0] == "prompt":
                 continue
             reveals = tuple(w for w in (cols[1].split("|") if len(cols) > 1 else []) if w.strip())
-            out.append(AuditPrompt(cols[0], reveals, cols[2] if len(cols) > 2 else ""))
+            out.append(AuditPrompt(cols[0], reveals, cols[2] if len(cols) > 2 else "", cols[3].strip() if len(cols) > 3 else ""))
         else:
             out.append(AuditPrompt(line.strip()))
     return out
@@ -66,7 +77,9 @@ def _count(word: str, text: str) -> int:
 def _non_person_words(prompt: str, lex: Lexicon) -> set[str]:
     """Words of the prompt inside the lexicon's non-person phrases ("Isle of Man", "his and hers")."""
     low = " ".join(t.core for t in tokenize(prompt))
-    return {w for phrase in lex.non_person if " ".join(phrase) in low for w in phrase}
+    named = [words for entries in lex.senses.named.values() for words, _ in entries]
+    found = [phrase for phrase in (*lex.non_person, *named) if f" {' '.join(phrase)} " in f" {low} "]
+    return {w for phrase in found for w in phrase} | {" ".join(phrase) for phrase in found}
 
 
 def _sensitive_words(prompt: str, lex: Lexicon) -> set[str]:
@@ -80,17 +93,26 @@ def _sensitive_words(prompt: str, lex: Lexicon) -> set[str]:
             continue
         if t.core in g.PRONOUN_GENDER or t.core in lex.proxies:
             words.add(t.core)
-        elif t.capitalised and mixed_case and i > 0 and tokens[i - 1].low != "by" and not lex.tags(t.core):
+        elif t.capitalised and mixed_case and i > 0 and tokens[i - 1].low != "by" and not lex.tags(t.core) and not (
+                _before_style(tokens, i)):
             if t.core in lex.first_names or lex.titles.get(t.core):
                 words.add(t.core)
     return words
+
+
+def _before_style(tokens: tuple, i: int) -> bool:
+    """A capitalised name that asks for a style ("Alphonse Mucha style"), like one after "by"."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised:
+        j += 1
+    return j + 1 < len(tokens) and tokens[j + 1].low in ("style", "lighting", "aesthetic")
 
 
 def audit_prompt(
     item: AuditPrompt, attributes: list[str] | None, lex: Lexicon, proxies: str, max_candidates: int
 ) -> dict:
     """One prompt's row of the audit."""
-    row: dict = {"prompt": item.prompt, "family": item.family}
+    row: dict = {"prompt": item.prompt, "family": item.family, "subject": item.subject}
     start = time.perf_counter()
     try:
         group = transform(item.prompt, attributes, max_candidates, lexicon=lex, proxies=proxies)
@@ -107,19 +129,59 @@ def audit_prompt(
         counts = Counter(
             t.persons[slot.person].states.get(slot.name) if slot.person < len(t.persons) else None for t in templates
         )
-        if len(counts) != slot.values_count or len(set(counts.values())) != 1:
+        if set(counts) != set(slot.space) or len(set(counts.values())) != 1:
             failures.append(f"uniform: {slot.name} of person {slot.person} reads back as {dict(counts)}")
-    words = (set(item.reveals) | _sensitive_words(item.prompt, lex)) - _non_person_words(item.prompt, lex)
+    exempt = _non_person_words(item.prompt, lex)
+    words = {w for w in set(item.reveals) | _sensitive_words(item.prompt, lex) if w.lower() not in exempt and w not in exempt}
     real = group.cloud_prompt
+    template = parse(item.prompt, lex, proxies)
+    kept = [(item.prompt[a:b], why) for a, b, why in template.kept]
+    row["kept"] = [f"{text}: {why}" for text, why in kept]
     for w in sorted(words):
-        n_real = _count(w, real)
-        if n_real and all(_count(w, c) >= n_real for c in cands):
+        # occurrences the parser kept as written, each with a reason the report shows ("Japanese food"), are
+        # not residue; every other occurrence still must be varied or held back
+        n_kept = sum(_count(w, text) for text, _ in kept)
+        n_real = _count(w, real) - n_kept
+        if n_real > 0 and all(_count(w, c) - n_kept >= n_real for c in cands):
             failures.append(f"residue: {w!r} reaches the cloud unvaried")
+        elif n_kept and _count(w, item.prompt):
+            row.setdefault("kept_labelled", []).append(w)
     for held in group.held_back:
         if any(_count(held, c) for c in cands):
             failures.append(f"residue: held-back {held!r} is in a candidate")
     row["failures"] = failures
+    row["verbatim"] = group.n == 1 and _plain(real) == _plain(item.prompt)
+    real_template = parse(real, lex, proxies)
+    row["child_in_cloud"] = any(p.states.get("age") == "child" for p in real_template.persons)
     return row
+
+
+def _plain(text: str) -> str:
+    """Case, spacing, a/an and end punctuation made uniform: what a reader would call the same words."""
+    text = re.sub(r"\ban\b", "a", " ".join(text.split()).lower().replace(" ,", ","))
+    return text.rstrip(" .,;:!")
+
+
+def fidelity(rows: list[dict]) -> dict:
+    """What the transformation does to prompts it should leave alone or keep young, by the corpus's labels:
+    prompts naming no person that reach the cloud changed (N > 1 or other words) or are refused, accepted
+    prompts about a child whose cloud view still reads as a child, and the share sent verbatim."""
+    none = [r for r in rows if r.get("subject") == "none"]
+    child = [r for r in rows if r.get("subject") == "child" and r["accepted"]]
+    people = [r for r in rows if r.get("subject") in ("person", "child")]
+    accepted = [r for r in rows if r["accepted"]]
+    return {
+        "labelled": sum(bool(r.get("subject")) for r in rows),
+        "no_person": len(none),
+        "no_person_changed": [r["prompt"] for r in none if r["accepted"] and not r["verbatim"]],
+        "no_person_refused": [r["prompt"] for r in none if not r["accepted"]],
+        "child_accepted": len(child),
+        "child_kept": sum(r["child_in_cloud"] for r in child),
+        "child_lost": [r["prompt"] for r in child if not r["child_in_cloud"]],
+        "people": len(people),
+        "people_refused": sum(not r["accepted"] for r in people),
+        "verbatim": round(sum(r["verbatim"] for r in accepted) / max(len(accepted), 1), 4),
+    }
 
 
 def run(
@@ -155,6 +217,7 @@ def run(
         "first_load_ms": round(load_ms, 1),
         "attributes": attributes or list(lex.values),
         "proxies": proxies,
+        "fidelity": fidelity(rows),
     }
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -179,6 +242,13 @@ def _markdown(summary: dict, rows: list[dict], source: str) -> str:
         f"{summary['first_load_ms']} ms).",
         "",
     ]
+    lines += _fidelity_markdown(summary["fidelity"])
+    judged = [r for r in rows if r.get("kept_labelled")]
+    if judged:
+        lines += ["## Labelled words kept as written, with the parser's reason", "",
+                  "The corpus labels these words as revealing; the parser read them as about no person here. Each "
+                  "is one judgement to review.", ""]
+        lines += [f"- `{r['prompt']}`: {'; '.join(r['kept'])}" for r in judged] + [""]
     failing = [r for r in rows if r["accepted"] and r["failures"]]
     if failing:
         lines += ["## Accepted prompts that fail a check", ""]
@@ -200,3 +270,25 @@ def _markdown(summary: dict, rows: list[dict], source: str) -> str:
             held = ", ".join(r["held_back"]) or ""
             lines.append(f"| {r['prompt'].replace('|', '/')} | {r['n']} | {r['cloud_prompt'].replace('|', '/')} | {held} |")
     return "\n".join(lines) + "\n"
+
+
+def _fidelity_markdown(f: dict) -> list[str]:
+    lines = ["## Fidelity", "", f"Sent verbatim (N = 1, the prompt's own words): {f['verbatim']:.1%} of accepted prompts.", ""]
+    if not f["labelled"]:
+        return lines + ["The corpus has no subject labels (4th column): the counts below need them.", ""]
+    n = max(f["no_person"], 1)
+    lines += [
+        "| prompts naming no person | changed in the cloud view | refused | about a child, accepted | child kept "
+        "| naming people | refused |",
+        "|---|---|---|---|---|---|---|",
+        f"| {f['no_person']} | {len(f['no_person_changed'])} ({len(f['no_person_changed']) / n:.2%}) | "
+        f"{len(f['no_person_refused'])} | {f['child_accepted']} | {f['child_kept']} "
+        f"({f['child_kept'] / max(f['child_accepted'], 1):.1%}) | {f['people']} | {f['people_refused']} "
+        f"({f['people_refused'] / max(f['people'], 1):.1%}) |",
+        "",
+    ]
+    for title, key in (("Changed, naming no person", "no_person_changed"), ("Refused, naming no person",
+                       "no_person_refused"), ("About a child, no child in the cloud view", "child_lost")):  # fmt: skip
+        if f[key]:
+            lines += [f"### {title}", ""] + [f"- `{p}`" for p in f[key]] + [""]
+    return lines

@@ -4,6 +4,7 @@ Imports nothing heavy (no torch): `obclip candidates` and `obclip audit` start f
 """
 
 from obclip.prompts.candidates import (
+    DEFAULT_AGES,
     DEFAULT_MAX_CANDIDATES,
     PROXY_POLICIES,
     CandidateBudgetExceeded,
@@ -13,12 +14,14 @@ from obclip.prompts.candidates import (
     transform,
 )
 from obclip.prompts.grammar import indefinite_article
-from obclip.prompts.lexicon import ATTRIBUTES, Lexicon, LexiconError, default_lexicon
+from obclip.prompts.lexicon import ATTRIBUTES, PAPER_AGES, Lexicon, LexiconError, default_lexicon
 from obclip.prompts.store import GroupStore
 from obclip.prompts.template import AmbiguousPronoun, DetectionError, ProxyRefused
 
 __all__ = [
     "ATTRIBUTES",
+    "DEFAULT_AGES",
+    "PAPER_AGES",
     "DEFAULT_MAX_CANDIDATES",
     "PROXY_POLICIES",
     "AmbiguousPronoun",

@@ -38,7 +38,7 @@ class CandidateBudgetExceeded(DetectionError):
 
 @dataclass(frozen=True)
 class Slot:
-    """One independent choice: attribute `name` of person `person` (real value `value`), first
+    """One independent choice: attribute `name` of person `person` (real value `value`, one of `values`), first
     written at characters [start, end) of the prompt (or of a pronoun, for a person known only by one)."""
 
     person: int
@@ -46,11 +46,19 @@ class Slot:
     value: str
     start: int
     end: int
-    size: int = 0  # number of values of `name` (0: the paper's spaces, `ATTRIBUTES`)
+    values: tuple[str, ...] = ()  # the values this slot takes (empty: the attribute's whole space, `ATTRIBUTES`)
+
+    def __post_init__(self) -> None:
+        if self.values and self.value not in self.values:
+            raise ValueError(f"slot value {self.value!r} is not one of {self.values}")
+
+    @property
+    def space(self) -> tuple[str, ...]:
+        return self.values or ATTRIBUTES[self.name]
 
     @property
     def values_count(self) -> int:
-        return self.size or len(ATTRIBUTES[self.name])
+        return len(self.space)
 
 
 @dataclass(frozen=True)
@@ -133,21 +141,67 @@ def _first_span(template: Template, person: int) -> tuple[int, int]:
     return 0, 0
 
 
+DEFAULT_AGES = ATTRIBUTES["age"]  # child, young, middle-aged, old; `PAPER_AGES` is the paper's scale
+
+
+def check_ages(ages: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """The age scale asked for, validated: two or more of child, young, middle-aged, old, in that order."""
+    if ages is None:
+        return DEFAULT_AGES
+    scale = tuple(a.strip() for a in ages if a.strip())
+    unknown = [a for a in scale if a not in DEFAULT_AGES]
+    if unknown or len(scale) < 2 or len(set(scale)) != len(scale):
+        raise DetectionError(
+            f"--ages must name two or more of {', '.join(DEFAULT_AGES)} once each (got {', '.join(scale) or 'none'})"
+        )
+    return tuple(a for a in DEFAULT_AGES if a in scale)
+
+
+def fold_age(value: str, scale: tuple[str, ...]) -> str:
+    """`value` on `scale`: a value the scale lacks becomes its nearest neighbour ("child" -> "young")."""
+    if value in scale or value not in DEFAULT_AGES:
+        return value
+    rank = DEFAULT_AGES.index(value)
+    return min(scale, key=lambda a: (abs(DEFAULT_AGES.index(a) - rank), DEFAULT_AGES.index(a)))
+
+
+def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: tuple[str, ...]) -> tuple[str, ...]:
+    """The values a slot takes. Age follows the scale, without "child" for someone only an adult can be
+    ("a politician", "a wife"): a child decoy for them would mark itself. The rule reads the template
+    only (the noun's class or the neutral noun as written), so every candidate gives the same spaces."""
+    if name != "age":
+        return lex.values[name]
+    p = template.persons[person]
+    if "age" not in p.in_phrase and p.cls == "person":
+        adult = True  # the age is told apart from the noun ("a woman in her 70s"): "a woman in her childhood" reads oddly
+    elif p.cls is None:
+        adult = p.head in lex.senses.adult
+    else:
+        forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
+        adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
+    return tuple(a for a in ages if not (adult and a == "child"))
+
+
 def _expand(
-    prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int
+    prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int,
+    ages: tuple[str, ...] = DEFAULT_AGES,
 ) -> tuple[Template, list[Slot], list[str], str]:
     """(template, slots, candidates in product order, real candidate)."""
     if not prompt.strip():
         raise DetectionError("the prompt is empty")
     template = parse(prompt, lex, proxies, "gender" in protected)
+    for j, person in enumerate(template.persons):  # the parser speaks the full scale; fold it onto the slot's
+        if "age" in person.states and person.states["age"] != HELD:
+            person.states["age"] = fold_age(person.states["age"], slot_values(template, j, "age", lex, ages))
     slots: list[Slot] = []
     for j, person in enumerate(template.persons):
         start, end = _first_span(template, j)
         for name in protected:
             value = person.states.get(name)
             if value is not None and value != HELD:
-                slots.append(Slot(j, name, value, start, end, len(lex.values[name])))
-    sizes = [s.size for s in slots]
+                space = slot_values(template, j, name, lex, ages)
+                slots.append(Slot(j, name, value, start, end, space))
+    sizes = [s.values_count for s in slots]
     n = 1
     for size in sizes:
         n *= size
@@ -159,7 +213,7 @@ def _expand(
         )
     real = tuple({a: v for a, v in p.states.items()} for p in template.persons)
     out = []
-    for combo in itertools.product(*(lex.values[s.name] for s in slots)):
+    for combo in itertools.product(*(s.space for s in slots)):
         values = tuple(dict(v) for v in real)
         for slot, value in zip(slots, combo, strict=True):
             values[slot.person][slot.name] = value
@@ -168,8 +222,10 @@ def _expand(
 
 
 @lru_cache(maxsize=4096)
-def _cloud_set(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, budget: int) -> frozenset[str]:
-    return frozenset(_expand(prompt, protected, lex, proxies, budget)[2])
+def _cloud_set(
+    prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, budget: int, ages: tuple[str, ...]
+) -> frozenset[str]:
+    return frozenset(_expand(prompt, protected, lex, proxies, budget, ages)[2])
 
 
 def candidate_set(
@@ -178,10 +234,11 @@ def candidate_set(
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
     lexicon: Lexicon | None = None,
     proxies: str = "drop",
+    ages: tuple[str, ...] | list[str] | None = None,
 ) -> frozenset[str]:
     """The set P of cloud candidates of `prompt` (no order, no checks beyond the parse)."""
     lex = lexicon or default_lexicon()
-    return _cloud_set(prompt, _protected(attributes, lex), lex, proxies, max_candidates)
+    return _cloud_set(prompt, _protected(attributes, lex), lex, proxies, max_candidates, check_ages(ages))
 
 
 def _protected(attributes: list[str] | tuple[str, ...] | None, lex: Lexicon) -> tuple[str, ...]:
@@ -202,6 +259,7 @@ def transform(
     proxies: str = "drop",
     detector=None,
     store: GroupStore | None = None,
+    ages: tuple[str, ...] | list[str] | None = None,
 ) -> CandidateGroup:
     """Turns `prompt` into a verified, shuffled candidate group.
 
@@ -215,6 +273,8 @@ def transform(
         detector (`Callable[[str], list[tuple[int, int]]]`, optional): a model-based detector; a span it flags
             must lie inside a slot or a held-back word, or the prompt is refused.
         store (`GroupStore`, optional): the device's record of attributes already protected per prompt.
+        ages (`tuple[str, ...]`, optional): the age scale; child, young, middle-aged, old by default
+            (`PAPER_AGES` is the paper's, where a child folds into "young").
 
     Raises:
         DetectionError: the prompt is empty, ambiguous, or would not give a closed set (nothing is sent).
@@ -223,12 +283,12 @@ def transform(
     if proxies not in PROXY_POLICIES:
         raise DetectionError(f"unknown proxy policy {proxies!r}; choose {' or '.join(PROXY_POLICIES)}")
     lex = lexicon or default_lexicon()
-    protected, note = _protected(attributes, lex), ""
+    protected, note, scale = _protected(attributes, lex), "", check_ages(ages)
     if store is not None:
         template = parse(prompt, lex, proxies) if prompt.strip() else None
         if template is not None:
             protected, note = store.protect(skeleton(template, lex), protected, tuple(lex.values))
-    template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates)
+    template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates, scale)
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:
@@ -236,7 +296,7 @@ def transform(
     expected = frozenset(cands)
     for c in cands:  # closure, checked: every candidate must give back this very set
         try:
-            again = _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)))
+            again = _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)), scale)
         except DetectionError as exc:
             raise DetectionError(f"a decoy of this prompt would itself be refused ({exc}); rephrase the prompt") from exc
         if again != expected:

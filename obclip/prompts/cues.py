@@ -46,6 +46,9 @@ TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies 
     young younger old older elderly senior teenager teenage teen child children kid kids baby toddler infant
     adult middle-aged asian african caucasian european indian chinese japanese korean black white latina
     latino hispanic""".split())
+# lexicon classes of relatives (and "person", which the grand relations join): a name after them is theirs
+KIN_CLASSES = frozenset("""person parent sibling aunt-uncle niece-nephew offspring spouse grandparent godparent stepparent
+    stepsibling half-sibling parent-in-law sibling-in-law child-in-law godchild stepchild foster-parent partner fiance""".split())
 NAMING_WORDS = frozenset("named called nicknamed christened".split())
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")

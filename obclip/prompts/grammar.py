@@ -132,16 +132,22 @@ NUMBER_WORDS = frozenset(
 
 # --- canonical words of the cloud view: one wording per value ------------------------------------------
 GENDER_ADJECTIVE = {"male": "male", "female": "female"}
-AGE_ADJECTIVE = {"young": "young", "middle-aged": "middle-aged", "old": "old"}
+# a child is written with the child nouns where the class allows (`CHILD_NOUN`), else "little" ("a little dancer")
+AGE_ADJECTIVE = {"child": "little", "young": "young", "middle-aged": "middle-aged", "old": "old"}
+AGE_PREDICATE = {**AGE_ADJECTIVE, "child": "underage"}  # "she is little" would not read back as an age
 ETHNICITY_ADJECTIVE = {
     "caucasian": "Caucasian", "african": "African", "asian": "Asian", "indian": "Indian", "european": "European",
 }  # fmt: skip
-AGE_DECADE = {"young": "twenties", "middle-aged": "forties", "old": "seventies"}
-AGE_YEARS = {"young": "25", "middle-aged": "45", "old": "75"}
-BIRTH_YEAR = {"young": "2001", "middle-aged": "1981", "old": "1951"}
-AGE_ORDINAL = {"young": "25th", "middle-aged": "45th", "old": "75th"}
+CHILD_NOUN = {
+    "sg": {"male": "boy", "female": "girl", "none": "child"},
+    "pl": {"male": "boys", "female": "girls", "none": "children"},
+}
+AGE_DECADE = {"child": "childhood", "young": "twenties", "middle-aged": "forties", "old": "seventies"}
+AGE_YEARS = {"child": "10", "young": "25", "middle-aged": "45", "old": "75"}
+BIRTH_YEAR = {"child": "2016", "young": "2001", "middle-aged": "1981", "old": "1951"}
+AGE_ORDINAL = {"child": "10th", "young": "25th", "middle-aged": "45th", "old": "75th"}
 DECADES = {
-    "teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,
+    "childhood": 10, "teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,
     "eighties": 85, "nineties": 95,
 }  # fmt: skip
 
@@ -167,5 +173,7 @@ def number_value(word: str) -> int | None:
 
 
 def age_value(years: int) -> str:
-    """The age value of a person `years` old: young below 40, middle-aged below 60, else old."""
-    return "young" if years < 40 else "middle-aged" if years < 60 else "old"
+    """The age value of a person `years` old: a child below 18, young below 40, middle-aged below 60, else old.
+
+    A scale without "child" (the paper's) folds it into "young" (`obclip.prompts.candidates`)."""
+    return "child" if years < 18 else "young" if years < 40 else "middle-aged" if years < 60 else "old"

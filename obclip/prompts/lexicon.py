@@ -22,9 +22,10 @@ from typing import Any
 DATA = Path(__file__).parent / "data"
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "gender": ("male", "female"),
-    "age": ("young", "middle-aged", "old"),
+    "age": ("child", "young", "middle-aged", "old"),
     "ethnicity": ("caucasian", "african", "asian", "indian", "european"),
 }
+PAPER_AGES = ("young", "middle-aged", "old")  # the paper's scale (App. B.3): a child folds into "young"
 HELD = "held"  # an ethnicity outside the value space: left out of the cloud view, never varied
 
 
@@ -59,6 +60,43 @@ class Proxy:
     reveals: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Senses:
+    """What words usually refer to (`data/senses.json`, built from WordNet by `scripts/build_senses.py`).
+
+    Attributes:
+        named (`dict[str, tuple[tuple[tuple[str, ...], bool], ...]]`): multiword names of things by first word,
+            longest first, each with whether it is a proper name that must be written with a capital
+            ("statue" -> (("statue", "of", "liberty"), True)).
+        weak (`frozenset[str]`): person nouns whose usual sense is not a person ("robot", "pole", "fan").
+        animals (`frozenset[str]`): animals, toys and robots ("beaver", "teddy bear").
+        creatures (`frozenset[str]`): those, and plants and foods prompts dress up ("a radish in a tutu").
+        depiction (`frozenset[str]`): pictures and figures ("portrait", "statue").
+        place_heads (`frozenset[str]`): places and structures a name may end on ("river", "bridge").
+        beings (`frozenset[str]`): gods, angels, elves, aliens: beings of belief and story, not people.
+        chessmen (`frozenset[str]`): chess pieces ("queen", "bishop").
+        colours (`frozenset[str]`): colours no person's skin has ("green", "purple").
+        person_senses (`frozenset[str]`): nouns outside the people lexicon that can mean a person ("idol").
+        child (`frozenset[str]`): person nouns for children ("boy", "toddler").
+        child_adjectives (`frozenset[str]`): adjectives that make a person a child ("little", "teenage").
+        adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
+    """
+
+    named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
+    weak: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
+    creatures: frozenset[str] = frozenset()
+    depiction: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    beings: frozenset[str] = frozenset()
+    chessmen: frozenset[str] = frozenset()
+    colours: frozenset[str] = frozenset()
+    person_senses: frozenset[str] = frozenset()
+    child: frozenset[str] = frozenset()
+    child_adjectives: frozenset[str] = frozenset()
+    adult: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
 class Lexicon:
     """Lookups over the attribute lexicon; validated on construction.
@@ -85,6 +123,7 @@ class Lexicon:
     pos: dict[str, str] = field(repr=False)
     values: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(ATTRIBUTES))
     canonical: dict[str, dict[str, str]] = field(default_factory=dict)  # extra attributes: value -> word
+    senses: Senses = field(default_factory=lambda: Senses(), repr=False)
 
     def __post_init__(self) -> None:
         for attr, space in ATTRIBUTES.items():
@@ -155,13 +194,47 @@ def _pos() -> dict[str, str]:
     return {}
 
 
+@cache
+def _senses() -> Senses:
+    path = DATA / "senses.json"
+    if not path.exists():
+        return Senses()
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    named: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for phrase in raw["named_phrases"]:
+        words = tuple(phrase.lower().split())
+        named.setdefault(words[0], []).append((words, phrase[:1].isupper()))
+    return Senses(
+        named={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in named.items()},
+        weak=frozenset(raw["weak_person_nouns"]),
+        animals=frozenset(raw["animals"]),
+        creatures=frozenset(raw["creatures"]),
+        depiction=frozenset(raw["depiction_nouns"]),
+        place_heads=frozenset(raw["place_heads"]),
+        beings=frozenset(raw["beings"]),
+        chessmen=frozenset(raw["chessmen"]),
+        colours=frozenset(raw["colours"]),
+        person_senses=frozenset(raw["person_senses"]),
+        child=frozenset(raw["child_nouns"]),
+        child_adjectives=frozenset(raw["child_adjectives"]),
+        adult=frozenset(raw["adult_nouns"]),
+    )
+
+
 def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
+    senses = _senses()
+
+    def age(word: str, value: str | None, child: frozenset[str]) -> str | None:
+        return "child" if value == "young" and word in child else value  # the senses file knows the children
+
     nouns = {
-        w.lower(): Noun(e.get("class"), e["number"], e.get("gender"), e.get("age"), e.get("ethnicity"))
+        w.lower(): Noun(e.get("class"), e["number"], e.get("gender"), age(w.lower(), e.get("age"), senses.child),
+                        e.get("ethnicity"))
         for w, e in raw["nouns"].items()
     }
     adjectives = {
-        w.lower(): Adjective(e["attribute"], e["value"], e.get("strength", "strong") == "strong")
+        w.lower(): Adjective(e["attribute"], age(w.lower(), e["value"], senses.child_adjectives) or e["value"],
+                             e.get("strength", "strong") == "strong")
         for w, e in raw["adjectives"].items()
     }
     proxies = {w.lower(): Proxy(e.get("kind", "noun"), tuple(e.get("reveals", ()))) for w, e in raw["proxies"].items()}
@@ -175,8 +248,9 @@ def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
         proxies=proxies,
         non_person=phrases,
         pos=pos,
-        values={a: tuple(v) for a, v in {**ATTRIBUTES, **raw.get("values", {})}.items()},
+        values={a: tuple(v) for a, v in {**raw.get("values", {}), **ATTRIBUTES}.items()},
         canonical=raw.get("canonical", {}),
+        senses=senses,
     )
 
 

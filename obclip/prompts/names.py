@@ -9,6 +9,7 @@ from __future__ import annotations
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    KIN_CLASSES,
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
     PERSON_SLOT_WORDS,
@@ -36,6 +37,14 @@ class NamesMixin:
         artist whose style is asked for, not a person in the picture: it stays as written.
         """
         for i, t in enumerate(self.tokens):
+            if t.capitalised and self.free(i) and (i == 0 or not self.tokens[i - 1].capitalised):
+                j = i
+                while self.free(j + 1) and self.tokens[j + 1].capitalised and self.tokens[j + 1].is_word:
+                    j += 1
+                style = self.tok(j + 1)
+                if style is not None and style.low in ("style", "-style", "lighting", "aesthetic") and not self.upper_mode:
+                    self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "not a person"))
+                    continue  # "Alphonse Mucha style", "Rembrandt lighting": an artist whose style is asked for
             style_of = t.low == "of" and i > 0 and self.tokens[i - 1].low in ("style", "manner")
             if (t.low == "by" or style_of) and self.free(i + 1):
                 j = i + 1
@@ -62,6 +71,14 @@ class NamesMixin:
                 continue  # "Will and his dog" is a name; "will" is not
             if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i):
                 continue
+            before, first_word = self.tok(i - 2), self.tok(i - 3)
+            if t.capitalised and prev is not None and self.thing_noun(i - 1) and before is not None and (
+                    before.core in self.lex.adjectives or "a" in self.lex.tags(before.core)) and (
+                    first_word is not None and first_word.core in g.DETERMINERS):
+                continue  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+            if self.name_before_thing(i):
+                self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
+                continue
             capital = t.capitalised or self.upper_mode
             title = capital and t.core.rstrip(".") in self.lex.titles
             noun = self.lex.nouns.get(t.core)
@@ -76,6 +93,9 @@ class NamesMixin:
             first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
                 not glued and not acronym)
             famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
+            if (noun_title or title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
+                self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
+                continue  # "Aunt Jemima pancakes": a brand with a title, held back whole
             if not (title or noun_title or first or famous):
                 continue
             appositive = first and noun is None and not self.title_mode and not self.upper_mode
@@ -111,17 +131,45 @@ class NamesMixin:
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
             return False  # "his katana", "a tesla": a thing
         after_person = prev is not None and prev.is_word and self.free(i - 1) and (
-            self.lex.nouns.get(prev.core) is not None) and (
+            self.lex.nouns.get(prev.core) is not None) and prev.core not in self.lex.adjectives and not self.weak(i - 1) and (
             not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
         nxt = self.tok(i + 1)
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
             nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
-        if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies:
+        if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies and (
+                t.core not in self.lex.senses.animals or self.noun(prev)[0].cls in KIN_CLASSES):
+            # "uncle bob", "grandma rose"; but "a wizard cat", "a kachina doll" are an animal and a toy
             return True
-        where_a_name_stands = self.acts_like_person(i) or (prev is not None and prev.low in PERSON_SLOT_WORDS)
+        where_a_name_stands = self.acts_like_person(i) or (
+            prev is not None and prev.low in PERSON_SLOT_WORDS and self.of_a_person(i))
         if tags <= {"p"}:
             return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
-        return "N" in tags and self.acts_like_person(i)  # "karen asking"; "salt and pepper" is no name
+        # "karen asking" where a name stands; "salt and pepper", "a yellow tiger with", "lava pouring" are no names
+        opens = prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting", "featuring", "starring")
+        return "N" in tags and opens and self.acts_like_person(i)
+
+    def name_before_thing(self, i: int, titled: bool = False) -> bool:
+        """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
+        brand or a person; either way it says nothing the cloud needs, so it is held back, never made a person."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if plain(t.core) not in self.lex.first_names or self.noun(t) is not None or t.core in self.lex.adjectives:
+            return False
+        if set(self.lex.tags(t.core)) - {"N"}:
+            return False  # a word or a known proper name ("Snow mountain", "the Orion constellation"): kept as written
+        if not titled and prev is not None and (self.noun(prev) is not None or prev.core.rstrip(".") in self.lex.titles):
+            return False  # a title and its name: `mark_names` holds "Aunt Jemima pancakes" whole
+        if not self.thing_noun(i + 1) or nxt.capitalised or nxt.core.endswith("ing"):
+            return False
+        return t.capitalised or self.lowercase_name(i)
+
+    def of_a_person(self, i: int) -> bool:
+        """After "of", a name names a person only where the noun before is a picture or a person ("a portrait
+        of X", "a friend of X"), not a thing ("a bowl of Pho", "swirls of blu")."""
+        prev, before = self.tok(i - 1), self.tok(i - 2)
+        if prev is None or prev.low != "of" or before is None or not before.is_word:
+            return True
+        return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in (
+            "photo", "picture", "image", "painting", "drawing", "sketch", "statue", "bust", "portrait", "selfie")
 
     def acts_like_person(self, i: int) -> bool:
         """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""
@@ -175,9 +223,11 @@ class NamesMixin:
             if gender:  # a first name's usual gender is weak: the prompt's own pronoun wins ("Alex and her ...")
                 person.state("gender", gender, bool(title or noun), t.text)
                 person.in_phrase.add("gender")
-            person_id, det = self.new_person(person), "a"
+            before = self.tok(first_tok - 1)
+            owned = before is not None and (before.core in POSSESSIVE_DETERMINERS or before.core in g.DETERMINERS)
+            person_id, det = self.new_person(person), "" if owned else "a"  # "My Daughter Aaliyah": "my" stays
             self.names[key] = person_id
-        casing = self.phrase_case(first_tok, last, named=True)
+        casing = g.TITLE if self.title_mode and not self.upper_mode else self.phrase_case(first_tok, last, named=True)
         self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
 
     def modifies_next(self, i: int) -> bool:
@@ -228,6 +278,12 @@ class NamesMixin:
         if t.text.isupper() and not self.upper_mode:
             return False  # an acronym
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        if prev is not None and prev.core in ("a", "an", "this", "these", "those", "every", "each"):
+            return False  # "a Stegasaurus eating": a name takes no article
+        if "-" in t.core and all(self.lex.tags(part) for part in t.core.split("-")):
+            return False  # "Oil-on-canvas painting": a compound of words
+        if not self.of_a_person(i):
+            return False  # "a bowl of Pho", "the Hall of Karnak"; but "a portrait of Zendaya"
         if nxt is not None and nxt.is_word and nxt.capitalised:
             return False  # part of a longer proper name or brand ("Unreal Engine")
         if t.possessive or (nxt is not None and nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME)):

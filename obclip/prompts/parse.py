@@ -33,11 +33,12 @@ from obclip.prompts.phrases import PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Segment, Template
+from obclip.prompts.things import RELEASED, ThingsMixin
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 
 # --- the parser ------------------------------------------------------------------------------------------
-class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
+class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     """One parse: token state shared by the passes, which live in the mixins by topic."""
 
     def __init__(self, prompt: str, lex: Lexicon, proxies: str, gender_protected: bool = True) -> None:
@@ -56,6 +57,7 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
         self.spans: list[tuple[int, int, Segment]] = []  # token spans (first, last, segment)
         self.persons: list[Person] = []
         self.names: dict[str, int] = {}
+        self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
 
     # helpers
     def tok(self, i: int) -> Token | None:
@@ -101,7 +103,7 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
         self.check_script()
         self.check_alternatives()
         self.mark_emoji()
-        self.mark_non_person()
+        self.mark_named_things()
         self.mark_proxies(person_words_only=True)
         self.mark_gendered_compounds()
         self.mark_names()
@@ -117,7 +119,13 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
             (self.tokens[first].start, self.tokens[last].end, seg) if first >= 0 else (-1, -1, seg)
             for first, last, seg in (self.spans[k] for k in order)
         )
-        spans = tuple(s for s in spans if not (isinstance(s[2], Held) and s[2].why == "not a person"))
+        # a word judged no person that a later phrase took in after all ("Brazilian" in "a Brazilian soccer
+        # player") is no kept word: only words still as written count
+        kept = [(self.tokens[a].start, self.tokens[b].end, why) for a, b, why in self.kept
+                if all(self.free(k) for k in range(a, b + 1))]
+        kept += [(a, b, "a name of a thing, a place, a work or an artist") for a, b, seg in spans
+                 if isinstance(seg, Held) and seg.why == "not a person"]
+        spans = tuple(s for s in spans if not (isinstance(s[2], Held) and s[2].why in ("not a person", RELEASED)))
         # persons numbered by where they first appear, so that a candidate parses back to the same numbering
         first_seen = {}
         for start, _, seg in spans:
@@ -129,7 +137,7 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
         spans = tuple(
             (a, b, replace(seg, person=new_id[seg.person]) if hasattr(seg, "person") else seg) for a, b, seg in spans
         )
-        return Template(self.prompt, spans, tuple(self.persons[k] for k in order))
+        return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)))
 
     def check_script(self) -> None:
         """Refuses text the lexicon cannot read: look-alike letters from another script inside a word
@@ -178,15 +186,6 @@ class _Parser(NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
                 entry = self.lex.nouns.get(head) or self.lex.adjectives.get(head)
                 if entry is not None and rest.split("-")[0] in COMPOUND_TAILS:
                     self.claim(i, i, Held(t.text, "proxy"))
-
-    def mark_non_person(self) -> None:
-        cores = [plain(t.core) for t in self.tokens]
-        for words in self.lex.non_person:
-            phrase = tuple(plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
-            n = len(phrase)
-            for i in range(len(cores) - n + 1):
-                if tuple(cores[i : i + n]) == phrase and all(self.free(j) for j in range(i, i + n)):
-                    self.claim(i, i + n - 1, Held(" ".join(t.text for t in self.tokens[i : i + n]), "not a person"))
 
     def new_person(self, person: Person) -> int:
         self.persons.append(person)

@@ -79,12 +79,23 @@ class PronounsMixin:
             if t.core not in g.PRONOUN_GENDER and not contracted:
                 continue
             # "she's", "he'll", "shes": a subject pronoun with its verb glued on, which every candidate keeps
+            if self.refers_to_thing(i):
+                continue  # "A beaver in a tie. He stands ...": the beaver's pronoun, kept as written
             role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
                 pronoun_role(self.tokens, i, self.lex), "")
             pid = self.bind(i, role=role)
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def refers_to_thing(self, i: int) -> bool:
+        """A subject pronoun with no person before it and an animal or a toy before it ("A beaver in a tie.
+        He stands ...") refers to that animal: it is no person's pronoun."""
+        if any(p.anchor < i for p in self.persons) or self.tokens[i].core not in ("he", "she"):
+            return False  # only a subject: "a dog licking her face" may be someone else's face
+        if any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) for t in self.tokens[:i]):
+            return False
+        return self.animal_subject(before=i)
 
     def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
         """The person a pronoun at token i refers to, decided without looking at any gender.

@@ -7,7 +7,7 @@ They are held back on the device with the words that introduce them (`--proxies 
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
+from obclip.prompts.cues import CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 
 
@@ -18,6 +18,8 @@ class ProxiesMixin:
         """Proxy words and phrases, held back (or refused). With `person_words_only`, only phrases that
         hold a person word ("man bun", "mom jeans", "bachelor party"), before person phrases are found."""
         toks = self.tokens
+        if not person_words_only and not self.anyone():
+            return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
         for i, t in enumerate(toks):
             if not self.free(i) or not t.is_word:
                 continue
@@ -49,6 +51,16 @@ class ProxiesMixin:
             first, last = self.proxy_extent(i, last, kind)
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
 
+    def anyone(self) -> bool:
+        """Whether a proxy may hint at a person: yes, unless the prompt's only beings are animals or toys
+        ("a tiger wearing a tuxedo"). A prompt with no subject at all ("applying lipstick") has a person."""
+        if self.persons:
+            return True
+        for i, t in enumerate(self.tokens):
+            if t.is_word and (t.core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(t.low)) and not self.refers_to_thing(i):
+                return True
+        return not self.animal_subject()
+
     def mark_origins(self) -> None:
         """Where a person comes from ("a woman from Nigeria", "a man born in Ghana") states an ethnicity
         as a demonym does; it stays on the device like a proxy (refused under --proxies refuse)."""
@@ -64,6 +76,7 @@ class ProxiesMixin:
                 k -= 1
             if self.owner_at(k) is None:
                 continue  # "a letter from Kenya": not a person's origin
+            self.release_named(j)  # "a woman from Mexico City": a named place is still where she is from
             end = j
             while self.free(end) and self.tokens[end].is_word and (
                     (self.tokens[end].capitalised and (not self.lex.tags(self.tokens[end].core) or (

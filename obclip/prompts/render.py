@@ -46,7 +46,8 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing) + seg.suffix
     if isinstance(seg, Predicate):
         value = assignment[seg.person][seg.attribute]
-        return g.apply_case(_adjective(seg.attribute, value, lex), seg.casing)
+        word = g.AGE_PREDICATE[value] if seg.attribute == "age" else _adjective(seg.attribute, value, lex)
+        return g.apply_case(word, seg.casing)
     if isinstance(seg, AgePhrase):
         values = assignment[seg.person]
         if seg.kind == "decade":
@@ -74,14 +75,19 @@ def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
 def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
     words = [seg.det] if seg.det else []
     words += [m for m in seg.mods if not m.endswith("-")]
+    gender = values.get("gender") if "gender" in person.in_phrase else None
+    # a child of class person is a boy, a girl or a child; "little" stays before it, as the age word of every
+    # other value does, so the phrase opens alike for every value (its letter case reads back the same)
+    child_noun = "age" in person.in_phrase and values["age"] == "child" and person.cls == "person"
     if "age" in person.in_phrase:
         words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
     for attribute in sorted(person.in_phrase - {"gender", "age", "ethnicity"}):  # attributes a lexicon file added
         words.append(lex.adjective(attribute, values[attribute]))
-    gender = values.get("gender") if "gender" in person.in_phrase else None
-    if person.cls is not None:
+    if child_noun:
+        head = g.CHILD_NOUN[person.number][gender or "none"]
+    elif person.cls is not None:
         head = lex.form(person.cls, person.number, gender)
         if head is None:  # a class with no neutral noun ("widow") always states gender
             head = lex.form("person", person.number, None) or "person"

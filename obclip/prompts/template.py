@@ -53,6 +53,9 @@ class Person:
 
     def state(self, attribute: str, value: str, strong: bool, word: str) -> None:
         old = self.states.get(attribute)
+        if attribute == "age" and {old, value} == {"child", "young"} and strong == self.strength.get(attribute):
+            self.states[attribute] = "child"  # "a wee lass", "a flapper girl": young among children is a child
+            return
         if old is None or (strong and not self.strength.get(attribute)):
             self.states[attribute], self.strength[attribute] = value, strong
         elif old != value and strong == self.strength.get(attribute):
@@ -122,11 +125,14 @@ class Template:
         prompt (`str`): the text parsed.
         spans (`tuple[tuple[int, int, Segment], ...]`): (start, end) character spans and what replaces them.
         persons (`tuple[Person, ...]`): the referents, in order of appearance.
+        kept (`tuple[tuple[int, int, str], ...]`): character spans of words that look like person cues but were
+            judged to be about no person, kept as written, each with its reason ("a French restaurant").
     """
 
     prompt: str
     spans: tuple[tuple[int, int, Segment], ...]
     persons: tuple[Person, ...]
+    kept: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def held(self) -> tuple[Held, ...]:

@@ -62,11 +62,22 @@ class Token:
 
 
 def tokenize(prompt: str) -> tuple[Token, ...]:
-    """Splits `prompt` into tokens; whitespace is not a token (spans keep it recoverable)."""
-    out = []
+    """Splits `prompt` into tokens; whitespace is not a token (spans keep it recoverable).
+
+    A trailing apostrophe closes a quotation a lone opening one began ("the words 'KEEP OFF THE GRASS'"),
+    so it is no plural possessive there."""
+    out: list[Token] = []
+    quote_open = False
     for m in _TOKEN.finditer(prompt):
-        kind = m.lastgroup or "punct"
-        out.append(Token(m.group(), m.start(), m.end(), kind))
+        kind, text, start = m.lastgroup or "punct", m.group(), m.start()
+        if kind == "punct" and text in "'‘" and (start == 0 or not prompt[start - 1].isalnum()):
+            quote_open = True
+        elif kind == "word" and quote_open and text[-1] in "'’" and len(text) > 1:
+            out.append(Token(text[:-1], start, m.end() - 1, kind))
+            out.append(Token(text[-1], m.end() - 1, m.end(), "punct"))
+            quote_open = False
+            continue
+        out.append(Token(text, start, m.end(), kind))
     return tuple(out)
 
 

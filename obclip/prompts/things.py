@@ -1,0 +1,182 @@
+"""Named things and things that look like people, found before any word is read as a person.
+
+A word is a person only where its reading in the sentence is a person. This pass runs first and keeps
+as written (never rewritten, held back or refused) the phrases whose words only *look* like person cues:
+
+- multiword names of things, places, works, foods and species from WordNet ("Statue of Liberty",
+  "New York", "Bloody Mary", "French bulldog", "baby grand"; `data/senses.json`) and the lexicon's own
+  list ("Isle of Man"); a proper name counts only where it is written with a capital, so "the Black Hand"
+  is a name and "a black hand" is not;
+- capitalised spans whose last word is a common noun that is not a person ("Sydney Opera House",
+  "Ha Long Bay", "Oriental Pearl"): a name of a thing, unless it opens with a first name and is two
+  words long ("Emma Stone" is a person; "Charles River" is a place, as "river" is a place noun);
+- a model name: a word and its number ("Porsche 911", "Boeing 747").
+
+It also decides, for the later passes, when a person noun whose usual sense is not a person ("robot",
+"pole", "fan") is a person here (`weak_is_person`), and when a noun is a thing (`thing_noun`).
+"""
+
+from __future__ import annotations
+
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import AGE_UNITS, COLLECTIVES, POSSESSIVE_DETERMINERS, YO, plain
+from obclip.prompts.template import Held
+from obclip.prompts.tokens import ABBREVIATIONS
+
+RELEASED = "released"  # a span given back to the other passes; dropped from the template
+# Function words that may sit inside a capitalised name ("Statue of Liberty", "Rio de Janeiro").
+NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
+# Attribute adjectives that describe things as often as people (colours, "old"): they do not make a
+# weak person noun a person ("a white robot", "an old fan"); "female", "young", "Asian" do.
+# ("old" and "little" are not among them: the cloud view writes every age with them, and a decoy must read back alike.)
+THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
+
+
+class ThingsMixin:
+    """Passes of `obclip.prompts.parse._Parser` that keep named things as written (mixed in)."""
+
+    def mark_named_things(self) -> None:
+        self.mark_named_phrases()
+        self.mark_title_spans()
+        self.mark_model_names()
+
+    def keep(self, first: int, last: int) -> None:
+        text = self.prompt[self.tokens[first].start : self.tokens[last].end]
+        self.claim(first, last, Held(text, "not a person"))
+
+    def release_named(self, j: int) -> None:
+        """Frees the named thing that starts at token j, for a pass that reads it otherwise (an origin)."""
+        k = self.used.get(j)
+        if k is None:
+            return
+        first, last, seg = self.spans[k]
+        if first == j and isinstance(seg, Held) and seg.why == "not a person":
+            for m in range(first, last + 1):
+                del self.used[m]
+            self.spans[k] = (-1, -1, Held("", RELEASED))
+
+    def mark_named_phrases(self) -> None:
+        cores = [plain(t.core) for t in self.tokens]
+        lower_prompt = not any(c.isupper() for c in self.prompt)
+        curated: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.lex.non_person:
+            phrase = tuple(plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
+            curated.setdefault(phrase[0], []).append(phrase)
+        for i, t in enumerate(self.tokens):
+            if not t.is_word or not self.free(i):
+                continue
+            options = [(p, False) for p in curated.get(cores[i], ())] + list(self.lex.senses.named.get(cores[i], ()))
+            for words, proper in sorted(options, key=lambda e: len(e[0]), reverse=True):
+                n = len(words)
+                if tuple(cores[i : i + n]) != words or not all(self.free(j) for j in range(i, i + n)):
+                    continue
+                if proper and not (lower_prompt or any(w.capitalised for w in self.tokens[i : i + n])):
+                    continue  # "a black hand" is a hand; "the Black Hand" a name
+                self.keep(i, i + n - 1)
+                break
+
+    def mark_title_spans(self) -> None:
+        if self.title_mode or self.upper_mode:
+            return  # where every word has a capital, capitals say nothing
+        i = 0
+        while i < len(self.tokens):
+            end = self.title_span_end(i)
+            if end is None:
+                i += 1
+                continue
+            if self.names_a_thing(i, end):
+                self.keep(i, end)
+            i = end + 1
+
+    def title_span_end(self, i: int) -> int | None:
+        end = self._title_span_end(i)
+        nxt = self.tok(i + 1)
+        if end is None and nxt is not None and i not in self.starts and self.tokens[i].capitalised and self.free(i + 1) and (
+                nxt.core in self.lex.senses.place_heads and not set(self.lex.tags(self.tokens[i].core)) & set("nvar")):
+            return i + 1  # "Eiffel tower", "Golden Gate bridge": a name and its place noun
+        return end
+
+    def _title_span_end(self, i: int) -> int | None:
+        """The last token of a run of two or more capitalised words from token i (inner "of", "de" allowed)."""
+        t = self.tokens[i]
+        if not (t.capitalised and self.free(i)) or t.core in g.DETERMINERS:
+            return None
+        end, j, words = i, i + 1, 1
+        while self.free(j) and self.tokens[j].is_word and self.tokens[j].start - self.tokens[j - 1].end <= 1:
+            w = self.tokens[j]
+            if w.capitalised and not w.possessive:
+                end, words = j, words + 1
+            elif w.low not in NAME_JOINERS:
+                break
+            j += 1
+        return end if words >= 2 else None
+
+    def names_a_thing(self, first: int, last: int) -> bool:
+        """A capitalised span names a thing when its last word is a common noun that is not a person."""
+        head, opener = self.tokens[last], self.tokens[first]
+        if not head.capitalised:
+            return True  # "Eiffel tower": chosen by `title_span_end` for its place noun
+        if self.noun(head) is not None or "n" not in self.lex.tags(head.core) or head.core in g.CLOSED:
+            return False
+        if opener.core.rstrip(".") in self.lex.titles or (self.noun(opener) is not None and opener.core not in self.lex.adjectives):
+            return False  # "Queen Mary", "Mr Stone", "Professor Chen": a title opens a person's name
+        if head.core in self.lex.adjectives or head.core.rstrip(".") in ABBREVIATIONS:
+            return False  # "Snow White", "Martin Luther King Jr."
+        if any(self.noun(t) is not None and self.noun(t)[0].states() and t.core not in self.lex.adjectives
+               for t in self.tokens[first : last + 1]):
+            return False  # "The Old Man and the Sea": a title that says who is in it
+        if plain(opener.core) in self.lex.first_names and (not set(self.lex.tags(opener.core)) - set("pN") or (
+                "N" in self.lex.tags(opener.core))):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
+            return head.core in self.lex.senses.place_heads and not head.core.endswith("s")
+        return True
+
+    def mark_model_names(self) -> None:
+        """"Porsche 911", "a Boeing 747": a word glued to a model number names a product."""
+        for i, t in enumerate(self.tokens[:-1]):
+            num = self.tokens[i + 1]
+            if not (t.is_word and self.free(i) and self.free(i + 1) and num.kind == "num"):
+                continue
+            if num.start - t.end != 1 or not num.low.isdigit() or len(num.low) < 2:
+                continue
+            after = self.tok(i + 2)
+            if after is not None and (after.low in AGE_UNITS or after.low in YO or after.low == "old"):
+                continue
+            if self.noun(t) is not None or t.core in g.CLOSED or t.core in g.NUMBER_WORDS or t.core in self.lex.titles:
+                continue
+            if t.capitalised or not set(self.lex.tags(t.core)) - set("pN"):
+                self.keep(i, i + 1)  # "Porsche 911", "porsche 356"; not "age 33"
+
+    def thing_noun(self, j: int) -> bool:
+        """Token j is a common noun that is not a person ("restaurant", "gate", "painting"), not a verb."""
+        t = self.tok(j)
+        if t is None or not t.is_word or t.core in g.CLOSED or t.possessive or t.core in self.lex.adjectives:
+            return False
+        if t.core in COLLECTIVES:
+            return False  # "a Chinese family": a group of people
+        if self.noun(t) is not None and not self.weak(j):
+            return False
+        tags = self.lex.tags(t.core)
+        if "n" not in tags:
+            return False
+        verb_form = "v" in tags and t.core.endswith(("s", "ed")) and not t.core.endswith("ss")
+        return not verb_form
+
+    def weak(self, j: int) -> bool:
+        """A person noun whose usual sense is not a person ("robot", "pole", "fan")."""
+        return self.tokens[j].core in self.lex.senses.weak
+
+    def weak_is_person(self, j: int) -> bool:
+        """Whether the weak person noun at token j is a person here: written with a capital mid-sentence
+        ("a Pole"), or described by a word that only describes people ("a female model", "a young fan")."""
+        t = self.tokens[j]
+        if t.capitalised and j not in self.starts and not self.title_mode and not self.upper_mode:
+            return True
+        k = j - 1
+        while self.free(k) and self.tokens[k].is_word and self.tokens[k].core not in g.DETERMINERS and j - k <= 4:
+            w = self.tokens[k].core
+            if (w in self.lex.adjectives and w not in THING_ADJECTIVES) or (self.noun(self.tokens[k]) is not None and (
+                    self.lex.nouns.get(w) is not None and self.lex.nouns[w].states())):
+                return True  # "a female model", "a woman climber"
+            k -= 1
+        prev = self.tok(j - 1)
+        return prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative

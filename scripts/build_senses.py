@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Build `obclip/prompts/data/senses.json`: what WordNet says words *refer to*, for the prompt parser.
+
+The people lexicon (`scripts/build_lexicon.py`) says which words *can* describe a person; this file
+says when they usually do not, so the parser judges a word by its reading in the sentence, not by
+its spelling:
+
+    named_phrases      multiword names of things, places, works, foods and species that hold a
+                       word the parser would otherwise read as a person cue ("Statue of Liberty",
+                       "New York", "Bloody Mary", "French bulldog", "baby grand"): WordNet
+                       multiword noun lemmas whose most frequent sense is not a person
+    weak_person_nouns  person nouns whose most frequent sense is not a person ("robot", "pole",
+                       "fan", "giant"): a person only where the sentence makes it one
+    animals            animals, toys and robots ("beaver", "teddy bear"): "the raccoon king" is a raccoon
+    creatures          those, and what prompts dress up and make act ("a tiger", "a radish in a tutu"):
+                       a pronoun may refer to them, a proxy may be worn by them
+    beings             gods, angels, elves, aliens ("the Egyptian god Anubis"): not people
+    colours            colours that are no skin colour ("green", "purple"): "a green alien" is no person
+    person_senses      nouns outside the people lexicon with a person sense ("idol"): "a Korean idol" may be someone
+    chessmen           chess pieces ("queen", "bishop"): in a prompt about chess they are pieces
+    place_heads        nouns for places and structures ("river", "bridge"): a name may end on them
+    depiction_nouns    nouns for pictures and figures ("portrait", "statue"): "a portrait of X"
+                       may name a person, "a bowl of X" does not
+    child_nouns        person nouns for children ("boy", "toddler", "kids", "teenager"): age value "child"
+    child_adjectives   age adjectives for children ("little", "teenage")
+    adult_nouns        person nouns that imply an adult ("wife", "grandmother", "politician"):
+                       a child is not a plausible decoy for them
+
+How to run (from the repo root; build-time needs as for build_lexicon.py: Debian wordnet-base, nltk)
+    python scripts/build_senses.py           # write the file
+    python scripts/build_senses.py --check   # exit 1 if the committed file differs from a rebuild
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_lexicon import load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "obclip" / "prompts" / "data"
+OUT = DATA / "senses.json"
+
+# Lexicographer files of senses that name a *thing* a phrase can stand for without describing a person.
+# States, times and attributes are left out on purpose: "old age", "childhood", "womanhood" describe a person.
+THING_LEXNAMES = frozenset(
+    "noun.artifact noun.location noun.object noun.food noun.animal noun.plant noun.substance "
+    "noun.communication noun.group noun.event noun.phenomenon noun.shape".split()
+)
+# Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
+ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
+# Pictures and figures of someone: hyponym closures.
+DEPICTIONS = ("picture.n.01", "image.n.01", "portrait.n.02", "caricature.n.01", "photograph.n.01", "sculpture.n.01", "statue.n.01",
+              "drawing.n.02", "painting.n.01", "portrayal.n.01", "likeness.n.02", "icon.n.03")
+# Names of things that WordNet 3.0 lacks or files under a person first ("Bloody Mary" is Mary I there),
+# kept as data beside the derived ones.
+NAMED_EXTRA = ("Bloody Mary", "Mona Lisa", "Eiffel Tower", "Empire State Building", "Boston Red Sox",
+               "Sydney Opera House", "Arc de Triomphe", "Sagrada Familia", "Golden Gate", "Rube Goldberg machine",
+               "Starry Night")
+# Colours people's skin, hair or eyes are described with: they never mark a non-person ("a tan surfer").
+SKIN_AND_HAIR = frozenset("blond blonde tan olive caramel chestnut hazel amber bronze copper honey auburn ginger red "
+                          "yellow buff drab dun sanguine straw rose ruby cherry coral salmon umber ocher ochre".split())
+# Beings of belief and story: hyponym closures ("god.n.01" is the monotheists' God, with no hypernym).
+BEINGS = ("spiritual_being.n.01", "imaginary_being.n.01", "extraterrestrial_being.n.01", "god.n.01")
+# Places and structures a name can end on ("Charles River", "Grace Hall"): hyponym closures.
+PLACES = ("structure.n.01", "geological_formation.n.01", "body_of_water.n.01", "location.n.01", "way.n.06",
+          "facility.n.01", "land.n.04", "stream.n.01")
+CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n.01", "toddler.n.01",
+                 "adolescent.n.01")  # a minor is a child here: "a teenage girl" must not become "a young woman"
+# Age adjectives of the people lexicon that describe children, not young adults ("a little girl", "teenage").
+CHILD_ADJECTIVES = ("little", "lil", "wee", "tiny", "small", "teenage", "teenaged", "prepubescent", "pubescent",
+                    "school-age", "school-aged", "underage", "gen alpha")
+# WordNet senses whose members are adults by definition: grown-ups, spouses, parents, grandparents, workers
+# and office holders. A child decoy for them ("a child politician", "a little grandmother") marks itself.
+ADULT_SYNSETS = ("adult.n.01", "spouse.n.01", "parent.n.01", "grandparent.n.01", "worker.n.01",
+                 "professional.n.01", "politician.n.01", "politician.n.02", "lawgiver.n.01", "serviceman.n.01",
+                 "old_person.n.01", "retiree.n.01", "employee.n.01", "expert.n.01", "executive.n.01")
+
+
+def build(wordnet_dir: str) -> str:
+    wn, tmp = load_wordnet(wordnet_dir)
+    try:
+        people = json.loads((DATA / "people.json").read_text(encoding="utf-8"))
+        return json.dumps(_senses(wn, people), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _closure(wn, names: tuple[str, ...]) -> set:
+    out = set()
+    for name in names:
+        s = wn.synset(name)
+        out |= {s} | set(s.closure(lambda x: x.hyponyms()))
+    return out
+
+
+def _senses(wn, people: dict) -> dict:
+    persons = _closure(wn, ("person.n.01",))
+    risky = set(people["nouns"]) | set(people["adjectives"]) | set(people["first_names"]) | set(people["titles"])
+    risky |= {w for w in people["proxies"] if " " not in w}
+
+    def first(word: str):
+        ss = wn.synsets(word.replace(" ", "_"), "n")
+        return ss[0] if ss else None
+
+    named = set()
+    for syn in wn.all_synsets("n"):
+        for lemma in syn.lemmas():
+            name = lemma.name()
+            if "_" not in name:
+                continue
+            words = name.lower().replace("_", " ").split()
+            if not any(w in risky for w in words) or name.lower().replace("_", " ") in people["nouns"]:
+                continue
+            top = first(name)  # the lemma's most frequent sense decides, not this synset
+            if top is None or top in persons or top.lexname() not in THING_LEXNAMES:
+                continue
+            if top.lexname() == "noun.group" and not name[:1].isupper():
+                continue  # "girl scouts" as members are people; "Boston Red Sox" is a name
+            if words[-1] in people["proxies"] or " ".join(words) in people["proxies"]:
+                continue  # "wedding dress" is a proxy, held back beside a person, not a name
+            stated = lambda w: any(people["nouns"].get(w, {}).get(a) for a in ("gender", "age", "ethnicity"))  # noqa: E731
+            if stated(words[-1]):
+                continue  # "American elder" is a shrub, but "a Native American elder" is someone: a person noun heads
+            gendered = any(stated(w) for w in words)
+            if gendered and top.lexname() == "noun.communication":
+                continue  # "The Old Man and the Sea": a title that says who is in it
+            named.add(name.replace("_", " "))  # as WordNet writes it: a capitalised name must be written so
+
+    named |= set(NAMED_EXTRA)
+    weak = set()
+    for word, entry in people["nouns"].items():
+        top = first(wn.morphy(word, "n") or word)
+        if top is None or top.lexname() in ("noun.person", "noun.Tops", "noun.group"):
+            continue
+        neutral = not (entry.get("gender") or entry.get("age") or entry.get("ethnicity"))
+        if neutral or top.lexname() in ("noun.artifact", "noun.food"):  # "a robot", "a fan"; "a pole"
+            weak.add(word)
+    # a canonical form of a class is written by the cloud view and must read back as a person ("sultana")
+    weak -= {f for cls in people["classes"].values() for forms in cls.values() for f in forms.values() if f}
+    # a plural is weak only with its singular ("poles"; not "judges", whose own first sense is a book)
+    weak = {w for w in weak if people["nouns"][w]["number"] == "sg" or w[:-1] in weak or w[:-2] in weak}
+
+    animate_syns = _closure(wn, ANIMATE_ARTIFACTS)
+    animals, creatures = set(), set()  # animals and toys; and everything a prompt may dress up and make act
+    for syn in wn.all_synsets("n"):
+        if syn.lexname() not in ("noun.animal", "noun.plant", "noun.food") and syn not in animate_syns:
+            continue
+        for lemma in syn.lemmas():
+            name = lemma.name().lower().replace("_", " ")
+            top = first(name)
+            if top is None or name in people["nouns"]:
+                continue  # the people lexicon decides persons
+            if syn.lexname() == "noun.animal" or syn in animate_syns:
+                if top.lexname() in ("noun.animal", "noun.substance", "noun.food") or top in animate_syns:
+                    animals.add(name)  # "beaver" and "raccoon" are first their fur, "chicken" its meat
+                    creatures.add(name)
+                elif top.lexname() in ("noun.person", "noun.attribute") and not wn.synsets(name, "a"):
+                    creatures.add(name)  # "tiger" is first "a fierce person" in WordNet, "sloth" laziness
+            elif top.lexname() == syn.lexname():
+                creatures.add(name)  # a plant or a food when that is what the word first means ("an orange")
+
+    place_syns = _closure(wn, PLACES)
+    places = set()
+    for syn in place_syns:
+        for lemma in syn.lemmas():
+            name = lemma.name().lower()
+            if "_" not in name and first(name) in place_syns:
+                places.add(name)
+    beings = set()  # gods, angels, elves, ghosts: beings of belief and story, not people
+    being_syns = _closure(wn, BEINGS) - {wn.synset("saint.n.01")}  # WordNet files canonised people under deity
+    for syn in being_syns:
+        for lemma in syn.lemmas():
+            name = lemma.name().lower().replace("_", " ")
+            if name in people["nouns"] and first(name) in being_syns:
+                beings.add(name)
+                plural = [w for w, e in people["nouns"].items() if e["number"] == "pl" and w.rstrip("s") == name]
+                beings.update(plural)
+    person_senses = set()  # nouns the people lexicon lacks whose first or second sense is a person ("idol")
+    for syn in wn.all_synsets("n"):
+        if syn.lexname() == "noun.person":
+            for lem in syn.lemmas():
+                name = lem.name().lower()
+                if "_" not in name and syn in wn.synsets(name, "n")[:2]:
+                    person_senses.add(name)
+    person_senses -= set(people["nouns"])
+    chess = {lem.name().lower() for s in _closure(wn, ("chessman.n.01",)) for lem in s.lemmas()}
+    colours = {lem.name().lower() for s in _closure(wn, ("chromatic_color.n.01",)) for lem in s.lemmas()
+               if "_" not in lem.name() and wn.synsets(lem.name(), "a")} - set(people["adjectives"]) - set(people["proxies"])
+    colours -= SKIN_AND_HAIR
+    depictions = {lem.name().lower().replace("_", " ") for s in _closure(wn, DEPICTIONS) for lem in s.lemmas()}
+    child_syns, adult_syns = _closure(wn, CHILD_SYNSETS), _closure(wn, ADULT_SYNSETS)
+    child, adult = set(), set()
+    for word, entry in people["nouns"].items():
+        lemma = wn.morphy(word, "n") or word
+        senses = [s for s in wn.synsets(lemma, "n") if s in persons][:2]
+        childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween")
+        if entry.get("age") == "young" and (childish or any(s in child_syns for s in senses)):
+            child.add(word)
+        elif senses and all(s in adult_syns for s in senses[:1]) and entry.get("age") != "young":
+            adult.add(word)
+    return {
+        "named_phrases": sorted(named),
+        "weak_person_nouns": sorted(weak),
+        "animals": sorted(animals),
+        "creatures": sorted(creatures),
+        "depiction_nouns": sorted(depictions),
+        "place_heads": sorted(places),
+        "beings": sorted(beings),
+        "chessmen": sorted(chess),
+        "person_senses": sorted(person_senses),
+        "colours": sorted(colours),
+        "child_nouns": sorted(child),
+        "child_adjectives": sorted(CHILD_ADJECTIVES),
+        "adult_nouns": sorted(adult),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if the committed file differs from a rebuild")
+    ap.add_argument("--wordnet", default=os.environ.get("WORDNET_DICT", "/usr/share/wordnet"))
+    args = ap.parse_args(argv)
+    text = build(args.wordnet)
+    if args.check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"out of date: {OUT.relative_to(ROOT)} (run python scripts/build_senses.py)", file=sys.stderr)
+            return 1
+        print("senses up to date")
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    data = json.loads(text)
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode()) / 1e6:.2f} MB): "
+          + ", ".join(f"{k} {len(v)}" for k, v in data.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
