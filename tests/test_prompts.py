@@ -430,3 +430,17 @@ def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:
 def test_text_the_lexicon_cannot_read_is_refused(prompt: str) -> None:
     with pytest.raises(DetectionError):
         transform(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["一位年轻的亚洲女性在花园里", "Una mujer mayor asiática sonriendo en un parque",
+                                    "Eine junge Frau mit einem Hund im Park", "a sign that says こんにちは"])
+def test_other_languages_fail_closed_with_one_line(prompt: str) -> None:
+    with pytest.raises(DetectionError, match="English prompts only"):
+        transform(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["A teddy bear in Rio de Janeiro with Dois Irmãos in the background",
+                                    "a café con leche on a table", "the Arc de Triomphe at night"])
+def test_foreign_names_inside_english_pass(prompt: str) -> None:
+    group = transform(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt

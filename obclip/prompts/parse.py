@@ -20,13 +20,13 @@ Rules, each decided from the lexicon and syntax rather than the next word's spel
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from functools import cache
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
 from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, TYPO_TARGETS, YEAR_OLD, is_emoji, plain
+from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
 from obclip.prompts.phrases import PhrasesMixin
@@ -100,7 +100,7 @@ class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, P
 
     # passes
     def run(self) -> Template:
-        self.check_script()
+        check_english(self.prompt, self.tokens, self.lex)
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -138,32 +138,6 @@ class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, P
             (a, b, replace(seg, person=new_id[seg.person]) if hasattr(seg, "person") else seg) for a, b, seg in spans
         )
         return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)))
-
-    def check_script(self) -> None:
-        """Refuses text the lexicon cannot read: look-alike letters from another script inside a word
-        ("wоman" with a Cyrillic о), full-width letters, and prompts that are mostly not English."""
-        for k, c in enumerate(self.prompt):
-            if unicodedata.category(c) == "Cf" and not (c == "\u200d" and k and not self.prompt[k - 1].isascii()):
-                raise DetectionError(
-                    f"the prompt holds an invisible character (U+{ord(c):04X}, character {k}) that can hide a word "
-                    "from the device; remove it"
-                )
-        unknown = 0
-        words = [t for t in self.tokens if t.is_word]
-        for t in words:
-            if unicodedata.normalize("NFKC", t.text) != t.text:
-                raise self.refuse(t, "written with full-width or compatibility letters; retype it in plain letters")
-            scripts = {unicodedata.name(c, "?").split()[0] for c in t.text if c.isalpha()}
-            if len(scripts) > 1:
-                raise self.refuse(t, f"mixes letters of several scripts ({', '.join(sorted(scripts))}); retype it")
-            if len(t.core) > 1 and not (self.lex.tags(t.core) or t.core in self.lex.nouns or plain(t.core) in
-                                        self.lex.first_names or t.core in self.lex.adjectives):  # fmt: skip
-                unknown += 1
-        if len(words) >= 4 and unknown > 0.5 * len(words):
-            raise DetectionError(
-                f"{unknown} of the {len(words)} words of this prompt are not English words the device knows; "
-                "ObCLIP's lexicon reads English prompts only: write the prompt in English"
-            )
 
     def mark_emoji(self) -> None:
         """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device."""
