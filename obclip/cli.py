@@ -107,7 +107,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
         group = transform(
             args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies,
-            store=GroupStore(),
+            store=GroupStore(), ages=_ages(args),
         )  # fmt: skip
         if group.note:
             print(f"obclip: note: {group.note}", file=sys.stderr)
@@ -168,6 +168,17 @@ def _attributes(args: argparse.Namespace) -> list[str] | None:
     return [a.strip() for a in args.attributes.split(",") if a.strip()] if args.attributes else None
 
 
+def _ages(args: argparse.Namespace) -> tuple[str, ...] | None:
+    from obclip.prompts.candidates import check_ages
+
+    if getattr(args, "ages", None) is None:
+        return None
+    try:
+        return check_ages(args.ages.split(","))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def _lexicon(args: argparse.Namespace):
     from obclip.prompts import Lexicon
 
@@ -179,11 +190,14 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
     store = None if args.no_store else GroupStore(record=False)  # a preview never pins anything
     group = transform(
-        args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies, store=store
+        args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies, store=store,
+        ages=_ages(args),
     )
     if args.json:
-        attrs = [
-            {"name": s.name, "value": s.value, "start": s.start, "end": s.end, "person": s.person} for s in group.slots
+        attrs = [  # each slot's values, so that a reader can check N = the product of their counts
+            {"name": s.name, "value": s.value, "values": list(s.space), "start": s.start, "end": s.end,
+             "person": s.person}
+            for s in group.slots
         ]
         print(json.dumps({
             "prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n,
@@ -214,7 +228,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     path = Path(args.prompts)
     if not path.is_file():
         raise UsageError(f"{path}: no such prompts file (.txt, one prompt per line, or .tsv)")
-    result = run(path, args.out, _attributes(args), args.proxies, args.max_candidates, _lexicon(args))
+    result = run(path, args.out, _attributes(args), args.proxies, args.max_candidates, _lexicon(args), _ages(args))
     s = result["summary"]
     print(
         f"{s['prompts']} prompts: {s['accepted']} accepted, {s['refused']} refused "
@@ -339,7 +353,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.prompts is not None and args.prompts < 2:
         raise UsageError(f"--prompts must be at least 2 (FID needs two images), got {args.prompts}")
     device = _torch_device(args.device)
-    results = run(Path(args.out), args.quick, args.repeats, args.pair, args.prompts, device)
+    results = run(Path(args.out), args.quick, args.repeats, args.pair, args.prompts, device, _ages(args))
     print((Path(args.out) / "results.md").read_text())
     print(f"wrote {args.out}/results.json, results.md and plots in {results['seconds']} s", file=sys.stderr)
     return 0
@@ -360,6 +374,9 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--attributes", default=None, help="attributes to protect, e.g. gender,age (default: all)")
     parser.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="refuse prompts with more")
+    parser.add_argument("--ages", default=None, metavar="VALUES",
+                        help="the age scale, from child,young,middle-aged,old (default: all four); "
+                             "young,middle-aged,old is the paper's, where a child reads as young")  # fmt: skip
     parser.add_argument("--proxies", choices=PROXY_POLICIES, default="drop",
                         help="words that hint at an attribute (pregnant, beard): keep them on the device (drop, "
                              "default) or refuse the prompt")  # fmt: skip
@@ -492,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--pair", default="default", help="registry pair (quality columns need the default)")
     bench.add_argument("--prompts", type=int, default=None, help="held-out prompts (8 with --quick, else 96)")
     bench.add_argument("--device", default="cpu", help="torch device for the models (cpu, cuda, mps)")
+    bench.add_argument("--ages", default="young,middle-aged,old", metavar="VALUES",
+                       help="age scale of the N = 6 rows (default: the paper's young,middle-aged,old)")
     bench.add_argument("--out", required=True, help="output directory")
     bench.set_defaults(func=cmd_bench)
 

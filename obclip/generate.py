@@ -105,6 +105,7 @@ def generate(
     group: CandidateGroup | None = None,
     attributes: list[str] | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    ages: tuple[str, ...] | None = None,
     cloud: CloudFn | None = None,
     count_flops: bool = True,
     on_step: Callable[[str, int], None] | None = None,
@@ -129,6 +130,8 @@ def generate(
         group (`CandidateGroup`, optional): reuse a transformed prompt (retries send the same set).
         attributes (`list[str]`, optional): attributes to protect (all by default).
         max_candidates (`int`, defaults to `DEFAULT_MAX_CANDIDATES`): the candidate budget.
+        ages (`tuple[str, ...]`, optional): the age scale; child, young, middle-aged, old by default
+            (`obclip.prompts.PAPER_AGES` is the paper's three values).
         cloud (`Callable`, optional): sends a request to a cloud and returns its hand-off;
             the in-process engine by default.
         count_flops (`bool`, defaults to True): count UNet FLOPs on both sides.
@@ -141,7 +144,7 @@ def generate(
     plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     guidance = models.spec.guidance if guidance is None else guidance
     size = models.spec.resolution if size is None else size
-    candidates, index = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates)
+    candidates, index = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
     if not plan.uses_cloud:
         dev = run_device(
@@ -182,6 +185,7 @@ def generate_batch(
     accel: AccelConfig | None = None,
     attributes: list[str] | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    ages: tuple[str, ...] | None = None,
     groups: list[CandidateGroup] | None = None,
     cloud_prompts: list[str] | None = None,
     delta_t: int | None = None,
@@ -216,7 +220,7 @@ def generate_batch(
             continue
         sent = [
             _sent(
-                plan, prompts[i], cloud_prompts and cloud_prompts[i], groups and groups[i], attributes, max_candidates
+                plan, prompts[i], cloud_prompts and cloud_prompts[i], groups and groups[i], attributes, max_candidates, ages
             )
             for i in part
         ]
@@ -264,6 +268,7 @@ def _sent(
     group: CandidateGroup | None,
     attributes: list[str] | None,
     max_candidates: int,
+    ages: tuple[str, ...] | None = None,
 ) -> tuple[tuple[str, ...], int]:
     """What the cloud gets for `prompt` and where the real candidate sits: the group's order and
     index (obclip, vanilla-og), or the cloud text alone (hybrid, cloud)."""
@@ -274,7 +279,7 @@ def _sent(
             raise PlanError(
                 f"cloud_prompt applies to the hybrid and cloud modes; {plan.mode} sends its candidate group"
             )
-        group = group or transform(prompt, attributes, max_candidates)
+        group = group or transform(prompt, attributes, max_candidates, ages=ages)
         return group.order, group.real_index
     if group is not None:
         raise PlanError(f"mode {plan.mode} sends no candidate group")

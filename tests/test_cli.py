@@ -55,7 +55,7 @@ def test_generate_json_fields_and_image(tmp_path, capsys) -> None:
         "image",
     ):
         assert key in data
-    assert data["mode"] == "obclip" and data["n_candidates"] == 6 and data["image"] == str(out)
+    assert data["mode"] == "obclip" and data["n_candidates"] == 8 and data["image"] == str(out)
     assert data["server_flops"] == sum(data["flops_per_step"]["server"]) > 0
     assert Image.open(out).size == (32, 32)
     base = ["generate", PROMPT, "--pair", "tiny-sd", "--seed", "7", "--out", str(out), "--json", "--no-progress"]
@@ -216,7 +216,9 @@ def test_candidates_json_contract(capsys) -> None:
     assert code == 0 and data["n"] == 2 and data["prompt"] == "a woman holding her cat"
     assert sorted(data["candidates"]) == ["a man holding his cat", "a woman holding her cat"]
     # the slot is the whole person phrase ("a woman"), characters [0, 7)
-    assert data["attributes"] == [{"name": "gender", "value": "female", "start": 0, "end": 7, "person": 0}]
+    assert data["attributes"] == [
+        {"name": "gender", "value": "female", "values": ["male", "female"], "start": 0, "end": 7, "person": 0}
+    ]
     assert data["cloud_prompt"] == "a woman holding her cat" and data["held_back"] == []
     code, stdout, _ = _run(["candidates", "my mum, pregnant, holding her cat", "--json"], capsys)
     data = json.loads(stdout)
@@ -233,4 +235,4 @@ def test_candidates_readable_view(capsys) -> None:
     code, stdout, _ = _run(["candidates", "a photo of a sneaker"], capsys)
     assert code == 0 and "N = 1" in stdout
     code, stdout, _ = _run(["candidates", "an old man"], capsys)
-    assert "N = 3" not in stdout and "N = 6" in stdout and "1/6" in stdout
+    assert "N = 3" not in stdout and "N = 8" in stdout and "1/8" in stdout

@@ -53,8 +53,8 @@ def test_obclip_and_hybrid_same_pixels_on_the_default(tmp_path, scheduler: str) 
         outputs[mode] = (json.loads(proc.stdout), Image.open(out).tobytes())
     (ob, a), (hy, b) = outputs["obclip"], outputs["hybrid"]
     assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 1
-    assert ob["n_candidates"] == 6 and hy["n_candidates"] == 1
-    assert ob["server_flops"] == 6 * hy["server_flops"] and ob["device_flops"] == hy["device_flops"]
+    assert ob["n_candidates"] == 8 and hy["n_candidates"] == 1
+    assert ob["server_flops"] == 8 * hy["server_flops"] and ob["device_flops"] == hy["device_flops"]
 
 
 def test_device_is_a_third_of_the_cloud_or_less() -> None:

@@ -130,7 +130,7 @@ def test_bench_measures_an_lcm_pair(tiny_lcm) -> None:
     assert len(hybrid["entry"]["server_flops_per_step"]) == 2  # k = 2 steps of the 4-step LCM grid
 
 
-@pytest.mark.parametrize("prompt", ["a little girl with her mum", "Mrs. Smith, 42, in her kitchen with a beard"])
+@pytest.mark.parametrize("prompt", ["a teenage girl with her mum", "Mrs. Smith, 42, in her kitchen with a beard"])
 def test_obclip_real_candidate_equals_hybrid_with_the_cloud_view(tiny_sd, prompt: str) -> None:
     """The cloud sees the canonical view, the device its exact prompt: ObCLIP's image is exactly the
     image of Hybrid SD run with the same cloud text and the same device prompt (accelerations off), to

@@ -80,7 +80,7 @@ def test_dropping_the_dpm_history_breaks_equality(tiny_sd) -> None:
 def test_obclip_gives_the_real_candidate_the_hybrid_result(tiny_pair, sampler: str) -> None:
     ob = generate(PROMPT, "obclip", tiny_pair, sampler=sampler, seed=7)
     hy = generate(PROMPT, "hybrid", tiny_pair, sampler=sampler, seed=7)
-    assert ob.n_candidates == 6 and hy.n_candidates == 1
+    assert ob.n_candidates == 8 and hy.n_candidates == 1  # 2 genders x 4 ages
     assert PROMPT in ob.candidates
     assert (ob.latent - hy.latent).abs().max().item() <= 1e-4
     assert ob.server_flops == ob.n_candidates * hy.server_flops

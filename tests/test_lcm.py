@@ -88,7 +88,7 @@ def test_lcm_cloud_mode_runs_the_whole_lcm_grid(lcm_pair) -> None:
 def test_obclip_real_candidate_equals_hybrid_and_costs_n_times(lcm_pair) -> None:
     ob = generate(PROMPT, "obclip", lcm_pair, seed=9)
     hy = generate(PROMPT, "hybrid", lcm_pair, seed=9)
-    assert ob.n_candidates == 6 and PROMPT in ob.candidates
+    assert ob.n_candidates == 8 and PROMPT in ob.candidates
     assert (ob.latent - hy.latent).abs().max().item() <= 1e-4
     assert ob.server_flops == ob.n_candidates * hy.server_flops
     spec = lcm_pair.spec

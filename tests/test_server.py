@@ -239,7 +239,7 @@ def test_cli_against_the_server_and_fallback(server, tmp_path) -> None:
         [*cmd, "--out", str(out), "--server", server.url], capture_output=True, text=True, env=env, timeout=300
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["n_candidates"] == 6 and out.exists()
+    assert json.loads(proc.stdout)["n_candidates"] == 8 and out.exists()
     assert '"candidates"' in proc.stderr  # the server view was shown before sending
     dead = f"http://127.0.0.1:{_free_port()}"
     proc = subprocess.run(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from obclip.prompts import transform
+from obclip.prompts import PAPER_AGES, transform
 from obclip.prompts.grammar import indefinite_article
 from obclip.world.captions import caption
 from obclip.world.render import FIELDS, PortraitSpec, render, sample_spec
@@ -61,7 +61,7 @@ def test_captions_name_what_is_drawn_and_transform_cleanly(seed: int) -> None:
     for word, following in zip(words, words[1:], strict=False):
         if word.lower() in {"a", "an"}:
             assert word.lower() == indefinite_article(following), text
-    group = transform(text, ["gender", "age"])
+    group = transform(text, ["gender", "age"], ages=PAPER_AGES)  # the synthetic world's three ages
     assert group.n == 6 and group.cloud_prompt in group.order
     # the cloud view names the same person: its age word, and the ethnicity in its canonical capitalised form
     assert spec.age in group.cloud_prompt and spec.ethnicity.capitalize() in group.cloud_prompt

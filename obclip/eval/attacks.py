@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from obclip.prompts import transform
+from obclip.prompts import PAPER_AGES, transform
 from obclip.world.captions import caption
 from obclip.world.render import FIELDS, PortraitSpec
 
@@ -147,7 +147,7 @@ def _views(users: list[tuple[PortraitSpec, str]], scheme: str, seed: int) -> lis
     views = []
     for _, prompt in users:
         if scheme == "obclip":
-            group = transform(prompt, ATTRIBUTES)
+            group = transform(prompt, ATTRIBUTES, ages=PAPER_AGES)
             views.append((list(group.order), group.real_index))
         elif scheme == "hybrid":
             views.append(([prompt], 0))
@@ -217,7 +217,7 @@ def _latent_probe(users_train, users_test, pair_name: str, steps: int, k: int) -
         feats, labels = [], []
         for chunk in tqdm(range(0, len(users), 8), desc="latent probe"):
             part = users[chunk : chunk + 8]
-            grps = [transform(p, ATTRIBUTES) for _, p in part]
+            grps = [transform(p, ATTRIBUTES, ages=PAPER_AGES) for _, p in part]
             seeds = [seed + chunk + j for j in range(len(grps))]
             reqs = cloud_requests(
                 plan,

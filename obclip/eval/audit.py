@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from obclip.prompts import DetectionError, Lexicon, default_lexicon, transform
+from obclip.prompts import DEFAULT_AGES, DetectionError, Lexicon, default_lexicon, transform
 from obclip.prompts import grammar as g
 from obclip.prompts.parse import parse
 from obclip.prompts.tokens import tokenize
@@ -109,13 +109,14 @@ def _before_style(tokens: tuple, i: int) -> bool:
 
 
 def audit_prompt(
-    item: AuditPrompt, attributes: list[str] | None, lex: Lexicon, proxies: str, max_candidates: int
+    item: AuditPrompt, attributes: list[str] | None, lex: Lexicon, proxies: str, max_candidates: int,
+    ages: tuple[str, ...] | None = None,
 ) -> dict:
     """One prompt's row of the audit."""
     row: dict = {"prompt": item.prompt, "family": item.family, "subject": item.subject}
     start = time.perf_counter()
     try:
-        group = transform(item.prompt, attributes, max_candidates, lexicon=lex, proxies=proxies)
+        group = transform(item.prompt, attributes, max_candidates, lexicon=lex, proxies=proxies, ages=ages)
     except DetectionError as exc:
         row.update(accepted=False, reason=str(exc), ms=(time.perf_counter() - start) * 1e3)
         return row
@@ -191,6 +192,7 @@ def run(
     proxies: str = "drop",
     max_candidates: int = 64,
     lexicon: Lexicon | None = None,
+    ages: tuple[str, ...] | None = None,
 ) -> dict:
     """Audits every prompt of `prompts_path` and writes `audit.json` and `audit.md` into `out`."""
     lex = lexicon or default_lexicon()
@@ -198,7 +200,7 @@ def run(
     load_start = time.perf_counter()
     transform("a woman", lexicon=lex)  # the lexicon loads once; time it apart from the per-prompt figures
     load_ms = (time.perf_counter() - load_start) * 1e3
-    rows = [audit_prompt(item, attributes, lex, proxies, max_candidates) for item in items]
+    rows = [audit_prompt(item, attributes, lex, proxies, max_candidates, ages) for item in items]
     accepted = [r for r in rows if r["accepted"]]
     failing = [r for r in accepted if r["failures"]]
     names_people = [r for r, item in zip(rows, items, strict=True) if item.reveals or (r.get("n") or 0) > 1]
@@ -217,6 +219,7 @@ def run(
         "first_load_ms": round(load_ms, 1),
         "attributes": attributes or list(lex.values),
         "proxies": proxies,
+        "ages": list(ages or DEFAULT_AGES),
         "fidelity": fidelity(rows),
     }
     out = Path(out)

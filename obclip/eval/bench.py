@@ -43,12 +43,13 @@ from obclip.eval.metrics import fid_from_features, inception_features, kid_from_
 from obclip.eval.resume import PieceCache, weights_digest
 from obclip.generate import generate, generate_batch
 from obclip.models.pair import ModelPair, load_pair
+from obclip.prompts import PAPER_AGES
 from obclip.protocol import AccelConfig
 
 STEPS = 25  # the paper's Table 2 grid (the device's, for an LCM pair)
 SPLITS = (10, 5)  # the paper's switch points; an LCM pair uses its own k and k // 2 on its cloud grid
 SENSITIVE = ("gender", "age", "ethnicity")
-SETTINGS = {2: ["gender"], 6: ["gender", "age"]}
+SETTINGS = {2: ["gender"], 6: ["gender", "age"]}  # N = 6 on the paper's age scale (`run(ages=...)`)
 ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
 
 
@@ -125,9 +126,9 @@ def _same_images_as(row: Row) -> tuple:
     return (row.mode, row.k, row.accel, row.variant)
 
 
-def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair) -> dict:
+def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair, ages: tuple[str, ...]) -> dict:
     """Counted FLOPs of one request of `row`."""
-    counted = generate(prompt, row.mode, pair, steps=STEPS, k=row.k, seed=0, accel=row.config(), attributes=attributes)
+    counted = generate(prompt, row.mode, pair, steps=STEPS, k=row.k, seed=0, accel=row.config(), attributes=attributes, ages=ages)
     return {
         "n_candidates": counted.n_candidates,
         "server_flops": counted.server_flops,
@@ -136,7 +137,9 @@ def _counted(prompt: str, row: Row, attributes: list[str], pair: ModelPair) -> d
     }
 
 
-def _timing_round(prompt: str, table_rows: list[Row], attributes: list[str], seed: int, pair: ModelPair) -> dict:
+def _timing_round(
+    prompt: str, table_rows: list[Row], attributes: list[str], seed: int, pair: ModelPair, ages: tuple[str, ...]
+) -> dict:
     """One uncounted request of every row, back to back: (server s, end-to-end s) per row.
 
     Rows are timed round-robin rather than row after row, so that a slow spell of a shared
@@ -154,6 +157,7 @@ def _timing_round(prompt: str, table_rows: list[Row], attributes: list[str], see
             seed=seed,
             accel=row.config(),
             attributes=attributes,
+            ages=ages,
             count_flops=False,
         )
         times[row.name] = (res.server_seconds, time.perf_counter() - started)
@@ -167,6 +171,7 @@ def run(
     pair_name: str = "default",
     prompts: int | None = None,
     device: str = "cpu",
+    ages: tuple[str, ...] = PAPER_AGES,
 ) -> dict:
     """Runs the whole benchmark and writes its reports into `out`.
 
@@ -177,6 +182,7 @@ def run(
             every row back to back, and each row reports its median over the rounds.
         prompts (`int`, optional): number of held-out prompts (8 quick, 96 full).
         device (`str`, defaults to "cpu"): torch device of the models (latencies are measured there).
+        ages (`tuple[str, ...]`, defaults to the paper's young, middle-aged, old): the age scale of the N = 6 rows.
         pair_name (`str`, defaults to "default"): registry pair. Attribute accuracy and FID to
             renders need the synthetic world, so only the embedded pair reports them; any pair
             reports FLOPs, latency and FID against its own Hybrid SD images.
@@ -198,6 +204,7 @@ def run(
         "steps": STEPS,
         "repeats": repeats,
         "quick": quick,
+        "ages": list(ages),
         "settings": {},
     }
     started = time.perf_counter()
@@ -210,6 +217,7 @@ def run(
         "weights": weights_digest(pair),
         "rows": [(r.name, r.config()) for r in table_rows].__repr__(),  # new rows or settings: measure again
         "metrics": 2,  # pieces carry Inception features (FID and KID)
+        "ages": list(ages),
     }
     cache = PieceCache(out / ".cache", fingerprint)
     grids: dict[str, torch.Tensor] = {}
@@ -219,7 +227,7 @@ def run(
         for row in tqdm(table_rows, desc=f"N={big_n}"):
             piece = cache.get(f"n{big_n}-{row.name}")
             if piece is None:
-                measured = _measure_row(row, attributes, pair, classifier, held_out, real, shared)
+                measured = _measure_row(row, attributes, pair, classifier, held_out, real, shared, ages)
                 piece = cache.put(f"n{big_n}-{row.name}", measured)
             images, entry = piece["images"], dict(piece["entry"])
             if row.mode in ("cloud", "device", "hybrid"):
@@ -236,7 +244,7 @@ def run(
             piece = cache.get(f"n{big_n}-timing-{rnd}")
             if piece is None:
                 piece = cache.put(
-                    f"n{big_n}-timing-{rnd}", {"times": _timing_round(texts[0], table_rows, attributes, rnd, pair)}
+                    f"n{big_n}-timing-{rnd}", {"times": _timing_round(texts[0], table_rows, attributes, rnd, pair, ages)}
                 )
             rounds.append(piece["times"])
         for row, entry in table.items():
@@ -265,16 +273,17 @@ def run(
 
 
 def _measure_row(
-    row: Row, attributes: list[str], pair, classifier, prompts, real, shared: dict[tuple, torch.Tensor]
+    row: Row, attributes: list[str], pair, classifier, prompts, real, shared: dict[tuple, torch.Tensor],
+    ages: tuple[str, ...] = PAPER_AGES,
 ) -> dict:
     """Images (reused when identical by construction), quality and cost of one table row."""
     texts, seeds = [p.prompt for p in prompts], list(range(len(prompts)))
     images = shared.get(_same_images_as(row))
     if images is None:
         images = generate_batch(
-            pair, texts, row.mode, steps=STEPS, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes
+            pair, texts, row.mode, steps=STEPS, k=row.k, seeds=seeds, accel=row.config(), attributes=attributes, ages=ages
         )
-    entry = _counted(texts[0], row, attributes, pair) | {"attribute_accuracy": None, "fid": None, "kid": None}
+    entry = _counted(texts[0], row, attributes, pair, ages) | {"attribute_accuracy": None, "fid": None, "kid": None}
     features = inception_features(images)
     if classifier is not None and real is not None:
         acc = attribute_accuracy(classifier, images, prompts)

@@ -33,7 +33,7 @@ from obclip.eval.common import (
 )
 from obclip.generate import generate_batch
 from obclip.models.pair import load_pair
-from obclip.prompts import DetectionError, transform
+from obclip.prompts import PAPER_AGES, DetectionError, transform
 
 ATTRIBUTES = ["gender", "age"]  # N = 6, as the bench's ObCLIP rows
 
@@ -57,7 +57,7 @@ def run(out: Path, n: int = 48, k: int = 10, pair_name: str = "default") -> dict
     pair = load_pair(pair_name)
     prompts = heldout_prompts(n, seed=2027)
     texts = [p.prompt for p in prompts]
-    groups = [transform(t, ATTRIBUTES) for t in texts]
+    groups = [transform(t, ATTRIBUTES, ages=PAPER_AGES) for t in texts]
     clouds = [g.cloud_prompt for g in groups]
     seeds = list(range(n))
     real, classifier = reference_images(prompts), load_classifier()
@@ -79,7 +79,7 @@ def run(out: Path, n: int = 48, k: int = 10, pair_name: str = "default") -> dict
     corpus_texts, corpus_clouds = [], []
     for item in load_prompts(CORPUS):
         try:
-            group = transform(item.prompt)
+            group = transform(item.prompt, ages=PAPER_AGES)
         except DetectionError:
             continue
         corpus_texts.append(item.prompt)
