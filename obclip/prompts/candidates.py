@@ -182,17 +182,41 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     return tuple(a for a in ages if not (adult and a == "child"))
 
 
+def _template(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, ages: tuple[str, ...]) -> Template:
+    """The parse of `prompt`, its ages folded onto each slot's scale (the parser speaks the full one)."""
+    if not prompt.strip():
+        raise DetectionError("the prompt is empty")
+    template = parse(prompt, lex, proxies, "gender" in protected)
+    for j, person in enumerate(template.persons):
+        if "age" in person.states and person.states["age"] != HELD:
+            person.states["age"] = fold_age(person.states["age"], slot_values(template, j, "age", lex, ages))
+    return template
+
+
+def _signature(template: Template, protected: tuple[str, ...]) -> tuple:
+    """Everything `render` and `slot_values` read from a template except the protected values: the text between
+    segments, the segments, and each person's class, noun, number, phrase attributes and unprotected states.
+    Two templates with one signature render the same set (the closure check's fast path)."""
+    texts, cursor = [], 0
+    for start, end, _ in template.spans:
+        if start >= 0:
+            texts.append(template.prompt[cursor:start])
+            cursor = end
+    texts.append(template.prompt[cursor:])
+    persons = tuple(
+        (p.cls, p.head, p.number, frozenset(p.in_phrase), frozenset(p.states) & frozenset(protected),
+         tuple(sorted((a, v) for a, v in p.states.items() if a not in protected)))
+        for p in template.persons
+    )
+    return tuple(texts), tuple(seg for _, _, seg in template.spans), persons
+
+
 def _expand(
     prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int,
     ages: tuple[str, ...] = DEFAULT_AGES,
 ) -> tuple[Template, list[Slot], list[str], str]:
     """(template, slots, candidates in product order, real candidate)."""
-    if not prompt.strip():
-        raise DetectionError("the prompt is empty")
-    template = parse(prompt, lex, proxies, "gender" in protected)
-    for j, person in enumerate(template.persons):  # the parser speaks the full scale; fold it onto the slot's
-        if "age" in person.states and person.states["age"] != HELD:
-            person.states["age"] = fold_age(person.states["age"], slot_values(template, j, "age", lex, ages))
+    template = _template(prompt, protected, lex, proxies, ages)
     slots: list[Slot] = []
     for j, person in enumerate(template.persons):
         start, end = _first_span(template, j)
@@ -293,16 +317,19 @@ def transform(
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:
         raise DetectionError("the prompt does not survive its own rewriting; rephrase it")
-    expected = frozenset(cands)
+    expected, signature = frozenset(cands), _signature(template, protected)
     for c in cands:  # closure, checked: every candidate must give back this very set
-        try:
-            again = _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)), scale)
-        except DetectionError as exc:
-            raise DetectionError(f"a decoy of this prompt would itself be refused ({exc}); rephrase the prompt") from exc
-        if again != expected:
+        try:  # a candidate parsed to the real template's signature renders the same set; else render it in full
+            same = _signature(_template(c, protected, lex, proxies, scale), protected) == signature or (
+                _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)), scale) == expected)
+        except DetectionError as exc:  # the message names the user's words only, never a decoy's
+            raise DetectionError(f"this prompt's decoys would themselves be refused: {_own_words(exc, prompt)}; "
+                                 "rephrase the prompt") from exc  # fmt: skip
+        if not same:
             raise DetectionError(
-                f"candidate {c!r} would produce a different set, so the server could tell candidates apart; "
-                "rephrase the prompt"
+                "a decoy of this prompt reads differently from the prompt itself (the words around a person "
+                "change how the decoy is read), so the server could tell candidates apart; rephrase the prompt, "
+                "e.g. name each person with a plain noun"
             )
     if detector is not None:
         _check_detector(prompt, detector, cands)
@@ -310,6 +337,13 @@ def transform(
     secrets.SystemRandom().shuffle(order)
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
     return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note)
+
+
+def _own_words(exc: DetectionError, prompt: str) -> str:
+    """A refusal of a decoy, said without the decoy's words: its reason, after the quoted word."""
+    text = str(exc)
+    reason = text.split("): ", 1)[1] if "): " in text else text
+    return reason if "'" not in reason or all(q in prompt for q in reason.split("'")[1::2]) else "a word is unreadable"
 
 
 def _check_detector(prompt: str, detector, cands: list[str]) -> None:

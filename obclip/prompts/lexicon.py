@@ -12,12 +12,14 @@ new attributes with their value spaces ("values": {"religion": [...]}) whose adj
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import json
+import marshal
+import os
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 DATA = Path(__file__).parent / "data"
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -33,9 +35,9 @@ class LexiconError(ValueError):
     """A lexicon file that breaks the rules the candidate guarantee relies on."""
 
 
-@dataclass(frozen=True)
-class Noun:
-    """A person noun: its class (None: a neutral noun rendered as itself) and what it states."""
+class Noun(NamedTuple):
+    """A person noun: its class (None: a neutral noun rendered as itself) and what it states. A named tuple,
+    not a dataclass: the lexicon builds twelve thousand of them at every start."""
 
     cls: str | None
     number: str  # "sg" or "pl"
@@ -146,6 +148,28 @@ class Lexicon:
             if adj.value not in self.values.get(adj.attribute, ()) and adj.value != HELD:
                 raise LexiconError(f"adjective {word!r}: {adj.value!r} is not a value of {adj.attribute!r}")
 
+    @cached_property
+    def named_index(self) -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
+        """Names of things by first word, longest first: the lexicon's own list (lower case, never proper) and
+        WordNet's (`Senses.named`), each with whether it must be written with a capital. Built once."""
+        from obclip.prompts.cues import plain  # cues imports grammar only; kept local to keep this module a leaf
+
+        index: dict[str, list[tuple[tuple[str, ...], bool]]] = {k: list(v) for k, v in self.senses.named.items()}
+        for words in self.non_person:
+            phrase = tuple(plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
+            index.setdefault(phrase[0], []).append((phrase, False))
+        return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in index.items()}
+
+    @cached_property
+    def proxy_starts(self) -> dict[str, frozenset[int]]:
+        """First word of each multiword proxy -> the phrase lengths it opens ("salt" -> {4}). Built once."""
+        starts: dict[str, set[int]] = {}
+        for phrase in self.proxies:
+            words = phrase.split()
+            if len(words) > 1:
+                starts.setdefault(words[0], set()).add(len(words))
+        return {k: frozenset(v) for k, v in starts.items()}
+
     def adjective(self, attribute: str, value: str) -> str:
         """The canonical word for `value` of an attribute added by a lexicon file (the value itself by default)."""
         return self.canonical.get(attribute, {}).get(value, value)
@@ -160,7 +184,7 @@ class Lexicon:
 
     def extended(self, data: dict[str, Any]) -> Lexicon:
         """A lexicon with the entries of `data` (same shape as people.json) added or overriding."""
-        merged = _raw_people()
+        merged = dict(_raw_people())  # a copy: the parsed data is shared
         for key in ("classes", "nouns", "adjectives", "titles", "first_names", "proxies"):
             merged[key] = {**merged.get(key, {}), **{k.lower(): v for k, v in data.get(key, {}).items()}}
         merged["non_person_phrases"] = merged.get("non_person_phrases", []) + data.get("non_person_phrases", [])
@@ -179,27 +203,53 @@ class Lexicon:
 
 
 @cache
+def _data() -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
+    """The three data files, parsed: people.json, pos.txt and senses.json.
+
+    Parsing them is a third of `obclip candidates`'s start, so the parsed form is kept in the user's cache
+    directory as a `marshal` file (plain data, no code) named by the files' sizes and times; any trouble
+    with the cache falls back to the files."""
+    files = [DATA / "people.json", DATA / "pos.txt", DATA / "senses.json"]
+    stamp = "-".join(f"{f.stat().st_size}.{f.stat().st_mtime_ns}" if f.exists() else "0" for f in files)
+    cache_file = _cache_dir() / f"lexicon-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+    try:
+        return marshal.loads(cache_file.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    people = json.loads(files[0].read_text(encoding="utf-8"))
+    # one "word<TAB>tags" line per word (the builder writes each word once): a dict in one pass
+    pos = dict(line.split("\t", 1) for line in files[1].read_text(encoding="utf-8").splitlines() if "\t" in line)
+    senses = json.loads(files[2].read_text(encoding="utf-8")) if files[2].exists() else {}
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((people, pos, senses)))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only home: parse the files each time
+    return people, pos, senses
+
+
+def _cache_dir() -> Path:
+    """`$OBCLIP_CACHE_DIR`, else `$XDG_CACHE_HOME/obclip`, else `~/.cache/obclip` (as the device store)."""
+    if os.environ.get("OBCLIP_CACHE_DIR"):
+        return Path(os.environ["OBCLIP_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "obclip"
+
+
 def _raw_people() -> dict[str, Any]:
-    return json.loads((DATA / "people.json").read_text(encoding="utf-8"))
+    return _data()[0]
 
 
-@cache
 def _pos() -> dict[str, str]:
-    for name in ("pos.txt", "pos.txt.gz"):
-        path = DATA / name
-        if path.exists():
-            raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
-            # one "word<TAB>tags" line per word (the builder writes each word once): a dict in one pass
-            return dict(line.split("\t", 1) for line in raw.decode("utf-8").splitlines() if "\t" in line)
-    return {}
+    return _data()[1]
 
 
 @cache
 def _senses() -> Senses:
-    path = DATA / "senses.json"
-    if not path.exists():
+    raw = _data()[2]
+    if not raw:
         return Senses()
-    raw = json.loads(path.read_text(encoding="utf-8"))
     named: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     for phrase in raw["named_phrases"]:
         words = tuple(phrase.lower().split())

@@ -24,7 +24,10 @@ class ProxiesMixin:
             if not self.free(i) or not t.is_word:
                 continue
             key, last, kind = "", i, ""
+            lengths = self.lex.proxy_starts.get(t.core, ())  # the lengths of the proxy phrases this word opens
             for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
+                if n > 1 and n not in lengths:
+                    continue
                 if i + n <= len(toks) and all(self.free(k) and toks[k].is_word for k in range(i, i + n)):
                     words = " ".join(toks[k].core for k in range(i, i + n))
                     if person_words_only and not any(toks[k].core in self.lex.nouns for k in range(i, i + n)):

@@ -58,15 +58,11 @@ class ThingsMixin:
     def mark_named_phrases(self) -> None:
         cores = [plain(t.core) for t in self.tokens]
         lower_prompt = not any(c.isupper() for c in self.prompt)
-        curated: dict[str, list[tuple[str, ...]]] = {}
-        for words in self.lex.non_person:
-            phrase = tuple(plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
-            curated.setdefault(phrase[0], []).append(phrase)
+        index = self.lex.named_index
         for i, t in enumerate(self.tokens):
-            if not t.is_word or not self.free(i):
+            if not t.is_word or not self.free(i) or cores[i] not in index:
                 continue
-            options = [(p, False) for p in curated.get(cores[i], ())] + list(self.lex.senses.named.get(cores[i], ()))
-            for words, proper in sorted(options, key=lambda e: len(e[0]), reverse=True):
+            for words, proper in index[cores[i]]:
                 n = len(words)
                 if tuple(cores[i : i + n]) != words or not all(self.free(j) for j in range(i, i + n)):
                     continue

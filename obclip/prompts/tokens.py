@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _TOKEN = re.compile(
     r"(?P<word>[yY]/[oO](?!\w)|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
@@ -32,12 +33,12 @@ class Token:
     end: int
     kind: str
 
-    @property
+    @cached_property
     def low(self) -> str:
         """Lower case, with typographic apostrophes made plain."""
         return self.text.lower().replace("’", "'")
 
-    @property
+    @cached_property
     def core(self) -> str:
         """The word without a possessive ending ("woman's" -> "woman", "ladies'" -> "ladies")."""
         w = self.low
