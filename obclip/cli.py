@@ -202,6 +202,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
         print(json.dumps({
             "prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n,
             "cloud_prompt": group.cloud_prompt, "held_back": list(group.held_back), "protected": list(group.attributes),
+            "kept": [{"text": text, "why": why} for text, why in group.kept],
         }))  # fmt: skip
         return 0
     view = group.server_view()
@@ -215,6 +216,8 @@ def cmd_candidates(args: argparse.Namespace) -> int:
         print(f"\nYour prompt as the cloud sees it: {group.cloud_prompt!r} (the device finishes with your own words)")
     if group.held_back:
         print(f"Held back on this device, never sent: {', '.join(repr(h) for h in group.held_back)}")
+    for text, why in group.kept:
+        print(f"Sent as written, no person: {text!r} ({why})")
     if group.n > 1:
         print(f"\nAttribute types revealed: {', '.join(view['attribute_types_revealed'])}")
     print(f"Guarantee: {view['guarantee']}")

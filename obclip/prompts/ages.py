@@ -17,103 +17,140 @@ class AgesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find ages (mixed in)."""
 
     def mark_age_phrases(self) -> None:
-        toks = self.tokens
-        for i, t in enumerate(toks):
-            if not self.free(i) or not t.is_word:
-                continue
-            if t.low == "in" and self.free(i + 1) and (p := self.tok(i + 1)) is not None:
-                if p.core in ("his", "her", "their"):
-                    j = i + 2
-                    if self.free(j) and toks[j].low in ("early", "mid", "mid-", "late"):
-                        j += 1
-                    decade = self.tok(j)
-                    years = decade_years(decade) if decade is not None and self.free(j) else None
-                    dash, upper = self.tok(j + 1), self.tok(j + 2)
-                    if years is not None and dash is not None and dash.text == "-" and upper is not None:
-                        if decade_years(upper) is not None:
-                            j += 2  # "in her 20s-30s": the lower bound speaks for the range
-                    if years is not None:
-                        pid = self.bind(i + 1, plural=p.core == "their")
-                        person = self.persons[pid]
-                        self.check_agreement(person, p, i + 1)
-                        person.state("age", g.age_value(years), True, decade.text)
-                        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text,
-                                        plural=p.core == "their")
-                        self.claim(i, j, seg)
-            elif t.low in ("aged", "age") and (n := self.tok(i + 1)) is not None and n.low.isdigit():
-                if self.free(i + 1) and (pid := self.nearest_person(i)) is not None:
-                    self.persons[pid].state("age", g.age_value(int(n.low)), True, n.text)
-                    self.claim(i, i + 1, AgePhrase(pid, "aged", self.phrase_case(i, i + 1), word=t.text))
-        for i, t in enumerate(toks):
-            if not self.free(i):
-                continue
-            if t.low in ("of", "turning", "pushing") and (pid := self.person_ending_at(i - 1 if t.low == "of" else None, i)) is not None:
-                j = i + 1
-                if self.free(j) and toks[j].low in ("about", "around", "nearly", "almost", "roughly"):
-                    j += 1
-                years = g.number_value(toks[j].text) if self.free(j) and j < len(toks) else None
-                nxt = self.tok(j + 1)
-                nxt_tags = self.lex.tags(nxt.core) if nxt is not None else ""
-                counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
-                    "n" in nxt_tags and not nxt.core.endswith("ing") and nxt.core not in g.CLOSED))  # "of two children"
-                if years is not None and not counted:
-                    self.persons[pid].state("age", g.age_value(years), True, toks[j].text)
-                    self.claim(i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
-                continue
-            if t.kind == "num" and (m := ORDINAL.match(t.low)) and (b := self.tok(i + 1)) is not None:
-                if b.low in ("birthday", "birthdays") and self.free(i + 1):
-                    pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
-                    if pid is None:
-                        raise self.refuse(t, "a birthday with no person to attach it to; name the person or leave it out")
-                    self.persons[pid].state("age", g.age_value(int(m.group(1))), True, t.text)
-                    self.claim(i, i, AgePhrase(pid, "ordinal", g.LOWER))
-                    continue
-        for i, t in enumerate(toks):
-            if not (self.free(i) and t.kind == "num"):
-                continue
-            prev, nxt = self.tok(i - 1), self.tok(i + 1)
-            if t.low.isdigit() and prev is not None and prev.low == "in" and (b := self.tok(i - 2)) is not None:
-                if b.low == "born" and 1900 <= int(t.low) <= CURRENT_YEAR:  # "a man born in 1950"
-                    pid = self.nearest_person(i)
-                    if pid is not None:
-                        self.persons[pid].state("age", g.age_value(CURRENT_YEAR - int(t.low)), True, t.text)
-                        self.claim(i, i, AgePhrase(pid, "born", g.LOWER))
-                        continue
-            bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
-                (prev.text == "(" and nxt is not None and nxt.text == ")")
-                or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and nxt.core.endswith("ing"))))
-                or prev.low in ("is", "was", "turned", "turns", "'s", "aged"))  # fmt: skip
-            if bare:  # "a man, 42,", "a woman (29)", "she is 32", "who just turned 5"
-                j = i - 2 if prev.text in ",(" else i - 2
-                while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
-                    j -= 1
-                owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
-                if owner is not None:
-                    self.persons[owner].state("age", g.age_value(int(t.low)), True, t.text)
-                    self.claim(i, i, AgePhrase(owner, "bare", g.LOWER))
-                    continue
-            if (m := ORDINAL.match(t.low)) and prev is not None and prev.core in ("his", "her", "their"):
-                if nxt is None or not nxt.is_word or nxt.core in g.CLOSED:  # "celebrating her 90th"
-                    pid = self.bind(i - 1, plural=prev.core == "their")
-                    self.persons[pid].state("age", g.age_value(int(m.group(1))), True, t.text)
-                    self.claim(i, i, AgePhrase(pid, "ordinal", g.LOWER))
-                    continue
-        for i, t in enumerate(toks):
+        """Age expressions, each bound to its person. Four sweeps, in this order because each later one
+        reads what the earlier ones left free: phrases opened by a word ("in her 70s", "aged 45"); "of 8",
+        "turning 50" and birthdays; bare numbers ("a man, 42,", "born in 1950", "her 90th"); "8 yo" and
+        "70 years old"."""
+        for i, t in enumerate(self.tokens):
+            if self.free(i) and t.is_word:
+                self.decade_phrase(i) or self.aged_number(i)
+        for i in range(len(self.tokens)):
+            if self.free(i):
+                self.age_after_word(i) or self.birthday(i)
+        for i, t in enumerate(self.tokens):
+            if self.free(i) and t.kind == "num":
+                self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i)
+        for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
-                y, o = self.tok(i + 1), self.tok(i + 2)
-                if y is not None and y.low in ("yo", "y/o") and self.free(i + 1):  # "a girl, 8 yo"
-                    pid = self.nearest_person(i)
-                    if pid is None:
-                        raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
-                    self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
-                    self.claim(i, i + 1, AgePhrase(pid, "years", g.LOWER))
-                    continue
-                if y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
-                    pid = self.nearest_person(i)
-                    if pid is None:
-                        raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
-                    self.persons[pid].state("age", g.age_value(int(t.low)), True, t.text)
-                    self.claim(i, i + 2, AgePhrase(pid, "years", g.LOWER))
+                self.years_old(i)
+
+    def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
+        """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
+        self.persons[pid].state("age", g.age_value(years), True, word)
+        self.claim(first, last, seg)
+        return True
+
+    def decade_phrase(self, i: int) -> bool:
+        """"in her 70s", "in his early twenties", "in their 20s-30s" (the lower bound speaks for the range)."""
+        t, p = self.tokens[i], self.tok(i + 1)
+        if t.low != "in" or p is None or not self.free(i + 1) or p.core not in ("his", "her", "their"):
+            return False
+        j = i + 2
+        if self.free(j) and self.tokens[j].low in ("early", "mid", "mid-", "late"):
+            j += 1
+        decade = self.tok(j)
+        years = decade_years(decade) if decade is not None and self.free(j) else None
+        if years is None:
+            return False
+        dash, upper = self.tok(j + 1), self.tok(j + 2)
+        if dash is not None and dash.text == "-" and upper is not None and decade_years(upper) is not None:
+            j += 2
+        pid = self.bind(i + 1, plural=p.core == "their")
+        self.check_agreement(self.persons[pid], p, i + 1)
+        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their")
+        return self.age_of(pid, years, decade.text, i, j, seg)
+
+    def aged_number(self, i: int) -> bool:
+        """"aged 45", "age 30" after a person."""
+        t, n = self.tokens[i], self.tok(i + 1)
+        if t.low not in ("aged", "age") or n is None or not n.low.isdigit() or not self.free(i + 1):
+            return False
+        pid = self.nearest_person(i)
+        if pid is None:
+            return False
+        return self.age_of(pid, int(n.low), n.text, i, i + 1, AgePhrase(pid, "aged", self.phrase_case(i, i + 1), word=t.text))
+
+    def age_after_word(self, i: int) -> bool:
+        """"a boy of ten", "turning 50", "pushing about 60"; not "a mother of two children"."""
+        t = self.tokens[i]
+        if t.low not in ("of", "turning", "pushing"):
+            return False
+        pid = self.person_ending_at(i - 1 if t.low == "of" else None, i)
+        if pid is None:
+            return False
+        j = i + 1
+        if self.free(j) and self.tokens[j].low in ("about", "around", "nearly", "almost", "roughly"):
+            j += 1
+        years = g.number_value(self.tokens[j].text) if self.free(j) and j < len(self.tokens) else None
+        nxt = self.tok(j + 1)
+        tags = self.lex.tags(nxt.core) if nxt is not None else ""
+        counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
+            "n" in tags and not nxt.core.endswith("ing") and nxt.core not in g.CLOSED))  # "of two children"
+        if years is None or counted:
+            return True  # the word is taken: no other sweep reads it as an age
+        return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
+
+    def birthday(self, i: int) -> bool:
+        """"her 40th birthday", "a 5th birthday party" (the person before, else the one after)."""
+        t, b = self.tokens[i], self.tok(i + 1)
+        m = ORDINAL.match(t.low) if t.kind == "num" else None
+        if m is None or b is None or b.low not in ("birthday", "birthdays") or not self.free(i + 1):
+            return False
+        pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
+        if pid is None:
+            raise self.refuse(t, "a birthday with no person to attach it to; name the person or leave it out")
+        return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
+
+    def born_in(self, i: int) -> bool:
+        """"a man born in 1950": an age against `CURRENT_YEAR`."""
+        t, prev, b = self.tokens[i], self.tok(i - 1), self.tok(i - 2)
+        if not t.low.isdigit() or prev is None or prev.low != "in" or b is None or b.low != "born":
+            return False
+        if not 1900 <= int(t.low) <= CURRENT_YEAR or (pid := self.nearest_person(i)) is None:
+            return False
+        return self.age_of(pid, CURRENT_YEAR - int(t.low), t.text, i, i, AgePhrase(pid, "born", g.LOWER))
+
+    def bare_age(self, i: int) -> bool:
+        """A number standing alone as an age: "a man, 42,", "a woman (29)", "she is 32", "who just turned 5"."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
+            (prev.text == "(" and nxt is not None and nxt.text == ")")
+            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and nxt.core.endswith("ing"))))
+            or prev.low in ("is", "was", "turned", "turns", "'s", "aged"))  # fmt: skip
+        if not bare:
+            return False
+        j = i - 2
+        while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
+            j -= 1
+        owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+        if owner is None:
+            return False
+        return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
+    def possessive_ordinal(self, i: int) -> bool:
+        """"celebrating her 90th": an ordinal after a possessive, with no noun after it."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        m = ORDINAL.match(t.low)
+        if m is None or prev is None or prev.core not in ("his", "her", "their"):
+            return False
+        if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:
+            return False
+        pid = self.bind(i - 1, plural=prev.core == "their")
+        return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
+
+    def years_old(self, i: int) -> bool:
+        """"a girl, 8 yo", "70 years old" after a person."""
+        t, y, o = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
+        if y is not None and y.low in ("yo", "y/o") and self.free(i + 1):
+            last = i + 1
+        elif y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
+            last = i + 2
+        else:
+            return False
+        pid = self.nearest_person(i)
+        if pid is None:
+            raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
+        return self.age_of(pid, int(t.low), t.text, i, last, AgePhrase(pid, "years", g.LOWER))
 
     def stray_age(self, i: int) -> bool:
         """A number no rule placed that may be a person's age: right after the person ("a woman, 30s",

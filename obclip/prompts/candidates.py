@@ -72,6 +72,8 @@ class CandidateGroup:
         real_index (`int`): position of the real prompt's cloud view in `order` (stays on the device).
         attributes (`tuple[str, ...]`): the attributes protected.
         held_back (`tuple[str, ...]`): words left out of every candidate (names, proxies), kept on the device.
+        kept (`tuple[tuple[str, str], ...]`): words that look like person cues but refer to no person here, sent
+            as written, each with the reason ("Statue of Liberty": a name of a thing).
         note (`str`): what the device decided on the user's behalf (e.g. attributes pinned by the store).
     """
 
@@ -82,6 +84,7 @@ class CandidateGroup:
     attributes: tuple[str, ...] = tuple(ATTRIBUTES)
     held_back: tuple[str, ...] = ()
     note: str = ""
+    kept: tuple[tuple[str, str], ...] = ()  # person-like words kept as written, with why ("French", "it describes ...")
 
     def __post_init__(self) -> None:
         if not 0 <= self.real_index < len(self.order):
@@ -317,11 +320,26 @@ def transform(
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:
         raise DetectionError("the prompt does not survive its own rewriting; rephrase it")
+    _check_closure(prompt, template, cands, protected, lex, proxies, max(max_candidates, len(cands)), scale)
+    if detector is not None:
+        _check_detector(prompt, detector, cands)
+    order = list(cands)
+    secrets.SystemRandom().shuffle(order)
+    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
+    kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
+    return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept)
+
+
+def _check_closure(
+    prompt: str, template: Template, cands: list[str], protected: tuple[str, ...], lex: Lexicon, proxies: str,
+    budget: int, scale: tuple[str, ...],
+) -> None:
+    """Every candidate must give back this very set, or nothing is sent."""
     expected, signature = frozenset(cands), _signature(template, protected)
-    for c in cands:  # closure, checked: every candidate must give back this very set
+    for c in cands:
         try:  # a candidate parsed to the real template's signature renders the same set; else render it in full
             same = _signature(_template(c, protected, lex, proxies, scale), protected) == signature or (
-                _cloud_set(c, protected, lex, proxies, max(max_candidates, len(cands)), scale) == expected)
+                _cloud_set(c, protected, lex, proxies, budget, scale) == expected)
         except DetectionError as exc:  # the message names the user's words only, never a decoy's
             raise DetectionError(f"this prompt's decoys would themselves be refused: {_own_words(exc, prompt)}; "
                                  "rephrase the prompt") from exc  # fmt: skip
@@ -331,12 +349,6 @@ def transform(
                 "change how the decoy is read), so the server could tell candidates apart; rephrase the prompt, "
                 "e.g. name each person with a plain noun"
             )
-    if detector is not None:
-        _check_detector(prompt, detector, cands)
-    order = list(cands)
-    secrets.SystemRandom().shuffle(order)
-    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
-    return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note)
 
 
 def _own_words(exc: DetectionError, prompt: str) -> str:

@@ -6,6 +6,8 @@ son"); a word that only looks like a name ("Rose petals", "shot on Canon") stays
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
@@ -27,15 +29,32 @@ from obclip.prompts.template import Held, Person, Phrase
 from obclip.prompts.tokens import Token
 
 
+class NameCue(NamedTuple):
+    """Why a word may be a name (`NamesMixin.name_cue`)."""
+
+    title: bool  # "Mrs", "Dr"
+    noun: Noun | None  # the word as a person noun, if it is one
+    noun_title: bool  # a gendered noun before a first name: "Queen Elizabeth", "Grandma Rose"
+    first: bool  # a first name, capitalised or where only a name fits
+    famous: bool  # a capitalised proper noun of WordNet
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
     def mark_names(self) -> None:
         """Titles and first names: the person is kept (canonical phrase), the name itself held back.
 
-        A name after "by" ("by John Singer Sargent") or "style of" ("in the style of Cézanne") names an
-        artist whose style is asked for, not a person in the picture: it stays as written.
-        """
+        Three sweeps: artists whose style is asked for ("by John Singer Sargent", "in the style of Cézanne",
+        "Alphonse Mucha style") stay as written; a word after "named"/"called" is a name whatever its case;
+        then every other word that reads as a name, a title or a gendered title noun ("Queen Elizabeth")."""
+        self.mark_artists()
+        self.mark_named_after()
+        for i, t in enumerate(self.tokens):
+            if self.free(i) and t.is_word:
+                self.read_name(i)
+
+    def mark_artists(self) -> None:
         for i, t in enumerate(self.tokens):
             if t.capitalised and self.free(i) and (i == 0 or not self.tokens[i - 1].capitalised):
                 j = i
@@ -51,77 +70,90 @@ class NamesMixin:
                 while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
                     j += 1
                 if j > i + 1:
-                    text = self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end]
-                    self.claim(i + 1, j - 1, Held(text, "not a person"))
-        for i, t in enumerate(self.tokens):  # "a man named Bob", "a woman called maria": a name, whatever its case
+                    self.claim(i + 1, j - 1, Held(self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end],
+                                                  "not a person"))  # fmt: skip
+
+    def mark_named_after(self) -> None:
+        """"a man named Bob", "a woman called maria": the name is held back, whatever its case."""
+        for i, t in enumerate(self.tokens):
             nxt = self.tok(i + 1)
             if t.low in NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
                     plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))):
-                end = i + 1
-                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
-                        self.tokens[end + 1]):
-                    end += 1
-                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
-        for i, t in enumerate(self.tokens):
-            if not self.free(i) or not t.is_word:
-                continue
-            prev, nxt = self.tok(i - 1), self.tok(i + 1)
-            if t.core in g.CLOSED and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
-                    i not in self.starts or self.acts_like_person(i))):
-                continue  # "Will and his dog" is a name; "will" is not
-            if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i):
-                continue
-            before, first_word = self.tok(i - 2), self.tok(i - 3)
-            if t.capitalised and prev is not None and self.thing_noun(i - 1) and before is not None and (
-                    before.core in self.lex.adjectives or "a" in self.lex.tags(before.core)) and (
-                    first_word is not None and first_word.core in g.DETERMINERS):
-                continue  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
-            if self.name_before_thing(i):
-                self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
-                continue
-            capital = t.capitalised or self.upper_mode
-            title = capital and t.core.rstrip(".") in self.lex.titles
-            noun = self.lex.nouns.get(t.core)
-            # "Queen Elizabeth II", "Grandma Rose", "Aunt Jemima": a gendered noun used as a title
-            noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
-                          and nxt.capitalised and plain(nxt.core) in self.lex.first_names)  # fmt: skip
-            glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
-            acronym = t.text.isupper() and not self.upper_mode
-            # "a photo of jessica": a first name that is no English word is a name in any case
-            unknown = not capital and len(t.core) > 2 and plain(t.core) in self.lex.first_names and (
-                t.core not in self.lex.nouns) and self.lowercase_name(i)
-            first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
-                not glued and not acronym)
-            famous = t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core)
-            if (noun_title or title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
-                self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
-                continue  # "Aunt Jemima pancakes": a brand with a title, held back whole
-            if not (title or noun_title or first or famous):
-                continue
-            appositive = first and noun is None and not self.title_mode and not self.upper_mode
-            if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None:
-                end = i
-                while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(
-                        self.tokens[end + 1]):
-                    end += 1  # "her great-grandson Will": the name of the person just named; held back
-                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
-                continue
-            if not (title or noun_title):
-                named_noun = first and noun is not None and noun.gender is None and t.capitalised and (
-                    i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
-                if t.core in self.lex.adjectives or (noun is not None and not named_noun):
-                    continue  # "a Black woman", "Asian": an attribute word, not a name
-                if famous and not first and (set(self.lex.tags(t.core)) & set("nvar")) and not self.acts_like_person(i):
-                    continue  # a common word that is also someone's surname ("Black"), unless used as one
-                surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
-                if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
-                    continue  # "Asian woman": a modifier of the person noun after it
-                acts = self.acts_like_person(i)
-                place = "P" in self.lex.tags(t.core) and (
-                    not acts or (prev is not None and prev.low in PLACE_PREPOSITIONS))
-                if place or (not first and self.modifies_next(i)) or not self.looks_like_name(i):
-                    continue
-            self.name_phrase(i, title, noun if noun_title else None)
+                self.hold_name(i, i + 1)
+
+    def hold_name(self, first: int, end: int) -> None:
+        """Holds back tokens first..end and the capitalised name parts after them ("Will Smith")."""
+        while self.free(end + 1) and self.tokens[end + 1].capitalised and self.capital_name_part(self.tokens[end + 1]):
+            end += 1
+        self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "name"))
+
+    def read_name(self, i: int) -> None:
+        """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        if t.core in g.CLOSED and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
+                i not in self.starts or self.acts_like_person(i))):
+            return  # "Will and his dog" is a name; "will" is not
+        if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
+            return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if self.name_before_thing(i):
+            self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
+            return
+        cue = self.name_cue(i)
+        if (cue.noun_title or cue.title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
+            self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
+            return  # "Aunt Jemima pancakes": a brand with a title, held back whole
+        if not (cue.title or cue.noun_title or cue.first or cue.famous):
+            return
+        appositive = cue.first and cue.noun is None and not self.title_mode and not self.upper_mode
+        if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None:
+            self.hold_name(i, i)  # "her great-grandson Will": the name of the person just named
+            return
+        if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
+            return
+        self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def names_its_thing(self, i: int) -> bool:
+        """"the Greek letter Omega": a capitalised word after a thing noun that has an article and an adjective."""
+        t, prev, before, first_word = self.tokens[i], self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        return t.capitalised and prev is not None and self.thing_noun(i - 1) and before is not None and (
+            before.core in self.lex.adjectives or "a" in self.lex.tags(before.core)) and (
+            first_word is not None and first_word.core in g.DETERMINERS)
+
+    def name_cue(self, i: int) -> NameCue:
+        """What makes token i look like a name: a title ("Mrs"), a gendered noun before a first name
+        ("Queen Elizabeth"), a first name (capitalised, or lower-case where only a name fits), a proper noun."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        capital = t.capitalised or self.upper_mode
+        noun = self.lex.nouns.get(t.core)
+        noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
+                      and nxt.capitalised and plain(nxt.core) in self.lex.first_names)  # fmt: skip
+        glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
+        acronym = t.text.isupper() and not self.upper_mode
+        # "a photo of jessica": a first name that is no English word is a name in any case
+        unknown = not capital and len(t.core) > 2 and plain(t.core) in self.lex.first_names and (
+            t.core not in self.lex.nouns) and self.lowercase_name(i)
+        first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
+            not glued and not acronym)
+        return NameCue(capital and t.core.rstrip(".") in self.lex.titles, noun, noun_title, first,
+                       t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core))  # fmt: skip
+
+    def not_a_name(self, i: int, cue: NameCue) -> bool:
+        """A word that looks like a name but is not one here: an attribute word ("a Black woman"), a common
+        word that is also a surname, a modifier of the person noun after it, a place, or a common word
+        where no name stands ("Rose petals")."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        named_noun = cue.first and cue.noun is not None and cue.noun.gender is None and t.capitalised and (
+            i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
+        if t.core in self.lex.adjectives or (cue.noun is not None and not named_noun):
+            return True  # "a Black woman", "Asian": an attribute word, not a name
+        if cue.famous and not cue.first and (set(self.lex.tags(t.core)) & set("nvar")) and not self.acts_like_person(i):
+            return True  # a common word that is also someone's surname ("Black"), unless used as one
+        surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
+        if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
+            return True  # "Asian woman": a modifier of the person noun after it
+        place = "P" in self.lex.tags(t.core) and (
+            not self.acts_like_person(i) or (prev is not None and prev.low in PLACE_PREPOSITIONS))
+        return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
 
     def lowercase_name(self, i: int) -> bool:
         """A first name written in lower case: "jessica" (no English word), "karen asking" (a rare word

@@ -8,9 +8,32 @@ absorbed into the slot, so the cloud sees one canonical wording per value combin
 ethnicities outside the value space. Where a role or a binding cannot be decided the parse
 refuses (`DetectionError`), naming the word: nothing is sent.
 
+Words are judged by what they refer to in the sentence, not by their spelling: before any word is
+read as a person, named things ("Statue of Liberty"), animals' titles ("the raccoon king") and words
+whose usual sense is a thing ("a white robot") are kept as written, each with a reason
+(`Template.kept`; `obclip.prompts.things`, `PhrasesMixin.not_a_person`).
+
+The passes (`_Parser.run`, in this order; each claims the tokens it places, and a later pass reads only
+tokens still free, so the order is the precedence):
+ 1. language check: English in plain Latin letters, or refuse (`obclip.prompts.language`);
+ 2. alternatives ("s/he", "man/woman") are refused; emoji are held back;
+ 3. named things, capitalised names of things and model names are kept (`things`);
+ 4. proxy phrases that hold a person word ("man bun") are held back; gendered compounds ("woman-owned");
+ 5. names, titles and artists (`names`): before noun phrases, so "Queen Elizabeth" is one person;
+ 6. person noun phrases (`phrases`): the head and its modifiers; "she is old" predicates;
+ 7. age expressions ("in her 70s", "aged 45"), bound to the persons of step 6;
+ 8. proxies ("pregnant", "beard") and origins ("from Nigeria"), once it is known whether anyone is there;
+ 9. pronouns, bound by position to the persons found;
+10. residue: any attribute word no pass placed (a misspelling, a stray age) is refused.
+
+State the passes share (all on `_Parser`): `tokens`, `starts` (sentence starts), `upper_mode` and
+`title_mode` (what capitals mean here), `used` (token -> span) and `spans` (what each claimed run
+becomes), `persons` (the referents), `names` (a name's person, for "the" on a repeat), `kept` (words
+judged no person, with reasons).
+
 Rules, each decided from the lexicon and syntax rather than the next word's spelling:
 - a person noun heads a phrase; its determiner and modifiers to the left belong to it, and
-  the attribute words among them move into the slot ("a little girl" -> young, female);
+  the attribute words among them move into the slot ("a little girl" -> child, female);
 - a gendered pronoun binds to the nearest singular person before it, whatever the genders,
   so every candidate has the same binding; a pronoun that disagrees with that person is
   refused; a pronoun with no person before it is a person of its own ("she and her sister");

@@ -194,93 +194,113 @@ class PhrasesMixin:
         return noun.cls == "person" and noun.number == "sg"
 
     def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
-        t = self.tokens[head]
-        first, det = head, ""
-        j = head - 1
+        """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move
+        into the person, other modifiers stay as written), the head noun, and a postmodifier ("of color")."""
+        first, det = self.phrase_start(head)
+        person = Person(number="sg", anchor=head)
+        mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
+        if not self.take_head(person, head, found, mods, force):
+            return  # "a family", "a crowd": no attribute stated, nothing to vary
+        if collective:
+            person.number = "pl"  # a group never binds he/she
+        end = self.postmodifier(person, head, held_words)
+        person.in_phrase = set(person.states)
+        pid = self.new_person(person)
+        self.claim(first, end, Phrase(pid, det, tuple(mods), self.tokens[end].possessive, self.phrase_case(first, head)))
+        if held_words:
+            self.held_in_phrase(held_words)
+
+    def phrase_start(self, head: int) -> tuple[int, str]:
+        """(first token, determiner as written) of the phrase that `head` ends: modifiers back to a determiner."""
+        first, j = head, head - 1
         while self.free(j) and head - j <= 6:
             w = self.tokens[j]
             if w.is_word and w.core in g.DETERMINERS:
-                first, det = j, w.text
-                break
+                return j, w.text
             if not self.modifier(j):
                 break
-            first = j
-            j -= 1
-        person = Person(number="sg", anchor=head)
+            first, j = j, j - 1
+        return first, ""
+
+    def read_modifiers(self, person: Person, k: int, head: int) -> tuple[list[str], list[str]]:
+        """Reads tokens k..head-1 into `person`; returns (modifiers kept as written, words held back)."""
         mods: list[str] = []
         held_words: list[str] = []
-        k = first + (1 if det else 0)
         while k <= head:
             w = self.tokens[k]
             pair = f"{w.core} {self.tokens[k + 1].core}" if k < head else ""
-            if pair and pair in self.lex.adjectives:
+            if pair and pair in self.lex.adjectives:  # "middle aged"
                 adj = self.lex.adjectives[pair]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
                 k += 2
-                continue
-            if k == head:
+            elif k == head:
                 break
-            years = YEAR_OLD.match(w.low)
-            after = self.tokens[k + 1] if k + 1 < head else None
-            spelled = self.years_old_at(k)
-            if spelled is not None:  # "a 35 year old woman", "a seven year old girl"
-                self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
-                k = spelled[1] + 1
-                continue
-            if years:
-                self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
-            elif (m := SOMETHING.match(w.low)) is not None:
-                self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
-            elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in YO:
-                self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
-                k += 2
-                continue
-            elif w.core in self.lex.adjectives:
-                adj = self.lex.adjectives[w.core]
-                self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
-                if adj.value == HELD:
-                    held_words.append(w.text)
-            elif (noun := self.noun(w)) is not None:
-                for a, v in noun[0].states().items():
-                    self.absorb(person, a, v, a != "age", w.text)
-            elif self.proxy_compound(w.core) in self.lex.proxies:
-                if self.proxies == "refuse":
-                    reveals = self.lex.proxies[self.proxy_compound(w.core)].reveals
-                    raise self.refuse(w, proxy_message(reveals), ProxyRefused)
-                held_words.append(w.text)
             else:
-                mods.append(w.text)
-            k += 1
-        if found is not None:
-            noun, prefix = found
-            for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
-                self.absorb(person, a, v, a != "age" and v != HELD, t.text)
-            if noun.age == "child" and person.states.get("age") == "young":
-                person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
-            person.cls, person.number = noun.cls, noun.number
-            person.head = t.core if noun.cls is None else ""
-            if prefix:
-                mods.append(prefix.rstrip("-") + "-")
-        else:
-            if not person.states and not force:
-                return  # "a family", "a crowd": no attribute stated, nothing to vary
-            person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
-        if collective:
-            person.number = "pl"  # a group never binds he/she
-        end = head
-        of, what = self.tok(head + 1), self.tok(head + 2)
-        if of is not None and what is not None and of.low == "of" and f"of {what.core}" in self.lex.adjectives:
-            adj = self.lex.adjectives[f"of {what.core}"]  # "a person of color": a postmodifier of the phrase
-            self.absorb(person, adj.attribute, adj.value, adj.strong, what.text)
+                k = self.read_modifier(person, k, head, mods, held_words)
+        return mods, held_words
+
+    def read_modifier(self, person: Person, k: int, head: int, mods: list[str], held_words: list[str]) -> int:
+        """One modifier at token k: an age ("a 35 year old", "70-year-old", "40-something", "5 yo"), an attribute
+        adjective, a person noun used as one ("baby girl"), a proxy (held back), or a word kept as written.
+        Returns the next token to read."""
+        w = self.tokens[k]
+        after = self.tokens[k + 1] if k + 1 < head else None
+        if (spelled := self.years_old_at(k)) is not None:  # "a 35 year old woman", "a seven year old girl"
+            self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
+            return spelled[1] + 1
+        if years := YEAR_OLD.match(w.low):
+            self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
+        elif (m := SOMETHING.match(w.low)) is not None:
+            self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
+        elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in YO:
+            self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
+            return k + 2
+        elif w.core in self.lex.adjectives:
+            adj = self.lex.adjectives[w.core]
+            self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
             if adj.value == HELD:
-                held_words.append(f"{of.text} {what.text}")
-            end = head + 2
-        person.in_phrase = set(person.states)
-        pid = self.new_person(person)
-        casing = self.phrase_case(first, head)
-        self.claim(first, end, Phrase(pid, det, tuple(mods), self.tokens[end].possessive, casing))
-        if held_words:
-            self.held_in_phrase(held_words)
+                held_words.append(w.text)
+        elif (noun := self.noun(w)) is not None:
+            for a, v in noun[0].states().items():
+                self.absorb(person, a, v, a != "age", w.text)
+        elif self.proxy_compound(w.core) in self.lex.proxies:
+            if self.proxies == "refuse":
+                raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
+            held_words.append(w.text)
+        else:
+            mods.append(w.text)
+        return k + 1
+
+    def take_head(self, person: Person, head: int, found: tuple[Noun, str] | None, mods: list[str], force: bool) -> bool:
+        """The head noun's class, number and the attributes it implies; False for a neutral group word that states
+        nothing ("a family") unless `force`d (a group a pronoun refers to)."""
+        t = self.tokens[head]
+        if found is None:
+            if not person.states and not force:
+                return False
+            person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
+            return True
+        noun, prefix = found
+        for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
+            self.absorb(person, a, v, a != "age" and v != HELD, t.text)
+        if noun.age == "child" and person.states.get("age") == "young":
+            person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
+        person.cls, person.number = noun.cls, noun.number
+        person.head = t.core if noun.cls is None else ""
+        if prefix:
+            mods.append(prefix.rstrip("-") + "-")
+        return True
+
+    def postmodifier(self, person: Person, head: int, held_words: list[str]) -> int:
+        """"a person of color": an "of" phrase that states an attribute; returns the phrase's last token."""
+        of, what = self.tok(head + 1), self.tok(head + 2)
+        if of is None or what is None or of.low != "of" or f"of {what.core}" not in self.lex.adjectives:
+            return head
+        adj = self.lex.adjectives[f"of {what.core}"]
+        self.absorb(person, adj.attribute, adj.value, adj.strong, what.text)
+        if adj.value == HELD:
+            held_words.append(f"{of.text} {what.text}")
+        return head + 2
 
     def years_old_at(self, k: int) -> tuple[int, int] | None:
         """(years, index of "old") for "N year(s) old" / "N month(s) old" starting at token k, else None."""

@@ -218,6 +218,16 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
             return "possessive"  # "her left hand"
         raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' (a possessive before a noun, or an object "
                          "before a particle)")  # fmt: skip
+    return _role_before_word(tokens, i, lex)
+
+
+def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
+    """"her"/"his" before a word that is no noun for sure: modifiers then a noun ("his only son"), a causative
+    or perception verb's object ("make her look"), an adjective before a noun ("her left hand"), a verb or an
+    adverb after an object ("saw her leave")."""
+    word, nxt = tokens[i].core, tokens[i + 1]
+    prev = tokens[i - 1] if i > 0 else None
+    core = nxt.core
     closed = core in g.CLOSED
     if (closed or not set(lex.tags(core)) & set("na")) and _noun_after_modifiers(tokens, i + 1, lex):
         # "his only son", "her very first date", "his rocking chair": a closed or verb-like word before a noun
