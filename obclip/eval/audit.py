@@ -133,7 +133,9 @@ def audit_prompt(
         if set(counts) != set(slot.space) or len(set(counts.values())) != 1:
             failures.append(f"uniform: {slot.name} of person {slot.person} reads back as {dict(counts)}")
     exempt = _non_person_words(item.prompt, lex)
-    words = {w for w in set(item.reveals) | _sensitive_words(item.prompt, lex) if w.lower() not in exempt and w not in exempt}
+    # a prompt labelled as naming no person has no one whose pronoun, name or proxy could leak: only its own labels
+    generic = _sensitive_words(item.prompt, lex) if item.subject != "none" else set()
+    words = {w for w in set(item.reveals) | generic if w.lower() not in exempt and w not in exempt}
     real = group.cloud_prompt
     template = parse(item.prompt, lex, proxies)
     kept = [(item.prompt[a:b], why) for a, b, why in template.kept]

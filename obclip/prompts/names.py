@@ -162,15 +162,20 @@ class NamesMixin:
         tags = set(self.lex.tags(t.core))
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
             return False  # "his katana", "a tesla": a thing
+        nxt = self.tok(i + 1)
+        if self.thing_noun(i + 1) and not nxt.core.endswith("ing") and not (
+                prev is not None and self.free(i - 1) and self.noun(prev) is not None and self.noun(prev)[0].cls in KIN_CLASSES):
+            return False  # "a koi pond", "surprised pikachu face": a word before a thing names its kind
         after_person = prev is not None and prev.is_word and self.free(i - 1) and (
             self.lex.nouns.get(prev.core) is not None) and prev.core not in self.lex.adjectives and not self.weak(i - 1) and (
             not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
         nxt = self.tok(i + 1)
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
             nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
+        kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
         if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies and (
-                t.core not in self.lex.senses.animals or self.noun(prev)[0].cls in KIN_CLASSES):
-            # "uncle bob", "grandma rose"; but "a wizard cat", "a kachina doll" are an animal and a toy
+                kin or not (t.core in self.lex.senses.animals or ("n" in tags and "N" not in tags))):
+            # not "a passenger jet", "a wizard cat", "a kachina doll": a thing, an animal, a toy
             return True
         where_a_name_stands = self.acts_like_person(i) or (
             prev is not None and prev.low in PERSON_SLOT_WORDS and self.of_a_person(i))
@@ -178,7 +183,7 @@ class NamesMixin:
             return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
         # "karen asking" where a name stands; "salt and pepper", "a yellow tiger with", "lava pouring" are no names
         opens = prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting", "featuring", "starring")
-        return "N" in tags and opens and self.acts_like_person(i)
+        return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:
         """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
@@ -192,7 +197,7 @@ class NamesMixin:
             return False  # a title and its name: `mark_names` holds "Aunt Jemima pancakes" whole
         if not self.thing_noun(i + 1) or nxt.capitalised or nxt.core.endswith("ing"):
             return False
-        return t.capitalised or self.lowercase_name(i)
+        return t.capitalised  # a brand is written with a capital; "koi pond" is a pond
 
     def of_a_person(self, i: int) -> bool:
         """After "of", a name names a person only where the noun before is a picture or a person ("a portrait
@@ -212,7 +217,8 @@ class NamesMixin:
             return False
         if nxt.text == ",":  # "Bobby, Billy and Jimmy" (where capitals mean something)
             after = self.tok(i + 2)
-            return after is not None and after.capitalised and not self.title_mode and not self.upper_mode
+            return after is not None and after.capitalised and not self.title_mode and not self.upper_mode and (
+                plain(after.core) in self.lex.first_names and "P" not in self.lex.tags(after.core))  # not "Paris, France"
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED)  # fmt: skip
         return nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME or surname)

@@ -68,6 +68,7 @@ class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, P
         self.prompt, self.lex, self.proxies = prompt, lex, proxies
         self.gender_protected = gender_protected
         self.tokens = tokenize(prompt)
+        self.index_of = {t.start: k for k, t in enumerate(self.tokens)}
         self.starts = sentence_starts(self.tokens)
         letters = [c for c in prompt if c.isalpha()]
         self.upper_mode = bool(letters) and not any(c.islower() for c in letters)
@@ -109,14 +110,19 @@ class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, P
         entry = self.lex.nouns.get(t.core)
         if entry is not None:
             return entry, ""
-        if self.lex.titles.get(t.core) and not t.capitalised:
-            return Noun("person", "sg", self.lex.titles[t.core]), ""  # "a portrait of a madam"
+        if self.lex.titles.get(t.core) and not t.capitalised and not self.after_verb_marker(t):
+            return Noun("person", "sg", self.lex.titles[t.core]), ""  # "a portrait of a madam"; not "hard to miss"
         if "-" in t.core:
             prefix, _, last = t.core.rpartition("-")
             entry = self.lex.nouns.get(last)
             if entry is not None and prefix not in ("year", "years"):
                 return entry, t.text[: len(prefix) + 1]
         return None
+
+    def after_verb_marker(self, t: Token) -> bool:
+        """`t` follows "to" or an auxiliary, where a verb stands ("hard to miss", "don't miss")."""
+        prev = self.tok(self.index_of.get(t.start, 0) - 1)
+        return prev is not None and (prev.core == "to" or prev.core in g.AUXILIARIES)
 
     def refuse(self, t: Token, why: str, exc: type[DetectionError] = DetectionError) -> DetectionError:
         return exc(f"{t.text!r} (character {t.start}): {why}")

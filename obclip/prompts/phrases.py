@@ -90,6 +90,8 @@ class PhrasesMixin:
         t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
         noun = self.noun(t)[0]
         owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
+        if prev is not None and prev.core == "its":
+            return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
         if self.weak(i) and not self.weak_is_person(i):
             return "its usual sense is not a person, and nothing here makes it one"
         if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)):
@@ -98,7 +100,7 @@ class PhrasesMixin:
             return "a chess piece"
         if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
             return f"no one's skin is {prev.core}"
-        if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1) and (
+        if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
                 self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
             return f"it describes the {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
         if t.possessive and any(w is not None and w.is_word and w.core in HANDMADE for w in (self.tok(i + 1), self.tok(i + 2))):

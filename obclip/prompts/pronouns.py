@@ -91,8 +91,13 @@ class PronounsMixin:
     def refers_to_thing(self, i: int) -> bool:
         """A subject pronoun with no person before it and an animal or a toy before it ("A beaver in a tie.
         He stands ...") refers to that animal: it is no person's pronoun."""
-        if any(p.anchor < i for p in self.persons) or self.tokens[i].core not in ("he", "she"):
-            return False  # only a subject: "a dog licking her face" may be someone else's face
+        t = self.tokens[i]
+        if any(p.anchor < i for p in self.persons):
+            return False
+        if t.core not in ("he", "she"):  # "a dog licking her face" may be someone else's face; but "a mother duck
+            gender = g.PRONOUN_GENDER.get(t.core)  # with her ducklings": the duck's own words give her gender
+            return any(a < i and self.noun(self.tokens[a]) is not None and self.noun(self.tokens[a])[0].gender == gender
+                       and why.startswith("it names a kind of") for a, _, why in self.kept)
         if any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) for t in self.tokens[:i]):
             return False
         return self.animal_subject(before=i)

@@ -142,8 +142,9 @@ class ThingsMixin:
             if t.capitalised or not set(self.lex.tags(t.core)) - set("pN"):
                 self.keep(i, i + 1)  # "Porsche 911", "porsche 356"; not "age 33"
 
-    def thing_noun(self, j: int) -> bool:
-        """Token j is a common noun that is not a person ("restaurant", "gate", "painting"), not a verb."""
+    def thing_noun(self, j: int, after_modifier: bool = False) -> bool:
+        """Token j is a common noun that is not a person ("restaurant", "gate", "painting"), not a verb; after
+        a modifier ("Indian spices") a plural that is also a verb's form is the noun."""
         t = self.tok(j)
         if t is None or not t.is_word or t.core in g.CLOSED or t.possessive or t.core in self.lex.adjectives:
             return False
@@ -155,7 +156,7 @@ class ThingsMixin:
         if "n" not in tags:
             return False
         verb_form = "v" in tags and t.core.endswith(("s", "ed")) and not t.core.endswith("ss")
-        return not verb_form
+        return not verb_form or (after_modifier and t.core.endswith("s"))
 
     def weak(self, j: int) -> bool:
         """A person noun whose usual sense is not a person ("robot", "pole", "fan")."""
