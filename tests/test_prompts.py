@@ -444,3 +444,26 @@ def test_other_languages_fail_closed_with_one_line(prompt: str) -> None:
 def test_foreign_names_inside_english_pass(prompt: str) -> None:
     group = transform(prompt)
     assert group.n == 1 and group.cloud_prompt == prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "age_word"),
+    [("a woman in her mid-30s", "twenties"), ("a man around 40 reading", "around 45"), ("a man over 70 with a cane",
+     "over 75"), ("a 30ish woman", "young"), ("She's 80 and still going strong", "75"),
+     ("a man who isn't young anymore", "young")],
+)
+def test_age_in_other_forms_is_an_age_statement(prompt: str, age_word: str) -> None:
+    """Approximate ages, "-ish", "mid-", a contracted "she's 80", a negated predicate: each is the person's age slot,
+    so the number or word is never sent as written (the attacker's side of issue #20's age family)."""
+    group = accepted(prompt)
+    assert "age" in {s.name for s in group.slots}, group.order
+    assert age_word in group.cloud_prompt
+    assert sum(age_word in c for c in group.order) * 4 <= group.n * 2  # the real value is one of several
+
+
+@pytest.mark.parametrize("prompt", ["portrait of a woman, (silver hair:1.2), soft light", "(old woman:1.3) on a bench"])
+def test_prompt_weights_are_no_ages(prompt: str) -> None:
+    group = accepted(prompt)  # was refused: "1.2" read as a stray age
+    weights = {m for c in group.order for m in re.findall(r":(\d\.\d)\)", c)}
+    assert weights <= set(re.findall(r":(\d\.\d)\)", prompt))  # a weight stays as written or leaves with its words
+    assert not any(re.search(r"\bsilver hair\b", c) for c in group.order)

@@ -12,6 +12,9 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import CURRENT_YEAR, DECADE_NUM, ORDINAL, decade_years
 from obclip.prompts.template import AgePhrase, Phrase
 
+# Words that bind a number to a person as an approximate age ("around 40", "over 70").
+APPROXIMATE = frozenset("around about over under nearly almost roughly approximately".split())
+
 
 class AgesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find ages (mixed in)."""
@@ -29,7 +32,7 @@ class AgesMixin:
                 self.age_after_word(i) or self.birthday(i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
-                self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i)
+                self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 self.years_old(i)
@@ -48,6 +51,8 @@ class AgesMixin:
         j = i + 2
         if self.free(j) and self.tokens[j].low in ("early", "mid", "mid-", "late"):
             j += 1
+            if self.free(j) and self.tokens[j].text == "-":
+                j += 1  # "in her mid-30s"
         decade = self.tok(j)
         years = decade_years(decade) if decade is not None and self.free(j) else None
         if years is None:
@@ -116,7 +121,7 @@ class AgesMixin:
         bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and nxt.core.endswith("ing"))))
-            or prev.low in ("is", "was", "turned", "turns", "'s", "aged"))  # fmt: skip
+            or prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's"))  # fmt: skip
         if not bare:
             return False
         j = i - 2
@@ -126,6 +131,22 @@ class AgesMixin:
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
+    def approximate_age(self, i: int) -> bool:
+        """"a man around 40", "a woman over 70", "kids under 10": a person, a bound word, a number that is no
+        quantity ("a man with over 40 books" counts books)."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if not t.low.isdigit() or not 0 < int(t.low) <= 120 or prev is None or prev.low not in APPROXIMATE:
+            return False
+        if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
+                                    and nxt.core not in ("years", "year", "yrs") and not nxt.core.endswith("ing")):  # fmt: skip
+            return False
+        pid = self.owner_at(i - 2)
+        if pid is None:
+            return False
+        last = i + 2 if nxt is not None and nxt.low in ("years", "year", "yrs") and self.tok(i + 2) is not None and (
+            self.tokens[i + 2].low == "old") else i
+        return self.age_of(pid, int(t.low), t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
 
     def possessive_ordinal(self, i: int) -> bool:
         """"celebrating her 90th": an ordinal after a possessive, with no noun after it."""
@@ -164,6 +185,8 @@ class AgesMixin:
         if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in (
                 "am", "pm", "a.m", "p.m", "o'clock", "h", "hrs", "hours", "min", "mins", "minutes", "km", "kg", "mph"))):
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
+        if prev is not None and prev.text == ":" and after is not None and after.text == ")":
+            return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
         j = i - 1
         while j >= 0 and self.tokens[j].text in (",", ":", "(", "-"):
             j -= 1

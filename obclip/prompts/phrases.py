@@ -254,8 +254,9 @@ class PhrasesMixin:
             self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
         elif (m := SOMETHING.match(w.low)) is not None:
             self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
-        elif w.kind == "num" and w.low.isdigit() and after is not None and after.low in YO:
-            self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl"
+        elif w.kind == "num" and w.low.isdigit() and after is not None and (
+                after.low in YO or (after.low == "ish" and after.start == w.end)):
+            self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
             return k + 2
         elif w.core in self.lex.adjectives:
             adj = self.lex.adjectives[w.core]
@@ -349,12 +350,14 @@ class PhrasesMixin:
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             nxt = self.tok(i + 1)
-            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:
-                continue  # it modifies a thing ("an old car", "Chinese food")
+            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
+                continue  # it modifies a thing ("an old car", "Chinese food"); "isn't young anymore" is said of her
             j = i - 1
             while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
                 j -= 1
             owner = self.owner_at(j)
+            if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
+                owner = self.owner_at(j - 1)  # "a man who isn't young anymore"
             if owner is None or j == i - 1:
                 continue
             if adj.value == HELD:

@@ -51,7 +51,7 @@ class ProxiesMixin:
                 self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
-            first, last = self.proxy_extent(i, last, kind)
+            first, last = self.weighted(*self.proxy_extent(i, last, kind))
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
 
     def anyone(self) -> bool:
@@ -92,6 +92,14 @@ class ProxiesMixin:
                 raise self.refuse(t, proxy_message(("ethnicity",)), ProxyRefused)
             first = i - (t.low == "of") if t.low == "of" else i
             self.claim(first, end - 1, Held(self.prompt[self.tokens[first].start : self.tokens[end - 1].end], "proxy"))
+
+    def weighted(self, first: int, last: int) -> tuple[int, int]:
+        """The extent with a front-end's weight around it ("(silver hair:1.2)"), which leaves with its words."""
+        o, colon, w, c = self.tok(first - 1), self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
+        if o is not None and o.text == "(" and colon is not None and colon.text == ":" and w is not None and (
+                w.kind == "num" and c is not None and c.text == ")" and all(self.free(k) for k in (first - 1, last + 3))):
+            return first - 1, last + 3
+        return first, last
 
     def proxy_compound(self, word: str) -> str:
         """The proxy a compound is built on ("hijab-wearing", "turban-clad", "turbaned", "pregnant-looking"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from obclip.prompts import grammar as g
+from obclip.prompts.ages import APPROXIMATE
 from obclip.prompts.lexicon import HELD, Lexicon
 from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Predicate, Pronoun, Template
 
@@ -55,7 +56,7 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
             poss = "their" if seg.plural or gender is None else g.PRONOUN_FORMS["possessive"][gender]
             text = f"{seg.word} {g.apply_case(poss, seg.pronoun_casing)} {g.AGE_DECADE[values['age']]}"
             return g.apply_case(text, g.UPPER) if seg.casing == g.UPPER else text
-        if seg.kind in ("aged", "of", "turning", "pushing"):
+        if seg.kind in ("aged", "of", "turning", "pushing", *APPROXIMATE):
             return f"{seg.word} {g.AGE_YEARS[values['age']]}"
         if seg.kind == "ordinal":
             return g.AGE_ORDINAL[values["age"]]
