@@ -467,3 +467,23 @@ def test_prompt_weights_are_no_ages(prompt: str) -> None:
     weights = {m for c in group.order for m in re.findall(r":(\d\.\d)\)", c)}
     assert weights <= set(re.findall(r":(\d\.\d)\)", prompt))  # a weight stays as written or leaves with its words
     assert not any(re.search(r"\bsilver hair\b", c) for c in group.order)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["She is a doctor talking to her patient", "Greek statue of a man comforting a cat. The man looks angry.",
+     "a young man and his dog. The man is throwing a ball", "The doctor is a woman with glasses"],
+)
+def test_one_person_is_one_slot_in_every_mention(prompt: str) -> None:
+    """A predicate noun ("she is a doctor") and "the" + the noun a person was introduced with ("a man ... the man")
+    name that person again: one slot, and every decoy says both mentions with one value (issue #20's first class)."""
+    group = accepted(prompt)
+    assert len({s.person for s in group.slots}) == 1, group.slots
+    for c in group.order:
+        words = set(re.findall(r"\b(he|she|his|her|man|woman|boy|girl)\b", c.lower()))
+        assert not ({"he", "his", "man", "boy"} & words and {"she", "her", "woman", "girl"} & words), c
+
+
+def test_a_mention_that_could_name_several_people_is_refused() -> None:
+    with pytest.raises(DetectionError, match="several people"):
+        transform("a man with a man. The man smiles")

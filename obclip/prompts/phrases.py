@@ -23,6 +23,7 @@ from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
 
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
+COPULAS = frozenset("is was becomes became".split())  # "she is a doctor": the phrase after it names the subject
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
 HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
 
@@ -207,10 +208,52 @@ class PhrasesMixin:
             person.number = "pl"  # a group never binds he/she
         end = self.postmodifier(person, head, held_words)
         person.in_phrase = set(person.states)
-        pid = self.new_person(person)
-        self.claim(first, end, Phrase(pid, det, tuple(mods), self.tokens[end].possessive, self.phrase_case(first, head)))
+        pid, noun = self.corefer(first, det, head, person), None
+        if pid is None:
+            pid = self.new_person(person)
+        else:  # a second mention: its attributes join the person's, it keeps its own noun
+            for a, v in person.states.items():
+                self.persons[pid].state(a, v, person.strength.get(a, True), self.tokens[head].text)
+            self.persons[pid].mentions.append(head)
+            said = set(person.in_phrase)
+            if person.cls == "person" and "age" in self.persons[pid].in_phrase:
+                said.add("age")  # "a young man ... the young man": a child's decoy says "the little boy" again
+            noun = (person.cls, person.head, person.number, frozenset(said))
+        seg = Phrase(pid, det, tuple(mods), self.tokens[end].possessive, self.phrase_case(first, head), noun)
+        self.claim(first, end, seg)
         if held_words:
             self.held_in_phrase(held_words)
+
+    def corefer(self, first: int, det: str, head: int, person: Person) -> int | None:
+        """The earlier person a phrase names again, or None for a new one.
+
+        "She is a doctor": a phrase after a copula names the clause's subject. "A man ... The man looks angry":
+        "the" and the very noun an earlier person was introduced with ("a", "an") name that person (decoys
+        write both mentions with one value, so they keep the same noun); with several such persons, which one
+        is meant would show in the decoys, so the prompt is refused."""
+        prev = self.tok(first - 1)
+        if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
+            owner = self.owner_at(first - 2)
+            if owner is not None and self.persons[owner].number == person.number:
+                return owner
+        if det.lower() not in ("the", "this", "that") or any(self.tokens[k].is_word and self.tokens[k].core not in
+                                                             self.lex.adjectives for k in range(first + 1, head)):
+            return None  # "the eldest son and the youngest daughter": words of their own tell people apart
+        word = self.tokens[head].core
+        same = [k for k, p in enumerate(self.persons) if not p.pronoun_only and p.number == person.number
+                and p.anchor < head and self.tokens[p.anchor].core == word and self.introduced(k)]
+        if len(same) > 1:
+            raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
+                              "would show in the decoys; name each person once, or tell them apart by other words "
+                              "(\"the one with the hat\")")  # fmt: skip
+        return same[0] if same else None
+
+    def introduced(self, k: int) -> bool:
+        """Person k was first named with "a"/"an" (or no article): a later "the" + noun may name them again."""
+        for first, _, seg in self.spans:
+            if isinstance(seg, Phrase) and seg.person == k and first >= 0:
+                return seg.det.lower() in ("a", "an", "")
+        return False
 
     def phrase_start(self, head: int) -> tuple[int, str]:
         """(first token, determiner as written) of the phrase that `head` ends: modifiers back to a determiner."""

@@ -111,6 +111,9 @@ class PronounsMixin:
         the nearest group before it.
         """
         t = self.tokens[i]
+        for k, p in enumerate(self.persons):
+            if p.anchor == i and p.pronoun_only:
+                return k  # this pronoun was made a person already, as the subject of "she is a doctor"
         if plural:  # "their": the nearest group, or one person spoken of as "they" ("a person in their 30s")
             before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
             before = before or [k for k, p in enumerate(self.persons) if p.anchor < i]

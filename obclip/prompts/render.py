@@ -74,6 +74,9 @@ def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
 
 
 def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
+    if seg.noun is not None:  # a second mention speaks with its own noun: the person's values, its words
+        cls, head_word, number, in_phrase = seg.noun
+        person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase), anchor=person.anchor)
     words = [seg.det] if seg.det else []
     words += [m for m in seg.mods if not m.endswith("-")]
     gender = values.get("gender") if "gender" in person.in_phrase else None

@@ -68,13 +68,18 @@ class Person:
 # --- segments of a template (what replaces a token span in every candidate) -----------------------------
 @dataclass(frozen=True)
 class Phrase:
-    """A person's noun phrase: determiner, other modifiers as written, then canonical attribute words."""
+    """A person's noun phrase: determiner, other modifiers as written, then canonical attribute words.
+
+    `noun` is set on a second mention of a person ("She is *a doctor*", "*The man* looks angry"): its own
+    class, noun, number and the attributes its words state, as (cls, head, number, in_phrase); a first
+    mention renders from its `Person`."""
 
     person: int
     det: str
     mods: tuple[str, ...]
     possessive: str
     casing: str
+    noun: tuple[str | None, str, str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
