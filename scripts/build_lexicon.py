@@ -782,6 +782,18 @@ PROXIES: dict[str, tuple[str, list[str]]] = {
     "feather headdress": ("noun", ["ethnicity"]), "feathered headdress": ("noun", ["ethnicity"]),
     "war bonnet": ("noun", ["ethnicity"]),
 }
+# Skin tones and hair textures are proxies of ethnicity whichever value they point to: one rule for every tone
+# ("white-skinned" is held back as "dark-skinned" is), so no cue is sent in clear for one group and held for
+# another. Each tone makes "<tone>-skinned", "<tone> skin" and "<tone> complexion"; each texture "<texture> hair".
+SKIN_TONES = """white light fair pale porcelain ivory olive tan tanned brown dark black ebony caramel bronze
+    golden honey chocolate mocha cocoa copper""".split()
+HAIR_TEXTURES = "kinky coily afro-textured nappy tightly-coiled wavy-coily".split()
+for _tone in SKIN_TONES:
+    PROXIES.setdefault(f"{_tone}-skinned", ("adj", ["ethnicity"]))
+    PROXIES.setdefault(f"{_tone} skin", ("noun", ["ethnicity"]))
+    PROXIES.setdefault(f"{_tone} complexion", ("noun", ["ethnicity"]))
+for _texture in HAIR_TEXTURES:
+    PROXIES.setdefault(f"{_texture} hair", ("noun", ["ethnicity"]))
 
 NON_PERSON_PHRASES: list[str] = [
     "fisherman sweater", "fisherman sweaters", "fisherman's sweater", "isle of man", "man of war", "man-of-war", "man o' war", "man o war", "no man's land", "no mans land",

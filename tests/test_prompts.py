@@ -487,3 +487,17 @@ def test_one_person_is_one_slot_in_every_mention(prompt: str) -> None:
 def test_a_mention_that_could_name_several_people_is_refused() -> None:
     with pytest.raises(DetectionError, match="several people"):
         transform("a man with a man. The man smiles")
+
+
+@pytest.mark.parametrize("tone", ["white", "pale", "tan", "olive", "brown", "dark", "ebony"])
+def test_skin_tones_are_held_back_whichever_value_they_point_to(tone: str) -> None:
+    for prompt in (f"a {tone}-skinned man reading", f"a woman with {tone} skin reading"):
+        group = accepted(prompt)
+        assert not any(tone in c for c in group.order), (prompt, group.order)
+        assert any(tone in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("prompt", ["a man with kinky hair", "a woman with 4c hair", "portrait of a man, 3b curls"])
+def test_hair_textures_are_held_back(prompt: str) -> None:
+    group = accepted(prompt)
+    assert group.held_back and not any(re.search(r"kinky|4c|3b", c) for c in group.order)

@@ -20,6 +20,8 @@ class ProxiesMixin:
         toks = self.tokens
         if not person_words_only and not self.anyone():
             return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
+        if not person_words_only:
+            self.mark_hair_types()
         for i, t in enumerate(toks):
             if not self.free(i) or not t.is_word:
                 continue
@@ -53,6 +55,18 @@ class ProxiesMixin:
                 continue
             first, last = self.weighted(*self.proxy_extent(i, last, kind))
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+
+    def mark_hair_types(self) -> None:
+        """"4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
+        toks = self.tokens
+        for i in range(len(toks) - 2):
+            num, letter, word = toks[i], toks[i + 1], toks[i + 2]
+            if num.kind == "num" and num.low in "1234" and letter.start == num.end and letter.low in ("a", "b", "c") and (
+                    word.low in ("hair", "curls", "curl", "coils") and all(self.free(k) for k in (i, i + 1, i + 2))):
+                if self.proxies == "refuse":
+                    raise self.refuse(num, proxy_message(("ethnicity",)), ProxyRefused)
+                first, last = self.weighted(*self.proxy_extent(i, i + 2, "noun"))
+                self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
 
     def anyone(self) -> bool:
         """Whether a proxy may hint at a person: yes, unless the prompt's only beings are animals or toys
