@@ -501,3 +501,15 @@ def test_skin_tones_are_held_back_whichever_value_they_point_to(tone: str) -> No
 def test_hair_textures_are_held_back(prompt: str) -> None:
     group = accepted(prompt)
     assert group.held_back and not any(re.search(r"kinky|4c|3b", c) for c in group.order)
+
+
+def test_rephrasings_of_one_prompt_share_the_store_record(tmp_path) -> None:
+    """Issue #20: "café" for "cafe", "lady" for "woman", an added ", 35mm" were not widened, so a second request
+    went out with N = 2 and "young Asian" in clear."""
+    store = GroupStore(tmp_path)
+    transform("a young Asian woman in a cafe", store=store)
+    for edit in ("a young Asian woman in a café", "a young asian lady in a cafe", "a young Asian woman in a cafe, 35mm"):
+        again = transform(edit, ["gender"], store=store)
+        assert set(again.attributes) == {"gender", "age", "ethnicity"} and again.n > 2, edit
+    other = transform("a young Asian woman on a beach", ["gender"], store=store)
+    assert other.n == 2  # another prompt is not pinned

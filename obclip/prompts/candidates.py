@@ -18,11 +18,13 @@ The device keeps `prompt` (the user's exact words) for its own steps.
 from __future__ import annotations
 
 import itertools
+import re
 import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.prompts.cues import plain
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
@@ -128,6 +130,34 @@ class CandidateGroup:
             ),
             "not_hidden": "which attribute types occur, every other word of the cloud view, the request's timing",
         }
+
+
+# Words that say how a picture is taken or rendered, not what it shows: a rephrasing that adds or drops them is the
+# same prompt to a server linking requests ("an old Asian man" and "an old Asian man, 35mm, bokeh").
+STYLE_WORDS = frozenset("""a an the photo photograph photography picture image shot on taken with portrait 4k 8k hd uhd hdr
+    raw dslr bokeh realistic photorealistic hyperrealistic hyper masterpiece best quality high highly detailed sharp
+    focus cinematic lighting light soft studio natural golden hour trending artstation octane render unreal engine
+    canon nikon sony fujifilm leica lens wide angle close up closeup style art""".split())
+
+
+def content_key(template: Template) -> str:
+    """What a prompt says apart from its people's words and its style words: the sticky store's key, so that
+    rephrasings of one prompt ("café"/"cafe", "a lady"/"a woman", an added ", 35mm") share one record.
+
+    Each person segment is a placeholder numbered by first appearance, held-back words are left out,
+    accents, case, punctuation, a plural "s" and numbers with a camera unit ("35mm", "8k") are dropped."""
+    parts, cursor = [], 0
+    for start, end, seg in template.spans:
+        if start < 0:
+            continue
+        parts.append(template.prompt[cursor:start])
+        cursor = end
+        if not isinstance(seg, Held):
+            parts.append(f" person{getattr(seg, 'person', '')} ")
+    parts.append(template.prompt[cursor:])
+    words = re.findall(r"[^\W_]+", plain(" ".join(parts)).lower())
+    kept = [w for w in words if w not in STYLE_WORDS and not re.fullmatch(r"\d+(?:mm|k|p|fps|mp)?", w)]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in kept)
 
 
 def skeleton(template: Template, lex: Lexicon) -> str:
@@ -314,7 +344,7 @@ def transform(
     if store is not None:
         template = parse(prompt, lex, proxies) if prompt.strip() else None
         if template is not None:
-            protected, note = store.protect(skeleton(template, lex), protected, tuple(lex.values))
+            protected, note = store.protect(content_key(template), protected, tuple(lex.values))
     template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates, scale)
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
