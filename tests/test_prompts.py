@@ -513,3 +513,13 @@ def test_rephrasings_of_one_prompt_share_the_store_record(tmp_path) -> None:
         assert set(again.attributes) == {"gender", "age", "ethnicity"} and again.n > 2, edit
     other = transform("a young Asian woman on a beach", ["gender"], store=store)
     assert other.n == 2  # another prompt is not pinned
+
+
+@pytest.mark.parametrize("prompt", ["portrait of a woman, shot on sony a7iii", "a man with a Nikon D850",
+                                    "a family celebrating Diwali"])
+def test_cameras_and_festivals_are_no_people(prompt: str) -> None:
+    """Issue #20: "shot on sony a7iii" was refused as a misspelt "son"; a model code names a product."""
+    group = accepted(prompt)
+    for word in ("sony a7iii", "Nikon D850", "Diwali"):
+        if word in prompt:
+            assert all(word in c for c in group.order)

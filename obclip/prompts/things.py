@@ -19,7 +19,7 @@ It also decides, for the later passes, when a person noun whose usual sense is n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import AGE_UNITS, COLLECTIVES, POSSESSIVE_DETERMINERS, YO, plain
+from obclip.prompts.cues import AGE_UNITS, COLLECTIVES, NAMING_WORDS, POSSESSIVE_DETERMINERS, YO, plain
 from obclip.prompts.template import Held
 from obclip.prompts.tokens import ABBREVIATIONS
 
@@ -127,8 +127,14 @@ class ThingsMixin:
         return True
 
     def mark_model_names(self) -> None:
-        """"Porsche 911", "a Boeing 747": a word glued to a model number names a product."""
+        """"Porsche 911", "a Boeing 747", "sony a7iii", "Nikon D850": a word before a model number or code names a
+        product."""
         for i, t in enumerate(self.tokens[:-1]):
+            end = self.model_code_end(i + 1)
+            if end is not None and t.is_word and self.free(i) and self.noun(t) is None and t.core not in g.CLOSED and (
+                    t.low not in NAMING_WORDS):
+                self.keep(i, end)
+                continue
             num = self.tokens[i + 1]
             if not (t.is_word and self.free(i) and self.free(i + 1) and num.kind == "num"):
                 continue
@@ -141,6 +147,22 @@ class ThingsMixin:
                 continue
             if t.capitalised or not set(self.lex.tags(t.core)) - set("pN"):
                 self.keep(i, i + 1)  # "Porsche 911", "porsche 356"; not "age 33"
+
+    def model_code_end(self, j: int) -> int | None:
+        """The last token of a model code starting at token j: letters and digits glued together, both present
+        ("a7iii", "D850", "X100V"), after a space."""
+        if j >= len(self.tokens) or j == 0 or self.tokens[j].start == self.tokens[j - 1].end:
+            return None
+        end = j
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].start == self.tokens[end].end and (
+                self.tokens[end + 1].kind in ("word", "num")):
+            end += 1
+        kinds = {self.tokens[k].kind for k in range(j, end + 1)}
+        if kinds != {"word", "num"} or not all(self.free(k) for k in range(j, end + 1)):
+            return None
+        if any(len(w.core) > 2 and plain(w.core) in self.lex.first_names for w in self.tokens[j : end + 1] if w.is_word):
+            return None  # "Mia3": a name with a number is still a name
+        return end
 
     def thing_noun(self, j: int, after_modifier: bool = False) -> bool:
         """Token j is a common noun that is not a person ("restaurant", "gate", "painting"), not a verb; after
