@@ -203,6 +203,8 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             "prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n,
             "cloud_prompt": group.cloud_prompt, "held_back": list(group.held_back), "protected": list(group.attributes),
             "kept": [{"text": text, "why": why} for text, why in group.kept],
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "person": m.person,
+                          "why": m.why} for m in group.mentions],
         }))  # fmt: skip
         return 0
     view = group.server_view()

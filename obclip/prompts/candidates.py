@@ -29,7 +29,7 @@ from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore
-from obclip.prompts.template import DetectionError, Held, Template
+from obclip.prompts.template import DetectionError, Held, Mention, Template
 
 PROXY_POLICIES = ("drop", "refuse")
 
@@ -87,6 +87,7 @@ class CandidateGroup:
     held_back: tuple[str, ...] = ()
     note: str = ""
     kept: tuple[tuple[str, str], ...] = ()  # person-like words kept as written, with why ("French", "it describes ...")
+    mentions: tuple[Mention, ...] = ()  # the parse's account of every span it decided on (`Template.mentions`)
 
     def __post_init__(self) -> None:
         if not 0 <= self.real_index < len(self.order):
@@ -357,7 +358,9 @@ def transform(
     secrets.SystemRandom().shuffle(order)
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
-    return CandidateGroup(prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept)
+    return CandidateGroup(
+        prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions()
+    )
 
 
 def _check_closure(

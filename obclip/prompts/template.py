@@ -142,3 +142,50 @@ class Template:
     @property
     def held(self) -> tuple[Held, ...]:
         return tuple(s for _, _, s in self.spans if isinstance(s, Held))
+
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every span the parse decided on, in text order: what it refers to and why (the parse's account)."""
+        out = []
+        for start, end, seg in self.spans:
+            if start < 0:
+                continue
+            text = self.prompt[start:end]
+            if isinstance(seg, Held):
+                out.append(Mention(start, end, text, "held back", None, (), seg.why))
+            else:
+                p = self.persons[seg.person]
+                kind = {Phrase: "person", Pronoun: "pronoun", AgePhrase: "age", Predicate: "predicate"}[type(seg)]
+                out.append(Mention(start, end, text, kind, seg.person, tuple(sorted(p.states)), ""))
+        for start, end, why in self.kept:
+            kind = "named thing" if why.startswith("a name of") else "no person"
+            out.append(Mention(start, end, self.prompt[start:end], kind, None, (), why))
+        return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One decided span of a prompt: a mention of a person (its phrase, a pronoun, an age phrase, a predicate),
+    a word held back, or a person-like word kept as written because it refers to no person.
+
+    Attributes:
+        start (`int`), end (`int`): the characters.
+        text (`str`): the words as written.
+        kind (`str`): "person", "pronoun", "age", "predicate", "held back", "named thing" or "no person".
+        person (`int | None`): the referent, for the person kinds; its other mentions share the number.
+        attributes (`tuple[str, ...]`): what the prompt states about the referent.
+        why (`str`): the reason, for held-back and kept words.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    person: int | None
+    attributes: tuple[str, ...]
+    why: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+        if (self.person is None) != (self.kind in ("held back", "named thing", "no person")):
+            raise ValueError(f"a {self.kind} mention {'needs' if self.person is None else 'has no'} person")
