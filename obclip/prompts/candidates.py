@@ -18,17 +18,15 @@ The device keeps `prompt` (the user's exact words) for its own steps.
 from __future__ import annotations
 
 import itertools
-import re
 import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
-from obclip.prompts.cues import plain
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
-from obclip.prompts.store import GroupStore
+from obclip.prompts.store import GroupStore, content_key
 from obclip.prompts.template import DetectionError, Held, Mention, Template
 
 PROXY_POLICIES = ("drop", "refuse")
@@ -131,41 +129,6 @@ class CandidateGroup:
             ),
             "not_hidden": "which attribute types occur, every other word of the cloud view, the request's timing",
         }
-
-
-# Words that say how a picture is taken or rendered, not what it shows: a rephrasing that adds or drops them is the
-# same prompt to a server linking requests ("an old Asian man" and "an old Asian man, 35mm, bokeh").
-STYLE_WORDS = frozenset("""a an the photo photograph photography picture image shot on taken with portrait 4k 8k hd uhd hdr
-    raw dslr bokeh realistic photorealistic hyperrealistic hyper masterpiece best quality high highly detailed sharp
-    focus cinematic lighting light soft studio natural golden hour trending artstation octane render unreal engine
-    canon nikon sony fujifilm leica lens wide angle close up closeup style art""".split())
-
-
-def content_key(template: Template) -> str:
-    """What a prompt says apart from its people's words and its style words: the sticky store's key, so that
-    rephrasings of one prompt ("café"/"cafe", "a lady"/"a woman", an added ", 35mm") share one record.
-
-    Each person segment is a placeholder numbered by first appearance, held-back words are left out,
-    accents, case, punctuation, a plural "s" and numbers with a camera unit ("35mm", "8k") are dropped."""
-    parts, cursor = [], 0
-    for start, end, seg in template.spans:
-        if start < 0:
-            continue
-        parts.append(template.prompt[cursor:start])
-        cursor = end
-        if not isinstance(seg, Held):
-            parts.append(f" person{getattr(seg, 'person', '')} ")
-    parts.append(template.prompt[cursor:])
-    words = re.findall(r"[^\W_]+", plain(" ".join(parts)).lower())
-    kept = [w for w in words if w not in STYLE_WORDS and not re.fullmatch(r"\d+(?:mm|k|p|fps|mp)?", w)]
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in kept)
-
-
-def skeleton(template: Template, lex: Lexicon) -> str:
-    """The template rendered with every stated value replaced by a fixed one: the same text for
-    every candidate of a set (the sticky store's key)."""
-    fixed = tuple({a: lex.values[a][0] for a, v in p.states.items() if v != HELD} for p in template.persons)
-    return render(template, fixed, lex)
 
 
 def _first_span(template: Template, person: int) -> tuple[int, int]:

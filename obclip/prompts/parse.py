@@ -55,13 +55,14 @@ from obclip.prompts.names import NamesMixin
 from obclip.prompts.phrases import PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
+from obclip.prompts.reading import ReadingMixin
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Segment, Template
 from obclip.prompts.things import RELEASED, ThingsMixin
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 
 # --- the parser ------------------------------------------------------------------------------------------
-class _Parser(ThingsMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
+class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     """One parse: token state shared by the passes, which live in the mixins by topic."""
 
     def __init__(self, prompt: str, lex: Lexicon, proxies: str, gender_protected: bool = True) -> None:

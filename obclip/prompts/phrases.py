@@ -10,22 +10,17 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AGE_UNITS,
     COLLECTIVES,
-    POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
     SOMETHING,
     YEAR_OLD,
     YO,
     age_in_years,
-    plain,
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
 
-CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 COPULAS = frozenset("is was becomes became".split())  # "she is a doctor": the phrase after it names the subject
-# What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
-HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
 
 
 class PhrasesMixin:
@@ -72,126 +67,6 @@ class PhrasesMixin:
                 if thing and age_only and not nxt.core.endswith("ing"):
                     continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
             self.noun_phrase(i, found, collective)
-
-    def person_reading(self, i: int) -> bool:
-        """Whether the person noun at token i refers to a person here; when not, the reason is kept."""
-        reason = self.not_a_person(i)
-        if reason:
-            self.kept.append((i, i, reason))
-        return reason is None
-
-    def not_a_person(self, i: int) -> str | None:
-        """Why the person noun at token i is no person in this sentence, or None when it is one.
-
-        Each reason is one a reader of the sentence would give: the word's usual sense is not a person and
-        nothing here makes it one ("a white robot"); it is a being of story ("an elf"); a chess piece; green;
-        an adjective describing the thing after it ("a French restaurant"); the maker of a drawing ("child's
-        crayon drawing"); the kind of a thing ("aviator goggles" on a penguin); an animal's title ("the
-        raccoon king")."""
-        t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
-        noun = self.noun(t)[0]
-        owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
-        if prev is not None and prev.core == "its":
-            return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
-        if self.weak(i) and not self.weak_is_person(i):
-            return "its usual sense is not a person, and nothing here makes it one"
-        if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)):
-            return "a being of belief or story"  # "a goddess" still shows a woman; "my angel" is someone
-        if t.core in self.lex.senses.chessmen and any(w.core in CHESS for w in self.tokens):
-            return "a chess piece"
-        if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
-            return f"no one's skin is {prev.core}"
-        if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
-                self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
-            return f"it describes the {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
-        if t.possessive and any(w is not None and w.is_word and w.core in HANDMADE for w in (self.tok(i + 1), self.tok(i + 2))):
-            return "it names who made the picture, not who is in it"  # "a woman's silhouette" is her
-        if self.names_a_kind(i) and (not noun.states() or self.animal_subject()):
-            return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat"
-        if self.bare_modifier(i):
-            return f"with no article it names a kind of {nxt.core}"  # "wearing aviator goggles"
-        if prev is not None and prev.is_word and self.free(i - 1) and prev.core in self.lex.senses.animals and (
-                self.noun(prev) is None and prev.core not in self.lex.adjectives and "a" not in self.lex.tags(prev.core)
-                and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
-            return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
-        return None
-
-    def bare_modifier(self, i: int) -> bool:
-        """"wearing aviator goggles": a singular noun with no article, after a verb or a preposition, before a
-        plural noun, modifies it."""
-        t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
-        bare = prev is not None and prev.is_word and (prev.core in g.PREPOSITIONS or set(self.lex.tags(prev.core)) == {"v"}
-                                                      or (prev.core.endswith("ing") and "v" in self.lex.tags(prev.core)))
-        return bare and not t.possessive and self.noun(t)[0].number == "sg" and nxt is not None and self.free(i + 1) and (
-            "n" in self.lex.tags(nxt.core) and nxt.core.endswith("s") and self.noun(nxt) is None)
-
-    def named_being(self, i: int) -> bool:
-        """A god or a being followed by its own name, which is no person's first name ("the god Anubis")."""
-        nxt = self.tok(i + 1)
-        return nxt is not None and nxt.capitalised and plain(nxt.core) not in self.lex.first_names
-
-    def agentive(self, word: str) -> bool:
-        """A noun made from a verb by "-er" ("hunter", "rider", "keeper"): the noun before it is its object."""
-        stem = word.removesuffix("s")
-        return stem.endswith("er") and any("v" in self.lex.tags(v) for v in (stem[:-2], stem[:-1]))
-
-    def animal_subject(self, before: int | None = None) -> bool:
-        """The prompt is about an animal, a toy or a dressed-up vegetable: in some sentence, the last such word or
-        person noun before the sentence's first verb, past picture words ("a photo of"), is one ("a tiger wearing
-        a tuxedo", "a super math wizard cat", "A photo of a van. A smiling sloth wearing a kilt")."""
-        creatures = self.lex.senses.creatures
-        animate = [t.core in creatures or t.core.removesuffix("s") in creatures for t in self.tokens]
-        for k in range(len(self.tokens) - 1):  # "a hen party", "a stag do": a proxy phrase, not an animal
-            if " ".join(t.core for t in self.tokens[k : k + 2]) in self.lex.proxies:
-                animate[k] = animate[k + 1] = False
-        being, ended = None, False  # per sentence: the last creature or person before its first verb or preposition
-        for k, t in enumerate(self.tokens[:before]):
-            if k in self.starts:
-                if being is not None and animate[being]:
-                    return True
-                being, ended = None, False
-            if ended or not t.is_word or t.core in self.lex.senses.depiction or t.low in ("of", "a", "an", "the"):
-                continue
-            if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings):
-                being = k
-            elif being is not None and (t.core in g.CLOSED or t.core.endswith("ing") or "n" not in self.lex.tags(t.core)):
-                ended = True
-        return being is not None and animate[being]
-
-    def thing_head(self, j: int) -> str:
-        """What the noun phrase from token j heads on: "thing", "person" (a person noun after the nouns: "Mongolian
-        eagle hunter") or "verb" (an -ing word with an object: "an old Chinese selling tea"; at the end or before
-        "of" it is a noun: "a Chinese painting of a horse")."""
-        while self.thing_noun(j + 1) and not self.tokens[j].core.endswith("ing"):
-            j += 1
-        nxt = self.tok(j + 1)
-        if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not self.weak(j + 1):
-            return "person"
-        if self.tokens[j].core.endswith("ing") and not (nxt is None or not nxt.is_word or nxt.low == "of"):
-            return "verb"
-        return "thing"
-
-    def names_a_kind(self, i: int) -> bool:
-        """The person noun at token i names a kind of thing with the noun after it ("aviator goggles", "a wizard
-        cat", "a brother t-shirt", "maid outfit"): a plain noun follows, which is no person, no group, and not
-        itself the subject of a verb ("a woman video calling")."""
-        t, nxt, after, prev = self.tokens[i], self.tok(i + 1), self.tok(i + 2), self.tok(i - 1)
-        if t.possessive or nxt is None or not self.free(i + 1) or nxt.core.endswith("ing") or nxt.core in COLLECTIVES:
-            return False
-        if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
-            return False  # "teaching his grandson chess": two objects
-        if self.thing_head(i + 1) == "person":
-            return False  # "a girl figure skater": the compound heads on a person
-        if set(self.lex.tags(nxt.core)) & set("ar") or self.noun(nxt) is not None:
-            return False  # "a ballerina backstage", "a skater old person"
-        if not (self.thing_noun(i + 1) or nxt.core in self.lex.senses.creatures):
-            return False
-        k = i - 1
-        while self.free(k) and self.tokens[k].is_word and self.tokens[k].core not in g.DETERMINERS:
-            if self.tokens[k].core in self.lex.adjectives:
-                return False  # "a young person clock" is someone: the cloud view writes its people so
-            k -= 1
-        return not (after is not None and after.is_word and (after.core.endswith("ing") or set(self.lex.tags(after.core)) == {"v"}))
 
     def compound_modifier(self, noun: Noun) -> bool:
         return noun.cls == "person" and noun.number == "sg"

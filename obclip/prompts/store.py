@@ -2,9 +2,10 @@
 
 Two requests for the same prompt that protect different attributes could be intersected by the
 server ("an old Asian man" with gender protected, then with age protected, leaves 1 candidate in
-common). The store records, per prompt skeleton, the attributes protected the first time; a later
-request protects at least those (it may protect more, which reveals nothing new). Keys are an
-HMAC of the skeleton under a random per-device key, so the file holds no prompt text. Files are
+common). The store records, per prompt content key (`content_key`: what the prompt says apart from its people
+and its style), the attributes protected the first time; a later request protects at least those (it
+may protect more, which reveals nothing new). Keys are an HMAC of the content key under a random
+per-device key, so the file holds no prompt text. Files are
 created with mode 0600 in the user's cache directory (`OBCLIP_CACHE_DIR` overrides it).
 """
 
@@ -19,7 +20,36 @@ import secrets
 import unicodedata
 from pathlib import Path
 
+from obclip.prompts.cues import plain
 from obclip.prompts.lexicon import ATTRIBUTES
+from obclip.prompts.template import Held, Template
+
+# Words that say how a picture is taken or rendered, not what it shows: a rephrasing that adds or drops them is the
+# same prompt to a server linking requests ("an old Asian man" and "an old Asian man, 35mm, bokeh").
+STYLE_WORDS = frozenset("""a an the photo photograph photography picture image shot on taken with portrait 4k 8k hd uhd hdr
+    raw dslr bokeh realistic photorealistic hyperrealistic hyper masterpiece best quality high highly detailed sharp
+    focus cinematic lighting light soft studio natural golden hour trending artstation octane render unreal engine
+    canon nikon sony fujifilm leica lens wide angle close up closeup style art""".split())
+
+
+def content_key(template: Template) -> str:
+    """What a prompt says apart from its people's words and its style words: the sticky store's key, so that
+    rephrasings of one prompt ("café"/"cafe", "a lady"/"a woman", an added ", 35mm") share one record.
+
+    Each person segment is a placeholder numbered by first appearance, held-back words are left out,
+    accents, case, punctuation, a plural "s" and numbers with a camera unit ("35mm", "8k") are dropped."""
+    parts, cursor = [], 0
+    for start, end, seg in template.spans:
+        if start < 0:
+            continue
+        parts.append(template.prompt[cursor:start])
+        cursor = end
+        if not isinstance(seg, Held):
+            parts.append(f" person{getattr(seg, 'person', '')} ")
+    parts.append(template.prompt[cursor:])
+    words = re.findall(r"[^\W_]+", plain(" ".join(parts)).lower())
+    kept = [w for w in words if w not in STYLE_WORDS and not re.fullmatch(r"\d+(?:mm|k|p|fps|mp)?", w)]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in kept)
 
 
 def normalise_key(skeleton: str) -> str:
