@@ -25,6 +25,7 @@ from pathlib import Path
 
 from obclip.prompts import DEFAULT_AGES, DetectionError, Lexicon, default_lexicon, transform
 from obclip.prompts import grammar as g
+from obclip.prompts.cues import plain
 from obclip.prompts.parse import parse
 from obclip.prompts.tokens import tokenize
 
@@ -76,9 +77,9 @@ def _count(word: str, text: str) -> int:
 
 def _non_person_words(prompt: str, lex: Lexicon) -> set[str]:
     """Words of the prompt inside the lexicon's non-person phrases ("Isle of Man", "his and hers")."""
-    low = " ".join(t.core for t in tokenize(prompt))
-    named = [words for entries in lex.senses.named.values() for words, _ in entries]
-    found = [phrase for phrase in (*lex.non_person, *named) if f" {' '.join(phrase)} " in f" {low} "]
+    cores = [plain(t.core) for t in tokenize(prompt)]
+    found = {words for i, core in enumerate(cores) for words, _ in lex.named_index.get(core, ())
+             if tuple(cores[i : i + len(words)]) == words}  # the parser's own index, not a scan of every name
     return {w for phrase in found for w in phrase} | {" ".join(phrase) for phrase in found}
 
 

@@ -245,6 +245,15 @@ def _pos() -> dict[str, str]:
     return _data()[1]
 
 
+# `Senses` field -> its key in senses.json (the word sets; `named` is indexed apart)
+SENSE_KEYS = {
+    "weak": "weak_person_nouns", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
+    "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "colours": "colours",
+    "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
+    "adult": "adult_nouns",
+}  # fmt: skip
+
+
 @cache
 def _senses() -> Senses:
     raw = _data()[2]
@@ -256,18 +265,7 @@ def _senses() -> Senses:
         named.setdefault(words[0], []).append((words, phrase[:1].isupper()))
     return Senses(
         named={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in named.items()},
-        weak=frozenset(raw["weak_person_nouns"]),
-        animals=frozenset(raw["animals"]),
-        creatures=frozenset(raw["creatures"]),
-        depiction=frozenset(raw["depiction_nouns"]),
-        place_heads=frozenset(raw["place_heads"]),
-        beings=frozenset(raw["beings"]),
-        chessmen=frozenset(raw["chessmen"]),
-        colours=frozenset(raw["colours"]),
-        person_senses=frozenset(raw["person_senses"]),
-        child=frozenset(raw["child_nouns"]),
-        child_adjectives=frozenset(raw["child_adjectives"]),
-        adult=frozenset(raw["adult_nouns"]),
+        **{name: frozenset(raw[key]) for name, key in SENSE_KEYS.items()},
     )
 
 
