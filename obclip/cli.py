@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from obclip.config import AccelConfig
     from obclip.models.registry import PairSpec
 
 EXIT_USAGE = 2
@@ -90,17 +91,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
     spec = _pair_spec(args.pair)
     # the split, validated before any model loads: bad --mode, --steps, --k or --delta-t fail fast
     plan = split_plan(spec, mode=args.mode, steps=args.steps, k=args.k, sampler=args.sampler, delta_t=args.delta_t)
+    accel = _accel_config(args)
     out = Path(args.out)
     _check_output(out)
 
     from obclip.generate import generate, to_pil
     from obclip.models.pair import load_pair
-    from obclip.protocol import AccelConfig
 
     models = load_pair(args.pair).to(_torch_device(args.device))
     if args.size is not None and (args.size < 8 or args.size % models.latent_scale):
         raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
-    accel = AccelConfig(args.accel, r=args.r, s=args.s, uncond_all=args.uncond_all, adaptive=args.adaptive)
     group = None
     if plan.mode in ("obclip", "vanilla-og"):
         from obclip.prompts import GroupStore, transform
@@ -389,9 +389,36 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
                         help="JSON file adding words to the attribute lexicon (same shape as prompts/data/people.json)")  # fmt: skip
 
 
+def _accel_options(parser: argparse.ArgumentParser) -> None:
+    """One flag per `AccelConfig` setting, with its default, bounds and help taken from the dataclass."""
+    from obclip.config import ACCEL_MODES, AccelConfig, settings
+
+    for name, default, meta in settings(AccelConfig):
+        flag = meta["flag"] or "--" + name.replace("_", "-")
+        shown = f"{meta['help']} (default {default})"
+        if name == "mode":
+            parser.add_argument(flag, dest="accel_mode", choices=ACCEL_MODES, default=default, help=shown)
+        elif isinstance(default, bool):
+            parser.add_argument(flag, dest=f"accel_{name}", action=argparse.BooleanOptionalAction, default=default,
+                                help=meta["help"])  # fmt: skip
+        else:
+            parser.add_argument(flag, dest=f"accel_{name}", type=type(default), default=default,
+                                metavar=name.upper(), help=shown)  # fmt: skip
+
+
+def _accel_config(args: argparse.Namespace) -> AccelConfig:
+    """The `AccelConfig` the accel flags describe (ConfigError, a ValueError, is a usage error)."""
+    from obclip.config import AccelConfig, settings
+
+    try:
+        return AccelConfig(**{name: getattr(args, f"accel_{name}") for name, _, _ in settings(AccelConfig)})
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; it imports nothing heavy (no torch, diffusers or transformers)."""
-    from obclip.options import ACCEL_MODES, DEFAULT_ACCEL, DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
+    from obclip.options import DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
     from obclip.plan import MODES
 
     parser = argparse.ArgumentParser(
@@ -425,14 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
     gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")
     gen.add_argument("--pair", default="default", help="model pair from the registry (obclip models)")
-    gen.add_argument("--accel", choices=ACCEL_MODES, default=DEFAULT_ACCEL["mode"],
-                     help=f"server accelerations (default {DEFAULT_ACCEL['mode']}; none = exact)")  # fmt: skip
-    gen.add_argument("--r", type=int, default=4, help="cache point (first cached step)")
-    gen.add_argument("--s", type=int, default=6, help="skip point (first step with down/mid blocks skipped)")
-    gen.add_argument("--uncond-all", action=argparse.BooleanOptionalAction, default=DEFAULT_ACCEL["uncond_all"],
-                     help="share the unconditional branch at every cloud step (approximate)")  # fmt: skip
-    gen.add_argument("--adaptive", type=float, default=DEFAULT_ACCEL["adaptive"], metavar="DRIFT",
-                     help="adaptive block cache threshold instead of --s (0 = fixed skip point)")  # fmt: skip
+    _accel_options(gen)
     _privacy_options(gen)
     gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
     gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")

@@ -10,7 +10,4 @@ from __future__ import annotations
 DEFAULT_MAX_CANDIDATES = 64
 SAMPLERS = ("dpm", "ddim", "lcm")  # every grid a request may name
 DEVICE_SAMPLERS = ("dpm", "ddim")  # the ones a user picks; "lcm" is a consistency-distilled cloud model's own
-ACCEL_MODES = ("none", "cache", "cache+reuse")
-# What `obclip generate` and the server use unless told otherwise (docs/design.md: each setting's
-# measured cost); `AccelConfig()` itself stays "none", the exact reference the tests compare with.
-DEFAULT_ACCEL = {"mode": "cache+reuse", "uncond_all": True, "adaptive": 0.3}
+# acceleration settings and their defaults live in obclip/config.py (`AccelConfig`)

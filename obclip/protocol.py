@@ -19,60 +19,14 @@ from dataclasses import asdict, dataclass, field
 
 import torch
 
-from obclip.options import ACCEL_MODES, SAMPLERS
+from obclip.config import AccelConfig, ConfigError
+from obclip.options import SAMPLERS
 
 WIRE_DTYPES = {"float16": torch.float16, "float32": torch.float32}
 
 
-class ProtocolError(ValueError):
+class ProtocolError(ConfigError):
     """A request or response that breaks the protocol's contract."""
-
-
-@dataclass(frozen=True)
-class AccelConfig:
-    """Server accelerations (see `obclip.cloud.accel`).
-
-    Attributes:
-        mode (`str`, defaults to "none"): "none", "cache" (attention cache + block skip) or
-            "cache+reuse" (also batch reuse of attention maps before the cache point).
-        r (`int`, defaults to 4): cache point, first step served from the attention cache.
-        s (`int`, defaults to 6): skip point, first step that runs only the up blocks.
-        refresh (`int`, defaults to 5): the cache is recomputed every `refresh` steps.
-        pivot (`int`, defaults to 0): candidate whose attention maps batch reuse broadcasts.
-        share_uncond (`bool`, defaults to True): with batch reuse, also compute the
-            unconditional CFG branch for the pivot only (beyond the paper; see accel.py).
-        skip_up (`int`, defaults to 1): during block skip, also serve this many of the deepest
-            up blocks from the cache (beyond the paper; 0 = the paper's block skip).
-        uncond_all (`bool`, defaults to False): share the unconditional branch at every step,
-            not only at step 0 (exact) and before r with batch reuse (approximate; measured).
-        adaptive (`float`, defaults to 0.0): > 0 replaces the fixed skip point s by adaptive
-            block caching with this drift threshold (relative L2 of the first down block's
-            output since the deep blocks were last computed); 0 = fixed s.
-    """
-
-    mode: str = "none"
-    r: int = 4
-    s: int = 6
-    refresh: int = 5
-    pivot: int = 0
-    share_uncond: bool = True
-    skip_up: int = 1
-    uncond_all: bool = False
-    adaptive: float = 0.0
-
-    def __post_init__(self) -> None:
-        if self.mode not in ACCEL_MODES:
-            raise ProtocolError(f"accel mode must be one of {', '.join(ACCEL_MODES)}, got {self.mode!r}")
-        if self.r < 1 or self.s < 1:
-            raise ProtocolError(f"cache point r and skip point s must be >= 1, got r={self.r}, s={self.s}")
-        if self.refresh < 1:
-            raise ProtocolError(f"refresh interval must be >= 1, got {self.refresh}")
-        if self.skip_up < 0:
-            raise ProtocolError(f"skip_up must be >= 0, got {self.skip_up}")
-        if not 0 <= self.adaptive < 10:
-            raise ProtocolError(f"adaptive threshold must lie in [0, 10), got {self.adaptive}")
-        if self.pivot < 0:
-            raise ProtocolError(f"pivot must be >= 0, got {self.pivot}")
 
 
 @dataclass(frozen=True)

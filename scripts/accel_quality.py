@@ -58,7 +58,7 @@ def main() -> None:
         variants = [("+cache+reuse", {}), ("+uncond shared every step", {"uncond_all": True})]
         variants += [(f"+adaptive block cache δ={d}", {"uncond_all": True, "adaptive": d}) for d in args.adaptive]
         for name, extra in variants:
-            config = AccelConfig("cache+reuse", r=r, s=s, **extra)
+            config = AccelConfig.mechanisms("cache+reuse", r=r, s=s, **extra)
             images = generate_batch(
                 pair, texts, "obclip", steps=25, k=k, seeds=seeds, accel=config, attributes=ATTRIBUTES
             )

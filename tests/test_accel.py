@@ -25,9 +25,9 @@ def _request(
 
 
 def test_no_acceleration_is_the_core_bit_for_bit(tiny_pair) -> None:
-    before = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("none")))
+    before = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact()))
     install(tiny_pair.cloud_unet)  # hooks installed, no request accelerated: stock code path
-    after = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("none")))
+    after = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact()))
     assert torch.equal(before.latents, after.latents)
     assert torch.equal(before.prev_denoised, after.prev_denoised)
     assert before.flops_per_step == after.flops_per_step
@@ -37,9 +37,9 @@ def test_no_acceleration_is_the_core_bit_for_bit(tiny_pair) -> None:
 def test_reuse_with_one_candidate_is_exact(tiny_pair, guidance: float) -> None:
     """N = 1: the pivot map is the row's own map in each CFG half, so reuse changes nothing.
     (Mixing the unconditional and conditional halves' maps would break this.)"""
-    plain = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("none"), CANDS[:1], guidance=guidance))
+    plain = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact(), CANDS[:1], guidance=guidance))
     reuse = CloudEngine(tiny_pair).run(
-        _request(tiny_pair, AccelConfig("cache+reuse", r=8, s=8), CANDS[:1], guidance=guidance)
+        _request(tiny_pair, AccelConfig.mechanisms("cache+reuse", r=8, s=8), CANDS[:1], guidance=guidance)
     )
     assert (plain.latents - reuse.latents).abs().max() < 1e-4
 
@@ -50,7 +50,7 @@ def test_reuse_broadcasts_the_pivot_map_over_own_values(tiny_sd) -> None:
     gen = torch.Generator().manual_seed(0)
     hidden = torch.randn(6, 16, attn.to_q.in_features, generator=gen)  # CFG batch of 3 candidates
     context = torch.randn(6, 5, attn.to_k.in_features, generator=gen)
-    state = AccelState(AccelConfig("cache+reuse", r=4, s=6, pivot=1), (3,), True, 8)
+    state = AccelState(AccelConfig.mechanisms("cache+reuse", r=4, s=6, pivot=1), (3,), True, 8)
     state.begin_step(0)
     token = _STATE.set(state)
     try:
@@ -74,7 +74,7 @@ def test_reuse_broadcasts_the_pivot_map_over_own_values(tiny_sd) -> None:
 
 def test_each_mechanism_cuts_counted_flops(tiny_pair) -> None:
     runs = {
-        m: CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(m, r=3, s=5)))
+        m: CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.mechanisms(m, r=3, s=5)))
         for m in ("none", "cache", "cache+reuse")
     }
     full = runs["none"].flops_per_step
@@ -99,7 +99,7 @@ def test_block_skip_without_mid_block(tiny_sd) -> None:
     metered = {}
     for mode in ("none", "cache"):
         meter = FlopMeter()
-        with accelerated(unet, AccelConfig(mode, r=8, s=3), (2,), True, 8) as (hook, model):
+        with accelerated(unet, AccelConfig.mechanisms(mode, r=8, s=3), (2,), True, 8) as (hook, model):
             out, _ = denoise(model, x, cond, uncond, schedule, 0, 8, 5.0, SamplerState(), meter=meter, on_step=hook)
         metered[mode] = (out, meter.steps())
     assert metered["cache"][1][0] < metered["none"][1][0]  # step 0: uncond branch once (exact)
@@ -111,9 +111,9 @@ def test_block_skip_without_mid_block(tiny_sd) -> None:
 def test_concurrent_requests_never_share_a_cache(tiny_sd) -> None:
     engine = CloudEngine(tiny_sd, count_flops=False)
     requests = [
-        _request(tiny_sd, AccelConfig("cache+reuse", r=2, s=4), CANDS, seed=1),
-        _request(tiny_sd, AccelConfig("cache", r=3, s=5), ("a man", "a woman"), seed=2),
-        _request(tiny_sd, AccelConfig("cache+reuse", r=3, s=6, pivot=1), CANDS[1:], seed=3),
+        _request(tiny_sd, AccelConfig.mechanisms("cache+reuse", r=2, s=4), CANDS, seed=1),
+        _request(tiny_sd, AccelConfig.mechanisms("cache", r=3, s=5), ("a man", "a woman"), seed=2),
+        _request(tiny_sd, AccelConfig.mechanisms("cache+reuse", r=3, s=6, pivot=1), CANDS[1:], seed=3),
     ]
     serial = [engine.run(r).latents for r in requests]
     results: dict[int, torch.Tensor] = {}
@@ -133,8 +133,8 @@ def test_concurrent_requests_never_share_a_cache(tiny_sd) -> None:
 
 
 def test_skip_up_serves_deepest_up_blocks_from_cache(tiny_sd) -> None:
-    paper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=3, s=5, skip_up=0)))
-    deeper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=3, s=5, skip_up=1)))
+    paper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig.mechanisms("cache", r=3, s=5, skip_up=0)))
+    deeper = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig.mechanisms("cache", r=3, s=5, skip_up=1)))
     assert paper.flops_per_step[:5] == deeper.flops_per_step[:5]
     assert all(d < p for d, p in zip(deeper.flops_per_step[5:], paper.flops_per_step[5:], strict=True))
     assert torch.isfinite(deeper.latents).all()
@@ -150,7 +150,7 @@ def test_memoised_flop_counts_equal_counting_every_call(tiny_pair, mode: str) ->
     counted = {}
     for memo in (False, True, True):  # the second memoised run reads every count from the memo
         meter = FlopMeter(memo=memo)
-        config = AccelConfig("cache+reuse", r=3, adaptive=0.05) if mode == "adaptive" else AccelConfig(mode, r=3, s=5)
+        config = AccelConfig.mechanisms("cache+reuse", r=3, adaptive=0.05) if mode == "adaptive" else AccelConfig.mechanisms(mode, r=3, s=5)
         with accelerated(tiny_pair.cloud_unet, config, (3,), True, 8) as (hook, unet):
             added = lambda emb: tiny_pair.added_conditions(emb, size, size)  # noqa: E731
             denoise(unet, x, cond, uncond, schedule, 0, 8, 5.0, SamplerState(), added=added, meter=meter, on_step=hook)
@@ -162,20 +162,20 @@ def test_uncond_shared_at_step_0_equals_unshared(tiny_pair) -> None:
     """At step 0 every candidate of a group has the same latent and the same empty prompt: computing
     its unconditional branch once is exact (float rounding of a smaller batch), and cheaper."""
     k = 4
-    plain = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("none"), k=k))
-    shared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("cache", r=k, s=k), k=k))
+    plain = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact(), k=k))
+    shared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.mechanisms("cache", r=k, s=k), k=k))
     assert (plain.latents - shared.latents).abs().max() < 1e-4
     assert (plain.prev_denoised - shared.prev_denoised).abs().max() < 1e-4
     assert shared.flops_per_step[0] < plain.flops_per_step[0]
     assert shared.flops_per_step[1:] == plain.flops_per_step[1:]
-    unshared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig("cache", r=k, s=k, share_uncond=False), k=k))
+    unshared = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.mechanisms("cache", r=k, s=k, share_uncond=False), k=k))
     assert unshared.flops_per_step == plain.flops_per_step
 
 
 def test_uncond_all_shares_every_step_and_is_approximate(tiny_sd) -> None:
     k = 4
-    plain = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("none"), k=k))
-    every = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=k, s=k, uncond_all=True), k=k))
+    plain = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig.exact(), k=k))
+    every = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig.mechanisms("cache", r=k, s=k, uncond_all=True), k=k))
     assert all(e < p for e, p in zip(every.flops_per_step, plain.flops_per_step, strict=True))
     assert (plain.latents - every.latents).abs().max() > 1e-4  # the pivot's branch stands in after step 0
     assert torch.isfinite(every.latents).all()
@@ -187,7 +187,7 @@ def _adaptive_state(pair, threshold: float, k: int = 6) -> tuple[AccelState, tor
     size = pair.spec.resolution
     x = initial_noise(3, pair.latent_shape(size, size)).repeat(3, 1, 1, 1)
     meter, states = FlopMeter(), []
-    config = AccelConfig("cache", r=k, adaptive=threshold)
+    config = AccelConfig.mechanisms("cache", r=k, adaptive=threshold)
     with accelerated(pair.cloud_unet, config, (3,), True, k) as (hook, unet):
 
         def on_step(i: int) -> None:
@@ -203,7 +203,7 @@ def test_adaptive_cache_refreshes_only_past_its_threshold(tiny_sd) -> None:
     one nothing exceeds serves the deep blocks from step 1's cache after it; in between, the
     deep blocks are recomputed at some steps only, and those steps cost more."""
     k = 6
-    exact = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig("cache", r=k, s=k), k=k))
+    exact = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig.mechanisms("cache", r=k, s=k), k=k))
     always, latents, full_flops = _adaptive_state(tiny_sd, 1e-9, k)
     assert always.full_steps == list(range(k))
     assert (latents - exact.latents).abs().max() < 1e-5
@@ -217,3 +217,20 @@ def test_adaptive_cache_refreshes_only_past_its_threshold(tiny_sd) -> None:
         cheap = [f for i, f in enumerate(flops) if i not in state.full_steps]
         assert all(c < min(flops[i] for i in state.full_steps) for c in cheap)
     assert k >= drifts[0] >= drifts[1] >= 2
+
+
+@pytest.mark.parametrize("order", [(3, 2, 1, 0), (1, 3, 0, 2), (2, 0, 3, 1)])
+def test_default_policy_depends_on_the_set_not_the_order_sent(tiny_pair, order: tuple[int, ...]) -> None:
+    """Every default on: the server's work is the same whichever order the candidates arrive in,
+    i.e. wherever the real one landed. Each candidate's latent and the counted FLOPs do not move
+    (the pivot and the adaptive refreshes are chosen on the set's sorted order)."""
+    cands = (*CANDS, "a portrait of an old man")
+    base = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), cands))
+    sent = tuple(cands[i] for i in order)
+    other = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), sent))
+    for position, i in enumerate(order):
+        assert torch.equal(other.latents[position], base.latents[i])
+        assert torch.equal(other.prev_denoised[position], base.prev_denoised[i])
+    assert other.server_flops == base.server_flops and other.flops_per_step == base.flops_per_step
+    exact = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact(), cands))
+    assert not torch.equal(exact.latents, base.latents)  # the policy does accelerate

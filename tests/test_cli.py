@@ -94,6 +94,28 @@ def test_obclip_and_hybrid_give_the_same_pixels(tmp_path, capsys, scheduler: str
     assert max(abs(x - y) for x, y in zip(pa, pb, strict=True)) <= 1
 
 
+def test_accel_defaults_are_one_policy_across_api_cli_and_http() -> None:
+    """`generate()`, `obclip generate` and a request body without `accel` all run `AccelConfig()`."""
+    from obclip.cli import _accel_config, build_parser
+    from obclip.config import AccelConfig
+    from obclip.generate import cloud_requests
+    from obclip.models.registry import get_spec
+    from obclip.plan import split_plan
+    from obclip.server.schema import DenoiseBody
+
+    policy = AccelConfig()
+    assert policy.mode != "none"  # the defaults accelerate; AccelConfig.exact() is the reference
+    args = build_parser().parse_args(["generate", PROMPT, "--out", "x.png"])
+    assert _accel_config(args) == policy
+    body = DenoiseBody(candidates=["a man", "a woman"], seed=1, height=64, width=64, pair="default")
+    assert AccelConfig(**body.accel.model_dump()) == policy
+    plan = split_plan(get_spec("default"), mode="obclip")
+    (request,) = cloud_requests(plan, [("a man", "a woman")], pair="default", seeds=[1], guidance=5.0, size=64)
+    assert request.accel == policy
+    flags = build_parser().parse_args(["generate", PROMPT, "--out", "x.png", "--accel", "cache", "--no-uncond-all"])
+    assert _accel_config(flags) == AccelConfig(mode="cache", uncond_all=False)
+
+
 def test_unavailable_accelerator_is_a_clear_error(tmp_path, capsys) -> None:
     import torch
 
@@ -137,6 +159,7 @@ def test_unavailable_accelerator_is_a_clear_error(tmp_path, capsys) -> None:
             ["generate", PROMPT, "--pair", "tiny-sd", "--device", "warp-drive", "--out", "{tmp}/x.png"],
             "not a torch device",
         ),
+        (["generate", PROMPT, "--pair", "tiny-sd", "--r", "0", "--out", "{tmp}/x.png"], "accel r must lie in [1, 1000]"),
         (["bench", "--quick", "--prompts", "1", "--out", "{tmp}/b"], "at least 2"),
         (["bench", "--quick", "--repeats", "0", "--out", "{tmp}/b"], "at least 1"),
         (["bench", "--quick", "--pair", "nope", "--out", "{tmp}/b"], "unknown pair"),

@@ -6,11 +6,11 @@ import pytest
 import torch
 
 from obclip.cloud.engine import CloudEngine
+from obclip.config import AccelConfig
 from obclip.eval.common import client_first_batch, heldout_prompts, names_field
 from obclip.generate import generate, generate_batch
 from obclip.plan import MODES
 from obclip.prompts import transform
-from obclip.protocol import AccelConfig
 
 PROMPTS = ["a portrait of a young woman", "an old man in a garden", "a smiling lady on a beach"]
 
@@ -20,7 +20,7 @@ PROMPTS = ["a portrait of a young woman", "an old man in a garden", "a smiling l
 def test_harness_rows_equal_generate_in_every_mode(tiny_sd, mode: str, accel: str) -> None:
     """The bench's batched path gives each prompt the image `generate` gives it alone, ObCLIP included
     (the same candidate group, so batch reuse broadcasts from the same pivot)."""
-    config = AccelConfig(accel, r=2, s=2)
+    config = AccelConfig.mechanisms(accel, r=2, s=2)
     groups = [transform(p) for p in PROMPTS] if mode in ("obclip", "vanilla-og") else None
     batch = generate_batch(tiny_sd, PROMPTS, mode, steps=6, k=3, seeds=[4, 5, 6], accel=config, groups=groups, chunk=2)
     for i, prompt in enumerate(PROMPTS):

@@ -9,12 +9,14 @@ import torch
 from diffusers import DDIMScheduler, DPMSolverMultistepScheduler
 
 from obclip.cloud.engine import CloudEngine
+from obclip.config import AccelConfig
 from obclip.denoise import initial_noise
 from obclip.device.finisher import finish
 from obclip.generate import generate
 from obclip.plan import plan_for_request
 from obclip.protocol import CloudRequest, Handoff
 
+EXACT = AccelConfig.exact()  # the computation the hand-off must reproduce
 PROMPT = "a portrait of a young woman"
 
 
@@ -78,8 +80,8 @@ def test_dropping_the_dpm_history_breaks_equality(tiny_sd) -> None:
 
 @pytest.mark.parametrize("sampler", ["dpm", "ddim"])
 def test_obclip_gives_the_real_candidate_the_hybrid_result(tiny_pair, sampler: str) -> None:
-    ob = generate(PROMPT, "obclip", tiny_pair, sampler=sampler, seed=7)
-    hy = generate(PROMPT, "hybrid", tiny_pair, sampler=sampler, seed=7)
+    ob = generate(PROMPT, "obclip", tiny_pair, sampler=sampler, seed=7, accel=EXACT)
+    hy = generate(PROMPT, "hybrid", tiny_pair, sampler=sampler, seed=7, accel=EXACT)
     assert ob.n_candidates == 8 and hy.n_candidates == 1  # 2 genders x 4 ages
     assert PROMPT in ob.candidates
     assert (ob.latent - hy.latent).abs().max().item() <= 1e-4
@@ -87,23 +89,35 @@ def test_obclip_gives_the_real_candidate_the_hybrid_result(tiny_pair, sampler: s
     assert ob.device_flops == hy.device_flops > 0
 
 
+def test_same_seed_same_image_with_every_default_on(tiny_sd) -> None:
+    """Each call shuffles the candidates afresh; the accelerated server work must not follow the
+    shuffle, so the image is a function of the prompt and the seed."""
+    first = generate(PROMPT, "obclip", tiny_sd, seed=11)
+    orders = {first.candidates}
+    for _ in range(3):
+        again = generate(PROMPT, "obclip", tiny_sd, seed=11)
+        orders.add(again.candidates)
+        assert torch.equal(again.image, first.image)
+    assert len(orders) > 1  # 4 shuffles of 8 candidates: the order did change (p of not: 8!^-3)
+
+
 def test_vanilla_og_gives_the_cloud_result(tiny_sd) -> None:
-    og = generate(PROMPT, "vanilla-og", tiny_sd, seed=5)
-    cl = generate(PROMPT, "cloud", tiny_sd, seed=5)
+    og = generate(PROMPT, "vanilla-og", tiny_sd, seed=5, accel=EXACT)
+    cl = generate(PROMPT, "cloud", tiny_sd, seed=5, accel=EXACT)
     assert (og.latent - cl.latent).abs().max().item() <= 1e-4
     assert og.server_flops == og.n_candidates * cl.server_flops
     assert og.device_flops == cl.device_flops == 0
 
 
 def test_server_flops_scale_with_k(tiny_sd) -> None:
-    a = generate(PROMPT, "hybrid", tiny_sd, k=2, seed=1)
-    b = generate(PROMPT, "hybrid", tiny_sd, k=4, seed=1)
+    a = generate(PROMPT, "hybrid", tiny_sd, k=2, seed=1, accel=EXACT)
+    b = generate(PROMPT, "hybrid", tiny_sd, k=4, seed=1, accel=EXACT)
     per_step = a.server_flops // 2
     assert b.server_flops == 4 * per_step
     assert a.device_flops > b.device_flops
     dev = generate(PROMPT, "device", tiny_sd, seed=1)
     assert dev.server_flops == 0 and dev.n_candidates == 0
-    assert dev.device_flops < generate(PROMPT, "cloud", tiny_sd, seed=1).server_flops
+    assert dev.device_flops < generate(PROMPT, "cloud", tiny_sd, seed=1, accel=EXACT).server_flops
 
 
 def test_candidates_share_the_initial_noise(tiny_sd) -> None:

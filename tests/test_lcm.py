@@ -12,6 +12,7 @@ import torch
 from diffusers import DPMSolverMultistepScheduler, LCMScheduler, StableDiffusionXLPipeline
 
 from obclip.cloud.engine import CloudEngine
+from obclip.config import AccelConfig
 from obclip.denoise import guidance_embedding, initial_noise, step_generator
 from obclip.generate import generate
 from obclip.models.pair import load_pair
@@ -19,6 +20,7 @@ from obclip.models.registry import PairSpec
 from obclip.plan import plan_for_request
 from obclip.protocol import CloudRequest, Handoff, ProtocolError
 
+EXACT = AccelConfig.exact()  # the computation the hand-off must reproduce
 PROMPT = "a portrait of a young woman"
 
 
@@ -86,8 +88,8 @@ def test_lcm_cloud_mode_runs_the_whole_lcm_grid(lcm_pair) -> None:
 
 
 def test_obclip_real_candidate_equals_hybrid_and_costs_n_times(lcm_pair) -> None:
-    ob = generate(PROMPT, "obclip", lcm_pair, seed=9)
-    hy = generate(PROMPT, "hybrid", lcm_pair, seed=9)
+    ob = generate(PROMPT, "obclip", lcm_pair, seed=9, accel=EXACT)
+    hy = generate(PROMPT, "hybrid", lcm_pair, seed=9, accel=EXACT)
     assert ob.n_candidates == 8 and PROMPT in ob.candidates
     assert (ob.latent - hy.latent).abs().max().item() <= 1e-4
     assert ob.server_flops == ob.n_candidates * hy.server_flops
@@ -95,7 +97,7 @@ def test_obclip_real_candidate_equals_hybrid_and_costs_n_times(lcm_pair) -> None
     device_steps = spec.steps - (spec.k + spec.device_timestep_offset)
     assert len(hy.flops_per_step["device"]) == device_steps and len(hy.flops_per_step["server"]) == spec.k
     # the guidance-embedded cloud UNet runs no unconditional batch: half the FLOPs of a CFG step
-    og = generate(PROMPT, "vanilla-og", lcm_pair, seed=9)
+    og = generate(PROMPT, "vanilla-og", lcm_pair, seed=9, accel=EXACT)
     assert og.server_flops == ob.n_candidates * spec.cloud_steps * hy.flops_per_step["server"][0]
 
 
@@ -108,10 +110,9 @@ def test_delta_t_moves_the_device_start_and_changes_the_image(lcm_pair) -> None:
 
 
 def test_accelerations_run_on_the_lcm_cloud(lcm_pair) -> None:
-    from obclip.protocol import AccelConfig
 
-    plain = generate(PROMPT, "obclip", lcm_pair, seed=3, k=3)
-    fast = generate(PROMPT, "obclip", lcm_pair, seed=3, k=3, accel=AccelConfig("cache+reuse", r=2, s=2))
+    plain = generate(PROMPT, "obclip", lcm_pair, seed=3, k=3, accel=EXACT)
+    fast = generate(PROMPT, "obclip", lcm_pair, seed=3, k=3, accel=AccelConfig.mechanisms("cache+reuse", r=2, s=2))
     assert fast.server_flops < plain.server_flops
     assert torch.isfinite(fast.latent).all()
 

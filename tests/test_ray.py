@@ -125,9 +125,9 @@ def _post(url: str, request: CloudRequest, rid: str) -> Handoff:
 
 
 def test_ray_engine_returns_the_single_process_latents(cluster, solo) -> None:
-    from obclip.protocol import AccelConfig
+    from obclip.config import AccelConfig
 
-    for request in (_group(2, 5), _group(5, 11, accel=AccelConfig("cache+reuse", r=2, s=4)), _group(1, 3)):
+    for request in (_group(2, 5), _group(5, 11, accel=AccelConfig.mechanisms("cache+reuse", r=2, s=4)), _group(1, 3)):
         remote = RemoteCloud(cluster.url, KEY, wire_dtype="float32")(request)
         local = solo(request)
         assert torch.equal(remote.latents, local.latents) and torch.equal(remote.prev_denoised, local.prev_denoised)

@@ -123,7 +123,7 @@ def test_health_models_and_schema(server) -> None:
     assert "/v1/denoise" in schema["paths"]
 
 
-@pytest.mark.parametrize("accel", [AccelConfig(), AccelConfig("cache+reuse", r=2, s=4)])
+@pytest.mark.parametrize("accel", [AccelConfig.exact(), AccelConfig(), AccelConfig("cache+reuse", r=2, s=4)])
 def test_round_trip_equals_in_process(server, accel: AccelConfig) -> None:
     request = _request(accel=accel)
     remote = RemoteCloud(server.url, KEY, wire_dtype="float32")(request)

@@ -3,6 +3,13 @@
 All N candidates start from the *same* initial noise and are denoised in one batch with
 classifier-free guidance, so the only difference between their trajectories is the prompt.
 The engine is a plain object over a loaded pair; the HTTP server wraps it.
+
+Each group is computed in its **canonical order** (candidates sorted as strings) and answered in
+the order it was sent. Every sharing decision of the accelerations (the pivot whose attention maps
+and unconditional branch are broadcast, the cached blocks) therefore depends on the candidate set
+and the seed only, never on the device's random order, i.e. on where the real prompt landed: the
+same prompt and seed give the same image, and the server's work is the same whichever candidate
+is real.
 """
 
 from __future__ import annotations
@@ -54,7 +61,8 @@ class CloudEngine:
         pair, h, w = self.pair, first.height, first.width
         shape = pair.latent_shape(h, w)
         schedule = Schedule.create(first.sampler, pair.scheduler_config, first.steps)
-        cond = pair.text([c for r in requests for c in r.candidates])
+        orders = [canonical_order(r.candidates) for r in requests]
+        cond = pair.text([r.candidates[i] for r, order in zip(requests, orders, strict=True) for i in order])
         uncond = pair.text([""])
         x = torch.cat([initial_noise(r.seed, shape).repeat(r.n, 1, 1, 1) for r in requests])
         meter = FlopMeter(enabled=self.count_flops)
@@ -83,8 +91,8 @@ class CloudEngine:
         keep_history = first.sampler == "dpm" and 0 < first.k < first.steps
         seconds, total = time.perf_counter() - started, sum(groups)
         out, offset = [], 0
-        for r in requests:
-            rows = slice(offset, offset + r.n)
+        for r, order in zip(requests, orders, strict=True):
+            rows = offset + torch.tensor(order).argsort()  # canonical rows back to the order sent
             share = r.n / total
             out.append(
                 Handoff(
@@ -99,6 +107,11 @@ class CloudEngine:
             )
             offset += r.n
         return out
+
+
+def canonical_order(candidates: tuple[str, ...]) -> list[int]:
+    """Positions of `candidates` in sorted order: a function of the set, not of the order sent."""
+    return sorted(range(len(candidates)), key=candidates.__getitem__)
 
 
 def check_sampler(pair: ModelPair, sampler: str, steps: int) -> None:

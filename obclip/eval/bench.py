@@ -53,8 +53,8 @@ SETTINGS = {2: ["gender"], 6: ["gender", "age"]}  # N = 6 on the paper's age sca
 ACCEL_POINTS = {10: (4, 6), 5: (3, 3)}
 
 
-ADAPTIVE = 0.3  # drift threshold of the adaptive rows (obclip.cloud.accel_state)
-VARIANTS = {  # AccelConfig settings of each row family, on top of mode, r and s
+ADAPTIVE = AccelConfig().adaptive  # drift threshold of the adaptive rows: the policy's (obclip/config.py)
+VARIANTS = {  # AccelConfig.mechanisms settings of each row family, on top of mode, r and s
     "paper": {"share_uncond": False, "skip_up": 0},  # the paper's mechanisms only
     "ours": {},  # + shared uncond branch (exact at step 0, pivot's before r), deepest up block cached
     "uncond_all": {"uncond_all": True},  # + the pivot's uncond branch at every step
@@ -84,8 +84,8 @@ class Row:
     def config(self) -> AccelConfig:
         r, s = ACCEL_POINTS.get(self.k, (4, 6))
         if self.variant == "step0":
-            return AccelConfig(self.accel, r=self.k or 1, s=self.k or 1)
-        return AccelConfig(self.accel, r=r, s=s, **VARIANTS[self.variant])
+            return AccelConfig.mechanisms(self.accel, r=self.k or 1, s=self.k or 1)
+        return AccelConfig.mechanisms(self.accel, r=r, s=s, **VARIANTS[self.variant])
 
 
 def split_points(pair: ModelPair) -> tuple[int, ...]:

@@ -40,8 +40,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from obclip.cloud.engine import CloudEngine
+from obclip.config import ACCEL_MODES
 from obclip.models.pair import ModelPair
-from obclip.options import ACCEL_MODES, SAMPLERS
+from obclip.options import SAMPLERS
 from obclip.plan import PlanError, received_plan
 from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
 from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, derive_budget, prevalidate

@@ -7,12 +7,13 @@ so the OpenAPI schema and every 4xx message are the same whichever engine runs t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
+from obclip.config import ACCEL_MODES, AccelConfig, settings
 from obclip.models.pair import ModelPair
-from obclip.options import ACCEL_MODES, DEFAULT_ACCEL, DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.options import DEFAULT_MAX_CANDIDATES, SAMPLERS
 
 
 @dataclass(frozen=True)
@@ -27,17 +28,29 @@ class Limits:
     max_body_bytes: int = 256 * 1024
 
 
-class AccelBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    mode: Literal[ACCEL_MODES] = DEFAULT_ACCEL["mode"]
-    r: int = Field(4, ge=1, le=1000)
-    s: int = Field(6, ge=1, le=1000)
-    refresh: int = Field(5, ge=1, le=1000)
-    pivot: int = Field(0, ge=0, le=1000)
-    share_uncond: bool = True
-    skip_up: int = Field(1, ge=0, le=16)
-    uncond_all: bool = DEFAULT_ACCEL["uncond_all"]
-    adaptive: float = Field(DEFAULT_ACCEL["adaptive"], ge=0.0, lt=10.0)
+def _accel_body() -> type[BaseModel]:
+    """The HTTP model of `AccelConfig`, generated from its fields: defaults, bounds and descriptions
+    have one home, and the dataclass's own check runs on every body (its message becomes the 422)."""
+    hints = get_type_hints(AccelConfig)
+    spec: dict[str, Any] = {}
+    for name, default, meta in settings(AccelConfig):
+        lo, hi = meta["bounds"] or (None, None)
+        kind = Literal[ACCEL_MODES] if name == "mode" else hints[name]
+        spec[name] = (kind, Field(default, ge=lo, le=hi, description=meta["help"]))
+
+    def check(body: BaseModel) -> BaseModel:
+        AccelConfig(**body.model_dump())  # ConfigError is a ValueError: pydantic reports it as a 422
+        return body
+
+    return create_model(
+        "AccelBody",
+        __config__=ConfigDict(extra="forbid"),
+        __validators__={"check": model_validator(mode="after")(check)},
+        **spec,
+    )
+
+
+AccelBody = _accel_body()
 
 
 class DenoiseBody(BaseModel):
