@@ -30,9 +30,10 @@ def _setting(default: Any, help: str, bounds: tuple[float, float] | None = None,
 class AccelConfig:
     """Server accelerations (see `obclip.cloud.accel`); the defaults are the project's policy.
 
-    Every sharing decision these settings lead to (the pivot, cache refreshes, adaptive refreshes)
-    is taken on the candidate group in its canonical (sorted) order, so it is a function of the
-    candidate set and the seed only (`obclip.cloud.engine`).
+    Every sharing decision these settings lead to (the pivot, cache refreshes, adaptive refreshes,
+    which candidates are computed exactly) is taken on the candidate group in its canonical (sorted)
+    order or its factor labels, so it is a function of the candidate set and the seed only
+    (`obclip.cloud.engine`). With mode "none" nothing is shared and nothing composed.
     """
 
     mode: str = _setting("cache+reuse", "server accelerations: none (exact), cache, or cache+reuse", flag="--accel")
@@ -49,6 +50,11 @@ class AccelConfig:
     uncond_all: bool = _setting(True, "share the unconditional branch at every cloud step (approximate)")
     adaptive: float = _setting(
         0.3, "adaptive block cache drift threshold instead of the skip point (0 = fixed skip point)", (0.0, 9.99)
+    )
+    compose: bool = _setting(
+        True,
+        "factorial candidates: compute only the main-effect candidates of the set (1 + sum of (values - 1) over "
+        "its attributes) and compose the others as base + the sum of each attribute's difference",
     )
 
     def __post_init__(self) -> None:
@@ -67,9 +73,10 @@ class AccelConfig:
     @classmethod
     def mechanisms(cls, mode: str, **settings: Any) -> AccelConfig:
         """`mode` with only the mechanisms named in `settings`: the policy's two approximate extras
-        (the unconditional branch shared at every step, the adaptive block cache) stay off unless
+        (the unconditional branch shared at every step, the adaptive block cache, factorial
+        composition) stay off unless
         asked for. What the bench's rows and the tests of one mechanism build on."""
-        return cls(mode, **{"uncond_all": False, "adaptive": 0.0, **settings})
+        return cls(mode, **{"uncond_all": False, "adaptive": 0.0, "compose": False, **settings})
 
 
 def settings(config: type = AccelConfig) -> list[tuple[str, Any, dict[str, Any]]]:

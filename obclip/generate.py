@@ -144,7 +144,7 @@ def generate(
     plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     guidance = models.spec.guidance if guidance is None else guidance
     size = models.spec.resolution if size is None else size
-    candidates, index = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)
+    candidates, index, factors = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
     if not plan.uses_cloud:
         dev = run_device(
@@ -160,7 +160,8 @@ def generate(
         )
         return _result(dev, None, plan, models, seed, guidance, ())
     (request,) = cloud_requests(
-        plan, [candidates], pair=models.name, seeds=[seed], guidance=guidance, size=size, accel=accel
+        plan, [candidates], pair=models.name, seeds=[seed], guidance=guidance, size=size, accel=accel,
+        factors=[factors],
     )
     if cloud is None:
         handoff = CloudEngine(models, count_flops=count_flops).run(request, on_step=progress("server"))
@@ -225,10 +226,11 @@ def generate_batch(
             for i in part
         ]
         requests = cloud_requests(
-            plan, [c for c, _ in sent], pair=pair.name, seeds=ss, guidance=guidance, size=size, accel=accel
+            plan, [c for c, _, _ in sent], pair=pair.name, seeds=ss, guidance=guidance, size=size, accel=accel,
+            factors=[f for _, _, f in sent],
         )
         handoffs = engine.run_batch(requests)
-        dev = finish_batch(pair, handoffs, indices=[i for _, i in sent], prompts=ps, plan=plan)
+        dev = finish_batch(pair, handoffs, indices=[i for _, i, _ in sent], prompts=ps, plan=plan)
         images.append(dev.image)
     return torch.cat(images)
 
@@ -242,8 +244,10 @@ def cloud_requests(
     guidance: float,
     size: int,
     accel: AccelConfig | None = None,
+    factors: list[tuple[tuple[int, ...], ...]] | None = None,
 ) -> list[CloudRequest]:
-    """The cloud's part of `plan` for each candidate tuple: its grid, its k, the shared settings."""
+    """The cloud's part of `plan` for each candidate tuple: its grid, its k, the shared settings
+    and, where given, the candidates' factor labels (`CandidateGroup.factors`)."""
     return [
         CloudRequest(
             candidates=c,
@@ -256,8 +260,9 @@ def cloud_requests(
             sampler=plan.cloud_sampler,
             pair=pair,
             accel=accel or AccelConfig(),
+            factors=f,
         )
-        for c, seed in zip(candidates, seeds, strict=True)
+        for c, seed, f in zip(candidates, seeds, factors or [()] * len(candidates), strict=True)
     ]
 
 
@@ -269,9 +274,9 @@ def _sent(
     attributes: list[str] | None,
     max_candidates: int,
     ages: tuple[str, ...] | None = None,
-) -> tuple[tuple[str, ...], int]:
-    """What the cloud gets for `prompt` and where the real candidate sits: the group's order and
-    index (obclip, vanilla-og), or the cloud text alone (hybrid, cloud)."""
+) -> tuple[tuple[str, ...], int, tuple[tuple[int, ...], ...]]:
+    """What the cloud gets for `prompt` and where the real candidate sits: the group's order, index
+    and factor labels (obclip, vanilla-og), or the cloud text alone (hybrid, cloud)."""
     if not prompt or not prompt.strip():
         raise PlanError("the prompt is empty")
     if plan.mode in ("obclip", "vanilla-og"):
@@ -280,10 +285,10 @@ def _sent(
                 f"cloud_prompt applies to the hybrid and cloud modes; {plan.mode} sends its candidate group"
             )
         group = group or transform(prompt, attributes, max_candidates, ages=ages)
-        return group.order, group.real_index
+        return group.order, group.real_index, group.factors
     if group is not None:
         raise PlanError(f"mode {plan.mode} sends no candidate group")
-    return (prompt if cloud_prompt is None else cloud_prompt,), 0
+    return (prompt if cloud_prompt is None else cloud_prompt,), 0, ()
 
 
 def _result(

@@ -15,6 +15,7 @@ the safetensors header.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 
 import torch
@@ -44,6 +45,10 @@ class CloudRequest:
             `steps` is the length of the LCM grid and the device resumes on its own grid).
         pair (`str`): registry name of the model pair.
         accel (`AccelConfig`): server accelerations.
+        factors (`tuple[tuple[int, ...], ...]`): for each candidate, its value index per varied
+            attribute (empty: not given). The set is a full product, so these labels are a function
+            of the set, the same whichever candidate is real; they let the server compute the
+            main-effect candidates only (`AccelConfig.compose`).
     """
 
     candidates: tuple[str, ...]
@@ -56,6 +61,7 @@ class CloudRequest:
     sampler: str = "dpm"
     pair: str = "default"
     accel: AccelConfig = field(default_factory=AccelConfig)
+    factors: tuple[tuple[int, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.candidates:
@@ -74,10 +80,24 @@ class CloudRequest:
             raise ProtocolError(f"image size must be at least 8x8, got {self.height}x{self.width}")
         if not 0 <= self.seed < 2**63:
             raise ProtocolError(f"seed must lie in [0, 2^63), got {self.seed}")
+        if self.factors:
+            check_factors(self.factors, self.n)
 
     @property
     def n(self) -> int:
         return len(self.candidates)
+
+    @property
+    def composes(self) -> bool:
+        """Whether the cloud computes only the main-effect candidates (`AccelConfig.compose`)."""
+        return self.accel.compose and self.accel.mode != "none" and bool(self.factors) and len(self.factors[0]) >= 2
+
+    @property
+    def computed(self) -> int:
+        """How many candidates the cloud computes: N, or 1 + sum(values - 1) when composing."""
+        if not self.composes:
+            return self.n
+        return 1 + sum(max(f[a] for f in self.factors) for a in range(len(self.factors[0])))
 
     def to_json(self) -> dict:
         return {**asdict(self), "candidates": list(self.candidates)}
@@ -87,7 +107,20 @@ class CloudRequest:
         data = dict(data)
         data["candidates"] = tuple(data["candidates"])
         data["accel"] = AccelConfig(**data.get("accel", {}))
+        data["factors"] = tuple(tuple(f) for f in data.get("factors", ()))
         return CloudRequest(**data)
+
+
+def check_factors(factors: tuple[tuple[int, ...], ...], n: int) -> None:
+    """Factor labels must describe a full product: every combination of value indices exactly once."""
+    if len(factors) != n:
+        raise ProtocolError(f"{len(factors)} factor labels for {n} candidates")
+    width = len(factors[0])
+    if any(len(f) != width for f in factors) or any(v < 0 for f in factors for v in f):
+        raise ProtocolError("factor labels must be tuples of one non-negative index per attribute")
+    sizes = [max(f[i] for f in factors) + 1 for i in range(width)]
+    if math.prod(sizes) != n or len(set(factors)) != n:
+        raise ProtocolError("factor labels must give each combination of attribute values exactly once")
 
 
 @dataclass(frozen=True)

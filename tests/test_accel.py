@@ -18,10 +18,10 @@ CANDS = ("a portrait of a young woman", "a portrait of a young man", "a portrait
 
 
 def _request(
-    pair, accel: AccelConfig, candidates=CANDS, k: int = 8, guidance: float = 5.0, seed: int = 3
+    pair, accel: AccelConfig, candidates=CANDS, k: int = 8, guidance: float = 5.0, seed: int = 3, factors=()
 ) -> CloudRequest:
     size = pair.spec.resolution
-    return CloudRequest(candidates, seed, 12, k, guidance, size, size, "dpm", pair.name, accel)
+    return CloudRequest(candidates, seed, 12, k, guidance, size, size, "dpm", pair.name, accel, factors)
 
 
 def test_no_acceleration_is_the_core_bit_for_bit(tiny_pair) -> None:
@@ -219,18 +219,54 @@ def test_adaptive_cache_refreshes_only_past_its_threshold(tiny_sd) -> None:
     assert k >= drifts[0] >= drifts[1] >= 2
 
 
+# a 2 x 2 product (framing x age): the tiny test tokenizer reads "woman" and "man" alike, not these
+PRODUCT = ("a photo of a young woman", "a portrait of a young man", "a photo of an old woman", "a portrait of an old man")
+LABELS = ((1, 0), (0, 0), (1, 1), (0, 1))  # value indices per attribute; base: the young man's portrait
+
+
 @pytest.mark.parametrize("order", [(3, 2, 1, 0), (1, 3, 0, 2), (2, 0, 3, 1)])
 def test_default_policy_depends_on_the_set_not_the_order_sent(tiny_pair, order: tuple[int, ...]) -> None:
     """Every default on: the server's work is the same whichever order the candidates arrive in,
     i.e. wherever the real one landed. Each candidate's latent and the counted FLOPs do not move
-    (the pivot and the adaptive refreshes are chosen on the set's sorted order)."""
-    cands = (*CANDS, "a portrait of an old man")
-    base = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), cands))
+    (the pivot, the adaptive refreshes and the candidates computed exactly depend on the set)."""
+    cands = PRODUCT
+    base = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), cands, factors=LABELS))
     sent = tuple(cands[i] for i in order)
-    other = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), sent))
+    labels = tuple(LABELS[i] for i in order)
+    other = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig(), sent, factors=labels))
     for position, i in enumerate(order):
         assert torch.equal(other.latents[position], base.latents[i])
         assert torch.equal(other.prev_denoised[position], base.prev_denoised[i])
     assert other.server_flops == base.server_flops and other.flops_per_step == base.flops_per_step
     exact = CloudEngine(tiny_pair).run(_request(tiny_pair, AccelConfig.exact(), cands))
     assert not torch.equal(exact.latents, base.latents)  # the policy does accelerate
+
+
+def test_factorial_composition_computes_the_main_effects_and_adds_their_differences(tiny_sd) -> None:
+    """A 2 x 2 set: the base and one candidate per attribute are computed (3 of 4); the fourth is
+    base + (first attribute's difference) + (second's), for latents and solver history alike, and
+    costs less than computing all four. Without factor labels, or with mode "none", nothing is composed."""
+    composed = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig(), PRODUCT, factors=LABELS))
+    full = CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig(compose=False), PRODUCT, factors=LABELS))
+    assert composed.request.computed == 3 and full.request.computed == 4
+    base, first, second, both = (LABELS.index(f) for f in ((0, 0), (1, 0), (0, 1), (1, 1)))
+    for field in ("latents", "prev_denoised"):
+        x, y = getattr(composed, field), getattr(full, field)
+        assert torch.allclose(x[both], x[first] + x[second] - x[base], atol=1e-5)
+        assert min((x[i] - x[base]).abs().max() for i in (first, second)) > 1e-2  # the identity is not trivial
+        assert (y[both] - x[both]).abs().max() > 1e-3  # composition approximates; fidelity.py measures how well
+    assert composed.server_flops < 0.9 * full.server_flops  # 3 conditional rows of 4 (+ one shared uncond row)
+    exact = _request(tiny_sd, AccelConfig.exact(), PRODUCT, factors=LABELS)
+    assert exact.computed == 4 and _request(tiny_sd, AccelConfig(), PRODUCT).computed == 4
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [((0, 0), (0, 1), (1, 0)), ((0, 0), (0, 1), (1, 0), (1, 0)), ((0, 0), (0, 2), (1, 0), (1, 2)), ((0,), (1,), (2, 0), (3,))],
+)
+def test_factor_labels_must_describe_a_full_product(tiny_sd, labels) -> None:
+    from obclip.protocol import ProtocolError
+
+    cands = tuple(f"a portrait number {i}" for i in range(len(labels)))
+    with pytest.raises(ProtocolError, match="factor labels"):
+        _request(tiny_sd, AccelConfig(), cands, factors=labels if len(labels) == 4 else labels + ((9, 9),))

@@ -30,9 +30,10 @@ def test_harness_rows_equal_generate_in_every_mode(tiny_sd, mode: str, accel: st
 
 
 def test_harness_runs_the_lcm_split_as_generate_does(tiny_lcm) -> None:
-    batch = generate_batch(tiny_lcm, PROMPTS[:2], "obclip", seeds=[1, 2])
+    exact = AccelConfig.exact()
+    batch = generate_batch(tiny_lcm, PROMPTS[:2], "obclip", seeds=[1, 2], accel=exact)
     for i, prompt in enumerate(PROMPTS[:2]):
-        single = generate(prompt, "hybrid", tiny_lcm, seed=1 + i).image  # the real candidate's image
+        single = generate(prompt, "hybrid", tiny_lcm, seed=1 + i, accel=exact).image  # the real candidate's image
         assert (batch[i] - single).abs().max() < 1e-3
 
 
@@ -137,10 +138,13 @@ def test_obclip_real_candidate_equals_hybrid_with_the_cloud_view(tiny_sd, prompt
     float32 rounding."""
     group = transform(prompt)
     assert group.cloud_prompt != prompt  # this prompt is rewritten for the cloud
-    obclip = generate(prompt, "obclip", tiny_sd, steps=6, k=3, seed=9, group=group).image
-    hybrid = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9, cloud_prompt=group.cloud_prompt).image
+    exact = AccelConfig.exact()
+    obclip = generate(prompt, "obclip", tiny_sd, steps=6, k=3, seed=9, group=group, accel=exact).image
+    hybrid = generate(
+        prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9, cloud_prompt=group.cloud_prompt, accel=exact
+    ).image
     assert (obclip - hybrid).abs().max() < 1e-4  # float32 rounding of a batch of N against a batch of 1
-    verbatim = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9).image
+    verbatim = generate(prompt, "hybrid", tiny_sd, steps=6, k=3, seed=9, accel=exact).image
     assert (obclip - verbatim).abs().max() > 1e-3  # the cloud's text mattered
 
 
@@ -161,3 +165,19 @@ def test_kid_is_torchmetrics_estimator_and_paired_kid_stays_unbiased() -> None:
     assert naive.mean < -3 * naive.std  # the independent-set estimator is biased on paired sets
     assert abs(paired.mean) < paired.std + 1e-3
     assert kid_from_features(base, fresh + 1.0, paired=True).mean > 10 * paired.std  # a real shift shows
+
+
+def test_paired_fidelity_sees_what_fid_cannot(tiny_sd) -> None:
+    """The exact policy against itself is identical (PSNR capped, SSIM 1); the default policy is not,
+    and the measure says by how much, for the real candidate and for every candidate."""
+    from obclip.eval.fidelity import PSNR_CAP, paired_fidelity, psnr, ssim
+
+    image = torch.rand(3, 32, 32, generator=torch.Generator().manual_seed(0))
+    assert psnr(image, image) == PSNR_CAP and ssim(image, image) == pytest.approx(1.0)
+    noisy = (image + 0.05 * torch.randn(3, 32, 32, generator=torch.Generator().manual_seed(1))).clamp(0, 1)
+    assert 20 < psnr(image, noisy) < 30 and ssim(image, noisy) < 0.99
+    same = paired_fidelity(tiny_sd, PROMPTS[:1], AccelConfig.exact(), k=3, steps=6)
+    assert set(same.all_psnr) == {PSNR_CAP} and len(same.all_psnr) == 8  # 2 genders x 4 ages
+    policy = paired_fidelity(tiny_sd, PROMPTS[:1], AccelConfig(), k=3, steps=6)
+    assert policy.server_flops < policy.exact_flops and min(policy.all_psnr) < PSNR_CAP
+    assert len(policy.real_psnr) == 1 and policy.summary()["all_psnr_worst"] <= policy.summary()["real_psnr_mean"]

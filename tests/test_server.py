@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -131,6 +132,19 @@ def test_round_trip_equals_in_process(server, accel: AccelConfig) -> None:
     assert torch.allclose(remote.latents, local.latents, atol=1e-5)
     assert torch.allclose(remote.prev_denoised, local.prev_denoised, atol=1e-5)
     assert remote.server_flops == local.server_flops
+
+
+def test_factorial_request_round_trip_equals_in_process(server) -> None:
+    """With every default on and factor labels, remote equals local (and composes: 3 of 4 computed);
+    labels that are not a full product are a 422."""
+    cands = ("a photo of a young woman", "a portrait of a young man", "a photo of an old woman", "a portrait of an old man")
+    request = replace(_request(cands), factors=((1, 0), (0, 0), (1, 1), (0, 1)))
+    assert request.composes and request.computed == 3
+    remote = RemoteCloud(server.url, KEY, wire_dtype="float32")(request)
+    local = CloudEngine(load_pair("tiny-sd")).run(request)
+    assert torch.allclose(remote.latents, local.latents, atol=1e-5) and remote.server_flops == local.server_flops
+    response = _post(server, request.to_json() | {"factors": [[0, 0], [0, 1], [1, 0], [0, 1]]})
+    assert response.status_code == 422 and "factor labels" in response.text
 
 
 def test_auth(server) -> None:

@@ -49,7 +49,7 @@ class CloudEngine:
         Each group keeps its own initial noise, candidates and acceleration pivots (the
         accelerations see group boundaries), so a group's result equals the group served
         alone up to float rounding. Counted FLOPs and wall time are charged to each group in
-        proportion to its number of candidates.
+        proportion to the number of candidates computed for it (`layout`).
         """
         first = requests[0]
         if any(batch_key(r) != batch_key(first) for r in requests):
@@ -61,15 +61,16 @@ class CloudEngine:
         pair, h, w = self.pair, first.height, first.width
         shape = pair.latent_shape(h, w)
         schedule = Schedule.create(first.sampler, pair.scheduler_config, first.steps)
-        orders = [canonical_order(r.candidates) for r in requests]
-        cond = pair.text([r.candidates[i] for r, order in zip(requests, orders, strict=True) for i in order])
+        layouts = [layout(r) for r in requests]
+        cond = pair.text([r.candidates[i] for r, (rows, _) in zip(requests, layouts, strict=True) for i in rows])
         uncond = pair.text([""])
-        x = torch.cat([initial_noise(r.seed, shape).repeat(r.n, 1, 1, 1) for r in requests])
+        groups = tuple(len(rows) for rows, _ in layouts)
+        x = torch.cat([initial_noise(r.seed, shape).repeat(m, 1, 1, 1) for r, m in zip(requests, groups, strict=True)])
         meter = FlopMeter(enabled=self.count_flops)
-        groups = tuple(r.n for r in requests)
 
-        def noise(i: int) -> torch.Tensor:  # each group re-noised with its own seed, shared by its N
-            return torch.cat([step_noise(r.seed, i, shape).repeat(r.n, 1, 1, 1) for r in requests])
+        def noise(i: int) -> torch.Tensor:  # each group re-noised with its own seed, shared by its rows
+            sized = zip(requests, groups, strict=True)
+            return torch.cat([step_noise(r.seed, i, shape).repeat(m, 1, 1, 1) for r, m in sized])
 
         cfg = uses_cfg(pair.cloud_unet, first.guidance)
         with accelerated(pair.cloud_unet, first.accel, groups, cfg, first.k) as (hook, unet):
@@ -91,27 +92,69 @@ class CloudEngine:
         keep_history = first.sampler == "dpm" and 0 < first.k < first.steps
         seconds, total = time.perf_counter() - started, sum(groups)
         out, offset = [], 0
-        for r, order in zip(requests, orders, strict=True):
-            rows = offset + torch.tensor(order).argsort()  # canonical rows back to the order sent
-            share = r.n / total
+        for r, (_, combine), m in zip(requests, layouts, groups, strict=True):
+            part = slice(offset, offset + m)
+            share = m / total
             out.append(
                 Handoff(
                     request=r,
                     step=r.k,
-                    latents=x[rows].cpu().clone(),
-                    prev_denoised=state.prev_denoised[rows].cpu().clone() if keep_history else None,
+                    latents=_answer(x[part], combine).cpu().clone(),
+                    prev_denoised=_answer(state.prev_denoised[part], combine).cpu().clone() if keep_history else None,
                     server_flops=round(meter.total * share),
                     server_seconds=seconds,
                     flops_per_step=tuple(round(f * share) for f in meter.steps()),
                 )
             )
-            offset += r.n
+            offset += m
         return out
 
 
 def canonical_order(candidates: tuple[str, ...]) -> list[int]:
     """Positions of `candidates` in sorted order: a function of the set, not of the order sent."""
     return sorted(range(len(candidates)), key=candidates.__getitem__)
+
+
+def layout(request: CloudRequest) -> tuple[list[int], torch.Tensor]:
+    """Which candidates the engine computes (indices into `request.candidates`, in sorted order)
+    and how the answer is made of them: answer = combine @ computed, (N, M).
+
+    Without composition every candidate is computed and `combine` is the permutation back to the
+    order sent. With it (`AccelConfig.compose`, an accelerated mode, factor labels of two or more
+    attributes), only the main-effect candidates are computed, the base (every attribute at value
+    index 0) and each candidate that differs from it in one attribute, and every other candidate
+    is composed as base + the sum of its attributes' differences from the base. The choice depends
+    on the labels only, so it is the same whichever candidate is real.
+    """
+    n, factors = request.n, request.factors
+    if not request.composes:
+        rows = canonical_order(request.candidates)
+        combine = torch.zeros(n, n)
+        combine[rows, torch.arange(n)] = 1.0
+        return rows, combine
+    index = {f: i for i, f in enumerate(factors)}
+    base = index[(0,) * len(factors[0])]
+    mains = [i for i, f in enumerate(factors) if sum(v > 0 for v in f) <= 1]
+    rows = sorted(mains, key=request.candidates.__getitem__)
+    column = {i: c for c, i in enumerate(rows)}
+    assert len(rows) == request.computed
+    combine = torch.zeros(n, len(rows))
+    for i, labels in enumerate(factors):
+        varied = [a for a, v in enumerate(labels) if v > 0]
+        combine[i, column[base]] += 1.0 - len(varied)
+        for a in varied:
+            one = tuple(v if b == a else 0 for b, v in enumerate(labels))
+            combine[i, column[index[one]]] += 1.0
+    return rows, combine
+
+
+def _answer(computed: torch.Tensor, combine: torch.Tensor) -> torch.Tensor:
+    """The N answered rows from the M computed ones. A row that copies one computed row is copied
+    bit for bit (no matmul rounding), so the exact path stays exact."""
+    single = (combine != 0).sum(dim=1) == 1
+    out = torch.einsum("nm,m...->n...", combine.to(computed.dtype), computed)
+    out[single] = computed[combine[single].argmax(dim=1)]
+    return out
 
 
 def check_sampler(pair: ModelPair, sampler: str, steps: int) -> None:

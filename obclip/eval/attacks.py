@@ -226,6 +226,7 @@ def _latent_probe(users_train, users_test, pair_name: str, steps: int, k: int) -
                 seeds=seeds,
                 guidance=pair.spec.guidance,
                 size=pair.spec.resolution,
+                factors=[g.factors for g in grps],
             )
             for g, h in zip(grps, engine.run_batch(reqs), strict=True):
                 feats.append(h.latents.flatten(1).numpy())

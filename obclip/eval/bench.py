@@ -11,6 +11,10 @@ server (+device) FLOPs, server latency and end-to-end latency (single requests, 
 off, timed in round-robin rounds over all rows; the median over rounds). Ratios are against
 Vanilla OG measured in the same run.
 
+After the table, the cost of privacy (`privacy_cost.py`): the default policy's server FLOPs over the
+cheapest Hybrid SD for the same user at N = 2, 6 and 30, beside the paper's ratios, with the paired
+PSNR/SSIM of every candidate's final image against the exact path (`fidelity.py`).
+
 Writes results.json, results.md and plots (Fig. 3: FID vs server share, server-first vs
 client-first; Fig. 12: FLOPs per step with each acceleration; an image grid across rows).
 
@@ -40,6 +44,7 @@ from obclip.eval.common import (
     reference_images,
 )
 from obclip.eval.metrics import fid_from_features, inception_features, kid_from_features
+from obclip.eval.privacy_cost import cost_table
 from obclip.eval.resume import PieceCache, weights_digest
 from obclip.generate import generate, generate_batch
 from obclip.models.pair import ModelPair, load_pair
@@ -261,6 +266,11 @@ def run(
                 og["server_seconds"] / entry["server_seconds"] if entry["server_seconds"] else None
             )
         results["settings"][str(big_n)] = {row.name: entry for row, entry in table.items()}
+    piece = cache.get("privacy-cost")
+    if piece is None:  # quick: k = 10 and two prompts; full: both k and eight prompts
+        ks, n_fidelity = ((split_points(pair)[0],), 2) if quick else (split_points(pair), 8)
+        piece = cache.put("privacy-cost", {"rows": cost_table(pair, texts[:n_fidelity], ks=ks, steps=STEPS)})
+    results["privacy_cost"] = piece["rows"]
     results["fig3"] = _split_curve(pair, texts, seeds, real, quick, shared, cache) if world else None
     results["seconds"] = round(cache.seconds, 1)
     results["wall_seconds_last_invocation"] = round(time.perf_counter() - started, 1)

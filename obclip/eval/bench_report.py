@@ -40,6 +40,18 @@ def markdown(results: dict) -> str:
                 f"{e['end_to_end_seconds']:.3f} |"
             )
         lines.append("")
+    if results.get("privacy_cost"):
+        from obclip.eval.privacy_cost import cost_markdown
+
+        lines += [
+            "### The cost of privacy: the defaults against the cheapest Hybrid SD, and their paired fidelity",
+            "",
+            "Server FLOPs of ObCLIP's defaults ÷ the cheapest Hybrid SD request (any acceleration, same k) for the "
+            "README's main prompt; PSNR/SSIM of each final image against the exact path (`--accel none`), "
+            f"over {results['privacy_cost'][0]['fidelity_prompts']} held-out prompts.",
+            "",
+            cost_markdown(results["privacy_cost"]),
+        ]
     curve = results["fig3"]
     if curve is None:
         return "\n".join(lines) + "\n"

@@ -63,7 +63,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class CandidateGroup:
-    """The device's view of one transformed prompt. Only `order` is ever sent.
+    """The device's view of one transformed prompt. Only `order` and `factors` are ever sent.
 
     Attributes:
         prompt (`str`): the user's exact prompt; the device's own steps use it.
@@ -86,6 +86,7 @@ class CandidateGroup:
     note: str = ""
     kept: tuple[tuple[str, str], ...] = ()  # person-like words kept as written, with why ("French", "it describes ...")
     mentions: tuple[Mention, ...] = ()  # the parse's account of every span it decided on (`Template.mentions`)
+    factors: tuple[tuple[int, ...], ...] = ()  # per candidate in `order`: its value index in each slot's space
 
     def __post_init__(self) -> None:
         if not 0 <= self.real_index < len(self.order):
@@ -97,6 +98,8 @@ class CandidateGroup:
             expected *= slot.values_count
         if expected != len(self.order):
             raise ValueError(f"{len(self.order)} candidates for slots that need {expected}")
+        if self.factors and len(self.factors) != len(self.order):
+            raise ValueError(f"{len(self.factors)} factor labels for {len(self.order)} candidates")
 
     @property
     def n(self) -> int:
@@ -116,6 +119,7 @@ class CandidateGroup:
         n = self.n
         return {
             "candidates": list(self.order),
+            "factors": [list(f) for f in self.factors],
             "n": n,
             "attribute_types_revealed": self.revealed_attributes(),
             "persons_with_attributes": len({s.person for s in self.slots}),
@@ -317,12 +321,14 @@ def transform(
     _check_closure(prompt, template, cands, protected, lex, proxies, max(max_candidates, len(cands)), scale)
     if detector is not None:
         _check_detector(prompt, detector, cands)
+    labels = dict(zip(cands, itertools.product(*(range(s.values_count) for s in slots)), strict=True))
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
-        prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions()
+        prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),
+        tuple(labels[c] for c in order) if slots else (),
     )
 
 

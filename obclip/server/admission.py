@@ -131,8 +131,9 @@ class Budget:
         ratio = h * w / self.ref_pixels
         scale = ratio * max(1.0, ratio)
         calls = request.k * (2 if request.guidance > 1.0 else 1)
-        flops = request.n * calls * self.flops_per_call * scale
-        memory = request.n * (2 if request.guidance > 1.0 else 1) * _PEAK_PER_LARGEST * self.largest_tensor_bytes
+        rows = request.computed  # candidates the engine computes (fewer than N when composing)
+        flops = rows * calls * self.flops_per_call * scale
+        memory = rows * (2 if request.guidance > 1.0 else 1) * _PEAK_PER_LARGEST * self.largest_tensor_bytes
         seconds = self.overhead_seconds + flops / self.flops_per_second
         return Cost(request.n * request.k, flops, seconds, memory * scale)
 

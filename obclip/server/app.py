@@ -281,6 +281,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                 sampler=body.sampler,
                 pair=body.pair,
                 accel=AccelConfig(**body.accel.model_dump()),
+                factors=tuple(tuple(f) for f in body.factors),
             )
         except ProtocolError as exc:
             raise AdmissionError(422, "invalid_request", str(exc)) from None

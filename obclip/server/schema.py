@@ -67,6 +67,11 @@ class DenoiseBody(BaseModel):
     sampler: Literal[SAMPLERS] = "dpm"
     pair: str
     accel: AccelBody = Field(default_factory=AccelBody)
+    factors: list[list[int]] = Field(
+        default_factory=list,
+        max_length=DEFAULT_MAX_CANDIDATES * 16,
+        description="per candidate, its value index in each varied attribute (a full product); empty: not given",
+    )
     wire_dtype: Literal["float16", "float32"] = "float16"
 
     @field_validator("candidates")
