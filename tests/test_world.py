@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -29,7 +32,13 @@ def _changed_pixels(a: PortraitSpec, b: PortraitSpec, level: int = 40) -> int:
 
 
 def test_render_is_deterministic_and_jitter_moves_it() -> None:
-    assert _pixels(BASE).tobytes() == _pixels(BASE).tobytes()
+    """The same spec renders the same bytes in another process (no state carried by this one)."""
+    code = (
+        "import hashlib, numpy as np; from tests.test_world import BASE; from obclip.world.render import render; "
+        "print(hashlib.sha256(np.asarray(render(BASE), dtype=np.int16).tobytes()).hexdigest())"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert other.stdout.strip() == hashlib.sha256(_pixels(BASE).tobytes()).hexdigest()
     assert _changed_pixels(BASE, replace(BASE, jitter_seed=4)) > 0
 
 

@@ -53,6 +53,16 @@ from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig
 from obclip.server.transport import CLIENT_GONE, TransportLimits, guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml is its one home)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("obclip")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
 HANDOFF_MEDIA_TYPE = "application/vnd.obclip.handoff+safetensors"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
@@ -147,7 +157,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         if audit is not None:
             audit.close()
 
-    app = FastAPI(title="ObCLIP cloud", version="0.2.0", description=__doc__, lifespan=lifespan)
+    app = FastAPI(title="ObCLIP cloud", version=_version(), description=__doc__, lifespan=lifespan)
     app.state.runner, app.state.budget, app.state.transport_stats = runner, budget, transport_stats
 
     def fail(status: int, code: str, message: str, rid: str, retry_after: float | None = None) -> JSONResponse:

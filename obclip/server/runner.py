@@ -5,7 +5,7 @@ validation, budget, quotas, error codes, request ids — and hands each admitted
 `GroupRunner`. Two implement it:
 
 - `LocalRunner` (here): this process's fair, bounded batcher (`batcher.py`), one worker thread;
-- `RayRunner` (`ray_app.py`): a Ray Serve replica's `@serve.batch` method.
+- `ObclipReplica` (`ray_app.py`): a Ray Serve replica's `@serve.batch` method.
 
 Both feed the same function, `admission.run_groups`, so batching and per-group isolation exist
 once. `Metrics` is what the app and the runners report to; `NO_METRICS` does nothing (the
