@@ -83,6 +83,11 @@ ADULT_SYNSETS = ("adult.n.01", "spouse.n.01", "parent.n.01", "grandparent.n.01",
                  "old_person.n.01", "retiree.n.01", "employee.n.01", "expert.n.01", "executive.n.01")
 
 
+KIND_LEXNAMES = frozenset(
+    "noun.artifact noun.communication noun.location noun.food noun.substance noun.object".split()
+)
+
+
 def build(wordnet_dir: str) -> str:
     wn, tmp = load_wordnet(wordnet_dir)
     try:
@@ -146,6 +151,9 @@ def _senses(wn, people: dict) -> dict:
     weak -= {f for cls in people["classes"].values() for forms in cls.values() for f in forms.values() if f}
     # a plural is weak only with its singular ("poles"; not "judges", whose own first sense is a book)
     weak = {w for w in weak if people["nouns"][w]["number"] == "sg" or w[:-1] in weak or w[:-2] in weak}
+    # person nouns whose first sense is an animal ("chicks", "queen"): an animal where the prompt is about animals
+    animal_first = {w for w in people["nouns"] if (top := first(wn.morphy(w, "n") or w)) is not None
+                    and top.lexname() == "noun.animal"}
 
     animate_syns = _closure(wn, ANIMATE_ARTIFACTS)
     animals, creatures = set(), set()  # animals and toys; and everything a prompt may dress up and make act
@@ -195,6 +203,14 @@ def _senses(wn, people: dict) -> dict:
                if "_" not in lem.name() and wn.synsets(lem.name(), "a")} - set(people["adjectives"]) - set(people["proxies"])
     colours -= SKIN_AND_HAIR
     depictions = {lem.name().lower().replace("_", " ") for s in _closure(wn, DEPICTIONS) for lem in s.lemmas()}
+    body_syns = _closure(wn, ("body_part.n.01", "body_covering.n.01"))
+    body = {lem.name().lower() for s in body_syns for lem in s.lemmas()
+            if "_" not in lem.name() and first(lem.name()) in body_syns}  # "hand", "face", "hair": its first sense
+    body |= {w + "s" for w in body if not w.endswith("s")} | {"feet", "teeth"}  # plurals, two irregular
+    # things a possessive can name a kind of ("a kids' menu", "a boy's bicycle"): made things, writings, places,
+    # foods, stuff; not an event, a group or a feeling, which have the people in them ("old ladies' tea party")
+    kinds = {lem.name().lower() for syn in wn.all_synsets("n") for lem in syn.lemmas()
+             if "_" not in lem.name() and syn.lexname() in KIND_LEXNAMES and first(lem.name()) == syn}
     child_syns, adult_syns = _closure(wn, CHILD_SYNSETS), _closure(wn, ADULT_SYNSETS)
     child, adult = set(), set()
     for word, entry in people["nouns"].items():
@@ -208,9 +224,12 @@ def _senses(wn, people: dict) -> dict:
     return {
         "named_phrases": sorted(named),
         "weak_person_nouns": sorted(weak),
+        "animal_first": sorted(animal_first),
         "animals": sorted(animals),
         "creatures": sorted(creatures),
         "depiction_nouns": sorted(depictions),
+        "body_parts": sorted(body),
+        "kind_heads": sorted(kinds),
         "place_heads": sorted(places),
         "beings": sorted(beings),
         "chessmen": sorted(chess),

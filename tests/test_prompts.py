@@ -97,7 +97,7 @@ def test_case_before_digits_and_standalone_his() -> None:
     assert "a woman; the book is hers too" in group.order
 
 
-@pytest.mark.parametrize("prompt", ["ladies' shoes", "the girls' team", "children's choir in white robes"])
+@pytest.mark.parametrize("prompt", ["the ladies' shoes", "the girls' team", "children's choir in white robes"])
 def test_plural_possessives(prompt: str) -> None:
     group = accepted(prompt)
     assert group.n > 1
@@ -536,3 +536,32 @@ def test_mentions_account_for_every_slot_and_kept_word() -> None:
     assert by_person[0] == {"pronoun", "person"}  # "She", "a doctor", "her", "her": one referent
     kept = {m.text: m.kind for m in group.mentions if m.person is None}
     assert kept == {"Statue of Liberty": "named thing", "robot": "no person"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("a kids' menu on a diner table", "kids'"), ("women's shoes on display", "women's"),
+     ("children's playground in the park", "children's"), ("a mother cat nursing her kittens", "mother"),
+     ("a hen and her chicks", "chicks"), ("a Jack Russell terrier chasing a ball", "Jack Russell"),
+     ("a dog named Max playing fetch", "Max"), ("a boat called the Lady Grace", "the Lady Grace"),
+     ("the Little Mermaid statue in Copenhagen", "Little Mermaid"),
+     ("A wombat sits in a chair, sipping a martini that is on his laptop", "his")],
+)  # fmt: skip
+def test_words_that_only_look_like_people_go_out_as_written_with_a_reason(prompt: str, kept: str) -> None:
+    """The attacker's view of a prompt with no person: nothing to hide, so nothing may change, and each
+    person-like word carries the reason a reader would give (a kind of menu, the cat's pronoun, a breed)."""
+    group = accepted(prompt)
+    assert group.order == (prompt,) and not group.held_back
+    assert kept in dict(group.kept) and dict(group.kept)[kept]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a woman's hand holding a cup", "old ladies' tea party in a garden", "a woman named Mary",
+     "a dog licking her face", "the boy's bicycle", "a Queen Victoria statue", "two chicks at a bar"],
+)  # fmt: skip
+def test_the_same_shapes_with_a_person_in_them_stay_protected(prompt: str) -> None:
+    """A body part, an event with its people, a named person, someone's face, a specific boy: the person is
+    there, so the set varies it (or holds the name back)."""
+    group = accepted(prompt)
+    assert group.n > 1 or group.held_back

@@ -74,6 +74,10 @@ class Senses:
         animals (`frozenset[str]`): animals, toys and robots ("beaver", "teddy bear").
         creatures (`frozenset[str]`): those, and plants and foods prompts dress up ("a radish in a tutu").
         depiction (`frozenset[str]`): pictures and figures ("portrait", "statue").
+        body (`frozenset[str]`): parts and coverings of a body ("hand", "face", "hair").
+        animal_first (`frozenset[str]`): person nouns whose first sense is an animal ("chicks", "queen").
+        kind_heads (`frozenset[str]`): things, writings, places and foods, singular ("menu", "bicycle"): what a
+            possessive may name a kind of ("a kids' menu"); not events or groups ("a tea party").
         place_heads (`frozenset[str]`): places and structures a name may end on ("river", "bridge").
         beings (`frozenset[str]`): gods, angels, elves, aliens: beings of belief and story, not people.
         chessmen (`frozenset[str]`): chess pieces ("queen", "bishop").
@@ -89,6 +93,9 @@ class Senses:
     animals: frozenset[str] = frozenset()
     creatures: frozenset[str] = frozenset()
     depiction: frozenset[str] = frozenset()
+    body: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()
+    animal_first: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     beings: frozenset[str] = frozenset()
     chessmen: frozenset[str] = frozenset()
@@ -248,6 +255,7 @@ def _pos() -> dict[str, str]:
 # `Senses` field -> its key in senses.json (the word sets; `named` is indexed apart)
 SENSE_KEYS = {
     "weak": "weak_person_nouns", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
+    "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns",

@@ -174,8 +174,9 @@ class NamesMixin:
             nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
         if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies and (
-                kin or not (t.core in self.lex.senses.animals or ("n" in tags and "N" not in tags))):
-            # not "a passenger jet", "a wizard cat", "a kachina doll": a thing, an animal, a toy
+                (kin and t.core not in self.lex.senses.animals) or not (
+                    t.core in self.lex.senses.animals or ("n" in tags and "N" not in tags))):
+            # not "a passenger jet", "a wizard cat", "a kachina doll", "a mother cat": a thing, an animal, a toy
             return True
         where_a_name_stands = self.acts_like_person(i) or (
             prev is not None and prev.low in PERSON_SLOT_WORDS and self.of_a_person(i))

@@ -57,7 +57,7 @@ from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
 from obclip.prompts.reading import ReadingMixin
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Segment, Template
-from obclip.prompts.things import RELEASED, ThingsMixin
+from obclip.prompts.things import NAMED, RELEASED, ThingsMixin
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 
@@ -83,6 +83,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.persons: list[Person] = []
         self.names: dict[str, int] = {}
         self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
+        self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
 
     # helpers
     def tok(self, i: int) -> Token | None:
@@ -151,9 +152,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         )
         # a word judged no person that a later phrase took in after all ("Brazilian" in "a Brazilian soccer
         # player") is no kept word: only words still as written count
-        kept = [(self.tokens[a].start, self.tokens[b].end, why) for a, b, why in self.kept
-                if all(self.free(k) for k in range(a, b + 1))]
-        kept += [(a, b, "a name of a thing, a place, a work or an artist") for a, b, seg in spans
+        kept = list(dict.fromkeys((self.tokens[a].start, self.tokens[b].end, why) for a, b, why in self.kept
+                                  if all(self.free(k) for k in range(a, b + 1))))  # a word asked twice counts once
+        kept += [(a, b, self.named_why.get(a, NAMED)) for a, b, seg in spans
                  if isinstance(seg, Held) and seg.why == "not a person"]
         spans = tuple(s for s in spans if not (isinstance(s[2], Held) and s[2].why in ("not a person", RELEASED)))
         # persons numbered by where they first appear, so that a candidate parses back to the same numbering

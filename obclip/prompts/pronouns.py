@@ -80,6 +80,7 @@ class PronounsMixin:
                 continue
             # "she's", "he'll", "shes": a subject pronoun with its verb glued on, which every candidate keeps
             if self.refers_to_thing(i):
+                self.kept.append((i, i, "it refers to an animal or a thing, not a person"))
                 continue  # "A beaver in a tie. He stands ...": the beaver's pronoun, kept as written
             role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
                 pronoun_role(self.tokens, i, self.lex), "")
@@ -96,11 +97,19 @@ class PronounsMixin:
             return False
         if t.core not in ("he", "she"):  # "a dog licking her face" may be someone else's face; but "a mother duck
             gender = g.PRONOUN_GENDER.get(t.core)  # with her ducklings": the duck's own words give her gender
-            return any(a < i and self.noun(self.tokens[a]) is not None and self.noun(self.tokens[a])[0].gender == gender
-                       and why.startswith("it names a kind of") for a, _, why in self.kept)
-        if any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) for t in self.tokens[:i]):
-            return False
-        return self.animal_subject(before=i)
+            if any(a < i and self.noun(self.tokens[a]) is not None and self.noun(self.tokens[a])[0].gender == gender
+                   and why.startswith("it names a kind of") for a, _, why in self.kept):
+                return True
+            owned = self.tok(i + 1)  # "a wombat ... on his laptop": an animal's thing; "her face" is someone's
+            thing = owned is not None and owned.is_word and (
+                self.noun(owned) is None or any(a <= i + 1 <= b for a, b, _ in self.kept))  # "her chicks" after a hen
+            return t.core in ("his", "her") and thing and owned.core not in self.lex.senses.body and (
+                self.no_person_before(i) and self.animal_subject(before=i))
+        return self.no_person_before(i) and self.animal_subject(before=i)
+
+    def no_person_before(self, i: int) -> bool:
+        """No person noun and no gendered pronoun stands before token i."""
+        return not any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) for t in self.tokens[:i])
 
     def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
         """The person a pronoun at token i refers to, decided without looking at any gender.

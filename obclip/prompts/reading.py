@@ -22,7 +22,11 @@ class ReadingMixin:
         """Whether the person noun at token i refers to a person here; when not, the reason is kept."""
         reason = self.not_a_person(i)
         if reason:
-            self.kept.append((i, i, reason))
+            first = i
+            while self.tokens[i].possessive and first > 0 and self.free(first - 1) and (
+                    self.tokens[first - 1].core in self.lex.adjectives):
+                first -= 1  # "a young girl's diary": the words that describe the possessor go with it
+            self.kept.append((first, i, reason))
         return reason is None
 
     def not_a_person(self, i: int) -> str | None:
@@ -38,6 +42,8 @@ class ReadingMixin:
         owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
         if prev is not None and prev.core == "its":
             return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
+        if t.core in self.lex.senses.animal_first and not self.weak_is_person(i, owned=False) and self.animal_subject(before=i):
+            return "in a prompt about animals it is an animal"  # "a hen and her chicks"
         if self.weak(i) and not self.weak_is_person(i):
             return "its usual sense is not a person, and nothing here makes it one"
         if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)):
@@ -51,6 +57,13 @@ class ReadingMixin:
             return f"it describes the {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
         if t.possessive and any(w is not None and w.is_word and w.core in HANDMADE for w in (self.tok(i + 1), self.tok(i + 2))):
             return "it names who made the picture, not who is in it"  # "a woman's silhouette" is her
+        if self.possessive_kind(i):
+            owner = t.text.rstrip("'’").removesuffix("'s").removesuffix("’s")  # "kids'", "children's"
+            j = i + 1
+            while self.thing_noun(j + 1, after_modifier=True) and not self.tokens[j + 1].core.endswith("ing"):
+                j += 1  # "a child's car seat": the kind is of the whole compound (as in `possessive_kind`)
+            kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
+            return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
         if self.names_a_kind(i) and (not noun.states() or self.animal_subject()):
             return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat"
         if self.bare_modifier(i):
@@ -60,6 +73,34 @@ class ReadingMixin:
                 and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
             return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
         return None
+
+    def possessive_kind(self, i: int) -> bool:
+        """"a kids' menu", "children's playground", "women's shoes": a plural possessive with no determiner of its
+        own (none, or one that belongs to the thing after it: "a" before a plural) names the kind of a thing, not
+        someone in the picture. Before a body part or a picture it is someone ("women's hands"), before an event
+        or a group the people are there ("old ladies' tea party"), and "the kids' room" or "her sons' bicycles"
+        belong to someone. A singular possessive stays a person: "a boy's bicycle" may be his, and the cloud
+        view writes every person possessor so ("an old woman's kitchen")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if not t.possessive or not self.thing_noun(i + 1, after_modifier=True) or self.noun(t) is None:
+            return False
+        if self.noun(t)[0].number != "pl":
+            return False  # "a boy's bicycle" may be his; and "an old woman's kitchen" is how a decoy writes her
+        if nxt.core in self.lex.senses.body or nxt.core in self.lex.senses.depiction:
+            return False  # "a woman's hand", "a man's portrait": someone is there
+        j = i + 1
+        while self.thing_noun(j + 1, after_modifier=True) and not self.tokens[j + 1].core.endswith("ing"):
+            j += 1
+        head, kinds = self.tokens[j].core, self.lex.senses.kind_heads
+        if not any(form in kinds for form in (head, head.removesuffix("s"), head.removesuffix("es"))):
+            return False  # "old ladies' tea party", "a mother's love": an event or a feeling has its people
+        k = i - 1
+        while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
+            k -= 1  # "a little girl's dress": the adjectives belong to the person, the article to the dress
+        det = self.tok(k)
+        if det is None or not det.is_word or det.core in g.PREPOSITIONS or det.core not in g.DETERMINERS:
+            return det is None or not det.is_word or det.core in g.PREPOSITIONS or "v" in self.lex.tags(det.core)
+        return det.core in ("a", "an")
 
     def bare_modifier(self, i: int) -> bool:
         """"wearing aviator goggles": a singular noun with no article, after a verb or a preposition, before a
@@ -136,5 +177,7 @@ class ReadingMixin:
             if self.tokens[k].core in self.lex.adjectives:
                 return False  # "a young person clock" is someone: the cloud view writes its people so
             k -= 1
+        if nxt.core in self.lex.senses.creatures:
+            return True  # "a mother cat nursing her kittens": the cat is what the verb is about
         return not (after is not None and after.is_word and (after.core.endswith("ing") or set(self.lex.tags(after.core)) == {"v"}))
 

@@ -10,7 +10,11 @@ as written (never rewritten, held back or refused) the phrases whose words only 
 - capitalised spans whose last word is a common noun that is not a person ("Sydney Opera House",
   "Ha Long Bay", "Oriental Pearl"): a name of a thing, unless it opens with a first name and is two
   words long ("Emma Stone" is a person; "Charles River" is a place, as "river" is a place noun);
-- a model name: a word and its number ("Porsche 911", "Boeing 747").
+- a model name: a word and its number ("Porsche 911", "Boeing 747");
+- the name a thing or an animal is given ("a ship named Queen Mary", "a dog called Max");
+- a capitalised name right before an animal noun, a breed or the animal's own name ("a Jack Russell
+  terrier", "a King Charles spaniel"), and one that opens with no first name or title before a picture
+  noun, a work ("the Little Mermaid statue"; "Emma Stone portrait" is still a person's name).
 
 It also decides, for the later passes, when a person noun whose usual sense is not a person ("robot",
 "pole", "fan") is a person here (`weak_is_person`), and when a noun is a thing (`thing_noun`).
@@ -24,6 +28,7 @@ from obclip.prompts.template import Held
 from obclip.prompts.tokens import ABBREVIATIONS
 
 RELEASED = "released"  # a span given back to the other passes; dropped from the template
+NAMED = "a name of a thing, a place, a work or an artist"  # the reason a named thing is kept, unless told
 # Function words that may sit inside a capitalised name ("Statue of Liberty", "Rio de Janeiro").
 NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 # Attribute adjectives that describe things as often as people (colours, "old"): they do not make a
@@ -37,12 +42,32 @@ class ThingsMixin:
 
     def mark_named_things(self) -> None:
         self.mark_named_phrases()
+        self.mark_given_names()
         self.mark_title_spans()
         self.mark_model_names()
 
-    def keep(self, first: int, last: int) -> None:
-        text = self.prompt[self.tokens[first].start : self.tokens[last].end]
-        self.claim(first, last, Held(text, "not a person"))
+    def keep(self, first: int, last: int, why: str = NAMED) -> None:
+        start = self.tokens[first].start
+        self.claim(first, last, Held(self.prompt[start : self.tokens[last].end], "not a person"))
+        self.named_why[start] = why
+
+    def creature(self, j: int) -> bool:
+        """Token j is an animal, a toy or a dressed-up food ("terrier", "cats", "teddy")."""
+        t = self.tok(j)
+        creatures = self.lex.senses.creatures
+        return t is not None and t.is_word and (t.core in creatures or t.core.removesuffix("s") in creatures)
+
+    def mark_given_names(self) -> None:
+        """"a ship named Queen Mary", "a dog called Max": after a thing or an animal, "named" gives its name,
+        whatever the name looks like."""
+        for i, t in enumerate(self.tokens[1:-1], start=1):
+            if t.low not in NAMING_WORDS or not (self.thing_noun(i - 1) or self.creature(i - 1)):
+                continue
+            first = i + 2 if self.tokens[i + 1].low == "the" else i + 1
+            if first >= len(self.tokens) or not self.free(first) or not self.tokens[first].capitalised:
+                continue
+            end = self._title_span_end(first) or first
+            self.keep(i + 1, end, f"the name given to the {self.tokens[i - 1].core}")
 
     def release_named(self, j: int) -> None:
         """Frees the named thing that starts at token j, for a pass that reads it otherwise (an origin)."""
@@ -82,6 +107,8 @@ class ThingsMixin:
                 continue
             if self.names_a_thing(i, end):
                 self.keep(i, end)
+            elif self.names_before(i, end):
+                self.keep(i, end, f"it names the {self.tokens[end + 1].core} after it")
             i = end + 1
 
     def title_span_end(self, i: int) -> int | None:
@@ -125,6 +152,20 @@ class ThingsMixin:
                 "N" in self.lex.tags(opener.core))):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
             return head.core in self.lex.senses.place_heads and not head.core.endswith("s")
         return True
+
+    def names_before(self, first: int, last: int) -> bool:
+        """A capitalised name before an animal noun names the breed or the animal ("a Jack Russell terrier");
+        before a picture noun, a work, unless the name opens with a first name or a title ("the Little Mermaid
+        statue"; "Emma Stone portrait" and "Queen Victoria statue" are people's names)."""
+        nxt = self.tok(last + 1)
+        if nxt is None or not nxt.is_word or nxt.capitalised or not self.free(last + 1):
+            return False
+        if self.creature(last + 1) and self.noun(nxt) is None:
+            return True
+        opener = self.tokens[first]
+        title = opener.core.rstrip(".") in self.lex.titles or (
+            self.noun(opener) is not None and plain(self.tokens[first + 1].core) in self.lex.first_names)
+        return nxt.core in self.lex.senses.depiction and plain(opener.core) not in self.lex.first_names and not title
 
     def mark_model_names(self) -> None:
         """"Porsche 911", "a Boeing 747", "sony a7iii", "Nikon D850": a word before a model number or code names a
@@ -184,7 +225,7 @@ class ThingsMixin:
         """A person noun whose usual sense is not a person ("robot", "pole", "fan")."""
         return self.tokens[j].core in self.lex.senses.weak
 
-    def weak_is_person(self, j: int) -> bool:
+    def weak_is_person(self, j: int, owned: bool = True) -> bool:
         """Whether the weak person noun at token j is a person here: written with a capital mid-sentence
         ("a Pole"), or described by a word that only describes people ("a female model", "a young fan")."""
         t = self.tokens[j]
@@ -198,4 +239,4 @@ class ThingsMixin:
                 return True  # "a female model", "a woman climber"
             k -= 1
         prev = self.tok(j - 1)
-        return prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
+        return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
