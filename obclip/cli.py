@@ -103,12 +103,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
     group = None
     if plan.mode in ("obclip", "vanilla-og"):
-        from obclip.prompts import GroupStore, transform
+        from obclip.prompts import GroupStore
 
-        group = transform(
-            args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies,
-            store=GroupStore(), ages=_ages(args),
-        )  # fmt: skip
+        group = _transform(args, GroupStore())
         if group.note:
             print(f"obclip: note: {group.note}", file=sys.stderr)
         if args.show_server_view:
@@ -185,14 +182,28 @@ def _lexicon(args: argparse.Namespace):
     return Lexicon.from_file(args.lexicon) if args.lexicon else None
 
 
+def _transform(args: argparse.Namespace, store):
+    """The prompt's candidate group, with the device's context check (`obclip.device.context`) unless turned
+    off; the check loads its model only for a prompt with an age or an ethnicity to hide."""
+    from obclip.prompts import transform
+
+    def again(prompt: str):
+        return transform(prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies,
+                         store=store, ages=_ages(args))  # fmt: skip
+
+    group = again(args.prompt)
+    if args.context_check and any(s.name in ("age", "ethnicity") for s in group.slots):
+        from obclip.device.context import guard
+
+        group = guard(group, again)
+    return group
+
+
 def cmd_candidates(args: argparse.Namespace) -> int:
-    from obclip.prompts import GroupStore, transform
+    from obclip.prompts import GroupStore
 
     store = None if args.no_store else GroupStore(record=False)  # a preview never pins anything
-    group = transform(
-        args.prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies, store=store,
-        ages=_ages(args),
-    )
+    group = _transform(args, store)
     if args.json:
         attrs = [  # each slot's values, so that a reader can check N = the product of their counts
             {"name": s.name, "value": s.value, "values": list(s.space), "start": s.start, "end": s.end,
@@ -233,7 +244,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     path = Path(args.prompts)
     if not path.is_file():
         raise UsageError(f"{path}: no such prompts file (.txt, one prompt per line, or .tsv)")
-    result = run(path, args.out, _attributes(args), args.proxies, args.max_candidates, _lexicon(args), _ages(args))
+    result = run(path, args.out, _attributes(args), args.proxies, args.max_candidates, _lexicon(args), _ages(args),
+                 args.context_check)  # fmt: skip
     s = result["summary"]
     print(
         f"{s['prompts']} prompts: {s['accepted']} accepted, {s['refused']} refused "
@@ -385,6 +397,9 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--proxies", choices=PROXY_POLICIES, default="drop",
                         help="words that hint at an attribute (pregnant, beard): keep them on the device (drop, "
                              "default) or refuse the prompt")  # fmt: skip
+    parser.add_argument("--context-check", action=argparse.BooleanOptionalAction, default=True,
+                        help="before sending, let a model on this device check that the words every candidate "
+                             "shares do not state an age or an ethnicity (holds back a tag or refuses; default on)")  # fmt: skip
     parser.add_argument("--lexicon", "--taxonomy", dest="lexicon", default=None,
                         help="JSON file adding words to the attribute lexicon (same shape as prompts/data/people.json)")  # fmt: skip
 

@@ -193,7 +193,9 @@ def test_internal_errors_keep_their_traceback(monkeypatch) -> None:
         main(["models"])
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["candidates", "an old man", "--json"], ["candidates", "a cat"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["candidates", "an old man", "--json", "--no-context-check"], ["candidates", "a cat"]]
+)
 def test_parser_help_and_candidates_import_no_torch(argv: list[str]) -> None:
     code = (
         "import sys\n"

@@ -111,17 +111,28 @@ def _before_style(tokens: tuple, i: int) -> bool:
 
 def audit_prompt(
     item: AuditPrompt, attributes: list[str] | None, lex: Lexicon, proxies: str, max_candidates: int,
-    ages: tuple[str, ...] | None = None,
+    ages: tuple[str, ...] | None = None, context_check: bool = False, groups: list | None = None,
 ) -> dict:
-    """One prompt's row of the audit."""
+    """One prompt's row of the audit (with `context_check`, through the device's context check, as the CLI
+    sends it; accepted groups are appended to `groups`)."""
     row: dict = {"prompt": item.prompt, "family": item.family, "subject": item.subject}
     start = time.perf_counter()
+
+    def again(prompt: str):
+        return transform(prompt, attributes, max_candidates, lexicon=lex, proxies=proxies, ages=ages)
+
     try:
-        group = transform(item.prompt, attributes, max_candidates, lexicon=lex, proxies=proxies, ages=ages)
+        group = again(item.prompt)
+        if context_check and any(s.name in ("age", "ethnicity") for s in group.slots):
+            from obclip.device.context import guard
+
+            group = guard(group, again)
     except DetectionError as exc:
         row.update(accepted=False, reason=str(exc), ms=(time.perf_counter() - start) * 1e3)
         return row
     row["ms"] = (time.perf_counter() - start) * 1e3
+    if groups is not None:
+        groups.append(group)
     cands = list(group.order)
     row.update(accepted=True, n=group.n, cloud_prompt=group.cloud_prompt, candidates=sorted(cands),
                held_back=list(group.held_back), attributes=[f"{s.name}#{s.person}" for s in group.slots])  # fmt: skip
@@ -196,14 +207,18 @@ def run(
     max_candidates: int = 64,
     lexicon: Lexicon | None = None,
     ages: tuple[str, ...] | None = None,
+    context_check: bool = False,
 ) -> dict:
-    """Audits every prompt of `prompts_path` and writes `audit.json` and `audit.md` into `out`."""
+    """Audits every prompt of `prompts_path` and writes `audit.json` and `audit.md` into `out`. With
+    `context_check`, every prompt goes through the device's context check (as `obclip candidates` sends it)
+    and the report gives the check's attacker's accuracy on what is sent, against its prior."""
     lex = lexicon or default_lexicon()
     items = load_prompts(prompts_path)
     load_start = time.perf_counter()
     transform("a woman", lexicon=lex)  # the lexicon loads once; time it apart from the per-prompt figures
     load_ms = (time.perf_counter() - load_start) * 1e3
-    rows = [audit_prompt(item, attributes, lex, proxies, max_candidates, ages) for item in items]
+    groups: list = []
+    rows = [audit_prompt(item, attributes, lex, proxies, max_candidates, ages, context_check, groups) for item in items]
     accepted = [r for r in rows if r["accepted"]]
     failing = [r for r in accepted if r["failures"]]
     names_people = [r for r, item in zip(rows, items, strict=True) if item.reveals or (r.get("n") or 0) > 1]
@@ -224,7 +239,12 @@ def run(
         "proxies": proxies,
         "ages": list(ages or DEFAULT_AGES),
         "fidelity": fidelity(rows),
+        "context_check": context_check,
     }
+    if context_check:
+        from obclip.device.context import attacker_accuracy
+
+        summary["context_attacker"] = attacker_accuracy(groups)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "audit.json").write_text(json.dumps({"summary": summary, "rows": rows}, indent=1, ensure_ascii=False))
@@ -249,6 +269,15 @@ def _markdown(summary: dict, rows: list[dict], source: str) -> str:
         "",
     ]
     lines += _fidelity_markdown(summary["fidelity"])
+    if summary.get("context_attacker"):
+        lines += ["## The device's context attacker on what is sent", "",
+                  "Its best guess of each slot's value from the words all candidates share (`obclip.device.context`), "
+                  "against the prior 1 / (number of values):", "",
+                  "| attribute | slots | accuracy | 95% interval | prior | above the prior |", "|---|---|---|---|---|---|"]
+        for name, a in summary["context_attacker"].items():
+            lines.append(f"| {name} | {a['slots']} | {a['accuracy']:.3f} | {a['ci95'][0]:.3f}–{a['ci95'][1]:.3f} | "
+                         f"{a['prior']:.3f} | {'yes' if a['above_prior'] else 'no'} |")
+        lines.append("")
     judged = [r for r in rows if r.get("kept_labelled")]
     if judged:
         lines += ["## Labelled words kept as written, with the parser's reason", "",

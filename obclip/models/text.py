@@ -54,6 +54,7 @@ def load_minilm() -> tuple[object, torch.nn.Module]:
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # a short load; the CLI's own progress says what runs
     path = minilm_path()
     tokenizer = AutoTokenizer.from_pretrained(path)
     model = AutoModel.from_pretrained(path).eval().requires_grad_(False)

@@ -1,0 +1,222 @@
+"""An attacker on the device, before sending: does the context every candidate shares betray a value?
+
+The candidate set hides which value each person has only if the words all candidates share say nothing
+about it. "a newborn baby in an incubator, NICU" varies the baby's age, but "in an incubator, NICU" is
+sent with every decoy and tells the server the person is a child; "afrofuturism" tells it the warrior is
+African. No word list names all such context, so the device asks a model, as the server could:
+
+- the **shared context** is the words every candidate contains (the person words removed);
+- the bundled MiniLM sentence encoder (`obclip.models.text`, offline) scores it against a short
+  description of each value of the slot's attribute ("a baby, a child, kids"; "african, black people,
+  africa"), a softmax over cosine similarities (temperature `TEMPERATURE`), divided by its mean over the
+  shared contexts of the realistic corpus (`data/context_baseline.json`, written by
+  `scripts/context_baseline.py`) and renormalised: contextual calibration, so that what the encoder says
+  of any ordinary context ("a boy and his dog" leans to "child") does not count, only a context that leans
+  further than ordinary ones;
+- where one value's calibrated probability passes `THRESHOLD`, the span that drives it is found by
+  occlusion (each comma-separated tag after the first part, removed in turn; never a word inside a
+  clause, whose removal would break the sentence the decoys are written in), held back on the device (the
+  device's own steps still use the whole prompt), and the prompt transformed again without it; after
+  `MAX_SPANS` spans, or when no tag can be removed, the prompt is refused with the words to change.
+
+Age and ethnicity are checked. Gender is not: on this encoder its calibrated scores lean to one value on
+any context (measured on the realistic corpus: "male" on 547 of 551 gender slots at 0.5), so a threshold
+would hold back ordinary words without telling context apart. The attacker's accuracy per corpus, with a
+95% interval against its prior, is measured by `obclip audit --context` (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache, reduce
+from pathlib import Path
+
+import torch
+
+from obclip.prompts import CandidateGroup
+from obclip.prompts.lexicon import default_lexicon
+from obclip.prompts.template import DetectionError
+
+TEMPERATURE = 0.05
+THRESHOLD = 0.92  # a calibrated probability above which the shared context is taken to state the value
+MAX_PART_WORDS = 4  # only a tag-like part after a comma ("NICU", "afrofuturism") is held back, never a clause
+MAX_SPANS = 2
+NEUTRAL = "a photo"  # what an empty shared context is scored as
+BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
+CHECKED = ("age", "ethnicity")
+DESCRIPTIONS = {
+    "age": {"child": "a baby, a child, kids", "young": "a young adult", "middle-aged": "a middle-aged adult",
+            "old": "an old, elderly person"},
+    "ethnicity": {"caucasian": "caucasian, white people", "african": "african, black people, africa",
+                  "asian": "east asian people, asia", "indian": "indian people, india",
+                  "european": "european people, europe"},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Leak:
+    """The shared context points at `value` of `attribute` with calibrated probability `probability`."""
+
+    attribute: str
+    value: str
+    probability: float
+    context: str
+
+
+def shared_context(group: CandidateGroup) -> str:
+    """The words every candidate contains (as often as each contains them), in the order of the set's first
+    candidate in sorted order: what the context says to all, a function of the set alone."""
+    counts = [Counter(c.lower().split()) for c in group.order]
+    left = reduce(lambda a, b: a & b, counts)
+    people = default_lexicon().nouns  # other people's nouns ("her 3 children") say who else is there, not
+    out = []  # this person's value: the check is about the scene
+    for word in min(group.order).split():
+        if left[word.lower()] > 0:
+            left[word.lower()] -= 1
+            if word.lower().strip(",.;:!?") not in people:
+                out.append(word)
+    return " ".join(out)
+
+
+class ContextAttacker:
+    """Zero-shot value prediction from shared context with the bundled MiniLM (loaded once)."""
+
+    def __init__(self, baseline: dict[str, list[float]] | None = None) -> None:
+        """`baseline`: mean value probabilities per attribute (the shipped calibration if None; {}: none)."""
+        from obclip.models.text import load_minilm
+
+        self.tokenizer, self.encoder = load_minilm()
+        self.values = {a: list(d) for a, d in DESCRIPTIONS.items()}
+        self.descriptions = {a: self.embed(list(d.values())) for a, d in DESCRIPTIONS.items()}
+        if baseline is None:
+            baseline = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
+        self.baseline = {a: torch.tensor(baseline.get(a, [1.0] * len(d))) for a, d in DESCRIPTIONS.items()}
+
+    def embed(self, texts: list[str]) -> torch.Tensor:
+        batch = self.tokenizer(texts, padding=True, truncation=True, return_tensors="pt")
+        with torch.no_grad():
+            hidden = self.encoder(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).float()
+        return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1)
+
+    def raw(self, embedded: torch.Tensor, attribute: str) -> torch.Tensor:
+        return torch.softmax(embedded @ self.descriptions[attribute].T / TEMPERATURE, dim=-1)
+
+    def predict(self, contexts: list[str], attribute: str) -> torch.Tensor:
+        """(len(contexts), values) calibrated probabilities of each value of `attribute`."""
+        p = self.raw(self.embed([c if c.strip() else NEUTRAL for c in contexts]), attribute) / self.baseline[attribute]
+        return p / p.sum(dim=-1, keepdim=True)
+
+    def leak(self, group: CandidateGroup) -> Leak | None:
+        """The strongest value the shared context states for a checked attribute, if it passes the threshold."""
+        context, best = shared_context(group), None
+        for attribute in sorted({s.name for s in group.slots if s.name in CHECKED}):
+            p = self.predict([context], attribute)[0]
+            if best is None or float(p.max()) > best.probability:
+                best = Leak(attribute, self.values[attribute][int(p.argmax())], float(p.max()), context)
+        return best if best is not None and best.probability > THRESHOLD else None
+
+    def driver(self, leak: Leak, prompt: str) -> str | None:
+        """The tag of the shared context whose removal lowers the leak the most (occlusion), or None: a
+        comma-separated part after the first, which is also a whole part of `prompt` as written."""
+        written = {p.strip().lower() for p in prompt.split(",")[1:]}
+        parts = [p.strip() for p in leak.context.split(",")]
+        spans = list(dict.fromkeys(p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and p.lower() in written))
+        if not spans:
+            return None
+        reduced = [_without(leak.context, s) for s in spans]
+        index = self.values[leak.attribute].index(leak.value)
+        drops = self.predict(reduced, leak.attribute)[:, index]
+        return spans[int(drops.argmin())]
+
+    def weightiest_word(self, leak: Leak) -> str | None:
+        """The single word of the shared context whose removal lowers the leak the most: named in a refusal."""
+        words = list(dict.fromkeys(w for w in re.findall(r"[\w'-]+", leak.context) if len(w) > 2))
+        if not words:
+            return None
+        index = self.values[leak.attribute].index(leak.value)
+        drops = self.predict([_without(leak.context, w) for w in words], leak.attribute)[:, index]
+        return words[int(drops.argmin())]
+
+
+def _without(text: str, span: str) -> str:
+    """`text` with the first whole-word occurrence of `span` removed, and the punctuation it leaves tidied."""
+    out = re.sub(rf"(?<![\w-]){re.escape(span)}(?![\w-])", "", text, count=1, flags=re.IGNORECASE)
+    out = re.sub(r"\s*,\s*(,\s*)+", ", ", out)
+    return re.sub(r"\s{2,}", " ", out).strip(" ,")
+
+
+@lru_cache(maxsize=1)
+def default_attacker() -> ContextAttacker:
+    return ContextAttacker()
+
+
+def guard(
+    group: CandidateGroup, again: Callable[[str], CandidateGroup], attacker: ContextAttacker | None = None
+) -> CandidateGroup:
+    """`group`, or the group of the prompt with the spans that betray a value held back on the device.
+
+    Args:
+        group (`CandidateGroup`): the transformed prompt.
+        again (`Callable[[str], CandidateGroup]`): transforms a reduced prompt with the same settings.
+        attacker (`ContextAttacker`, optional): the default (bundled MiniLM) if None.
+
+    Raises:
+        DetectionError: the context still states a value after `MAX_SPANS` spans, or no span can be found.
+    """
+    attacker = attacker or default_attacker()
+    prompt, held, current = group.prompt, [], group
+    for _ in range(MAX_SPANS + 1):
+        leak = attacker.leak(current)
+        if leak is None:
+            break
+        span = attacker.driver(leak, current.prompt) if len(held) < MAX_SPANS else None
+        reduced = _without(current.prompt, span) if span else current.prompt
+        if span is None or reduced == current.prompt or not reduced.strip():
+            word = attacker.weightiest_word(leak)
+            weighs = f", {word!r} weighing most" if word else ""
+            already = f" ({', '.join(repr(h) for h in held)} held back already)" if held else ""
+            raise DetectionError(
+                f"the words this prompt sends with every candidate tell the server the {leak.attribute} is likely "
+                f"{leak.value} (a model on this device says {leak.probability:.0%}{weighs}){already}; remove or reword "
+                f"them, or pass --no-context-check to send them anyway"
+            )
+        held.append(span)
+        current = again(reduced)
+    if not held:
+        return group
+    return replace(current, prompt=prompt, held_back=current.held_back + tuple(held),
+                   note="; ".join(filter(None, [current.note, f"context held back: {', '.join(held)}"])))  # fmt: skip
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion `hits` / `n`."""
+    if n == 0:
+        return (0.0, 1.0)
+    p, d = hits / n, 1 + z * z / n
+    centre, half = (p + z * z / (2 * n)) / d, z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def attacker_accuracy(groups: list[CandidateGroup], attacker: ContextAttacker | None = None) -> dict[str, dict]:
+    """How often the attacker's best guess from the shared context is the real value, per checked attribute,
+    with its 95% interval and the prior (the mean of 1 / the number of values): what the server's best
+    text-only guess achieves on what is actually sent."""
+    attacker = attacker or default_attacker()
+    out: dict[str, dict] = {}
+    for attribute in CHECKED:
+        slots = [(g, s) for g in groups for s in g.slots if s.name == attribute]
+        if not slots:
+            continue
+        probs = attacker.predict([shared_context(g) for g, _ in slots], attribute)
+        values = attacker.values[attribute]
+        hits = sum(values[int(p.argmax())] == s.value for p, (_, s) in zip(probs, slots, strict=True))
+        prior = sum(1 / len(s.space) for _, s in slots) / len(slots)
+        low, high = wilson(hits, len(slots))
+        out[attribute] = {"slots": len(slots), "accuracy": hits / len(slots), "ci95": [low, high], "prior": prior,
+                          "above_prior": low > prior}  # fmt: skip
+    return out
