@@ -4,6 +4,8 @@ candidate is real."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from obclip.device.context import THRESHOLD, default_attacker, guard, shared_context
@@ -66,3 +68,21 @@ def test_attacker_accuracy_reports_an_interval_against_the_prior() -> None:
     assert set(report) == {"age", "ethnicity"} and report["age"]["slots"] == 3
     assert report["age"]["prior"] == pytest.approx(1 / 4) and report["ethnicity"]["prior"] == pytest.approx(1 / 5)
     assert report["age"]["ci95"][0] <= report["age"]["accuracy"] <= report["age"]["ci95"][1]
+
+
+def test_the_shared_context_is_a_function_of_the_set_on_a_corpus() -> None:
+    """Property over prompts people write: every candidate, taken as the real prompt, gives the same shared
+    context, so whatever the check holds back or refuses cannot depend on which one is real."""
+    from obclip.eval.audit import load_prompts
+
+    items = load_prompts(Path(__file__).resolve().parents[1] / "obclip/eval/corpora/realistic.tsv")
+    checked = 0
+    for item in items[::4]:
+        try:
+            group = transform(item.prompt)
+        except DetectionError:
+            continue
+        for candidate in group.order[:3] if group.n > 1 else ():
+            assert shared_context(transform(candidate)) == shared_context(group), (item.prompt, candidate)
+            checked += 1
+    assert checked > 200

@@ -48,6 +48,7 @@ MAX_SPANS = 2
 NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
 CHECKED = ("age", "ethnicity")
+AGE_FRAME = frozenset({"aged", "age", "ages", "year", "years", "year-old", "years-old", "yo", "y/o"})
 DESCRIPTIONS = {
     "age": {"child": "a baby, a child, kids", "young": "a young adult", "middle-aged": "a middle-aged adult",
             "old": "an old, elderly person"},
@@ -72,12 +73,16 @@ def shared_context(group: CandidateGroup) -> str:
     candidate in sorted order: what the context says to all, a function of the set alone."""
     counts = [Counter(c.lower().split()) for c in group.order]
     left = reduce(lambda a, b: a & b, counts)
-    people = default_lexicon().nouns  # other people's nouns ("her 3 children") say who else is there, not
-    out = []  # this person's value: the check is about the scene
+    # other people's nouns ("her 3 children") say who else is there, not this one's value; the frame words of
+    # an age phrase ("aged" in "aged 45") and bare numbers are how the set writes every value, not scene. Only
+    # the set is read (never the real prompt's parse), so the check decides alike whichever candidate is real.
+    people = default_lexicon().nouns
+    out = []
     for word in min(group.order).split():
         if left[word.lower()] > 0:
             left[word.lower()] -= 1
-            if word.lower().strip(",.;:!?") not in people:
+            bare = word.lower().strip(",.;:!?()")
+            if bare not in people and bare not in AGE_FRAME and not bare.replace("-", "").isdigit():
                 out.append(word)
     return " ".join(out)
 
