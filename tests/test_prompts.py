@@ -565,3 +565,10 @@ def test_the_same_shapes_with_a_person_in_them_stay_protected(prompt: str) -> No
     there, so the set varies it (or holds the name back)."""
     group = accepted(prompt)
     assert group.n > 1 or group.held_back
+
+
+@pytest.mark.parametrize("prompt", ["a man aged 45-50", "a woman aged 30 – 35 in a cafe"])
+def test_an_age_range_goes_with_its_lower_bound(prompt: str) -> None:
+    """The attacker's view: the range's upper bound must not reach the cloud beside a decoy's age."""
+    group = accepted(prompt)
+    assert group.n == 6 and not any(re.search(r"\d+\s*[-–]\s*\d+", c) for c in group.order), group.order

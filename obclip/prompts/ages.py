@@ -66,14 +66,18 @@ class AgesMixin:
         return self.age_of(pid, years, decade.text, i, j, seg)
 
     def aged_number(self, i: int) -> bool:
-        """"aged 45", "age 30" after a person."""
+        """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after
+        a person."""
         t, n = self.tokens[i], self.tok(i + 1)
         if t.low not in ("aged", "age") or n is None or not n.low.isdigit() or not self.free(i + 1):
             return False
         pid = self.nearest_person(i)
         if pid is None:
             return False
-        return self.age_of(pid, int(n.low), n.text, i, i + 1, AgePhrase(pid, "aged", self.phrase_case(i, i + 1), word=t.text))
+        last, dash, upper = i + 1, self.tok(i + 2), self.tok(i + 3)
+        if dash is not None and dash.text in ("-", "–") and upper is not None and upper.low.isdigit() and self.free(i + 3):
+            last = i + 3
+        return self.age_of(pid, int(n.low), n.text, i, last, AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))
 
     def age_after_word(self, i: int) -> bool:
         """"a boy of ten", "turning 50", "pushing about 60"; not "a mother of two children"."""
