@@ -26,26 +26,6 @@ class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
 
 
-def _progress_factory(total_by_side: dict[str, int], enabled: bool):
-    """An `on_step(side, i)` callback drawing one tqdm bar per side on stderr."""
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    bars: dict[str, tqdm] = {}
-
-    def on_step(side: str, i: int) -> None:
-        if side not in bars:
-            for other in bars.values():
-                other.close()
-            bars[side] = tqdm(
-                total=total_by_side.get(side), desc=f"{side} steps", file=sys.stderr, delay=1.0, leave=False
-            )
-        bars[side].update(1)
-
-    return on_step
-
-
 def _torch_device(name: str) -> str:
     """Validates `--device`: a torch device string whose backend exists on this machine."""
     import torch
@@ -95,12 +75,18 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _check_output(out)
 
-    from obclip.generate import generate, to_pil
+    from obclip.generate import generate, progress_bars
     from obclip.models.pair import load_pair
 
     models = load_pair(args.pair).to(_torch_device(args.device))
     if args.size is not None and (args.size < 8 or args.size % models.latent_scale):
         raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
+    native = models.spec.resolution
+    if args.size is not None and args.size > native:
+        ratio = (args.size / native) ** 2
+        print(f"obclip: warning: pair {models.name!r} was trained at {native} px; at {args.size} px it repeats its "
+              f"subject across the image, and each step costs {ratio:.0f}x the pixels of {native} px (more in "
+              "attention), so expect minutes on a CPU", file=sys.stderr)  # fmt: skip
     group = None
     if plan.mode in ("obclip", "vanilla-og"):
         from obclip.prompts import GroupStore
@@ -109,7 +95,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if group.note:
             print(f"obclip: note: {group.note}", file=sys.stderr)
         if args.show_server_view:
-            print(json.dumps(group.server_view(), indent=2), file=sys.stderr)
+            print(json.dumps(group.server_view(), indent=2, ensure_ascii=False), file=sys.stderr)
+    elif args.show_server_view and plan.uses_cloud:  # hybrid, cloud: the prompt goes out as written
+        view = {"candidates": [args.prompt], "n": 1, "mode": plan.mode,
+                "warning": f"{plan.mode} mode sends your prompt as written: the server reads it, with every attribute "
+                           "in it; use --mode obclip to hide them"}  # fmt: skip
+        print(json.dumps(view, indent=2, ensure_ascii=False), file=sys.stderr)
+    elif args.show_server_view:
+        print(json.dumps({"candidates": [], "n": 0, "mode": plan.mode, "note": "nothing leaves this device"}, indent=2),
+              file=sys.stderr)  # fmt: skip
     cloud = None
     if args.server:
         from obclip.client import RemoteCloud
@@ -119,7 +113,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
             retry_for=args.retry_for, insecure_http=args.insecure_http, verify=HandoffCheck(models),
         )  # fmt: skip
-    on_step = _progress_factory(plan.progress_totals(), not args.no_progress)
+    on_step = progress_bars(plan.progress_totals()) if not args.no_progress else None
     common = {
         "steps": plan.steps,
         "sampler": plan.sampler,
@@ -147,7 +141,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             ) from None
         print(f"obclip: {exc}; finishing on the device only (--fallback device)", file=sys.stderr)
         result = generate(args.prompt, "device", models, **common)
-    to_pil(result.image).save(out)
+    result.save(out)
     if args.json:
         summary = result.summary() | {"image": str(out)}
         if args.flops_per_step:

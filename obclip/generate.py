@@ -17,8 +17,10 @@ in chunks through the same functions, for the benchmarks.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import torch
 
@@ -68,6 +70,16 @@ class GenerationResult:
     flops_per_step: dict[str, list[int]] = field(default_factory=dict)
     cloud_grid: dict[str, int | str] = field(default_factory=dict)
 
+    def to_pil(self):
+        """The image as a PIL RGB image."""
+        return to_pil(self.image)
+
+    def save(self, path: str | Path) -> Path:
+        """Writes the image to `path` (format from the suffix, e.g. .png) and returns the path."""
+        path = Path(path)
+        self.to_pil().save(path)
+        return path
+
     def summary(self) -> dict:
         """The JSON fields of ``obclip generate --json`` (without `image`)."""
         return {
@@ -88,6 +100,22 @@ class GenerationResult:
 
 
 CloudFn = Callable[[CloudRequest], Handoff]
+
+
+def progress_bars(total_by_side: dict[str, int]) -> Callable[[str, int], None]:
+    """An `on_step(side, i)` callback drawing one tqdm bar per side ("server", "device") on stderr."""
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def on_step(side: str, i: int) -> None:
+        if side not in bars:
+            for other in bars.values():
+                other.close()
+            bars[side] = tqdm(total=total_by_side.get(side), desc=f"{side} steps", file=sys.stderr, delay=1.0, leave=False)
+        bars[side].update(1)
+
+    return on_step
 
 
 def generate(
@@ -111,6 +139,7 @@ def generate(
     on_step: Callable[[str, int], None] | None = None,
     delta_t: int | None = None,
     cloud_prompt: str | None = None,
+    progress: bool = False,
 ) -> GenerationResult:
     """Generates one image for `prompt` in `mode`.
 
@@ -139,12 +168,15 @@ def generate(
         delta_t (`int`, optional): LCM pairs: device index offset; the pair's default if None.
         cloud_prompt (`str`, optional): ``hybrid`` and ``cloud`` modes: the text sent to the
             cloud when it differs from the device's `prompt` (a canonical wording); `prompt` if None.
+        progress (`bool`, defaults to False): draw a progress bar per side on stderr (when `on_step` is None).
     """
     models = load_pair(pair) if isinstance(pair, str) else pair
     plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     guidance = models.spec.guidance if guidance is None else guidance
     size = models.spec.resolution if size is None else size
     candidates, index, factors = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)
+    if progress and on_step is None:
+        on_step = progress_bars(plan.progress_totals())
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
     if not plan.uses_cloud:
         dev = run_device(

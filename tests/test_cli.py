@@ -261,3 +261,26 @@ def test_candidates_readable_view(capsys) -> None:
     assert code == 0 and "N = 1" in stdout
     code, stdout, _ = _run(["candidates", "an old man"], capsys)
     assert "N = 3" not in stdout and "N = 8" in stdout and "1/8" in stdout
+
+
+def test_server_view_in_every_mode_shows_text_as_text(tmp_path, capsys) -> None:
+    """hybrid and cloud send the prompt as written: the view says so; no mode prints \\u escapes."""
+    prompt = "a portrait of a young woman in a café"
+    base = ["generate", prompt, "--pair", "tiny-sd", "--steps", "4", "--k", "2", "--no-progress", "--show-server-view"]
+    code, _, err = _run([*base, "--mode", "hybrid", "--out", str(tmp_path / "h.png")], capsys)
+    assert code == 0 and "sends your prompt as written" in err and "café" in err and "\\u" not in err
+    code, _, err = _run([*base, "--out", str(tmp_path / "o.png")], capsys)
+    assert code == 0 and "café" in err and "\\u" not in err and '"factors"' in err
+    code, _, err = _run([*base, "--mode", "device", "--out", str(tmp_path / "d.png")], capsys)
+    assert code == 0 and "nothing leaves this device" in err
+
+
+def test_api_result_saves_and_sizes_past_the_native_one_warn(tmp_path, capsys) -> None:
+    from obclip.generate import generate
+
+    result = generate(PROMPT, "hybrid", "tiny-sd", steps=4, k=2, progress=True)
+    saved = result.save(tmp_path / "api.png")
+    assert Image.open(saved).size == (32, 32) and result.to_pil().size == (32, 32)
+    code, _, err = _run(["generate", PROMPT, "--pair", "tiny-sd", "--steps", "2", "--k", "1", "--size", "64",
+                         "--no-progress", "--out", str(tmp_path / "big.png")], capsys)  # fmt: skip
+    assert code == 0 and "trained at 32 px" in err and "4x the pixels" in err

