@@ -113,6 +113,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
             args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
             retry_for=args.retry_for, insecure_http=args.insecure_http, verify=HandoffCheck(models),
         )  # fmt: skip
+        if group is not None and group.n > 1:
+            from obclip.device.verify import SwapCheck
+
+            remote, swap, real = cloud, SwapCheck(models), group.real_index
+
+            def cloud(request):  # the real candidate's latent must follow its own text
+                from obclip.client import AnswerRejected
+                from obclip.device.verify import ImplausibleAnswer
+
+                try:
+                    return swap(remote(request), real)
+                except ImplausibleAnswer as exc:
+                    raise AnswerRejected(f"the cloud's answer was rejected: {exc}") from None
     on_step = progress_bars(plan.progress_totals()) if not args.no_progress else None
     common = {
         "steps": plan.steps,
