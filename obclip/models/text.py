@@ -53,14 +53,16 @@ def minilm_path() -> Path:
 def load_minilm() -> tuple[object, torch.nn.Module]:
     """Loads the bundled MiniLM tokenizer and encoder (offline), once per process: the default pair's text
     stack and the device's context check (`obclip.device.context`) share it, frozen."""
-    from transformers import AutoModel, AutoTokenizer
+    # the BERT classes themselves, not the Auto* factories, which import every model family (seconds)
+    from transformers.models.bert.modeling_bert import BertModel
+    from transformers.models.bert.tokenization_bert import BertTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # a short load; the CLI's own progress says what runs
     path = minilm_path()
-    tokenizer = AutoTokenizer.from_pretrained(path)
-    model = AutoModel.from_pretrained(path).eval().requires_grad_(False)
+    tokenizer = BertTokenizer.from_pretrained(path)
+    model = BertModel.from_pretrained(path).eval().requires_grad_(False)
     return tokenizer, model
 
 
