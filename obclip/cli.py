@@ -269,7 +269,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
         f"{s['accepted_failing_a_check']} accepted prompts fail a check; transform median {s['median_ms']} ms, "
         f"p95 {s['p95_ms']} ms; report in {Path(args.out) / 'audit.md'}"
     )
-    return 1 if s["accepted_failing_a_check"] else 0
+    failing_negatives = 0
+    if args.negatives:
+        from obclip.eval.negative_audit import audit_negatives
+
+        negatives = Path(args.negatives)
+        if not negatives.is_file():
+            raise UsageError(f"{negatives}: no such negative prompts file (.txt or .tsv)")
+        report = audit_negatives(negatives, _lexicon(args))
+        (Path(args.out) / "negatives.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+        n = report["summary"]
+        failing_negatives = n["failing"]
+        print(f"{n['negatives']} negative prompts: {n['sent_whole']} sent whole, {n['fully_held']} kept whole on the "
+              f"device, {n['failing']} leak a revealing word; report in {Path(args.out) / 'negatives.json'}")  # fmt: skip
+    return 1 if s["accepted_failing_a_check"] or failing_negatives else 0
 
 
 def serve_config(args: argparse.Namespace):
@@ -512,6 +525,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("prompts", help=".txt (one prompt per line) or .tsv (prompt, reveals, family)")
     audit.add_argument("--out", required=True, help="report folder (audit.md, audit.json)")
     _privacy_options(audit)
+    audit.add_argument("--negatives", default=None, metavar="FILE",
+                       help="also check negative prompts (.txt or .tsv): nothing revealing may be sent")  # fmt: skip
     audit.set_defaults(func=cmd_audit)
 
     serve = sub.add_parser("serve", help="run the cloud half as an HTTP service")

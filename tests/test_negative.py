@@ -99,3 +99,18 @@ def test_negative_through_a_loopback_server(tmp_path) -> None:
     assert with_neg.negative_sent == "blurry" and "beard" not in srv.log.read_text()
     assert (with_neg.image - without.image).abs().max() > 1e-2
     assert torch.allclose(with_neg.image, local.image, atol=2e-3)
+
+
+def test_audit_checks_negative_prompts(tmp_path, capsys) -> None:
+    from obclip.cli import main
+
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("a photo of a woman\n")
+    assert main(["audit", str(prompts), "--out", str(tmp_path / "ok"), "--negatives",
+                 "obclip/eval/corpora/negatives.tsv"]) == 0  # fmt: skip
+    assert "20 negative prompts: 3 sent whole, 8 kept whole on the device, 0 leak" in capsys.readouterr().out
+    # a word the file labels as revealing but the lexicon does not know goes out: the audit must say so
+    unknown = tmp_path / "negatives.tsv"
+    unknown.write_text("prompt\treveals\tfamily\nzanzibarian, blurry\tzanzibarian\tattribute\n")
+    assert main(["audit", str(prompts), "--out", str(tmp_path / "bad"), "--negatives", str(unknown)]) == 1
+    assert "1 leak a revealing word" in capsys.readouterr().out
