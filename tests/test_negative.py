@@ -85,6 +85,8 @@ def test_device_mode_uses_the_negative(tiny_sd) -> None:
 
 @pytest.mark.slow
 def test_negative_through_a_loopback_server(tmp_path) -> None:
+    import httpx
+
     from obclip.client import RemoteCloud
     from tests.test_server import KEY, Server
 
@@ -94,11 +96,18 @@ def test_negative_through_a_loopback_server(tmp_path) -> None:
         with_neg = generate(PROMPT, pair="tiny-sd", negative="blurry, beard", cloud=remote, **SETTINGS)
         without = generate(PROMPT, pair="tiny-sd", cloud=remote, **SETTINGS)
         local = generate(PROMPT, pair="tiny-sd", negative="blurry, beard", **SETTINGS)
+        body = CloudRequest(("a cat", "a dog"), 1, 6, 3, 5.0, 32, 32, pair="tiny-sd").to_json()
+        too_long = httpx.post(f"{srv.url}/v1/denoise", json=body | {"negative": "blurry " * 100},
+                              headers={"authorization": f"Bearer {KEY}"}, timeout=60)  # fmt: skip
+        wrong_type = httpx.post(f"{srv.url}/v1/denoise", json=body | {"negative": ["blurry"]},
+                                headers={"authorization": f"Bearer {KEY}"}, timeout=60)  # fmt: skip
     finally:
         srv.stop()
     assert with_neg.negative_sent == "blurry" and "beard" not in srv.log.read_text()
     assert (with_neg.image - without.image).abs().max() > 1e-2
     assert torch.allclose(with_neg.image, local.image, atol=2e-3)
+    assert too_long.status_code == 422 and "negative prompt" in too_long.json()["error"]["message"]
+    assert wrong_type.status_code == 422
 
 
 def test_audit_checks_negative_prompts(tmp_path, capsys) -> None:
