@@ -123,3 +123,23 @@ def test_audit_checks_negative_prompts(tmp_path, capsys) -> None:
     unknown.write_text("prompt\treveals\tfamily\nzanzibarian, blurry\tzanzibarian\tattribute\n")
     assert main(["audit", str(prompts), "--out", str(tmp_path / "bad"), "--negatives", str(unknown)]) == 1
     assert "1 leak a revealing word" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_swap_check_follows_the_sent_negative() -> None:
+    """The device's swap check (#25) recomputes the cloud steps with the request's own negative prompt, so
+    honest answers to a request with a negative pass it on the default pair."""
+    import random
+
+    from obclip.device.verify import SwapCheck
+    from obclip.models.pair import load_pair
+    from obclip.prompts import transform
+
+    pair = load_pair("default")
+    engine = CloudEngine(pair, count_flops=False)
+    for seed, prompt in enumerate(["a portrait of a young woman", "an old man in a garden"]):
+        group = transform(prompt)
+        request = CloudRequest(group.order, seed, 25, 10, pair.spec.guidance, 64, 64, factors=group.factors,
+                               negative=split_negative("blurry, lowres, beard").cloud)  # fmt: skip
+        honest = engine.run(request)
+        assert SwapCheck(pair, rng=random.Random(seed))(honest, group.real_index) is honest
