@@ -95,11 +95,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if group.note:
             print(f"obclip: note: {group.note}", file=sys.stderr)
         if args.show_server_view:
-            print(json.dumps(group.server_view(), indent=2, ensure_ascii=False), file=sys.stderr)
+            view = group.server_view()
+            if args.negative:
+                from obclip.prompts.negative import split_negative
+
+                split = split_negative(args.negative)
+                view |= {"negative": split.cloud, "negative_held_back_on_device": list(split.held)}
+            print(json.dumps(view, indent=2, ensure_ascii=False), file=sys.stderr)
     elif args.show_server_view and plan.uses_cloud:  # hybrid, cloud: the prompt goes out as written
         view = {"candidates": [args.prompt], "n": 1, "mode": plan.mode,
                 "warning": f"{plan.mode} mode sends your prompt as written: the server reads it, with every attribute "
                            "in it; use --mode obclip to hide them"}  # fmt: skip
+        if args.negative:
+            view["negative"] = args.negative
         print(json.dumps(view, indent=2, ensure_ascii=False), file=sys.stderr)
     elif args.show_server_view:
         print(json.dumps({"candidates": [], "n": 0, "mode": plan.mode, "note": "nothing leaves this device"}, indent=2),
@@ -134,6 +142,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         "guidance": args.guidance,
         "size": args.size,
         "on_step": on_step,
+        "negative": args.negative,
     }
     try:
         result = generate(
@@ -260,7 +269,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
         f"{s['accepted_failing_a_check']} accepted prompts fail a check; transform median {s['median_ms']} ms, "
         f"p95 {s['p95_ms']} ms; report in {Path(args.out) / 'audit.md'}"
     )
-    return 1 if s["accepted_failing_a_check"] else 0
+    failing_negatives = 0
+    if args.negatives:
+        from obclip.eval.negative_audit import audit_negatives
+
+        negatives = Path(args.negatives)
+        if not negatives.is_file():
+            raise UsageError(f"{negatives}: no such negative prompts file (.txt or .tsv)")
+        report = audit_negatives(negatives, _lexicon(args))
+        (Path(args.out) / "negatives.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+        n = report["summary"]
+        failing_negatives = n["failing"]
+        print(f"{n['negatives']} negative prompts: {n['sent_whole']} sent whole, {n['fully_held']} kept whole on the "
+              f"device, {n['failing']} leak a revealing word; report in {Path(args.out) / 'negatives.json'}")  # fmt: skip
+    return 1 if s["accepted_failing_a_check"] or failing_negatives else 0
 
 
 def serve_config(args: argparse.Namespace):
@@ -471,6 +493,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="LCM pairs: the device resumes its grid at index k + delta-t (pair default, 8)",
     )
     gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--negative", default=None, help="negative prompt; in obclip mode its person and attribute "
+                     "tags stay on the device (docs/privacy.md)")  # fmt: skip
     gen.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (pair default)")
     gen.add_argument("--size", type=int, default=None, help="image side in pixels (pair default)")
     gen.add_argument("--pair", default="default", help="model pair from the registry (obclip models)")
@@ -501,6 +525,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("prompts", help=".txt (one prompt per line) or .tsv (prompt, reveals, family)")
     audit.add_argument("--out", required=True, help="report folder (audit.md, audit.json)")
     _privacy_options(audit)
+    audit.add_argument("--negatives", default=None, metavar="FILE",
+                       help="also check negative prompts (.txt or .tsv): nothing revealing may be sent")  # fmt: skip
     audit.set_defaults(func=cmd_audit)
 
     serve = sub.add_parser("serve", help="run the cloud half as an HTTP service")

@@ -94,7 +94,8 @@ def denoise(
         unet (`torch.nn.Module`): an ε-prediction `UNet2DConditionModel`.
         x (`torch.Tensor`): (B, C, h, w) latents at step `start`.
         cond (`PromptEmbeddings`): B prompt embeddings, one per latent.
-        uncond (`PromptEmbeddings`): the empty prompt's embedding (batch 1).
+        uncond (`PromptEmbeddings`): the unconditional branch's embedding: batch 1 (the empty or one
+            negative prompt, for every latent) or batch B (one per latent).
         schedule (`Schedule`): the step grid.
         start (`int`), stop (`int`): step slice, 0 <= start <= stop <= schedule.steps.
         guidance (`float`): CFG scale; <= 1 runs the conditional branch only. A UNet with an
@@ -114,7 +115,10 @@ def denoise(
         raise ValueError(f"step slice [{start}, {stop}) is outside the {schedule.steps}-step grid")
     batch = x.shape[0]
     use_cfg = uses_cfg(unet, guidance)
-    emb = PromptEmbeddings.cat([uncond.select([0] * batch), cond]) if use_cfg else cond
+    if len(uncond) not in (1, batch):
+        raise ValueError(f"{len(uncond)} unconditional embeddings for {batch} latents")
+    uncond = uncond.select([0] * batch) if len(uncond) == 1 else uncond
+    emb = PromptEmbeddings.cat([uncond, cond]) if use_cfg else cond
     extra = added(emb)
     param = next(unet.parameters())
     dtype, device = param.dtype, param.device

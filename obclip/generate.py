@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import torch
@@ -50,6 +50,9 @@ class GenerationResult:
         flops_per_step (`dict`): "server" and "device" per-step FLOPs.
         cloud_grid (`dict`): LCM pairs only: the cloud's scheduler and steps, and the device
             step it resumed at (k + delta-t); `SplitPlan.grid_summary`.
+        negative (`str`): the negative prompt the device used (never sent whole in obclip/vanilla-og).
+        negative_sent (`str`): the negative prompt's tags the cloud got (`obclip.prompts.negative`).
+        negative_held (`tuple[str, ...]`): its tags kept on the device.
     """
 
     image: torch.Tensor
@@ -69,6 +72,9 @@ class GenerationResult:
     candidates: tuple[str, ...] = ()
     flops_per_step: dict[str, list[int]] = field(default_factory=dict)
     cloud_grid: dict[str, int | str] = field(default_factory=dict)
+    negative: str = ""
+    negative_sent: str = ""
+    negative_held: tuple[str, ...] = ()
 
     def to_pil(self):
         """The image as a PIL RGB image."""
@@ -96,6 +102,7 @@ class GenerationResult:
             "server_seconds": round(self.server_seconds, 4),
             "device_seconds": round(self.device_seconds, 4),
             **self.cloud_grid,
+            **({"negative_sent": self.negative_sent, "negative_held": list(self.negative_held)} if self.negative else {}),
         }
 
 
@@ -140,6 +147,7 @@ def generate(
     delta_t: int | None = None,
     cloud_prompt: str | None = None,
     progress: bool = False,
+    negative: str | None = None,
 ) -> GenerationResult:
     """Generates one image for `prompt` in `mode`.
 
@@ -169,12 +177,16 @@ def generate(
         cloud_prompt (`str`, optional): ``hybrid`` and ``cloud`` modes: the text sent to the
             cloud when it differs from the device's `prompt` (a canonical wording); `prompt` if None.
         progress (`bool`, defaults to False): draw a progress bar per side on stderr (when `on_step` is None).
+        negative (`str`, optional): negative prompt, the unconditional branch of guidance. The device uses it
+            whole; in ``obclip``/``vanilla-og`` the cloud gets only its tags free of person and attribute
+            words (`obclip.prompts.negative.split_negative`); ``hybrid``/``cloud`` send it as written.
     """
     models = load_pair(pair) if isinstance(pair, str) else pair
     plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     guidance = models.spec.guidance if guidance is None else guidance
     size = models.spec.resolution if size is None else size
     candidates, index, factors = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)
+    negative, sent, held = _negative(plan, negative)
     if progress and on_step is None:
         on_step = progress_bars(plan.progress_totals())
     progress = (lambda side: lambda i: on_step(side, i)) if on_step else (lambda side: None)
@@ -189,11 +201,12 @@ def generate(
             seeds=[seed],
             count_flops=count_flops,
             on_step=progress("device"),
+            negatives=[negative],
         )
-        return _result(dev, None, plan, models, seed, guidance, ())
+        return replace(_result(dev, None, plan, models, seed, guidance, ()), negative=negative, negative_held=held)
     (request,) = cloud_requests(
         plan, [candidates], pair=models.name, seeds=[seed], guidance=guidance, size=size, accel=accel,
-        factors=[factors],
+        factors=[factors], negatives=[sent],
     )
     if cloud is None:
         handoff = CloudEngine(models, count_flops=count_flops).run(request, on_step=progress("server"))
@@ -201,8 +214,11 @@ def generate(
         handoff = cloud(request)
     if handoff.request != request:
         raise RuntimeError("the cloud answered a different request")
-    dev = finish(models, handoff, index, prompt, plan=plan, count_flops=count_flops, on_step=progress("device"))
-    return _result(dev, handoff, plan, models, seed, guidance, candidates)
+    dev = finish(
+        models, handoff, index, prompt, plan=plan, count_flops=count_flops, on_step=progress("device"), negative=negative
+    )
+    result = _result(dev, handoff, plan, models, seed, guidance, candidates)
+    return replace(result, negative=negative, negative_sent=sent, negative_held=held)
 
 
 def generate_batch(
@@ -223,6 +239,7 @@ def generate_batch(
     cloud_prompts: list[str] | None = None,
     delta_t: int | None = None,
     chunk: int = 8,
+    negatives: list[str] | None = None,
 ) -> torch.Tensor:
     """Images for `prompts` in `mode`, in chunks of candidate groups: transform -> the cloud's
     `run_batch` -> the device's `finish_batch`, the path `generate` takes for one prompt
@@ -234,7 +251,10 @@ def generate_batch(
     """
     plan = split_plan(pair.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     seeds = list(range(len(prompts))) if seeds is None else seeds
-    for name, given in (("seeds", seeds), ("groups", groups), ("cloud_prompts", cloud_prompts)):
+    negatives = negatives or [""] * len(prompts)
+    split = [_negative(plan, n) for n in negatives]
+    named = (("seeds", seeds), ("groups", groups), ("cloud_prompts", cloud_prompts), ("negatives", negatives))
+    for name, given in named:
         if given is not None and len(given) != len(prompts):
             raise ValueError(f"{len(given)} {name} for {len(prompts)} prompts")
     guidance = pair.spec.guidance if guidance is None else guidance
@@ -247,7 +267,8 @@ def generate_batch(
         if not plan.uses_cloud:
             images.append(
                 run_device(
-                    pair, ps, plan=plan, guidance=guidance, height=size, width=size, seeds=ss, count_flops=False
+                    pair, ps, plan=plan, guidance=guidance, height=size, width=size, seeds=ss, count_flops=False,
+                    negatives=[split[i][0] for i in part],
                 ).image
             )
             continue
@@ -259,10 +280,12 @@ def generate_batch(
         ]
         requests = cloud_requests(
             plan, [c for c, _, _ in sent], pair=pair.name, seeds=ss, guidance=guidance, size=size, accel=accel,
-            factors=[f for _, _, f in sent],
+            factors=[f for _, _, f in sent], negatives=[split[i][1] for i in part],
         )
         handoffs = engine.run_batch(requests)
-        dev = finish_batch(pair, handoffs, indices=[i for _, i, _ in sent], prompts=ps, plan=plan)
+        dev = finish_batch(
+            pair, handoffs, indices=[i for _, i, _ in sent], prompts=ps, plan=plan, negatives=[split[i][0] for i in part]
+        )
         images.append(dev.image)
     return torch.cat(images)
 
@@ -277,9 +300,11 @@ def cloud_requests(
     size: int,
     accel: AccelConfig | None = None,
     factors: list[tuple[tuple[int, ...], ...]] | None = None,
+    negatives: list[str] | None = None,
 ) -> list[CloudRequest]:
     """The cloud's part of `plan` for each candidate tuple: its grid, its k, the shared settings
-    and, where given, the candidates' factor labels (`CandidateGroup.factors`)."""
+    and, where given, the candidates' factor labels (`CandidateGroup.factors`) and the negative prompt
+    the cloud may read (already split: `_negative`)."""
     return [
         CloudRequest(
             candidates=c,
@@ -293,9 +318,27 @@ def cloud_requests(
             pair=pair,
             accel=accel or AccelConfig(),
             factors=f,
+            negative=neg,
         )
-        for c, seed, f in zip(candidates, seeds, factors or [()] * len(candidates), strict=True)
+        for c, seed, f, neg in zip(
+            candidates, seeds, factors or [()] * len(candidates), negatives or [""] * len(candidates), strict=True
+        )
     ]
+
+
+def _negative(plan: SplitPlan, negative: str | None) -> tuple[str, str, tuple[str, ...]]:
+    """(the device's negative prompt, the cloud's, the tags held back). In obclip and vanilla-og the cloud
+    gets only tags free of person and attribute words; hybrid and cloud send the prompt, and so the negative
+    prompt, as written; device sends nothing."""
+    negative = (negative or "").strip()
+    if not negative or not plan.uses_cloud:
+        return negative, "", ()
+    if plan.mode in ("obclip", "vanilla-og"):
+        from obclip.prompts.negative import split_negative
+
+        split = split_negative(negative)
+        return negative, split.cloud, split.held
+    return negative, negative, ()
 
 
 def _sent(

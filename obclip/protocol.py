@@ -49,6 +49,8 @@ class CloudRequest:
             attribute (empty: not given). The set is a full product, so these labels are a function
             of the set, the same whichever candidate is real; they let the server compute the
             main-effect candidates only (`AccelConfig.compose`).
+        negative (`str`, defaults to ""): the negative prompt of the unconditional branch, the same for
+            every candidate (the attribute-free tags only, `obclip.prompts.negative`); "" is the empty prompt.
     """
 
     candidates: tuple[str, ...]
@@ -62,8 +64,11 @@ class CloudRequest:
     pair: str = "default"
     accel: AccelConfig = field(default_factory=AccelConfig)
     factors: tuple[tuple[int, ...], ...] = ()
+    negative: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.negative, str):
+            raise ProtocolError("the negative prompt must be a string")
         if not self.candidates:
             raise ProtocolError("a request needs at least one candidate prompt")
         if any(not isinstance(c, str) or not c.strip() for c in self.candidates):
@@ -108,6 +113,7 @@ class CloudRequest:
         data["candidates"] = tuple(data["candidates"])
         data["accel"] = AccelConfig(**data.get("accel", {}))
         data["factors"] = tuple(tuple(f) for f in data.get("factors", ()))
+        data["negative"] = data.get("negative", "")
         return CloudRequest(**data)
 
 

@@ -63,8 +63,13 @@ class CloudEngine:
         schedule = Schedule.create(first.sampler, pair.scheduler_config, first.steps)
         layouts = [layout(r) for r in requests]
         cond = pair.text([r.candidates[i] for r, (rows, _) in zip(requests, layouts, strict=True) for i in rows])
-        uncond = pair.text([""])
         groups = tuple(len(rows) for rows, _ in layouts)
+        # each group's negative prompt is its unconditional branch, the same text for all its rows, so
+        # sharing that branch across a group (`share_uncond`) stays exact at step 0 as with ""
+        negatives = sorted({r.negative for r in requests})
+        uncond = pair.text(negatives)
+        if len(negatives) > 1:
+            uncond = uncond.select([negatives.index(r.negative) for r, m in zip(requests, groups, strict=True) for _ in range(m)])
         x = torch.cat([initial_noise(r.seed, shape).repeat(m, 1, 1, 1) for r, m in zip(requests, groups, strict=True)])
         meter = FlopMeter(enabled=self.count_flops)
 

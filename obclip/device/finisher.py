@@ -52,6 +52,7 @@ def finish(
     plan: SplitPlan | None = None,
     count_flops: bool = True,
     on_step: Callable[[int], None] | None = None,
+    negative: str = "",
 ) -> DeviceResult:
     """Continues candidate `index` of `handoff` to the end of the device's grid on `prompt`.
 
@@ -64,9 +65,12 @@ def finish(
         plan (`SplitPlan`, optional): where to resume; `plan_for_request(pair.spec, handoff.request)` if None.
         count_flops (`bool`, defaults to True): count the device UNet's FLOPs.
         on_step (`Callable[[int], None]`, optional): progress callback, called with each step index.
+        negative (`str`, defaults to ""): the device's negative prompt, the user's whole one (the
+            cloud got only its attribute-free tags).
     """
     result = finish_batch(
-        pair, [handoff], indices=[index], prompts=[prompt], plan=plan, count_flops=count_flops, on_step=on_step
+        pair, [handoff], indices=[index], prompts=[prompt], plan=plan, count_flops=count_flops, on_step=on_step,
+        negatives=[negative],
     )
     return replace(result, image=result.image[0])
 
@@ -80,6 +84,7 @@ def finish_batch(
     plan: SplitPlan | None = None,
     count_flops: bool = False,
     on_step: Callable[[int], None] | None = None,
+    negatives: Sequence[str] | None = None,
 ) -> DeviceResult:
     """`finish` for several hand-offs of one plan at once: one device batch, B = len(handoffs).
 
@@ -91,6 +96,7 @@ def finish_batch(
         plan (`SplitPlan`, optional): where to resume; the first request's `plan_for_request` if None.
         count_flops (`bool`, defaults to False): count the device UNet's FLOPs (summed over the batch).
         on_step (`Callable[[int], None]`, optional): progress callback.
+        negatives (`Sequence[str]`, optional): the device's negative prompt per hand-off; "" for each if None.
 
     Returns:
         `DeviceResult`: latents (B, C, h, w) and images (B, 3, H, W).
@@ -125,6 +131,7 @@ def finish_batch(
         state=SamplerState(prev, restart=plan.restart),
         count_flops=count_flops,
         on_step=on_step,
+        negatives=negatives,
     )
 
 
@@ -141,6 +148,7 @@ def run_device(
     state: SamplerState | None = None,
     count_flops: bool = True,
     on_step: Callable[[int], None] | None = None,
+    negatives: Sequence[str] | None = None,
 ) -> DeviceResult:
     """Runs device steps [plan.device_start, plan.steps) on latents `x` (or, device-only, on fresh
     noise of `seeds`) conditioned on `prompts`, and decodes.
@@ -156,7 +164,11 @@ def run_device(
         state (`SamplerState`, optional): sampler history at `plan.device_start`; none by default.
         count_flops (`bool`, defaults to True): count the device UNet's FLOPs.
         on_step (`Callable[[int], None]`, optional): progress callback.
+        negatives (`Sequence[str]`, optional): the negative prompt per latent (the unconditional
+            branch's text); the empty prompt for every latent if None.
     """
+    if negatives is not None and len(negatives) != len(prompts):
+        raise ValueError(f"{len(negatives)} negative prompts for {len(prompts)} prompts")
     started = time.perf_counter()
     if x is None:
         if seeds is None or len(seeds) != len(prompts):
@@ -168,7 +180,7 @@ def run_device(
         pair.device_unet,
         x.float(),
         pair.text(list(prompts)),
-        pair.text([""]),
+        pair.text(list(negatives) if negatives is not None and any(negatives) else [""]),
         schedule,
         plan.device_start,
         plan.steps,

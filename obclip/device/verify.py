@@ -175,7 +175,7 @@ class SwapCheck:
         x = initial_noise(request.seed, shape).repeat(len(texts), 1, 1, 1)
         with torch.no_grad():
             small, _ = denoise(
-                self.pair.device_unet, x, self.pair.text(texts), self.pair.text([""]), schedule, 0, request.k,
+                self.pair.device_unet, x, self.pair.text(texts), self.pair.text([request.negative]), schedule, 0, request.k,
                 request.guidance, SamplerState(), added=lambda emb: self.pair.added_conditions(emb, request.height, request.width),
                 noise=lambda i: step_noise(request.seed, i, shape).repeat(len(texts), 1, 1, 1),
             )  # fmt: skip

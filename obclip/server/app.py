@@ -292,6 +292,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                 pair=body.pair,
                 accel=AccelConfig(**body.accel.model_dump()),
                 factors=tuple(tuple(f) for f in body.factors),
+                negative=body.negative,
             )
         except ProtocolError as exc:
             raise AdmissionError(422, "invalid_request", str(exc)) from None

@@ -73,6 +73,9 @@ class DenoiseBody(BaseModel):
         description="per candidate, its value index in each varied attribute (a full product); empty: not given",
     )
     wire_dtype: Literal["float16", "float32"] = "float16"
+    negative: str = Field(
+        "", description="negative prompt of the unconditional branch, shared by every candidate; empty: none"
+    )
 
     @field_validator("candidates")
     @classmethod
@@ -93,6 +96,8 @@ def check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | No
     longest = max(len(c) for c in body.candidates)
     if longest > limits.max_prompt_chars:
         return f"a candidate has {longest} characters, over the limit of {limits.max_prompt_chars}"
+    if len(body.negative) > limits.max_prompt_chars:
+        return f"the negative prompt has {len(body.negative)} characters, over the limit of {limits.max_prompt_chars}"
     if body.steps > limits.max_steps:
         return f"steps={body.steps} exceeds the limit of {limits.max_steps}"
     if max(body.height, body.width) > limits.max_size:
