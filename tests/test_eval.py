@@ -108,8 +108,12 @@ def test_bench_runs_end_to_end_on_a_tiny_pair_and_resumes(tmp_path) -> None:
     assert results["fig3"] is None and results["resumed_pieces"] == 0
     assert (tmp_path / "results.md").read_text().count("| ObCLIP k=10 |") == 2
     assert (tmp_path / "grid.png").exists() and (tmp_path / "fig12_flops_per_step.png").exists()
+    cost = results["privacy_cost"]  # the cost of privacy: N = 2, 6, 30 at k = 10 in --quick, with paired fidelity
+    assert [(r["n"], r["k"]) for r in cost] == [(2, 10), (6, 10), (30, 10)]
+    assert all(r["vs_cheapest_hybrid"] > 1 and 0 < r["real_psnr_worst"] <= r["real_psnr_mean"] for r in cost)
+    assert "The cost of privacy" in (tmp_path / "results.md").read_text()
     again = run(tmp_path, quick=True, repeats=1, pair_name="tiny-sd", prompts=3)  # every row comes from the cache
-    assert again["resumed_pieces"] == 2 * (21 + 1)  # 21 rows and 1 timing round per N
+    assert again["resumed_pieces"] == 2 * (21 + 1) + 1  # 21 rows and 1 timing round per N, and the cost table
     assert again["settings"] == results["settings"] and again["seconds"] == pytest.approx(results["seconds"])
 
 
