@@ -572,3 +572,11 @@ def test_an_age_range_goes_with_its_lower_bound(prompt: str) -> None:
     """The attacker's view: the range's upper bound must not reach the cloud beside a decoy's age."""
     group = accepted(prompt)
     assert group.n == 6 and not any(re.search(r"\d+\s*[-–]\s*\d+", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "value"), [("the elderly, wheelchair, nursing home, bingo night", "old"),
+                                               ("the Japanese at a tea ceremony", "asian")])  # fmt: skip
+def test_an_adjective_that_names_people_is_a_slot(prompt: str, value: str) -> None:
+    """The attacker's view: "the elderly" states an age as plainly as "old people" and must not go out as written."""
+    group = accepted(prompt)
+    assert group.n > 1 and any(s.value == value for s in group.slots) and prompt not in group.order

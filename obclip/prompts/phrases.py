@@ -56,6 +56,10 @@ class PhrasesMixin:
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives) and not t.possessive:
                 continue  # "a Japanese woman": the adjective reading, the next noun heads
             collective = t.core in COLLECTIVES
+            if found is None and not collective and self.nominal_adjective(i):
+                adjective = self.lex.adjectives[t.core]  # "the elderly": the people it describes
+                self.noun_phrase(i, (Noun("person", "pl", **{adjective.attribute: adjective.value}), ""), False)
+                continue
             if found is None and not collective:
                 continue
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
@@ -70,6 +74,19 @@ class PhrasesMixin:
 
     def compound_modifier(self, noun: Noun) -> bool:
         return noun.cls == "person" and noun.number == "sg"
+
+    def nominal_adjective(self, i: int) -> bool:
+        """"the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it
+        names the people it describes."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        adjective = self.lex.adjectives.get(t.core)
+        if adjective is None or adjective.attribute not in ("age", "ethnicity") or t.possessive:
+            return False
+        if prev is None or prev.low != "the" or not self.free(i - 1):
+            return False
+        if nxt is None or not nxt.is_word:
+            return True
+        return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or nxt.core.endswith("ing")
 
     def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
         """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move
