@@ -120,6 +120,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         cloud = RemoteCloud(
             args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
             retry_for=args.retry_for, insecure_http=args.insecure_http, verify=HandoffCheck(models),
+            ca_cert=args.ca_cert,
         )  # fmt: skip
         if group is not None and group.n > 1:
             from obclip.device.verify import SwapCheck
@@ -502,6 +503,8 @@ def build_parser() -> argparse.ArgumentParser:
     _privacy_options(gen)
     gen.add_argument("--server", default=None, help="URL of an `obclip serve` cloud (default: in-process)")
     gen.add_argument("--api-key", default=None, help="bearer key for --server (or OBCLIP_API_KEY)")
+    gen.add_argument("--ca-cert", default=None, metavar="FILE",
+                     help="PEM certificate authority (or self-signed certificate) to trust for an https:// --server")  # fmt: skip
     gen.add_argument("--timeout", type=float, default=300.0, help="total seconds per attempt, answer included")
     gen.add_argument("--retry-for", type=_seconds, default=30.0, metavar="DURATION",
                      help="keep retrying the identical group this long, e.g. 30s, 2m (default 30s)")  # fmt: skip

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import ssl
 import threading
 import time
 import uuid
@@ -98,12 +99,15 @@ class RemoteCloud:
         latent_values (`int`, optional): C*h*w of one latent, bounds the response size
             (default: from the verifier's pair, else 4 channels at 1/4 of the image side, more
             than any pair in the registry needs).
+        ca_cert (`str`, optional): a PEM file of the certificate authority (or the self-signed
+            certificate) to trust for https://, instead of the system's; a certificate the client
+            does not trust is a final error, never retried.
     """
 
     def __init__(self, url: str, api_key: str | None = None, timeout: float = 300.0, retries: int | None = None,
                  wire_dtype: str = "float16", retry_for: float = 30.0, insecure_http: bool = False,
                  verify: Callable[[Handoff, CloudRequest], Handoff] | None = None,
-                 latent_values: int | None = None) -> None:  # fmt: skip
+                 latent_values: int | None = None, ca_cert: str | None = None) -> None:  # fmt: skip
         if timeout <= 0 or retry_for < 0 or (retries is not None and retries < 0):
             raise ProtocolError("timeout must be > 0, retry_for >= 0 and retries >= 0")
         if wire_dtype not in WIRE_DTYPES:
@@ -112,6 +116,12 @@ class RemoteCloud:
         self.headers = {"authorization": f"Bearer {api_key}"} if api_key else {}
         self.timeout, self.retries, self.retry_for, self.wire_dtype = timeout, retries, retry_for, wire_dtype
         self.verify, self.latent_values = verify, latent_values
+        self.tls: ssl.SSLContext | bool = True
+        if ca_cert is not None:
+            try:
+                self.tls = ssl.create_default_context(cafile=ca_cert)
+            except (OSError, ssl.SSLError) as exc:
+                raise ProtocolError(f"cannot read the CA certificate {ca_cert}: {exc}") from None
         self.attempts: list[bytes] = []  # bodies sent, kept so tests can check retries are identical
 
     def __call__(self, request: CloudRequest) -> Handoff:
@@ -127,6 +137,11 @@ class RemoteCloud:
             try:
                 status, blob, retry_after, message = self._attempt(body, headers, cap)
             except (httpx.TransportError, httpx.TimeoutException, _Deadline) as exc:
+                if _untrusted(exc):  # retrying cannot make a certificate trusted
+                    raise CloudUnreachable(
+                        f"the server at {self.url} presented a certificate this device does not trust ({exc}); "
+                        "for a private certificate authority pass --ca-cert FILE"
+                    ) from None
                 last, busy = _describe(exc, self.timeout), False
             else:
                 if status == 200:
@@ -176,7 +191,7 @@ class RemoteCloud:
         """One attempt: (status, body, Retry-After seconds, error message), under one deadline."""
         deadline = time.monotonic() + self.timeout
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
-        with httpx.Client(timeout=timeout) as client:
+        with httpx.Client(timeout=timeout, verify=self.tls) as client:
             with client.stream("POST", f"{self.url}/v1/denoise", content=body, headers=headers) as response:
                 declared = response.headers.get("content-length")
                 if declared is not None and declared.isdigit() and int(declared) > cap:
@@ -237,6 +252,16 @@ def _latent_values(verify: object, request: CloudRequest) -> int:
         except ValueError:
             pass
     return 4 * (request.height // 4 + 1) * (request.width // 4 + 1)
+
+
+def _untrusted(exc: BaseException) -> bool:
+    """Whether a transport error is a failed certificate verification."""
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _describe(exc: Exception, timeout: float) -> str:

@@ -14,10 +14,10 @@ import httpx
 import pytest
 import torch
 
-from obclip.client import RemoteCloud
+from obclip.client import CloudUnreachable, RemoteCloud
 from obclip.cloud.engine import CloudEngine
 from obclip.models.pair import load_pair
-from obclip.protocol import CloudRequest
+from obclip.protocol import CloudRequest, ProtocolError
 from tests.test_server import KEY, Server
 
 pytestmark = pytest.mark.slow
@@ -210,6 +210,15 @@ def test_tls_end_to_end(tmp_path, monkeypatch) -> None:
         assert RemoteCloud(srv.url, KEY, timeout=60)(request).latents.shape[0] == 2
         with pytest.raises(httpx.RemoteProtocolError):  # plain HTTP to the TLS port gets nothing
             httpx.get(f"http://127.0.0.1:{srv.port}/healthz", timeout=5)
+        monkeypatch.delenv("SSL_CERT_FILE")
+        untrusting = RemoteCloud(srv.url, KEY, timeout=60, retry_for=30.0)
+        with pytest.raises(CloudUnreachable, match="does not trust .* --ca-cert"):
+            untrusting(request)
+        assert len(untrusting.attempts) == 1  # a certificate error is final, not retried for 30 s
+        trusting = RemoteCloud(srv.url, KEY, timeout=60, ca_cert=str(cert))
+        assert trusting(request).latents.shape[0] == 2
+        with pytest.raises(ProtocolError, match="cannot read the CA certificate"):
+            RemoteCloud(srv.url, KEY, ca_cert=str(tmp_path / "missing.pem"))
     finally:
         srv.stop()
 
