@@ -72,7 +72,7 @@ class DenoiseBody(BaseModel):
         max_length=DEFAULT_MAX_CANDIDATES * 16,
         description="per candidate, its value index in each varied attribute (a full product); empty: not given",
     )
-    wire_dtype: Literal["float16", "float32"] = "float16"
+    wire_dtype: Literal["float16", "float32"] = "float32"
     negative: str = Field(
         "", description="negative prompt of the unconditional branch, shared by every candidate; empty: none"
     )
