@@ -96,8 +96,11 @@ class ModelPair:
 
 
 def _split(ref: str) -> tuple[str, str | None]:
-    repo, _, sub = ref.partition(":")
-    return repo, sub or None
+    """"repo[:subfolder]" -> (repo, subfolder); a folder path may hold a colon of its own ("C:\\models")."""
+    repo, sep, sub = ref.rpartition(":")
+    if not sep or not sub or "/" in sub or "\\" in sub:
+        return ref, None
+    return repo, sub
 
 
 def _from_hub(spec: PairSpec) -> ModelPair:
@@ -124,12 +127,22 @@ def _from_hub(spec: PairSpec) -> ModelPair:
             DDIMScheduler.load_config(spec.base, subfolder="scheduler", local_files_only=local_only)
         )
     except (OSError, ValueError) as exc:
-        raise PairUnavailable(
-            f"pair {spec.name!r} needs {', '.join(spec.hub_ids())} in the Hugging Face cache; fetch them on a "
-            f"connected machine with `huggingface-cli download <id>` (or set OBCLIP_ALLOW_DOWNLOAD=1) ({type(exc).__name__})"
-        ) from None
+        raise PairUnavailable(_unavailable(spec, local_only, exc)) from None
     text = TextStack(tokenizers, [e.eval() for e in encoders], tokenizers[0].model_max_length, spec.family == "sdxl")
     return ModelPair(spec, text, cloud.eval(), device.eval(), vae.eval(), scheduler_config)
+
+
+def _unavailable(spec: PairSpec, local_only: bool, exc: Exception) -> str:
+    """Why a hub or folder pair did not load, and the one thing to do about it."""
+    cause = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}" if str(exc) else type(exc).__name__
+    if spec.name.startswith("local:"):
+        return f"pair {spec.name!r} ({spec.note}) did not load ({cause})"
+    if not local_only:
+        return (f"pair {spec.name!r}: downloading {', '.join(spec.hub_ids())} failed (OBCLIP_ALLOW_DOWNLOAD=1 is set; "
+                f"no connection to the Hugging Face hub?) ({cause})")  # fmt: skip
+    return (f"pair {spec.name!r} needs {', '.join(spec.hub_ids())} in the Hugging Face cache; fetch them on a "
+            f"connected machine with `hf download <id>` (from huggingface_hub), or set OBCLIP_ALLOW_DOWNLOAD=1 to let "
+            f"obclip download them, or pass local folders as --pair CLOUD_DIR+DEVICE_DIR ({cause})")  # fmt: skip
 
 
 def _embedded(spec: PairSpec) -> ModelPair:

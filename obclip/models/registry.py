@@ -9,7 +9,9 @@ user sets ``OBCLIP_ALLOW_DOWNLOAD=1``. ``default`` is the embedded pair trained 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 Family = Literal["sd1", "sdxl", "embedded", "tiny-sd1", "tiny-sdxl"]
@@ -150,8 +152,49 @@ PAIRS: dict[str, PairSpec] = {
 
 
 def get_spec(name: str) -> PairSpec:
-    """The registered pair called `name`, or a `KeyError` listing the known names."""
-    try:
+    """The registered pair called `name`, or the local pair `name` names (`local_spec`), or a `KeyError` listing
+    the known names."""
+    if name in PAIRS:
         return PAIRS[name]
-    except KeyError:
-        raise KeyError(f"unknown pair {name!r}; known pairs: {', '.join(PAIRS)}") from None
+    if LOCAL_SEPARATOR in name or Path(name).expanduser().is_dir():
+        return local_spec(name)
+    raise KeyError(
+        f"unknown pair {name!r}; known pairs: {', '.join(PAIRS)}, or local diffusers folders CLOUD{LOCAL_SEPARATOR}DEVICE"
+    ) from None
+
+
+LOCAL_SEPARATOR = "+"
+
+
+def local_spec(ref: str) -> PairSpec:
+    """A pair from two local diffusers folders, "CLOUD_DIR+DEVICE_DIR" (e.g. what `hf download
+    CompVis/stable-diffusion-v1-4 --local-dir sd14` and `hf download nota-ai/bk-sdm-small --local-dir bk` wrote):
+    the cloud folder is a whole pipeline (unet, vae, text encoder(s), tokenizer(s), scheduler), the device folder
+    needs only its `unet`. A single folder serves as both (the same UNet on each side). SDXL when the cloud folder
+    has `text_encoder_2`; the resolution is the VAE's `sample_size`.
+
+    The pair's name, which requests carry and a server checks, is "local:" and the two folder names, never the
+    paths: a server started on its own copies of the same folders answers it, and no path leaves the device.
+
+    Raises:
+        KeyError: a folder is missing or is not a diffusers layout (the message says which part).
+    """
+    cloud, _, device = ref.partition(LOCAL_SEPARATOR)
+    cloud_dir, device_dir = Path(cloud).expanduser(), Path(device or cloud).expanduser()
+    for role, folder, parts in (("cloud", cloud_dir, ("unet", "vae", "text_encoder", "tokenizer", "scheduler")),
+                                ("device", device_dir, ("unet",))):  # fmt: skip
+        if not folder.is_dir():
+            raise KeyError(f"pair {ref!r}: the {role} folder {str(folder)!r} does not exist")
+        missing = [part for part in parts if not (folder / part).is_dir()]
+        if missing:
+            raise KeyError(f"pair {ref!r}: the {role} folder {str(folder)!r} is not a diffusers layout (no "
+                           f"{', '.join(missing)}/); download a whole repository with `hf download ID --local-dir DIR`")  # fmt: skip
+    try:
+        vae_config = json.loads((cloud_dir / "vae" / "config.json").read_text())
+        resolution = int(vae_config.get("sample_size", 512))
+    except (OSError, ValueError) as exc:
+        raise KeyError(f"pair {ref!r}: cannot read {cloud_dir / 'vae' / 'config.json'} ({exc})") from None
+    sdxl = (cloud_dir / "text_encoder_2").is_dir()
+    name = f"local:{cloud_dir.resolve().name}{LOCAL_SEPARATOR}{device_dir.resolve().name}"
+    return PairSpec(name, "sdxl" if sdxl else "sd1", str(cloud_dir), f"{cloud_dir}:unet", f"{device_dir}:unet",
+                    resolution - resolution % 8, note=f"local diffusers folders {cloud_dir} and {device_dir}")  # fmt: skip
