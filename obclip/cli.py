@@ -75,6 +75,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _check_output(out)
 
+    from obclip.device.outbound import checked_remote, outbound_view
     from obclip.generate import generate, progress_bars
     from obclip.models.pair import load_pair
 
@@ -95,46 +96,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if group.note:
             print(f"obclip: note: {group.note}", file=sys.stderr)
         if args.show_server_view:
-            view = group.server_view()
-            if args.negative:
-                from obclip.prompts.negative import split_negative
-
-                split = split_negative(args.negative)
-                view |= {"negative": split.cloud, "negative_held_back_on_device": list(split.held)}
-            print(json.dumps(view, indent=2, ensure_ascii=False), file=sys.stderr)
-    elif args.show_server_view and plan.uses_cloud:  # hybrid, cloud: the prompt goes out as written
-        view = {"candidates": [args.prompt], "n": 1, "mode": plan.mode,
-                "warning": f"{plan.mode} mode sends your prompt as written: the server reads it, with every attribute "
-                           "in it; use --mode obclip to hide them"}  # fmt: skip
-        if args.negative:
-            view["negative"] = args.negative
-        print(json.dumps(view, indent=2, ensure_ascii=False), file=sys.stderr)
+            print(json.dumps(outbound_view(plan.mode, args.prompt, group, args.negative), indent=2, ensure_ascii=False),
+                  file=sys.stderr)  # fmt: skip
     elif args.show_server_view:
-        print(json.dumps({"candidates": [], "n": 0, "mode": plan.mode, "note": "nothing leaves this device"}, indent=2),
+        print(json.dumps(outbound_view(plan.mode, args.prompt, None, args.negative), indent=2, ensure_ascii=False),
               file=sys.stderr)  # fmt: skip
     cloud = None
     if args.server:
-        from obclip.client import RemoteCloud
-        from obclip.device.verify import HandoffCheck
-
-        cloud = RemoteCloud(
-            args.server, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
-            retry_for=args.retry_for, insecure_http=args.insecure_http, verify=HandoffCheck(models),
-            ca_cert=args.ca_cert,
+        cloud = checked_remote(
+            args.server, models, group, api_key=args.api_key or os.environ.get("OBCLIP_API_KEY"), timeout=args.timeout,
+            retry_for=args.retry_for, insecure_http=args.insecure_http, ca_cert=args.ca_cert,
         )  # fmt: skip
-        if group is not None and group.n > 1:
-            from obclip.device.verify import SwapCheck
-
-            remote, swap, real = cloud, SwapCheck(models), group.real_index
-
-            def cloud(request):  # the real candidate's latent must follow its own text
-                from obclip.client import AnswerRejected
-                from obclip.device.verify import ImplausibleAnswer
-
-                try:
-                    return swap(remote(request), real)
-                except ImplausibleAnswer as exc:
-                    raise AnswerRejected(f"the cloud's answer was rejected: {exc}") from None
     on_step = progress_bars(plan.progress_totals()) if not args.no_progress else None
     common = {
         "steps": plan.steps,
@@ -200,20 +172,15 @@ def _lexicon(args: argparse.Namespace):
 
 
 def _transform(args: argparse.Namespace, store):
-    """The prompt's candidate group, with the device's context check (`obclip.device.context`) unless turned
-    off; the check loads its model only for a prompt with an age or an ethnicity to hide."""
-    from obclip.prompts import transform
+    """The prompt's candidate group under the privacy flags (`obclip.device.outbound.protect`)."""
+    from obclip.device.outbound import PrivacyOptions, protect
 
-    def again(prompt: str):
-        return transform(prompt, _attributes(args), args.max_candidates, lexicon=_lexicon(args), proxies=args.proxies,
-                         store=store, ages=_ages(args))  # fmt: skip
-
-    group = again(args.prompt)
-    if args.context_check and any(s.name in ("age", "ethnicity") for s in group.slots):
-        from obclip.device.context import guard
-
-        group = guard(group, again)
-    return group
+    attributes = _attributes(args)
+    options = PrivacyOptions(
+        attributes=tuple(attributes) if attributes is not None else None, max_candidates=args.max_candidates,
+        ages=_ages(args), proxies=args.proxies, context_check=args.context_check, lexicon=_lexicon(args),
+    )  # fmt: skip
+    return protect(args.prompt, options, store)
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
@@ -358,6 +325,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     scheme = "https" if args.tls_cert else "http"
     print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port}", file=sys.stderr, flush=True)
     run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key)
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from obclip.client import is_loopback
+
+    if not is_loopback(args.host) and not args.allow_network:
+        raise UsageError(f"--host {args.host} would show your prompts to the network; the app is for this device "
+                         "(use 127.0.0.1, or --allow-network if you mean it)")  # fmt: skip
+    _pair_spec(args.pair)
+    from obclip.models.pair import load_pair
+    from obclip.prompts import GroupStore
+    from obclip.ui.app import create_app
+    from obclip.ui.history import History, default_directory
+
+    history = History(Path(args.history_dir) if args.history_dir else default_directory()) if args.history else None
+    app = create_app(load_pair(args.pair).to(_torch_device(args.device)), history=history, store=GroupStore())
+    if args.allow_network:
+        app.state.extra_hosts = (args.host,)
+    print(f"obclip: the device app is on http://{args.host}:{args.port}/ (pair {args.pair!r}"
+          f"{', history in ' + str(history.directory) if history else ''}); Ctrl-C stops it", file=sys.stderr,
+          flush=True)  # fmt: skip
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 
 
@@ -571,6 +563,17 @@ def build_parser() -> argparse.ArgumentParser:
     ray.add_argument("--address", default=None,
                      help="Ray cluster to join (host:port or auto); default: start one in this process")  # fmt: skip
     serve.set_defaults(func=cmd_serve)
+
+    ui = sub.add_parser("ui", help="the device side as a local web page: what the server will see, then the image")
+    ui.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this device only)")
+    ui.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    ui.add_argument("--pair", default="default", help="model pair (default: the embedded default, offline)")
+    ui.add_argument("--device", default="cpu", help="torch device for the models (cpu, cuda, mps)")
+    ui.add_argument("--history", action="store_true",
+                    help="keep your images and prompts on this device (files 0600; default: keep nothing)")
+    ui.add_argument("--history-dir", default=None, help="where --history keeps them (default ~/.local/share/obclip/history)")
+    ui.add_argument("--allow-network", action="store_true", help="allow a --host other than loopback")
+    ui.set_defaults(func=cmd_ui)
 
     keys = sub.add_parser("keys", help="API keys for `obclip serve`")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)

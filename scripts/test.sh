@@ -6,6 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The browser tests (tests/test_ui.py) drive Debian's chromium through Playwright, never a downloaded browser.
+if [[ ! -x /usr/bin/chromium ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+    else
+        echo "scripts/test.sh: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+    fi
+fi
+export OBCLIP_REQUIRE_BROWSER=1  # CI fails, rather than skips, when the browser is missing
 .venv/bin/ruff check obclip tests scripts
 if [[ "${1:-}" == "--fast" ]]; then
     shift

@@ -321,3 +321,21 @@ def test_load_benchmark_compares_engines(monkeypatch) -> None:
                        threads=1, max_batch=8)  # fmt: skip
     assert [(r["engine"], r["clients"]) for r in rows] == [("local", 1), ("local", 4), ("ray x1", 1), ("ray x1", 4)]
     assert all(r["img_s"] > 0 and r["p99"] >= r["p50"] > 0 and 0 < r["fill"] <= 1 for r in rows)
+
+
+def test_device_app_against_the_ray_engine_equals_local(cluster, tmp_path) -> None:
+    """`obclip ui` with the Ray engine as its server: the same prompt and seed give the in-process image, byte for
+    byte (the app runs one torch thread, as each replica does: CPU sums repeat bitwise only at equal threads)."""
+    from tests.test_ui import UiApp, _events
+
+    app = UiApp(tmp_path, "--pair", "tiny-sd", env={"OMP_NUM_THREADS": "1"})
+    try:
+        body = {"prompt": "a portrait of an old woman reading", "seed": 4, "privacy": {"attributes": ["gender"]}}
+        remote = _events(app, body | {"server": cluster.url, "api_key": KEY})
+        local = _events(app, body)
+    finally:
+        app.stop()
+    assert remote[0]["event"] == "sent" and remote[0]["server"] == cluster.url and remote[0]["view"]["n"] == 2
+    image = [next(e["image"] for e in events if e["event"] == "result") for events in (remote, local)]
+    assert image[0] == image[1]
+    assert KEY not in app.log.read_text()
