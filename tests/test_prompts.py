@@ -580,3 +580,28 @@ def test_an_adjective_that_names_people_is_a_slot(prompt: str, value: str) -> No
     """The attacker's view: "the elderly" states an age as plainly as "old people" and must not go out as written."""
     group = accepted(prompt)
     assert group.n > 1 and any(s.value == value for s in group.slots) and prompt not in group.order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "value", "written"),
+    [("a woman in her golden years", "old", "golden years"), ("a man in his prime, smiling", "young", "prime"),
+     ("a man in his old age reading", "old", "old age"), ("a woman, 50 y.o.", "middle-aged", "50"),
+     ("a 50 y.o. man with glasses", "middle-aged", "50"), ("a girl, 8 y/o, with a kite", "child", "8"),
+     ("a woman, 50 years old, smiling", "middle-aged", "50"), ("a man in his 20s or 30s", "young", "30s"),
+     ("a woman in her twenties-thirties", "young", "thirties"), ("my 5 year old playing", "child", "5")],
+)  # fmt: skip
+def test_life_stages_and_abbreviated_ages_are_the_persons_age(prompt: str, value: str, written: str) -> None:
+    """The attacker's view: "in her golden years", "50 y.o." and "20s or 30s" state an age; each becomes the one
+    person's age slot (one person: "a woman, 50 years old" is not a woman beside a second, ageless person), so the
+    words that state it never reach the cloud beside a decoy of another age."""
+    group = accepted(prompt)
+    ages = [s for s in group.slots if s.name == "age"]
+    assert len(ages) == 1 and ages[0].value == value, group.slots
+    assert len({s.person for s in group.slots}) == 1
+    assert not any(re.search(rf"\b{re.escape(written)}\b", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a man in his prime location", "the prime minister in his office"])
+def test_a_stage_word_naming_a_thing_is_no_age(prompt: str) -> None:
+    group = accepted(prompt)
+    assert "age" not in {s.name for s in group.slots} and group.cloud_prompt == prompt

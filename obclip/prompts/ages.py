@@ -9,11 +9,18 @@ from __future__ import annotations
 import re
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import CURRENT_YEAR, DECADE_NUM, ORDINAL, decade_years
+from obclip.prompts.cues import CURRENT_YEAR, DECADE_NUM, ORDINAL, YO_ABBREVIATIONS, decade_years
 from obclip.prompts.template import AgePhrase, Phrase
 
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
 APPROXIMATE = frozenset("around about over under nearly almost roughly approximately".split())
+# Stages of life said with a possessive, as a reader dates them: "in her golden years" is an old woman, "in his
+# prime" a man of about 35, "in her youth" a young woman. Each is an age statement of its person, rendered like a
+# decade ("in her seventies"), so its decoys carry their own ages instead of sharing this one.
+LIFE_STAGES: dict[tuple[str, ...], int] = {
+    ("golden", "years"): 75, ("twilight", "years"): 80, ("later", "years"): 75, ("old", "age"): 75,
+    ("declining", "years"): 80, ("prime",): 35, ("middle", "age"): 50, ("middle", "years"): 50,
+}  # fmt: skip
 
 
 class AgesMixin:
@@ -55,15 +62,34 @@ class AgesMixin:
                 j += 1  # "in her mid-30s"
         decade = self.tok(j)
         years = decade_years(decade) if decade is not None and self.free(j) else None
+        if years is None and j == i + 2:
+            return self.life_stage(i, j)
         if years is None:
             return False
         dash, upper = self.tok(j + 1), self.tok(j + 2)
-        if dash is not None and dash.text == "-" and upper is not None and decade_years(upper) is not None:
-            j += 2
+        if dash is not None and dash.low in ("-", "–", "or", "to") and upper is not None and self.free(j + 2) and \
+                decade_years(upper) is not None:  # fmt: skip
+            j += 2  # "in his 20s-30s", "in his 20s or 30s": the lower bound speaks for the range
         pid = self.bind(i + 1, plural=p.core == "their")
         self.check_agreement(self.persons[pid], p, i + 1)
         seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their")
         return self.age_of(pid, years, decade.text, i, j, seg)
+
+    def life_stage(self, i: int, j: int) -> bool:
+        """"in her golden years", "in his prime", "in their youth" (`LIFE_STAGES`): tokens i ("in"), i+1 (the
+        possessive), j.. the stage."""
+        for words, years in LIFE_STAGES.items():
+            last, after = j + len(words) - 1, self.tok(j + len(words))
+            if after is not None and after.is_word and after.core not in g.CLOSED and not after.low.endswith("ing"):
+                continue  # "in his prime location": the words name a thing, not a stage of life
+            if all(self.free(k) and (t := self.tok(k)) is not None and t.low == w for k, w in enumerate(words, j)):
+                p = self.tokens[i + 1]
+                pid = self.bind(i + 1, plural=p.core == "their")
+                self.check_agreement(self.persons[pid], p, i + 1)
+                seg = AgePhrase(pid, "decade", self.phrase_case(i, last), g.token_case(p.text), self.tokens[i].text,
+                                plural=p.core == "their")  # fmt: skip
+                return self.age_of(pid, years, self.tokens[j].text, i, last, seg)
+        return False
 
     def aged_number(self, i: int) -> bool:
         """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after
@@ -166,7 +192,7 @@ class AgesMixin:
     def years_old(self, i: int) -> bool:
         """"a girl, 8 yo", "70 years old" after a person."""
         t, y, o = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
-        if y is not None and y.low in ("yo", "y/o") and self.free(i + 1):
+        if y is not None and y.low in YO_ABBREVIATIONS and self.free(i + 1):
             last = i + 1
         elif y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
             last = i + 2

@@ -18,7 +18,8 @@ YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-
 SOMETHING = re.compile(r"^(\d)0-?something$")
 AGE_UNITS = frozenset("year years yr yrs month months week weeks day days".split())
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
-YO = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
+YO_ABBREVIATIONS = frozenset({"yo", "y/o", "y.o", "y.o.", "y/o."})  # "8 yo", "50 y.o.": years old
+YO = YO_ABBREVIATIONS | {"yrs", "yr", "years", "year"}
 DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
 STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
 STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
@@ -79,7 +80,10 @@ def name_gender(value: str) -> str | None:
 
 
 def decade_years(t: Token) -> int | None:
+    """A decade's middle year: "70s" 75, "mid-thirties" 35; "twenties-thirties" is its lower bound's."""
     low = t.low
+    if "-" in low and not low.startswith(("early-", "mid-", "late-")):
+        low = low.split("-")[0]
     for prefix in ("early-", "mid-", "late-"):
         low = low.removeprefix(prefix)
     if low in g.DECADES:

@@ -32,8 +32,11 @@ class PhrasesMixin:
             if spelled is not None:
                 end = spelled[1]
                 nxt = self.tok(end + 1)
-                if all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
-                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("s")):
+                prev = self.tok(i - 1)
+                # "her 5 year old", "a 35 year old", "5 year olds": a person; "a woman, 50 years old," is her age
+                named = (prev is not None and prev.is_word) or self.tokens[end].low == "olds"
+                if named and all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
+                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith(("s", "ing"))):
                     noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
                     self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
                 continue

@@ -2,7 +2,8 @@
 
 Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-aged",
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
-Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "70-year-old").
+Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "70-year-old"); "y/o" and "y.o." (years old)
+are one word.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _TOKEN = re.compile(
-    r"(?P<word>[yY]/[oO](?!\w)|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
+    r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
     r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
 )
