@@ -605,3 +605,32 @@ def test_life_stages_and_abbreviated_ages_are_the_persons_age(prompt: str, value
 def test_a_stage_word_naming_a_thing_is_no_age(prompt: str) -> None:
     group = accepted(prompt)
     assert "age" not in {s.name for s in group.slots} and group.cloud_prompt == prompt
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a t-shirt with Carpe Diem written on it", "a mug that says Live Laugh Love",
+     "a poster saying Make America Great Again", "Hokusai's version of the Great Wave",
+     "Van Gogh's painting of a starry night", "a graffiti image of a green alien wearing a tuxedo",
+     "a robot wearing a tuxedo", "a tiger in a tuxedo",
+     "A teddy bear wearing a cape is standing in front of Loch Awe with Kilchurn Castle behind him"],
+)  # fmt: skip
+def test_lettering_makers_and_things_dressed_up_are_no_person(prompt: str) -> None:
+    """Words written on a thing, the maker of a work that is not in the picture, a tuxedo on an alien or a robot,
+    a teddy bear's "behind him": no person is described, so the prompt goes out as written (N = 1)."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt and not group.held_back, (group.cloud_prompt, group.held_back)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "held"),
+    [("a cake with Happy Birthday Sarah written on it", "Sarah"), ("a woman and her dog wearing a hijab", "hijab"),
+     ("Sarah's painting of a garden", None), ("a woman wearing a tuxedo", "tuxedo")],
+)  # fmt: skip
+def test_the_same_shapes_about_a_person_still_protect_her(prompt: str, held: str | None) -> None:
+    """A gendered first name on a cake, a hijab that may be the woman's, a first name's painting: held or varied."""
+    group = accepted(prompt)
+    if held is None:
+        assert group.n > 1
+    else:
+        assert any(held in h for h in group.held_back) and held not in group.cloud_prompt

@@ -22,6 +22,14 @@ YO_ABBREVIATIONS = frozenset({"yo", "y/o", "y.o", "y.o.", "y/o."})  # "8 yo", "5
 YO = YO_ABBREVIATIONS | {"yrs", "yr", "years", "year"}
 DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
 STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
+# An artist's work named by its maker: "Hokusai's version of ...", "Van Gogh's painting of ...". The maker is not in
+# the picture, so the name is kept as written (as "in the style of Cezanne" is).
+WORK_NOUNS = frozenset("""version versions painting paintings rendition interpretation take style drawing sketch print
+    woodblock woodcut etching masterpiece artwork work works mural fresco sculpture""".split())
+# Words around lettering on a thing: "a mug that says Live Laugh Love", "a shirt with Carpe Diem printed on it". The
+# capitalised words between are text on the thing, not a person; a first name among them is still held back.
+TEXT_BEFORE = frozenset("says say saying words slogan lettering caption inscription inscribed text".split())
+TEXT_AFTER = frozenset("written printed painted embroidered engraved spelled spelt lettered scrawled stitched".split())
 STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
 PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
 INTRODUCERS = frozenset("with in wearing sporting has having and".split())

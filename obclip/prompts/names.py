@@ -21,6 +21,9 @@ from obclip.prompts.cues import (
     ROMAN,
     STYLE_MARKERS,
     STYLE_NOUNS,
+    TEXT_AFTER,
+    TEXT_BEFORE,
+    WORK_NOUNS,
     name_gender,
     plain,
 )
@@ -64,6 +67,10 @@ class NamesMixin:
                 if style is not None and style.low in ("style", "-style", "lighting", "aesthetic") and not self.upper_mode:
                     self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "not a person"))
                     continue  # "Alphonse Mucha style", "Rembrandt lighting": an artist whose style is asked for
+                if style is not None and style.low in WORK_NOUNS and self.tokens[j].possessive and not self.upper_mode \
+                        and (j > i or plain(self.tokens[j].core) not in self.lex.first_names):  # fmt: skip
+                    self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "not a person"))
+                    continue  # "Hokusai's version of", "Van Gogh's painting of"; "Sarah's painting" stays a name
             style_of = t.low == "of" and i > 0 and self.tokens[i - 1].low in ("style", "manner")
             if (t.low == "by" or style_of) and self.free(i + 1):
                 j = i + 1
@@ -72,6 +79,18 @@ class NamesMixin:
                 if j > i + 1:
                     self.claim(i + 1, j - 1, Held(self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end],
                                                   "not a person"))  # fmt: skip
+
+    def in_lettering(self, i: int) -> bool:
+        """Whether token i is in a capitalised run of words written on a thing (`TEXT_BEFORE` / `TEXT_AFTER`)."""
+        if not self.tokens[i].capitalised:
+            return False
+        first, last = i, i
+        while first > 0 and self.tokens[first - 1].is_word and self.tokens[first - 1].capitalised:
+            first -= 1
+        while last + 1 < len(self.tokens) and self.tokens[last + 1].is_word and self.tokens[last + 1].capitalised:
+            last += 1
+        before, after = self.tok(first - 1), self.tok(last + 1)
+        return (before is not None and before.low in TEXT_BEFORE) or (after is not None and after.low in TEXT_AFTER)
 
     def mark_named_after(self) -> None:
         """"a man named Bob", "a woman called maria": the name is held back, whatever its case."""
@@ -95,6 +114,11 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if self.in_lettering(i):
+            tags = self.lex.tags(t.core)  # "P": a place ("America", "Georgia"), "p": a person's name
+            if self.lex.first_names.get(plain(t.core)) in ("female", "male") and ("p" in tags or "P" not in tags):
+                self.claim(i, i, Held(t.text, "name"))  # "Happy Birthday Sarah": her name stays here; "Happy", "Diem" are unisex
+            return  # "Carpe Diem written on it": words on a thing
         if self.name_before_thing(i):
             self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
             return

@@ -12,6 +12,10 @@ from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.template import AmbiguousPronoun, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
 
+# Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
+# ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
+LOCATIVE = frozenset("behind beside besides near around above below beneath under underneath inside before".split())
+
 
 class PronounsMixin:
     """Passes of `obclip.prompts.parse._Parser` that find and bind pronouns (mixed in)."""
@@ -100,6 +104,10 @@ class PronounsMixin:
             if any(a < i and self.noun(self.tokens[a]) is not None and self.noun(self.tokens[a])[0].gender == gender
                    and why.startswith("it names a kind of") for a, _, why in self.kept):
                 return True
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if t.core in ("him", "her") and prev is not None and prev.low in LOCATIVE and (
+                    nxt is None or not nxt.is_word) and self.no_person_before(i) and self.animal_subject(before=i):
+                return True  # "a teddy bear ... with a castle behind him": where the bear stands, not someone else
             owned = self.tok(i + 1)  # "a wombat ... on his laptop": an animal's thing; "her face" is someone's
             thing = owned is not None and owned.is_word and (
                 self.noun(owned) is None or any(a <= i + 1 <= b for a, b, _ in self.kept))  # "her chicks" after a hen

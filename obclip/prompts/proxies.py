@@ -54,7 +54,26 @@ class ProxiesMixin:
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
             first, last = self.weighted(*self.proxy_extent(i, last, kind))
+            if self.worn_by_no_person(first):
+                continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+
+    def worn_by_no_person(self, first: int) -> bool:
+        """Whether the proxy phrase starting at token `first` with its introducer ("wearing a tuxedo", "in a
+        hijab") follows a noun the parser judged no person here ("robot", "alien", kept with a reason) or an
+        animal: then it describes that thing, whatever the rest of the prompt holds."""
+        intro, owner = self.tok(first), self.tok(first - 1)
+        if intro is None or owner is None or intro.low not in INTRODUCERS or not owner.is_word:
+            return False
+        kept = any(a <= first - 1 <= b for a, b, _ in self.kept)
+        creatures = self.lex.senses.creatures
+        if not (kept or owner.core in creatures or owner.core.removesuffix("s") in creatures):
+            return False
+        j = first - 2  # past the owner's determiner and modifiers: "a woman and her dog wearing a hijab" may be both
+        while j >= 0 and self.tokens[j].is_word and (self.tokens[j].core in g.DETERMINERS or
+                                                     self.tokens[j].core in POSSESSIVE_DETERMINERS or self.modifier(j)):
+            j -= 1  # fmt: skip
+        return j < 0 or self.tokens[j].low not in ("and", "or", "&", ",", "with")
 
     def mark_hair_types(self) -> None:
         """"4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
