@@ -118,17 +118,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         "negative": args.negative,
     }
     try:
-        result = generate(
-            args.prompt,
-            plan.mode,
-            models,
-            k=args.k,
-            accel=accel,
-            group=group,
-            cloud=cloud,
-            delta_t=args.delta_t,
-            **common,
-        )
+        result = generate(args.prompt, plan=plan, pair=models, accel=accel, group=group, cloud=cloud, **common)
     except ConnectionError as exc:
         if args.fallback != "device":
             raise UsageError(
@@ -422,7 +412,7 @@ def _privacy_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--context-check", action=argparse.BooleanOptionalAction, default=True,
                         help="before sending, let a model on this device check that the words every candidate "
                              "shares do not state an age or an ethnicity (holds back a tag or refuses; default on)")  # fmt: skip
-    parser.add_argument("--lexicon", "--taxonomy", dest="lexicon", default=None,
+    parser.add_argument("--lexicon", "--taxonomy", dest="lexicon", default=None,  # --taxonomy: see RETIRED_ALIASES
                         help="JSON file adding words to the attribute lexicon (same shape as prompts/data/people.json)")  # fmt: skip
 
 
@@ -477,7 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sampler",
         choices=DEVICE_SAMPLERS,
         default="dpm",
-        help="sampler (the device's, for LCM pairs); --scheduler is the older name",
+        help=f"sampler (the device's, for LCM pairs); --scheduler, the older name, goes in {ALIASES_REMOVED_IN}",
     )
     gen.add_argument(
         "--delta-t",
@@ -632,10 +622,25 @@ def _usage_errors() -> tuple[type[BaseException], ...]:
     return (UsageError, *loaded)
 
 
+# Older flag names that still work, with a warning, until the version that removes them.
+ALIASES_REMOVED_IN = "0.3.0"
+RETIRED_ALIASES = {"--scheduler": "--sampler", "--taxonomy": "--lexicon"}
+
+
+def _warn_retired(argv: list[str]) -> None:
+    for arg in argv:
+        name = arg.split("=", 1)[0]
+        if name in RETIRED_ALIASES:
+            print(f"obclip: warning: {name} is the older name of {RETIRED_ALIASES[name]} and goes in "
+                  f"{ALIASES_REMOVED_IN}", file=sys.stderr)  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
+    _warn_retired(argv)
     try:
         return args.func(args)
     except Exception as exc:

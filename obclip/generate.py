@@ -148,6 +148,7 @@ def generate(
     cloud_prompt: str | None = None,
     progress: bool = False,
     negative: str | None = None,
+    plan: SplitPlan | None = None,
 ) -> GenerationResult:
     """Generates one image for `prompt` in `mode`.
 
@@ -180,9 +181,12 @@ def generate(
         negative (`str`, optional): negative prompt, the unconditional branch of guidance. The device uses it
             whole; in ``obclip``/``vanilla-og`` the cloud gets only its tags free of person and attribute
             words (`obclip.prompts.negative.split_negative`); ``hybrid``/``cloud`` send it as written.
+        plan (`SplitPlan`, optional): the split a caller already worked out (the CLI validates it before any
+            model loads); then `mode`, `steps`, `k`, `sampler` and `delta_t` are ignored.
     """
     models = load_pair(pair) if isinstance(pair, str) else pair
-    plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
+    if plan is None:
+        plan = split_plan(models.spec, mode=mode, steps=steps, k=k, sampler=sampler, delta_t=delta_t)
     guidance = models.spec.guidance if guidance is None else guidance
     size = models.spec.resolution if size is None else size
     candidates, index, factors = _sent(plan, prompt, cloud_prompt, group, attributes, max_candidates, ages)

@@ -284,3 +284,26 @@ def test_api_result_saves_and_sizes_past_the_native_one_warn(tmp_path, capsys) -
     code, _, err = _run(["generate", PROMPT, "--pair", "tiny-sd", "--steps", "2", "--k", "1", "--size", "64",
                          "--no-progress", "--out", str(tmp_path / "big.png")], capsys)  # fmt: skip
     assert code == 0 and "trained at 32 px" in err and "4x the pixels" in err
+
+
+@pytest.mark.parametrize(("old", "new"), [("--scheduler", "--sampler"), ("--taxonomy", "--lexicon")])
+def test_retired_aliases_still_work_and_say_when_they_go(old: str, new: str, capsys, tmp_path) -> None:
+    args = ["candidates", "a cat on a mat", "--no-store"] if old == "--taxonomy" else [
+        "generate", "a cat on a mat", "--pair", "tiny-sd", "--out", str(tmp_path / "x.png"), "--no-progress"]
+    value = str(tmp_path / "lex.json") if old == "--taxonomy" else "ddim"
+    if old == "--taxonomy":
+        (tmp_path / "lex.json").write_text("{}")
+    code, _, err = _run([*args, old, value], capsys)
+    assert code == 0 and f"{old} is the older name of {new} and goes in 0.3.0" in err
+
+
+def test_generate_takes_the_plan_the_caller_built() -> None:
+    from obclip.generate import generate
+    from obclip.models.pair import load_pair
+    from obclip.plan import split_plan
+
+    pair = load_pair("tiny-sd")
+    plan = split_plan(pair.spec, mode="hybrid", steps=6, k=2)
+    given = generate("a red car", plan=plan, pair=pair, mode="obclip", k=5, seed=3)  # mode and k come from the plan
+    derived = generate("a red car", "hybrid", pair, steps=6, k=2, seed=3)
+    assert given.mode == "hybrid" and given.k == 2 and bool((given.image == derived.image).all())

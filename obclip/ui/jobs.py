@@ -157,9 +157,8 @@ class Runner:
             job.emit("progress", side=side, step=done[side], total=totals.get(side, 0))
 
         started = time.perf_counter()
-        result = generate(spec.prompt, plan.mode, models, steps=plan.steps, k=spec.k, seed=spec.seed, group=group,
-                          accel=AccelConfig(mode=spec.accel), cloud=cloud, on_step=on_step,
-                          negative=spec.negative or None)  # fmt: skip
+        result = generate(spec.prompt, plan=plan, pair=models, seed=spec.seed, group=group, cloud=cloud,
+                          accel=AccelConfig(mode=spec.accel), on_step=on_step, negative=spec.negative or None)  # fmt: skip
         job.emit("result", image=png_data_url(result), seconds=round(time.perf_counter() - started, 2),
                  **result.summary())  # fmt: skip
         if self.on_result is not None:
