@@ -284,6 +284,7 @@ def serve_config(args: argparse.Namespace):
             quotas=QuotaConfig(args.quota_requests, args.quota_candidate_steps),
             transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout),
             audit_log=Path(args.audit_log) if args.audit_log else None,
+            trusted_proxies=tuple(args.trusted_proxy),
         )  # fmt: skip
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -314,7 +315,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
     scheme = "https" if args.tls_cert else "http"
     print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key)
+    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key, config.trusted_proxies)
     return 0
 
 
@@ -346,14 +347,18 @@ def cmd_ui(args: argparse.Namespace) -> int:
 def cmd_keys_new(args: argparse.Namespace) -> int:
     import time
 
-    from obclip.server.security import digest, new_key
+    from obclip.server.security import KeyConfigError, key_line, new_key, open_private
 
     key = new_key()
-    line = f"sha256:{digest(key)}  # {args.label or 'key'} created {time.strftime('%Y-%m-%d')}"
+    try:
+        line = key_line(key, args.label, time.strftime("%Y-%m-%d"))
+    except KeyConfigError as exc:
+        raise UsageError(str(exc)) from None
     if args.key_file:
-        with open(args.key_file, "a") as f:
+        with open_private(args.key_file, "a") as f:
             f.write(line + "\n")
-        print(f"obclip: appended its digest to {args.key_file}; the key is shown once, here:", file=sys.stderr)
+        print(f"obclip: appended its digest to {args.key_file} (mode 0600); the key is shown once, here:",
+              file=sys.stderr)  # fmt: skip
     else:
         print(f"obclip: put this line in the server's --api-key-file:\n{line}", file=sys.stderr)
     print(key)
@@ -526,7 +531,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="largest N accepted")
     serve.add_argument("--max-steps", type=int, default=100, help="largest T accepted")
     serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
-    serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file")
+    serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file (0600)")
+    serve.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
+                       help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default: none, the "
+                            "peer's address is the client's)")  # fmt: skip
     serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     serve.add_argument("--device", default="cpu", help="torch device for the cloud model (cpu, cuda, mps)")
     serve.add_argument("--tls-cert", default=None, help="PEM certificate (chain): serve HTTPS")

@@ -5,7 +5,7 @@
 # ran. Stops every Ray process it started (`ray stop` on this machine: run it where no other Ray runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RAY_USAGE_STATS_ENABLED=0 RAY_AUTH_MODE=disabled HF_HUB_OFFLINE=1
+export RAY_USAGE_STATS_ENABLED=0 RAY_AUTH_MODE=token RAY_AUTH_TOKEN="${RAY_AUTH_TOKEN:-$(openssl rand -hex 32)}" HF_HUB_OFFLINE=1
 # One proxy on the head: Ray would send every request to a replica on the proxy's own node until that
 # replica is full (max_ongoing_requests); across machines put a proxy on every node behind a load balancer.
 export RAY_SERVE_PROXY_PREFER_LOCAL_NODE_ROUTING=0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -21,7 +22,8 @@ import httpx
 import pytest
 import torch
 
-os.environ.update(RAY_USAGE_STATS_ENABLED="0", RAY_AUTH_MODE="disabled")  # before ray is imported
+# before ray is imported: token authentication on, as `obclip serve --engine ray` runs its own cluster
+os.environ.update(RAY_USAGE_STATS_ENABLED="0", RAY_AUTH_MODE="token", RAY_AUTH_TOKEN=secrets.token_hex(32))
 ray = pytest.importorskip("ray", reason="Ray Serve is not installed (pip install 'obclip[ray]')")
 serve = pytest.importorskip("ray.serve", reason="Ray Serve is not installed (pip install 'obclip[ray]')")
 
@@ -259,6 +261,41 @@ def test_logs_and_metrics_hold_no_prompt_text(cluster) -> None:
     assert not leaked
 
 
+def test_device_app_against_the_ray_engine_equals_local(cluster, tmp_path) -> None:
+    """`obclip ui` with the Ray engine as its server: the same prompt and seed give the in-process image, byte for
+    byte (the app runs one torch thread, as each replica does: CPU sums repeat bitwise only at equal threads)."""
+    from tests.test_ui import UiApp, _events
+
+    app = UiApp(tmp_path, "--pair", "tiny-sd", env={"OMP_NUM_THREADS": "1"})
+    try:
+        body = {"prompt": "a portrait of an old woman reading", "seed": 4, "privacy": {"attributes": ["gender"]}}
+        remote = _events(app, body | {"server": cluster.url, "api_key": KEY})
+        local = _events(app, body)
+    finally:
+        app.stop()
+    assert remote[0]["event"] == "sent" and remote[0]["server"] == cluster.url and remote[0]["view"]["n"] == 2
+    image = [next(e["image"] for e in events if e["event"] == "result") for events in (remote, local)]
+    assert image[0] == image[1]
+    assert KEY not in app.log.read_text()
+
+
+def test_a_hostile_request_id_never_reaches_the_body_or_our_log_lines(cluster) -> None:
+    """Ray's proxy adopts the client's X-Request-ID as written (and Ray's own log prefix shows it: docs/ray.md); the
+    app uses it only if it is a sane token, so a script tag or 2,000 characters never reach an error body or the
+    app's own log messages."""
+    import re
+
+    hostile = "<script>alert(1)</script>" + "x" * 2000
+    r = httpx.post(f"{cluster.url}/v1/denoise", json=_request().to_json(),
+                   headers={"authorization": "Bearer not-the-key", "x-request-id": hostile})  # fmt: skip
+    rid = r.json()["error"]["request_id"]
+    assert r.status_code == 403 and "<" not in rid and 0 < len(rid) <= 64
+    lines = [line for p in (cluster.session / "logs" / "serve").rglob("*.log")
+             for line in p.read_text(errors="replace").splitlines() if "auth failed" in line]  # fmt: skip
+    ours = [line.split(" -- ", 1)[-1] for line in lines]
+    assert ours and all(re.match(r"request [A-Za-z0-9._-]{1,64}: auth failed", m) for m in ours), ours[-1][:200]
+
+
 def test_delete_drains_in_flight_requests(cluster) -> None:
     """Runs last: deleting the app (what SIGTERM does) lets the requests in flight finish."""
     requests = [_group(8, 500 + i, steps=8, k=8, height=64, width=64) for i in range(4)]
@@ -322,20 +359,3 @@ def test_load_benchmark_compares_engines(monkeypatch) -> None:
     assert [(r["engine"], r["clients"]) for r in rows] == [("local", 1), ("local", 4), ("ray x1", 1), ("ray x1", 4)]
     assert all(r["img_s"] > 0 and r["p99"] >= r["p50"] > 0 and 0 < r["fill"] <= 1 for r in rows)
 
-
-def test_device_app_against_the_ray_engine_equals_local(cluster, tmp_path) -> None:
-    """`obclip ui` with the Ray engine as its server: the same prompt and seed give the in-process image, byte for
-    byte (the app runs one torch thread, as each replica does: CPU sums repeat bitwise only at equal threads)."""
-    from tests.test_ui import UiApp, _events
-
-    app = UiApp(tmp_path, "--pair", "tiny-sd", env={"OMP_NUM_THREADS": "1"})
-    try:
-        body = {"prompt": "a portrait of an old woman reading", "seed": 4, "privacy": {"attributes": ["gender"]}}
-        remote = _events(app, body | {"server": cluster.url, "api_key": KEY})
-        local = _events(app, body)
-    finally:
-        app.stop()
-    assert remote[0]["event"] == "sent" and remote[0]["server"] == cluster.url and remote[0]["view"]["n"] == 2
-    image = [next(e["image"] for e in events if e["event"] == "result") for events in (remote, local)]
-    assert image[0] == image[1]
-    assert KEY not in app.log.read_text()

@@ -49,7 +49,7 @@ from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas,
 from obclip.server.batcher import Batcher, BatcherConfig
 from obclip.server.runner import NO_METRICS, GroupRunner, LocalRunner, Metrics
 from obclip.server.schema import DenoiseBody, Limits, check_limits
-from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig
+from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig, open_private
 from obclip.server.transport import CLIENT_GONE, TransportLimits, guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
@@ -81,7 +81,9 @@ class ServerConfig:
         quotas (`QuotaConfig`): per-key requests and candidate-steps per minute.
         throttle (`ThrottleConfig`): failed-auth throttling per client address.
         transport (`TransportLimits`): connections, read timeouts, header size.
-        audit_log (`Path | None`): append received candidate sets here (off by default).
+        audit_log (`Path | None`): append received candidate sets here (off by default; the file is 0600).
+        trusted_proxies (`tuple[str, ...]`): addresses whose X-Forwarded-For is believed (none by default:
+            the peer's own address is the client's, so rotating the header cannot dodge the auth throttle).
     """
 
     key_digests: tuple[str, ...] = ()
@@ -94,6 +96,7 @@ class ServerConfig:
     throttle: ThrottleConfig = field(default_factory=ThrottleConfig)
     transport: TransportLimits = field(default_factory=TransportLimits)
     audit_log: Path | None = None
+    trusted_proxies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.insecure_no_auth and self.key_digests:
@@ -147,7 +150,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                                      config.memory_fraction)  # fmt: skip
     keys, throttle, quotas = KeyRing(config.key_digests), AuthThrottle(config.throttle), Quotas(config.quotas)
     limits = config.limits
-    audit = config.audit_log.open("a") if config.audit_log else None
+    audit = open_private(config.audit_log, "a") if config.audit_log else None
     transport_stats: dict = {}
 
     @contextlib.asynccontextmanager
@@ -176,7 +179,8 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     async def guard(request: Request, call_next):
         given = request.headers.get("x-request-id", "")
         # behind Ray's proxy the id it adopted (or made) is the one on the answer: the body must say the same
-        rid = request.state.request_id = given if proxy_sets_request_id and given else _request_id(request)
+        sane = proxy_sets_request_id and _REQUEST_ID.fullmatch(given)  # never a raw header into logs or bodies
+        rid = request.state.request_id = given if sane else _request_id(request)
         request.state.tenant = "anonymous"
         path = request.url.path
         response = await _guarded(request, call_next, rid)
@@ -327,8 +331,10 @@ def _rid(request: Request) -> str:
 
 
 def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_cert: str | None = None,
-               tls_key: str | None = None) -> None:  # fmt: skip
-    """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given."""
+               tls_key: str | None = None, trusted_proxies: tuple[str, ...] = ()) -> None:  # fmt: skip
+    """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given. X-Forwarded-For is
+    read only from `trusted_proxies` (uvicorn's own default trusts it from 127.0.0.1, so that any local process,
+    or an attacker on loopback, could pose as many addresses)."""
     import uvicorn
 
     protocol = guarded_protocol(limits, app.state.transport_stats)
@@ -336,6 +342,7 @@ def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_
         app, host=host, port=port, log_level="warning", access_log=False, http=protocol,
         ssl_certfile=tls_cert, ssl_keyfile=tls_key, h11_max_incomplete_event_size=limits.max_header_bytes,
         timeout_keep_alive=5, timeout_graceful_shutdown=30,
+        proxy_headers=bool(trusted_proxies), forwarded_allow_ips=list(trusted_proxies) or None,
     ))  # fmt: skip
     install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
     server.run()

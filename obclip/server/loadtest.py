@@ -124,7 +124,9 @@ def run_engines(pair: str, clients: list[int], steps: int, k: int, engines: list
     Every configuration gets `threads` torch threads in total (a replica gets threads // replicas),
     so the engines share the machine alike.
     """
-    os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # loopback benchmark: no cluster token
+    from obclip.server.ray_deploy import cluster_token_env
+
+    cluster_token_env(os.environ)  # the benchmark's own cluster: token authentication on, a fresh token
     spec = get_spec(pair)
     groups = [transform(p, ["gender"]) for p in ("a portrait of a young woman in a garden", "an old man on a beach",
                                                   "a smiling lady in an office", "a middle-aged gentleman in the city")]  # fmt: skip

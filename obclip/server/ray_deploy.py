@@ -13,6 +13,8 @@ parsed and checked by the very same code as the command line.
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
 import signal
 import sys
 import threading
@@ -48,9 +50,20 @@ def http_options(args: argparse.Namespace) -> dict:
     return options
 
 
+def cluster_token_env(environ: dict) -> None:
+    """Turns on Ray's token authentication for a cluster this process starts, unless the operator chose a mode:
+    Ray 2.60 binds its GCS, raylet and workers on every interface whatever the node address (measured: docs/ray.md),
+    so the token is what keeps another host from joining or submitting work. Set before Ray is imported."""
+    environ.setdefault("RAY_AUTH_MODE", "token")
+    if environ["RAY_AUTH_MODE"] == "token":
+        environ.setdefault("RAY_AUTH_TOKEN", secrets.token_hex(32))
+
+
 def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
     """Deploys the app on Ray and blocks until SIGTERM/SIGINT, then drains it."""
     options = ray_options(args)
+    if args.address is None:
+        cluster_token_env(os.environ)
     try:
         serve = import_serve()
     except ImportError as exc:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import os
+import re
 import secrets
 import string
 import threading
@@ -26,6 +28,33 @@ from pathlib import Path
 
 MIN_KEY_BITS = 128
 KEY_PREFIX = "obk_"
+
+
+MAX_LABEL_CHARS = 64
+_LABEL = re.compile(rf"[\w .@:/+-]{{1,{MAX_LABEL_CHARS}}}")  # a tenant's name: no newline, '#' or control character
+
+
+def key_line(key: str, label: str | None, day: str) -> str:
+    """The key file line for `key`: its digest, then a comment with the label and the day.
+
+    Raises:
+        KeyConfigError: a label with a newline, a '#', a control character or over `MAX_LABEL_CHARS` characters
+            (a newline would start a second line the server reads as a key of its own).
+    """
+    label = "key" if label is None else label
+    if not _LABEL.fullmatch(label):
+        raise KeyConfigError(f"a key label is 1-{MAX_LABEL_CHARS} letters, digits, spaces or . @ : / + - _ "
+                             f"(no newline, '#' or control character), got {label!r}")  # fmt: skip
+    return f"sha256:{digest(key)}  # {label} created {day}"
+
+
+def open_private(path: str | Path, mode: str = "a"):
+    """`path` opened for text appending or writing, created 0600 (keys' digests and audit logs are the operator's
+    alone); an existing file readable by others is narrowed to 0600 first."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode == "a" else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, mode)
 
 
 class KeyConfigError(ValueError):

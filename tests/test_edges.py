@@ -1,0 +1,81 @@
+"""Edges of the service (#25, item 7) on a real `obclip serve` on loopback: key labels that cannot forge a key line,
+key and audit files readable by the operator alone, and X-Forwarded-For believed only from configured proxies."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from tests.test_server import KEY, Server, _body
+
+pytestmark = pytest.mark.slow
+
+
+def _keys_new(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "obclip.cli", "keys", "new", *args], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+
+
+@pytest.mark.parametrize("label", ["tenant\nobk_forged-raw-key-0123456789abcdefGHIJ", "a # b", "x" * 65, "tab\there"])
+def test_a_label_that_could_forge_a_key_line_is_refused(tmp_path, label: str) -> None:
+    keys = tmp_path / "keys.txt"
+    out = _keys_new("--key-file", str(keys), "--label", label)
+    assert out.returncode == 2 and "key label" in out.stderr and out.stderr.count("\n") == 1
+    assert not keys.exists() and not out.stdout
+
+
+def test_key_file_is_created_0600_and_narrowed_if_wider(tmp_path) -> None:
+    keys = tmp_path / "keys.txt"
+    assert _keys_new("--key-file", str(keys), "--label", "tenant-a@example.org").returncode == 0
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o600
+    keys.chmod(0o644)
+    assert _keys_new("--key-file", str(keys), "--label", "tenant b").returncode == 0
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o600
+    lines = keys.read_text().splitlines()
+    assert len(lines) == 2 and all(line.startswith("sha256:") for line in lines)
+
+
+def _wrong_keys(server: Server, forwarded: bool, n: int = 14) -> list[int]:
+    codes = []
+    for i in range(n):
+        headers = {"authorization": "Bearer obk_wrong-key-0123456789abcdefGHIJKL"}
+        if forwarded:
+            headers["x-forwarded-for"] = f"203.0.113.{i}"  # a new address every time
+        codes.append(httpx.post(f"{server.url}/v1/denoise", json=_body(), headers=headers, timeout=30).status_code)
+    return codes
+
+
+def test_forwarded_for_is_believed_only_from_a_configured_proxy(tmp_path) -> None:
+    audit = tmp_path / "audit.jsonl"
+    plain = Server(tmp_path, "--audit-log", str(audit))
+    try:
+        codes = _wrong_keys(plain, forwarded=True)
+        assert codes[:10] == [403] * 10 and set(codes[10:]) == {429}, codes  # rotating the header changes nothing
+        assert httpx.post(f"{plain.url}/v1/denoise", json=_body(),
+                          headers={"authorization": f"Bearer {KEY}"}, timeout=120).status_code == 200  # fmt: skip
+        assert stat.S_IMODE(audit.stat().st_mode) == 0o600 and audit.read_text().strip()
+    finally:
+        plain.stop()
+    proxied = Server(tmp_path, "--trusted-proxy", "127.0.0.1")
+    try:  # behind a proxy the operator trusts, each forwarded address is its own client
+        assert set(_wrong_keys(proxied, forwarded=True)) == {403}
+    finally:
+        proxied.stop()
+
+
+def test_a_cluster_obclip_starts_has_token_authentication_unless_the_operator_chose() -> None:
+    from obclip.server.ray_deploy import cluster_token_env
+
+    fresh: dict[str, str] = {}
+    cluster_token_env(fresh)
+    assert fresh["RAY_AUTH_MODE"] == "token" and len(fresh["RAY_AUTH_TOKEN"]) == 64
+    other: dict[str, str] = {}
+    cluster_token_env(other)
+    assert other["RAY_AUTH_TOKEN"] != fresh["RAY_AUTH_TOKEN"]  # a fresh token per cluster
+    chosen = {"RAY_AUTH_MODE": "disabled"}
+    cluster_token_env(chosen)
+    assert chosen == {"RAY_AUTH_MODE": "disabled"}
