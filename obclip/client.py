@@ -150,6 +150,9 @@ class RemoteCloud:
                     return self._accept(blob, request)
                 if status in (429, 503):
                     last, busy = f"the cloud is busy ({status}: {message})", True
+                elif status == 404 and not _our_error(blob):
+                    # not our JSON error: no app behind the route, as while Ray Serve drains or redeploys it
+                    last, busy = "the server has no /v1/denoise route right now (starting, draining or redeploying)", True
                 elif status >= 500:
                     last, busy = f"server error {status}: {message}", False
                 else:
@@ -279,6 +282,14 @@ def _seconds(value: str | None) -> float | None:
         return max(0.0, float(value)) if value is not None else None
     except ValueError:
         return None
+
+
+def _our_error(blob: bytes) -> bool:
+    """Whether `blob` is the server's own JSON error (`{"error": {...}}`), not a proxy's page."""
+    try:
+        return isinstance(json.loads(blob).get("error"), dict)
+    except (ValueError, AttributeError):
+        return False
 
 
 def _message(status: int, blob: bytes) -> str:

@@ -65,9 +65,9 @@ class RayCluster:
                  _metrics_export_port=self.metrics_port, runtime_env={"env_vars": env})  # fmt: skip
         self.session = Path(ray._private.worker._global_node.get_session_dir_path())
         serve.start(http_options={"host": "127.0.0.1", "port": self.port})
-        config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,
-                              batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2))  # fmt: skip
-        serve.run(build("tiny-sd", config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")
+        self.config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,
+                                   batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2))  # fmt: skip
+        serve.run(build("tiny-sd", self.config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")
 
     def replicas(self) -> list[str]:
         """Names of the live replica actors of the app."""
@@ -315,6 +315,25 @@ def test_delete_drains_in_flight_requests(cluster) -> None:
         t.join(timeout=120)
     assert codes == [200] * 4
 
+
+
+def test_a_client_that_retries_loses_nothing_across_a_redeploy(cluster, solo) -> None:
+    """After the drain above the route has no app: Ray's proxy answers 404 (not our JSON). The client takes that
+    as "starting or draining" and retries within --retry-for, so a request sent then is answered once the app is
+    deployed again, and equals its solo run."""
+    request, answer = _group(2, 77), {}
+    gone = httpx.post(f"{cluster.url}/v1/denoise", json=request.to_json(), headers={"authorization": f"Bearer {KEY}"})
+    assert gone.status_code == 404 and "error" not in gone.text
+
+    def client() -> None:
+        answer["handoff"] = RemoteCloud(cluster.url, KEY, wire_dtype="float32", retry_for=120)(request)
+
+    thread = threading.Thread(target=client)
+    thread.start()
+    time.sleep(2.0)  # the client meets 404s meanwhile
+    serve.run(build("tiny-sd", cluster.config, RayOptions(replicas=1, threads=1)), name=APP_NAME, route_prefix="/")
+    thread.join(timeout=180)
+    assert torch.equal(answer["handoff"].latents, solo(request).latents)
 
 def test_engine_ray_without_ray_is_one_line_exit_2(tmp_path) -> None:
     code = ("import sys; sys.modules['ray'] = None; from obclip.cli import main; "
