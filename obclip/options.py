@@ -9,5 +9,8 @@ from __future__ import annotations
 
 DEFAULT_MAX_CANDIDATES = 64
 SAMPLERS = ("dpm", "ddim", "lcm")  # every grid a request may name
+# The longest grid: half of the 1,000 training timesteps every registered pair has. A finer grid repeats or runs
+# past timesteps (at 999 or 1,000 steps DDIM and DPM-Solver++ index past the schedule or divide by zero).
+MAX_STEPS = 500
 DEVICE_SAMPLERS = ("dpm", "ddim")  # the ones a user picks; "lcm" is a consistency-distilled cloud model's own
 # acceleration settings and their defaults live in obclip/config.py (`AccelConfig`)

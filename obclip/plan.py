@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from obclip.options import DEVICE_SAMPLERS
+from obclip.options import DEVICE_SAMPLERS, MAX_STEPS
 
 if TYPE_CHECKING:
     from obclip.models.registry import PairSpec
@@ -64,6 +64,8 @@ class SplitPlan:
             raise PlanError(f"unknown sampler {self.sampler!r}; choose one of {', '.join(DEVICE_SAMPLERS)}")
         if self.steps < 1 or self.cloud_steps < 1:
             raise PlanError(f"steps must be >= 1, got {min(self.steps, self.cloud_steps)}")
+        if max(self.steps, self.cloud_steps) > MAX_STEPS:
+            raise PlanError(f"steps must be at most {MAX_STEPS}, got {max(self.steps, self.cloud_steps)}")
         if not 0 <= self.cloud_k <= self.cloud_steps:
             raise PlanError(f"the cloud would run {self.cloud_k} steps of a {self.cloud_steps}-step grid")
         if not 0 <= self.device_start <= self.steps:

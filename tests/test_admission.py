@@ -93,7 +93,7 @@ def test_quotas_per_key() -> None:
 def test_fair_queue_serves_a_small_tenant_before_a_big_tenants_backlog() -> None:
     order: list[str] = []
 
-    def run_batch(requests: list[CloudRequest]) -> list[Handoff]:
+    def run_batch(requests: list[CloudRequest], on_step=None) -> list[Handoff]:
         time.sleep(0.05)
         order.extend(r.candidates[0] for r in requests)
         return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]

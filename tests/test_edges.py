@@ -10,6 +10,7 @@ import sys
 import httpx
 import pytest
 
+from obclip.config import AccelConfig
 from tests.test_server import KEY, Server, _body
 
 pytestmark = pytest.mark.slow
@@ -79,3 +80,22 @@ def test_a_cluster_obclip_starts_has_token_authentication_unless_the_operator_ch
     chosen = {"RAY_AUTH_MODE": "disabled"}
     cluster_token_env(chosen)
     assert chosen == {"RAY_AUTH_MODE": "disabled"}
+
+
+def test_a_running_batch_stops_between_steps_when_its_client_has_gone(tmp_path) -> None:
+    """#25 item 5: a client that leaves during a long batch stops it at the next step boundary, so the next
+    group is not held behind the whole batch (counted by the batcher, not timed)."""
+    from tests.test_server import _request
+
+    server = Server(tmp_path, "--max-steps", "500", "--max-request-seconds", "600", "--max-batch", "2")
+    auth = {"authorization": f"Bearer {KEY}"}
+    try:
+        long = _request(steps=500, k=500, height=64, width=64, accel=AccelConfig.exact())
+        with pytest.raises(httpx.TimeoutException):  # the client gives up and closes its connection
+            httpx.post(f"{server.url}/v1/denoise", json=long.to_json(), headers=auth, timeout=2.0)
+        small = httpx.post(f"{server.url}/v1/denoise", json=_request(seed=9).to_json(), headers=auth, timeout=300)
+        assert small.status_code == 200
+        stats = httpx.get(f"{server.url}/v1/stats", headers=auth).json()
+        assert stats["batcher"]["stopped"] == 1 and stats["batcher"]["failed"] == 0, stats
+    finally:
+        server.stop()

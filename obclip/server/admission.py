@@ -54,6 +54,10 @@ def prevalidate(request: CloudRequest, pair: ModelPair) -> None:
         raise AdmissionError(422, "invalid_request", str(exc).splitlines()[0][:300]) from None
 
 
+class BatchStopped(Exception):
+    """A running batch stopped between two denoising steps because every client it served has gone."""
+
+
 def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
                requests: Sequence[CloudRequest]) -> list[Handoff | Exception]:  # fmt: skip
     """Runs groups as one batch; if the batch fails, bisects so each failing group fails alone.
@@ -77,6 +81,8 @@ def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
         return results  # type: ignore[return-value]
     try:
         return list(run_batch(list(requests)))
+    except BatchStopped as exc:  # every client left: nothing to bisect, nobody to answer
+        return [exc] * len(requests)
     except Exception as exc:  # reported per group, never kills the caller
         if len(requests) == 1:
             return [exc]

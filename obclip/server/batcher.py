@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from obclip.cloud.engine import batch_key
 from obclip.protocol import CloudRequest, Handoff
-from obclip.server.admission import AdmissionError, run_groups
+from obclip.server.admission import AdmissionError, BatchStopped, run_groups
 
 
 class QueueFull(AdmissionError):
@@ -47,6 +47,7 @@ class Job:
     arrived: float = field(default_factory=time.monotonic)
     started: float | None = None  # when its batch began (queue time = started - arrived)
     seq: int = 0
+    gone: threading.Event = field(default_factory=threading.Event)  # its client left while it ran
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Batcher:
         self._finish: dict[str, float] = {}
         self._seq = itertools.count()
         self._closed = False
-        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
+        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0, "stopped": 0}
         self.on_batch: Callable[[int, int], None] = lambda groups, prompts: None  # metrics hook
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
@@ -118,6 +119,11 @@ class Batcher:
                 self.stats["cancelled"] += 1
                 return True
             return False
+
+    def leave(self, job: Job) -> None:
+        """Its client has gone while `job` runs: once every job of the running batch has, the batch stops at the
+        next step boundary, so the next group waits for one step of it, not for the whole batch."""
+        job.gone.set()
 
     def close(self) -> None:
         with self._cond:
@@ -165,13 +171,19 @@ class Batcher:
             for job in live:
                 job.started = started
             self.on_batch(len(live), sum(job.request.n for job in live))
-            results = run_groups(self.run_batch, [job.request for job in live])
+            def stop_when_all_gone(step: int, live: list[Job] = live) -> None:
+                if all(job.gone.is_set() for job in live):
+                    raise BatchStopped(f"every client of this batch left; stopped after step {step}")
+
+            results = run_groups(lambda requests: self.run_batch(requests, on_step=stop_when_all_gone),
+                                 [job.request for job in live])  # fmt: skip
             self.stats["batches"] += 1
+            self.stats["stopped"] += any(isinstance(r, BatchStopped) for r in results)
             self.stats["prompts"] += sum(job.request.n for job in live)
             for job, result in zip(live, results, strict=True):
                 self.stats["groups"] += 1
                 if isinstance(result, Exception):
-                    self.stats["failed"] += 1
+                    self.stats["failed"] += not isinstance(result, BatchStopped)  # a stopped batch did not fail
                     job.future.set_exception(result)
                 else:
                     job.future.set_result(result)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from obclip.protocol import CloudRequest, Handoff
-from obclip.server.admission import AdmissionError
+from obclip.server.admission import AdmissionError, BatchStopped
 from obclip.server.batcher import Batcher
 
 log = logging.getLogger("obclip.server")
@@ -82,12 +82,16 @@ class LocalRunner:
         waiting = asyncio.wrap_future(job.future)
         while not waiting.done():
             await asyncio.wait([waiting], timeout=0.25)
-            if not waiting.done() and client_gone():
+            if not waiting.done() and not job.gone.is_set() and client_gone():
                 if self.batcher.cancel(job):  # the client has gone: its queued group never runs
                     log.info("request %s: client left, dropped from the queue", rid)
                     raise AdmissionError(499, "client_closed", "the client closed the connection")
+                self.batcher.leave(job)  # running: its batch stops at a step boundary once all its clients left
         try:
             handoff = waiting.result()
+        except BatchStopped:
+            log.info("request %s: client left, its batch stopped between steps", rid)
+            raise AdmissionError(499, "client_closed", "the client closed the connection") from None
         except (asyncio.CancelledError, Exception) as exc:
             raise group_failed(rid, exc) from None
         queued = (job.started or time.monotonic()) - job.arrived

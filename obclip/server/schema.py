@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from obclip.config import ACCEL_MODES, AccelConfig, settings
 from obclip.models.pair import ModelPair
-from obclip.options import DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.options import DEFAULT_MAX_CANDIDATES, MAX_STEPS, SAMPLERS
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Limits:
     max_size: int = 1024
     max_guidance: float = 30.0
     max_body_bytes: int = 256 * 1024
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_steps <= MAX_STEPS:
+            raise ValueError(f"--max-steps must lie in [1, {MAX_STEPS}], got {self.max_steps}")
 
 
 def _accel_body() -> type[BaseModel]:
