@@ -374,8 +374,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
      ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
      ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
-     ("my daugther riding her bike", "daugther"), ("a yung man skateboarding", "yung"),
-     ("portait of an elderley lady", "elderley"), ("a mann and his dog", "mann")],
+     ("a fire mage girl, anime style", "mage")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
     with pytest.raises(DetectionError, match=re.escape(repr(word))):
@@ -634,3 +633,19 @@ def test_the_same_shapes_about_a_person_still_protect_her(prompt: str, held: str
         assert group.n > 1
     else:
         assert any(held in h for h in group.held_back) and held not in group.cloud_prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "typo", "word"),
+    [("my daugther riding her bike", "daugther", "daughter"), ("a yung man skateboarding", "yung", "young"),
+     ("portait of an elderley lady", "elderley", "old"), ("a mann and his dog", "mann", "man"),
+     ("a beautiful womn in a red dress", "womn", "woman"), ("an old grandpaw sitting on a bench", "grandpaw", "man")],
+)  # fmt: skip
+def test_a_dropped_doubled_or_swapped_letter_is_read_as_the_word(prompt: str, typo: str, word: str) -> None:
+    """Refusing "my daugther" is refusing an ordinary prompt: the word is read as the one it misses and rendered
+    canonically, so the misspelling never reaches the cloud; the note says what was read; the device keeps the
+    user's own text. A changed letter ("mage" / "male") stays a refusal (above)."""
+    group = accepted(prompt)
+    assert group.prompt == prompt and f"'{typo}' as" in group.note
+    assert not any(typo.lower() in c.lower().split() for c in group.order), group.order
+    assert word in group.cloud_prompt.split() and group.n > 1

@@ -149,8 +149,7 @@ def audit_prompt(
     generic = _sensitive_words(item.prompt, lex) if item.subject != "none" else set()
     words = {w for w in set(item.reveals) | generic if w.lower() not in exempt and w not in exempt}
     real = group.cloud_prompt
-    template = parse(item.prompt, lex, proxies)
-    kept = [(item.prompt[a:b], why) for a, b, why in template.kept]
+    kept = list(group.kept)  # the parser's own account (of the text it read, typos corrected)
     row["kept"] = [f"{text}: {why}" for text, why in kept]
     for w in sorted(words):
         # occurrences the parser kept as written, each with a reason the report shows ("Japanese food"), are

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
@@ -27,7 +27,7 @@ from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore, content_key
-from obclip.prompts.template import DetectionError, Held, Mention, Template
+from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Template
 
 PROXY_POLICIES = ("drop", "refuse")
 
@@ -275,7 +275,47 @@ def _protected(attributes: list[str] | tuple[str, ...] | None, lex: Lexicon) -> 
     return tuple(a for a in lex.values if a in attributes)
 
 
+MAX_TYPO_FIXES = 3  # misspelt person words read as the word they miss ("womn" -> "woman"); more is refused
+
+
 def transform(
+    prompt: str,
+    attributes: list[str] | None = None,
+    max_candidates: int = DEFAULT_MAX_CANDIDATES,
+    *,
+    lexicon: Lexicon | None = None,
+    proxies: str = "drop",
+    detector=None,
+    store: GroupStore | None = None,
+    ages: tuple[str, ...] | list[str] | None = None,
+) -> CandidateGroup:
+    """Turns `prompt` into a verified, shuffled candidate group (arguments as in `_transform`).
+
+    A person word with a letter dropped, doubled or swapped ("a beautiful womn", "my daugther") is read as the
+    word it misses, up to `MAX_TYPO_FIXES` times: the word is rendered canonically, so the misspelling never
+    reaches the cloud, and the group's `note` says what was read. A changed letter ("mage" / "male") is refused.
+    The group's `prompt` stays the user's own text: the device finishes on it.
+    """
+    text, fixes = prompt, []
+    while True:
+        try:
+            group = _transform(text, attributes, max_candidates, lexicon=lexicon, proxies=proxies, detector=detector,
+                               store=store, ages=ages)  # fmt: skip
+            break
+        except Misspelt as exc:
+            if not exc.fixable or len(fixes) == MAX_TYPO_FIXES:
+                raise
+            written = text[exc.start : exc.end]
+            fixed = exc.correction.upper() if written.isupper() else (
+                exc.correction.capitalize() if written[:1].isupper() else exc.correction)  # fmt: skip
+            text, fixes = text[: exc.start] + fixed + text[exc.end :], [*fixes, f"'{written}' as '{fixed}'"]
+    if not fixes:
+        return group
+    read = "read " + ", ".join(fixes)
+    return replace(group, prompt=prompt, note=f"{group.note}; {read}" if group.note else read)
+
+
+def _transform(
     prompt: str,
     attributes: list[str] | None = None,
     max_candidates: int = DEFAULT_MAX_CANDIDATES,

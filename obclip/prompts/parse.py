@@ -56,7 +56,7 @@ from obclip.prompts.phrases import PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
 from obclip.prompts.reading import ReadingMixin
-from obclip.prompts.template import DetectionError, Held, Person, Phrase, Segment, Template
+from obclip.prompts.template import DetectionError, Held, Misspelt, Person, Phrase, Segment, Template
 from obclip.prompts.things import NAMED, RELEASED, ThingsMixin
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
@@ -222,8 +222,11 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             sent = self.free(i) or isinstance(self.spans[self.used[i]][2], Phrase)
             typo = misspelt_person_word(t, self.lex) if sent and not self.title_mode else None
             if typo:
-                raise self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
-                                  "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
+                error = self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
+                                    "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
+                # a letter dropped, doubled or swapped ("womn", "mann", "daugther") is read as the word; a letter
+                # changed ("mage" / "male") is as often another word, so it stays a refusal
+                raise Misspelt(str(error), t.start, t.end, typo, fixable=len(t.core) != len(typo) or _swap(t.core, typo))
             if not self.free(i):
                 continue
             if YEAR_OLD.match(t.low):
@@ -305,6 +308,12 @@ def _one_edit(a: str, b: str) -> bool:
                                   and a[diff[1]] == b[diff[0]])  # fmt: skip
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _swap(a: str, b: str) -> bool:
+    """`a` is `b` with two neighbouring letters swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1
 
 
 def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:

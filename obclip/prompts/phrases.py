@@ -202,8 +202,8 @@ class PhrasesMixin:
             if adj.value == HELD:
                 held_words.append(w.text)
         elif (noun := self.noun(w)) is not None:
-            for a, v in noun[0].states().items():
-                self.absorb(person, a, v, a != "age", w.text)
+            for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
+                self.absorb(person, a, v, a not in ("age", "gender"), w.text)
         elif self.proxy_compound(w.core) in self.lex.proxies:
             if self.proxies == "refuse":
                 raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
@@ -222,8 +222,9 @@ class PhrasesMixin:
             person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
             return True
         noun, prefix = found
+        stated = person.strength.get("gender", False)  # "a female knight": the adjective says who, the noun what
         for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
-            self.absorb(person, a, v, a != "age" and v != HELD, t.text)
+            self.absorb(person, a, v, a != "age" and v != HELD and not (a == "gender" and stated), t.text)
         if noun.age == "child" and person.states.get("age") == "young":
             person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
         person.cls, person.number = noun.cls, noun.number

@@ -19,6 +19,15 @@ class AmbiguousPronoun(DetectionError):
     """A pronoun whose role or referent would differ between candidates."""
 
 
+class Misspelt(DetectionError):
+    """A person word one slip of the keyboard from an attribute word ("womn", "daugther"): `start`..`end` in the
+    text parsed, and the word it reads as (`correction`)."""
+
+    def __init__(self, message: str, start: int = 0, end: int = 0, correction: str = "", fixable: bool = False) -> None:
+        super().__init__(message)
+        self.start, self.end, self.correction, self.fixable = start, end, correction, fixable
+
+
 class ProxyRefused(DetectionError):
     """A word that hints at an attribute, refused under the `refuse` proxy policy."""
 
