@@ -649,3 +649,11 @@ def test_a_dropped_doubled_or_swapped_letter_is_read_as_the_word(prompt: str, ty
     assert group.prompt == prompt and f"'{typo}' as" in group.note
     assert not any(typo.lower() in c.lower().split() for c in group.order), group.order
     assert word in group.cloud_prompt.split() and group.n > 1
+
+
+@pytest.mark.parametrize("prompt", ["a Black family celebrating Thanksgiving", "an African family at dinner",
+                                    "a Japanese couple walking in Kyoto"])  # fmt: skip
+def test_an_origin_word_before_a_group_noun_is_the_groups_adjective(prompt: str) -> None:
+    """"an African family" is a family, not "an African person family": every decoy reads back alike."""
+    group = accepted(prompt)
+    assert group.n == 5 and not any("person" in c for c in group.order), group.order

@@ -56,8 +56,9 @@ class PhrasesMixin:
                 continue  # "a white robot", "a French restaurant", "aviator goggles" on a penguin: not a person here
             nxt = self.tok(i + 1)
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
-                    self.noun(nxt) is not None or nxt.core in self.lex.adjectives) and not t.possessive:
-                continue  # "a Japanese woman": the adjective reading, the next noun heads
+                    self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
+                    and not t.possessive:  # fmt: skip
+                continue  # "a Japanese woman", "an African family": the adjective reading, the next noun heads
             collective = t.core in COLLECTIVES
             if found is None and not collective and self.nominal_adjective(i):
                 adjective = self.lex.adjectives[t.core]  # "the elderly": the people it describes
