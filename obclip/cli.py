@@ -279,7 +279,7 @@ def serve_config(args: argparse.Namespace):
             limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
             batcher=BatcherConfig(max_candidates=args.max_batch, max_wait=args.max_wait_ms / 1000,
                                   enabled=not args.no_batching, max_batch_seconds=args.max_request_seconds,
-                                  max_queued=args.max_queue),
+                                  max_queued=args.max_queue, tenant_share=args.tenant_share),
             max_request_seconds=args.max_request_seconds,
             quotas=QuotaConfig(args.quota_requests, args.quota_candidate_steps),
             transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout),
@@ -542,6 +542,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-request-seconds", type=float, default=60.0,
                        help="estimated compute one request (and one batch) may take")  # fmt: skip
     serve.add_argument("--max-queue", type=int, default=256, help="groups waiting at once (then 503)")
+    serve.add_argument("--tenant-share", type=float, default=0.5,
+                       help="part of the queue one key's waiting groups may take (then 429; default 0.5)")  # fmt: skip
     serve.add_argument("--quota-requests", type=float, default=120.0, help="requests per minute per key")
     serve.add_argument("--quota-candidate-steps", type=float, default=20000.0,
                        help="candidates x cloud steps per minute per key")  # fmt: skip

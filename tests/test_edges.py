@@ -99,3 +99,43 @@ def test_a_running_batch_stops_between_steps_when_its_client_has_gone(tmp_path) 
         assert stats["batcher"]["stopped"] == 1 and stats["batcher"]["failed"] == 0, stats
     finally:
         server.stop()
+
+
+def test_one_key_cannot_fill_the_queue_and_shut_out_another(tmp_path) -> None:
+    """#25 item 1: with --max-queue 4 and a share of 0.5, key A's third waiting group gets 429 with Retry-After
+    while key B's group is still admitted and answered (counted by status codes, not timed)."""
+    import threading
+    import time
+
+    from tests.test_server import _request
+
+    other = "obk_other-tenant-0123456789abcdefGHIJKLMN"
+    server = Server(tmp_path, "--max-steps", "500", "--max-request-seconds", "600", "--max-queue", "4",
+                    "--tenant-share", "0.5", "--max-batch", "2", keys=(KEY, other))  # fmt: skip
+    codes: dict[str, int] = {}
+
+    def post(name: str, key: str, request) -> None:
+        r = httpx.post(f"{server.url}/v1/denoise", json=request.to_json(), headers={"authorization": f"Bearer {key}"},
+                       timeout=300)  # fmt: skip
+        codes[name] = r.status_code
+        codes[name + " retry-after"] = int(r.headers.get("retry-after", 0))
+
+    try:
+        long = _request(steps=300, k=300, height=64, width=64, accel=AccelConfig.exact())
+        threads = [threading.Thread(target=post, args=("a-running", KEY, long))]
+        threads[0].start()
+        time.sleep(1.5)  # the long group is running: the queue is empty
+        for i in range(2):  # A's share: two waiting groups (ordering aids, not a timing bound)
+            threads.append(threading.Thread(target=post, args=(f"a-waiting-{i}", KEY, _request(seed=20 + i))))
+            threads[-1].start()
+        time.sleep(1.0)
+        post("a-over-share", KEY, _request(seed=30))
+        threads.append(threading.Thread(target=post, args=("b", other, _request(seed=31))))
+        threads[-1].start()
+        for t in threads:
+            t.join(timeout=300)
+        assert codes["a-over-share"] == 429 and codes["a-over-share retry-after"] >= 1, codes
+        assert codes["b"] == 200 and codes["a-running"] == 200, codes
+        assert codes["a-waiting-0"] == codes["a-waiting-1"] == 200, codes
+    finally:
+        server.stop()

@@ -10,7 +10,8 @@ Scheduling is start-time fair queueing over tenants (API keys): each group gets 
 max(virtual time, its tenant's last finish tag) and the queue serves the smallest tag, so a
 tenant sending large groups delays another tenant's small group by at most the batch
 running when it arrives. The queue is bounded in groups and in estimated seconds of work
-(`QueueFull`, answered 503 with Retry-After); a queued group whose client has gone is
+(`QueueFull`, answered 503 with Retry-After) and no tenant's waiting work past its share of those bounds
+(`ShareFull`, 429 with Retry-After); a queued group whose client has gone is
 dropped (`cancel`) before it costs anything. One worker thread runs the engine.
 """
 
@@ -33,6 +34,29 @@ class QueueFull(AdmissionError):
 
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(503, "overloaded", message, retry_after=retry_after)
+
+
+class ShareFull(AdmissionError):
+    """This tenant's share of the queue is full (429): the others still have theirs."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(429, "queue_share_full", message, retry_after=retry_after)
+
+
+def check_room(config: BatcherConfig, waiting: list[tuple[str, float]], tenant: str, seconds: float) -> None:
+    """Whether a group of `tenant` estimated at `seconds` may join a queue holding `waiting` (tenant, seconds):
+    the queue's bounds (else `QueueFull`, 503) and the tenant's share of them (else `ShareFull`, 429). The one
+    admission rule of both engines (this process's batcher, a Ray replica's queue)."""
+    total = sum(s for _, s in waiting)
+    if len(waiting) >= config.max_queued or total + seconds > config.max_queued_seconds:
+        raise QueueFull(f"the server's queue is full ({len(waiting)} groups, ~{total:.0f}s of work)",
+                        retry_after=max(1.0, min(total, 60.0)))  # fmt: skip
+    mine = [s for t, s in waiting if t == tenant]
+    share = config.tenant_share
+    if len(mine) + 1 > max(1.0, share * config.max_queued) or (
+            mine and sum(mine) + seconds > share * config.max_queued_seconds):  # a lone large group may wait
+        raise ShareFull(f"this key's share of the queue is full ({len(mine)} groups, ~{sum(mine):.0f}s of work)",
+                        retry_after=max(1.0, min(sum(mine), 60.0)))  # fmt: skip
 
 
 @dataclass
@@ -61,6 +85,9 @@ class BatcherConfig:
         max_batch_seconds (`float`, defaults to 60): estimated compute per batch.
         max_queued (`int`, defaults to 256): groups waiting at once.
         max_queued_seconds (`float`, defaults to 600): estimated compute waiting at once.
+        tenant_share (`float`, defaults to 0.5): the part of `max_queued` and `max_queued_seconds` one tenant's
+            waiting groups may take; past it the tenant gets 429, so one tenant cannot fill the queue and shut
+            the others out with 503.
     """
 
     max_candidates: int = 32
@@ -69,8 +96,11 @@ class BatcherConfig:
     max_batch_seconds: float = 60.0
     max_queued: int = 256
     max_queued_seconds: float = 600.0
+    tenant_share: float = 0.5
 
     def __post_init__(self) -> None:
+        if not 0 < self.tenant_share <= 1:
+            raise ValueError(f"tenant_share must lie in (0, 1], got {self.tenant_share}")
         if self.max_candidates < 1 or self.max_wait < 0 or self.max_queued < 1:
             raise ValueError("max_candidates and max_queued must be >= 1 and max_wait >= 0")
         if self.max_batch_seconds <= 0 or self.max_queued_seconds <= 0:
@@ -100,10 +130,7 @@ class Batcher:
     def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0) -> Job:
         """Queues one group; raises `QueueFull` when the queue is at a bound."""
         with self._cond:
-            waiting = sum(j.seconds for j in self._queue)
-            if len(self._queue) >= self.config.max_queued or waiting + seconds > self.config.max_queued_seconds:
-                raise QueueFull(f"the server's queue is full ({len(self._queue)} groups, ~{waiting:.0f}s of work)",
-                                retry_after=max(1.0, min(waiting, 60.0)))  # fmt: skip
+            check_room(self.config, [(j.tenant, j.seconds) for j in self._queue], tenant, seconds)
             job = Job(request, tenant, seconds, seq=next(self._seq))
             job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0))
             self._finish[tenant] = job.start_tag + seconds

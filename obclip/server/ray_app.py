@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from obclip.protocol import CloudRequest, Handoff
 from obclip.server.admission import run_groups
 from obclip.server.app import ServerConfig
-from obclip.server.batcher import QueueFull
+from obclip.server.batcher import check_room
 from obclip.server.runner import Metrics, group_failed
 
 log = logging.getLogger("obclip.server")
@@ -145,13 +145,14 @@ class RayMetrics(Metrics):
         self.batch_groups.observe(groups)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two equal requests are two groups in the queue
 class _Item:
     """One admitted group in a replica's batch queue."""
 
     request: CloudRequest
     rid: str
     seconds: float
+    tenant: str = ""
     arrived: float = field(default_factory=time.monotonic)
     started: float | None = None
     counted: bool = True  # still counted in the replica's queue bound
@@ -184,6 +185,7 @@ class ObclipReplica:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obclip-engine")  # one engine at a time
         self._lock = threading.Lock()
         self._queued, self._queued_seconds = 0, 0.0
+        self._waiting: list[_Item] = []  # admitted groups not yet in a batch, for the queue's bounds and shares
         self._stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
         b = config.batcher
         self._batched = serve.batch(max_batch_size=b.max_candidates, batch_wait_timeout_s=b.max_wait,
@@ -201,12 +203,11 @@ class ObclipReplica:
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
         """`GroupRunner.run`: queue the group (bounded like the local batcher's), await its hand-off."""
         b = self.config.batcher
+        item = _Item(request, rid, seconds, tenant)
         with self._lock:
-            if self._queued >= b.max_queued or self._queued_seconds + seconds > b.max_queued_seconds:
-                raise QueueFull(f"the server's queue is full ({self._queued} groups, ~{self._queued_seconds:.0f}s "
-                                "of work)", retry_after=max(1.0, min(self._queued_seconds, 60.0)))  # fmt: skip
+            check_room(b, [(i.tenant, i.seconds) for i in self._waiting], tenant, seconds)  # this replica's queue
+            self._waiting.append(item)
             self._queued, self._queued_seconds = self._queued + 1, self._queued_seconds + seconds
-        item = _Item(request, rid, seconds)
         try:
             if b.enabled and request.n <= b.max_candidates:
                 result = await self._batched(item)
@@ -252,6 +253,7 @@ class ObclipReplica:
         with self._lock:
             if item.counted:
                 item.counted = False
+                self._waiting.remove(item)
                 self._queued, self._queued_seconds = self._queued - 1, self._queued_seconds - item.seconds
 
     def stats(self) -> dict:
