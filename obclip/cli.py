@@ -285,6 +285,7 @@ def serve_config(args: argparse.Namespace):
             transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout),
             audit_log=Path(args.audit_log) if args.audit_log else None,
             trusted_proxies=tuple(args.trusted_proxy),
+            throughput=args.throughput * 1e9 if args.throughput is not None else None, recalibrate=args.recalibrate,
         )  # fmt: skip
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -542,6 +543,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-request-seconds", type=float, default=60.0,
                        help="estimated compute one request (and one batch) may take")  # fmt: skip
     serve.add_argument("--max-queue", type=int, default=256, help="groups waiting at once (then 503)")
+    serve.add_argument("--throughput", type=float, default=None, metavar="GFLOPS",
+                       help="this server's UNet throughput for the cost budget (default: measured once on this "
+                            "machine and stored in the cache directory)")  # fmt: skip
+    serve.add_argument("--recalibrate", action="store_true", help="measure the throughput again and store it")
     serve.add_argument("--tenant-share", type=float, default=0.5,
                        help="part of the queue one key's waiting groups may take (then 429; default 0.5)")  # fmt: skip
     serve.add_argument("--quota-requests", type=float, default=120.0, help="requests per minute per key")

@@ -3,9 +3,11 @@ key and audit files readable by the operator alone, and X-Forwarded-For believed
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -139,3 +141,23 @@ def test_one_key_cannot_fill_the_queue_and_shut_out_another(tmp_path) -> None:
         assert codes["a-waiting-0"] == codes["a-waiting-1"] == 200, codes
     finally:
         server.stop()
+
+
+def test_the_budget_is_measured_once_and_stored_or_set_by_the_operator(tmp_path) -> None:
+    """#25 item 6: two starts on one machine publish the same throughput (the first measurement, stored), and
+    --throughput states it outright."""
+
+    def published(*flags: str) -> dict:
+        server = Server(tmp_path, *flags)
+        try:
+            return httpx.get(f"{server.url}/v1/models", headers={"authorization": f"Bearer {KEY}"}).json()["budget"]
+        finally:
+            server.stop()
+
+    first, second = published(), published()
+    assert first["flops_per_second"] == second["flops_per_second"] and first["overhead_seconds"] == second[
+        "overhead_seconds"]
+    assert list(Path(os.environ["OBCLIP_CACHE_DIR"]).glob("budget-*.json"))  # the servers' cache (conftest)
+    stated = published("--throughput", "5")
+    assert stated["flops_per_second"] == 5e9 and stated["overhead_seconds"] == 0.0
+    assert stated["flops_per_call"] == first["flops_per_call"]  # counted, never timed

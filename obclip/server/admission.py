@@ -11,12 +11,16 @@ still fails fails alone (`run_groups` bisects the batch and re-runs the halves).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
+import platform
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
@@ -110,6 +114,8 @@ class Budget:
         flops_per_second (`float`): measured throughput of this pair on this device (batched calls).
         overhead_seconds (`float`): measured fixed cost of a request (text encoder, grid, copies).
         largest_tensor_bytes (`float`): largest activation of one call at `ref_pixels`.
+        quadratic_share (`float`): the part of `flops_per_call` that grows with the square of the pixels
+            (self-attention), counted at the native and the doubled side; the rest grows with the pixels.
         memory_bytes (`float`): activation memory one batch may use.
         max_request_seconds (`float`): estimated compute one request may take.
         max_batch_seconds (`float`): estimated compute one batch may take (bounds how long a
@@ -122,6 +128,7 @@ class Budget:
     largest_tensor_bytes: float
     memory_bytes: float
     overhead_seconds: float = 0.0
+    quadratic_share: float = 0.0
     max_request_seconds: float = 60.0
     max_batch_seconds: float = 60.0
 
@@ -135,10 +142,11 @@ class Budget:
         """Candidates x UNet calls x latent pixels; superlinear above the native size (attention)."""
         _, h, w = pair.latent_shape(request.height, request.width)
         ratio = h * w / self.ref_pixels
-        scale = ratio * max(1.0, ratio)
+        scale = ratio * max(1.0, ratio)  # memory: attention maps grow with the square, bounded from above
+        flop_scale = (1 - self.quadratic_share) * ratio + self.quadratic_share * ratio**2
         calls = request.k * (2 if request.guidance > 1.0 else 1)
         rows = request.computed  # candidates the engine computes (fewer than N when composing)
-        flops = rows * calls * self.flops_per_call * scale
+        flops = rows * calls * self.flops_per_call * flop_scale
         memory = rows * (2 if request.guidance > 1.0 else 1) * _PEAK_PER_LARGEST * self.largest_tensor_bytes
         seconds = self.overhead_seconds + flops / self.flops_per_second
         return Cost(request.n * request.k, flops, seconds, memory * scale)
@@ -180,19 +188,29 @@ def device_memory(device: torch.device) -> int:
 
 
 def derive_budget(pair: ModelPair, max_request_seconds: float = 60.0, max_batch_seconds: float | None = None,
-                  memory_fraction: float = 0.25) -> Budget:  # fmt: skip
+                  memory_fraction: float = 0.25, timed: bool = True) -> Budget:  # fmt: skip
     """Measures the pair on its device at its native size: FLOPs of one candidate's UNet call
     (counted), the seconds of a 1-call and a 4x2-call request (timed after a warm-up, fastest of up to three; their
     difference is 7 calls of batched work, the rest a request's fixed overhead), and the largest
     activation of a call. The memory budget is `memory_fraction` of the device's memory (the
-    rest holds the weights, other batches' hand-offs, the OS)."""
+    rest holds the weights, other batches' hand-offs, the OS). With `timed` off, only the counts and the
+    largest activation (throughput 1 FLOP/s: a placeholder the caller replaces)."""
     res = pair.spec.resolution
     sampler = pair.spec.cloud_sampler or "dpm"
     common = {"seed": 0, "steps": 2, "guidance": 0.0, "height": res, "width": res, "sampler": sampler, "pair": pair.name}
     one = CloudRequest(candidates=("a photo",), k=1, **common)
     eight = CloudRequest(candidates=tuple(f"a photo {i}" for i in range(4)), k=2, **common)
-    flops = max(1, CloudEngine(pair, count_flops=True).run(one).server_flops)
+    counter = CloudEngine(pair, count_flops=True)
+    flops = max(1, counter.run(one).server_flops)
+    doubled = max(1, counter.run(replace(one, height=2 * res, width=2 * res)).server_flops)  # counted, not timed
+    quadratic = min(max((doubled - 4 * flops) / 12 / flops, 0.0), 1.0)  # f(2x side) = 4 linear + 16 quadratic
     engine = CloudEngine(pair, count_flops=False)
+    if not timed:
+        with _LargestTensor() as mode:
+            engine.run(one)
+        _, h, w = pair.latent_shape(res, res)
+        return Budget(flops_per_call=float(flops), ref_pixels=h * w, flops_per_second=1.0, quadratic_share=quadratic,
+                      largest_tensor_bytes=float(max(mode.largest, 1)), memory_bytes=1.0)  # fmt: skip
     engine.run(one)  # warm-up
     t_one, t_eight, spent = math.inf, math.inf, 0.0
     for _ in range(3):  # the fastest of up to three runs: a shared machine only ever adds time
@@ -209,11 +227,46 @@ def derive_budget(pair: ModelPair, max_request_seconds: float = 60.0, max_batch_
     per_call = max((t_eight - t_one) / 7, t_eight / 64, 1e-6)  # timing noise must not make calls free
     _, h, w = pair.latent_shape(res, res)
     return Budget(
-        flops_per_call=float(flops), ref_pixels=h * w, flops_per_second=flops / per_call,
+        flops_per_call=float(flops), ref_pixels=h * w, flops_per_second=flops / per_call, quadratic_share=quadratic,
         largest_tensor_bytes=float(max(mode.largest, 1)), memory_bytes=memory_fraction * device_memory(next(pair.cloud_unet.parameters()).device),
         overhead_seconds=max(0.0, t_one - per_call), max_request_seconds=max_request_seconds,
         max_batch_seconds=max_batch_seconds or max_request_seconds,
     )  # fmt: skip
+
+
+def calibrated_budget(pair: ModelPair, max_request_seconds: float = 60.0, max_batch_seconds: float | None = None,
+                      memory_fraction: float = 0.25, throughput: float | None = None, recalibrate: bool = False,
+                      cache_dir: Path | None = None) -> Budget:  # fmt: skip
+    """The budget of `pair` on this machine, stable across restarts.
+
+    `derive_budget` times a few UNet calls, and on a shared machine its throughput moved from 6.2 to 46.5 GFLOP/s
+    between restarts (issue #25). Here the measurement is taken once per pair, device, torch version and thread
+    count and stored (`budget-<key>.json` in the cache directory, `recalibrate` to take it again); an operator
+    may instead state the throughput (`throughput`, FLOP/s: `obclip serve --throughput GFLOPS`), and then only
+    the counted FLOPs and the largest activation of one call are measured (no timing at all).
+    """
+    from obclip.prompts.store import default_directory
+
+    device = next(pair.cloud_unet.parameters()).device
+    key = hashlib.sha256(json.dumps([pair.name, str(device), torch.__version__, torch.get_num_threads(),
+                                     platform.machine()]).encode()).hexdigest()[:16]  # fmt: skip
+    path = (cache_dir or default_directory()) / f"budget-{key}.json"
+    limits = {"max_request_seconds": max_request_seconds, "max_batch_seconds": max_batch_seconds or max_request_seconds,
+              "memory_bytes": memory_fraction * device_memory(device)}  # fmt: skip
+    if throughput is not None:
+        measured = asdict(derive_budget(pair, timed=False))
+        measured.update(flops_per_second=throughput, overhead_seconds=0.0)
+    elif path.is_file() and not recalibrate:
+        measured = json.loads(path.read_text())
+    else:
+        measured = asdict(derive_budget(pair))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({k: measured[k] for k in _MEASURED}))
+    return Budget(**{k: measured[k] for k in _MEASURED}, **limits)
+
+
+_MEASURED = ("flops_per_call", "ref_pixels", "flops_per_second", "largest_tensor_bytes", "overhead_seconds",
+             "quadratic_share")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from obclip.models.pair import ModelPair
 from obclip.options import SAMPLERS
 from obclip.plan import PlanError, received_plan
 from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
-from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, derive_budget, prevalidate
+from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, calibrated_budget, prevalidate
 from obclip.server.batcher import Batcher, BatcherConfig
 from obclip.server.runner import NO_METRICS, GroupRunner, LocalRunner, Metrics
 from obclip.server.schema import DenoiseBody, Limits, check_limits
@@ -84,6 +84,9 @@ class ServerConfig:
         audit_log (`Path | None`): append received candidate sets here (off by default; the file is 0600).
         trusted_proxies (`tuple[str, ...]`): addresses whose X-Forwarded-For is believed (none by default:
             the peer's own address is the client's, so rotating the header cannot dodge the auth throttle).
+        throughput (`float | None`): the operator's FLOP/s for the cost budget; measured once and stored if None
+            (`admission.calibrated_budget`).
+        recalibrate (`bool`): measure the throughput again instead of reading the stored one.
     """
 
     key_digests: tuple[str, ...] = ()
@@ -97,8 +100,12 @@ class ServerConfig:
     transport: TransportLimits = field(default_factory=TransportLimits)
     audit_log: Path | None = None
     trusted_proxies: tuple[str, ...] = ()
+    throughput: float | None = None
+    recalibrate: bool = False
 
     def __post_init__(self) -> None:
+        if self.throughput is not None and self.throughput <= 0:
+            raise ValueError(f"--throughput must be > 0 GFLOP/s, got {self.throughput / 1e9:g}")
         if self.insecure_no_auth and self.key_digests:
             raise ValueError("--insecure-no-auth together with API keys would silently disable them; pass one")
         if not self.key_digests and not self.insecure_no_auth:
@@ -135,7 +142,8 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         pair (`ModelPair`): the pair served (its cloud UNet does the work).
         config (`ServerConfig`): keys, limits, batching, quotas.
         engine (`CloudEngine`, optional): the engine the default runner feeds (a FLOP-counting one on `pair`).
-        budget (`Budget`, optional): defaults to one measured on `pair` now (`derive_budget`, a few UNet calls).
+        budget (`Budget`, optional): defaults to `calibrated_budget` (measured once per machine and stored, or
+            the operator's throughput).
         runner (`GroupRunner`, optional): who runs admitted groups; defaults to this process's batcher
             (`LocalRunner`) in one worker thread. Ray Serve passes its batched replica method (`ray_app.py`).
         metrics (`Metrics`): where requests, errors and groups are reported (nowhere by default).
@@ -146,8 +154,8 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     if runner is None:
         engine = engine or CloudEngine(pair, count_flops=True)
         runner = LocalRunner(Batcher(engine.run_batch, config.batcher), metrics)
-    budget = budget or derive_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
-                                     config.memory_fraction)  # fmt: skip
+    budget = budget or calibrated_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
+                                         config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
     keys, throttle, quotas = KeyRing(config.key_digests), AuthThrottle(config.throttle), Quotas(config.quotas)
     limits = config.limits
     audit = open_private(config.audit_log, "a") if config.audit_log else None

@@ -171,7 +171,7 @@ class ObclipReplica:
 
         from obclip.cloud.engine import CloudEngine
         from obclip.models.pair import load_pair
-        from obclip.server.admission import derive_budget
+        from obclip.server.admission import calibrated_budget
 
         serve = import_serve()
         _log_through_serve()
@@ -179,8 +179,8 @@ class ObclipReplica:
         device = "cuda" if options.gpus_per_replica > 0 else options.device
         self.config, self.pair = config, load_pair(pair_name).to(torch.device(device))  # weights: once per replica
         self.engine = CloudEngine(self.pair, count_flops=True)
-        self.budget = derive_budget(self.pair, config.max_request_seconds, config.batcher.max_batch_seconds,
-                                    config.memory_fraction)  # fmt: skip
+        self.budget = calibrated_budget(self.pair, config.max_request_seconds, config.batcher.max_batch_seconds,
+                                        config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
         self.metrics = RayMetrics()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obclip-engine")  # one engine at a time
         self._lock = threading.Lock()
