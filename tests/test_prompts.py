@@ -657,3 +657,26 @@ def test_an_origin_word_before_a_group_noun_is_the_groups_adjective(prompt: str)
     """"an African family" is a family, not "an African person family": every decoy reads back alike."""
     group = accepted(prompt)
     assert group.n == 5 and not any("person" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["the Queen Mary 2 docked in New York", "an Air Force 1 sneaker"])
+def test_a_capitalised_name_glued_to_a_number_is_a_thing(prompt: str) -> None:
+    """A person's age follows a comma ("Mary, 2"); "Queen Mary 2" is a ship: sent as written, not refused."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+
+
+def test_a_childs_age_apart_from_an_adult_word_is_refused_not_made_adult() -> None:
+    """The attacker's view of "turns children into adults": "Mary, 2," renders her as "a woman" with no child
+    value, so folding her age to young would send an adult; it is refused, and the one-phrase form is a child."""
+    with pytest.raises(DetectionError, match="child's age"):
+        transform("Mary, 2, on a swing")
+    group = accepted("a 2-year-old girl named Mary on a swing")
+    assert any(s.name == "age" and s.value == "child" for s in group.slots) and "little" in group.cloud_prompt
+
+
+@pytest.mark.parametrize("prompt", ["Lady Gaga on stage", "she saw Lady Gaga on stage", "a Lady Gaga concert poster"])
+def test_a_title_before_an_unknown_name_is_a_named_person(prompt: str) -> None:
+    """"Gaga" is no first name, but after a capitalised "Lady" it names her: it never reaches the cloud."""
+    group = accepted(prompt)
+    assert not any("Gaga" in c for c in group.order), group.order

@@ -190,7 +190,14 @@ def _template(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: st
     template = parse(prompt, lex, proxies, "gender" in protected)
     for j, person in enumerate(template.persons):
         if "age" in person.states and person.states["age"] != HELD:
-            person.states["age"] = fold_age(person.states["age"], slot_values(template, j, "age", lex, ages))
+            space = slot_values(template, j, "age", lex, ages)
+            apart = "age" not in person.in_phrase  # a "teen mom" in one phrase folds to a young mother, as written
+            if person.states["age"] == "child" and apart and "child" in ages and "child" not in space:
+                # "Mary, 2, on a swing": her phrase reads as an adult's ("a woman"), so her slot has no child value;
+                # folding her age to "young" would turn a child into an adult in the cloud's view
+                raise DetectionError("a child's age is given apart from a word that reads as an adult's; say it in "
+                                     "one phrase (\"a 2-year-old girl named Mary\", \"a little girl\")")  # fmt: skip
+            person.states["age"] = fold_age(person.states["age"], space)
     return template
 
 

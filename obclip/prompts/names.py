@@ -80,6 +80,27 @@ class NamesMixin:
                     self.claim(i + 1, j - 1, Held(self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end],
                                                   "not a person"))  # fmt: skip
 
+    def titled_unknown(self, i: int, things_only: bool = False) -> int | None:
+        """The last token of a name opened by a capitalised title or gendered noun at token i whose capitalised
+        words after it are no dictionary word and no first name ("Lady Gaga", "Sir Mix"), or name a thing
+        ("Mrs Potato Head toy"): the name is held back whole. None otherwise ("Queen Elizabeth" is a titled
+        first name, read by `name_cue`; "the Queen" alone is a noun)."""
+        t = self.tokens[i]
+        noun = self.noun(t)
+        if not t.capitalised or self.title_mode or self.upper_mode or not (
+                t.core.rstrip(".") in self.lex.titles or (noun is not None and noun[0].gender is not None)):
+            return None
+        end = i
+        while self.free(end + 1) and self.tokens[end + 1].is_word and self.tokens[end + 1].capitalised:
+            end += 1
+        if end == i:
+            return None
+        words = self.tokens[i + 1 : end + 1]
+        unknown = any("n" not in self.lex.tags(w.core) and plain(w.core) not in self.lex.first_names
+                      and self.noun(w) is None for w in words)  # fmt: skip  # "Gaga" is only an adjective
+        thing = self.thing_noun(end + 1) and not any(plain(w.core) in self.lex.first_names for w in words)
+        return end if thing or (unknown and not things_only) else None
+
     def in_lettering(self, i: int) -> bool:
         """Whether token i is in a capitalised run of words written on a thing (`TEXT_BEFORE` / `TEXT_AFTER`)."""
         if not self.tokens[i].capitalised:
@@ -122,6 +143,9 @@ class NamesMixin:
         if self.name_before_thing(i):
             self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
             return
+        if (end := self.titled_unknown(i, things_only=True)) is not None:
+            self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
+            return  # "a Mrs Potato Head toy": a titled name of a thing (a brand), held back whole
         cue = self.name_cue(i)
         if (cue.noun_title or cue.title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
             self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
@@ -150,7 +174,8 @@ class NamesMixin:
         capital = t.capitalised or self.upper_mode
         noun = self.lex.nouns.get(t.core)
         noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
-                      and nxt.capitalised and plain(nxt.core) in self.lex.first_names)  # fmt: skip
+                      and nxt.capitalised and (plain(nxt.core) in self.lex.first_names
+                                               or self.titled_unknown(i) is not None))  # fmt: skip  # "Lady Gaga"
         glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
         acronym = t.text.isupper() and not self.upper_mode
         # "a photo of jessica": a first name that is no English word is a name in any case

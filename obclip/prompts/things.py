@@ -179,10 +179,17 @@ class ThingsMixin:
             num = self.tokens[i + 1]
             if not (t.is_word and self.free(i) and self.free(i + 1) and num.kind == "num"):
                 continue
-            if num.start - t.end != 1 or not num.low.isdigit() or len(num.low) < 2:
+            first = i  # a capitalised name before the number: "Queen Mary 2", "Air Force 1" (a ship, a plane)
+            while first > 0 and self.free(first - 1) and self.tokens[first - 1].is_word and \
+                    self.tokens[first - 1].capitalised and self.tokens[first].capitalised:  # fmt: skip
+                first -= 1
+            if num.start - t.end != 1 or not num.low.isdigit() or (len(num.low) < 2 and first == i):
                 continue
             after = self.tok(i + 2)
             if after is not None and (after.low in AGE_UNITS or after.low in YO or after.low == "old"):
+                continue
+            if first < i and not self.upper_mode:
+                self.keep(first, i + 1)  # a person's age follows a comma ("Mary, 2"), never glued to her name
                 continue
             if self.noun(t) is not None or t.core in g.CLOSED or t.core in g.NUMBER_WORDS or t.core in self.lex.titles:
                 continue
