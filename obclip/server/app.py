@@ -343,14 +343,23 @@ def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_
     """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given. X-Forwarded-For is
     read only from `trusted_proxies` (uvicorn's own default trusts it from 127.0.0.1, so that any local process,
     or an attacker on loopback, could pose as many addresses)."""
+    import asyncio.constants
+
     import uvicorn
 
+    if tls_cert:
+        # A TLS connection reaches the connection guard only once its handshake is done, and the event loop
+        # waits 60 s for one: an idle flood on the TLS port held file descriptors that long. uvicorn passes no
+        # handshake timeout; asyncio's own loop (not uvloop, whose default is fixed) reads this constant when
+        # each connection arrives, so a handshake must now finish within the header timeout.
+        asyncio.constants.SSL_HANDSHAKE_TIMEOUT = limits.header_timeout
     protocol = guarded_protocol(limits, app.state.transport_stats)
     server = uvicorn.Server(uvicorn.Config(
         app, host=host, port=port, log_level="warning", access_log=False, http=protocol,
         ssl_certfile=tls_cert, ssl_keyfile=tls_key, h11_max_incomplete_event_size=limits.max_header_bytes,
         timeout_keep_alive=5, timeout_graceful_shutdown=30,
         proxy_headers=bool(trusted_proxies), forwarded_allow_ips=list(trusted_proxies) or None,
+        loop="asyncio" if tls_cert else "auto",
     ))  # fmt: skip
     install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
     server.run()
