@@ -83,6 +83,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if args.size is not None and (args.size < 8 or args.size % models.latent_scale):
         raise UsageError(f"--size {args.size} must be a multiple of {models.latent_scale} (and at least 8)")
     native = models.spec.resolution
+    if models.spec.family == "embedded":
+        from obclip.world.captions import outside_world
+
+        unknown = outside_world(args.prompt)
+        if unknown:
+            print(f"obclip: note: the default pair draws {native}-px portraits of one person from a synthetic world "
+                  f"(shirts, glasses, hats, five scenes); {', '.join(repr(w) for w in unknown[:6])} "
+                  f"{'is' if len(unknown) == 1 else 'are'} outside it, so expect a portrait (real pairs: "
+                  "obclip models)", file=sys.stderr)  # fmt: skip
     if args.size is not None and args.size > native:
         ratio = (args.size / native) ** 2
         print(f"obclip: warning: pair {models.name!r} was trained at {native} px; at {args.size} px it repeats its "
@@ -173,9 +182,17 @@ def _transform(args: argparse.Namespace, store):
     return protect(args.prompt, options, store)
 
 
+def _one_thread() -> None:
+    """Commands that run no diffusion use one torch thread for the context check's small encoder: two OpenMP
+    threads on a shared 2-core machine took up to 1 s a call where one thread takes 10-40 ms (measured)."""
+    if "torch" not in sys.modules:
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
 def cmd_candidates(args: argparse.Namespace) -> int:
     from obclip.prompts import GroupStore
 
+    _one_thread()
     store = None if args.no_store else GroupStore(record=False)  # a preview never pins anything
     group = _transform(args, store)
     if args.json:
@@ -213,6 +230,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    _one_thread()
     from obclip.eval.audit import run
 
     path = Path(args.prompts)

@@ -307,3 +307,13 @@ def test_generate_takes_the_plan_the_caller_built() -> None:
     given = generate("a red car", plan=plan, pair=pair, mode="obclip", k=5, seed=3)  # mode and k come from the plan
     derived = generate("a red car", "hybrid", pair, steps=6, k=2, seed=3)
     assert given.mode == "hybrid" and given.k == 2 and bool((given.image == derived.image).all())
+
+
+def test_the_default_pair_says_what_it_cannot_draw(capsys, tmp_path) -> None:
+    """A prompt outside the synthetic portrait world gets one note naming the words (and still an image)."""
+    code, _, err = _run(["generate", "a red sports car on a mountain road", "--out", str(tmp_path / "car.png"),
+                         "--no-progress", "--steps", "4", "--k", "2"], capsys)  # fmt: skip
+    assert code == 0 and "'sports', 'car', 'mountain', 'road' are outside it" in err
+    code, _, err = _run(["generate", "a portrait photo of an old man in a garden", "--out", str(tmp_path / "p.png"),
+                         "--no-progress", "--steps", "4", "--k", "2"], capsys)  # fmt: skip
+    assert code == 0 and "outside it" not in err

@@ -103,7 +103,8 @@ PAIRS: dict[str, PairSpec] = {
             "device_unet",
             64,
             guidance=5.0,
-            note="embedded synthetic-portrait pair, trained offline by scripts/train_default.sh",
+            note="embedded pair: 64-px portraits of one person from a synthetic world (any prompt gives one), "
+                 "trained offline by scripts/train_default.sh",
         ),
         PairSpec("sd-v1.4+bk-sdm-small", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-small:unet", 512),
         PairSpec("sd-v1.4+bk-sdm-tiny", "sd1", _SD14, f"{_SD14}:unet", "nota-ai/bk-sdm-tiny:unet", 512),

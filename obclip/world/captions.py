@@ -8,9 +8,12 @@ transformation (``obclip.prompts``) applies to training captions and user prompt
 from __future__ import annotations
 
 import random
+import re
+from functools import cache
 
+from obclip.prompts import grammar as g
 from obclip.prompts.grammar import indefinite_article
-from obclip.world.render import PortraitSpec
+from obclip.world.render import FIELDS, GENDERS, PortraitSpec
 
 _NOUNS = {"male": ("man", "man", "gentleman", "male person"), "female": ("woman", "woman", "lady", "female person")}
 _POSSESSIVE = {"male": "his", "female": "her"}
@@ -63,3 +66,23 @@ def caption(spec: PortraitSpec, rng: random.Random, drop: float = 0.15) -> str:
         expr=spec.expression,
         poss=_POSSESSIVE[spec.gender],
     )
+
+
+@cache
+def world_vocabulary() -> frozenset[str]:
+    """Every word the default pair's training captions use: what its world holds."""
+    texts = [*(w for nouns in _NOUNS.values() for w in nouns), *(p for ps in _SCENE.values() for p in ps),
+             *(a for accs in _ACCESSORY.values() for a in accs), *_TEMPLATES, *GENDERS, *_POSSESSIVE.values(),
+             *(v for values in FIELDS.values() for v in values)]  # fmt: skip
+    return frozenset(w for t in texts for w in re.findall(r"[a-z]+(?:-[a-z]+)*", t.lower()))
+
+
+def outside_world(prompt: str) -> list[str]:
+    """The prompt's content words the default pair never saw in training ("sports", "car"), in order; function
+    words, numbers and the prompt's person and attribute words aside (those the transformation handles)."""
+    seen, out = world_vocabulary(), []
+    for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", prompt):
+        low = word.lower()
+        if len(low) > 2 and low not in seen and low not in g.CLOSED and low not in out:
+            out.append(low)
+    return out
