@@ -304,6 +304,7 @@ def serve_config(args: argparse.Namespace):
             audit_log=Path(args.audit_log) if args.audit_log else None,
             trusted_proxies=tuple(args.trusted_proxy),
             throughput=args.throughput * 1e9 if args.throughput is not None else None, recalibrate=args.recalibrate,
+            drain_seconds=args.drain_seconds,
         )  # fmt: skip
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -334,7 +335,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
     scheme = "https" if args.tls_cert else "http"
     print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key, config.trusted_proxies)
+    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key, config.trusted_proxies,
+               config.drain_seconds)  # fmt: skip
     return 0
 
 
@@ -565,6 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="this server's UNet throughput for the cost budget (default: measured once on this "
                             "machine and stored in the cache directory)")  # fmt: skip
     serve.add_argument("--recalibrate", action="store_true", help="measure the throughput again and store it")
+    serve.add_argument("--drain-seconds", type=float, default=30.0,
+                       help="on SIGTERM, time for admitted requests to finish while new ones get 503 with "
+                            "Retry-After (local engine; a second signal stops at once)")  # fmt: skip
     serve.add_argument("--tenant-share", type=float, default=0.5,
                        help="part of the queue one key's waiting groups may take (then 429; default 0.5)")  # fmt: skip
     serve.add_argument("--quota-requests", type=float, default=120.0, help="requests per minute per key")

@@ -47,6 +47,7 @@ from obclip.plan import PlanError, received_plan
 from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
 from obclip.server.admission import AdmissionError, Budget, QuotaConfig, Quotas, calibrated_budget, prevalidate
 from obclip.server.batcher import Batcher, BatcherConfig
+from obclip.server.drain import RETRY_AFTER_SECONDS, Drain, DrainingServer
 from obclip.server.runner import NO_METRICS, GroupRunner, LocalRunner, Metrics
 from obclip.server.schema import DenoiseBody, Limits, check_limits
 from obclip.server.security import AuthThrottle, KeyRing, ThrottleConfig, open_private
@@ -87,6 +88,8 @@ class ServerConfig:
         throughput (`float | None`): the operator's FLOP/s for the cost budget; measured once and stored if None
             (`admission.calibrated_budget`).
         recalibrate (`bool`): measure the throughput again instead of reading the stored one.
+        drain_seconds (`float`, defaults to 30): on SIGTERM, how long admitted requests may take to finish while
+            new ones are answered 503 `draining` with Retry-After (`drain.py`; local engine).
     """
 
     key_digests: tuple[str, ...] = ()
@@ -102,8 +105,11 @@ class ServerConfig:
     trusted_proxies: tuple[str, ...] = ()
     throughput: float | None = None
     recalibrate: bool = False
+    drain_seconds: float = 30.0
 
     def __post_init__(self) -> None:
+        if self.drain_seconds < 0:
+            raise ValueError(f"--drain-seconds must be >= 0, got {self.drain_seconds:g}")
         if self.throughput is not None and self.throughput <= 0:
             raise ValueError(f"--throughput must be > 0 GFLOP/s, got {self.throughput / 1e9:g}")
         if self.insecure_no_auth and self.key_digests:
@@ -160,6 +166,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     limits = config.limits
     audit = open_private(config.audit_log, "a") if config.audit_log else None
     transport_stats: dict = {}
+    drain = Drain()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -170,6 +177,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
 
     app = FastAPI(title="ObCLIP cloud", version=_version(), description=__doc__, lifespan=lifespan)
     app.state.runner, app.state.budget, app.state.transport_stats = runner, budget, transport_stats
+    app.state.drain = drain
 
     def fail(status: int, code: str, message: str, rid: str, retry_after: float | None = None) -> JSONResponse:
         metrics.error(code, status)
@@ -191,7 +199,16 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         rid = request.state.request_id = given if sane else _request_id(request)
         request.state.tenant = "anonymous"
         path = request.url.path
-        response = await _guarded(request, call_next, rid)
+        counted = path.startswith("/v1/")  # the work a drain waits for
+        if (path == "/healthz" and drain.draining) or (counted and not drain.enter()):
+            # 503, never 404 or a refused connection: clients retry, a load balancer takes this node out
+            return finish(fail(503, "draining", "the server is shutting down; retry shortly", rid,
+                               retry_after=RETRY_AFTER_SECONDS), path, rid)  # fmt: skip
+        try:
+            response = await _guarded(request, call_next, rid)
+        finally:
+            if counted:
+                drain.leave()
         return finish(response, path, rid)
 
     async def _guarded(request: Request, call_next, rid: str) -> Response:
@@ -339,10 +356,11 @@ def _rid(request: Request) -> str:
 
 
 def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_cert: str | None = None,
-               tls_key: str | None = None, trusted_proxies: tuple[str, ...] = ()) -> None:  # fmt: skip
+               tls_key: str | None = None, trusted_proxies: tuple[str, ...] = (),
+               drain_seconds: float = 30.0) -> None:  # fmt: skip
     """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given. X-Forwarded-For is
     read only from `trusted_proxies` (uvicorn's own default trusts it from 127.0.0.1, so that any local process,
-    or an attacker on loopback, could pose as many addresses)."""
+    or an attacker on loopback, could pose as many addresses). SIGTERM drains first (`drain.py`)."""
     import asyncio.constants
 
     import uvicorn
@@ -354,12 +372,12 @@ def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_
         # each connection arrives, so a handshake must now finish within the header timeout.
         asyncio.constants.SSL_HANDSHAKE_TIMEOUT = limits.header_timeout
     protocol = guarded_protocol(limits, app.state.transport_stats)
-    server = uvicorn.Server(uvicorn.Config(
+    server = DrainingServer(uvicorn.Config(
         app, host=host, port=port, log_level="warning", access_log=False, http=protocol,
         ssl_certfile=tls_cert, ssl_keyfile=tls_key, h11_max_incomplete_event_size=limits.max_header_bytes,
         timeout_keep_alive=5, timeout_graceful_shutdown=30,
         proxy_headers=bool(trusted_proxies), forwarded_allow_ips=list(trusted_proxies) or None,
         loop="asyncio" if tls_cert else "auto",
-    ))  # fmt: skip
+    ), app.state.drain, drain_seconds)  # fmt: skip
     install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
     server.run()
