@@ -300,7 +300,8 @@ def serve_config(args: argparse.Namespace):
                                   max_queued=args.max_queue, tenant_share=args.tenant_share),
             max_request_seconds=args.max_request_seconds,
             quotas=QuotaConfig(args.quota_requests, args.quota_candidate_steps),
-            transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout),
+            transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout,
+                                      max_key_connections=args.max_key_connections),
             audit_log=Path(args.audit_log) if args.audit_log else None,
             trusted_proxies=tuple(args.trusted_proxy),
             throughput=args.throughput * 1e9 if args.throughput is not None else None, recalibrate=args.recalibrate,
@@ -578,6 +579,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-connections", type=int, default=512, help="open connections (below ulimit -n)")
     serve.add_argument("--header-timeout", type=float, default=10.0, help="seconds to send a request's headers")
     serve.add_argument("--body-timeout", type=float, default=30.0, help="seconds to send a request's body")
+    serve.add_argument("--max-key-connections", type=int, default=64,
+                       help="requests one API key may have in flight (then 429); slow bodies under one key cannot "
+                            "hold every connection")  # fmt: skip
     ray = serve.add_argument_group("Ray Serve engine (pip install 'obclip[ray]'; docs/ray.md)")
     ray.add_argument("--engine", choices=("local", "ray"), default="local",
                      help="local: this process's batcher (default); ray: replicas on a Ray cluster")  # fmt: skip

@@ -29,6 +29,7 @@ import json
 import logging
 import math
 import re
+import ssl
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -166,6 +167,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     limits = config.limits
     audit = open_private(config.audit_log, "a") if config.audit_log else None
     transport_stats: dict = {}
+    in_flight: dict[str, int] = {}  # key's tenant -> its requests from headers to answer (TransportLimits)
     drain = Drain()
 
     @contextlib.asynccontextmanager
@@ -232,16 +234,29 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
                                 config.throttle.window)  # fmt: skip
                     return fail(403, "forbidden", "API key not accepted", rid)
                 request.state.tenant = tenant
+                if in_flight.get(tenant, 0) >= config.transport.max_key_connections:
+                    # before the body is read: slow bodies under one key cannot hold every connection
+                    return fail(429, "too_many_connections", f"this key already has {in_flight[tenant]} requests in "
+                                "flight (the server's limit per key); retry when one is answered", rid,
+                                retry_after=1)  # fmt: skip
             length = request.headers.get("content-length")
             if request.method == "POST" and length is None:
                 return fail(411, "length_required", "send a Content-Length header", rid)
             if length is not None and (not length.isdigit() or int(length) > limits.max_body_bytes):
                 return fail(413, "body_too_large", f"request body over {limits.max_body_bytes} bytes", rid)
+        tenant = request.state.tenant if request.url.path.startswith("/v1/") and not config.insecure_no_auth else None
+        if tenant is not None:
+            in_flight[tenant] = in_flight.get(tenant, 0) + 1  # one event loop: no lock needed
         try:
             response = await call_next(request)
         except Exception as exc:  # every error is JSON with a request id, even one we did not foresee
             log.error("request %s failed: %s", rid, type(exc).__name__)
             return fail(500, "internal", f"internal error ({type(exc).__name__}); request id {rid}", rid)
+        finally:
+            if tenant is not None:
+                in_flight[tenant] -= 1
+                if not in_flight[tenant]:
+                    del in_flight[tenant]
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -361,23 +376,19 @@ def run_server(app: FastAPI, host: str, port: int, limits: TransportLimits, tls_
     """Serves `app` with uvicorn behind the connection guards, over TLS when a cert is given. X-Forwarded-For is
     read only from `trusted_proxies` (uvicorn's own default trusts it from 127.0.0.1, so that any local process,
     or an attacker on loopback, could pose as many addresses). SIGTERM drains first (`drain.py`)."""
-    import asyncio.constants
-
     import uvicorn
 
-    if tls_cert:
-        # A TLS connection reaches the connection guard only once its handshake is done, and the event loop
-        # waits 60 s for one: an idle flood on the TLS port held file descriptors that long. uvicorn passes no
-        # handshake timeout; asyncio's own loop (not uvloop, whose default is fixed) reads this constant when
-        # each connection arrives, so a handshake must now finish within the header timeout.
-        asyncio.constants.SSL_HANDSHAKE_TIMEOUT = limits.header_timeout
-    protocol = guarded_protocol(limits, app.state.transport_stats)
+    tls = None
+    if tls_cert:  # terminated by the connection guard, which counts a TLS connection from its accept on
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(tls_cert, tls_key)
+    protocol = guarded_protocol(limits, app.state.transport_stats, tls)
     server = DrainingServer(uvicorn.Config(
         app, host=host, port=port, log_level="warning", access_log=False, http=protocol,
-        ssl_certfile=tls_cert, ssl_keyfile=tls_key, h11_max_incomplete_event_size=limits.max_header_bytes,
+        h11_max_incomplete_event_size=limits.max_header_bytes,
         timeout_keep_alive=5, timeout_graceful_shutdown=30,
         proxy_headers=bool(trusted_proxies), forwarded_allow_ips=list(trusted_proxies) or None,
-        loop="asyncio" if tls_cert else "auto",
+        loop="asyncio" if tls_cert else "auto",  # asyncio's TLS protocol (the guard's) on asyncio's own loop
     ), app.state.drain, drain_seconds)  # fmt: skip
     install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
     server.run()

@@ -9,7 +9,15 @@ can hold every file descriptor. `guarded_protocol` wraps uvicorn's h11 protocol:
 - a connection must deliver a request's headers within `header_timeout` seconds (from
   accept, or from the end of its previous response) and its body within `body_timeout`
   seconds of the headers, or it is closed;
-- a malformed or oversized header (over `max_header_bytes`) gets a JSON 400 with a request id.
+- a malformed or oversized header (over `max_header_bytes`) gets a JSON 400 with a request id;
+- over TLS, a connection counts from the moment it is accepted, not from the end of its handshake
+  (uvicorn's TLS hands the connection to the protocol only after the handshake, so an idle flood on
+  the TLS port was never counted and ran the process out of file descriptors): `guarded_protocol`
+  wraps each connection in asyncio's TLS protocol itself, a handshake must finish within
+  `header_timeout`, and one still pending is the first to give way to a new connection.
+
+The per-key cap on requests in flight (`max_key_connections`, one request per HTTP/1.1 connection)
+is applied by the app once the key is known (`app.py`).
 
 `RateLimitFilter` keeps a flood from flooding the log: each message template is logged at most
 `burst` times per `window` seconds, then one line counts what was dropped.
@@ -17,12 +25,16 @@ can hold every file descriptor. `guarded_protocol` wraps uvicorn's h11 protocol:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import ssl
 import threading
 import time
 import uuid
+from asyncio.sslproto import SSLProtocol
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import h11
@@ -41,42 +53,60 @@ class TransportLimits:
         header_timeout (`float`, defaults to 10): seconds to deliver a request's headers.
         body_timeout (`float`, defaults to 30): seconds to deliver its body after the headers.
         max_header_bytes (`int`, defaults to 16384): size of a request's header block.
+        max_key_connections (`int`, defaults to 64): requests (so connections) one API key may have in flight,
+            from its headers to its answer; one more gets 429 with Retry-After before its body is read, so a
+            tenant sending slow bodies cannot hold the connections every other tenant needs.
     """
 
     max_connections: int = 512
     header_timeout: float = 10.0
     body_timeout: float = 30.0
     max_header_bytes: int = 16384
+    max_key_connections: int = 64
 
     def __post_init__(self) -> None:
         if self.max_connections < 1 or self.max_header_bytes < 1024:
             raise ValueError("max_connections must be >= 1 and max_header_bytes >= 1024")
+        if self.max_key_connections < 1:
+            raise ValueError(f"--max-key-connections must be >= 1, got {self.max_key_connections}")
         if self.header_timeout <= 0 or self.body_timeout <= 0:
             raise ValueError("timeouts must be > 0")
 
 
-def guarded_protocol(limits: TransportLimits, stats: dict | None = None) -> type[H11Protocol]:
-    """An h11 protocol class for `uvicorn.Config(http=...)` enforcing `limits`."""
+def guarded_protocol(limits: TransportLimits, stats: dict | None = None,
+                     tls: ssl.SSLContext | None = None) -> Callable[..., asyncio.Protocol]:  # fmt: skip
+    """A protocol factory for `uvicorn.Config(http=...)` enforcing `limits`; with `tls`, it also terminates TLS
+    (then give uvicorn no certificate of its own)."""
     counters = stats if stats is not None else {}
     counters.setdefault("shed", 0)
     counters.setdefault("timed_out", 0)
+    handshaking: dict[SSLProtocol, float] = {}  # TLS connections accepted, handshake not finished: since
+
+    def make_room(connections: set, newcomer: Callable[[], None]) -> bool:
+        """Over the cap: the oldest connection that is not in a request (a pending handshake or one waiting for
+        its headers) is closed, else the newcomer. False if the newcomer was."""
+        if len(connections) + len(handshaking) <= limits.max_connections:
+            return True
+        counters["shed"] += 1
+        idle = [(c._waiting_since, c.transport.abort) for c in connections
+                if getattr(c, "_body_since", 0) is None and (c.cycle is None or c.cycle.response_complete)]  # fmt: skip
+        idle += [(since, tls_conn._raw.abort) for tls_conn, since in handshaking.items()]
+        if not idle:
+            newcomer()
+            return False
+        min(idle, key=lambda pair: pair[0])[1]()  # a slow client gives way to a new one
+        return True
 
     class Guarded(H11Protocol):
         def connection_made(self, transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
-            self._waiting_since = time.monotonic()  # waiting for a request's headers since
-            self._body_since: float | None = None
             self._timer = None
-            if len(self.connections) > limits.max_connections:
-                idle = [c for c in self.connections if c is not self and getattr(c, "_body_since", 0) is None
-                        and (c.cycle is None or c.cycle.response_complete)]  # fmt: skip
-                counters["shed"] += 1
-                if idle:
-                    oldest = min(idle, key=lambda c: c._waiting_since)
-                    oldest.transport.abort()  # a slow client gives way to a new one
-                else:
-                    self.transport.abort()
-                    return
+            self._body_since: float | None = 0.0  # not idle: a newcomer is never its own victim
+            handshaking.pop(getattr(self, "_tls", None), None)  # counted since accept; no new count
+            if not make_room(self.connections, transport.abort):
+                return
+            self._waiting_since = time.monotonic()  # waiting for a request's headers since
+            self._body_since = None
             self._arm(limits.header_timeout)
 
         def _arm(self, delay: float) -> None:
@@ -143,7 +173,31 @@ def guarded_protocol(limits: TransportLimits, stats: dict | None = None) -> type
                 cycle = self.cycle
                 cycle.scope.setdefault("extensions", {})[CLIENT_GONE] = lambda: cycle.disconnected
 
-    return Guarded
+    class CountedTLS(SSLProtocol):
+        """asyncio's TLS protocol, counted against the cap from the TCP accept on."""
+
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            self._raw = transport
+            super().connection_made(transport)
+            handshaking[self] = time.monotonic()
+            make_room(self._connections, transport.abort)
+
+        def connection_lost(self, exc) -> None:
+            handshaking.pop(self, None)
+            super().connection_lost(exc)
+
+    if tls is None:
+        return Guarded
+
+    def tls_factory(**kwargs) -> asyncio.Protocol:
+        http = Guarded(**kwargs)
+        wrapper = CountedTLS(kwargs.get("_loop") or asyncio.get_running_loop(), http, tls, None, server_side=True,
+                             ssl_handshake_timeout=limits.header_timeout)  # fmt: skip
+        wrapper._connections = kwargs["server_state"].connections
+        http._tls = wrapper
+        return wrapper
+
+    return tls_factory
 
 
 class RateLimitFilter(logging.Filter):
