@@ -297,7 +297,10 @@ def test_a_hostile_request_id_never_reaches_the_body_or_our_log_lines(cluster) -
 
 
 def test_delete_drains_in_flight_requests(cluster) -> None:
-    """Runs last: deleting the app (what SIGTERM does) lets the requests in flight finish."""
+    """Runs last: draining (what SIGTERM does) answers new requests 503 `draining` with Retry-After, not the
+    proxy's 404, while the requests in flight finish; then the app is deleted."""
+    from obclip.server.ray_drain import begin_drain, wait_idle
+
     requests = [_group(8, 500 + i, steps=8, k=8, height=64, width=64) for i in range(4)]
     codes: list[int] = []
 
@@ -309,11 +312,21 @@ def test_delete_drains_in_flight_requests(cluster) -> None:
     threads = [threading.Thread(target=send, args=(r,)) for r in requests]
     for t in threads:
         t.start()
-    time.sleep(0.5)
-    serve.delete(APP_NAME)
+    time.sleep(1.0)
+    flag = begin_drain()
+    try:
+        time.sleep(1.5)  # every replica has polled the flag (every 0.5 s)
+        refused = httpx.post(f"{cluster.url}/v1/denoise", json=_group(2, 600).to_json(),
+                             headers={"authorization": f"Bearer {KEY}"}, timeout=60)  # fmt: skip
+        assert wait_idle(flag, 120)
+        serve.delete(APP_NAME)
+    finally:
+        ray.kill(flag)
     for t in threads:
         t.join(timeout=120)
     assert codes == [200] * 4
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == "draining", refused.text
+    assert int(refused.headers["retry-after"]) >= 1
 
 
 

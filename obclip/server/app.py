@@ -142,7 +142,7 @@ _ROUTES = ("/healthz", "/v1/models", "/v1/stats", "/v1/denoise", "/openapi.json"
 
 def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
                budget: Budget | None = None, runner: GroupRunner | None = None, metrics: Metrics = NO_METRICS,
-               proxy_sets_request_id: bool = False) -> FastAPI:  # fmt: skip
+               proxy_sets_request_id: bool = False, drain: Drain | None = None) -> FastAPI:  # fmt: skip
     """Builds the app around one loaded pair.
 
     Args:
@@ -157,6 +157,8 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
         proxy_sets_request_id (`bool`): a proxy in front (Ray Serve's) already adopts or makes the
             request id and adds `X-Request-ID` to every answer; the app then reads it and does not
             add a second header.
+        drain (`Drain`, optional): the draining state (begun by `DrainingServer` on SIGTERM, or on Ray by
+            `ray_drain.watch`); a fresh one by default.
     """
     if runner is None:
         engine = engine or CloudEngine(pair, count_flops=True)
@@ -168,7 +170,7 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
     audit = open_private(config.audit_log, "a") if config.audit_log else None
     transport_stats: dict = {}
     in_flight: dict[str, int] = {}  # key's tenant -> its requests from headers to answer (TransportLimits)
-    drain = Drain()
+    drain = drain or Drain()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -192,12 +192,17 @@ class ObclipReplica:
                                     max_concurrent_batches=1, batch_size_fn=_prompts)(self._run_batch)  # fmt: skip
         self._trace = os.environ.get(TRACE_ENV)
         self._replica = serve.get_replica_context().replica_id.unique_id
+        from obclip.server.drain import Drain
+        from obclip.server.ray_drain import watch
+
+        self._drain = Drain()  # raised cluster-wide by `obclip serve --engine ray` on SIGTERM (ray_drain.py)
+        watch(self._drain, self._replica)
 
     def __serve_build_asgi_app__(self):
         from obclip.server.app import create_app
 
         return create_app(self.pair, self.config, budget=self.budget, runner=self, metrics=self.metrics,
-                          proxy_sets_request_id=True)  # fmt: skip
+                          proxy_sets_request_id=True, drain=self._drain)  # fmt: skip
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip

@@ -1,9 +1,10 @@
 """Starting the Ray Serve app: `obclip serve --engine ray`, and the builder `serve run`/`serve deploy` import.
 
 `serve_on_ray` joins a cluster (`--address`) or starts a one-machine one, starts Serve's HTTP
-proxy on `--host:--port`, deploys the app and waits; SIGTERM or Ctrl-C deletes the app, which
-drains it: replicas stop taking requests and finish the ones in flight (up to
-`graceful_shutdown_timeout_s`) before Ray stops them.
+proxy on `--host:--port`, deploys the app and waits; SIGTERM or Ctrl-C drains it: the replicas
+answer new requests 503 `draining` with Retry-After while the ones in flight finish (`ray_drain.py`,
+up to `--drain-seconds`), then the app is deleted (Ray again lets in-flight work finish, up to
+`graceful_shutdown_timeout_s`).
 
 `obclip.server.ray_entry:build_app` is the `import_path` of `deploy/serve_config.yaml`: its `args` are `obclip serve`'s
 flags without the dashes (`pair: default`, `api_key_file: /etc/obclip/keys.txt`, `max_batch: 32`),
@@ -87,8 +88,13 @@ def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
         print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port} with Ray Serve, {shape}",
               file=sys.stderr, flush=True)  # fmt: skip
         stop.wait()
-        print("obclip: draining (in-flight requests finish)", file=sys.stderr, flush=True)
+        print("obclip: draining (in-flight requests finish; new ones get 503)", file=sys.stderr, flush=True)
+        from obclip.server.ray_drain import begin_drain, wait_idle
+
+        flag = begin_drain()  # replicas answer 503 draining, not the proxy's 404 of a deleted app
+        wait_idle(flag, config.drain_seconds)
         serve.delete(APP_NAME)  # blocks until every replica has drained and stopped
+        ray.kill(flag)
     finally:
         if own_cluster:
             serve.shutdown()
