@@ -301,7 +301,9 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
 
     @app.get("/v1/stats")
     async def stats() -> dict:
-        return runner.stats() | {"transport": dict(transport_stats)}
+        # requests in flight besides this one (what a drain waits for), and whether the server drains
+        return runner.stats() | {"transport": dict(transport_stats), "in_flight": drain.inflight - 1,
+                                 "draining": drain.draining}  # fmt: skip
 
     @app.post(
         "/v1/denoise",
