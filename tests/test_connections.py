@@ -51,7 +51,9 @@ def test_one_key_cannot_hold_more_than_its_connections_in_flight(tmp_path) -> No
         over = httpx.post(f"{server.url}/v1/denoise", json=_body(), headers=_auth(KEY), timeout=30)
         assert over.status_code == 429 and over.json()["error"]["code"] == "too_many_connections", over.text
         assert int(over.headers["retry-after"]) >= 1 and time.monotonic() - started < 5  # before any body wait
-        assert httpx.post(f"{server.url}/v1/denoise", json=_body(), headers=_auth(OTHER), timeout=120).status_code == 200
+        assert (
+            httpx.post(f"{server.url}/v1/denoise", json=_body(), headers=_auth(OTHER), timeout=120).status_code == 200
+        )
         for s in slow:
             s.close()
         time.sleep(0.5)  # the server sees the closes and counts the key's requests out
@@ -76,7 +78,9 @@ def test_tls_connections_count_before_their_handshake(tmp_path) -> None:
         time.sleep(0.5)
         answer = RemoteCloud(server.url, KEY, timeout=60, retry_for=0, ca_cert=str(cert))(_request())
         assert answer.latents.shape[0] == 2  # a good client is served, at once (no retry allowed)
-        stats = httpx.get(f"{server.url}/v1/stats", headers=_auth(KEY), verify=ssl.create_default_context(cafile=str(cert))).json()
+        stats = httpx.get(
+            f"{server.url}/v1/stats", headers=_auth(KEY), verify=ssl.create_default_context(cafile=str(cert))
+        ).json()
         assert stats["transport"]["shed"] >= 32, stats["transport"]  # idle handshakes gave way to newcomers
         time.sleep(3.5)  # past the handshake timeout (= --header-timeout): none is still held
         assert all(_closed_by_server(s) for s in idle)
