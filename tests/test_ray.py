@@ -7,6 +7,7 @@ draining stop. Ray runs inside this process (`ray.init`); the finalizer always s
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import secrets
@@ -34,6 +35,7 @@ from obclip.protocol import CloudRequest, Handoff  # noqa: E402
 from obclip.server.app import ServerConfig  # noqa: E402
 from obclip.server.batcher import BatcherConfig  # noqa: E402
 from obclip.server.ray_app import APP_NAME, TRACE_ENV, RayOptions, build  # noqa: E402
+from obclip.server.ray_deploy import PROXY_KEEP_ALIVE_SECONDS, http_options  # noqa: E402
 from obclip.server.schema import Limits  # noqa: E402
 from obclip.server.security import digest  # noqa: E402
 from tests.test_server import KEY, SECRET_WORD, Server, _request  # noqa: E402
@@ -64,7 +66,7 @@ class RayCluster:
         ray.init(num_cpus=2, object_store_memory=512 * 2**20, include_dashboard=False, logging_level="WARNING",
                  _metrics_export_port=self.metrics_port, runtime_env={"env_vars": env})  # fmt: skip
         self.session = Path(ray._private.worker._global_node.get_session_dir_path())
-        serve.start(http_options={"host": "127.0.0.1", "port": self.port})
+        serve.start(http_options=http_options(argparse.Namespace(host="127.0.0.1", port=self.port, tls_cert=None)))
         self.config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,
                                    batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2))  # fmt: skip
         serve.run(build("tiny-sd", self.config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")
@@ -294,6 +296,19 @@ def test_a_hostile_request_id_never_reaches_the_body_or_our_log_lines(cluster) -
              for line in p.read_text(errors="replace").splitlines() if "auth failed" in line]  # fmt: skip
     ours = [line.split(" -- ", 1)[-1] for line in lines]
     assert ours and all(re.match(r"request [A-Za-z0-9._-]{1,64}: auth failed", m) for m in ours), ours[-1][:200]
+
+
+def test_the_proxy_closes_an_idle_connection_after_its_keep_alive(cluster) -> None:
+    """#25 item 2 on Ray: after an answer, an idle connection is closed by the proxy within its keep-alive
+    (Ray's default is 90 s), so idle clients cannot hold the proxy's connections (measured: 5.0 s)."""
+    with socket.create_connection(("127.0.0.1", cluster.port)) as s:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.settimeout(PROXY_KEEP_ALIVE_SECONDS + 10)
+        started, received = time.monotonic(), b""
+        while chunk := s.recv(4096):  # the answer, then b"" when the proxy closes the connection
+            received += chunk
+        held = time.monotonic() - started
+    assert received.startswith(b"HTTP/1.1 200") and held < PROXY_KEEP_ALIVE_SECONDS + 3, (held, received[:80])
 
 
 def test_delete_drains_in_flight_requests(cluster) -> None:

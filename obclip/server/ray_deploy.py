@@ -43,9 +43,13 @@ def ray_options(args: argparse.Namespace) -> RayOptions:
         raise RayConfigError(str(exc)) from None
 
 
+PROXY_KEEP_ALIVE_SECONDS = 5  # as the local server's; Ray's default (90 s) let idle clients hold connections
+
+
 def http_options(args: argparse.Namespace) -> dict:
-    """Serve's HTTP proxy: where it listens, and TLS when a certificate is given."""
-    options = {"host": args.host, "port": args.port}
+    """Serve's HTTP proxy: where it listens, how long it keeps an idle connection after an answer, and TLS when
+    a certificate is given."""
+    options = {"host": args.host, "port": args.port, "keep_alive_timeout_s": PROXY_KEEP_ALIVE_SECONDS}
     if args.tls_cert:
         options |= {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
     return options
