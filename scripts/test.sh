@@ -16,6 +16,9 @@ if [[ ! -x /usr/bin/chromium ]]; then
     fi
 fi
 export OBCLIP_REQUIRE_BROWSER=1  # CI fails, rather than skips, when the browser is missing
+# The tests run servers and clients side by side on 2 cores; spinning OpenMP threads then starve each other
+# (measured with one core busy: an eigendecomposition 15.2 s spinning, 0.6 s sleeping), so threads sleep while idle.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 .venv/bin/ruff check obclip tests scripts
 if [[ "${1:-}" == "--fast" ]]; then
     shift

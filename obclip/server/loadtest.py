@@ -11,6 +11,7 @@ Usage:
     python -m obclip.server.loadtest --pair default --requests 32
     python -m obclip.server.loadtest --engine local,ray --replicas 1,2 --clients 1,4,16 --k 4
     python -m obclip.server.loadtest --mix    # hostile mixed load, see mixload.py (tiny-sd, 200 requests)
+    python -m obclip.server.loadtest --fair --engine local,ray   # tenant fairness, see fairload.py
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ def main() -> None:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--mix", action="store_true", help="hostile mixed load instead (good, malformed, poison, "
                         "maximum-cost requests from 16 clients, one key each)")  # fmt: skip
+    parser.add_argument("--fair", action="store_true", help="tenant fairness instead: a flooding key and a "
+                        "queue-filling key against one well-behaved key (fairload.py); with --engine local or ray")  # fmt: skip
     parser.add_argument("--clients", default=None, help="concurrent clients: one count for --mix (16), "
                         "a list for --engine (1,4,16)")  # fmt: skip
     parser.add_argument("--engine", default=None, help="compare engines, in this order: local, ray, local,ray or ray,local")
@@ -193,6 +196,27 @@ def main() -> None:
     parser.add_argument("--per-client", type=int, default=2, help="--engine: requests per client (1 client: twice)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="--engine: torch threads in all")
     args = parser.parse_args()
+    if args.fair:
+        from obclip.server.fairload import run_fair
+
+        pair = "tiny-sd" if "--pair" not in sys.argv else args.pair
+        print(f"pair {pair}, {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
+              flush=True)  # fmt: skip
+        print("| engine | good requests | errors / wrong | solo p50 / p99 s | under flood + filler p50 / p99 s | p99 ratio "
+              "| flood 200 / 429 / 503 | filler 200 / 429 / 503 |\n|---|---|---|---|---|---|---|---|", flush=True)  # fmt: skip
+        for engine in (args.engine or "local").split(","):
+            if engine == "ray":
+                from obclip.server.ray_deploy import cluster_token_env
+
+                cluster_token_env(os.environ)
+            r = run_fair(pair, engine)
+            f, h = r["others"]["flood"], r["others"]["filler"]
+            print(f"| {engine} | {r['good']} | {r['errors']} / {r['wrong']} | {r['solo_p50']:.3f} / {r['solo_p99']:.3f} "
+                  f"| {r['mix_p50']:.3f} / {r['mix_p99']:.3f} | {r['mix_p99'] / r['solo_p99']:.1f}x | {f['200']} / {f['429']} "
+                  f"/ {f['503']} | {h['200']} / {h['429']} / {h['503']} (N={r['heavy_n']}, k={r['heavy_steps']}) |",
+                  flush=True)  # fmt: skip
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end", flush=True)
+        return
     if args.engine:
         engines = args.engine.split(",")
         if not set(engines) <= {"local", "ray"}:
