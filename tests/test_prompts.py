@@ -680,3 +680,17 @@ def test_a_title_before_an_unknown_name_is_a_named_person(prompt: str) -> None:
     """"Gaga" is no first name, but after a capitalised "Lady" it names her: it never reaches the cloud."""
     group = accepted(prompt)
     assert not any("Gaga" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a young tennis player", "A female tennis player", "female construction worker"])
+def test_attribute_words_stay_before_a_compound_noun(prompt: str) -> None:
+    """The canonical attribute word goes before a noun used as a modifier: "a young tennis player", never "a tennis
+    young player" (the red team's "A tennis male player"), in every candidate."""
+    group = accepted(prompt)
+    assert all(re.search(r"\b(tennis|construction) (player|worker)\b", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["St. Mary's Church in the snow", "Saint Peter's Basilica at dawn"])
+def test_a_saints_building_is_a_place(prompt: str) -> None:
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt

@@ -78,7 +78,11 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         cls, head_word, number, in_phrase = seg.noun
         person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase), anchor=person.anchor)
     words = [seg.det] if seg.det else []
-    words += [m for m in seg.mods if not m.endswith("-")]
+    mods = [m for m in seg.mods if not m.endswith("-")]
+    split = len(mods)  # nouns used as modifiers stay next to the head: "a young tennis player", not "a tennis young"
+    while split and _noun_modifier(mods[split - 1], lex):
+        split -= 1
+    words += mods[:split]
     gender = values.get("gender") if "gender" in person.in_phrase else None
     # a child of class person is a boy, a girl or a child; "little" stays before it, as the age word of every
     # other value does, so the phrase opens alike for every value (its letter case reads back the same)
@@ -99,6 +103,7 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         head = person.head
         if gender is not None:
             words.append(g.GENDER_ADJECTIVE[gender])
+    words += mods[split:]
     prefix = "".join(m for m in seg.mods if m.endswith("-"))
     words.append(prefix + head)
     text = " ".join(words)
@@ -106,6 +111,12 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         apostrophe = "’" if "’" in seg.possessive else "'"
         text += apostrophe if text.endswith("s") and person.number == "pl" else apostrophe + "s"
     return g.apply_case(text, seg.casing)
+
+
+def _noun_modifier(word: str, lex: Lexicon) -> bool:
+    """A word that is a noun and no adjective ("tennis", "construction"): part of a compound with the head."""
+    tags = lex.tags(word.lower())
+    return "n" in tags and "a" not in tags
 
 
 def normalise(text: str) -> str:

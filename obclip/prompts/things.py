@@ -35,6 +35,8 @@ NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 # weak person noun a person ("a white robot", "an old fan"); "female", "young", "Asian" do.
 # ("old" and "little" are not among them: the cloud view writes every age with them, and a decoy must read back alike.)
 THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
+# Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
+SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 
 
 class ThingsMixin:
@@ -42,9 +44,25 @@ class ThingsMixin:
 
     def mark_named_things(self) -> None:
         self.mark_named_phrases()
+        self.mark_saints_places()
         self.mark_given_names()
         self.mark_title_spans()
         self.mark_model_names()
+
+    def mark_saints_places(self) -> None:
+        """"St. Mary's Church", "Saint Peter's Basilica", "St Paul's Cathedral": a saint's name before a place or
+        building names that place; no person of the picture."""
+        heads = self.lex.senses.place_heads | SAINT_PLACES
+        for i, t in enumerate(self.tokens):
+            if not (t.capitalised and t.core in ("st", "saint") and self.free(i)):
+                continue
+            j = i + 1 + (self.tok(i + 1) is not None and self.tokens[i + 1].text == ".")
+            end = j
+            while self.free(end) and (w := self.tok(end)) is not None and w.is_word and w.capitalised:
+                if w.core in heads and end > j:
+                    self.keep(i, end)
+                    break
+                end += 1
 
     def keep(self, first: int, last: int, why: str = NAMED) -> None:
         start = self.tokens[first].start
