@@ -17,6 +17,7 @@ in chunks through the same functions, for the benchmarks.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -79,6 +80,12 @@ class GenerationResult:
     def to_pil(self):
         """The image as a PIL RGB image."""
         return to_pil(self.image)
+
+    def png(self) -> bytes:
+        """The image as PNG file bytes."""
+        buffer = io.BytesIO()
+        self.to_pil().save(buffer, format="PNG")
+        return buffer.getvalue()
 
     def save(self, path: str | Path) -> Path:
         """Writes the image to `path` (format from the suffix, e.g. .png) and returns the path."""

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import torch
 
+from obclip.device.outbound import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
 from obclip.prompts.lexicon import default_lexicon
 from obclip.prompts.template import DetectionError
@@ -47,7 +48,7 @@ MAX_PART_WORDS = 4  # only a tag-like part after a comma ("NICU", "afrofuturism"
 MAX_SPANS = 2
 NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
-CHECKED = ("age", "ethnicity")
+CHECKED = CONTEXT_CHECKED  # one home, torch-free, so the CLI can ask without loading this module
 AGE_FRAME = frozenset({"aged", "age", "ages", "year", "years", "year-old", "years-old", "yo", "y/o"})
 DESCRIPTIONS = {
     "age": {"child": "a baby, a child, kids", "young": "a young adult", "middle-aged": "a middle-aged adult",

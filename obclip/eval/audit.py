@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from obclip.device.outbound import PrivacyOptions, protect
 from obclip.prompts import DEFAULT_AGES, DetectionError, Lexicon, default_lexicon, transform
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import plain
@@ -118,15 +119,11 @@ def audit_prompt(
     row: dict = {"prompt": item.prompt, "family": item.family, "subject": item.subject}
     start = time.perf_counter()
 
-    def again(prompt: str):
-        return transform(prompt, attributes, max_candidates, lexicon=lex, proxies=proxies, ages=ages)
-
+    options = PrivacyOptions(attributes=tuple(attributes) if attributes is not None else None,
+                             max_candidates=max_candidates, ages=ages, proxies=proxies, context_check=context_check,
+                             lexicon=lex)  # fmt: skip
     try:
-        group = again(item.prompt)
-        if context_check and any(s.name in ("age", "ethnicity") for s in group.slots):
-            from obclip.device.context import guard
-
-            group = guard(group, again)
+        group = protect(item.prompt, options)  # what the CLI sends: `obclip.device.outbound`
     except DetectionError as exc:
         row.update(accepted=False, reason=str(exc), ms=(time.perf_counter() - start) * 1e3)
         return row

@@ -29,7 +29,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
+from obclip.config import AccelConfig
 from obclip.device.outbound import PrivacyOptions, outbound_view, protect
+from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.ui.history import History
 from obclip.ui.jobs import JobSpec, Runner
 
@@ -41,7 +43,7 @@ UI_HEADER = "x-obclip-ui"
 class PrivacyBody(BaseModel):
     attributes: list[str] | None = None
     ages: list[str] | None = None
-    max_candidates: int = Field(default=64, ge=1, le=4096)
+    max_candidates: int = Field(default=DEFAULT_MAX_CANDIDATES, ge=1, le=4096)
     context_check: bool = True
 
     @field_validator("ages")
@@ -78,7 +80,7 @@ class JobBody(PreviewBody):
     steps: int | None = Field(default=None, ge=1, le=1000)
     k: int | None = Field(default=None, ge=0, le=1000)
     seed: int = Field(default=0, ge=0, lt=2**63)
-    accel: str = "cache+reuse"
+    accel: str = AccelConfig().mode
     server: str = Field(default="", max_length=500)
     api_key: str = Field(default="", max_length=500, repr=False)
     compare: bool = False

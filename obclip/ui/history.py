@@ -7,7 +7,6 @@ them alone. Nothing here is ever sent anywhere.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import time
@@ -42,9 +41,7 @@ class History:
         name = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 1_000_000:06d}"
         record = {"name": name, "prompt": spec.prompt, "negative": spec.negative, "created": time.time(),
                   **result.summary()}  # fmt: skip
-        buffer = io.BytesIO()
-        result.to_pil().save(buffer, format="PNG")
-        _write_private(self.directory / f"{name}.png", buffer.getvalue())
+        _write_private(self.directory / f"{name}.png", result.png())
         _write_private(self.directory / f"{name}.json", json.dumps(record).encode())
         return name
 

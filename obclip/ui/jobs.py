@@ -11,7 +11,6 @@ two CPU generations at once would each take twice as long and hold two sets of a
 from __future__ import annotations
 
 import base64
-import io
 import threading
 import time
 import uuid
@@ -20,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from obclip.config import AccelConfig
 from obclip.device.outbound import PrivacyOptions, checked_remote, outbound_view, protect
 from obclip.plan import MODES
 
@@ -48,7 +48,7 @@ class JobSpec:
     steps: int | None = None
     k: int | None = None
     seed: int = 0
-    accel: str = "cache+reuse"
+    accel: str = AccelConfig().mode
     privacy: PrivacyOptions = field(default_factory=PrivacyOptions)
     server: str = ""
     api_key: str = field(default="", repr=False)
@@ -90,9 +90,7 @@ class Job:
 
 
 def png_data_url(result) -> str:
-    buffer = io.BytesIO()
-    result.to_pil().save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return "data:image/png;base64," + base64.b64encode(result.png()).decode()
 
 
 class Runner:
@@ -137,7 +135,6 @@ class Runner:
             raise
 
     def _generate(self, job: Job) -> None:
-        from obclip.config import AccelConfig
         from obclip.generate import generate
         from obclip.plan import split_plan
 
