@@ -11,8 +11,27 @@ What it is
                                           forms, proper-noun flags, curated closed classes)
 
     Derived parts come from WordNet 3.0, lemminflect/inflect and the `nomquamgender` name data;
-    hand-curated parts are the explicit Python tables in the CURATED section below. The derived
-    parts are always overridden by the curated ones.
+    hand-curated parts are data files in obclip/prompts/data/curated/ (see below). The derived
+    parts are always overridden by the curated ones. This script holds only the logic.
+
+Curated data (obclip/prompts/data/curated/, build-time input only: obclip never reads it)
+    classes.toml        gendered person classes [classes]; relations that imply an age [age_of_relation]
+    variants.toml       extra surface forms of a class (mum, guy, abuela, ...)
+    person_words.toml   class-"person" nouns with gender/age/ethnicity [person_words]; [typos]
+    demonyms.toml       ethnic and national words, their nouns, gendered demonyms, nouns-only keys
+    adjectives.toml     gender and age adjectives with strength
+    titles.toml         titles before a name
+    proxies.toml        words that reveal an attribute; skin tones and hair textures
+    morphology.toml     female suffixes, -man words that are not male / not -men, plural overrides
+    names.toml          character names, accented spellings of names
+    closed_class.toml   closed-class words for pos.txt
+    checks.toml         what check_people asserts (required nouns, age words, non-persons)
+    non_person_phrases.txt, not_gendered.txt, neutral_allow.txt, neutral_deny.txt   word lists
+    TOML files are read with tomllib; `false` stands for none (TOML has no null) and a field left
+    out of an inline table is none. Word lists hold one entry per line; `#` starts a comment.
+    Comments say why an entry is there: keep them when you edit. load_curated() reads every file
+    (and stops with the file and key on a malformed entry); after an edit, rebuild and commit the
+    rebuilt people.json/pos.txt together with the data file.
 
 How to run (from the repo root)
     python scripts/build_lexicon.py           # rebuild and write the files
