@@ -368,3 +368,93 @@ def test_pos(pos):
         assert t in pos[w], (w, pos[w])
     assert "n" not in pos["the"] and "n" not in pos["him"]
     assert (DATA / "pos.txt").stat().st_size < 5_000_000 if (DATA / "pos.txt").exists() else True
+
+
+# ---------------------------------------------------------------- curated input (obclip/prompts/data/curated/)
+# The builder's hand-curated tables, loaded through its own loader (no WordNet, no builder tools needed).
+
+BUILDER = Path(__file__).resolve().parent.parent / "scripts" / "build_lexicon.py"
+CURATED = DATA / "curated"
+
+
+@pytest.fixture(scope="module")
+def builder():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_lexicon_under_test", BUILDER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_curated_files_parse_and_are_all_read(builder):
+    import tomllib
+
+    files = {p.name for p in CURATED.iterdir() if p.is_file()}
+    read = set(re.findall(r'f\["([^"]+)"\]', BUILDER.read_text(encoding="utf-8")))
+    assert files == read, "every curated file is read by load_curated() and every file it reads exists"
+    for name in sorted(files):
+        if name.endswith(".toml"):
+            with (CURATED / name).open("rb") as fh:
+                assert tomllib.load(fh), name
+        else:
+            assert name.endswith(".txt") and builder.read_words(CURATED / name), name
+    tables = builder.load_curated(CURATED)
+    assert all(tables.values()), [k for k, v in tables.items() if not v]
+
+
+def test_curated_word_lists(builder):
+    for name in ("non_person_phrases.txt", "not_gendered.txt", "neutral_allow.txt", "neutral_deny.txt"):
+        words = builder.read_words(CURATED / name)
+        assert len(words) == len(set(words)), f"{name}: duplicates"
+        assert all(w == w.lower().strip() and "  " not in w for w in words), name
+    assert not builder.NEUTRAL_ALLOW & builder.NEUTRAL_DENY, "a word is both forced in and forced out"
+    assert not set(builder.PROXIES) & builder.NEUTRAL_ALLOW, "a proxy is never a neutral person noun"
+
+
+def test_curated_tables_use_known_classes_and_values(builder):
+    b = builder
+    vals = b.VALUES
+    ages, genders, eths = set(vals["age"]), set(vals["gender"]), set(vals["ethnicity"]) | {b.HELD}
+    assert set(b.AGE_OF_RELATION) <= set(b.CLASSES) and set(b.AGE_OF_RELATION.values()) <= ages
+    for name, (m, f, n) in b.CLASSES.items():
+        assert m and f and m != f and n not in (m, f), name
+    for w, (cls, g) in b.VARIANTS.items():
+        assert cls in b.CLASSES and g in genders | {None}, w
+    for w, (cls, num, g, a) in b.TYPOS.items():
+        assert cls in b.CLASSES and num in ("sg", "pl") and g in genders | {None} and a in ages | {None}, w
+    for w, (g, a, e) in b.PERSON_WORDS.items():
+        assert g in genders | {None} and a in ages | {None} and e in eths | {None}, w
+    for w, (v, sg, pl) in b.DEMONYMS.items():
+        assert v in eths and (sg is None or " " not in sg) and (pl is None or " " not in pl), w
+    assert b.DEMONYM_NOUNS_ONLY <= set(b.DEMONYMS)
+    assert set(b.DEMONYM_GENDER.values()) <= genders | {None}
+    for w, (attr, v, strength) in b.ADJECTIVES.items():
+        assert attr in vals and v in set(vals[attr]) | ({b.HELD} if attr == "ethnicity" else set()), w
+        assert strength in ("strong", "weak"), w
+    assert set(b.TITLES.values()) <= genders | {None}
+    for w, (kind, reveals) in b.PROXIES.items():
+        assert kind in ("adj", "noun") and reveals and set(reveals) <= set(vals), w
+    assert set(b.CLOSED) == set("dicoxw")
+    assert not {k for k, v in b.CHARACTER_NAMES.items() if v not in genders}
+    assert all(v is None or v.isascii() for v in b.ACCENTED_NAMES.values())
+    assert set(b.AGE_WORDS) <= set(b.REQUIRED) and not set(b.NOT_PERSON) & set(b.REQUIRED)
+    assert {k for want in b.REQUIRED.values() for k in want} <= NOUN_KEYS
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("classes.toml", 'gentleman = ["gentleman", "lady", false]', 'gentleman = ["gentleman", "lady"]'),
+    ("person_words.toml", 'girl = {gender = "female", age = "young"}', 'girl = {gender = "female", agee = "young"}'),
+    ("proxies.toml", 'pregnant = {kind = "adj", reveals = ["gender"]}', 'pregnant = {kind = "adj"}'),
+    ("variants.toml", 'guy = ["person", "male"]', 'guy = ["person", "male"'),
+])
+def test_curated_loader_names_a_malformed_entry(builder, tmp_path, name, old, new):
+    import shutil
+
+    folder = tmp_path / "curated"
+    shutil.copytree(CURATED, folder)
+    text = (folder / name).read_text(encoding="utf-8")
+    assert old in text
+    (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SystemExit, match=re.escape(name.split(".")[0])):
+        builder.load_curated(folder)
