@@ -185,3 +185,23 @@ def test_paired_fidelity_sees_what_fid_cannot(tiny_sd) -> None:
     policy = paired_fidelity(tiny_sd, PROMPTS[:1], AccelConfig(), k=3, steps=6)
     assert policy.server_flops < policy.exact_flops and min(policy.all_psnr) < PSNR_CAP
     assert len(policy.real_psnr) == 1 and policy.summary()["all_psnr_worst"] <= policy.summary()["real_psnr_mean"]
+
+
+@pytest.mark.parametrize("n_real, n_fake, dims", [(3, 3, 256), (9, 5, 128), (40, 30, 16)])
+def test_fid_in_the_span_of_the_samples_equals_torchmetrics(n_real: int, n_fake: int, dims: int) -> None:
+    """FID computed from the singular values of the samples' cross product (fewer samples than dimensions)
+    or torchmetrics' d x d eigenvalues (more) is torchmetrics' figure on the same features."""
+    from torchmetrics.image.fid import _compute_fid
+
+    from obclip.eval.metrics import fid_from_features
+
+    generator = torch.Generator().manual_seed(n_real * dims)
+    real = torch.randn(n_real, dims, generator=generator, dtype=torch.float64) * 1.5 + 0.2
+    fake = torch.randn(n_fake, dims, generator=generator, dtype=torch.float64)
+
+    def moments(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return x.mean(0), torch.cov(x.t())
+
+    expected = float(_compute_fid(*moments(real), *moments(fake)))
+    assert fid_from_features(real, fake) == pytest.approx(expected, rel=1e-5)
+    assert fid_from_features(real, real) == pytest.approx(0.0, abs=1e-6 * expected)

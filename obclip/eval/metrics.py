@@ -5,8 +5,12 @@ TorchScript weights, `common._FidInception`), the ones torchmetrics' FID uses. t
 `KernelInceptionDistance` would download its own Inception weights, so KID is computed here
 with the formula it uses (Bińkowski et al. 2018): the unbiased MMD² under the cubic polynomial
 kernel k(x, y) = (x·y / d + 1)³, averaged over random subsets, reported with its standard
-deviation over those subsets. FID reproduces torchmetrics' `compute` (float64 moments) on the
-same features, so its figures are those of `FrechetInceptionDistance`.
+deviation over those subsets. FID is the Fréchet distance torchmetrics' `FrechetInceptionDistance` computes
+(float64 moments) on the same features, with tr sqrt(Σ1 Σ2) taken in the span of the samples: with centred
+feature matrices A (d x n1) and B (d x n2), Σ1 Σ2's nonzero eigenvalues are the squared singular values of
+AᵀB, so the trace is their sum. That is exact, not an approximation, and replaces the eigenvalues of a
+2048 x 2048 product (2.7 s each on this CPU) by an SVD of at most n1 x n2; `tests/test_eval.py` checks it
+against torchmetrics' own computation.
 """
 
 from __future__ import annotations
@@ -27,18 +31,23 @@ def inception_features(images: torch.Tensor, batch: int = 64) -> torch.Tensor:
 
 
 def fid_from_features(real: torch.Tensor, fake: torch.Tensor) -> float:
-    """Fréchet distance between two feature sets (torchmetrics' computation)."""
-    from torchmetrics.image.fid import _compute_fid
-
+    """Fréchet distance between two feature sets: |μ1 - μ2|² + tr Σ1 + tr Σ2 - 2 tr sqrt(Σ1 Σ2)."""
     if len(real) < 2 or len(fake) < 2:
         raise ValueError("FID needs at least two images in each set")
+    real, fake = real.double(), fake.double()
+    if len(real) * len(fake) > real.shape[1] ** 2:  # more samples than dimensions: the d x d form is smaller
+        from torchmetrics.image.fid import _compute_fid
 
-    def moments(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        mean = x.mean(dim=0, keepdim=True)
-        cov = (x.t().mm(x) - len(x) * mean.t().mm(mean)) / (len(x) - 1)
-        return mean.squeeze(0), cov
+        def moments(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            mean = x.mean(dim=0, keepdim=True)
+            return mean.squeeze(0), (x.t().mm(x) - len(x) * mean.t().mm(mean)) / (len(x) - 1)
 
-    return float(_compute_fid(*moments(real), *moments(fake)))
+        return float(_compute_fid(*moments(real), *moments(fake)))
+    a = (real - real.mean(0)) / (len(real) - 1) ** 0.5  # rows: samples; Σ1 = aᵀa, so A = aᵀ
+    b = (fake - fake.mean(0)) / (len(fake) - 1) ** 0.5  # Σ2 = bᵀb
+    mean_term = (real.mean(0) - fake.mean(0)).square().sum()
+    cross = torch.linalg.svdvals(a.mm(b.t()))  # AᵀB, n1 x n2: its singular values are sqrt(eig(Σ1 Σ2))
+    return float(mean_term + a.square().sum() + b.square().sum() - 2 * cross.sum())
 
 
 @dataclass(frozen=True)
