@@ -262,82 +262,42 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def serve_config(args: argparse.Namespace):
-    """The `ServerConfig` of `obclip serve`'s flags, validated (shared by both engines and `serve run` configs)."""
-    from obclip.server.admission import QuotaConfig
-    from obclip.server.app import Limits, ServerConfig
-    from obclip.server.batcher import BatcherConfig
-    from obclip.server.security import KeyConfigError, load_key_digests
-    from obclip.server.transport import TransportLimits
+    """`obclip serve`'s configs from its flags, checked (`obclip.server.config.serve_settings`, which `serve run`
+    configs go through too)."""
+    from obclip.config import ConfigError
+    from obclip.server.config import serve_settings
 
-    loopback = args.host in ("127.0.0.1", "localhost", "::1")
-    if args.insecure_no_auth and not loopback:
-        raise UsageError("--insecure-no-auth is only allowed on a loopback host")
-    if args.insecure_no_auth and (args.api_key_file or os.environ.get("OBCLIP_API_KEYS")):
-        raise UsageError("--insecure-no-auth together with API keys would silently disable them; pass one or the other")
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise UsageError("TLS needs both --tls-cert and --tls-key")
-    for path in filter(None, (args.tls_cert, args.tls_key)):
-        if not Path(path).is_file():
-            raise UsageError(f"cannot read TLS file {path}")
     try:
-        keys = load_key_digests(args.api_key_file, os.environ.get("OBCLIP_API_KEYS"))
-    except KeyConfigError as exc:
+        return serve_settings(vars(args))
+    except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    if not keys and not args.insecure_no_auth:
-        raise UsageError(
-            "no API key: pass --api-key-file FILE or set OBCLIP_API_KEYS (or --insecure-no-auth on loopback); "
-            "make a key with `obclip keys new`"
-        )
-    if not loopback and not args.tls_cert:
-        print("obclip: warning: serving without TLS on a non-loopback host; keys and candidates travel in clear "
-              "(pass --tls-cert/--tls-key)", file=sys.stderr)  # fmt: skip
-    try:
-        config = ServerConfig(
-            key_digests=keys, insecure_no_auth=args.insecure_no_auth,
-            limits=Limits(max_candidates=args.max_candidates, max_steps=args.max_steps, max_size=args.max_size),
-            batcher=BatcherConfig(max_candidates=args.max_batch, max_wait=args.max_wait_ms / 1000,
-                                  enabled=not args.no_batching, max_batch_seconds=args.max_request_seconds,
-                                  max_queued=args.max_queue, tenant_share=args.tenant_share),
-            max_request_seconds=args.max_request_seconds,
-            quotas=QuotaConfig(args.quota_requests, args.quota_candidate_steps),
-            transport=TransportLimits(args.max_connections, args.header_timeout, args.body_timeout,
-                                      max_key_connections=args.max_key_connections),
-            audit_log=Path(args.audit_log) if args.audit_log else None,
-            trusted_proxies=tuple(args.trusted_proxy),
-            throughput=args.throughput * 1e9 if args.throughput is not None else None, recalibrate=args.recalibrate,
-            drain_seconds=args.drain_seconds,
-        )  # fmt: skip
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    if args.threads is not None and args.threads < 1:
-        raise UsageError(f"--threads must be at least 1, got {args.threads}")
-    return config
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import importlib.util
     import logging
 
-    if args.engine == "ray" and importlib.util.find_spec("ray") is None:
-        raise UsageError("--engine ray needs Ray Serve: pip install 'obclip[ray]'")
-    config = serve_config(args)
-    if args.engine == "ray":
+    settings = serve_config(args)
+    deploy = settings.deploy
+    if deploy.engine == "ray":
+        if importlib.util.find_spec("ray") is None:
+            raise UsageError("--engine ray needs Ray Serve: pip install 'obclip[ray]'")
         from obclip.server.ray_deploy import serve_on_ray
 
-        return serve_on_ray(args, config)
+        return serve_on_ray(settings)
     import torch
 
     from obclip.models.pair import load_pair
     from obclip.server.app import create_app, run_server
 
-    if args.threads is not None:
-        torch.set_num_threads(args.threads)
+    if deploy.threads is not None:
+        torch.set_num_threads(deploy.threads)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    app = create_app(load_pair(args.pair).to(_torch_device(args.device)), config)
-    scheme = "https" if args.tls_cert else "http"
-    print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    run_server(app, args.host, args.port, config.transport, args.tls_cert, args.tls_key, config.trusted_proxies,
-               config.drain_seconds)  # fmt: skip
+    app = create_app(load_pair(deploy.pair).to(_torch_device(deploy.device)), settings.server)
+    scheme = "https" if deploy.tls_cert else "http"
+    print(f"obclip: serving pair {deploy.pair!r} on {scheme}://{deploy.host}:{deploy.port}", file=sys.stderr,
+          flush=True)  # fmt: skip
+    run_server(app, deploy, settings.server)
     return 0
 
 
@@ -472,7 +432,7 @@ def _accel_config(args: argparse.Namespace) -> AccelConfig:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; it imports nothing heavy (no torch, diffusers or transformers)."""
-    from obclip.options import DEFAULT_MAX_CANDIDATES, DEVICE_SAMPLERS
+    from obclip.options import DEVICE_SAMPLERS
     from obclip.plan import MODES
 
     parser = argparse.ArgumentParser(
@@ -542,58 +502,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit.set_defaults(func=cmd_audit)
 
     serve = sub.add_parser("serve", help="run the cloud half as an HTTP service")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--pair", default="default")
-    serve.add_argument("--api-key-file", default=None, help="file with one API key per line (or OBCLIP_API_KEYS)")
-    serve.add_argument("--insecure-no-auth", action="store_true", help="no API keys (loopback only)")
-    serve.add_argument("--max-batch", type=int, default=32, help="candidates per batch")
-    serve.add_argument("--max-wait-ms", type=float, default=20.0, help="how long a request waits for company")
-    serve.add_argument("--no-batching", action="store_true")
-    serve.add_argument("--max-candidates", type=int, default=DEFAULT_MAX_CANDIDATES, help="largest N accepted")
-    serve.add_argument("--max-steps", type=int, default=100, help="largest T accepted")
-    serve.add_argument("--max-size", type=int, default=1024, help="largest image side accepted (pixels)")
-    serve.add_argument("--audit-log", default=None, help="append received candidate sets to this file (0600)")
-    serve.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
-                       help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default: none, the "
-                            "peer's address is the client's)")  # fmt: skip
-    serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
-    serve.add_argument("--device", default="cpu", help="torch device for the cloud model (cpu, cuda, mps)")
-    serve.add_argument("--tls-cert", default=None, help="PEM certificate (chain): serve HTTPS")
-    serve.add_argument("--tls-key", default=None, help="PEM private key of --tls-cert")
-    serve.add_argument("--max-request-seconds", type=float, default=60.0,
-                       help="estimated compute one request (and one batch) may take")  # fmt: skip
-    serve.add_argument("--max-queue", type=int, default=256, help="groups waiting at once (then 503)")
-    serve.add_argument("--throughput", type=float, default=None, metavar="GFLOPS",
-                       help="this server's UNet throughput for the cost budget (default: measured once on this "
-                            "machine and stored in the cache directory)")  # fmt: skip
-    serve.add_argument("--recalibrate", action="store_true", help="measure the throughput again and store it")
-    serve.add_argument("--drain-seconds", type=float, default=30.0,
-                       help="on SIGTERM, time for admitted requests to finish while new ones get 503 with "
-                            "Retry-After (local engine; a second signal stops at once)")  # fmt: skip
-    serve.add_argument("--tenant-share", type=float, default=0.5,
-                       help="part of the queue one key's waiting groups may take (then 429; default 0.5)")  # fmt: skip
-    serve.add_argument("--quota-requests", type=float, default=120.0, help="requests per minute per key")
-    serve.add_argument("--quota-candidate-steps", type=float, default=20000.0,
-                       help="candidates x cloud steps per minute per key")  # fmt: skip
-    serve.add_argument("--max-connections", type=int, default=512, help="open connections (below ulimit -n)")
-    serve.add_argument("--header-timeout", type=float, default=10.0, help="seconds to send a request's headers")
-    serve.add_argument("--body-timeout", type=float, default=30.0, help="seconds to send a request's body")
-    serve.add_argument("--max-key-connections", type=int, default=64,
-                       help="requests one API key may have in flight (then 429); slow bodies under one key cannot "
-                            "hold every connection")  # fmt: skip
-    ray = serve.add_argument_group("Ray Serve engine (pip install 'obclip[ray]'; docs/ray.md)")
-    ray.add_argument("--engine", choices=("local", "ray"), default="local",
-                     help="local: this process's batcher (default); ray: replicas on a Ray cluster")  # fmt: skip
-    ray.add_argument("--replicas", type=int, default=1, help="replicas (each loads the pair once)")
-    ray.add_argument("--max-replicas", type=int, default=None,
-                     help="autoscale between --min-replicas and this many replicas")  # fmt: skip
-    ray.add_argument("--min-replicas", type=int, default=1, help="autoscaling floor (0 scales to zero)")
-    ray.add_argument("--target-ongoing-requests", type=float, default=8.0, help="autoscaling target per replica")
-    ray.add_argument("--gpus-per-replica", type=float, default=0.0, help="GPUs per replica (> 0: the pair on cuda)")
-    ray.add_argument("--cpus-per-replica", type=float, default=1.0, help="CPUs reserved per replica")
-    ray.add_argument("--address", default=None,
-                     help="Ray cluster to join (host:port or auto); default: start one in this process")  # fmt: skip
+    # every flag, default and bound comes from the server's config dataclasses (obclip/server/config.py)
+    from obclip.config import add_flags
+    from obclip.server.config import RAY_SECTIONS, SERVE_SECTIONS
+
+    for section in SERVE_SECTIONS:
+        add_flags(serve, section)
+    ray = serve.add_argument_group("Ray Serve engine (--engine ray; pip install 'obclip[ray]'; docs/ray.md)")
+    for section in RAY_SECTIONS:
+        add_flags(ray, section)
     serve.set_defaults(func=cmd_serve)
 
     ui = sub.add_parser("ui", help="the device side as a local web page: what the server will see, then the image")

@@ -7,7 +7,6 @@ draining stop. Ray runs inside this process (`ray.init`); the finalizer always s
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import secrets
@@ -32,11 +31,9 @@ from obclip.client import RemoteCloud  # noqa: E402
 from obclip.cloud.engine import CloudEngine  # noqa: E402
 from obclip.models.pair import load_pair  # noqa: E402
 from obclip.protocol import CloudRequest, Handoff  # noqa: E402
-from obclip.server.app import ServerConfig  # noqa: E402
-from obclip.server.batcher import BatcherConfig  # noqa: E402
-from obclip.server.ray_app import APP_NAME, TRACE_ENV, RayOptions, build  # noqa: E402
+from obclip.server.config import BatcherConfig, DeployConfig, Limits, RayOptions, ServerConfig  # noqa: E402
+from obclip.server.ray_app import APP_NAME, TRACE_ENV, build  # noqa: E402
 from obclip.server.ray_deploy import PROXY_KEEP_ALIVE_SECONDS, http_options  # noqa: E402
-from obclip.server.schema import Limits  # noqa: E402
 from obclip.server.security import digest  # noqa: E402
 from tests.test_server import KEY, SECRET_WORD, Server, _request  # noqa: E402
 
@@ -66,7 +63,7 @@ class RayCluster:
         ray.init(num_cpus=2, object_store_memory=512 * 2**20, include_dashboard=False, logging_level="WARNING",
                  _metrics_export_port=self.metrics_port, runtime_env={"env_vars": env})  # fmt: skip
         self.session = Path(ray._private.worker._global_node.get_session_dir_path())
-        serve.start(http_options=http_options(argparse.Namespace(host="127.0.0.1", port=self.port, tls_cert=None)))
+        serve.start(http_options=http_options(DeployConfig(port=self.port)))
         self.config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,
                                    batcher=BatcherConfig(max_candidates=MAX_BATCH, max_wait=0.2))  # fmt: skip
         serve.run(build("tiny-sd", self.config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")

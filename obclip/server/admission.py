@@ -1,5 +1,10 @@
 """Admission and isolation, shared by every engine (this process's batcher, a Ray deployment).
 
+`admit` is the one path from a request body to an admitted group, a plain function (no HTTP): the
+served pair's defaults for absent settings, the request limits (`schema.check_limits`), the split plan
+(`plan.received_plan`, the same constructor the device uses), the protocol's own checks
+(`CloudRequest`), then the checks below, the budget and the key's quota, in that order.
+
 Before a group may join a batch it is checked on its own (`prevalidate`): everything that can
 fail for one group (text encoding, tokenisation, latent shape, sampler) fails here, as a 4xx
 for that group only. Its cost is estimated (`Budget.cost`: candidates x UNet calls x latent
@@ -18,16 +23,18 @@ import os
 import platform
 import threading
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 
-from obclip.cloud.engine import CloudEngine, batch_key, check_sampler
+from obclip.cloud.engine import CloudEngine, check_sampler
 from obclip.models.pair import ModelPair
-from obclip.protocol import CloudRequest, Handoff, ProtocolError
+from obclip.plan import PlanError, received_plan
+from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
+from obclip.server.config import Limits, QuotaConfig
+from obclip.server.schema import DenoiseBody, check_limits
 
 _PEAK_PER_LARGEST = 8  # live activations at the peak, in units of the largest single tensor (conservative)
 
@@ -56,42 +63,6 @@ def prevalidate(request: CloudRequest, pair: ModelPair) -> None:
         check_sampler(pair, request.sampler, request.steps)
     except (ProtocolError, ValueError, TypeError) as exc:
         raise AdmissionError(422, "invalid_request", str(exc).splitlines()[0][:300]) from None
-
-
-class BatchStopped(Exception):
-    """A running batch stopped between two denoising steps because every client it served has gone."""
-
-
-def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
-               requests: Sequence[CloudRequest]) -> list[Handoff | Exception]:  # fmt: skip
-    """Runs groups as one batch; if the batch fails, bisects so each failing group fails alone.
-
-    The one place where a list of groups meets the cloud engine, for every engine (this
-    process's batcher, a Ray Serve replica). Groups whose settings differ (`batch_key`) cannot
-    share a UNet batch: they run as consecutive batches, one per setting, in order of first
-    appearance (the local batcher only ever passes one setting; Ray's `@serve.batch` may mix).
-
-    Returns one entry per request, in order: its hand-off, or the exception of running it alone.
-    A poison group among n good ones costs about log2(n) extra batches, and the good groups'
-    results equal those of a clean batch (each group's numerics are independent of the others').
-    """
-    keys = [batch_key(r) for r in requests]
-    if len(set(keys)) > 1:
-        results: list[Handoff | Exception | None] = [None] * len(requests)
-        for key in dict.fromkeys(keys):
-            index = [i for i, k in enumerate(keys) if k == key]
-            for i, result in zip(index, run_groups(run_batch, [requests[i] for i in index]), strict=True):
-                results[i] = result
-        return results  # type: ignore[return-value]
-    try:
-        return list(run_batch(list(requests)))
-    except BatchStopped as exc:  # every client left: nothing to bisect, nobody to answer
-        return [exc] * len(requests)
-    except Exception as exc:  # reported per group, never kills the caller
-        if len(requests) == 1:
-            return [exc]
-    mid = len(requests) // 2
-    return run_groups(run_batch, requests[:mid]) + run_groups(run_batch, requests[mid:])
 
 
 @dataclass(frozen=True)
@@ -269,23 +240,6 @@ _MEASURED = ("flops_per_call", "ref_pixels", "flops_per_second", "largest_tensor
              "quadratic_share")
 
 
-@dataclass(frozen=True)
-class QuotaConfig:
-    """Per-key quotas, refilled continuously.
-
-    Attributes:
-        requests_per_minute (`float`, defaults to 120).
-        candidate_steps_per_minute (`float`, defaults to 20000): sum over requests of N x k.
-    """
-
-    requests_per_minute: float = 120.0
-    candidate_steps_per_minute: float = 20000.0
-
-    def __post_init__(self) -> None:
-        if self.requests_per_minute <= 0 or self.candidate_steps_per_minute <= 0:
-            raise ValueError("quotas must be positive")
-
-
 class Quotas:
     """Token buckets per key: a burst of one minute's allowance, refilled linearly (thread-safe)."""
 
@@ -312,3 +266,44 @@ class Quotas:
                 raise AdmissionError(429, "quota", f"this key's quota is used up; retry in {math.ceil(wait)}s",
                                      retry_after=math.ceil(wait))  # fmt: skip
             self._buckets[key] = (reqs - 1, steps - candidate_steps, now)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """A group that passed every check: what the runner gets, and what it is estimated to cost."""
+
+    request: CloudRequest
+    cost: Cost
+
+
+def admit(body: DenoiseBody, pair: ModelPair, limits: Limits, budget: Budget, quotas: Quotas,
+          tenant: str) -> Admitted:  # fmt: skip
+    """Checks one `POST /v1/denoise` body and charges its key's quota; raises `AdmissionError` (4xx) otherwise."""
+    spec = pair.spec
+    body = body.model_copy(  # absent settings: the served pair's defaults
+        update={
+            "steps": spec.cloud_steps or spec.steps if body.steps is None else body.steps,
+            "k": spec.k if body.k is None else body.k,
+            "guidance": spec.guidance if body.guidance is None else body.guidance,
+        }
+    )
+    problem = check_limits(body, pair, limits)
+    if problem:
+        raise AdmissionError(422, "limit", problem)
+    try:  # the split this request implies must be one the pair can run: k on its grid, its sampler
+        received_plan(spec, sampler=body.sampler, steps=body.steps, k=body.k, n=len(body.candidates))
+        request = CloudRequest(
+            candidates=tuple(body.candidates), seed=body.seed, steps=body.steps, k=body.k, guidance=body.guidance,
+            height=body.height, width=body.width, sampler=body.sampler, pair=body.pair,
+            accel=AccelConfig(**body.accel.model_dump()), factors=tuple(tuple(f) for f in body.factors),
+            negative=body.negative,
+        )  # fmt: skip
+    except (PlanError, ProtocolError) as exc:
+        raise AdmissionError(422, "invalid_request", str(exc)) from None
+    prevalidate(request, pair)  # this group alone: nothing it holds can fail a batch
+    cost = budget.cost(request, pair)
+    refusal = budget.refusal(cost)
+    if refusal:
+        raise AdmissionError(422, "over_budget", refusal)
+    quotas.charge(tenant, cost.candidate_steps)
+    return Admitted(request, cost)

@@ -12,12 +12,15 @@ tenant sending large groups delays another tenant's small group by at most the b
 running when it arrives. The queue is bounded in groups and in estimated seconds of work
 (`QueueFull`, answered 503 with Retry-After) and no tenant's waiting work past its share of those bounds
 (`ShareFull`, 429 with Retry-After); a queued group whose client has gone is
-dropped (`cancel`) before it costs anything. One worker thread runs the engine.
+dropped (`cancel`) before it costs anything. One worker thread runs the engine; `LocalRunner` is the
+`GroupRunner` (`runner.py`) the single-process server hands admitted groups to.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,37 +29,11 @@ from dataclasses import dataclass, field
 
 from obclip.cloud.engine import batch_key
 from obclip.protocol import CloudRequest, Handoff
-from obclip.server.admission import AdmissionError, BatchStopped, run_groups
+from obclip.server.admission import AdmissionError
+from obclip.server.config import BatcherConfig
+from obclip.server.runner import NO_METRICS, BatchStopped, Metrics, check_room, group_failed, run_groups
 
-
-class QueueFull(AdmissionError):
-    """The queue holds as much work as it may; retry after about `retry_after` seconds."""
-
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(503, "overloaded", message, retry_after=retry_after)
-
-
-class ShareFull(AdmissionError):
-    """This tenant's share of the queue is full (429): the others still have theirs."""
-
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(429, "queue_share_full", message, retry_after=retry_after)
-
-
-def check_room(config: BatcherConfig, waiting: list[tuple[str, float]], tenant: str, seconds: float) -> None:
-    """Whether a group of `tenant` estimated at `seconds` may join a queue holding `waiting` (tenant, seconds):
-    the queue's bounds (else `QueueFull`, 503) and the tenant's share of them (else `ShareFull`, 429). The one
-    admission rule of both engines (this process's batcher, a Ray replica's queue)."""
-    total = sum(s for _, s in waiting)
-    if len(waiting) >= config.max_queued or total + seconds > config.max_queued_seconds:
-        raise QueueFull(f"the server's queue is full ({len(waiting)} groups, ~{total:.0f}s of work)",
-                        retry_after=max(1.0, min(total, 60.0)))  # fmt: skip
-    mine = [s for t, s in waiting if t == tenant]
-    share = config.tenant_share
-    if len(mine) + 1 > max(1.0, share * config.max_queued) or (
-            mine and sum(mine) + seconds > share * config.max_queued_seconds):  # a lone large group may wait
-        raise ShareFull(f"this key's share of the queue is full ({len(mine)} groups, ~{sum(mine):.0f}s of work)",
-                        retry_after=max(1.0, min(sum(mine), 60.0)))  # fmt: skip
+log = logging.getLogger("obclip.server")
 
 
 @dataclass
@@ -74,39 +51,6 @@ class Job:
     gone: threading.Event = field(default_factory=threading.Event)  # its client left while it ran
 
 
-@dataclass(frozen=True)
-class BatcherConfig:
-    """Batching and queue bounds.
-
-    Attributes:
-        max_candidates (`int`, defaults to 32): candidates per batch.
-        max_wait (`float`, defaults to 0.02): seconds the head group waits for company.
-        enabled (`bool`, defaults to True): False runs every group alone.
-        max_batch_seconds (`float`, defaults to 60): estimated compute per batch.
-        max_queued (`int`, defaults to 256): groups waiting at once.
-        max_queued_seconds (`float`, defaults to 600): estimated compute waiting at once.
-        tenant_share (`float`, defaults to 0.5): the part of `max_queued` and `max_queued_seconds` one tenant's
-            waiting groups may take; past it the tenant gets 429, so one tenant cannot fill the queue and shut
-            the others out with 503.
-    """
-
-    max_candidates: int = 32
-    max_wait: float = 0.02
-    enabled: bool = True
-    max_batch_seconds: float = 60.0
-    max_queued: int = 256
-    max_queued_seconds: float = 600.0
-    tenant_share: float = 0.5
-
-    def __post_init__(self) -> None:
-        if not 0 < self.tenant_share <= 1:
-            raise ValueError(f"tenant_share must lie in (0, 1], got {self.tenant_share}")
-        if self.max_candidates < 1 or self.max_wait < 0 or self.max_queued < 1:
-            raise ValueError("max_candidates and max_queued must be >= 1 and max_wait >= 0")
-        if self.max_batch_seconds <= 0 or self.max_queued_seconds <= 0:
-            raise ValueError("max_batch_seconds and max_queued_seconds must be > 0")
-
-
 class Batcher:
     """Feeds `run_batch` (an engine's `run_batch`, or anything with its signature) from a fair queue."""
 
@@ -118,7 +62,8 @@ class Batcher:
         self._finish: dict[str, float] = {}
         self._seq = itertools.count()
         self._closed = False
-        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0, "stopped": 0}
+        self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0, "stopped": 0,
+                      "running": 0}  # groups in the batch running now  # fmt: skip
         self.on_batch: Callable[[int, int], None] = lambda groups, prompts: None  # metrics hook
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
@@ -198,6 +143,8 @@ class Batcher:
             for job in live:
                 job.started = started
             self.on_batch(len(live), sum(job.request.n for job in live))
+            self.stats["running"] = len(live)
+
             def stop_when_all_gone(step: int, live: list[Job] = live) -> None:
                 if all(job.gone.is_set() for job in live):
                     raise BatchStopped(f"every client of this batch left; stopped after step {step}")
@@ -205,6 +152,7 @@ class Batcher:
             results = run_groups(lambda requests: self.run_batch(requests, on_step=stop_when_all_gone),
                                  [job.request for job in live])  # fmt: skip
             self.stats["batches"] += 1
+            self.stats["running"] = 0
             self.stats["stopped"] += any(isinstance(r, BatchStopped) for r in results)
             self.stats["prompts"] += sum(job.request.n for job in live)
             for job, result in zip(live, results, strict=True):
@@ -214,3 +162,39 @@ class Batcher:
                     job.future.set_exception(result)
                 else:
                     job.future.set_result(result)
+
+
+class LocalRunner:
+    """The single-process engine: `Batcher` (fair queue, one worker thread) around `run_batch`."""
+
+    def __init__(self, batcher: Batcher, metrics: Metrics = NO_METRICS) -> None:
+        self.batcher, self.metrics = batcher, metrics
+        batcher.on_batch = metrics.batch
+
+    async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
+                  client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
+        job = self.batcher.submit(request, tenant, seconds)
+        waiting = asyncio.wrap_future(job.future)
+        while not waiting.done():
+            await asyncio.wait([waiting], timeout=0.25)
+            if not waiting.done() and not job.gone.is_set() and client_gone():
+                if self.batcher.cancel(job):  # the client has gone: its queued group never runs
+                    log.info("request %s: client left, dropped from the queue", rid)
+                    raise AdmissionError(499, "client_closed", "the client closed the connection")
+                self.batcher.leave(job)  # running: its batch stops at a step boundary once all its clients left
+        try:
+            handoff = waiting.result()
+        except BatchStopped:
+            log.info("request %s: client left, its batch stopped between steps", rid)
+            raise AdmissionError(499, "client_closed", "the client closed the connection") from None
+        except (asyncio.CancelledError, Exception) as exc:
+            raise group_failed(rid, exc) from None
+        queued = (job.started or time.monotonic()) - job.arrived
+        self.metrics.group(request.n, queued, handoff.server_seconds, handoff.server_flops)
+        return handoff
+
+    def stats(self) -> dict:
+        return {"batcher": dict(self.batcher.stats), "queued_seconds": self.batcher.queued_seconds()}
+
+    def close(self) -> None:
+        self.batcher.close()

@@ -32,10 +32,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from obclip.protocol import CloudRequest, Handoff
-from obclip.server.admission import run_groups
-from obclip.server.app import ServerConfig
-from obclip.server.batcher import check_room
-from obclip.server.runner import Metrics, group_failed
+from obclip.server.config import RayOptions, ServerConfig
+from obclip.server.runner import Metrics, check_room, group_failed, run_groups
 
 log = logging.getLogger("obclip.server")
 RAY_MISSING = "Ray Serve is not installed: pip install 'obclip[ray]'"
@@ -51,59 +49,6 @@ def import_serve():
     except ImportError:
         raise ImportError(RAY_MISSING) from None
     return serve
-
-
-@dataclass(frozen=True)
-class RayOptions:
-    """How the app is spread over the cluster.
-
-    Attributes:
-        replicas (`int`, defaults to 1): fixed replica count (ignored with `max_replicas`).
-        min_replicas, max_replicas (`int | None`): autoscaling bounds; autoscaling is on when `max_replicas` is set.
-        target_ongoing_requests (`float`, defaults to 8): autoscaling target per replica (a few batches' worth).
-        gpus_per_replica (`float`, defaults to 0): GPUs reserved per replica; > 0 runs the pair on `cuda`.
-        cpus_per_replica (`float`, defaults to 1): CPUs reserved per replica.
-        threads (`int | None`): torch CPU threads per replica (default: `cpus_per_replica`).
-        device (`str`, defaults to "cpu"): torch device when no GPU is reserved.
-        graceful_shutdown_timeout_s (`float`, defaults to 120): how long a stopping replica finishes in-flight work.
-    """
-
-    replicas: int = 1
-    min_replicas: int | None = None
-    max_replicas: int | None = None
-    target_ongoing_requests: float = 8.0
-    gpus_per_replica: float = 0.0
-    cpus_per_replica: float = 1.0
-    threads: int | None = None
-    device: str = "cpu"
-    graceful_shutdown_timeout_s: float = 120.0
-
-    def __post_init__(self) -> None:
-        if self.replicas < 1 or self.gpus_per_replica < 0 or self.cpus_per_replica <= 0:
-            raise ValueError("replicas must be >= 1, gpus_per_replica >= 0 and cpus_per_replica > 0")
-        if self.max_replicas is not None and not 0 <= (self.min_replicas or 0) <= self.max_replicas >= 1:
-            raise ValueError("autoscaling needs 0 <= min_replicas <= max_replicas and max_replicas >= 1")
-
-    def deployment_options(self, config: ServerConfig) -> dict:
-        """Keyword arguments of `serve.deployment(...).options`."""
-        actor = {"num_cpus": self.cpus_per_replica, "num_gpus": self.gpus_per_replica}
-        options = {
-            "ray_actor_options": actor,
-            # every queued group must reach the replica's batch queue (ours bounds it), else batches stay small
-            "max_ongoing_requests": config.batcher.max_queued + 1,
-            "graceful_shutdown_wait_loop_s": 1.0,
-            "graceful_shutdown_timeout_s": self.graceful_shutdown_timeout_s,
-            "health_check_period_s": 5.0,
-        }
-        if self.max_replicas is not None:
-            options["autoscaling_config"] = {
-                "min_replicas": self.min_replicas or 0, "max_replicas": self.max_replicas,
-                "initial_replicas": max(self.min_replicas or 0, 1),
-                "target_ongoing_requests": self.target_ongoing_requests,
-            }  # fmt: skip
-        else:
-            options["num_replicas"] = self.replicas
-        return options
 
 
 class RayMetrics(Metrics):

@@ -8,20 +8,19 @@ up to `--drain-seconds`), then the app is deleted (Ray again lets in-flight work
 
 `obclip.server.ray_entry:build_app` is the `import_path` of `deploy/serve_config.yaml`: its `args` are `obclip serve`'s
 flags without the dashes (`pair: default`, `api_key_file: /etc/obclip/keys.txt`, `max_batch: 32`),
-parsed and checked by the very same code as the command line.
+checked by the very same code as the command line (`obclip.server.config.serve_settings`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import secrets
 import signal
 import sys
 import threading
 
-from obclip.server.app import ServerConfig
-from obclip.server.ray_app import APP_NAME, RayOptions, build, import_serve
+from obclip.server.config import DeployConfig, ServeSettings
+from obclip.server.ray_app import APP_NAME, build, import_serve
 
 OBJECT_STORE_BYTES = 512 * 2**20  # hand-offs are small; Ray's default (30% of RAM) would reserve GBs of /dev/shm
 
@@ -30,28 +29,15 @@ class RayConfigError(ValueError):
     """Bad Ray options or no Ray installed: `obclip serve` prints it as one line and exits 2."""
 
 
-def ray_options(args: argparse.Namespace) -> RayOptions:
-    """`RayOptions` from `obclip serve`'s flags."""
-    try:
-        return RayOptions(
-            replicas=args.replicas, min_replicas=args.min_replicas if args.max_replicas else None,
-            max_replicas=args.max_replicas, target_ongoing_requests=args.target_ongoing_requests,
-            gpus_per_replica=args.gpus_per_replica, cpus_per_replica=args.cpus_per_replica, threads=args.threads,
-            device=args.device,
-        )  # fmt: skip
-    except ValueError as exc:
-        raise RayConfigError(str(exc)) from None
-
-
 PROXY_KEEP_ALIVE_SECONDS = 5  # as the local server's; Ray's default (90 s) let idle clients hold connections
 
 
-def http_options(args: argparse.Namespace) -> dict:
+def http_options(deploy: DeployConfig) -> dict:
     """Serve's HTTP proxy: where it listens, how long it keeps an idle connection after an answer, and TLS when
     a certificate is given."""
-    options = {"host": args.host, "port": args.port, "keep_alive_timeout_s": PROXY_KEEP_ALIVE_SECONDS}
-    if args.tls_cert:
-        options |= {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+    options = {"host": deploy.host, "port": deploy.port, "keep_alive_timeout_s": PROXY_KEEP_ALIVE_SECONDS}
+    if deploy.tls_cert:
+        options |= {"ssl_certfile": deploy.tls_cert, "ssl_keyfile": deploy.tls_key}
     return options
 
 
@@ -64,10 +50,10 @@ def cluster_token_env(environ: dict) -> None:
         environ.setdefault("RAY_AUTH_TOKEN", secrets.token_hex(32))
 
 
-def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
+def serve_on_ray(settings: ServeSettings) -> int:
     """Deploys the app on Ray and blocks until SIGTERM/SIGINT, then drains it."""
-    options = ray_options(args)
-    if args.address is None:
+    deploy, config, options = settings.deploy, settings.server, settings.ray
+    if deploy.address is None:
         cluster_token_env(os.environ)
     try:
         serve = import_serve()
@@ -75,21 +61,21 @@ def serve_on_ray(args: argparse.Namespace, config: ServerConfig) -> int:
         raise RayConfigError(str(exc)) from None
     import ray
 
-    own_cluster = args.address is None
+    own_cluster = deploy.address is None
     if own_cluster:
         ray.init(object_store_memory=OBJECT_STORE_BYTES, include_dashboard=False, logging_level="WARNING")
     else:
-        ray.init(address=args.address, logging_level="WARNING")
+        ray.init(address=deploy.address, logging_level="WARNING")
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     try:
-        serve.start(http_options=http_options(args))
-        serve.run(build(args.pair, config, options), name=APP_NAME, route_prefix="/")
-        scheme = "https" if args.tls_cert else "http"
+        serve.start(http_options=http_options(deploy))
+        serve.run(build(deploy.pair, config, options), name=APP_NAME, route_prefix="/")
+        scheme = "https" if deploy.tls_cert else "http"
         shape = (f"{options.min_replicas}-{options.max_replicas} replicas (autoscaling)" if options.max_replicas
                  else f"{options.replicas} replica{'s' * (options.replicas > 1)}")  # fmt: skip
-        print(f"obclip: serving pair {args.pair!r} on {scheme}://{args.host}:{args.port} with Ray Serve, {shape}",
+        print(f"obclip: serving pair {deploy.pair!r} on {scheme}://{deploy.host}:{deploy.port} with Ray Serve, {shape}",
               file=sys.stderr, flush=True)  # fmt: skip
         stop.wait()
         print("obclip: draining (in-flight requests finish; new ones get 503)", file=sys.stderr, flush=True)

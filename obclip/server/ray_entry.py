@@ -1,16 +1,16 @@
 """The builder `serve run` / `serve deploy` import (`import_path: obclip.server.ray_entry:build_app`).
 
-Apart from `ray_deploy` because it parses `obclip serve`'s own flags with the CLI's parser: the CLI
-imports `ray_deploy`, and nothing the CLI imports may import the CLI back.
+Its `args` are `obclip serve`'s flags without dashes, checked by the same `serve_settings` as the
+command line, so a YAML file and the CLI cannot disagree on a default or a bound.
 """
 
 from __future__ import annotations
 
 import os
 
-from obclip.cli import UsageError, build_parser, serve_config
+from obclip.config import ConfigError
+from obclip.server.config import serve_settings
 from obclip.server.ray_app import build
-from obclip.server.ray_deploy import ray_options
 
 
 def build_app(args: dict):
@@ -21,17 +21,10 @@ def build_app(args: dict):
             `true` stands for a bare flag. Replica counts and autoscaling belong to the config's
             `deployments:` section (deployment `ObclipCloud`), which Serve applies on top.
     """
-    argv = ["serve"]
-    for key, value in (args or {}).items():
-        flag = "--" + str(key).replace("_", "-")
-        if value is True or str(value).lower() == "true":
-            argv.append(flag)
-        elif value not in (False, None) and str(value).lower() != "false":
-            argv += [flag, str(value)]
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    parsed = build_parser().parse_args(argv)
+    values = {str(key).replace("-", "_"): value for key, value in (args or {}).items()}
     try:
-        config = serve_config(parsed)
-    except UsageError as exc:
+        settings = serve_settings(values)
+    except ConfigError as exc:
         raise ValueError(f"obclip serve config: {exc}") from None
-    return build(parsed.pair, config, ray_options(parsed))
+    return build(settings.deploy.pair, settings.server, settings.ray)

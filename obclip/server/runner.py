@@ -1,13 +1,14 @@
-"""Who runs an admitted group: the seam between the HTTP app and an engine.
+"""Who runs an admitted group: the seam between the HTTP app and an engine, and the rules every runner shares.
 
-`create_app` (app.py) does everything that is the same for every engine — auth, limits,
-validation, budget, quotas, error codes, request ids — and hands each admitted group to a
-`GroupRunner`. Two implement it:
+The app (`app.py`, `routes.py`, `admission.admit`) does everything that is the same for every engine
+— auth, limits, validation, budget, quotas, error codes, request ids — and hands each admitted group
+to a `GroupRunner`. Two implement it:
 
-- `LocalRunner` (here): this process's fair, bounded batcher (`batcher.py`), one worker thread;
+- `LocalRunner` (`batcher.py`): this process's fair, bounded batcher, one worker thread;
 - `ObclipReplica` (`ray_app.py`): a Ray Serve replica's `@serve.batch` method.
 
-Both feed the same function, `admission.run_groups`, so batching and per-group isolation exist
+Both take a group only if `check_room` lets it into their queue (the queue's bound, 503, and the
+tenant's share of it, 429), and both feed `run_groups`, so batching and per-group isolation exist
 once. `Metrics` is what the app and the runners report to; `NO_METRICS` does nothing (the
 single-process server), `ray_app.RayMetrics` exports to Prometheus through Ray. No metric
 carries a prompt, a key or a request id as a label: only counts, sizes, seconds and codes.
@@ -15,15 +16,14 @@ carries a prompt, a key or a request id as a label: only counts, sizes, seconds 
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from obclip.cloud.engine import batch_key
 from obclip.protocol import CloudRequest, Handoff
-from obclip.server.admission import AdmissionError, BatchStopped
-from obclip.server.batcher import Batcher
+from obclip.server.admission import AdmissionError
+from obclip.server.config import BatcherConfig
 
 log = logging.getLogger("obclip.server")
 
@@ -69,37 +69,67 @@ def group_failed(rid: str, exc: BaseException) -> AdmissionError:
                           "other groups were not affected")  # fmt: skip
 
 
-class LocalRunner:
-    """The single-process engine: `Batcher` (fair queue, one worker thread) around `run_batch`."""
+class BatchStopped(Exception):
+    """A running batch stopped between two denoising steps because every client it served has gone."""
 
-    def __init__(self, batcher: Batcher, metrics: Metrics = NO_METRICS) -> None:
-        self.batcher, self.metrics = batcher, metrics
-        batcher.on_batch = metrics.batch
 
-    async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
-                  client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        job = self.batcher.submit(request, tenant, seconds)
-        waiting = asyncio.wrap_future(job.future)
-        while not waiting.done():
-            await asyncio.wait([waiting], timeout=0.25)
-            if not waiting.done() and not job.gone.is_set() and client_gone():
-                if self.batcher.cancel(job):  # the client has gone: its queued group never runs
-                    log.info("request %s: client left, dropped from the queue", rid)
-                    raise AdmissionError(499, "client_closed", "the client closed the connection")
-                self.batcher.leave(job)  # running: its batch stops at a step boundary once all its clients left
-        try:
-            handoff = waiting.result()
-        except BatchStopped:
-            log.info("request %s: client left, its batch stopped between steps", rid)
-            raise AdmissionError(499, "client_closed", "the client closed the connection") from None
-        except (asyncio.CancelledError, Exception) as exc:
-            raise group_failed(rid, exc) from None
-        queued = (job.started or time.monotonic()) - job.arrived
-        self.metrics.group(request.n, queued, handoff.server_seconds, handoff.server_flops)
-        return handoff
+def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
+               requests: Sequence[CloudRequest]) -> list[Handoff | Exception]:  # fmt: skip
+    """Runs groups as one batch; if the batch fails, bisects so each failing group fails alone.
 
-    def stats(self) -> dict:
-        return {"batcher": dict(self.batcher.stats), "queued_seconds": self.batcher.queued_seconds()}
+    The one place where a list of groups meets the cloud engine, for every engine (this
+    process's batcher, a Ray Serve replica). Groups whose settings differ (`batch_key`) cannot
+    share a UNet batch: they run as consecutive batches, one per setting, in order of first
+    appearance (the local batcher only ever passes one setting; Ray's `@serve.batch` may mix).
 
-    def close(self) -> None:
-        self.batcher.close()
+    Returns one entry per request, in order: its hand-off, or the exception of running it alone.
+    A poison group among n good ones costs about log2(n) extra batches, and the good groups'
+    results equal those of a clean batch (each group's numerics are independent of the others').
+    """
+    keys = [batch_key(r) for r in requests]
+    if len(set(keys)) > 1:
+        results: list[Handoff | Exception | None] = [None] * len(requests)
+        for key in dict.fromkeys(keys):
+            index = [i for i, k in enumerate(keys) if k == key]
+            for i, result in zip(index, run_groups(run_batch, [requests[i] for i in index]), strict=True):
+                results[i] = result
+        return results  # type: ignore[return-value]
+    try:
+        return list(run_batch(list(requests)))
+    except BatchStopped as exc:  # every client left: nothing to bisect, nobody to answer
+        return [exc] * len(requests)
+    except Exception as exc:  # reported per group, never kills the caller
+        if len(requests) == 1:
+            return [exc]
+    mid = len(requests) // 2
+    return run_groups(run_batch, requests[:mid]) + run_groups(run_batch, requests[mid:])
+
+
+class QueueFull(AdmissionError):
+    """The queue holds as much work as it may; retry after about `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(503, "overloaded", message, retry_after=retry_after)
+
+
+class ShareFull(AdmissionError):
+    """This tenant's share of the queue is full (429): the others still have theirs."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(429, "queue_share_full", message, retry_after=retry_after)
+
+
+def check_room(config: BatcherConfig, waiting: list[tuple[str, float]], tenant: str, seconds: float) -> None:
+    """Whether a group of `tenant` estimated at `seconds` may join a queue holding `waiting` (tenant, seconds):
+    the queue's bounds (else `QueueFull`, 503) and the tenant's share of them (else `ShareFull`, 429). The one
+    admission rule of both engines (this process's batcher, a Ray replica's queue)."""
+    total = sum(s for _, s in waiting)
+    if len(waiting) >= config.max_queued or total + seconds > config.max_queued_seconds:
+        raise QueueFull(f"the server's queue is full ({len(waiting)} groups, ~{total:.0f}s of work)",
+                        retry_after=max(1.0, min(total, 60.0)))  # fmt: skip
+    mine = [s for t, s in waiting if t == tenant]
+    share = config.tenant_share
+    if len(mine) + 1 > max(1.0, share * config.max_queued) or (
+            mine and sum(mine) + seconds > share * config.max_queued_seconds):  # a lone large group may wait
+        raise ShareFull(f"this key's share of the queue is full ({len(mine)} groups, ~{sum(mine):.0f}s of work)",
+                        retry_after=max(1.0, min(sum(mine), 60.0)))  # fmt: skip

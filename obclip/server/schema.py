@@ -6,30 +6,14 @@ so the OpenAPI schema and every 4xx message are the same whichever engine runs t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from obclip.config import ACCEL_MODES, AccelConfig, settings
 from obclip.models.pair import ModelPair
-from obclip.options import DEFAULT_MAX_CANDIDATES, MAX_STEPS, SAMPLERS
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on one request, published by /v1/models."""
-
-    max_candidates: int = DEFAULT_MAX_CANDIDATES
-    max_prompt_chars: int = 400
-    max_steps: int = 100
-    max_size: int = 1024
-    max_guidance: float = 30.0
-    max_body_bytes: int = 256 * 1024
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.max_steps <= MAX_STEPS:
-            raise ValueError(f"--max-steps must lie in [1, {MAX_STEPS}], got {self.max_steps}")
+from obclip.options import DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.server.config import Limits
 
 
 def _accel_body() -> type[BaseModel]:

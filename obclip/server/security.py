@@ -23,8 +23,9 @@ import string
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
+
+from obclip.server.config import ThrottleConfig
 
 MIN_KEY_BITS = 128
 KEY_PREFIX = "obk_"
@@ -129,23 +130,6 @@ class KeyRing:
         for stored in self._digests:  # every digest compared: the time does not tell which matched
             found |= hmac.compare_digest(given, stored)
         return given.hex()[:12] if found else None
-
-
-@dataclass(frozen=True)
-class ThrottleConfig:
-    """Failed-auth throttling per client address.
-
-    Attributes:
-        max_failures (`int`, defaults to 10): failures allowed within `window`.
-        window (`float`, defaults to 60): seconds over which failures are counted.
-    """
-
-    max_failures: int = 10
-    window: float = 60.0
-
-    def __post_init__(self) -> None:
-        if self.max_failures < 1 or self.window <= 0:
-            raise ValueError("max_failures must be >= 1 and window > 0")
 
 
 class AuthThrottle:

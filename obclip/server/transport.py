@@ -35,42 +35,14 @@ import uuid
 from asyncio.sslproto import SSLProtocol
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from obclip.server.config import TransportLimits
+
 log = logging.getLogger("obclip.server")
 CLIENT_GONE = "obclip.client_gone"  # scope extension: () -> bool, True once the client closed the connection
-
-
-@dataclass(frozen=True)
-class TransportLimits:
-    """Bounds on connections and on how long a client may take to send a request.
-
-    Attributes:
-        max_connections (`int`, defaults to 512): open connections (keep it below `ulimit -n`).
-        header_timeout (`float`, defaults to 10): seconds to deliver a request's headers.
-        body_timeout (`float`, defaults to 30): seconds to deliver its body after the headers.
-        max_header_bytes (`int`, defaults to 16384): size of a request's header block.
-        max_key_connections (`int`, defaults to 64): requests (so connections) one API key may have in flight,
-            from its headers to its answer; one more gets 429 with Retry-After before its body is read, so a
-            tenant sending slow bodies cannot hold the connections every other tenant needs.
-    """
-
-    max_connections: int = 512
-    header_timeout: float = 10.0
-    body_timeout: float = 30.0
-    max_header_bytes: int = 16384
-    max_key_connections: int = 64
-
-    def __post_init__(self) -> None:
-        if self.max_connections < 1 or self.max_header_bytes < 1024:
-            raise ValueError("max_connections must be >= 1 and max_header_bytes >= 1024")
-        if self.max_key_connections < 1:
-            raise ValueError(f"--max-key-connections must be >= 1, got {self.max_key_connections}")
-        if self.header_timeout <= 0 or self.body_timeout <= 0:
-            raise ValueError("timeouts must be > 0")
 
 
 def guarded_protocol(limits: TransportLimits, stats: dict | None = None,
