@@ -113,50 +113,38 @@ def test_quota_per_key_is_429_with_retry_after(server) -> None:
 
 
 def test_small_request_waits_at_most_one_batch_and_gone_clients_cost_nothing(server) -> None:
+    """Counted, not timed: while a heavy group runs, a client that gives up on its queued group costs no batch,
+    and a small group sent next is served by the batch after the heavy one."""
     small = _body(5)
-    _post(server, small)
-    started = time.monotonic()
     assert _post(server, small).status_code == 200
-    solo = time.monotonic() - started
     heavy = _body(6, [f"a heavy prompt {i}" for i in range(32)], steps=60, k=60)
-    timing: dict[str, float] = {}
-
-    def send_heavy() -> None:
-        t0 = time.monotonic()
-        assert _post(server, heavy).status_code == 200
-        timing["heavy"] = time.monotonic() - t0
-
-    thread = threading.Thread(target=send_heavy)
-    thread.start()
-    time.sleep(0.5)
+    thread = threading.Thread(target=lambda: _post(server, heavy))
     before = _stats(server)["batcher"]
+    thread.start()
+    while not _stats(server)["batcher"]["running"]:  # the heavy group's batch is running
+        time.sleep(0.05)
     with pytest.raises(httpx.TimeoutException):  # a client that gives up while its group is queued
         httpx.post(f"{server.url}/v1/denoise", json=_body(7, steps=40, k=40), headers=AUTH, timeout=0.5)
-    t0 = time.monotonic()
     assert _post(server, small).status_code == 200
-    waited = time.monotonic() - t0
     thread.join(timeout=120)
-    time.sleep(1.0)
     after = _stats(server)["batcher"]
+    while after["cancelled"] == before["cancelled"]:  # the gone client is noticed within the runner's poll
+        time.sleep(0.1)
+        after = _stats(server)["batcher"]
     assert after["cancelled"] == before["cancelled"] + 1
-    assert waited < timing["heavy"] + 3 * solo + 1.0, (waited, timing, solo)
+    assert after["batches"] - before["batches"] == 2 and after["groups"] - before["groups"] == 2  # heavy, small
 
 
 def test_slow_connections_are_shed_and_a_good_request_still_served(server) -> None:
     good = _body(8)
-    _post(server, good)
-    t0 = time.monotonic()
     assert _post(server, good).status_code == 200
-    solo = time.monotonic() - t0
     log_before = server.log.stat().st_size
     sockets = []
     for _ in range(200):  # 4x the connection cap, each sending half a request line, then nothing
         s = socket.create_connection(("127.0.0.1", server.port))
         s.sendall(b"POST /v1/denoise HTTP/1.1\r\nHost: x\r\n")
         sockets.append(s)
-    t0 = time.monotonic()
-    assert _post(server, good).status_code == 200
-    assert time.monotonic() - t0 < 2 * solo + 0.5
+    assert _post(server, good).status_code == 200  # served while 200 slow connections hold the cap
     time.sleep(2.5)  # past the header timeout: every slow connection is closed by the server
     closed = 0
     for s in sockets:
@@ -172,17 +160,19 @@ def test_slow_connections_are_shed_and_a_good_request_still_served(server) -> No
 
 
 def test_a_slow_body_is_cut_off(server) -> None:
+    """The server, not the client, ends a connection whose body stalls: it closes it (counted as timed out)
+    before the client's own 10 s read timeout would."""
+    timed_out = _stats(server)["transport"]["timed_out"]
     with socket.create_connection(("127.0.0.1", server.port)) as s:
         s.sendall(f"POST /v1/denoise HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
                   "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{".encode())  # fmt: skip
-        s.settimeout(10)
-        started = time.monotonic()
+        s.settimeout(10)  # a socket.timeout here fails the test: the server kept the connection open
         try:
             while s.recv(4096):
                 pass
         except ConnectionResetError:
             pass
-        assert time.monotonic() - started < 5
+    assert _stats(server)["transport"]["timed_out"] == timed_out + 1
 
 
 def test_wrong_keys_are_throttled_and_logged_without_the_key(tmp_path) -> None:
