@@ -265,7 +265,7 @@ def serve_config(args: argparse.Namespace):
     """`obclip serve`'s configs from its flags, checked (`obclip.server.config.serve_settings`, which `serve run`
     configs go through too)."""
     from obclip.config import ConfigError
-    from obclip.server.config import serve_settings
+    from obclip.server.settings import serve_settings
 
     try:
         return serve_settings(vars(args))

@@ -14,3 +14,4 @@ SAMPLERS = ("dpm", "ddim", "lcm")  # every grid a request may name
 MAX_STEPS = 500
 DEVICE_SAMPLERS = ("dpm", "ddim")  # the ones a user picks; "lcm" is a consistency-distilled cloud model's own
 # acceleration settings and their defaults live in obclip/config.py (`AccelConfig`)
+CONTEXT_CHECKED = ("age", "ethnicity")  # the attributes the device's context check (obclip/device/context.py) reads

@@ -25,10 +25,10 @@ from obclip.server.config import (
     QuotaConfig,
     ServerConfig,
     TransportLimits,
-    serve_settings,
 )
 from obclip.server.schema import DenoiseBody
 from obclip.server.security import digest, new_key
+from obclip.server.settings import serve_settings
 
 KEY = new_key()
 ENV = {"OBCLIP_API_KEYS": KEY}

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import torch
 
-from obclip.device.outbound import CONTEXT_CHECKED
+from obclip.options import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
 from obclip.prompts.lexicon import default_lexicon
 from obclip.prompts.template import DetectionError

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.options import CONTEXT_CHECKED, DEFAULT_MAX_CANDIDATES
 from obclip.prompts import CandidateGroup, GroupStore, Lexicon, transform
 
 if TYPE_CHECKING:  # torch stays unloaded for `obclip candidates`
@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # torch stays unloaded for `obclip candidates`
     from obclip.protocol import CloudRequest, Handoff
 
 CloudFn = Callable[["CloudRequest"], "Handoff"]
-CONTEXT_CHECKED = ("age", "ethnicity")  # the attributes `obclip.device.context` checks
 
 
 @dataclass(frozen=True)

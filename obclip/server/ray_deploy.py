@@ -19,8 +19,9 @@ import signal
 import sys
 import threading
 
-from obclip.server.config import DeployConfig, ServeSettings
+from obclip.server.config import DeployConfig
 from obclip.server.ray_app import APP_NAME, build, import_serve
+from obclip.server.settings import ServeSettings
 
 OBJECT_STORE_BYTES = 512 * 2**20  # hand-offs are small; Ray's default (30% of RAM) would reserve GBs of /dev/shm
 

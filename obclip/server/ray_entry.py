@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 
 from obclip.config import ConfigError
-from obclip.server.config import serve_settings
 from obclip.server.ray_app import build
+from obclip.server.settings import serve_settings
 
 
 def build_app(args: dict):
