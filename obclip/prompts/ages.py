@@ -80,7 +80,7 @@ class AgesMixin:
         possessive), j.. the stage."""
         for words, years in LIFE_STAGES.items():
             last, after = j + len(words) - 1, self.tok(j + len(words))
-            if after is not None and after.is_word and after.core not in g.CLOSED and not after.low.endswith("ing"):
+            if after is not None and after.is_word and after.core not in g.CLOSED and not self.ing(after):
                 continue  # "in his prime location": the words name a thing, not a stage of life
             if all(self.free(k) and (t := self.tok(k)) is not None and t.low == w for k, w in enumerate(words, j)):
                 p = self.tokens[i + 1]
@@ -120,7 +120,7 @@ class AgesMixin:
         nxt = self.tok(j + 1)
         tags = self.lex.tags(nxt.core) if nxt is not None else ""
         counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
-            "n" in tags and not nxt.core.endswith("ing") and nxt.core not in g.CLOSED))  # "of two children"
+            "n" in tags and not self.ing(nxt) and nxt.core not in g.CLOSED))  # "of two children"
         if years is None or counted:
             return True  # the word is taken: no other sweep reads it as an age
         return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
@@ -150,7 +150,7 @@ class AgesMixin:
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
             (prev.text == "(" and nxt is not None and nxt.text == ")")
-            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and nxt.core.endswith("ing"))))
+            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))
             or prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's"))  # fmt: skip
         if not bare:
             return False
@@ -169,7 +169,7 @@ class AgesMixin:
         if not t.low.isdigit() or not 0 < int(t.low) <= 120 or prev is None or prev.low not in APPROXIMATE:
             return False
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
-                                    and nxt.core not in ("years", "year", "yrs") and not nxt.core.endswith("ing")):  # fmt: skip
+                                    and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False
         pid = self.owner_at(i - 2)
         if pid is None:

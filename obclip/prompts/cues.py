@@ -106,3 +106,17 @@ def proxy_message(reveals: tuple[str, ...]) -> str:
         f"this word hints at {what} and would reach the cloud unchanged under --proxies refuse; leave it out, "
         "or use --proxies drop to keep it on the device only"
     )
+
+
+def ing_form(core: str, lex) -> bool:
+    """`core` is a verb's -ing form ("walking", "making", "running"), not a word that merely ends so ("king",
+    "ring", "sibling", "morning"). A word the lexicon does not know is read as one, as people coin them."""
+    if not core.endswith("ing") or len(core) < 5:
+        return False
+    if not lex.tags(core):
+        return True
+    stem = core[:-3]
+    stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    if stem.endswith("y"):
+        stems.add(stem[:-1] + "ie")  # "tying", "lying", "dying"
+    return any("v" in lex.tags(s) for s in stems)

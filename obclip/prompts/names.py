@@ -200,7 +200,12 @@ class NamesMixin:
         surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
             return True  # "Asian woman": a modifier of the person noun after it
-        place = "P" in self.lex.tags(t.core) and (
+        tags = self.lex.tags(t.core)
+        # "a photo of John": a first name that is also a person of WordNet ("p") after a picture's "of" names the
+        # person it shows; "a map of Georgia", "a postcard from Victoria" stay places
+        pictured = cue.first and prev is not None and prev.low == "of" and self.of_a_person(i) and (
+            "p" in tags or self.acts_like_person(i))  # "a photo of Georgia smiling" is her; "a photo of Georgia" a place
+        place = "P" in tags and not pictured and not (cue.first and self.apposed_person(i)) and (
             not self.acts_like_person(i) or (prev is not None and prev.low in PLACE_PREPOSITIONS))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
 
@@ -211,8 +216,13 @@ class NamesMixin:
         tags = set(self.lex.tags(t.core))
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
             return False  # "his katana", "a tesla": a thing
+        j = i - 1
+        while (w := self.tok(j)) is not None and w.is_word and ("a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
+            j -= 1
+        if j < i - 1 and (w := self.tok(j)) is not None and w.core in ("a", "an", "every", "each", "this", "that"):
+            return False  # "a Japanese katana", "a shiny new tesla": a name takes no article
         nxt = self.tok(i + 1)
-        if self.thing_noun(i + 1) and not nxt.core.endswith("ing") and not (
+        if self.thing_noun(i + 1) and not self.ing(nxt) and not (
                 prev is not None and self.free(i - 1) and self.noun(prev) is not None and self.noun(prev)[0].cls in KIN_CLASSES):
             return False  # "a koi pond", "surprised pikachu face": a word before a thing names its kind
         after_person = prev is not None and prev.is_word and self.free(i - 1) and (
@@ -220,9 +230,9 @@ class NamesMixin:
             not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
         nxt = self.tok(i + 1)
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
-            nxt.core not in g.CLOSED and not nxt.core.endswith("ing"))  # "a king ocean liner"
+            nxt.core not in g.CLOSED and not self.ing(nxt))  # "a king ocean liner"
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
-        if after_person and t.core not in self.lex.adjectives and not t.core.endswith("ing") and not modifies and (
+        if after_person and t.core not in self.lex.adjectives and not self.ing(t) and not modifies and (
                 (kin and t.core not in self.lex.senses.animals) or not (
                     t.core in self.lex.senses.animals or ("n" in tags and "N" not in tags))):
             # not "a passenger jet", "a wizard cat", "a kachina doll", "a mother cat": a thing, an animal, a toy
@@ -245,7 +255,7 @@ class NamesMixin:
             return False  # a word or a known proper name ("Snow mountain", "the Orion constellation"): kept as written
         if not titled and prev is not None and (self.noun(prev) is not None or prev.core.rstrip(".") in self.lex.titles):
             return False  # a title and its name: `mark_names` holds "Aunt Jemima pancakes" whole
-        if not self.thing_noun(i + 1) or nxt.capitalised or nxt.core.endswith("ing"):
+        if not self.thing_noun(i + 1) or nxt.capitalised or self.ing(nxt):
             return False
         return t.capitalised  # a brand is written with a capital; "koi pond" is a pond
 
@@ -257,6 +267,19 @@ class NamesMixin:
             return True
         return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in (
             "photo", "picture", "image", "painting", "drawing", "sketch", "statue", "bust", "portrait", "selfie")
+
+    def apposed_person(self, i: int) -> bool:
+        """"John, a retired firefighter, ...": token i is followed by a comma and a noun phrase headed by a person
+        noun, which says what the name names ("Victoria, the capital of ..." is headed by a thing)."""
+        comma, j = self.tok(i + 1), i + 2
+        if comma is None or comma.text != ",":
+            return False
+        while (t := self.tok(j)) is not None and t.is_word and self.noun(t) is None and (
+                t.core in g.DETERMINERS or t.core in self.lex.adjectives or "a" in self.lex.tags(t.core)
+                or t.kind == "num"):
+            j += 1
+        t = self.tok(j)
+        return t is not None and t.is_word and self.noun(t) is not None and j > i + 2
 
     def acts_like_person(self, i: int) -> bool:
         """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""
@@ -271,7 +294,7 @@ class NamesMixin:
                 plain(after.core) in self.lex.first_names and "P" not in self.lex.tags(after.core))  # not "Paris, France"
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED)  # fmt: skip
-        return nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME or surname)
+        return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
 
     def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
         """Claims a name with its title and surname as one person phrase ("a woman", "a queen")."""
@@ -304,6 +327,14 @@ class NamesMixin:
             if gender is None and plain(w.core) in self.lex.first_names:
                 gender = name_gender(self.lex.first_names[plain(w.core)])
         key = " ".join(plain(w.core) for w in name_words) or t.core
+        if key not in self.names and not self.title_mode and not self.upper_mode and self.apposed_person(last):
+            # "John, a retired firefighter, sits": the appositive says who the name is, and becomes the person's
+            # phrase ("A retired male firefighter sits"); the name and its commas stay on the device, so no decoy
+            # reads "A woman, a firefighter" as two people
+            self.claim(first_tok, last + 1, Held(self.prompt[self.tokens[first_tok].start : self.tokens[last].end],
+                                                 "name"))  # fmt: skip
+            self.apposition[last + 2] = ({"gender": gender} if gender else {}, key, bool(title or noun))
+            return
         if key in self.names:
             person_id, det = self.names[key], "the"
         else:
@@ -311,6 +342,12 @@ class NamesMixin:
             if gender:  # a first name's usual gender is weak: the prompt's own pronoun wins ("Alex and her ...")
                 person.state("gender", gender, bool(title or noun), t.text)
                 person.in_phrase.add("gender")
+            while self.free(first_tok - 1) and (w := self.tokens[first_tok - 1]).is_word and not w.possessive and (
+                    w.core in self.lex.adjectives):  # fmt: skip
+                adjective = self.lex.adjectives[w.core]  # "old John fishing", "young Jessica": her age, varied
+                person.state(adjective.attribute, adjective.value, adjective.strong, w.text)
+                person.in_phrase.add(adjective.attribute)
+                first_tok -= 1
             before = self.tok(first_tok - 1)
             owned = before is not None and (before.core in POSSESSIVE_DETERMINERS or before.core in g.DETERMINERS)
             person_id, det = self.new_person(person), "" if owned else "a"  # "My Daughter Aaliyah": "my" stays
@@ -374,7 +411,7 @@ class NamesMixin:
             return False  # "a bowl of Pho", "the Hall of Karnak"; but "a portrait of Zendaya"
         if nxt is not None and nxt.is_word and nxt.capitalised:
             return False  # part of a longer proper name or brand ("Unreal Engine")
-        if t.possessive or (nxt is not None and nxt.is_word and (nxt.core.endswith("ing") or nxt.core in AFTER_NAME)):
+        if t.possessive or (nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME)):
             return True
         ends = nxt is None or (not nxt.is_word and nxt.text in ".!?;")
         return prev is not None and prev.low in PERSON_SLOT_WORDS and ends

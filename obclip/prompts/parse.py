@@ -48,7 +48,7 @@ from functools import cache
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
-from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, TYPO_TARGETS, YEAR_OLD, is_emoji, plain
+from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, TYPO_TARGETS, YEAR_OLD, ing_form, is_emoji, plain
 from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
@@ -84,6 +84,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.names: dict[str, int] = {}
         self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
+        # first token of an appositive after a held-back name -> (the name's states, its key, whether strong)
+        self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
 
     # helpers
     def tok(self, i: int) -> Token | None:
@@ -105,7 +107,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             return g.TITLE
         if named:
             return g.SENTENCE if first in self.starts else g.LOWER
-        return g.SENTENCE if words and words[0].capitalised else g.LOWER
+        proper = words and first not in self.starts and getattr(self.lex.adjectives.get(words[0].core), "attribute",
+                                                                 None) == "ethnicity"  # fmt: skip
+        return g.SENTENCE if words and words[0].capitalised and not proper else g.LOWER  # "her Scottish groom"
 
     def noun(self, t: Token) -> tuple[Noun, str] | None:
         """The person noun `t` is, with a hyphenated prefix kept ("ex-wife" -> wife, "ex-")."""
@@ -120,6 +124,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if entry is not None and prefix not in ("year", "years"):
                 return entry, t.text[: len(prefix) + 1]
         return None
+
+    def ing(self, t: Token) -> bool:
+        """`t` is a verb's -ing form ("walking"), not a word that merely ends so ("king", "ring")."""
+        return ing_form(t.core, self.lex)
 
     def after_verb_marker(self, t: Token) -> bool:
         """`t` follows "to" or an auxiliary, where a verb stands ("hard to miss", "don't miss")."""

@@ -15,12 +15,17 @@ from obclip.prompts.cues import (
     YEAR_OLD,
     YO,
     age_in_years,
+    plain,
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
 
-COPULAS = frozenset("is was becomes became".split())  # "she is a doctor": the phrase after it names the subject
+# classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
+# may name an earlier person introduced by another noun ("a businessman ... the man")
+GENERAL_CLASSES = frozenset({"person", "gentleman"})
+COPULAS = frozenset("is was becomes became".split())
+SUBORDINATORS = frozenset("while as when because so then whereas although though if since until after before".split())  # "she is a doctor": the phrase after it names the subject
 
 
 class PhrasesMixin:
@@ -36,7 +41,7 @@ class PhrasesMixin:
                 # "her 5 year old", "a 35 year old", "5 year olds": a person; "a woman, 50 years old," is her age
                 named = (prev is not None and prev.is_word) or self.tokens[end].low == "olds"
                 if named and all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
-                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith(("s", "ing"))):
+                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (nxt.core.endswith("s") or self.ing(nxt))):
                     noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
                     self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
                 continue
@@ -59,6 +64,14 @@ class PhrasesMixin:
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
                 continue  # "a Japanese woman", "an African family": the adjective reading, the next noun heads
+            origin = self.lex.adjectives.get(t.core)
+            if found is not None and origin is not None and origin.attribute == "ethnicity" and not t.possessive and (
+                    nxt is not None and nxt.is_word and self.free(i + 1) and not self.lex.tags(nxt.core)
+                    and self.noun(nxt) is None and not nxt.capitalised):  # fmt: skip
+                # "a Georgian townhouse", "an Asian influencer": before a word the lexicon does not know, the
+                # origin word is a thing's style or a person's origin; either way it stays on the device
+                self.claim(i, i, Held(t.text, "origin"))
+                continue
             collective = t.core in COLLECTIVES
             if found is None and not collective and self.nominal_adjective(i):
                 adjective = self.lex.adjectives[t.core]  # "the elderly": the people it describes
@@ -72,7 +85,7 @@ class PhrasesMixin:
                 tags = self.lex.tags(nxt.core)
                 thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
                 age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
-                if thing and age_only and not nxt.core.endswith("ing"):
+                if thing and age_only and not self.ing(nxt):
                     continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
             self.noun_phrase(i, found, collective)
 
@@ -90,7 +103,7 @@ class PhrasesMixin:
             return False
         if nxt is None or not nxt.is_word:
             return True
-        return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or nxt.core.endswith("ing")
+        return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or self.ing(nxt)
 
     def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
         """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move
@@ -103,10 +116,19 @@ class PhrasesMixin:
         if collective:
             person.number = "pl"  # a group never binds he/she
         end = self.postmodifier(person, head, held_words)
+        named = self.apposition.pop(first, None)
+        if named is not None:  # the appositive of a held-back name: it states what the name did ("John": male)
+            states, key, strong = named
+            for a, v in states.items():
+                person.state(a, v, strong, self.tokens[head].text)
+            if self.tok(end + 1) is not None and self.tokens[end + 1].text == "," and self.free(end + 1):
+                self.claim(end + 1, end + 1, Held(",", "name"))  # "John, a firefighter, sits": "A firefighter sits"
         person.in_phrase = set(person.states)
         pid, noun = self.corefer(first, det, head, person), None
         if pid is None:
             pid = self.new_person(person)
+            if named is not None:
+                self.names[named[1]] = pid  # "John" again later names this person
         else:  # a second mention: its attributes join the person's, it keeps its own noun
             for a, v in person.states.items():
                 self.persons[pid].state(a, v, person.strength.get(a, True), self.tokens[head].text)
@@ -132,17 +154,59 @@ class PhrasesMixin:
             owner = self.owner_at(first - 2)
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and self.named_at(first - 2):
+            owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
+            if owner is not None and self.persons[owner].number == person.number:
+                return owner
         if det.lower() not in ("the", "this", "that") or any(self.tokens[k].is_word and self.tokens[k].core not in
                                                              self.lex.adjectives for k in range(first + 1, head)):
             return None  # "the eldest son and the youngest daughter": words of their own tell people apart
         word = self.tokens[head].core
         same = [k for k, p in enumerate(self.persons) if not p.pronoun_only and p.number == person.number
-                and p.anchor < head and self.tokens[p.anchor].core == word and self.introduced(k)]
+                and p.anchor < head and self.tokens[p.anchor].core == word and self.introduced(k)
+                and self.apart(k, first)]
         if len(same) > 1:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
                               "would show in the decoys; name each person once, or tell them apart by other words "
                               "(\"the one with the hat\")")  # fmt: skip
-        return same[0] if same else None
+        if same or person.cls not in GENERAL_CLASSES:
+            return same[0] if same else None
+        # "A businessman checks his watch; the man is late", "An old fisherman ...; the old man": "the" and a noun
+        # anyone can be called name again the one person before them. Decided by structure, never by the values
+        # (a decoy gives the two mentions one value, and must read as one person as the prompt does); so with
+        # several people before, or one whose stated values this noun contradicts ("A woman waits; the man ..."),
+        # which reading is meant would show in the decoys, and the prompt is refused.
+        if self.noun(self.tokens[head]) is None:
+            return None  # "the young and the old": adjectives naming groups, not a noun naming someone again
+        earlier = [k for k, p in enumerate(self.persons) if not p.pronoun_only and p.number == person.number
+                   and p.anchor < head]
+        if not earlier or not all(self.apart(k, first) for k in earlier):
+            return None  # "a man with the woman", "the young and the old": joined in one clause, two people
+        words = self.prompt[self.tokens[first].start : self.tokens[head].end]
+        if len(earlier) > 1:
+            raise self.refuse(self.tokens[head], f"'{words}' could name again any of the people before it, and which "
+                              "one would show in the decoys; tell them apart (\"the taller man\") or name each "
+                              "person once")  # fmt: skip
+        states = self.persons[earlier[0]].states
+        clash = [a for a, v in person.states.items() if states.get(a) not in (None, v)]
+        if clash:
+            raise self.refuse(self.tokens[head], f"'{words}' reads as someone new, but the decoys would make it name "
+                              f"again the person before it (its {clash[0]} differs only in this prompt); introduce "
+                              "the new person with \"a\" (\"a man arrives\")")  # fmt: skip
+        return earlier[0]
+
+    def apart(self, k: int, first: int) -> bool:
+        """A clause boundary (punctuation or a subordinating word) stands between person k's last mention and
+        token `first`: only then can a "the" phrase name k again ("A man waits. The man ..."); within one clause
+        ("a woman with the woman", "the young and the old") it is someone else."""
+        last = max((m for m in self.persons[k].mentions if m < first), default=-1)
+        return any(t.text in ",;:.!?" or t.low in SUBORDINATORS for t in self.tokens[last + 1 : first])
+
+    def named_at(self, j: int) -> bool:
+        """Token j ends a person's name ("John", "Mrs. Smith"): a capitalised first name or title in a claimed span."""
+        t = self.tok(j)
+        return t is not None and j in self.used and t.capitalised and not self.title_mode and not self.upper_mode and (
+            plain(t.core) in self.lex.first_names or t.core.rstrip(".") in self.lex.titles or "p" in self.lex.tags(t.core))
 
     def introduced(self, k: int) -> bool:
         """Person k was first named with "a"/"an" (or no article): a later "the" + noun may name them again."""

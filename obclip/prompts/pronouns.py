@@ -7,7 +7,7 @@ clause), so every candidate binds alike; a role the context does not decide is r
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN
+from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, ing_form
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.template import AmbiguousPronoun, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
@@ -143,9 +143,22 @@ class PronounsMixin:
                 raise self.refuse(t, "'their' with nobody before it; name the people it refers to")
             return max(before, key=lambda k: self.persons[k].anchor)
         before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
-        if role == "object":
+        prev = self.tok(i - 1)
+        two_word = prev is not None and prev.low == "to" and (self.tok(i - 2) or prev).low in ("close", "next")
+        placed = self.tok(i - 3 if two_word else i - 2)  # what is placed: "her baby close to her", "his arm around her"
+        own_body = placed is not None and placed.core in BODY_PARTS  # one's own arm goes around someone else
+        if role == "object" and before and prev is not None and (prev.low in LOCATIVE or two_word) and not own_body:
+            # "a mother holding her baby close to her", "a man with a dog beside him": where something is, said of
+            # the clause's subject (English says "her", not "herself", after a preposition of place)
             clause = self.clause_start(i)
-            before = [k for k in before if not any(clause <= m < i for m in self.persons[k].mentions)]
+            doers = [k for k in before if any(clause <= m < i and not self.possessive_mention(m) and self.acts(m, i)
+                                              for m in self.persons[k].mentions)]  # fmt: skip
+            if doers:
+                return min(doers, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
+        if role == "object":  # not the clause's own subject ("a man hugging her"); its owner may be ("her cat
+            clause = self.clause_start(i)  # sleeps beside her": the cat's owner, named only by "her")
+            before = [k for k in before if not any(clause <= m < i and not self.possessive_mention(m)
+                                                   for m in self.persons[k].mentions)]  # fmt: skip
         if role == "possessive" and before and self.body_part_after_preposition(i):
             # "a father carrying his daughter on his shoulders", "a mother holding her son in her arms":
             # a body part after a preposition belongs to the one doing the carrying, the clause's subject
@@ -157,6 +170,32 @@ class PronounsMixin:
             nearest = max(before, key=lambda k: self.persons[k].anchor)
             return self.head_of(nearest) if role == "possessive" else nearest
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def acts(self, m: int, i: int) -> bool:
+        """The person mentioned at token m does something before token i: a verb follows the mention ("a man
+        stands with ... behind him", "a mother holding her baby close to her"). Without one ("the woman next
+        to him") the place is said of someone else."""
+        end = self.spans[self.used[m]][1] if m in self.used else m
+        if self.tokens[m].core in ("his", "her", "their") or self.tokens[end].possessive:
+            end += 1  # "his arm around her": what follows the owned word says what happens
+        nxt = self.tok(end + 1)
+        if nxt is not None and nxt.is_word and "v" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED:
+            return True
+        return any(t.is_word and ing_form(t.core, self.lex) for t in self.tokens[end + 1 : i])
+
+    def possessive_mention(self, m: int) -> bool:
+        """The mention at token m is a possessive of a thing ("her cat", "the man's dog"): it names an owner, not a
+        doer (the owner of a body part is one: "his arm around her")."""
+        t = self.tokens[m]
+        if m in self.used:
+            seg = self.spans[self.used[m]][2]
+            owner = (isinstance(seg, Pronoun) and seg.role == "possessive") or (
+                isinstance(seg, Phrase) and bool(seg.possessive))
+        else:
+            owner = t.core in ("his", "her", "their") or t.possessive
+        owned = self.tok(self.spans[self.used[m]][1] + 1 if m in self.used else m + 1)
+        # "his arm around her": a body part does what its owner does, so the owner is the doer
+        return owner and not (owned is not None and owned.core in BODY_PARTS)
 
     def head_of(self, k: int) -> int:
         """The person an "of" phrase hangs on ("the father of the bride ... his": the father), else k."""
@@ -292,9 +331,9 @@ def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bo
             return False
         tags = lex.tags(t.core)
         if j > k and ("n" in tags or t.core in lex.nouns) and t.core not in g.CLOSED and not (
-                t.core.endswith("ing") and j + 1 < len(tokens) and tokens[j + 1].is_word):
+                ing_form(t.core, lex) and j + 1 < len(tokens) and tokens[j + 1].is_word):
             return True
-        if not ("a" in tags or t.core.endswith("ing") or (j == k and t.core in g.CLOSED and "r" in tags)):
+        if not ("a" in tags or ing_form(t.core, lex) or (j == k and t.core in g.CLOSED and "r" in tags)):
             return False
     return False
 

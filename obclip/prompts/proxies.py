@@ -47,7 +47,7 @@ class ProxiesMixin:
                 raise self.refuse(t, proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
             prev, nxt = self.tok(i - 1), self.tok(last + 1)
             nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
-                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or nxt.core.endswith("ing"))
+                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt))
             if kind == "adj" and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
                 self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))

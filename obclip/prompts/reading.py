@@ -60,7 +60,7 @@ class ReadingMixin:
         if self.possessive_kind(i):
             owner = t.text.rstrip("'’").removesuffix("'s").removesuffix("’s")  # "kids'", "children's"
             j = i + 1
-            while self.thing_noun(j + 1, after_modifier=True) and not self.tokens[j + 1].core.endswith("ing"):
+            while self.thing_noun(j + 1, after_modifier=True) and not self.ing(self.tokens[j + 1]):
                 j += 1  # "a child's car seat": the kind is of the whole compound (as in `possessive_kind`)
             kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
             return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
@@ -89,7 +89,7 @@ class ReadingMixin:
         if nxt.core in self.lex.senses.body or nxt.core in self.lex.senses.depiction:
             return False  # "a woman's hand", "a man's portrait": someone is there
         j = i + 1
-        while self.thing_noun(j + 1, after_modifier=True) and not self.tokens[j + 1].core.endswith("ing"):
+        while self.thing_noun(j + 1, after_modifier=True) and not self.ing(self.tokens[j + 1]):
             j += 1
         head, kinds = self.tokens[j].core, self.lex.senses.kind_heads
         if not any(form in kinds for form in (head, head.removesuffix("s"), head.removesuffix("es"))):
@@ -107,7 +107,7 @@ class ReadingMixin:
         plural noun, modifies it."""
         t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
         bare = prev is not None and prev.is_word and (prev.core in g.PREPOSITIONS or set(self.lex.tags(prev.core)) == {"v"}
-                                                      or (prev.core.endswith("ing") and "v" in self.lex.tags(prev.core)))
+                                                      or (self.ing(prev) and "v" in self.lex.tags(prev.core)))
         return bare and not t.possessive and self.noun(t)[0].number == "sg" and nxt is not None and self.free(i + 1) and (
             "n" in self.lex.tags(nxt.core) and nxt.core.endswith("s") and self.noun(nxt) is None)
 
@@ -140,7 +140,7 @@ class ReadingMixin:
                 continue
             if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings):
                 being = k
-            elif being is not None and (t.core in g.CLOSED or t.core.endswith("ing") or "n" not in self.lex.tags(t.core)):
+            elif being is not None and (t.core in g.CLOSED or self.ing(t) or "n" not in self.lex.tags(t.core)):
                 ended = True
         return being is not None and animate[being]
 
@@ -148,12 +148,12 @@ class ReadingMixin:
         """What the noun phrase from token j heads on: "thing", "person" (a person noun after the nouns: "Mongolian
         eagle hunter") or "verb" (an -ing word with an object: "an old Chinese selling tea"; at the end or before
         "of" it is a noun: "a Chinese painting of a horse")."""
-        while self.thing_noun(j + 1) and not self.tokens[j].core.endswith("ing"):
+        while self.thing_noun(j + 1) and not self.ing(self.tokens[j]):
             j += 1
         nxt = self.tok(j + 1)
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not self.weak(j + 1):
             return "person"
-        if self.tokens[j].core.endswith("ing") and not (nxt is None or not nxt.is_word or nxt.low == "of"):
+        if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of"):
             return "verb"
         return "thing"
 
@@ -162,7 +162,7 @@ class ReadingMixin:
         cat", "a brother t-shirt", "maid outfit"): a plain noun follows, which is no person, no group, and not
         itself the subject of a verb ("a woman video calling")."""
         t, nxt, after, prev = self.tokens[i], self.tok(i + 1), self.tok(i + 2), self.tok(i - 1)
-        if t.possessive or nxt is None or not self.free(i + 1) or nxt.core.endswith("ing") or nxt.core in COLLECTIVES:
+        if t.possessive or nxt is None or not self.free(i + 1) or self.ing(nxt) or nxt.core in COLLECTIVES:
             return False
         if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
             return False  # "teaching his grandson chess": two objects
@@ -179,5 +179,5 @@ class ReadingMixin:
             k -= 1
         if nxt.core in self.lex.senses.creatures:
             return True  # "a mother cat nursing her kittens": the cat is what the verb is about
-        return not (after is not None and after.is_word and (after.core.endswith("ing") or set(self.lex.tags(after.core)) == {"v"}))
+        return not (after is not None and after.is_word and (self.ing(after) or set(self.lex.tags(after.core)) == {"v"}))
 

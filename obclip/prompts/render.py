@@ -34,7 +34,13 @@ def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
         out.append(_segment(seg, template.persons, assignment, lex))
         cursor = end
     out.append(template.prompt[cursor:])
-    return normalise("".join(out))
+    text = normalise("".join(out))
+    # a prompt that opens with a capital keeps one when its first words were held back ("John, a firefighter,
+    # sits" -> "A firefighter sits"), so the cloud view opens alike for every value
+    opening = next((c for c in template.prompt if c.isalpha()), "")
+    if opening.isupper() and text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
 
 
 def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon) -> str:
