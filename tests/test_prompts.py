@@ -206,11 +206,33 @@ def test_a_prompt_is_never_resent_with_fewer_attributes(tmp_path) -> None:
 
 
 def test_budget_refusal_says_what_leaving_attributes_out_means() -> None:
-    with pytest.raises(CandidateBudgetExceeded, match="N = 40") as exc:
-        transform("an old asian man", max_candidates=10)
+    with pytest.raises(CandidateBudgetExceeded, match="N = 8") as exc:  # 40, or 8 with the ethnicity held back
+        transform("an old asian man", max_candidates=5)
     assert "as written" in str(exc.value)
     assert transform("an old asian man", max_candidates=40).n == 40
     assert transform("an old asian man", max_candidates=30, ages=PAPER_AGES).n == 30  # the paper's scale
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["A Black father and his white wife pushing a pram", "an old asian man", "a Korean woman and an Indian man talk",
+     "Two friends, a Nigerian woman and a Japanese man, laughing at a café"],
+)
+def test_over_the_budget_an_origin_stays_on_the_device_rather_than_a_refusal(prompt: str) -> None:
+    """Over the budget an ethnicity said in a person's own phrase is held back (nothing about it is sent) until N
+    fits, instead of refusing the prompt; the set stays closed and the note says so."""
+    full = transform(prompt, max_candidates=4096)
+    budget = full.n // 5  # one ethnicity slot too many
+    group = transform(prompt, max_candidates=budget)
+    assert group.n <= budget and "ethnicity stays on the device" in group.note
+    varied = [s for s in group.slots if s.name == "ethnicity"]
+    assert len(varied) == len([s for s in full.slots if s.name == "ethnicity"]) - 1
+    for candidate in group.order:  # the set is closed: every candidate gives this very set back
+        assert frozenset(transform(candidate, max_candidates=budget).order) == frozenset(group.order)
+    canonical = re.compile(r"\b(Caucasian|African|Asian|Indian|European)\b")
+    written = re.compile(r"\b(Black|white|Korean|Nigerian|Japanese|asian)\b")
+    for candidate in group.order:  # one ethnicity word per varied slot, in canonical wording; the held one is gone
+        assert len(canonical.findall(candidate)) == len(varied) and not written.search(candidate), candidate
 
 
 @pytest.mark.parametrize(

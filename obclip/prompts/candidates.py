@@ -27,7 +27,7 @@ from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore, content_key
-from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Template
+from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Predicate, Template
 
 PROXY_POLICIES = ("drop", "refuse")
 
@@ -222,21 +222,16 @@ def _signature(template: Template, protected: tuple[str, ...]) -> tuple:
 def _expand(
     prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int,
     ages: tuple[str, ...] = DEFAULT_AGES,
-) -> tuple[Template, list[Slot], list[str], str]:
-    """(template, slots, candidates in product order, real candidate)."""
+) -> tuple[Template, list[Slot], list[str], str, int]:
+    """(template, slots, candidates in product order, real candidate, persons whose ethnicity was held back)."""
     template = _template(prompt, protected, lex, proxies, ages)
-    slots: list[Slot] = []
-    for j, person in enumerate(template.persons):
-        start, end = _first_span(template, j)
-        for name in protected:
-            value = person.states.get(name)
-            if value is not None and value != HELD:
-                space = slot_values(template, j, name, lex, ages)
-                slots.append(Slot(j, name, value, start, end, space))
+    slots = _slots(template, protected, lex, ages)
+    n = _product(s.values_count for s in slots)
+    held = _hold_origins(template, slots, max_candidates) if n > max_candidates else 0
+    if held:
+        slots = _slots(template, protected, lex, ages)
+        n = _product(s.values_count for s in slots)
     sizes = [s.values_count for s in slots]
-    n = 1
-    for size in sizes:
-        n *= size
     if n > max_candidates:
         raise CandidateBudgetExceeded(
             f"this prompt needs N = {n} candidates ({' x '.join(map(str, sizes))} for "
@@ -250,7 +245,45 @@ def _expand(
         for slot, value in zip(slots, combo, strict=True):
             values[slot.person][slot.name] = value
         out.append(render(template, values, lex))
-    return template, slots, out, render(template, real, lex)
+    return template, slots, out, render(template, real, lex), held
+
+
+def _slots(template: Template, protected: tuple[str, ...], lex: Lexicon, ages: tuple[str, ...]) -> list[Slot]:
+    slots: list[Slot] = []
+    for j, person in enumerate(template.persons):
+        start, end = _first_span(template, j)
+        for name in protected:
+            value = person.states.get(name)
+            if value is not None and value != HELD:
+                slots.append(Slot(j, name, value, start, end, slot_values(template, j, name, lex, ages)))
+    return slots
+
+
+def _product(sizes) -> int:
+    n = 1
+    for size in sizes:
+        n *= size
+    return n
+
+
+def _hold_origins(template: Template, slots: list[Slot], budget: int) -> int:
+    """Over the budget, holds back ethnicity words on the device instead of refusing ("A Black father and his
+    white wife" would need 100 candidates): from the last person back, an ethnicity said only in the person's own
+    phrase leaves that phrase (the cloud view names no ethnicity for them, so nothing about it is sent) until N
+    fits. Decided from the template's structure (which persons, which slots), never from the values, so every
+    candidate parses to the set it came from. Returns how many persons' ethnicity was held back."""
+    predicated = {seg.person for _, _, seg in template.spans if isinstance(seg, Predicate) and seg.attribute == "ethnicity"}
+    n, held = _product(s.values_count for s in slots), 0
+    for slot in reversed(slots):
+        if n <= budget:
+            break
+        person = template.persons[slot.person]
+        if slot.name != "ethnicity" or slot.person in predicated or "ethnicity" not in person.in_phrase:
+            continue
+        del person.states["ethnicity"]
+        person.in_phrase.discard("ethnicity")
+        n, held = n // slot.values_count, held + 1
+    return held
 
 
 @lru_cache(maxsize=4096)
@@ -360,7 +393,12 @@ def _transform(
         template = parse(prompt, lex, proxies) if prompt.strip() else None
         if template is not None:
             protected, note = store.protect(content_key(template), protected, tuple(lex.values))
-    template, slots, cands, real = _expand(prompt, protected, lex, proxies, max_candidates, scale)
+    template, slots, cands, real, origins_held = _expand(prompt, protected, lex, proxies, max_candidates, scale)
+    if origins_held:
+        whose = "one person's" if origins_held == 1 else f"{origins_held} people's"
+        held_note = (f"{whose} ethnicity stays on the device (varying it too would need more than {max_candidates} "
+                     "candidates; raise --max-candidates to vary it instead)")
+        note = f"{note}; {held_note}" if note else held_note
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:
@@ -371,7 +409,7 @@ def _transform(
     labels = dict(zip(cands, itertools.product(*(range(s.values_count) for s in slots)), strict=True))
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
-    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held))
+    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text))
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
         prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),
