@@ -139,3 +139,30 @@ def test_an_age_word_before_a_name_is_the_persons_age(adjective: str) -> None:
     assert {s.name for s in group.slots} >= {"age", "gender"}
     assert all(adjective not in c.split() or c.count(adjective) == 1 for c in group.order)
     assert all(any(w in c.split() for w in ("woman", "man", "boy", "girl", "child", "person")) for c in group.order)
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["a woman aged {a} to {b} walking in the rain", "a man aged between {a} and {b}", "a woman, around {a}, reading",
+     "a man in a grey cardigan, around {a}, by the fire", "a woman between {a} and {b} years old", "a man aged {a}-{b}"],
+)
+@pytest.mark.parametrize(("low", "high"), [(22, 27), (41, 48), (72, 79)])  # no bound is a canonical age (25, 45, 75)
+def test_an_age_range_or_an_approximate_age_is_varied_whole(template: str, low: int, high: int) -> None:
+    """Neither bound of a range reaches the cloud as written: the range is one age statement of its person,
+    rendered from the value, so every candidate carries an age of its own."""
+    prompt = template.format(a=low, b=high)
+    group = transform(prompt)
+    assert any(s.name == "age" for s in group.slots)
+    for candidate in group.order:
+        assert str(high) not in candidate.split() and f"{high}-" not in candidate
+    assert len({tuple(w for w in c.split() if w.strip(",").isdigit()) for c in group.order}) == len(
+        next(s for s in group.slots if s.name == "age").space)
+
+
+@pytest.mark.parametrize(("cohort", "age"), [("Gen Z", "young"), ("Gen X", "middle-aged"), ("boomer", "old"),
+                                             ("millennial", "young")])  # fmt: skip
+@pytest.mark.parametrize("noun", ["man", "woman", "couple"])
+def test_a_generation_is_an_age(cohort: str, age: str, noun: str) -> None:
+    group = transform(f"a {cohort} {noun} on a cruise ship deck")
+    assert cohort.split()[-1] not in " ".join(group.order)
+    assert next(s for s in group.slots if s.name == "age").value == age

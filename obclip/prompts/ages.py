@@ -36,7 +36,7 @@ class AgesMixin:
                 self.decade_phrase(i) or self.aged_number(i)
         for i in range(len(self.tokens)):
             if self.free(i):
-                self.age_after_word(i) or self.birthday(i)
+                self.age_after_word(i) or self.birthday(i) or self.between_ages(i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
@@ -94,16 +94,30 @@ class AgesMixin:
     def aged_number(self, i: int) -> bool:
         """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after
         a person."""
-        t, n = self.tokens[i], self.tok(i + 1)
-        if t.low not in ("aged", "age") or n is None or not n.low.isdigit() or not self.free(i + 1):
+        t = self.tokens[i]
+        j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
+            else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
+        n = self.tok(j)
+        if t.low not in ("aged", "age") or n is None or not n.low.isdigit() or not self.free(j):
             return False
         pid = self.nearest_person(i)
         if pid is None:
             return False
-        last, dash, upper = i + 1, self.tok(i + 2), self.tok(i + 3)
-        if dash is not None and dash.text in ("-", "–") and upper is not None and upper.low.isdigit() and self.free(i + 3):
-            last = i + 3
+        last = self.range_end(j)
         return self.age_of(pid, int(n.low), n.text, i, last, AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))
+
+    def range_end(self, j: int) -> int:
+        """The last token of an age range opened by the number at token j ("55-60", "55 to 60", "30 and 40",
+        "60 or 65", then "years old" if said): the lower bound speaks for the range, which is written away, so no
+        bound reaches the cloud as written."""
+        dash, upper = self.tok(j + 1), self.tok(j + 2)
+        if dash is not None and dash.low in ("-", "–", "to", "and", "or") and upper is not None and self.free(j + 2) \
+                and self.free(j + 1) and (upper.low.isdigit() or g.number_value(upper.text) is not None):  # fmt: skip
+            j += 2
+        y, o = self.tok(j + 1), self.tok(j + 2)
+        if y is not None and o is not None and y.low in ("years", "year", "yrs") and o.low == "old" and self.free(j + 2):
+            j += 2
+        return j
 
     def age_after_word(self, i: int) -> bool:
         """"a boy of ten", "turning 50", "pushing about 60"; not "a mother of two children"."""
@@ -171,12 +185,29 @@ class AgesMixin:
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False
-        pid = self.owner_at(i - 2)
+        j = i - 2
+        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
+            j -= 1  # "a man, around 70, reading"
+        pid = self.owner_at(j)
+        if pid is None and j < i - 2:
+            pid = self.nearest_person(i)  # "a man in a cardigan, around 70,": set off by commas, the person's age
         if pid is None:
             return False
-        last = i + 2 if nxt is not None and nxt.low in ("years", "year", "yrs") and self.tok(i + 2) is not None and (
-            self.tokens[i + 2].low == "old") else i
+        last = self.range_end(i)
         return self.age_of(pid, int(t.low), t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
+
+    def between_ages(self, i: int) -> bool:
+        """"a woman between 30 and 40 years old", "a man, between 50 and 60,": a range after a person."""
+        t, n = self.tokens[i], self.tok(i + 1)
+        if t.low != "between" or n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not self.free(i + 1):
+            return False
+        j = i - 1
+        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
+            j -= 1
+        pid, last = self.owner_at(j), self.range_end(i + 1)
+        if pid is None or last == i + 1:
+            return False  # "between 3 and 4 pm" has no person before it; a lone number is no range
+        return self.age_of(pid, int(n.low), n.text, i, last, AgePhrase(pid, "aged", g.LOWER, word="aged"))
 
     def possessive_ordinal(self, i: int) -> bool:
         """"celebrating her 90th": an ordinal after a possessive, with no noun after it."""

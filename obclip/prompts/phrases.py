@@ -9,6 +9,7 @@ from __future__ import annotations
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AGE_UNITS,
+    COHORTS,
     COLLECTIVES,
     PREDICATE_LINKS,
     SOMETHING,
@@ -39,7 +40,10 @@ class PhrasesMixin:
                 nxt = self.tok(end + 1)
                 prev = self.tok(i - 1)
                 # "her 5 year old", "a 35 year old", "5 year olds": a person; "a woman, 50 years old," is her age
-                named = (prev is not None and prev.is_word) or self.tokens[end].low == "olds"
+                before = self.tok(i - 2)
+                upper = prev is not None and prev.low in ("and", "to", "or") and before is not None and (
+                    before.low.isdigit() or g.number_value(before.text) is not None)  # "between 30 and 40 years old"
+                named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper
                 if named and all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
                         nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (nxt.core.endswith("s") or self.ing(nxt))):
                     noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
@@ -80,8 +84,8 @@ class PhrasesMixin:
             if found is None and not collective:
                 continue
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
-                if self.noun(nxt) is not None and self.compound_modifier(found[0]):
-                    continue  # "baby girl": the next noun heads, this one modifies it
+                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]):
+                    continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it
                 tags = self.lex.tags(nxt.core)
                 thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
                 age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
@@ -250,6 +254,10 @@ class PhrasesMixin:
         Returns the next token to read."""
         w = self.tokens[k]
         after = self.tokens[k + 1] if k + 1 < head else None
+        cohort = COHORTS.get((w.core, after.core) if after is not None else ()) or COHORTS.get((w.core,))
+        if cohort is not None:  # "a Gen Z man", "a millennial mom": a generation is an age
+            self.absorb(person, "age", g.age_value(cohort), True, w.text)
+            return k + (2 if (w.core, getattr(after, "core", "")) in COHORTS else 1)
         if (spelled := self.years_old_at(k)) is not None:  # "a 35 year old woman", "a seven year old girl"
             self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
             return spelled[1] + 1

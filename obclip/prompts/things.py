@@ -23,7 +23,7 @@ It also decides, for the later passes, when a person noun whose usual sense is n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import AGE_UNITS, COLLECTIVES, NAMING_WORDS, POSSESSIVE_DETERMINERS, YO, plain
+from obclip.prompts.cues import AGE_UNITS, COHORTS, COLLECTIVES, NAMING_WORDS, POSSESSIVE_DETERMINERS, YO, plain
 from obclip.prompts.template import Held
 from obclip.prompts.tokens import ABBREVIATIONS
 
@@ -122,6 +122,9 @@ class ThingsMixin:
             end = self.title_span_end(i)
             if end is None:
                 i += 1
+                continue
+            if (self.tokens[i].core, self.tokens[end].core) in COHORTS:
+                i = end + 1  # "Gen Z": a generation, an age the person phrase after it reads
                 continue
             if self.names_a_thing(i, end):
                 self.keep(i, end)
