@@ -200,7 +200,8 @@ for _tone in SKIN_TONES:
     PROXIES.setdefault(f"{_tone} skin", ("noun", ["ethnicity"]))
     PROXIES.setdefault(f"{_tone} complexion", ("noun", ["ethnicity"]))
 for _texture in HAIR_TEXTURES:
-    PROXIES.setdefault(f"{_texture} hair", ("noun", ["ethnicity"]))
+    for _hair in ("hair", "curls", "locks", "coils"):
+        PROXIES.setdefault(f"{_texture} {_hair}", ("noun", ["ethnicity"]))
 NON_PERSON_PHRASES: list[str] = _C["NON_PERSON_PHRASES"]
 NOT_GENDERED: set[str] = _C["NOT_GENDERED"]
 NEUTRAL_ALLOW: set[str] = _C["NEUTRAL_ALLOW"]

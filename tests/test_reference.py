@@ -166,3 +166,20 @@ def test_a_generation_is_an_age(cohort: str, age: str, noun: str) -> None:
     group = transform(f"a {cohort} {noun} on a cruise ship deck")
     assert cohort.split()[-1] not in " ".join(group.order)
     assert next(s for s in group.slots if s.name == "age").value == age
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["A man in a grey suit reading the Torah at a bar mitzvah", "a woman with a hijab and a niqab, smiling",
+     "a man with red hair and freckles hiking", "a woman laughing with natural afro hair", "A girl with kinky curls"],
+)
+def test_a_preposition_whose_object_was_held_back_goes_with_it(prompt: str) -> None:
+    """No candidate ends on, or runs a dangling preposition into, a gap where a held-back word was."""
+    group = transform(prompt)
+    assert group.held_back
+    for candidate in group.order:
+        words = candidate.replace(",", " ,").split()
+        for k, w in enumerate(words):
+            if w.lower() in ("at", "with", "in", "on"):
+                assert k + 1 < len(words) and words[k + 1] != "," and words[k + 1].lower() not in ("and", "or"), candidate
+        assert not any(candidate.endswith(f" {p}") for p in ("at", "with", "in", "hair")), candidate

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.prompts.grammar import CLOSED
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
@@ -409,7 +410,8 @@ def _transform(
     labels = dict(zip(cands, itertools.product(*(range(s.values_count) for s in slots)), strict=True))
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
-    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text))
+    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text)
+                 and seg.text.lower() not in CLOSED)  # an orphaned "at" or a comma left with a held word is no word
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
         prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),

@@ -10,6 +10,8 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 
+FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
+
 
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
@@ -57,6 +59,24 @@ class ProxiesMixin:
             if self.worn_by_no_person(first):
                 continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+        if not person_words_only:
+            self.hold_orphaned_prepositions()
+
+    def hold_orphaned_prepositions(self) -> None:
+        """A preposition whose whole object was held back goes with it ("reading the Torah at a bar mitzvah" ->
+        "reading the Torah", not "... at"; "with red hair and freckles" -> nothing left after "with")."""
+        for i, t in enumerate(self.tokens):
+            if not (self.free(i) and t.is_word and (t.low in g.PREPOSITIONS or t.low in INTRODUCERS)):
+                continue
+            j = i + 1
+            while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
+                    self.spans[self.used[j]][2].why in ("proxy", "name", "origin")):  # fmt: skip
+                j = self.spans[self.used[j]][1] + 1
+            after = self.tok(j)
+            ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
+                or self.ing(after)  # fmt: skip
+            if j > i + 1 and ends:
+                self.claim(i, i, Held(t.text, "proxy"))
 
     def worn_by_no_person(self, first: int) -> bool:
         """Whether the proxy phrase starting at token `first` with its introducer ("wearing a tuxedo", "in a
@@ -149,6 +169,9 @@ class ProxiesMixin:
 
     def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The words to leave out with a proxy: its determiner and modifiers, and the word that introduces it."""
+        nxt = self.tok(last + 1)
+        if nxt is not None and self.free(last + 1) and nxt.core in FEATURE_NOUNS:
+            last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it
         if kind != "noun":
             return first, last
         j = first - 1
