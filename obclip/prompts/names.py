@@ -31,6 +31,8 @@ from obclip.prompts.lexicon import Noun
 from obclip.prompts.template import Held, Person, Phrase
 from obclip.prompts.tokens import Token
 
+WHERE_PREPOSITIONS = frozenset("in across through around near visiting into towards toward over".split())
+
 
 class NameCue(NamedTuple):
     """Why a word may be a name (`NamesMixin.name_cue`)."""
@@ -205,8 +207,12 @@ class NamesMixin:
         # person it shows; "a map of Georgia", "a postcard from Victoria" stay places
         pictured = cue.first and prev is not None and prev.low == "of" and self.of_a_person(i) and (
             "p" in tags or self.acts_like_person(i))  # "a photo of Georgia smiling" is her; "a photo of Georgia" a place
+        # a gendered first name that is also a person of WordNet ("John", "Victoria") is a name unless a
+        # preposition of place stands before it ("in Victoria"); other place names ("Georgia") the other way round
+        person_first = cue.first and "p" in tags and name_gender(self.lex.first_names.get(plain(t.core), "")) is not None
+        at_place = prev is not None and prev.low in (WHERE_PREPOSITIONS if person_first else PLACE_PREPOSITIONS)
         place = "P" in tags and not pictured and not (cue.first and self.apposed_person(i)) and (
-            not self.acts_like_person(i) or (prev is not None and prev.low in PLACE_PREPOSITIONS))
+            at_place or self.apposed_person(i, thing=True) or (not person_first and not self.acts_like_person(i)))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
 
     def lowercase_name(self, i: int) -> bool:
@@ -268,17 +274,20 @@ class NamesMixin:
         return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in (
             "photo", "picture", "image", "painting", "drawing", "sketch", "statue", "bust", "portrait", "selfie")
 
-    def apposed_person(self, i: int) -> bool:
+    def apposed_person(self, i: int, thing: bool = False) -> bool:
         """"John, a retired firefighter, ...": token i is followed by a comma and a noun phrase headed by a person
-        noun, which says what the name names ("Victoria, the capital of ..." is headed by a thing)."""
+        noun, which says what the name names; with `thing`, by a thing noun ("Victoria, the capital of ...")."""
         comma, j = self.tok(i + 1), i + 2
         if comma is None or comma.text != ",":
             return False
         while (t := self.tok(j)) is not None and t.is_word and self.noun(t) is None and (
-                t.core in g.DETERMINERS or t.core in self.lex.adjectives or "a" in self.lex.tags(t.core)
-                or t.kind == "num"):
+                t.core in g.DETERMINERS or t.core in self.lex.adjectives or t.kind == "num"
+                or ("a" in self.lex.tags(t.core) and ("n" not in self.lex.tags(t.core) or (
+                    (u := self.tok(j + 1)) is not None and u.is_word and "n" in self.lex.tags(u.core))))):  # "the capital of"
             j += 1
         t = self.tok(j)
+        if thing:
+            return t is not None and t.is_word and j > i + 2 and self.noun(t) is None and self.thing_noun(j)
         return t is not None and t.is_word and self.noun(t) is not None and j > i + 2
 
     def acts_like_person(self, i: int) -> bool:

@@ -169,6 +169,9 @@ class ThingsMixin:
         if any(self.noun(t) is not None and self.noun(t)[0].states() and t.core not in self.lex.adjectives
                for t in self.tokens[first : last + 1]):
             return False  # "The Old Man and the Sea": a title that says who is in it
+        joined = any(t.low in ("and", "&") for t in self.tokens[first:last])
+        if joined and plain(opener.core) in self.lex.first_names and plain(head.core) in self.lex.first_names:
+            return False  # "Mary and John at the beach": people's names ("john" is also a place noun)
         if plain(opener.core) in self.lex.first_names and (not set(self.lex.tags(opener.core)) - set("pN") or (
                 "N" in self.lex.tags(opener.core))):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
             return head.core in self.lex.senses.place_heads and not head.core.endswith("s")
