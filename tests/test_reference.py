@@ -192,3 +192,13 @@ def test_two_first_names_are_two_people_and_neither_is_sent(first: str, second: 
     group = transform(f"{first} and {second} {rest}")
     assert len({s.person for s in group.slots}) == 2
     assert not any(first in c or second in c for c in group.order)
+
+
+@pytest.mark.parametrize(("group_word", "age"), [("20-somethings", "young"), ("thirtysomethings", "young"),
+                                                 ("50-somethings", "middle-aged"), ("old folks", "old")])  # fmt: skip
+def test_people_named_by_their_age_group_are_an_age_slot(group_word: str, age: str) -> None:
+    group = transform(f"{group_word} dancing at a rooftop bar")
+    slot = next(s for s in group.slots if s.name == "age")
+    assert slot.value == age and group.n == len(slot.space) * (2 if any(x.name == "gender" for x in group.slots) else 1)
+    assert "something" not in " ".join(group.order)  # the group word is written from the value
+    assert transform("a 40-something man dancing").n == 8  # before a person noun it is that person's age

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
+    AGE_GROUP,
     AGE_UNITS,
     COHORTS,
     COLLECTIVES,
@@ -56,6 +57,13 @@ class PhrasesMixin:
                     noun = Noun("person", "pl" if plural else "sg", age=g.age_value(age_in_years(m.group(1), m.group(2))))
                     self.noun_phrase(i, (noun, ""), False)
                 continue
+            nxt = self.tok(i + 1)
+            if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None):
+                years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
+                if years is not None:
+                    plural = t.low.endswith("s")
+                    self.noun_phrase(i, (Noun("person", "pl" if plural else "sg", age=g.age_value(years)), ""), False)
+                    continue
             if not self.free(i) or not t.is_word:
                 continue
             found = self.noun(t)
@@ -381,3 +389,13 @@ class PhrasesMixin:
     def adverb(self, j: int) -> bool:
         tags = self.lex.tags(self.tokens[j].core)
         return tags == "r" or (self.tokens[j].core.endswith("ly") and "r" in tags)
+
+
+def group_years(m) -> int | None:
+    """The age a reader gives an age group (`AGE_GROUP`): "20-somethings" 25, "over-60s" 70, "under-5s" 3."""
+    if m.group(1):
+        return int(m.group(1)) * 10 + 5
+    if m.group(2):
+        return g.DECADES.get(m.group(2)[:-1] + "ies")  # "thirty" -> "thirties" 35
+    bound = int(m.group(4))
+    return bound + 10 if m.group(3) == "over" else max(1, bound - 2)
