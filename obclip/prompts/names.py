@@ -391,6 +391,9 @@ class NamesMixin:
             plain(prev.core) not in self.lex.first_names)  # "New York", "Fort Lily"
         if common and "N" in tags and not before_noun and not compound:
             return True  # "Maria at the beach": a name first, its common reading is rare ("Teddy Bear" stays)
+        if common and "p" in tags and t.capitalised and not before_noun and not compound and name_gender(
+                self.lex.first_names.get(plain(t.core), "")) is not None:
+            return True  # "Napoleon on a white horse": a person WordNet knows by this name (a napoleon is a pastry)
         if common and not (self.title_mode or self.upper_mode or before_noun) and any(
                 u.low == t.low and not u.capitalised for u in self.tokens):
             return True  # "Dawn at dawn": the word is written both ways, so the capital marks a name
