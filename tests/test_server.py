@@ -224,10 +224,8 @@ def test_killed_server_client_retries_identically_then_fails_cleanly(tmp_path) -
 
     threading.Thread(target=kill_soon).start()
     request = _request(steps=40, k=40)  # long enough to be in flight when the server dies
-    started = time.monotonic()
     with pytest.raises(ConnectionError, match="cannot reach the cloud"):
         client(request)
-    assert time.monotonic() - started < 60
     assert len(client.attempts) == 3 and len(set(client.attempts)) == 1  # the identical candidate set each time
     srv.stop()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from obclip.config import ACCEL_MODES, AccelConfig, settings
 from obclip.models.pair import ModelPair
@@ -42,7 +42,11 @@ AccelBody = _accel_body()
 
 
 class DenoiseBody(BaseModel):
-    """One candidate group. The server never learns which candidate is real."""
+    """One candidate group. The server never learns which candidate is real.
+
+    The schema states the fields' types and bounds (they document the API); what a group must satisfy beyond
+    them (distinct, non-empty candidates, k within the grid, factor labels) is checked once, by `CloudRequest`
+    in `admission.admit`, whose message is the 422."""
 
     model_config = ConfigDict(extra="forbid")
     candidates: list[str] = Field(..., min_length=1, description="the N candidate prompts, in the device's order")
@@ -64,15 +68,6 @@ class DenoiseBody(BaseModel):
     negative: str = Field(
         "", description="negative prompt of the unconditional branch, shared by every candidate; empty: none"
     )
-
-    @field_validator("candidates")
-    @classmethod
-    def _distinct(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("candidate prompts must be distinct")
-        if any(not c.strip() for c in value):
-            raise ValueError("candidate prompts must be non-empty")
-        return value
 
 
 def check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | None:
