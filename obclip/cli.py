@@ -204,6 +204,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
         print(json.dumps({
             "prompt": group.prompt, "attributes": attrs, "candidates": list(group.order), "n": group.n,
             "cloud_prompt": group.cloud_prompt, "held_back": list(group.held_back), "protected": list(group.attributes),
+            "note": group.note,
             "kept": [{"text": text, "why": why} for text, why in group.kept],
             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "person": m.person,
                           "why": m.why} for m in group.mentions],

@@ -202,3 +202,32 @@ def test_people_named_by_their_age_group_are_an_age_slot(group_word: str, age: s
     assert slot.value == age and group.n == len(slot.space) * (2 if any(x.name == "gender" for x in group.slots) else 1)
     assert "something" not in " ".join(group.order)  # the group word is written from the value
     assert transform("a 40-something man dancing").n == 8  # before a person noun it is that person's age
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Priya, a 28-year-old engineer, presents her design", "Mr. Thompson, the retired history teacher, in his study",
+     "Ana, the night-shift nurse, checks a chart", "Kenji, a software engineer, at his desk"],
+)
+def test_an_appositive_of_any_shape_names_the_name(prompt: str) -> None:
+    group = transform(prompt)
+    assert len({s.person for s in group.slots}) == 1
+    assert all(_people(c) == 1 for c in group.order)
+
+
+@pytest.mark.parametrize(("written", "kept"), [("reviews an X-ray", "an X-ray"), ("next to an SUV", "an SUV"),
+                                               ("at an HBCU homecoming", "an HBCU"), ("near a NASA rocket", "a NASA")])  # fmt: skip
+def test_the_users_article_before_letters_is_kept(written: str, kept: str) -> None:
+    """Articles re-agree only before words the cloud view rewrote; before letters read aloud they stay as written."""
+    assert all(kept in c for c in transform(f"an old man {written}").order)
+
+
+def test_an_acronym_head_keeps_its_capitals() -> None:
+    assert all("CEO" in c for c in transform("The CEO stands at the podium. He adjusts his tie").order)
+
+
+@pytest.mark.parametrize(("written", "value"), [("aged 35-45", "middle-aged"), ("aged 20 to 30", "young"),
+                                                ("ages 5 and 12", "child"), ("around 60 to 80", "old")])  # fmt: skip
+def test_a_range_states_its_middle(written: str, value: str) -> None:
+    group = transform(f"two brothers, {written}, playing video games" if "ages" in written else f"a man {written}")
+    assert next(s for s in group.slots if s.name == "age").value == value

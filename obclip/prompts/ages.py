@@ -98,18 +98,27 @@ class AgesMixin:
         j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
             else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
         n = self.tok(j)
-        if t.low not in ("aged", "age") or n is None or not n.low.isdigit() or not self.free(j):
+        if t.low not in ("aged", "age", "ages") or n is None or not n.low.isdigit() or not self.free(j):
             return False
         pid = self.nearest_person(i)
         if pid is None:
             return False
         last = self.range_end(j)
-        return self.age_of(pid, int(n.low), n.text, i, last, AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))
+        return self.age_of(pid, self.range_years(j, last), n.text, i, last,
+                           AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))  # fmt: skip
+
+    def range_years(self, j: int, last: int) -> int:
+        """The age a range from token j to `last` states: its middle ("aged 35-45" is 40, a middle-aged man);
+        a single number is itself."""
+        low = g.number_value(self.tokens[j].text) or 0
+        upper = self.tok(j + 2) if last >= j + 2 else None
+        high = g.number_value(upper.text) if upper is not None else None
+        return (low + high) // 2 if high is not None and high > low else low
 
     def range_end(self, j: int) -> int:
         """The last token of an age range opened by the number at token j ("55-60", "55 to 60", "30 and 40",
-        "60 or 65", then "years old" if said): the lower bound speaks for the range, which is written away, so no
-        bound reaches the cloud as written."""
+        "60 or 65", then "years old" if said): the range is written away, so no bound reaches the cloud as
+        written (`range_years` gives its middle)."""
         dash, upper = self.tok(j + 1), self.tok(j + 2)
         if dash is not None and dash.low in ("-", "–", "to", "and", "or") and upper is not None and self.free(j + 2) \
                 and self.free(j + 1) and (upper.low.isdigit() or g.number_value(upper.text) is not None):  # fmt: skip
@@ -194,7 +203,8 @@ class AgesMixin:
         if pid is None:
             return False
         last = self.range_end(i)
-        return self.age_of(pid, int(t.low), t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
+        return self.age_of(pid, self.range_years(i, last), t.text, i - 1, last,
+                           AgePhrase(pid, prev.low, g.LOWER, word=prev.text))  # fmt: skip
 
     def between_ages(self, i: int) -> bool:
         """"a woman between 30 and 40 years old", "a man, between 50 and 60,": a range after a person."""
@@ -207,7 +217,7 @@ class AgesMixin:
         pid, last = self.owner_at(j), self.range_end(i + 1)
         if pid is None or last == i + 1:
             return False  # "between 3 and 4 pm" has no person before it; a lone number is no range
-        return self.age_of(pid, int(n.low), n.text, i, last, AgePhrase(pid, "aged", g.LOWER, word="aged"))
+        return self.age_of(pid, self.range_years(i + 1, last), n.text, i, last, AgePhrase(pid, "aged", g.LOWER, word="aged"))
 
     def possessive_ordinal(self, i: int) -> bool:
         """"celebrating her 90th": an ordinal after a possessive, with no noun after it."""

@@ -177,7 +177,7 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     if "age" not in p.in_phrase and p.cls == "person":
         adult = True  # the age is told apart from the noun ("a woman in her 70s"): "a woman in her childhood" reads oddly
     elif p.cls is None:
-        adult = p.head in lex.senses.adult
+        adult = p.head.lower() in lex.senses.adult
     else:
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)

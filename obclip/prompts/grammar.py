@@ -22,8 +22,11 @@ def indefinite_article(word: str) -> str:
     """
     raw = word.lstrip("\"'(")
     core = raw.split("-")[0]
-    if len(core) > 1 and core[:1].isalpha() and any(c.isdigit() for c in core):
-        return "an" if core[:1].upper() in "AEFHILMNORSX" else "a"  # read letter by letter: "an F1", "a B52"
+    spelled = len(core) == 1 and core.isupper() and "-" in raw  # "an X-ray", "a U-turn", "an A-list actor"
+    # capitals opening on two consonants are read letter by letter ("an HBCU", "an FBI agent"; "a NASA rocket")
+    initialism = 1 < len(core) <= 5 and core.isupper() and core.isalpha() and not any(c in "AEIOUY" for c in core[:2])
+    if spelled or initialism or (len(core) > 1 and core[:1].isalpha() and any(c.isdigit() for c in core)):
+        return "an" if core[:1].upper() in "AEFHILMNORSX" else "a"  # read letter by letter: "an F1", "a B52", "an HBCU"
     w = raw.lower()
     if w[:1].isdigit():
         return "an" if w.startswith(("8", "11", "18")) and not w.startswith(("110", "111", "180")) else "a"

@@ -280,10 +280,12 @@ class NamesMixin:
         comma, j = self.tok(i + 1), i + 2
         if comma is None or comma.text != ",":
             return False
-        while (t := self.tok(j)) is not None and t.is_word and self.noun(t) is None and (
+        while (t := self.tok(j)) is not None and (t.is_word or t.kind == "num") and self.noun(t) is None and (
                 t.core in g.DETERMINERS or t.core in self.lex.adjectives or t.kind == "num"
-                or ("a" in self.lex.tags(t.core) and ("n" not in self.lex.tags(t.core) or (
-                    (u := self.tok(j + 1)) is not None and u.is_word and "n" in self.lex.tags(u.core))))):  # "the capital of"
+                or ("-" in t.core and all(self.lex.tags(part) for part in t.core.split("-")))  # "night-shift"
+                or (("a" in self.lex.tags(t.core) or "n" in self.lex.tags(t.core)) and (
+                    "n" not in self.lex.tags(t.core) or ((u := self.tok(j + 1)) is not None and u.is_word and (
+                        "n" in self.lex.tags(u.core) or self.noun(u) is not None))))):  # "the history teacher"; "the capital of"
             j += 1
         t = self.tok(j)
         if thing:
@@ -297,6 +299,8 @@ class NamesMixin:
             return True
         if nxt is None:
             return False
+        if nxt.text == "," and self.apposed_person(i):
+            return True  # "Ana, the night-shift nurse, ...": an appositive says who she is
         if nxt.text == ",":  # "Bobby, Billy and Jimmy" (where capitals mean something)
             after = self.tok(i + 2)
             return after is not None and after.capitalised and not self.title_mode and not self.upper_mode and (
@@ -342,7 +346,7 @@ class NamesMixin:
             # reads "A woman, a firefighter" as two people
             self.claim(first_tok, last + 1, Held(self.prompt[self.tokens[first_tok].start : self.tokens[last].end],
                                                  "name"))  # fmt: skip
-            self.apposition[last + 2] = ({"gender": gender} if gender else {}, key, bool(title or noun))
+            self.apposition[last + 1] = ({"gender": gender} if gender else {}, key, bool(title or noun))
             return
         if key in self.names:
             person_id, det = self.names[key], "the"

@@ -84,7 +84,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.names: dict[str, int] = {}
         self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
-        # first token of an appositive after a held-back name -> (the name's states, its key, whether strong)
+        # the comma after a held-back name its appositive follows -> (the name's states, its key, whether strong)
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
 
     # helpers

@@ -128,7 +128,9 @@ class PhrasesMixin:
         if collective:
             person.number = "pl"  # a group never binds he/she
         end = self.postmodifier(person, head, held_words)
-        named = self.apposition.pop(first, None)
+        comma = next((c for c in self.apposition if c < head and not any(
+            self.noun(self.tokens[k]) is not None for k in range(c + 1, head))), None)  # the name's comma before it
+        named = self.apposition.pop(comma) if comma is not None else None
         if named is not None:  # the appositive of a held-back name: it states what the name did ("John": male)
             states, key, strong = named
             for a, v in states.items():
@@ -166,7 +168,7 @@ class PhrasesMixin:
             owner = self.owner_at(first - 2)
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
-        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and self.named_at(first - 2):
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
@@ -309,7 +311,8 @@ class PhrasesMixin:
         if noun.age == "child" and person.states.get("age") == "young":
             person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
         person.cls, person.number = noun.cls, noun.number
-        person.head = t.core if noun.cls is None else ""
+        acronym = len(t.core) > 1 and t.text.isupper() and not self.upper_mode  # "The CEO" stays "CEO", not "Ceo"
+        person.head = (t.text if acronym else t.core) if noun.cls is None else ""
         if prefix:
             mods.append(prefix.rstrip("-") + "-")
         return True

@@ -134,11 +134,14 @@ def normalise(text: str) -> str:
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = text.lstrip(",;: ").rstrip(",;: ")
-    return _ARTICLE.sub(_agree, text)
+    shouting = not any(c.islower() for c in text)  # in an all-caps prompt capitals say nothing about acronyms
+    return _ARTICLE.sub(lambda m: _agree(m, shouting), text)
 
 
-def _agree(m: re.Match[str]) -> str:
+def _agree(m: re.Match[str], shouting: bool = False) -> str:
     article, space, word = m.group(1), m.group(2), m.group(3)
+    if (word[:2].isupper() and not shouting) or (len(word.split("-")[0]) == 1 and word[:1].isalpha()):
+        return m.group(0)  # "an SUV", "an X-ray": letters read aloud as the user reads them, kept as written
     right = g.indefinite_article(word)
     if article == "AN" or (article == "A" and word.isupper() and len(word) > 1):
         right = right.upper()
