@@ -18,6 +18,7 @@ its spelling:
     colours            colours that are no skin colour ("green", "purple"): "a green alien" is no person
     person_senses      nouns outside the people lexicon with a person sense ("idol"): "a Korean idol" may be someone
     chessmen           chess pieces ("queen", "bishop"): in a prompt about chess they are pieces
+    garments           what one wears ("costume", "hat"): a person noun before one names its kind
     place_heads        nouns for places and structures ("river", "bridge"): a name may end on them
     depiction_nouns    nouns for pictures and figures ("portrait", "statue"): "a portrait of X"
                        may name a person, "a bowl of X" does not
@@ -70,7 +71,7 @@ SKIN_AND_HAIR = frozenset("blond blonde tan olive caramel chestnut hazel amber b
 BEINGS = ("spiritual_being.n.01", "imaginary_being.n.01", "extraterrestrial_being.n.01", "god.n.01")
 # Places and structures a name can end on ("Charles River", "Grace Hall"): hyponym closures.
 PLACES = ("structure.n.01", "geological_formation.n.01", "body_of_water.n.01", "location.n.01", "way.n.06",
-          "facility.n.01", "land.n.04", "stream.n.01")
+          "facility.n.01", "land.n.04", "stream.n.01", "institution.n.01")  # "Howard University", "St. Mary's school"
 CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n.01", "toddler.n.01",
                  "adolescent.n.01")  # a minor is a child here: "a teenage girl" must not become "a young woman"
 # Age adjectives of the people lexicon that describe children, not young adults ("a little girl", "teenage").
@@ -181,6 +182,8 @@ def _senses(wn, people: dict) -> dict:
             name = lemma.name().lower()
             if "_" not in name and first(name) in place_syns:
                 places.add(name)
+    for syn in _closure(wn, ("educational_institution.n.01",)):  # "university" is first its people in WordNet,
+        places.update(lem.name().lower() for lem in syn.lemmas() if "_" not in lem.name())  # but a name ends on it
     beings = set()  # gods, angels, elves, ghosts: beings of belief and story, not people
     being_syns = _closure(wn, BEINGS) - {wn.synset("saint.n.01")}  # WordNet files canonised people under deity
     for syn in being_syns:
@@ -199,6 +202,10 @@ def _senses(wn, people: dict) -> dict:
                     person_senses.add(name)
     person_senses -= set(people["nouns"])
     chess = {lem.name().lower() for s in _closure(wn, ("chessman.n.01",)) for lem in s.lemmas()}
+    # what one wears: a person noun before it names its kind ("a princess costume", "a cowboy hat")
+    garment_syns = _closure(wn, ("clothing.n.01", "headdress.n.01", "footwear.n.02"))
+    garments = {lem.name().lower() for s in garment_syns for lem in s.lemmas()
+                if "_" not in lem.name() and first(lem.name().lower()) in garment_syns}
     colours = {lem.name().lower() for s in _closure(wn, ("chromatic_color.n.01",)) for lem in s.lemmas()
                if "_" not in lem.name() and wn.synsets(lem.name(), "a")} - set(people["adjectives"]) - set(people["proxies"])
     colours -= SKIN_AND_HAIR
@@ -233,6 +240,7 @@ def _senses(wn, people: dict) -> dict:
         "place_heads": sorted(places),
         "beings": sorted(beings),
         "chessmen": sorted(chess),
+        "garments": sorted(garments),
         "person_senses": sorted(person_senses),
         "colours": sorted(colours),
         "child_nouns": sorted(child),

@@ -231,3 +231,34 @@ def test_an_acronym_head_keeps_its_capitals() -> None:
 def test_a_range_states_its_middle(written: str, value: str) -> None:
     group = transform(f"two brothers, {written}, playing video games" if "ages" in written else f"a man {written}")
     assert next(s for s in group.slots if s.name == "age").value == value
+
+
+@pytest.mark.parametrize("role", ["software engineer", "partner at a law firm", "analyst", "vice president"])
+def test_senior_before_a_role_is_a_rank_not_an_age(role: str) -> None:
+    group = transform(f"a senior {role} at her desk")
+    assert "age" not in {s.name for s in group.slots} and all("senior" in c for c in group.order)
+    assert next(s for s in transform("a senior citizen reading").slots if s.name == "age").value == "old"
+
+
+@pytest.mark.parametrize(("idiom", "value"), [("in the twilight of his life", "old"), ("in the prime of his life", "young"),
+                                              ("of a certain age", "middle-aged")])  # fmt: skip
+def test_a_stage_of_life_is_an_age(idiom: str, value: str) -> None:
+    group = transform(f"a man {idiom} by the fire")
+    assert next(s for s in group.slots if s.name == "age").value == value
+    assert all(idiom not in c for c in group.order)
+
+
+def test_an_age_said_of_one_of_a_group_without_a_noun_is_refused_not_sent() -> None:
+    with pytest.raises(Exception, match="give each a noun"):
+        transform("two men, one young and one old, sharing lunch")
+
+
+@pytest.mark.parametrize("garment", ["princess costume", "cowboy hat", "queen costume"])
+def test_a_person_noun_naming_a_garment_is_no_person(garment: str) -> None:
+    group = transform(f"a little girl in a {garment} at a party")
+    assert all(garment in c for c in group.order) and {s.person for s in group.slots} == {0}
+
+
+@pytest.mark.parametrize("text", ["a student wearing a Howard University sweatshirt", "the Victoria College library"])
+def test_a_first_name_before_an_institution_names_it(text: str) -> None:
+    assert transform(text).order == (text,)

@@ -23,6 +23,11 @@ LIFE_STAGES: dict[tuple[str, ...], int] = {
 }  # fmt: skip
 
 
+# "in the twilight of his life", "in the prime of her life": a stage said of a life, dated as a reader dates it
+STAGES_OF_LIFE = {"twilight": 80, "autumn": 70, "winter": 82, "evening": 78, "prime": 35, "spring": 20, "dawn": 18,
+                  "summer": 30}  # fmt: skip
+
+
 class AgesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find ages (mixed in)."""
 
@@ -36,7 +41,8 @@ class AgesMixin:
                 self.decade_phrase(i) or self.aged_number(i)
         for i in range(len(self.tokens)):
             if self.free(i):
-                self.age_after_word(i) or self.birthday(i) or self.between_ages(i)
+                self.certain_age(i) or self.age_after_word(i) or self.birthday(i) or self.between_ages(i) or (
+                    self.stage_of_life(i))
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
@@ -90,6 +96,29 @@ class AgesMixin:
                                 plural=p.core == "their")  # fmt: skip
                 return self.age_of(pid, years, self.tokens[j].text, i, last, seg)
         return False
+
+    def stage_of_life(self, i: int) -> bool:
+        """"in the twilight of his life", "in the prime of her years": an age statement of the possessive's person."""
+        words = [self.tok(k) for k in range(i, i + 6)]
+        if any(w is None or not self.free(i + k) for k, w in enumerate(words)):
+            return False
+        t, the, stage, of, poss, life = words
+        if not (t.low == "in" and the.low == "the" and stage.low in STAGES_OF_LIFE and of.low == "of"
+                and poss.core in ("his", "her", "their") and life.low in ("life", "years", "days")):
+            return False
+        pid = self.bind(i + 4, plural=poss.core == "their")
+        self.check_agreement(self.persons[pid], poss, i + 4)
+        seg = AgePhrase(pid, "decade", g.LOWER, g.token_case(poss.text), t.text, plural=poss.core == "their")
+        return self.age_of(pid, STAGES_OF_LIFE[stage.low], stage.text, i, i + 5, seg)
+
+    def certain_age(self, i: int) -> bool:
+        """"a woman of a certain age": said of someone no longer young, read as middle-aged."""
+        words = [self.tok(k) for k in range(i, i + 4)]
+        if any(w is None or not self.free(i + k) for k, w in enumerate(words)):
+            return False
+        if [w.low for w in words] != ["of", "a", "certain", "age"] or (pid := self.owner_at(i - 1)) is None:
+            return False
+        return self.age_of(pid, 50, words[2].text, i, i + 3, AgePhrase(pid, "of", g.LOWER, word="of"))
 
     def aged_number(self, i: int) -> bool:
         """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after

@@ -81,6 +81,7 @@ class Senses:
         place_heads (`frozenset[str]`): places and structures a name may end on ("river", "bridge").
         beings (`frozenset[str]`): gods, angels, elves, aliens: beings of belief and story, not people.
         chessmen (`frozenset[str]`): chess pieces ("queen", "bishop").
+        garments (`frozenset[str]`): what one wears, by first sense ("costume", "hat", "sweatshirt").
         colours (`frozenset[str]`): colours no person's skin has ("green", "purple").
         person_senses (`frozenset[str]`): nouns outside the people lexicon that can mean a person ("idol").
         child (`frozenset[str]`): person nouns for children ("boy", "toddler").
@@ -99,6 +100,7 @@ class Senses:
     place_heads: frozenset[str] = frozenset()
     beings: frozenset[str] = frozenset()
     chessmen: frozenset[str] = frozenset()
+    garments: frozenset[str] = frozenset()
     colours: frozenset[str] = frozenset()
     person_senses: frozenset[str] = frozenset()
     child: frozenset[str] = frozenset()
@@ -256,7 +258,7 @@ def _pos() -> dict[str, str]:
 SENSE_KEYS = {
     "weak": "weak_person_nouns", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
     "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
-    "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "colours": "colours",
+    "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns",
 }  # fmt: skip

@@ -248,6 +248,12 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                                   "person (\"a 40-year-old woman\", \"a woman in her 40s\") or leave it out")  # fmt: skip
             if not t.is_word:
                 continue
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            adjective = self.lex.adjectives.get(t.core)
+            if adjective is not None and prev is not None and prev.low in ("one", "another", "other") and (
+                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
+                raise self.refuse(t, f"says the {adjective.attribute} of one of a group without a noun, so it cannot "
+                                  "be varied with that person; give each a noun (\"a young man and an old man\")")
             if t.core in self.lex.titles and t.capitalised and self.lex.titles[t.core]:
                 raise self.refuse(t, "a title that reveals gender could not be placed; rephrase")
             if t.capitalised and not self.title_mode and self.maybe_name(i):

@@ -22,6 +22,7 @@ from obclip.prompts.cues import (
 )
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
+from obclip.prompts.tokens import Token
 
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
 # may name an earlier person introduced by another noun ("a businessman ... the man")
@@ -284,6 +285,8 @@ class PhrasesMixin:
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
             if adj.value == HELD:
                 held_words.append(w.text)
+        elif (noun := self.noun(w)) is not None and self.rank(w, head, noun[0]):
+            mods.append(w.text)  # "a senior software engineer", "a junior partner": a rank, not an age
         elif (noun := self.noun(w)) is not None:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
                 self.absorb(person, a, v, a not in ("age", "gender"), w.text)
@@ -294,6 +297,13 @@ class PhrasesMixin:
         else:
             mods.append(w.text)
         return k + 1
+
+    def rank(self, w: Token, head: int, noun: Noun) -> bool:
+        """An age-only person noun before a role noun names a rank there ("senior engineer", "senior partner"),
+        unless the role is anyone's ("senior citizen": an old person)."""
+        role = self.noun(self.tokens[head])
+        return noun.states().keys() == {"age"} and noun.age == "old" and role is not None and role[0].cls is None and (
+            self.tokens[head].core.rstrip("s") not in ("citizen", "resident", "adult", "person", "patient"))
 
     def take_head(self, person: Person, head: int, found: tuple[Noun, str] | None, mods: list[str], force: bool) -> bool:
         """The head noun's class, number and the attributes it implies; False for a neutral group word that states

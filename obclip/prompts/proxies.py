@@ -175,9 +175,11 @@ class ProxiesMixin:
         if kind != "noun":
             return first, last
         j = first - 1
+        kinds = {k for a, b, why in self.kept if why.startswith("it names a kind of") for k in range(a, b + 1)}
         while self.free(j) and self.tokens[j].is_word and (
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
+            or j in kinds  # "a princess dress": the word naming the dress's kind leaves with it
         ):  # fmt: skip
             first = j
             if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS:

@@ -64,8 +64,9 @@ class ReadingMixin:
                 j += 1  # "a child's car seat": the kind is of the whole compound (as in `possessive_kind`)
             kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
             return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
-        if self.names_a_kind(i) and (not noun.states() or self.animal_subject()):
-            return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat"
+        worn = nxt is not None and nxt.core in self.lex.senses.garments
+        if self.names_a_kind(i) and (not noun.states() or self.animal_subject() or (worn and not t.capitalised)):
+            return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat", "a princess costume"
         if self.bare_modifier(i):
             return f"with no article it names a kind of {nxt.core}"  # "wearing aviator goggles"
         if prev is not None and prev.is_word and self.free(i - 1) and prev.core in self.lex.senses.animals and (
