@@ -262,3 +262,11 @@ def test_a_person_noun_naming_a_garment_is_no_person(garment: str) -> None:
 @pytest.mark.parametrize("text", ["a student wearing a Howard University sweatshirt", "the Victoria College library"])
 def test_a_first_name_before_an_institution_names_it(text: str) -> None:
     assert transform(text).order == (text,)
+
+
+def test_an_origin_said_after_is_a_predicate_and_hair_codes_are_held() -> None:
+    assert all(c.split()[-1] in ("Caucasian", "African", "Asian", "Indian", "European")
+               for c in transform("she is Korean").order)  # "she is Asian", never "she is Asian person"
+    group = transform("a Black woman with natural 4c hair in a studio")
+    assert "with natural 4c hair" in group.held_back and all("4c" not in c for c in group.order)
+    assert "Middle Eastern" in transform("a Middle Eastern woman with dark eyes, portrait").held_back

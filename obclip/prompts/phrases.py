@@ -73,6 +73,12 @@ class PhrasesMixin:
             if found is not None and not self.person_reading(i):
                 continue  # "a white robot", "a French restaurant", "aviator goggles" on a penguin: not a person here
             nxt = self.tok(i + 1)
+            prev = self.tok(i - 1)
+            said = self.lex.adjectives.get(t.core)
+            if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
+                    prev.low in COPULAS or prev.low in ("am", "are", "'s")) and (
+                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
+                continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
@@ -252,6 +258,8 @@ class PhrasesMixin:
             if pair and pair in self.lex.adjectives:  # "middle aged"
                 adj = self.lex.adjectives[pair]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                if adj.value == HELD:  # "Middle Eastern": outside the value space, listed as held back
+                    held_words.append(self.prompt[w.start : self.tokens[k + 1].end])
                 k += 2
             elif k == head:
                 break

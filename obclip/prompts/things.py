@@ -196,6 +196,9 @@ class ThingsMixin:
         product."""
         for i, t in enumerate(self.tokens[:-1]):
             end = self.model_code_end(i + 1)
+            after = self.tok(end + 1) if end is not None else None
+            if after is not None and after.low in ("hair", "curls", "curl", "coils"):
+                continue  # "natural 4c hair": a hair type (`proxies.mark_hair_types`), not a product's model code
             if end is not None and t.is_word and self.free(i) and self.noun(t) is None and t.core not in g.CLOSED and (
                     t.low not in NAMING_WORDS):
                 self.keep(i, end)
