@@ -47,6 +47,11 @@ def setting(default: Any, help: str, bounds: tuple[float, float] | None = None, 
                                             "metavar": metavar})  # fmt: skip
 
 
+def required(help: str, bounds: tuple[float, float] | None = None) -> Any:
+    """A setting with no default (every request states it): its help and bounds, as `setting` gives them."""
+    return field(metadata={"help": help, "bounds": bounds, "flag": "", "scale": 1.0, "metavar": None})
+
+
 def flag_of(f: Any) -> str:
     """The command-line flag of dataclass field `f` ("" if it has none)."""
     if "help" not in f.metadata:  # not declared with `setting` (a nested config): no flag of its own
@@ -72,7 +77,8 @@ def check_bounds(config: Any, label: str = "") -> None:
             else:
                 lo, hi = bounds
             name = f"{label}{f.name}" + (f" ({flag})" if flag else "")
-            raise ConfigError(f"{name} must lie in [{lo:g}, {hi:g}], got {value:g}")
+            shown = [str(v) if isinstance(v, int) else f"{v:g}" for v in (lo, hi, value)]
+            raise ConfigError(f"{name} must lie in [{shown[0]}, {shown[1]}], got {shown[2]}")
 
 
 def _flag_type(f: Any) -> type:

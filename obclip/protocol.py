@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass, field
 
 import torch
 
-from obclip.config import AccelConfig, ConfigError
-from obclip.options import SAMPLERS
+from obclip.config import AccelConfig, ConfigError, check_bounds, required, setting
+from obclip.options import MAX_STEPS, SAMPLERS
 
 WIRE_DTYPES = {"float16": torch.float16, "float32": torch.float32}
 
@@ -53,18 +53,20 @@ class CloudRequest:
             every candidate (the attribute-free tags only, `obclip.prompts.negative`); "" is the empty prompt.
     """
 
-    candidates: tuple[str, ...]
-    seed: int
-    steps: int
-    k: int
-    guidance: float
-    height: int
-    width: int
-    sampler: str = "dpm"
-    pair: str = "default"
-    accel: AccelConfig = field(default_factory=AccelConfig)
-    factors: tuple[tuple[int, ...], ...] = ()
-    negative: str = ""
+    candidates: tuple[str, ...] = required("the N candidate prompts, in the device's order")
+    seed: int = required("seed of the initial noise every candidate shares", (0, 2**63 - 1))
+    steps: int = required("the cloud grid's length", (1, MAX_STEPS))
+    k: int = required("cloud steps to run", (0, MAX_STEPS))
+    guidance: float = required("CFG scale", (0.0, 1e6))
+    height: int = required("image height in pixels", (8, 1 << 16))
+    width: int = required("image width in pixels", (8, 1 << 16))
+    sampler: str = setting("dpm", "the step grid: dpm, ddim, or lcm for a pair with an LCM cloud model", flag="")
+    pair: str = setting("default", "registry name of the model pair", flag="")
+    accel: AccelConfig = field(default_factory=AccelConfig, metadata={"help": "server accelerations"})
+    factors: tuple[tuple[int, ...], ...] = setting(
+        (), "per candidate, its value index in each varied attribute (a full product); empty: not given", flag="")
+    negative: str = setting(
+        "", "negative prompt of the unconditional branch, shared by every candidate; empty: none", flag="")
 
     def __post_init__(self) -> None:
         if not isinstance(self.negative, str):
@@ -75,16 +77,14 @@ class CloudRequest:
             raise ProtocolError("candidate prompts must be non-empty strings")
         if len(set(self.candidates)) != len(self.candidates):
             raise ProtocolError("candidate prompts must be distinct")
-        if self.steps < 1:
-            raise ProtocolError(f"steps must be >= 1, got {self.steps}")
-        if not 0 <= self.k <= self.steps:
+        try:
+            check_bounds(self)  # the fields' declared bounds, which the HTTP schema publishes (`server/schema.py`)
+        except ConfigError as exc:
+            raise ProtocolError(str(exc)) from None
+        if self.k > self.steps:
             raise ProtocolError(f"k must lie in [0, steps={self.steps}], got {self.k}")
         if self.sampler not in SAMPLERS:
             raise ProtocolError(f"sampler must be one of {', '.join(SAMPLERS)}, got {self.sampler!r}")
-        if self.height < 8 or self.width < 8:
-            raise ProtocolError(f"image size must be at least 8x8, got {self.height}x{self.width}")
-        if not 0 <= self.seed < 2**63:
-            raise ProtocolError(f"seed must lie in [0, 2^63), got {self.seed}")
         if self.factors:
             check_factors(self.factors, self.n)
 

@@ -32,9 +32,9 @@ from torch.utils._python_dispatch import TorchDispatchMode
 from obclip.cloud.engine import CloudEngine, check_sampler
 from obclip.models.pair import ModelPair
 from obclip.plan import PlanError, received_plan
-from obclip.protocol import AccelConfig, CloudRequest, ProtocolError
+from obclip.protocol import CloudRequest, ProtocolError
 from obclip.server.config import Limits, QuotaConfig
-from obclip.server.schema import DenoiseBody, check_limits
+from obclip.server.schema import WIRE, DenoiseBody, check_limits
 
 _PEAK_PER_LARGEST = 8  # live activations at the peak, in units of the largest single tensor (conservative)
 
@@ -292,12 +292,7 @@ def admit(body: DenoiseBody, pair: ModelPair, limits: Limits, budget: Budget, qu
         raise AdmissionError(422, "limit", problem)
     try:  # the split this request implies must be one the pair can run: k on its grid, its sampler
         received_plan(spec, sampler=body.sampler, steps=body.steps, k=body.k, n=len(body.candidates))
-        request = CloudRequest(
-            candidates=tuple(body.candidates), seed=body.seed, steps=body.steps, k=body.k, guidance=body.guidance,
-            height=body.height, width=body.width, sampler=body.sampler, pair=body.pair,
-            accel=AccelConfig(**body.accel.model_dump()), factors=tuple(tuple(f) for f in body.factors),
-            negative=body.negative,
-        )  # fmt: skip
+        request = CloudRequest.from_json(body.model_dump(exclude=set(WIRE)))  # the body is CloudRequest's fields
     except (PlanError, ProtocolError) as exc:
         raise AdmissionError(422, "invalid_request", str(exc)) from None
     prevalidate(request, pair)  # this group alone: nothing it holds can fail a batch

@@ -6,6 +6,7 @@ so the OpenAPI schema and every 4xx message are the same whichever engine runs t
 
 from __future__ import annotations
 
+from dataclasses import MISSING, fields
 from typing import Any, Literal, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from obclip.config import ACCEL_MODES, AccelConfig, settings
 from obclip.models.pair import ModelPair
 from obclip.options import DEFAULT_MAX_CANDIDATES, SAMPLERS
+from obclip.protocol import CloudRequest
 from obclip.server.config import Limits
 
 
@@ -41,33 +43,44 @@ def _accel_body() -> type[BaseModel]:
 AccelBody = _accel_body()
 
 
-class DenoiseBody(BaseModel):
-    """One candidate group. The server never learns which candidate is real.
+# What the HTTP body says differently from `CloudRequest`, as data: these settings may be left out (the served
+# pair's defaults fill them, `admission.admit`), the pair must be named, and the wire precision is the client's.
+PAIR_DEFAULTS = ("steps", "k", "guidance")
+WIRE = {"wire_dtype": (Literal["float16", "float32"], Field("float32", description="precision of the latents sent back"))}
 
-    The schema states the fields' types and bounds (they document the API); what a group must satisfy beyond
-    them (distinct, non-empty candidates, k within the grid, factor labels) is checked once, by `CloudRequest`
-    in `admission.admit`, whose message is the 422."""
 
-    model_config = ConfigDict(extra="forbid")
-    candidates: list[str] = Field(..., min_length=1, description="the N candidate prompts, in the device's order")
-    seed: int = Field(..., ge=0, lt=2**63)
-    steps: int | None = Field(None, ge=1, description="the cloud grid's length; the served pair's default if absent")
-    k: int | None = Field(None, ge=0, description="cloud steps to run; the served pair's default if absent")
-    guidance: float | None = Field(None, ge=0.0, description="CFG scale; the served pair's default if absent")
-    height: int = Field(..., ge=8)
-    width: int = Field(..., ge=8)
-    sampler: Literal[SAMPLERS] = "dpm"
-    pair: str
-    accel: AccelBody = Field(default_factory=AccelBody)
-    factors: list[list[int]] = Field(
-        default_factory=list,
-        max_length=DEFAULT_MAX_CANDIDATES * 16,
-        description="per candidate, its value index in each varied attribute (a full product); empty: not given",
-    )
-    wire_dtype: Literal["float16", "float32"] = "float32"
-    negative: str = Field(
-        "", description="negative prompt of the unconditional branch, shared by every candidate; empty: none"
-    )
+def _request_body() -> type[BaseModel]:
+    """The HTTP model of `CloudRequest`, generated from its fields: types, defaults, bounds and descriptions have
+    one home (`protocol.py`), and what a group must satisfy beyond them (distinct candidates, k within the grid,
+    factor labels) is checked once, by `CloudRequest` itself in `admission.admit`, whose message is the 422."""
+    hints = get_type_hints(CloudRequest)
+    spec: dict[str, Any] = {}
+    for f in fields(CloudRequest):
+        meta, kind = f.metadata, hints[f.name]
+        lo, hi = meta.get("bounds") or (None, None)
+        extra: dict[str, Any] = {"ge": lo, "le": hi, "description": meta.get("help")}
+        if f.name == "candidates":
+            kind, extra["min_length"] = list[str], 1
+        elif f.name == "factors":
+            kind, extra["max_length"] = list[list[int]], DEFAULT_MAX_CANDIDATES * 16
+        elif f.name == "sampler":
+            kind = Literal[SAMPLERS]
+        elif f.name == "accel":
+            kind = AccelBody
+        if f.name == "accel":
+            spec[f.name] = (kind, Field(default_factory=AccelBody, description=extra["description"]))
+        elif f.name in PAIR_DEFAULTS:
+            help_ = f"{extra.pop('description')}; the served pair's default if absent"
+            spec[f.name] = (kind | None, Field(None, description=help_, **extra))
+        elif f.name == "pair" or f.default is MISSING:
+            spec[f.name] = (kind, Field(..., **extra))
+        else:
+            spec[f.name] = (kind, Field(list(f.default) if isinstance(f.default, tuple) else f.default, **extra))
+    return create_model("DenoiseBody", __config__=ConfigDict(extra="forbid"), __doc__=(
+        "One candidate group. The server never learns which candidate is real."), **spec, **WIRE)
+
+
+DenoiseBody = _request_body()
 
 
 def check_limits(body: DenoiseBody, pair: ModelPair, limits: Limits) -> str | None:
