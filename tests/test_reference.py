@@ -270,3 +270,15 @@ def test_an_origin_said_after_is_a_predicate_and_hair_codes_are_held() -> None:
     group = transform("a Black woman with natural 4c hair in a studio")
     assert "with natural 4c hair" in group.held_back and all("4c" not in c for c in group.order)
     assert "Middle Eastern" in transform("a Middle Eastern woman with dark eyes, portrait").held_back
+
+
+def test_third_round_of_the_black_box_red_team() -> None:
+    """Each from a class the third round found: a verb with its object is no name, "and" before another person
+    is no list of held words, a range goes up, a name after "named" is no named thing, a first name before a
+    place noun names the place."""
+    assert all("cross the street" in c for c in transform("A policeman helping an elderly woman cross the street").order)
+    assert transform("A woman in a hijab and a man in a turban chatting").cloud_prompt.startswith("A woman and a man")
+    group = transform("Two brothers, one aged 8 and one aged 15, playing soccer")
+    assert all(c.count("aged") == 2 for c in group.order)
+    assert "Kenji" not in " ".join(transform("A boy named Kenji flies a paper plane").order)
+    assert transform("Victoria station at rush hour").order == ("Victoria station at rush hour",)

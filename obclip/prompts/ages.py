@@ -149,9 +149,10 @@ class AgesMixin:
         "60 or 65", then "years old" if said): the range is written away, so no bound reaches the cloud as
         written (`range_years` gives its middle)."""
         dash, upper = self.tok(j + 1), self.tok(j + 2)
+        low, high = g.number_value(self.tokens[j].text), g.number_value(upper.text) if upper is not None else None
         if dash is not None and dash.low in ("-", "–", "to", "and", "or") and upper is not None and self.free(j + 2) \
-                and self.free(j + 1) and (upper.low.isdigit() or g.number_value(upper.text) is not None):  # fmt: skip
-            j += 2
+                and self.free(j + 1) and high is not None and low is not None and high > low:  # fmt: skip
+            j += 2  # a range goes up: "8 and one aged 15" is no range
         y, o = self.tok(j + 1), self.tok(j + 2)
         if y is not None and o is not None and y.low in ("years", "year", "yrs") and o.low == "old" and self.free(j + 2):
             j += 2

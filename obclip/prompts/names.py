@@ -211,8 +211,10 @@ class NamesMixin:
         # preposition of place stands before it ("in Victoria"); other place names ("Georgia") the other way round
         person_first = cue.first and "p" in tags and name_gender(self.lex.first_names.get(plain(t.core), "")) is not None
         at_place = prev is not None and prev.low in (WHERE_PREPOSITIONS if person_first else PLACE_PREPOSITIONS)
+        names_place = nxt is not None and nxt.is_word and not nxt.capitalised and nxt.core in self.lex.senses.place_heads
         place = "P" in tags and not pictured and not (cue.first and self.apposed_person(i)) and (
-            at_place or self.apposed_person(i, thing=True) or (not person_first and not self.acts_like_person(i)))
+            at_place or names_place or self.apposed_person(i, thing=True)  # "Victoria station", "Victoria, the capital"
+            or (not person_first and not self.acts_like_person(i)))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
 
     def lowercase_name(self, i: int) -> bool:
@@ -235,6 +237,8 @@ class NamesMixin:
             self.lex.nouns.get(prev.core) is not None) and prev.core not in self.lex.adjectives and not self.weak(i - 1) and (
             not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
         nxt = self.tok(i + 1)
+        if "v" in tags and nxt is not None and nxt.core in g.DETERMINERS:
+            return False  # "helping a woman cross the street": a verb with its object, not a name
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
             nxt.core not in g.CLOSED and not self.ing(nxt))  # "a king ocean liner"
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"

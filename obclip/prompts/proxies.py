@@ -186,7 +186,9 @@ class ProxiesMixin:
                 break  # "her first day at school" leaves with its "her"
             j -= 1
         nxt, prev = self.tok(last + 1), self.tok(first - 1)
-        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or"):
+        joins_person = any((w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
+                           for k in (last + 2, last + 3))  # "in a hijab and a man in a turban": "and" joins people
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person:
             return first, last + 1  # "a hijab and glasses" -> "glasses"
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
             return first - 1, last

@@ -135,8 +135,11 @@ class ThingsMixin:
     def title_span_end(self, i: int) -> int | None:
         end = self._title_span_end(i)
         nxt = self.tok(i + 1)
+        prev = self.tok(i - 1)
+        named = prev is not None and prev.low in NAMING_WORDS  # "a boy named Kenji flies": a name, then a verb
         if end is None and nxt is not None and i not in self.starts and self.tokens[i].capitalised and self.free(i + 1) and (
-                nxt.core in self.lex.senses.place_heads and not set(self.lex.tags(self.tokens[i].core)) & set("nvar")):
+                nxt.core in self.lex.senses.place_heads and not set(self.lex.tags(self.tokens[i].core)) & set("nvar")
+                and not named):  # fmt: skip
             return i + 1  # "Eiffel tower", "Golden Gate bridge": a name and its place noun
         return end
 
