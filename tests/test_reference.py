@@ -282,3 +282,14 @@ def test_third_round_of_the_black_box_red_team() -> None:
     assert all(c.count("aged") == 2 for c in group.order)
     assert "Kenji" not in " ".join(transform("A boy named Kenji flies a paper plane").order)
     assert transform("Victoria station at rush hour").order == ("Victoria station at rush hour",)
+
+
+@pytest.mark.parametrize("text", ["A rusty Land Rover parked at a reservoir", "an old Ford Mustang in a barn"])
+def test_a_make_after_an_article_is_no_name(text: str) -> None:
+    """A name takes no article: "a rusty Land Rover" is a car ("A rusty a person" before)."""
+    assert transform(text).order == (text,)
+
+
+@pytest.mark.parametrize("famous", ["Einstein", "Lincoln", "Gandhi"])
+def test_a_famous_name_a_picture_shows_is_never_sent(famous: str) -> None:
+    assert all(famous not in c for c in transform(f"a portrait of {famous} at a desk").order)

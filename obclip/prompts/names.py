@@ -193,11 +193,22 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        j = i - 1
+        while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
+                "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
+            j -= 1
+        model = nxt is not None and nxt.is_word and nxt.capitalised and "n" in self.lex.tags(nxt.core) and (
+            plain(nxt.core) not in self.lex.first_names)  # "an old Ford Mustang"; "a young Maria Lopez" is her
+        if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model):
+            return True  # "a rusty Land Rover", "an old Ford Mustang": a name takes no article; a make or a model does
         named_noun = cue.first and cue.noun is not None and cue.noun.gender is None and t.capitalised and (
             i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
         if t.core in self.lex.adjectives or (cue.noun is not None and not named_noun):
             return True  # "a Black woman", "Asian": an attribute word, not a name
-        if cue.famous and not cue.first and (set(self.lex.tags(t.core)) & set("nvar")) and not self.acts_like_person(i):
+        shown = prev is not None and prev.low == "of" and (b := self.tok(i - 2)) is not None and (
+            b.core in self.lex.senses.depiction)  # "a portrait of Einstein": the person a picture shows
+        if cue.famous and not cue.first and (set(self.lex.tags(t.core)) & set("nvar")) and not (
+                self.acts_like_person(i) or shown):
             return True  # a common word that is also someone's surname ("Black"), unless used as one
         surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:

@@ -330,7 +330,8 @@ class PhrasesMixin:
             person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
         person.cls, person.number = noun.cls, noun.number
         acronym = len(t.core) > 1 and t.text.isupper() and not self.upper_mode  # "The CEO" stays "CEO", not "Ceo"
-        person.head = (t.text if acronym else t.core) if noun.cls is None else ""
+        proper = t.capitalised and head not in self.starts and not self.title_mode and not self.upper_mode
+        person.head = (t.text if acronym or proper else t.core) if noun.cls is None else ""  # "a Land Rover" stays
         if prefix:
             mods.append(prefix.rstrip("-") + "-")
         return True
