@@ -89,20 +89,25 @@ def test_cheap_cheating_exits_2_with_one_line(cheater, tmp_path, capsys, monkeyp
 def test_swapped_candidates_are_caught_as_often_as_measured_and_honest_answers_never(cheater) -> None:
     """The swap check compares the real latent with five secret others through the device's own model: on
     the default pair it refused 61 of 72 deranged answers and 0 of 72 honest ones (docs/design.md). Here,
-    over 8 groups with a fixed choice of others: no honest answer refused, most deranged ones refused."""
+    over 4 groups, each candidate in turn as the real one, with a fixed choice of others: no honest answer refused,
+    most deranged ones refused."""
     from obclip.device.verify import ImplausibleAnswer, SwapCheck
     from obclip.prompts import transform
 
     pair = cheater.engine.pair
-    caught = 0
-    for seed, prompt in enumerate(["a portrait of a young woman", "an old man with a beard"] * 4):
+    caught = tried = 0
+    for seed, prompt in enumerate(["a portrait of a young woman", "an old man with a beard"] * 2):
         group = transform(prompt)
         request = CloudRequest(group.order, seed, 25, 10, pair.spec.guidance, 64, 64, factors=group.factors)
         honest = cheater.engine.run(request)
-        check = SwapCheck(pair, rng=random.Random(seed))
-        assert check(honest, group.real_index) is honest
-        try:
-            SwapCheck(pair, rng=random.Random(seed))(_cheat("swapped", honest, pair), group.real_index)
-        except ImplausibleAnswer as exc:
-            caught += "look swapped" in str(exc)
-    assert caught >= 5, caught
+        swapped = _cheat("swapped", honest, pair)
+        # every candidate in turn as the real one: the order sent is random, so one draw per group would make
+        # the count a coin toss (2 of 8 caught in one CI run, 5+ in others); all of them make it a fixed count
+        for real in range(group.n):
+            assert SwapCheck(pair, rng=random.Random(seed))(honest, real) is honest
+            tried += 1
+            try:
+                SwapCheck(pair, rng=random.Random(seed))(swapped, real)
+            except ImplausibleAnswer as exc:
+                caught += "look swapped" in str(exc)
+    assert caught >= 0.6 * tried, (caught, tried)  # measured 19 of 24 single draws (0.79) on the default pair
