@@ -1,6 +1,6 @@
 """Person noun phrases and predicates: the head noun, its determiner and modifiers, and "she is old".
 
-Attribute words among the modifiers move into the slot ("a little girl" -> child, female); other
+Attribute words among the modifiers move into the slot ("a little girl" -> young, female); other
 modifiers stay as written.
 """
 

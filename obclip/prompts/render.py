@@ -2,7 +2,7 @@
 
 Every slot is written the same way whatever the user typed: determiner, the other modifiers
 as written, then age, ethnicity and (for a neutral noun) gender words from fixed tables, then
-the class's canonical noun ("mum" -> "mother"/"father"; "a little girl", "a 16-year-old girl" -> "a young girl").
+the class's canonical noun ("mum" -> "mother"/"father"; "a little girl" -> "a young woman").
 So the real candidate is phrased exactly like its decoys; the device finishes its own steps
 with the user's exact prompt. Pronouns keep their role and letter case; articles agree.
 """
@@ -93,9 +93,8 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
     # a child of class person is a boy, a girl or a child; "little" stays before it, as the age word of every
     # other value does, so the phrase opens alike for every value (its letter case reads back the same)
     child_noun = "age" in person.in_phrase and values["age"] == "child" and person.cls == "person"
-    if "age" in person.in_phrase:  # a child of class person is "a young girl", not "a little girl": the words a
-        # 16-year-old and a toddler share; the noun ("girl", not "woman") keeps the value apart from "young"
-        words.append("young" if child_noun else g.AGE_ADJECTIVE[values["age"]])
+    if "age" in person.in_phrase:
+        words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
     for attribute in sorted(person.in_phrase - {"gender", "age", "ethnicity"}):  # attributes a lexicon file added
