@@ -102,8 +102,6 @@ def add_flags(parser: argparse.ArgumentParser | argparse._ArgumentGroup, config:
         scale = meta.get("scale", 1.0)
         default = f.default * scale if isinstance(f.default, int | float) and not isinstance(f.default, bool) \
             else f.default  # fmt: skip
-        if isinstance(default, float) and default == int(default) and scale != 1.0:
-            default = float(default)
         shown = meta["help"] + ("" if default in (None, (), False, True) else f" (default {default:g})"
                                 if isinstance(default, float) else f" (default {default})")  # fmt: skip
         if isinstance(f.default, bool):

@@ -123,8 +123,6 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
 
     app = FastAPI(title="ObCLIP cloud", version=_version(), description=__doc__, lifespan=lifespan)
     app.state.server = state
-    app.state.runner, app.state.budget, app.state.transport_stats = runner, budget, state.transport_stats
-    app.state.drain = state.drain
     _install_middleware(app, state, proxy_sets_request_id)
     _install_error_handlers(app, metrics)
     app.include_router(router)
@@ -221,13 +219,13 @@ def run_server(app: FastAPI, deploy: DeployConfig, config: ServerConfig) -> None
     if deploy.tls_cert:  # terminated by the connection guard, which counts a TLS connection from its accept on
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(deploy.tls_cert, deploy.tls_key)
-    protocol = guarded_protocol(limits, app.state.transport_stats, tls)
+    protocol = guarded_protocol(limits, app.state.server.transport_stats, tls)
     server = DrainingServer(uvicorn.Config(
         app, host=deploy.host, port=deploy.port, log_level="warning", access_log=False, http=protocol,
         h11_max_incomplete_event_size=limits.max_header_bytes,
         timeout_keep_alive=5, timeout_graceful_shutdown=30,
         proxy_headers=bool(trusted), forwarded_allow_ips=list(trusted) or None,
         loop="asyncio" if tls else "auto",  # asyncio's TLS protocol (the guard's) on asyncio's own loop
-    ), app.state.drain, config.drain_seconds)  # fmt: skip
+    ), app.state.server.drain, config.drain_seconds)  # fmt: skip
     install_log_limits()  # after uvicorn.Config, which replaces its loggers' handlers
     server.run()
