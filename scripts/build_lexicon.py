@@ -147,6 +147,7 @@ def load_curated(folder: Path = CURATED) -> dict:
         "DEMONYMS": _fields(demonyms["demonyms"], ("value", "sg", "pl"), "demonyms.toml"),
         "DEMONYM_GENDER": demonyms["gender"],
         "DEMONYM_NOUNS_ONLY": set(demonyms["nouns_only"]),
+        "DEMONYM_WORDNET_SKIP": set(demonyms["wordnet_skip"]),
         "ADJECTIVES": _rows(read_toml(f["adjectives.toml"])["adjectives"], 3, "adjectives.toml"),
         "TITLES": read_toml(f["titles.toml"])["titles"],
         "PROXIES": {k: (kind, reveals) for k, (kind, reveals) in
@@ -188,6 +189,7 @@ PERSON_WORDS: dict[str, tuple[str | None, str | None, str | None]] = _C["PERSON_
 DEMONYMS: dict[str, tuple[str, str | None, str | None]] = _C["DEMONYMS"]
 DEMONYM_GENDER: dict[str, str | None] = _C["DEMONYM_GENDER"]
 DEMONYM_NOUNS_ONLY: set[str] = _C["DEMONYM_NOUNS_ONLY"]
+DEMONYM_WORDNET_SKIP: set[str] = _C["DEMONYM_WORDNET_SKIP"]
 # Attribute adjectives other than ethnicity: key -> (attribute, value, strength).
 ADJECTIVES: dict[str, tuple[str, str, str]] = _C["ADJECTIVES"]
 TITLES: dict[str, str | None] = _C["TITLES"]
@@ -435,6 +437,30 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
                 add_sg_pl(w, "person", g, source="wordnet-morph")
     notes.append(f"wordnet gendered (class person): {derived_gendered}; morphology classes: {morph}")
 
+    # 3b. peoples WordNet knows beyond the curated demonyms ("Cajun", "Pashtun", "Roman", "Texan"): where a
+    #     person is from, held like any ethnicity outside the five values (see demonyms.toml, wordnet_skip)
+    inhabitant = closure("inhabitant.n.01")
+    languages_and_peoples = ("noun.communication", "noun.group", "adj.pert")
+    wordnet_peoples: set[str] = set()
+    given_names = load_names(names_path, set())[0]  # "Dorian", "Sami", "Saxon": the given name wins
+    for s in sorted(inhabitant, key=lambda s: s.name()):
+        for lem in s.lemmas():
+            name = lem.name()
+            w = name.lower()
+            if not name[:1].isupper() or not TOKEN_RE.match(w) or w in DEMONYM_WORDNET_SKIP:
+                continue
+            if w in nouns or w in DEMONYMS or w in ADJECTIVES or w in PROXIES or w in given_names or slur(w):
+                continue
+            if wn.synsets(w, "n")[0] not in inhabitant:
+                continue  # "Badger" (of Wisconsin) is first an animal
+            if any(o not in inhabitant and o.lexname() not in languages_and_peoples and
+                   any(x.name() == w for x in o.lemmas()) for o in wn.synsets(w)):  # fmt: skip
+                continue  # a common word spells it too ("same", "frank", "federal")
+            gender = "female" if w.endswith(("woman", "ienne")) else "male" if w.endswith("man") else None
+            add_sg_pl(w, "person", gender, None, HELD, source="wordnet-people")
+            wordnet_peoples.add(w)
+    notes.append(f"wordnet peoples (ethnicity held): {len(wordnet_peoples)}")
+
     # 4. neutral person nouns: WordNet hyponyms of person.n.01, common sense a person
     neutral = 0
     for w in sorted(set(all_person) | NEUTRAL_ALLOW):
@@ -471,6 +497,9 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
         if adj in DEMONYM_NOUNS_ONLY:
             continue
         adjectives[adj] = {"attribute": "ethnicity", "value": val, "strength": "strong"}
+    for w in sorted(wordnet_peoples):
+        if not w.endswith(("man", "woman")) and w not in adjectives:  # "a Cajun fisherman", not "a Scotchman man"
+            adjectives[w] = {"attribute": "ethnicity", "value": HELD, "strength": "strong"}
 
     # 6. first names (the names list, then characters people ask for by one name)
     first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))

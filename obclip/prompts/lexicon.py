@@ -16,6 +16,7 @@ import hashlib
 import json
 import marshal
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -188,8 +189,12 @@ class Lexicon:
         return self.classes[cls][number].get(gender or "none")
 
     def tags(self, word: str) -> str:
-        """Part-of-speech letters of a lower-case word ("" when unknown)."""
-        return self.pos.get(word, "")
+        """Part-of-speech letters of a lower-case word ("" when unknown); an accented spelling has its plain
+        word's ("café" is "cafe"), as the people tables fold accents too."""
+        found = self.pos.get(word)
+        if found is None and not word.isascii():
+            found = self.pos.get(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
+        return found or ""
 
     def extended(self, data: dict[str, Any]) -> Lexicon:
         """A lexicon with the entries of `data` (same shape as people.json) added or overriding."""

@@ -70,6 +70,15 @@ class PhrasesMixin:
             found = self.noun(t)
             if found is not None and found[0].cls is None and t.core in self.lex.proxies:
                 found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
+            origin = self.lex.adjectives.get(t.core)
+            named = self.spans[self.used[i + 1]] if i + 1 in self.used else None
+            named_end = named[1] if named is not None and isinstance(named[2], Held) and named[2].why == "not a person" \
+                else None  # fmt: skip
+            if found is not None and origin is not None and origin.attribute == "ethnicity" and named_end is not None and (
+                    (head := self.tok(named_end + 1)) is not None and head.is_word and self.noun(head) is not None):
+                # "a Korean boy band member": before a named thing that is a person's kind, it is that person's origin
+                self.claim(i, i, Held(t.text, "origin"))
+                continue
             if found is not None and not self.person_reading(i):
                 continue  # "a white robot", "a French restaurant", "aviator goggles" on a penguin: not a person here
             nxt = self.tok(i + 1)
@@ -79,6 +88,12 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s")) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
+            if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.capitalised and (
+                    self.noun(nxt) is None and plain(nxt.core) not in self.lex.first_names and not t.possessive
+                    and not self.title_mode and not self.upper_mode
+                    and not self.person_after_name(i + 1)):
+                continue  # "the Italian Alps", "the Roman Colosseum": it says which named place or thing, no person
+                # (but "a Korean BTS fan", "a Nigerian Super Eagles player" are people)
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
@@ -107,6 +122,12 @@ class PhrasesMixin:
                 if thing and age_only and not self.ing(nxt):
                     continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
             self.noun_phrase(i, found, collective)
+
+    def person_after_name(self, j: int) -> bool:
+        """Whether a person noun follows the run of capitalised words starting at token `j` ("BTS fan")."""
+        while (t := self.tok(j)) is not None and t.capitalised:
+            j += 1
+        return (t := self.tok(j)) is not None and t.is_word and self.noun(t) is not None
 
     def compound_modifier(self, noun: Noun) -> bool:
         return noun.cls == "person" and noun.number == "sg"

@@ -25,15 +25,18 @@ class ProxiesMixin:
         if not person_words_only:
             self.mark_hair_types()
         for i, t in enumerate(toks):
-            if not self.free(i) or not t.is_word:
+            # a number opens a phrase too ("360 waves"): only as the first word of a listed multiword proxy
+            if not self.free(i) or not (t.is_word or (t.kind == "num" and t.low in self.lex.proxy_starts)):
                 continue
             key, last, kind = "", i, ""
-            lengths = self.lex.proxy_starts.get(t.core, ())  # the lengths of the proxy phrases this word opens
+            starts = self.lex.proxy_starts
+            lengths = starts.get(t.low) or starts.get(t.core, ())  # the lengths of the phrases it opens
             for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
-                if n > 1 and n not in lengths:
+                if n > 1 and n not in lengths or n == 1 and not t.is_word:
                     continue
-                if i + n <= len(toks) and all(self.free(k) and toks[k].is_word for k in range(i, i + n)):
-                    words = " ".join(toks[k].core for k in range(i, i + n))
+                if i + n <= len(toks) and all(self.free(k) and (toks[k].is_word or k == i) for k in range(i, i + n)):
+                    # inside a phrase a possessive is part of it ("crow's feet"); the last word's is the owner's
+                    words = " ".join(toks[k].low if k < i + n - 1 else toks[k].core for k in range(i, i + n))
                     if person_words_only and not any(toks[k].core in self.lex.nouns for k in range(i, i + n)):
                         continue
                     if n == 1 and words not in self.lex.proxies:

@@ -126,7 +126,13 @@ class ThingsMixin:
             if (self.tokens[i].core, self.tokens[end].core) in COHORTS:
                 i = end + 1  # "Gen Z": a generation, an age the person phrase after it reads
                 continue
-            if self.names_a_thing(i, end):
+            said = self.lex.adjectives.get(self.tokens[i].core)
+            rest = range(i + 1, end + 1)  # "Asian American", "Aboriginal Australian": one origin, no team
+            if said is not None and said.attribute == "ethnicity" and (
+                    (after := self.tok(end + 1)) is not None and after.is_word and self.noun(after) is not None) and all(
+                    self.tokens[k].core not in self.lex.adjectives and self.noun(self.tokens[k]) is None for k in rest):
+                self.keep(i + 1, end)  # "a Nigerian Super Eagles player": the origin is the player's, not the team's
+            elif self.names_a_thing(i, end):
                 self.keep(i, end)
             elif self.names_before(i, end):
                 self.keep(i, end, f"it names the {self.tokens[end + 1].core} after it")
