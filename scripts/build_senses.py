@@ -52,7 +52,7 @@ OUT = DATA / "senses.json"
 # States, times and attributes are left out on purpose: "old age", "childhood", "womanhood" describe a person.
 THING_LEXNAMES = frozenset(
     "noun.artifact noun.location noun.object noun.food noun.animal noun.plant noun.substance "
-    "noun.communication noun.group noun.event noun.phenomenon noun.shape".split()
+    "noun.communication noun.group noun.event noun.phenomenon noun.shape noun.act".split()
 )
 # Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
 ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
@@ -122,7 +122,8 @@ def _senses(wn, people: dict) -> dict:
             if "_" not in name:
                 continue
             words = name.lower().replace("_", " ").split()
-            if not any(w in risky for w in words) or name.lower().replace("_", " ") in people["nouns"]:
+            possessed = [w.removesuffix("'s") for w in words]  # "baby's breath" holds "baby"
+            if not any(w in risky for w in words + possessed) or name.lower().replace("_", " ") in people["nouns"]:
                 continue
             top = first(name)  # the lemma's most frequent sense decides, not this synset
             if top is None or top in persons or top.lexname() not in THING_LEXNAMES:

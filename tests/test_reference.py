@@ -339,3 +339,42 @@ def test_a_listed_proxy_opened_by_a_number_or_holding_a_possessive_is_held(cue: 
 def test_an_accented_word_is_known_by_its_plain_spelling() -> None:
     """"a French café": "café" is the noun "cafe", so "French" describes a place and no one is there."""
     assert transform("a French café at night").order == ("a French café at night",)
+
+
+@pytest.mark.parametrize("name", ["Big Boy", "Burger King", "Three Wise Men", "Jolly Green Giant", "Little Women"])
+@pytest.mark.parametrize("thing", ["burger", "crown", "paperback", "figurines", "tin", "statue", "wrapper"])
+def test_a_name_before_a_thing_noun_is_its_brand_or_title_and_is_sent(name: str, thing: str) -> None:
+    """A capitalised name that opens with neither a given name nor a title, before a thing noun, names that thing
+    ("a Big Boy burger", "the Burger King crown"): nobody is in the prompt, so nothing is changed. (A person noun
+    before a name is a title: "Lady Gaga", "Mother Goose", "Baby Ruth" stay someone's names.)"""
+    prompt = f"a {name} {thing} on a wooden table"
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("work", ["film", "novel", "song", "album"])
+@pytest.mark.parametrize("title", ["Little Women", "Billie Jean", "Emma", "The Old Man and the Sea"])
+def test_a_title_after_its_work_is_sent_as_written(work: str, title: str) -> None:
+    """"a poster for the film Little Women": after "the film" the capitalised words are its title."""
+    prompt = f"a poster for the {work} {title} on a wall"
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("opener", ["Lake", "Mount", "Fort", "San"])
+@pytest.mark.parametrize("name", ["Louise", "Victoria", "Jose", "George"])
+def test_a_place_named_after_someone_is_a_place(opener: str, name: str) -> None:
+    """"Lake Louise", "San Jose": a place head or a saint's prefix before a given name makes a place."""
+    prompt = f"{opener} {name} at sunrise with a red canoe"
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("phrase", ["Baby's breath", "Chinese checkers"])
+def test_a_wordnet_name_holding_a_possessive_or_a_game_is_a_thing(phrase: str) -> None:
+    prompt = f"{phrase} on a coffee table"
+    assert transform(prompt).order == (prompt,)
+
+
+def test_a_given_name_or_title_before_a_thing_is_still_someone() -> None:
+    """"a Tom Hanks poster", "a Queen Victoria mug": a name that opens with a given name or a title is a person's
+    name before any noun; the person is varied, the name never sent."""
+    for prompt, name in (("a Tom Hanks poster on a wall", "Hanks"), ("a Queen Victoria mug", "Victoria")):
+        assert all(name not in c for c in transform(prompt).order)

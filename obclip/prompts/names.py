@@ -222,6 +222,8 @@ class NamesMixin:
         # preposition of place stands before it ("in Victoria"); other place names ("Georgia") the other way round
         person_first = cue.first and "p" in tags and name_gender(self.lex.first_names.get(plain(t.core), "")) is not None
         at_place = prev is not None and prev.low in (WHERE_PREPOSITIONS if person_first else PLACE_PREPOSITIONS)
+        if at_place and prev.low in ("through", "across") and "p" not in tags and not self.acts_like_person(i):
+            return True  # "walking through Gion": one walks through a place; a name no person of WordNet is that place
         names_place = nxt is not None and nxt.is_word and not nxt.capitalised and nxt.core in self.lex.senses.place_heads
         place = "P" in tags and not pictured and not (cue.first and self.apposed_person(i)) and (
             at_place or names_place or self.apposed_person(i, thing=True)  # "Victoria station", "Victoria, the capital"

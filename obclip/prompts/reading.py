@@ -55,6 +55,10 @@ class ReadingMixin:
         if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
                 self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
             return f"it describes the {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
+        if t.core in self.lex.adjectives and not t.possessive and self.named_thing_at(i + 1) and (
+                (after := self.tok(self.spans[self.used[i + 1]][1] + 1)) is None or not after.is_word
+                or self.noun(after) is None):  # fmt: skip
+            return f"it describes the {nxt.text} after it"  # "a Russian Blue cat": a breed, no one's origin
         if t.possessive and any(w is not None and w.is_word and w.core in HANDMADE for w in (self.tok(i + 1), self.tok(i + 2))):
             return "it names who made the picture, not who is in it"  # "a woman's silhouette" is her
         if self.possessive_kind(i):

@@ -37,6 +37,9 @@ NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
 # Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
+PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
+# works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
+WORKS = frozenset("film movie book novel song album show series sitcom play musical opera poem game track single".split())
 
 
 class ThingsMixin:
@@ -77,7 +80,13 @@ class ThingsMixin:
 
     def mark_given_names(self) -> None:
         """"a ship named Queen Mary", "a dog called Max": after a thing or an animal, "named" gives its name,
-        whatever the name looks like."""
+        whatever the name looks like; "the film Little Women", "the song Billie Jean": after a work, its title."""
+        for i, t in enumerate(self.tokens[:-1]):
+            if t.low in WORKS and not t.capitalised and self.free(i + 1) and self.tokens[i + 1].capitalised and (
+                    i > 0 and self.tokens[i - 1].low == "the") and (  # "a book Sarah wrote": her book
+                    not self.title_mode and not self.upper_mode):
+                first = i + 2 if self.tokens[i + 1].core == "the" and i + 2 < len(self.tokens) else i + 1
+                self.keep(i + 1, self._title_span_end(first) or first, f"the title of the {t.low}")
         for i, t in enumerate(self.tokens[1:-1], start=1):
             if t.low not in NAMING_WORDS or not (self.thing_noun(i - 1) or self.creature(i - 1)):
                 continue
@@ -100,14 +109,18 @@ class ThingsMixin:
 
     def mark_named_phrases(self) -> None:
         cores = [plain(t.core) for t in self.tokens]
+        lows = [plain(t.low) for t in self.tokens]  # a possessive may be part of the name ("baby's breath")
         lower_prompt = not any(c.isupper() for c in self.prompt)
         index = self.lex.named_index
         for i, t in enumerate(self.tokens):
-            if not t.is_word or not self.free(i) or cores[i] not in index:
+            if not t.is_word or not self.free(i):
                 continue
-            for words, proper in index[cores[i]]:
+            for words, proper in index.get(cores[i], ()) + index.get(lows[i], ()) if lows[i] != cores[i] else \
+                    index.get(cores[i], ()):  # fmt: skip
                 n = len(words)
-                if tuple(cores[i : i + n]) != words or not all(self.free(j) for j in range(i, i + n)):
+                if len(cores[i : i + n]) < n or not all(w in (cores[k], lows[k]) for k, w in enumerate(words, start=i)):
+                    continue
+                if not all(self.free(j) for j in range(i, i + n)):
                     continue
                 if proper and not (lower_prompt or any(w.capitalised for w in self.tokens[i : i + n])):
                     continue  # "a black hand" is a hand; "the Black Hand" a name
@@ -169,6 +182,11 @@ class ThingsMixin:
         head, opener = self.tokens[last], self.tokens[first]
         if not head.capitalised:
             return True  # "Eiffel tower": chosen by `title_span_end` for its place noun
+        place_opener = (opener.core in self.lex.senses.place_heads or opener.core in PLACE_OPENERS) and (
+            self.noun(opener) is None and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
+            and self.lex.first_names.get(plain(opener.core)) in (None, "unisex"))  # "John and Mary": "john" is a room
+        if place_opener:
+            return True  # "Lake Louise", "Mount Victoria", "San Luis Obispo": a place named after someone
         if self.noun(head) is not None or "n" not in self.lex.tags(head.core) or head.core in g.CLOSED:
             return False
         if opener.core.rstrip(".") in self.lex.titles or (self.noun(opener) is not None and opener.core not in self.lex.adjectives):
@@ -189,16 +207,35 @@ class ThingsMixin:
     def names_before(self, first: int, last: int) -> bool:
         """A capitalised name before an animal noun names the breed or the animal ("a Jack Russell terrier");
         before a picture noun, a work, unless the name opens with a first name or a title ("the Little Mermaid
-        statue"; "Emma Stone portrait" and "Queen Victoria statue" are people's names)."""
+        statue"; "Emma Stone portrait" and "Queen Victoria statue" are people's names); before another thing
+        noun, the thing's brand or kind ("a Big Boy burger")."""
         nxt = self.tok(last + 1)
-        if nxt is None or not nxt.is_word or nxt.capitalised or not self.free(last + 1):
+        if nxt is None or not nxt.is_word or nxt.capitalised:
             return False
+        if not self.free(last + 1):
+            return self.named_thing_at(last + 1)  # "a Baby Ruth candy bar": before a named thing, its brand
         if self.creature(last + 1) and self.noun(nxt) is None:
             return True
         opener = self.tokens[first]
         title = opener.core.rstrip(".") in self.lex.titles or (
             self.noun(opener) is not None and plain(self.tokens[first + 1].core) in self.lex.first_names)
-        return nxt.core in self.lex.senses.depiction and plain(opener.core) not in self.lex.first_names and not title
+        given = plain(opener.core) in self.lex.first_names and "a" not in self.lex.tags(opener.core)  # not "Jolly"
+        if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
+            return False  # "Emma Stone portrait", "a Tom Hanks poster", "a Lady Gaga poster": someone's name
+        if nxt.core in self.lex.senses.depiction:
+            return True
+        # before any other thing noun a name that opens with neither a given name nor a title is the thing's brand
+        # or kind ("a Big Boy burger", "the Burger King crown", "a Baby Ruth wrapper"): the prompt shows the thing.
+        # A verb there makes the name its subject; joined names ("Mary and John walk") are people.
+        tags = self.lex.tags(nxt.core)
+        joined = any(t.low in ("and", "&") for t in self.tokens[first:last])
+        verb = "v" in tags and (nxt.low.endswith(("s", "ed")) or joined or self.ing(nxt))
+        return self.noun(nxt) is None and "n" in tags and nxt.core not in g.CLOSED and not verb and not nxt.possessive
+
+    def named_thing_at(self, j: int) -> bool:
+        """Token j lies in a span already judged the name of a thing ("candy bar", "Blue cat")."""
+        k = self.used.get(j)
+        return k is not None and isinstance(self.spans[k][2], Held) and self.spans[k][2].why == "not a person"
 
     def mark_model_names(self) -> None:
         """"Porsche 911", "a Boeing 747", "sony a7iii", "Nikon D850": a word before a model number or code names a
