@@ -378,3 +378,37 @@ def test_a_given_name_or_title_before_a_thing_is_still_someone() -> None:
     name before any noun; the person is varied, the name never sent."""
     for prompt, name in (("a Tom Hanks poster on a wall", "Hanks"), ("a Queen Victoria mug", "Victoria")):
         assert all(name not in c for c in transform(prompt).order)
+
+
+@pytest.mark.parametrize("noun", ["redhead", "cheerleader", "lumberjack"])
+@pytest.mark.parametrize("verb", ["sunbathing on a beach", "smiling at the camera", "walks to work"])
+def test_a_proxy_noun_that_is_the_subject_leaves_a_person_behind(noun: str, verb: str) -> None:
+    """"a redhead sunbathing": the word that names the person is held back, the person stays the subject ("a person
+    sunbathing"); a redhead is not read as the duck of that name."""
+    group = transform(f"a {noun} {verb}")
+    assert noun in " ".join(group.held_back)
+    for candidate in group.order:
+        assert candidate.split()[:2] == ["a", "person"] and noun not in candidate, candidate
+
+
+@pytest.mark.parametrize("thing", ["stroller", "pacifier"])
+def test_a_proxy_noun_after_a_preposition_or_a_verb_is_a_thing(thing: str) -> None:
+    """"a baby in a stroller", "a mother pushing a stroller": the proxy leaves, and never becomes "a person"."""
+    for prompt in (f"a baby in a {thing}", f"a mother pushing a {thing} with her baby"):
+        for candidate in transform(prompt).order:
+            assert "a person" not in candidate and thing not in candidate, candidate
+
+
+@pytest.mark.parametrize(("person", "proxy"), [("woman", "who is seven months pregnant"), ("girl", "with afro puffs"),
+                                               ("bride", "with mehndi on her hands"),
+                                               ("person", "with long braided cornrows")])  # fmt: skip
+@pytest.mark.parametrize("rest", ["dancing at a festival", "smiling, golden hour"])
+def test_what_is_left_after_a_proxy_reads_as_a_sentence(person: str, proxy: str, rest: str) -> None:
+    """The proxy leaves with what measures it, the head of its compound, where on the body it is and the proxy
+    before it, so no candidate keeps a stray word of it ("a woman who is seven months doing yoga")."""
+    group = transform(f"a {person} {proxy} {rest}")
+    held = set(proxy.split()) - {"who", "is", "with", "her", "on"}
+    for candidate in group.order:
+        words = candidate.replace(",", " ").split()
+        assert not held & set(words), candidate
+        assert candidate.endswith(rest.split(",")[-1]) and words[-len(rest.split()) - 1] not in ("with", "on", "who"), candidate

@@ -7,8 +7,9 @@ They are held back on the device with the words that introduce them (`--proxies 
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
+from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
+from obclip.prompts.things import RELEASED
 
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
@@ -53,7 +54,13 @@ class ProxiesMixin:
             prev, nxt = self.tok(i - 1), self.tok(last + 1)
             nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
                 nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt))
-            if kind == "adj" and nominal:  # "a blonde in a convertible": a person
+            # a noun proxy that names a person ("redhead", "cheerleader") is the person where it is a clause's subject
+            # and acts: "a redhead sunbathing"; not "a baby in a stroller", "a mother pushing a stroller with ..."
+            opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
+            acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME - {"and", "with"})
+            person_noun = kind == "noun" and last == i and t.core in self.lex.senses.person_senses and opens and acts
+            nominal = nominal or (person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1))
+            if (kind == "adj" or person_noun) and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
                 self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
@@ -170,14 +177,45 @@ class ProxiesMixin:
                 return stem  # "turbaned", "hijabed"
         return word
 
+    def release_proxy(self, j: int) -> int | None:
+        """Frees the held proxy that token j ends, for a wider proxy that takes it in; its first token, or None."""
+        k = self.used.get(j)
+        if k is None or not isinstance(self.spans[k][2], Held) or self.spans[k][2].why != "proxy" or self.spans[k][1] != j:
+            return None
+        first = self.spans[k][0]
+        for m in range(first, j + 1):
+            del self.used[m]
+        self.spans[k] = (-1, -1, Held("", RELEASED))
+        return first
+
     def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """The words to leave out with a proxy: its determiner and modifiers, and the word that introduces it."""
+        """The words to leave out with a proxy: its determiner and modifiers, the word that introduces it, what
+        measures it ("seven months pregnant"), the noun it makes a compound with ("afro puffs") and where on the
+        body it is ("mehndi on her hands"), so that what is left reads as a sentence."""
         nxt = self.tok(last + 1)
         if nxt is not None and self.free(last + 1) and nxt.core in FEATURE_NOUNS:
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it
+        num, unit = self.tok(first - 2), self.tok(first - 1)
+        if num is not None and unit is not None and (num.kind == "num" or g.number_value(num.low) is not None) and (
+                unit.core in ("months", "weeks", "month", "week") and self.free(first - 2) and self.free(first - 1)):
+            first -= 2  # "seven months pregnant": the measure of the proxy leaves with it
         if kind != "noun":
             return first, last
+        after, later = self.tok(last + 1), self.tok(last + 2)
+        if after is not None and self.free(last + 1) and after.is_word and after.low.endswith("s") and (
+                "n" in self.lex.tags(after.core) and self.noun(after) is None and after.core not in g.CLOSED
+                and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
+                later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS):  # fmt: skip
+            last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it
+        body = [self.tok(k) for k in range(last + 1, last + 4)]
+        if all(w is not None and w.is_word for w in body) and body[0].low in ("on", "in", "across", "around") and (
+                body[1].core in POSSESSIVE_DETERMINERS or body[1].core == "the") and (
+                body[2].core in self.lex.senses.body or body[2].core.removesuffix("s") in self.lex.senses.body
+        ) and all(self.free(k) for k in range(last + 1, last + 4)):  # fmt: skip
+            last += 3  # "with mehndi on her hands": where it is on the body leaves with it
         j = first - 1
+        if (start := self.release_proxy(j)) is not None:
+            first, j = start, start - 1  # "long braided cornrows": the proxy before joins this one
         kinds = {k for a, b, why in self.kept if why.startswith("it names a kind of") for k in range(a, b + 1)}
         while self.free(j) and self.tokens[j].is_word and (
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS

@@ -135,6 +135,9 @@ class ReadingMixin:
         for k in range(len(self.tokens) - 1):  # "a hen party", "a stag do": a proxy phrase, not an animal
             if " ".join(t.core for t in self.tokens[k : k + 2]) in self.lex.proxies:
                 animate[k] = animate[k + 1] = False
+        for k, t in enumerate(self.tokens):  # "a redhead sunbathing": a person with red hair before a duck
+            if t.core in self.lex.proxies and t.core in self.lex.senses.person_senses:
+                animate[k] = False
         being, ended = None, False  # per sentence: the last creature or person before its first verb or preposition
         for k, t in enumerate(self.tokens[:before]):
             if k in self.starts:
