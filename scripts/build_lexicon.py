@@ -639,6 +639,12 @@ def build_pos(wn, extra_nouns=(), extra_adjs=(), first_names=()) -> str:
         if tags.get(w, set()) & set("nvar") and sum(
                 lem.count() for syn in wn.synsets(w) for lem in syn.lemmas() if lem.name().lower() == w) < RARE_WORD_COUNT:
             tags[w].add("N")
+    for w in CHARACTER_NAMES:  # a character people ask for by one name is someone, not a place ("Athena", "Cinderella")
+        if any(s.lexname() == "noun.animal" and "genus" not in s.definition() for s in wn.synsets(w, "n")):
+            continue  # "Hanuman" is also a monkey of that name: "a statue of Hanuman" is no person's picture
+        if w in first_names:
+            tags.setdefault(w, set()).difference_update({"P"})
+            tags[w].add("p")
     order = "nvarpPNdicoxw"
     lines = [f"{w}\t{''.join(sorted(ts, key=order.index))}" for w, ts in sorted(tags.items())]
     return "\n".join(lines) + "\n"

@@ -338,7 +338,7 @@ def test_slang_proxies_and_multiword_ethnicity(people):
     for w in ["kimono", "hanbok", "dashiki", "kente", "ta moko", "tā moko", "moko", "feather headdress", "war bonnet"]:
         assert "ethnicity" in pr[w]["reveals"], w
     assert pr["tutu"]["reveals"] == pr["dres"]["reveals"] == ["gender"]
-    for w in ["sombrero", "beautifull", "cougar", "nursing mother"]:
+    for w in ["beautifull", "cougar", "nursing mother"]:  # ("sombrero" joined the garments with kimono, round 4)
         assert w not in pr, w
     for w, v in {"gen z": "young", "gen-z": "young", "gen x": "middle-aged"}.items():
         assert adj[w] == {"attribute": "age", "value": v, "strength": "strong"}, w

@@ -266,6 +266,9 @@ class NamesMixin:
             return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
         # "karen asking" where a name stands; "salt and pepper", "a yellow tiger with", "lava pouring" are no names
         opens = prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting", "featuring", "starring")
+        if "p" in tags and tags <= {"n", "p", "N"} and opens and nxt is not None and (
+                nxt.low in g.PREPOSITIONS or self.acts_like_person(i)):  # fmt: skip
+            return True  # "napoleon on a white horse", "cinderella in a carriage": a person WordNet knows, no verb
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:

@@ -34,7 +34,32 @@ SUBORDINATORS = frozenset("while as when because so then whereas although though
 class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
+    def mark_place_origins(self) -> None:
+        """"a Tokyo salaryman", "a Brooklyn girl", "a New York cop": a place's name right before a person noun says
+        where that person is from, as "Japanese" does; it stays on the device (an origin, like "from Nigeria")."""
+        for i, t in enumerate(self.tokens[:-1]):
+            nxt = self.tokens[i + 1]
+            if not (nxt.is_word and self.free(i + 1) and (found := self.noun(nxt)) is not None and found[0].cls != "x"):
+                continue
+            if not self.person_reading(i + 1) or nxt.core in self.lex.senses.weak:
+                continue
+            if nxt.core in self.lex.adjectives or f"{t.core} {nxt.core}" in self.lex.adjectives:
+                continue  # "a South Asian man", "a Pacific Islander": one origin word of two
+            tags = set(self.lex.tags(t.core))
+            place = t.is_word and "P" in tags and t.core not in self.lex.adjectives and self.noun(t) is None and (
+                tags == {"P"} or (t.capitalised and not self.title_mode and not self.upper_mode))
+            if place and self.free(i) and not t.possessive:
+                self.claim(i, i, Held(t.text, "origin"))
+                continue
+            k = self.used.get(i)  # a named place of several words ("New York") before the person noun
+            if k is not None and self.spans[k][1] == i and isinstance(self.spans[k][2], Held) and (
+                    self.spans[k][2].why == "not a person" and "P" in self.lex.tags(t.core)):  # fmt: skip
+                first = self.spans[k][0]
+                self.release_named(first)
+                self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "origin"))
+
     def mark_noun_phrases(self) -> None:
+        self.mark_place_origins()
         for i, t in enumerate(self.tokens):
             spelled = self.years_old_at(i) if self.free(i) else None
             if spelled is not None:

@@ -180,7 +180,8 @@ class ProxiesMixin:
     def release_proxy(self, j: int) -> int | None:
         """Frees the held proxy that token j ends, for a wider proxy that takes it in; its first token, or None."""
         k = self.used.get(j)
-        if k is None or not isinstance(self.spans[k][2], Held) or self.spans[k][2].why != "proxy" or self.spans[k][1] != j:
+        if k is None or not isinstance(self.spans[k][2], Held) or self.spans[k][2].why not in ("proxy", "origin") or (
+                self.spans[k][1] != j):  # fmt: skip
             return None
         first = self.spans[k][0]
         for m in range(first, j + 1):
@@ -199,6 +200,12 @@ class ProxiesMixin:
         if num is not None and unit is not None and (num.kind == "num" or g.number_value(num.low) is not None) and (
                 unit.core in ("months", "weeks", "month", "week") and self.free(first - 2) and self.free(first - 1)):
             first -= 2  # "seven months pregnant": the measure of the proxy leaves with it
+        elif (num := self.tok(first - 1)) is not None and self.tokens[first].core in ("months", "weeks") and (
+                num.kind == "num" or g.number_value(num.low) is not None) and self.free(first - 1):
+            first -= 1  # "8 months along": the number of a measuring proxy
+        if kind != "noun" and (comma := self.tok(first - 1)) is not None and comma.text == "," and (
+                self.free(first - 1) and (self.tok(last + 1) is None or not self.tok(last + 1).is_word)):
+            first -= 1  # "a woman, 8 months along": the comma that opened it leaves with it
         if kind != "noun":
             return first, last
         after, later = self.tok(last + 1), self.tok(last + 2)
@@ -213,11 +220,22 @@ class ProxiesMixin:
                 body[2].core in self.lex.senses.body or body[2].core.removesuffix("s") in self.lex.senses.body
         ) and all(self.free(k) for k in range(last + 1, last + 4)):  # fmt: skip
             last += 3  # "with mehndi on her hands": where it is on the body leaves with it
+        start_word = first
         j = first - 1
         if (start := self.release_proxy(j)) is not None:
-            first, j = start, start - 1  # "long braided cornrows": the proxy before joins this one
+            first, j = start, start - 1  # "long braided cornrows", "a Maasai shuka": what is held before joins it
         kinds = {k for a, b, why in self.kept if why.startswith("it names a kind of") for k in range(a, b + 1)}
-        while self.free(j) and self.tokens[j].is_word and (
+        compound = (w := self.tok(last + 1)) is not None and w.is_word and self.free(last + 1) and (
+            "n" in self.lex.tags(w.core) and w.core not in g.CLOSED and not self.ing(w) and self.noun(w) is None
+            and not w.low.endswith("s"))  # "a sorority house party": the article is the house party's
+        kept = {k for a, b, _ in self.kept for k in range(a, b + 1)}
+
+        def someone(k: int) -> bool:  # "a woman expecting twins": a gendered person never leaves with a proxy
+            found = self.noun(self.tokens[k])  # ("a baby stroller", "a babushka headscarf" name kinds)
+            return found is not None and found[0].gender is not None and k not in kept
+
+        while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
+                compound and self.tokens[j].core in g.DETERMINERS) and (
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
             or j in kinds  # "a princess dress": the word naming the dress's kind leaves with it
@@ -230,6 +248,8 @@ class ProxiesMixin:
         joins_person = any((w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
                            for k in (last + 2, last + 3))  # "in a hijab and a man in a turban": "and" joins people
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person:
+            if self.tokens[first].low in INTRODUCERS and first == start_word:
+                return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
             return first, last + 1  # "a hijab and glasses" -> "glasses"
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
             return first - 1, last

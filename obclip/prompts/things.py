@@ -38,6 +38,7 @@ THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split
 # Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
+FAMILY_WORDS = frozenset("family families clan household".split())
 # works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
 WORKS = frozenset("film movie book novel song album show series sitcom play musical opera poem game track single".split())
 
@@ -46,11 +47,21 @@ class ThingsMixin:
     """Passes of `obclip.prompts.parse._Parser` that keep named things as written (mixed in)."""
 
     def mark_named_things(self) -> None:
+        self.mark_family_names()
         self.mark_named_phrases()
         self.mark_saints_places()
         self.mark_given_names()
         self.mark_title_spans()
         self.mark_model_names()
+
+    def mark_family_names(self) -> None:
+        """"the Patel family", "the Nguyens' house": a surname before "family" names the family, and a surname can
+        tell its ethnicity; it stays on the device like a first name ("the family celebrating Diwali")."""
+        for i, t in enumerate(self.tokens[1:-1], start=1):
+            prev, nxt = self.tokens[i - 1], self.tokens[i + 1]
+            if t.capitalised and self.free(i) and prev.low == "the" and nxt.core in FAMILY_WORDS and not (
+                    self.title_mode or self.upper_mode or set(self.lex.tags(t.core)) & set("var")):  # fmt: skip
+                self.claim(i, i, Held(t.text, "name"))
 
     def mark_saints_places(self) -> None:
         """"St. Mary's Church", "Saint Peter's Basilica", "St Paul's Cathedral": a saint's name before a place or
