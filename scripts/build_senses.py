@@ -57,6 +57,9 @@ THING_LEXNAMES = frozenset(
 # Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
 ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
 # Pictures and figures of someone: hyponym closures.
+# pictures named by words newer than WordNet 3.0 (2006), whose "meme" is an idea and "poster" a bill: "a Drake
+# meme", "a Tom Hanks poster", "a selfie of ..." show someone as a portrait does
+PICTURES_SINCE_WORDNET = frozenset({"meme", "memes", "poster", "posters", "selfie", "selfies", "sticker", "gif"})
 DEPICTIONS = ("picture.n.01", "image.n.01", "portrait.n.02", "caricature.n.01", "photograph.n.01", "sculpture.n.01", "statue.n.01",
               "drawing.n.02", "painting.n.01", "portrayal.n.01", "likeness.n.02", "icon.n.03")
 # Names of things that WordNet 3.0 lacks or files under a person first ("Bloody Mary" is Mary I there),
@@ -211,6 +214,7 @@ def _senses(wn, people: dict) -> dict:
                if "_" not in lem.name() and wn.synsets(lem.name(), "a")} - set(people["adjectives"]) - set(people["proxies"])
     colours -= SKIN_AND_HAIR
     depictions = {lem.name().lower().replace("_", " ") for s in _closure(wn, DEPICTIONS) for lem in s.lemmas()}
+    depictions |= PICTURES_SINCE_WORDNET
     body_syns = _closure(wn, ("body_part.n.01", "body_covering.n.01"))
     body = {lem.name().lower() for s in body_syns for lem in s.lemmas()
             if "_" not in lem.name() and first(lem.name()) in body_syns}  # "hand", "face", "hair": its first sense

@@ -449,3 +449,18 @@ def test_an_introducer_stays_for_the_next_item_when_its_first_item_is_held() -> 
     """"with a walker and an oxygen tube": the walker leaves, "with an oxygen tube" stays a phrase."""
     for candidate in transform("A woman with a walker and an oxygen tube, smiling").order:
         assert "with an oxygen tube" in candidate and "walker" not in candidate, candidate
+
+
+@pytest.mark.parametrize(("group_word", "age"), [("over-60s", "old"), ("over-70s", "old"), ("under-5s", "child")])
+def test_an_over_or_under_age_group_is_one_word_and_an_age(group_word: str, age: str) -> None:
+    """"a group of over-60s": the hyphened group is one token (it was three) and states the people's age."""
+    group = transform(f"a group of {group_word} at a cafe")
+    assert any(s.name == "age" and s.value == age for s in group.slots) and all(group_word not in c for c in group.order)
+
+
+@pytest.mark.parametrize("person", ["baby", "boomer", "toddler"])
+@pytest.mark.parametrize("picture", ["photo", "meme", "portrait"])
+def test_an_age_word_before_a_picture_is_who_it_shows(person: str, picture: str) -> None:
+    """"a baby photo", "ok boomer meme": the picture shows the person (unlike "a baby stroller")."""
+    group = transform(f"a {person} {picture} on the fridge")
+    assert any(s.name == "age" for s in group.slots) and all(person not in c.split() for c in group.order)

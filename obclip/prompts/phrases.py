@@ -144,8 +144,9 @@ class PhrasesMixin:
                 tags = self.lex.tags(nxt.core)
                 thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
                 age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
-                if thing and age_only and not self.ing(nxt):
-                    continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons)
+                if thing and age_only and not self.ing(nxt) and nxt.core not in self.lex.senses.depiction:
+                    continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons;
+                    # "a baby photo" shows the baby)
             self.noun_phrase(i, found, collective)
 
     def person_after_name(self, j: int) -> bool:

@@ -176,6 +176,8 @@ class ReadingMixin:
             return False  # "teaching his grandson chess": two objects
         if self.thing_head(i + 1) == "person":
             return False  # "a girl figure skater": the compound heads on a person
+        if nxt.core in self.lex.senses.depiction and not self.animal_subject():
+            return False  # "a baby photo", "a boomer meme": the picture shows the person
         if set(self.lex.tags(nxt.core)) & set("ar") or self.noun(nxt) is not None:
             return False  # "a ballerina backstage", "a skater old person"
         if not (self.thing_noun(i + 1) or nxt.core in self.lex.senses.creatures):

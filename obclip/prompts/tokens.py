@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _TOKEN = re.compile(
-    r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
+    r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|(?:[oO]ver|[uU]nder)-\d{1,2}['’]?s\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
     r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
 )
