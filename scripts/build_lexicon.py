@@ -503,8 +503,8 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
 
     # 6. first names (the names list, then characters people ask for by one name)
     first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))
-    for w, gender in CHARACTER_NAMES.items():
-        if w not in nouns and w not in adjectives:
+    for w, gender in CHARACTER_NAMES.items():  # a neutral person noun may name one too ("Sherlock", a detective)
+        if (w not in nouns or nouns[w]["gender"] is None and nouns[w]["age"] is None) and w not in adjectives:
             first_names[w] = gender
     first_names = {k: first_names[k] for k in sorted(first_names)}
     tools["names"] = names_note

@@ -24,6 +24,8 @@ its spelling:
                        may name a person, "a bowl of X" does not
     child_nouns        person nouns for children ("boy", "toddler", "kids", "teenager"): age value "child"
     child_adjectives   age adjectives for children ("little", "teenage")
+    adjective_compounds  nouns of an adjective and a noun ("high school", "real estate"): before a person noun
+                       they stay together ("a young high school teacher", not "a high young school teacher")
     adult_nouns        person nouns that imply an adult ("wife", "grandmother", "politician"):
                        a child is not a plausible decoy for them
 
@@ -233,7 +235,15 @@ def _senses(wn, people: dict) -> dict:
             child.add(word)
         elif senses and all(s in adult_syns for s in senses[:1]) and entry.get("age") != "young":
             adult.add(word)
+    compounds = set()  # "high school", "real estate": an adjective and a noun that name one thing together
+    for syn in wn.all_synsets("n"):
+        if syn.lexname() != "noun.person":
+            for lemma in syn.lemmas():
+                parts = lemma.name().split("_")
+                if len(parts) == 2 and lemma.name().islower() and wn.synsets(parts[0], "a") and wn.synsets(parts[1], "n"):
+                    compounds.add(" ".join(parts))
     return {
+        "adjective_compounds": sorted(compounds),
         "named_phrases": sorted(named),
         "weak_person_nouns": sorted(weak),
         "animal_first": sorted(animal_first),

@@ -303,7 +303,10 @@ def test_names_and_proxies(people):
     assert names["maria"] == "female" and names["john"] == "male" and names["taylor"] == "unisex" and "alex" in names
     for n in ["hiroshi", "priya", "aisha", "jose", "josé", "olga", "mohammed", "kwame", "sven"]:
         assert n in names, n
-    assert not set(names) & set(people["nouns"])
+    # a name is no person noun, except a character named by a neutral one ("Sherlock", a detective; "Hulk")
+    for w in set(names) & set(people["nouns"]):
+        assert people["nouns"][w]["gender"] is None and people["nouns"][w]["age"] is None, w
+    assert len(set(names) & set(people["nouns"])) <= 5
     pr = people["proxies"]
     assert pr["pregnant"] == {"kind": "adj", "reveals": ["gender"]}
     assert pr["hijab"]["reveals"] == ["ethnicity", "gender"]

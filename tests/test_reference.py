@@ -464,3 +464,40 @@ def test_an_age_word_before_a_picture_is_who_it_shows(person: str, picture: str)
     """"a baby photo", "ok boomer meme": the picture shows the person (unlike "a baby stroller")."""
     group = transform(f"a {person} {picture} on the fridge")
     assert any(s.name == "age" for s in group.slots) and all(person not in c.split() for c in group.order)
+
+
+@pytest.mark.parametrize(("name", "rest"), [("Joan of Arc", "in armor"), ("Gandalf the Grey", "leaning on a staff"),
+                                            ("Sherlock Holmes", "smoking a pipe"), ("Francis of Assisi", "with birds")])  # fmt: skip
+def test_a_name_with_its_epithet_is_one_name_and_never_sent(name: str, rest: str) -> None:
+    """"Joan of Arc", "Gandalf the Grey": the epithet belongs to the name; no part of it reaches the cloud and
+    the name is one person ("A person of Arc", "A man the person" were sent)."""
+    group = transform(f"{name} {rest}")
+    assert len({s.person for s in group.slots} | {0}) == 1
+    for candidate in group.order:
+        assert not any(part in candidate for part in name.split() if part[0].isupper()), candidate
+
+
+@pytest.mark.parametrize(("school", "noun"), [("a high school", "senior"), ("a college", "senior"),
+                                              ("a high school", "junior")])  # fmt: skip
+def test_a_school_year_is_a_students_age_and_the_school_stays_whole(school: str, noun: str) -> None:
+    """"a high school senior" is a young student: the age is young (not "old"), and "high school" stays one
+    compound in every candidate ("a high old school person" was sent)."""
+    group = transform(f"{school} {noun} throwing a cap")
+    assert any(s.name == "age" and s.value == "young" for s in group.slots)
+    for candidate in group.order:
+        assert school.split(" ", 1)[1] in candidate, candidate
+
+
+@pytest.mark.parametrize("grade", ["sixth", "3rd", "first"])
+def test_a_grade_before_grader_is_part_of_the_noun(grade: str) -> None:
+    for candidate in transform(f"a {grade} grader reading a book").order:
+        assert grade not in candidate.split(), candidate
+
+
+@pytest.mark.parametrize("link", ["looks", "doesn't look", "seems", "does not look"])
+def test_an_origin_after_a_linking_verb_is_a_predicate_and_varied(link: str) -> None:
+    """"a woman who doesn't look Asian": the origin is said of her, varied in every candidate; it never becomes
+    a person noun ("who doesn't Asian look person")."""
+    group = transform(f"a woman who {link} Asian, posing")
+    assert any(s.name == "ethnicity" for s in group.slots) and len(group.order) >= 5
+    assert all(f" {link} " in c and "person" not in c for c in group.order)

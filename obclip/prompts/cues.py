@@ -67,6 +67,7 @@ ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
 CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
 PREDICATE_LINKS = frozenset("""is are was were isn't aren't wasn't weren't not no longer looks look looking seems seem
+    does doesn't do don't did didn't
     appears appear very quite rather , and but""".split())
 
 

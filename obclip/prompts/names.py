@@ -344,7 +344,14 @@ class NamesMixin:
             last += 1
         j = last + 1
         name_words: list[Token] = [] if (title or noun) else [t]
-        while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
+        while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
+                self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
+                and (epithet := self.tok(j + 1)) is not None and epithet.capitalised and not self.title_mode
+                and epithet.core not in g.CLOSED and self.noun(epithet) is None and len(name_words) == 1)):  # fmt: skip
+            if self.tokens[j].text in ("of", "the") and not self.tokens[j].capitalised:
+                last, j = j + 1, j + 2  # "Joan of Arc", "Gandalf the Grey": the epithet is part of the name
+                name_words.append(self.tokens[last])
+                continue
             nxt = self.tokens[j]
             noun_word = self.lex.nouns.get(nxt.core) is not None and (self.title_mode or self.upper_mode)
             if nxt.core in g.CLOSED or noun_word or len(name_words) >= 3 or (nxt.text.isupper() and not self.upper_mode):

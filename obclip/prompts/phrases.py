@@ -12,6 +12,7 @@ from obclip.prompts.cues import (
     AGE_UNITS,
     COHORTS,
     COLLECTIVES,
+    ORDINAL,
     PREDICATE_LINKS,
     SOMETHING,
     YEAR_OLD,
@@ -27,7 +28,11 @@ from obclip.prompts.tokens import Token
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
 # may name an earlier person introduced by another noun ("a businessman ... the man")
 GENERAL_CLASSES = frozenset({"person", "gentleman"})
+ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
+SCHOOLS = frozenset("school college university uni campus class prom graduation".split())
 COPULAS = frozenset("is was becomes became".split())
+LINKING_VERBS = frozenset("look looks looked seem seems seemed appear appears appeared".split())  # "looks Asian"
 SUBORDINATORS = frozenset("while as when because so then whereas although though if since until after before".split())  # "she is a doctor": the phrase after it names the subject
 
 
@@ -110,7 +115,7 @@ class PhrasesMixin:
             prev = self.tok(i - 1)
             said = self.lex.adjectives.get(t.core)
             if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
-                    prev.low in COPULAS or prev.low in ("am", "are", "'s")) and (
+                    prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.capitalised and (
@@ -335,6 +340,9 @@ class PhrasesMixin:
                 after.low in YO or (after.low == "ish" and after.start == w.end)):
             self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
             return k + 2
+        elif k + 1 == head and self.tokens[head].core in ("grader", "graders") and (
+                ORDINAL.match(w.low) or w.low in ORDINAL_WORDS):  # fmt: skip
+            pass  # "a sixth grader": the grade is in the noun, whose age the person takes
         elif w.core in self.lex.adjectives:
             adj = self.lex.adjectives[w.core]
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
@@ -370,6 +378,8 @@ class PhrasesMixin:
             person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
             return True
         noun, prefix = found
+        if t.core in SCHOOL_YEARS and self.at_school(head):
+            noun = noun._replace(age="young")  # "a high school senior", "a senior in college": a student's year
         stated = person.strength.get("gender", False)  # "a female knight": the adjective says who, the noun what
         for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
             self.absorb(person, a, v, a != "age" and v != HELD and not (a == "gender" and stated), t.text)
@@ -382,6 +392,13 @@ class PhrasesMixin:
         if prefix:
             mods.append(prefix.rstrip("-") + "-")
         return True
+
+    def at_school(self, head: int) -> bool:
+        """The person noun at `head` is said of a school ("high school senior", "a senior in college")."""
+        before = {w.core for w in self.tokens[max(0, head - 3) : head]}
+        after = {w.core for w in self.tokens[head + 1 : head + 4]}
+        return bool(before & SCHOOLS) or (self.tok(head + 1) is not None and self.tokens[head + 1].low in ("in", "at")
+                                          and bool(after & SCHOOLS))  # fmt: skip
 
     def postmodifier(self, person: Person, head: int, held_words: list[str]) -> int:
         """"a person of color": an "of" phrase that states an attribute; returns the phrase's last token."""
@@ -414,12 +431,15 @@ class PhrasesMixin:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
         if w.kind == "num" or YEAR_OLD.match(w.low):
-            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit()
+            grade = bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
+            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit() or grade  # "a 3rd grader"
         if w.low in YO or w.low in AGE_UNITS:
             return True
         if not w.is_word or w.possessive:
             return False
         core = w.core
+        if core in ORDINAL_WORDS and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders"):
+            return True  # "a first grader": the grade is part of the noun
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS:

@@ -86,7 +86,8 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
     words = [seg.det] if seg.det else []
     mods = [m for m in seg.mods if not m.endswith("-")]
     split = len(mods)  # nouns used as modifiers stay next to the head: "a young tennis player", not "a tennis young"
-    while split and _noun_modifier(mods[split - 1], lex):
+    while split and (_noun_modifier(mods[split - 1], lex) or (  # "high school" stays whole before its noun
+            split < len(mods) and f"{mods[split - 1]} {mods[split]}".lower() in lex.senses.compounds)):
         split -= 1
     words += mods[:split]
     gender = values.get("gender") if "gender" in person.in_phrase else None
