@@ -6,7 +6,10 @@ diffusers ships (audio, video and DiT transformers, their loaders, scipy): over 
 CLI command that needs two classes. `diffusers_classes` imports only the two modules that define
 them, with the three package ``__init__`` files replaced by empty namespace packages *while it
 imports*; the placeholders are removed afterwards, so a later ``import diffusers.models.unets``
-in the same process runs the real ``__init__`` and finds the very same classes.
+in the same process runs the real ``__init__`` and finds the very same classes. `transformers.models`
+gets the same treatment (`light_packages`): its ``__init__`` reads the source of all ~560 model
+families to index them (0.19 s), and both the diffusers import (through its quantizer configs) and
+the MiniLM text encoder (`obclip.models.text.load_minilm`) reach into it for one or two families.
 
 `build` skips `from_pretrained` too (hub-path validation, per-file checks): the model is built
 on the meta device from its config and the weights of the single safetensors file are assigned
@@ -21,32 +24,50 @@ import importlib.util
 import json
 import sys
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import torch
 
-_LIGHT_PACKAGES = ("diffusers.models.transformers", "diffusers.models.unets", "diffusers.models.autoencoders")
+# package __init__ files that only import or index every model family a library ships
+_DIFFUSERS_PACKAGES = ("diffusers.models.transformers", "diffusers.models.unets", "diffusers.models.autoencoders")
+TRANSFORMERS_MODELS = "transformers.models"
+
+
+@contextmanager
+def light_packages(*names: str) -> Iterator[None]:
+    """While the block runs, each package of `names` not imported yet is an empty namespace package on its
+    folder, so importing one of its submodules skips the package ``__init__``; the placeholders are then
+    removed, and a later ``import`` of a package runs its real ``__init__`` (which finds the submodules
+    already loaded in ``sys.modules``). A package already imported stays as it is."""
+    placeholders = {}
+    for name in names:
+        if name in sys.modules:
+            continue
+        top, *rest = name.split(".")
+        spec = importlib.util.find_spec(top)  # a top-level spec: finds, imports nothing
+        if spec is None or not spec.submodule_search_locations:
+            continue  # not installed: the import inside the block fails as it would have
+        module = types.ModuleType(name)
+        module.__path__ = [str(Path(spec.submodule_search_locations[0]).joinpath(*rest))]
+        placeholders[name] = sys.modules[name] = module
+    try:
+        yield
+    finally:
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def diffusers_classes() -> tuple[type, type]:
     """(`UNet2DConditionModel`, `AutoencoderKL`), importing only the modules defining them."""
-    done = sys.modules.get("diffusers.models.unets.unet_2d_condition")
-    if done is None:
-        root = Path(importlib.util.find_spec("diffusers").origin).parent  # type: ignore[arg-type,union-attr]
-        placeholders = {}
-        for name in _LIGHT_PACKAGES:
-            if name not in sys.modules:  # a real package already imported stays as it is
-                module = types.ModuleType(name)
-                module.__path__ = [str(root.joinpath(*name.split(".")[1:]))]
-                placeholders[name] = sys.modules[name] = module
-        try:
+    if "diffusers.models.unets.unet_2d_condition" not in sys.modules:
+        # the diffusers import reaches transformers.models.auto through its quantizer configs
+        with light_packages(*_DIFFUSERS_PACKAGES, TRANSFORMERS_MODELS):
             importlib.import_module("diffusers.models.unets.unet_2d_condition")
             importlib.import_module("diffusers.models.autoencoders.autoencoder_kl")
-        finally:
-            for name, module in placeholders.items():
-                if sys.modules.get(name) is module:
-                    del sys.modules[name]
     unet = sys.modules["diffusers.models.unets.unet_2d_condition"].UNet2DConditionModel
     vae = sys.modules["diffusers.models.autoencoders.autoencoder_kl"].AutoencoderKL
     return unet, vae

@@ -53,9 +53,13 @@ def minilm_path() -> Path:
 def load_minilm() -> tuple[object, torch.nn.Module]:
     """Loads the bundled MiniLM tokenizer and encoder (offline), once per process: the default pair's text
     stack and the device's context check (`obclip.device.context`) share it, frozen."""
-    # the BERT classes themselves, not the Auto* factories, which import every model family (seconds)
-    from transformers.models.bert.modeling_bert import BertModel
-    from transformers.models.bert.tokenization_bert import BertTokenizer
+    from obclip.models.fastload import TRANSFORMERS_MODELS, light_packages
+
+    # the BERT classes themselves, not the Auto* factories, which import every model family (seconds), and
+    # without the transformers.models __init__, which indexes them all (obclip.models.fastload)
+    with light_packages(TRANSFORMERS_MODELS):
+        from transformers.models.bert.modeling_bert import BertModel
+        from transformers.models.bert.tokenization_bert import BertTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
