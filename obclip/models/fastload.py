@@ -41,7 +41,9 @@ def light_packages(*names: str) -> Iterator[None]:
     """While the block runs, each package of `names` not imported yet is an empty namespace package on its
     folder, so importing one of its submodules skips the package ``__init__``; the placeholders are then
     removed, and a later ``import`` of a package runs its real ``__init__`` (which finds the submodules
-    already loaded in ``sys.modules``). A package already imported stays as it is."""
+    already loaded in ``sys.modules``). A package already imported stays as it is. The placeholders are
+    process-wide while the block runs: another thread importing a submodule meanwhile gets it through the
+    placeholder's folder too (the same module); only a name read from the package itself would be missing."""
     placeholders = {}
     for name in names:
         if name in sys.modules:
