@@ -501,3 +501,21 @@ def test_an_origin_after_a_linking_verb_is_a_predicate_and_varied(link: str) -> 
     group = transform(f"a woman who {link} Asian, posing")
     assert any(s.name == "ethnicity" for s in group.slots) and len(group.order) >= 5
     assert all(f" {link} " in c and "person" not in c for c in group.order)
+
+
+@pytest.mark.parametrize("role", ["Officer", "Nurse", "Chef", "Detective"])
+@pytest.mark.parametrize("surname", ["Ramirez", "Okafor", "Nakashima", "Kowalczyk"])
+def test_a_role_before_a_surname_keeps_the_role_and_holds_the_surname(role: str, surname: str) -> None:
+    """"Officer Ramirez directing traffic" was refused over a surname no list knows; the surname is the person's
+    (it can tell an ethnicity) and stays home, the role stays the person."""
+    group = transform(f"{role} {surname} directing traffic")
+    assert surname in " ".join(group.held_back)
+    assert all(surname not in c and c.startswith(role) for c in group.order)
+
+
+@pytest.mark.parametrize("title", ["Señora", "Mrs", "Madam"])
+@pytest.mark.parametrize("surname", ["Gutiérrez", "Doubtfire", "Nakamura"])
+def test_a_gendered_title_and_surname_leave_a_person_doing_the_verb(title: str, surname: str) -> None:
+    """"Señora Gutiérrez selling tamales" went out as "Selling tamales": the name stays home, the person stays."""
+    group = transform(f"{title} {surname} selling tamales at dawn")
+    assert sorted(group.order) == ["A man selling tamales at dawn", "A woman selling tamales at dawn"]

@@ -100,7 +100,9 @@ class NamesMixin:
         words = self.tokens[i + 1 : end + 1]
         unknown = any("n" not in self.lex.tags(w.core) and plain(w.core) not in self.lex.first_names
                       and self.noun(w) is None for w in words)  # fmt: skip  # "Gaga" is only an adjective
-        thing = self.thing_noun(end + 1) and not any(plain(w.core) in self.lex.first_names for w in words)
+        after = self.tok(end + 1)  # "Señora Gutiérrez selling tamales": an -ing word there is what she does
+        thing = self.thing_noun(end + 1) and not self.ing(after) and not any(
+            plain(w.core) in self.lex.first_names for w in words)
         return end if thing or (unknown and not things_only) else None
 
     def in_lettering(self, i: int) -> bool:
@@ -145,6 +147,8 @@ class NamesMixin:
         if self.name_before_thing(i):
             self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
             return
+        if self.role_before_surname(i):
+            return  # "Officer Ramirez": the surname is held (`role_before_surname`), the officer stays a person
         if (end := self.titled_unknown(i, things_only=True)) is not None:
             self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
             return  # "a Mrs Potato Head toy": a titled name of a thing (a brand), held back whole
@@ -161,6 +165,23 @@ class NamesMixin:
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def role_before_surname(self, i: int) -> bool:
+        """"Officer Ramirez", "Nurse Okafor": a capitalised role noun that states no gender, before capitalised
+        words no dictionary or names list knows, is addressed by its surname; the surname is held back (it can
+        tell an ethnicity) and the role noun is read as the person's phrase by the later passes."""
+        t = self.tokens[i]
+        noun = self.noun(t)
+        if not t.capitalised or self.title_mode or self.upper_mode or noun is None or noun[0].states():
+            return False
+        end = i
+        while self.free(end + 1) and (w := self.tokens[end + 1]).is_word and w.capitalised and not self.lex.tags(w.core) and (
+                plain(w.core) not in self.lex.first_names and self.noun(w) is None):  # fmt: skip
+            end += 1
+        if end == i:
+            return False
+        self.claim(i + 1, end, Held(self.prompt[self.tokens[i + 1].start : self.tokens[end].end], "name"))
+        return True
 
     def names_its_thing(self, i: int) -> bool:
         """"the Greek letter Omega": a capitalised word after a thing noun that has an article and an adjective."""
