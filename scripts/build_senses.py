@@ -77,6 +77,7 @@ BEINGS = ("spiritual_being.n.01", "imaginary_being.n.01", "extraterrestrial_bein
 # Places and structures a name can end on ("Charles River", "Grace Hall"): hyponym closures.
 PLACES = ("structure.n.01", "geological_formation.n.01", "body_of_water.n.01", "location.n.01", "way.n.06",
           "facility.n.01", "land.n.04", "stream.n.01", "institution.n.01")  # "Howard University", "St. Mary's school"
+ABSTRACT_LEXNAMES = frozenset("noun.communication noun.act noun.cognition noun.attribute noun.state".split())
 CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n.01", "toddler.n.01",
                  "adolescent.n.01")  # a minor is a child here: "a teenage girl" must not become "a young woman"
 # Age adjectives of the people lexicon that describe children, not young adults ("a little girl", "teenage").
@@ -182,12 +183,15 @@ def _senses(wn, people: dict) -> dict:
                 creatures.add(name)  # a plant or a food when that is what the word first means ("an orange")
 
     place_syns = _closure(wn, PLACES)
+    built = _closure(wn, ("structure.n.01", "facility.n.01"))
     places = set()
     for syn in place_syns:
         for lemma in syn.lemmas():
             name = lemma.name().lower()
-            if "_" not in name and first(name) in place_syns:
-                places.add(name)
+            abstract_first = first(name) is not None and first(name).lexname() in ABSTRACT_LEXNAMES and syn in built and (
+                name not in people["first_names"])  # not "Bill", "Chase"
+            if "_" not in name and (first(name) in place_syns or abstract_first):
+                places.add(name)  # "Jefferson Memorial": a memorial is first a message, but a name ends on the structure
     for syn in _closure(wn, ("educational_institution.n.01",)):  # "university" is first its people in WordNet,
         places.update(lem.name().lower() for lem in syn.lemmas() if "_" not in lem.name())  # but a name ends on it
     beings = set()  # gods, angels, elves, ghosts: beings of belief and story, not people

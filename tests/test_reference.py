@@ -519,3 +519,19 @@ def test_a_gendered_title_and_surname_leave_a_person_doing_the_verb(title: str, 
     """"Señora Gutiérrez selling tamales" went out as "Selling tamales": the name stays home, the person stays."""
     group = transform(f"{title} {surname} selling tamales at dawn")
     assert sorted(group.order) == ["A man selling tamales at dawn", "A woman selling tamales at dawn"]
+
+
+@pytest.mark.parametrize("prompt", ["a John Deere tractor in a cornfield", "a bottle of Jim Beam on a porch railing",
+                                    "Chinese lanterns hanging over a street", "a Hawaiian shirt hanging on a line",
+                                    "the Jefferson Memorial reflected in the water"])  # fmt: skip
+def test_names_of_makers_contents_plurals_and_memorials_are_things(prompt: str) -> None:
+    """Round 5's overreach: a maker's full name before a made thing, the name of what a bottle holds, a WordNet
+    name in the plural, a garment that "hangs", a memorial named after someone: nobody is there, nothing changes."""
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("prompt", ["Priyanka and Raj at a wedding", "Ray Charles at the piano", "a Tom Hanks poster",
+                                    "a photo of Emma Watson", "Mary Smith walks her dog"])  # fmt: skip
+def test_people_named_before_a_preposition_a_picture_or_a_verb_stay_people(prompt: str) -> None:
+    group = transform(prompt)
+    assert len(group.order) >= 2 and not any(w in c for c in group.order for w in prompt.split() if w[0].isupper())

@@ -156,8 +156,8 @@ class ReadingMixin:
         """What the noun phrase from token j heads on: "thing", "person" (a person noun after the nouns: "Mongolian
         eagle hunter") or "verb" (an -ing word with an object: "an old Chinese selling tea"; at the end or before
         "of" it is a noun: "a Chinese painting of a horse")."""
-        while self.thing_noun(j + 1) and not self.ing(self.tokens[j]):
-            j += 1
+        while self.thing_noun(j + 1) and not self.ing(self.tokens[j]) and not self.ing(self.tokens[j + 1]):
+            j += 1  # "a Hawaiian shirt hanging on a line": the shirt heads, "hanging" is what it does
         nxt = self.tok(j + 1)
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not self.weak(j + 1):
             return "person"

@@ -129,7 +129,9 @@ class ThingsMixin:
             for words, proper in index.get(cores[i], ()) + index.get(lows[i], ()) if lows[i] != cores[i] else \
                     index.get(cores[i], ()):  # fmt: skip
                 n = len(words)
-                if len(cores[i : i + n]) < n or not all(w in (cores[k], lows[k]) for k, w in enumerate(words, start=i)):
+                if len(cores[i : i + n]) < n or not all(
+                        w in (cores[k], lows[k]) or (k == i + n - 1 and n > 1 and cores[k] in (w + "s", w + "es"))
+                        for k, w in enumerate(words, start=i)):  # fmt: skip  # "Chinese lanterns": a plural
                     continue
                 if not all(self.free(j) for j in range(i, i + n)):
                     continue
@@ -160,6 +162,10 @@ class ThingsMixin:
                 self.keep(i, end)
             elif self.names_before(i, end):
                 self.keep(i, end, f"it names the {self.tokens[end + 1].core} after it")
+            elif (of := self.tok(i - 1)) is not None and of.low == "of" and (box := self.tok(i - 2)) is not None and (
+                    box.core in self.lex.senses.kind_heads and box.core not in self.lex.senses.depiction
+                    and self.noun(box) is None and not (self.tok(end + 1) is not None and self.ing(self.tokens[end + 1]))):
+                self.keep(i, end, f"it names what the {box.core} holds")  # "a bottle of Jim Beam", "a copy of ..."
             i = end + 1
 
     def title_span_end(self, i: int) -> int | None:
@@ -231,10 +237,14 @@ class ThingsMixin:
         title = opener.core.rstrip(".") in self.lex.titles or (
             self.noun(opener) is not None and plain(self.tokens[first + 1].core) in self.lex.first_names)
         given = plain(opener.core) in self.lex.first_names and "a" not in self.lex.tags(opener.core)  # not "Jolly"
+        if nxt.core in self.lex.senses.depiction:  # "Emma Stone portrait", "a Lady Gaga poster": someone shown
+            return not (given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None)
+        joined = any(t.low in ("and", "&") for t in self.tokens[first:last])
+        if given and not title and not joined and nxt.core in self.lex.senses.kind_heads and not self.ing(nxt) and (
+                self.noun(nxt) is None and last > first and nxt.core not in g.CLOSED and "v" not in self.lex.tags(nxt.core)):  # fmt: skip
+            return True  # "a John Deere tractor", "a Karen Millen handbag": a maker's full name on a made thing
         if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
-            return False  # "Emma Stone portrait", "a Tom Hanks poster", "a Lady Gaga poster": someone's name
-        if nxt.core in self.lex.senses.depiction:
-            return True
+            return False  # "Queen Anne chair", "a Lady Gaga concert": a title's name stays someone's
         # before any other thing noun a name that opens with neither a given name nor a title is the thing's brand
         # or kind ("a Big Boy burger", "the Burger King crown", "a Baby Ruth wrapper"): the prompt shows the thing.
         # A verb there makes the name its subject; joined names ("Mary and John walk") are people.
