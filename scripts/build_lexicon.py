@@ -439,7 +439,7 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
 
     # 3b. peoples WordNet knows beyond the curated demonyms ("Cajun", "Pashtun", "Roman", "Texan"): where a
     #     person is from, held like any ethnicity outside the five values (see demonyms.toml, wordnet_skip)
-    inhabitant = closure("inhabitant.n.01")
+    inhabitant = closure("inhabitant.n.01") | closure("amerindian.n.01") | closure("native.n.01")  # "Cherokee", "Hopi"
     languages_and_peoples = ("noun.communication", "noun.group", "adj.pert")
     wordnet_peoples: set[str] = set()
     given_names = load_names(names_path, set())[0]  # "Dorian", "Sami", "Saxon": the given name wins
@@ -451,8 +451,12 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
                 continue
             if w in nouns or w in DEMONYMS or w in ADJECTIVES or w in PROXIES or w in given_names or slur(w):
                 continue
-            if wn.synsets(w, "n")[0] not in inhabitant:
-                continue  # "Badger" (of Wisconsin) is first an animal
+            if any(o.lexname() == "noun.location" and o.lemmas()[0].name().lower() == w for o in wn.synsets(w, "n")):
+                continue  # "Omaha", "Ottawa", "Iowa": a place's own name, where "a trip to Omaha" must stay a trip
+                # (not "Tajik", which WordNet also gives Tajikistan as a second name)
+            top = wn.synsets(w, "n")[0]
+            if top not in inhabitant and top.lexname() != "noun.communication":
+                continue  # "Badger" (of Wisconsin) is first an animal; "Cherokee" is first the people's language
             if any(o not in inhabitant and o.lexname() not in languages_and_peoples and
                    any(x.name() == w for x in o.lemmas()) for o in wn.synsets(w)):  # fmt: skip
                 continue  # a common word spells it too ("same", "frank", "federal")

@@ -535,3 +535,16 @@ def test_names_of_makers_contents_plurals_and_memorials_are_things(prompt: str) 
 def test_people_named_before_a_preposition_a_picture_or_a_verb_stay_people(prompt: str) -> None:
     group = transform(prompt)
     assert len(group.order) >= 2 and not any(w in c for c in group.order for w in prompt.split() if w[0].isupper())
+
+
+@pytest.mark.parametrize("people", ["Navajo", "Hopi", "Comanche", "Zapotec"])
+def test_native_peoples_are_origins(people: str) -> None:
+    """Peoples WordNet files under Amerindian (first the people's language for some): origins, held."""
+    group = transform(f"a {people} weaver at her loom")
+    assert people in group.held_back and all(people not in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["a trip to Omaha", "downtown Ottawa at night", "a Winnebago parked at a campsite",
+                                    "a Jeep Cherokee parked outside", "a Japanese silk kimono"])  # fmt: skip
+def test_a_people_that_is_also_a_place_or_a_vehicle_stays_that_and_a_lone_garment_is_sent(prompt: str) -> None:
+    assert transform(prompt).order == (prompt,)

@@ -125,7 +125,29 @@ class ProxiesMixin:
         for i, t in enumerate(self.tokens):
             if t.is_word and (t.core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(t.low)) and not self.refers_to_thing(i):
                 return True
-        return not self.animal_subject()
+        return not self.animal_subject() and not self.proxy_subject()
+
+    def proxy_subject(self) -> bool:
+        """The whole prompt is one listed thing-proxy with its modifiers ("a Japanese silk kimono", "a photo of a
+        wedding dress"): it shows the thing and no one else; holding it back would leave nothing to send. (Beside a
+        scene, "a bra hanging on a chair in a messy bedroom", it tells of whoever lives there, and is held.)"""
+        for i, t in enumerate(self.tokens):
+            if not t.is_word:
+                return False
+            if t.core in g.DETERMINERS or t.low == "of" or t.core in self.lex.senses.depiction:
+                continue
+            nxt = self.tok(i + 1)
+            for key in ((f"{t.core} {nxt.core}",) if nxt is not None and nxt.is_word else ()) + (t.core,):
+                if key in self.lex.proxies:  # a made thing ("skirt"), not a person, a group or an event ("hen party")
+                    head, end = key.split()[-1], i + len(key.split())
+                    alone = all(not w.is_word for w in self.tokens[end:])
+                    return alone and self.lex.proxies[key].kind == "noun" and head in self.lex.senses.kind_heads and (
+                        head not in self.lex.senses.person_senses)
+            if set(self.lex.tags(t.core)) & set("an") and nxt is not None and nxt.is_word and t.core not in g.CLOSED and (
+                    not self.ing(t)):  # fmt: skip
+                continue  # "a red skirt", "a Japanese silk kimono": the modifiers before its noun
+            return False
+        return False
 
     def mark_origins(self) -> None:
         """Where a person comes from ("a woman from Nigeria", "a man born in Ghana") states an ethnicity
