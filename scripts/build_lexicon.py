@@ -489,6 +489,10 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
             if w.endswith("man") and w not in MAN_NOT_MALE:
                 add_sg_pl(w, "person", "male", source="wordnet-suffix")
                 continue
+        top = wn.synsets(w, "n")[0] if wn.synsets(w, "n") else None
+        if top in old_syn and w not in NOT_GENDERED and "-" not in w:  # "fogey", "dodderer": old, as "elderly" says
+            add_sg_pl(w, "person", None, "old", None, source="wordnet-old")
+            continue
         add_sg_pl(w, None, None, source="wordnet-neutral")
         neutral += 1
     notes.append(f"neutral person nouns (sg): {neutral}")

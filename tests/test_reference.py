@@ -548,3 +548,18 @@ def test_native_peoples_are_origins(people: str) -> None:
                                     "a Jeep Cherokee parked outside", "a Japanese silk kimono"])  # fmt: skip
 def test_a_people_that_is_also_a_place_or_a_vehicle_stays_that_and_a_lone_garment_is_sent(prompt: str) -> None:
     assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("word", ["octogenarian", "nonagenarian", "fogey", "curmudgeon"])
+def test_an_old_persons_word_before_a_role_is_an_age_not_a_rank(word: str) -> None:
+    """"an octogenarian swimmer": only "senior"/"junior"/"elder" name a rank ("a senior engineer"); the others
+    state the swimmer's age, varied."""
+    group = transform(f"an {word} swimmer diving into a pool" if word[0] in "aeiou" else f"a {word} swimmer diving")
+    assert any(s.name == "age" for s in group.slots) and all(word not in c for c in group.order)
+
+
+@pytest.mark.parametrize(("subject", "number"), [("She", "eight"), ("He", "seventy"), ("She", "forty-five")])
+def test_an_age_said_in_words_after_is_is_varied(subject: str, number: str) -> None:
+    """"She is eight and ...": the age in words is the subject's, varied like "she is 8"; never sent as written."""
+    group = transform(f"{subject} is {number} and loves {'her' if subject == 'She' else 'his'} garden")
+    assert any(s.name == "age" for s in group.slots) and all(number not in c for c in group.order)

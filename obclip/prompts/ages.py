@@ -46,6 +46,8 @@ class AgesMixin:
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
+            elif self.free(i) and t.is_word and g.number_value(t.low) is not None:
+                self.bare_age(i)  # "Aiko is eight."
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 self.years_old(i)
@@ -199,8 +201,16 @@ class AgesMixin:
         return self.age_of(pid, CURRENT_YEAR - int(t.low), t.text, i, i, AgePhrase(pid, "born", g.LOWER))
 
     def bare_age(self, i: int) -> bool:
-        """A number standing alone as an age: "a man, 42,", "a woman (29)", "she is 32", "who just turned 5"."""
+        """A number standing alone as an age: "a man, 42,", "a woman (29)", "she is 32", "who just turned 5";
+        in words after "is"/"turned" ("Aiko is eight.", "he is seventy but ...")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        copula = prev is not None and prev.low in ("is", "was", "turned", "turns", "'s", "she's", "he's")
+        spelled = g.number_value(t.low) if t.is_word and t.low != "one" and copula else None
+        if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
+                "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
+            owner = self.subject_before(i)
+            if owner is not None:
+                return self.age_of(owner, spelled, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
         bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))

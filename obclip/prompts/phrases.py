@@ -29,6 +29,7 @@ from obclip.prompts.tokens import Token
 # may name an earlier person introduced by another noun ("a businessman ... the man")
 GENERAL_CLASSES = frozenset({"person", "gentleman"})
 ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+RANK_WORDS = frozenset("senior seniors junior juniors elder".split())  # "a senior engineer": a rank at work
 SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
 SCHOOLS = frozenset("school college university uni campus class prom graduation".split())
 COPULAS = frozenset("is was becomes became".split())
@@ -365,6 +366,8 @@ class PhrasesMixin:
         """An age-only person noun before a role noun names a rank there ("senior engineer", "senior partner"),
         unless the role is anyone's ("senior citizen": an old person)."""
         role = self.noun(self.tokens[head])
+        if w.core not in RANK_WORDS:
+            return False  # "an octogenarian swimmer" is an old swimmer; only a rank word names a rank
         return noun.states().keys() == {"age"} and noun.age == "old" and role is not None and role[0].cls is None and (
             self.tokens[head].core.rstrip("s") not in ("citizen", "resident", "adult", "person", "patient"))
 
