@@ -15,6 +15,7 @@ import pytest
 from obclip.prompts import transform
 from obclip.prompts.lexicon import default_lexicon
 from obclip.prompts.parse import parse
+from obclip.prompts.template import AmbiguousPronoun
 
 LEX = default_lexicon()
 
@@ -563,3 +564,24 @@ def test_an_age_said_in_words_after_is_is_varied(subject: str, number: str) -> N
     """"She is eight and ...": the age in words is the subject's, varied like "she is 8"; never sent as written."""
     group = transform(f"{subject} is {number} and loves {'her' if subject == 'She' else 'his'} garden")
     assert any(s.name == "age" for s in group.slots) and all(number not in c for c in group.order)
+
+
+@pytest.mark.parametrize(("first", "second", "she", "he"), [("a woman", "her son", "She orders tea", "he points"),
+                                                           ("Maria", "her husband", "she bakes", "he sweeps"),
+                                                           ("a mother", "her boy", "She laughs", "he runs")])  # fmt: skip
+def test_a_pronoun_of_the_other_gender_than_its_nearest_person_is_written_as_its_persons_noun(
+        first: str, second: str, she: str, he: str) -> None:
+    """"A woman and her son walk in. She orders tea while he points": "She" is nearest to the son, but can only
+    mean the woman; every candidate writes it as her noun again ("The woman orders", "The man orders"), which a
+    decoy binds by noun, so the set is closed (it was refused). The other pronoun binds by position as before."""
+    group = transform(f"{first} and {second} walk in. {she} while {he}.")
+    assert len(group.order) >= 4
+    for candidate in group.order:
+        assert " she " not in f" {candidate.split('.')[1].lower()} ".split(" while ")[0], candidate
+        assert candidate.split(". ")[1].lower().startswith("the "), candidate
+
+
+def test_a_pronoun_that_only_gender_tells_apart_between_two_people_of_one_noun_is_refused() -> None:
+    """"a man and a woman, he reads while she sleeps": a decoy with two men could not say which one "he" is."""
+    with pytest.raises(AmbiguousPronoun, match="refer to"):
+        transform("a man and a woman, he reads while she sleeps")

@@ -89,9 +89,46 @@ class PronounsMixin:
             role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
                 pronoun_role(self.tokens, i, self.lex), "")
             pid = self.bind(i, role=role)
+            named = None if contracted else self.named_again(pid, t, i)
+            if named is not None:
+                self.persons[named].mentions.append(i)
+                person = self.persons[named]
+                said = frozenset(person.in_phrase)
+                det = "The" if t.text[:1].isupper() else "the"
+                self.claim(i, i, Phrase(named, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
+                                        (person.cls, person.head, person.number, said)))  # fmt: skip
+                continue
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def named_again(self, pid: int, t: Token, i: int) -> int | None:
+        """Where the person a pronoun binds to by position has the other gender ("A woman and her son walk in.
+        She orders while he points": "She" is nearest to the son), the one earlier person of the pronoun's gender
+        it must mean, or None. That pronoun is written in every candidate as that person's noun again ("The woman
+        orders", "The man orders"), which binds by noun, not by gender, so the set stays closed."""
+        gender = g.PRONOUN_GENDER.get(t.core)
+        known = self.persons[pid].states.get("gender")
+        if gender is None or known is None or known == gender or not self.persons[pid].strength.get("gender", True):
+            return None
+        agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
+                 and p.states.get("gender") == gender and p.strength.get("gender", True)
+                 and not p.pronoun_only]  # fmt: skip
+        if len(agree) != 1:
+            return None
+        twin = any(k != agree[0] and p.cls == self.persons[agree[0]].cls and p.number == "sg" and not p.pronoun_only
+                   for k, p in enumerate(self.persons))  # fmt: skip
+        if twin:  # "a man and a woman, he reads while she sleeps": a decoy with two men could not say which one
+            raise self.refuse(
+                t,
+                f"this pronoun can only mean the {gender} person by gender, and gender is what the decoys vary: in "
+                "a decoy where both people are written with the same noun, the server could not tell which one it "
+                "would refer to (pronouns bind to the nearest person before them, never by gender). Tell the people apart "
+                "by "
+                "other words (\"the one with the hat\"), or give each person their own sentence",
+                AmbiguousPronoun,
+            )
+        return agree[0]
 
     def refers_to_thing(self, i: int) -> bool:
         """A subject pronoun with no person before it and an animal or a toy before it ("A beaver in a tie.
