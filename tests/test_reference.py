@@ -585,3 +585,16 @@ def test_a_pronoun_that_only_gender_tells_apart_between_two_people_of_one_noun_i
     """"a man and a woman, he reads while she sleeps": a decoy with two men could not say which one "he" is."""
     with pytest.raises(AmbiguousPronoun, match="refer to"):
         transform("a man and a woman, he reads while she sleeps")
+
+
+@pytest.mark.parametrize("adverb", ["heavily", "visibly", "newly"])
+def test_an_adverb_of_a_held_proxy_leaves_with_it(adverb: str) -> None:
+    """"a heavily pregnant lady" was sent as "a heavily lady": the adverb goes with the word it modifies."""
+    for candidate in transform(f"a {adverb} pregnant lady waiting at the bus stop").order:
+        assert adverb not in candidate and "pregnant" not in candidate, candidate
+
+
+def test_a_person_proxy_noun_with_a_hyphen_leaves_a_person() -> None:
+    """"a mom-to-be cradling her belly" was sent as "cradling her belly"."""
+    for candidate in transform("a mom-to-be cradling her belly in a field").order:
+        assert candidate.startswith("a person cradling"), candidate

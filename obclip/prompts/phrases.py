@@ -357,7 +357,10 @@ class PhrasesMixin:
         elif self.proxy_compound(w.core) in self.lex.proxies:
             if self.proxies == "refuse":
                 raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
-            held_words.append(w.text)
+            adverb = mods[-1] if mods and mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower()) else ""
+            if adverb:
+                mods.pop()  # "a heavily pregnant lady": the adverb goes with the word it modifies
+            held_words.append(f"{adverb} {w.text}".strip())
         else:
             mods.append(w.text)
         return k + 1
@@ -452,6 +455,9 @@ class PhrasesMixin:
         tags = self.lex.tags(core)
         if not tags:
             return core.isalpha() and not w.capitalised
+        if tags == "r" and core.endswith("ly") and (nxt := self.tok(j + 1)) is not None and nxt.is_word and (
+                "a" in self.lex.tags(nxt.core) or self.proxy_compound(nxt.core) in self.lex.proxies):  # fmt: skip
+            return True  # "a heavily pregnant lady", "a visibly tired man": an adverb of the adjective after it
         return "a" in tags or "n" in tags or (core.endswith(("ing", "ed")) and "v" in tags)
 
     def mark_predicates(self) -> None:

@@ -58,7 +58,8 @@ class ProxiesMixin:
             # and acts: "a redhead sunbathing"; not "a baby in a stroller", "a mother pushing a stroller with ..."
             opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
             acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME - {"and", "with"})
-            person_noun = kind == "noun" and last == i and t.core in self.lex.senses.person_senses and opens and acts
+            names_one = t.core in self.lex.senses.person_senses or t.core.split("-")[0] in self.lex.nouns  # "mom-to-be"
+            person_noun = kind == "noun" and last == i and names_one and opens and acts
             nominal = nominal or (person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1))
             if (kind == "adj" or person_noun) and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
@@ -225,6 +226,9 @@ class ProxiesMixin:
         elif (num := self.tok(first - 1)) is not None and self.tokens[first].core in ("months", "weeks") and (
                 num.kind == "num" or g.number_value(num.low) is not None) and self.free(first - 1):
             first -= 1  # "8 months along": the number of a measuring proxy
+        while (adverb := self.tok(first - 1)) is not None and self.free(first - 1) and adverb.is_word and (
+                adverb.low.endswith("ly") and "r" in self.lex.tags(adverb.core)):  # fmt: skip
+            first -= 1  # "a heavily pregnant lady": the adverb says how, and goes with what it says it of
         if kind != "noun" and (comma := self.tok(first - 1)) is not None and comma.text == "," and (
                 self.free(first - 1) and (self.tok(last + 1) is None or not self.tok(last + 1).is_word)):
             first -= 1  # "a woman, 8 months along": the comma that opened it leaves with it
