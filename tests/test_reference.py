@@ -598,3 +598,11 @@ def test_a_person_proxy_noun_with_a_hyphen_leaves_a_person() -> None:
     """"a mom-to-be cradling her belly" was sent as "cradling her belly"."""
     for candidate in transform("a mom-to-be cradling her belly in a field").order:
         assert candidate.startswith("a person cradling"), candidate
+
+
+@pytest.mark.parametrize("verb", ["sitting in a high chair", "sun bathing on a towel", "feeding the ducks"])
+def test_a_person_noun_before_its_verb_is_no_named_activity(verb: str) -> None:
+    """WordNet's acts ("baby sitting", "sun bathing") are no names here: "a baby sitting in a high chair" is a
+    baby, varied (it went out as written while acts counted as named things)."""
+    group = transform(f"a baby {verb}")
+    assert any(s.name == "age" for s in group.slots), group.order
