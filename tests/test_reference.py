@@ -606,3 +606,13 @@ def test_a_person_noun_before_its_verb_is_no_named_activity(verb: str) -> None:
     baby, varied (it went out as written while acts counted as named things)."""
     group = transform(f"a baby {verb}")
     assert any(s.name == "age" for s in group.slots), group.order
+
+
+@pytest.mark.parametrize(("word", "gender"), [("babcia", "female"), ("ojisan", "male"), ("bambina", "female"),
+                                              ("ajumma", "female"), ("dziadek", "male")])  # fmt: skip
+def test_a_family_or_address_word_of_another_language_is_a_person(word: str, gender: str) -> None:
+    """"a Polish babcia", "an ojisan drinking sake": the word names a person's gender and age (and, by its
+    language, an origin); the cloud sees the English canonical noun instead."""
+    group = transform(f"an {word} at the market" if word[0] in "aeiou" else f"a {word} at the market")
+    assert any(s.name == "gender" and s.value == gender for s in group.slots)
+    assert all(word not in c for c in group.order)
