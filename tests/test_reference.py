@@ -616,3 +616,12 @@ def test_a_family_or_address_word_of_another_language_is_a_person(word: str, gen
     group = transform(f"an {word} at the market" if word[0] in "aeiou" else f"a {word} at the market")
     assert any(s.name == "gender" and s.value == gender for s in group.slots)
     assert all(word not in c for c in group.order)
+
+
+@pytest.mark.parametrize("name", ["Drake", "Emma", "Jack"])
+@pytest.mark.parametrize("picture", ["meme", "poster", "portrait"])
+def test_a_given_name_before_a_picture_is_held_even_when_it_is_a_word(name: str, picture: str) -> None:
+    """"Drake meme": a gendered given name right before a picture is whom it shows, even when the name is also a
+    word ("drake", "jack"); it stays on the device (it went out as written)."""
+    for candidate in transform(f"{name} {picture} on a wall").order:
+        assert name not in candidate, candidate

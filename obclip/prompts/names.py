@@ -298,7 +298,9 @@ class NamesMixin:
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         if plain(t.core) not in self.lex.first_names or self.noun(t) is not None or t.core in self.lex.adjectives:
             return False
-        if set(self.lex.tags(t.core)) - {"N"}:
+        shown = nxt is not None and nxt.core in self.lex.senses.depiction and name_gender(
+            self.lex.first_names.get(plain(t.core), "")) is not None  # "Drake meme": whom the picture shows
+        if set(self.lex.tags(t.core)) - {"N"} and not shown:
             return False  # a word or a known proper name ("Snow mountain", "the Orion constellation"): kept as written
         if not titled and prev is not None and (self.noun(prev) is not None or prev.core.rstrip(".") in self.lex.titles):
             return False  # a title and its name: `mark_names` holds "Aunt Jemima pancakes" whole
