@@ -714,7 +714,7 @@ def check_people(p: dict) -> list[str]:
         if g not in ("male", "female", "unisex"):
             errs.append(f"name {w}: {g}")
     for w, pr in p["proxies"].items():
-        if pr["kind"] not in ("adj", "noun") or not pr["reveals"] or not set(pr["reveals"]) <= set(vals):
+        if pr["kind"] not in ("adj", "attr", "noun") or not pr["reveals"] or not set(pr["reveals"]) <= set(vals):
             errs.append(f"proxy {w}: {pr}")
         if w in nouns and nouns[w]["class"] is None:
             errs.append(f"proxy {w} is also a neutral person noun")

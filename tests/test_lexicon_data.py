@@ -103,7 +103,7 @@ def violations(p: dict) -> list[str]:
         if w != w.lower() or g not in ("male", "female", "unisex"):
             errs.append(f"first name {w}: {g}")
     for w, pr in p["proxies"].items():
-        if w != w.lower() or pr.get("kind") not in ("adj", "noun") or not pr.get("reveals") or not set(pr["reveals"]) <= set(vals):
+        if w != w.lower() or pr.get("kind") not in ("adj", "attr", "noun") or not pr.get("reveals") or not set(pr["reveals"]) <= set(vals):
             errs.append(f"proxy {w}: {pr}")
         if w in nouns and nouns[w]["class"] is None:
             errs.append(f"proxy {w} is also a neutral person noun (the proxy must win)")
@@ -437,7 +437,7 @@ def test_curated_tables_use_known_classes_and_values(builder):
         assert strength in ("strong", "weak"), w
     assert set(b.TITLES.values()) <= genders | {None}
     for w, (kind, reveals) in b.PROXIES.items():
-        assert kind in ("adj", "noun") and reveals and set(reveals) <= set(vals), w
+        assert kind in ("adj", "attr", "noun") and reveals and set(reveals) <= set(vals), w
     assert set(b.CLOSED) == set("dicoxw")
     assert not {k for k, v in b.CHARACTER_NAMES.items() if v not in genders}
     assert all(v is None or v.isascii() for v in b.ACCENTED_NAMES.values())

@@ -625,3 +625,13 @@ def test_a_given_name_before_a_picture_is_held_even_when_it_is_a_word(name: str,
     word ("drake", "jack"); it stays on the device (it went out as written)."""
     for candidate in transform(f"{name} {picture} on a wall").order:
         assert name not in candidate, candidate
+
+
+@pytest.mark.parametrize(("word", "person", "thing"), [("ginger", "lad", "tea"), ("curvy", "woman", "road"),
+                                                       ("expecting", "mother", "delivery")])  # fmt: skip
+def test_an_attributive_proxy_counts_only_before_a_person_noun(word: str, person: str, thing: str) -> None:
+    """"a ginger lad" is red-haired, "ginger tea" is tea; "a man expecting guests" expects them: the word is held
+    only right before a person noun it describes."""
+    assert word in transform(f"a {word} {person} at the market").held_back
+    prompt = f"a man with {word} {thing} at the market" if word != "expecting" else "a man expecting guests"
+    assert all(word in c for c in transform(prompt).order)

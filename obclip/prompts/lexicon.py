@@ -59,7 +59,7 @@ class Adjective:
 
 @dataclass(frozen=True)
 class Proxy:
-    kind: str  # "adj" or "noun"
+    kind: str  # "adj", "noun", or "attr": an adjective that hints only right before a person noun ("a ginger lad")
     reveals: tuple[str, ...]
 
 

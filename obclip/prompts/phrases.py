@@ -354,7 +354,9 @@ class PhrasesMixin:
         elif (noun := self.noun(w)) is not None:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
                 self.absorb(person, a, v, a not in ("age", "gender"), w.text)
-        elif self.proxy_compound(w.core) in self.lex.proxies:
+        elif self.proxy_compound(w.core) in self.lex.proxies and not (
+                self.lex.proxies[self.proxy_compound(w.core)].kind == "attr" and (b := self.tok(k - 1)) is not None
+                and b.is_word and self.noun(b) is not None):  # "a man expecting guests": a verb, not "expecting" of them
             if self.proxies == "refuse":
                 raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
             adverb = mods[-1] if mods and mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower()) else ""

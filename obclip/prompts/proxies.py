@@ -49,6 +49,9 @@ class ProxiesMixin:
                         break
             if not key:
                 continue
+            if kind == "attr" and ((w := self.tok(last + 1)) is None or not w.is_word or self.noun(w) is None or (
+                    (b := self.tok(i - 1)) is not None and b.is_word and self.noun(b) is not None)):  # fmt: skip
+                continue  # "ginger tea", "a curvy road", "a man expecting guests": it says nothing of a person there
             if self.proxies == "refuse":
                 raise self.refuse(t, proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
             prev, nxt = self.tok(i - 1), self.tok(last + 1)
