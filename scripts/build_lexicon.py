@@ -496,6 +496,26 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
         add_sg_pl(w, None, None, source="wordnet-neutral")
         neutral += 1
     notes.append(f"neutral person nouns (sg): {neutral}")
+    # two-word person nouns written as one ("rockstar", "popstar" for WordNet's "rock star", "pop star"): a person
+    # noun like its spaced form, where the joined spelling is no word of its own
+    joined = 0
+    for syn in sorted(person_closure, key=lambda s: s.name()):
+        for lem in syn.lemmas():
+            parts = lem.name().split("_")
+            word = "".join(parts).lower()
+            if len(parts) != 2 or not lem.name().islower() or not TOKEN_RE.match(word) or word in nouns:
+                continue
+            if wn.synsets(word) or wn.synsets(parts[0], "a") or not wn.synsets(parts[0], "n") or len(word) > 12:
+                continue  # a word of its own; "abandoned infant", "best friend" are phrases, not one noun's spelling
+            if parts[1] not in nouns:
+                continue  # the head must name a person itself: not "guinea pig", "night owl", "lightning rod"
+            if wn.synsets(lem.name(), "n")[0] != syn:
+                continue  # the spaced form's first sense must be this person
+            head = nouns.get(parts[1])
+            gender = head["gender"] if head else None
+            add_sg_pl(word, "person" if gender else None, gender, source="wordnet-joined")
+            joined += 1
+    notes.append(f"two-word person nouns written as one: {joined}")
 
     # 5. adjectives
     adjectives: dict[str, dict] = {}
