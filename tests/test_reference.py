@@ -643,3 +643,10 @@ def test_a_two_word_person_noun_written_as_one_is_a_person(joined: str) -> None:
     person's age (it went out as written)."""
     group = transform(f"an aging {joined} on stage")
     assert any(s.name == "age" for s in group.slots) and all("aging" not in c for c in group.order)
+
+
+@pytest.mark.parametrize("sibling", ["sister", "sis", "brother"])
+def test_big_before_a_sibling_is_held_as_a_relative_age(sibling: str) -> None:
+    """"my big sis": "big" says which sibling is older, an age the values do not write; it stays home."""
+    for candidate in transform(f"my big {sibling} graduating").order:
+        assert "big" not in candidate, candidate

@@ -341,6 +341,10 @@ class PhrasesMixin:
                 after.low in YO or (after.low == "ish" and after.start == w.end)):
             self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
             return k + 2
+        elif w.core in ("big", "bigger", "biggest") and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and (
+                h[0].cls == "sibling" and not (w.capitalised and self.tokens[head].capitalised)):  # fmt: skip
+            held_words.append(w.text)  # "my big sis": which sibling is older, an age said apart from the values
+            # (not in a name: "Big Brother is watching you")
         elif k + 1 == head and self.tokens[head].core in ("grader", "graders") and (
                 ORDINAL.match(w.low) or w.low in ORDINAL_WORDS):  # fmt: skip
             pass  # "a sixth grader": the grade is in the noun, whose age the person takes
