@@ -175,6 +175,15 @@ class AccelConfig:
         "its attributes) and compose the others as base + the sum of each attribute's difference",
     )
 
+    diff_refresh: int = setting(
+        1,
+        "factorial candidates: compute each attribute's difference from the base (the candidate at every "
+        "attribute's value index 0) at step 0, every DIFF_REFRESH-th cloud step and the last one, and reuse it (in the "
+        "data prediction) in between, when only the base and the shared unconditional branch are computed "
+        "(1 = every step: no reuse)",
+        (1, 1000),
+    )
+
     def __post_init__(self) -> None:
         if self.mode not in ACCEL_MODES:
             raise ConfigError(f"accel mode must be one of {', '.join(ACCEL_MODES)}, got {self.mode!r}")
@@ -192,9 +201,9 @@ class AccelConfig:
     def mechanisms(cls, mode: str, **settings: Any) -> AccelConfig:
         """`mode` with only the mechanisms named in `settings`: the policy's two approximate extras
         (the unconditional branch shared at every step, the adaptive block cache, factorial
-        composition) stay off unless
+        composition, the main-effect differences reused across steps) stay off unless
         asked for. What the bench's rows and the tests of one mechanism build on."""
-        return cls(mode, **{"uncond_all": False, "adaptive": 0.0, "compose": False, **settings})
+        return cls(mode, **{"uncond_all": False, "adaptive": 0.0, "compose": False, "diff_refresh": 1, **settings})
 
 
 def settings(config: type = AccelConfig) -> list[tuple[str, Any, dict[str, Any]]]:

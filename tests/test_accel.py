@@ -270,3 +270,60 @@ def test_factor_labels_must_describe_a_full_product(tiny_sd, labels) -> None:
     cands = tuple(f"a portrait number {i}" for i in range(len(labels)))
     with pytest.raises(ProtocolError, match="factor labels"):
         _request(tiny_sd, AccelConfig(), cands, factors=labels if len(labels) == 4 else labels + ((9, 9),))
+
+
+def _computed_rows(monkeypatch) -> list[tuple[int, tuple[int, ...]]]:
+    """Records, for every UNet call of an accelerated batch, (step, canonical rows the UNet ran)."""
+    seen: list[tuple[int, tuple[int, ...]]] = []
+    original = AccelState.layout
+
+    def layout(self: AccelState, shared: bool, lean: bool = False) -> None:
+        original(self, shared, lean)
+        if shared or lean:  # the wrapper's call; begin_step's reset (shared=False) is not a UNet call
+            every = range(2 * self.total if self.cfg else self.total)
+            seen.append((self.step, tuple(every) if self.rows is None else tuple(self.rows.tolist())))
+
+    monkeypatch.setattr(AccelState, "layout", layout)
+    return seen
+
+
+@pytest.mark.parametrize("order", [(3, 2, 1, 0), (1, 3, 0, 2)])
+def test_difference_reuse_runs_the_same_rows_whichever_candidate_is_real(tiny_pair, monkeypatch, order) -> None:
+    """Reusing main-effect differences between refreshes: which rows the server computes at which step
+    depends on the set (its base) and the step only. Sending the set in another order, i.e. with the real
+    candidate elsewhere, runs the same rows at the same steps, counts the same FLOPs and answers each
+    candidate with the same latent; lean steps run fewer rows than refresh steps."""
+    config = AccelConfig(diff_refresh=3)
+    seen = _computed_rows(monkeypatch)
+    base = CloudEngine(tiny_pair).run(_request(tiny_pair, config, PRODUCT, factors=LABELS))
+    first = list(seen)
+    seen.clear()
+    sent, labels = tuple(PRODUCT[i] for i in order), tuple(LABELS[i] for i in order)
+    other = CloudEngine(tiny_pair).run(_request(tiny_pair, config, sent, factors=labels))
+    assert seen == first and [s for s, _ in first] == list(range(8))
+    refreshes = {0, 3, 6, 7}  # every third step and the last
+    assert all(len(rows) < len(first[0][1]) for s, rows in first if s not in refreshes)  # lean steps
+    assert all(len(rows) == len(first[0][1]) for s, rows in first if s in refreshes)
+    assert other.flops_per_step == base.flops_per_step
+    for position, i in enumerate(order):
+        assert torch.equal(other.latents[position], base.latents[i])
+        assert torch.equal(other.prev_denoised[position], base.prev_denoised[i])
+
+
+def test_difference_reuse_is_deterministic_and_counts_only_the_rows_it_runs(tiny_sd) -> None:
+    """The same seed twice gives identical latents with every default on. Without batch reuse or an
+    adaptive cache (fixed phases), a lean step counts exactly the FLOPs of one candidate with the shared
+    unconditional branch (the base and the pivot's branch), a refresh step those of every main effect; the
+    answer differs from recomputing every row each step (it approximates) and is finite."""
+    runs = [CloudEngine(tiny_sd).run(_request(tiny_sd, AccelConfig(), PRODUCT, factors=LABELS)) for _ in range(2)]
+    assert torch.equal(runs[0].latents, runs[1].latents) and torch.equal(runs[0].prev_denoised, runs[1].prev_denoised)
+    fixed = {"r": 1, "s": 9, "uncond_all": True}
+    lean = AccelConfig.mechanisms("cache", diff_refresh=4, **fixed)
+    every = AccelConfig.mechanisms("cache", **fixed)
+    reused = CloudEngine(tiny_sd).run(_request(tiny_sd, lean, PRODUCT, factors=LABELS))
+    full = CloudEngine(tiny_sd).run(_request(tiny_sd, every, PRODUCT, factors=LABELS))
+    alone = CloudEngine(tiny_sd).run(_request(tiny_sd, every, PRODUCT[:1]))
+    for i, flops in enumerate(reused.flops_per_step):
+        assert flops == (full.flops_per_step[i] if i in (0, 4, 7) else alone.flops_per_step[i])
+    assert reused.server_flops < full.server_flops
+    assert (reused.latents - full.latents).abs().max() > 1e-4 and torch.isfinite(reused.latents).all()

@@ -64,6 +64,8 @@ class CloudEngine:
         layouts = [layout(r) for r in requests]
         cond = pair.text([r.candidates[i] for r, (rows, _) in zip(requests, layouts, strict=True) for i in rows])
         groups = tuple(len(rows) for rows, _ in layouts)
+        bases = tuple(base_row(r, rows) for r, (rows, _) in zip(requests, layouts, strict=True))
+        alphas = tuple(float(a) for a in schedule.alpha_bars)
         # each group's negative prompt is its unconditional branch, the same text for all its rows, so
         # sharing that branch across a group (`share_uncond`) stays exact at step 0 as with ""
         negatives = sorted({r.negative for r in requests})
@@ -78,7 +80,7 @@ class CloudEngine:
             return torch.cat([step_noise(r.seed, i, shape).repeat(m, 1, 1, 1) for r, m in sized])
 
         cfg = uses_cfg(pair.cloud_unet, first.guidance)
-        with accelerated(pair.cloud_unet, first.accel, groups, cfg, first.k) as (hook, unet):
+        with accelerated(pair.cloud_unet, first.accel, groups, cfg, first.k, bases, alphas) as (hook, unet):
             x, state = denoise(
                 unet,
                 x,
@@ -151,6 +153,15 @@ def layout(request: CloudRequest) -> tuple[list[int], torch.Tensor]:
             one = tuple(v if b == a else 0 for b, v in enumerate(labels))
             combine[i, column[index[one]]] += 1.0
     return rows, combine
+
+
+def base_row(request: CloudRequest, rows: list[int]) -> int | None:
+    """Position among the computed `rows` of the base candidate (every attribute at value index 0),
+    the row main-effect differences are taken against (`AccelConfig.diff_refresh`); None without
+    factor labels or acceleration. A function of the labels, the same whichever candidate is real."""
+    if request.accel.mode == "none" or not request.factors:
+        return None
+    return rows.index(request.factors.index((0,) * len(request.factors[0])))
 
 
 def _answer(computed: torch.Tensor, combine: torch.Tensor) -> torch.Tensor:
