@@ -442,14 +442,14 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
     inhabitant = closure("inhabitant.n.01") | closure("amerindian.n.01") | closure("native.n.01")  # "Cherokee", "Hopi"
     languages_and_peoples = ("noun.communication", "noun.group", "adj.pert")
     wordnet_peoples: set[str] = set()
-    given_names = load_names(names_path, set())[0]  # "Dorian", "Sami", "Saxon": the given name wins
+    all_names, names_note = load_names(names_path, set())  # "Dorian", "Sami", "Saxon": the given name wins
     for s in sorted(inhabitant, key=lambda s: s.name()):
         for lem in s.lemmas():
             name = lem.name()
             w = name.lower()
             if not name[:1].isupper() or not TOKEN_RE.match(w) or w in DEMONYM_WORDNET_SKIP:
                 continue
-            if w in nouns or w in DEMONYMS or w in ADJECTIVES or w in PROXIES or w in given_names or slur(w):
+            if w in nouns or w in DEMONYMS or w in ADJECTIVES or w in PROXIES or w in all_names or slur(w):
                 continue
             if any(o.lexname() == "noun.location" and o.lemmas()[0].name().lower() == w for o in wn.synsets(w, "n")):
                 continue  # "Omaha", "Ottawa", "Iowa": a place's own name, where "a trip to Omaha" must stay a trip
@@ -530,7 +530,8 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
             adjectives[w] = {"attribute": "ethnicity", "value": HELD, "strength": "strong"}
 
     # 6. first names (the names list, then characters people ask for by one name)
-    first_names, names_note = load_names(names_path, set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES))
+    taken = set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES)  # the names file is read once, above
+    first_names = {k: v for k, v in all_names.items() if k not in taken and ascii_fold(k) not in taken}
     for w, gender in CHARACTER_NAMES.items():  # a neutral person noun may name one too ("Sherlock", a detective)
         if (w not in nouns or nouns[w]["gender"] is None and nouns[w]["age"] is None) and w not in adjectives:
             first_names[w] = gender

@@ -41,8 +41,9 @@ class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
     def mark_place_origins(self) -> None:
-        """"a Tokyo salaryman", "a Brooklyn girl", "a New York cop": a place's name right before a person noun says
-        where that person is from, as "Japanese" does; it stays on the device (an origin, like "from Nigeria")."""
+        """"a Tokyo salaryman", "a Brooklyn girl": a place's name right before a person noun says where that person
+        is from, as "Japanese" does; it stays on the device (an origin, like "from Nigeria"). A place of several
+        words ("a New York cop") is a named thing WordNet does not tag as a place word by word, and is left."""
         for i, t in enumerate(self.tokens[:-1]):
             nxt = self.tokens[i + 1]
             if not (nxt.is_word and self.free(i + 1) and (found := self.noun(nxt)) is not None and found[0].cls != "x"):
@@ -56,13 +57,6 @@ class PhrasesMixin:
                 tags == {"P"} or (t.capitalised and not self.title_mode and not self.upper_mode))
             if place and self.free(i) and not t.possessive:
                 self.claim(i, i, Held(t.text, "origin"))
-                continue
-            k = self.used.get(i)  # a named place of several words ("New York") before the person noun
-            if k is not None and self.spans[k][1] == i and isinstance(self.spans[k][2], Held) and (
-                    self.spans[k][2].why == "not a person" and "P" in self.lex.tags(t.core)):  # fmt: skip
-                first = self.spans[k][0]
-                self.release_named(first)
-                self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "origin"))
 
     def mark_noun_phrases(self) -> None:
         self.mark_place_origins()
@@ -101,12 +95,10 @@ class PhrasesMixin:
             found = self.noun(t)
             if found is not None and found[0].cls is None and t.core in self.lex.proxies:
                 found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
-            origin = self.lex.adjectives.get(t.core)
-            named = self.spans[self.used[i + 1]] if i + 1 in self.used else None
-            named_end = named[1] if named is not None and isinstance(named[2], Held) and named[2].why == "not a person" \
-                else None  # fmt: skip
-            if found is not None and origin is not None and origin.attribute == "ethnicity" and named_end is not None and (
-                    (head := self.tok(named_end + 1)) is not None and head.is_word and self.noun(head) is not None):
+            said = self.lex.adjectives.get(t.core)
+            if found is not None and said is not None and said.attribute == "ethnicity" and self.named_thing_at(i + 1) and (
+                    (head := self.tok(self.spans[self.used[i + 1]][1] + 1)) is not None and head.is_word
+                    and self.noun(head) is not None):  # fmt: skip
                 # "a Korean boy band member": before a named thing that is a person's kind, it is that person's origin
                 self.claim(i, i, Held(t.text, "origin"))
                 continue
@@ -114,7 +106,6 @@ class PhrasesMixin:
                 continue  # "a white robot", "a French restaurant", "aviator goggles" on a penguin: not a person here
             nxt = self.tok(i + 1)
             prev = self.tok(i - 1)
-            said = self.lex.adjectives.get(t.core)
             if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
@@ -129,8 +120,7 @@ class PhrasesMixin:
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
                 continue  # "a Japanese woman", "an African family": the adjective reading, the next noun heads
-            origin = self.lex.adjectives.get(t.core)
-            if found is not None and origin is not None and origin.attribute == "ethnicity" and not t.possessive and (
+            if found is not None and said is not None and said.attribute == "ethnicity" and not t.possessive and (
                     nxt is not None and nxt.is_word and self.free(i + 1) and not self.lex.tags(nxt.core)
                     and self.noun(nxt) is None and not nxt.capitalised):  # fmt: skip
                 # "a Georgian townhouse", "an Asian influencer": before a word the lexicon does not know, the
