@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from obclip.device.context import THRESHOLD, default_attacker, guard, shared_context
+from obclip.device.context import THRESHOLD, Leak, default_attacker, guard, shared_context, spans_of
 from obclip.prompts import transform
 from obclip.prompts.template import DetectionError
 
@@ -18,18 +18,48 @@ def _guarded(prompt: str):
 
 
 def test_a_context_that_states_the_age_is_refused_in_the_users_words() -> None:
+    # "full of" opens no adjunct the sentence stands without, so nothing can be held back
     with pytest.raises(DetectionError, match="age is likely child") as info:
-        _guarded("a group of toddlers in a daycare")
+        _guarded("a daycare full of toddlers")
     assert "--no-context-check" in str(info.value) and "toddler" not in str(info.value).split(";")[-1]
 
 
-def test_a_tag_that_states_the_age_is_held_back_on_the_device() -> None:
-    prompt = "an old man in a nursing home, dementia ward"
+@pytest.mark.parametrize(
+    ("prompt", "span"),
+    [("a group of toddlers in a daycare", "in a daycare"),
+     ("portrait of an elderly Chinese man playing mahjong", "playing mahjong")],
+)  # fmt: skip
+def test_an_adjunct_that_states_the_value_is_held_back_and_the_people_stay(prompt: str, span: str) -> None:
+    """A phrase the sentence stands without is held back instead of refusing the prompt; the people it
+    varies are the same as before."""
+    before = transform(prompt)
     group = _guarded(prompt)
-    assert group.prompt == prompt and "dementia ward" in group.held_back
-    assert not any("dementia" in c for c in group.order) and group.n > 1
-    leak = default_attacker().leak(group)
-    assert leak is None  # what is sent now passes the check
+    assert group.held_back[-1] == span and not any(span in c for c in group.order)
+    assert [(s.name, s.value) for s in group.slots] == [(s.name, s.value) for s in before.slots] and group.n > 1
+    assert default_attacker().leak(group) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("senior couple dancing in the living room", "living room"),  # an -ing word after "the" is a modifier
+     ("elderly man with a walker in a nursing home", "nursing home"),
+     ('a teacher writing "Welcome back, 3rd graders!" on the board', "Welcome back")],  # quotes are not split
+)  # fmt: skip
+def test_spans_never_break_a_phrase(prompt: str, kept: str) -> None:
+    assert not any(s == kept or s.endswith(kept.split()[0]) or s.startswith(kept.split()[-1]) for s in spans_of(prompt))
+    assert all(s in prompt for s in spans_of(prompt))
+
+
+def test_a_span_that_names_a_person_is_never_held_back() -> None:
+    """The occlusion may only hold back words that name no one: "holding his grandmother's hand" is the one
+    adjunct of the first prompt, and removing it would drop a varied person, so the driver finds nothing
+    (the check refuses rather than drop her); the second prompt's adjunct names no one and is found."""
+    attacker = default_attacker()
+    for prompt, expected in [("a toddler in a daycare holding his grandmother's hand", None),
+                             ("a toddler in a daycare holding a red balloon", "holding a red balloon")]:  # fmt: skip
+        group = transform(prompt)
+        leak = Leak("age", "child", 0.99, shared_context(group))
+        assert attacker.driver(leak, group, transform) == expected, prompt
 
 
 @pytest.mark.parametrize(

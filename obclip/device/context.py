@@ -14,10 +14,19 @@ African. No word list names all such context, so the device asks a model, as the
   of any ordinary context ("a boy and his dog" leans to "child") does not count, only a context that leans
   further than ordinary ones;
 - where one value's calibrated probability passes `THRESHOLD`, the span that drives it is found by
-  occlusion (each comma-separated tag after the first part, removed in turn; never a word inside a
-  clause, whose removal would break the sentence the decoys are written in), held back on the device (the
-  device's own steps still use the whole prompt), and the prompt transformed again without it; after
-  `MAX_SPANS` spans, or when no tag can be removed, the prompt is refused with the words to change.
+  occlusion and held back on the device (the device's own steps still use the whole prompt), and the
+  prompt is transformed again without it. A span is a comma-separated tag after the first part, or an
+  adjunct inside a part that the sentence stands without: a prepositional phrase ("with a baguette",
+  "in a daycare") or a trailing -ing clause ("playing mahjong"). Never a word inside a phrase, whose
+  removal would break the sentence the decoys are written in, and never a span whose removal changes who
+  is varied (checked by transforming the reduced prompt: the same slots must come back). Of the spans
+  whose removal brings the value under the threshold the shortest is held, else the one that lowers it most;
+- after `MAX_SPANS` spans, or when no span can be removed, the prompt is refused with the words to change.
+
+The threshold is high on purpose. Measured on the realistic corpora (docs/privacy.md): holding back from
+0.5-0.6 brings the attacker's accuracy to its prior's interval only by sending "an old man" for "an old man
+feeding ducks by the pond" and "the couple and their kids" without "at the beach"; what is left below 0.92
+is spread over ordinary scenes, not carried by a few tags.
 
 Age and ethnicity are checked. Gender is not: on this encoder its calibrated scores lean to one value on
 any context (measured on the realistic corpus: "male" on 547 of 551 gender slots at 0.5), so a threshold
@@ -39,12 +48,19 @@ import torch
 
 from obclip.options import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
+from obclip.prompts import grammar as g
+from obclip.prompts.cues import ing_form
 from obclip.prompts.lexicon import default_lexicon
 from obclip.prompts.template import DetectionError
 
 TEMPERATURE = 0.05
 THRESHOLD = 0.92  # a calibrated probability above which the shared context is taken to state the value
-MAX_PART_WORDS = 4  # only a tag-like part after a comma ("NICU", "afrofuturism") is held back, never a clause
+MAX_PART_WORDS = 4  # a tag after a comma ("NICU", "afrofuturism") is held back whole only if this short
+MAX_ADJUNCT_WORDS = 6  # an adjunct phrase held back inside a part ("on a bicycle", "playing mahjong")
+# prepositions that open an adjunct the sentence stands without; "of", "as", "than", "like" bind to the word
+# before them ("portrait of", "as a child"), and "to" may be an infinitive's
+QUOTES = '"()[]{}'
+ADJUNCT_OPENERS = g.PREPOSITIONS - frozenset({"of", "as", "than", "like", "to", "per", "except", "but"})
 MAX_SPANS = 2
 NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
@@ -127,18 +143,19 @@ class ContextAttacker:
                 best = Leak(attribute, self.values[attribute][int(p.argmax())], float(p.max()), context)
         return best if best is not None and best.probability > THRESHOLD else None
 
-    def driver(self, leak: Leak, prompt: str) -> str | None:
-        """The tag of the shared context whose removal lowers the leak the most (occlusion), or None: a
-        comma-separated part after the first, which is also a whole part of `prompt` as written."""
-        written = {p.strip().lower() for p in prompt.split(",")[1:]}
-        parts = [p.strip() for p in leak.context.split(",")]
-        spans = list(dict.fromkeys(p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and p.lower() in written))
-        if not spans:
+    def driver(self, leak: Leak, group: CandidateGroup, again: Callable[[str], CandidateGroup]) -> str | None:
+        """The span of `group.prompt` to hold back (occlusion), or None: of `spans_of(group.prompt)` whose
+        removal leaves the same people varied, the shortest whose reduced set's shared context falls under
+        `THRESHOLD`, else the one whose context falls lowest."""
+        found = [(s, r) for s in spans_of(group.prompt) if (r := _reduced(group, again, s)) is not None]
+        if not found:
             return None
-        reduced = [_without(leak.context, s) for s in spans]
+        spans = [s for s, _ in found]
         index = self.values[leak.attribute].index(leak.value)
-        drops = self.predict(reduced, leak.attribute)[:, index]
-        return spans[int(drops.argmin())]
+        contexts = [shared_context(r) for _, r in found]
+        after = self.predict(contexts, leak.attribute)[:, index].tolist()
+        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= THRESHOLD]
+        return min(under)[2] if under else spans[min(range(len(spans)), key=after.__getitem__)]
 
     def weightiest_word(self, leak: Leak) -> str | None:
         """The single word of the shared context whose removal lowers the leak the most: named in a refusal."""
@@ -155,6 +172,47 @@ def _without(text: str, span: str) -> str:
     out = re.sub(rf"(?<![\w-]){re.escape(span)}(?![\w-])", "", text, count=1, flags=re.IGNORECASE)
     out = re.sub(r"\s*,\s*(,\s*)+", ", ", out)
     return re.sub(r"\s{2,}", " ", out).strip(" ,")
+
+
+def spans_of(prompt: str) -> list[str]:
+    """What the check may hold back of `prompt`, as written: each comma-separated part after the first of up
+    to `MAX_PART_WORDS` words (a tag), and inside any part a trailing adjunct of up to `MAX_ADJUNCT_WORDS`
+    words after its first word: from a preposition or a verb's -ing form to the part's end or to the next
+    conjunction ("with a baguette", "playing mahjong", "on a park bench and"). Only trailing spans: where a
+    phrase inside a part ends cannot be told without a parse ("with hands on head"), where a part ends can.
+    An -ing word after a determiner or a preposition is a noun's modifier ("the living room", "a nursing
+    home"), not a clause; nothing inside quotes or brackets is split."""
+    lex = default_lexicon()
+    out: list[str] = []
+    parts = [p.strip() for p in prompt.split(",")]
+    out += [p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and not set(p) & set(QUOTES)]
+    for part in parts:
+        if set(part) & set(QUOTES):
+            continue
+        words = part.split()
+        lows = [w.lower().strip(".;:!?") for w in words]
+        for i in range(1, len(words)):
+            clause = ing_form(lows[i], lex) and lows[i - 1] not in g.DETERMINERS | g.PREPOSITIONS
+            if lows[i] not in ADJUNCT_OPENERS and not clause:
+                continue
+            end = next((j for j in range(i + 1, len(words)) if lows[j] in g.CONJUNCTIONS), len(words))
+            if 1 < end - i <= MAX_ADJUNCT_WORDS:
+                out.append(" ".join(words[i:end]).strip(".;:!?"))
+    return list(dict.fromkeys(s for s in out if s))
+
+
+def _reduced(group: CandidateGroup, again: Callable[[str], CandidateGroup], span: str) -> CandidateGroup | None:
+    """The group of `group.prompt` without `span`, if it varies the same attributes of the same people (so
+    the span named no one) and the transformation accepts it; else None."""
+    text = _without(group.prompt, span)
+    if not text.strip() or text == group.prompt:
+        return None
+    try:
+        other = again(text)
+    except DetectionError:
+        return None
+    same = [(s.person, s.name, s.value) for s in other.slots] == [(s.person, s.name, s.value) for s in group.slots]
+    return other if same else None
 
 
 @lru_cache(maxsize=1)
@@ -181,9 +239,8 @@ def guard(
         leak = attacker.leak(current)
         if leak is None:
             break
-        span = attacker.driver(leak, current.prompt) if len(held) < MAX_SPANS else None
-        reduced = _without(current.prompt, span) if span else current.prompt
-        if span is None or reduced == current.prompt or not reduced.strip():
+        span = attacker.driver(leak, current, again) if len(held) < MAX_SPANS else None
+        if span is None:
             word = attacker.weightiest_word(leak)
             weighs = f", {word!r} weighing most" if word else ""
             already = f" ({', '.join(repr(h) for h in held)} held back already)" if held else ""
@@ -193,7 +250,7 @@ def guard(
                 f"them, or pass --no-context-check to send them anyway"
             )
         held.append(span)
-        current = again(reduced)
+        current = again(_without(current.prompt, span))
     if not held:
         return group
     return replace(current, prompt=prompt, held_back=current.held_back + tuple(held),
