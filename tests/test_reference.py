@@ -31,7 +31,7 @@ def _people(text: str) -> int:
 
 @pytest.mark.parametrize(("role", "noun", "clause"), [(r, n, c) for (r, n), c in itertools.product(ROLES, CLAUSES)])
 def test_a_second_mention_by_a_general_noun_is_the_same_person(role: str, noun: str, clause: str) -> None:
-    """"A waitress ...; the woman ...": one slot, so every candidate gives both mentions one value and reads as
+    """ "A waitress ...; the woman ...": one slot, so every candidate gives both mentions one value and reads as
     one person (a decoy with two values would show itself)."""
     prompt = f"A {role} " + clause.format(noun=noun)
     group = transform(prompt)
@@ -54,10 +54,15 @@ def test_a_general_noun_that_could_be_someone_new_is_refused_not_split(prompt: s
 
 @pytest.mark.parametrize(
     "prompt",
-    ["a woman with the man", "the young and the old", "a girl and the boy next door", "A man and a woman. The man smiles"],
+    [
+        "a woman with the man",
+        "the young and the old",
+        "a girl and the boy next door",
+        "A man and a woman. The man smiles",
+    ],
 )
 def test_two_people_in_one_clause_stay_two(prompt: str) -> None:
-    """"the" names someone again only across a clause boundary; within one clause it is someone else."""
+    """ "the" names someone again only across a clause boundary; within one clause it is someone else."""
     try:
         group = transform(prompt)
     except Exception as exc:  # the last prompt: which "the man" is meant would show in the decoys
@@ -98,11 +103,16 @@ def test_a_place_stays_a_place(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a chess board with the white king toppled by a black queen", "the white swing in the garden",
-     "the old string quartet on stage", "the black wing of a crow", "a red ring on the white cushion"],
+    [
+        "a chess board with the white king toppled by a black queen",
+        "the white swing in the garden",
+        "the old string quartet on stage",
+        "the black wing of a crow",
+        "a red ring on the white cushion",
+    ],
 )
 def test_a_word_that_only_ends_in_ing_is_no_verb(text: str) -> None:
-    """"the white king": "white" before a noun describes it; "king", "swing", "wing" are no -ing verbs."""
+    """ "the white king": "white" before a noun describes it; "king", "swing", "wing" are no -ing verbs."""
     group = transform(text)
     assert group.n == 1 and group.order[0] == text
 
@@ -119,7 +129,7 @@ def test_an_origin_before_a_word_the_lexicon_does_not_know_stays_home(origin: st
     ["a mother", "a father", "an old man", "a young woman"],
     ["holding {pos} baby close to", "carrying a puppy behind", "sits with a lamp beside"])))  # fmt: skip
 def test_a_place_pronoun_after_a_verb_is_the_subjects(subject: str, verb: str) -> None:
-    """"a mother holding her baby close to her": where something is, said of the one doing it; every candidate's
+    """ "a mother holding her baby close to her": where something is, said of the one doing it; every candidate's
     last pronoun agrees with its subject."""
     female = "woman" in subject or "mother" in subject
     text = f"{subject} {verb.format(pos='her' if female else 'his')} {'her' if female else 'him'}"
@@ -144,8 +154,14 @@ def test_an_age_word_before_a_name_is_the_persons_age(adjective: str) -> None:
 
 @pytest.mark.parametrize(
     "template",
-    ["a woman aged {a} to {b} walking in the rain", "a man aged between {a} and {b}", "a woman, around {a}, reading",
-     "a man in a grey cardigan, around {a}, by the fire", "a woman between {a} and {b} years old", "a man aged {a}-{b}"],
+    [
+        "a woman aged {a} to {b} walking in the rain",
+        "a man aged between {a} and {b}",
+        "a woman, around {a}, reading",
+        "a man in a grey cardigan, around {a}, by the fire",
+        "a woman between {a} and {b} years old",
+        "a man aged {a}-{b}",
+    ],
 )
 @pytest.mark.parametrize(("low", "high"), [(22, 27), (41, 48), (72, 79)])  # no bound is a canonical age (25, 45, 75)
 def test_an_age_range_or_an_approximate_age_is_varied_whole(template: str, low: int, high: int) -> None:
@@ -157,7 +173,8 @@ def test_an_age_range_or_an_approximate_age_is_varied_whole(template: str, low: 
     for candidate in group.order:
         assert str(high) not in candidate.split() and f"{high}-" not in candidate
     assert len({tuple(w for w in c.split() if w.strip(",").isdigit()) for c in group.order}) == len(
-        next(s for s in group.slots if s.name == "age").space)
+        next(s for s in group.slots if s.name == "age").space
+    )
 
 
 @pytest.mark.parametrize(("cohort", "age"), [("Gen Z", "young"), ("Gen X", "middle-aged"), ("boomer", "old"),
@@ -171,8 +188,13 @@ def test_a_generation_is_an_age(cohort: str, age: str, noun: str) -> None:
 
 @pytest.mark.parametrize(
     "prompt",
-    ["A man in a grey suit reading the Torah at a bar mitzvah", "a woman with a hijab and a niqab, smiling",
-     "a man with red hair and freckles hiking", "a woman laughing with natural afro hair", "A girl with kinky curls"],
+    [
+        "A man in a grey suit reading the Torah at a bar mitzvah",
+        "a woman with a hijab and a niqab, smiling",
+        "a man with red hair and freckles hiking",
+        "a woman laughing with natural afro hair",
+        "A girl with kinky curls",
+    ],
 )
 def test_a_preposition_whose_object_was_held_back_goes_with_it(prompt: str) -> None:
     """No candidate ends on, or runs a dangling preposition into, a gap where a held-back word was."""
@@ -182,11 +204,15 @@ def test_a_preposition_whose_object_was_held_back_goes_with_it(prompt: str) -> N
         words = candidate.replace(",", " ,").split()
         for k, w in enumerate(words):
             if w.lower() in ("at", "with", "in", "on"):
-                assert k + 1 < len(words) and words[k + 1] != "," and words[k + 1].lower() not in ("and", "or"), candidate
+                assert k + 1 < len(words) and words[k + 1] != "," and words[k + 1].lower() not in ("and", "or"), (
+                    candidate
+                )
         assert not any(candidate.endswith(f" {p}") for p in ("at", "with", "in", "hair")), candidate
 
 
-@pytest.mark.parametrize("first, second", [("Mary", "John"), ("John", "Mary"), ("Peter", "Victoria"), ("Aisha", "Omar")])
+@pytest.mark.parametrize(
+    "first, second", [("Mary", "John"), ("John", "Mary"), ("Peter", "Victoria"), ("Aisha", "Omar")]
+)
 @pytest.mark.parametrize("rest", ["at the beach", "hiking in the Alps", "on a bench, laughing"])
 def test_two_first_names_are_two_people_and_neither_is_sent(first: str, second: str, rest: str) -> None:
     """A gendered first name that WordNet also knows as a place or a thing ("john") is a name where a name stands."""
@@ -207,8 +233,12 @@ def test_people_named_by_their_age_group_are_an_age_slot(group_word: str, age: s
 
 @pytest.mark.parametrize(
     "prompt",
-    ["Priya, a 28-year-old engineer, presents her design", "Mr. Thompson, the retired history teacher, in his study",
-     "Ana, the night-shift nurse, checks a chart", "Kenji, a software engineer, at his desk"],
+    [
+        "Priya, a 28-year-old engineer, presents her design",
+        "Mr. Thompson, the retired history teacher, in his study",
+        "Ana, the night-shift nurse, checks a chart",
+        "Kenji, a software engineer, at his desk",
+    ],
 )
 def test_an_appositive_of_any_shape_names_the_name(prompt: str) -> None:
     group = transform(prompt)
@@ -266,8 +296,10 @@ def test_a_first_name_before_an_institution_names_it(text: str) -> None:
 
 
 def test_an_origin_said_after_is_a_predicate_and_hair_codes_are_held() -> None:
-    assert all(c.split()[-1] in ("Caucasian", "African", "Asian", "Indian", "European")
-               for c in transform("she is Korean").order)  # "she is Asian", never "she is Asian person"
+    assert all(
+        c.split()[-1] in ("Caucasian", "African", "Asian", "Indian", "European")
+        for c in transform("she is Korean").order
+    )  # "she is Asian", never "she is Asian person"
     group = transform("a Black woman with natural 4c hair in a studio")
     assert "with natural 4c hair" in group.held_back and all("4c" not in c for c in group.order)
     assert "Middle Eastern" in transform("a Middle Eastern woman with dark eyes, portrait").held_back
@@ -277,7 +309,9 @@ def test_third_round_of_the_black_box_red_team() -> None:
     """Each from a class the third round found: a verb with its object is no name, "and" before another person
     is no list of held words, a range goes up, a name after "named" is no named thing, a first name before a
     place noun names the place."""
-    assert all("cross the street" in c for c in transform("A policeman helping an elderly woman cross the street").order)
+    assert all(
+        "cross the street" in c for c in transform("A policeman helping an elderly woman cross the street").order
+    )
     assert transform("A woman in a hijab and a man in a turban chatting").cloud_prompt.startswith("A woman and a man")
     group = transform("Two brothers, one aged 8 and one aged 15, playing soccer")
     assert all(c.count("aged") == 2 for c in group.order)
@@ -312,7 +346,7 @@ def test_a_people_wordnet_knows_is_an_origin_and_stays_home(people: str, role: s
 @pytest.mark.parametrize("origin", ["Italian", "Roman", "Bavarian", "Japanese", "Texan"])
 @pytest.mark.parametrize("place", ["Alps", "Colosseum", "Riviera Hotel", "Gardens"])
 def test_an_origin_before_a_named_place_with_nobody_there_is_sent_as_written(origin: str, place: str) -> None:
-    """"the Italian Alps": the word says which named place, and no person is in the prompt to describe."""
+    """ "the Italian Alps": the word says which named place, and no person is in the prompt to describe."""
     prompt = f"the {origin} {place} at sunset"
     assert transform(prompt).order == (prompt,)
 
@@ -320,7 +354,7 @@ def test_an_origin_before_a_named_place_with_nobody_there_is_sent_as_written(ori
 @pytest.mark.parametrize("origin", ["Korean", "Nigerian", "Cajun", "Brazilian"])
 @pytest.mark.parametrize(("named", "person"), [("boy band", "member"), ("Super Eagles", "player"), ("Arsenal", "fan")])
 def test_an_origin_before_a_named_team_and_its_member_is_the_members(origin: str, named: str, person: str) -> None:
-    """"a Korean boy band member": the band's name sits between the origin and the person it describes; the
+    """ "a Korean boy band member": the band's name sits between the origin and the person it describes; the
     origin is the member's and stays home (refusing is allowed, sending it is not)."""
     try:
         group = transform(f"portrait of a {origin} {named} {person}")
@@ -338,7 +372,7 @@ def test_a_listed_proxy_opened_by_a_number_or_holding_a_possessive_is_held(cue: 
 
 
 def test_an_accented_word_is_known_by_its_plain_spelling() -> None:
-    """"a French café": "café" is the noun "cafe", so "French" describes a place and no one is there."""
+    """ "a French café": "café" is the noun "cafe", so "French" describes a place and no one is there."""
     assert transform("a French café at night").order == ("a French café at night",)
 
 
@@ -355,7 +389,7 @@ def test_a_name_before_a_thing_noun_is_its_brand_or_title_and_is_sent(name: str,
 @pytest.mark.parametrize("work", ["film", "novel", "song", "album"])
 @pytest.mark.parametrize("title", ["Little Women", "Billie Jean", "Emma", "The Old Man and the Sea"])
 def test_a_title_after_its_work_is_sent_as_written(work: str, title: str) -> None:
-    """"a poster for the film Little Women": after "the film" the capitalised words are its title."""
+    """ "a poster for the film Little Women": after "the film" the capitalised words are its title."""
     prompt = f"a poster for the {work} {title} on a wall"
     assert transform(prompt).order == (prompt,)
 
@@ -363,7 +397,7 @@ def test_a_title_after_its_work_is_sent_as_written(work: str, title: str) -> Non
 @pytest.mark.parametrize("opener", ["Lake", "Mount", "Fort", "San"])
 @pytest.mark.parametrize("name", ["Louise", "Victoria", "Jose", "George"])
 def test_a_place_named_after_someone_is_a_place(opener: str, name: str) -> None:
-    """"Lake Louise", "San Jose": a place head or a saint's prefix before a given name makes a place."""
+    """ "Lake Louise", "San Jose": a place head or a saint's prefix before a given name makes a place."""
     prompt = f"{opener} {name} at sunrise with a red canoe"
     assert transform(prompt).order == (prompt,)
 
@@ -375,7 +409,7 @@ def test_a_wordnet_name_holding_a_possessive_or_a_game_is_a_thing(phrase: str) -
 
 
 def test_a_given_name_or_title_before_a_thing_is_still_someone() -> None:
-    """"a Tom Hanks poster", "a Queen Victoria mug": a name that opens with a given name or a title is a person's
+    """ "a Tom Hanks poster", "a Queen Victoria mug": a name that opens with a given name or a title is a person's
     name before any noun; the person is varied, the name never sent."""
     for prompt, name in (("a Tom Hanks poster on a wall", "Hanks"), ("a Queen Victoria mug", "Victoria")):
         assert all(name not in c for c in transform(prompt).order)
@@ -384,7 +418,7 @@ def test_a_given_name_or_title_before_a_thing_is_still_someone() -> None:
 @pytest.mark.parametrize("noun", ["redhead", "cheerleader", "lumberjack"])
 @pytest.mark.parametrize("verb", ["sunbathing on a beach", "smiling at the camera", "walks to work"])
 def test_a_proxy_noun_that_is_the_subject_leaves_a_person_behind(noun: str, verb: str) -> None:
-    """"a redhead sunbathing": the word that names the person is held back, the person stays the subject ("a person
+    """ "a redhead sunbathing": the word that names the person is held back, the person stays the subject ("a person
     sunbathing"); a redhead is not read as the duck of that name."""
     group = transform(f"a {noun} {verb}")
     assert noun in " ".join(group.held_back)
@@ -394,7 +428,7 @@ def test_a_proxy_noun_that_is_the_subject_leaves_a_person_behind(noun: str, verb
 
 @pytest.mark.parametrize("thing", ["stroller", "pacifier"])
 def test_a_proxy_noun_after_a_preposition_or_a_verb_is_a_thing(thing: str) -> None:
-    """"a baby in a stroller", "a mother pushing a stroller": the proxy leaves, and never becomes "a person"."""
+    """ "a baby in a stroller", "a mother pushing a stroller": the proxy leaves, and never becomes "a person"."""
     for prompt in (f"a baby in a {thing}", f"a mother pushing a {thing} with her baby"):
         for candidate in transform(prompt).order:
             assert "a person" not in candidate and thing not in candidate, candidate
@@ -412,7 +446,9 @@ def test_what_is_left_after_a_proxy_reads_as_a_sentence(person: str, proxy: str,
     for candidate in group.order:
         words = candidate.replace(",", " ").split()
         assert not held & set(words), candidate
-        assert candidate.endswith(rest.split(",")[-1]) and words[-len(rest.split()) - 1] not in ("with", "on", "who"), candidate
+        assert candidate.endswith(rest.split(",")[-1]) and words[-len(rest.split()) - 1] not in ("with", "on", "who"), (
+            candidate
+        )
 
 
 @pytest.mark.parametrize("character", ["Cinderella", "cinderella", "Athena", "Napoleon", "napoleon", "Krishna"])
@@ -427,42 +463,44 @@ def test_a_character_asked_for_by_one_name_is_someone_in_any_case(character: str
 @pytest.mark.parametrize("place", ["Tokyo", "Brooklyn", "Lagos", "texas"])
 @pytest.mark.parametrize("person", ["girl", "salaryman", "rancher"])
 def test_a_place_before_a_person_noun_is_where_they_are_from(place: str, person: str) -> None:
-    """"a Brooklyn girl", "a Lagos rancher": the place says where the person is from; it stays on the device."""
+    """ "a Brooklyn girl", "a Lagos rancher": the place says where the person is from; it stays on the device."""
     group = transform(f"a {place} {person} at work")
     assert place in group.held_back and all(place not in c for c in group.order)
 
 
 @pytest.mark.parametrize("surname", ["Patel", "Nguyen", "Smith", "Okafor"])
 def test_a_surname_before_family_is_held(surname: str) -> None:
-    """"the Nguyen family": the surname can tell an ethnicity; "the family" is what the cloud needs."""
+    """ "the Nguyen family": the surname can tell an ethnicity; "the family" is what the cloud needs."""
     group = transform(f"the {surname} family at dinner")
     assert group.order == ("the family at dinner",) and surname in group.held_back
 
 
 @pytest.mark.parametrize("proxy", ["expecting twins", "expecting a baby", "in a hijab"])
 def test_a_proxy_never_takes_the_person_it_describes(proxy: str) -> None:
-    """"a woman expecting twins": the proxy leaves, the woman stays (once the whole prompt left as a proxy)."""
+    """ "a woman expecting twins": the proxy leaves, the woman stays (once the whole prompt left as a proxy)."""
     group = transform(f"a woman {proxy}")
     assert sorted(group.order) == ["a man", "a woman"]
 
 
 def test_an_introducer_stays_for_the_next_item_when_its_first_item_is_held() -> None:
-    """"with a walker and an oxygen tube": the walker leaves, "with an oxygen tube" stays a phrase."""
+    """ "with a walker and an oxygen tube": the walker leaves, "with an oxygen tube" stays a phrase."""
     for candidate in transform("A woman with a walker and an oxygen tube, smiling").order:
         assert "with an oxygen tube" in candidate and "walker" not in candidate, candidate
 
 
 @pytest.mark.parametrize(("group_word", "age"), [("over-60s", "old"), ("over-70s", "old"), ("under-5s", "child")])
 def test_an_over_or_under_age_group_is_one_word_and_an_age(group_word: str, age: str) -> None:
-    """"a group of over-60s": the hyphened group is one token (it was three) and states the people's age."""
+    """ "a group of over-60s": the hyphened group is one token (it was three) and states the people's age."""
     group = transform(f"a group of {group_word} at a cafe")
-    assert any(s.name == "age" and s.value == age for s in group.slots) and all(group_word not in c for c in group.order)
+    assert any(s.name == "age" and s.value == age for s in group.slots) and all(
+        group_word not in c for c in group.order
+    )
 
 
 @pytest.mark.parametrize("person", ["baby", "boomer", "toddler"])
 @pytest.mark.parametrize("picture", ["photo", "meme", "portrait"])
 def test_an_age_word_before_a_picture_is_who_it_shows(person: str, picture: str) -> None:
-    """"a baby photo", "ok boomer meme": the picture shows the person (unlike "a baby stroller")."""
+    """ "a baby photo", "ok boomer meme": the picture shows the person (unlike "a baby stroller")."""
     group = transform(f"a {person} {picture} on the fridge")
     assert any(s.name == "age" for s in group.slots) and all(person not in c.split() for c in group.order)
 
@@ -470,7 +508,7 @@ def test_an_age_word_before_a_picture_is_who_it_shows(person: str, picture: str)
 @pytest.mark.parametrize(("name", "rest"), [("Joan of Arc", "in armor"), ("Gandalf the Grey", "leaning on a staff"),
                                             ("Sherlock Holmes", "smoking a pipe"), ("Francis of Assisi", "with birds")])  # fmt: skip
 def test_a_name_with_its_epithet_is_one_name_and_never_sent(name: str, rest: str) -> None:
-    """"Joan of Arc", "Gandalf the Grey": the epithet belongs to the name; no part of it reaches the cloud and
+    """ "Joan of Arc", "Gandalf the Grey": the epithet belongs to the name; no part of it reaches the cloud and
     the name is one person ("A person of Arc", "A man the person" were sent)."""
     group = transform(f"{name} {rest}")
     assert len({s.person for s in group.slots} | {0}) == 1
@@ -481,7 +519,7 @@ def test_a_name_with_its_epithet_is_one_name_and_never_sent(name: str, rest: str
 @pytest.mark.parametrize(("school", "noun"), [("a high school", "senior"), ("a college", "senior"),
                                               ("a high school", "junior")])  # fmt: skip
 def test_a_school_year_is_a_students_age_and_the_school_stays_whole(school: str, noun: str) -> None:
-    """"a high school senior" is a young student: the age is young (not "old"), and "high school" stays one
+    """ "a high school senior" is a young student: the age is young (not "old"), and "high school" stays one
     compound in every candidate ("a high old school person" was sent)."""
     group = transform(f"{school} {noun} throwing a cap")
     assert any(s.name == "age" and s.value == "young" for s in group.slots)
@@ -497,7 +535,7 @@ def test_a_grade_before_grader_is_part_of_the_noun(grade: str) -> None:
 
 @pytest.mark.parametrize("link", ["looks", "doesn't look", "seems", "does not look"])
 def test_an_origin_after_a_linking_verb_is_a_predicate_and_varied(link: str) -> None:
-    """"a woman who doesn't look Asian": the origin is said of her, varied in every candidate; it never becomes
+    """ "a woman who doesn't look Asian": the origin is said of her, varied in every candidate; it never becomes
     a person noun ("who doesn't Asian look person")."""
     group = transform(f"a woman who {link} Asian, posing")
     assert any(s.name == "ethnicity" for s in group.slots) and len(group.order) >= 5
@@ -507,7 +545,7 @@ def test_an_origin_after_a_linking_verb_is_a_predicate_and_varied(link: str) -> 
 @pytest.mark.parametrize("role", ["Officer", "Nurse", "Chef", "Detective"])
 @pytest.mark.parametrize("surname", ["Ramirez", "Okafor", "Nakashima", "Kowalczyk"])
 def test_a_role_before_a_surname_keeps_the_role_and_holds_the_surname(role: str, surname: str) -> None:
-    """"Officer Ramirez directing traffic" was refused over a surname no list knows; the surname is the person's
+    """ "Officer Ramirez directing traffic" was refused over a surname no list knows; the surname is the person's
     (it can tell an ethnicity) and stays home, the role stays the person."""
     group = transform(f"{role} {surname} directing traffic")
     assert surname in " ".join(group.held_back)
@@ -517,7 +555,7 @@ def test_a_role_before_a_surname_keeps_the_role_and_holds_the_surname(role: str,
 @pytest.mark.parametrize("title", ["Señora", "Mrs", "Madam"])
 @pytest.mark.parametrize("surname", ["Gutiérrez", "Doubtfire", "Nakamura"])
 def test_a_gendered_title_and_surname_leave_a_person_doing_the_verb(title: str, surname: str) -> None:
-    """"Señora Gutiérrez selling tamales" went out as "Selling tamales": the name stays home, the person stays."""
+    """ "Señora Gutiérrez selling tamales" went out as "Selling tamales": the name stays home, the person stays."""
     group = transform(f"{title} {surname} selling tamales at dawn")
     assert sorted(group.order) == ["A man selling tamales at dawn", "A woman selling tamales at dawn"]
 
@@ -553,7 +591,7 @@ def test_a_people_that_is_also_a_place_or_a_vehicle_stays_that_and_a_lone_garmen
 
 @pytest.mark.parametrize("word", ["octogenarian", "nonagenarian", "fogey", "curmudgeon"])
 def test_an_old_persons_word_before_a_role_is_an_age_not_a_rank(word: str) -> None:
-    """"an octogenarian swimmer": only "senior"/"junior"/"elder" name a rank ("a senior engineer"); the others
+    """ "an octogenarian swimmer": only "senior"/"junior"/"elder" name a rank ("a senior engineer"); the others
     state the swimmer's age, varied."""
     group = transform(f"an {word} swimmer diving into a pool" if word[0] in "aeiou" else f"a {word} swimmer diving")
     assert any(s.name == "age" for s in group.slots) and all(word not in c for c in group.order)
@@ -561,7 +599,7 @@ def test_an_old_persons_word_before_a_role_is_an_age_not_a_rank(word: str) -> No
 
 @pytest.mark.parametrize(("subject", "number"), [("She", "eight"), ("He", "seventy"), ("She", "forty-five")])
 def test_an_age_said_in_words_after_is_is_varied(subject: str, number: str) -> None:
-    """"She is eight and ...": the age in words is the subject's, varied like "she is 8"; never sent as written."""
+    """ "She is eight and ...": the age in words is the subject's, varied like "she is 8"; never sent as written."""
     group = transform(f"{subject} is {number} and loves {'her' if subject == 'She' else 'his'} garden")
     assert any(s.name == "age" for s in group.slots) and all(number not in c for c in group.order)
 
@@ -570,8 +608,9 @@ def test_an_age_said_in_words_after_is_is_varied(subject: str, number: str) -> N
                                                            ("Maria", "her husband", "she bakes", "he sweeps"),
                                                            ("a mother", "her boy", "She laughs", "he runs")])  # fmt: skip
 def test_a_pronoun_of_the_other_gender_than_its_nearest_person_is_written_as_its_persons_noun(
-        first: str, second: str, she: str, he: str) -> None:
-    """"A woman and her son walk in. She orders tea while he points": "She" is nearest to the son, but can only
+    first: str, second: str, she: str, he: str
+) -> None:
+    """ "A woman and her son walk in. She orders tea while he points": "She" is nearest to the son, but can only
     mean the woman; every candidate writes it as her noun again ("The woman orders", "The man orders"), which a
     decoy binds by noun, so the set is closed (it was refused). The other pronoun binds by position as before."""
     group = transform(f"{first} and {second} walk in. {she} while {he}.")
@@ -582,20 +621,20 @@ def test_a_pronoun_of_the_other_gender_than_its_nearest_person_is_written_as_its
 
 
 def test_a_pronoun_that_only_gender_tells_apart_between_two_people_of_one_noun_is_refused() -> None:
-    """"a man and a woman, he reads while she sleeps": a decoy with two men could not say which one "he" is."""
+    """ "a man and a woman, he reads while she sleeps": a decoy with two men could not say which one "he" is."""
     with pytest.raises(AmbiguousPronoun, match="refer to"):
         transform("a man and a woman, he reads while she sleeps")
 
 
 @pytest.mark.parametrize("adverb", ["heavily", "visibly", "newly"])
 def test_an_adverb_of_a_held_proxy_leaves_with_it(adverb: str) -> None:
-    """"a heavily pregnant lady" was sent as "a heavily lady": the adverb goes with the word it modifies."""
+    """ "a heavily pregnant lady" was sent as "a heavily lady": the adverb goes with the word it modifies."""
     for candidate in transform(f"a {adverb} pregnant lady waiting at the bus stop").order:
         assert adverb not in candidate and "pregnant" not in candidate, candidate
 
 
 def test_a_person_proxy_noun_with_a_hyphen_leaves_a_person() -> None:
-    """"a mom-to-be cradling her belly" was sent as "cradling her belly"."""
+    """ "a mom-to-be cradling her belly" was sent as "cradling her belly"."""
     for candidate in transform("a mom-to-be cradling her belly in a field").order:
         assert candidate.startswith("a person cradling"), candidate
 
@@ -611,7 +650,7 @@ def test_a_person_noun_before_its_verb_is_no_named_activity(verb: str) -> None:
 @pytest.mark.parametrize(("word", "gender"), [("babcia", "female"), ("ojisan", "male"), ("bambina", "female"),
                                               ("ajumma", "female"), ("dziadek", "male")])  # fmt: skip
 def test_a_family_or_address_word_of_another_language_is_a_person(word: str, gender: str) -> None:
-    """"a Polish babcia", "an ojisan drinking sake": the word names a person's gender and age (and, by its
+    """ "a Polish babcia", "an ojisan drinking sake": the word names a person's gender and age (and, by its
     language, an origin); the cloud sees the English canonical noun instead."""
     group = transform(f"an {word} at the market" if word[0] in "aeiou" else f"a {word} at the market")
     assert any(s.name == "gender" and s.value == gender for s in group.slots)
@@ -621,7 +660,7 @@ def test_a_family_or_address_word_of_another_language_is_a_person(word: str, gen
 @pytest.mark.parametrize("name", ["Drake", "Emma", "Jack"])
 @pytest.mark.parametrize("picture", ["meme", "poster", "portrait"])
 def test_a_given_name_before_a_picture_is_held_even_when_it_is_a_word(name: str, picture: str) -> None:
-    """"Drake meme": a gendered given name right before a picture is whom it shows, even when the name is also a
+    """ "Drake meme": a gendered given name right before a picture is whom it shows, even when the name is also a
     word ("drake", "jack"); it stays on the device (it went out as written)."""
     for candidate in transform(f"{name} {picture} on a wall").order:
         assert name not in candidate, candidate
@@ -630,7 +669,7 @@ def test_a_given_name_before_a_picture_is_held_even_when_it_is_a_word(name: str,
 @pytest.mark.parametrize(("word", "person", "thing"), [("ginger", "lad", "tea"), ("curvy", "woman", "road"),
                                                        ("expecting", "mother", "delivery")])  # fmt: skip
 def test_an_attributive_proxy_counts_only_before_a_person_noun(word: str, person: str, thing: str) -> None:
-    """"a ginger lad" is red-haired, "ginger tea" is tea; "a man expecting guests" expects them: the word is held
+    """ "a ginger lad" is red-haired, "ginger tea" is tea; "a man expecting guests" expects them: the word is held
     only right before a person noun it describes."""
     assert word in transform(f"a {word} {person} at the market").held_back
     prompt = f"a man with {word} {thing} at the market" if word != "expecting" else "a man expecting guests"
@@ -639,7 +678,7 @@ def test_an_attributive_proxy_counts_only_before_a_person_noun(word: str, person
 
 @pytest.mark.parametrize("joined", ["rockstar", "filmstar", "stuntman", "tourguide"])
 def test_a_two_word_person_noun_written_as_one_is_a_person(joined: str) -> None:
-    """"an aging rockstar": WordNet knows "rock star"; the joined spelling is that person noun, so "aging" is the
+    """ "an aging rockstar": WordNet knows "rock star"; the joined spelling is that person noun, so "aging" is the
     person's age (it went out as written)."""
     group = transform(f"an aging {joined} on stage")
     assert any(s.name == "age" for s in group.slots) and all("aging" not in c for c in group.order)
@@ -647,6 +686,55 @@ def test_a_two_word_person_noun_written_as_one_is_a_person(joined: str) -> None:
 
 @pytest.mark.parametrize("sibling", ["sister", "sis", "brother"])
 def test_big_before_a_sibling_is_held_as_a_relative_age(sibling: str) -> None:
-    """"my big sis": "big" says which sibling is older, an age the values do not write; it stays home."""
+    """ "my big sis": "big" says which sibling is older, an age the values do not write; it stays home."""
     for candidate in transform(f"my big {sibling} graduating").order:
         assert "big" not in candidate, candidate
+
+
+@pytest.mark.parametrize("title", ["Queen", "King", "Prince", "Duke", "Lady"])
+@pytest.mark.parametrize("head", ["Street", "Road", "Bridge", "Park"])
+def test_a_place_named_after_a_titled_person_is_sent_as_written(title: str, head: str) -> None:
+    """ "Queen Street", "Duke Bridge": a gendered title before a place noun names the place; no one is in it.
+    An honorific before a surname that is also a place noun stays a person ("Professor Park")."""
+    prompt = f"a street sign for {title} {head} in Toronto"
+    assert transform(prompt).order == (prompt,)
+    assert all("Park" not in c for c in transform("Professor Park giving a lecture").order)
+
+
+@pytest.mark.parametrize("person", ["Old Man", "Young Woman", "Little Prince", "Lonely Girl"])
+def test_a_title_in_title_case_that_holds_a_person_is_a_work(person: str) -> None:
+    """ "the cover of The Old Man and the Sea", "The Girl with a Pearl Earring hanging in a museum": a title
+    opened by a capital "The" mid-sentence, or whose capitals run on past a small word into a thing, names a
+    work; its decoys would be titles no one wrote. The same words as a sentence's subject are a person."""
+    for prompt in (f"the cover of The {person} and the Sea", f"The {person} with a Pearl Earring hanging in a museum",
+                   f"a poster of The {person} on a wall"):  # fmt: skip
+        assert transform(prompt).order == (prompt,), prompt
+    story = transform(f"The {person} sat on the porch. The sun set over the hills.")
+    assert story.n > 1 and not all(person in c for c in story.order)
+
+
+@pytest.mark.parametrize("thing", ["a Mexican sombrero", "a bra", "a pair of boyfriend jeans", "girlfriend jeans",
+                                   "a white wedding dress", "a tuxedo and a wedding dress", "an Amish quilt"])  # fmt: skip
+@pytest.mark.parametrize("rest", ["hanging on a wall", "folded on a chair in a messy bedroom", "on a hanger"])
+def test_a_proxy_thing_that_is_the_prompts_subject_is_sent_as_written(thing: str, rest: str) -> None:
+    """A made thing that the prompt is about, with no one named, hints at no one in the picture: it is sent
+    as written, not held back leaving "hanging on a wall"."""
+    prompt = f"{thing} {rest}"
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("garment", ["a burqa", "a long flowing dress", "a hijab"])
+def test_what_wears_a_proxy_is_someone(garment: str) -> None:
+    """ "a figure in a burqa": the thing-subject rule does not apply to what wears the proxy; it is held back."""
+    group = transform(f"a figure in {garment} at a market")
+    assert all(garment.split()[-1] not in c for c in group.order) and group.held_back
+
+
+@pytest.mark.parametrize("rest", ["on a wooden table", "hanging on a hook", "in a shop window"])
+def test_a_possessive_compound_reads_alike_in_either_gender(rest: str) -> None:
+    """WordNet names "a woman's hat" and not "a man's hat": a name that opens with a gendered person's word
+    counts as one in the other gender's word too, so the prompt is not refused for a decoy that reads
+    otherwise."""
+    for owner in ("man", "woman"):
+        prompt = f"a {owner}'s hat {rest}"
+        assert transform(prompt).order == (prompt,)

@@ -190,6 +190,14 @@ class Lexicon:
         """The canonical noun of `cls` for `number` and `gender` (None: the neutral form, if any)."""
         return self.classes[cls][number].get(gender or "none")
 
+    def counterpart(self, word: str) -> str | None:
+        """The canonical noun of the other gender in `word`'s class and number ("man" -> "woman", "boyfriend"
+        -> "girlfriend"), or None for a word that states no gender."""
+        noun = self.nouns.get(word)
+        if noun is None or noun.cls is None or noun.gender not in ("male", "female"):
+            return None
+        return self.form(noun.cls, noun.number, "female" if noun.gender == "male" else "male")
+
     def tags(self, word: str) -> str:
         """Part-of-speech letters of a lower-case word ("" when unknown); an accented spelling has its plain
         word's ("café" is "cafe"), as the people tables fold accents too."""

@@ -23,6 +23,7 @@ class ProxiesMixin:
         toks = self.tokens
         if not person_words_only and not self.anyone():
             return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
+        nobody = person_words_only and self.thing_subject()  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
             self.mark_hair_types()
         for i, t in enumerate(toks):
@@ -31,7 +32,8 @@ class ProxiesMixin:
                 continue
             key, last, kind = "", i, ""
             starts = self.lex.proxy_starts
-            lengths = starts.get(t.low) or starts.get(t.core, ())  # the lengths of the phrases it opens
+            other = self.lex.counterpart(t.core)  # "girlfriend jeans" opens as "boyfriend jeans" does
+            lengths = starts.get(t.low) or starts.get(t.core) or starts.get(other or "", ())  # the phrases it opens
             for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
                 if n > 1 and n not in lengths or n == 1 and not t.is_word:
                     continue
@@ -43,11 +45,16 @@ class ProxiesMixin:
                     if n == 1 and words not in self.lex.proxies:
                         words = self.proxy_compound(words)
                         kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
+                    elif n > 1 and words not in self.lex.proxies:
+                        words = self.counterpart_phrase(words)  # "girlfriend jeans" as "boyfriend jeans" is
                     if words in self.lex.proxies:
                         key, last = words, i + n - 1
                         kind = kind or self.lex.proxies[words].kind
                         break
             if not key:
+                continue
+            if nobody:
+                self.keep(i, last, f"it names a kind of {toks[last].core}, and no one is in the prompt")
                 continue
             if kind == "attr" and ((w := self.tok(last + 1)) is None or not w.is_word or self.noun(w) is None or (
                     (b := self.tok(i - 1)) is not None and b.is_word and self.noun(b) is not None)):  # fmt: skip
@@ -129,7 +136,71 @@ class ProxiesMixin:
         for i, t in enumerate(self.tokens):
             if t.is_word and (t.core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(t.low)) and not self.refers_to_thing(i):
                 return True
-        return not self.animal_subject() and not self.proxy_subject()
+        return not self.animal_subject() and not self.proxy_subject() and not self.thing_subject()
+
+    def counterpart_phrase(self, words: str) -> str:
+        """A listed proxy phrase in the other gender's words, if `words` is one with a person word swapped
+        ("girlfriend jeans" -> "boyfriend jeans"): a decoy writes the other gender, and must be read alike."""
+        parts = words.split()
+        for k, word in enumerate(parts):
+            other = self.lex.counterpart(word)
+            if other is not None and (swapped := " ".join(parts[:k] + [other] + parts[k + 1 :])) in self.lex.proxies:
+                return swapped
+        return words
+
+    def thing_subject(self) -> bool:
+        """The prompt's first clause is about a made thing that something is said of ("a Mexican sombrero hanging
+        on a wall", "a pair of boyfriend jeans folded on a chair", "a bra on a chair in a messy bedroom") and no
+        one else is named: a proxy there hints at whoever owns it at most, and the picture has no one to hide.
+        Its head is the last noun before the first verb, -ing word or preposition, past picture words ("a
+        photo of") and measure words ("a pair of"); a body part or a feature ("a pregnant belly", "a long grey
+        beard") is someone's, and a subjectless clause ("applying lipstick") has a person."""
+        said, head, skip = False, None, -1
+        for k, t in enumerate(self.tokens):
+            if k <= skip:
+                continue
+            nxt = self.tok(k + 1)
+            if nxt is not None and nxt.is_word and self.counterpart_phrase(f"{t.low} {nxt.core}") in self.lex.proxies:
+                head, skip = k + 1, k + 1  # "boyfriend jeans", "mom jeans": a listed phrase names the thing
+                continue
+            prev = self.tok(k - 1)
+            if self.ing(t) and prev is not None and (prev.core in g.DETERMINERS or k - 1 == skip or (
+                    head is not None and k - 1 == head and "a" in self.lex.tags(prev.core))):  # fmt: skip
+                head = k  # "a (white) wedding dress": an -ing word after a determiner or an adjective names a kind
+                continue
+            if not t.is_word:
+                if head is not None and t.text in ",;.!?":
+                    break
+                continue
+            if head is None and (t.core in self.lex.senses.depiction or t.low in ("of", "pair", "set") or (
+                    t.core in g.DETERMINERS or t.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
+                continue
+            if head is not None and (t.core in g.PREPOSITIONS or self.ing(t) or t.core in g.AUXILIARIES or (
+                    "v" in self.lex.tags(t.core) and t.low.endswith("ed"))):  # fmt: skip
+                if t.low in INTRODUCERS and self.tokens[head].core not in self.lex.proxies:
+                    return False  # "a figure in a burqa", "a figure wearing a dress": what wears it is someone
+                said = True
+                break
+            if head is not None and t.low in ("and", "or"):
+                head = None  # "a tuxedo and a wedding dress on hangers": the next thing's phrase
+                continue
+            if t.core in g.CLOSED or self.ing(t) or (self.noun(t) is not None and t.core not in self.lex.adjectives):
+                return False
+            if set(self.lex.tags(t.core)) & set("anP") or t.core in self.lex.proxies or t.core in self.lex.adjectives:
+                head = k
+                continue
+            return False
+        if head is None or not said:
+            return False
+        word = self.tokens[head].core
+        senses = self.lex.senses
+        if word in senses.body or word.removesuffix("s") in senses.body or word in FEATURE_NOUNS or (
+                word in senses.person_senses):  # fmt: skip
+            return False  # "a redhead smiling", "a pregnant belly": someone is there
+        # a thing; where the proxy itself is the head it must be a made thing, not a place that holds people ("a
+        # harem in a palace" is its women as much as its rooms)
+        made = {word, word.removesuffix("s")} & (senses.kind_heads | senses.garments)
+        return bool(made) and not (word in self.lex.proxies and word in senses.place_heads and word not in senses.garments)
 
     def proxy_subject(self) -> bool:
         """The whole prompt is one listed thing-proxy with its modifiers ("a Japanese silk kimono", "a photo of a

@@ -51,6 +51,7 @@ class ThingsMixin:
         self.mark_named_phrases()
         self.mark_saints_places()
         self.mark_given_names()
+        self.mark_work_titles()
         self.mark_title_spans()
         self.mark_model_names()
 
@@ -107,6 +108,34 @@ class ThingsMixin:
             end = self._title_span_end(first) or first
             self.keep(i + 1, end, f"the name given to the {self.tokens[i - 1].core}")
 
+    def mark_work_titles(self) -> None:
+        """"the cover of The Old Man and the Sea", "The Girl with a Pearl Earring hanging in a museum": a title
+        written in title case, opened by "The", that holds a person noun is the name of a work, kept as written
+        (its decoys would be titles no one wrote). It is a title where "The" has its capital mid-sentence, or
+        where the capitals run on past a small word into a thing ("... with a Pearl Earring", "... and the
+        Sea"); "The Old Man sat on the porch" and "The King and Queen of Spain" are people."""
+        if self.title_mode or self.upper_mode:
+            return
+        small = frozenset("the a an and with in on at for from to by of".split())
+        for i, t in enumerate(self.tokens[:-2]):
+            if t.text != "The" or not self.free(i):
+                continue
+            end, crossed, person, j = None, False, False, i + 1
+            while (w := self.tok(j)) is not None and w.is_word and self.free(j):
+                if w.capitalised:
+                    found = self.noun(w)
+                    person = person or (found is not None and w.core not in self.lex.adjectives)
+                    if end is not None and end < j - 1 and found is None and "n" in self.lex.tags(w.core):
+                        crossed = crossed or self.tokens[j - 1].low != "of"  # "with a Pearl", "and the Sea"
+                    end = j
+                elif w.low not in small:
+                    break
+                j += 1
+            if end is None or not person or end == i + 1:
+                continue
+            if i not in self.starts or crossed:
+                self.keep(i, end, "the title of a work")
+
     def release_named(self, j: int) -> None:
         """Frees the named thing that starts at token j, for a pass that reads it otherwise (an origin)."""
         k = self.used.get(j)
@@ -126,11 +155,16 @@ class ThingsMixin:
         for i, t in enumerate(self.tokens):
             if not t.is_word or not self.free(i):
                 continue
-            for words, proper in index.get(cores[i], ()) + index.get(lows[i], ()) if lows[i] != cores[i] else \
-                    index.get(cores[i], ()):  # fmt: skip
+            # a name that opens with a gendered person's word is a name in the other gender's words too, when
+            # WordNet has only one ("a man's hat" as "a woman's hat"): else the decoy would read otherwise
+            other = self.lex.counterpart(cores[i]) if t.possessive else None
+            firsts = [(cores[i], lows[i])] + ([(other, lows[i].replace(cores[i], other, 1))] if other else [])
+            for words, proper, first in [(w, p, f) for f in firsts for key in dict.fromkeys(f)
+                                         for w, p in index.get(key, ())]:  # fmt: skip
                 n = len(words)
                 if len(cores[i : i + n]) < n or not all(
-                        w in (cores[k], lows[k]) or (k == i + n - 1 and n > 1 and cores[k] in (w + "s", w + "es"))
+                        w in ((cores[k], lows[k]) if k > i else first) or (
+                            k == i + n - 1 and n > 1 and cores[k] in (w + "s", w + "es"))
                         for k, w in enumerate(words, start=i)):  # fmt: skip  # "Chinese lanterns": a plural
                     continue
                 if not all(self.free(j) for j in range(i, i + n)):
@@ -206,6 +240,9 @@ class ThingsMixin:
             return True  # "Lake Louise", "Mount Victoria", "San Luis Obispo": a place named after someone
         if self.noun(head) is not None or "n" not in self.lex.tags(head.core) or head.core in g.CLOSED:
             return False
+        gendered_title = (said := self.noun(opener)) is not None and "gender" in said[0].states()
+        if gendered_title and head.core in self.lex.senses.place_heads and not head.core.endswith("s"):
+            return True  # "Queen Street", "King Charles Bridge": a place named after someone ("Professor Park" is not)
         if opener.core.rstrip(".") in self.lex.titles or (self.noun(opener) is not None and opener.core not in self.lex.adjectives):
             return False  # "Queen Mary", "Mr Stone", "Professor Chen": a title opens a person's name
         if head.core in self.lex.adjectives or head.core.rstrip(".") in ABBREVIATIONS:
@@ -245,6 +282,10 @@ class ThingsMixin:
             return True  # "a John Deere tractor", "a Karen Millen handbag": a maker's full name on a made thing
         if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
             return False  # "Queen Anne chair", "a Lady Gaga concert": a title's name stays someone's
+        opens = first - 1 in self.starts and self.tokens[first - 1].core == "the"  # "a Big Boy crown" is a brand
+        described = all("a" in self.lex.tags(self.tokens[k].core) for k in range(first, last))
+        if opens and described and self.noun(self.tokens[last]) is not None and "v" in self.lex.tags(nxt.core):
+            return False  # "The Old Man sat on the porch": a described person and its verb ("the Burger King crown")
         # before any other thing noun a name that opens with neither a given name nor a title is the thing's brand
         # or kind ("a Big Boy burger", "the Burger King crown", "a Baby Ruth wrapper"): the prompt shows the thing.
         # A verb there makes the name its subject; joined names ("Mary and John walk") are people.
