@@ -738,3 +738,24 @@ def test_a_possessive_compound_reads_alike_in_either_gender(rest: str) -> None:
     for owner in ("man", "woman"):
         prompt = f"a {owner}'s hat {rest}"
         assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("tag", ["1girl", "1boy", "2girls", "3boys"])
+@pytest.mark.parametrize("rest", ["solo, smile, cherry blossoms", "(masterpiece:1.2), holding sword", "sunset, beach"])
+def test_a_booru_tag_varies_the_gender_and_states_no_age(tag: str, rest: str) -> None:
+    """ "1girl" is one female character of an SD front-end's tags, not a child: every candidate writes a glued
+    tag of the same count (no "little", no "1 girl"), the set varies only the gender, and it reads back alike."""
+    import re
+
+    prompt = f"{tag}, {rest}" if not rest.startswith("(") else f"{rest}, {tag}"
+    group = transform(prompt)
+    count = tag[0]
+    assert group.n == 2 and all(re.search(rf"\b{count}(girl|boy)s?\b", c) for c in group.order), group.order
+    assert not any("little" in c or f"{count} " in c for c in group.order)
+    for candidate in group.order:
+        assert set(transform(candidate).order) == set(group.order)
+
+
+def test_a_count_apart_from_its_noun_is_no_tag() -> None:
+    """ "2 girls" written apart is an ordinary phrase: a girl is a child, as everywhere else."""
+    assert all("little" in c for c in transform("2 girls on a swing").order if "girls" in c or "boys" in c)

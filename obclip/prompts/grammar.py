@@ -145,6 +145,10 @@ CHILD_NOUN = {
     "sg": {"male": "boy", "female": "girl", "none": "child"},
     "pl": {"male": "boys", "female": "girls", "none": "children"},
 }
+# a count glued to "girl"/"boy" is a booru tag of SD front-ends ("1girl", "2boys"): one or two characters of
+# that gender, no age (an anime "girl" is as often a young woman); the cloud view writes it as a tag again
+TAG_CLASS = "tag"
+TAG_NOUN = {"sg": {"male": "boy", "female": "girl"}, "pl": {"male": "boys", "female": "girls"}}
 AGE_DECADE = {"child": "childhood", "young": "twenties", "middle-aged": "forties", "old": "seventies"}
 AGE_YEARS = {"child": "10", "young": "25", "middle-aged": "45", "old": "75"}
 BIRTH_YEAR = {"child": "2016", "young": "2001", "middle-aged": "1981", "old": "1951"}

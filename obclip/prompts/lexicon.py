@@ -188,7 +188,7 @@ class Lexicon:
 
     def form(self, cls: str, number: str, gender: str | None) -> str | None:
         """The canonical noun of `cls` for `number` and `gender` (None: the neutral form, if any)."""
-        return self.classes[cls][number].get(gender or "none")
+        return self.classes.get(cls, {}).get(number, {}).get(gender or "none")  # None for a class of the grammar ("tag")
 
     def counterpart(self, word: str) -> str | None:
         """The canonical noun of the other gender in `word`'s class and number ("man" -> "woman", "boyfriend"

@@ -380,6 +380,8 @@ class PhrasesMixin:
             person.cls, person.head, person.number = None, t.core, "pl" if t.core.endswith("s") else "sg"
             return True
         noun, prefix = found
+        if self.booru_tag(head):
+            noun = noun._replace(age=None)  # "1girl, solo": the tag says one female character, not a child
         if t.core in SCHOOL_YEARS and self.at_school(head):
             noun = noun._replace(age="young")  # "a high school senior", "a senior in college": a student's year
         stated = person.strength.get("gender", False)  # "a female knight": the adjective says who, the noun what
@@ -388,12 +390,21 @@ class PhrasesMixin:
         if noun.age == "child" and person.states.get("age") == "young":
             person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
         person.cls, person.number = noun.cls, noun.number
+        if self.booru_tag(head):
+            person.cls, person.head = g.TAG_CLASS, t.core  # "1girl": a count and a gender, no age (below)
         acronym = len(t.core) > 1 and t.text.isupper() and not self.upper_mode  # "The CEO" stays "CEO", not "Ceo"
         proper = t.capitalised and head not in self.starts and not self.title_mode and not self.upper_mode
-        person.head = (t.text if acronym or proper else t.core) if noun.cls is None else ""  # "a Land Rover" stays
+        if person.cls != g.TAG_CLASS:
+            person.head = (t.text if acronym or proper else t.core) if noun.cls is None else ""  # "a Land Rover" stays
         if prefix:
             mods.append(prefix.rstrip("-") + "-")
         return True
+
+    def booru_tag(self, head: int) -> bool:
+        """"1girl", "2boys": a number glued to "girl"/"boy", as SD front-ends tag a picture's characters."""
+        t, count = self.tokens[head], self.tok(head - 1)
+        return t.core in g.TAG_NOUN[("sg", "pl")[t.core.endswith("s")]].values() and count is not None and (
+            count.kind == "num" and count.end == t.start and count.low.isdigit())
 
     def at_school(self, head: int) -> bool:
         """The person noun at `head` is said of a school ("high school senior", "a senior in college")."""

@@ -100,7 +100,11 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
     for attribute in sorted(person.in_phrase - {"gender", "age", "ethnicity"}):  # attributes a lexicon file added
         words.append(lex.adjective(attribute, values[attribute]))
-    if child_noun:
+    if person.cls == g.TAG_CLASS:  # "1girl" -> "1boy": the count stays glued to the noun, as a tag is written
+        head = g.TAG_NOUN[person.number].get(gender or "", person.head)
+        if words and words[-1].isdigit():
+            head = words.pop() + head
+    elif child_noun:
         head = g.CHILD_NOUN[person.number][gender or "none"]
     elif person.cls is not None:
         head = lex.form(person.cls, person.number, gender)
