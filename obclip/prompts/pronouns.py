@@ -14,6 +14,7 @@ from obclip.prompts.tokens import Token
 
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
+ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 LOCATIVE = frozenset("behind beside besides near around above below beneath under underneath inside before".split())
 
 
@@ -76,6 +77,7 @@ class PronounsMixin:
     def mark_pronouns(self) -> None:
         if not self.gender_protected:
             return  # pronouns stay as written
+        self.mark_ordinal_references()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
@@ -86,17 +88,23 @@ class PronounsMixin:
             if self.refers_to_thing(i):
                 self.kept.append((i, i, "it refers to an animal or a thing, not a person"))
                 continue  # "A beaver in a tie. He stands ...": the beaver's pronoun, kept as written
-            role, suffix = ("subject", t.text[len(contracted.group(1)):]) if contracted else (
-                pronoun_role(self.tokens, i, self.lex), "")
+            role, suffix = (
+                ("subject", t.text[len(contracted.group(1)) :])
+                if contracted
+                else (pronoun_role(self.tokens, i, self.lex), "")
+            )
             pid = self.bind(i, role=role)
             named = None if contracted else self.named_again(pid, t, i)
             if named is not None:
                 self.persons[named].mentions.append(i)
                 person = self.persons[named]
                 said = frozenset(person.in_phrase)
+                noun = (person.cls, person.head, person.number, said)
+                if self.twin(named):  # two people one noun could name alike: by their order instead
+                    noun = (None, ORDINAL_REFERENCE[self.pair_before(i).index(named)], "sg", frozenset())
                 det = "The" if t.text[:1].isupper() else "the"
                 self.claim(i, i, Phrase(named, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
-                                        (person.cls, person.head, person.number, said)))  # fmt: skip
+                                        noun))  # fmt: skip
                 continue
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
@@ -116,19 +124,54 @@ class PronounsMixin:
                  and not p.pronoun_only]  # fmt: skip
         if len(agree) != 1:
             return None
-        twin = any(k != agree[0] and p.cls == self.persons[agree[0]].cls and p.number == "sg" and not p.pronoun_only
-                   for k, p in enumerate(self.persons))  # fmt: skip
-        if twin:  # "a man and a woman, he reads while she sleeps": a decoy with two men could not say which one
+        if self.twin(agree[0]) and agree[0] in self.pair_before(i):
+            return agree[0]  # "A man and a woman argue. He slams the door": written "The former slams the door"
+        if self.twin(
+            agree[0]
+        ):  # "a man and a woman, he reads while she sleeps": a decoy with two men could not say which one
             raise self.refuse(
                 t,
                 f"this pronoun can only mean the {gender} person by gender, and gender is what the decoys vary: in "
-                "a decoy where both people are written with the same noun, the server could not tell which one it "
-                "would refer to (pronouns bind to the nearest person before them, never by gender). Tell the people apart "
-                "by "
-                "other words (\"the one with the hat\"), or give each person their own sentence",
+                "a decoy where two of these people are written with the same noun, the server could not tell which "
+                "one it would refer to (pronouns bind to the nearest person before them, never by gender; with two "
+                'people the cloud view says "the former" or "the latter", with more it cannot). Tell the people '
+                'apart by other words ("the one with the hat"), or give each person their own sentence',
                 AmbiguousPronoun,
             )
         return agree[0]
+
+    def twin(self, pid: int) -> bool:
+        """Another singular person shares `pid`'s noun class: a decoy may write both with one noun."""
+        cls = self.persons[pid].cls
+        return any(
+            k != pid and p.cls == cls and p.number == "sg" and not p.pronoun_only for k, p in enumerate(self.persons)
+        )
+
+    def pair_before(self, i: int) -> list[int]:
+        """The people "the former" and "the latter" at token i name: the singular people introduced before it
+        by a noun, when there are exactly two of them (else none)."""
+        pair = sorted((p.anchor, k) for k, p in enumerate(self.persons)
+                      if p.number == "sg" and not p.pronoun_only and p.anchor < i)  # fmt: skip
+        return [k for _, k in pair] if len(pair) == 2 else []
+
+    def mark_ordinal_references(self) -> None:
+        """ "The former slams the door; the latter keeps cooking": with exactly two people before it, "the former"
+        and "the latter" (before no noun) name the first and the second, as the cloud view writes a pronoun that
+        only gender could bind ("A man and a woman argue. He slams the door")."""
+        for i, t in enumerate(self.tokens[1:], start=1):
+            prev, nxt = self.tokens[i - 1], self.tok(i + 1)
+            if t.low not in ORDINAL_REFERENCE or prev.core != "the" or not self.free(i) or not self.free(i - 1):
+                continue
+            if nxt is not None and nxt.is_word and (self.noun(nxt) is not None or nxt.capitalised or (
+                    set(self.lex.tags(nxt.core)) == {"n"})):  # fmt: skip
+                continue  # "the former president", "the former Yugoslavia", "the latter half"
+            pair = self.pair_before(i)
+            if not pair:
+                continue
+            pid = pair[ORDINAL_REFERENCE.index(t.low)]
+            self.persons[pid].mentions.append(i)
+            self.claim(i - 1, i, Phrase(pid, prev.text, (), "'s" if t.possessive else "", g.token_case(t.text),
+                                        (None, t.low, "sg", frozenset())))  # fmt: skip
 
     def refers_to_thing(self, i: int) -> bool:
         """A subject pronoun with no person before it and an animal or a toy before it ("A beaver in a tie.
@@ -138,18 +181,36 @@ class PronounsMixin:
             return False
         if t.core not in ("he", "she"):  # "a dog licking her face" may be someone else's face; but "a mother duck
             gender = g.PRONOUN_GENDER.get(t.core)  # with her ducklings": the duck's own words give her gender
-            if any(a < i and self.noun(self.tokens[a]) is not None and self.noun(self.tokens[a])[0].gender == gender
-                   and why.startswith("it names a kind of") for a, _, why in self.kept):
+            if any(
+                a < i
+                and self.noun(self.tokens[a]) is not None
+                and self.noun(self.tokens[a])[0].gender == gender
+                and why.startswith("it names a kind of")
+                for a, _, why in self.kept
+            ):
                 return True
             prev, nxt = self.tok(i - 1), self.tok(i + 1)
-            if t.core in ("him", "her") and prev is not None and prev.low in LOCATIVE and (
-                    nxt is None or not nxt.is_word) and self.no_person_before(i) and self.animal_subject(before=i):
+            if (
+                t.core in ("him", "her")
+                and prev is not None
+                and prev.low in LOCATIVE
+                and (nxt is None or not nxt.is_word)
+                and self.no_person_before(i)
+                and self.animal_subject(before=i)
+            ):
                 return True  # "a teddy bear ... with a castle behind him": where the bear stands, not someone else
             owned = self.tok(i + 1)  # "a wombat ... on his laptop": an animal's thing; "her face" is someone's
-            thing = owned is not None and owned.is_word and (
-                self.noun(owned) is None or any(a <= i + 1 <= b for a, b, _ in self.kept))  # "her chicks" after a hen
-            return t.core in ("his", "her") and thing and owned.core not in self.lex.senses.body and (
-                self.no_person_before(i) and self.animal_subject(before=i))
+            thing = (
+                owned is not None
+                and owned.is_word
+                and (self.noun(owned) is None or any(a <= i + 1 <= b for a, b, _ in self.kept))
+            )  # "her chicks" after a hen
+            return (
+                t.core in ("his", "her")
+                and thing
+                and owned.core not in self.lex.senses.body
+                and (self.no_person_before(i) and self.animal_subject(before=i))
+            )
         return self.no_person_before(i) and self.animal_subject(before=i)
 
     def no_person_before(self, i: int) -> bool:
@@ -227,7 +288,8 @@ class PronounsMixin:
         if m in self.used:
             seg = self.spans[self.used[m]][2]
             owner = (isinstance(seg, Pronoun) and seg.role == "possessive") or (
-                isinstance(seg, Phrase) and bool(seg.possessive))
+                isinstance(seg, Phrase) and bool(seg.possessive)
+            )
         else:
             owner = t.core in ("his", "her", "their") or t.possessive
         owned = self.tok(self.spans[self.used[m]][1] + 1 if m in self.used else m + 1)
@@ -247,7 +309,7 @@ class PronounsMixin:
         return k
 
     def body_part_after_preposition(self, i: int) -> bool:
-        """"on his shoulders", "in her arms", "by his side": preposition, possessive, body part."""
+        """ "on his shoulders", "in her arms", "by his side": preposition, possessive, body part."""
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         return prev is not None and prev.core in g.PREPOSITIONS and nxt is not None and nxt.core in BODY_PARTS
 
@@ -275,11 +337,10 @@ class PronounsMixin:
                 f"this pronoun is {gender} but the person it must refer to is {known}: candidates bind pronouns "
                 "by position (to the nearest person before them; an object pronoun to someone outside its own "
                 "clause), never by gender, so this prompt has no closed candidate set. Name the person "
-                "again instead of the pronoun (e.g. \"the woman sleeps\")",
+                'again instead of the pronoun (e.g. "the woman sleeps")',
                 AmbiguousPronoun,
             )
         person.state("gender", gender, True, t.text)
-
 
 
 def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
@@ -323,7 +384,7 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
 
 
 def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
-    """"her"/"his" before a word that is no noun for sure: modifiers then a noun ("his only son"), a causative
+    """ "her"/"his" before a word that is no noun for sure: modifiers then a noun ("his only son"), a causative
     or perception verb's object ("make her look"), an adjective before a noun ("her left hand"), a verb or an
     adverb after an object ("saw her leave")."""
     word, nxt = tokens[i].core, tokens[i + 1]
@@ -348,7 +409,12 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         return "possessive"
     if "a" in tags or (nxt.core.endswith("ly") and "r" in tags):
         k = i + 1
-        while k < len(tokens) and tokens[k].is_word and (set(lex.tags(tokens[k].core)) & set("ar")) and "n" not in lex.tags(tokens[k].core):
+        while (
+            k < len(tokens)
+            and tokens[k].is_word
+            and (set(lex.tags(tokens[k].core)) & set("ar"))
+            and "n" not in lex.tags(tokens[k].core)
+        ):
             k += 1
         head = tokens[k] if k < len(tokens) else None
         if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns):
@@ -367,8 +433,12 @@ def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bo
         if not t.is_word:
             return False
         tags = lex.tags(t.core)
-        if j > k and ("n" in tags or t.core in lex.nouns) and t.core not in g.CLOSED and not (
-                ing_form(t.core, lex) and j + 1 < len(tokens) and tokens[j + 1].is_word):
+        if (
+            j > k
+            and ("n" in tags or t.core in lex.nouns)
+            and t.core not in g.CLOSED
+            and not (ing_form(t.core, lex) and j + 1 < len(tokens) and tokens[j + 1].is_word)
+        ):
             return True
         if not ("a" in tags or ing_form(t.core, lex) or (j == k and t.core in g.CLOSED and "r" in tags)):
             return False
