@@ -252,8 +252,8 @@ def test_candidates_json_contract(capsys) -> None:
 
 
 def test_candidates_refusal_is_one_line_and_exit_2(capsys) -> None:
-    code, stdout, err = _run(["candidates", "a man and a woman, he reads while she sleeps", "--json"], capsys)
-    assert code == 2 and stdout == "" and err.count("\n") == 1 and "'he'" in err
+    code, stdout, err = _run(["candidates", "a man, a woman and a boy, she reads while he sleeps", "--json"], capsys)
+    assert code == 2 and stdout == "" and err.count("\n") == 1 and "'she'" in err
 
 
 def test_candidates_readable_view(capsys) -> None:

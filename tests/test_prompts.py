@@ -237,7 +237,7 @@ def test_over_the_budget_an_origin_stays_on_the_device_rather_than_a_refusal(pro
 
 @pytest.mark.parametrize(
     ("prompt", "match"),
-    [("a man and a woman, he reads while she sleeps", "refer to"),
+    [("a man, a woman and a boy, she reads while he sleeps", "refer to"),
      ("watching her dance", "ambiguous"), ("portrait of Qwertzella", "name")],
 )  # fmt: skip
 def test_undecidable_prompts_are_refused_with_the_word_named(prompt: str, match: str) -> None:
@@ -248,8 +248,8 @@ def test_undecidable_prompts_are_refused_with_the_word_named(prompt: str, match:
 
 def test_pronoun_refusal_is_an_ambiguous_pronoun() -> None:
     with pytest.raises(AmbiguousPronoun):
-        transform("a man and a woman, he reads while she sleeps")
-    assert transform("a man and a woman, he reads while she sleeps", ["age", "ethnicity"]).n == 1
+        transform("a man, a woman and a boy, she reads while he sleeps")
+    assert transform("a man, a woman and a boy, she reads while he sleeps", ["age", "ethnicity"]).n > 1
 
 
 # --- properties over generated prompts -------------------------------------------------------------------

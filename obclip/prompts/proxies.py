@@ -288,8 +288,26 @@ class ProxiesMixin:
 
     def proxy_extent(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The words to leave out with a proxy: its determiner and modifiers, the word that introduces it, what
-        measures it ("seven months pregnant"), the noun it makes a compound with ("afro puffs") and where on the
-        body it is ("mehndi on her hands"), so that what is left reads as a sentence."""
+        measures it ("seven months pregnant"), the noun it makes a compound with ("afro puffs"), where on the
+        body it is ("mehndi on her hands") and, where it ends its clause, the verb it was the object of ("a man
+        tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
+        first, last = self.proxy_phrase(first, last, kind)
+        nxt = self.tok(last + 1)
+        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?"):
+            while (verb := self.tok(first - 1)) is not None and self.free(first - 1) and verb.is_word and (
+                    verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core))):
+                first -= 1  # "a man tying" and "her hair is" would be sent without their object
+            if (rel := self.tok(first - 1)) is not None and rel.low in ("who", "that") and self.free(first - 1) and (
+                    self.tokens[first].low in g.AUXILIARIES):  # fmt: skip
+                first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
+            owner, feature = self.tok(first - 2), self.tok(first - 1)
+            if owner is not None and feature is not None and owner.low == "whose" and feature.core in FEATURE_NOUNS and (
+                    self.free(first - 2) and self.free(first - 1) and first < last):  # fmt: skip
+                first -= 2  # "a girl whose hair is in cornrows": the relative clause has nothing left to say
+        return first, last
+
+    def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
+        """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
         if nxt is not None and self.free(last + 1) and nxt.core in FEATURE_NOUNS:
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it
