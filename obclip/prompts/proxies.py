@@ -22,6 +22,12 @@ class ProxiesMixin:
         hold a person word ("man bun", "mom jeans", "bachelor party"), before person phrases are found."""
         toks = self.tokens
         if not person_words_only and not self.anyone():
+            if self.thing_subject():  # said in the parser's account, as the audit and `obclip candidates` show it
+                self.kept += [
+                    (i, i, "the prompt is about a thing and names no one: it hints at no one here")
+                    for i, t in enumerate(toks)
+                    if t.is_word and t.core in self.lex.proxies and self.free(i)
+                ]
             return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
         nobody = person_words_only and self.thing_subject()  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
@@ -62,18 +68,26 @@ class ProxiesMixin:
             if self.proxies == "refuse":
                 raise self.refuse(t, proxy_message(self.lex.proxies[key].reveals), ProxyRefused)
             prev, nxt = self.tok(i - 1), self.tok(last + 1)
-            nominal = prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1) and (
-                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt))
+            nominal = (
+                prev is not None
+                and prev.core in ("a", "an", "the")
+                and self.free(i - 1)
+                and (nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt))
+            )
             # a noun proxy that names a person ("redhead", "cheerleader") is the person where it is a clause's subject
             # and acts: "a redhead sunbathing"; not "a baby in a stroller", "a mother pushing a stroller with ..."
             opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
             acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME - {"and", "with"})
             names_one = t.core in self.lex.senses.person_senses or t.core.split("-")[0] in self.lex.nouns  # "mom-to-be"
             person_noun = kind == "noun" and last == i and names_one and opens and acts
-            nominal = nominal or (person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1))
+            nominal = nominal or (
+                person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1)
+            )
             if (kind == "adj" or person_noun) and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
-                self.claim(i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last)))
+                self.claim(
+                    i - 1, last, Phrase(pid, prev.text, (), toks[last].possessive, self.phrase_case(i - 1, last))
+                )
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
             first, last = self.weighted(*self.proxy_extent(i, last, kind))
@@ -111,18 +125,30 @@ class ProxiesMixin:
         if not (kept or owner.core in creatures or owner.core.removesuffix("s") in creatures):
             return False
         j = first - 2  # past the owner's determiner and modifiers: "a woman and her dog wearing a hijab" may be both
-        while j >= 0 and self.tokens[j].is_word and (self.tokens[j].core in g.DETERMINERS or
-                                                     self.tokens[j].core in POSSESSIVE_DETERMINERS or self.modifier(j)):
+        while (
+            j >= 0
+            and self.tokens[j].is_word
+            and (
+                self.tokens[j].core in g.DETERMINERS
+                or self.tokens[j].core in POSSESSIVE_DETERMINERS
+                or self.modifier(j)
+            )
+        ):
             j -= 1  # fmt: skip
         return j < 0 or self.tokens[j].low not in ("and", "or", "&", ",", "with")
 
     def mark_hair_types(self) -> None:
-        """"4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
+        """ "4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
         toks = self.tokens
         for i in range(len(toks) - 2):
             num, letter, word = toks[i], toks[i + 1], toks[i + 2]
-            if num.kind == "num" and num.low in "1234" and letter.start == num.end and letter.low in ("a", "b", "c") and (
-                    word.low in ("hair", "curls", "curl", "coils") and all(self.free(k) for k in (i, i + 1, i + 2))):
+            if (
+                num.kind == "num"
+                and num.low in "1234"
+                and letter.start == num.end
+                and letter.low in ("a", "b", "c")
+                and (word.low in ("hair", "curls", "curl", "coils") and all(self.free(k) for k in (i, i + 1, i + 2)))
+            ):
                 if self.proxies == "refuse":
                     raise self.refuse(num, proxy_message(("ethnicity",)), ProxyRefused)
                 first, last = self.weighted(*self.proxy_extent(i, i + 2, "noun"))
@@ -134,7 +160,11 @@ class ProxiesMixin:
         if self.persons:
             return True
         for i, t in enumerate(self.tokens):
-            if t.is_word and (t.core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(t.low)) and not self.refers_to_thing(i):
+            if (
+                t.is_word
+                and (t.core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(t.low))
+                and not self.refers_to_thing(i)
+            ):
                 return True
         return not self.animal_subject() and not self.proxy_subject() and not self.thing_subject()
 
@@ -200,7 +230,9 @@ class ProxiesMixin:
         # a thing; where the proxy itself is the head it must be a made thing, not a place that holds people ("a
         # harem in a palace" is its women as much as its rooms)
         made = {word, word.removesuffix("s")} & (senses.kind_heads | senses.garments)
-        return bool(made) and not (word in self.lex.proxies and word in senses.place_heads and word not in senses.garments)
+        return bool(made) and not (
+            word in self.lex.proxies and word in senses.place_heads and word not in senses.garments
+        )
 
     def proxy_subject(self) -> bool:
         """The whole prompt is one listed thing-proxy with its modifiers ("a Japanese silk kimono", "a photo of a
@@ -216,8 +248,12 @@ class ProxiesMixin:
                 if key in self.lex.proxies:  # a made thing ("skirt"), not a person, a group or an event ("hen party")
                     head, end = key.split()[-1], i + len(key.split())
                     alone = all(not w.is_word for w in self.tokens[end:])
-                    return alone and self.lex.proxies[key].kind == "noun" and head in self.lex.senses.kind_heads and (
-                        head not in self.lex.senses.person_senses)
+                    return (
+                        alone
+                        and self.lex.proxies[key].kind == "noun"
+                        and head in self.lex.senses.kind_heads
+                        and (head not in self.lex.senses.person_senses)
+                    )
             if set(self.lex.tags(t.core)) & set("an") and nxt is not None and nxt.is_word and t.core not in g.CLOSED and (
                     not self.ing(t)):  # fmt: skip
                 continue  # "a red skirt", "a Japanese silk kimono": the modifiers before its noun
@@ -256,8 +292,16 @@ class ProxiesMixin:
     def weighted(self, first: int, last: int) -> tuple[int, int]:
         """The extent with a front-end's weight around it ("(silver hair:1.2)"), which leaves with its words."""
         o, colon, w, c = self.tok(first - 1), self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
-        if o is not None and o.text == "(" and colon is not None and colon.text == ":" and w is not None and (
-                w.kind == "num" and c is not None and c.text == ")" and all(self.free(k) for k in (first - 1, last + 3))):
+        if (
+            o is not None
+            and o.text == "("
+            and colon is not None
+            and colon.text == ":"
+            and w is not None
+            and (
+                w.kind == "num" and c is not None and c.text == ")" and all(self.free(k) for k in (first - 1, last + 3))
+            )
+        ):
             return first - 1, last + 3
         return first, last
 
@@ -294,8 +338,12 @@ class ProxiesMixin:
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?"):
-            while (verb := self.tok(first - 1)) is not None and self.free(first - 1) and verb.is_word and (
-                    verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core))):
+            while (
+                (verb := self.tok(first - 1)) is not None
+                and self.free(first - 1)
+                and verb.is_word
+                and (verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core)))
+            ):
                 first -= 1  # "a man tying" and "her hair is" would be sent without their object
             if (rel := self.tok(first - 1)) is not None and rel.low in ("who", "that") and self.free(first - 1) and (
                     self.tokens[first].low in g.AUXILIARIES):  # fmt: skip
@@ -312,17 +360,29 @@ class ProxiesMixin:
         if nxt is not None and self.free(last + 1) and nxt.core in FEATURE_NOUNS:
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it
         num, unit = self.tok(first - 2), self.tok(first - 1)
-        if num is not None and unit is not None and (num.kind == "num" or g.number_value(num.low) is not None) and (
-                unit.core in ("months", "weeks", "month", "week") and self.free(first - 2) and self.free(first - 1)):
+        if (
+            num is not None
+            and unit is not None
+            and (num.kind == "num" or g.number_value(num.low) is not None)
+            and (unit.core in ("months", "weeks", "month", "week") and self.free(first - 2) and self.free(first - 1))
+        ):
             first -= 2  # "seven months pregnant": the measure of the proxy leaves with it
-        elif (num := self.tok(first - 1)) is not None and self.tokens[first].core in ("months", "weeks") and (
-                num.kind == "num" or g.number_value(num.low) is not None) and self.free(first - 1):
+        elif (
+            (num := self.tok(first - 1)) is not None
+            and self.tokens[first].core in ("months", "weeks")
+            and (num.kind == "num" or g.number_value(num.low) is not None)
+            and self.free(first - 1)
+        ):
             first -= 1  # "8 months along": the number of a measuring proxy
         while (adverb := self.tok(first - 1)) is not None and self.free(first - 1) and adverb.is_word and (
                 adverb.low.endswith("ly") and "r" in self.lex.tags(adverb.core)):  # fmt: skip
             first -= 1  # "a heavily pregnant lady": the adverb says how, and goes with what it says it of
-        if kind != "noun" and (comma := self.tok(first - 1)) is not None and comma.text == "," and (
-                self.free(first - 1) and (self.tok(last + 1) is None or not self.tok(last + 1).is_word)):
+        if (
+            kind != "noun"
+            and (comma := self.tok(first - 1)) is not None
+            and comma.text == ","
+            and (self.free(first - 1) and (self.tok(last + 1) is None or not self.tok(last + 1).is_word))
+        ):
             first -= 1  # "a woman, 8 months along": the comma that opened it leaves with it
         if kind != "noun":
             return first, last
@@ -343,9 +403,18 @@ class ProxiesMixin:
         if (start := self.release_proxy(j)) is not None:
             first, j = start, start - 1  # "long braided cornrows", "a Maasai shuka": what is held before joins it
         kinds = {k for a, b, why in self.kept if why.startswith("it names a kind of") for k in range(a, b + 1)}
-        compound = (w := self.tok(last + 1)) is not None and w.is_word and self.free(last + 1) and (
-            "n" in self.lex.tags(w.core) and w.core not in g.CLOSED and not self.ing(w) and self.noun(w) is None
-            and not w.low.endswith("s"))  # "a sorority house party": the article is the house party's
+        compound = (
+            (w := self.tok(last + 1)) is not None
+            and w.is_word
+            and self.free(last + 1)
+            and (
+                "n" in self.lex.tags(w.core)
+                and w.core not in g.CLOSED
+                and not self.ing(w)
+                and self.noun(w) is None
+                and not w.low.endswith("s")
+            )
+        )  # "a sorority house party": the article is the house party's
         kept = {k for a, b, _ in self.kept for k in range(a, b + 1)}
 
         def someone(k: int) -> bool:  # "a woman expecting twins": a gendered person never leaves with a proxy
@@ -363,8 +432,9 @@ class ProxiesMixin:
                 break  # "her first day at school" leaves with its "her"
             j -= 1
         nxt, prev = self.tok(last + 1), self.tok(first - 1)
-        joins_person = any((w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
-                           for k in (last + 2, last + 3))  # "in a hijab and a man in a turban": "and" joins people
+        joins_person = any(
+            (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None for k in (last + 2, last + 3)
+        )  # "in a hijab and a man in a turban": "and" joins people
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person:
             if self.tokens[first].low in INTRODUCERS and first == start_word:
                 return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
