@@ -797,3 +797,14 @@ def test_a_verb_whose_object_is_held_back_at_the_clause_end_goes_with_it(verb: s
     for candidate in transform(prompt).order:
         last = candidate.split()[-1]
         assert last not in ("tying", "adjusting", "is", "wearing", "has", "who"), candidate
+
+
+@pytest.mark.parametrize("noun", ["guard", "pilot", "farmer", "teacher"])
+@pytest.mark.parametrize("head", ["tower", "desk", "market"])
+def test_a_neutral_person_noun_before_a_compounds_head_is_no_person(noun: str, head: str) -> None:
+    """ "the old guard tower on a hill" was varied as "the little guard tower": a person noun that states nothing
+    itself, before a common noun in its base form and then a preposition, modifies that noun; "old" is the
+    tower's. The same noun before a verb and its object ("The guard lit his pipe") stays a person."""
+    prompt = f"the old {noun} {head} on a hill"
+    assert transform(prompt).order == (prompt,)
+    assert transform(f"The old {noun} lit his pipe.").n > 1

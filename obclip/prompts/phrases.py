@@ -34,14 +34,16 @@ SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's
 SCHOOLS = frozenset("school college university uni campus class prom graduation".split())
 COPULAS = frozenset("is was becomes became".split())
 LINKING_VERBS = frozenset("look looks looked seem seems seemed appear appears appeared".split())  # "looks Asian"
-SUBORDINATORS = frozenset("while as when because so then whereas although though if since until after before".split())  # "she is a doctor": the phrase after it names the subject
+SUBORDINATORS = frozenset(
+    "while as when because so then whereas although though if since until after before".split()
+)  # "she is a doctor": the phrase after it names the subject
 
 
 class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
     def mark_place_origins(self) -> None:
-        """"a Tokyo salaryman", "a Brooklyn girl": a place's name right before a person noun says where that person
+        """ "a Tokyo salaryman", "a Brooklyn girl": a place's name right before a person noun says where that person
         is from, as "Japanese" does; it stays on the device (an origin, like "from Nigeria"). A place of several
         words ("a New York cop") is a named thing WordNet does not tag as a place word by word, and is left."""
         for i, t in enumerate(self.tokens[:-1]):
@@ -53,8 +55,13 @@ class PhrasesMixin:
             if nxt.core in self.lex.adjectives or f"{t.core} {nxt.core}" in self.lex.adjectives:
                 continue  # "a South Asian man", "a Pacific Islander": one origin word of two
             tags = set(self.lex.tags(t.core))
-            place = t.is_word and "P" in tags and t.core not in self.lex.adjectives and self.noun(t) is None and (
-                tags == {"P"} or (t.capitalised and not self.title_mode and not self.upper_mode))
+            place = (
+                t.is_word
+                and "P" in tags
+                and t.core not in self.lex.adjectives
+                and self.noun(t) is None
+                and (tags == {"P"} or (t.capitalised and not self.title_mode and not self.upper_mode))
+            )
             if place and self.free(i) and not t.possessive:
                 self.claim(i, i, Held(t.text, "origin"))
 
@@ -68,11 +75,24 @@ class PhrasesMixin:
                 prev = self.tok(i - 1)
                 # "her 5 year old", "a 35 year old", "5 year olds": a person; "a woman, 50 years old," is her age
                 before = self.tok(i - 2)
-                upper = prev is not None and prev.low in ("and", "to", "or") and before is not None and (
-                    before.low.isdigit() or g.number_value(before.text) is not None)  # "between 30 and 40 years old"
+                upper = (
+                    prev is not None
+                    and prev.low in ("and", "to", "or")
+                    and before is not None
+                    and (before.low.isdigit() or g.number_value(before.text) is not None)
+                )  # "between 30 and 40 years old"
                 named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper
-                if named and all(self.free(k) for k in range(i, end + 1)) and (nxt is None or self.noun(nxt) is None) and (
-                        nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (nxt.core.endswith("s") or self.ing(nxt))):
+                if (
+                    named
+                    and all(self.free(k) for k in range(i, end + 1))
+                    and (nxt is None or self.noun(nxt) is None)
+                    and (
+                        nxt is None
+                        or not nxt.is_word
+                        or nxt.core in g.CLOSED
+                        or (nxt.core.endswith("s") or self.ing(nxt))
+                    )
+                ):
                     noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
                     self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
                 continue
@@ -80,7 +100,9 @@ class PhrasesMixin:
                 nxt = self.tok(i + 1)
                 if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
                     plural = t.low.endswith("s")
-                    noun = Noun("person", "pl" if plural else "sg", age=g.age_value(age_in_years(m.group(1), m.group(2))))
+                    noun = Noun(
+                        "person", "pl" if plural else "sg", age=g.age_value(age_in_years(m.group(1), m.group(2)))
+                    )
                     self.noun_phrase(i, (noun, ""), False)
                 continue
             nxt = self.tok(i + 1)
@@ -110,10 +132,20 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
-            if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.capitalised and (
-                    self.noun(nxt) is None and plain(nxt.core) not in self.lex.first_names and not t.possessive
-                    and not self.title_mode and not self.upper_mode
-                    and not self.person_after_name(i + 1)):
+            if (
+                found is not None
+                and t.core in self.lex.adjectives
+                and nxt is not None
+                and nxt.capitalised
+                and (
+                    self.noun(nxt) is None
+                    and plain(nxt.core) not in self.lex.first_names
+                    and not t.possessive
+                    and not self.title_mode
+                    and not self.upper_mode
+                    and not self.person_after_name(i + 1)
+                )
+            ):
                 continue  # "the Italian Alps", "the Roman Colosseum": it says which named place or thing, no person
                 # (but "a Korean BTS fan", "a Nigerian Super Eagles player" are people)
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
@@ -143,7 +175,40 @@ class PhrasesMixin:
                 if thing and age_only and not self.ing(nxt) and nxt.core not in self.lex.senses.depiction:
                     continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons;
                     # "a baby photo" shows the baby)
+                if self.compound_head(i + 1, found[0]):
+                    continue  # "the old guard tower", "a pilot light": the noun after it heads a compound
             self.noun_phrase(i, found, collective)
+
+    def compound_head(self, j: int, noun: Noun) -> bool:
+        """Token j, right after a singular person noun that states nothing of its own ("guard", "pilot"), is the
+        head of a compound the person noun modifies ("a guard tower", "a pilot light", "a farmer market"): a
+        common noun in its base form, which after a singular subject cannot be its verb ("a guard towers over"
+        can), and neither a picture ("a soldier statue" shows the soldier) nor a body ("a swimmer body")."""
+        t = self.tok(j)
+        if t is None or not t.is_word or noun.number != "sg" or noun.states() or noun.cls is not None or (
+                t.capitalised or t.possessive):  # fmt: skip
+            return False  # a class noun ("person") is how a decoy writes anyone: "a young person shower" is someone
+        tags = self.lex.tags(t.core)
+        after = self.tok(j + 1)
+        word = after is not None and after.is_word
+        if ("v" in tags or "r" in tags) and not (
+            after is not None and (after.core in g.PREPOSITIONS or after.text in ",;")
+        ):
+            return False  # "helping a patient walk", "a star backstage": a verb or an adverb may end the clause there
+        if word and (
+            self.noun(after) is not None
+            or (
+                "v" in tags
+                and (  # "The detective lit his pipe": its object
+                    after.core in g.DETERMINERS or after.core in g.PERSONAL_PRONOUNS or after.core in ("his", "her")
+                )
+            )
+        ):
+            return False  # fmt: skip
+        return (self.noun(t) is None and "n" in tags and t.core not in g.CLOSED and not self.ing(t)
+                and t.core not in self.lex.adjectives  # "a philosopher young ...": an attribute word is no compound
+                and not t.low.endswith(("s", "ed")) and t.core not in self.lex.senses.depiction
+                and t.core not in self.lex.senses.body and t.core not in COLLECTIVES)  # fmt: skip
 
     def person_after_name(self, j: int) -> bool:
         """Whether a person noun follows the run of capitalised words starting at token `j` ("BTS fan")."""
@@ -155,7 +220,7 @@ class PhrasesMixin:
         return noun.cls == "person" and noun.number == "sg"
 
     def nominal_adjective(self, i: int) -> bool:
-        """"the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it
+        """ "the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it
         names the people it describes."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         adjective = self.lex.adjectives.get(t.core)
@@ -178,8 +243,14 @@ class PhrasesMixin:
         if collective:
             person.number = "pl"  # a group never binds he/she
         end = self.postmodifier(person, head, held_words)
-        comma = next((c for c in self.apposition if c < head and not any(
-            self.noun(self.tokens[k]) is not None for k in range(c + 1, head))), None)  # the name's comma before it
+        comma = next(
+            (
+                c
+                for c in self.apposition
+                if c < head and not any(self.noun(self.tokens[k]) is not None for k in range(c + 1, head))
+            ),
+            None,
+        )  # the name's comma before it
         named = self.apposition.pop(comma) if comma is not None else None
         if named is not None:  # the appositive of a held-back name: it states what the name did ("John": male)
             states, key, strong = named
@@ -222,13 +293,21 @@ class PhrasesMixin:
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
-        if det.lower() not in ("the", "this", "that") or any(self.tokens[k].is_word and self.tokens[k].core not in
-                                                             self.lex.adjectives for k in range(first + 1, head)):
+        if det.lower() not in ("the", "this", "that") or any(
+            self.tokens[k].is_word and self.tokens[k].core not in self.lex.adjectives for k in range(first + 1, head)
+        ):
             return None  # "the eldest son and the youngest daughter": words of their own tell people apart
         word = self.tokens[head].core
-        same = [k for k, p in enumerate(self.persons) if not p.pronoun_only and p.number == person.number
-                and p.anchor < head and self.tokens[p.anchor].core == word and self.introduced(k)
-                and self.apart(k, first)]
+        same = [
+            k
+            for k, p in enumerate(self.persons)
+            if not p.pronoun_only
+            and p.number == person.number
+            and p.anchor < head
+            and self.tokens[p.anchor].core == word
+            and self.introduced(k)
+            and self.apart(k, first)
+        ]
         if len(same) > 1:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
                               "would show in the decoys; name each person once, or tell them apart by other words "
@@ -242,8 +321,11 @@ class PhrasesMixin:
         # which reading is meant would show in the decoys, and the prompt is refused.
         if self.noun(self.tokens[head]) is None:
             return None  # "the young and the old": adjectives naming groups, not a noun naming someone again
-        earlier = [k for k, p in enumerate(self.persons) if not p.pronoun_only and p.number == person.number
-                   and p.anchor < head]
+        earlier = [
+            k
+            for k, p in enumerate(self.persons)
+            if not p.pronoun_only and p.number == person.number and p.anchor < head
+        ]
         if not earlier or not all(self.apart(k, first) for k in earlier):
             return None  # "a man with the woman", "the young and the old": joined in one clause, two people
         words = self.prompt[self.tokens[first].start : self.tokens[head].end]
@@ -269,8 +351,18 @@ class PhrasesMixin:
     def named_at(self, j: int) -> bool:
         """Token j ends a person's name ("John", "Mrs. Smith"): a capitalised first name or title in a claimed span."""
         t = self.tok(j)
-        return t is not None and j in self.used and t.capitalised and not self.title_mode and not self.upper_mode and (
-            plain(t.core) in self.lex.first_names or t.core.rstrip(".") in self.lex.titles or "p" in self.lex.tags(t.core))
+        return (
+            t is not None
+            and j in self.used
+            and t.capitalised
+            and not self.title_mode
+            and not self.upper_mode
+            and (
+                plain(t.core) in self.lex.first_names
+                or t.core.rstrip(".") in self.lex.titles
+                or "p" in self.lex.tags(t.core)
+            )
+        )
 
     def introduced(self, k: int) -> bool:
         """Person k was first named with "a"/"an" (or no article): a later "the" + noun may name them again."""
@@ -327,8 +419,12 @@ class PhrasesMixin:
             self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
         elif (m := SOMETHING.match(w.low)) is not None:
             self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
-        elif w.kind == "num" and w.low.isdigit() and after is not None and (
-                after.low in YO or (after.low == "ish" and after.start == w.end)):
+        elif (
+            w.kind == "num"
+            and w.low.isdigit()
+            and after is not None
+            and (after.low in YO or (after.low == "ish" and after.start == w.end))
+        ):
             self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
             return k + 2
         elif w.core in ("big", "bigger", "biggest") and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and (
@@ -349,11 +445,16 @@ class PhrasesMixin:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
                 self.absorb(person, a, v, a not in ("age", "gender"), w.text)
         elif self.proxy_compound(w.core) in self.lex.proxies and not (
-                self.lex.proxies[self.proxy_compound(w.core)].kind == "attr" and (b := self.tok(k - 1)) is not None
-                and b.is_word and self.noun(b) is not None):  # "a man expecting guests": a verb, not "expecting" of them
+            self.lex.proxies[self.proxy_compound(w.core)].kind == "attr"
+            and (b := self.tok(k - 1)) is not None
+            and b.is_word
+            and self.noun(b) is not None
+        ):  # "a man expecting guests": a verb, not "expecting" of them
             if self.proxies == "refuse":
                 raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
-            adverb = mods[-1] if mods and mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower()) else ""
+            adverb = (
+                mods[-1] if mods and mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower()) else ""
+            )
             if adverb:
                 mods.pop()  # "a heavily pregnant lady": the adverb goes with the word it modifies
             held_words.append(f"{adverb} {w.text}".strip())
@@ -367,10 +468,17 @@ class PhrasesMixin:
         role = self.noun(self.tokens[head])
         if w.core not in RANK_WORDS:
             return False  # "an octogenarian swimmer" is an old swimmer; only a rank word names a rank
-        return noun.states().keys() == {"age"} and noun.age == "old" and role is not None and role[0].cls is None and (
-            self.tokens[head].core.rstrip("s") not in ("citizen", "resident", "adult", "person", "patient"))
+        return (
+            noun.states().keys() == {"age"}
+            and noun.age == "old"
+            and role is not None
+            and role[0].cls is None
+            and (self.tokens[head].core.rstrip("s") not in ("citizen", "resident", "adult", "person", "patient"))
+        )
 
-    def take_head(self, person: Person, head: int, found: tuple[Noun, str] | None, mods: list[str], force: bool) -> bool:
+    def take_head(
+        self, person: Person, head: int, found: tuple[Noun, str] | None, mods: list[str], force: bool
+    ) -> bool:
         """The head noun's class, number and the attributes it implies; False for a neutral group word that states
         nothing ("a family") unless `force`d (a group a pronoun refers to)."""
         t = self.tokens[head]
@@ -401,10 +509,13 @@ class PhrasesMixin:
         return True
 
     def booru_tag(self, head: int) -> bool:
-        """"1girl", "2boys": a number glued to "girl"/"boy", as SD front-ends tag a picture's characters."""
+        """ "1girl", "2boys": a number glued to "girl"/"boy", as SD front-ends tag a picture's characters."""
         t, count = self.tokens[head], self.tok(head - 1)
-        return t.core in g.TAG_NOUN[("sg", "pl")[t.core.endswith("s")]].values() and count is not None and (
-            count.kind == "num" and count.end == t.start and count.low.isdigit())
+        return (
+            t.core in g.TAG_NOUN[("sg", "pl")[t.core.endswith("s")]].values()
+            and count is not None
+            and (count.kind == "num" and count.end == t.start and count.low.isdigit())
+        )
 
     def at_school(self, head: int) -> bool:
         """The person noun at `head` is said of a school ("high school senior", "a senior in college")."""
@@ -414,7 +525,7 @@ class PhrasesMixin:
                                           and bool(after & SCHOOLS))  # fmt: skip
 
     def postmodifier(self, person: Person, head: int, held_words: list[str]) -> int:
-        """"a person of color": an "of" phrase that states an attribute; returns the phrase's last token."""
+        """ "a person of color": an "of" phrase that states an attribute; returns the phrase's last token."""
         of, what = self.tok(head + 1), self.tok(head + 2)
         if of is None or what is None or of.low != "of" or f"of {what.core}" not in self.lex.adjectives:
             return head
@@ -444,7 +555,9 @@ class PhrasesMixin:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
         if w.kind == "num" or YEAR_OLD.match(w.low):
-            grade = bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
+            grade = (
+                bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
+            )
             return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit() or grade  # "a 3rd grader"
         if w.low in YO or w.low in AGE_UNITS:
             return True
