@@ -808,3 +808,11 @@ def test_a_neutral_person_noun_before_a_compounds_head_is_no_person(noun: str, h
     prompt = f"the old {noun} {head} on a hill"
     assert transform(prompt).order == (prompt,)
     assert transform(f"The old {noun} lit his pipe.").n > 1
+
+
+@pytest.mark.parametrize("opener", ["Mount St.", "Mt. St.", "Mount St"])
+def test_an_abbreviated_saint_inside_a_place_name_is_the_place(opener: str) -> None:
+    """ "Mount St. Helens erupting" was refused: the abbreviation's full stop cut the name, so "Helens" looked
+    like a person's name."""
+    prompt = f"a hike up {opener} Helens at dawn"
+    assert transform(prompt).order == (prompt,)

@@ -219,8 +219,13 @@ class ThingsMixin:
         if not (t.capitalised and self.free(i)) or t.core in g.DETERMINERS:
             return None
         end, j, words = i, i + 1, 1
-        while self.free(j) and self.tokens[j].is_word and self.tokens[j].start - self.tokens[j - 1].end <= 1:
+        while self.free(j) and self.tokens[j].start - self.tokens[j - 1].end <= 1 and (self.tokens[j].is_word or (
+                self.tokens[j].text == "." and self.tokens[j - 1].low in ("st", "mt") and j > i
+                and (w := self.tok(j + 1)) is not None and w.capitalised)):  # fmt: skip  # "Mount St. Helens"
             w = self.tokens[j]
+            if not w.is_word:
+                j += 1
+                continue
             if w.capitalised and not w.possessive:
                 end, words = j, words + 1
             elif w.low not in NAME_JOINERS:
