@@ -816,3 +816,14 @@ def test_an_abbreviated_saint_inside_a_place_name_is_the_place(opener: str) -> N
     like a person's name."""
     prompt = f"a hike up {opener} Helens at dawn"
     assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("name", ["Old Lady", "Little Girl", "Young Man", "Grandma"])
+@pytest.mark.parametrize("head", ["Lane", "Road", "Market"])
+def test_a_capitalised_name_that_ends_on_a_place_noun_is_the_place(name: str, head: str) -> None:
+    """ "a sign for Old Lady Lane" was varied as "a sign for an old lady": a capitalised run that ends on a place
+    noun names the place, whoever it is named after; an honorific before a surname that is also a place noun
+    stays a person ("Doctor Lane", "Professor Park")."""
+    prompt = f"a sign for {name} {head} at dawn"
+    assert transform(prompt).order == (prompt,)
+    assert all("Lane" not in c for c in transform("Doctor Lane smiling at the camera").order)

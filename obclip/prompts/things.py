@@ -40,7 +40,9 @@ SAINT_PLACES = frozenset("church churches school college hospital square cross r
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
 FAMILY_WORDS = frozenset("family families clan household".split())
 # works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
-WORKS = frozenset("film movie book novel song album show series sitcom play musical opera poem game track single".split())
+WORKS = frozenset(
+    "film movie book novel song album show series sitcom play musical opera poem game track single".split()
+)
 
 
 class ThingsMixin:
@@ -56,7 +58,7 @@ class ThingsMixin:
         self.mark_model_names()
 
     def mark_family_names(self) -> None:
-        """"the Patel family", "the Nguyens' house": a surname before "family" names the family, and a surname can
+        """ "the Patel family", "the Nguyens' house": a surname before "family" names the family, and a surname can
         tell its ethnicity; it stays on the device like a first name ("the family celebrating Diwali")."""
         for i, t in enumerate(self.tokens[1:-1], start=1):
             prev, nxt = self.tokens[i - 1], self.tokens[i + 1]
@@ -65,7 +67,7 @@ class ThingsMixin:
                 self.claim(i, i, Held(t.text, "name"))
 
     def mark_saints_places(self) -> None:
-        """"St. Mary's Church", "Saint Peter's Basilica", "St Paul's Cathedral": a saint's name before a place or
+        """ "St. Mary's Church", "Saint Peter's Basilica", "St Paul's Cathedral": a saint's name before a place or
         building names that place; no person of the picture."""
         heads = self.lex.senses.place_heads | SAINT_PLACES
         for i, t in enumerate(self.tokens):
@@ -91,12 +93,19 @@ class ThingsMixin:
         return t is not None and t.is_word and (t.core in creatures or t.core.removesuffix("s") in creatures)
 
     def mark_given_names(self) -> None:
-        """"a ship named Queen Mary", "a dog called Max": after a thing or an animal, "named" gives its name,
+        """ "a ship named Queen Mary", "a dog called Max": after a thing or an animal, "named" gives its name,
         whatever the name looks like; "the film Little Women", "the song Billie Jean": after a work, its title."""
         for i, t in enumerate(self.tokens[:-1]):
-            if t.low in WORKS and not t.capitalised and self.free(i + 1) and self.tokens[i + 1].capitalised and (
-                    i > 0 and self.tokens[i - 1].low == "the") and (  # "a book Sarah wrote": her book
-                    not self.title_mode and not self.upper_mode):
+            if (
+                t.low in WORKS
+                and not t.capitalised
+                and self.free(i + 1)
+                and self.tokens[i + 1].capitalised
+                and (i > 0 and self.tokens[i - 1].low == "the")
+                and (  # "a book Sarah wrote": her book
+                    not self.title_mode and not self.upper_mode
+                )
+            ):
                 first = i + 2 if self.tokens[i + 1].core == "the" and i + 2 < len(self.tokens) else i + 1
                 self.keep(i + 1, self._title_span_end(first) or first, f"the title of the {t.low}")
         for i, t in enumerate(self.tokens[1:-1], start=1):
@@ -109,7 +118,7 @@ class ThingsMixin:
             self.keep(i + 1, end, f"the name given to the {self.tokens[i - 1].core}")
 
     def mark_work_titles(self) -> None:
-        """"the cover of The Old Man and the Sea", "The Girl with a Pearl Earring hanging in a museum": a title
+        """ "the cover of The Old Man and the Sea", "The Girl with a Pearl Earring hanging in a museum": a title
         written in title case, opened by "The", that holds a person noun is the name of a work, kept as written
         (its decoys would be titles no one wrote). It is a title where "The" has its capital mid-sentence, or
         where the capitals run on past a small word into a thing ("... with a Pearl Earring", "... and the
@@ -188,17 +197,30 @@ class ThingsMixin:
                 continue
             said = self.lex.adjectives.get(self.tokens[i].core)
             rest = range(i + 1, end + 1)  # "Asian American", "Aboriginal Australian": one origin, no team
-            if said is not None and said.attribute == "ethnicity" and (
-                    (after := self.tok(end + 1)) is not None and after.is_word and self.noun(after) is not None) and all(
-                    self.tokens[k].core not in self.lex.adjectives and self.noun(self.tokens[k]) is None for k in rest):
+            if (
+                said is not None
+                and said.attribute == "ethnicity"
+                and ((after := self.tok(end + 1)) is not None and after.is_word and self.noun(after) is not None)
+                and all(
+                    self.tokens[k].core not in self.lex.adjectives and self.noun(self.tokens[k]) is None for k in rest
+                )
+            ):
                 self.keep(i + 1, end)  # "a Nigerian Super Eagles player": the origin is the player's, not the team's
             elif self.names_a_thing(i, end):
                 self.keep(i, end)
             elif self.names_before(i, end):
                 self.keep(i, end, f"it names the {self.tokens[end + 1].core} after it")
-            elif (of := self.tok(i - 1)) is not None and of.low == "of" and (box := self.tok(i - 2)) is not None and (
-                    box.core in self.lex.senses.kind_heads and box.core not in self.lex.senses.depiction
-                    and self.noun(box) is None and not (self.tok(end + 1) is not None and self.ing(self.tokens[end + 1]))):
+            elif (
+                (of := self.tok(i - 1)) is not None
+                and of.low == "of"
+                and (box := self.tok(i - 2)) is not None
+                and (
+                    box.core in self.lex.senses.kind_heads
+                    and box.core not in self.lex.senses.depiction
+                    and self.noun(box) is None
+                    and not (self.tok(end + 1) is not None and self.ing(self.tokens[end + 1]))
+                )
+            ):
                 self.keep(i, end, f"it names what the {box.core} holds")  # "a bottle of Jim Beam", "a copy of ..."
             i = end + 1
 
@@ -239,27 +261,44 @@ class ThingsMixin:
         if not head.capitalised:
             return True  # "Eiffel tower": chosen by `title_span_end` for its place noun
         place_opener = (opener.core in self.lex.senses.place_heads or opener.core in PLACE_OPENERS) and (
-            self.noun(opener) is None and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
-            and self.lex.first_names.get(plain(opener.core)) in (None, "unisex"))  # "John and Mary": "john" is a room
+            self.noun(opener) is None
+            and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
+            and self.lex.first_names.get(plain(opener.core)) in (None, "unisex")
+        )  # "John and Mary": "john" is a room
         if place_opener:
             return True  # "Lake Louise", "Mount Victoria", "San Luis Obispo": a place named after someone
         if self.noun(head) is not None or "n" not in self.lex.tags(head.core) or head.core in g.CLOSED:
             return False
         gendered_title = (said := self.noun(opener)) is not None and "gender" in said[0].states()
-        if gendered_title and head.core in self.lex.senses.place_heads and not head.core.endswith("s"):
-            return True  # "Queen Street", "King Charles Bridge": a place named after someone ("Professor Park" is not)
-        if opener.core.rstrip(".") in self.lex.titles or (self.noun(opener) is not None and opener.core not in self.lex.adjectives):
+        honorific = not gendered_title and (opener.core.rstrip(".") in self.lex.titles or said is not None)  # "Dr"
+        joined_names = (
+            any(t.low in ("and", "&") for t in self.tokens[first:last]) and plain(head.core) in self.lex.first_names
+        )
+        if (
+            head.core in self.lex.senses.place_heads
+            and not head.core.endswith("s")
+            and not honorific
+            and not joined_names
+        ):
+            return True  # "Queen Street", "Old Lady Lane", "Kings Cross": a place named after someone ("Professor Park" is not)
+        if opener.core.rstrip(".") in self.lex.titles or (
+            self.noun(opener) is not None and opener.core not in self.lex.adjectives
+        ):
             return False  # "Queen Mary", "Mr Stone", "Professor Chen": a title opens a person's name
         if head.core in self.lex.adjectives or head.core.rstrip(".") in ABBREVIATIONS:
             return False  # "Snow White", "Martin Luther King Jr."
-        if any(self.noun(t) is not None and self.noun(t)[0].states() and t.core not in self.lex.adjectives
-               for t in self.tokens[first : last + 1]):
+        if any(
+            self.noun(t) is not None and self.noun(t)[0].states() and t.core not in self.lex.adjectives
+            for t in self.tokens[first : last + 1]
+        ):
             return False  # "The Old Man and the Sea": a title that says who is in it
         joined = any(t.low in ("and", "&") for t in self.tokens[first:last])
         if joined and plain(opener.core) in self.lex.first_names and plain(head.core) in self.lex.first_names:
             return False  # "Mary and John at the beach": people's names ("john" is also a place noun)
-        if plain(opener.core) in self.lex.first_names and (not set(self.lex.tags(opener.core)) - set("pN") or (
-                "N" in self.lex.tags(opener.core))):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
+        if (
+            plain(opener.core) in self.lex.first_names
+            and (not set(self.lex.tags(opener.core)) - set("pN") or ("N" in self.lex.tags(opener.core)))
+        ):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
             return head.core in self.lex.senses.place_heads and not head.core.endswith("s")
         return True
 
@@ -277,7 +316,8 @@ class ThingsMixin:
             return True
         opener = self.tokens[first]
         title = opener.core.rstrip(".") in self.lex.titles or (
-            self.noun(opener) is not None and plain(self.tokens[first + 1].core) in self.lex.first_names)
+            self.noun(opener) is not None and plain(self.tokens[first + 1].core) in self.lex.first_names
+        )
         given = plain(opener.core) in self.lex.first_names and "a" not in self.lex.tags(opener.core)  # not "Jolly"
         if nxt.core in self.lex.senses.depiction:  # "Emma Stone portrait", "a Lady Gaga poster": someone shown
             return not (given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None)
@@ -305,15 +345,21 @@ class ThingsMixin:
         return k is not None and isinstance(self.spans[k][2], Held) and self.spans[k][2].why == "not a person"
 
     def mark_model_names(self) -> None:
-        """"Porsche 911", "a Boeing 747", "sony a7iii", "Nikon D850": a word before a model number or code names a
+        """ "Porsche 911", "a Boeing 747", "sony a7iii", "Nikon D850": a word before a model number or code names a
         product."""
         for i, t in enumerate(self.tokens[:-1]):
             end = self.model_code_end(i + 1)
             after = self.tok(end + 1) if end is not None else None
             if after is not None and after.low in ("hair", "curls", "curl", "coils"):
                 continue  # "natural 4c hair": a hair type (`proxies.mark_hair_types`), not a product's model code
-            if end is not None and t.is_word and self.free(i) and self.noun(t) is None and t.core not in g.CLOSED and (
-                    t.low not in NAMING_WORDS):
+            if (
+                end is not None
+                and t.is_word
+                and self.free(i)
+                and self.noun(t) is None
+                and t.core not in g.CLOSED
+                and (t.low not in NAMING_WORDS)
+            ):
                 self.keep(i, end)
                 continue
             num = self.tokens[i + 1]
@@ -342,13 +388,18 @@ class ThingsMixin:
         if j >= len(self.tokens) or j == 0 or self.tokens[j].start == self.tokens[j - 1].end:
             return None
         end = j
-        while end + 1 < len(self.tokens) and self.tokens[end + 1].start == self.tokens[end].end and (
-                self.tokens[end + 1].kind in ("word", "num")):
+        while (
+            end + 1 < len(self.tokens)
+            and self.tokens[end + 1].start == self.tokens[end].end
+            and (self.tokens[end + 1].kind in ("word", "num"))
+        ):
             end += 1
         kinds = {self.tokens[k].kind for k in range(j, end + 1)}
         if kinds != {"word", "num"} or not all(self.free(k) for k in range(j, end + 1)):
             return None
-        if any(len(w.core) > 2 and plain(w.core) in self.lex.first_names for w in self.tokens[j : end + 1] if w.is_word):
+        if any(
+            len(w.core) > 2 and plain(w.core) in self.lex.first_names for w in self.tokens[j : end + 1] if w.is_word
+        ):
             return None  # "Mia3": a name with a number is still a name
         return end
 
@@ -381,8 +432,10 @@ class ThingsMixin:
         k = j - 1
         while self.free(k) and self.tokens[k].is_word and self.tokens[k].core not in g.DETERMINERS and j - k <= 4:
             w = self.tokens[k].core
-            if (w in self.lex.adjectives and w not in THING_ADJECTIVES) or (self.noun(self.tokens[k]) is not None and (
-                    self.lex.nouns.get(w) is not None and self.lex.nouns[w].states())):
+            if (w in self.lex.adjectives and w not in THING_ADJECTIVES) or (
+                self.noun(self.tokens[k]) is not None
+                and (self.lex.nouns.get(w) is not None and self.lex.nouns[w].states())
+            ):
                 return True  # "a female model", "a woman climber"
             k -= 1
         prev = self.tok(j - 1)
