@@ -827,3 +827,14 @@ def test_a_capitalised_name_that_ends_on_a_place_noun_is_the_place(name: str, he
     prompt = f"a sign for {name} {head} at dawn"
     assert transform(prompt).order == (prompt,)
     assert all("Lane" not in c for c in transform("Doctor Lane smiling at the camera").order)
+
+
+def test_a_definite_possessive_is_someones_not_wordnets_kind() -> None:
+    """ "A man and his daughter build a snowman. He laughs when she puts his hat on it." was refused: its cloud
+    view says "the man's hat" for "his hat", and a decoy's "the woman's hat" read as WordNet's kind of hat. After
+    "the" or a possessive, a singular person's possessive is someone's in every gender; "a woman's hat" and "the
+    ladies' room" stay kinds."""
+    group = transform("A man and his daughter build a snowman. He laughs when she puts his hat on it.")
+    assert group.n == 4 and all(c.count("'s hat") == 1 for c in group.order)
+    assert transform("the man's hat on a table").n == transform("the woman's hat on a table").n == 2
+    assert transform("a woman's hat on a table").n == 1 and transform("the ladies' room sign").n == 1

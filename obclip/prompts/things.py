@@ -167,6 +167,9 @@ class ThingsMixin:
             # a name that opens with a gendered person's word is a name in the other gender's words too, when
             # WordNet has only one ("a man's hat" as "a woman's hat"): else the decoy would read otherwise
             other = self.lex.counterpart(cores[i]) if t.possessive else None
+            owned = (prev := self.tok(i - 1)) is not None and (prev.low == "the" or prev.core in POSSESSIVE_DETERMINERS)
+            if other is not None and owned and self.lex.nouns[cores[i]].number == "sg":  # "the ladies' room" is one
+                continue  # "the man's hat", "her mother's hat": someone's, not WordNet's kind ("a woman's hat")
             firsts = [(cores[i], lows[i])] + ([(other, lows[i].replace(cores[i], other, 1))] if other else [])
             for words, proper, first in [(w, p, f) for f in firsts for key in dict.fromkeys(f)
                                          for w, p in index.get(key, ())]:  # fmt: skip
