@@ -125,6 +125,45 @@ def test_fair_queue_serves_a_small_tenant_before_a_big_tenants_backlog() -> None
         batcher.close()
 
 
+def _running(batcher: Batcher) -> None:
+    """Waits until a batch runs (an ordering aid: what the test checks is the order groups finish in)."""
+    for _ in range(3000):
+        if batcher.stats["running"]:
+            return
+        threading.Event().wait(0.01)
+    raise AssertionError("no batch started")
+
+
+def test_a_new_tenant_runs_between_two_steps_of_a_long_batch_and_every_result_equals_its_solo_run(tiny_sd) -> None:
+    """#25: a small group of a tenant with nothing running does not wait for the long batch running when it
+    arrives: it runs nested between two of that batch's steps, which then continues; both results are bit-equal
+    to each group run alone (accelerations on: their per-batch state must survive the nesting). A second group
+    of the long batch's own tenant has had its turn and waits. Ordered, not timed: the long batch has 240 steps."""
+    engine = CloudEngine(tiny_sd, count_flops=False)
+    batcher = Batcher(engine.run_batch, BatcherConfig(max_wait=0.0, max_queued=8, max_queued_seconds=100,
+                                                      tenant_share=1.0))  # fmt: skip
+    long, small, again = _req(1, steps=241, k=240), _req(2), _req(3)
+    finished: list[str] = []  # in the order the engine thread settled them
+    try:
+        big = batcher.submit(long, "big", seconds=8.0)
+        big.future.add_done_callback(lambda f: finished.append("big"))
+        _running(batcher)
+        own = batcher.submit(again, "big", seconds=0.1)  # the running tenant's next group: not owed service yet
+        own.future.add_done_callback(lambda f: finished.append("big again"))
+        other = batcher.submit(small, "small", seconds=0.1)
+        other.future.add_done_callback(lambda f: finished.append("small"))
+        answer = other.future.result(timeout=60)
+        assert not big.future.done(), "the small group waited for the whole long batch"
+        long_answer, own_answer = big.future.result(timeout=120), own.future.result(timeout=60)
+        assert finished == ["small", "big", "big again"] and batcher.stats["preempted"] == 1, finished
+    finally:
+        batcher.close()
+    for request, result in ((long, long_answer), (small, answer), (again, own_answer)):
+        solo = engine.run(request)
+        assert torch.equal(result.latents, solo.latents) and torch.equal(result.prev_denoised, solo.prev_denoised)
+        assert result.server_seconds > 0
+
+
 def test_keys_are_strong_hashed_and_matched() -> None:
     key = new_key()
     assert key_bits(key) >= 128 and key_bits("test-key-0123456789") < 128

@@ -7,9 +7,15 @@ noise and acceleration pivots, and a group that fails inside a batch fails alone
 (`run_groups`), so batching changes no group's result beyond float rounding.
 
 Scheduling is start-time fair queueing over tenants (API keys): each group gets a start tag
-max(virtual time, its tenant's last finish tag) and the queue serves the smallest tag, so a
-tenant sending large groups delays another tenant's small group by at most the batch
-running when it arrives. The queue is bounded in groups and in estimated seconds of work
+max(virtual time, its tenant's last finish tag) and the queue serves the smallest tag. Without
+preemption a tenant sending large groups would still delay another tenant's small group by the
+whole batch running when it arrives; so between two denoising steps of a running batch, a waiting
+group whose start tag is below the virtual time the running batch has reached (each of its groups'
+start tag plus the part of its estimated seconds already run) runs first, as a batch of its own
+nested in the paused one (`_preempting`). The paused batch's latents and sampler state stay on the
+engine thread's stack and continue untouched afterwards, and the accelerations' per-batch state is
+a context variable the nested batch sets and restores, so every group's result is the one it gets
+alone. One level of nesting bounds the memory paused batches hold. The queue is bounded in groups and in estimated seconds of work
 (`QueueFull`, answered 503 with Retry-After) and no tenant's waiting work past its share of those bounds
 (`ShareFull`, 429 with Retry-After); a queued group whose client has gone is
 dropped (`cancel`) before it costs anything. One worker thread runs the engine; `LocalRunner` is the
@@ -25,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from obclip.cloud.engine import batch_key
 from obclip.protocol import CloudRequest, Handoff
@@ -34,6 +40,7 @@ from obclip.server.config import BatcherConfig
 from obclip.server.runner import NO_METRICS, BatchStopped, Metrics, check_room, group_failed, run_groups
 
 log = logging.getLogger("obclip.server")
+PREEMPT_DEPTH = 1  # a paused batch keeps its latents in memory while the nested one runs: one level bounds that
 
 
 @dataclass
@@ -49,6 +56,7 @@ class Job:
     started: float | None = None  # when its batch began (queue time = started - arrived)
     seq: int = 0
     gone: threading.Event = field(default_factory=threading.Event)  # its client left while it ran
+    rid: str = ""  # request id, for logs and the batch trace only
 
 
 class Batcher:
@@ -63,8 +71,8 @@ class Batcher:
         self._seq = itertools.count()
         self._closed = False
         self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0, "stopped": 0,
-                      "running": 0}  # groups in the batch running now  # fmt: skip
-        self.on_batch: Callable[[int, int], None] = lambda groups, prompts: None  # metrics hook
+                      "preempted": 0, "running": 0}  # running: groups in the batches running (or paused) now  # fmt: skip
+        self.on_batch: Callable[[list[Job]], None] = lambda jobs: None  # metrics and trace hook
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
 
@@ -72,11 +80,11 @@ class Batcher:
         with self._cond:
             return sum(j.seconds for j in self._queue)
 
-    def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0) -> Job:
+    def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0, rid: str = "") -> Job:
         """Queues one group; raises `QueueFull` when the queue is at a bound."""
         with self._cond:
             check_room(self.config, [(j.tenant, j.seconds) for j in self._queue], tenant, seconds)
-            job = Job(request, tenant, seconds, seq=next(self._seq))
+            job = Job(request, tenant, seconds, seq=next(self._seq), rid=rid)
             job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0))
             self._finish[tenant] = job.start_tag + seconds
             self._queue.append(job)
@@ -110,25 +118,56 @@ class Batcher:
                 self._cond.wait()
             if self._closed:
                 return None
-            head = min(self._queue, key=lambda j: (j.start_tag, j.seconds, j.seq))
+            head = min(self._queue, key=_fair_order)
             if self.config.enabled:
                 deadline = head.arrived + self.config.max_wait
                 while (left := deadline - time.monotonic()) > 0 and head in self._queue and not self._closed:
                     self._cond.wait(left)
                 if head not in self._queue:  # cancelled while waiting for company
                     return []
-            batch, size, seconds = [head], head.request.n, head.seconds
-            if self.config.enabled:
-                key = batch_key(head.request)
-                for job in sorted(self._queue, key=lambda j: (j.start_tag, j.seconds, j.seq)):
-                    if job is head or batch_key(job.request) != key:
-                        continue
-                    if size + job.request.n > self.config.max_candidates:
-                        continue
-                    if seconds + job.seconds > self.config.max_batch_seconds:
-                        continue
-                    batch.append(job)  # the whole group joins, or none of it
-                    size, seconds = size + job.request.n, seconds + job.seconds
+            batch = self._with_company(head, self._queue)
+            for job in batch:
+                self._queue.remove(job)
+            self._virtual = max(self._virtual, head.start_tag)
+            return batch
+
+    def _with_company(self, head: Job, pool: list[Job]) -> list[Job]:
+        """`head` and the groups of `pool` that may share its batch (same settings, within the batch's bounds),
+        in fair order. Called with the lock held."""
+        batch, size, seconds = [head], head.request.n, head.seconds
+        if not self.config.enabled:
+            return batch
+        key = batch_key(head.request)
+        for job in sorted(pool, key=_fair_order):
+            if job is head or batch_key(job.request) != key:
+                continue
+            if size + job.request.n > self.config.max_candidates or seconds + job.seconds > self.config.max_batch_seconds:
+                continue
+            batch.append(job)  # the whole group joins, or none of it
+            size, seconds = size + job.request.n, seconds + job.seconds
+        return batch
+
+    def _preempting(self, running: list[Job], step: int, depth: int) -> list[Job]:
+        """The groups to run now, nested between steps `step - 1` and `step` of the `running` batch, or [].
+
+        A waiting group is owed service before the rest of the running batch when its start tag is below the
+        virtual time that batch has reached: every running group's start tag plus the part of its estimated
+        seconds done so far (step / k). A newly active tenant's group (start tag = virtual time) thus runs at the
+        next step boundary, while a tenant that had its share lately (a higher tag) may not push the running
+        batch back further than that batch has advanced: the paused batch keeps its fair place. The nested batch
+        takes company only among the owed groups, so no tenant rides along past its turn."""
+        if not self.config.preempt or depth >= PREEMPT_DEPTH or step == 0:
+            return []
+        k = max(1, running[0].request.k)
+        reached = min(j.start_tag + j.seconds * step / k for j in running)
+        with self._cond:
+            owed = [j for j in self._queue if j.start_tag < reached]
+            if not owed or self._closed:
+                return []
+            head = min(owed, key=_fair_order)
+            if self.config.enabled and time.monotonic() < head.arrived + self.config.max_wait:
+                return []  # it may still find company; the running batch advances meanwhile
+            batch = self._with_company(head, owed)
             for job in batch:
                 self._queue.remove(job)
             self._virtual = max(self._virtual, head.start_tag)
@@ -136,32 +175,55 @@ class Batcher:
 
     def _loop(self) -> None:
         while (batch := self._take_batch()) is not None:
-            live = [job for job in batch if job.future.set_running_or_notify_cancel()]
-            if not live:
-                continue
-            started = time.monotonic()
-            for job in live:
-                job.started = started
-            self.on_batch(len(live), sum(job.request.n for job in live))
-            self.stats["running"] = len(live)
+            self._run(batch, depth=0)
 
-            def stop_when_all_gone(step: int, live: list[Job] = live) -> None:
-                if all(job.gone.is_set() for job in live):
-                    raise BatchStopped(f"every client of this batch left; stopped after step {step}")
+    def _run(self, batch: list[Job], depth: int) -> None:
+        """Runs one batch on this (the engine) thread and settles its jobs' futures; between steps it stops once
+        every client has gone, or runs the groups `_preempting` picks as a nested batch of depth + 1."""
+        live = [job for job in batch if job.future.set_running_or_notify_cancel()]
+        if not live:
+            return
+        started = time.monotonic()
+        for job in live:
+            job.started = started
+        self.on_batch(live)
+        self.stats["running"] += len(live)
+        paused = 0.0  # wall time spent in nested batches, not charged to this one
 
-            results = run_groups(lambda requests: self.run_batch(requests, on_step=stop_when_all_gone),
+        def between_steps(step: int) -> None:
+            nonlocal paused
+            if all(job.gone.is_set() for job in live):
+                raise BatchStopped(f"every client of this batch left; stopped after step {step}")
+            nested = self._preempting(live, step, depth)
+            if nested:
+                self.stats["preempted"] += 1
+                began = time.monotonic()
+                self._run(nested, depth + 1)  # never raises: its groups' errors go to their own futures
+                paused += time.monotonic() - began
+
+        try:
+            results = run_groups(lambda requests: self.run_batch(requests, on_step=between_steps),
                                  [job.request for job in live])  # fmt: skip
-            self.stats["batches"] += 1
-            self.stats["running"] = 0
-            self.stats["stopped"] += any(isinstance(r, BatchStopped) for r in results)
-            self.stats["prompts"] += sum(job.request.n for job in live)
-            for job, result in zip(live, results, strict=True):
-                self.stats["groups"] += 1
-                if isinstance(result, Exception):
-                    self.stats["failed"] += not isinstance(result, BatchStopped)  # a stopped batch did not fail
-                    job.future.set_exception(result)
-                else:
-                    job.future.set_result(result)
+        except BaseException as exc:  # run_groups reports per group; this guards the worker thread regardless
+            results = [exc if isinstance(exc, Exception) else RuntimeError(repr(exc))] * len(live)
+        self.stats["batches"] += 1
+        self.stats["running"] -= len(live)
+        self.stats["stopped"] += any(isinstance(r, BatchStopped) for r in results)
+        self.stats["prompts"] += sum(job.request.n for job in live)
+        for job, result in zip(live, results, strict=True):
+            self.stats["groups"] += 1
+            if isinstance(result, Exception):
+                self.stats["failed"] += not isinstance(result, BatchStopped)  # a stopped batch did not fail
+                job.future.set_exception(result)
+            else:
+                if paused:  # the engine's clock ran on while this batch was paused
+                    result = replace(result, server_seconds=max(0.0, result.server_seconds - paused))
+                job.future.set_result(result)
+
+
+def _fair_order(job: Job) -> tuple[float, float, int]:
+    """Start tag first; among equal tags the smaller group, then the earlier one."""
+    return job.start_tag, job.seconds, job.seq
 
 
 class LocalRunner:
@@ -169,19 +231,25 @@ class LocalRunner:
 
     def __init__(self, batcher: Batcher, metrics: Metrics = NO_METRICS) -> None:
         self.batcher, self.metrics = batcher, metrics
-        batcher.on_batch = metrics.batch
+        batcher.on_batch = lambda jobs: metrics.batch(len(jobs), sum(job.request.n for job in jobs))
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        job = self.batcher.submit(request, tenant, seconds)
+        job = self.batcher.submit(request, tenant, seconds, rid)
         waiting = asyncio.wrap_future(job.future)
-        while not waiting.done():
-            await asyncio.wait([waiting], timeout=0.25)
-            if not waiting.done() and not job.gone.is_set() and client_gone():
-                if self.batcher.cancel(job):  # the client has gone: its queued group never runs
-                    log.info("request %s: client left, dropped from the queue", rid)
-                    raise AdmissionError(499, "client_closed", "the client closed the connection")
-                self.batcher.leave(job)  # running: its batch stops at a step boundary once all its clients left
+        try:
+            while not waiting.done():
+                await asyncio.wait([waiting], timeout=0.25)
+                if not waiting.done() and not job.gone.is_set() and client_gone():
+                    if self.batcher.cancel(job):  # the client has gone: its queued group never runs
+                        log.info("request %s: client left, dropped from the queue", rid)
+                        raise AdmissionError(499, "client_closed", "the client closed the connection")
+                    self.batcher.leave(job)  # running: its batch stops at a step boundary once all its clients left
+        except asyncio.CancelledError:  # how Ray Serve says the client left: the same two cases
+            if not self.batcher.cancel(job):
+                self.batcher.leave(job)
+            log.info("request %s: client left", rid)
+            raise
         try:
             handoff = waiting.result()
         except BatchStopped:

@@ -63,6 +63,9 @@ class BatcherConfig:
     max_queued_seconds: float = setting(600.0, "estimated compute waiting at once (then 503)", (1e-3, 1e10))
     tenant_share: float = setting(0.5, "part of the queue one key's waiting groups may take (then 429)",
                                   (1e-6, 1.0))  # fmt: skip
+    preempt: bool = setting(True, "let a waiting group that is owed service run between two steps of a running "
+                            "batch (--no-preempt: a group waits for the batch running when it arrives)",
+                            flag="--preempt")  # fmt: skip
 
     def __post_init__(self) -> None:
         check_bounds(self)

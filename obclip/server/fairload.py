@@ -37,7 +37,7 @@ def _quantile(xs: list[float], p: float) -> float:
 
 
 def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 30, flooders: int = 6,
-             fillers: int = 2, max_request_seconds: float = 1.0) -> dict:  # fmt: skip
+             fillers: int = 2, max_request_seconds: float = 1.0, preempt: bool = True) -> dict:  # fmt: skip
     """One fairness run; returns the figures `loadtest --fair` prints."""
     from obclip.cloud.engine import CloudEngine
     from obclip.models.pair import load_pair
@@ -50,6 +50,7 @@ def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 
     with open(keyfile, "w") as f:
         f.writelines(f"sha256:{digest(k)}  # {name}\n" for name, k in keys.items())
     extra = ["--engine", "ray", "--replicas", "1"] if engine == "ray" else []
+    extra += [] if preempt else ["--no-preempt"]  # the server as it was before preemption, for a side-by-side run
     proc, url = launch_server(["--pair", pair, "--api-key-file", keyfile, "--threads", "1", "--max-request-seconds",
                                str(max_request_seconds), "--max-queue", "32", *extra], free_port(),
                               os.path.join(folder, "server.log"))  # fmt: skip
@@ -102,6 +103,6 @@ def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 
     finally:
         proc.terminate()
         proc.wait(timeout=120)
-    return {"engine": engine, "solo_p50": statistics.median(solo), "solo_p99": _quantile(solo, 0.99),
+    return {"engine": engine, "preempt": preempt, "solo_p50": statistics.median(solo), "solo_p99": _quantile(solo, 0.99),
             "mix_p50": _quantile(latency, 0.5), "mix_p99": _quantile(latency, 0.99), "errors": errors, "wrong": wrong,
             "good": len(latency), "others": others, "heavy_n": len(heavy["candidates"]), "heavy_steps": heavy["steps"]}  # fmt: skip

@@ -12,6 +12,7 @@ Usage:
     python -m obclip.server.loadtest --engine local,ray --replicas 1,2 --clients 1,4,16 --k 4
     python -m obclip.server.loadtest --mix    # hostile mixed load, see mixload.py (tiny-sd, 200 requests)
     python -m obclip.server.loadtest --fair --engine local,ray   # tenant fairness, see fairload.py
+    python -m obclip.server.loadtest --fair --engine local,ray --preempt off,on   # without and with preemption
 """
 
 from __future__ import annotations
@@ -195,6 +196,8 @@ def main() -> None:
     parser.add_argument("--replicas", default="1,2", help="--engine ray: replica counts to try")
     parser.add_argument("--per-client", type=int, default=2, help="--engine: requests per client (1 client: twice)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="--engine: torch threads in all")
+    parser.add_argument("--preempt", default="on", help="--fair: the servers' preemption between steps, in this order: "
+                        "on, off, off,on (both, side by side in one run)")  # fmt: skip
     args = parser.parse_args()
     if args.fair:
         from obclip.server.fairload import run_fair
@@ -202,19 +205,23 @@ def main() -> None:
         pair = "tiny-sd" if "--pair" not in sys.argv else args.pair
         print(f"pair {pair}, {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
               flush=True)  # fmt: skip
-        print("| engine | good requests | errors / wrong | solo p50 / p99 s | under flood + filler p50 / p99 s | p99 ratio "
-              "| flood 200 / 429 / 503 | filler 200 / 429 / 503 |\n|---|---|---|---|---|---|---|---|", flush=True)  # fmt: skip
+        print("| engine | preempt | good requests | errors / wrong | solo p50 / p99 s | under flood + filler p50 / p99 s "
+              "| p99 ratio | flood 200 / 429 / 503 | filler 200 / 429 / 503 |\n|---|---|---|---|---|---|---|---|---|",
+              flush=True)  # fmt: skip
+        if not set(args.preempt.split(",")) <= {"on", "off"}:
+            parser.error("--preempt takes on and/or off, comma-separated")
         for engine in (args.engine or "local").split(","):
             if engine == "ray":
                 from obclip.server.ray_deploy import cluster_token_env
 
                 cluster_token_env(os.environ)
-            r = run_fair(pair, engine)
-            f, h = r["others"]["flood"], r["others"]["filler"]
-            print(f"| {engine} | {r['good']} | {r['errors']} / {r['wrong']} | {r['solo_p50']:.3f} / {r['solo_p99']:.3f} "
-                  f"| {r['mix_p50']:.3f} / {r['mix_p99']:.3f} | {r['mix_p99'] / r['solo_p99']:.1f}x | {f['200']} / {f['429']} "
-                  f"/ {f['503']} | {h['200']} / {h['429']} / {h['503']} (N={r['heavy_n']}, k={r['heavy_steps']}) |",
-                  flush=True)  # fmt: skip
+            for preempt in args.preempt.split(","):
+                r = run_fair(pair, engine, preempt=preempt == "on")
+                f, h = r["others"]["flood"], r["others"]["filler"]
+                print(f"| {engine} | {preempt} | {r['good']} | {r['errors']} / {r['wrong']} | {r['solo_p50']:.3f} / {r['solo_p99']:.3f} "
+                      f"| {r['mix_p50']:.3f} / {r['mix_p99']:.3f} | {r['mix_p99'] / r['solo_p99']:.1f}x | {f['200']} / "
+                      f"{f['429']} / {f['503']} | {h['200']} / {h['429']} / {h['503']} (N={r['heavy_n']}, "
+                      f"k={r['heavy_steps']}) |", flush=True)  # fmt: skip
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end", flush=True)
         return
     if args.engine:
