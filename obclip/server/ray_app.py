@@ -3,17 +3,20 @@
 `obclip serve --engine ray` and `serve run deploy/serve_config.yaml` both deploy `ObclipReplica`:
 each replica loads the pair once, measures its budget, and serves the very FastAPI app of
 `obclip serve` (`app.create_app`, as `@serve.ingress`), so the HTTP API, OpenAPI schema, keys,
-limits and error codes are the same. Only the `GroupRunner` differs: an admitted group is one
-item of a `@serve.batch` queue whose `batch_size_fn` counts prompts, so a batch holds whole
-groups up to `max_batch` candidates (a group larger than that runs alone), and the batch goes
-through `admission.run_groups` — the function the local batcher uses — in the replica's one
-engine thread. Ray's proxy routes requests across replicas, adopts or makes `X-Request-ID`,
-and restarts a replica that dies.
+limits and error codes are the same. The `GroupRunner` is the same too: each replica runs the
+single-process server's `LocalRunner` around its own `Batcher` (`batcher.py`): start-time fair
+order across keys, batches bounded in prompts and estimated seconds, whole groups, per-group
+isolation (`run_groups`), preemption between steps for a group owed service, and a running batch
+that stops between steps once all its clients have gone. Ray tells a replica that a client left by
+cancelling the request's task (`asyncio.CancelledError`), which `LocalRunner.run` turns into the
+same two cases as a closed connection: a queued group is dropped, a running one leaves its batch.
+Ray's `@serve.batch` was used before; it is first come, first served, bounded in prompts only,
+and cannot stop or pause a batch it has handed to the engine. Ray's proxy routes requests across
+replicas, adopts or makes `X-Request-ID`, and restarts a replica that dies.
 
 Differences from the single-process server (also in docs/ray.md): quotas, the failed-auth
-throttle, the queue bound and /v1/stats are per replica (with R replicas a key gets up to R
-times its quota); the queue is first-come first-served, not fair across keys; batches are
-bounded in prompts only; connection limits and read timeouts are the Ray proxy's; TLS is Ray's
+throttle, the queue bound, the fair order and /v1/stats are per replica (with R replicas a key gets
+up to R times its quota); connection limits and read timeouts are the Ray proxy's; TLS is Ray's
 `http_options` (`ssl_certfile`, `ssl_keyfile`) or the load balancer's.
 
 Ray is imported lazily: `import obclip` and `obclip --help` never import it.
@@ -21,19 +24,15 @@ Ray is imported lazily: `import obclip` and `obclip --help` never import it.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
-import threading
-import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from obclip.protocol import CloudRequest, Handoff
+from obclip.server.batcher import Batcher, Job, LocalRunner
 from obclip.server.config import RayOptions, ServerConfig
-from obclip.server.runner import Metrics, check_room, group_failed, run_groups
+from obclip.server.runner import Metrics
 
 log = logging.getLogger("obclip.server")
 RAY_MISSING = "Ray Serve is not installed: pip install 'obclip[ray]'"
@@ -90,24 +89,6 @@ class RayMetrics(Metrics):
         self.batch_groups.observe(groups)
 
 
-@dataclass(eq=False)  # identity: two equal requests are two groups in the queue
-class _Item:
-    """One admitted group in a replica's batch queue."""
-
-    request: CloudRequest
-    rid: str
-    seconds: float
-    tenant: str = ""
-    arrived: float = field(default_factory=time.monotonic)
-    started: float | None = None
-    counted: bool = True  # still counted in the replica's queue bound
-
-
-def _prompts(items: list[_Item]) -> int:
-    """`batch_size_fn`: a batch is as big as its candidates, and an item is a whole group."""
-    return sum(item.request.n for item in items)
-
-
 class ObclipReplica:
     """One Ray Serve replica: the pair, its engine thread, and the `GroupRunner` the shared app calls."""
 
@@ -127,14 +108,8 @@ class ObclipReplica:
         self.budget = calibrated_budget(self.pair, config.max_request_seconds, config.batcher.max_batch_seconds,
                                         config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
         self.metrics = RayMetrics()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obclip-engine")  # one engine at a time
-        self._lock = threading.Lock()
-        self._queued, self._queued_seconds = 0, 0.0
-        self._waiting: list[_Item] = []  # admitted groups not yet in a batch, for the queue's bounds and shares
-        self._stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0}
-        b = config.batcher
-        self._batched = serve.batch(max_batch_size=b.max_candidates, batch_wait_timeout_s=b.max_wait,
-                                    max_concurrent_batches=1, batch_size_fn=_prompts)(self._run_batch)  # fmt: skip
+        self._runner = LocalRunner(Batcher(self.engine.run_batch, config.batcher), self.metrics)
+        self._runner.batcher.on_batch = self._on_batch
         self._trace = os.environ.get(TRACE_ENV)
         self._replica = serve.get_replica_context().replica_id.unique_id
         from obclip.server.drain import Drain
@@ -151,68 +126,26 @@ class ObclipReplica:
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        """`GroupRunner.run`: queue the group (bounded like the local batcher's), await its hand-off."""
-        b = self.config.batcher
-        item = _Item(request, rid, seconds, tenant)
-        with self._lock:
-            check_room(b, [(i.tenant, i.seconds) for i in self._waiting], tenant, seconds)  # this replica's queue
-            self._waiting.append(item)
-            self._queued, self._queued_seconds = self._queued + 1, self._queued_seconds + seconds
-        try:
-            if b.enabled and request.n <= b.max_candidates:
-                result = await self._batched(item)
-            else:  # batching off, or a group larger than a batch: it runs alone, on the same engine thread
-                result = (await self._run_batch([item]))[0]
-        except asyncio.CancelledError:  # the client left and Ray cancelled us; a queued group never runs
-            self._stats["cancelled"] += item.started is None
-            log.info("request %s: client left", rid)
-            raise
-        except Exception as exc:
-            raise group_failed(rid, exc) from None
-        finally:
-            self._dequeue(item)
-        if isinstance(result, Exception):
-            raise group_failed(rid, result)
-        self.metrics.group(request.n, (item.started or item.arrived) - item.arrived, result.server_seconds,
-                           result.server_flops)  # fmt: skip
-        return result
+        """`GroupRunner.run`: this replica's fair batcher, as in `obclip serve`."""
+        return await self._runner.run(request, tenant, seconds, rid, client_gone)
 
-    async def _run_batch(self, items: list[_Item]) -> list[Handoff | Exception]:
-        """The batched method: whole groups in, one hand-off (or that group's own error) per group out."""
-        started = time.monotonic()
-        for item in items:
-            item.started = started
-            self._dequeue(item)
-        prompts = _prompts(items)
-        self.metrics.batch(len(items), prompts)
+    def _on_batch(self, jobs: list[Job]) -> None:
+        """Each batch the engine thread starts: metrics, the optional trace, a log line with its request ids."""
+        prompts = sum(job.request.n for job in jobs)
+        self.metrics.batch(len(jobs), prompts)
         if self._trace:
             with open(self._trace, "a") as f:  # request ids and sizes only, never a prompt
                 f.write(json.dumps({"replica": self._replica, "prompts": prompts,
-                                    "groups": [[i.rid, i.request.n] for i in items]}) + "\n")  # fmt: skip
-        loop = asyncio.get_running_loop()
-        results = await loop.run_in_executor(self._pool, run_groups, self.engine.run_batch, [i.request for i in items])
-        self._stats["batches"] += 1
-        self._stats["groups"] += len(items)
-        self._stats["prompts"] += prompts
-        self._stats["failed"] += sum(isinstance(r, Exception) for r in results)
-        log.info("batch of %d groups, %d prompts in %.3fs (requests %s)", len(items), prompts,
-                 time.monotonic() - started, ",".join(i.rid for i in items))  # fmt: skip
-        return results
-
-    def _dequeue(self, item: _Item) -> None:
-        with self._lock:
-            if item.counted:
-                item.counted = False
-                self._waiting.remove(item)
-                self._queued, self._queued_seconds = self._queued - 1, self._queued_seconds - item.seconds
+                                    "groups": [[j.rid, j.request.n] for j in jobs]}) + "\n")  # fmt: skip
+        log.info("batch of %d groups, %d prompts (requests %s)", len(jobs), prompts, ",".join(j.rid for j in jobs))
 
     def stats(self) -> dict:
         """`GroupRunner.stats`: this replica's counters."""
-        return {"batcher": dict(self._stats), "queued_seconds": self._queued_seconds, "replica": self._replica}
+        return self._runner.stats() | {"replica": self._replica}
 
     def close(self) -> None:
         """`GroupRunner.close`: Ray drains the replica first (`graceful_shutdown_timeout_s`)."""
-        self._pool.shutdown(wait=True)
+        self._runner.close()
 
 
 def _log_through_serve() -> None:
