@@ -95,3 +95,39 @@ def test_a_running_batch_on_a_replica_stops_between_steps_once_its_client_has_go
     for seed in range(4):  # both replicas serve again
         r = httpx.post(f"{app.url}/v1/denoise", json=_request(seed=seed).to_json(), headers=auth, timeout=120)
         assert r.status_code == 200, r.text
+
+
+def test_a_keys_quota_is_the_apps_not_each_replicas(app) -> None:
+    """#25 item 1 on Ray: the quota buckets live in one named actor (`ray_tenants.TenantLedger`), so a key sending
+    twice its per-minute quota gets its quota once across both replicas, then 429 `quota` with Retry-After (with a
+    bucket per replica it got up to twice as much). The admitted requests ran on both replicas (batch trace)."""
+    headers = {"authorization": f"Bearer {OTHER}"}
+    codes: dict[str, tuple[int, str | None, int]] = {}
+    for i in range(2 * QUOTA):
+        rid = f"quota-{i}"
+        r = httpx.post(f"{app.url}/v1/denoise", json=_request(seed=100 + i).to_json(),
+                       headers=headers | {"x-request-id": rid}, timeout=120)  # fmt: skip
+        error = r.json()["error"]["code"] if r.status_code != 200 else None
+        codes[rid] = (r.status_code, error, int(r.headers.get("retry-after", 0)))
+    served = [rid for rid, (status, _, _) in codes.items() if status == 200]
+    refused = [answer for answer in codes.values() if answer[0] != 200]
+    assert QUOTA <= len(served) <= QUOTA + 1, codes  # + 1: the bucket refills one request every 10 s
+    assert refused and all(status == 429 and code == "quota" and wait >= 1 for status, code, wait in refused), codes
+    replicas = {b["replica"] for b in app.batches() for rid, _ in b["groups"] if rid in served}
+    assert len(replicas) == 2, replicas  # spread over both: per-replica buckets would have admitted more
+
+
+def test_the_ledger_orders_tenants_on_one_clock() -> None:
+    """The ledger's fair clock, as a plain object: a key's tags advance by its own work, a new key starts at the
+    clock, a refused group is given back unless the key was tagged again since."""
+    from obclip.server.ray_tenants import TenantLedger
+
+    ledger = TenantLedger(QuotaConfig(requests_per_minute=2))
+    assert [ledger.tag("flood", 1.0) for _ in range(3)] == [0.0, 1.0, 2.0]
+    ledger.advance(1.0)  # a replica started flood's second group
+    assert ledger.tag("good", 0.1) == 1.0  # the newcomer comes before flood's third (2.0) and later groups
+    ledger.untag("good", 1.0, 0.1)
+    assert ledger.tag("good", 0.1) == 1.0
+    assert ledger.charge("good", 10) is None and ledger.charge("good", 10) is None
+    status, code, _, retry_after = ledger.charge("good", 10)
+    assert (status, code) == (429, "quota") and retry_after >= 1

@@ -267,6 +267,11 @@ class Quotas:
                                      retry_after=math.ceil(wait))  # fmt: skip
             self._buckets[key] = (reqs - 1, steps - candidate_steps, now)
 
+    async def take(self, key: str, candidate_steps: int) -> None:
+        """`charge`, as the app calls it: a replica of the Ray app overrides it with a call to the app's
+        shared ledger (`ray_tenants.GlobalQuotas`), which must not block the event loop."""
+        self.charge(key, candidate_steps)
+
 
 @dataclass(frozen=True)
 class Admitted:
@@ -276,9 +281,10 @@ class Admitted:
     cost: Cost
 
 
-def admit(body: DenoiseBody, pair: ModelPair, limits: Limits, budget: Budget, quotas: Quotas,
+def admit(body: DenoiseBody, pair: ModelPair, limits: Limits, budget: Budget, quotas: Quotas | None,
           tenant: str) -> Admitted:  # fmt: skip
-    """Checks one `POST /v1/denoise` body and charges its key's quota; raises `AdmissionError` (4xx) otherwise."""
+    """Checks one `POST /v1/denoise` body and charges its key's quota; raises `AdmissionError` (4xx) otherwise.
+    With `quotas` None the caller charges the quota itself (`Quotas.take`, awaited by the route)."""
     spec = pair.spec
     body = body.model_copy(  # absent settings: the served pair's defaults
         update={
@@ -300,5 +306,6 @@ def admit(body: DenoiseBody, pair: ModelPair, limits: Limits, budget: Budget, qu
     refusal = budget.refusal(cost)
     if refusal:
         raise AdmissionError(422, "over_budget", refusal)
-    quotas.charge(tenant, cost.candidate_steps)
+    if quotas is not None:
+        quotas.charge(tenant, cost.candidate_steps)
     return Admitted(request, cost)

@@ -88,7 +88,8 @@ _ROUTES = ("/healthz", "/v1/models", "/v1/stats", "/v1/denoise", "/openapi.json"
 
 def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
                budget: Budget | None = None, runner: GroupRunner | None = None, metrics: Metrics = NO_METRICS,
-               proxy_sets_request_id: bool = False, drain: Drain | None = None) -> FastAPI:  # fmt: skip
+               proxy_sets_request_id: bool = False, drain: Drain | None = None,
+               quotas: Quotas | None = None) -> FastAPI:  # fmt: skip
     """Builds the app around one loaded pair: its state, the middleware, the error handlers and the routes.
 
     Args:
@@ -105,13 +106,16 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
             add a second header.
         drain (`Drain`, optional): the draining state (begun by `DrainingServer` on SIGTERM, or on Ray by
             `ray_drain.watch`); a fresh one by default.
+        quotas (`Quotas`, optional): the per-key buckets; this process's by default, the app's shared ledger on
+            Ray (`ray_tenants.GlobalQuotas`).
     """
     if runner is None:
         engine = engine or CloudEngine(pair, count_flops=True)
         runner = LocalRunner(Batcher(engine.run_batch, config.batcher), metrics)
     budget = budget or calibrated_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
                                          config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
-    state = ServerState(pair, config, budget, runner, metrics, Gate(config), drain or Drain(), Quotas(config.quotas),
+    state = ServerState(pair, config, budget, runner, metrics, Gate(config), drain or Drain(),
+                        quotas or Quotas(config.quotas),
                         open_private(config.audit_log, "a") if config.audit_log else None)  # fmt: skip
 
     @contextlib.asynccontextmanager

@@ -73,19 +73,27 @@ class Batcher:
         self.stats = {"batches": 0, "groups": 0, "prompts": 0, "failed": 0, "cancelled": 0, "stopped": 0,
                       "preempted": 0, "running": 0}  # running: groups in the batches running (or paused) now  # fmt: skip
         self.on_batch: Callable[[list[Job]], None] = lambda jobs: None  # metrics and trace hook
+        self.on_virtual: Callable[[float], None] = lambda tag: None  # the clock moved (Ray: to the app's ledger)
         self._thread = threading.Thread(target=self._loop, name="obclip-batcher", daemon=True)
         self._thread.start()
+
+    def waiting(self) -> list[tuple[str, float]]:
+        """(tenant, estimated seconds) of each queued group: what `check_room` weighs a new group against."""
+        with self._cond:
+            return [(j.tenant, j.seconds) for j in self._queue]
 
     def queued_seconds(self) -> float:
         with self._cond:
             return sum(j.seconds for j in self._queue)
 
-    def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0, rid: str = "") -> Job:
-        """Queues one group; raises `QueueFull` when the queue is at a bound."""
+    def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0, rid: str = "",
+               start_tag: float | None = None) -> Job:  # fmt: skip
+        """Queues one group; raises `QueueFull` when the queue is at a bound. `start_tag` comes from a clock shared
+        with other queues (a Ray app's ledger), else from this queue's own."""
         with self._cond:
             check_room(self.config, [(j.tenant, j.seconds) for j in self._queue], tenant, seconds)
             job = Job(request, tenant, seconds, seq=next(self._seq), rid=rid)
-            job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0))
+            job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0)) if start_tag is None else start_tag
             self._finish[tenant] = job.start_tag + seconds
             self._queue.append(job)
             self._cond.notify()
@@ -129,6 +137,7 @@ class Batcher:
             for job in batch:
                 self._queue.remove(job)
             self._virtual = max(self._virtual, head.start_tag)
+            self.on_virtual(head.start_tag)
             return batch
 
     def _with_company(self, head: Job, pool: list[Job]) -> list[Job]:
@@ -171,6 +180,7 @@ class Batcher:
             for job in batch:
                 self._queue.remove(job)
             self._virtual = max(self._virtual, head.start_tag)
+            self.on_virtual(head.start_tag)
             return batch
 
     def _loop(self) -> None:
@@ -234,8 +244,8 @@ class LocalRunner:
         batcher.on_batch = lambda jobs: metrics.batch(len(jobs), sum(job.request.n for job in jobs))
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
-                  client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        job = self.batcher.submit(request, tenant, seconds, rid)
+                  client_gone: Callable[[], bool], start_tag: float | None = None) -> Handoff:  # fmt: skip
+        job = self.batcher.submit(request, tenant, seconds, rid, start_tag)
         waiting = asyncio.wrap_future(job.future)
         try:
             while not waiting.done():

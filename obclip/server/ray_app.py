@@ -14,10 +14,14 @@ Ray's `@serve.batch` was used before; it is first come, first served, bounded in
 and cannot stop or pause a batch it has handed to the engine. Ray's proxy routes requests across
 replicas, adopts or makes `X-Request-ID`, and restarts a replica that dies.
 
-Differences from the single-process server (also in docs/ray.md): quotas, the failed-auth
-throttle, the queue bound, the fair order and /v1/stats are per replica (with R replicas a key gets
-up to R times its quota); connection limits and read timeouts are the Ray proxy's; TLS is Ray's
-`http_options` (`ssl_certfile`, `ssl_keyfile`) or the load balancer's.
+Per-key quotas and the fair-queueing clock are the app's, not each replica's: one named actor
+(`ray_tenants.TenantLedger`) holds the buckets and the clock, so a key gets its quota once and a key
+that had its share on one replica comes after the others on every replica.
+
+Differences from the single-process server (also in docs/ray.md): the failed-auth throttle, the
+queue bound, a key's share of the queue and /v1/stats are per replica; connection limits and read
+timeouts are the Ray proxy's; TLS is Ray's `http_options` (`ssl_certfile`, `ssl_keyfile`) or the
+load balancer's.
 
 Ray is imported lazily: `import obclip` and `obclip --help` never import it.
 """
@@ -32,7 +36,7 @@ from collections.abc import Callable
 from obclip.protocol import CloudRequest, Handoff
 from obclip.server.batcher import Batcher, Job, LocalRunner
 from obclip.server.config import RayOptions, ServerConfig
-from obclip.server.runner import Metrics
+from obclip.server.runner import Metrics, QueueFull, ShareFull, check_room
 
 log = logging.getLogger("obclip.server")
 RAY_MISSING = "Ray Serve is not installed: pip install 'obclip[ray]'"
@@ -110,6 +114,11 @@ class ObclipReplica:
         self.metrics = RayMetrics()
         self._runner = LocalRunner(Batcher(self.engine.run_batch, config.batcher), self.metrics)
         self._runner.batcher.on_batch = self._on_batch
+        from obclip.server.ray_tenants import GlobalQuotas, ledger_actor
+
+        self._ledger = ledger_actor(config.quotas)  # the app's quotas and fair clock, shared by every replica
+        self._quotas = GlobalQuotas(config.quotas, self._ledger)
+        self._runner.batcher.on_virtual = lambda tag: self._ledger.advance.remote(tag)  # fire and forget
         self._trace = os.environ.get(TRACE_ENV)
         self._replica = serve.get_replica_context().replica_id.unique_id
         from obclip.server.drain import Drain
@@ -122,12 +131,24 @@ class ObclipReplica:
         from obclip.server.app import create_app
 
         return create_app(self.pair, self.config, budget=self.budget, runner=self, metrics=self.metrics,
-                          proxy_sets_request_id=True, drain=self._drain)  # fmt: skip
+                          proxy_sets_request_id=True, drain=self._drain, quotas=self._quotas)  # fmt: skip
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        """`GroupRunner.run`: this replica's fair batcher, as in `obclip serve`."""
-        return await self._runner.run(request, tenant, seconds, rid, client_gone)
+        """`GroupRunner.run`: this replica's fair batcher, as in `obclip serve`, ordered by the app's clock."""
+        batcher = self._runner.batcher
+        check_room(batcher.config, batcher.waiting(), tenant, seconds)  # refuse before taking a tag (submit rechecks)
+        try:
+            start_tag = await self._ledger.tag.remote(tenant, seconds)
+        except Exception as exc:  # the ledger is restarting: this replica's own clock orders the group
+            log.warning("request %s: tenant ledger unreachable (%s)", rid, type(exc).__name__)
+            start_tag = None
+        try:
+            return await self._runner.run(request, tenant, seconds, rid, client_gone, start_tag)
+        except (QueueFull, ShareFull):  # the queue filled between the check and the submit: never queued
+            if start_tag is not None:
+                self._ledger.untag.remote(tenant, start_tag, seconds)
+            raise
 
     def _on_batch(self, jobs: list[Job]) -> None:
         """Each batch the engine thread starts: metrics, the optional trace, a log line with its request ids."""

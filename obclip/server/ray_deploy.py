@@ -86,6 +86,9 @@ def serve_on_ray(settings: ServeSettings) -> int:
         wait_idle(flag, config.drain_seconds)
         serve.delete(APP_NAME)  # blocks until every replica has drained and stopped
         ray.kill(flag)
+        from obclip.server.ray_tenants import kill_ledger
+
+        kill_ledger()  # detached (it outlives a replica): the app's quotas go with the app
     finally:
         if own_cluster:
             serve.shutdown()

@@ -107,7 +107,8 @@ async def stats(state: State, _: Tenant) -> dict:
 )
 async def denoise(body: DenoiseBody, request: Request, state: State, who: Tenant) -> Response:
     rid = request.state.request_id
-    admitted = admit(body, state.pair, state.config.limits, state.budget, state.quotas, who)
+    admitted = admit(body, state.pair, state.config.limits, state.budget, None, who)
+    await state.quotas.take(who, admitted.cost.candidate_steps)  # on Ray: the app's ledger, shared by the replicas
     group = admitted.request
     started = time.perf_counter()
     if state.audit is not None:
