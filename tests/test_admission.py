@@ -164,6 +164,26 @@ def test_a_new_tenant_runs_between_two_steps_of_a_long_batch_and_every_result_eq
         assert result.server_seconds > 0
 
 
+def test_a_group_longer_than_what_is_left_of_the_running_batch_waits_for_it(tiny_sd) -> None:
+    """Preemption never nests a batch longer (estimated) than the rest of the running one: a new tenant's long
+    group is owed service but waits for the short running batch to end, and nothing was preempted. Ordered:
+    the running batch has 240 steps."""
+    engine = CloudEngine(tiny_sd, count_flops=False)
+    batcher = Batcher(engine.run_batch, BatcherConfig(max_wait=0.0, max_queued=8, max_queued_seconds=100,
+                                                      tenant_share=1.0))  # fmt: skip
+    finished: list[str] = []
+    try:
+        short = batcher.submit(_req(1, steps=241, k=240), "a", seconds=0.5)
+        short.future.add_done_callback(lambda f: finished.append("running"))
+        _running(batcher)
+        long = batcher.submit(_req(2), "b", seconds=5.0)
+        long.future.add_done_callback(lambda f: finished.append("long"))
+        long.future.result(timeout=120)
+        assert finished == ["running", "long"] and batcher.stats["preempted"] == 0, finished
+    finally:
+        batcher.close()
+
+
 def test_keys_are_strong_hashed_and_matched() -> None:
     key = new_key()
     assert key_bits(key) >= 128 and key_bits("test-key-0123456789") < 128

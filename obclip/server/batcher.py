@@ -140,17 +140,18 @@ class Batcher:
             self.on_virtual(head.start_tag)
             return batch
 
-    def _with_company(self, head: Job, pool: list[Job]) -> list[Job]:
-        """`head` and the groups of `pool` that may share its batch (same settings, within the batch's bounds),
-        in fair order. Called with the lock held."""
+    def _with_company(self, head: Job, pool: list[Job], max_seconds: float | None = None) -> list[Job]:
+        """`head` and the groups of `pool` that may share its batch (same settings, within the batch's bounds and
+        `max_seconds`), in fair order. Called with the lock held."""
         batch, size, seconds = [head], head.request.n, head.seconds
         if not self.config.enabled:
             return batch
         key = batch_key(head.request)
+        limit = self.config.max_batch_seconds if max_seconds is None else min(max_seconds, self.config.max_batch_seconds)
         for job in sorted(pool, key=_fair_order):
             if job is head or batch_key(job.request) != key:
                 continue
-            if size + job.request.n > self.config.max_candidates or seconds + job.seconds > self.config.max_batch_seconds:
+            if size + job.request.n > self.config.max_candidates or seconds + job.seconds > limit:
                 continue
             batch.append(job)  # the whole group joins, or none of it
             size, seconds = size + job.request.n, seconds + job.seconds
@@ -164,19 +165,26 @@ class Batcher:
         seconds done so far (step / k). A newly active tenant's group (start tag = virtual time) thus runs at the
         next step boundary, while a tenant that had its share lately (a higher tag) may not push the running
         batch back further than that batch has advanced: the paused batch keeps its fair place. The nested batch
-        takes company only among the owed groups, so no tenant rides along past its turn."""
+        takes company only among the owed groups, so no tenant rides along past its turn.
+
+        A nested batch never outlasts what is left of the paused one (estimated): an owed group longer than that
+        waits for the running batch to end, as it would without preemption, and a shorter owed group may go
+        first (it delays the long one by its own short length at most). Nesting a long group would only delay
+        the paused batch's clients and, with one level of nesting, hold every newcomer behind it for all its
+        length (measured on Ray: a small group's p99 0.9-1.4 s when a filler's batch ran nested in a flooder's)."""
         if not self.config.preempt or depth >= PREEMPT_DEPTH or step == 0:
             return []
         k = max(1, running[0].request.k)
         reached = min(j.start_tag + j.seconds * step / k for j in running)
+        left = sum(j.seconds for j in running) * (k - step) / k
         with self._cond:
-            owed = [j for j in self._queue if j.start_tag < reached]
+            owed = [j for j in self._queue if j.start_tag < reached and j.seconds <= left]
             if not owed or self._closed:
                 return []
             head = min(owed, key=_fair_order)
             if self.config.enabled and time.monotonic() < head.arrived + self.config.max_wait:
                 return []  # it may still find company; the running batch advances meanwhile
-            batch = self._with_company(head, owed)
+            batch = self._with_company(head, owed, max_seconds=left)
             for job in batch:
                 self._queue.remove(job)
             self._virtual = max(self._virtual, head.start_tag)
