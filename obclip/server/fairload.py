@@ -89,6 +89,7 @@ def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 
             t.start()
         time.sleep(2.0)  # the queue fills before the good tenant starts
         latency, errors, wrong = [], 0, 0
+        sent_before = len(device.attempts)
         for j in range(good_requests):
             started = time.perf_counter()
             try:
@@ -97,6 +98,7 @@ def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 
                 wrong += not torch.allclose(answer.latents, expected[j % len(small)], atol=1e-3)
             except Exception:  # counted: the good tenant must never fail
                 errors += 1
+        retries = len(device.attempts) - sent_before - good_requests  # 429/503 answers the good key waited out
         stop.set()
         for t in load:
             t.join(timeout=180)
@@ -104,5 +106,5 @@ def run_fair(pair: str = "tiny-sd", engine: str = "local", good_requests: int = 
         proc.terminate()
         proc.wait(timeout=120)
     return {"engine": engine, "preempt": preempt, "solo_p50": statistics.median(solo), "solo_p99": _quantile(solo, 0.99),
-            "mix_p50": _quantile(latency, 0.5), "mix_p99": _quantile(latency, 0.99), "errors": errors, "wrong": wrong,
+            "mix_p50": _quantile(latency, 0.5), "mix_p99": _quantile(latency, 0.99), "errors": errors, "wrong": wrong, "retries": retries,
             "good": len(latency), "others": others, "heavy_n": len(heavy["candidates"]), "heavy_steps": heavy["steps"]}  # fmt: skip

@@ -77,9 +77,13 @@ def ledger_actor(config: QuotaConfig):
     import ray
 
     remote = ray.remote(num_cpus=0, max_restarts=-1)(TenantLedger)
-    return remote.options(name=LEDGER_NAME, namespace=NAMESPACE, lifetime="detached", get_if_exists=True).remote(
+    ledger = remote.options(name=LEDGER_NAME, namespace=NAMESPACE, lifetime="detached", get_if_exists=True).remote(
         config
     )
+    # the actor's process starts on its first call: pay that here, in the replica's constructor, not in the first
+    # request (measured: the first request after a deploy took 1.1-1.7 s instead of 0.1 s)
+    ray.get(ledger.advance.remote(0.0), timeout=120)
+    return ledger
 
 
 def kill_ledger() -> None:
