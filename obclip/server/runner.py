@@ -5,7 +5,7 @@ The app (`app.py`, `routes.py`, `admission.admit`) does everything that is the s
 to a `GroupRunner`. Two implement it:
 
 - `LocalRunner` (`batcher.py`): this process's fair, bounded batcher, one worker thread;
-- `ObclipReplica` (`ray_app.py`): a Ray Serve replica's `@serve.batch` method.
+- `ObclipReplica` (`ray_app.py`): a Ray Serve replica, which runs a `LocalRunner` of its own.
 
 Both take a group only if `check_room` lets it into their queue (the queue's bound, 503, and the
 tenant's share of it, 429), and both feed `run_groups`, so batching and per-group isolation exist
@@ -80,7 +80,7 @@ def run_groups(run_batch: Callable[[list[CloudRequest]], list[Handoff]],
     The one place where a list of groups meets the cloud engine, for every engine (this
     process's batcher, a Ray Serve replica). Groups whose settings differ (`batch_key`) cannot
     share a UNet batch: they run as consecutive batches, one per setting, in order of first
-    appearance (the local batcher only ever passes one setting; Ray's `@serve.batch` may mix).
+    appearance (the batcher only ever passes one setting; a caller that mixes them still gets each its own batch).
 
     Returns one entry per request, in order: its hand-off, or the exception of running it alone.
     A poison group among n good ones costs about log2(n) extra batches, and the good groups'
