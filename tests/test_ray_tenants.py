@@ -19,7 +19,15 @@ ray = pytest.importorskip("ray", reason="Ray Serve is not installed (pip install
 serve = pytest.importorskip("ray.serve", reason="Ray Serve is not installed (pip install 'obclip[ray]')")
 
 from obclip.config import AccelConfig  # noqa: E402
-from obclip.server.config import BatcherConfig, DeployConfig, Limits, QuotaConfig, RayOptions, ServerConfig  # noqa: E402
+from obclip.server.config import (  # noqa: E402
+    BatcherConfig,
+    DeployConfig,
+    Limits,
+    QuotaConfig,
+    RayOptions,
+    ServerConfig,
+    ThrottleConfig,
+)
 from obclip.server.ray_app import APP_NAME, TRACE_ENV, build  # noqa: E402
 from obclip.server.ray_deploy import http_options  # noqa: E402
 from obclip.server.security import digest  # noqa: E402
@@ -29,6 +37,7 @@ from tests.test_server import KEY, _request  # noqa: E402
 pytestmark = pytest.mark.slow
 OTHER = "obk_other-tenant-0123456789abcdefGHIJKLMN"
 QUOTA = 6  # requests per minute per key: OTHER's test sends twice that
+FAILURES = 4  # wrong keys an address may send per minute: the throttle test sends three times that
 
 
 class App:
@@ -45,7 +54,8 @@ class App:
             serve.start(http_options=http_options(DeployConfig(port=port)))
             config = ServerConfig(key_digests=(digest(KEY), digest(OTHER)), max_request_seconds=600,
                                   limits=Limits(max_steps=500, max_size=64), quotas=QuotaConfig(requests_per_minute=QUOTA),
-                                  batcher=BatcherConfig(max_wait=0.02, max_batch_seconds=600))  # fmt: skip
+                                  batcher=BatcherConfig(max_wait=0.02, max_batch_seconds=600),
+                                  throttle=ThrottleConfig(max_failures=FAILURES))  # fmt: skip
             serve.run(build("tiny-sd", config, RayOptions(replicas=2, threads=1)), name=APP_NAME, route_prefix="/")
         except BaseException:
             self.stop()
@@ -115,6 +125,21 @@ def test_a_keys_quota_is_the_apps_not_each_replicas(app) -> None:
     assert refused and all(status == 429 and code == "quota" and wait >= 1 for status, code, wait in refused), codes
     replicas = {b["replica"] for b in app.batches() for rid, _ in b["groups"] if rid in served}
     assert len(replicas) == 2, replicas  # spread over both: per-replica buckets would have admitted more
+
+
+def test_wrong_keys_are_throttled_after_the_same_count_on_two_replicas_as_on_one(app) -> None:
+    """#25 item 1 on Ray: failed authentications are counted per address by the ledger, so 12 wrong keys spread
+    over both replicas get FAILURES 403s, then 429 `auth_throttled` (with a count per replica, up to twice as many
+    403s); a valid key from the same address is still served."""
+    codes = []
+    for i in range(3 * FAILURES):
+        r = httpx.post(f"{app.url}/v1/denoise", json=_request().to_json(),
+                       headers={"authorization": f"Bearer obk_wrong-key-{i:02d}-0123456789abcdefGHIJKL"}, timeout=30)  # fmt: skip
+        codes.append((r.status_code, r.json()["error"]["code"]))
+    assert codes == [(403, "forbidden")] * FAILURES + [(429, "auth_throttled")] * (2 * FAILURES), codes
+    good = httpx.post(f"{app.url}/v1/denoise", json=_request().to_json(), headers={"authorization": f"Bearer {KEY}"},
+                      timeout=120)  # fmt: skip
+    assert good.status_code == 200, good.text
 
 
 def test_the_ledger_orders_tenants_on_one_clock() -> None:

@@ -48,7 +48,7 @@ from obclip.server.config import DeployConfig, ServerConfig
 from obclip.server.drain import RETRY_AFTER_SECONDS, Drain, DrainingServer
 from obclip.server.routes import ServerState, router
 from obclip.server.runner import NO_METRICS, GroupRunner, Metrics
-from obclip.server.security import open_private
+from obclip.server.security import AuthThrottle, open_private
 from obclip.server.transport import guarded_protocol, install_log_limits
 
 log = logging.getLogger("obclip.server")
@@ -89,7 +89,7 @@ _ROUTES = ("/healthz", "/v1/models", "/v1/stats", "/v1/denoise", "/openapi.json"
 def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
                budget: Budget | None = None, runner: GroupRunner | None = None, metrics: Metrics = NO_METRICS,
                proxy_sets_request_id: bool = False, drain: Drain | None = None,
-               quotas: Quotas | None = None) -> FastAPI:  # fmt: skip
+               quotas: Quotas | None = None, throttle: AuthThrottle | None = None) -> FastAPI:  # fmt: skip
     """Builds the app around one loaded pair: its state, the middleware, the error handlers and the routes.
 
     Args:
@@ -108,13 +108,15 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
             `ray_drain.watch`); a fresh one by default.
         quotas (`Quotas`, optional): the per-key buckets; this process's by default, the app's shared ledger on
             Ray (`ray_tenants.GlobalQuotas`).
+        throttle (`AuthThrottle`, optional): failed authentications per address; this process's by default, the
+            app's shared ledger on Ray (`ray_tenants.GlobalThrottle`).
     """
     if runner is None:
         engine = engine or CloudEngine(pair, count_flops=True)
         runner = LocalRunner(Batcher(engine.run_batch, config.batcher), metrics)
     budget = budget or calibrated_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
                                          config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
-    state = ServerState(pair, config, budget, runner, metrics, Gate(config), drain or Drain(),
+    state = ServerState(pair, config, budget, runner, metrics, Gate(config, throttle), drain or Drain(),
                         quotas or Quotas(config.quotas),
                         open_private(config.audit_log, "a") if config.audit_log else None)  # fmt: skip
 
@@ -175,7 +177,7 @@ def _install_middleware(app: FastAPI, state: ServerState, proxy_sets_request_id:
     async def _gated(request: Request, call_next, rid: str) -> Response:
         address = request.client.host if request.client else "unknown"
         try:
-            tenant = request.state.tenant = state.gate.admit(request.method, request.headers, address, rid)
+            tenant = request.state.tenant = await state.gate.admit_async(request.method, request.headers, address, rid)
         except AdmissionError as exc:
             return _fail(metrics, exc.status, exc.code, exc.message, rid, exc.retry_after)
         with state.gate.holding(tenant):

@@ -26,17 +26,44 @@ log = logging.getLogger("obclip.server")
 NO_AUTH_TENANT = "anonymous"  # every request's tenant on a server started with --insecure-no-auth
 
 
+class _WrongKey(Exception):
+    """A bearer key no key line matches: `admit`/`admit_async` ask the throttle what to answer."""
+
+
 class Gate:
     """Decides, from a request's headers, whether it may reach a /v1/ route and as which tenant."""
 
-    def __init__(self, config: ServerConfig) -> None:
+    def __init__(self, config: ServerConfig, throttle: AuthThrottle | None = None) -> None:
         self.config = config
-        self.keys, self.throttle = KeyRing(config.key_digests), AuthThrottle(config.throttle)
+        self.keys, self.throttle = KeyRing(config.key_digests), throttle or AuthThrottle(config.throttle)
         self.in_flight: dict[str, int] = {}  # tenant -> its requests from headers to answer (one event loop)
 
     def admit(self, method: str, headers: Mapping[str, str], address: str, rid: str) -> str:
         """The request's tenant, or an `AdmissionError`: 401 no key, 403 wrong key, 429 throttled address or
         too many requests in flight for the key, 411/413 a missing or too large Content-Length."""
+        try:
+            return self._admit(method, headers, address, rid)
+        except _WrongKey:
+            raise self._refusal(*self.throttle.failed(address), address, rid) from None
+
+    async def admit_async(self, method: str, headers: Mapping[str, str], address: str, rid: str) -> str:
+        """`admit` as the app's middleware calls it: a wrong key is counted by `throttle.failed_async`, which on
+        Ray is the app's ledger (one count for every replica) and must not block the event loop."""
+        try:
+            return self._admit(method, headers, address, rid)
+        except _WrongKey:
+            raise self._refusal(*(await self.throttle.failed_async(address)), address, rid) from None
+
+    def _refusal(self, wait: float, failures: int, address: str, rid: str) -> AdmissionError:
+        """The answer to a wrong key: 429 while its address is throttled, else 403 (counted, logged)."""
+        if wait > 0:
+            return AdmissionError(429, "auth_throttled", "too many failed authentications from this address",
+                                  retry_after=wait)  # fmt: skip
+        log.warning("request %s: auth failed from %s (%d failures in the last %gs)", rid, address, failures,
+                    self.config.throttle.window)  # fmt: skip
+        return AdmissionError(403, "forbidden", "API key not accepted")
+
+    def _admit(self, method: str, headers: Mapping[str, str], address: str, rid: str) -> str:
         tenant = NO_AUTH_TENANT if self.config.insecure_no_auth else self._authenticate(headers, address, rid)
         length = headers.get("content-length")
         if method == "POST" and length is None:
@@ -53,14 +80,8 @@ class Gate:
         tenant = self.keys.match(auth[7:].strip())
         if tenant is None:
             # with >= 128-bit keys guessing is hopeless; the throttle bounds the cost and the log volume
-            wait = self.throttle.blocked_for(address)
-            if wait > 0:
-                raise AdmissionError(429, "auth_throttled", "too many failed authentications from this address",
-                                     retry_after=wait)  # fmt: skip
-            failures = self.throttle.fail(address)
-            log.warning("request %s: auth failed from %s (%d failures in the last %gs)", rid, address, failures,
-                        self.config.throttle.window)  # fmt: skip
-            raise AdmissionError(403, "forbidden", "API key not accepted")
+            raise _WrongKey
+
         held, cap = self.in_flight.get(tenant, 0), self.config.transport.max_key_connections
         if held >= cap:  # before the body is read: slow bodies under one key cannot hold every connection
             raise AdmissionError(429, "too_many_connections", f"this key already has {held} requests in flight "

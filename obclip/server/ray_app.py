@@ -14,12 +14,13 @@ Ray's `@serve.batch` was used before; it is first come, first served, bounded in
 and cannot stop or pause a batch it has handed to the engine. Ray's proxy routes requests across
 replicas, adopts or makes `X-Request-ID`, and restarts a replica that dies.
 
-Per-key quotas and the fair-queueing clock are the app's, not each replica's: one named actor
-(`ray_tenants.TenantLedger`) holds the buckets and the clock, so a key gets its quota once and a key
-that had its share on one replica comes after the others on every replica.
+Per-key quotas, the failed-auth throttle and the fair-queueing clock are the app's, not each
+replica's: one named actor (`ray_tenants.TenantLedger`) holds the buckets, the failure counts and the
+clock, so a key gets its quota once, a guesser is throttled after as many wrong keys as on one
+replica, and a key that had its share on one replica comes after the others on every replica.
 
-Differences from the single-process server (also in docs/ray.md): the failed-auth throttle, the
-queue bound, a key's share of the queue and /v1/stats are per replica; connection limits and read
+Differences from the single-process server (also in docs/ray.md): the queue bound, a key's share of
+the queue, the per-key cap on requests in flight and /v1/stats are per replica; connection limits and read
 timeouts are the Ray proxy's; TLS is Ray's `http_options` (`ssl_certfile`, `ssl_keyfile`) or the
 load balancer's.
 
@@ -114,10 +115,11 @@ class ObclipReplica:
         self.metrics = RayMetrics()
         self._runner = LocalRunner(Batcher(self.engine.run_batch, config.batcher), self.metrics)
         self._runner.batcher.on_batch = self._on_batch
-        from obclip.server.ray_tenants import GlobalQuotas, ledger_actor
+        from obclip.server.ray_tenants import GlobalQuotas, GlobalThrottle, ledger_actor
 
-        self._ledger = ledger_actor(config.quotas)  # the app's quotas and fair clock, shared by every replica
+        self._ledger = ledger_actor(config.quotas, config.throttle)  # quotas, throttle, fair clock: the app's
         self._quotas = GlobalQuotas(config.quotas, self._ledger)
+        self._throttle = GlobalThrottle(config.throttle, self._ledger)
         self._runner.batcher.on_virtual = lambda tag: self._ledger.advance.remote(tag)  # fire and forget
         self._trace = os.environ.get(TRACE_ENV)
         self._replica = serve.get_replica_context().replica_id.unique_id
@@ -131,7 +133,8 @@ class ObclipReplica:
         from obclip.server.app import create_app
 
         return create_app(self.pair, self.config, budget=self.budget, runner=self, metrics=self.metrics,
-                          proxy_sets_request_id=True, drain=self._drain, quotas=self._quotas)  # fmt: skip
+                          proxy_sets_request_id=True, drain=self._drain, quotas=self._quotas,
+                          throttle=self._throttle)  # fmt: skip
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip

@@ -1,10 +1,13 @@
-"""Per-key quotas and fair order that hold across every replica of the Ray app: one named Ray actor.
+"""Per-key quotas, the failed-auth throttle and fair order across every replica of the Ray app: one named actor.
 
 Each replica of `ray_app.ObclipReplica` has its own queue; left alone, each would also keep its own
-token buckets and its own start-time fair queueing clock, so with R replicas a key would get R times
-its quota and a key flooding one replica would still be "new" on the others. `TenantLedger` is the one
+token buckets, failure counts and start-time fair queueing clock, so with R replicas a key would get R
+times its quota, a guesser R times the wrong keys, and a key flooding one replica would still be "new" on
+the others. `TenantLedger` is the one
 place both live for the whole app:
 
+- **failed authentications**: `failed` counts wrong keys per address (`security.AuthThrottle`), so a guesser
+  spreading guesses over the replicas is throttled after as many as on one;
 - **quotas**: `charge` takes a request and its candidate-steps from the key's buckets (the single-process
   server's `admission.Quotas`, unchanged), so a key gets its quota once, whichever replica serves it;
 - **fair order**: `tag` gives a group its start tag max(virtual time, the key's last finish tag) on one
@@ -31,7 +34,8 @@ from __future__ import annotations
 import logging
 
 from obclip.server.admission import AdmissionError, Quotas
-from obclip.server.config import QuotaConfig
+from obclip.server.config import QuotaConfig, ThrottleConfig
+from obclip.server.security import AuthThrottle
 
 log = logging.getLogger("obclip.server")
 LEDGER_NAME = "obclip-tenant-ledger"
@@ -41,8 +45,9 @@ NAMESPACE = "obclip"
 class TenantLedger:
     """The app's quotas and fair-queueing clock (a plain class; `ledger_actor` runs it as a named actor)."""
 
-    def __init__(self, config: QuotaConfig) -> None:
+    def __init__(self, config: QuotaConfig, throttle: ThrottleConfig = ThrottleConfig()) -> None:
         self._quotas = Quotas(config)
+        self._throttle = AuthThrottle(throttle)
         self._virtual = 0.0
         self._finish: dict[str, float] = {}
 
@@ -54,6 +59,10 @@ class TenantLedger:
         except AdmissionError as exc:
             return exc.status, exc.code, exc.message, exc.retry_after
         return None
+
+    def failed(self, address: str) -> tuple[float, int]:
+        """A wrong key from `address` on any replica: `AuthThrottle.failed` on the app's one count."""
+        return self._throttle.failed(address)
 
     def tag(self, tenant: str, seconds: float) -> float:
         """A new group's start tag on the app's clock; the tenant's finish tag moves past it by `seconds`."""
@@ -72,13 +81,13 @@ class TenantLedger:
         self._virtual = max(self._virtual, start_tag)
 
 
-def ledger_actor(config: QuotaConfig):
+def ledger_actor(config: QuotaConfig, throttle: ThrottleConfig = ThrottleConfig()):
     """The app's `TenantLedger` actor: created by the first replica that asks, found by name afterwards."""
     import ray
 
     remote = ray.remote(num_cpus=0, max_restarts=-1)(TenantLedger)
     ledger = remote.options(name=LEDGER_NAME, namespace=NAMESPACE, lifetime="detached", get_if_exists=True).remote(
-        config
+        config, throttle
     )
     # the actor's process starts on its first call: pay that here, in the replica's constructor, not in the first
     # request (measured: the first request after a deploy took 1.1-1.7 s instead of 0.1 s)
@@ -94,6 +103,22 @@ def kill_ledger() -> None:
         ray.kill(ray.get_actor(LEDGER_NAME, namespace=NAMESPACE), no_restart=True)
     except ValueError:  # no such actor
         pass
+
+
+class GlobalThrottle(AuthThrottle):
+    """`AuthThrottle` whose count is the ledger's: a guesser spreading wrong keys over R replicas is throttled
+    after the same number of failures as on one."""
+
+    def __init__(self, config: ThrottleConfig, ledger) -> None:
+        super().__init__(config)
+        self._ledger = ledger
+
+    async def failed_async(self, address: str) -> tuple[float, int]:
+        try:
+            return tuple(await self._ledger.failed.remote(address))
+        except Exception as exc:  # the ledger is restarting: this replica's own count meanwhile
+            log.warning("tenant ledger unreachable (%s)", type(exc).__name__)
+            return self.failed(address)
 
 
 class GlobalQuotas(Quotas):

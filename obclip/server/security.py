@@ -148,6 +148,18 @@ class AuthThrottle:
                 return 0.0
             return max(0.0, times[0] + self.config.window - time.monotonic())
 
+    def failed(self, address: str) -> tuple[float, int]:
+        """A wrong key from `address`: (seconds it must wait, 0 if not throttled; its failures in the window).
+        A throttled attempt is not counted, so a throttled address is free again one window after its last
+        counted failure."""
+        wait = self.blocked_for(address)
+        return (wait, self.config.max_failures) if wait > 0 else (0.0, self.fail(address))
+
+    async def failed_async(self, address: str) -> tuple[float, int]:
+        """`failed`, as the app's gate calls it: a replica of the Ray app overrides it with a call to the app's
+        shared ledger (`ray_tenants.GlobalThrottle`), which must not block the event loop."""
+        return self.failed(address)
+
     def fail(self, address: str) -> int:
         """Records one failure; returns the failures of `address` in the window."""
         with self._lock:
