@@ -15,7 +15,9 @@ start tag plus the part of its estimated seconds already run) runs first, as a b
 nested in the paused one (`_preempting`). The paused batch's latents and sampler state stay on the
 engine thread's stack and continue untouched afterwards, and the accelerations' per-batch state is
 a context variable the nested batch sets and restores, so every group's result is the one it gets
-alone. One level of nesting bounds the memory paused batches hold. The queue is bounded in groups and in estimated seconds of work
+alone. One level of nesting bounds the memory paused batches hold.
+
+The queue is bounded in groups and in estimated seconds of work
 (`QueueFull`, answered 503 with Retry-After) and no tenant's waiting work past its share of those bounds
 (`ShareFull`, 429 with Retry-After); a queued group whose client has gone is
 dropped (`cancel`) before it costs anything. One worker thread runs the engine; `LocalRunner` is the
@@ -216,14 +218,17 @@ class Batcher:
             if nested:
                 self.stats["preempted"] += 1
                 began = time.monotonic()
-                self._run(nested, depth + 1)  # never raises: its groups' errors go to their own futures
+                try:
+                    self._run(nested, depth + 1)  # its groups' errors go to their own futures
+                except Exception as exc:  # a hook failed (metrics, trace): the nested groups fail, never the paused
+                    log.error("a preempting batch failed outside the engine (%s)", type(exc).__name__)
+                    for job in nested:  # batch, whose run_groups would take it for its own failure and rerun it
+                        if not job.future.done():
+                            job.future.set_exception(exc)
                 paused += time.monotonic() - began
 
-        try:
-            results = run_groups(lambda requests: self.run_batch(requests, on_step=between_steps),
-                                 [job.request for job in live])  # fmt: skip
-        except BaseException as exc:  # run_groups reports per group; this guards the worker thread regardless
-            results = [exc if isinstance(exc, Exception) else RuntimeError(repr(exc))] * len(live)
+        results = run_groups(lambda requests: self.run_batch(requests, on_step=between_steps),
+                             [job.request for job in live])  # fmt: skip
         self.stats["batches"] += 1
         self.stats["running"] -= len(live)
         self.stats["stopped"] += any(isinstance(r, BatchStopped) for r in results)
