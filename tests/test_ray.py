@@ -327,7 +327,13 @@ def test_delete_drains_in_flight_requests(cluster) -> None:
     time.sleep(1.0)
     flag = begin_drain()
     try:
-        time.sleep(1.5)  # every replica has polled the flag (every 0.5 s)
+        # every replica polls the flag every 0.5 s; under load that can take longer than a fixed wait, so wait
+        # until the health route (which answers 503 while draining) says so several times in a row
+        deadline, in_a_row = time.monotonic() + 30, 0
+        while in_a_row < 6 and time.monotonic() < deadline:
+            health = httpx.get(f"{cluster.url}/healthz", timeout=10)
+            in_a_row = in_a_row + 1 if health.status_code == 503 else 0
+            time.sleep(0.1)
         refused = httpx.post(f"{cluster.url}/v1/denoise", json=_group(2, 600).to_json(),
                              headers={"authorization": f"Bearer {KEY}"}, timeout=60)  # fmt: skip
         assert wait_idle(flag, 120)
