@@ -279,7 +279,7 @@ def prompts(draw) -> str:
     return casing(re.sub(r"\s+", " ", text).strip())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)  # fixed draws: a steady suite time
 @given(prompts())
 def test_every_accepted_set_is_closed_uniform_and_grammatical(prompt: str) -> None:
     try:

@@ -781,7 +781,7 @@ def test_a_pronoun_only_gender_binds_between_two_people_of_one_noun_names_them_b
     prompt = f"{first.capitalize()} and {second} argue. " + clauses.format(p1=p1, p2=p2, poss2=poss2) + "."
     group = transform(prompt)
     assert group.n >= 4 and all(" former" in c or " latter" in c for c in group.order), group.order
-    for candidate in group.order:
+    for candidate in sorted(group.order)[:4]:  # transform itself reads every candidate back; four more, to see it
         assert set(transform(candidate).order) == set(group.order), candidate
 
 
