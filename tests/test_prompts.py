@@ -134,11 +134,9 @@ def test_modifiers_that_fix_the_age_join_the_slot(prompt: str) -> None:
     group = accepted(prompt)
     assert {"age", "gender"} <= {s.name for s in group.slots}
     assert not any(re.search(r"\b(baby|teenage|senior|grown)\b", c) for c in group.order), group.order
-    # a child stays a child, written canonically: the bare child noun ("a boy", "a girl", never "a little boy",
-    # which made a teenager a small child), in every child candidate alike
-    assert re.match(r"a (boy|girl)s?\b", group.cloud_prompt), group.cloud_prompt
-    assert sum(bool(re.match(r"a (boy|girl)\b", c)) for c in group.order) == group.n // 4
-    assert not any("little" in c for c in group.order)
+    # a child stays a child, written canonically: "little" with boy or girl, in every child candidate alike
+    assert re.search(r"\blittle (boy|girl)s?\b", group.cloud_prompt), group.cloud_prompt
+    assert sum("little" in c for c in group.order) == group.n // 4
 
 
 def test_words_people_rarely_type_never_mark_decoys() -> None:
@@ -438,8 +436,7 @@ def test_a_body_part_and_an_of_phrase_bind_to_the_one_who_acts(prompt: str, subj
 def test_grand_relations_state_an_age_in_every_candidate() -> None:
     group = accepted("a grandmother telling stories to her grandchildren by the fire")
     ages = Counter(c.split(" telling")[0].split()[-2] for c in group.order)  # "an old woman" -> "old"
-    # the child value is in the noun ("a girl telling stories"), so the word before it is the article
-    assert set(ages) == {"a", "young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
+    assert set(ages) == {"little", "young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
 
 
 def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:
@@ -697,7 +694,7 @@ def test_a_childs_age_apart_from_an_adult_word_is_refused_not_made_adult() -> No
     with pytest.raises(DetectionError, match="child's age"):
         transform("Mary, 2, on a swing")
     group = accepted("a 2-year-old girl named Mary on a swing")
-    assert any(s.name == "age" and s.value == "child" for s in group.slots) and " girl " in group.cloud_prompt
+    assert any(s.name == "age" and s.value == "child" for s in group.slots) and "little" in group.cloud_prompt
 
 
 @pytest.mark.parametrize("prompt", ["Lady Gaga on stage", "she saw Lady Gaga on stage", "a Lady Gaga concert poster"])

@@ -103,8 +103,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if self.upper_mode:
             return g.UPPER
         words = [t for t in self.tokens[first : last + 1] if t.is_word]
-        if not named and (len(words) > 1 or self.title_mode) and all(t.capitalised for t in words):
-            return g.TITLE  # in a prompt in title case one capital word is title case too ("Girl Holding A Balloon")
+        if not named and len(words) > 1 and all(t.capitalised for t in words):
+            return g.TITLE
         if named:
             return g.SENTENCE if first in self.starts else g.LOWER
         proper = words and first not in self.starts and getattr(self.lex.adjectives.get(words[0].core), "attribute",

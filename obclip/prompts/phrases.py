@@ -270,7 +270,7 @@ class PhrasesMixin:
             self.persons[pid].mentions.append(head)
             said = set(person.in_phrase)
             if person.cls == "person" and "age" in self.persons[pid].in_phrase:
-                said.add("age")  # "a young man ... the young man": a child's decoy says "the boy" again
+                said.add("age")  # "a young man ... the young man": a child's decoy says "the little boy" again
             noun = (person.cls, person.head, person.number, frozenset(said))
         seg = Phrase(pid, det, tuple(mods), self.tokens[end].possessive, self.phrase_case(first, head), noun)
         self.claim(first, end, seg)

@@ -31,7 +31,7 @@ def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
         if start < 0:
             continue  # a proxy inside a phrase: the phrase's rendering already leaves it out
         out.append(template.prompt[cursor:start])
-        out.append(_segment(seg, template.persons, assignment, lex, _after_determiner("".join(out))))
+        out.append(_segment(seg, template.persons, assignment, lex))
         cursor = end
     out.append(template.prompt[cursor:])
     text = normalise("".join(out))
@@ -43,18 +43,11 @@ def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
     return text
 
 
-def _after_determiner(text: str) -> bool:
-    """The cloud text so far ends on a determiner ("a ", "the "), whoever wrote it: the phrase's own or one
-    before a word held back ("a [Tokyo] girl")."""
-    words = text.rstrip().rsplit(None, 1)
-    return text[-1:].isspace() and bool(words) and words[-1].lower() in g.DETERMINERS
-
-
-def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon, after_det: bool) -> str:
+def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon) -> str:
     if isinstance(seg, Held):
         return ""
     if isinstance(seg, Phrase):
-        return _phrase(seg, persons[seg.person], assignment[seg.person], lex, after_det)
+        return _phrase(seg, persons[seg.person], assignment[seg.person], lex)
     if isinstance(seg, Pronoun):
         gender = assignment[seg.person].get("gender") or persons[seg.person].states["gender"]
         return g.apply_case(g.PRONOUN_FORMS[seg.role][gender], seg.casing) + seg.suffix
@@ -86,29 +79,22 @@ def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
     return table[value] if table is not None else lex.adjective(attribute, value)
 
 
-def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon, after_det: bool = False) -> str:
+def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
     if seg.noun is not None:  # a second mention speaks with its own noun: the person's values, its words
         cls, head_word, number, in_phrase = seg.noun
         person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase), anchor=person.anchor)
     words = [seg.det] if seg.det else []
     mods = [m for m in seg.mods if not m.endswith("-")]
     split = len(mods)  # nouns used as modifiers stay next to the head: "a young tennis player", not "a tennis young"
-    while split and (
-        _noun_modifier(mods[split - 1], lex)
-        or (  # "high school" stays whole before its noun
-            split < len(mods) and f"{mods[split - 1]} {mods[split]}".lower() in lex.senses.compounds
-        )
-    ):
+    while split and (_noun_modifier(mods[split - 1], lex) or (  # "high school" stays whole before its noun
+            split < len(mods) and f"{mods[split - 1]} {mods[split]}".lower() in lex.senses.compounds)):
         split -= 1
     words += mods[:split]
     gender = values.get("gender") if "gender" in person.in_phrase else None
-    # a child of class person is a boy, a girl or a child, with no "little" after a determiner: the noun says the
-    # age alone, and a teenager written "a little boy" would be a small child ("a teenage boy"). With no
-    # determiner the age word opens the phrase for every value ("little boy, ..." / "old Asian woman, ..."), so
-    # its letter case reads back alike ("Asian girl" would open with a capital any casing gives it)
+    # a child of class person is a boy, a girl or a child; "little" stays before it, as the age word of every
+    # other value does, so the phrase opens alike for every value (its letter case reads back the same)
     child_noun = "age" in person.in_phrase and values["age"] == "child" and person.cls == "person"
-    bare = child_noun and (seg.det or after_det) and not any(m.endswith("-") for m in seg.mods)  # not "an e-girl"
-    if "age" in person.in_phrase and not bare:
+    if "age" in person.in_phrase:
         words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
