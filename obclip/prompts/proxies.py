@@ -6,6 +6,8 @@ They are held back on the device with the words that introduce them (`--proxies 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
@@ -22,14 +24,14 @@ class ProxiesMixin:
         hold a person word ("man bun", "mom jeans", "bachelor party"), before person phrases are found."""
         toks = self.tokens
         if not person_words_only and not self.anyone():
-            if self.thing_subject():  # said in the parser's account, as the audit and `obclip candidates` show it
+            if self.about_a_thing:  # said in the parser's account, as the audit and `obclip candidates` show it
                 self.kept += [
                     (i, i, "the prompt is about a thing and names no one: it hints at no one here")
                     for i, t in enumerate(toks)
                     if t.is_word and t.core in self.lex.proxies and self.free(i)
                 ]
             return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
-        nobody = person_words_only and self.thing_subject()  # "boyfriend jeans folded on a chair": a kind of jeans
+        nobody = person_words_only and self.about_a_thing  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
             self.mark_hair_types()
         for i, t in enumerate(toks):
@@ -166,7 +168,7 @@ class ProxiesMixin:
                 and not self.refers_to_thing(i)
             ):
                 return True
-        return not self.animal_subject() and not self.proxy_subject() and not self.thing_subject()
+        return not self.animal_subject() and not self.proxy_subject() and not self.about_a_thing
 
     def counterpart_phrase(self, words: str) -> str:
         """A listed proxy phrase in the other gender's words, if `words` is one with a person word swapped
@@ -177,6 +179,11 @@ class ProxiesMixin:
             if other is not None and (swapped := " ".join(parts[:k] + [other] + parts[k + 1 :])) in self.lex.proxies:
                 return swapped
         return words
+
+    @cached_property
+    def about_a_thing(self) -> bool:
+        """`thing_subject()`, read once per parse (both proxy passes and `anyone` ask; it reads only the tokens)."""
+        return self.thing_subject()
 
     def thing_subject(self) -> bool:
         """The prompt's first clause is about a made thing that something is said of ("a Mexican sombrero hanging
