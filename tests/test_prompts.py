@@ -697,11 +697,39 @@ def test_a_childs_age_apart_from_an_adult_word_is_refused_not_made_adult() -> No
     assert any(s.name == "age" and s.value == "child" for s in group.slots) and "little" in group.cloud_prompt
 
 
-@pytest.mark.parametrize("prompt", ["Lady Gaga on stage", "she saw Lady Gaga on stage", "a Lady Gaga concert poster"])
+@pytest.mark.parametrize("prompt", ["Lady Gaga on stage", "she saw Lady Gaga on stage", "Lady Gaga and a poster"])
 def test_a_title_before_an_unknown_name_is_a_named_person(prompt: str) -> None:
     """"Gaga" is no first name, but after a capitalised "Lady" it names her: it never reaches the cloud."""
     group = accepted(prompt)
     assert not any("Gaga" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a Lady Gaga concert poster on a wall", "a Queen Anne chair by a window", "a Dutch Boy paint can",
+     "a Jolly Green Giant can of peas", "a Barbie doll in a convertible", "a Spider-Man action figure"],
+)  # fmt: skip
+def test_a_name_between_an_article_and_a_made_thing_is_its_kind(prompt: str) -> None:
+    """A capitalised name in the slot of a brand ("a ... paint can": the article goes with the thing) names a
+    kind of thing, not someone in the picture: the prompt goes out as written. Right before a picture noun or a
+    person noun it is still someone ("an Emma Stone portrait", "a Sikh taxi driver")."""
+    assert transform(prompt).order == (prompt,)
+    assert transform("an Emma Stone portrait").n > 1
+    assert "Sikh" not in transform("a Sikh taxi driver").cloud_prompt
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a theater marquee showing Mean Girls", "a poster of Gone Girl", "a train station sign reading Kings Cross",
+     "a copy of Death of a Salesman on a desk", "Ladies' Mile in Manhattan, empty street"],
+)  # fmt: skip
+def test_capitals_that_hold_a_word_no_person_is_are_a_title(prompt: str) -> None:
+    """In a lower-case prompt, capitalised words that hold a person noun and a word that describes no one ("Mean",
+    "Gone", "Cross", "Death") name a work or a place. Capitals on words that only describe people ("Old Asian
+    Woman"), a title before a name ("Queen Mary") or a character who acts ("Iron Man flying") are people."""
+    assert transform(prompt).order == (prompt,)
+    for person in ("a photo of Old Asian Woman", "a portrait of Queen Mary", "Wonder Woman flying over a city"):
+        assert transform(person).n > 1, person
 
 
 @pytest.mark.parametrize("prompt", ["a young tennis player", "A female tennis player", "female construction worker"])

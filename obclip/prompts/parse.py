@@ -60,6 +60,9 @@ from obclip.prompts.template import DetectionError, Held, Misspelt, Person, Phra
 from obclip.prompts.things import NAMED, RELEASED, ThingsMixin
 from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
+# prefixes that make a person of the noun after them whatever their case ("Ex-Wife", "Step-Mother")
+PERSON_PREFIXES = frozenset("ex step grand great half foster god".split())
+
 
 # --- the parser ------------------------------------------------------------------------------------------
 class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
@@ -121,6 +124,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if "-" in t.core:
             prefix, _, last = t.core.rpartition("-")
             entry = self.lex.nouns.get(last)
+            if entry is not None and t.text.rpartition("-")[2][:1].isupper() and not self.title_mode and (
+                    not self.upper_mode and "n" in self.lex.tags(prefix) and prefix not in self.lex.nouns
+                    and prefix not in self.lex.adjectives and prefix not in PERSON_PREFIXES):  # fmt: skip
+                return None  # "Spider-Man", "Iron-Man": a thing and a capital "Man" make a character's name
             if entry is not None and prefix not in ("year", "years"):
                 return entry, t.text[: len(prefix) + 1]
         return None

@@ -6,6 +6,7 @@ They are held back on the device with the words that introduce them (`--proxies 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from obclip.prompts import grammar as g
@@ -13,6 +14,7 @@ from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POS
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED
 
+AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
@@ -30,6 +32,7 @@ class ProxiesMixin:
                     for i, t in enumerate(toks)
                     if t.is_word and t.core in self.lex.proxies and self.free(i)
                 ]
+                self.release_origins()
             return  # "a tiger wearing a tuxedo": with nobody in the prompt a proxy hints at nobody
         nobody = person_words_only and self.about_a_thing  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
@@ -98,6 +101,16 @@ class ProxiesMixin:
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
         if not person_words_only:
             self.hold_orphaned_prepositions()
+
+    def release_origins(self) -> None:
+        """Origin words held before a word the lexicon lacks ("a Mexican cantina interior") go out as written
+        where the prompt is about a thing and names no one: they give a thing's style, and no one is there."""
+        for k, (first, last, seg) in enumerate(self.spans):
+            if first >= 0 and isinstance(seg, Held) and seg.why == "origin":
+                for m in range(first, last + 1):
+                    del self.used[m]
+                self.spans[k] = (-1, -1, Held("", RELEASED))
+                self.kept.append((first, last, "the prompt is about a thing and names no one: a thing's style"))
 
     def hold_orphaned_prepositions(self) -> None:
         """A preposition whose whole object was held back goes with it ("reading the Torah at a bar mitzvah" ->
@@ -192,7 +205,7 @@ class ProxiesMixin:
         Its head is the last noun before the first verb, -ing word or preposition, past picture words ("a
         photo of") and measure words ("a pair of"); a body part or a feature ("a pregnant belly", "a long grey
         beard") is someone's, and a subjectless clause ("applying lipstick") has a person."""
-        said, head, skip = False, None, -1
+        said, head, skip, listed = False, None, -1, False
         for k, t in enumerate(self.tokens):
             if k <= skip:
                 continue
@@ -214,7 +227,7 @@ class ProxiesMixin:
                 continue
             if head is not None and (t.core in g.PREPOSITIONS or self.ing(t) or t.core in g.AUXILIARIES or (
                     "v" in self.lex.tags(t.core) and t.low.endswith("ed"))):  # fmt: skip
-                if t.low in INTRODUCERS and self.tokens[head].core not in self.lex.proxies:
+                if t.low in INTRODUCERS and not self.holds_things(head):
                     return False  # "a figure in a burqa", "a figure wearing a dress": what wears it is someone
                 said = True
                 break
@@ -224,11 +237,15 @@ class ProxiesMixin:
             if t.core in g.CLOSED or self.ing(t) or (self.noun(t) is not None and t.core not in self.lex.adjectives):
                 return False
             if set(self.lex.tags(t.core)) & set("anP") or t.core in self.lex.proxies or t.core in self.lex.adjectives:
-                head = k
+                head, listed = k, listed or t.core in self.lex.proxies
+                continue
+            if not self.lex.tags(t.core) and t.low.isalpha() and not t.capitalised and not AGENT.search(t.low):
+                head = k  # "a Mexican cantina interior": a word the lexicon lacks, not an agent's ("-er"), a thing
                 continue
             return False
-        if head is None or not said:
-            return False
+        if head is None or not (said or not listed):
+            return False  # "hijab, soft light", "stubble and a flannel shirt": what someone wears or has, listed
+            # without a verb; "a Mexican cantina interior, empty" is a scene
         word = self.tokens[head].core
         senses = self.lex.senses
         if word in senses.body or word.removesuffix("s") in senses.body or word in FEATURE_NOUNS or (
@@ -240,6 +257,14 @@ class ProxiesMixin:
         return bool(made) and not (
             word in self.lex.proxies and word in senses.place_heads and word not in senses.garments
         )
+
+    def holds_things(self, head: int) -> bool:
+        """What follows "with"/"in"/"wearing" after the noun at `head` is what that thing holds, not what someone
+        wears: the noun is a listed proxy ("a wedding dress with lace") or a room or place that is no picture ("a
+        nursery room with a crib"); after "a figure", "a silhouette", "a mannequin" it dresses someone."""
+        word = self.tokens[head].core
+        senses = self.lex.senses
+        return word in self.lex.proxies or (word in senses.place_heads and word not in senses.depiction)
 
     def proxy_subject(self) -> bool:
         """The whole prompt is one listed thing-proxy with its modifiers ("a Japanese silk kimono", "a photo of a

@@ -54,6 +54,7 @@ class ThingsMixin:
         self.mark_saints_places()
         self.mark_given_names()
         self.mark_work_titles()
+        self.mark_bare_titles()
         self.mark_title_spans()
         self.mark_model_names()
 
@@ -144,6 +145,46 @@ class ThingsMixin:
                 continue
             if i not in self.starts or crossed:
                 self.keep(i, end, "the title of a work")
+
+    def mark_bare_titles(self) -> None:
+        """ "a marquee showing Mean Girls", "a poster of Gone Girl", "a sign to Boys Town", "a copy of Death of a
+        Salesman", "Ladies' Mile in Manhattan": in a prompt written in lower case, a run of capitalised words
+        that holds a person noun and a word that says nothing of a person ("Mean", "Gone", "Town", "Death") is the
+        title or name of something, not a person described with capitals: "a photo of Old Asian Woman" holds
+        only words that describe people, and "Queen Mary", "Uncle Ben" open with a title before a name."""
+        if self.title_mode or self.upper_mode:
+            return
+        small = frozenset("the a an and with in on at for from to by of n".split())
+        i = 0
+        while i < len(self.tokens):
+            t, prev = self.tokens[i], self.tok(i - 1)
+            if not (t.is_word and t.capitalised and self.free(i)) or t.core in g.DETERMINERS or (
+                    prev is not None and prev.is_word and (
+                    prev.capitalised or prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
+                i += 1
+                continue
+            end, j = i, i + 1
+            while (w := self.tok(j)) is not None and w.is_word and self.free(j) and (w.capitalised or w.low in small):
+                end = j if w.capitalised else end
+                j += 1
+            words = [w for w in self.tokens[i : end + 1] if w.capitalised]
+            people = [w for w in words if self.noun(w) is not None and w.core not in self.lex.adjectives]
+            opener = self.noun(t)
+            plural_opener = opener is not None and opener[0].number == "pl"  # "Kings Cross", "Boys Town"
+            foreign = [
+                w for w in words
+                if self.noun(w) is None and w.core not in self.lex.adjectives and w.core.rstrip(".") not in self.lex.titles
+                and plain(w.core) not in self.lex.first_names and (
+                    set(self.lex.tags(w.core)) & set("nva") or w.core in g.NUMBER_WORDS)
+            ]  # fmt: skip
+            titled = t.core.rstrip(".") in self.lex.titles or (opener is not None and not plural_opener)
+            nxt = self.tok(end + 1)
+            acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in g.AUXILIARIES or (
+                "v" in self.lex.tags(nxt.core) and nxt.core not in self.lex.senses.kind_heads))
+            if len(words) >= 2 and people and (foreign or plural_opener) and not titled and not acts:
+                # "Iron Man flying", "Wonder Woman is ...": a character who acts is someone in the picture
+                self.keep(i, end, "the title or name of something, written in capitals")
+            i = end + 1
 
     def release_named(self, j: int) -> None:
         """Frees the named thing that starts at token j, for a pass that reads it otherwise (an origin)."""
@@ -328,8 +369,10 @@ class ThingsMixin:
         if given and not title and not joined and nxt.core in self.lex.senses.kind_heads and not self.ing(nxt) and (
                 self.noun(nxt) is None and last > first and nxt.core not in g.CLOSED and "v" not in self.lex.tags(nxt.core)):  # fmt: skip
             return True  # "a John Deere tractor", "a Karen Millen handbag": a maker's full name on a made thing
+        if self.brand_slot(first, last + 1):
+            return True  # "a Queen Anne chair", "a Dutch Boy paint can": a name between an article and a made thing
         if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
-            return False  # "Queen Anne chair", "a Lady Gaga concert": a title's name stays someone's
+            return False  # "Queen Victoria visiting", "a Lady Gaga concert": a title's name stays someone's
         opens = first - 1 in self.starts and self.tokens[first - 1].core == "the"  # "a Big Boy crown" is a brand
         described = all("a" in self.lex.tags(self.tokens[k].core) for k in range(first, last))
         if opens and described and self.noun(self.tokens[last]) is not None and "v" in self.lex.tags(nxt.core):
@@ -341,6 +384,39 @@ class ThingsMixin:
         joined = any(t.low in ("and", "&") for t in self.tokens[first:last])
         verb = "v" in tags and (nxt.low.endswith(("s", "ed")) or joined or self.ing(nxt))
         return self.noun(nxt) is None and "n" in tags and nxt.core not in g.CLOSED and not verb and not nxt.possessive
+
+    def brand_slot(self, first: int, j: int) -> bool:
+        """The name from token `first` stands between an article and a made thing at token j, in the slot of a
+        brand or a kind ("a Queen Anne chair", "a Dutch Boy paint can", "a Mr Clean bottle", "a Jolly Green Giant
+        can of peas", "a Lady Gaga concert poster"): the article goes with the thing, so the name describes it, not
+        someone. Not right before a picture ("an Emma Stone portrait" shows her), nor before a person ("a Sikh
+        taxi driver"), an event or a verb ("the Old Man sat")."""
+        art, t, after = self.tok(first - 1), self.tok(j), self.tok(j + 1)
+        if art is None or art.low not in ("a", "an") or t is None or not t.is_word or t.capitalised:
+            return False
+        if t.core == "can" and after is not None and after.low == "of":
+            return True  # "a ... can of peas": the noun, not the modal
+        if t.core in self.lex.senses.depiction:
+            return False
+        senses = self.lex.senses
+        compound = [j]  # the nouns of the thing's compound ("an action figure", "a tobacco tin", "a box set")
+        while (w := self.tok(compound[-1] + 1)) is not None and w.is_word and not w.capitalised and (
+                "n" in self.lex.tags(w.core) and w.core not in g.CLOSED and not self.ing(w)
+                and not self.tokens[compound[-1]].possessive):  # fmt: skip
+            compound.append(compound[-1] + 1)
+        words = [self.tokens[k] for k in compound]
+        head = words[-1].core
+        if any(self.noun(w) is not None for w in words) or (
+                head in senses.person_senses and head not in senses.kind_heads):  # fmt: skip
+            return False  # "a Sikh taxi driver", "a Korean pop idol": a person ("a concert poster" is a thing)
+        made = any(w.core in senses.kind_heads or w.core in senses.garments for w in words)
+        return (
+            made
+            and t.core not in senses.place_heads  # "a Queen Street house" is Queen Street's; places take names alike
+            and t.core not in g.CLOSED
+            and not t.possessive
+            and not self.ing(t)
+        ) or (self.named_thing_at(j) and self.noun(t) is None)
 
     def named_thing_at(self, j: int) -> bool:
         """Token j lies in a span already judged the name of a thing ("candy bar", "Blue cat")."""
