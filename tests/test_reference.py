@@ -15,7 +15,7 @@ import pytest
 from obclip.prompts import transform
 from obclip.prompts.lexicon import default_lexicon
 from obclip.prompts.parse import parse
-from obclip.prompts.template import AmbiguousPronoun
+from obclip.prompts.template import AmbiguousPronoun, DetectionError
 
 LEX = default_lexicon()
 
@@ -835,3 +835,50 @@ def test_a_definite_possessive_is_someones_not_wordnets_kind() -> None:
     assert group.n == 4 and all(c.count("'s hat") == 1 for c in group.order)
     assert transform("the man's hat on a table").n == transform("the woman's hat on a table").n == 2
     assert transform("a woman's hat on a table").n == 1 and transform("the ladies' room sign").n == 1
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["not a man but a woman standing in the snow", "a person, neither man nor woman, dancing",
+     "a woman, not asian, standing in the rain"],
+)  # fmt: skip
+def test_a_denied_person_word_is_refused_not_varied(prompt: str) -> None:
+    """ "not a man but a woman" was sent with the decoy "not a man but a man", which contradicts itself: a person
+    word after "not"/"neither"/"nor" says which value is not the person's, and no decoy can vary it alike."""
+    with pytest.raises(DetectionError, match="negation"):
+        transform(prompt)
+    assert transform("nothing but a man on a bench").n > 1  # "nothing" denies no person word
+
+
+@pytest.mark.parametrize(("typo", "word"), [("mna", "man"), ("byo", "boy"), ("litle", "little")])
+def test_short_typos_of_person_words_are_read(typo: str, word: str) -> None:
+    """ "an old mna waiting for the train" went out as written (N=1, "old" in clear): a three-letter word is read
+    as a person word when two neighbouring letters are exchanged, only then ("koi", "bbq", "mic" are not "kid",
+    "boy", "man": those differ in two places without an exchange)."""
+    group = transform(f"an old {typo} waiting for the train" if word != "little" else "a litle boy with a dog")
+    assert group.n > 1 and typo not in group.cloud_prompt and typo in group.note
+    for other in ("a koi pond in a garden", "a bbq grill on a deck", "an open mic night poster"):
+        assert transform(other).order == (other,), other
+
+
+def test_a_gendered_pattern_compound_is_held_back() -> None:
+    """ "a man with male-pattern baldness" sent "male-pattern" with the decoy "a woman with ...": the compound
+    states the gender as "woman-owned" does, and is held back alike."""
+    group = transform("a man with male-pattern baldness")
+    assert group.n == 2 and all("male" not in c for c in group.order) and "male-pattern" in group.held_back
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a man eating haggis on Burns Night", "a man praying in a mosque during Ramadan",
+     "a young man celebrating Diwali with sparklers", "a child celebrating chinese new year with red envelopes"],
+)  # fmt: skip
+def test_a_festival_is_no_persons_name(prompt: str) -> None:
+    """ "on Burns Night" and "during Ramadan" became "on a man", "during a man"; "celebrating Diwali" was refused as
+    a name: after "during"/"celebrating" a capitalised common noun or unknown word is a festival, a named run that
+    ends on "Night"/"Day" is one, and "chinese new year" is a date, not an origin. The people around still vary."""
+    group = transform(prompt)
+    assert group.n > 1
+    for festival in ("Burns Night", "Ramadan", "Diwali", "chinese new year"):
+        if festival in prompt:
+            assert all(festival in c for c in group.order), group.order

@@ -37,7 +37,11 @@ STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photog
 PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
 INTRODUCERS = frozenset("with in wearing sporting has having and".split())
 NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
-COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated".split())
+COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated pattern".split())
+# words after which a capitalised word names a festival or a season, not someone: "celebrating Diwali",
+# "during Ramadan", "on Burns Night"
+EVENT_MARKERS = frozenset("during throughout celebrating celebrate celebrates celebrated observing observe".split())
+EVENT_HEADS = frozenset("day night eve festival feast week holiday holidays".split())  # "Burns Night", "Boxing Day"
 POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
 PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
@@ -55,7 +59,7 @@ TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies 
     mother father mom mum dad mommy daddy mama papa daughter daughters son sons sister sisters brother brothers
     wife husband bride groom aunt uncle niece nephew grandmother grandfather grandma grandpa granny grandson
     granddaughter grandchildren boyfriend girlfriend king queen prince princess female male feminine masculine
-    young younger old older elderly senior teenager teenage teen child children kid kids baby toddler infant
+    young younger old older elderly little senior teenager teenage teen child children kid kids baby toddler infant
     adult middle-aged asian african caucasian european indian chinese japanese korean black white latina
     latino hispanic""".split())
 # lexicon classes of relatives (and "person", which the grand relations join): a name after them is theirs

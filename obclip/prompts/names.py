@@ -11,6 +11,7 @@ from typing import NamedTuple
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    EVENT_MARKERS,
     KIN_CLASSES,
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
@@ -139,6 +140,10 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if prev is not None and prev.low in EVENT_MARKERS and t.capitalised and not t.possessive and (
+                "n" in self.lex.tags(t.core) and t.core not in self.lex.adjectives and self.noun(t) is None):  # fmt: skip
+            self.keep(i, i, "a festival or a season, after a word that takes one")
+            return  # "during Ramadan", "celebrating Easter": a common noun that is also a given name
         if self.in_lettering(i):
             tags = self.lex.tags(t.core)  # "P": a place ("America", "Georgia"), "p": a person's name
             if self.lex.first_names.get(plain(t.core)) in ("female", "male") and ("p" in tags or "P" not in tags):
@@ -476,6 +481,8 @@ class NamesMixin:
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         if prev is not None and prev.core in ("a", "an", "this", "these", "those", "every", "each"):
             return False  # "a Stegasaurus eating": a name takes no article
+        if prev is not None and prev.low in EVENT_MARKERS and not t.possessive:
+            return False  # "celebrating Diwali", "during Eid": a festival
         if "-" in t.core and all(self.lex.tags(part) for part in t.core.split("-")):
             return False  # "Oil-on-canvas painting": a compound of words
         if not self.of_a_person(i):

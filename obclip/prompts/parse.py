@@ -331,6 +331,12 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+def _transposed(a: str, b: str) -> bool:
+    """`a` is `b` with two neighbouring letters exchanged ("mna", "man"): not merely two neighbours differing."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _swap(a: str, b: str) -> bool:
     """`a` is `b` with two neighbouring letters swapped."""
     diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
@@ -341,8 +347,10 @@ def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:
     """The attribute word a word the lexicon does not know is one typo away from ("daugther", "womn")."""
     low = t.core
     common_word = bool(set(lex.tags(low)) - ({"p", "P", "N"} if not t.capitalised else set()))
-    if not t.is_word or len(low) < 4 or not low.isalpha() or common_word or low in lex.nouns:
+    if not t.is_word or len(low) < 3 or not low.isalpha() or common_word or low in lex.nouns:
         return None
+    if len(low) == 3:  # "mna", "byo": a short word is a typo only by two neighbours swapped, so "max" is no "man"
+        return next((w for w in sorted(TYPO_TARGETS) if len(w) == 3 and _transposed(low, w)), None)
     if (t.capitalised and plain(low) in lex.first_names) or low in lex.adjectives or low in lex.proxies:
         return None  # a capitalised name ("Mann") is a name; "a mann and his dog" is a typo
     index = _attribute_words_by_deletion()

@@ -32,6 +32,7 @@ ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth 
 RANK_WORDS = frozenset("senior seniors junior juniors elder".split())  # "a senior engineer": a rank at work
 SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
 SCHOOLS = frozenset("school college university uni campus class prom graduation".split())
+NEGATORS = frozenset("not neither nor".split())  # before a person phrase: what the person is not
 COPULAS = frozenset("is was becomes became".split())
 LINKING_VERBS = frozenset("look looks looked seem seems seemed appear appears appeared".split())  # "looks Asian"
 SUBORDINATORS = frozenset(
@@ -236,6 +237,12 @@ class PhrasesMixin:
         """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move
         into the person, other modifiers stay as written), the head noun, and a postmodifier ("of color")."""
         first, det = self.phrase_start(head)
+        before = self.tok(first - 1)
+        if (before is not None and before.low in NEGATORS) or self.tokens[first].low in NEGATORS:
+            # "not a man but a woman", "neither man nor woman": the denied word says which value is not the
+            # person's, so a decoy that varies it contradicts itself ("not a man but a man")
+            raise self.refuse(self.tokens[head], "a person word after a negation says what the person is not; "
+                              "say only what the person is")  # fmt: skip
         person = Person(number="sg", anchor=head)
         mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
         if not self.take_head(person, head, found, mods, force):

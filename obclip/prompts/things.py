@@ -23,7 +23,16 @@ It also decides, for the later passes, when a person noun whose usual sense is n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import AGE_UNITS, COHORTS, COLLECTIVES, NAMING_WORDS, POSSESSIVE_DETERMINERS, YO, plain
+from obclip.prompts.cues import (
+    AGE_UNITS,
+    COHORTS,
+    COLLECTIVES,
+    EVENT_HEADS,
+    NAMING_WORDS,
+    POSSESSIVE_DETERMINERS,
+    YO,
+    plain,
+)
 from obclip.prompts.template import Held
 from obclip.prompts.tokens import ABBREVIATIONS
 
@@ -343,7 +352,8 @@ class ThingsMixin:
             plain(opener.core) in self.lex.first_names
             and (not set(self.lex.tags(opener.core)) - set("pN") or ("N" in self.lex.tags(opener.core)))
         ):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
-            return head.core in self.lex.senses.place_heads and not head.core.endswith("s")
+            return (head.core in self.lex.senses.place_heads and not head.core.endswith("s")) or (
+                head.core in EVENT_HEADS)  # "Burns Night": a festival named after someone
         return True
 
     def names_before(self, first: int, last: int) -> bool:
