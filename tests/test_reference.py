@@ -882,3 +882,19 @@ def test_a_festival_is_no_persons_name(prompt: str) -> None:
     for festival in ("Burns Night", "Ramadan", "Diwali", "chinese new year"):
         if festival in prompt:
             assert all(festival in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "cloud", "held"),
+    [("a mother breastfeeding her baby", "a mother with her little child", "breastfeeding"),
+     ("a woman going through menopause", "a woman", "going through menopause"),
+     ("a woman celebrating her retirement party", "a woman celebrating her party", "retirement"),
+     ("a woman at her sweet sixteen party", "a woman at her party", "sweet sixteen")],
+)  # fmt: skip
+def test_what_a_held_proxy_leaves_reads_as_a_sentence(prompt: str, cloud: str, held: str) -> None:
+    """Round 8 found held proxies that broke the sentence every candidate is written in: "a mother her little
+    child" (a held verb before its object: "with" stands in), "a woman going" (a verb and its preposition leave
+    with a bare object), "a woman celebrating party" (a possessive before a compound is the head's, and stays)."""
+    group = transform(prompt)
+    assert group.cloud_prompt == cloud and held in group.held_back
+    assert transform("my aunt dancing at the quinceañera").cloud_prompt == "my aunt dancing"  # it stands alone

@@ -98,7 +98,13 @@ class ProxiesMixin:
             first, last = self.weighted(*self.proxy_extent(i, last, kind))
             if self.worn_by_no_person(first):
                 continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
-            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+            obj = self.tok(last + 1)
+            verb = first == last and self.ing(toks[first]) and obj is not None and self.free(last + 1) and (
+                obj.core in POSSESSIVE_DETERMINERS or obj.core in g.DETERMINERS)  # fmt: skip
+            # "a mother breastfeeding her baby": a held verb before its object leaves "with" in its place, so the
+            # cloud view reads "a mother with her baby", not "a mother her baby"
+            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy",
+                                         "with" if verb else ""))  # fmt: skip
         if not person_words_only:
             self.hold_orphaned_prepositions()
 
@@ -370,6 +376,13 @@ class ProxiesMixin:
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?"):
+            prep, verb = self.tok(first - 1), self.tok(first - 2)
+            if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
+                    self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
+                    and self.tokens[first].core not in g.DETERMINERS):  # fmt: skip
+                # "a woman going through menopause": "a woman going" would be sent; a bare noun there is the
+                # verb's own object ("dancing at the quinceañera" leaves "dancing", which stands alone)
+                first -= 2
             while (
                 (verb := self.tok(first - 1)) is not None
                 and self.free(first - 1)
@@ -454,7 +467,8 @@ class ProxiesMixin:
             return found is not None and found[0].gender is not None and k not in kept
 
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
-                compound and self.tokens[j].core in g.DETERMINERS) and (
+                compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS)
+        ) and (  # "her retirement party": "her" is the party's, and stays
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
             or j in kinds  # "a princess dress": the word naming the dress's kind leaves with it

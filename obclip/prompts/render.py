@@ -45,7 +45,7 @@ def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
 
 def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon) -> str:
     if isinstance(seg, Held):
-        return ""
+        return seg.stand_in
     if isinstance(seg, Phrase):
         return _phrase(seg, persons[seg.person], assignment[seg.person], lex)
     if isinstance(seg, Pronoun):

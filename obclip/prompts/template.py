@@ -122,10 +122,13 @@ class AgePhrase:
 
 @dataclass(frozen=True)
 class Held:
-    """Words left out of the cloud view (restored on the device)."""
+    """Words left out of the cloud view (restored on the device). `stand_in` is what the cloud view writes in
+    their place, where leaving nothing would break the sentence ("a mother breastfeeding her baby" -> "a mother
+    with her baby"): a function word that says nothing of anyone, the same in every candidate."""
 
     text: str
     why: str
+    stand_in: str = ""
 
 
 Segment = Phrase | Pronoun | Predicate | AgePhrase | Held
