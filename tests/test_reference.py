@@ -898,3 +898,20 @@ def test_what_a_held_proxy_leaves_reads_as_a_sentence(prompt: str, cloud: str, h
     group = transform(prompt)
     assert group.cloud_prompt == cloud and held in group.held_back
     assert transform("my aunt dancing at the quinceañera").cloud_prompt == "my aunt dancing"  # it stands alone
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["An old man feeds pigeons. Later he goes home to his wife.", "an old woman's husband reading",
+     "a young woman with her son at the park"],
+)  # fmt: skip
+def test_who_has_a_spouse_or_a_son_has_no_child_decoy(prompt: str) -> None:
+    """ "A little boy feeds pigeons. Later he goes home to his husband." was a decoy: a child with a spouse or a
+    son marks itself. A person whose possessive stands before kin only an adult has takes no child value; the
+    rule reads the segments every candidate shares, so the set stays closed."""
+    group = transform(prompt)
+    owner_age = next(s for s in group.slots if s.person == 0 and s.name == "age")
+    assert "child" not in owner_age.space and len(owner_age.space) == 3
+    assert all(sorted(transform(c).order) == sorted(group.order) for c in group.order)
+    son = next(s for s in transform("a man holding his little son's hand").slots if s.name == "age")
+    assert "child" in son.space  # the son may be a child

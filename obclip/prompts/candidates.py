@@ -28,7 +28,7 @@ from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore, content_key
-from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Predicate, Template
+from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Phrase, Predicate, Pronoun, Template
 
 PROXY_POLICIES = ("drop", "refuse")
 
@@ -181,7 +181,24 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     else:
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
-    return tuple(a for a in ages if not (adult and a == "child"))
+    return tuple(a for a in ages if not ((adult or _owns_adult_kin(template, person)) and a == "child"))
+
+
+# kin only an adult has: "his wife", "her son", "their grandchildren", "her fiancé"; a child decoy who has one
+# marks itself ("A little boy ... goes home to his wife")
+ADULTS_KIN = frozenset("spouse offspring stepchild child-in-law ex-spouse fiance newlywed godchild".split())
+
+
+def _owns_adult_kin(template: Template, person: int) -> bool:
+    """Whether `person`'s possessive ("his", "the man's") stands right before a person of `ADULTS_KIN`. It reads
+    the template's segments, which every candidate shares, so the space is the same for the whole set."""
+    spans = [s for s in template.spans if s[0] >= 0]
+    for (_, end, seg), (start, _, nxt) in zip(spans, spans[1:], strict=False):  # each span and the next
+        owner = (isinstance(seg, Pronoun) and seg.role == "possessive") or (isinstance(seg, Phrase) and seg.possessive)
+        if owner and seg.person == person and isinstance(nxt, Phrase) and not template.prompt[end:start].strip() and (
+                template.persons[nxt.person].cls in ADULTS_KIN):  # fmt: skip
+            return True
+    return False
 
 
 def _template(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, ages: tuple[str, ...]) -> Template:
