@@ -6,9 +6,10 @@ sent with every decoy and tells the server the person is a child; "afrofuturism"
 African. No word list names all such context, so the device asks a model, as the server could:
 
 - the **shared context** is the words every candidate contains (the person words removed);
-- the bundled MiniLM sentence encoder (`obclip.models.text`, offline) scores it against a short
-  description of each value of the slot's attribute ("a baby, a child, kids"; "african, black people,
-  africa"), a softmax over cosine similarities (temperature `TEMPERATURE`), divided by its mean over the
+- the bundled MiniLM sentence encoder (`obclip.models.text`, offline) scores it against a few short
+  scenes of each value of the slot's attribute (its words, then its world: "a baby, a child, kids", "a crib, a
+  high chair, diapers"; "indian people, india", "diwali, holi, a hindu temple"), taking each value's nearest
+  scene, a softmax over those cosine similarities (temperature `TEMPERATURE`), divided by its mean over the
   shared contexts of the realistic corpus (`data/context_baseline.json`, written by
   `scripts/context_baseline.py`) and renormalised: contextual calibration, so that what the encoder says
   of any ordinary context ("a boy and his dog" leans to "child") does not count, only a context that leans
@@ -26,7 +27,12 @@ African. No word list names all such context, so the device asks a model, as the
 The threshold is high on purpose. Measured on the realistic corpora (docs/privacy.md): holding back from
 0.5-0.6 brings the attacker's accuracy to its prior's interval only by sending "an old man" for "an old man
 feeding ducks by the pond" and "the couple and their kids" without "at the beach"; what is left below 0.92
-is spread over ordinary scenes, not carried by a few tags.
+is spread over ordinary scenes ("in a wheelchair", "chasing bubbles in the park", "a rocking chair"), not
+carried by a few tags. With one description per value the check was blind to a life stage's world: "in a
+nursing home playing bingo", "in an incubator", "celebrating diwali" went out beside decoys they contradict;
+with scenes it holds them back (28 of the realistic corpora's prompts, was 5), refuses fewer (3, was 4), and
+reads more of what stays below the threshold (age on the realistic corpus 0.376 against a prior of 0.256; the
+single description read 0.305 of the same sends, which said less about the context than about the attacker).
 
 Age and ethnicity are checked. Gender is not: on this encoder its calibrated scores lean to one value on
 any context (measured on the realistic corpus: "male" on 547 of 551 gender slots at 0.5), so a threshold
@@ -66,12 +72,37 @@ NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
 CHECKED = CONTEXT_CHECKED  # one home, torch-free, so the CLI can ask without loading this module
 AGE_FRAME = frozenset({"aged", "age", "ages", "year", "years", "year-old", "years-old", "yo", "y/o"})
+# Each value is described by a few short scenes of its life stage or its culture, and a context is scored by
+# its nearest scene per value: one description per value ("an old, elderly person") missed what an old person's
+# world is ("a nursing home", "bingo night"), and the context says that world, not the word "old".
 DESCRIPTIONS = {
-    "age": {"child": "a baby, a child, kids", "young": "a young adult", "middle-aged": "a middle-aged adult",
-            "old": "an old, elderly person"},
-    "ethnicity": {"caucasian": "caucasian, white people", "african": "african, black people, africa",
-                  "asian": "east asian people, asia", "indian": "indian people, india",
-                  "european": "european people, europe"},
+    "age": {
+        "child": ("a baby, a child, kids", "toys, a playground, a kindergarten classroom, a daycare",
+                  "a crib, a high chair, diapers, a stroller, a pacifier",
+                  "losing a baby tooth, a school bus, cartoons, a sandbox",
+                  "a newborn in a hospital incubator, a maternity ward"),
+        "young": ("a young adult", "a college campus, a university dorm, a graduation ceremony, prom night",
+                  "a first job, a nightclub, a first date, backpacking",
+                  "a teenager's bedroom, a high school hallway, a school locker"),
+        "middle-aged": ("a middle-aged adult", "an office job, a mortgage, a midlife crisis, a minivan",
+                        "a business meeting, parents of teenagers, a suburban home"),
+        "old": ("an old, elderly person", "a nursing home, retirement, a pension, social security",
+                "a walking cane, a wheelchair, a walker, hearing aids, dentures",
+                "grandchildren, bingo night, knitting in a rocking chair",
+                "a war veteran, a retirement home, a geriatric ward, a golden wedding anniversary"),
+    },
+    "ethnicity": {
+        "caucasian": ("caucasian, white people", "an american suburb, a country club, a barn dance, a trailer park"),
+        "african": ("african, black people, africa", "lagos, nairobi, accra, a village in kenya, a savanna",
+                    "jollof rice, afrobeats, kente cloth, a dashiki, afrofuturism"),
+        "asian": ("east asian people, asia", "tokyo, seoul, beijing, shanghai, a temple in kyoto",
+                  "chopsticks, kimchi, sushi, dim sum, lunar new year, k-pop, anime",
+                  "mahjong, tai chi, calligraphy, a tea ceremony, paper lanterns"),
+        "indian": ("indian people, india", "mumbai, delhi, a village in rajasthan, the ganges",
+                   "diwali, holi, a hindu temple, bollywood, curry, a sari, henna"),
+        "european": ("european people, europe", "paris, london, rome, berlin, a village in the alps",
+                     "oktoberfest, a cathedral, a castle, a european christmas market"),
+    },
 }  # fmt: skip
 
 
@@ -113,7 +144,10 @@ class ContextAttacker:
 
         self.tokenizer, self.encoder = load_minilm()
         self.values = {a: list(d) for a, d in DESCRIPTIONS.items()}
-        self.descriptions = {a: self.embed(list(d.values())) for a, d in DESCRIPTIONS.items()}
+        self.descriptions = {a: self.embed([x for scenes in d.values() for x in scenes]) for a, d in DESCRIPTIONS.items()}
+        # which value each scene describes, as an index into `values`
+        self.owner = {a: torch.tensor([k for k, scenes in enumerate(d.values()) for _ in scenes])
+                      for a, d in DESCRIPTIONS.items()}  # fmt: skip
         if baseline is None:
             baseline = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
         self.baseline = {a: torch.tensor(baseline.get(a, [1.0] * len(d))) for a, d in DESCRIPTIONS.items()}
@@ -127,7 +161,10 @@ class ContextAttacker:
         return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1).cpu()
 
     def raw(self, embedded: torch.Tensor, attribute: str) -> torch.Tensor:
-        return torch.softmax(embedded @ self.descriptions[attribute].T / TEMPERATURE, dim=-1)
+        """A softmax over values of each context's cosine to the value's nearest scene."""
+        sims, owner = embedded @ self.descriptions[attribute].T, self.owner[attribute]
+        nearest = torch.stack([sims[:, owner == k].max(dim=1).values for k in range(len(self.values[attribute]))], 1)
+        return torch.softmax(nearest / TEMPERATURE, dim=-1)
 
     def predict(self, contexts: list[str], attribute: str) -> torch.Tensor:
         """(len(contexts), values) calibrated probabilities of each value of `attribute`."""
