@@ -915,3 +915,19 @@ def test_who_has_a_spouse_or_a_son_has_no_child_decoy(prompt: str) -> None:
     assert all(sorted(transform(c).order) == sorted(group.order) for c in group.order)
     son = next(s for s in transform("a man holding his little son's hand").slots if s.name == "age")
     assert "child" in son.space  # the son may be a child
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a Wendy's drive-through at night", "a bottle of Jack Daniel's on a bar", "a jar of Uncle Ben's rice",
+     "a bottle of Mrs. Butterworth's syrup", "a bag of Trader Joe's coffee beans", "an old Singer sewing machine",
+     "a mother hen with her chicks"],
+)  # fmt: skip
+def test_brands_and_animals_with_person_words_go_out_as_written(prompt: str) -> None:
+    """ "a Wendy's drive-through" was "a man's drive-through"; "a jar of Uncle Ben's rice" an aunt's; "an old
+    Singer sewing machine" had a little boy's decoy; "a mother hen with her chicks" had "his chicks". A possessive
+    name after an article (which goes with the thing) or as what a container holds is a brand; adjectives before
+    a capitalised ungendered noun before a made thing describe the thing; a named animal's own words bind her
+    pronoun. Someone's possessive stays someone's."""
+    assert transform(prompt).order == (prompt,)
+    assert transform("a photo of Sarah's dog").n == 2 and transform("a plate of Grandma's cookies").n > 1

@@ -149,8 +149,9 @@ class NamesMixin:
             if self.lex.first_names.get(plain(t.core)) in ("female", "male") and ("p" in tags or "P" not in tags):
                 self.claim(i, i, Held(t.text, "name"))  # "Happy Birthday Sarah": her name stays here; "Happy", "Diem" are unisex
             return  # "Carpe Diem written on it": words on a thing
+        ungendered = (found := self.noun(t)) is None or not found[0].states()  # "Singer", not "Woman"
         if t.capitalised and i not in self.starts and not self.title_mode and not self.upper_mode and (
-                self.noun(t) is None and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
+                ungendered and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
                 and t.core not in self.lex.proxies and self.brand_slot(i, i + 1)):  # fmt: skip
             self.keep(i, i, f"it names the kind of {self.tokens[i + 1].core} after it")
             return  # "a Barbie doll", "a Spider-Man action figure": the name of a kind of thing, between its article and it

@@ -9,7 +9,7 @@ from __future__ import annotations
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, ing_form
 from obclip.prompts.lexicon import Lexicon
-from obclip.prompts.template import AmbiguousPronoun, Person, Phrase, Pronoun
+from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
 
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
@@ -189,6 +189,12 @@ class PronounsMixin:
                 for a, _, why in self.kept
             ):
                 return True
+            if any(
+                a < i and isinstance(seg, Held) and seg.why == "not a person" and self.creature(b)
+                and any((f := self.noun(self.tokens[k])) is not None and f[0].gender == gender for k in range(a, b))
+                for a, b, seg in self.spans
+            ):  # fmt: skip
+                return True  # "a mother hen with her chicks": a named animal whose own words give her gender
             prev, nxt = self.tok(i - 1), self.tok(i + 1)
             if (
                 t.core in ("him", "her")

@@ -64,6 +64,7 @@ class ThingsMixin:
         self.mark_given_names()
         self.mark_work_titles()
         self.mark_bare_titles()
+        self.mark_possessive_brands()
         self.mark_title_spans()
         self.mark_model_names()
 
@@ -194,6 +195,32 @@ class ThingsMixin:
                 # "Iron Man flying", "Wonder Woman is ...": a character who acts is someone in the picture
                 self.keep(i, end, "the title or name of something, written in capitals")
             i = end + 1
+
+    def mark_possessive_brands(self) -> None:
+        """ "a Wendy's drive-through", "a bottle of Jack Daniel's", "a jar of Uncle Ben's rice": a capitalised
+        name with a possessive, between an article and a noun (an article cannot determine someone's name: it
+        goes with the thing), or as what a container holds, names a brand, not someone. A person noun's
+        possessive ("a plate of Grandma's cookies") and a picture's ("a photo of Sarah's dog") stay someone's."""
+        if self.title_mode or self.upper_mode:
+            return
+        for i, t in enumerate(self.tokens):
+            if not (t.is_word and t.capitalised and t.possessive and self.free(i)) or self.noun(t) is not None:
+                continue
+            first = i
+            while first > 0 and self.free(first - 1) and self.tokens[first - 1].capitalised or (
+                    first > 1 and self.tokens[first - 1].text == "." and self.tokens[first - 2].capitalised):  # fmt: skip
+                first -= 1  # "Jack Daniel's", "Mrs. Butterworth's", "Uncle Ben's"
+            if first in self.starts:
+                continue
+            before, nxt = self.tok(first - 1), self.tok(i + 1)
+            tags = self.lex.tags(nxt.core) if nxt is not None else ""
+            noun_after = nxt is not None and nxt.is_word and not nxt.capitalised and ("n" in tags or not tags) \
+                and self.noun(nxt) is None and nxt.core not in g.CLOSED  # fmt: skip  # "drive-through" is unlisted
+            box = self.tok(first - 2)
+            held = before is not None and before.low == "of" and box is not None and box.core in (
+                self.lex.senses.kind_heads) and box.core not in self.lex.senses.depiction and self.noun(box) is None
+            if (before is not None and before.low in ("a", "an") and noun_after) or held:
+                self.keep(first, i, "a brand: a name with a possessive where a thing's name stands")
 
     def release_named(self, j: int) -> None:
         """Frees the named thing that starts at token j, for a pass that reads it otherwise (an origin)."""
@@ -379,7 +406,8 @@ class ThingsMixin:
         if given and not title and not joined and nxt.core in self.lex.senses.kind_heads and not self.ing(nxt) and (
                 self.noun(nxt) is None and last > first and nxt.core not in g.CLOSED and "v" not in self.lex.tags(nxt.core)):  # fmt: skip
             return True  # "a John Deere tractor", "a Karen Millen handbag": a maker's full name on a made thing
-        if self.brand_slot(first, last + 1):
+        gendered = any((f := self.noun(w)) is not None and f[0].states() for w in self.tokens[first : last + 1])
+        if self.brand_slot(first, last + 1, adjectives=not gendered):  # "a young Asian Woman dress" is hers
             return True  # "a Queen Anne chair", "a Dutch Boy paint can": a name between an article and a made thing
         if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
             return False  # "Queen Victoria visiting", "a Lady Gaga concert": a title's name stays someone's
@@ -395,13 +423,18 @@ class ThingsMixin:
         verb = "v" in tags and (nxt.low.endswith(("s", "ed")) or joined or self.ing(nxt))
         return self.noun(nxt) is None and "n" in tags and nxt.core not in g.CLOSED and not verb and not nxt.possessive
 
-    def brand_slot(self, first: int, j: int) -> bool:
+    def brand_slot(self, first: int, j: int, adjectives: bool = True) -> bool:
         """The name from token `first` stands between an article and a made thing at token j, in the slot of a
         brand or a kind ("a Queen Anne chair", "a Dutch Boy paint can", "a Mr Clean bottle", "a Jolly Green Giant
         can of peas", "a Lady Gaga concert poster"): the article goes with the thing, so the name describes it, not
         someone. Not right before a picture ("an Emma Stone portrait" shows her), nor before a person ("a Sikh
-        taxi driver"), an event or a verb ("the Old Man sat")."""
-        art, t, after = self.tok(first - 1), self.tok(j), self.tok(j + 1)
+        taxi driver"), an event or a verb ("the Old Man sat"). Adjectives may stand between the article and the
+        name ("an old Singer sewing machine"): they describe the thing."""
+        k = first - 1
+        while adjectives and (w := self.tok(k)) is not None and w.is_word and not w.capitalised and self.free(k) and (
+                "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS):  # fmt: skip
+            k -= 1
+        art, t, after = self.tok(k), self.tok(j), self.tok(j + 1)
         if art is None or art.low not in ("a", "an") or t is None or not t.is_word or t.capitalised:
             return False
         if t.core == "can" and after is not None and after.low == "of":
@@ -425,7 +458,7 @@ class ThingsMixin:
             and t.core not in senses.place_heads  # "a Queen Street house" is Queen Street's; places take names alike
             and t.core not in g.CLOSED
             and not t.possessive
-            and not self.ing(t)
+            and not (self.ing(t) and len(compound) == 1)  # "a Singer sewing machine": a modifier
         ) or (self.named_thing_at(j) and self.noun(t) is None)
 
     def named_thing_at(self, j: int) -> bool:
