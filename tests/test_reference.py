@@ -931,3 +931,13 @@ def test_brands_and_animals_with_person_words_go_out_as_written(prompt: str) -> 
     pronoun. Someone's possessive stays someone's."""
     assert transform(prompt).order == (prompt,)
     assert transform("a photo of Sarah's dog").n == 2 and transform("a plate of Grandma's cookies").n > 1
+
+
+def test_an_origin_word_on_someones_body_is_held_back() -> None:
+    """ "a woman with a Maori face tattoo" sent "Maori" with every decoy, kept as a word that "describes the face":
+    on someone's body an origin word tells that person's origin; it is held back. On a thing it stays ("a French
+    restaurant", "an African face mask on a wall": no one is there)."""
+    group = transform("a woman with a Maori face tattoo")
+    assert "Maori" in group.held_back and all("Maori" not in c for c in group.order) and group.n == 2
+    for thing in ("a French restaurant at night", "an African face mask on a wall"):
+        assert transform(thing).order == (thing,)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import COLLECTIVES, POSSESSIVE_DETERMINERS, plain
+from obclip.prompts.template import Held
 
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
@@ -21,6 +22,13 @@ class ReadingMixin:
     def person_reading(self, i: int) -> bool:
         """Whether the person noun at token i refers to a person here; when not, the reason is kept."""
         reason = self.not_a_person(i)
+        nxt = self.tok(i + 1)
+        body = nxt is not None and (nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)
+        if reason and reason.startswith("it describes the") and body and self.tokens[i].core in self.lex.adjectives:
+            # "a woman with a Maori face tattoo": an origin word on someone's body tells that person's origin; it
+            # stays on the device like "from Nigeria"
+            self.claim(i, i, Held(self.tokens[i].text, "origin"))
+            return False
         if reason:
             first = i
             while self.tokens[i].possessive and first > 0 and self.free(first - 1) and (
