@@ -941,3 +941,12 @@ def test_an_origin_word_on_someones_body_is_held_back() -> None:
     assert "Maori" in group.held_back and all("Maori" not in c for c in group.order) and group.n == 2
     for thing in ("a French restaurant at night", "an African face mask on a wall"):
         assert transform(thing).order == (thing,)
+
+
+@pytest.mark.parametrize("prompt", ["a womans hand holding a pen", "a beautiful womans face", "a old mans hands"])
+def test_a_possessive_typed_without_its_apostrophe_keeps_it(prompt: str) -> None:
+    """ "a womans hand" went out as "a man hand" / "a woman hand": the possessive typed without an apostrophe is
+    written with one in every candidate; "the mans in the field" (no noun after it) is a man."""
+    group = transform(prompt)
+    assert group.n > 1 and all("'s " in c for c in group.order), group.order
+    assert all("'s" not in c for c in transform("the mans in the field").order)

@@ -32,6 +32,7 @@ ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth 
 RANK_WORDS = frozenset("senior seniors junior juniors elder".split())  # "a senior engineer": a rank at work
 SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
 SCHOOLS = frozenset("school college university uni campus class prom graduation".split())
+BARE_POSSESSIVES = frozenset("womans mans womens mens childrens".split())  # the lexicon's apostrophe-less typos
 NEGATORS = frozenset("not neither nor".split())  # before a person phrase: what the person is not
 COPULAS = frozenset("is was becomes became".split())
 LINKING_VERBS = frozenset("look looks looked seem seems seemed appear appears appeared".split())  # "looks Asian"
@@ -279,7 +280,13 @@ class PhrasesMixin:
             if person.cls == "person" and "age" in self.persons[pid].in_phrase:
                 said.add("age")  # "a young man ... the young man": a child's decoy says "the little boy" again
             noun = (person.cls, person.head, person.number, frozenset(said))
-        seg = Phrase(pid, det, tuple(mods), self.tokens[end].possessive, self.phrase_case(first, head), noun)
+        # "a womans hand": a possessive typed without its apostrophe is written with one ("a man's hand", not
+        # "a man hand"), in every candidate
+        owned = (w := self.tok(end + 1)) is not None and w.is_word and "n" in self.lex.tags(w.core) and (
+            w.core not in g.CLOSED)  # "the mans in the field" is a man
+        bare = self.tokens[end].core in BARE_POSSESSIVES and owned
+        possessive = self.tokens[end].possessive or ("'s" if bare else "")
+        seg = Phrase(pid, det, tuple(mods), possessive, self.phrase_case(first, head), noun)
         self.claim(first, end, seg)
         if held_words:
             self.held_in_phrase(held_words)
