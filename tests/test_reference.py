@@ -950,3 +950,19 @@ def test_a_possessive_typed_without_its_apostrophe_keeps_it(prompt: str) -> None
     group = transform(prompt)
     assert group.n > 1 and all("'s " in c for c in group.order), group.order
     assert all("'s" not in c for c in transform("the mans in the field").order)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a Mr. Clean bottle next to a sink", "a can of Mr. Pibb on a desk", "a DVD of Mrs. Doubtfire in a bin",
+     "a cinema marquee showing No Country for Old Men",
+     "a gallery wall with Girl with a Pearl Earring hanging on it, empty room"],
+)  # fmt: skip
+def test_titled_brands_and_titles_that_run_past_small_words_are_things(prompt: str) -> None:
+    """ "a Mr. Clean bottle" was "a man bottle"; "a can of Mr. Pibb" "a can of a man"; "No Country for Old Men" had
+    "Little Boys" in it; "Girl with a Pearl Earring hanging" was a little girl. A titled name in a brand's slot or
+    in a container is a brand; capitals that run past a small word into a word no person is are a title, even
+    before a verb. A titled name elsewhere is someone ("Mr. Smith waving", "Lady Gaga on stage")."""
+    assert transform(prompt).order == (prompt,)
+    for person in ("Mr. Smith waving at the camera", "Lady Gaga on stage", "a photo of Old Woman Sitting"):
+        assert transform(person).n > 1, person

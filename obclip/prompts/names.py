@@ -155,6 +155,9 @@ class NamesMixin:
                 and t.core not in self.lex.proxies and self.brand_slot(i, i + 1)):  # fmt: skip
             self.keep(i, i, f"it names the kind of {self.tokens[i + 1].core} after it")
             return  # "a Barbie doll", "a Spider-Man action figure": the name of a kind of thing, between its article and it
+        if (end := self.titled_brand(i)) is not None:
+            self.keep(i, end, "a brand: a titled name where a thing's name stands")
+            return  # "a Mr. Clean bottle", "a can of Mr. Pibb"
         if self.name_before_thing(i):
             self.claim(i, i, Held(t.text, "name"))  # "a Chanel perfume bottle": a brand or a person, held back
             return
@@ -176,6 +179,25 @@ class NamesMixin:
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def titled_brand(self, i: int) -> int | None:
+        """The last token of a name opened by an abbreviated title at token i ("Mr. Clean", "Mrs. Meyer") that
+        stands where a thing's name does: between an article and a made thing ("a Mr. Clean bottle") or as what
+        a container holds ("a can of Mr. Pibb"). None elsewhere ("Mr. Smith waving" is someone)."""
+        t = self.tokens[i]
+        if not t.capitalised or t.core.rstrip(".") not in self.lex.titles or self.title_mode or self.upper_mode:
+            return None
+        end, j = i, i + 1
+        while (w := self.tok(j)) is not None and self.free(j) and (w.text == "." and j == i + 1 or (
+                w.is_word and w.capitalised and not w.possessive)):  # fmt: skip
+            end = j if w.is_word else end
+            j += 1
+        if end == i:
+            return None
+        of, box = self.tok(i - 1), self.tok(i - 2)
+        held = of is not None and of.low == "of" and box is not None and box.core in self.lex.senses.kind_heads and (
+            box.core not in self.lex.senses.depiction and self.noun(box) is None)
+        return end if held or self.brand_slot(i, end + 1, adjectives=False) else None
 
     def role_before_surname(self, i: int) -> bool:
         """"Officer Ramirez", "Nurse Okafor": a capitalised role noun that states no gender, before capitalised

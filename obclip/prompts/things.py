@@ -168,7 +168,7 @@ class ThingsMixin:
         i = 0
         while i < len(self.tokens):
             t, prev = self.tokens[i], self.tok(i - 1)
-            if not (t.is_word and t.capitalised and self.free(i)) or t.core in g.DETERMINERS or (
+            if not (t.is_word and t.capitalised and self.free(i)) or t.core in ("the", "a", "an") or (
                     prev is not None and prev.is_word and (
                     prev.capitalised or prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
                 i += 1
@@ -184,14 +184,24 @@ class ThingsMixin:
             foreign = [
                 w for w in words
                 if self.noun(w) is None and w.core not in self.lex.adjectives and w.core.rstrip(".") not in self.lex.titles
-                and plain(w.core) not in self.lex.first_names and (
+                and plain(w.core) not in self.lex.first_names and not self.ing(w) and (
                     set(self.lex.tags(w.core)) & set("nva") or w.core in g.NUMBER_WORDS)
             ]  # fmt: skip
-            titled = t.core.rstrip(".") in self.lex.titles or (opener is not None and not plural_opener)
+            after_opener = self.tok(i + 1)
+            named = after_opener is not None and after_opener.capitalised and (
+                plain(after_opener.core) in self.lex.first_names or "n" not in self.lex.tags(after_opener.core))
+            # "Queen Mary", "Uncle Ben", "Mr Clean": a title or a person noun before a name is someone's name
+            titled = t.core.rstrip(".") in self.lex.titles or (opener is not None and not plural_opener and named)
             nxt = self.tok(end + 1)
             acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in g.AUXILIARIES or (
                 "v" in self.lex.tags(nxt.core) and nxt.core not in self.lex.senses.kind_heads))
-            if len(words) >= 2 and people and (foreign or plural_opener) and not titled and not acts:
+            # capitals that run on past a small word into a word no person is ("Girl with a Pearl Earring") are a
+            # title even before a verb: the work hangs, the character does not
+            crossed = any(
+                not w.capitalised and any(v.capitalised and v in foreign for v in self.tokens[k + 1 : end + 1])
+                for k, w in enumerate(self.tokens[i : end + 1], start=i)
+            )
+            if len(words) >= 2 and people and (foreign or plural_opener) and not titled and (not acts or crossed):
                 # "Iron Man flying", "Wonder Woman is ...": a character who acts is someone in the picture
                 self.keep(i, end, "the title or name of something, written in capitals")
             i = end + 1
