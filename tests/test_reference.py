@@ -966,3 +966,11 @@ def test_titled_brands_and_titles_that_run_past_small_words_are_things(prompt: s
     assert transform(prompt).order == (prompt,)
     for person in ("Mr. Smith waving at the camera", "Lady Gaga on stage", "a photo of Old Woman Sitting"):
         assert transform(person).n > 1, person
+
+
+def test_an_ordinal_before_a_held_proxy_leaves_with_it() -> None:
+    """ "a woman with her first grey hair" was refused: "grey hair" was held and "her first" left behind, which
+    reads as a pronoun of another role in the decoy ("his first"). The ordinal counts the hairs and leaves with
+    them, and the phrase with its possessive."""
+    group = transform("a woman with her first grey hair")
+    assert group.n == 2 and "with her first grey hair" in group.held_back

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
+from obclip.prompts.phrases import ORDINAL_WORDS
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED
 
@@ -472,6 +473,7 @@ class ProxiesMixin:
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
             or j in kinds  # "a princess dress": the word naming the dress's kind leaves with it
+            or self.tokens[j].core in ORDINAL_WORDS  # "her first grey hair": the ordinal counts the hairs
         ):  # fmt: skip
             first = j
             if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS:
