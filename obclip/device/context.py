@@ -88,7 +88,7 @@ DESCRIPTIONS = {
                         "a business meeting, parents of teenagers, a suburban home"),
         "old": ("an old, elderly person", "a nursing home, retirement, a pension, social security",
                 "a walking cane, a wheelchair, a walker, hearing aids, dentures",
-                "grandchildren, bingo night, knitting in a rocking chair",
+                "grandchildren, bingo night, a rocking chair on a porch",
                 "a war veteran, a retirement home, a geriatric ward, a golden wedding anniversary"),
     },
     "ethnicity": {
@@ -215,7 +215,8 @@ def spans_of(prompt: str) -> list[str]:
     """What the check may hold back of `prompt`, as written: each comma-separated part after the first of up
     to `MAX_PART_WORDS` words (a tag), and inside any part a trailing adjunct of up to `MAX_ADJUNCT_WORDS`
     words after its first word: from a preposition or a verb's -ing form to the part's end or to the next
-    conjunction ("with a baguette", "playing mahjong", "on a park bench and"). Only trailing spans: where a
+    conjunction ("with a baguette", "playing mahjong", "on a park bench and"; an -ing word alone at a part's end,
+    "knitting", too). Only trailing spans: where a
     phrase inside a part ends cannot be told without a parse ("with hands on head"), where a part ends can.
     An -ing word after a determiner or a preposition is a noun's modifier ("the living room", "a nursing
     home"), not a clause; nothing inside quotes or brackets is split."""
@@ -233,7 +234,8 @@ def spans_of(prompt: str) -> list[str]:
             if lows[i] not in ADJUNCT_OPENERS and not clause:
                 continue
             end = next((j for j in range(i + 1, len(words)) if lows[j] in g.CONJUNCTIONS), len(words))
-            if 1 < end - i <= MAX_ADJUNCT_WORDS:
+            # an -ing clause of one word may go ("my granny knitting" -> "my granny"); a preposition needs its object
+            if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS:
                 out.append(" ".join(words[i:end]).strip(".;:!?"))
     return list(dict.fromkeys(s for s in out if s))
 
