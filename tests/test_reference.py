@@ -974,3 +974,13 @@ def test_an_ordinal_before_a_held_proxy_leaves_with_it() -> None:
     them, and the phrase with its possessive."""
     group = transform("a woman with her first grey hair")
     assert group.n == 2 and "with her first grey hair" in group.held_back
+
+
+def test_a_name_joined_to_a_person_is_one_and_to_a_place_is_a_place() -> None:
+    """ "Chad vs virgin meme" sent "Chad" (a country and a man's name) unvaried beside a varied person; "Paris and
+    London at night" was "A person and London": a name joined by "and"/"vs" to a person is a person, to a
+    capitalised place a place."""
+    assert all("Chad" not in c for c in transform("Chad vs virgin meme but with wizards").order)
+    for places in ("Paris and London at night", "Chad vs Niger football match"):
+        assert transform(places).order == (places,)
+    assert transform("Chad and his dog").n == 2

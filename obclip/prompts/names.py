@@ -11,6 +11,7 @@ from typing import NamedTuple
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    COORDINATORS,
     EVENT_MARKERS,
     KIN_CLASSES,
     NAME_LIKE_CLOSED,
@@ -381,6 +382,19 @@ class NamesMixin:
             after = self.tok(i + 2)
             return after is not None and after.capitalised and not self.title_mode and not self.upper_mode and (
                 plain(after.core) in self.lex.first_names and "P" not in self.lex.tags(after.core))  # not "Paris, France"
+        if nxt.low in COORDINATORS:
+            # "Chad vs virgin", "Chad and his dog": a name joined to a person is one; "Paris and London" joins places
+            k = i + 2
+            while (w := self.tok(k)) is not None and w.is_word and w.core in g.DETERMINERS:
+                k += 1
+            other = self.tok(k)
+            if other is not None and other.is_word and other.capitalised and "P" in self.lex.tags(other.core) and (
+                    not self.title_mode and not self.upper_mode):  # fmt: skip
+                return False
+            if nxt.low != "and":
+                return other is not None and other.is_word and (
+                    self.noun(other) is not None or other.core in POSSESSIVE_DETERMINERS
+                    or (other.capitalised and plain(other.core) in self.lex.first_names))  # fmt: skip
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED)  # fmt: skip
         return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
