@@ -984,3 +984,31 @@ def test_a_name_joined_to_a_person_is_one_and_to_a_place_is_a_place() -> None:
     for places in ("Paris and London at night", "Chad vs Niger football match"):
         assert transform(places).order == (places,)
     assert transform("Chad and his dog").n == 2
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a woman reading Little Women in a hammock", "a Happy Meal box from McDonald's",
+     "King's Cross station platform at night", "Bachelor's Walk in Dublin at night", "a card for Mother's Day"],
+)  # fmt: skip
+def test_round_nine_names_go_out_as_written(prompt: str) -> None:
+    """Held-out round 9: "reading Little Women" became "little reading girls" (the title read as people, "reading"
+    as their modifier); "from McDonald's" "from a person's"; "King's Cross station" "A king station". Two capitals
+    after "reading"/"watching" are a work; a possessive name after "at"/"from" with nothing after it is a shop; a
+    capitalised person noun's possessive before a capitalised noun is a place's or a day's name. The woman still
+    varies; "a king's crown" is still a king's."""
+    group = transform(prompt)
+    named = [w for w in ("Little Women", "McDonald's", "King's Cross", "Bachelor's Walk", "Mother's Day") if w in prompt]
+    assert all(named[0] in c for c in group.order), group.order
+    assert transform("a king's crown on a pillow").n == 2
+
+
+def test_a_place_after_in_and_a_weighted_proxy_leave_a_sentence() -> None:
+    """ "a geisha walking in Gion at dusk" had "walking in a man"; "a (beautiful woman:1.3) in a (red dress:1.2),
+    cinematic lighting" sent "in a,"; "a woman going through menopause, editorial photo" sent "going through
+    editorial photo"."""
+    assert all("Gion" in c for c in transform("a geisha walking in Gion at dusk").order)
+    weighted = transform("a (beautiful woman:1.3) in a (red dress:1.2), cinematic lighting")
+    assert weighted.cloud_prompt == "a (beautiful woman:1.3), cinematic lighting"
+    assert transform("a woman going through menopause, editorial photo").cloud_prompt == "a woman, editorial photo"
+    assert transform("a (dark skin:1.3) woman, gold hoop earrings").cloud_prompt.startswith("a woman")

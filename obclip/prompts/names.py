@@ -46,6 +46,9 @@ class NameCue(NamedTuple):
     famous: bool  # a capitalised proper noun of WordNet
 
 
+LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
@@ -141,6 +144,11 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if prev is not None and prev.low in LOCATIVES and t.capitalised and not t.possessive and (
+                (nxt := self.tok(i + 1)) is None or not nxt.capitalised) and self.noun(t) is None and (
+                t.core not in self.lex.adjectives and not self.title_mode and not self.upper_mode):  # fmt: skip
+            self.keep(i, i, "a place: what one walks or lives in")
+            return  # "a geisha walking in Gion at dusk": no one walks in a person
         if prev is not None and prev.low in EVENT_MARKERS and t.capitalised and not t.possessive and (
                 "n" in self.lex.tags(t.core) and t.core not in self.lex.adjectives and self.noun(t) is None):  # fmt: skip
             self.keep(i, i, "a festival or a season, after a word that takes one")

@@ -329,7 +329,20 @@ class ProxiesMixin:
             self.claim(first, end - 1, Held(self.prompt[self.tokens[first].start : self.tokens[end - 1].end], "proxy"))
 
     def weighted(self, first: int, last: int) -> tuple[int, int]:
-        """The extent with a front-end's weight around it ("(silver hair:1.2)"), which leaves with its words."""
+        """The extent with a front-end's weight around it ("(silver hair:1.2)"), which leaves with its words, and
+        with the article and the word that introduce the weighted phrase ("in a (red dress:1.2)" -> nothing left
+        of "in a")."""
+        start, end = self._weighted(first, last)
+        after = self.tok(end + 1)
+        if start < first and (after is None or not after.is_word):  # "a (dark skin:1.3) woman": her article stays
+            while (d := self.tok(start - 1)) is not None and self.free(start - 1) and d.is_word and (
+                    d.core in g.DETERMINERS or d.core in POSSESSIVE_DETERMINERS):  # fmt: skip
+                start -= 1
+            if (d := self.tok(start - 1)) is not None and self.free(start - 1) and d.low in INTRODUCERS:
+                start -= 1
+        return start, end
+
+    def _weighted(self, first: int, last: int) -> tuple[int, int]:
         o, colon, w, c = self.tok(first - 1), self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
         if (
             o is not None
@@ -376,7 +389,7 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
-        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?"):
+        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == ",":
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -384,6 +397,8 @@ class ProxiesMixin:
                 # "a woman going through menopause": "a woman going" would be sent; a bare noun there is the
                 # verb's own object ("dancing at the quinceañera" leaves "dancing", which stands alone)
                 first -= 2
+                if self.tokens[last].text == "," and last > first:
+                    last -= 1  # "a woman going through menopause, editorial photo": the comma still parts the tags
             while (
                 (verb := self.tok(first - 1)) is not None
                 and self.free(first - 1)

@@ -48,6 +48,8 @@ THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
 FAMILY_WORDS = frozenset("family families clan household".split())
+SHOP_PREPOSITIONS = frozenset("at from to outside inside near".split())  # "at McDonald's": its shop
+READING_VERBS = frozenset("reading reads watching watches".split())  # a work's title follows them
 # works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
 WORKS = frozenset(
     "film movie book novel song album show series sitcom play musical opera poem game track single".split()
@@ -119,6 +121,11 @@ class ThingsMixin:
             ):
                 first = i + 2 if self.tokens[i + 1].core == "the" and i + 2 < len(self.tokens) else i + 1
                 self.keep(i + 1, self._title_span_end(first) or first, f"the title of the {t.low}")
+        for i, t in enumerate(self.tokens[:-2]):
+            if t.low in READING_VERBS and not self.title_mode and not self.upper_mode and self.free(i + 1) and (
+                    end := self._title_span_end(i + 1)) is not None:  # fmt: skip
+                self.keep(i + 1, end, f"the title of the work after '{t.low}'")
+                # "a woman reading Little Women", "watching Mean Girls": two capitalised words after "reading" name a work
         for i, t in enumerate(self.tokens[1:-1], start=1):
             if t.low not in NAMING_WORDS or not (self.thing_noun(i - 1) or self.creature(i - 1)):
                 continue
@@ -214,7 +221,16 @@ class ThingsMixin:
         if self.title_mode or self.upper_mode:
             return
         for i, t in enumerate(self.tokens):
-            if not (t.is_word and t.capitalised and t.possessive and self.free(i)) or self.noun(t) is not None:
+            if not (t.is_word and t.capitalised and t.possessive and self.free(i)):
+                continue
+            nxt = self.tok(i + 1)
+            if self.noun(t) is not None:
+                end = i
+                while (w := self.tok(end + 1)) is not None and w.is_word and w.capitalised and self.free(end + 1) and (
+                        "n" in self.lex.tags(w.core) and self.noun(w) is None):  # fmt: skip
+                    end += 1
+                if end > i:  # "King's Cross station", "Bachelor's Walk", "Mother's Day": a name, its own capitals
+                    self.keep(i, end, "a place or a thing named after someone, written in capitals")
                 continue
             first = i
             while first > 0 and self.free(first - 1) and self.tokens[first - 1].capitalised or (
@@ -222,7 +238,10 @@ class ThingsMixin:
                 first -= 1  # "Jack Daniel's", "Mrs. Butterworth's", "Uncle Ben's"
             if first in self.starts:
                 continue
-            before, nxt = self.tok(first - 1), self.tok(i + 1)
+            before = self.tok(first - 1)
+            if before is not None and before.low in SHOP_PREPOSITIONS and (nxt is None or not nxt.is_word):
+                self.keep(first, i, "a shop or a place: a name with a possessive and no noun after it")
+                continue  # "a Happy Meal box from McDonald's", "lunch at Wendy's"
             tags = self.lex.tags(nxt.core) if nxt is not None else ""
             noun_after = nxt is not None and nxt.is_word and not nxt.capitalised and ("n" in tags or not tags) \
                 and self.noun(nxt) is None and nxt.core not in g.CLOSED  # fmt: skip  # "drive-through" is unlisted
