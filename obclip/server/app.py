@@ -89,7 +89,8 @@ _ROUTES = ("/healthz", "/v1/models", "/v1/stats", "/v1/denoise", "/openapi.json"
 def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None = None,
                budget: Budget | None = None, runner: GroupRunner | None = None, metrics: Metrics = NO_METRICS,
                proxy_sets_request_id: bool = False, drain: Drain | None = None,
-               quotas: Quotas | None = None, throttle: AuthThrottle | None = None) -> FastAPI:  # fmt: skip
+               quotas: Quotas | None = None, throttle: AuthThrottle | None = None,
+               gate: Gate | None = None) -> FastAPI:  # fmt: skip
     """Builds the app around one loaded pair: its state, the middleware, the error handlers and the routes.
 
     Args:
@@ -110,13 +111,15 @@ def create_app(pair: ModelPair, config: ServerConfig, engine: CloudEngine | None
             Ray (`ray_tenants.GlobalQuotas`).
         throttle (`AuthThrottle`, optional): failed authentications per address; this process's by default, the
             app's shared ledger on Ray (`ray_tenants.GlobalThrottle`).
+        gate (`Gate`, optional): keys, the throttle and the per-key cap on requests in flight; built from `config`
+            and `throttle` by default, the app's (`ray_tenants.GlobalGate`) on Ray.
     """
     if runner is None:
         engine = engine or CloudEngine(pair, count_flops=True)
         runner = LocalRunner(Batcher(engine.run_batch, config.batcher), metrics)
     budget = budget or calibrated_budget(pair, config.max_request_seconds, config.batcher.max_batch_seconds,
                                          config.memory_fraction, config.throughput, config.recalibrate)  # fmt: skip
-    state = ServerState(pair, config, budget, runner, metrics, Gate(config, throttle), drain or Drain(),
+    state = ServerState(pair, config, budget, runner, metrics, gate or Gate(config, throttle), drain or Drain(),
                         quotas or Quotas(config.quotas),
                         open_private(config.audit_log, "a") if config.audit_log else None)  # fmt: skip
 
@@ -180,8 +183,11 @@ def _install_middleware(app: FastAPI, state: ServerState, proxy_sets_request_id:
             tenant = request.state.tenant = await state.gate.admit_async(request.method, request.headers, address, rid)
         except AdmissionError as exc:
             return _fail(metrics, exc.status, exc.code, exc.message, rid, exc.retry_after)
-        with state.gate.holding(tenant):
-            return await _route(request, call_next, rid)
+        try:
+            async with state.gate.holding_async(tenant):  # on Ray: a place among the key's requests on every replica
+                return await _route(request, call_next, rid)
+        except AdmissionError as exc:  # the app-wide cap (Ray) refused it, or its ledger is restarting
+            return _fail(metrics, exc.status, exc.code, exc.message, rid, exc.retry_after)
 
     async def _route(request: Request, call_next, rid: str) -> Response:
         try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 
 from obclip.server.admission import AdmissionError
 from obclip.server.config import ServerConfig
@@ -87,6 +87,14 @@ class Gate:
             raise AdmissionError(429, "too_many_connections", f"this key already has {held} requests in flight "
                                  "(the server's limit per key); retry when one is answered", retry_after=1)  # fmt: skip
         return tenant
+
+    @contextlib.asynccontextmanager
+    async def holding_async(self, tenant: str) -> AsyncIterator[None]:
+        """`holding` as the app's middleware enters it. Here it never suspends between `_authenticate`'s check and
+        the count, so on one event loop the check holds; on Ray the cap is every replica's and asks the app's ledger
+        (`ray_tenants.GlobalGate`)."""
+        with self.holding(tenant):
+            yield
 
     @contextlib.contextmanager
     def holding(self, tenant: str) -> Iterator[None]:

@@ -59,6 +59,7 @@ class Job:
     seq: int = 0
     gone: threading.Event = field(default_factory=threading.Event)  # its client left while it ran
     rid: str = ""  # request id, for logs and the batch trace only
+    ticket: str = ""  # its place in a Ray app's queue (`ray_tenants.Reservations`), given back when its batch starts
 
 
 class Batcher:
@@ -89,12 +90,13 @@ class Batcher:
             return sum(j.seconds for j in self._queue)
 
     def submit(self, request: CloudRequest, tenant: str = "", seconds: float = 0.0, rid: str = "",
-               start_tag: float | None = None) -> Job:  # fmt: skip
+               start_tag: float | None = None, ticket: str = "") -> Job:  # fmt: skip
         """Queues one group; raises `QueueFull` when the queue is at a bound. `start_tag` comes from a clock shared
-        with other queues (a Ray app's ledger), else from this queue's own."""
+        with other queues (a Ray app's ledger), else from this queue's own; `ticket` is the group's place in such
+        an app's queue (`on_batch` sees it when the group leaves this queue)."""
         with self._cond:
             check_room(self.config, [(j.tenant, j.seconds) for j in self._queue], tenant, seconds)
-            job = Job(request, tenant, seconds, seq=next(self._seq), rid=rid)
+            job = Job(request, tenant, seconds, seq=next(self._seq), rid=rid, ticket=ticket)
             job.start_tag = max(self._virtual, self._finish.get(tenant, 0.0)) if start_tag is None else start_tag
             self._finish[tenant] = job.start_tag + seconds
             self._queue.append(job)
@@ -257,8 +259,8 @@ class LocalRunner:
         batcher.on_batch = lambda jobs: metrics.batch(len(jobs), sum(job.request.n for job in jobs))
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
-                  client_gone: Callable[[], bool], start_tag: float | None = None) -> Handoff:  # fmt: skip
-        job = self.batcher.submit(request, tenant, seconds, rid, start_tag)
+                  client_gone: Callable[[], bool], start_tag: float | None = None, ticket: str = "") -> Handoff:  # fmt: skip
+        job = self.batcher.submit(request, tenant, seconds, rid, start_tag, ticket)
         waiting = asyncio.wrap_future(job.future)
         try:
             while not waiting.done():

@@ -14,15 +14,16 @@ Ray's `@serve.batch` was used before; it is first come, first served, bounded in
 and cannot stop or pause a batch it has handed to the engine. Ray's proxy routes requests across
 replicas, adopts or makes `X-Request-ID`, and restarts a replica that dies.
 
-Per-key quotas, the failed-auth throttle and the fair-queueing clock are the app's, not each
-replica's: one named actor (`ray_tenants.TenantLedger`) holds the buckets, the failure counts and the
-clock, so a key gets its quota once, a guesser is throttled after as many wrong keys as on one
+Per-key quotas, the failed-auth throttle, the fair-queueing clock, the queue's bounds, a key's share of
+them and the per-key cap on requests in flight are the app's, not each replica's: one named actor
+(`ray_tenants.TenantLedger`) holds the buckets, the failure counts, the clock and the reservations
+(leases a dead replica cannot hold for ever), so a key gets its quota, its share of the queue and its
+requests in flight once across the replicas, a guesser is throttled after as many wrong keys as on one
 replica, and a key that had its share on one replica comes after the others on every replica.
 
-Differences from the single-process server (also in docs/ray.md): the queue bound, a key's share of
-the queue, the per-key cap on requests in flight and /v1/stats are per replica; connection limits and read
-timeouts are the Ray proxy's; TLS is Ray's `http_options` (`ssl_certfile`, `ssl_keyfile`) or the
-load balancer's.
+Differences from the single-process server (also in docs/ray.md): /v1/stats is per replica; connection
+limits and read timeouts are the Ray proxy's; TLS is Ray's `http_options` (`ssl_certfile`, `ssl_keyfile`)
+or the load balancer's.
 
 Ray is imported lazily: `import obclip` and `obclip --help` never import it.
 """
@@ -115,14 +116,17 @@ class ObclipReplica:
         self.metrics = RayMetrics()
         self._runner = LocalRunner(Batcher(self.engine.run_batch, config.batcher), self.metrics)
         self._runner.batcher.on_batch = self._on_batch
-        from obclip.server.ray_tenants import GlobalQuotas, GlobalThrottle, ledger_actor
+        from obclip.server.ray_tenants import GlobalGate, GlobalQuotas, GlobalThrottle, Reservations, ledger_actor
 
-        self._ledger = ledger_actor(config.quotas, config.throttle)  # quotas, throttle, fair clock: the app's
+        self._replica = serve.get_replica_context().replica_id.unique_id
+        # quotas, throttle, fair clock, the queue's bounds and the per-key cap on requests in flight: the app's
+        self._ledger = ledger_actor(config)
         self._quotas = GlobalQuotas(config.quotas, self._ledger)
         self._throttle = GlobalThrottle(config.throttle, self._ledger)
+        self._reservations = Reservations(self._ledger, self._replica)
+        self._gate = GlobalGate(config, self._throttle, self._reservations)
         self._runner.batcher.on_virtual = lambda tag: self._ledger.advance.remote(tag)  # fire and forget
         self._trace = os.environ.get(TRACE_ENV)
-        self._replica = serve.get_replica_context().replica_id.unique_id
         from obclip.server.drain import Drain
         from obclip.server.ray_drain import watch
 
@@ -134,27 +138,29 @@ class ObclipReplica:
 
         return create_app(self.pair, self.config, budget=self.budget, runner=self, metrics=self.metrics,
                           proxy_sets_request_id=True, drain=self._drain, quotas=self._quotas,
-                          throttle=self._throttle)  # fmt: skip
+                          throttle=self._throttle, gate=self._gate)  # fmt: skip
 
     async def run(self, request: CloudRequest, tenant: str, seconds: float, rid: str,
                   client_gone: Callable[[], bool]) -> Handoff:  # fmt: skip
-        """`GroupRunner.run`: this replica's fair batcher, as in `obclip serve`, ordered by the app's clock."""
+        """`GroupRunner.run`: this replica's fair batcher, as in `obclip serve`, ordered by the app's clock, in the
+        app's queue: the ledger reserves the group's place (the app-wide bound and the key's share of it) and gives
+        its start tag in one call; the place is given back when its batch starts (`_on_batch`) or, at the latest,
+        when this call ends however it ends (answered, failed, refused, or cancelled because the client left)."""
         batcher = self._runner.batcher
-        check_room(batcher.config, batcher.waiting(), tenant, seconds)  # refuse before taking a tag (submit rechecks)
+        # this replica's queue is part of the app's: a refusal here is the app's too, and costs no call
+        check_room(batcher.config, batcher.waiting(), tenant, seconds)
+        ticket, start_tag = await self._reservations.reserve(tenant, seconds)
         try:
-            start_tag = await self._ledger.tag.remote(tenant, seconds)
-        except Exception as exc:  # the ledger is restarting: this replica's own clock orders the group
-            log.warning("request %s: tenant ledger unreachable (%s)", rid, type(exc).__name__)
-            start_tag = None
-        try:
-            return await self._runner.run(request, tenant, seconds, rid, client_gone, start_tag)
-        except (QueueFull, ShareFull):  # the queue filled between the check and the submit: never queued
-            if start_tag is not None:
-                self._ledger.untag.remote(tenant, start_tag, seconds)
+            return await self._runner.run(request, tenant, seconds, rid, client_gone, start_tag, ticket)
+        except (QueueFull, ShareFull):  # this replica's queue filled since the check: never queued, nor charged
+            self._ledger.untag.remote(tenant, start_tag, seconds)
             raise
+        finally:
+            self._reservations.release([ticket])  # a no-op if its batch already did
 
     def _on_batch(self, jobs: list[Job]) -> None:
         """Each batch the engine thread starts: metrics, the optional trace, a log line with its request ids."""
+        self._reservations.release([job.ticket for job in jobs])  # they left the queue: the app's bound counts waiting
         prompts = sum(job.request.n for job in jobs)
         self.metrics.batch(len(jobs), prompts)
         if self._trace:
