@@ -181,11 +181,11 @@ def _held() -> dict:
 
 
 def _until(what, seconds: float = 30.0):
-    """Polls `what()` until it returns something true, or fails with its last value."""
+    """Polls `what()` until it returns something true, or fails showing what the ledger holds."""
     deadline = time.monotonic() + seconds
     while not (value := what()) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert value, value
+    assert value, f"still {value!r} after {seconds:g}s; the ledger holds {_held()}"
     return value
 
 
@@ -241,7 +241,7 @@ def test_the_queues_bounds_and_a_keys_requests_in_flight_are_the_apps(app) -> No
         running = {replica: stats["running"] for replica, stats in app.replica_stats(KEY).items()}
         assert list(running.values()) == [1, 1], running  # both engines busy: what is sent next waits
         fifth = httpx.post(f"{app.url}/v1/denoise", json=_request().to_json(),
-                           headers={"authorization": f"Bearer {BLOCKER}"}, timeout=30)  # fmt: skip
+                           headers={"authorization": f"Bearer {BLOCKER}"}, timeout=10)  # fmt: skip
         assert fifth.status_code == 429 and fifth.json()["error"]["code"] == "too_many_connections", fifth.text
         assert int(fifth.headers["retry-after"]) >= 1
 
