@@ -125,6 +125,33 @@ def test_fair_queue_serves_a_small_tenant_before_a_big_tenants_backlog() -> None
         batcher.close()
 
 
+def test_another_tenants_later_groups_do_not_ride_in_a_batch_they_would_only_delay() -> None:
+    """Company for a batch's head (the fairest group) comes from its own tenant, or from others only up to the head's
+    finish tag: a flooder's backlog (tags 0, 0.1, ... 0.4) used to join a small tenant's group whole and make it wait
+    for all of it. Ordered, not timed: the queue fills while a first batch holds the engine."""
+    batches: list[list[str]] = []
+    release = threading.Event()
+
+    def run_batch(requests: list[CloudRequest], on_step=None) -> list[Handoff]:
+        release.wait(timeout=30)
+        batches.append([r.candidates[0].split()[0] for r in requests])
+        return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]
+
+    batcher = Batcher(run_batch, BatcherConfig(max_wait=0.0, max_queued=16, max_queued_seconds=100, tenant_share=1.0))
+    try:
+        first = batcher.submit(_req(0, ("first a", "first b")), "x", seconds=0.1)
+        _running(batcher)
+        flood = [batcher.submit(_req(i, (f"flood {i}", f"f {i}")), "flood", seconds=0.1) for i in range(5)]
+        good = batcher.submit(_req(9, ("good a", "good b")), "good", seconds=0.05)  # tag 0, before flood 0's (tie)
+        release.set()
+        for job in (first, good, *flood):
+            job.future.result(timeout=10)
+    finally:
+        batcher.close()
+    # the flooder's first group (tag 0, within the good group's finish 0.05) rides along; its backlog runs together
+    assert batches == [["first"], ["good", "flood"], ["flood"] * 4], batches
+
+
 def _running(batcher: Batcher) -> None:
     """Waits until a batch runs (an ordering aid: what the test checks is the order groups finish in)."""
     for _ in range(3000):
