@@ -152,6 +152,81 @@ def test_another_tenants_later_groups_do_not_ride_in_a_batch_they_would_only_del
     assert batches == [["first"], ["good", "flood"], ["flood"] * 4], batches
 
 
+def test_a_tenants_own_company_never_jumps_another_tenants_waiting_group() -> None:
+    """The head's own tenant's later groups fill its batch only up to the next other tenant's waiting group (here
+    start tags set as a Ray app's ledger sets them): a flooder's groups tagged 0-0.4 and a good group tagged 0.25
+    run as [flood 0-0.2], [good, flood 0.3 (within good's finish)], [flood 0.4]; before, the good group waited for
+    the whole backlog batched ahead of it."""
+    batches: list[list[str]] = []
+    release = threading.Event()
+
+    def run_batch(requests: list[CloudRequest], on_step=None) -> list[Handoff]:
+        release.wait(timeout=30)
+        batches.append([r.candidates[0].split()[0] for r in requests])
+        return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]
+
+    batcher = Batcher(run_batch, BatcherConfig(max_wait=0.0, max_queued=16, max_queued_seconds=100, tenant_share=1.0))
+    try:
+        first = batcher.submit(_req(0, ("first a", "first b")), "x", seconds=0.1, start_tag=0.0)
+        _running(batcher)
+        jobs = [batcher.submit(_req(i, (f"flood {i}", f"f {i}")), "flood", seconds=0.1, start_tag=i / 10)
+                for i in range(5)]  # fmt: skip
+        jobs.append(batcher.submit(_req(9, ("good a", "good b")), "good", seconds=0.1, start_tag=0.25))
+        release.set()
+        for job in (first, *jobs):
+            job.future.result(timeout=10)
+    finally:
+        batcher.close()
+    assert batches == [["first"], ["flood"] * 3, ["good", "flood"], ["flood"]], batches
+
+
+def test_a_group_tagged_before_a_running_batchs_later_company_runs_between_its_steps(tiny_sd) -> None:
+    """A running batch whose head's tenant brought a later group of its own (tags 1.0 and 2.0) has served that
+    group ahead of its turn: another tenant's group tagged 2.2 is owed service once the batch's furthest group has
+    advanced past it, and runs nested, before the batch ends (measured from the head alone it never was: the head
+    reaches 2.0 only at its last step). Ordered, not timed: the batch has 240 steps."""
+    engine = CloudEngine(tiny_sd, count_flops=False)
+    batcher = Batcher(engine.run_batch, BatcherConfig(max_wait=0.05, max_queued=8, max_queued_seconds=100,
+                                                      tenant_share=1.0))  # fmt: skip
+    finished: list[str] = []
+    try:
+        first = batcher.submit(_req(1, steps=241, k=240), "a", seconds=1.0, start_tag=1.0)
+        later = batcher.submit(_req(2, steps=241, k=240), "a", seconds=1.0, start_tag=2.0)  # its company
+        for name, job in (("a", first), ("a later", later)):
+            job.future.add_done_callback(lambda f, name=name: finished.append(name))
+        _running(batcher)
+        small = batcher.submit(_req(3), "b", seconds=0.1, start_tag=2.2)
+        small.future.add_done_callback(lambda f: finished.append("b"))
+        small.future.result(timeout=120)
+        first.future.result(timeout=120), later.future.result(timeout=120)
+    finally:
+        batcher.close()
+    assert finished[0] == "b" and sorted(finished[1:]) == ["a", "a later"], finished
+    assert batcher.stats["preempted"] == 1 and batcher.stats["batches"] == 2, batcher.stats
+
+
+def test_a_nested_batch_takes_no_company_of_its_own_tenant_past_its_head(tiny_sd) -> None:
+    """Three groups of one tenant owed service during a long batch run nested one by one (each alone: the next one's
+    tag is past its head's finish), not as one nested batch of all three, which nothing could preempt. Ordered by
+    the batches the engine thread began; the long batch has 240 steps."""
+    engine = CloudEngine(tiny_sd, count_flops=False)
+    batcher = Batcher(engine.run_batch, BatcherConfig(max_wait=0.05, max_queued=8, max_queued_seconds=100,
+                                                      tenant_share=1.0))  # fmt: skip
+    began: list[list[str]] = []
+    batcher.on_batch = lambda jobs: began.append([job.rid for job in jobs])
+    try:
+        long = batcher.submit(_req(1, steps=241, k=240), "x", seconds=1.0, start_tag=0.0, rid="long")
+        _running(batcher)
+        # all three owed from the long batch's first step on (reached 1/240), each past the one before's finish
+        flood = [batcher.submit(_req(10 + i), "flood", seconds=0.0005, start_tag=0.001 * (i + 1), rid=f"f{i}")
+                 for i in range(3)]  # fmt: skip
+        for job in (long, *flood):
+            job.future.result(timeout=120)
+    finally:
+        batcher.close()
+    assert began == [["long"], ["f0"], ["f1"], ["f2"]] and batcher.stats["preempted"] == 3, began
+
+
 def _running(batcher: Batcher) -> None:
     """Waits until a batch runs (an ordering aid: what the test checks is the order groups finish in)."""
     for _ in range(3000):
