@@ -206,8 +206,8 @@ def main() -> None:
         print(f"pair {pair}, {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
               flush=True)  # fmt: skip
         print("| engine | preempt | good requests | errors / wrong / retried | solo p50 / p99 s | under flood + filler p50 / p99 s "
-              "| p99 ratio | load s | flood 200 / 429 / 503 | filler 200 / 429 / 503 |\n|---|---|---|---|---|---|---|---|---|---|",
-              flush=True)  # fmt: skip
+              "| p99 ratio | without the first solo request: solo p99 s, ratio | load s | flood 200 / 429 / 503 "
+              "| filler 200 / 429 / 503 |\n|---|---|---|---|---|---|---|---|---|---|---|", flush=True)  # fmt: skip
         if not set(args.preempt.split(",")) <= {"on", "off"}:
             parser.error("--preempt takes on and/or off, comma-separated")
         for engine in (args.engine or "local").split(","):
@@ -220,6 +220,7 @@ def main() -> None:
                 f, h = r["others"]["flood"], r["others"]["filler"]
                 print(f"| {engine} | {preempt} | {r['good']} | {r['errors']} / {r['wrong']} / {r['retries']} | {r['solo_p50']:.3f} / {r['solo_p99']:.3f} "
                       f"| {r['mix_p50']:.3f} / {r['mix_p99']:.3f} | {r['mix_p99'] / r['solo_p99']:.1f}x "
+                      f"| {r['solo_p99_warm']:.3f}, {r['mix_p99'] / r['solo_p99_warm']:.1f}x "
                       f"| {r['mix_seconds']:.1f} | {f['200']} / "
                       f"{f['429']} / {f['503']} | {h['200']} / {h['429']} / {h['503']} (N={r['heavy_n']}, "
                       f"k={r['heavy_steps']}) |", flush=True)  # fmt: skip
