@@ -227,6 +227,27 @@ def test_a_nested_batch_takes_no_company_of_its_own_tenant_past_its_head(tiny_sd
     assert began == [["long"], ["f0"], ["f1"], ["f2"]] and batcher.stats["preempted"] == 3, began
 
 
+def test_checking_a_request_on_one_thread_never_unpads_the_engines_encoding_on_another(tiny_sd) -> None:
+    """The server checks a request's candidates (`prevalidate`: tokenized unpadded) on its event loop while the engine
+    thread encodes prompts padded, both through one Rust tokenizer whose padding is a setting of its own. Without
+    the tokenizer lock (`text.tokenize`) some encodes of the empty prompt came back unpadded (length 2, not 16) and
+    the engine failed their group on Ray ("Sizes of tensors must match")."""
+    request, stop = _req(1), threading.Event()
+
+    def check() -> None:
+        while not stop.is_set():
+            prevalidate(request, tiny_sd)
+
+    checker = threading.Thread(target=check)
+    checker.start()
+    try:
+        lengths = {tiny_sd.text([""]).tokens.shape[1] for _ in range(3000)}
+    finally:
+        stop.set()
+        checker.join()
+    assert lengths == {tiny_sd.text.max_length}, lengths
+
+
 def _running(batcher: Batcher) -> None:
     """Waits until a batch runs (an ordering aid: what the test checks is the order groups finish in)."""
     for _ in range(3000):

@@ -52,6 +52,7 @@ from pathlib import Path
 
 import torch
 
+from obclip.models.text import tokenize
 from obclip.options import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
 from obclip.prompts import grammar as g
@@ -154,7 +155,7 @@ class ContextAttacker:
 
     def embed(self, texts: list[str]) -> torch.Tensor:
         device = next(self.encoder.parameters()).device  # shared with the default pair, which may have moved it
-        batch = self.tokenizer(texts, padding=True, truncation=True, return_tensors="pt").to(device)
+        batch = tokenize(self.tokenizer, texts, padding=True, truncation=True, return_tensors="pt").to(device)
         with torch.no_grad():
             hidden = self.encoder(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).float()

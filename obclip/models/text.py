@@ -9,12 +9,27 @@ The unconditional prompt of classifier-free guidance is the empty string, as in 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import torch
+
+# A Hugging Face fast tokenizer keeps padding and truncation as settings of the one Rust tokenizer it wraps: each call
+# sets them, then encodes with the GIL released, so a call on another thread (the server checks a request's
+# candidates unpadded on its event loop while the engine thread encodes padded) can change them under an encode in
+# progress. Measured: 73 of 20,000 padded encodes of [""] came back unpadded (length 2, not 16) while a second
+# thread tokenized; on Ray the engine then failed a group now and then ("Sizes of tensors must match", 500
+# group_failed, once in each of 3 fair loadtest runs on Ray here). Tokenizer calls therefore take turns.
+_TOKENIZING = threading.Lock()
+
+
+def tokenize(tokenizer, prompts: Sequence[str], **kwargs):
+    """`tokenizer(list(prompts), **kwargs)`, one call at a time in this process (see `_TOKENIZING`)."""
+    with _TOKENIZING:
+        return tokenizer(list(prompts), **kwargs)
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,7 @@ def load_minilm() -> tuple[object, torch.nn.Module]:
 @torch.no_grad()
 def encode_single(tokenizer, encoder: torch.nn.Module, prompts: Sequence[str], max_length: int) -> torch.Tensor:
     """Token states of one encoder, padded to `max_length` (SD-1.x and MiniLM style)."""
-    batch = tokenizer(list(prompts), padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
+    batch = tokenize(tokenizer, prompts, padding="max_length", max_length=max_length, truncation=True, return_tensors="pt")
     device = next(encoder.parameters()).device
     kwargs = {"input_ids": batch.input_ids.to(device)}
     if "Bert" in type(encoder).__name__:  # BERT masks its padding; CLIP relies on its causal mask
@@ -86,8 +101,9 @@ def encode_sdxl(tokenizers: Sequence, encoders: Sequence[torch.nn.Module], promp
     """SDXL conditioning: penultimate states of both encoders, pooled output of the second."""
     states, pooled = [], None
     for tokenizer, encoder in zip(tokenizers, encoders, strict=True):
-        ids = tokenizer(
-            list(prompts),
+        ids = tokenize(
+            tokenizer,
+            prompts,
             padding="max_length",
             max_length=tokenizer.model_max_length,
             truncation=True,

@@ -31,6 +31,7 @@ from torch.utils._python_dispatch import TorchDispatchMode
 
 from obclip.cloud.engine import CloudEngine, check_sampler
 from obclip.models.pair import ModelPair
+from obclip.models.text import tokenize
 from obclip.plan import PlanError, received_plan
 from obclip.protocol import CloudRequest, ProtocolError
 from obclip.server.config import Limits, QuotaConfig
@@ -58,7 +59,7 @@ def prevalidate(request: CloudRequest, pair: ModelPair) -> None:
             raise AdmissionError(422, "invalid_request", f"candidate {i} holds control characters")
     try:
         for tokenizer in pair.text.tokenizers:
-            tokenizer(list(request.candidates), truncation=True, max_length=pair.text.max_length)
+            tokenize(tokenizer, request.candidates, truncation=True, max_length=pair.text.max_length)  # the engine's lock
         pair.latent_shape(request.height, request.width)
         check_sampler(pair, request.sampler, request.steps)
     except (ProtocolError, ValueError, TypeError) as exc:
