@@ -1,10 +1,11 @@
-"""Per-key quotas, the failed-auth throttle and fair order across every replica of the Ray app: one named actor.
+"""Per-key quotas, the failed-auth throttle, fair order and the queue's bounds across every replica of the Ray app:
+one named actor.
 
 Each replica of `ray_app.ObclipReplica` has its own queue; left alone, each would also keep its own
 token buckets, failure counts and start-time fair queueing clock, so with R replicas a key would get R
-times its quota, a guesser R times the wrong keys, and a key flooding one replica would still be "new" on
-the others. `TenantLedger` is the one
-place both live for the whole app:
+times its quota, its share of the queue and its requests in flight, a guesser R times the wrong keys, and a key
+flooding one replica would still be "new" on the others. `TenantLedger` is the one place they live for the whole
+app:
 
 - **failed authentications**: `failed` counts wrong keys per address (`security.AuthThrottle`), so a guesser
   spreading guesses over the replicas is throttled after as many as on one;
@@ -14,21 +15,20 @@ place both live for the whole app:
   clock for the app, and `advance` moves that clock when a replica starts a batch. Each replica orders
   its own queue (and decides preemption, `batcher.py`) by these tags, so a key that had its share on
   one replica comes after the others on every replica.
-
-Why an actor and not Serve's own mechanisms: Serve has no quota or per-key fairness feature (its
-`max_ongoing_requests`, `max_queued_requests` and autoscaling count requests per replica or per
-handle, not per key), and the issue asks for no home-made store. A named actor is Ray's own shared
-state, as the drain flag (`ray_drain.DrainFlag`) already is: found by name from every replica on
-every node, single-threaded (no lock), one call per admitted request (about a millisecond on
-loopback). It is detached so that a replica's death does not take the app's quotas with it, and
-restarted by Ray if its process dies (the buckets then start full, as after a server restart);
-`obclip serve --engine ray` kills it when it stops its app.
-
 - **the queue's bounds, a key's share of them, a key's requests in flight**: `reserve` admits a group into the
   app's one queue by `runner.check_room` over every replica's waiting groups (503 when the app's queue is full,
   429 when the key's share is), and `enter` counts a key's requests in flight against `max_key_connections`
   over every replica (429). A replica releases a queue reservation when the group leaves its queue (its batch
   starts, its client goes, it fails) and an in-flight one when the request is answered, however it ends.
+
+Why an actor and not Serve's own mechanisms: Serve has no quota or per-key fairness feature (its
+`max_ongoing_requests`, `max_queued_requests` and autoscaling count requests per replica or per
+handle, not per key), and the issue asks for no home-made store. A named actor is Ray's own shared
+state, as the drain flag (`ray_drain.DrainFlag`) already is: found by name from every replica on
+every node, single-threaded (no lock), three awaited calls per request (a place in flight, the quota, a
+place in the queue with its start tag) and fire-and-forget releases. It is detached so that a replica's
+death does not take the app's quotas with it, and restarted by Ray if its process dies (the buckets then
+start full, as after a server restart); `obclip serve --engine ray` kills it when it stops its app.
 
 A reservation is a lease, so that a replica that dies (or whose release is lost) cannot hold one forever: every
 replica names the tickets it still holds every `RENEW_SECONDS` (`Reservations`, a thread of its own), the ledger
