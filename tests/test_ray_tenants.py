@@ -11,7 +11,9 @@ import os
 import secrets
 import socket
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -22,6 +24,7 @@ ray = pytest.importorskip("ray", reason="Ray Serve is not installed (pip install
 serve = pytest.importorskip("ray.serve", reason="Ray Serve is not installed (pip install 'obclip[ray]')")
 
 from obclip.config import AccelConfig  # noqa: E402
+from obclip.protocol import CloudRequest  # noqa: E402
 from obclip.server.config import (  # noqa: E402
     BatcherConfig,
     DeployConfig,
@@ -180,7 +183,7 @@ def _held() -> dict:
     return ray.get(ray.get_actor(LEDGER_NAME, namespace=NAMESPACE).held.remote(), timeout=30)
 
 
-def _until(what, seconds: float = 30.0):
+def _until(what: Callable[[], Any], seconds: float = 30.0) -> Any:
     """Polls `what()` until it returns something true, or fails showing what the ledger holds."""
     deadline = time.monotonic() + seconds
     while not (value := what()) and time.monotonic() < deadline:
@@ -189,7 +192,7 @@ def _until(what, seconds: float = 30.0):
     return value
 
 
-def _send(url: str, key: str, request, rid: str) -> socket.socket:
+def _send(url: str, key: str, request: CloudRequest, rid: str) -> socket.socket:
     """A /v1/denoise request on a connection of its own, left open: closing it is how its client leaves."""
     body = json.dumps(request.to_json()).encode()
     s = socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])))
@@ -213,7 +216,7 @@ def _answer(s: socket.socket) -> tuple[int, str, int] | None:
     return status, code, retry
 
 
-def _long(seed: int):
+def _long(seed: int) -> CloudRequest:
     """A group that runs for many seconds on one thread (8 candidates x 500 steps): it keeps a replica busy."""
     return _request(candidates=tuple(f"a person number {i}" for i in range(8)), seed=seed, steps=500, k=500,
                     height=64, width=64, accel=AccelConfig.exact())  # fmt: skip

@@ -47,6 +47,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from obclip.server.admission import AdmissionError, Quotas
 from obclip.server.auth import Gate
@@ -248,7 +249,7 @@ class Reservations:
     """The tickets one replica holds in the ledger: reserved through it, released through it (at most once each),
     and named to the ledger every `RENEW_SECONDS` by a daemon thread, which is the replica's lease."""
 
-    def __init__(self, ledger, replica: str) -> None:
+    def __init__(self, ledger: Any, replica: str) -> None:  # ledger: the `TenantLedger` actor's handle
         self._ledger, self._replica = ledger, replica
         self._held: set[str] = set()
         # a ticket joins `_held` and its call is submitted under one lock, and a renewal lists `_held` and is
@@ -290,7 +291,8 @@ class Reservations:
         with self._lock:
             self._held.discard(ticket)
 
-    async def _ask(self, ticket: str, method: str, *args):
+    async def _ask(self, ticket: str, method: str, *args: object) -> Any:
+        """Submits `method` for `ticket`, named in `_held` first (see `_lock`), and awaits its answer."""
         with self._lock:
             self._held.add(ticket)
             ref = getattr(self._ledger, method).remote(self._replica, ticket, *args)
@@ -304,7 +306,7 @@ class Reservations:
             self.release([ticket])
             raise
 
-    def _call(self, method: str, *args) -> None:
+    def _call(self, method: str, *args: object) -> None:
         """A call whose answer nobody waits for; with the lock held."""
         try:
             getattr(self._ledger, method).remote(self._replica, *args)
@@ -312,6 +314,7 @@ class Reservations:
             log.warning("tenant ledger call %s failed (%s)", method, type(exc).__name__)
 
     def _renew(self) -> None:
+        """The lease: every `RENEW_SECONDS`, the tickets this replica holds (fire and forget)."""
         while True:
             time.sleep(RENEW_SECONDS)
             with self._lock:
