@@ -1012,3 +1012,14 @@ def test_a_place_after_in_and_a_weighted_proxy_leave_a_sentence() -> None:
     assert weighted.cloud_prompt == "a (beautiful woman:1.3), cinematic lighting"
     assert transform("a woman going through menopause, editorial photo").cloud_prompt == "a woman, editorial photo"
     assert transform("a (dark skin:1.3) woman, gold hoop earrings").cloud_prompt.startswith("a woman")
+
+
+def test_a_kind_named_by_two_gendered_people_and_a_plural_proxy_are_held() -> None:
+    """Round 9: "a father and daughter at a father-daughter dance" had the decoy "a father and son at a
+    father-daughter dance" (and "father-son dance" beside a daughter); "kids in school uniforms" had "old people in
+    school uniforms": the compound of two gendered people is held back, and a listed proxy phrase in the plural
+    is the phrase."""
+    dance = transform("a father and daughter at a father-daughter dance")
+    assert "father-daughter" in dance.held_back and all("-" not in c for c in dance.order)
+    kids = transform("kids in school uniforms waiting for the bus")
+    assert "in school uniforms" in kids.held_back and all("uniform" not in c for c in kids.order)

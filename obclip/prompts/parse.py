@@ -206,6 +206,14 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 entry = self.lex.nouns.get(head) or self.lex.adjectives.get(head)
                 if entry is not None and rest.split("-")[0] in COMPOUND_TAILS:
                     self.claim(i, i, Held(t.text, "proxy"))
+                    continue
+                nxt = self.tok(i + 1)
+                pair = [self.lex.nouns.get(part) for part in t.core.split("-")]
+                if len(pair) == 2 and all(n is not None and n.gender for n in pair) and nxt is not None and (
+                        nxt.is_word and self.lex.nouns.get(nxt.core) is None and "n" in self.lex.tags(nxt.core)):  # fmt: skip
+                    # "a father-daughter dance", "mother-son trip": two gendered people naming a kind of thing; its
+                    # decoy ("father-son dance") would contradict the people varied beside it
+                    self.claim(i, i, Held(t.text, "proxy"))
 
     def new_person(self, person: Person) -> int:
         self.persons.append(person)

@@ -59,6 +59,8 @@ class ProxiesMixin:
                         kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
                     elif n > 1 and words not in self.lex.proxies:
                         words = self.counterpart_phrase(words)  # "girlfriend jeans" as "boyfriend jeans" is
+                        if words not in self.lex.proxies and words.endswith("s"):
+                            words = words[:-1]  # "in school uniforms": the plural of a listed phrase
                     if words in self.lex.proxies:
                         key, last = words, i + n - 1
                         kind = kind or self.lex.proxies[words].kind
