@@ -1023,3 +1023,17 @@ def test_a_kind_named_by_two_gendered_people_and_a_plural_proxy_are_held() -> No
     assert "father-daughter" in dance.held_back and all("-" not in c for c in dance.order)
     kids = transform("kids in school uniforms waiting for the bus")
     assert "in school uniforms" in kids.held_back and all("uniform" not in c for c in kids.order)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Mr. Clean bottle next to a mop, product photo", "Barbie doll in a pink convertible",
+     "Wendy's drive-thru sign glowing at night"],
+)  # fmt: skip
+def test_a_brand_that_opens_a_prompt_without_an_article(prompt: str) -> None:
+    """ "Mr. Clean bottle next to a mop" (round 9) dropped its article and went out as "A man bottle"; "Barbie doll in
+    a pink convertible" was refused. A name that opens the prompt right before a made thing is its brand; before
+    an -ing word it is someone doing something ("Sir Ian reading poetry", "Taylor Swift playing guitar")."""
+    assert transform(prompt).order == (prompt,)
+    for person in ("Sir Ian reading poetry in a library", "Mr. Thompson grading papers"):
+        assert transform(person).n > 1, person

@@ -159,9 +159,9 @@ class NamesMixin:
                 self.claim(i, i, Held(t.text, "name"))  # "Happy Birthday Sarah": her name stays here; "Happy", "Diem" are unisex
             return  # "Carpe Diem written on it": words on a thing
         ungendered = (found := self.noun(t)) is None or not found[0].states()  # "Singer", not "Woman"
-        if t.capitalised and i not in self.starts and not self.title_mode and not self.upper_mode and (
+        if t.capitalised and (i not in self.starts or i == 0) and not self.title_mode and not self.upper_mode and (
                 ungendered and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
-                and t.core not in self.lex.proxies and self.brand_slot(i, i + 1)):  # fmt: skip
+                and t.core not in self.lex.proxies and self.brand_slot(i, i + 1, bare_start=True)):  # fmt: skip
             self.keep(i, i, f"it names the kind of {self.tokens[i + 1].core} after it")
             return  # "a Barbie doll", "a Spider-Man action figure": the name of a kind of thing, between its article and it
         if (end := self.titled_brand(i)) is not None:
@@ -206,7 +206,7 @@ class NamesMixin:
         of, box = self.tok(i - 1), self.tok(i - 2)
         held = of is not None and of.low == "of" and box is not None and box.core in self.lex.senses.kind_heads and (
             box.core not in self.lex.senses.depiction and self.noun(box) is None)
-        return end if held or self.brand_slot(i, end + 1, adjectives=False) else None
+        return end if held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True) else None
 
     def role_before_surname(self, i: int) -> bool:
         """"Officer Ramirez", "Nurse Okafor": a capitalised role noun that states no gender, before capitalised

@@ -436,7 +436,7 @@ class ThingsMixin:
                 self.noun(nxt) is None and last > first and nxt.core not in g.CLOSED and "v" not in self.lex.tags(nxt.core)):  # fmt: skip
             return True  # "a John Deere tractor", "a Karen Millen handbag": a maker's full name on a made thing
         gendered = any((f := self.noun(w)) is not None and f[0].states() for w in self.tokens[first : last + 1])
-        if self.brand_slot(first, last + 1, adjectives=not gendered):  # "a young Asian Woman dress" is hers
+        if self.brand_slot(first, last + 1, adjectives=not gendered, bare_start=not gendered):  # "a young Asian Woman dress" is hers
             return True  # "a Queen Anne chair", "a Dutch Boy paint can": a name between an article and a made thing
         if given or title or opener.core.rstrip(".") in self.lex.titles or self.noun(opener) is not None:
             return False  # "Queen Victoria visiting", "a Lady Gaga concert": a title's name stays someone's
@@ -452,7 +452,7 @@ class ThingsMixin:
         verb = "v" in tags and (nxt.low.endswith(("s", "ed")) or joined or self.ing(nxt))
         return self.noun(nxt) is None and "n" in tags and nxt.core not in g.CLOSED and not verb and not nxt.possessive
 
-    def brand_slot(self, first: int, j: int, adjectives: bool = True) -> bool:
+    def brand_slot(self, first: int, j: int, adjectives: bool = True, bare_start: bool = False) -> bool:
         """The name from token `first` stands between an article and a made thing at token j, in the slot of a
         brand or a kind ("a Queen Anne chair", "a Dutch Boy paint can", "a Mr Clean bottle", "a Jolly Green Giant
         can of peas", "a Lady Gaga concert poster"): the article goes with the thing, so the name describes it, not
@@ -464,8 +464,11 @@ class ThingsMixin:
                 "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS):  # fmt: skip
             k -= 1
         art, t, after = self.tok(k), self.tok(j), self.tok(j + 1)
-        if art is None or art.low not in ("a", "an") or t is None or not t.is_word or t.capitalised:
+        opens = bare_start and k < 0  # "Mr. Clean bottle next to a mop": a prompt that drops its article
+        if (not opens and (art is None or art.low not in ("a", "an"))) or t is None or not t.is_word or t.capitalised:
             return False
+        if opens and self.ing(t):
+            return False  # "Sir Ian reading poetry", "Taylor Swift playing guitar": a name and what it does
         if t.core == "can" and after is not None and after.low == "of":
             return True  # "a ... can of peas": the noun, not the modal
         if t.core in self.lex.senses.depiction:
