@@ -75,7 +75,10 @@ CHECKED = CONTEXT_CHECKED  # one home, torch-free, so the CLI can ask without lo
 AGE_FRAME = frozenset({"aged", "age", "ages", "year", "years", "year-old", "years-old", "yo", "y/o"})
 # Each value is described by a few short scenes of its life stage or its culture, and a context is scored by
 # its nearest scene per value: one description per value ("an old, elderly person") missed what an old person's
-# world is ("a nursing home", "bingo night"), and the context says that world, not the word "old".
+# world is ("a nursing home", "bingo night"), and the context says that world, not the word "old". The scenes were
+# chosen against the realistic corpora's holds and refusals (docs/privacy.md, "Sixth session"): each change moves the
+# calibration, and stereotypes refuse ordinary prompts ("knitting" refused "my granny knitting", "a porch" held "on his
+# porch", "a skate park" refused "a young man skateboarding"), so none of those is a scene.
 DESCRIPTIONS = {
     "age": {
         "child": ("a baby, a child, kids", "toys, a playground, a kindergarten classroom, a daycare",
