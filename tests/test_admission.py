@@ -125,10 +125,9 @@ def test_fair_queue_serves_a_small_tenant_before_a_big_tenants_backlog() -> None
         batcher.close()
 
 
-def test_another_tenants_later_groups_do_not_ride_in_a_batch_they_would_only_delay() -> None:
-    """Company for a batch's head (the fairest group) comes from its own tenant, or from others only up to the head's
-    finish tag: a flooder's backlog (tags 0, 0.1, ... 0.4) used to join a small tenant's group whole and make it wait
-    for all of it. Ordered, not timed: the queue fills while a first batch holds the engine."""
+def _gated_batcher() -> tuple[Batcher, list[list[str]], threading.Event]:
+    """A batcher whose engine holds each batch until the event is set and records the batches it ran, by the first
+    word of each group's first candidate: the batches' make-up is read in order, not timed."""
     batches: list[list[str]] = []
     release = threading.Event()
 
@@ -137,7 +136,15 @@ def test_another_tenants_later_groups_do_not_ride_in_a_batch_they_would_only_del
         batches.append([r.candidates[0].split()[0] for r in requests])
         return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]
 
-    batcher = Batcher(run_batch, BatcherConfig(max_wait=0.0, max_queued=16, max_queued_seconds=100, tenant_share=1.0))
+    config = BatcherConfig(max_wait=0.0, max_queued=16, max_queued_seconds=100, tenant_share=1.0)
+    return Batcher(run_batch, config), batches, release
+
+
+def test_another_tenants_later_groups_do_not_ride_in_a_batch_they_would_only_delay() -> None:
+    """Company for a batch's head (the fairest group) comes from its own tenant, or from others only up to the head's
+    finish tag: a flooder's backlog (tags 0, 0.1, ... 0.4) used to join a small tenant's group whole and make it wait
+    for all of it. Ordered, not timed: the queue fills while a first batch holds the engine."""
+    batcher, batches, release = _gated_batcher()
     try:
         first = batcher.submit(_req(0, ("first a", "first b")), "x", seconds=0.1)
         _running(batcher)
@@ -157,15 +164,7 @@ def test_a_tenants_own_company_never_jumps_another_tenants_waiting_group() -> No
     start tags set as a Ray app's ledger sets them): a flooder's groups tagged 0-0.4 and a good group tagged 0.25
     run as [flood 0-0.2], [good, flood 0.3 (within good's finish)], [flood 0.4]; before, the good group waited for
     the whole backlog batched ahead of it."""
-    batches: list[list[str]] = []
-    release = threading.Event()
-
-    def run_batch(requests: list[CloudRequest], on_step=None) -> list[Handoff]:
-        release.wait(timeout=30)
-        batches.append([r.candidates[0].split()[0] for r in requests])
-        return [Handoff(r, r.k, torch.zeros(r.n, 4, 8, 8)) for r in requests]
-
-    batcher = Batcher(run_batch, BatcherConfig(max_wait=0.0, max_queued=16, max_queued_seconds=100, tenant_share=1.0))
+    batcher, batches, release = _gated_batcher()
     try:
         first = batcher.submit(_req(0, ("first a", "first b")), "x", seconds=0.1, start_tag=0.0)
         _running(batcher)

@@ -52,7 +52,22 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class RayCluster:
+class ServeOnRay:
+    """What a started Ray + Serve app offers its tests: the batch trace and a stop that always shuts Ray down."""
+
+    trace: Path
+
+    def batches(self) -> list[dict]:
+        return [json.loads(line) for line in self.trace.read_text().splitlines()] if self.trace.exists() else []
+
+    def stop(self) -> None:
+        try:
+            serve.shutdown()
+        finally:
+            ray.shutdown()
+
+
+class RayCluster(ServeOnRay):
     """`ray.init` + Serve on free loopback ports, the app deployed with 2 replicas."""
 
     def __init__(self, tmp: Path) -> None:
@@ -72,15 +87,6 @@ class RayCluster:
         """Names of the live replica actors of the app."""
         return [a["name"] for a in ray.util.list_named_actors(all_namespaces=True)
                 if a["name"].startswith(f"SERVE_REPLICA::{APP_NAME}#")]  # fmt: skip
-
-    def batches(self) -> list[dict]:
-        return [json.loads(line) for line in self.trace.read_text().splitlines()] if self.trace.exists() else []
-
-    def stop(self) -> None:
-        try:
-            serve.shutdown()
-        finally:
-            ray.shutdown()
 
 
 @pytest.fixture(scope="module")

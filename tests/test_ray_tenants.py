@@ -39,7 +39,7 @@ from obclip.server.ray_app import APP_NAME, TRACE_ENV, build  # noqa: E402
 from obclip.server.ray_deploy import http_options  # noqa: E402
 from obclip.server.ray_tenants import LEDGER_NAME, NAMESPACE, TenantLedger  # noqa: E402
 from obclip.server.security import digest  # noqa: E402
-from tests.test_ray import _free_port  # noqa: E402
+from tests.test_ray import ServeOnRay, _free_port  # noqa: E402
 from tests.test_server import KEY, _request  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -53,7 +53,7 @@ BLOCKER, SHARER, THIRD, FOURTH = (f"obk_{name}-tenant-0123456789abcdefGHIJKLMN" 
                                                                                                "third", "fourth"))  # fmt: skip
 
 
-class App:
+class App(ServeOnRay):
     """`ray.init` + Serve on a free loopback port; the app with 2 replicas, long requests allowed, small quotas."""
 
     def __init__(self, tmp: Path) -> None:
@@ -86,15 +86,6 @@ class App:
             if len(seen) == 2:
                 break
         return seen
-
-    def batches(self) -> list[dict]:
-        return [json.loads(line) for line in self.trace.read_text().splitlines()] if self.trace.exists() else []
-
-    def stop(self) -> None:
-        try:
-            serve.shutdown()
-        finally:
-            ray.shutdown()
 
 
 @pytest.fixture(scope="module")

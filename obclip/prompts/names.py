@@ -203,9 +203,7 @@ class NamesMixin:
             j += 1
         if end == i:
             return None
-        of, box = self.tok(i - 1), self.tok(i - 2)
-        held = of is not None and of.low == "of" and box is not None and box.core in self.lex.senses.kind_heads and (
-            box.core not in self.lex.senses.depiction and self.noun(box) is None)
+        held = self.container_before(i) is not None
         return end if held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True) else None
 
     def role_before_surname(self, i: int) -> bool:

@@ -11,6 +11,8 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import COLLECTIVES, POSSESSIVE_DETERMINERS, plain
 from obclip.prompts.template import Held
 
+DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
+
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
 HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
@@ -24,7 +26,7 @@ class ReadingMixin:
         reason = self.not_a_person(i)
         nxt = self.tok(i + 1)
         body = nxt is not None and (nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)
-        if reason and reason.startswith("it describes the") and body and self.tokens[i].core in self.lex.adjectives:
+        if reason and reason.startswith(DESCRIBES) and body and self.tokens[i].core in self.lex.adjectives:
             # "a woman with a Maori face tattoo": an origin word on someone's body tells that person's origin; it
             # stays on the device like "from Nigeria"
             self.claim(i, i, Held(self.tokens[i].text, "origin"))
@@ -62,11 +64,11 @@ class ReadingMixin:
             return f"no one's skin is {prev.core}"
         if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
                 self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
-            return f"it describes the {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
+            return f"{DESCRIBES} {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
         if t.core in self.lex.adjectives and not t.possessive and self.named_thing_at(i + 1) and (
                 (after := self.tok(self.spans[self.used[i + 1]][1] + 1)) is None or not after.is_word
                 or self.noun(after) is None):  # fmt: skip
-            return f"it describes the {nxt.text} after it"  # "a Russian Blue cat": a breed, no one's origin
+            return f"{DESCRIBES} {nxt.text} after it"  # "a Russian Blue cat": a breed, no one's origin
         if t.possessive and any(w is not None and w.is_word and w.core in HANDMADE for w in (self.tok(i + 1), self.tok(i + 2))):
             return "it names who made the picture, not who is in it"  # "a woman's silhouette" is her
         if self.possessive_kind(i):

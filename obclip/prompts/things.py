@@ -48,6 +48,8 @@ THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
 FAMILY_WORDS = frozenset("family families clan household".split())
+# small words a capitalised title runs over ("The Girl with a Pearl Earring", "Death of a Salesman")
+TITLE_SMALL_WORDS = frozenset("the a an and with in on at for from to by of".split())
 SHOP_PREPOSITIONS = frozenset("at from to outside inside near".split())  # "at McDonald's": its shop
 READING_VERBS = frozenset("reading reads watching watches".split())  # a work's title follows them
 # works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
@@ -143,7 +145,7 @@ class ThingsMixin:
         Sea"); "The Old Man sat on the porch" and "The King and Queen of Spain" are people."""
         if self.title_mode or self.upper_mode:
             return
-        small = frozenset("the a an and with in on at for from to by of".split())
+        small = TITLE_SMALL_WORDS
         for i, t in enumerate(self.tokens[:-2]):
             if t.text != "The" or not self.free(i):
                 continue
@@ -171,7 +173,7 @@ class ThingsMixin:
         only words that describe people, and "Queen Mary", "Uncle Ben" open with a title before a name."""
         if self.title_mode or self.upper_mode:
             return
-        small = frozenset("the a an and with in on at for from to by of n".split())
+        small = TITLE_SMALL_WORDS | {"n"}  # "Boyz n the Hood"
         i = 0
         while i < len(self.tokens):
             t, prev = self.tokens[i], self.tok(i - 1)
@@ -245,9 +247,7 @@ class ThingsMixin:
             tags = self.lex.tags(nxt.core) if nxt is not None else ""
             noun_after = nxt is not None and nxt.is_word and not nxt.capitalised and ("n" in tags or not tags) \
                 and self.noun(nxt) is None and nxt.core not in g.CLOSED  # fmt: skip  # "drive-through" is unlisted
-            box = self.tok(first - 2)
-            held = before is not None and before.low == "of" and box is not None and box.core in (
-                self.lex.senses.kind_heads) and box.core not in self.lex.senses.depiction and self.noun(box) is None
+            held = self.container_before(first) is not None
             if (before is not None and before.low in ("a", "an") and noun_after) or held:
                 self.keep(first, i, "a brand: a name with a possessive where a thing's name stands")
 
@@ -319,18 +319,9 @@ class ThingsMixin:
                 self.keep(i, end)
             elif self.names_before(i, end):
                 self.keep(i, end, f"it names the {self.tokens[end + 1].core} after it")
-            elif (
-                (of := self.tok(i - 1)) is not None
-                and of.low == "of"
-                and (box := self.tok(i - 2)) is not None
-                and (
-                    box.core in self.lex.senses.kind_heads
-                    and box.core not in self.lex.senses.depiction
-                    and self.noun(box) is None
-                    and not (self.tok(end + 1) is not None and self.ing(self.tokens[end + 1]))
-                )
-            ):
-                self.keep(i, end, f"it names what the {box.core} holds")  # "a bottle of Jim Beam", "a copy of ..."
+            elif (box := self.container_before(i)) is not None and not (
+                    self.tok(end + 1) is not None and self.ing(self.tokens[end + 1])):  # fmt: skip
+                self.keep(i, end, f"it names what the {box} holds")  # "a bottle of Jim Beam", "a copy of ..."
             i = end + 1
 
     def title_span_end(self, i: int) -> int | None:
@@ -492,6 +483,16 @@ class ThingsMixin:
             and not t.possessive
             and not (self.ing(t) and len(compound) == 1)  # "a Singer sewing machine": a modifier
         ) or (self.named_thing_at(j) and self.noun(t) is None)
+
+    def container_before(self, i: int) -> str | None:
+        """The made thing whose contents the words from token i name, after its "of" ("a bottle of Jim Beam", "a
+        can of Mr. Pibb", "a jar of Uncle Ben's rice"), or None; a picture's "of" shows someone ("a photo of")."""
+        of, box = self.tok(i - 1), self.tok(i - 2)
+        if of is None or of.low != "of" or box is None:
+            return None
+        senses = self.lex.senses
+        held = box.core in senses.kind_heads and box.core not in senses.depiction and self.noun(box) is None
+        return box.core if held else None
 
     def named_thing_at(self, j: int) -> bool:
         """Token j lies in a span already judged the name of a thing ("candy bar", "Blue cat")."""
