@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from obclip.models.registry import PairSpec
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a pipeline member whose reader closed
 
 
 class UsageError(Exception):
@@ -605,7 +606,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _warn_retired(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        # The reader went away (`obclip candidates ... | head`): nothing more to say to it, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         if not isinstance(exc, _usage_errors()):
             raise  # an internal bug keeps its traceback

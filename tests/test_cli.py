@@ -235,6 +235,19 @@ def test_real_process_exit_code_and_no_traceback(tmp_path) -> None:
     assert proc.stderr.strip() == "obclip: error: the prompt is empty"
 
 
+def test_a_reader_that_closes_the_pipe_gets_no_traceback() -> None:
+    """`obclip candidates ... | head -1`: the reader goes away before the output is written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "obclip.cli", "candidates", "a portrait of a young woman", "--no-context-check"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # closed before the command prints anything
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141, err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
 def test_candidates_json_contract(capsys) -> None:
     code, stdout, _ = _run(["candidates", "a woman holding her cat", "--json"], capsys)
     data = json.loads(stdout)
