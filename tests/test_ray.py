@@ -249,8 +249,11 @@ def test_replica_killed_during_a_burst_loses_no_request(cluster, solo) -> None:
 
 def test_logs_and_metrics_hold_no_prompt_text(cluster) -> None:
     _post(cluster.url, _group(3, 77), "metrics-probe")
+    # an error answer of its own: Ray exports a counter only once it has counted, and this test may run alone
+    bad = httpx.post(f"{cluster.url}/v1/denoise", json={"no": "request"}, headers={"authorization": f"Bearer {KEY}"})
+    assert bad.status_code == 422, bad.text
     deadline, text = time.monotonic() + 40, ""
-    while time.monotonic() < deadline and "obclip_batch_prompts" not in text:  # Ray exports every few seconds
+    while time.monotonic() < deadline and not ("obclip_batch_prompts" in text and "obclip_errors" in text):
         try:
             text = httpx.get(f"http://127.0.0.1:{cluster.metrics_port}/metrics", timeout=5).text
         except httpx.TransportError:

@@ -1037,3 +1037,20 @@ def test_a_brand_that_opens_a_prompt_without_an_article(prompt: str) -> None:
     assert transform(prompt).order == (prompt,)
     for person in ("Sir Ian reading poetry in a library", "Mr. Thompson grading papers"):
         assert transform(person).n > 1, person
+
+
+NOUN_ADJECTIVES = sorted(
+    w for w, n in LEX.nouns.items() if "a" in LEX.tags(w) and n.states() and w not in LEX.adjectives and " " not in w
+)
+
+
+@pytest.mark.parametrize("word", NOUN_ADJECTIVES)
+def test_a_person_noun_that_is_also_an_adjective_describes_the_thing_after_it(word: str) -> None:
+    """ "a maiden voyage" went out as "a young woman voyage" and "a senior discount sign" as "an old person discount
+    sign": a person noun that is also an adjective (WordNet), before a thing, describes the thing. Before an -ing
+    word or a picture the person is there, and is varied."""
+    assert len(NOUN_ADJECTIVES) >= 15  # the lexicon's nouns that are adjectives too: maiden, senior, teen, ...
+    for thing in (f"a {word} voyage of a sailing ship", f"the {word} discount sign at a cinema"):
+        assert transform(thing).n == 1 and transform(thing).cloud_prompt.split()[1] == word, thing
+    for someone in (f"a {word} walking a dog", f"a {word} photo"):
+        assert transform(someone).n > 1, someone

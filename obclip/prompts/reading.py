@@ -62,7 +62,7 @@ class ReadingMixin:
             return "a chess piece"
         if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
             return f"no one's skin is {prev.core}"
-        if t.core in self.lex.adjectives and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
+        if self.adjective_here(i) and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
                 self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
             return f"{DESCRIBES} {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
         if t.core in self.lex.adjectives and not t.possessive and self.named_thing_at(i + 1) and (
@@ -88,6 +88,20 @@ class ReadingMixin:
                 and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
             return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
         return None
+
+    def adjective_here(self, i: int) -> bool:
+        """The word at token i is an attribute adjective ("French"), or a person noun that is also an adjective
+        ("maiden", "senior", "teen", "brunette"): before a thing, either describes the thing ("a maiden voyage", "a
+        senior discount", "a teen magazine", "a brunette wig"). Before a picture or a body part the person is
+        there ("a newborn photo", "a teenager's hands")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if t.core in self.lex.adjectives:
+            return True
+        senses = self.lex.senses
+        return (
+            not t.capitalised and "a" in self.lex.tags(t.core) and self.noun(t)[0].states()
+            and nxt is not None and not self.ing(nxt) and nxt.core not in senses.depiction and nxt.core not in senses.body
+        )  # fmt: skip
 
     def possessive_kind(self, i: int) -> bool:
         """"a kids' menu", "children's playground", "women's shoes": a plural possessive with no determiner of its
