@@ -1054,3 +1054,26 @@ def test_a_person_noun_that_is_also_an_adjective_describes_the_thing_after_it(wo
         assert transform(thing).n == 1 and transform(thing).cloud_prompt.split()[1] == word, thing
     for someone in (f"a {word} walking a dog", f"a {word} photo"):
         assert transform(someone).n > 1, someone
+
+
+@pytest.mark.parametrize("verb", ["dressed as", "dressed up as", "disguised as"])
+@pytest.mark.parametrize("animal", ["a cat", "a corgi", "a teddy bear"])
+def test_what_an_animal_is_dressed_as_is_a_costume(animal: str, verb: str) -> None:
+    """ "a cat dressed as french emperor napoleon" went out as "a cat as European emperor napoleon" with N = 10:
+    no one is in that picture but the cat. Whatever person word the costume names, the prompt is sent as written;
+    a person beside the animal is still varied."""
+    for costume in ("a princess", "an old lady", "french emperor napoleon", "a little boy"):
+        prompt = f"{animal} {verb} {costume} holding a piece of cheese"
+        assert transform(prompt).order == (prompt,), prompt
+    assert transform(f"{animal} {verb} a princess next to a little girl").n > 1
+    assert transform(f"a boy {verb} a pirate").n > 1  # a person in a costume is still that person
+
+
+@pytest.mark.parametrize("noun", ["man", "woman", "old lady", "teenage boy"])
+def test_dressed_is_a_verb_not_a_dress(noun: str) -> None:
+    """ "a man dressed in black" went out as "a man in black", "dressed" held back as if it were "a dress" (one
+    letter from the listed typo "dres"): a verb's participle is no garment. A dress worn is still held back."""
+    for prompt in (f"a {noun} dressed in black", f"a well dressed {noun} at a gala"):
+        group = transform(prompt)
+        assert group.n > 1 and not group.held_back and all("dressed" in c for c in group.order), group.order
+    assert transform(f"a {noun} in a red dress").held_back

@@ -367,6 +367,8 @@ class ProxiesMixin:
         head = word.split("-")[0]
         if "-" in word and head in self.lex.proxies:
             return head
+        if "v" in self.lex.tags(word):
+            return word  # "dressed", "skirted", "braided": a verb's participle, not "wearing a dress"
         for stem in (word[:-2], word[:-2] + "e", word[:-3], word[:-2] + "s") if word.endswith("ed") else ():
             if stem in self.lex.proxies and self.lex.proxies[stem].kind == "noun":
                 return stem  # "turbaned", "hijabed"

@@ -15,6 +15,8 @@ DESCRIBES = "it describes the"  # the reason an origin word describes the thing 
 
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
+# Verbs of dressing up: "dressed as", "dressed up as", "disguised as" name a costume.
+COSTUMED = frozenset("dressed disguised costumed dresses dress".split())
 HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
 
 
@@ -50,6 +52,8 @@ class ReadingMixin:
         t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
         noun = self.noun(t)[0]
         owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
+        if self.costume(i):
+            return "what an animal or a toy is dressed as: a costume, no one in the picture"
         if prev is not None and prev.core == "its":
             return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
         if t.core in self.lex.senses.animal_first and not self.weak_is_person(i, owned=False) and self.animal_subject(before=i):
@@ -88,6 +92,17 @@ class ReadingMixin:
                 and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
             return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
         return None
+
+    def costume(self, i: int) -> bool:
+        """ "a cat dressed as french emperor napoleon", "a dog disguised as a princess": after "dressed as" in a
+        prompt about an animal or a toy, the person noun names a costume; nobody wears it but the animal."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].is_word and (
+                self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in self.lex.adjectives
+                or "a" in self.lex.tags(self.tokens[k].core)):  # fmt: skip
+            k -= 1
+        words = [t.core for t in self.tokens[max(0, k - 2) : k + 1] if t.is_word]
+        return words[-1:] == ["as"] and bool(set(words[:-1]) & COSTUMED) and self.animal_subject(before=i)
 
     def adjective_here(self, i: int) -> bool:
         """The word at token i is an attribute adjective ("French"), or a person noun that is also an adjective
