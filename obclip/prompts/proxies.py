@@ -16,6 +16,8 @@ from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED
 
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
+SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
+PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
@@ -67,6 +69,8 @@ class ProxiesMixin:
                         break
             if not key:
                 continue
+            if kind == "noun" and last == i and self.verb_after_subject(i):
+                continue  # "a woman dresses her son", "a man braces himself": the clause's verb, not a garment
             if nobody:
                 self.keep(i, last, f"it names a kind of {toks[last].core}, and no one is in the prompt")
                 continue
@@ -358,6 +362,18 @@ class ProxiesMixin:
         ):
             return first - 1, last + 3
         return first, last
+
+    def verb_after_subject(self, i: int) -> bool:
+        """The noun proxy at token i is the verb of a clause whose subject is a person ("a girl dresses up", "she
+        braids her daughter's hair", "a man braces himself"): a verb's form right after a person noun or a subject
+        pronoun, before an object (a determiner, a possessive, a pronoun) or a particle."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if "v" not in self.lex.tags(t.core) or prev is None or nxt is None or not (prev.is_word and nxt.is_word):
+            return False
+        subject = (self.noun(prev) is not None and not prev.possessive) or prev.low in SUBJECT_PRONOUNS
+        after = nxt.core in g.DETERMINERS or nxt.core in g.PERSONAL_PRONOUNS or nxt.core in PARTICLES or (
+            nxt.core in POSSESSIVE_DETERMINERS)  # fmt: skip
+        return subject and after
 
     def proxy_compound(self, word: str) -> str:
         """The proxy a compound is built on ("hijab-wearing", "turban-clad", "turbaned", "pregnant-looking"),
