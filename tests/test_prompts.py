@@ -744,3 +744,24 @@ def test_attribute_words_stay_before_a_compound_noun(prompt: str) -> None:
 def test_a_saints_building_is_a_place(prompt: str) -> None:
     group = accepted(prompt)
     assert group.n == 1 and group.cloud_prompt == prompt
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    subject=st.sampled_from(["a woman who", "she", "a man, who", "my neighbour, who", "the fisherman who"]),
+    verb=st.sampled_from(["is", "looks", "seems", "must be", "appears to be"]),
+    approx=st.sampled_from(["", "about ", "around ", "nearly "]),
+    years=st.integers(min_value=20, max_value=99),  # an adult's noun with a child's age is refused, rightly
+    tail=st.sampled_from(["", " years old", ", tending the roses", " and still going strong"]),
+)
+def test_an_age_said_by_a_verb_of_being_or_seeming_is_varied(subject: str, verb: str, approx: str, years: int,
+                                                             tail: str) -> None:  # fmt: skip
+    """ "a woman who looks about 60 tending her roses" went out with N = 2 and "about 60" in clear; "a grandmother
+    who is 85 years old" as "an old woman who is old person" (a second person of its own). A number said of a
+    person by "is", "looks", "seems", "must be", maybe approximate, maybe "years old", is that person's age: the
+    set varies it, the real number is not in every candidate, and no candidate makes it a person."""
+    prompt = f"{subject} {verb} {approx}{years}{tail}"
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and len({s.person for s in group.slots}) == 1, group.slots
+    assert not all(re.search(rf"\b{years}\b", c) for c in group.order), group.order
+    assert not any(re.search(r"\b(is|be|looks|seems) (about |around |nearly )?\w+ person\b", c) for c in group.order)

@@ -9,11 +9,18 @@ from __future__ import annotations
 import re
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import CURRENT_YEAR, DECADE_NUM, ORDINAL, YO_ABBREVIATIONS, decade_years
+from obclip.prompts.cues import (
+    APPROXIMATE,
+    BEING_VERBS,
+    COPULAS,
+    CURRENT_YEAR,
+    DECADE_NUM,
+    ORDINAL,
+    YO_ABBREVIATIONS,
+    decade_years,
+)
 from obclip.prompts.template import AgePhrase, Phrase
 
-# Words that bind a number to a person as an approximate age ("around 40", "over 70").
-APPROXIMATE = frozenset("around about over under nearly almost roughly approximately".split())
 # Stages of life said with a possessive, as a reader dates them: "in her golden years" is an old woman, "in his
 # prime" a man of about 35, "in her youth" a young woman. Each is an age statement of its person, rendered like a
 # decade ("in her seventies"), so its decoys carry their own ages instead of sharing this one.
@@ -216,11 +223,31 @@ class AgesMixin:
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))
             or prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's"))  # fmt: skip
         if not bare:
-            return False
+            return self.said_age(i)
         j = i - 2
         while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
             j -= 1
         owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+        if owner is None:
+            return False
+        return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
+    def said_age(self, i: int) -> bool:
+        """A number said of a clause's person by a verb of being or seeming, maybe approximate: "a woman who looks
+        about 60", "she is about 60 and ...", "a man, who must be 90,", "he seems around 70": an age statement of
+        that person (the approximating word stays as written). Not a quantity: "looks 80 percent done"."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if not t.low.isdigit() or not 0 < int(t.low) <= 120:
+            return False
+        k = i - 1
+        if (a := self.tok(k)) is not None and a.low in APPROXIMATE and self.free(k):
+            k -= 1
+        verb = self.tok(k)
+        if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
+            return False  # a copula right before the number is `bare_age`'s
+        if nxt is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("and", "but", "or", "now", "today"):
+            return False  # "looks 80 percent done", "is about 60 years old" (`years_old` reads that)
+        owner = self.subject_before(k)
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
@@ -280,6 +307,8 @@ class AgesMixin:
         else:
             return False
         pid = self.nearest_person(i)
+        if pid is None:
+            pid = self.subject_before(i)  # "she looks about 70 years old"
         if pid is None:
             raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
         return self.age_of(pid, int(t.low), t.text, i, last, AgePhrase(pid, "years", g.LOWER))

@@ -10,6 +10,8 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AGE_GROUP,
     AGE_UNITS,
+    APPROXIMATE,
+    BEING_VERBS,
     COHORTS,
     COLLECTIVES,
     ORDINAL,
@@ -83,7 +85,9 @@ class PhrasesMixin:
                     and before is not None
                     and (before.low.isdigit() or g.number_value(before.text) is not None)
                 )  # "between 30 and 40 years old"
-                named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper
+                # "she is 60 years old", "looks about 70 years old", "a woman 60 years old": said of someone, her age
+                said = prev is not None and (prev.low in BEING_VERBS or prev.low in APPROXIMATE or self.noun(prev) is not None)
+                named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper and not said
                 if (
                     named
                     and all(self.free(k) for k in range(i, end + 1))

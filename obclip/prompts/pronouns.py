@@ -25,7 +25,8 @@ class PronounsMixin:
         """The person a "... is 32" clause is about: the pronoun or phrase that opens the clause."""
         j = self.clause_start(i)
         if j >= 2 and self.tokens[j - 1].low in ("who", "that", "which"):
-            owner = self.owner_at(j - 2)  # "a boy who just turned 5"
+            k = j - 2 if self.tokens[j - 2].text != "," else j - 3  # "a man, who must be 90,"
+            owner = self.owner_at(k)  # "a boy who just turned 5"
             if owner is not None:
                 return owner
         for k in range(j, i):
