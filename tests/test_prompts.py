@@ -393,7 +393,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
-     ("a girl aged seven", "seven"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
+     ("a man, 80s, synthwave", "80s"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
      ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
@@ -765,3 +765,42 @@ def test_an_age_said_by_a_verb_of_being_or_seeming_is_varied(subject: str, verb:
     assert "age" in {s.name for s in group.slots} and len({s.person for s in group.slots}) == 1, group.slots
     assert not all(re.search(rf"\b{years}\b", c) for c in group.order), group.order
     assert not any(re.search(r"\b(is|be|looks|seems) (about |around |nearly )?\w+ person\b", c) for c in group.order)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "said"),
+    [
+        ("a man, {p}-50s, grilling burgers", "50s"),
+        ("a woman, {p} 30s, smiling at the camera", "30s"),
+        ("a woman ({p} 40s) at her desk", "40s"),
+        ("a grandfather, {p}-seventies, on a porch", "seventies"),
+    ],
+)
+@pytest.mark.parametrize("p", ["early", "mid", "late"])
+def test_a_decade_set_off_after_a_person_is_her_age(prompt: str, said: str, p: str) -> None:
+    """ "a man, mid-50s, grilling burgers" went out with N = 2 and "mid-50s" in clear. A decade with early/mid/late
+    set off by commas or brackets after a person is that person's age: varied, the decade never sent."""
+    group = transform(prompt.format(p=p))
+    assert "age" in {s.name for s in group.slots}
+    assert not any(said in c or f"{p}-" in c for c in group.order), group.order
+    with pytest.raises(DetectionError):  # without early/mid/late, "80s" may be the decade's style: refused, not guessed
+        transform("a man, 80s, synthwave")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "said"),
+    [("a kid aged seven in a treehouse", "seven"), ("a man aged twenty five at his desk", "twenty"),
+     ("a man born in the 80s playing guitar", "80s"), ("a woman born in the 1950s, portrait", "1950s"),
+     ("a first grader with a backpack", None), ("graders on a field trip", None)],
+)  # fmt: skip
+def test_ages_said_in_other_words_are_varied(prompt: str, said: str | None) -> None:
+    """ "a kid aged seven" was refused, "a man born in the 80s" went out with N = 2 and the decade in clear, "a
+    first grader" was sent as "a young person" (a child turned adult). Each is an age of its person: varied, the
+    words that said it not sent, and a grader is a child."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots}
+    if said is not None:
+        assert not any(said in c for c in group.order), group.order
+    else:
+        assert group.slots[0].value == "child" and "little" in group.cloud_prompt
+    assert transform("a house built in the 80s").order == ("a house built in the 80s",)

@@ -49,7 +49,7 @@ class AgesMixin:
         for i in range(len(self.tokens)):
             if self.free(i):
                 self.certain_age(i) or self.age_after_word(i) or self.birthday(i) or self.between_ages(i) or (
-                    self.stage_of_life(i))
+                    self.stage_of_life(i)) or self.appositive_decade(i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
@@ -136,11 +136,21 @@ class AgesMixin:
         j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
             else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
         n = self.tok(j)
-        if t.low not in ("aged", "age", "ages") or n is None or not n.low.isdigit() or not self.free(j):
+        if t.low not in ("aged", "age", "ages") or n is None or not self.free(j):
+            return False
+        spelled = n.is_word and n.low != "one" and (v := g.number_value(n.low)) is not None and 0 < v <= 120
+        if not n.low.isdigit() and not spelled:  # "a kid aged seven": said in words
             return False
         pid = self.nearest_person(i)
         if pid is None:
             return False
+        if spelled:  # "aged twenty five": the tens and the units, both written away
+            units = self.tok(j + 1)
+            u = g.number_value(units.low) if units is not None and units.is_word and self.free(j + 1) else None
+            tens = u is not None and v % 10 == 0 and v >= 20 and 0 < u < 10
+            last = j + 1 if tens else j
+            return self.age_of(pid, v + (u if tens else 0), n.text, i, last,
+                               AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))  # fmt: skip
         last = self.range_end(j)
         return self.age_of(pid, self.range_years(j, last), n.text, i, last,
                            AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))  # fmt: skip
@@ -201,6 +211,15 @@ class AgesMixin:
     def born_in(self, i: int) -> bool:
         """"a man born in 1950": an age against `CURRENT_YEAR`."""
         t, prev, b = self.tokens[i], self.tok(i - 1), self.tok(i - 2)
+        decade = re.fullmatch(r"(19|20)?(\d)0['’]?s", t.low)
+        if decade is not None and prev is not None and prev.low == "the" and b is not None and b.low == "in" and (
+                (c := self.tok(i - 3)) is not None and c.low == "born" and self.free(i - 1)):  # fmt: skip
+            # "a man born in the 80s", "born in the 1990s": the decade's middle year, "the" written away with it
+            century = decade.group(1) or ("20" if decade.group(2) in "01" else "19")
+            year = int(f"{century}{decade.group(2)}5")
+            if year <= CURRENT_YEAR and (pid := self.nearest_person(i)) is not None:
+                return self.age_of(pid, CURRENT_YEAR - year, t.text, i - 1, i, AgePhrase(pid, "born", g.LOWER))
+            return False
         if not t.low.isdigit() or prev is None or prev.low != "in" or b is None or b.low != "born":
             return False
         if not 1900 <= int(t.low) <= CURRENT_YEAR or (pid := self.nearest_person(i)) is None:
@@ -231,6 +250,25 @@ class AgesMixin:
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
+    def appositive_decade(self, i: int) -> bool:
+        """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or
+        in brackets, set off right after a person is that person's age, written as a number in the decade."""
+        first, j = i, i
+        if self.tokens[i].low in ("early", "mid", "late"):
+            j = i + 2 if (d := self.tok(i + 1)) is not None and d.text == "-" else i + 1
+        decade = self.tok(j)
+        if decade is None or not all(self.free(k) for k in range(first, j + 1)) or decade_years(decade) is None:
+            return False
+        before, after = self.tok(first - 1), self.tok(j + 1)
+        if before is None or before.text not in (",", "(") or (after is not None and after.text not in ",;.)!?"):
+            return False
+        if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")):
+            return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed
+        pid = self.owner_at(first - 2)
+        if pid is None:
+            return False
+        return self.age_of(pid, decade_years(decade), decade.text, first, j, AgePhrase(pid, "bare", g.LOWER))
 
     def said_age(self, i: int) -> bool:
         """A number said of a clause's person by a verb of being or seeming, maybe approximate: "a woman who looks
