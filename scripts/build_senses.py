@@ -234,7 +234,7 @@ def _senses(wn, people: dict) -> dict:
     for word, entry in people["nouns"].items():
         lemma = wn.morphy(word, "n") or word
         senses = [s for s in wn.synsets(lemma, "n") if s in persons][:2]
-        childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader")
+        childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader", "schooler", "high-schooler", "highschooler", "middle-schooler", "grade-schooler")
         if entry.get("age") == "young" and (childish or any(s in child_syns for s in senses)):
             child.add(word)
         elif senses and all(s in adult_syns for s in senses[:1]) and entry.get("age") != "young":

@@ -804,3 +804,17 @@ def test_ages_said_in_other_words_are_varied(prompt: str, said: str | None) -> N
     else:
         assert group.slots[0].value == "child" and "little" in group.cloud_prompt
     assert transform("a house built in the 80s").order == ("a house built in the 80s",)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [f.format(s=s) for s in ("high", "middle", "grade", "elementary")
+     for f in ("a {s} schooler with a backpack", "two {s} schoolers laughing")]
+    + ["a high-schooler reading", "grade-schoolers on a bus", "a middle-schooler at a science fair"],
+)  # fmt: skip
+def test_a_pupil_of_a_school_stage_is_a_child(prompt: str) -> None:
+    """ "a high schooler at prom" went out as written with N = 1: the noun states the age as "teenager" does. It is
+    a child's slot, varied, and no candidate names the stage."""
+    group = transform(prompt)
+    assert [(s.name, s.value) for s in group.slots] == [("age", "child")], group.slots
+    assert not any("schooler" in c for c in group.order) and transform(prompt).cloud_prompt.count("little") == 1

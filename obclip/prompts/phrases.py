@@ -43,6 +43,10 @@ SUBORDINATORS = frozenset(
 )  # "she is a doctor": the phrase after it names the subject
 
 
+# Stages of school before "schooler": a pupil's age is in the noun ("a high schooler" is a child, as a teenager is)
+SCHOOL_STAGES = frozenset("high middle grade elementary primary junior senior secondary".split())
+
+
 class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
@@ -452,6 +456,8 @@ class PhrasesMixin:
         elif k + 1 == head and self.tokens[head].core in ("grader", "graders") and (
                 ORDINAL.match(w.low) or w.low in ORDINAL_WORDS):  # fmt: skip
             pass  # "a sixth grader": the grade is in the noun, whose age the person takes
+        elif k + 1 == head and self.tokens[head].core in ("schooler", "schoolers") and w.low in SCHOOL_STAGES:
+            pass  # "a high schooler", "middle schoolers": likewise the stage of school
         elif w.core in self.lex.adjectives:
             adj = self.lex.adjectives[w.core]
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
