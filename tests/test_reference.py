@@ -1093,3 +1093,29 @@ def test_a_proxy_noun_used_as_the_verb_of_a_person_stays(verb: str) -> None:
         group = transform(prompt)
         assert not group.held_back and all(f" {verb} " in c for c in group.order), group.order
     assert transform(f"a girl {verb} on her teeth").held_back
+
+
+@pytest.mark.parametrize("maker", ["Michelangelo", "Rodin", "Botticelli", "Vermeer"])
+@pytest.mark.parametrize("title", ["David", "The Thinker", "Portrait of a Young Man", "Lady with an Ermine"])
+def test_a_title_after_a_famous_makers_possessive_is_a_work(maker: str, title: str) -> None:
+    """ "Michelangelo's David in Florence" went out as "A man in Florence": after a famous maker's possessive (a
+    person the dictionary knows by name) a capitalised title names the work, not a sitter; where it stands ("in
+    Florence") is no part of the title. Someone the maker had ("Picasso's wife") is still someone."""
+    prompt = f"{maker}'s {title} in Florence, museum photo"
+    group = transform(prompt)
+    assert group.order == (prompt,)
+    assert any(text.startswith(f"{maker}'s") for text, _ in group.kept), group.kept  # kept as written, with a reason
+    assert transform(f"{maker}'s wife in a garden").n > 1
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a Dr Pepper can on ice", "a Dr Pepper can, condensation", "a Ben & Jerry's pint on a counter",
+     "a Marks & Spencer's bag on a chair", "an empty Ben & Jerry's ice cream truck"],
+)  # fmt: skip
+def test_brands_with_a_title_or_two_names_go_as_written(prompt: str) -> None:
+    """ "a Dr Pepper can on ice" went out as "a person can on ice" ("can" read as the modal) and "a Ben & Jerry's
+    pint" as "a man & a man's pint": a can followed by a preposition or nothing is the noun, and two capitalised
+    names joined by "&" with a possessive before a thing are a firm's name."""
+    assert transform(prompt).order == (prompt,)
+    assert transform("Tom & Mary's wedding photo").n > 1  # a picture of a couple: people

@@ -50,6 +50,8 @@ PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's 
 FAMILY_WORDS = frozenset("family families clan household".split())
 # small words a capitalised title runs over ("The Girl with a Pearl Earring", "Death of a Salesman")
 TITLE_SMALL_WORDS = frozenset("the a an and with in on at for from to by of".split())
+WORK_BY_MAKER = "a work named by its maker: the title after a famous maker's name"
+LOCATIVE_WORDS = frozenset("in on at from to by".split())  # after a title they say where it is, not what
 SHOP_PREPOSITIONS = frozenset("at from to outside inside near".split())  # "at McDonald's": its shop
 READING_VERBS = frozenset("reading reads watching watches".split())  # a work's title follows them
 # works whose title follows them ("the film Little Women", "the novel Emma", "the song Billie Jean")
@@ -234,13 +236,34 @@ class ThingsMixin:
                 if end > i:  # "King's Cross station", "Bachelor's Walk", "Mother's Day": a name, its own capitals
                     self.keep(i, end, "a place or a thing named after someone, written in capitals")
                 continue
+            if "p" in self.lex.tags(t.core) and nxt is not None and nxt.is_word and nxt.capitalised:
+                # "Michelangelo's David", "Rodin's The Thinker", "Vermeer's Girl with a Pearl Earring": an artist's (a
+                # dictionary's famous person's) possessive before a capitalised title names the work, not a sitter
+                if not self.free(i + 1):  # the title is read already ("The Thinker"): the maker's name goes with it
+                    self.keep(i, i, WORK_BY_MAKER)
+                    continue
+                end = i + 1
+                while True:
+                    k = end + 1
+                    while (w := self.tok(k)) is not None and w.is_word and w.low in TITLE_SMALL_WORDS - LOCATIVE_WORDS:
+                        k += 1  # "Lady with an Ermine": small words inside a title, before its next capital
+                    if (w := self.tok(k)) is None or not w.is_word or not w.capitalised or not self.free(k):
+                        break  # "... David in Florence": where it stands is no part of its title
+                    end = k
+                self.keep(i, end, WORK_BY_MAKER)
+                continue
             first = i
             while first > 0 and self.free(first - 1) and self.tokens[first - 1].capitalised or (
-                    first > 1 and self.tokens[first - 1].text == "." and self.tokens[first - 2].capitalised):  # fmt: skip
-                first -= 1  # "Jack Daniel's", "Mrs. Butterworth's", "Uncle Ben's"
+                    first > 1 and self.tokens[first - 1].text in (".", "&") and self.tokens[first - 2].capitalised
+                    and self.free(first - 2)):  # fmt: skip
+                first -= 1  # "Jack Daniel's", "Mrs. Butterworth's", "Uncle Ben's", a firm's "Ben & Jerry's"
             if first in self.starts:
                 continue
-            before = self.tok(first - 1)
+            b = first - 1
+            while (w := self.tok(b)) is not None and w.is_word and not w.capitalised and "a" in self.lex.tags(w.core) and (
+                    w.core not in g.DETERMINERS and self.free(b)):  # fmt: skip
+                b -= 1  # "an empty Ben & Jerry's truck": the adjectives describe the thing, as the article goes with it
+            before = self.tok(b) if b < first - 1 else self.tok(first - 1)
             if before is not None and before.low in SHOP_PREPOSITIONS and (nxt is None or not nxt.is_word):
                 self.keep(first, i, "a shop or a place: a name with a possessive and no noun after it")
                 continue  # "a Happy Meal box from McDonald's", "lunch at Wendy's"
@@ -460,8 +483,8 @@ class ThingsMixin:
             return False
         if opens and self.ing(t):
             return False  # "Sir Ian reading poetry", "Taylor Swift playing guitar": a name and what it does
-        if t.core == "can" and after is not None and after.low == "of":
-            return True  # "a ... can of peas": the noun, not the modal
+        if t.core == "can" and (after is None or not after.is_word or after.low in g.PREPOSITIONS):
+            return True  # "a ... can of peas", "a Dr Pepper can on ice": the noun; the modal is followed by a verb
         if t.core in self.lex.senses.depiction:
             return False
         senses = self.lex.senses
