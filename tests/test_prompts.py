@@ -818,3 +818,21 @@ def test_a_pupil_of_a_school_stage_is_a_child(prompt: str) -> None:
     group = transform(prompt)
     assert [(s.name, s.value) for s in group.slots] == [("age", "child")], group.slots
     assert not any("schooler" in c for c in group.order) and transform(prompt).cloud_prompt.count("little") == 1
+
+
+@pytest.mark.parametrize("kept", ["reading glasses", "running shoes", "walking boots"])
+def test_a_held_proxy_before_an_ing_compound_keeps_its_preposition(kept: str) -> None:
+    """ "an elderly woman with a hearing aid and reading glasses" went out as "an old woman reading glasses": the
+    held proxy took "with" along, as if nothing were left after it, and "reading" turned into a verb. An -ing word
+    before a noun is that noun's modifier, so "with" stays with it."""
+    group = transform(f"an elderly woman with a hearing aid and {kept}")
+    assert group.held_back and all(f"with {kept}" in c for c in group.order), group.order
+    assert "with" not in transform("a man with a beard reading a book").cloud_prompt  # a verb after: "with" goes
+
+
+def test_a_veil_is_held_like_a_dress() -> None:
+    """ "a bride in a white veil ..., her father beside her" had the decoy "a groom in a white veil": the shared
+    garment contradicted the varied gender. A veil is held back as a dress is; a veil of mist is no garment."""
+    group = transform("a bride in a white veil at the altar, her father beside her")
+    assert group.n == 4 and not any("veil" in c for c in group.order)
+    assert transform("a veil of mist over a lake").order == ("a veil of mist over a lake",)

@@ -136,8 +136,10 @@ class ProxiesMixin:
                     self.spans[self.used[j]][2].why in ("proxy", "name", "origin")):  # fmt: skip
                 j = self.spans[self.used[j]][1] + 1
             after = self.tok(j)
+            nxt = self.tok(j + 1)
+            modifier = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED
             ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
-                or self.ing(after)  # fmt: skip
+                or (self.ing(after) and not modifier)  # fmt: skip  # "with a hearing aid and reading glasses" keeps "with"
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
 
