@@ -836,3 +836,12 @@ def test_a_veil_is_held_like_a_dress() -> None:
     group = transform("a bride in a white veil at the altar, her father beside her")
     assert group.n == 4 and not any("veil" in c for c in group.order)
     assert transform("a veil of mist over a lake").order == ("a veil of mist over a lake",)
+
+
+@pytest.mark.parametrize("word", ["Pneumonoultramicroscopicsilicovolcanoconiosis", "xenoglossiasis", "cryptobiosis"])
+def test_a_greek_noun_ending_in_sis_is_no_sister(word: str) -> None:
+    """PartiPrompts' "Pneumonoultramicroscopicsilicovolcanoconiosis" was refused as a word that glues "sis" into an
+    unknown word. "-osis", "-iasis", "-ysis" are a Greek noun's ending; "my lilsis" is still a sister, refused."""
+    assert transform(word).order == (word,)
+    with pytest.raises(DetectionError, match="sis"):
+        transform("my lilsis at the beach")

@@ -307,13 +307,17 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if i > 0 and self.tokens[i - 1].text == "#":
             return next((r for r in GLUED_ROOTS if r in low.replace("-", "")), None)
         for r in GLUED_ROOTS:
-            if low.endswith(r) and not low.endswith("ing"):
+            if low.endswith(r) and not low.endswith("ing") and not (r == "sis" and low.endswith(GREEK_SIS)):
                 return r  # the last part heads an English compound: a "tradwife" is a wife
             rest = low[len(r):].lstrip("-") if low.startswith(r) else None
             if rest is not None and (rest in GLUED_ROOTS or rest in self.lex.nouns or not self.lex.tags(rest)):
                 return r  # "girlboss"; but a "motherboard" is a board
         return None
 
+
+
+# "-osis", "-esis", "-ysis": a Greek noun's ending, not a sister ("pneumonoultramicroscopicsilicovolcanoconiosis")
+GREEK_SIS = ("osis", "esis", "asis", "isis", "ysis", "psis")
 
 
 @cache
