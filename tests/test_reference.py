@@ -1119,3 +1119,14 @@ def test_brands_with_a_title_or_two_names_go_as_written(prompt: str) -> None:
     names joined by "&" with a possessive before a thing are a firm's name."""
     assert transform(prompt).order == (prompt,)
     assert transform("Tom & Mary's wedding photo").n > 1  # a picture of a couple: people
+
+
+@pytest.mark.parametrize("thing", ["orange jello", "a cloud", "a birthday cake", "a topiary hedge"])
+@pytest.mark.parametrize("shape", ["in the shape of", "shaped like", "in the form of"])
+@pytest.mark.parametrize("person", ["a man", "an old woman", "a little girl"])
+def test_a_thing_in_the_shape_of_a_person_has_no_one_in_it(thing: str, shape: str, person: str) -> None:
+    """PartiPrompts' "orange jello in the shape of a man" went out with N = 2: the noun names a thing's shape. Sent
+    as written; "the shape of a woman in the fog" is someone's outline and is varied."""
+    prompt = f"{thing} {shape} {person}"
+    assert transform(prompt).order == (prompt,)
+    assert transform("the shape of a woman in the fog").n > 1

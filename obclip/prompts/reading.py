@@ -52,6 +52,8 @@ class ReadingMixin:
         t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
         noun = self.noun(t)[0]
         owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
+        if self.shape_of(i):
+            return "the shape of a thing: no one is there"
         if self.costume(i):
             return "what an animal or a toy is dressed as: a costume, no one in the picture"
         if prev is not None and prev.core == "its":
@@ -92,6 +94,17 @@ class ReadingMixin:
                 and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
             return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
         return None
+
+    def shape_of(self, i: int) -> bool:
+        """ "orange jello in the shape of a man", "a cloud shaped like a woman", "a cookie in the form of a little
+        girl": the person noun names what a thing looks like; nobody is in the picture."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].is_word and (
+                self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in self.lex.adjectives):  # fmt: skip
+            k -= 1
+        words = " ".join(t.low for t in self.tokens[max(0, k - 3) : k + 1])
+        # "the shape of a woman in the fog" is someone's outline: only a thing's shape counts
+        return words.endswith(("in the shape of", "in the form of", "shaped like", "in the shapes of"))
 
     def costume(self, i: int) -> bool:
         """ "a cat dressed as french emperor napoleon", "a dog disguised as a princess": after "dressed as" in a
