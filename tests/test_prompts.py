@@ -845,3 +845,19 @@ def test_a_greek_noun_ending_in_sis_is_no_sister(word: str) -> None:
     assert transform(word).order == (word,)
     with pytest.raises(DetectionError, match="sis"):
         transform("my lilsis at the beach")
+
+
+@pytest.mark.parametrize(
+    ("tag", "phrase"),
+    [("1boy", "(old man:1.3)"), ("1boy", "an old man"), ("1girl", "a young woman"), ("1girl", "(middle-aged woman:1.2)")],
+)
+def test_a_tag_list_names_its_one_character_once(tag: str, phrase: str) -> None:
+    """ "1boy, (old man:1.3), beard" had 16 candidates: the tag and the phrase were two people with their own
+    genders, so "1girl, (old man:1.3)" was a decoy that contradicts itself. A phrase of the tag's gender in the
+    tag list names the tag's character: one slot, tag and phrase agree in every candidate. After a second tag
+    they are two people."""
+    group = transform(f"{tag}, {phrase}, detailed face, cinematic lighting")
+    assert len({s.person for s in group.slots}) == 1 and group.n == 6, group.slots
+    for c in group.order:
+        assert c.startswith("1boy") == (" man" in c), c
+    assert transform("1boy, 1girl, couple, holding hands, sunset").n == 4

@@ -307,6 +307,14 @@ class PhrasesMixin:
         write both mentions with one value, so they keep the same noun); with several such persons, which one
         is meant would show in the decoys, so the prompt is refused."""
         prev = self.tok(first - 1)
+        tags = [k for k, p in enumerate(self.persons) if p.cls == g.TAG_CLASS]
+        if (len(tags) == 1 and len(self.persons) == 1 and self.persons[0].number == person.number == "sg"
+                and person.cls != g.TAG_CLASS  # "1boy, 1girl": two characters
+                and det.lower() in ("", "a", "an") and prev is not None and prev.text in (",", "(")
+                and all(self.persons[0].states.get(a) in (None, v) for a, v in person.states.items())):  # fmt: skip
+            # "1boy, (old man:1.3), beard": a tag list that names its one character again names the tag's character
+            # (a second one would be tagged "1girl" or "2boys"); with two genders they are two people
+            return 0
         if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
             owner = self.owner_at(first - 2)
             if owner is not None and self.persons[owner].number == person.number:
