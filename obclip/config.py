@@ -178,10 +178,16 @@ class AccelConfig:
     diff_refresh: int = setting(
         1,
         "factorial candidates: compute each attribute's difference from the base (the candidate at every "
-        "attribute's value index 0) at step 0, every DIFF_REFRESH-th cloud step and the last one, and reuse it (in the "
-        "data prediction) in between, when only the base and the shared unconditional branch are computed "
-        "(1 = every step: no reuse)",
+        "attribute's value index 0) at step 0, the last cloud step and every DIFF_REFRESH-th step before it, and "
+        "reuse it (in the data prediction) in between, when only the base and the shared unconditional branch "
+        "are computed (1 = every step: no reuse)",
         (1, 1000),
+    )
+    diff_dense: float = setting(
+        0.0,
+        "with DIFF_REFRESH > 1: every main-effect row also runs on the first DIFF_DENSE x k cloud steps (rounded "
+        "down), where the trajectories part fastest, before differences are reused (0 = step 0 only)",
+        (0.0, 1.0),
     )
 
     def __post_init__(self) -> None:

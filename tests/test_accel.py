@@ -293,7 +293,7 @@ def test_difference_reuse_runs_the_same_rows_whichever_candidate_is_real(tiny_pa
     depends on the set (its base) and the step only. Sending the set in another order, i.e. with the real
     candidate elsewhere, runs the same rows at the same steps, counts the same FLOPs and answers each
     candidate with the same latent; lean steps run fewer rows than refresh steps."""
-    config = AccelConfig(diff_refresh=3)
+    config = AccelConfig(diff_refresh=3, diff_dense=0.4)
     seen = _computed_rows(monkeypatch)
     base = CloudEngine(tiny_pair).run(_request(tiny_pair, config, PRODUCT, factors=LABELS))
     first = list(seen)
@@ -301,13 +301,39 @@ def test_difference_reuse_runs_the_same_rows_whichever_candidate_is_real(tiny_pa
     sent, labels = tuple(PRODUCT[i] for i in order), tuple(LABELS[i] for i in order)
     other = CloudEngine(tiny_pair).run(_request(tiny_pair, config, sent, factors=labels))
     assert seen == first and [s for s, _ in first] == list(range(8))
-    refreshes = {0, 3, 6, 7}  # every third step and the last
+    refreshes = {0, 1, 2, 4, 7}  # the first 0.4 x 8 steps (rounded down), the last and every third before it
     assert all(len(rows) < len(first[0][1]) for s, rows in first if s not in refreshes)  # lean steps
     assert all(len(rows) == len(first[0][1]) for s, rows in first if s in refreshes)
     assert other.flops_per_step == base.flops_per_step
     for position, i in enumerate(order):
         assert torch.equal(other.latents[position], base.latents[i])
         assert torch.equal(other.prev_denoised[position], base.prev_denoised[i])
+
+
+SCHEDULE = {"diff_refresh": 4, "diff_dense": 0.2}
+
+
+@pytest.mark.parametrize(
+    ("k", "settings", "refreshes"),
+    [
+        (10, SCHEDULE, {0, 1, 5, 9}),  # dense start (0.2 x 10 = 2 steps), then every 4th back from the last
+        (5, SCHEDULE, {0, 4}),
+        (25, SCHEDULE, {0, 1, 2, 3, 4, 8, 12, 16, 20, 24}),
+        (10, {"diff_refresh": 2, "diff_dense": 0.0}, {0, 1, 3, 5, 7, 9}),
+        (10, {"diff_refresh": 1}, set(range(10))),  # no reuse
+    ],
+)
+def test_difference_refresh_schedule_is_a_function_of_k_and_the_config(k, settings, refreshes) -> None:
+    """Which steps compute every main-effect row: step 0, the first diff_dense x k steps (the early steps
+    part the trajectories fastest) and the last step with every diff_refresh-th step before it. Nothing
+    else (not the candidates' order, not which one is real) enters."""
+    state = AccelState(AccelConfig(**settings), (4,), True, k, bases=(1,), alpha_bars=(0.5,) * k)
+    computed = set()
+    for i in range(k):
+        state.begin_step(i)
+        if not state.lean:
+            computed.add(i)
+    assert computed == refreshes
 
 
 def test_difference_reuse_is_deterministic_and_counts_only_the_rows_it_runs(tiny_sd) -> None:
@@ -324,6 +350,6 @@ def test_difference_reuse_is_deterministic_and_counts_only_the_rows_it_runs(tiny
     full = CloudEngine(tiny_sd).run(_request(tiny_sd, every, PRODUCT, factors=LABELS))
     alone = CloudEngine(tiny_sd).run(_request(tiny_sd, every, PRODUCT[:1]))
     for i, flops in enumerate(reused.flops_per_step):
-        assert flops == (full.flops_per_step[i] if i in (0, 4, 7) else alone.flops_per_step[i])
+        assert flops == (full.flops_per_step[i] if i in (0, 3, 7) else alone.flops_per_step[i])
     assert reused.server_flops < full.server_flops
     assert (reused.latents - full.latents).abs().max() > 1e-4 and torch.isfinite(reused.latents).all()

@@ -18,8 +18,8 @@ Mechanisms, keyed to the step index of the cloud's k steps:
   beyond the paper (DeepCache-style), the `skip_up` deepest up blocks are also served from
   step s - 1: their inputs are all cached already, only the time embedding would change.
 - **Main-effect differences reused across steps** (`diff_refresh` > 1, factor labels): each
-  group's base row runs every step; the other rows run only at refresh steps (0, diff_refresh,
-  ..., the last), where each one's difference from the base in the data prediction is kept, and
+  group's base row runs every step; the other rows run only at refresh steps (0, the first
+  diff_dense x k steps, the last and every diff_refresh-th step before it), where each one's difference from the base in the data prediction is kept, and
   between refreshes they are answered from the base's output and that difference (accel_state.py).
 - **Adaptive block cache** (`adaptive` > 0, instead of s): DeepCache's split, the first down
   and last up block run every step and the deep blocks are recomputed only when the first down
