@@ -336,6 +336,27 @@ def test_difference_refresh_schedule_is_a_function_of_k_and_the_config(k, settin
     assert computed == refreshes
 
 
+@pytest.mark.parametrize("diff_refresh", [4, 1])
+def test_adaptive_drift_with_reused_differences_follows_the_rows_that_run_every_step(diff_refresh: int) -> None:
+    """Between refreshes the non-base rows keep an old reference, so their drift would follow the refresh
+    schedule, not the denoising: with differences reused, the adaptive cache measures only the rows that run
+    every step (the base's conditional and unconditional rows). Here the other rows jump between steps 0
+    and 1 while the base's stay: step 2 is then served from the cache; without reuse it is recomputed."""
+    config = AccelConfig(adaptive=0.3, diff_refresh=diff_refresh)
+    state = AccelState(config, (4,), True, 8, bases=(1,), alpha_bars=(0.5,) * 8)  # rows [uncond x 4, cond x 4]
+    assert state.drift_rows().tolist() == [False, True, False, False, False, True, False, False]
+    hidden = torch.ones(8, 2, 3, 3)
+    for step in (0, 1):
+        state.begin_step(step)
+        assert state.full  # the first two steps always are
+        moved = hidden.clone()
+        if step == 1:
+            moved[[0, 2, 3, 4, 6, 7]] += 10.0
+        state.observe_shallow(moved)
+    state.begin_step(2)
+    assert state.full == (diff_refresh == 1)
+
+
 def test_difference_reuse_is_deterministic_and_counts_only_the_rows_it_runs(tiny_sd) -> None:
     """The same seed twice gives identical latents with every default on. Without batch reuse or an
     adaptive cache (fixed phases), a lean step counts exactly the FLOPs of one candidate with the shared

@@ -170,6 +170,8 @@ class AccelState:
         drift = 0.0
         if ref is not None:  # over the rows this step computed (all of them unless it is lean)
             mask = None if self.fresh is None else self.fresh.to(canonical.device)
+            if self.differences:  # only the rows that run every step: see `drift_rows`
+                mask = self.drift_rows() if mask is None else mask & self.drift_rows()
             now, then = (canonical, ref) if mask is None else (canonical[mask], ref[mask])
             drift = float((now - then).norm() / then.norm().clamp_min(1e-12))
         if ref is not None and self.full:
@@ -178,6 +180,15 @@ class AccelState:
             self.reference, self.reference_step, self.drift = self.keep(ref, hidden), self.step, 0.0
         else:
             self.drift = drift
+
+    def drift_rows(self) -> torch.Tensor:
+        """With differences reused, the adaptive drift is measured on the rows that run every step (each
+        labelled group's base and its unconditional row, every row of an unlabelled group): the other rows'
+        reference is as old as their last refresh, so their drift would follow the refresh schedule, not
+        the denoising. Measured (N = 6, k = 10, refreshes {0, 1, 5, 9}, real PSNR, 8 bench prompts / 16
+        others): 30.7 / 30.1 dB on these rows against 33.6 / 29.6 on every computed row."""
+        sources = self.lean_sources()
+        return sources == torch.arange(len(sources))
 
     def layout(self, shared: bool, lean: bool = False) -> None:
         """Sets rows/expand/segments/fresh for this step's UNet batch: the full batch, the
