@@ -176,7 +176,7 @@ class AccelConfig:
     )
 
     diff_refresh: int = setting(
-        1,
+        4,
         "factorial candidates: compute each attribute's difference from the base (the candidate at every "
         "attribute's value index 0) at step 0, the last cloud step and every DIFF_REFRESH-th step before it, and "
         "reuse it (in the data prediction) in between, when only the base and the shared unconditional branch "
@@ -184,10 +184,16 @@ class AccelConfig:
         (1, 1000),
     )
     diff_dense: float = setting(
-        0.0,
+        0.2,
         "with DIFF_REFRESH > 1: every main-effect row also runs on the first DIFF_DENSE x k cloud steps (rounded "
         "down), where the trajectories part fastest, before differences are reused (0 = step 0 only)",
         (0.0, 1.0),
+    )
+    diff_attributes: int = setting(
+        2,
+        "reuse differences (DIFF_REFRESH) only in sets that vary at most this many attributes: a composed "
+        "candidate adds one held difference per attribute it varies",
+        (1, 64),
     )
 
     def __post_init__(self) -> None:

@@ -357,6 +357,22 @@ def test_adaptive_drift_with_reused_differences_follows_the_rows_that_run_every_
     assert state.full == (diff_refresh == 1)
 
 
+def test_difference_reuse_only_in_sets_of_few_attributes(tiny_sd) -> None:
+    """A set that varies more attributes than `diff_attributes` is computed every step (a composed candidate
+    would add one held difference per attribute): the same latents and FLOPs as without reuse. Allowing its
+    three attributes reuses the differences (fewer FLOPs, other latents)."""
+    cands = tuple(f"{c} {place}" for c in PRODUCT for place in ("at home", "outdoors"))
+    labels = tuple((*f, j) for f in LABELS for j in (0, 1))
+
+    def run(config: AccelConfig):
+        return CloudEngine(tiny_sd).run(_request(tiny_sd, config, cands, factors=labels))
+
+    plain, capped, allowed = run(AccelConfig(diff_refresh=1)), run(AccelConfig()), run(AccelConfig(diff_attributes=3))
+    assert AccelConfig().diff_attributes == 2 and AccelConfig().diff_refresh > 1
+    assert torch.equal(capped.latents, plain.latents) and capped.flops_per_step == plain.flops_per_step
+    assert allowed.server_flops < plain.server_flops and not torch.equal(allowed.latents, plain.latents)
+
+
 def test_difference_reuse_is_deterministic_and_counts_only_the_rows_it_runs(tiny_sd) -> None:
     """The same seed twice gives identical latents with every default on. Without batch reuse or an
     adaptive cache (fixed phases), a lean step counts exactly the FLOPs of one candidate with the shared

@@ -158,8 +158,10 @@ def layout(request: CloudRequest) -> tuple[list[int], torch.Tensor]:
 def base_row(request: CloudRequest, rows: list[int]) -> int | None:
     """Position among the computed `rows` of the base candidate (every attribute at value index 0),
     the row main-effect differences are taken against (`AccelConfig.diff_refresh`); None without
-    factor labels or acceleration. A function of the labels, the same whichever candidate is real."""
-    if request.accel.mode == "none" or not request.factors:
+    factor labels or acceleration, or for a set of more than `AccelConfig.diff_attributes` attributes,
+    whose rows are then all computed every step. A function of the labels, the same whichever candidate
+    is real."""
+    if request.accel.mode == "none" or not request.factors or len(request.factors[0]) > request.accel.diff_attributes:
         return None
     return rows.index(request.factors.index((0,) * len(request.factors[0])))
 
