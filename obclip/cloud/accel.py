@@ -19,8 +19,10 @@ Mechanisms, keyed to the step index of the cloud's k steps:
   step s - 1: their inputs are all cached already, only the time embedding would change.
 - **Main-effect differences reused across steps** (`diff_refresh` > 1, factor labels): each
   group's base row runs every step; the other rows run only at refresh steps (0, the first
-  diff_dense x k steps, the last and every diff_refresh-th step before it), where each one's difference from the base in the data prediction is kept, and
-  between refreshes they are answered from the base's output and that difference (accel_state.py).
+  diff_dense x k steps, the last and every diff_refresh-th step before it), where each one's
+  difference from the base in the data prediction is kept, and between refreshes they are
+  answered from the base's output and that difference (accel_state.py). Only in sets of at most
+  diff_attributes attributes (engine.base_row).
 - **Adaptive block cache** (`adaptive` > 0, instead of s): DeepCache's split, the first down
   and last up block run every step and the deep blocks are recomputed only when the first down
   block's output has drifted by more than the threshold since their last computation.

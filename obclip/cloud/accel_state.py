@@ -23,14 +23,15 @@ decision is known before the step's UNet call, so the FLOP meter can still memoi
 
 Main-effect differences reused across steps (`diff_refresh` > 1, groups with factor labels): each
 group names its **base** row (every attribute at value index 0). At refresh steps (step 0, every
-step before diff_dense x k, and the last cloud step and every diff_refresh-th step before it) every row is computed and each row's difference from
-its group's base in the data prediction x0 is kept (`difference`, canonical); at the **lean** steps
-in between only the base's rows run (plus the shared unconditional pivot) and every other row is
+step before diff_dense x k, and the last cloud step and every diff_refresh-th step before it) every
+row is computed and each row's difference from its group's base in the data prediction x0 is kept
+(`difference`, canonical); at the **lean** steps in between only the base's rows run (plus the shared unconditional pivot) and every other row is
 answered with the noise prediction whose x0 is the base's plus its kept difference (accel.py).
 Rows a lean step does not compute keep their own last values in the block, attention and drift
 caches (`keep`), so a later refresh step that serves cached blocks serves each row its own. The
 schedule depends on the step index and the base, which the factor labels fix: the same
-rows run at the same steps whichever candidate is real.
+rows run at the same steps whichever candidate is real. With differences reused, the adaptive
+cache measures its drift on the rows that run every step (`drift_rows`).
 """
 
 from __future__ import annotations
