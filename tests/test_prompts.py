@@ -393,7 +393,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
-     ("a man, 80s, synthwave", "80s"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
+     ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
      ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],

@@ -358,7 +358,8 @@ class AgesMixin:
         t, prev = self.tokens[i], self.tok(i - 1)
         digits = re.fullmatch(r"(\d{1,3})(?:\.\d+)?(?:['’]?s)?(?:-\d{1,3})?", t.low) if t.kind == "num" else None
         number = (digits is not None and int(digits.group(1)) <= 120) or (
-            t.is_word and t.core in g.NUMBER_WORDS and t.core not in ("one", "a"))
+            t.is_word and t.core in g.NUMBER_WORDS and t.core not in ("one", "a")) or (
+            t.is_word and decade_years(t) is not None)  # "a woman, fifties,": as ", 50s," is
         after = self.tok(i + 1)
         if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in (
                 "am", "pm", "a.m", "p.m", "o'clock", "h", "hrs", "hours", "min", "mins", "minutes", "km", "kg", "mph"))):
