@@ -861,3 +861,12 @@ def test_a_tag_list_names_its_one_character_once(tag: str, phrase: str) -> None:
     for c in group.order:
         assert c.startswith("1boy") == (" man" in c), c
     assert transform("1boy, 1girl, couple, holding hands, sunset").n == 4
+
+
+@pytest.mark.parametrize("p", ["", "early ", "late "])
+def test_in_her_teens_is_her_age(p: str) -> None:
+    """ "a boy in his early teens" went out as "a little boy in his early little children" (N = 32): "teens"
+    after "in his" is the boy's age, not teenagers. One person, whose age is varied."""
+    group = transform(f"a boy in his {p}teens reading a comic book")
+    assert len({s.person for s in group.slots}) == 1 and "age" in {s.name for s in group.slots}
+    assert not any("teens" in c or "children" in c for c in group.order), group.order

@@ -1130,3 +1130,27 @@ def test_a_thing_in_the_shape_of_a_person_has_no_one_in_it(thing: str, shape: st
     prompt = f"{thing} {shape} {person}"
     assert transform(prompt).order == (prompt,)
     assert transform("the shape of a woman in the fog").n > 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("a boy in his Spider-Man suit", "Spider-Man"), ("a kid in his Spider-Man costume at a party", "Spider-Man"),
+     ("a girl playing with her Barbie doll", "Barbie")],
+)  # fmt: skip
+def test_a_name_between_a_possessive_and_a_made_thing_names_the_thing(prompt: str, name: str) -> None:
+    """ "Peter Parker in his Spider-Man suit" went out as "A man in his man suit": after "his" as after "a", a
+    name in a made thing's slot names its kind; it goes as written in every candidate."""
+    group = transform(prompt)
+    assert group.n > 1 and all(f" {name} " in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["The Three Wise Men following a star", "a baby shower cake with blue frosting",
+     "a gentleman's club interior, leather chairs, no people", "a baby shower with pink balloons"],
+)  # fmt: skip
+def test_named_groups_venues_and_events_go_as_written(prompt: str) -> None:
+    """ "The Three Wise Men" went out as "The Three a person", "a baby shower cake" as "a little child shower
+    cake", "a gentleman's club" with the decoy "a lady's club": names of a group of figures, of an event and of a
+    venue, not people in the picture (non_person_phrases)."""
+    assert transform(prompt).order == (prompt,)

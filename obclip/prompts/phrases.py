@@ -125,6 +125,8 @@ class PhrasesMixin:
             if not self.free(i) or not t.is_word:
                 continue
             found = self.noun(t)
+            if found is not None and t.core in g.DECADES and self.in_her_decade(i):
+                continue  # "in his early teens": an age of the person before, read by the age pass
             if found is not None and found[0].cls is None and t.core in self.lex.proxies:
                 found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
             said = self.lex.adjectives.get(t.core)
@@ -539,6 +541,14 @@ class PhrasesMixin:
         if prefix:
             mods.append(prefix.rstrip("-") + "-")
         return True
+
+    def in_her_decade(self, i: int) -> bool:
+        """Token i ends "in his/her/their (early|mid|late) <decade>": "in her teens" is her age, not teenagers."""
+        k = i - 1
+        if (w := self.tok(k)) is not None and w.low in ("early", "mid", "late", "-", "mid-"):
+            k -= 2 if (w.text == "-" and (v := self.tok(k - 1)) is not None and v.low in ("early", "mid", "late")) else 1
+        owner, before = self.tok(k), self.tok(k - 1)
+        return owner is not None and owner.core in ("his", "her", "their") and before is not None and before.low == "in"
 
     def booru_tag(self, head: int) -> bool:
         """ "1girl", "2boys": a number glued to "girl"/"boy", as SD front-ends tag a picture's characters."""

@@ -479,7 +479,9 @@ class ThingsMixin:
             k -= 1
         art, t, after = self.tok(k), self.tok(j), self.tok(j + 1)
         opens = bare_start and k < 0  # "Mr. Clean bottle next to a mop": a prompt that drops its article
-        if (not opens and (art is None or art.low not in ("a", "an"))) or t is None or not t.is_word or t.capitalised:
+        owned = art is not None and art.low in ("his", "her", "my", "your", "our", "their")  # "in his Spider-Man suit"
+        if (not opens and (art is None or (art.low not in ("a", "an") and not owned))) or t is None or not t.is_word or (
+                t.capitalised):  # fmt: skip
             return False
         if opens and self.ing(t):
             return False  # "Sir Ian reading poetry", "Taylor Swift playing guitar": a name and what it does
