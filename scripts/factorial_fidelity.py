@@ -18,11 +18,10 @@ import time
 
 from obclip.cloud.engine import CloudEngine
 from obclip.config import AccelConfig, add_flags, from_flags
-from obclip.device.finisher import finish_batch
 from obclip.eval.common import heldout_prompts
-from obclip.eval.fidelity import psnr
+from obclip.eval.fidelity import final_images, psnr
 from obclip.eval.privacy_cost import ATTRIBUTE_SETS, COST_PROMPT, hybrid_choices
-from obclip.generate import cloud_requests, generate
+from obclip.generate import generate
 from obclip.models.pair import ModelPair, load_pair
 from obclip.plan import split_plan
 from obclip.prompts import PAPER_AGES, transform
@@ -35,14 +34,8 @@ def images(pair: ModelPair, prompts: list[str], seed0: int, policy: AccelConfig,
     engine, plan, out = CloudEngine(pair), split_plan(pair.spec, mode="obclip", steps=25, k=k), []
     for i, prompt in enumerate(prompts):
         group = transform(prompt, ATTRIBUTE_SETS[n], ages=PAPER_AGES)
-        (request,) = cloud_requests(
-            plan, [group.order], pair=pair.name, seeds=[seed0 + i], guidance=pair.spec.guidance,
-            size=pair.spec.resolution, accel=policy, factors=[group.factors],
-        )  # fmt: skip
-        handoff = engine.run(request)
-        texts = [group.prompt if j == group.real_index else c for j, c in enumerate(group.order)]
-        done = finish_batch(pair, [handoff] * group.n, indices=range(group.n), prompts=texts, plan=plan)
-        out.append(({c: done.image[j] for j, c in enumerate(group.order)}, group.order[group.real_index]))
+        finished, _ = final_images(pair, engine, plan, group, seed0 + i, policy)
+        out.append(({c: finished[j] for j, c in enumerate(group.order)}, group.order[group.real_index]))
     return out
 
 

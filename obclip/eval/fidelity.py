@@ -22,8 +22,9 @@ from obclip.config import AccelConfig
 from obclip.device.finisher import finish_batch
 from obclip.generate import cloud_requests
 from obclip.models.pair import ModelPair
-from obclip.plan import split_plan
-from obclip.prompts import transform
+from obclip.plan import SplitPlan, split_plan
+from obclip.prompts import CandidateGroup, transform
+from obclip.protocol import Handoff
 
 PSNR_CAP = 100.0  # identical images: reported as 100 dB, not infinity, so that means stay finite
 
@@ -84,6 +85,21 @@ class Fidelity:
         }
 
 
+def final_images(
+    pair: ModelPair, engine: CloudEngine, plan: SplitPlan, group: CandidateGroup, seed: int, accel: AccelConfig
+) -> tuple[torch.Tensor, Handoff]:
+    """Every candidate's final image (in the group's order) under `accel`, the device finishing each from its
+    own latent with the words it would use (the user's own for the real one), and the cloud's answer."""
+    (request,) = cloud_requests(
+        plan, [group.order], pair=pair.name, seeds=[seed], guidance=pair.spec.guidance,
+        size=pair.spec.resolution, accel=accel, factors=[group.factors],
+    )  # fmt: skip
+    handoff = engine.run(request)
+    texts = [group.prompt if j == group.real_index else c for j, c in enumerate(group.order)]
+    finished = finish_batch(pair, [handoff] * group.n, indices=range(group.n), prompts=texts, plan=plan)
+    return finished.image, handoff
+
+
 def paired_fidelity(
     pair: ModelPair,
     prompts: Sequence[str],
@@ -103,14 +119,8 @@ def paired_fidelity(
         group = transform(prompt, attributes, ages=ages)
         images = []
         for accel in (AccelConfig.exact(), policy):
-            (request,) = cloud_requests(
-                plan, [group.order], pair=pair.name, seeds=[seed + i], guidance=pair.spec.guidance,
-                size=pair.spec.resolution, accel=accel, factors=[group.factors],
-            )  # fmt: skip
-            handoff = engine.run(request)
-            texts = [group.prompt if j == group.real_index else c for j, c in enumerate(group.order)]
-            finished = finish_batch(pair, [handoff] * group.n, indices=range(group.n), prompts=texts, plan=plan)
-            images.append(finished.image)
+            finished, handoff = final_images(pair, engine, plan, group, seed + i, accel)
+            images.append(finished)
             if accel.mode == "none":
                 exact_flops += handoff.server_flops
             else:

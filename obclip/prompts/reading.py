@@ -98,22 +98,24 @@ class ReadingMixin:
     def shape_of(self, i: int) -> bool:
         """ "orange jello in the shape of a man", "a cloud shaped like a woman", "a cookie in the form of a little
         girl": the person noun names what a thing looks like; nobody is in the picture."""
-        k = i - 1
-        while k >= 0 and self.tokens[k].is_word and (
-                self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in self.lex.adjectives):  # fmt: skip
-            k -= 1
+        k = self.phrase_opening(i, by_tag=False)  # "shaped" and "like" are adjectives too: only attribute words
         words = " ".join(t.low for t in self.tokens[max(0, k - 3) : k + 1])
         # "the shape of a woman in the fog" is someone's outline: only a thing's shape counts
         return words.endswith(("in the shape of", "in the form of", "shaped like", "in the shapes of"))
 
+    def phrase_opening(self, i: int, by_tag: bool = True) -> int:
+        """The token before the determiners and adjectives of the person noun at token i ("dressed as | a little old
+        lady"); `by_tag`: any adjective WordNet knows, else only attribute words ("old", "French")."""
+        k = i - 1
+        while k >= 0 and (t := self.tokens[k]).is_word and (
+                t.core in g.DETERMINERS or t.core in self.lex.adjectives or (by_tag and "a" in self.lex.tags(t.core))):  # fmt: skip
+            k -= 1
+        return k
+
     def costume(self, i: int) -> bool:
         """ "a cat dressed as french emperor napoleon", "a dog disguised as a princess": after "dressed as" in a
         prompt about an animal or a toy, the person noun names a costume; nobody wears it but the animal."""
-        k = i - 1
-        while k >= 0 and self.tokens[k].is_word and (
-                self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in self.lex.adjectives
-                or "a" in self.lex.tags(self.tokens[k].core)):  # fmt: skip
-            k -= 1
+        k = self.phrase_opening(i)
         words = [t.core for t in self.tokens[max(0, k - 2) : k + 1] if t.is_word]
         return words[-1:] == ["as"] and bool(set(words[:-1]) & COSTUMED) and self.animal_subject(before=i)
 

@@ -259,11 +259,8 @@ class ThingsMixin:
                 first -= 1  # "Jack Daniel's", "Mrs. Butterworth's", "Uncle Ben's", a firm's "Ben & Jerry's"
             if first in self.starts:
                 continue
-            b = first - 1
-            while (w := self.tok(b)) is not None and w.is_word and not w.capitalised and "a" in self.lex.tags(w.core) and (
-                    w.core not in g.DETERMINERS and self.free(b)):  # fmt: skip
-                b -= 1  # "an empty Ben & Jerry's truck": the adjectives describe the thing, as the article goes with it
-            before = self.tok(b) if b < first - 1 else self.tok(first - 1)
+            # "an empty Ben & Jerry's truck": the adjectives describe the thing, as the article goes with it
+            before = self.tok(self.before_adjectives(first - 1))
             if before is not None and before.low in SHOP_PREPOSITIONS and (nxt is None or not nxt.is_word):
                 self.keep(first, i, "a shop or a place: a name with a possessive and no noun after it")
                 continue  # "a Happy Meal box from McDonald's", "lunch at Wendy's"
@@ -466,6 +463,14 @@ class ThingsMixin:
         verb = "v" in tags and (nxt.low.endswith(("s", "ed")) or joined or self.ing(nxt))
         return self.noun(nxt) is None and "n" in tags and nxt.core not in g.CLOSED and not verb and not nxt.possessive
 
+    def before_adjectives(self, k: int) -> int:
+        """The token before the lower-case adjectives that end at token k ("an old | Singer sewing machine"): the
+        article of the thing they describe, if any."""
+        while (w := self.tok(k)) is not None and w.is_word and not w.capitalised and self.free(k) and (
+                "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS):  # fmt: skip
+            k -= 1
+        return k
+
     def brand_slot(self, first: int, j: int, adjectives: bool = True, bare_start: bool = False) -> bool:
         """The name from token `first` stands between an article and a made thing at token j, in the slot of a
         brand or a kind ("a Queen Anne chair", "a Dutch Boy paint can", "a Mr Clean bottle", "a Jolly Green Giant
@@ -473,10 +478,7 @@ class ThingsMixin:
         someone. Not right before a picture ("an Emma Stone portrait" shows her), nor before a person ("a Sikh
         taxi driver"), an event or a verb ("the Old Man sat"). Adjectives may stand between the article and the
         name ("an old Singer sewing machine"): they describe the thing."""
-        k = first - 1
-        while adjectives and (w := self.tok(k)) is not None and w.is_word and not w.capitalised and self.free(k) and (
-                "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS):  # fmt: skip
-            k -= 1
+        k = self.before_adjectives(first - 1) if adjectives else first - 1
         art, t, after = self.tok(k), self.tok(j), self.tok(j + 1)
         opens = bare_start and k < 0  # "Mr. Clean bottle next to a mop": a prompt that drops its article
         owned = art is not None and art.low in ("his", "her", "my", "your", "our", "their")  # "in his Spider-Man suit"
