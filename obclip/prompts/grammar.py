@@ -138,6 +138,7 @@ GENDER_ADJECTIVE = {"male": "male", "female": "female"}
 # a child is written with the child nouns where the class allows (`CHILD_NOUN`), else "little" ("a little dancer")
 AGE_ADJECTIVE = {"child": "little", "young": "young", "middle-aged": "middle-aged", "old": "old"}
 AGE_PREDICATE = {**AGE_ADJECTIVE, "child": "underage"}  # "she is little" would not read back as an age
+AGE_TAG = {**AGE_ADJECTIVE, "child": "teenage"}  # an age that is a whole tag ("1girl, blue eyes, teenage")
 ETHNICITY_ADJECTIVE = {
     "caucasian": "Caucasian", "african": "African", "asian": "Asian", "indian": "Indian", "european": "European",
 }  # fmt: skip

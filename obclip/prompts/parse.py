@@ -106,7 +106,11 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if self.upper_mode:
             return g.UPPER
         words = [t for t in self.tokens[first : last + 1] if t.is_word]
-        if not named and len(words) > 1 and all(t.capitalised for t in words):
+        # one capitalised word is title case where the whole prompt is ("Girl Holding A Balloon") or where no
+        # sentence start asks for its capital ("a photo of Girl Sitting"), so that it reads back as its decoys'
+        # two words do ("Old Man Holding A Balloon", "a photo of Old Woman Sitting")
+        if not named and (len(words) > 1 or self.title_mode or first not in self.starts) and (
+                all(t.capitalised for t in words)):  # fmt: skip
             return g.TITLE
         if named:
             return g.SENTENCE if first in self.starts else g.LOWER
@@ -158,6 +162,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_predicates()
         self.mark_proxies()
         self.mark_origins()
+        self.hold_orphaned_articles()
         self.mark_pronouns()
         self.check_residue()
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])

@@ -24,12 +24,15 @@ from obclip.prompts.cues import (
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD, Noun
-from obclip.prompts.template import Held, Person, Phrase, Predicate, ProxyRefused
+from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
 from obclip.prompts.tokens import Token
 
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
 # may name an earlier person introduced by another noun ("a businessman ... the man")
 GENERAL_CLASSES = frozenset({"person", "gentleman"})
+# classes that name someone by a relation to another person: "mother, daughter" in a tag list are two people
+RELATIVES = frozenset("""parent offspring sibling aunt-uncle stepparent spouse godparent stepsibling stepchild partner
+    fiance ex-spouse parent-in-law foster-parent godchild half-sibling sibling-in-law newlywed""".split())
 ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 RANK_WORDS = frozenset("senior seniors junior juniors elder".split())  # "a senior engineer": a rank at work
 SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
@@ -317,6 +320,12 @@ class PhrasesMixin:
             # "1boy, (old man:1.3), beard": a tag list that names its one character again names the tag's character
             # (a second one would be tagged "1girl" or "2boys"); with two genders they are two people
             return 0
+        if self.tag_again(first, det, head, person):
+            # "(old man:1.3), weathered face, fisherman, rain", "young kid, boy, 8yo": a bare tag that names a person
+            # after one person, saying nothing against what the first said, describes that person again; as two
+            # people their values were varied apart ("(little boy:1.3), ..., fisherwoman"), a decoy that contradicts
+            # itself. Relatives ("mother, daughter") are two by what the words mean.
+            return 0
         if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
             owner = self.owner_at(first - 2)
             if owner is not None and self.persons[owner].number == person.number:
@@ -372,6 +381,32 @@ class PhrasesMixin:
                               f"again the person before it (its {clash[0]} differs only in this prompt); introduce "
                               "the new person with \"a\" (\"a man arrives\")")  # fmt: skip
         return earlier[0]
+
+    def tag_again(self, first: int, det: str, head: int, person: Person) -> bool:
+        """The phrase from token `first` to its head is a whole bare tag ("..., fisherman, ...") after exactly one
+        person, singular like it, neither a relative, and no attribute of the two differs."""
+        prev, after = self.tok(first - 1), self.tok(head + 1)
+        if det or prev is None or prev.text not in (",", "(") or len(self.persons) != 1:
+            return False
+        if after is not None and after.text not in (",", ")", ":", ".", ";"):
+            return False
+        other = self.persons[0]
+        words = (self.tokens[head].core, self.tokens[other.anchor].core)
+        if person.cls in GENERAL_CLASSES and set(person.states) <= {"gender", "age"}:
+            return False  # "man, woman, beach", "old man, boy": a noun that says only who is there names someone new
+        if other.number != "sg" or person.number != "sg" or other.cls == g.TAG_CLASS or person.cls == g.TAG_CLASS:
+            return False
+        if other.cls in RELATIVES or person.cls in RELATIVES or any(w.startswith(("grand", "great")) for w in words):
+            return False
+        clash = [a for a, v in person.states.items() if other.states.get(a) not in (None, v)]
+        if clash:
+            # "old man, fisherwoman": a role after someone describes them, but this one differs in a value, and a
+            # decoy giving both one value would read as one person
+            words = self.prompt[self.tokens[first].start : self.tokens[head].end]
+            raise self.refuse(self.tokens[head], f"the tag '{words}' may describe the person before it or someone "
+                              f"else (its {' and '.join(clash)} differ), and the decoys would read otherwise; say who it "
+                              "is in one phrase (\"an old man and a fisherwoman\", \"an old fisherman\")")  # fmt: skip
+        return True
 
     def apart(self, k: int, first: int) -> bool:
         """A clause boundary (punctuation or a subordinating word) stands between person k's last mention and
@@ -638,13 +673,27 @@ class PhrasesMixin:
             owner = self.owner_at(j)
             if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
                 owner = self.owner_at(j - 1)  # "a man who isn't young anymore"
+            if owner is None and self.lone_tag(i):
+                # "1girl, blonde, blue eyes, teenage, school uniform": a tag that is only an age or an origin says
+                # it of the one person the tags describe; with two people no one can tell whose it is
+                if len(self.persons) > 1:
+                    raise DetectionError(
+                        f"the tag {t.text!r} gives an {adj.attribute} but this prompt has {len(self.persons)} people, "
+                        f"so it cannot be varied with the right one; write it next to the person it describes"
+                    )
+                owner = 0 if self.persons else None  # "sunset, beach, old": with no one there it describes the scene
             if owner is None or j == i - 1:
                 continue
             if adj.value == HELD:
                 self.claim(i, i, Held(t.text, "ethnicity outside the value space"))
                 continue
             self.persons[owner].state(adj.attribute, adj.value, True, t.text)
-            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text)))
+            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text), self.lone_tag(i)))
+
+    def lone_tag(self, i: int) -> bool:
+        """Token i is a whole comma-separated tag after the first ("..., teenage, ..."), not a word in a phrase."""
+        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        return prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ".", ";"))
 
     def adverb(self, j: int) -> bool:
         tags = self.lex.tags(self.tokens[j].core)

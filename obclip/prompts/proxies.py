@@ -18,6 +18,8 @@ from obclip.prompts.things import RELEASED
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
 SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
+# prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
+ADJUNCT_PREPOSITIONS = frozenset("in on at near under beside behind outside inside during".split())  # not "through": it needs its verb
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
@@ -138,10 +140,32 @@ class ProxiesMixin:
             after = self.tok(j)
             nxt = self.tok(j + 1)
             modifier = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED
+            # "with a hearing aid and reading glasses": the held item took the "and", so "reading glasses" is the
+            # next object of "with", which stays; "with a receding hairline and a beer belly watching football":
+            # every object was held, and "watching" is what the person does
+            coordinated = j > i + 1 and self.tokens[j - 1].low in ("and", "or", ",")
             ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
-                or (self.ing(after) and not modifier)  # fmt: skip  # "with a hearing aid and reading glasses" keeps "with"
+                or (self.ing(after) and not (modifier and coordinated))  # fmt: skip
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
+
+    def hold_orphaned_articles(self) -> None:
+        """An article whose whole noun phrase was held back goes with it, and then a preposition left with no
+        object ("in a kente cloth dress at a market": "kente" is held as an origin, "cloth dress" as a proxy; the
+        cloud view read "in an at a market")."""
+        held = ("proxy", "name", "origin")
+        for i, t in enumerate(self.tokens):
+            if not (self.free(i) and t.is_word and t.low in ("a", "an", "the")):
+                continue
+            j = i + 1
+            while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
+                    self.spans[self.used[j]][2].why in held):  # fmt: skip
+                j = self.spans[self.used[j]][1] + 1
+            after = self.tok(j)
+            ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS
+            if j > i + 1 and ends:
+                self.claim(i, i, Held(t.text, "proxy"))
+        self.hold_orphaned_prepositions()
 
     def worn_by_no_person(self, first: int) -> bool:
         """Whether the proxy phrase starting at token `first` with its introducer ("wearing a tuxedo", "in a
@@ -411,7 +435,11 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
-        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == ",":
+        # "a young mom pushing a stroller in central park": the clause goes on only with where it happens, so the
+        # verb whose object is held leaves too ("a young mother in central park", not "... pushing in central park")
+        adjunct = nxt is not None and nxt.is_word and nxt.low in ADJUNCT_PREPOSITIONS and self.free(last + 1) and (
+            self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
+        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct:
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)

@@ -106,6 +106,7 @@ class Predicate:
     person: int
     attribute: str
     casing: str
+    tag: bool = False  # a whole comma-separated tag ("1girl, blonde, teenage"), written as a tag is
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,121 @@
+"""How the cloud view writes people and what is held back, from the attacker's and the reader's side.
+
+Found by a black-box red team (round 11): a teenager went out as "a little girl" in the real candidate's own
+words; an age given as a tag of its own ("1girl, blonde, teenage") reached the server as written; a role tag
+after a person ("old man, fisherman") was a second person varied apart; held-back objects left "pushing in",
+"with watching" and "in an at" behind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from obclip.prompts import transform
+from obclip.prompts.lexicon import default_lexicon
+from obclip.prompts.parse import parse
+from obclip.prompts.template import DetectionError
+
+
+def _closed(prompt: str) -> tuple[str, ...]:
+    """The candidates of `prompt`, after checking that every one of them yields the same set."""
+    group = transform(prompt)
+    for candidate in group.order:
+        assert set(transform(candidate).order) == set(group.order), candidate
+    return group.order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "noun"),
+    [("a teenage girl doing homework at a desk", "girl"), ("a pretty girl in a red dress at a party", "girl"),
+     ("a teenager skateboarding down a ramp", "child"), ("Teenage Boy Playing Guitar In His Bedroom", "Boy"),
+     ("two teenage boys on a bus", "boys")],
+)  # fmt: skip
+def test_a_child_noun_says_the_age_without_little(prompt: str, noun: str) -> None:
+    """A child of a general noun is written "girl", "boy", "child": the noun says the age. "little" before it made
+    a teenager (and a "pretty girl in a red dress") a little girl in the real candidate's own words."""
+    group = transform(prompt)
+    assert "little" not in group.cloud_prompt.lower()
+    assert f" {noun} " in f" {group.cloud_prompt} "
+    order = _closed(prompt)
+    assert any("old" in c.lower() for c in order)  # still varied across ages
+
+
+@pytest.mark.parametrize("opening", ["young black man", "old asian woman", "Young Indian girl", "elderly african man"])
+def test_an_origin_word_opening_a_phrase_keeps_little_for_the_child(opening: str) -> None:
+    """An origin word always has its capital, so "African boy ..." cannot say whether the prompt opened in lower
+    case: where it would open the phrase, the child value keeps "little" and the set stays closed."""
+    order = _closed(f"{opening} reading on a park bench")
+    assert any(c.lower().startswith("little ") for c in order)
+
+
+@pytest.mark.parametrize(
+    ("tags", "word"),
+    [("masterpiece, 1boy, solo, silver hair, {w}, kimono, ink wash painting", "elderly"),
+     ("a woman, long red hair, freckles, {w}, portrait", "elderly"),
+     ("photo of a girl, blonde, blue eyes, {w}, cherry blossoms", "teenage"),
+     ("an old man, fishing boat, {w}, rain", "asian")],
+)  # fmt: skip
+def test_an_age_or_origin_that_is_a_tag_of_its_own_is_the_one_persons(tags: str, word: str) -> None:
+    """ "1boy, solo, silver hair, elderly, kimono" went out with "elderly" as written and only gender varied: a
+    tag that is only an age or an origin says it of the one person the tags describe, so it is varied with them."""
+    prompt = tags.format(w=word)
+    group = transform(prompt)
+    assert not all(f", {word}," in c for c in group.order), group.order  # in every candidate it would tell
+    assert {"age", "ethnicity"} & {s.name for s in group.slots}
+    order = _closed(prompt)
+    common = set.intersection(*(set(c.split(", ")) for c in order))
+    assert len({tag for c in order for tag in c.split(", ")} - common) > 1  # the tags that differ between candidates
+
+
+def test_a_lone_age_tag_with_two_people_is_refused_and_with_none_is_scenery() -> None:
+    with pytest.raises(DetectionError, match="tag 'elderly'"):
+        transform("a man, a woman, beach, elderly, sunset")
+    assert transform("ruins, moss, old, fog").order == ("ruins, moss, old, fog",)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "role"),
+    [("(old man:1.3), weathered face, fisherman, rain, dramatic lighting", "fisher"),
+     ("old woman, witch, dark forest, fog", "witch"), ("young woman, queen, throne room, gold", "queen")],
+)  # fmt: skip
+def test_a_role_tag_after_one_person_describes_that_person(prompt: str, role: str) -> None:
+    """ "(old man:1.3), ..., fisherman" was two people varied apart, with decoys such as "(little boy:1.3), ...,
+    fisherwoman" that contradict themselves: a bare role tag after one person describes that person."""
+    assert len(parse(prompt, default_lexicon(), "drop").persons) == 1
+    order = _closed(prompt)
+    for candidate in order:  # both mentions carry one gender
+        male = any(w in candidate for w in (" man", "fisherman", "wizard", "king"))
+        female = any(w in candidate for w in (" woman", "fisherwoman", "witch", "queen"))
+        assert male != female, candidate
+
+
+def test_people_named_only_by_who_they_are_stay_two_and_a_clashing_role_is_refused() -> None:
+    assert len(parse("man, woman, beach, sunset", default_lexicon(), "drop").persons) == 2
+    assert transform("man, woman, beach, sunset").n == 4
+    with pytest.raises(DetectionError, match="describe the person before it or someone else"):
+        transform("old man, fisherwoman, harbour")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view"),
+    [("a young dad pushing a stroller in the park", "a young father in the park"),
+     ("a man with a receding hairline and a beer belly watching the game", "a man watching the game"),
+     ("an old woman in a kente cloth dress at a market", "an old woman at a market"),
+     ("a woman with a hijab reading a book", "a woman reading a book")],
+)  # fmt: skip
+def test_what_a_held_object_leaves_behind_reads_as_a_sentence(prompt: str, view: str) -> None:
+    """Held-back objects left "pushing in the park", "with watching the game" and "in an at a market": the verb
+    whose object is held goes with it before a place, an article whose noun is held goes, and then a preposition
+    left with no object."""
+    assert transform(prompt).cloud_prompt == view
+
+
+def test_a_held_item_that_took_the_and_leaves_with_for_the_next() -> None:
+    assert transform("a woman with a hearing aid and reading glasses").cloud_prompt == "a woman with reading glasses"
+
+
+def test_one_capitalised_word_in_a_title_cased_prompt_is_title_case() -> None:
+    """ "Little Girl Holding A Balloon" was refused once "little" left the child value: "Girl Holding ..." read
+    back in sentence case while its decoys ("Old Man Holding ...") read in title case."""
+    order = _closed("Little Girl Holding A Balloon")
+    assert "Girl Holding A Balloon" in order
