@@ -119,3 +119,49 @@ def test_one_capitalised_word_in_a_title_cased_prompt_is_title_case() -> None:
     back in sentence case while its decoys ("Old Man Holding ...") read in title case."""
     order = _closed("Little Girl Holding A Balloon")
     assert "Girl Holding A Balloon" in order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "character"),
+    [("a man dressed as santa claus ringing a bell outside a store", "santa claus"),
+     ("a woman dressed as wonder woman at a convention", "wonder woman"),
+     ("a kid disguised as Darth Vader for halloween", "Darth Vader"),
+     ("a man dressed as batman at a party", "batman")],
+)  # fmt: skip
+def test_a_character_someone_is_dressed_as_is_a_costume(prompt: str, character: str) -> None:
+    """ "a man dressed as santa claus ringing a bell" went out as "a man dressed as a woman a man ringing a bell":
+    each word of the character's name read as a person. After "dressed as" with no article, a name is the
+    character worn as a costume; the wearer is varied, the costume goes as written in every candidate."""
+    group = transform(prompt)
+    assert group.n > 1 and all(f" as {character} " in c for c in group.order), group.order
+    assert any(text == character for text, _ in group.kept), group.kept
+    assert transform("a man dressed as a woman on stage").n > 1  # with an article it says how someone looks
+
+
+@pytest.mark.parametrize("place", ["gion", "montmartre", "trastevere"])
+def test_an_unknown_word_after_in_is_a_place_in_a_lower_case_prompt(place: str) -> None:
+    """ "a geisha ... walking in gion" had the decoy "walking in a man": a word that is no English word, after
+    "in", names where someone walks, in lower case as "in Gion" does; a garment after "in" stays a garment."""
+    group = transform(f"an old woman with a cane walking in {place} at dusk")
+    assert all(f"in {place} at dusk" in c for c in group.order), group.order
+    assert "in agbada" in transform("a nigerian groom in agbada at a wedding").held_back
+
+
+@pytest.mark.parametrize(
+    ("prompt", "title"),
+    [("a poster for the movie the godfather, minimalist redesign", "the godfather"),
+     ("a first edition of the book little women on a library shelf", "little women"),
+     ("a vinyl of the song old man spinning on a turntable", "old man")],
+)  # fmt: skip
+def test_a_title_after_the_word_for_its_work_is_kept_in_any_case(prompt: str, title: str) -> None:
+    """ "a poster for the movie the godfather" had the decoy "the godmother", "the book little women" went out as
+    "little girls": after "the movie", "the book", "the song" an article or a person's words open the work's title."""
+    assert transform(prompt).order == (prompt,)
+    assert not any(text == "star" and "title" in why for text, why in transform("the movie star waving").kept)
+    assert transform("an old man reading the book, smiling").n > 1
+
+
+def test_an_article_before_a_relative_takes_a_compound_not_a_name() -> None:
+    """ "a dad joke written on a chalkboard" held "joke" as the dad's name ("uncle bob" is one)."""
+    assert "joke" not in transform("a dad joke written on a chalkboard").held_back
+    assert transform("uncle bob at the grill").held_back == ("bob",)

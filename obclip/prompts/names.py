@@ -47,6 +47,7 @@ class NameCue(NamedTuple):
 
 
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
+COSTUME_VERBS = frozenset("dressed disguised costumed cosplaying cosplayed".split())  # "... as" a character
 
 
 class NamesMixin:
@@ -144,11 +145,21 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
-        if prev is not None and prev.low in LOCATIVES and t.capitalised and not t.possessive and (
+        if (end := self.costume_name(i)) is not None:
+            self.keep(i, end, "a character someone is dressed as: a costume")
+            return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
+        # in a prompt written in lower case (origin words, which the cloud view capitalises, aside) a word that is
+        # no English word tells its case no more than "Gion" would
+        lower = all(not w.capitalised or getattr(self.lex.adjectives.get(w.core), "attribute", None) == "ethnicity"
+                    for w in self.tokens if w.is_word and w.text != "I")  # fmt: skip
+        unwritten = not t.capitalised and lower and not set(self.lex.tags(t.core)) - {"p"} and (
+            t.core not in self.lex.proxies and t.low not in self.lex.proxy_starts  # "in agbada": a garment
+            and t.core not in self.lex.senses.garments and t.core.removesuffix("s") not in self.lex.senses.garments)
+        if prev is not None and prev.low in LOCATIVES and (t.capitalised or unwritten) and not t.possessive and (
                 (nxt := self.tok(i + 1)) is None or not nxt.capitalised) and self.noun(t) is None and (
                 t.core not in self.lex.adjectives and not self.title_mode and not self.upper_mode):  # fmt: skip
             self.keep(i, i, "a place: what one walks or lives in")
-            return  # "a geisha walking in Gion at dusk": no one walks in a person
+            return  # "a geisha walking in Gion at dusk", "... in gion": no one walks in a person
         if prev is not None and prev.low in EVENT_MARKERS and t.capitalised and not t.possessive and (
                 "n" in self.lex.tags(t.core) and t.core not in self.lex.adjectives and self.noun(t) is None):  # fmt: skip
             self.keep(i, i, "a festival or a season, after a word that takes one")
@@ -188,6 +199,24 @@ class NamesMixin:
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def costume_name(self, i: int) -> int | None:
+        """The last token of a name right after "dressed as", "disguised as" (no article between: "a woman dressed
+        as wonder woman", "a man dressed as santa claus"), which names a character worn as a costume; or None.
+        With an article ("dressed as a woman") the words describe how the person looks, and are read as such."""
+        k = i - 1
+        words = [w.low for w in self.tokens[max(0, k - 2) : k + 1] if w.is_word]
+        if words[-1:] != ["as"] or not set(words[:-1]) & COSTUME_VERBS:
+            return None
+        end = i
+        while (w := self.tok(end + 1)) is not None and w.is_word and self.free(end + 1) and w.core not in g.CLOSED and (
+                w.capitalised == self.tokens[i].capitalised) and (
+                plain(w.core) in self.lex.first_names or not set(self.lex.tags(w.core)) - {"p", "N"}):  # fmt: skip
+            end += 1  # "santa claus", "Darth Vader": the rest of the name
+        if (w := self.tok(end + 1)) is not None and w.is_word and self.free(end + 1) and self.noun(w) is not None and (
+                w.capitalised == self.tokens[i].capitalised):  # fmt: skip
+            end += 1  # "wonder woman", "Spider Man": a character's name that ends in a person noun
+        return end
 
     def titled_brand(self, i: int) -> int | None:
         """The last token of a name opened by an abbreviated title at token i ("Mr. Clean", "Mrs. Meyer") that
@@ -316,6 +345,11 @@ class NamesMixin:
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
             nxt.core not in g.CLOSED and not self.ing(nxt))  # "a king ocean liner"
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
+        k = i - 2
+        while (w := self.tok(k)) is not None and w.is_word and "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS:
+            k -= 1
+        if kin and (w := self.tok(k)) is not None and w.low in ("a", "an"):
+            return False  # "a dad joke": an article takes the compound, never a person's name ("a grandma rose" is not said)
         if after_person and t.core not in self.lex.adjectives and not self.ing(t) and not modifies and (
                 (kin and t.core not in self.lex.senses.animals) or not (
                     t.core in self.lex.senses.animals or ("n" in tags and "N" not in tags))):

@@ -109,7 +109,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         # one capitalised word is title case where the whole prompt is ("Girl Holding A Balloon") or where no
         # sentence start asks for its capital ("a photo of Girl Sitting"), so that it reads back as its decoys'
         # two words do ("Old Man Holding A Balloon", "a photo of Old Woman Sitting")
-        if not named and (len(words) > 1 or self.title_mode or first not in self.starts) and (
+        if not named and words and (len(words) > 1 or self.title_mode or first not in self.starts) and (
                 all(t.capitalised for t in words)):  # fmt: skip
             return g.TITLE
         if named:

@@ -69,6 +69,7 @@ class ThingsMixin:
         self.mark_saints_places()
         self.mark_given_names()
         self.mark_work_titles()
+        self.mark_titles_after_their_kind()
         self.mark_bare_titles()
         self.mark_possessive_brands()
         self.mark_title_spans()
@@ -166,6 +167,30 @@ class ThingsMixin:
                 continue
             if i not in self.starts or crossed:
                 self.keep(i, end, "the title of a work")
+
+    def mark_titles_after_their_kind(self) -> None:
+        """ "a poster for the movie the godfather", "a first edition of the book little women": after "the movie",
+        "the book", "the song" the words that follow (an article or a person's words first, not a compound such as
+        "the movie star") are the work's title, in any letter case, up to a comma, a place or an action; a title
+        that holds a person word is kept as written (its decoys would be titles no one wrote)."""
+        for i, t in enumerate(self.tokens[:-1]):
+            prev, nxt = self.tok(i - 1), self.tokens[i + 1]
+            if t.core not in WORKS or prev is None or prev.low != "the" or not nxt.is_word or not self.free(i + 1):
+                continue
+            if f"{t.core} {nxt.core}" in self.lex.senses.compounds or nxt.core in g.PREPOSITIONS - {"the"}:
+                continue  # "the movie star", "the song of ..."
+            after = self.tok(i + 2)
+            if not (nxt.low in ("the", "a", "an") or (nxt.core in self.lex.adjectives and self.noun(nxt) is None and (
+                    after is not None and after.is_word and self.noun(after) is not None))):  # fmt: skip
+                continue  # "the movie poster", "the movie star", "the book cover": a compound, no title
+            end, j = None, i + 1
+            while (w := self.tok(j)) is not None and w.is_word and self.free(j) and not self.ing(w) and (
+                    w.low not in LOCATIVE_WORDS and w.low not in ("at", "with", "for", "near")):  # fmt: skip
+                end, j = j, j + 1
+            words = self.tokens[i + 1 : (end or i) + 1]
+            if end is not None and end > i + 1:
+                if any(self.noun(w) is not None for w in words):
+                    self.keep(i + 1, end, "the title of a work, after the word for the work")
 
     def mark_bare_titles(self) -> None:
         """ "a marquee showing Mean Girls", "a poster of Gone Girl", "a sign to Boys Town", "a copy of Death of a
