@@ -165,3 +165,15 @@ def test_an_article_before_a_relative_takes_a_compound_not_a_name() -> None:
     """ "a dad joke written on a chalkboard" held "joke" as the dad's name ("uncle bob" is one)."""
     assert "joke" not in transform("a dad joke written on a chalkboard").held_back
     assert transform("uncle bob at the grill").held_back == ("bob",)
+
+
+@pytest.mark.parametrize("gathering", ["a yoruba wedding", "a Sikh funeral", "a Hindu festival"])
+def test_a_gatherings_origin_is_its_peoples(gathering: str) -> None:
+    """ "a nigerian groom ... at a yoruba wedding" went out with "yoruba" beside decoys such as "an Indian groom":
+    the origin of a gathering someone is at is theirs, so it stays on the device; with no one named it describes
+    the gathering and goes as written, as "a man at a French restaurant" keeps "French"."""
+    group = transform(f"an old man with a cane at {gathering}")
+    origin = gathering.split()[1]
+    assert origin in group.held_back and not any(origin in c for c in group.order), group.order
+    assert transform("a yoruba wedding, decorations, drums").order == ("a yoruba wedding, decorations, drums",)
+    assert all("French" in c for c in transform("a man eating at a French restaurant").order)

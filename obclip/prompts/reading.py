@@ -17,6 +17,9 @@ CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  #
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
 # Verbs of dressing up: "dressed as", "dressed up as", "disguised as" name a costume.
 COSTUMED = frozenset("dressed disguised costumed dresses dress".split())
+# gatherings whose origin word is their people's ("a Yoruba wedding", "a Sikh funeral"), unlike a place's or a
+# dish's ("a French restaurant", "Chinese food")
+GATHERINGS = frozenset("wedding weddings ceremony funeral festival feast celebration parade".split())
 HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
 
 
@@ -28,9 +31,13 @@ class ReadingMixin:
         reason = self.not_a_person(i)
         nxt = self.tok(i + 1)
         body = nxt is not None and (nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)
-        if reason and reason.startswith(DESCRIBES) and body and self.tokens[i].core in self.lex.adjectives:
-            # "a woman with a Maori face tattoo": an origin word on someone's body tells that person's origin; it
-            # stays on the device like "from Nigeria"
+        gathering = nxt is not None and nxt.core in GATHERINGS and any(
+            k != i and w.is_word and (self.noun(w) is not None or w.core in g.PRONOUN_GENDER)
+            for k, w in enumerate(self.tokens))  # fmt: skip  # "a yoruba wedding, decorations": no one's origin
+        if reason and reason.startswith(DESCRIBES) and (body or gathering) and self.tokens[i].core in self.lex.adjectives:
+            # "a woman with a Maori face tattoo": an origin word on someone's body tells that person's origin; "a
+            # groom at a Yoruba wedding": a gathering's origin is its people's. Either stays on the device like "from
+            # Nigeria" (and goes as written where the prompt names no one: `release_origins`)
             self.claim(i, i, Held(self.tokens[i].text, "origin"))
             return False
         if reason:
