@@ -6,7 +6,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip
 fi
-if ! .venv/bin/python -c "import obclip, pytest, hypothesis, ray.serve, playwright" 2>/dev/null || [ pyproject.toml -nt .venv/.installed ]; then
+if ! .venv/bin/python -c "import obclip, pytest, xdist, hypothesis, ray.serve, playwright" 2>/dev/null || [ pyproject.toml -nt .venv/.installed ]; then
   .venv/bin/pip install --quiet -e '.[test,eval,ray]'
   touch .venv/.installed
 fi

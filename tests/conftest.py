@@ -14,6 +14,13 @@ os.environ["OBCLIP_CACHE_DIR"] = tempfile.mkdtemp(prefix="obclip-test-cache-")
 torch.set_num_threads(int(os.environ.get("OBCLIP_TEST_THREADS", min(2, os.cpu_count() or 1))))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `pytest -n 2 --dist loadgroup` (scripts/test.sh) a module's tests stay on one worker, so its module
+    fixtures (servers, pairs) start once; the modules marked `serial` run in a phase of their own."""
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
+
+
 @pytest.fixture(scope="session")
 def tiny_sd():
     from obclip.models.pair import load_pair

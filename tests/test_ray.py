@@ -37,7 +37,7 @@ from obclip.server.ray_deploy import PROXY_KEEP_ALIVE_SECONDS, http_options  # n
 from obclip.server.security import digest  # noqa: E402
 from tests.test_server import KEY, SECRET_WORD, Server, _request  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]  # one Ray cluster at a time, alone on the machine
 MAX_BATCH = 16
 # Small limits keep the schema fuzzing cheap; both engines get the same ones (SERVE_FLAGS for the local server).
 LIMITS = Limits(max_candidates=8, max_steps=8, max_size=64)

@@ -42,7 +42,7 @@ from obclip.server.security import digest  # noqa: E402
 from tests.test_ray import ServeOnRay, _free_port  # noqa: E402
 from tests.test_server import KEY, _request  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]  # one Ray cluster at a time, alone on the machine
 OTHER = "obk_other-tenant-0123456789abcdefGHIJKLMN"
 QUOTA = 6  # requests per minute per key: OTHER's test sends twice that
 FAILURES = 4  # wrong keys an address may send per minute: the throttle test sends three times that

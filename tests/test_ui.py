@@ -22,7 +22,7 @@ import pytest
 
 from tests.test_server import KEY, Server, _free_port
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]  # a browser and two servers: alone on the machine
 CHROMIUM = "/usr/bin/chromium"
 # As root in a container, with the machine's closed network: no sandbox, no background connections.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
