@@ -1,7 +1,7 @@
 """How the cloud view writes people and what is held back, from the attacker's and the reader's side.
 
-Found by a black-box red team (round 11): a teenager went out as "a little girl" in the real candidate's own
-words; an age given as a tag of its own ("1girl, blonde, teenage") reached the server as written; a role tag
+Found by a black-box red team (round 11): an age given as a tag of its own ("1girl, blonde, teenage") reached
+the server as written; a role tag
 after a person ("old man, fisherman") was a second person varied apart; held-back objects left "pushing in",
 "with watching" and "in an at" behind.
 """
@@ -22,30 +22,6 @@ def _closed(prompt: str) -> tuple[str, ...]:
     for candidate in group.order:
         assert set(transform(candidate).order) == set(group.order), candidate
     return group.order
-
-
-@pytest.mark.parametrize(
-    ("prompt", "noun"),
-    [("a teenage girl doing homework at a desk", "girl"), ("a pretty girl in a red dress at a party", "girl"),
-     ("a teenager skateboarding down a ramp", "child"), ("Teenage Boy Playing Guitar In His Bedroom", "Boy"),
-     ("two teenage boys on a bus", "boys")],
-)  # fmt: skip
-def test_a_child_noun_says_the_age_without_little(prompt: str, noun: str) -> None:
-    """A child of a general noun is written "girl", "boy", "child": the noun says the age. "little" before it made
-    a teenager (and a "pretty girl in a red dress") a little girl in the real candidate's own words."""
-    group = transform(prompt)
-    assert "little" not in group.cloud_prompt.lower()
-    assert f" {noun} " in f" {group.cloud_prompt} "
-    order = _closed(prompt)
-    assert any("old" in c.lower() for c in order)  # still varied across ages
-
-
-@pytest.mark.parametrize("opening", ["young black man", "old asian woman", "Young Indian girl", "elderly african man"])
-def test_an_origin_word_opening_a_phrase_keeps_little_for_the_child(opening: str) -> None:
-    """An origin word always has its capital, so "African boy ..." cannot say whether the prompt opened in lower
-    case: where it would open the phrase, the child value keeps "little" and the set stays closed."""
-    order = _closed(f"{opening} reading on a park bench")
-    assert any(c.lower().startswith("little ") for c in order)
 
 
 @pytest.mark.parametrize(
@@ -115,10 +91,11 @@ def test_a_held_item_that_took_the_and_leaves_with_for_the_next() -> None:
 
 
 def test_one_capitalised_word_in_a_title_cased_prompt_is_title_case() -> None:
-    """ "Little Girl Holding A Balloon" was refused once "little" left the child value: "Girl Holding ..." read
-    back in sentence case while its decoys ("Old Man Holding ...") read in title case."""
-    order = _closed("Little Girl Holding A Balloon")
-    assert "Girl Holding A Balloon" in order
+    """A one-word phrase in a title-cased prompt or mid-sentence ("Boy Holding A Balloon", "a photo of Girl
+    Sitting") was read in sentence case and went out as "Little boy Holding A Balloon" beside decoys in title
+    case ("Old Man Holding ..."); its case is the prompt's."""
+    assert "Little Boy Holding A Balloon" in _closed("Boy Holding A Balloon")
+    assert "a photo of Little Girl Sitting" in _closed("a photo of Girl Sitting")
 
 
 @pytest.mark.parametrize(
@@ -177,3 +154,15 @@ def test_a_gatherings_origin_is_its_peoples(gathering: str) -> None:
     assert origin in group.held_back and not any(origin in c for c in group.order), group.order
     assert transform("a yoruba wedding, decorations, drums").order == ("a yoruba wedding, decorations, drums",)
     assert all("French" in c for c in transform("a man eating at a French restaurant").order)
+
+
+@pytest.mark.parametrize("prompt", ["a nun teaching children in a courtyard", "a philosopher teaching young students",
+                                    "a dog chasing kids on a lawn"])  # fmt: skip
+def test_an_ing_verb_after_someone_is_their_verb_not_the_objects_modifier(prompt: str) -> None:
+    """ "a nun teaching children" went out as "a nun little teaching children": the -ing word after a person or a
+    noun was read as a modifier of the children, and the age word went before it."""
+    verb = prompt.split()[2]
+    for candidate in _closed(prompt):
+        words = candidate.split()
+        assert words[words.index(verb) - 1] in ("nun", "monk", "philosopher", "dog"), candidate
+    assert any(c.startswith("smiling little") for c in transform("smiling kids on a beach").order)

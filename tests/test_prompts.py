@@ -134,10 +134,9 @@ def test_modifiers_that_fix_the_age_join_the_slot(prompt: str) -> None:
     group = accepted(prompt)
     assert {"age", "gender"} <= {s.name for s in group.slots}
     assert not any(re.search(r"\b(baby|teenage|senior|grown)\b", c) for c in group.order), group.order
-    # a child stays a child, written canonically: the child noun alone, which says the age ("a teenage boy" is
-    # no "little boy"), in every child candidate alike
-    assert re.search(r"\b(boy|girl)s?\b", group.cloud_prompt) and "little" not in group.cloud_prompt
-    assert sum(bool(re.search(r"\b(boy|girl)s?\b", c)) for c in group.order) == group.n // 4
+    # a child stays a child, written canonically: "little" with boy or girl, in every child candidate alike
+    assert re.search(r"\blittle (boy|girl)s?\b", group.cloud_prompt), group.cloud_prompt
+    assert sum("little" in c for c in group.order) == group.n // 4
 
 
 def test_words_people_rarely_type_never_mark_decoys() -> None:
@@ -436,9 +435,8 @@ def test_a_body_part_and_an_of_phrase_bind_to_the_one_who_acts(prompt: str, subj
 
 def test_grand_relations_state_an_age_in_every_candidate() -> None:
     group = accepted("a grandmother telling stories to her grandchildren by the fire")
-    adult = {"young", "middle-aged", "old"}  # "an old woman" -> "old"; a child is "a girl", "a boy"
-    ages = Counter(next((w for w in c.split(" telling")[0].split() if w in adult), "child") for c in group.order)
-    assert set(ages) == adult | {"child"} and len(set(ages.values())) == 1, group.order
+    ages = Counter(c.split(" telling")[0].split()[-2] for c in group.order)  # "an old woman" -> "old"
+    assert set(ages) == {"little", "young", "middle-aged", "old"} and len(set(ages.values())) == 1, group.order
 
 
 def test_edits_of_one_prompt_cannot_be_intersected(tmp_path) -> None:
@@ -696,7 +694,7 @@ def test_a_childs_age_apart_from_an_adult_word_is_refused_not_made_adult() -> No
     with pytest.raises(DetectionError, match="child's age"):
         transform("Mary, 2, on a swing")
     group = accepted("a 2-year-old girl named Mary on a swing")
-    assert any(s.name == "age" and s.value == "child" for s in group.slots) and " girl " in group.cloud_prompt
+    assert any(s.name == "age" and s.value == "child" for s in group.slots) and "little" in group.cloud_prompt
 
 
 @pytest.mark.parametrize("prompt", ["Lady Gaga on stage", "she saw Lady Gaga on stage", "Lady Gaga and a poster"])
@@ -804,7 +802,7 @@ def test_ages_said_in_other_words_are_varied(prompt: str, said: str | None) -> N
     if said is not None:
         assert not any(said in c for c in group.order), group.order
     else:
-        assert group.slots[0].value == "child" and re.search(r"\b(child|children|boys?|girls?)\b", group.cloud_prompt)
+        assert group.slots[0].value == "child" and "little" in group.cloud_prompt
     assert transform("a house built in the 80s").order == ("a house built in the 80s",)
 
 
@@ -819,8 +817,7 @@ def test_a_pupil_of_a_school_stage_is_a_child(prompt: str) -> None:
     a child's slot, varied, and no candidate names the stage."""
     group = transform(prompt)
     assert [(s.name, s.value) for s in group.slots] == [("age", "child")], group.slots
-    assert not any("schooler" in c for c in group.order)
-    assert len(re.findall(r"\bchild(ren)?\b", transform(prompt).cloud_prompt)) == 1
+    assert not any("schooler" in c for c in group.order) and transform(prompt).cloud_prompt.count("little") == 1
 
 
 @pytest.mark.parametrize("kept", ["reading glasses", "running shoes", "walking boots"])

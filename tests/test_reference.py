@@ -759,9 +759,7 @@ def test_a_booru_tag_varies_the_gender_and_states_no_age(tag: str, rest: str) ->
 
 def test_a_count_apart_from_its_noun_is_no_tag() -> None:
     """ "2 girls" written apart is an ordinary phrase: a girl is a child, as everywhere else."""
-    group = transform("2 girls on a swing")
-    assert [(s.name, s.value) for s in group.slots if s.name == "age"] == [("age", "child")]
-    assert any(c.startswith("2 girls") for c in group.order) and any(c.startswith("2 old") for c in group.order)
+    assert all("little" in c for c in transform("2 girls on a swing").order if "girls" in c or "boys" in c)
 
 
 @pytest.mark.parametrize(("first", "second"), [("a man", "a woman"), ("the princess", "the prince"),
@@ -888,7 +886,7 @@ def test_a_festival_is_no_persons_name(prompt: str) -> None:
 
 @pytest.mark.parametrize(
     ("prompt", "cloud", "held"),
-    [("a mother breastfeeding her baby", "a mother with her child", "breastfeeding"),
+    [("a mother breastfeeding her baby", "a mother with her little child", "breastfeeding"),
      ("a woman going through menopause", "a woman", "going through menopause"),
      ("a woman celebrating her retirement party", "a woman celebrating her party", "retirement"),
      ("a woman at her sweet sixteen party", "a woman at her party", "sweet sixteen")],

@@ -448,7 +448,21 @@ class PhrasesMixin:
             if not self.modifier(j):
                 break
             first, j = j, j - 1
+        while first < head and self.acted_on(first):
+            first += 1  # "a nun teaching children": "teaching" is what the nun does, not how the children are
         return first, ""
+
+    def acted_on(self, k: int) -> bool:
+        """Token k is an -ing verb right after a person's phrase or a noun ("a man feeding children", "a dog
+        chasing kids"): the verb of the one before, whose object follows, not a modifier of the object."""
+        w, prev = self.tokens[k], self.tok(k - 1)
+        if not (self.ing(w) and "v" in self.lex.tags(w.core)) or prev is None or not prev.is_word:
+            return False
+        if self.owner_at(k - 1) is not None:
+            return True
+        tags = self.lex.tags(prev.core)
+        return self.free(k - 1) and "n" in tags and "a" not in tags and prev.core not in g.CLOSED and (
+            prev.kind != "num" and prev.core not in g.NUMBER_WORDS)  # fmt: skip
 
     def read_modifiers(self, person: Person, k: int, head: int) -> tuple[list[str], list[str]]:
         """Reads tokens k..head-1 into `person`; returns (modifiers kept as written, words held back)."""

@@ -92,13 +92,12 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         split -= 1
     words += mods[:split]
     gender = values.get("gender") if "gender" in person.in_phrase else None
-    # a child of class person is a boy, a girl or a child, which says the age alone: "little" before it turned
-    # "a teenage girl" and "a pretty girl in a mini skirt" into a little girl in the real candidate's own words.
-    # Where an origin word would open the phrase "little" stays: an origin word always has its capital, so
-    # "young black man ..." would have a decoy "African boy ..." whose letter case reads back otherwise
+    # a child of class person is a boy, a girl or a child; "little" stays before it, as the age word of every
+    # other value does, so the phrase opens alike for every value (its letter case reads back the same). Without
+    # it ("a teenage girl" sent as "a girl", tried twice) the device's swap check refuses honest answers on the
+    # embedded pair, which learnt "little" as the child cue (docs/privacy.md, "Children, tried and reverted")
     child_noun = "age" in person.in_phrase and values["age"] == "child" and person.cls == "person"
-    origin_opens = not words and not split and values.get("ethnicity", HELD) != HELD and "ethnicity" in person.in_phrase
-    if "age" in person.in_phrase and (not child_noun or origin_opens):
+    if "age" in person.in_phrase:
         words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
         words.append(g.ETHNICITY_ADJECTIVE[values["ethnicity"]])
