@@ -166,3 +166,13 @@ def test_an_ing_verb_after_someone_is_their_verb_not_the_objects_modifier(prompt
         words = candidate.split()
         assert words[words.index(verb) - 1] in ("nun", "monk", "philosopher", "dog"), candidate
     assert any(c.startswith("smiling little") for c in transform("smiling kids on a beach").order)
+
+
+@pytest.mark.parametrize("typo", ["wman", "wmen"])
+def test_a_typo_one_edit_from_two_person_words_is_refused_not_guessed(typo: str) -> None:
+    """ "a wman in a red dress" went out as "a man ...": "wman" is one edit from "man" and from "woman", and
+    the device picked the first, so the real candidate's gender was a guess. It is refused, naming both; a typo
+    one edit from one person word only ("womn") is still read as that word."""
+    with pytest.raises(DetectionError, match="' or '"):
+        transform(f"a {typo} in a red coat walking in the rain")
+    assert "woman" in transform("a womn in a red coat").cloud_prompt

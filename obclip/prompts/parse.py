@@ -254,7 +254,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                                     "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
                 # a letter dropped, doubled or swapped ("womn", "mann", "daugther") is read as the word; a letter
                 # changed ("mage" / "male") is as often another word, so it stays a refusal
-                raise Misspelt(str(error), t.start, t.end, typo, fixable=len(t.core) != len(typo) or _swap(t.core, typo))
+                fixable = "' or '" not in typo and (len(t.core) != len(typo) or _swap(t.core, typo))
+                raise Misspelt(str(error), t.start, t.end, typo, fixable=fixable)
             if not self.free(i):
                 continue
             if YEAR_OLD.match(t.low):
@@ -369,11 +370,12 @@ def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:
     if (t.capitalised and plain(low) in lex.first_names) or low in lex.adjectives or low in lex.proxies:
         return None  # a capitalised name ("Mann") is a name; "a mann and his dog" is a typo
     index = _attribute_words_by_deletion()
-    for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}:
-        for word in index.get(key, ()):
-            if _one_edit(low, word):
-                return word
-    return None
+    found = sorted({word for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}
+                    for word in index.get(key, ()) if _one_edit(low, word)})  # fmt: skip
+    said = {word: getattr(lex.nouns.get(word) or lex.adjectives.get(word), "states", dict)() for word in found}
+    if len({tuple(sorted(v.items())) for v in said.values()}) > 1:
+        return "' or '".join(found)  # "wman": "man" or "woman", one edit each; which one is not for the device to pick
+    return found[0] if found else None
 
 
 def parse(prompt: str, lex: Lexicon, proxies: str = "drop", gender_protected: bool = True) -> Template:
