@@ -176,3 +176,21 @@ def test_a_typo_one_edit_from_two_person_words_is_refused_not_guessed(typo: str)
     with pytest.raises(DetectionError, match="' or '"):
         transform(f"a {typo} in a red coat walking in the rain")
     assert "woman" in transform("a womn in a red coat").cloud_prompt
+
+
+@pytest.mark.parametrize("prompt", ["a baby boomer reading the newspaper", "two baby boomers on a cruise ship"])
+def test_a_baby_boomer_is_one_generation_not_a_baby(prompt: str) -> None:
+    """ "a baby boomer" was refused as "both child and old": "baby" before "boomer" names the generation."""
+    group = transform(prompt)
+    assert [(s.name, s.value) for s in group.slots] == [("age", "old")]
+    assert not any("baby" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a boy getting his first haircut at a barber", "a girl getting her first braces"])
+def test_getting_ones_first_thing_is_a_possessive(prompt: str) -> None:
+    """ "a boy getting his first haircut" was refused: its decoy "... getting her first haircut" read "her" as
+    maybe an object ("get her a haircut"). After a form of "get", "her first X" is hers; after "gave" it stays
+    ambiguous and refused ("she gave her first prize")."""
+    assert transform(prompt).n > 1
+    with pytest.raises(DetectionError, match="ambiguous"):
+        transform("she gave her first prize to him")

@@ -119,7 +119,8 @@ def proxy_message(reveals: tuple[str, ...]) -> str:
 
 # generations said before a person, and the age a reader gives them today (2026)
 COHORTS = {("gen", "z"): 20, ("generation", "z"): 20, ("gen", "alpha"): 8, ("gen", "y"): 38, ("gen", "x"): 52,
-           ("millennial",): 38, ("zoomer",): 20, ("boomer",): 70, ("gen-z",): 20, ("genz",): 20}  # fmt: skip
+           ("millennial",): 38, ("zoomer",): 20, ("boomer",): 70, ("gen-z",): 20, ("genz",): 20,
+           ("baby", "boomer"): 70}  # fmt: skip
 
 
 def ing_form(core: str, lex) -> bool:

@@ -488,6 +488,9 @@ class PhrasesMixin:
         adjective, a person noun used as one ("baby girl"), a proxy (held back), or a word kept as written.
         Returns the next token to read."""
         w = self.tokens[k]
+        if k + 1 == head and (cohort := COHORTS.get((w.core, self.tokens[head].core.removesuffix("s")))) is not None:
+            self.absorb(person, "age", g.age_value(cohort), True, w.text)
+            return head  # "a baby boomer": one generation's name, whose noun heads the phrase ("baby" is no child)
         after = self.tokens[k + 1] if k + 1 < head else None
         cohort = COHORTS.get((w.core, after.core) if after is not None else ()) or COHORTS.get((w.core,))
         if cohort is not None:  # "a Gen Z man", "a millennial mom": a generation is an age

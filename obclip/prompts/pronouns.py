@@ -402,6 +402,8 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         # "his only son", "her very first date", "his rocking chair": a closed or verb-like word before a noun
         if word == "his" or (prev is None or prev.core not in g.DITRANSITIVE | g.CAUSATIVE_OR_PERCEPTION):
             return "possessive"
+        if prev.core in GET_FORMS and core in ("first", "last", "very"):
+            return "possessive"  # "a boy getting his first haircut": "getting her first haircut" is hers too
         raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} ... as a thing, "
                          "or an object before it)")  # fmt: skip
     if closed:
@@ -431,6 +433,9 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
+
+
+GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 
 
 def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
