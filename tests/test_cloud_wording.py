@@ -194,3 +194,12 @@ def test_getting_ones_first_thing_is_a_possessive(prompt: str) -> None:
     assert transform(prompt).n > 1
     with pytest.raises(DetectionError, match="ambiguous"):
         transform("she gave her first prize to him")
+
+
+@pytest.mark.parametrize("place", ["the North Pole", "the South Pole"])
+def test_a_compass_word_before_a_word_that_is_seldom_a_person_names_a_place(place: str) -> None:
+    """ "Mrs. Claus baking cookies in the North Pole" went out as "... in the person": "Pole" read as someone
+    from Poland. After a compass word, a noun whose usual sense is no person names a place; a demonym there is
+    still someone's origin ("a South African man")."""
+    assert all(f"at {place}" in c for c in transform(f"an old woman baking cookies at {place}").order)
+    assert "South African" in transform("a South African man").held_back

@@ -46,6 +46,7 @@ NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
 # Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
+COMPASS = frozenset("north south east west northern southern eastern western".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
 FAMILY_WORDS = frozenset("family families clan household".split())
 # small words a capitalised title runs over ("The Girl with a Pearl Earring", "Death of a Salesman")
@@ -412,6 +413,8 @@ class ThingsMixin:
         )  # "John and Mary": "john" is a room
         if place_opener:
             return True  # "Lake Louise", "Mount Victoria", "San Luis Obispo": a place named after someone
+        if opener.core in COMPASS and last == first + 1 and self.weak(last):
+            return True  # "the North Pole", "the South Pole": a place; "South African", "East Indian" are people
         if self.noun(head) is not None or "n" not in self.lex.tags(head.core) or head.core in g.CLOSED:
             return False
         gendered_title = (said := self.noun(opener)) is not None and "gender" in said[0].states()
