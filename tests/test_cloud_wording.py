@@ -203,3 +203,18 @@ def test_a_compass_word_before_a_word_that_is_seldom_a_person_names_a_place(plac
     still someone's origin ("a South African man")."""
     assert all(f"at {place}" in c for c in transform(f"an old woman baking cookies at {place}").order)
     assert "South African" in transform("a South African man").held_back
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view"),
+    [("a king and a queen on their thrones, the queen holds a scepter",
+      "a king and a queen on their thrones, the latter holds a scepter"),
+     ("A man and a woman argue in a kitchen. The man leaves.", "A man and a woman argue in a kitchen. The former leaves.")],
+)  # fmt: skip
+def test_one_of_two_people_of_a_class_named_again_is_the_former_or_the_latter(prompt: str, view: str) -> None:
+    """ "a king and queen ..., the queen holds a scepter" was refused: its decoy with two queens could not say which
+    one "the queen" is. Named again by its noun, one of two people of one class is written "the former" / "the
+    latter", which binds by order in every candidate; one person named again keeps its noun."""
+    assert transform(prompt).cloud_prompt == view
+    _closed(prompt)
+    assert transform("a woman and her dog. The woman smiles.").cloud_prompt == "a woman and her dog. The woman smiles."

@@ -27,6 +27,8 @@ from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
 from obclip.prompts.tokens import Token
 
+ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
+
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
 # may name an earlier person introduced by another noun ("a businessman ... the man")
 GENERAL_CLASSES = frozenset({"person", "gentleman"})
@@ -293,6 +295,12 @@ class PhrasesMixin:
             if person.cls == "person" and "age" in self.persons[pid].in_phrase:
                 said.add("age")  # "a young man ... the young man": a child's decoy says "the little boy" again
             noun = (person.cls, person.head, person.number, frozenset(said))
+            pair = self.pair_before(first)
+            if det.lower() == "the" and not mods and pid in pair and len({self.persons[k].cls for k in pair}) == 1:
+                # "a king and a queen ..., the queen holds a scepter": a decoy with two queens could not say which
+                # one; two people of one class named again by their noun are written "the former" / "the latter",
+                # which binds by order in every candidate (as a pronoun only gender binds is)
+                noun = (None, ORDINAL_REFERENCE[pair.index(pid)], person.number, frozenset())
         # "a womans hand": a possessive typed without its apostrophe is written with one ("a man's hand", not
         # "a man hand"), in every candidate
         owned = (w := self.tok(end + 1)) is not None and w.is_word and "n" in self.lex.tags(w.core) and (

@@ -9,12 +9,12 @@ from __future__ import annotations
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, ing_form
 from obclip.prompts.lexicon import Lexicon
+from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
 
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
-ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 LOCATIVE = frozenset("behind beside besides near around above below beneath under underneath inside before".split())
 
 
