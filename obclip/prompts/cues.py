@@ -117,6 +117,9 @@ def proxy_message(reveals: tuple[str, ...]) -> str:
     )
 
 
+# Verbs of dressing up before "as": what follows names a costume ("a cat dressed as napoleon", "a man dressed as
+# santa claus").
+COSTUMED = frozenset("dressed disguised costumed dresses dress cosplaying cosplayed".split())
 # generations said before a person, and the age a reader gives them today (2026)
 COHORTS = {("gen", "z"): 20, ("generation", "z"): 20, ("gen", "alpha"): 8, ("gen", "y"): 38, ("gen", "x"): 52,
            ("millennial",): 38, ("zoomer",): 20, ("boomer",): 70, ("gen-z",): 20, ("genz",): 20,

@@ -12,6 +12,7 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
     COORDINATORS,
+    COSTUMED,
     EVENT_MARKERS,
     KIN_CLASSES,
     NAME_LIKE_CLOSED,
@@ -47,7 +48,6 @@ class NameCue(NamedTuple):
 
 
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
-COSTUME_VERBS = frozenset("dressed disguised costumed cosplaying cosplayed".split())  # "... as" a character
 
 
 class NamesMixin:
@@ -148,11 +148,8 @@ class NamesMixin:
         if (end := self.costume_name(i)) is not None:
             self.keep(i, end, "a character someone is dressed as: a costume")
             return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
-        # in a prompt written in lower case (origin words, which the cloud view capitalises, aside) a word that is
-        # no English word tells its case no more than "Gion" would
-        lower = all(not w.capitalised or getattr(self.lex.adjectives.get(w.core), "attribute", None) == "ethnicity"
-                    for w in self.tokens if w.is_word and w.text != "I")  # fmt: skip
-        unwritten = not t.capitalised and lower and not set(self.lex.tags(t.core)) - {"p"} and (
+        # in a prompt written in lower case a word that is no English word tells its case no more than "Gion" would
+        unwritten = not t.capitalised and self.lower_mode and not set(self.lex.tags(t.core)) - {"p"} and (
             t.core not in self.lex.proxies and t.low not in self.lex.proxy_starts  # "in agbada": a garment
             and t.core not in self.lex.senses.garments and t.core.removesuffix("s") not in self.lex.senses.garments)
         if prev is not None and prev.low in LOCATIVES and (t.capitalised or unwritten) and not t.possessive and (
@@ -206,7 +203,7 @@ class NamesMixin:
         With an article ("dressed as a woman") the words describe how the person looks, and are read as such."""
         k = i - 1
         words = [w.low for w in self.tokens[max(0, k - 2) : k + 1] if w.is_word]
-        if words[-1:] != ["as"] or not set(words[:-1]) & COSTUME_VERBS:
+        if words[-1:] != ["as"] or not set(words[:-1]) & COSTUMED:
             return None
         end = i
         while (w := self.tok(end + 1)) is not None and w.is_word and self.free(end + 1) and w.core not in g.CLOSED and (

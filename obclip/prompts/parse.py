@@ -76,6 +76,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.starts = sentence_starts(self.tokens)
         letters = [c for c in prompt if c.isalpha()]
         self.upper_mode = bool(letters) and not any(c.islower() for c in letters)
+        # lower case but for origin words, which the cloud view capitalises ("walking in gion", "an African woman ...")
+        self.lower_mode = all(not t.capitalised or getattr(lex.adjectives.get(t.core), "attribute", None) == "ethnicity"
+                              for t in self.tokens if t.is_word and t.text != "I")  # fmt: skip
         words = [t for t in self.tokens if t.is_word and len(t.text) > 1]
         capitals = [t for t in words if t.capitalised]
         common = [t for t in capitals if set(lex.tags(t.core)) & set("nvar") and plain(t.core) not in lex.first_names]

@@ -399,12 +399,12 @@ class PhrasesMixin:
         if after is not None and after.text not in (",", ")", ":", ".", ";"):
             return False
         other = self.persons[0]
-        words = (self.tokens[head].core, self.tokens[other.anchor].core)
+        nouns = (self.tokens[head].core, self.tokens[other.anchor].core)
         if person.cls in GENERAL_CLASSES and set(person.states) <= {"gender", "age"}:
             return False  # "man, woman, beach", "old man, boy": a noun that says only who is there names someone new
         if other.number != "sg" or person.number != "sg" or other.cls == g.TAG_CLASS or person.cls == g.TAG_CLASS:
             return False
-        if other.cls in RELATIVES or person.cls in RELATIVES or any(w.startswith(("grand", "great")) for w in words):
+        if other.cls in RELATIVES or person.cls in RELATIVES or any(w.startswith(("grand", "great")) for w in nouns):
             return False
         clash = [a for a, v in person.states.items() if other.states.get(a) not in (None, v)]
         if clash:
@@ -698,7 +698,8 @@ class PhrasesMixin:
             owner = self.owner_at(j)
             if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
                 owner = self.owner_at(j - 1)  # "a man who isn't young anymore"
-            if owner is None and self.lone_tag(i):
+            tag = self.lone_tag(i)
+            if owner is None and tag:
                 # "1girl, blonde, blue eyes, teenage, school uniform": a tag that is only an age or an origin says
                 # it of the one person the tags describe; with two people no one can tell whose it is
                 if len(self.persons) > 1:
@@ -713,7 +714,7 @@ class PhrasesMixin:
                 self.claim(i, i, Held(t.text, "ethnicity outside the value space"))
                 continue
             self.persons[owner].state(adj.attribute, adj.value, True, t.text)
-            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text), self.lone_tag(i)))
+            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text), tag))
 
     def lone_tag(self, i: int) -> bool:
         """Token i is a whole comma-separated tag after the first ("..., teenage, ..."), not a word in a phrase."""

@@ -13,6 +13,7 @@ from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token
 
+GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
 LOCATIVE = frozenset("behind beside besides near around above below beneath under underneath inside before".split())
@@ -433,9 +434,6 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
-
-
-GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 
 
 def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:

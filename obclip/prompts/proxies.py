@@ -133,10 +133,7 @@ class ProxiesMixin:
         for i, t in enumerate(self.tokens):
             if not (self.free(i) and t.is_word and (t.low in g.PREPOSITIONS or t.low in INTRODUCERS)):
                 continue
-            j = i + 1
-            while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
-                    self.spans[self.used[j]][2].why in ("proxy", "name", "origin")):  # fmt: skip
-                j = self.spans[self.used[j]][1] + 1
+            j = self.past_held(i + 1)
             after = self.tok(j)
             nxt = self.tok(j + 1)
             modifier = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED
@@ -149,18 +146,21 @@ class ProxiesMixin:
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
 
+    def past_held(self, j: int) -> int:
+        """The first token from j on that no held proxy, name or origin covers."""
+        while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
+                self.spans[self.used[j]][2].why in ("proxy", "name", "origin")):  # fmt: skip
+            j = self.spans[self.used[j]][1] + 1
+        return j
+
     def hold_orphaned_articles(self) -> None:
         """An article whose whole noun phrase was held back goes with it, and then a preposition left with no
         object ("in a kente cloth dress at a market": "kente" is held as an origin, "cloth dress" as a proxy; the
         cloud view read "in an at a market")."""
-        held = ("proxy", "name", "origin")
         for i, t in enumerate(self.tokens):
             if not (self.free(i) and t.is_word and t.low in ("a", "an", "the")):
                 continue
-            j = i + 1
-            while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
-                    self.spans[self.used[j]][2].why in held):  # fmt: skip
-                j = self.spans[self.used[j]][1] + 1
+            j = self.past_held(i + 1)
             after = self.tok(j)
             ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS
             if j > i + 1 and ends:

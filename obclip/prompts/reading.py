@@ -8,15 +8,13 @@ the sentence is about (an animal subject), what a compound heads on, and which n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import COLLECTIVES, POSSESSIVE_DETERMINERS, plain
+from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, plain
 from obclip.prompts.template import Held
 
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
 
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
-# Verbs of dressing up: "dressed as", "dressed up as", "disguised as" name a costume.
-COSTUMED = frozenset("dressed disguised costumed dresses dress".split())
 # gatherings whose origin word is their people's ("a Yoruba wedding", "a Sikh funeral"), unlike a place's or a
 # dish's ("a French restaurant", "Chinese food")
 GATHERINGS = frozenset("wedding weddings ceremony funeral festival feast celebration parade".split())

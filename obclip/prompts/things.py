@@ -188,10 +188,8 @@ class ThingsMixin:
             while (w := self.tok(j)) is not None and w.is_word and self.free(j) and not self.ing(w) and (
                     w.low not in LOCATIVE_WORDS and w.low not in ("at", "with", "for", "near")):  # fmt: skip
                 end, j = j, j + 1
-            words = self.tokens[i + 1 : (end or i) + 1]
-            if end is not None and end > i + 1:
-                if any(self.noun(w) is not None for w in words):
-                    self.keep(i + 1, end, "the title of a work, after the word for the work")
+            if end is not None and end > i + 1 and any(self.noun(w) is not None for w in self.tokens[i + 1 : end + 1]):
+                self.keep(i + 1, end, "the title of a work, after the word for the work")
 
     def mark_bare_titles(self) -> None:
         """ "a marquee showing Mean Girls", "a poster of Gone Girl", "a sign to Boys Town", "a copy of Death of a
