@@ -218,3 +218,59 @@ def test_one_of_two_people_of_a_class_named_again_is_the_former_or_the_latter(pr
     assert transform(prompt).cloud_prompt == view
     _closed(prompt)
     assert transform("a woman and her dog. The woman smiles.").cloud_prompt == "a woman and her dog. The woman smiles."
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name", "gender"),
+    [("barack obama giving a speech", "obama", "male"), ("portrait of emma watson", "watson", "female"),
+     ("tom hanks smiling", "hanks", "male"), ("serena williams playing tennis", "williams", "female"),
+     ("john smith with a dog", "smith", "male")],
+)  # fmt: skip
+def test_a_lower_case_full_name_is_one_person_held_back_whole(prompt: str, name: str, gender: str) -> None:
+    """Round 13 probes: "barack obama giving a speech" went out as "A man obama giving a speech" (the surname
+    naming him), "emma watson" as two people ("a woman a man"), "tom hanks smiling" as written. In a prompt
+    written in lower case the words must say what capitals say elsewhere: a first name and its surname."""
+    assert len(parse(prompt, default_lexicon(), "drop").persons) == 1
+    group = transform(prompt)
+    words = prompt.split()
+    first = words[words.index(name) - 1]
+    assert not any(name in c.split() or first in c.split() for c in group.order), group.order
+    assert [s.name for s in group.slots] == ["gender"] and group.slots[0].value == gender
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt", ["john deere tractor in a field", "mary jane shoes on a shelf", "a painting in the style of van gogh"]
+)
+def test_a_first_name_before_a_thing_or_in_a_surname_stays_as_written(prompt: str) -> None:
+    """A first name and the word after it name a thing's maker or kind ("john deere tractor"), and "van" opens a
+    surname: no person, sent as written."""
+    assert transform(prompt).order == (prompt,)
+
+
+def test_a_rare_first_name_as_whom_a_picture_shows_is_a_name() -> None:
+    """ "a photo of mike at the park" went out as written: "mike" is a microphone only rarely."""
+    group = transform("a photo of mike at the park")
+    assert set(group.order) == {"a photo of a man at the park", "a photo of a woman at the park"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "artists"),
+    [("portrait of a woman, trending on artstation, by greg rutkowski and alphonse mucha", ["greg rutkowski", "alphonse mucha"]),
+     ("portrait of a woman, artstation, greg rutkowski, alphonse mucha", ["greg rutkowski", "alphonse mucha"]),
+     ("a knight in armor, castle, oil painting, Greg Rutkowski", ["Greg Rutkowski"])],
+)  # fmt: skip
+def test_the_artists_a_prompt_lists_are_no_people_in_the_picture(prompt: str, artists: list[str]) -> None:
+    """ "..., by greg rutkowski and alphonse mucha" went out as "... by greg rutkowski and a man", and bare
+    artist tags after the medium as "..., a man, a man": people added to the picture, and N doubled for each."""
+    group = transform(prompt)
+    assert [s.name for s in group.slots] == ["gender"]  # the woman's or the knight's, no one else's
+    assert all(all(a in c for a in artists) for c in group.order), group.order
+    assert [t for t, _ in group.kept if t in artists] == artists
+
+
+def test_a_bare_name_before_any_medium_or_art_site_is_still_the_person_shown() -> None:
+    """Only after a medium, an art site or an artist is a bare full name an artist: first, it is whom the
+    prompt shows."""
+    group = transform("george clooney, digital art, trending on artstation")
+    assert all("clooney" not in c for c in group.order) and [s.name for s in group.slots] == ["gender"]

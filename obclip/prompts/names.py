@@ -35,6 +35,12 @@ from obclip.prompts.template import Held, Person, Phrase
 from obclip.prompts.tokens import Token
 
 WHERE_PREPOSITIONS = frozenset("in across through around near visiting into towards toward over".split())
+# words of a Stable Diffusion prompt's medium or art site, after which a bare full name is an artist
+ART_CUES = frozenset("""artstation deviantart pixiv behance cgsociety trending illustration painting art artwork
+    render octane unreal concept watercolor watercolour gouache""".split())
+PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bust portrait selfie".split())
+# the first word of a surname, never a first name before one ("van gogh", "de niro", "da vinci")
+SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
 
 
 class NameCue(NamedTuple):
@@ -81,12 +87,59 @@ class NamesMixin:
                     continue  # "Hokusai's version of", "Van Gogh's painting of"; "Sarah's painting" stays a name
             style_of = t.low == "of" and i > 0 and self.tokens[i - 1].low in ("style", "manner")
             if (t.low == "by" or style_of) and self.free(i + 1):
+                # "by Greg Rutkowski and Alphonse Mucha", "by greg rutkowski, artgerm": each maker of the list
                 j = i + 1
-                while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode):
-                    j += 1
-                if j > i + 1:
-                    self.claim(i + 1, j - 1, Held(self.prompt[self.tokens[i + 1].start : self.tokens[j - 1].end],
-                                                  "not a person"))  # fmt: skip
+                while (end := self.artist_end(j)) is not None:
+                    self.claim(j, end, Held(self.prompt[self.tokens[j].start : self.tokens[end].end], "not a person"))
+                    joint = self.tok(end + 1)
+                    if joint is None or joint.low not in ("and", "&", ","):
+                        break
+                    j = end + 2
+        self.mark_artist_tags()
+
+    def artist_end(self, j: int) -> int | None:
+        """The last token of an artist's name from token j (after "by", "style of" or a list's "and"), or None:
+        capitalised words, or in a prompt written in lower case words that can only be names ("greg
+        rutkowski": a first name, a proper name of WordNet, a word no dictionary knows)."""
+        end = j
+        while self.free(end) and (t := self.tokens[end]).is_word and (t.capitalised or self.upper_mode or (
+                self.lower_mode and self.name_word(t))):  # fmt: skip
+            end += 1
+        return end - 1 if end > j else None
+
+    def name_word(self, t: Token) -> bool:
+        """A lower-case word that reads only as (part of) a name: a first name that is no common word, a proper
+        name of WordNet that is no verb or adjective, or a word no dictionary knows."""
+        if t.core in g.CLOSED or self.noun(t) is not None or t.core in self.lex.adjectives or len(t.core) < 3:
+            return False
+        tags = set(self.lex.tags(t.core))
+        return not tags - {"p", "P", "N"} or (plain(t.core) in self.lex.first_names and not tags & set("va"))
+
+    def mark_artist_tags(self) -> None:
+        """Stable Diffusion prompts list their artists as tags after the medium or the art site ("portrait of a
+        woman, artstation, greg rutkowski, alphonse mucha"): a comma part that is only a full name, after a part
+        that names a medium, an art site or an artist, is that artist. It is kept as written: read as a person it
+        put two men in the picture ("..., a man, a man")."""
+        parts, start = [], 0
+        for k, t in enumerate([*self.tokens, None]):
+            if t is None or t.text == ",":
+                parts.append((start, k - 1))
+                start = k + 1
+        cue = False
+        for a, b in parts:
+            words = self.tokens[a : b + 1]
+            if cue and 2 <= len(words) <= 3 and self.bare_name(a, b):
+                self.claim(a, b, Held(self.prompt[words[0].start : words[-1].end], "not a person"))
+            cue = cue or any(w.low in ART_CUES for w in words) or any(
+                not self.free(k) and self.tokens[k - 1].low == "by" for k in range(max(a, 1), b + 1))
+
+    def bare_name(self, a: int, b: int) -> bool:
+        """Tokens a..b are a free full name and nothing else: a first name or a capitalised word, then name words."""
+        words = self.tokens[a : b + 1]
+        if not all(self.free(k) and self.tokens[k].is_word for k in range(a, b + 1)):
+            return False
+        return (plain(words[0].core) in self.lex.first_names or words[0].capitalised) and all(
+            (w.capitalised and self.capital_name_part(w)) or (self.lower_mode and self.name_word(w)) for w in words[1:])
 
     def titled_unknown(self, i: int, things_only: bool = False) -> int | None:
         """The last token of a name opened by a capitalised title or gendered noun at token i whose capitalised
@@ -329,6 +382,8 @@ class NamesMixin:
             j -= 1
         if j < i - 1 and (w := self.tok(j)) is not None and w.core in ("a", "an", "every", "each", "this", "that"):
             return False  # "a Japanese katana", "a shiny new tesla": a name takes no article
+        if self.lower_surname(i + 1) and not tags & set("av"):
+            return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
         nxt = self.tok(i + 1)
         if self.thing_noun(i + 1) and not self.ing(nxt) and not (
                 prev is not None and self.free(i - 1) and self.noun(prev) is not None and self.noun(prev)[0].cls in KIN_CLASSES):
@@ -354,6 +409,8 @@ class NamesMixin:
             return True
         where_a_name_stands = self.acts_like_person(i) or (
             prev is not None and prev.low in PERSON_SLOT_WORDS and self.of_a_person(i))
+        if "N" in tags and "a" not in tags and self.pictured(i) and name_gender(self.lex.first_names[plain(t.core)]):
+            return True  # "a photo of mike at the park": a first name whose common reading is rare, as whom a picture shows
         if tags <= {"p"}:
             return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
         # "karen asking" where a name stands; "salt and pepper", "a yellow tiger with", "lava pouring" are no names
@@ -362,6 +419,26 @@ class NamesMixin:
                 nxt.low in g.PREPOSITIONS or self.acts_like_person(i)):  # fmt: skip
             return True  # "napoleon on a white horse", "cinderella in a carriage": a person WordNet knows, no verb
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
+
+    def lower_surname(self, j: int) -> bool:
+        """In a prompt written in lower case, token j is the surname after a first name ("barack obama", "tom
+        hanks", "emma watson"): a word no dictionary knows, or one WordNet knows as a person's or a place's name
+        and not as a verb, or another first name; never a word before a thing it would name with the first name
+        ("john deere tractor", "mary jane shoes"). Capitals say this in other prompts; here the words must."""
+        t, first = self.tok(j), self.tok(j - 1)
+        if not self.lower_mode or t is None or first is None or not t.is_word or not self.free(j) or len(t.core) < 3:
+            return False
+        if plain(first.core) not in self.lex.first_names or first.core in SURNAME_PARTICLES or first.possessive or (
+                t.core in g.CLOSED or not self.of_a_person(j - 1)):  # fmt: skip  # "a bottle of jack daniels"
+            return False
+        tags, noun = set(self.lex.tags(t.core)), self.noun(t)
+        surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
+        if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
+                t.core in self.lex.proxies):  # fmt: skip
+            return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy
+        named = not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags))
+        after = self.tok(j + 1)
+        return named and not (self.thing_noun(j + 1) and not self.ing(after))
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:
         """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
@@ -385,8 +462,13 @@ class NamesMixin:
         prev, before = self.tok(i - 1), self.tok(i - 2)
         if prev is None or prev.low != "of" or before is None or not before.is_word:
             return True
-        return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in (
-            "photo", "picture", "image", "painting", "drawing", "sketch", "statue", "bust", "portrait", "selfie")
+        return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in PICTURE_NOUNS
+
+    def pictured(self, i: int) -> bool:
+        """Token i follows "of" after a picture ("a photo of", "a portrait of"): where the person shown stands."""
+        prev, before = self.tok(i - 1), self.tok(i - 2)
+        return prev is not None and prev.low == "of" and before is not None and before.is_word and (
+            before.core in self.lex.senses.depiction or before.core in PICTURE_NOUNS)
 
     def apposed_person(self, i: int, thing: bool = False) -> bool:
         """"John, a retired firefighter, ...": token i is followed by a comma and a noun phrase headed by a person
@@ -433,7 +515,7 @@ class NamesMixin:
                     self.noun(other) is not None or other.core in POSSESSIVE_DETERMINERS
                     or (other.capitalised and plain(other.core) in self.lex.first_names))  # fmt: skip
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
-                   and nxt.core not in g.CLOSED)  # fmt: skip
+                   and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
         return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
 
     def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
@@ -452,6 +534,7 @@ class NamesMixin:
         j = last + 1
         name_words: list[Token] = [] if (title or noun) else [t]
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
+                j == i + 1 and not (title or noun) and self.lower_surname(j)) or (
                 self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
                 and (epithet := self.tok(j + 1)) is not None and epithet.capitalised and not self.title_mode
                 and epithet.core not in g.CLOSED and self.noun(epithet) is None and len(name_words) == 1)):  # fmt: skip
