@@ -274,3 +274,12 @@ def test_a_bare_name_before_any_medium_or_art_site_is_still_the_person_shown() -
     prompt shows."""
     group = transform("george clooney, digital art, trending on artstation")
     assert all("clooney" not in c for c in group.order) and [s.name for s in group.slots] == ["gender"]
+
+
+@pytest.mark.parametrize("prompt", ["Santa Claus delivering presents on a rooftop", "santa claus with reindeer"])
+def test_santa_is_a_man_in_the_real_candidate(prompt: str) -> None:
+    """ "Santa Claus delivering presents" went out as "A woman delivering presents": the name data lists Santa as a
+    woman's name, so the real candidate, from which the device finishes the image, had the wrong gender."""
+    group = transform(prompt)
+    assert [(s.name, s.value) for s in group.slots] == [("gender", "male")]
+    assert group.order[group.real_index].split()[:2] == ["A", "man"]
