@@ -283,3 +283,22 @@ def test_santa_is_a_man_in_the_real_candidate(prompt: str) -> None:
     group = transform(prompt)
     assert [(s.name, s.value) for s in group.slots] == [("gender", "male")]
     assert group.order[group.real_index].split()[:2] == ["A", "man"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "title"),
+    [("LITTLE WOMEN BOOK COVER, VINTAGE", "LITTLE WOMEN"), ("the golden girls tv show logo, retro 80s", "golden girls"),
+     ("the Elder Scrolls game cover art", "Elder Scrolls"), ("the little mermaid dvd cover", "little mermaid")],
+)  # fmt: skip
+def test_a_title_before_its_work_and_what_is_made_of_it_is_kept(prompt: str, title: str) -> None:
+    """Round 12: "LITTLE WOMEN BOOK COVER" went out as "LITTLE GIRLS BOOK COVER" beside "OLD MEN BOOK COVER",
+    and "the Elder Scrolls game cover" as "the old person Scrolls game cover": a title no one wrote."""
+    group = transform(prompt)
+    assert group.order == (prompt,) and not group.slots
+    assert any(title in kept for kept, _ in group.kept)
+
+
+@pytest.mark.parametrize("prompt", ["an old man reading a movie poster", "a woman holding a book cover"])
+def test_a_person_before_a_verb_and_a_work_is_still_a_person(prompt: str) -> None:
+    """The title runs back only to a verb: the reader of a poster is in the picture."""
+    assert {"gender"} <= {s.name for s in transform(prompt).slots}

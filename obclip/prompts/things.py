@@ -59,6 +59,10 @@ READING_VERBS = frozenset("reading reads watching watches".split())  # a work's 
 WORKS = frozenset(
     "film movie book novel song album show series sitcom play musical opera poem game track single".split()
 )
+TITLE_JOINTS = frozenset("the and of &".split())  # "THE OLD MAN AND THE SEA", "LORD OF THE RINGS"
+MEDIA = frozenset("dvd vhs cd vinyl record comic".split())  # what carries a work: "a dvd cover", "a vinyl cover"
+# what is made of a work, after it: "a book cover", "a movie poster", "an album cover", "a tv show logo"
+WORK_PARTS = frozenset("cover covers poster posters still stills logo soundtrack trailer title artwork jacket".split())
 
 
 class ThingsMixin:
@@ -71,6 +75,7 @@ class ThingsMixin:
         self.mark_given_names()
         self.mark_work_titles()
         self.mark_titles_after_their_kind()
+        self.mark_titles_before_their_kind()
         self.mark_bare_titles()
         self.mark_possessive_brands()
         self.mark_title_spans()
@@ -190,6 +195,28 @@ class ThingsMixin:
                 end, j = j, j + 1
             if end is not None and end > i + 1 and any(self.noun(w) is not None for w in self.tokens[i + 1 : end + 1]):
                 self.keep(i + 1, end, "the title of a work, after the word for the work")
+
+    def mark_titles_before_their_kind(self) -> None:
+        """ "LITTLE WOMEN BOOK COVER", "spice girls album cover", "the godfather movie poster": in any letter case
+        (a decoy is written in the case of the prompt's words, not of its title), words that hold a person noun right before a work and
+        the thing made of it (`WORKS`, then `WORK_PARTS`) are that work's title or genre, not someone in the
+        picture; they are kept as written (decoys such as "OLD MEN BOOK COVER" would be titles no one wrote). The
+        title runs back to a comma, an -ing word, a preposition other than "of" or a word that is no noun, adjective
+        or name; an article that opens it stays the
+        cover's ("a little women book cover")."""
+        for k in range(1, len(self.tokens) - 1):
+            work, part = self.tokens[k], self.tokens[k + 1]
+            if work.core not in WORKS | MEDIA or part.core not in WORK_PARTS or not self.free(k):
+                continue
+            first = k
+            while (w := self.tok(first - 1)) is not None and w.is_word and self.free(first - 1) and (
+                    w.low in TITLE_JOINTS or (not self.ing(w) and w.low not in g.PREPOSITIONS
+                                              and set(self.lex.tags(w.core)) & set("nap"))):  # fmt: skip
+                first -= 1
+            if self.tokens[first].low in ("a", "an"):
+                first += 1
+            if first < k and any(self.noun(w) is not None for w in self.tokens[first:k]):
+                self.keep(first, k - 1, f"the title of the {work.core} after it")
 
     def mark_bare_titles(self) -> None:
         """ "a marquee showing Mean Girls", "a poster of Gone Girl", "a sign to Boys Town", "a copy of Death of a
