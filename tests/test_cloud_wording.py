@@ -302,3 +302,26 @@ def test_a_title_before_its_work_and_what_is_made_of_it_is_kept(prompt: str, tit
 def test_a_person_before_a_verb_and_a_work_is_still_a_person(prompt: str) -> None:
     """The title runs back only to a verb: the reader of a poster is in the picture."""
     assert {"gender"} <= {s.name for s in transform(prompt).slots}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "event"),
+    [("a girl who just lost her first tooth", "tooth"), ("a boy in 5th grade raising his hand in class", "grade"),
+     ("a man going through a midlife crisis, buying a red sports car", "crisis"),
+     ("a girl with menstrual cramps lying in bed", "menstrual"), ("a woman at her baby shower, holding her belly", "shower"),
+     ("a woman celebrating her 50th anniversary with her husband", "anniversary")],
+)  # fmt: skip
+def test_a_life_event_that_says_an_age_or_a_sex_stays_on_the_device(prompt: str, event: str) -> None:
+    """Round 12: "a girl who just lost her first tooth" was sent beside "a middle-aged man who just lost his first
+    tooth", "a man going through a midlife crisis" told an age no word varied, "menstrual cramps" sat beside a man:
+    the event says the life stage or the sex, so it is held back with the words that only it completes."""
+    group = transform(prompt)
+    assert not any(event in c for c in group.order), group.order
+    assert not any(c.split()[-1] in ("lost", "going", "through", "at", "who", "just") for c in group.order), group.order
+    _closed(prompt)
+
+
+def test_a_comma_after_a_held_clause_stays_where_it_parts_tags() -> None:
+    """ "dancing at their 50th anniversary, black and white photo" went out as "dancing at black and white photo"."""
+    order = transform("a husband and wife dancing at their 50th anniversary, black and white photo").order
+    assert all(c.endswith("dancing, black and white photo") for c in order), order

@@ -75,7 +75,7 @@ def test_ordinary_prompts_pass_untouched(prompt: str) -> None:
 def test_the_decision_is_the_same_whichever_candidate_is_real() -> None:
     """The check reads only what every candidate shares, so each candidate, taken as the real prompt,
     holds back the same tag and sends the same set."""
-    first = transform("an old man in a nursing home, dementia ward")
+    first = transform("an old man at bingo night, dementia ward")  # ("nursing home" is a proxy: held before the check)
     guarded = guard(first, transform)
     for candidate in first.order[:4]:
         other = guard(transform(candidate), transform)

@@ -19,6 +19,7 @@ AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks tha
 SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
+VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
 ADJUNCT_PREPOSITIONS = frozenset("in on at near under beside behind outside inside during".split())  # not "through": it needs its verb
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
@@ -443,9 +444,10 @@ class ProxiesMixin:
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
-                    and self.tokens[first].core not in g.DETERMINERS):  # fmt: skip
+                    and (self.tokens[first].core not in g.DETERMINERS or prep.low in VERB_BOUND)):  # fmt: skip
                 # "a woman going through menopause": "a woman going" would be sent; a bare noun there is the
-                # verb's own object ("dancing at the quinceañera" leaves "dancing", which stands alone)
+                # verb's own object ("dancing at the quinceañera" leaves "dancing", which stands alone), but "going
+                # through a midlife crisis" leaves "going": `VERB_BOUND` prepositions go with their verb
                 first -= 2
                 if self.tokens[last].text == "," and last > first:
                     last -= 1  # "a woman going through menopause, editorial photo": the comma still parts the tags
@@ -459,11 +461,29 @@ class ProxiesMixin:
             if (rel := self.tok(first - 1)) is not None and rel.low in ("who", "that") and self.free(first - 1) and (
                     self.tokens[first].low in g.AUXILIARIES):  # fmt: skip
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
+            elif (opener := self.relative_verb(first)) is not None:
+                first = opener  # "a girl who just lost her first tooth": "who just lost" would be sent
             owner, feature = self.tok(first - 2), self.tok(first - 1)
             if owner is not None and feature is not None and owner.low == "whose" and feature.core in FEATURE_NOUNS and (
                     self.free(first - 2) and self.free(first - 1) and first < last):  # fmt: skip
                 first -= 2  # "a girl whose hair is in cornrows": the relative clause has nothing left to say
         return first, last
+
+    def relative_verb(self, first: int) -> int | None:
+        """Where a relative clause opens whose verb's object starts at token `first` ("who just lost | her first
+        tooth", "that wore | a sari"): its "who" or "that", before adverbs and one verb; else None."""
+        k = first - 1
+        verb = self.tok(k)
+        if verb is None or not verb.is_word or not self.free(k) or verb.low in g.AUXILIARIES:
+            return None
+        if "v" not in self.lex.tags(verb.core) or self.ing(verb):
+            return None  # between "who" and an object a verb ("lost") is read as one, whatever else it may be
+        k -= 1
+        while (w := self.tok(k)) is not None and w.is_word and self.free(k) and "r" in (tags := self.lex.tags(w.core)) and (
+                "n" not in tags):  # fmt: skip
+            k -= 1  # "just", "recently"
+        rel = self.tok(k)
+        return k if rel is not None and rel.low in ("who", "that") and self.free(k) else None
 
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
@@ -556,6 +576,7 @@ class ProxiesMixin:
             return first - 1, last
         if prev is not None and self.free(first - 1) and prev.low in INTRODUCERS:
             return first - 1, last  # "a man with a beard" -> "a man"
-        if nxt is not None and self.free(last + 1) and nxt.text == ",":
-            return first, last + 1  # one item of a comma list
+        if nxt is not None and self.free(last + 1) and nxt.text == "," and (prev is None or not prev.is_word):
+            return first, last + 1  # one item of a comma list; "dancing at their 50th anniversary, black and white
+            # photo": a comma after words of the clause ends the clause, and stays
         return first, last

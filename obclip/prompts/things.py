@@ -360,6 +360,8 @@ class ThingsMixin:
                     continue
                 if proper and not (lower_prompt or any(w.capitalised for w in self.tokens[i : i + n])):
                     continue  # "a black hand" is a hand; "the Black Hand" a name
+                if owned and f"{prev.low} {' '.join(lows[i : i + n])}" in self.lex.proxies:
+                    break  # "at her baby shower": her own, the mother-to-be's, a proxy (`mark_proxies`); "a baby shower" a venue
                 self.keep(i, i + n - 1)
                 break
 
