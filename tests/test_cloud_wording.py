@@ -325,3 +325,12 @@ def test_a_comma_after_a_held_clause_stays_where_it_parts_tags() -> None:
     """ "dancing at their 50th anniversary, black and white photo" went out as "dancing at black and white photo"."""
     order = transform("a husband and wife dancing at their 50th anniversary, black and white photo").order
     assert all(c.endswith("dancing, black and white photo") for c in order), order
+
+
+@pytest.mark.parametrize(("prompt", "phrase"), [("a bar mitzvah boy reading", "mitzvah"), ("a 5th grade boy at his desk", "grade")])
+def test_a_listed_phrase_before_the_person_noun_is_held_as_one_word_is(prompt: str, phrase: str) -> None:
+    """Round 12: "a bar mitzvah boy" went out with decoys "a young bar mitzvah woman", and "a 5th grade boy" as
+    "a 5th little grade boy": a proxy of several words before the noun is held back whole, as "a hijab girl" is."""
+    group = transform(prompt)
+    assert not any(phrase in c for c in group.order) and any(phrase in h for h in group.held_back)
+    _closed(prompt)

@@ -496,6 +496,13 @@ class PhrasesMixin:
         adjective, a person noun used as one ("baby girl"), a proxy (held back), or a word kept as written.
         Returns the next token to read."""
         w = self.tokens[k]
+        for n in range(min(4, head - k), 1, -1):  # "a bar mitzvah boy", "a 5th grade boy": a listed phrase as a modifier
+            phrase = self.lex.proxies.get(" ".join(self.tokens[j].low for j in range(k, k + n)))
+            if phrase is not None and phrase.kind != "attr":
+                if self.proxies == "refuse":
+                    raise self.refuse(w, proxy_message(phrase.reveals), ProxyRefused)
+                held_words.append(self.prompt[w.start : self.tokens[k + n - 1].end])
+                return k + n
         if k + 1 == head and (cohort := COHORTS.get((w.core, self.tokens[head].core.removesuffix("s")))) is not None:
             self.absorb(person, "age", g.age_value(cohort), True, w.text)
             return head  # "a baby boomer": one generation's name, whose noun heads the phrase ("baby" is no child)
@@ -660,7 +667,8 @@ class PhrasesMixin:
             grade = (
                 bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
             )
-            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit() or grade  # "a 3rd grader"
+            listed = (h := self.tok(j + 1)) is not None and f"{w.low} {h.low}" in self.lex.proxies  # "a 5th grade boy"
+            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit() or grade or listed  # "a 3rd grader"
         if w.low in YO or w.low in AGE_UNITS:
             return True
         if not w.is_word or w.possessive:
