@@ -334,3 +334,10 @@ def test_a_listed_phrase_before_the_person_noun_is_held_as_one_word_is(prompt: s
     group = transform(prompt)
     assert not any(phrase in c for c in group.order) and any(phrase in h for h in group.held_back)
     _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["louis vuitton bag on a table", "calvin klein billboard in times square",
+                                    "jimmy choo heels on a shelf"])
+def test_a_lower_case_maker_before_its_thing_is_no_person(prompt: str) -> None:
+    """ "louis vuitton bag" went out as "A man vuitton bag": a first name and a surname before a thing are its make."""
+    assert transform(prompt).order == (prompt,)

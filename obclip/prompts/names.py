@@ -382,6 +382,8 @@ class NamesMixin:
             j -= 1
         if j < i - 1 and (w := self.tok(j)) is not None and w.core in ("a", "an", "every", "each", "this", "that"):
             return False  # "a Japanese katana", "a shiny new tesla": a name takes no article
+        if self.brand_name(i):
+            return False  # "louis vuitton bag": a make
         if self.lower_surname(i + 1) and not tags & set("av"):
             return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
         nxt = self.tok(i + 1)
@@ -425,6 +427,22 @@ class NamesMixin:
         hanks", "emma watson"): a word no dictionary knows, or one WordNet knows as a person's or a place's name
         and not as a verb, or another first name; never a word before a thing it would name with the first name
         ("john deere tractor", "mary jane shoes"). Capitals say this in other prompts; here the words must."""
+        after = self.tok(j + 1)
+        return self.surname_word(j) and not (self.thing_noun(j + 1) and not self.ing(after))
+
+    def brand_name(self, i: int) -> bool:
+        """In a prompt written in lower case, a first name and a surname before a thing name its make ("louis
+        vuitton bag", "calvin klein billboard", "jimmy choo heels"): no one is in the picture."""
+        after = self.tok(i + 2)
+        return self.surname_word(i + 1) and after is not None and after.is_word and not self.ing(after) and (
+            self.thing_noun(i + 2) or (after.core.endswith("s") and self.thing_noun_plural(i + 2)))  # fmt: skip
+
+    def thing_noun_plural(self, j: int) -> bool:
+        t = self.tokens[j]
+        return "n" in self.lex.tags(t.core.removesuffix("s")) and self.noun(t) is None and t.core not in g.CLOSED
+
+    def surname_word(self, j: int) -> bool:
+        """Token j reads as a surname after the first name before it (`lower_surname`, `brand_name`)."""
         t, first = self.tok(j), self.tok(j - 1)
         if not self.lower_mode or t is None or first is None or not t.is_word or not self.free(j) or len(t.core) < 3:
             return False
@@ -436,9 +454,7 @@ class NamesMixin:
         if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
                 t.core in self.lex.proxies):  # fmt: skip
             return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy
-        named = not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags))
-        after = self.tok(j + 1)
-        return named and not (self.thing_noun(j + 1) and not self.ing(after))
+        return not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags))
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:
         """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
