@@ -126,3 +126,17 @@ def test_a_one_word_clause_at_the_end_may_be_held_back(prompt: str, span: str | 
     spans = spans_of(prompt)
     assert (span in spans) if span else ("feeding ducks" in spans and "ducks" not in spans)
     assert all(len(s.split()) > 1 or s.endswith("ing") for s in spans_of("a woman in a park knitting"))
+
+
+def test_the_shipped_calibration_is_that_of_the_current_rules() -> None:
+    """The calibration is the encoder's mean over the realistic corpus' shared contexts, which the transformation's
+    rules shape: after a rule change it must be rebuilt (it had drifted unnoticed; `scripts/context_baseline.py`)."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "context_baseline.py"
+    spec = importlib.util.spec_from_file_location("context_baseline_under_test", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from obclip.device.context import BASELINE_PATH
+
+    assert module.build() == BASELINE_PATH.read_text(encoding="utf-8"), "run scripts/context_baseline.py"
