@@ -341,3 +341,17 @@ def test_a_listed_phrase_before_the_person_noun_is_held_as_one_word_is(prompt: s
 def test_a_lower_case_maker_before_its_thing_is_no_person(prompt: str) -> None:
     """ "louis vuitton bag" went out as "A man vuitton bag": a first name and a surname before a thing are its make."""
     assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize("prompt", ["a high school senior in a cap and gown", "a college freshman moving into a dorm",
+                                    "selfie of a college girl at a music festival, glitter on her face"])
+def test_a_school_before_a_student_is_held_not_refused(prompt: str) -> None:
+    """Round 12: the context check refused these ordinary prompts: "college" and "high school" state a student's
+    age from inside the person's phrase, where the check cannot hold a word. Right before a person noun they are
+    proxies of the age (held back); before anything else a place ("a college campus" stays)."""
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    group = protect(prompt, PrivacyOptions())
+    assert "age" in {s.name for s in group.slots}
+    assert not any("college" in c or "school" in c for c in group.order), group.order
+    assert transform("a college campus in autumn").order == ("a college campus in autumn",)

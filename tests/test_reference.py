@@ -520,11 +520,12 @@ def test_a_name_with_its_epithet_is_one_name_and_never_sent(name: str, rest: str
                                               ("a high school", "junior")])  # fmt: skip
 def test_a_school_year_is_a_students_age_and_the_school_stays_whole(school: str, noun: str) -> None:
     """ "a high school senior" is a young student: the age is young (not "old"), and "high school" stays one
-    compound in every candidate ("a high old school person" was sent)."""
+    compound ("a high old school person" was sent): now held back whole, as it states the student's age."""
     group = transform(f"{school} {noun} throwing a cap")
     assert any(s.name == "age" and s.value == "young" for s in group.slots)
+    assert school.split(" ", 1)[1] in group.held_back
     for candidate in group.order:
-        assert school.split(" ", 1)[1] in candidate, candidate
+        assert "school" not in candidate and "college" not in candidate, candidate
 
 
 @pytest.mark.parametrize("grade", ["sixth", "3rd", "first"])

@@ -498,7 +498,7 @@ class PhrasesMixin:
         w = self.tokens[k]
         for n in range(min(4, head - k), 1, -1):  # "a bar mitzvah boy", "a 5th grade boy": a listed phrase as a modifier
             phrase = self.lex.proxies.get(" ".join(self.tokens[j].low for j in range(k, k + n)))
-            if phrase is not None and phrase.kind != "attr":
+            if phrase is not None:  # inside the phrase, before its noun, an "attr" proxy says it of the person too
                 if self.proxies == "refuse":
                     raise self.refuse(w, proxy_message(phrase.reveals), ProxyRefused)
                 held_words.append(self.prompt[w.start : self.tokens[k + n - 1].end])
