@@ -355,3 +355,12 @@ def test_a_school_before_a_student_is_held_not_refused(prompt: str) -> None:
     assert "age" in {s.name for s in group.slots}
     assert not any("college" in c or "school" in c for c in group.order), group.order
     assert transform("a college campus in autumn").order == ("a college campus in autumn",)
+
+
+@pytest.mark.parametrize(("prompt", "owner"), [("a close-up of a woman's hijab", "woman"),
+                                               ("a dad at his daughter's prom", "daughter")])
+def test_a_possessive_before_a_held_proxy_that_ends_the_clause_is_dropped(prompt: str, owner: str) -> None:
+    """ "a close-up of a woman's hijab" went out as "a close-up of a woman's", owning nothing."""
+    for candidate in transform(prompt).order:
+        assert not candidate.endswith("'s"), candidate
+    assert all("s' hanging" in c for c in transform("my sisters' wedding dresses hanging in a row").order)

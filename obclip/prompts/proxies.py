@@ -7,6 +7,7 @@ They are held back on the device with the words that introduce them (`--proxies 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from obclip.prompts import grammar as g
@@ -115,8 +116,22 @@ class ProxiesMixin:
             # cloud view reads "a mother with her baby", not "a mother her baby"
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy",
                                          "with" if verb else ""))  # fmt: skip
+            self.unown(first, last)
         if not person_words_only:
             self.hold_orphaned_prepositions()
+
+    def unown(self, first: int, last: int) -> None:
+        """A person's possessive right before a held proxy that ends its clause owns nothing in the cloud view ("a
+        woman's | hijab", "his daughter's | prom"): the phrase is written without it ("a close-up of a woman", "at
+        his daughter"), in every candidate alike, rather than "a woman's" with nothing after it. Not where the
+        clause goes on ("my sisters' wedding dresses hanging in a row": the sisters are not hanging)."""
+        k = self.used.get(first - 1) if first > 0 else None
+        after = self.tok(last + 1)
+        if k is None or (after is not None and (after.is_word or after.text not in ",.;:!?")):
+            return
+        a, b, seg = self.spans[k]
+        if isinstance(seg, Phrase) and seg.possessive and b == first - 1:
+            self.spans[k] = (a, b, replace(seg, possessive=""))
 
     def release_origins(self) -> None:
         """Origin words held before a word the lexicon lacks ("a Mexican cantina interior") go out as written
