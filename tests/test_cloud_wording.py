@@ -364,3 +364,12 @@ def test_a_possessive_before_a_held_proxy_that_ends_the_clause_is_dropped(prompt
     for candidate in transform(prompt).order:
         assert not candidate.endswith("'s"), candidate
     assert all("s' hanging" in c for c in transform("my sisters' wedding dresses hanging in a row").order)
+
+
+def test_a_lower_case_name_with_a_middle_name_and_one_joined_to_a_name_are_held() -> None:
+    """ "ruth bader ginsburg in her robe" went out as "A woman ginsburg ..."; "a couple, emily and josh" as "a
+    woman and josh" ("josh" is a verb too, but a first name joined to a name held just before it is a name)."""
+    assert all("ginsburg" not in c for c in transform("ruth bader ginsburg in her robe").order)
+    group = transform("a couple, emily and josh, on their wedding day")
+    assert all("josh" not in c for c in group.order) and [s.name for s in group.slots] == ["gender", "gender"]
+    assert transform("kim kardashian selfie").order[0].endswith("selfie")  # a middle name must be a first name

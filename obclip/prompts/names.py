@@ -384,6 +384,10 @@ class NamesMixin:
             return False  # "a Japanese katana", "a shiny new tesla": a name takes no article
         if self.brand_name(i):
             return False  # "louis vuitton bag": a make
+        joined = self.tok(i - 2)
+        if prev is not None and prev.low == "and" and joined is not None and not self.free(i - 2) and (
+                plain(joined.core) in self.lex.first_names and name_gender(self.lex.first_names[plain(t.core)])):  # fmt: skip
+            return True  # "emily and josh": a first name joined to a name held just before it is one too
         if self.lower_surname(i + 1) and not tags & set("av"):
             return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
         nxt = self.tok(i + 1)
@@ -422,13 +426,13 @@ class NamesMixin:
             return True  # "napoleon on a white horse", "cinderella in a carriage": a person WordNet knows, no verb
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
-    def lower_surname(self, j: int) -> bool:
+    def lower_surname(self, j: int, middle: bool = False) -> bool:
         """In a prompt written in lower case, token j is the surname after a first name ("barack obama", "tom
         hanks", "emma watson"): a word no dictionary knows, or one WordNet knows as a person's or a place's name
         and not as a verb, or another first name; never a word before a thing it would name with the first name
         ("john deere tractor", "mary jane shoes"). Capitals say this in other prompts; here the words must."""
         after = self.tok(j + 1)
-        return self.surname_word(j) and not (self.thing_noun(j + 1) and not self.ing(after))
+        return self.surname_word(j, middle) and not (self.thing_noun(j + 1) and not self.ing(after))
 
     def brand_name(self, i: int) -> bool:
         """In a prompt written in lower case, a first name and a surname before a thing name its make ("louis
@@ -441,13 +445,14 @@ class NamesMixin:
         t = self.tokens[j]
         return "n" in self.lex.tags(t.core.removesuffix("s")) and self.noun(t) is None and t.core not in g.CLOSED
 
-    def surname_word(self, j: int) -> bool:
-        """Token j reads as a surname after the first name before it (`lower_surname`, `brand_name`)."""
-        t, first = self.tok(j), self.tok(j - 1)
+    def surname_word(self, j: int, middle: bool = False) -> bool:
+        """Token j reads as a surname after the first name before it (`lower_surname`, `brand_name`); with
+        `middle`, after a first name and a middle name ("ruth bader ginsburg"; not "kim kardashian selfie")."""
+        t, first = self.tok(j), self.tok(j - 2 if middle else j - 1)
         if not self.lower_mode or t is None or first is None or not t.is_word or not self.free(j) or len(t.core) < 3:
             return False
         if plain(first.core) not in self.lex.first_names or first.core in SURNAME_PARTICLES or first.possessive or (
-                t.core in g.CLOSED or not self.of_a_person(j - 1)):  # fmt: skip  # "a bottle of jack daniels"
+                t.core in g.CLOSED or not self.of_a_person(j - 2 if middle else j - 1)):  # fmt: skip  # "a bottle of jack daniels"
             return False
         tags, noun = set(self.lex.tags(t.core)), self.noun(t)
         surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
@@ -550,7 +555,8 @@ class NamesMixin:
         j = last + 1
         name_words: list[Token] = [] if (title or noun) else [t]
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
-                j == i + 1 and not (title or noun) and self.lower_surname(j)) or (
+                j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
+                and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
                 self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
                 and (epithet := self.tok(j + 1)) is not None and epithet.capitalised and not self.title_mode
                 and epithet.core not in g.CLOSED and self.noun(epithet) is None and len(name_words) == 1)):  # fmt: skip
