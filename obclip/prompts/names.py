@@ -438,12 +438,8 @@ class NamesMixin:
         """In a prompt written in lower case, a first name and a surname before a thing name its make ("louis
         vuitton bag", "calvin klein billboard", "jimmy choo heels"): no one is in the picture."""
         after = self.tok(i + 2)
-        return self.surname_word(i + 1) and after is not None and after.is_word and not self.ing(after) and (
-            self.thing_noun(i + 2) or (after.core.endswith("s") and self.thing_noun_plural(i + 2)))  # fmt: skip
-
-    def thing_noun_plural(self, j: int) -> bool:
-        t = self.tokens[j]
-        return "n" in self.lex.tags(t.core.removesuffix("s")) and self.noun(t) is None and t.core not in g.CLOSED
+        return self.surname_word(i + 1) and after is not None and not self.ing(after) and (
+            self.thing_noun(i + 2, after_modifier=True))  # fmt: skip  # "heels" after its maker is the noun
 
     def surname_word(self, j: int, middle: bool = False) -> bool:
         """Token j reads as a surname after the first name before it (`lower_surname`, `brand_name`); with
@@ -483,7 +479,7 @@ class NamesMixin:
         prev, before = self.tok(i - 1), self.tok(i - 2)
         if prev is None or prev.low != "of" or before is None or not before.is_word:
             return True
-        return before.core in self.lex.senses.depiction or self.noun(before) is not None or before.core in PICTURE_NOUNS
+        return self.pictured(i) or self.noun(before) is not None
 
     def pictured(self, i: int) -> bool:
         """Token i follows "of" after a picture ("a photo of", "a portrait of"): where the person shown stands."""

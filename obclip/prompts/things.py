@@ -197,13 +197,12 @@ class ThingsMixin:
                 self.keep(i + 1, end, "the title of a work, after the word for the work")
 
     def mark_titles_before_their_kind(self) -> None:
-        """ "LITTLE WOMEN BOOK COVER", "spice girls album cover", "the godfather movie poster": in any letter case
-        (a decoy is written in the case of the prompt's words, not of its title), words that hold a person noun right before a work and
-        the thing made of it (`WORKS`, then `WORK_PARTS`) are that work's title or genre, not someone in the
-        picture; they are kept as written (decoys such as "OLD MEN BOOK COVER" would be titles no one wrote). The
-        title runs back to a comma, an -ing word, a preposition other than "of" or a word that is no noun, adjective
-        or name; an article that opens it stays the
-        cover's ("a little women book cover")."""
+        """ "LITTLE WOMEN BOOK COVER", "spice girls album cover", "the godfather movie poster": words that hold a
+        person noun right before a work and the thing made of it (`WORKS` or `MEDIA`, then `WORK_PARTS`) are that
+        work's title or genre, not someone in the picture, and are kept as written (a decoy "OLD MEN BOOK COVER"
+        is a title no one wrote). In any letter case: a decoy is written in the case of the prompt's words, not of
+        its title. The title runs back over nouns, adjectives, names and `TITLE_JOINTS`, so an article ("a little
+        women book cover"), a comma, an -ing word or another preposition ends it."""
         for k in range(1, len(self.tokens) - 1):
             work, part = self.tokens[k], self.tokens[k + 1]
             if work.core not in WORKS | MEDIA or part.core not in WORK_PARTS or not self.free(k):
@@ -213,8 +212,6 @@ class ThingsMixin:
                     w.low in TITLE_JOINTS or (not self.ing(w) and w.low not in g.PREPOSITIONS
                                               and set(self.lex.tags(w.core)) & set("nap"))):  # fmt: skip
                 first -= 1
-            if self.tokens[first].low in ("a", "an"):
-                first += 1
             if first < k and any(self.noun(w) is not None for w in self.tokens[first:k]):
                 self.keep(first, k - 1, f"the title of the {work.core} after it")
 
