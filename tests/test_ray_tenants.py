@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import socket
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -117,15 +118,27 @@ def test_a_running_batch_on_a_replica_stops_between_steps_once_its_client_has_go
 def test_a_keys_quota_is_the_apps_not_each_replicas(app) -> None:
     """#25 item 1 on Ray: the quota buckets live in one named actor (`ray_tenants.TenantLedger`), so a key sending
     twice its per-minute quota gets its quota once across both replicas, then 429 `quota` with Retry-After (with a
-    bucket per replica it got up to twice as much). The admitted requests ran on both replicas (batch trace)."""
+    bucket per replica it got up to twice as much). The admitted requests ran on both replicas (batch trace).
+    The requests go two at a time: Ray's router sends the second of a pair to the replica without a request, so
+    both replicas serve. One at a time, the router may pick the same idle replica for all six (it did, once in CI),
+    and then the test could not tell an app-wide bucket from a per-replica one."""
     headers = {"authorization": f"Bearer {OTHER}"}
     codes: dict[str, tuple[int, str | None, int]] = {}
-    for i in range(2 * QUOTA):
+
+    def send(i: int) -> None:
         rid = f"quota-{i}"
         r = httpx.post(f"{app.url}/v1/denoise", json=_request(seed=100 + i).to_json(),
                        headers=headers | {"x-request-id": rid}, timeout=120)  # fmt: skip
         error = r.json()["error"]["code"] if r.status_code != 200 else None
         codes[rid] = (r.status_code, error, int(r.headers.get("retry-after", 0)))
+
+    for i in range(0, 2 * QUOTA, 2):
+        pair = [threading.Thread(target=send, args=(j,)) for j in (i, i + 1)]
+        for t in pair:
+            t.start()
+        for t in pair:
+            t.join(timeout=150)
+    assert len(codes) == 2 * QUOTA, codes
     served = [rid for rid, (status, _, _) in codes.items() if status == 200]
     refused = [answer for answer in codes.values() if answer[0] != 200]
     assert QUOTA <= len(served) <= QUOTA + 1, codes  # + 1: the bucket refills one request every 10 s
