@@ -373,3 +373,45 @@ def test_a_lower_case_name_with_a_middle_name_and_one_joined_to_a_name_are_held(
     group = transform("a couple, emily and josh, on their wedding day")
     assert all("josh" not in c for c in group.order) and [s.name for s in group.slots] == ["gender", "gender"]
     assert transform("kim kardashian selfie").order[0].endswith("selfie")  # a middle name must be a first name
+
+
+@pytest.mark.parametrize(
+    ("prompt", "word", "attribute"),
+    [("ultra realistic photo of a (middle aged:1.3) black man in a suit, 85mm", "middle aged", "age"),
+     ("a (young:1.2) woman in a garden", "young", "age"),
+     ("photo of an (old:1.3) (asian:1.2) man", "old", "age"),
+     ("photo of an (old:1.3) (asian:1.2) man", "asian", "ethnicity"),
+     ("a young (asian:1.2) woman, portrait", "young", "age"),
+     ("a ((old)) man reading", "old", "age"),
+     ("[elderly] woman knitting", "elderly", "age"),
+     ("portrait of a man, (elderly:1.3), wrinkles", "elderly", "age"),
+     ("1girl, (young:1.2), smile", "young", "age"),
+     ("(1woman:1.1), (mature:1.2), business suit, office", "mature", "age")],
+)  # fmt: skip
+def test_a_prompt_weight_around_an_attribute_word_does_not_let_it_out(prompt: str, word: str, attribute: str) -> None:
+    """Red team round 14b: "a (middle aged:1.3) black man" and "(elderly:1.5) latina woman" went out with the age as
+    written and not varied, "an (old:1.3) (asian:1.2) man" as "an (old:1.3) (Asian person:1.2) man" (a second
+    person). A front-end's weight ("(word:1.2)", "(word)", "[word]", nested) wraps words of the phrase after it, or
+    a tag of its own: the attribute in it is the person's and is varied like one written without a weight."""
+    group = transform(prompt)
+    assert attribute in {s.name for s in group.slots}, group.order
+    values = {c.lower().replace("-", " ").count(word) for c in group.order}
+    assert values != {1}, group.order  # the user's word is not in every candidate
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("a (beautiful:1.2) woman in a garden", "(beautiful:1.2)"), ("a (beautiful old:1.2) woman", "(beautiful:1.2)"),
+     ("an (elderly:1.4) woman (knitting:1.2)", "(knitting:1.2)"), ("a (cute:1.2) cat in a basket", "(cute:1.2)")],
+)  # fmt: skip
+def test_a_prompt_weight_on_other_words_stays_on_them(prompt: str, kept: str) -> None:
+    """What a weight wraps besides an attribute reaches the cloud with its weight, in every candidate."""
+    assert all(kept in c for c in transform(prompt).order)
+
+
+def test_an_origin_outside_the_values_in_a_weight_leaves_with_its_weight() -> None:
+    """ "(middle eastern:1.2) man, keffiyeh, souk" went out with "(middle eastern:1.2)" as written."""
+    group = transform("(middle eastern:1.2) man, keffiyeh, souk, spices")
+    assert not any("eastern" in c.lower() or ":1.2" in c for c in group.order), group.order
+    assert any("middle eastern" in h.lower() for h in group.held_back)

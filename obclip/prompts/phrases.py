@@ -25,7 +25,7 @@ from obclip.prompts.cues import (
 )
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
-from obclip.prompts.tokens import Token
+from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 
@@ -169,6 +169,10 @@ class PhrasesMixin:
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
                 continue  # "a Japanese woman", "an African family": the adjective reading, the next noun heads
+            if found is not None and t.core in self.lex.adjectives and (k := self.after_weight(i)) is not None and (
+                    (w := self.tok(k)) is not None and (weight_group(self.tokens, k) is not None or w.is_word and (
+                        self.noun(w) is not None or w.core in self.lex.adjectives))):  # fmt: skip
+                continue  # "a young (asian:1.2) woman": a prompt weight on the adjective of the noun after it
             if found is not None and said is not None and said.attribute == "ethnicity" and not t.possessive and (
                     nxt is not None and nxt.is_word and self.free(i + 1) and not self.lex.tags(nxt.core)
                     and self.noun(nxt) is None and not nxt.capitalised):  # fmt: skip
@@ -448,11 +452,15 @@ class PhrasesMixin:
 
     def phrase_start(self, head: int) -> tuple[int, str]:
         """(first token, determiner as written) of the phrase that `head` ends: modifiers back to a determiner."""
-        first, j = head, head - 1
-        while self.free(j) and head - j <= 6:
+        first, j, brackets = head, head - 1, 0
+        while self.free(j) and head - j <= 6 + brackets:
             w = self.tokens[j]
             if w.is_word and w.core in g.DETERMINERS:
                 return j, w.text
+            if (group := self.weighted_modifiers(j)) is not None:  # "a (middle aged:1.3) black man"
+                brackets += j - group[2] + 1 - (group[1] - group[0] + 1)
+                first, j = group[0] - 1, group[0] - 2
+                continue
             if not self.modifier(j):
                 break
             first, j = j, j - 1
@@ -472,24 +480,64 @@ class PhrasesMixin:
         return self.free(k - 1) and "n" in tags and "a" not in tags and prev.core not in g.CLOSED and (
             prev.kind != "num" and prev.core not in g.NUMBER_WORDS)  # fmt: skip
 
+    def after_weight(self, i: int) -> int | None:
+        """The token after the prompt weight that wraps token i ("(asian:1.2) woman" -> "woman"), or None."""
+        after = None
+        for opener in range(i - 1, max(-1, i - 7), -1):
+            if (group := weight_group(self.tokens, opener)) is not None and group[0] <= i <= group[1]:
+                after = group[2] + 1  # the outermost of nested ones ("((asian)) woman")
+        return after
+
+    def weighted_modifiers(self, closer: int) -> tuple[int, int, int] | None:
+        """(first word, last word, closer) of a front-end's prompt weight that token `closer` closes and that
+        wraps only free modifiers of a person noun after it ("(middle aged:1.3)", "[young]"), else None."""
+        if self.tokens[closer].text not in (")", "]") or (group := weight_group_ending(self.tokens, closer)) is None:
+            return None
+        opener, first, last = group
+        inside = range(first, last + 1)
+        if not all(self.free(k) for k in range(opener, closer + 1)) or not all(
+                self.modifier(k) or self.tokens[k].text == "-" for k in inside):  # fmt: skip
+            return None
+        return first, last, closer
+
     def read_modifiers(self, person: Person, k: int, head: int) -> tuple[list[str], list[str]]:
-        """Reads tokens k..head-1 into `person`; returns (modifiers kept as written, words held back)."""
+        """Reads tokens k..head-1 into `person`; returns (modifiers kept as written, words held back).
+
+        A prompt weight around modifiers ("a (middle aged:1.3) black man") is read through: the attribute words
+        in it move into the person like any (a decoy cannot keep a weight on the user's value; the device's own
+        steps keep the user's prompt, weights and all), and the other modifiers keep their weight as written."""
         mods: list[str] = []
         held_words: list[str] = []
-        while k <= head:
+        while k < head:
+            group = weight_group(self.tokens, k)
+            if group is None or self.weighted_modifiers(group[2]) is None:
+                k = self.read_run(person, k, head, mods, held_words)
+                continue
+            first, last, closer = group
+            before = len(mods)
+            self.read_run(person, first, last + 1, mods, held_words, inside=True)
+            if len(mods) > before:  # "a (beautiful:1.2) woman": the weight stays on the words it wraps
+                mods[before] = self.prompt[self.tokens[k].start : self.tokens[first].start] + mods[before]
+                mods[-1] += self.prompt[self.tokens[last].end : self.tokens[closer].end]
+            k = closer + 1
+        return mods, held_words
+
+    def read_run(self, person: Person, k: int, stop: int, mods: list[str], held_words: list[str],
+                 inside: bool = False) -> int:  # fmt: skip
+        """Reads modifiers from token k until token `stop` or a prompt weight; returns the next token to read."""
+        while k < stop and weight_group(self.tokens, k) is None:
             w = self.tokens[k]
-            pair = f"{w.core} {self.tokens[k + 1].core}" if k < head else ""
+            # a pair may end on the head ("a native american"), but not run out of a weight
+            pair = f"{w.core} {self.tokens[k + 1].core}" if k + 1 < stop or (k < stop and not inside) else ""
             if pair and pair in self.lex.adjectives:  # "middle aged"
                 adj = self.lex.adjectives[pair]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
                 if adj.value == HELD:  # "Middle Eastern": outside the value space, listed as held back
                     held_words.append(self.prompt[w.start : self.tokens[k + 1].end])
                 k += 2
-            elif k == head:
-                break
             else:
-                k = self.read_modifier(person, k, head, mods, held_words)
-        return mods, held_words
+                k = self.read_modifier(person, k, stop, mods, held_words)
+        return k
 
     def read_modifier(self, person: Person, k: int, head: int, mods: list[str], held_words: list[str]) -> int:
         """One modifier at token k: an age ("a 35 year old", "70-year-old", "40-something", "5 yo"), an attribute
@@ -697,16 +745,20 @@ class PhrasesMixin:
             adj = self.lex.adjectives[t.core]
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
-            nxt = self.tok(i + 1)
+            # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there
+            opener, closer = i, i
+            if (group := weight_group(self.tokens, i - 1)) is not None and group[:2] == (i, i):
+                opener, closer = i - 1, group[2]
+            nxt = self.tok(closer + 1)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
                 continue  # it modifies a thing ("an old car", "Chinese food"); "isn't young anymore" is said of her
-            j = i - 1
+            j = opener - 1
             while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
                 j -= 1
             owner = self.owner_at(j)
             if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
                 owner = self.owner_at(j - 1)  # "a man who isn't young anymore"
-            tag = self.lone_tag(i)
+            tag = self.lone_tag(opener, closer)
             if owner is None and tag:
                 # "1girl, blonde, blue eyes, teenage, school uniform": a tag that is only an age or an origin says
                 # it of the one person the tags describe; with two people no one can tell whose it is
@@ -716,17 +768,19 @@ class PhrasesMixin:
                         f"so it cannot be varied with the right one; write it next to the person it describes"
                     )
                 owner = 0 if self.persons else None  # "sunset, beach, old": with no one there it describes the scene
-            if owner is None or j == i - 1:
+            if owner is None or j == opener - 1:
                 continue
-            if adj.value == HELD:
-                self.claim(i, i, Held(t.text, "ethnicity outside the value space"))
+            if adj.value == HELD:  # "(nordic:1.1)": its weight leaves with it
+                self.claim(opener, closer, Held(self.prompt[self.tokens[opener].start : self.tokens[closer].end],
+                                                "ethnicity outside the value space"))  # fmt: skip
                 continue
             self.persons[owner].state(adj.attribute, adj.value, True, t.text)
             self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text), tag))
 
-    def lone_tag(self, i: int) -> bool:
-        """Token i is a whole comma-separated tag after the first ("..., teenage, ..."), not a word in a phrase."""
-        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+    def lone_tag(self, i: int, last: int | None = None) -> bool:
+        """Tokens i..last (default i alone) are a whole comma-separated tag after the first ("..., teenage, ...",
+        "..., (teenage:1.2), ..."), not words in a phrase."""
+        prev, nxt = self.tok(i - 1), self.tok((i if last is None else last) + 1)
         return prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ".", ";"))
 
     def adverb(self, j: int) -> bool:

@@ -83,6 +83,38 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+WEIGHT_BRACKETS = {"(": ")", "[": "]"}  # a front-end's emphasis "(word:1.2)", "(word)" and de-emphasis "[word]"
+
+
+def weight_group(tokens: tuple[Token, ...], opener: int) -> tuple[int, int, int] | None:
+    """(first word, last word, closing bracket) of the prompt weight that token `opener` opens: "(old:1.2)",
+    "(middle aged)", "[young]", "(50 year old:1.1)", holding up to four words or numbers and nothing else. None if `opener` opens none."""
+    if opener >= len(tokens) or (close := WEIGHT_BRACKETS.get(tokens[opener].text)) is None:
+        return None
+    if (inner := weight_group(tokens, opener + 1)) is not None:  # "((old))", "((old:1.2))": nested emphasis
+        j = inner[2] + 1
+        if close == ")" and j + 1 < len(tokens) and tokens[j].text == ":" and tokens[j + 1].kind == "num":
+            j += 2
+        return (inner[0], inner[1], j) if j < len(tokens) and tokens[j].text == close else None
+    j = opener + 1
+    while j < len(tokens) and j - opener <= 4 and (tokens[j].kind in ("word", "num") or tokens[j].text == "-"):
+        j += 1  # "(50 year old:1.2)"; "-" joins words the tokenizer split ("(50-year old)")
+    last = j - 1
+    if last <= opener or not tokens[last].is_word:
+        return None
+    if close == ")" and j + 1 < len(tokens) and tokens[j].text == ":" and tokens[j + 1].kind == "num":
+        j += 2  # the weight, a plain number ("1.2", "0.8")
+    return (opener + 1, last, j) if j < len(tokens) and tokens[j].text == close else None
+
+
+def weight_group_ending(tokens: tuple[Token, ...], closer: int) -> tuple[int, int, int] | None:
+    """(opening bracket, first word, last word) of the prompt weight that token `closer` closes, or None."""
+    for opener in range(closer - 1, max(-1, closer - 8), -1):
+        if (group := weight_group(tokens, opener)) is not None and group[2] == closer:
+            return opener, group[0], group[1]
+    return None
+
+
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "prof", "rev", "capt", "gen", "col", "lt"})
 
 
