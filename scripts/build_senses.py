@@ -28,8 +28,11 @@ its spelling:
                        they stay together ("a young high school teacher", not "a high young school teacher")
     adult_nouns        person nouns that imply an adult ("wife", "grandmother", "politician"):
                        a child is not a plausible decoy for them
+    agent_verbs        -ing forms of verbs whose most frequent sense takes a person as its subject and
+                       never a thing (WordNet's verb frames are all "Somebody ----s ..."): "reading",
+                       "planting", "smiling"; not "breaking", "blooming", "covering", "sitting" (a house sits)
 
-How to run (from the repo root; build-time needs as for build_lexicon.py: Debian wordnet-base, nltk)
+How to run (from the repo root; build-time needs as for build_lexicon.py: Debian wordnet-base, nltk, lemminflect)
     python scripts/build_senses.py           # write the file
     python scripts/build_senses.py --check   # exit 1 if the committed file differs from a rebuild
 """
@@ -45,6 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_lexicon import load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
+from lemminflect import getInflection  # noqa: E402  (build time only, as in build_lexicon.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "obclip" / "prompts" / "data"
@@ -56,6 +60,9 @@ THING_LEXNAMES = frozenset(
     "noun.artifact noun.location noun.object noun.food noun.animal noun.plant noun.substance "
     "noun.communication noun.group noun.event noun.phenomenon noun.shape".split()
 )
+# WordNet's verb frames whose subject is a thing ("Something ----s", "It is ----ing", "Something ----s
+# something", ...); the others all begin "Somebody ----s".
+SOMETHING_FRAMES = frozenset({1, 3, 4, 5, 6, 10, 11, 12, 34, 35})
 # Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
 ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
 # Pictures and figures of someone: hyponym closures.
@@ -246,7 +253,17 @@ def _senses(wn, people: dict) -> dict:
                 parts = lemma.name().split("_")
                 if len(parts) == 2 and lemma.name().islower() and wn.synsets(parts[0], "a") and wn.synsets(parts[1], "n"):
                     compounds.add(" ".join(parts))
+    agents = set()  # "faith reading a bible": a word that can be a first name is one before what only a person does
+    for name in wn.all_lemma_names("v"):
+        lemmas = [lem for syn in wn.synsets(name, "v") for lem in syn.lemmas() if lem.name() == name]
+        if "_" in name or not lemmas:
+            continue
+        usual = max(lemmas, key=lambda lem: lem.count())  # the most frequent sense; on a tie, the first listed
+        frames = set(usual.frame_ids()) | set(usual.synset().frame_ids())
+        if frames and not frames & SOMETHING_FRAMES:
+            agents.update(getInflection(name, "VBG"))
     return {
+        "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
         "named_phrases": sorted(named),
         "weak_person_nouns": sorted(weak),

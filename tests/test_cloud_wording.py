@@ -415,3 +415,41 @@ def test_an_origin_outside_the_values_in_a_weight_leaves_with_its_weight() -> No
     group = transform("(middle eastern:1.2) man, keffiyeh, souk, spices")
     assert not any("eastern" in c.lower() or ":1.2" in c for c in group.order), group.order
     assert any("middle eastern" in h.lower() for h in group.held_back)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("bob dylan playing harmonica in greenwich village 1963", "dylan"),
+     ("young bill gates sitting on a desk in the 1980s", "gates"),
+     ("elon musk standing in front of a rocket", "musk"),
+     ("portrait of keanu reeves, rain, neon", "reeves"),
+     ("a poster of bob marley", "marley"),
+     ("faith reading a bible on a park bench", "faith"),
+     ("april planting tulips in her garden", "april"),
+     ("summer and her dog at the beach at sunset", "summer"),
+     ("my buddy rob fixing his truck in the driveway", "rob")],
+)  # fmt: skip
+def test_a_lower_case_name_the_sentence_makes_a_person_is_held(prompt: str, name: str) -> None:
+    """Red team round 14b: these went out with the name as written (a first name that is also a verb, "bob",
+    "bill"; a surname that is a common noun after a first name that is no word, "musk"; a first name that is a
+    word, "faith", "summer", before what only a person does or has). The cloud sees a person, never the name."""
+    group = transform(prompt)
+    assert not any(name in c.lower().split() for c in group.order), group.order
+    assert "gender" in {s.name for s in group.slots}
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["summer reading list on a wooden desk", "jade carving on a shelf in a museum", "dawn breaking over the mountains",
+     "summer painting of a meadow", "rose blooming in a garden", "a queen anne chair in a parlor",
+     "the queen mary ship docked in long beach", "surprised pikachu face",
+     "kid on bike no helmet sunny day", "hope floating in the air, abstract art", "amber glowing in the sunlight"],
+)  # fmt: skip
+def test_a_word_that_is_also_a_name_stays_a_word_where_no_person_is_meant(prompt: str) -> None:
+    """The same rules leave words alone where the sentence does not make a person of them: a time, a stone or a
+    flower before what a thing does ("dawn breaking"), an -ing that is a thing ("reading list", "painting of"),
+    a name after a title or an adjective that makes it a thing's ("queen anne chair", "surprised pikachu face")."""
+    group = transform(prompt)
+    assert group.order == (prompt,) or all(c.split()[-2:] == prompt.split()[-2:] for c in group.order)
+    assert not any(w in c for c in group.order for w in ("a woman", "a man", "A woman", "A man", "a person", "A person"))

@@ -89,6 +89,8 @@ class Senses:
         child_adjectives (`frozenset[str]`): adjectives that make a person a child ("little", "teenage").
         adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
+        agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
+            "planting"; not "blooming", "breaking").
     """
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
@@ -109,6 +111,7 @@ class Senses:
     child_adjectives: frozenset[str] = frozenset()
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
@@ -275,7 +278,7 @@ SENSE_KEYS = {
     "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
-    "adult": "adult_nouns", "compounds": "adjective_compounds",
+    "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
 }  # fmt: skip
 
 

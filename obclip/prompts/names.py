@@ -390,6 +390,12 @@ class NamesMixin:
             return True  # "emily and josh": a first name joined to a name held just before it is one too
         if self.lower_surname(i + 1) and not tags & set("av"):
             return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
+        if "a" not in tags and self.name_opens(i) and self.lower_surname(i + 1) and (
+                "p" in (later := set(self.lex.tags(self.tokens[i + 1].core))) or not later - {"P", "N"}):  # fmt: skip
+            return True  # "bob dylan", "bill gates", "mark zuckerberg": a first name that is also a verb, before
+            # a word WordNet knows as a person, or no English word
+        if self.person_only(i):
+            return True  # "faith reading a bible", "summer and her dog": what follows only a person does or has
         nxt = self.tok(i + 1)
         if self.thing_noun(i + 1) and not self.ing(nxt) and not (
                 prev is not None and self.free(i - 1) and self.noun(prev) is not None and self.noun(prev)[0].cls in KIN_CLASSES):
@@ -426,6 +432,52 @@ class NamesMixin:
             return True  # "napoleon on a white horse", "cinderella in a carriage": a person WordNet knows, no verb
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
+    def person_only(self, i: int) -> bool:
+        """In a lower-case prompt, a gendered first name that is also a word ("faith", "dawn", "summer", "rob")
+        is the name where it opens a clause or follows a person noun ("my buddy rob") and what follows is
+        what only a person does or has: an -ing verb whose usual sense takes a person as its subject
+        ("reading a bible", "planting tulips"; WordNet's verb frames, `Senses.agents`), or "and her/his ..."
+        with no one before it to own that. Its own sense (a time, a virtue, a stone) does none of that;
+        an animal, a plant or a food might, in a prompt, so those stay words ("robin singing", "rose dancing")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if not self.lower_mode or name_gender(self.lex.first_names.get(plain(t.core), "")) is None or nxt is None:
+            return False
+        if t.core in self.lex.senses.creatures or t.core in self.lex.adjectives or self.noun(t) is not None:
+            return False
+        if not self.name_opens(i):
+            return False
+        after = self.tok(i + 2)
+        alone = not any(self.noun(self.tokens[k]) is not None or self.tokens[k].core in g.PERSONAL_PRONOUNS
+                        for k in range(i))  # fmt: skip  # no one before it to own "her" or "his"
+        if nxt.low == "and":
+            return after is not None and after.low in ("her", "his") and alone  # "summer and her dog"
+        if nxt.core not in self.lex.senses.agents or (after is not None and after.low == "of"):
+            return False  # "summer painting of a meadow": the -ing is a noun, a picture of something
+        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?"), len(self.tokens))
+        owned = alone and any(self.tokens[k].low in ("her", "his") for k in range(i + 2, end))
+        # where a thing and an -ing that is also a thing make a compound ("jade carving on a shelf"), the verb must
+        # take its object ("ruby painting a fence") or "her"/"his" must follow
+        takes = after is not None and after.is_word and (
+            after.core in g.DETERMINERS or after.core in POSSESSIVE_DETERMINERS or after.core in g.PERSONAL_PRONOUNS)
+        if t.core in self.lex.senses.kind_heads and nxt.core in self.lex.senses.kind_heads:
+            return takes or owned
+        bare_noun = after is not None and after.is_word and "n" in self.lex.tags(after.core) and not (
+            after.core.endswith("s") or after.core in g.PREPOSITIONS)  # fmt: skip  # "a dancing queen"-like compound
+        return takes or owned or not bare_noun
+
+    def name_opens(self, i: int, after_person: bool = True) -> bool:
+        """Token i stands where a lower-case name can begin a person's mention: it opens the prompt or a clause
+        (after punctuation, "and", "with", "meet"), after a picture's "of", or right after a person noun ("my
+        buddy rob"; unless not `after_person`), attribute words allowed between ("young bill gates"); not after a
+        word that makes it part of a thing's name ("surprised pikachu face")."""
+        j = i - 1
+        while (w := self.tok(j)) is not None and w.is_word and w.core in self.lex.adjectives:
+            j -= 1
+        prev = self.tok(j)
+        return prev is None or prev.text in ",;:(" or prev.low in ("and", "with", "meet", "meeting") or (
+            self.pictured(j + 1) or (prev.is_word and self.free(j) and self.lex.nouns.get(prev.core) is not None
+                                     and not prev.possessive and j == i - 1 and after_person))  # fmt: skip
+
     def lower_surname(self, j: int, middle: bool = False) -> bool:
         """In a prompt written in lower case, token j is the surname after a first name ("barack obama", "tom
         hanks", "emma watson"): a word no dictionary knows, or one WordNet knows as a person's or a place's name
@@ -452,10 +504,14 @@ class NamesMixin:
             return False
         tags, noun = set(self.lex.tags(t.core)), self.noun(t)
         surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
+        only_a_name = not set(self.lex.tags(first.core)) - {"N", "p"} and not middle and (  # "elon", "keanu"
+            self.name_opens(j - 1, after_person=False))  # not "a queen anne chair": a title's name, a style
         if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
                 t.core in self.lex.proxies):  # fmt: skip
             return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy
-        return not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags))
+        # after a first name that is no English word, a noun is its surname ("elon musk", "keanu reeves")
+        return not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags)) or (
+            only_a_name and "n" in tags and "a" not in tags)  # fmt: skip
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:
         """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
