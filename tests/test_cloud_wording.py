@@ -453,3 +453,21 @@ def test_a_word_that_is_also_a_name_stays_a_word_where_no_person_is_meant(prompt
     group = transform(prompt)
     assert group.order == (prompt,) or all(c.split()[-2:] == prompt.split()[-2:] for c in group.order)
     assert not any(w in c for c in group.order for w in ("a woman", "a man", "A woman", "A man", "a person", "A person"))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "tag"),
+    [("<lora:add_detail:0.8>, a woman in a park", "<lora:add_detail:0.8>"),
+     ("photo of a man, <lora:asian_man_v2:0.7>, city", "<lora:asian_man_v2:0.7>"),
+     ("masterpiece, 1girl, <lyco:nordic_style:0.6>, fjord", "<lyco:nordic_style:0.6>"),
+     ("an old woman <lora:lora:0.5>", "<lora:lora:0.5>")],
+)  # fmt: skip
+def test_a_lora_tag_stays_on_the_device_whole(prompt: str, tag: str) -> None:
+    """Red team round 14b: "<lora:add_detail:0.8>" went out as "<a woman:add_detail:0.8>" (the tag's "lora" read as
+    a first name) and "<lora:asian_man_v2:0.7>" as a second person. An extra-network tag is one token, names a file
+    on the user's machine that no model of ours loads, and may describe the person: it is held back whole."""
+    group = transform(prompt)
+    assert tag in group.held_back
+    assert not any("<" in c or "lora" in c or "asian" in c.lower() or "nordic" in c for c in group.order), group.order
+    assert len(group.slots) == len({s.name for s in group.slots})  # one person
+    _closed(prompt)

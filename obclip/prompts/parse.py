@@ -16,7 +16,7 @@ whose usual sense is a thing ("a white robot") are kept as written, each with a 
 The passes (`_Parser.run`, in this order; each claims the tokens it places, and a later pass reads only
 tokens still free, so the order is the precedence):
  1. language check: English in plain Latin letters, or refuse (`obclip.prompts.language`);
- 2. alternatives ("s/he", "man/woman") are refused; emoji are held back;
+ 2. alternatives ("s/he", "man/woman") are refused; emoji and LoRA tags ("<lora:name:0.8>") are held back;
  3. named things, capitalised names of things and model names are kept (`things`);
  4. proxy phrases that hold a person word ("man bun") are held back; gendered compounds ("woman-owned");
  5. names, titles and artists (`names`): before noun phrases, so "Queen Elizabeth" is one person;
@@ -194,9 +194,14 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)))
 
     def mark_emoji(self) -> None:
-        """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device."""
+        """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device; so is a
+        front-end's extra-network tag ("<lora:name:0.8>")."""
         i = 0
         while i < len(self.tokens):
+            if self.tokens[i].kind == "network":
+                # "<lora:asian_man_v2:0.7>": a file on the user's machine that no model of ours loads, and whose name
+                # may describe the person; it stays on the device like an emoji
+                self.claim(i, i, Held(self.tokens[i].text, "a front-end's extra-network tag"))
             if is_emoji(self.tokens[i]):
                 j = i
                 while j + 1 < len(self.tokens) and is_emoji(self.tokens[j + 1]):

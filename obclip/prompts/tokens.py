@@ -2,6 +2,7 @@
 
 Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-aged",
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
+A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>") is one token.
 Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "70-year-old"); "y/o" and "y.o." (years old)
 are one word.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _TOKEN = re.compile(
+    r"(?P<network><[A-Za-z][\w.-]*:[^<>\n]{1,160}?>)|"  # a front-end's extra network: "<lora:add_detail:0.8>"
     r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|(?:[oO]ver|[uU]nder)-\d{1,2}['’]?s\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
     r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
@@ -26,7 +28,8 @@ class Token:
     Attributes:
         text (`str`): the token as written.
         start (`int`), end (`int`): its character span in the prompt.
-        kind (`str`): "word", "num" or "punct".
+        kind (`str`): "word", "num", "punct", or "network" (a front-end's extra-network tag, "<lora:name:0.8>",
+            one token whatever its inside).
     """
 
     text: str
