@@ -471,3 +471,32 @@ def test_a_lora_tag_stays_on_the_device_whole(prompt: str, tag: str) -> None:
     assert not any("<" in c or "lora" in c or "asian" in c.lower() or "nordic" in c for c in group.order), group.order
     assert len(group.slots) == len({s.name for s in group.slots})  # one person
     _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("queen elizabeth ii waving from the balcony at buckingham palace", "elizabeth"),
+     ("prince harry and meghan walking hand in hand", "harry"), ("a portrait of lady gaga", "gaga"),
+     ("sir elton john at the piano", "elton"), ("princess diana in a white dress", "diana")],
+)  # fmt: skip
+def test_a_lower_case_title_before_a_name_is_read_as_a_capital_one_is(prompt: str, name: str) -> None:
+    """Red team round 14b: "queen elizabeth ii" went out as written with the decoy "king elizabeth ii", "prince
+    harry" with "princess harry", "lady gaga" with "gentleman gaga", "sir elton john" as "man a man". In lower case a
+    title or a rank before a name is one person, as "Queen Elizabeth II" is: the name stays on the device."""
+    group = transform(prompt)
+    assert not any(name in c.lower() for c in group.order), group.order
+    assert "gender" in {s.name for s in group.slots} and name not in " ".join(group.held_back)  # a person, not a word
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a queen anne chair in a parlor", "the queen mary ship docked in long beach", "princess leia action figure on a shelf",
+     "a dr pepper can covered in ice", "the emperor's new clothes storybook cover", "the king and queen seated on their thrones",
+     "a chess board with the white queen captured"],
+)  # fmt: skip
+def test_a_lower_case_rank_before_a_thing_or_a_verb_opens_no_name(prompt: str) -> None:
+    """Where the word after a rank names a kind of thing, is a common word or a verb, no name is read there."""
+    words = set(prompt.split()) - {"queen", "king", "princess", "emperor's", "dr"}
+    for c in transform(prompt).order:
+        assert words <= set(c.split()) | {"a", "the", "an"}, c

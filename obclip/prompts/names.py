@@ -53,6 +53,8 @@ class NameCue(NamedTuple):
     famous: bool  # a capitalised proper noun of WordNet
 
 
+# nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
+RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
 
 
@@ -318,6 +320,12 @@ class NamesMixin:
         noun_title = (capital and noun is not None and noun.gender is not None and nxt is not None
                       and nxt.capitalised and (plain(nxt.core) in self.lex.first_names
                                                or self.titled_unknown(i) is not None))  # fmt: skip  # "Lady Gaga"
+        # in lower case, a title ("sir elton john") or a rank's noun ("queen elizabeth ii", "prince harry", "lady
+        # gaga") before a first name or a word that names nothing opens a name as a capital does
+        lower_title = self.lower_mode and not t.capitalised and self.lower_name_after(i) and (
+            t.core.rstrip(".") in self.lex.titles or (noun is not None and noun.cls in RANKS))  # fmt: skip
+        if lower_title and noun is not None and noun.cls in RANKS:
+            noun_title = True
         glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
         acronym = t.text.isupper() and not self.upper_mode
         # "a photo of jessica": a first name that is no English word is a name in any case
@@ -325,8 +333,26 @@ class NamesMixin:
             t.core not in self.lex.nouns) and self.lowercase_name(i)
         first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
             not glued and not acronym)
-        return NameCue(capital and t.core.rstrip(".") in self.lex.titles, noun, noun_title, first,
+        title = (capital or lower_title) and t.core.rstrip(".") in self.lex.titles
+        return NameCue(title, noun, noun_title, first,
                        t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core))  # fmt: skip
+
+    def lower_name_after(self, i: int) -> bool:
+        """In a lower-case prompt, the word after token i can be a name: a first name, or a word that names no
+        thing and is no person noun, verb form, attribute or closed-class word ("gaga", "voldemort")."""
+        nxt, after = self.tok(i + 1), self.tok(i + 2)
+        if nxt is None or not nxt.is_word or not self.free(i + 1) or nxt.core in g.CLOSED or self.ing(nxt) or (
+                self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in self.lex.proxies
+                or self.tokens[i].possessive):  # fmt: skip  # "the emperor's new clothes"
+            return False
+        if self.thing_noun(i + 2) and not self.ing(after) and not ROMAN.match(after.text.upper()) and not (
+                self.lower_surname(i + 2)):  # fmt: skip  # "queen elizabeth ii", "sir elton john"
+            return False  # "a queen anne chair", "princess leia action figure": the name of a kind of thing
+        tags = set(self.lex.tags(nxt.core))
+        gendered = name_gender(self.lex.first_names.get(plain(nxt.core), "")) is not None
+        # a word no dictionary knows as a thing, a verb or a common noun ("elizabeth", "gaga"), or a gendered first
+        # name whose common reading is rare ("harry"); not "dr pepper", "lady bird", "the queen seated"
+        return not tags - {"p", "P", "N", "a"} and not nxt.core.endswith("ed") or (gendered and "N" in tags)
 
     def not_a_name(self, i: int, cue: NameCue) -> bool:
         """A word that looks like a name but is not one here: an attribute word ("a Black woman"), a common
@@ -606,7 +632,9 @@ class NamesMixin:
             last += 1
         j = last + 1
         name_words: list[Token] = [] if (title or noun) else [t]
+        lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
+                lower_titled and (j == i + 1 or (j == i + 2 and self.lower_surname(j)))) or (
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
                 self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
@@ -625,7 +653,8 @@ class NamesMixin:
             name_words.append(nxt)
             last = j
             j += 1
-        if self.free(j) and ROMAN.match(self.tokens[j].text):
+        if self.free(j) and (ROMAN.match(self.tokens[j].text) or (
+                lower_titled and len(self.tokens[j].text) > 1 and ROMAN.match(self.tokens[j].text.upper()))):  # fmt: skip
             last = j  # "Elizabeth II"
         for w in name_words[:1]:
             if gender is None and plain(w.core) in self.lex.first_names:
