@@ -500,3 +500,21 @@ def test_a_lower_case_rank_before_a_thing_or_a_verb_opens_no_name(prompt: str) -
     words = set(prompt.split()) - {"queen", "king", "princess", "emperor's", "dr"}
     for c in transform(prompt).order:
         assert words <= set(c.split()) | {"a", "the", "an"}, c
+
+
+@pytest.mark.parametrize(
+    ("prompt", "word"),
+    [("a transgender woman smiling", "transgender"), ("(transgender woman:1.2), makeup, mirror selfie", "transgender"),
+     ("a trans man at the gym", "trans"), ("a nonbinary person with short hair", "nonbinary")],
+)  # fmt: skip
+def test_a_gender_identity_said_of_a_person_stays_on_the_device(prompt: str, word: str) -> None:
+    """Red team round 14b: "(transgender woman:1.2)" went out as written, with the decoy "(transgender man:1.2)":
+    every candidate told the cloud the person is transgender. Said of a person, it is held back like "pregnant"."""
+    group = transform(prompt)
+    assert word in group.held_back
+    assert not any(word in c.lower().split() or f"({word}" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a red trans am parked on the street", "low trans fats label on a box"])
+def test_trans_before_a_thing_stays(prompt: str) -> None:
+    assert transform(prompt).order == (prompt,)
