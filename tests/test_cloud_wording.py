@@ -518,3 +518,22 @@ def test_a_gender_identity_said_of_a_person_stays_on_the_device(prompt: str, wor
 @pytest.mark.parametrize("prompt", ["a red trans am parked on the street", "low trans fats label on a box"])
 def test_trans_before_a_thing_stays(prompt: str) -> None:
     assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["martha stewart branded cookware", "a gordon ramsay branded knife set", "a tommy hilfiger shirt",
+     "calvin klein billboard in times square"],
+)  # fmt: skip
+def test_a_name_a_thing_is_made_under_is_sent_as_written(prompt: str) -> None:
+    """Red team round 14b: "martha stewart branded cookware" went out as "a martha a man branded cookware", "a
+    tommy hilfiger shirt" was refused as a misspelt "mommy". A full name before the thing made under it, or before
+    "branded", names a make; no one is in the picture, and the prompt goes out as written."""
+    group = transform(prompt)
+    assert group.order == (prompt,) and not group.slots
+    assert any(" " in text for text, _ in group.kept)  # the name is kept whole, with a reason
+
+
+def test_a_beard_after_an_adjective_that_is_also_a_name_stays_a_proxy() -> None:
+    group = transform("an old man with a long grey beard and green eyes")
+    assert not any("beard" in c or "grey" in c for c in group.order), group.order

@@ -53,6 +53,8 @@ class NameCue(NamedTuple):
     famous: bool  # a capitalised proper noun of WordNet
 
 
+# words after a name that make it a brand's ("martha stewart branded cookware", "a gordon ramsay brand knife")
+BRAND_WORDS = frozenset("branded brand brands signature-series licensed".split())
 # nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
 RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
@@ -200,6 +202,11 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if not t.capitalised and plain(t.core) in self.lex.first_names and "a" not in self.lex.tags(t.core) and (
+                len(self.tokens[i + 2].core) > 2 if i + 2 < len(self.tokens) else False) and self.brand_name(i):  # fmt: skip
+            # not "a long grey beard" (an adjective), "kim jong un" (an abbreviation is no make's thing)
+            self.keep(i, i + 1, "a make: a name before the thing made under it")
+            return  # "louis vuitton bag", "martha stewart branded cookware": no one is in the picture
         if (end := self.costume_name(i)) is not None:
             self.keep(i, end, "a character someone is dressed as: a costume")
             return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
@@ -517,7 +524,7 @@ class NamesMixin:
         vuitton bag", "calvin klein billboard", "jimmy choo heels"): no one is in the picture."""
         after = self.tok(i + 2)
         return self.surname_word(i + 1) and after is not None and not self.ing(after) and (
-            self.thing_noun(i + 2, after_modifier=True))  # fmt: skip  # "heels" after its maker is the noun
+            self.thing_noun(i + 2, after_modifier=True) or after.low in BRAND_WORDS)  # fmt: skip  # "heels" after its maker is the noun
 
     def surname_word(self, j: int, middle: bool = False) -> bool:
         """Token j reads as a surname after the first name before it (`lower_surname`, `brand_name`); with
