@@ -537,3 +537,17 @@ def test_a_name_a_thing_is_made_under_is_sent_as_written(prompt: str) -> None:
 def test_a_beard_after_an_adjective_that_is_also_a_name_stays_a_proxy() -> None:
     group = transform("an old man with a long grey beard and green eyes")
     assert not any("beard" in c or "grey" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(
+    ("prompt", "held"),
+    [("portrait of an (old man:1.2), [wrinkles], dramatic light", "[wrinkles]"),
+     ("a young Asian woman, ((freckles)), soft lighting, artstation", "((freckles))")],
+)  # fmt: skip
+def test_a_held_proxy_leaves_with_any_weight_around_it(prompt: str, held: str) -> None:
+    """Red team round 14: "[wrinkles]" left "[]" in the cloud view, and "((freckles))" was refused. The weight
+    around a held word leaves with it, whatever its brackets."""
+    group = transform(prompt)
+    assert held in group.held_back
+    assert not any("[]" in c or "()" in c or "freckles" in c or "wrinkles" in c for c in group.order), group.order
+    _closed(prompt)

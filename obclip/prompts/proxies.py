@@ -15,6 +15,7 @@ from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POS
 from obclip.prompts.phrases import ORDINAL_WORDS
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED
+from obclip.prompts.tokens import weight_group
 
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
 SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
@@ -391,19 +392,14 @@ class ProxiesMixin:
         return start, end
 
     def _weighted(self, first: int, last: int) -> tuple[int, int]:
-        o, colon, w, c = self.tok(first - 1), self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
-        if (
-            o is not None
-            and o.text == "("
-            and colon is not None
-            and colon.text == ":"
-            and w is not None
-            and (
-                w.kind == "num" and c is not None and c.text == ")" and all(self.free(k) for k in (first - 1, last + 3))
-            )
-        ):
-            return first - 1, last + 3
-        return first, last
+        """(opener, closer) of the outermost prompt weight around exactly tokens first..last ("(silver hair:1.2)",
+        "[wrinkles]", "((freckles))"), else (first, last)."""
+        extent = (first, last)
+        for opener in range(first - 1, max(-1, first - 4), -1):
+            group = weight_group(self.tokens, opener)
+            if group is not None and group[:2] == (first, last) and all(self.free(k) for k in (opener, group[2])):
+                extent = (opener, group[2])
+        return extent
 
     def verb_after_subject(self, i: int) -> bool:
         """The noun proxy at token i is the verb of a clause whose subject is a person ("a girl dresses up", "she
