@@ -551,3 +551,26 @@ def test_a_held_proxy_leaves_with_any_weight_around_it(prompt: str, held: str) -
     assert held in group.held_back
     assert not any("[]" in c or "()" in c or "freckles" in c or "wrinkles" in c for c in group.order), group.order
     _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("Serena Williams serving at Wimbledon, sports photography", "Serena"),
+     ("Roger Federer swinging his racket", "Federer")],
+)  # fmt: skip
+def test_a_name_before_what_it_does_is_someone_not_a_brand(prompt: str, name: str) -> None:
+    """The realistic corpus's audit listed "Serena Williams serving at Wimbledon" as sent as written with the reason
+    "it names the serving after it": an -ing word before a preposition or an object is what the one named does."""
+    group = transform(prompt)
+    assert not any(name in c for c in group.order) and "gender" in {s.name for s in group.slots}
+
+
+def test_a_picture_noun_in_ing_after_a_title_stays_the_works() -> None:
+    assert all("Madonna" in c or "Child" in c for c in _safe_order("a Madonna and Child painting in a chapel"))
+
+
+def _safe_order(prompt: str) -> tuple[str, ...]:
+    try:
+        return transform(prompt).order
+    except DetectionError:
+        return (prompt,)  # refused: nothing reaches the cloud, which is not the failure this test looks for

@@ -485,6 +485,11 @@ class ThingsMixin:
             return False
         if not self.free(last + 1):
             return self.named_thing_at(last + 1)  # "a Baby Ruth candy bar": before a named thing, its brand
+        after = self.tok(last + 2)
+        if self.ing(nxt) and nxt.core not in self.lex.senses.depiction and (after is None or not after.is_word or after.core in g.PREPOSITIONS or (
+                after.core in g.DETERMINERS or after.core in g.PERSONAL_PRONOUNS)):  # fmt: skip
+            return False  # "Serena Williams serving at Wimbledon": what the one named does, not a kind of thing
+            # (but "a Madonna and Child painting in a chapel": a picture noun is the work's)
         if self.creature(last + 1) and self.noun(nxt) is None:
             return True
         opener = self.tokens[first]
