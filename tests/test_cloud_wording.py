@@ -574,3 +574,29 @@ def _safe_order(prompt: str) -> tuple[str, ...]:
         return transform(prompt).order
     except DetectionError:
         return (prompt,)  # refused: nothing reaches the cloud, which is not the failure this test looks for
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("hope walking her dog in the rain", "hope"), ("river and his brother skipping stones", "river"),
+     ("rose cooking dinner for her family", "rose"), ("a photo of oprah winfrey laughing", "oprah"),
+     ("will ferrell running through a field", "ferrell")],
+)  # fmt: skip
+def test_a_name_the_sentence_makes_someone_is_held_whatever_its_word(prompt: str, name: str) -> None:
+    """My probes after round 14b: a first name of either gender that is a word, before "and his" or an -ing verb
+    with "her"/"his" after it ("river and his brother", "hope walking her dog"); a flower's name doing what
+    only a person does for "her" family; two words no dictionary knows before what a person does ("oprah
+    winfrey laughing", held as "a person"); "will" before a surname. All went out with the name as written."""
+    group = transform(prompt)
+    assert not any(name in c.lower().split() for c in group.order), group.order
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["rain falling on her, neon city", "a volcano with lava pouring down its slopes", "winter driving tips infographic",
+     "a baby shower cake with blue frosting", "destiny calling, epic fantasy poster",
+     "shiba inu running in a park", "we will rock you poster"],
+)  # fmt: skip
+def test_a_word_that_is_a_name_of_either_gender_stays_a_word_without_a_person_to_be(prompt: str) -> None:
+    assert not any("person" in c or "woman" in c for c in transform(prompt).order)

@@ -197,7 +197,9 @@ class NamesMixin:
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
-        if t.core in g.CLOSED and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
+        lower_full = t.core in NAME_LIKE_CLOSED and self.lower_mode and self.name_opens(i, after_person=False) and (
+            self.lower_surname(i + 1))  # "will ferrell running": a surname after it makes it a first name
+        if t.core in g.CLOSED and not lower_full and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
                 i not in self.starts or self.acts_like_person(i))):
             return  # "Will and his dog" is a name; "will" is not
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
@@ -207,6 +209,9 @@ class NamesMixin:
             # not "a long grey beard" (an adjective), "kim jong un" (an abbreviation is no make's thing)
             self.keep(i, i + 1, "a make: a name before the thing made under it")
             return  # "louis vuitton bag", "martha stewart branded cookware": no one is in the picture
+        if (last := self.unknown_full_name(i)) is not None:
+            self.unknown_name_phrase(i, last)
+            return  # "a photo of oprah winfrey laughing": two words no dictionary knows, before what a person does
         if (end := self.costume_name(i)) is not None:
             self.keep(i, end, "a character someone is dressed as: a costume")
             return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
@@ -466,16 +471,18 @@ class NamesMixin:
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
     def person_only(self, i: int) -> bool:
-        """In a lower-case prompt, a gendered first name that is also a word ("faith", "dawn", "summer", "rob")
+        """In a lower-case prompt, a first name that is also a word ("faith", "dawn", "summer", "rob", "river")
         is the name where it opens a clause or follows a person noun ("my buddy rob") and what follows is
         what only a person does or has: an -ing verb whose usual sense takes a person as its subject
-        ("reading a bible", "planting tulips"; WordNet's verb frames, `Senses.agents`), or "and her/his ..."
-        with no one before it to own that. Its own sense (a time, a virtue, a stone) does none of that;
-        an animal, a plant or a food might, in a prompt, so those stay words ("robin singing", "rose dancing")."""
+        ("reading a bible", "planting tulips"; WordNet's verb frames, `Senses.agents`), or "and her/his ...", or
+        an -ing verb with "her"/"his" later in its sentence ("hope walking her dog"), with no one before it to
+        own that. Its own sense (a time, a virtue, a stone) does none of that. An animal might, in a prompt, so
+        animals stay words ("robin singing"); a plant or a food only with "her"/"his" ("rose cooking dinner for
+        her family"; not "ivy climbing the wall")."""
         t, nxt = self.tokens[i], self.tok(i + 1)
-        if not self.lower_mode or name_gender(self.lex.first_names.get(plain(t.core), "")) is None or nxt is None:
+        if not self.lower_mode or plain(t.core) not in self.lex.first_names or nxt is None:
             return False
-        if t.core in self.lex.senses.creatures or t.core in self.lex.adjectives or self.noun(t) is not None:
+        if t.core in self.lex.senses.animals or t.core in self.lex.adjectives or self.noun(t) is not None:
             return False
         if not self.name_opens(i):
             return False
@@ -484,30 +491,58 @@ class NamesMixin:
                         for k in range(i))  # fmt: skip  # no one before it to own "her" or "his"
         if nxt.low == "and":
             return after is not None and after.low in ("her", "his") and alone  # "summer and her dog"
-        if nxt.core not in self.lex.senses.agents or (after is not None and after.low == "of"):
+        if not self.ing(nxt) or (after is not None and after.low == "of"):
             return False  # "summer painting of a meadow": the -ing is a noun, a picture of something
-        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?"), len(self.tokens))
-        owned = alone and any(self.tokens[k].low in ("her", "his") for k in range(i + 2, end))
+        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?,"), len(self.tokens))
+        owned = alone and any(self.tokens[k].low in ("her", "his") and (o := self.tok(k + 1)) is not None and (
+            o.is_word and o.core not in g.CLOSED) for k in range(i + 2, end))  # fmt: skip  # not "rain falling on her"
+        gendered = name_gender(self.lex.first_names[plain(t.core)]) is not None  # not "winter driving", "blue frosting"
+        if owned or (nxt.core not in self.lex.senses.agents or t.core in self.lex.senses.creatures or not gendered):
+            return owned
         # where a thing and an -ing that is also a thing make a compound ("jade carving on a shelf"), the verb must
-        # take its object ("ruby painting a fence") or "her"/"his" must follow
+        # take its object ("ruby painting a fence")
         takes = after is not None and after.is_word and (
             after.core in g.DETERMINERS or after.core in POSSESSIVE_DETERMINERS or after.core in g.PERSONAL_PRONOUNS)
         if t.core in self.lex.senses.kind_heads and nxt.core in self.lex.senses.kind_heads:
-            return takes or owned
+            return takes
         bare_noun = after is not None and after.is_word and "n" in self.lex.tags(after.core) and not (
             after.core.endswith("s") or after.core in g.PREPOSITIONS)  # fmt: skip  # "a dancing queen"-like compound
-        return takes or owned or not bare_noun
+        return takes or not bare_noun
+
+    def unknown_full_name(self, i: int) -> int | None:
+        """In a lower-case prompt, the last token of two words no dictionary or name list knows ("oprah winfrey"),
+        where a name opens, right before an -ing verb only a person does (`Senses.agents`): someone's name, whose
+        gender the words do not say. None otherwise ("shiba inu", "pho bo" do nothing a person does)."""
+        words = [self.tok(i), self.tok(i + 1)]
+        verb = self.tok(i + 2)
+        if not self.lower_mode or verb is None or verb.core not in self.lex.senses.agents or not self.free(i + 1):
+            return None
+        if not all(w is not None and w.is_word and not w.capitalised and len(w.core) > 2 and not self.lex.tags(w.core)
+                   and plain(w.core) not in self.lex.first_names and w.core not in self.lex.proxies for w in words):  # fmt: skip
+            return None
+        return i + 1 if self.name_opens(i, after_person=False) else None
+
+    def unknown_name_phrase(self, first: int, last: int) -> None:
+        """Claims tokens first..last as one person's name, with no gender of its own ("a person")."""
+        key = " ".join(self.tokens[k].core for k in range(first, last + 1))
+        if key in self.names:
+            person_id, det = self.names[key], "the"
+        else:
+            person_id, det = self.new_person(Person(cls="person", number="sg", anchor=first)), "a"
+            self.names[key] = person_id
+        casing = self.phrase_case(first, last, named=True)
+        self.claim(first, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
 
     def name_opens(self, i: int, after_person: bool = True) -> bool:
         """Token i stands where a lower-case name can begin a person's mention: it opens the prompt or a clause
-        (after punctuation, "and", "with", "meet"), after a picture's "of", or right after a person noun ("my
+        (after punctuation, "and", "meet"), after a picture's "of", or right after a person noun ("my
         buddy rob"; unless not `after_person`), attribute words allowed between ("young bill gates"); not after a
         word that makes it part of a thing's name ("surprised pikachu face")."""
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core in self.lex.adjectives:
             j -= 1
         prev = self.tok(j)
-        return prev is None or prev.text in ",;:(" or prev.low in ("and", "with", "meet", "meeting") or (
+        return prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting") or (
             self.pictured(j + 1) or (prev.is_word and self.free(j) and self.lex.nouns.get(prev.core) is not None
                                      and not prev.possessive and j == i - 1 and after_person))  # fmt: skip
 

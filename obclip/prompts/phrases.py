@@ -458,8 +458,9 @@ class PhrasesMixin:
             if w.is_word and w.core in g.DETERMINERS:
                 return j, w.text
             if (group := self.weighted_modifiers(j)) is not None:  # "a (middle aged:1.3) black man"
-                brackets += j - group[2] + 1 - (group[1] - group[0] + 1)
-                first, j = group[0] - 1, group[0] - 2
+                opener = weight_group_ending(self.tokens, j)[0]  # nested ones open further left: "(((old)))"
+                brackets += j - opener + 1 - (group[1] - group[0] + 1)
+                first, j = opener, opener - 1
                 continue
             if not self.modifier(j):
                 break
