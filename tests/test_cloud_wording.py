@@ -600,3 +600,11 @@ def test_a_name_the_sentence_makes_someone_is_held_whatever_its_word(prompt: str
 )  # fmt: skip
 def test_a_word_that_is_a_name_of_either_gender_stays_a_word_without_a_person_to_be(prompt: str) -> None:
     assert not any("person" in c or "woman" in c for c in transform(prompt).order)
+
+
+@pytest.mark.parametrize("prompt", ["heather covering the scottish hills", "iris opening in the morning light",
+                                    "ivy covering an old brick wall"])  # fmt: skip
+def test_a_plant_doing_what_plants_do_is_no_one(prompt: str) -> None:
+    """My probes: "heather covering the scottish hills" went out as "A woman covering ..." ('heather' is a first
+    name). A plant's name before an -ing verb a thing can do (not only a person: `Senses.agents`) stays a plant."""
+    assert transform(prompt).order == (prompt,)

@@ -468,6 +468,9 @@ class NamesMixin:
         if "p" in tags and tags <= {"n", "p", "N"} and opens and nxt is not None and (
                 nxt.low in g.PREPOSITIONS or self.acts_like_person(i)):  # fmt: skip
             return True  # "napoleon on a white horse", "cinderella in a carriage": a person WordNet knows, no verb
+        if t.core in self.lex.senses.creatures and nxt is not None and self.ing(nxt) and (
+                nxt.core not in self.lex.senses.agents):  # fmt: skip
+            return False  # "heather covering the hills", "basil growing in a pot": what the plant itself does
         return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
 
     def person_only(self, i: int) -> bool:
