@@ -608,3 +608,18 @@ def test_a_plant_doing_what_plants_do_is_no_one(prompt: str) -> None:
     """My probes: "heather covering the scottish hills" went out as "A woman covering ..." ('heather' is a first
     name). A plant's name before an -ing verb a thing can do (not only a person: `Senses.agents`) stays a plant."""
     assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("a gay man and his husband", None), ("a gay couple with their little son", None),
+     ("a gay old time at the fair", "gay"), ("gay pride parade with rainbow flags", "gay")],
+)  # fmt: skip
+def test_gay_said_of_a_person_stays_on_the_device(prompt: str, kept: str | None) -> None:
+    """The adversarial-2 corpus labels "gay" in "a gay couple" as telling the gender of the two: said of a person
+    or a couple it is held back like "lesbian"; elsewhere ("a gay old time", a parade) it says nothing of anyone."""
+    group = transform(prompt)
+    if kept is None:
+        assert "gay" in group.held_back and not any("gay" in c for c in group.order), group.order
+    else:
+        assert all(kept in c for c in group.order)

@@ -11,7 +11,14 @@ from dataclasses import replace
 from functools import cached_property
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import AFTER_NAME, CONTRACTED_PRONOUN, INTRODUCERS, POSSESSIVE_DETERMINERS, proxy_message
+from obclip.prompts.cues import (
+    AFTER_NAME,
+    COLLECTIVES,
+    CONTRACTED_PRONOUN,
+    INTRODUCERS,
+    POSSESSIVE_DETERMINERS,
+    proxy_message,
+)
 from obclip.prompts.phrases import ORDINAL_WORDS
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED
@@ -79,7 +86,8 @@ class ProxiesMixin:
             if nobody:
                 self.keep(i, last, f"it names a kind of {toks[last].core}, and no one is in the prompt")
                 continue
-            if kind == "attr" and ((w := self.tok(last + 1)) is None or not w.is_word or self.noun(w) is None or (
+            if kind == "attr" and ((w := self.tok(last + 1)) is None or not w.is_word or (
+                    self.noun(w) is None and w.core not in COLLECTIVES) or (  # "a gay couple": the two are men
                     (b := self.tok(i - 1)) is not None and b.is_word and self.noun(b) is not None)):  # fmt: skip
                 continue  # "ginger tea", "a curvy road", "a man expecting guests": it says nothing of a person there
             if self.proxies == "refuse":
