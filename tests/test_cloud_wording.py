@@ -8,6 +8,8 @@ after a person ("old man, fisherman") was a second person varied apart; held-bac
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from obclip.prompts import transform
@@ -623,3 +625,98 @@ def test_gay_said_of_a_person_stays_on_the_device(prompt: str, kept: str | None)
         assert "gay" in group.held_back and not any("gay" in c for c in group.order), group.order
     else:
         assert all(kept in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["portrait of an (old man:1.4), snowy mountain", "a ((young)) woman reading",
+                                    "an [elderly] man on a bench", "a (little girl:1.2) with a kite"])  # fmt: skip
+def test_an_article_agrees_with_the_word_inside_a_weight(prompt: str) -> None:
+    """Red team round 15: "portrait of an (old man:1.4)" had decoys "an (little girl:1.4)", "an (young man:1.4)":
+    only the real value's article was right, so the grammatical candidates gave the real one away."""
+    from obclip.prompts.grammar import indefinite_article
+
+    for candidate in _closed(prompt):
+        for article, word in re.findall(r"\b(a|an) [(\[]+([\w-]+)", candidate, flags=re.IGNORECASE):
+            assert article.lower() == indefinite_article(word), candidate
+
+
+def test_his_before_a_weighted_noun_stays_a_possessive() -> None:
+    """Red team round 15: "(boy:1.3) and his (grandfather:1.3)" had decoys "(old woman:1.3) and hers (...)": the
+    bracket after "his" was read as the end of a clause."""
+    order = _closed("(boy:1.3) and his (grandfather:1.3) flying a kite")
+    assert not any("hers" in c for c in order) and any(" her (" in c for c in order), order
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("(elderly:1.3) (black man:1.2) fishing on a pier", "elderly"),
+                                              ("(old:1.3) (woman:1.2) reading a book", "old")])  # fmt: skip
+def test_a_weighted_age_before_a_weighted_person_is_that_persons(prompt: str, word: str) -> None:
+    """Red team round 15: "(elderly:1.3) (black man:1.2) fishing" went out with "(elderly:1.3)" in every candidate and
+    only ethnicity and gender varied. The weighted word is the next person's age, varied with its weight kept."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots}
+    assert not all(f"({word}:1.3)" in c for c in group.order), group.order
+    assert all(re.match(r"\((young|middle-aged|old|little):1\.3\) \(", c) for c in group.order), group.order
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["(man:1.2), (middle eastern:1.1), portrait", "a man, middle eastern, portrait",
+                                    "(handsome man:1.2), 25 years old, (middle eastern:1.1), beard, portrait"])  # fmt: skip
+def test_a_two_word_origin_as_a_tag_of_its_own_stays_on_the_device(prompt: str) -> None:
+    """Red team round 15: "(middle eastern:1.1)" as a tag of its own went out as written ("(middle eastern:1.1) man" was
+    held): a pair the lexicon lists is read as one word wherever a single word would be."""
+    group = transform(prompt)
+    assert not any("eastern" in c.lower() for c in group.order), group.order
+    assert any("middle eastern" in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("prompt", ["1girl, solo, (young:1.4), looking at viewer", "1boy, old, smiling at the viewer"])
+def test_the_viewer_an_sd_prompt_looks_at_is_no_one_in_the_picture(prompt: str) -> None:
+    """Red team round 15: "1girl, solo, (young:1.4), looking at viewer" was refused as "2 people": the viewer is whoever
+    looks at the picture, so the age tag is the one character's."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and any(why.startswith("the one who looks") for _, why in group.kept)
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["1girl, (swedish:1.2), standing in a wheat field", "a woman, black, smiling",
+                                    "1girl, caucasian, long hair"])  # fmt: skip
+def test_an_origin_tag_after_one_person_is_varied_as_hers(prompt: str) -> None:
+    """Red team round 15: "1girl, (swedish:1.2)" was refused ("a decoy reads differently"): its decoy "1boy, Caucasian"
+    read "Caucasian" as a second person's noun. A lone origin tag after one person is said of that person, whether
+    the word is also a noun or not, so every decoy reads back the same."""
+    group = transform(prompt)
+    assert "ethnicity" in {s.name for s in group.slots}
+    assert not any("person" in c for c in group.order), group.order
+    _closed(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("1boy, 1girl, (indian:1.25) wedding, (lehenga:1.2), (sherwani:1.2)", "sherwani"),
+                                              ("a person in a barong tagalog at a wedding", "tagalog"),
+                                              ("a woman with a mom bun", "mom bun"), ("a guy with a dad bod", "dad bod")])  # fmt: skip
+def test_garments_and_looks_of_one_gender_or_origin_stay_on_the_device(prompt: str, held: str) -> None:
+    """Red team round 15: "(lehenga:1.2)" was held and the groom's "(sherwani:1.2)" sent; "barong" was held and
+    "tagalog" left ("a person in a tagalog"); "a mom bun" went out as "a mother bun" beside "a father bun"."""
+    group = transform(prompt)
+    assert not any(held in c for c in group.order), group.order
+    assert any(held in h for h in group.held_back)
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("a viking ship at sea", "viking"), ("a woman in viking armor", "viking"),
+                                              ("a dad joke written on a chalkboard", "dad"),
+                                              ("a samurai sword on a stand", "samurai"),
+                                              ("a father christmas ornament hanging on a tree", "father")])  # fmt: skip
+def test_one_person_noun_before_a_thing_names_its_kind(prompt: str, word: str) -> None:
+    """Red team round 15: "viking armor" went out as "European person armor" beside "African person armor", "a viking
+    ship" as "a European person ship". A person noun before a thing that heads its phrase names the thing's kind."""
+    group = transform(prompt)
+    assert all(word in c for c in group.order) and any(t == word for t, _ in group.kept), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a womans face in the mirror", "girls night out, cocktails", "a Korean idol on stage",
+                                    "a woman and a man talk", "a Queen Victoria mug", "a Tom Hanks mug"])  # fmt: skip
+def test_a_person_noun_before_a_noun_stays_someone_where_it_is_one(prompt: str) -> None:
+    """The limits of the rule above: a body part is someone's ("a womans face"), a plural names who is there ("girls
+    night out"), an origin that is an adjective describes ("a Korean idol"), a verb after a pair is theirs ("a man
+    talk"), and a title or a name is someone whose noun the view writes ("a queen mug" must read back as her)."""
+    group = transform(prompt)
+    assert group.n > 1, group.order
+    _closed(prompt)

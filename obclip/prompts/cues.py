@@ -144,3 +144,6 @@ APPROXIMATE = frozenset("around about over under nearly almost roughly approxima
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
 COPULAS = frozenset("is was turned turns 's she's he's".split())
 BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears appear appeared be".split())
+
+# nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
+RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())

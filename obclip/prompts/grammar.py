@@ -102,6 +102,16 @@ CLOSED_ADVERBS = frozenset(
     "again too also very so just only even still always never often here there now later soon today tonight "
     "tomorrow yesterday really quite rather almost already ever yet first".split()
 )
+# the past forms of irregular verbs (a closed class) that are spelt like a noun: after a singular noun they are its
+# verb ("The Lonely Girl sat on the porch", "a boy saw a ghost"), where a base form could only be a compound's noun
+# ("a viking ship")
+IRREGULAR_PAST = frozenset(
+    """sat saw felt fell rose left found lay led wound ground bore bound struck shot cast set cut hit beat hurt let
+    quit spread shed split bet bid fed fought caught bought brought taught thought meant kept slept swept wept dealt
+    built sent spent lent bent lit won ran sang swam drank began rang sank spun stung swung clung hung dug stole froze
+    chose woke wore tore swore drove rode wrote strode shone gave ate came became knew grew threw blew drew flew
+    told sold held stood made paid said heard had did went got sought spoke broke shook took""".split()
+)
 CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS
 # words after "her"/"his" that are nouns after a preposition ("on her back") and particles after a verb ("bring her back")
 NOUN_OR_PARTICLE = frozenset("back home inside outside left right front side".split())

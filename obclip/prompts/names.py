@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
+    RANKS,
     ROMAN,
     STYLE_MARKERS,
     STYLE_NOUNS,
@@ -55,8 +56,6 @@ class NameCue(NamedTuple):
 
 # words after a name that make it a brand's ("martha stewart branded cookware", "a gordon ramsay brand knife")
 BRAND_WORDS = frozenset("branded brand brands signature-series licensed".split())
-# nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
-RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
 
 

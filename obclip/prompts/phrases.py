@@ -23,7 +23,7 @@ from obclip.prompts.cues import (
     plain,
     proxy_message,
 )
-from obclip.prompts.lexicon import HELD, Noun
+from obclip.prompts.lexicon import HELD, Adjective, Noun
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
 from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
@@ -149,6 +149,11 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
+            weight = weight_group(self.tokens, i - 1)
+            opener, closer = (i - 1, weight[2]) if weight is not None and weight[:2] == (i, i) else (i, i)
+            if found is not None and said is not None and said.attribute == "ethnicity" and len(self.persons) == 1 and (
+                    self.persons[0].number == "sg" and self.lone_tag(opener, closer)):  # fmt: skip
+                continue  # "1girl, caucasian, smile": said of the one the tags describe, as "1girl, swedish" is
             if (
                 found is not None
                 and t.core in self.lex.adjectives
@@ -741,18 +746,31 @@ class PhrasesMixin:
 
     def mark_predicates(self) -> None:
         for i, t in enumerate(self.tokens):
-            if not self.free(i) or not t.is_word or t.core not in self.lex.adjectives:
+            if not self.free(i) or not t.is_word:
                 continue
-            adj = self.lex.adjectives[t.core]
+            nxt = self.tok(i + 1)  # "(man:1.2), (middle eastern:1.1)": a pair the lexicon lists is one word
+            pair = f"{t.core} {nxt.core}" if nxt is not None and nxt.is_word and self.free(i + 1) else ""
+            last = i + 1 if pair in self.lex.adjectives else i
+            word = pair if last > i else t.core
+            if word not in self.lex.adjectives:
+                continue
+            adj = self.lex.adjectives[word]
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there
-            opener, closer = i, i
-            if (group := weight_group(self.tokens, i - 1)) is not None and group[:2] == (i, i):
+            opener, closer = i, last
+            if (group := weight_group(self.tokens, i - 1)) is not None and group[:2] == (i, last):
                 opener, closer = i - 1, group[2]
             nxt = self.tok(closer + 1)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
                 continue  # it modifies a thing ("an old car", "Chinese food"); "isn't young anymore" is said of her
+            text = self.prompt[t.start : self.tokens[last].end]
+            if closer > opener and (after := weight_group(self.tokens, closer + 1)) is not None and (
+                    (owner := self.owner_at(after[1])) is not None and self.used.get(after[0]) == self.used[after[1]]):
+                # "(elderly:1.3) (black man:1.2)": a weighted word before a weighted person is that person's, and
+                # keeps its weight where the decoys write their value ("(old:1.3) (African man:1.2)")
+                self.predicate(owner, adj, i, last, opener, closer, True)
+                continue
             j = opener - 1
             while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
                 j -= 1
@@ -765,18 +783,24 @@ class PhrasesMixin:
                 # it of the one person the tags describe; with two people no one can tell whose it is
                 if len(self.persons) > 1:
                     raise DetectionError(
-                        f"the tag {t.text!r} gives an {adj.attribute} but this prompt has {len(self.persons)} people, "
+                        f"the tag {text!r} gives an {adj.attribute} but this prompt has {len(self.persons)} people, "
                         f"so it cannot be varied with the right one; write it next to the person it describes"
                     )
                 owner = 0 if self.persons else None  # "sunset, beach, old": with no one there it describes the scene
             if owner is None or j == opener - 1:
                 continue
-            if adj.value == HELD:  # "(nordic:1.1)": its weight leaves with it
-                self.claim(opener, closer, Held(self.prompt[self.tokens[opener].start : self.tokens[closer].end],
-                                                "ethnicity outside the value space"))  # fmt: skip
-                continue
-            self.persons[owner].state(adj.attribute, adj.value, True, t.text)
-            self.claim(i, i, Predicate(owner, adj.attribute, g.token_case(t.text), tag))
+            self.predicate(owner, adj, i, last, opener, closer, tag)
+
+    def predicate(self, owner: int, adj: Adjective, i: int, last: int, opener: int, closer: int, tag: bool) -> None:
+        """Words i..last (inside a weight opener..closer) state `adj` of person `owner`: varied in place, or held
+        back with their weight when the value is outside the value space ("(nordic:1.1)", "(middle eastern:1.1)")."""
+        if adj.value == HELD:
+            self.claim(opener, closer, Held(self.prompt[self.tokens[opener].start : self.tokens[closer].end],
+                                            "ethnicity outside the value space"))  # fmt: skip
+            return
+        word = self.tokens[i].text
+        self.persons[owner].state(adj.attribute, adj.value, True, word)
+        self.claim(i, last, Predicate(owner, adj.attribute, g.token_case(word), tag))
 
     def lone_tag(self, i: int, last: int | None = None) -> bool:
         """Tokens i..last (default i alone) are a whole comma-separated tag after the first ("..., teenage, ...",

@@ -11,7 +11,7 @@ from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTE
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
-from obclip.prompts.tokens import Token
+from obclip.prompts.tokens import Token, weight_group
 
 GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
@@ -362,6 +362,8 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
              "herself": "reflexive"}  # fmt: skip
     if word in fixed:
         return fixed[word]
+    if (weight := weight_group(tokens, i + 1)) is not None:  # "his (grandfather:1.3)": read the words it weights
+        return pronoun_role(tokens[: i + 1] + tokens[weight[0] :], i, lex)
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
     follows_preposition = prev is not None and prev.core in g.PREPOSITIONS

@@ -8,7 +8,7 @@ the sentence is about (an animal subject), what a compound heads on, and which n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, plain
+from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, plain
 from obclip.prompts.template import Held
 
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
@@ -19,6 +19,11 @@ CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  #
 # dish's ("a French restaurant", "Chinese food")
 GATHERINGS = frozenset("wedding weddings ceremony funeral festival feast celebration parade".split())
 HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch sketches handwriting artwork".split())
+
+
+# the nouns the cloud view writes for a person whose noun it replaces (a name, a class's neutral noun, a child):
+# each must read back as a person in every decoy, so none of them names a kind of thing
+RENDERED_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child"})
 
 
 class ReadingMixin:
@@ -90,7 +95,7 @@ class ReadingMixin:
             kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
             return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
         worn = nxt is not None and nxt.core in self.lex.senses.garments
-        if self.names_a_kind(i) and (not noun.states() or self.animal_subject() or (worn and not t.capitalised)):
+        if self.names_a_kind(i) and (not noun.states() or self.animal_subject() or worn or self.kind_of_thing(i)):
             return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat", "a princess costume"
         if self.bare_modifier(i):
             return f"with no article it names a kind of {nxt.core}"  # "wearing aviator goggles"
@@ -223,6 +228,24 @@ class ReadingMixin:
         if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of"):
             return "verb"
         return "thing"
+
+    def kind_of_thing(self, i: int) -> bool:
+        """One person noun before a thing that is no part of a body and heads its phrase: "a viking ship", "a dad
+        joke", "a father christmas ornament", "a samurai sword" name the thing's kind, no one stands there. Not a
+        plural ("girls night out", "a girls softball team" are the girls'), not before a body part ("a womans
+        face" is hers), not an origin that is an adjective too ("a Korean idol" is one)."""
+        t, nxt = self.tokens[i], self.tokens[i + 1]
+        noun, before = self.noun(t), self.tok(self.phrase_opening(i))
+        if "v" in self.lex.tags(nxt.core) and before is not None and before.low in ("and", "or", "nor", "&"):
+            return False  # "a woman and a man talk": the verb of the two, not a kind of talk
+        if nxt.core in g.IRREGULAR_PAST:
+            return False  # "The Lonely Girl sat on the porch": her verb
+        if t.core in RENDERED_NOUNS or t.core in self.lex.titles or (noun is not None and noun[0].cls in RANKS):
+            # what the cloud view writes for someone whose name it leaves out ("a Tom Hanks mug" -> "a man mug",
+            # "a Queen Victoria mug" -> "a queen mug") reads back as someone in every decoy
+            return False
+        return noun is not None and noun[0].number == "sg" and len(nxt.core) > 2 and t.core not in self.lex.adjectives and (
+            nxt.core not in self.lex.senses.body and nxt.core.removesuffix("s") not in self.lex.senses.body)
 
     def names_a_kind(self, i: int) -> bool:
         """The person noun at token i names a kind of thing with the noun after it ("aviator goggles", "a wizard

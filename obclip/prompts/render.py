@@ -18,7 +18,7 @@ from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Predicate, 
 
 Assignment = tuple[dict[str, str], ...]  # per person: attribute -> value
 
-_ARTICLE = re.compile(r"\b(a|an|A|An|AN)(\s+)([^\W_][\w'’-]*)")
+_ARTICLE = re.compile(r"\b(a|an|A|An|AN)(\s+[(\[]*)([^\W_][\w'’-]*)")  # through a weight: "an (old man:1.2)"
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
 _SPACE_AFTER = re.compile(r"([(])\s+")
 _DOUBLE_COMMA = re.compile(r"([,;])\s*(?:[,;]\s*)+")

@@ -80,6 +80,17 @@ class ThingsMixin:
         self.mark_possessive_brands()
         self.mark_title_spans()
         self.mark_model_names()
+        self.mark_viewer()
+
+    def mark_viewer(self) -> None:
+        """ "1girl, looking at viewer", "smiling at the viewer", "eye contact with viewer": the viewer is whoever
+        looks at the picture, outside it; an SD tag for where the subject looks, no person of the image."""
+        for i, t in enumerate(self.tokens):
+            if t.core not in ("viewer", "viewers") or not self.free(i) or i == 0:
+                continue
+            j = i - 1 if self.tokens[i - 1].low == "the" else i
+            if j > 0 and self.tokens[j - 1].low in ("at", "to", "toward", "towards", "with", "facing"):
+                self.keep(i, i, "the one who looks at the picture, not in it")
 
     def mark_family_names(self) -> None:
         """ "the Patel family", "the Nguyens' house": a surname before "family" names the family, and a surname can
