@@ -720,3 +720,14 @@ def test_a_person_noun_before_a_noun_stays_someone_where_it_is_one(prompt: str) 
     group = transform(prompt)
     assert group.n > 1, group.order
     _closed(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("mr. rogers putting on a cardigan", "rogers"),
+                                              ("dr. fauci testifying before congress", "fauci"),
+                                              ("mrs. smith baking a pie", "smith"), ("mr. bean driving a mini", "bean")])  # fmt: skip
+def test_a_lower_case_title_with_its_full_stop_opens_a_name(prompt: str, name: str) -> None:
+    """Red team round 15: "dr. fauci testifying" went out as written, "mr. rogers" as "man. a man", "mrs. smith" as
+    "woman. smith": the full stop after a lower-case title ended the name. After it, the next word is a surname."""
+    group = transform(prompt)
+    assert not any(name in c or "." in c for c in group.order), group.order
+    assert group.cloud_prompt.split()[0] == "A"

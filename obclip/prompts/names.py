@@ -350,7 +350,10 @@ class NamesMixin:
 
     def lower_name_after(self, i: int) -> bool:
         """In a lower-case prompt, the word after token i can be a name: a first name, or a word that names no
-        thing and is no person noun, verb form, attribute or closed-class word ("gaga", "voldemort")."""
+        thing and is no person noun, verb form, attribute or closed-class word ("gaga", "voldemort"); after a title's
+        full stop too ("mr. rogers", "dr. fauci")."""
+        dotted = (dot := self.tok(i + 1)) is not None and dot.text == "." and self.tokens[i].core in self.lex.titles
+        i += dotted
         nxt, after = self.tok(i + 1), self.tok(i + 2)
         if nxt is None or not nxt.is_word or not self.free(i + 1) or nxt.core in g.CLOSED or self.ing(nxt) or (
                 self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in self.lex.proxies
@@ -359,6 +362,11 @@ class NamesMixin:
         if self.thing_noun(i + 2) and not self.ing(after) and not ROMAN.match(after.text.upper()) and not (
                 self.lower_surname(i + 2)):  # fmt: skip  # "queen elizabeth ii", "sir elton john"
             return False  # "a queen anne chair", "princess leia action figure": the name of a kind of thing
+        if dotted:  # "mrs. smith", "mr. bean": after a title and its full stop the word is a surname; not where
+            # the word after it is an auxiliary used as a noun ("dr. pepper can on a table")
+            beyond = self.tok(i + 3)
+            return after is None or after.core not in g.AUXILIARIES or (
+                beyond is not None and beyond.is_word and beyond.core not in g.CLOSED)
         tags = set(self.lex.tags(nxt.core))
         gendered = name_gender(self.lex.first_names.get(plain(nxt.core), "")) is not None
         # a word no dictionary knows as a thing, a verb or a common noun ("elizabeth", "gaga"), or a gendered first
@@ -674,11 +682,11 @@ class NamesMixin:
         gender = self.lex.titles.get(t.core.rstrip(".")) if title else (noun.gender if noun else None)
         if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":
             last += 1
-        j = last + 1
+        j = start = last + 1  # after the title's full stop: "mr. rogers"
         name_words: list[Token] = [] if (title or noun) else [t]
         lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
-                lower_titled and (j == i + 1 or (j == i + 2 and self.lower_surname(j)))) or (
+                lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))) or (
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
                 self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
