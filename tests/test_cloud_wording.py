@@ -731,3 +731,41 @@ def test_a_lower_case_title_with_its_full_stop_opens_a_name(prompt: str, name: s
     group = transform(prompt)
     assert not any(name in c or "." in c for c in group.order), group.order
     assert group.cloud_prompt.split()[0] == "A"
+
+
+@pytest.mark.parametrize("prompt", ["a woman in her (mid-40s:1.2) jogging", "a man in his ((70s)) reading",
+                                    "(man:1.1) in his (60s:1.2), reading"])  # fmt: skip
+def test_a_weighted_decade_is_the_persons_age(prompt: str) -> None:
+    """My probes: "a woman in her (mid-40s:1.2) jogging" went out with "(mid-40s:1.2)" in every candidate, beside
+    "a man in him ...": a weight around a decade was no weight group (it ended on a number) and "her" before it
+    read as an object."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and not any("0s" in c or " him " in c for c in group.order)
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["a woman, neither young nor old, reading", "he is neither old nor young"])
+def test_neither_young_nor_old_is_an_age_varied_with_the_person(prompt: str) -> None:
+    """Issue #20 names "neither young nor old" as an age statement: it went out as written beside gender decoys only.
+    The two ages denied leave the one between them, varied as a predicate; with none between, it is refused."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and not any("neither" in c for c in group.order)
+    assert "middle-aged" in group.cloud_prompt
+    _closed(prompt)
+    with pytest.raises(DetectionError, match="no single age lies between"):
+        transform("a man, neither young nor middle-aged, smiling")
+
+
+def test_a_booru_tag_with_a_childs_age_is_refused_with_what_to_write() -> None:
+    """Red team round 15 read "a child's age is given apart from a word that reads as an adult's" for "1girl, (teen:1.2)"
+    as no reason at all. No booru tag gets a child decoy (docs/privacy.md); the message now says so and what to write."""
+    with pytest.raises(DetectionError, match="booru tag .*a teenage girl"):
+        transform("1girl, (teen:1.2), ballroom")
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("an asian man with monolid eyes", "monolid"),
+                                              ("a woman with gray roots", "gray roots")])  # fmt: skip
+def test_an_eye_shape_and_greying_roots_stay_on_the_device(prompt: str, held: str) -> None:
+    """My probes: "an asian man with monolid eyes" went out beside "an African man with monolid eyes"."""
+    group = transform(prompt)
+    assert not any(held in c for c in group.order) and any(held in h for h in group.held_back)

@@ -140,3 +140,21 @@ def test_the_shipped_calibration_is_that_of_the_current_rules() -> None:
     from obclip.device.context import BASELINE_PATH
 
     assert module.build() == BASELINE_PATH.read_text(encoding="utf-8"), "run scripts/context_baseline.py"
+
+
+@pytest.mark.parametrize(("prompt", "span"), [("[[child]] playing with a puppy", "with a puppy"),
+                                              ("(old chinese man:1.3) playing mahjong, [smoke], dim light", "playing mahjong"),
+                                              ("a (newborn:1.2), (nicu:1.3), (hospital:1.1)", "(nicu:1.3)")])  # fmt: skip
+def test_a_prompt_with_weights_still_has_spans_to_hold(prompt: str, span: str) -> None:
+    """Red team round 15 and my probes: "[[child]] playing with a puppy" was refused by the context check: a part with a
+    bracket anywhere in it offered no span. Now only a span with a bracket inside is never split, and a weighted tag
+    whose brackets close inside it is a span of its own."""
+    assert span in spans_of(prompt)
+
+
+def test_an_adjunct_runs_through_a_conjunction_inside_its_object() -> None:
+    """ "a person eating kimchi and bibimbap at home" held "eating kimchi" and sent "a person and bibimbap at home":
+    the adjunct stopped at "and". It stops there only where a new phrase follows."""
+    assert "eating kimchi" not in spans_of("a girl eating kimchi and bibimbap at home")
+    assert "eating kimchi and bibimbap at home" in spans_of("a girl eating kimchi and bibimbap at home")
+    assert "on a park bench" in spans_of("an old man sitting on a park bench and a dog sleeping")

@@ -227,21 +227,28 @@ def spans_of(prompt: str) -> list[str]:
     lex = default_lexicon()
     out: list[str] = []
     parts = [p.strip() for p in prompt.split(",")]
-    out += [p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and not set(p) & set(QUOTES)]
+    out += [p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and _whole(p)]
     for part in parts:
-        if set(part) & set(QUOTES):
-            continue
         words = part.split()
         lows = [w.lower().strip(".;:!?") for w in words]
         for i in range(1, len(words)):
             clause = ing_form(lows[i], lex) and lows[i - 1] not in g.DETERMINERS | g.PREPOSITIONS
             if lows[i] not in ADJUNCT_OPENERS and not clause:
                 continue
-            end = next((j for j in range(i + 1, len(words)) if lows[j] in g.CONJUNCTIONS), len(words))
+            # a conjunction ends the adjunct where a new phrase follows it ("on a park bench and a dog"), not
+            # inside its object ("eating kimchi and bibimbap at home")
+            end = next((j for j in range(i + 1, len(words)) if lows[j] in g.CONJUNCTIONS and (
+                j + 1 == len(words) or lows[j + 1] in g.CLOSED or ing_form(lows[j + 1], lex))), len(words))  # fmt: skip
             # an -ing clause of one word may go ("my granny knitting" -> "my granny"); a preposition needs its object
-            if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS:
-                out.append(" ".join(words[i:end]).strip(".;:!?"))
+            span = " ".join(words[i:end]).strip(".;:!?")
+            if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS and not set(span) & set(QUOTES):
+                out.append(span)  # "[[child]] playing with a puppy": never inside quotes or a weight
     return list(dict.fromkeys(s for s in out if s))
+
+
+def _whole(tag: str) -> bool:
+    """A tag whose quotes and brackets all close inside it ("(nicu:1.2)"), so that leaving it out breaks none."""
+    return all(tag.count(o) == tag.count(c) for o, c in ("()", "[]", "{}")) and tag.count('"') % 2 == 0
 
 
 def _reduced(group: CandidateGroup, again: Callable[[str], CandidateGroup], span: str) -> CandidateGroup | None:

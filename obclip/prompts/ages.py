@@ -20,6 +20,7 @@ from obclip.prompts.cues import (
     decade_years,
 )
 from obclip.prompts.template import AgePhrase, Phrase
+from obclip.prompts.tokens import weight_group
 
 # Stages of life said with a possessive, as a reader dates them: "in her golden years" is an old woman, "in his
 # prime" a man of about 35, "in her youth" a young woman. Each is an age statement of its person, rendered like a
@@ -71,6 +72,9 @@ class AgesMixin:
         if t.low != "in" or p is None or not self.free(i + 1) or p.core not in ("his", "her", "their"):
             return False
         j = i + 2
+        weight = weight_group(self.tokens, j) if self.free(j) else None
+        if weight is not None:  # "in her (mid-40s:1.2)": the weight goes with the decade the decoys write
+            j = weight[0]
         if self.free(j) and self.tokens[j].low in ("early", "mid", "mid-", "late"):
             j += 1
             if self.free(j) and self.tokens[j].text == "-":
@@ -79,12 +83,14 @@ class AgesMixin:
         years = decade_years(decade) if decade is not None and self.free(j) else None
         if years is None and j == i + 2:
             return self.life_stage(i, j)
-        if years is None:
+        if years is None or (weight is not None and j != weight[1]):
             return False
         dash, upper = self.tok(j + 1), self.tok(j + 2)
         if dash is not None and dash.low in ("-", "–", "or", "to") and upper is not None and self.free(j + 2) and \
                 decade_years(upper) is not None:  # fmt: skip
             j += 2  # "in his 20s-30s", "in his 20s or 30s": the lower bound speaks for the range
+        if weight is not None:
+            j = weight[2]
         pid = self.bind(i + 1, plural=p.core == "their")
         self.check_agreement(self.persons[pid], p, i + 1)
         seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
-from obclip.prompts.grammar import CLOSED
+from obclip.prompts.grammar import CLOSED, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
@@ -213,6 +213,10 @@ def _template(prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: st
             if person.states["age"] == "child" and apart and "child" in ages and "child" not in space:
                 # "Mary, 2, on a swing": her phrase reads as an adult's ("a woman"), so her slot has no child value;
                 # folding her age to "young" would turn a child into an adult in the cloud's view
+                if person.cls == TAG_CLASS:  # no booru character gets a child decoy (docs/privacy.md)
+                    raise DetectionError("a booru tag such as '1girl' or '2boys' is never given a child's age, so a "
+                                         "child's age said apart from it cannot be varied; write the person as one "
+                                         "phrase (\"a teenage girl\", \"two teenage boys\") instead of the tag")  # fmt: skip
                 raise DetectionError("a child's age is given apart from a word that reads as an adult's; say it in "
                                      "one phrase (\"a 2-year-old girl named Mary\", \"a little girl\")")  # fmt: skip
             person.states["age"] = fold_age(person.states["age"], space)

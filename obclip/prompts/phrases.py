@@ -744,7 +744,35 @@ class PhrasesMixin:
             return True  # "a heavily pregnant lady", "a visibly tired man": an adverb of the adjective after it
         return "a" in tags or "n" in tags or (core.endswith(("ing", "ed")) and "v" in tags)
 
+    def mark_neither_nor(self) -> None:
+        """ "a woman, neither young nor old, reading": the two ages denied leave the one between them, said of the
+        person before as a predicate ("a woman, middle-aged, reading") and varied like one; with no single age
+        between them nothing can be varied, so the prompt is refused."""
+        scale = self.lex.values.get("age", ())
+        for i, t in enumerate(self.tokens[:-3]):
+            a, nor, b = self.tokens[i + 1], self.tokens[i + 2], self.tokens[i + 3]
+            if t.low != "neither" or nor.low != "nor" or not all(self.free(k) for k in range(i, i + 4)):
+                continue
+            said = [self.lex.adjectives.get(w.core) for w in (a, b)]
+            if not all(x is not None and x.attribute == "age" and x.value in scale for x in said):
+                continue
+            low, high = sorted(scale.index(x.value) for x in said)
+            j = i - 1
+            while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
+                j -= 1
+            owner = self.owner_at(j)
+            if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
+                owner = self.owner_at(j - 1)
+            if owner is None:
+                continue
+            if high - low != 2:
+                raise self.refuse(t, f"'{t.text} {a.text} {nor.text} {b.text}' says an age by the ones it denies, and "
+                                     "no single age lies between them; say the age itself (\"middle-aged\")")  # fmt: skip
+            self.persons[owner].state("age", scale[low + 1], True, a.text)
+            self.claim(i, i + 3, Predicate(owner, "age", g.token_case(a.text), False))
+
     def mark_predicates(self) -> None:
+        self.mark_neither_nor()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue

@@ -103,7 +103,8 @@ def weight_group(tokens: tuple[Token, ...], opener: int) -> tuple[int, int, int]
     while j < len(tokens) and j - opener <= 4 and (tokens[j].kind in ("word", "num") or tokens[j].text == "-"):
         j += 1  # "(50 year old:1.2)"; "-" joins words the tokenizer split ("(50-year old)")
     last = j - 1
-    if last <= opener or not tokens[last].is_word:
+    decade = tokens[last].kind == "num" and tokens[last].low.endswith("s")  # "(mid-40s:1.2)", "((70s))"
+    if last <= opener or not (tokens[last].is_word or decade):
         return None
     if close == ")" and j + 1 < len(tokens) and tokens[j].text == ":" and tokens[j + 1].kind == "num":
         j += 2  # the weight, a plain number ("1.2", "0.8")
