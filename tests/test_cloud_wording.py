@@ -769,3 +769,13 @@ def test_an_eye_shape_and_greying_roots_stay_on_the_device(prompt: str, held: st
     """My probes: "an asian man with monolid eyes" went out beside "an African man with monolid eyes"."""
     group = transform(prompt)
     assert not any(held in c for c in group.order) and any(held in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("prompt", ["(asian woman:1.2), (black man:1.2), wedding",
+                                    "(asian woman:1.2) BREAK (black man:1.2) BREAK wedding photo"])  # fmt: skip
+def test_two_weighted_people_of_different_origins_are_two_people(prompt: str) -> None:
+    """My probes: "(asian woman:1.2), (black man:1.2), wedding" was refused ("the tag 'black man' may describe the person
+    before it"): a gendered plain noun names someone new, whatever origin it is given, as "man, woman, beach" does."""
+    group = transform(prompt, max_candidates=200)
+    assert len({s.person for s in group.slots}) == 2 and group.n == 100
+    _closed(prompt)

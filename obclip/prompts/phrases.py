@@ -409,8 +409,10 @@ class PhrasesMixin:
             return False
         other = self.persons[0]
         nouns = (self.tokens[head].core, self.tokens[other.anchor].core)
-        if person.cls in GENERAL_CLASSES and set(person.states) <= {"gender", "age"}:
-            return False  # "man, woman, beach", "old man, boy": a noun that says only who is there names someone new
+        if person.cls in GENERAL_CLASSES and (set(person.states) <= {"gender", "age"} or "gender" in person.states):
+            # "man, woman, beach", "old man, boy", "(asian woman:1.2), (black man:1.2)": a noun that says only who is
+            # there names someone new, whatever origin it is given
+            return False
         if other.number != "sg" or person.number != "sg" or other.cls == g.TAG_CLASS or person.cls == g.TAG_CLASS:
             return False
         if other.cls in RELATIVES or person.cls in RELATIVES or any(w.startswith(("grand", "great")) for w in nouns):
