@@ -779,3 +779,13 @@ def test_two_weighted_people_of_different_origins_are_two_people(prompt: str) ->
     group = transform(prompt, max_candidates=200)
     assert len({s.person for s in group.slots}) == 2 and group.n == 100
     _closed(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [("three generations of women cooking together", "women cooking together"),
+                                              ("a woman in a sari of red silk", "a woman"),
+                                              ("a woman with a beard of bees, surreal portrait", "a woman, surreal portrait")])  # fmt: skip
+def test_a_held_word_takes_its_of_phrase_with_it(prompt: str, view: str) -> None:
+    """My probes: "three generations of women cooking together" went out as "of women cooking together", and "a woman
+    with a beard of bees" as "a woman of bees": what a held word's "of" introduces leaves with it, or before a person
+    the "of" alone, so the cloud view reads as a sentence."""
+    assert transform(prompt).cloud_prompt == view

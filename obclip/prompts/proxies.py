@@ -116,6 +116,17 @@ class ProxiesMixin:
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
             first, last = self.weighted(*self.proxy_extent(i, last, kind))
+            of, who = self.tok(last + 1), self.tok(last + 2)
+            if of is not None and of.low == "of" and self.free(last + 1) and who is not None and who.is_word and (
+                    self.noun(who) is not None):  # fmt: skip
+                last += 1  # "three generations of women cooking": "women cooking" is left, not "of women cooking"
+            elif of is not None and of.low == "of" and self.free(last + 1) and kind == "noun":
+                k = last + 2
+                while k < last + 5 and (w := self.tok(k)) is not None and w.is_word and (
+                        w.core in g.DETERMINERS or ("a" in self.lex.tags(w.core) and not self.thing_noun(k))):  # fmt: skip
+                    k += 1  # "of the finest silk", "of red silk"
+                if all(self.free(m) for m in range(last + 1, k + 1)) and self.thing_noun(k):
+                    last = k  # "a kimono of silk on a woman": its stuff goes with it, not "of silk on a woman"
             if self.worn_by_no_person(first):
                 continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
             obj = self.tok(last + 1)
