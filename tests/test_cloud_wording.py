@@ -789,3 +789,18 @@ def test_a_held_word_takes_its_of_phrase_with_it(prompt: str, view: str) -> None
     with a beard of bees" as "a woman of bees": what a held word's "of" introduces leaves with it, or before a person
     the "of" alone, so the cloud view reads as a sentence."""
     assert transform(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize("prompt", ["sky playing guitar on a rooftop", "river reading a book", "sky playing the piano"])
+def test_a_name_of_either_gender_before_what_a_person_does_to_something_is_someone(prompt: str) -> None:
+    """Red team round 15: "sky playing guitar" went out as written; only a gendered first name counted before an agent's
+    verb. A name of either gender counts where the verb takes an object, and the person is written "a person"."""
+    group = transform(prompt)
+    assert not any(prompt.split()[0] in c.lower().split() for c in group.order), group.order
+    assert group.cloud_prompt.startswith("A person")
+
+
+@pytest.mark.parametrize("prompt", ["winter driving tips infographic", "sky diving over the desert", "blue frosting on a cake",
+                                    "storm chasing tornadoes", "jade carving on a shelf"])  # fmt: skip
+def test_a_word_of_either_gender_stays_a_word_before_a_compound_or_no_object(prompt: str) -> None:
+    assert transform(prompt).order == (prompt,)

@@ -507,7 +507,7 @@ class NamesMixin:
         owned = alone and any(self.tokens[k].low in ("her", "his") and (o := self.tok(k + 1)) is not None and (
             o.is_word and o.core not in g.CLOSED) for k in range(i + 2, end))  # fmt: skip  # not "rain falling on her"
         gendered = name_gender(self.lex.first_names[plain(t.core)]) is not None  # not "winter driving", "blue frosting"
-        if owned or (nxt.core not in self.lex.senses.agents or t.core in self.lex.senses.creatures or not gendered):
+        if owned or nxt.core not in self.lex.senses.agents or t.core in self.lex.senses.creatures:
             return owned
         # where a thing and an -ing that is also a thing make a compound ("jade carving on a shelf"), the verb must
         # take its object ("ruby painting a fence")
@@ -517,6 +517,10 @@ class NamesMixin:
             return takes
         bare_noun = after is not None and after.is_word and "n" in self.lex.tags(after.core) and not (
             after.core.endswith("s") or after.core in g.PREPOSITIONS)  # fmt: skip  # "a dancing queen"-like compound
+        if not gendered:  # a name of either gender ("sky", "river") only where the verb takes an object: "sky playing
+            # guitar", "river reading a book"; not "winter driving tips", "blue frosting", "sky diving"
+            beyond = self.tok(i + 3)
+            return takes or (bare_noun and (beyond is None or not beyond.is_word or beyond.core in g.CLOSED))
         return takes or not bare_noun
 
     def unknown_full_name(self, i: int) -> int | None:
