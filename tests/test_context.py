@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from obclip.device.context import THRESHOLD, Leak, default_attacker, guard, shared_context, spans_of
+from obclip.device.context import THRESHOLD, THRESHOLDS, Leak, default_attacker, guard, shared_context, spans_of
 from obclip.prompts import transform
 from obclip.prompts.template import DetectionError
 
@@ -158,3 +158,24 @@ def test_an_adjunct_runs_through_a_conjunction_inside_its_object() -> None:
     assert "eating kimchi" not in spans_of("a girl eating kimchi and bibimbap at home")
     assert "eating kimchi and bibimbap at home" in spans_of("a girl eating kimchi and bibimbap at home")
     assert "on a park bench" in spans_of("an old man sitting on a park bench and a dog sleeping")
+
+
+@pytest.mark.parametrize(("prompt", "span"), [("a japanese woman in a kimono at a tea ceremony", "at a tea ceremony"),
+                                              ("a french woman in paris", "in paris"),
+                                              ("a white man at a country club golf course", "at a country club golf course"),
+                                              ("a young asian woman with a boba tea in taipei", "in taipei")])  # fmt: skip
+def test_an_origins_world_is_held_from_a_lower_threshold(prompt: str, span: str) -> None:
+    """My probes: "at a tea ceremony", "in paris", "at a country club" went out beside decoys of every origin; the
+    attacker read them at 0.77-0.87, under the age threshold of 0.92. Origins are read from `THRESHOLDS`."""
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    assert THRESHOLDS["ethnicity"] < THRESHOLD
+    group = protect(prompt, PrivacyOptions())
+    assert span in group.held_back and not any(span in c for c in group.order), group.order
+
+
+def test_an_ordinary_scene_of_someone_of_stated_origin_is_sent() -> None:
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    group = protect("an indian woman reading a book in a library", PrivacyOptions())
+    assert group.held_back == () and group.cloud_prompt == "an Indian woman reading a book in a library"

@@ -14,7 +14,7 @@ African. No word list names all such context, so the device asks a model, as the
   `scripts/context_baseline.py`) and renormalised: contextual calibration, so that what the encoder says
   of any ordinary context ("a boy and his dog" leans to "child") does not count, only a context that leans
   further than ordinary ones;
-- where one value's calibrated probability passes `THRESHOLD`, the span that drives it is found by
+- where one value's calibrated probability passes its attribute's threshold (`THRESHOLDS`), the span that drives it is found by
   occlusion and held back on the device (the device's own steps still use the whole prompt), and the
   prompt is transformed again without it. A span is a comma-separated tag after the first part, or an
   adjunct inside a part that the sentence stands without: a prepositional phrase ("with a baguette",
@@ -62,6 +62,9 @@ from obclip.prompts.template import DetectionError
 
 TEMPERATURE = 0.05
 THRESHOLD = 0.92  # a calibrated probability above which the shared context is taken to state the value
+# per attribute (`THRESHOLD` where none is set): an origin's scenes are places, festivals and foods, which ordinary
+# contexts seldom lean to, so it is read from lower (docs/privacy.md, "Eleventh session")
+THRESHOLDS = {"age": THRESHOLD, "ethnicity": 0.8}
 MAX_PART_WORDS = 4  # a tag after a comma ("NICU", "afrofuturism") is held back whole only if this short
 MAX_ADJUNCT_WORDS = 6  # an adjunct phrase held back inside a part ("on a bicycle", "playing mahjong")
 # prepositions that open an adjunct the sentence stands without; "of", "as", "than", "like" bind to the word
@@ -180,9 +183,10 @@ class ContextAttacker:
         context, best = shared_context(group), None
         for attribute in sorted({s.name for s in group.slots if s.name in CHECKED}):
             p = self.predict([context], attribute)[0]
-            if best is None or float(p.max()) > best.probability:
+            over = float(p.max()) - THRESHOLDS.get(attribute, THRESHOLD)
+            if over > 0 and (best is None or over > best.probability - THRESHOLDS.get(best.attribute, THRESHOLD)):
                 best = Leak(attribute, self.values[attribute][int(p.argmax())], float(p.max()), context)
-        return best if best is not None and best.probability > THRESHOLD else None
+        return best
 
     def driver(self, leak: Leak, group: CandidateGroup, again: Callable[[str], CandidateGroup]) -> str | None:
         """The span of `group.prompt` to hold back (occlusion), or None: of `spans_of(group.prompt)` whose
@@ -195,7 +199,8 @@ class ContextAttacker:
         index = self.values[leak.attribute].index(leak.value)
         contexts = [shared_context(r) for _, r in found]
         after = self.predict(contexts, leak.attribute)[:, index].tolist()
-        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= THRESHOLD]
+        limit = THRESHOLDS.get(leak.attribute, THRESHOLD)
+        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= limit]
         return min(under)[2] if under else spans[min(range(len(spans)), key=after.__getitem__)]
 
     def weightiest_word(self, leak: Leak) -> str | None:
@@ -232,7 +237,8 @@ def spans_of(prompt: str) -> list[str]:
         words = part.split()
         lows = [w.lower().strip(".;:!?") for w in words]
         for i in range(1, len(words)):
-            clause = ing_form(lows[i], lex) and lows[i - 1] not in g.DETERMINERS | g.PREPOSITIONS
+            clause = ing_form(lows[i], lex) and lows[i - 1] not in g.DETERMINERS | g.PREPOSITIONS and (
+                lex.tags(lows[i - 1]) != "a")  # "in traditional clothing": after an adjective it is a noun
             if lows[i] not in ADJUNCT_OPENERS and not clause:
                 continue
             # a conjunction ends the adjunct where a new phrase follows it ("on a park bench and a dog"), not
