@@ -812,3 +812,20 @@ def test_a_maid_outfit_worn_by_someone_stays_on_the_device() -> None:
     group = transform("1girl, silver hair, red eyes, maid outfit, holding tray, indoors")
     assert not any("maid" in c for c in group.order) and any("maid outfit" in h for h in group.held_back)
     assert transform("a cat in a maid outfit").order == ("a cat in a maid outfit",)
+
+
+def test_an_age_in_two_number_words_is_one_age() -> None:
+    """My probes: "a twenty one year old man at a bar" went out as "a twenty little boy at a bar": "one year old" was
+    read as the age and "twenty" sent as written. "twenty one" is one number; after the person it is refused like
+    "a man sixty years old" (a number said apart that no rule places)."""
+    group = transform("a twenty one year old man at a bar")
+    assert group.cloud_prompt == "a young man at a bar" and not any("twenty" in c for c in group.order)
+    with pytest.raises(DetectionError, match="may state an age"):
+        transform("a man twenty one years old")
+
+
+def test_a_decade_plus_is_an_age() -> None:
+    """My probes: "a 50-plus woman doing yoga" went out as written, the age in every candidate."""
+    group = transform("a 50-plus woman doing yoga")
+    assert "age" in {s.name for s in group.slots} and not any("50" in c for c in group.order)
+    _closed("a 50-plus woman doing yoga")

@@ -179,3 +179,13 @@ def test_an_ordinary_scene_of_someone_of_stated_origin_is_sent() -> None:
 
     group = protect("an indian woman reading a book in a library", PrivacyOptions())
     assert group.held_back == () and group.cloud_prompt == "an Indian woman reading a book in a library"
+
+
+def test_the_years_old_frame_is_not_context() -> None:
+    """My probes: "a woman, 70 y/o, gardening" was refused, the attacker reading "old" of "25 years old", which every
+    candidate writes as its frame, as an old person's world."""
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    group = transform("a woman, 70 y/o, gardening")
+    assert "old" not in shared_context(group).split()
+    assert protect("a woman, 70 y/o, gardening", PrivacyOptions()).n > 1

@@ -132,13 +132,15 @@ def shared_context(group: CandidateGroup) -> str:
     # an age phrase ("aged" in "aged 45") and bare numbers are how the set writes every value, not scene. Only
     # the set is read (never the real prompt's parse), so the check decides alike whichever candidate is real.
     people = default_lexicon().nouns
-    out = []
+    out, before = [], ""
     for word in min(group.order).split():
+        bare = word.lower().strip(",.;:!?()")
         if left[word.lower()] > 0:
             left[word.lower()] -= 1
-            bare = word.lower().strip(",.;:!?()")
-            if bare not in people and bare not in AGE_FRAME and not bare.replace("-", "").isdigit():
+            framed = bare == "old" and before in AGE_FRAME  # "25 years old": the frame, not an old thing
+            if bare not in people and bare not in AGE_FRAME and not bare.replace("-", "").isdigit() and not framed:
                 out.append(word)
+        before = bare
     return " ".join(out)
 
 

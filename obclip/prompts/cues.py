@@ -15,7 +15,7 @@ from obclip.prompts.tokens import Token
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins folks".split())
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
-SOMETHING = re.compile(r"^(\d)0-?something$")
+SOMETHING = re.compile(r"^(\d)0-?(?:something|plus)$")  # "a 40-something woman", "a 50-plus man": the decade's middle
 # people named by their age group: "20-somethings", "a thirtysomething", "over-60s", "under-5s"
 AGE_GROUP = re.compile(r"^(?:(\d)0-?somethings?|(twenty|thirty|forty|fifty|sixty|seventy|eighty)-?somethings?"
                        r"|(over|under)-(\d{1,2})s)$")

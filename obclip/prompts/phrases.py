@@ -702,11 +702,18 @@ class PhrasesMixin:
 
     def years_old_at(self, k: int) -> tuple[int, int] | None:
         """(years, index of "old") for "N year(s) old" / "N month(s) old" starting at token k, else None."""
-        n, unit, old = self.tok(k), self.tok(k + 1), self.tok(k + 2)
-        if n is None or unit is None or old is None or old.low not in ("old", "olds"):
+        n, second, before = self.tok(k), self.tok(k + 1), self.tok(k - 1)
+        value = g.number_value(n.text) if n is not None else None
+        tens = g.number_value(before.text) if before is not None and before.is_word else None
+        if value is not None and 0 < value < 10 and tens is not None and tens % 10 == 0 and 20 <= tens <= 90:
+            return None  # the "one" of "twenty one years old": the number starts a word earlier
+        ones = g.number_value(second.text) if second is not None and second.is_word else None
+        if value is not None and n.is_word and value % 10 == 0 and 20 <= value <= 90 and ones is not None and 0 < ones < 10:
+            value, k = value + ones, k + 1  # "a twenty one year old man": one number in two words
+        unit, old = self.tok(k + 1), self.tok(k + 2)
+        if value is None or unit is None or old is None or old.low not in ("old", "olds"):
             return None
-        value = g.number_value(n.text)
-        if value is None or unit.low not in AGE_UNITS:
+        if unit.low not in AGE_UNITS:
             return None
         return (value if unit.low.startswith(("year", "yr")) else 0), k + 2
 
