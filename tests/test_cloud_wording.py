@@ -829,3 +829,20 @@ def test_a_decade_plus_is_an_age() -> None:
     group = transform("a 50-plus woman doing yoga")
     assert "age" in {s.name for s in group.slots} and not any("50" in c for c in group.order)
     _closed("a 50-plus woman doing yoga")
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a woman in her third trimester holding her belly", "trimester"),
+                                              ("a man collecting his pension at the post office", "pension"),
+                                              ("a man in his twenties at a frat party", "frat party")])  # fmt: skip
+def test_a_pregnancys_stage_a_pension_and_a_frat_party_stay_on_the_device(prompt: str, held: str) -> None:
+    """Red team round 16: "a man in his third trimester holding his belly", "pension letter on the table" after a held
+    "newly retired", "a woman in her seventies at a frat party" were decoys the shared words contradicted."""
+    group = transform(prompt)
+    assert not any(held in c for c in group.order) and any(held in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("prompt", ["sgt. johnson saluting the flag", "lt. dan in a wheelchair"])
+def test_a_short_rank_before_a_surname_is_a_title(prompt: str) -> None:
+    """Red team round 16: "sgt. johnson saluting the flag" went out as "sgt. A man saluting the flag"."""
+    group = transform(prompt)
+    assert group.cloud_prompt.startswith("A ") and not any(w in c.lower() for c in group.order for w in ("sgt", "lt."))
