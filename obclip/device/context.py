@@ -113,6 +113,11 @@ DESCRIPTIONS = {
 }  # fmt: skip
 
 
+def threshold(attribute: str) -> float:
+    """The calibrated probability above which the shared context is taken to state a value of `attribute`."""
+    return THRESHOLDS.get(attribute, THRESHOLD)
+
+
 @dataclass(frozen=True)
 class Leak:
     """The shared context points at `value` of `attribute` with calibrated probability `probability`."""
@@ -185,8 +190,8 @@ class ContextAttacker:
         context, best = shared_context(group), None
         for attribute in sorted({s.name for s in group.slots if s.name in CHECKED}):
             p = self.predict([context], attribute)[0]
-            over = float(p.max()) - THRESHOLDS.get(attribute, THRESHOLD)
-            if over > 0 and (best is None or over > best.probability - THRESHOLDS.get(best.attribute, THRESHOLD)):
+            over = float(p.max()) - threshold(attribute)
+            if over > 0 and (best is None or over > best.probability - threshold(best.attribute)):
                 best = Leak(attribute, self.values[attribute][int(p.argmax())], float(p.max()), context)
         return best
 
@@ -201,8 +206,7 @@ class ContextAttacker:
         index = self.values[leak.attribute].index(leak.value)
         contexts = [shared_context(r) for _, r in found]
         after = self.predict(contexts, leak.attribute)[:, index].tolist()
-        limit = THRESHOLDS.get(leak.attribute, THRESHOLD)
-        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= limit]
+        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= threshold(leak.attribute)]
         return min(under)[2] if under else spans[min(range(len(spans)), key=after.__getitem__)]
 
     def weightiest_word(self, leak: Leak) -> str | None:

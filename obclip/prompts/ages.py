@@ -381,7 +381,7 @@ class AgesMixin:
             j -= 1
         if self.owner_at(j) is not None and (prev is None or prev.low not in ("with", "and")):
             nxt = self.tok(i + 1)
-            if nxt is not None and nxt.is_word and t.is_word and (v := g.number_value(nxt.low)) is not None and v < 10:
+            if nxt is not None and g.two_word_number(t, nxt) is not None:
                 nxt = self.tok(i + 2)  # "a man twenty one years old": one number in two words
             return nxt is None or not nxt.is_word or nxt.core in ("years", "year", "yrs", "y.o", "yo") or (
                 ("n" not in self.lex.tags(nxt.core) or nxt.core in g.CLOSED) and nxt.core not in self.lex.nouns)

@@ -6,6 +6,11 @@ both use `indefinite_article`, so training captions and candidates never disagre
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from obclip.prompts.tokens import Token
+
 # Words spelled with a vowel but said with a consonant sound, and the reverse.
 _CONSONANT_SOUND = ("eu", "uni", "use", "usu", "uti", "uto", "one", "once", "ubiq", "ukr", "ura", "uro")
 _VOWEL_SOUND = ("hour", "honest", "honou", "honor", "heir")
@@ -188,6 +193,15 @@ def number_value(word: str) -> int | None:
     if tens in _TENS and unit in _UNITS[1:10]:
         return _TENS[tens] + _UNITS.index(unit)
     return 100 if w == "hundred" else None
+
+
+def two_word_number(first: Token, second: Token) -> int | None:
+    """The number two word tokens write together ("twenty one" -> 21), else None."""
+    tens = number_value(first.text) if first.is_word else None
+    ones = number_value(second.text) if second.is_word else None
+    if tens is None or ones is None or not (20 <= tens <= 90 and tens % 10 == 0 and 0 < ones < 10):
+        return None
+    return tens + ones
 
 
 def age_value(years: int) -> str:

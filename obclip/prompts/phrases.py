@@ -149,10 +149,8 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
-            weight = weight_group(self.tokens, i - 1)
-            opener, closer = (i - 1, weight[2]) if weight is not None and weight[:2] == (i, i) else (i, i)
             if found is not None and said is not None and said.attribute == "ethnicity" and len(self.persons) == 1 and (
-                    self.persons[0].number == "sg" and self.lone_tag(opener, closer)):  # fmt: skip
+                    self.persons[0].number == "sg" and self.lone_tag(*self.weighted_alone(i, i))):  # fmt: skip
                 continue  # "1girl, caucasian, smile": said of the one the tags describe, as "1girl, swedish" is
             if (
                 found is not None
@@ -702,14 +700,12 @@ class PhrasesMixin:
 
     def years_old_at(self, k: int) -> tuple[int, int] | None:
         """(years, index of "old") for "N year(s) old" / "N month(s) old" starting at token k, else None."""
-        n, second, before = self.tok(k), self.tok(k + 1), self.tok(k - 1)
-        value = g.number_value(n.text) if n is not None else None
-        tens = g.number_value(before.text) if before is not None and before.is_word else None
-        if value is not None and 0 < value < 10 and tens is not None and tens % 10 == 0 and 20 <= tens <= 90:
+        n = self.tok(k)
+        if k > 0 and n is not None and g.two_word_number(self.tokens[k - 1], n) is not None:
             return None  # the "one" of "twenty one years old": the number starts a word earlier
-        ones = g.number_value(second.text) if second is not None and second.is_word else None
-        if value is not None and n.is_word and value % 10 == 0 and 20 <= value <= 90 and ones is not None and 0 < ones < 10:
-            value, k = value + ones, k + 1  # "a twenty one year old man": one number in two words
+        value = g.number_value(n.text) if n is not None else None
+        if n is not None and (second := self.tok(k + 1)) is not None and (pair := g.two_word_number(n, second)):
+            value, k = pair, k + 1  # "a twenty one year old man": one number in two words
         unit, old = self.tok(k + 1), self.tok(k + 2)
         if value is None or unit is None or old is None or old.low not in ("old", "olds"):
             return None
@@ -766,12 +762,7 @@ class PhrasesMixin:
             if not all(x is not None and x.attribute == "age" and x.value in scale for x in said):
                 continue
             low, high = sorted(scale.index(x.value) for x in said)
-            j = i - 1
-            while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
-                j -= 1
-            owner = self.owner_at(j)
-            if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
-                owner = self.owner_at(j - 1)
+            owner, _ = self.said_of(i)
             if owner is None:
                 continue
             if high - low != 2:
@@ -795,9 +786,7 @@ class PhrasesMixin:
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there
-            opener, closer = i, last
-            if (group := weight_group(self.tokens, i - 1)) is not None and group[:2] == (i, last):
-                opener, closer = i - 1, group[2]
+            opener, closer = self.weighted_alone(i, last)
             nxt = self.tok(closer + 1)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
                 continue  # it modifies a thing ("an old car", "Chinese food"); "isn't young anymore" is said of her
@@ -808,12 +797,7 @@ class PhrasesMixin:
                 # keeps its weight where the decoys write their value ("(old:1.3) (African man:1.2)")
                 self.predicate(owner, adj, i, last, opener, closer, True)
                 continue
-            j = opener - 1
-            while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
-                j -= 1
-            owner = self.owner_at(j)
-            if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
-                owner = self.owner_at(j - 1)  # "a man who isn't young anymore"
+            owner, j = self.said_of(opener)
             tag = self.lone_tag(opener, closer)
             if owner is None and tag:
                 # "1girl, blonde, blue eyes, teenage, school uniform": a tag that is only an age or an origin says
@@ -838,6 +822,23 @@ class PhrasesMixin:
         word = self.tokens[i].text
         self.persons[owner].state(adj.attribute, adj.value, True, word)
         self.claim(i, last, Predicate(owner, adj.attribute, g.token_case(word), tag))
+
+    def weighted_alone(self, i: int, last: int) -> tuple[int, int]:
+        """(opener, closer) of a prompt weight around words i..last and nothing else ("(elderly:1.3)"), else (i, last)."""
+        group = weight_group(self.tokens, i - 1)
+        return (i - 1, group[2]) if group is not None and group[:2] == (i, last) else (i, last)
+
+    def said_of(self, first: int) -> tuple[int | None, int]:
+        """(the person a predicate starting at token `first` is said of, the token before its links): back over "is",
+        "not", adverbs and commas to a person's phrase or pronoun, or through "who"/"that" ("a man who isn't young
+        anymore")."""
+        j = first - 1
+        while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
+            j -= 1
+        owner = self.owner_at(j)
+        if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
+            owner = self.owner_at(j - 1)
+        return owner, j
 
     def lone_tag(self, i: int, last: int | None = None) -> bool:
         """Tokens i..last (default i alone) are a whole comma-separated tag after the first ("..., teenage, ...",
