@@ -846,3 +846,51 @@ def test_a_short_rank_before_a_surname_is_a_title(prompt: str) -> None:
     """Red team round 16: "sgt. johnson saluting the flag" went out as "sgt. A man saluting the flag"."""
     group = transform(prompt)
     assert group.cloud_prompt.startswith("A ") and not any(w in c.lower() for c in group.order for w in ("sgt", "lt."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [("Will Smith eating spaghetti", "Smith"), ("Bill Gates giving a lecture", "Gates"),
+     ("Mark Twain reading on a porch", "Twain")],
+)  # fmt: skip
+def test_a_first_name_that_is_also_a_word_before_a_known_surname_is_someone(prompt: str, name: str) -> None:
+    """My probes (twelfth session): "Will Smith eating spaghetti" went out as written, kept as "a name of a thing":
+    "will" and "bill" are words too, and "smith" a common noun. WordNet knows Smith and Gates as people; a first name
+    before such a word, or before what only a person does ("reading"), names the person, as "Emma Stone" does."""
+    group = transform(prompt)
+    assert not any(name in c for c in group.order), group.order
+    assert "gender" in {s.name for s in group.slots}
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["Victoria Falls at sunset", "Jordan River at dawn", "Jack Daniels bottle on a bar",
+                                    "a Frank Lloyd Wright house in the woods", "Grace Church in the snow"])  # fmt: skip
+def test_a_first_name_in_a_name_of_a_place_or_a_thing_stays_as_written(prompt: str) -> None:
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "tags"),
+    [("1girl, 1boy, couple holding hands, BREAK, (indian woman:1.1) in a sari, BREAK, (white man:1.1) in a suit",
+      ("1girl", "1boy")),
+     ("2boys, (old man:1.3), (young boy:1.1), fishing on a pier, sunset", ("2boys",)),
+     ("2girls, (asian woman:1.2), (black woman:1.2), sitting on a bench", ("2girls",)),
+     ("1girl, 2boys, (woman:1.2), (man:1.1), (man:1.1), bar, night", ("1girl", "2boys"))],
+)  # fmt: skip
+def test_count_tags_beside_the_peoples_own_nouns_stay_on_the_device(prompt: str, tags: tuple[str, ...]) -> None:
+    """Red team round 16: "1girl, 1boy, ..., (indian woman:1.1), ..., (white man:1.1)" varied the tags apart from
+    the nouns, so decoys read "1boy, 1boy, ..., (woman:1.1), ..., (woman:1.1)" and only 6 of 16 were consistent;
+    "2boys, (old man:1.3), (young boy:1.1)" was refused at N = 128. The tags count the people the nouns name: they are
+    held back, and every candidate's nouns agree with themselves."""
+    group = transform(prompt)
+    assert not any(re.search(r"\d(girl|boy)", c) for c in group.order), group.order
+    assert all(any(t in h for h in group.held_back) for t in tags)
+    assert {s.name for s in group.slots} >= {"gender"}
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["1boy, 1girl, holding hands, beach", "1girl, solo, (old woman:1.2), knitting"])
+def test_count_tags_that_are_the_people_are_still_varied(prompt: str) -> None:
+    group = transform(prompt)
+    assert re.search(r"\d(girl|boy)", group.cloud_prompt) and not group.held_back
+    assert any(re.search(r"\dboy", c) for c in group.order) and any(re.search(r"\dgirl", c) for c in group.order)

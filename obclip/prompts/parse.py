@@ -160,6 +160,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_proxies(person_words_only=True)
         self.mark_gendered_compounds()
         self.mark_names()
+        self.hold_count_tags()
         self.mark_noun_phrases()
         self.mark_age_phrases()
         self.mark_predicates()

@@ -319,6 +319,29 @@ class PhrasesMixin:
         if held_words:
             self.held_in_phrase(held_words)
 
+    def hold_count_tags(self) -> None:
+        """ "1girl, 1boy, couple, (indian woman:1.1), (white man:1.1)", "2boys, (old man:1.3), (young boy:1.1)":
+        booru count tags that announce two or more characters, in a prompt that names two or more people by nouns
+        that say who they are, count those people again. Varied apart from the nouns, a decoy contradicts itself
+        ("1boy, 1boy, ..., (woman), (woman)") and the real candidate is the consistent one; which tag is which noun
+        cannot be read from the tags. So the tags are held back on the device, before any phrase is read (the
+        decoys, which lack them, must parse as the prompt does), and the nouns carry the people. One tag ("1girl,
+        solo, (old woman:1.2)") is that person, and tags with no such noun beside them ("1boy, 1girl, holding
+        hands") are the people: both stay."""
+        tags = [i for i, t in enumerate(self.tokens) if self.free(i) and self.free(i - 1) and self.booru_tag(i)]
+        count = sum(int(self.tokens[i - 1].low) for i in tags)
+        nouns = [i for i, t in enumerate(self.tokens) if i not in tags and self.free(i) and t.is_word
+                 and (found := self.noun(t)) is not None and {"gender", "age"} & set(found[0].states())]  # fmt: skip
+        if count < 2 or len(nouns) < 2:
+            return
+        for i in tags:
+            first, last = i - 1, i
+            nxt, prev = self.tok(last + 1), self.tok(first - 1)
+            if nxt is not None and nxt.text == "," and self.free(last + 1) and (prev is None or not prev.is_word):
+                last += 1  # one item of the tag list leaves with its comma
+            text = self.prompt[self.tokens[first].start : self.tokens[last].end]
+            self.claim(first, last, Held(text, "a count tag of the people the prompt names by noun"))
+
     def corefer(self, first: int, det: str, head: int, person: Person) -> int | None:
         """The earlier person a phrase names again, or None for a new one.
 
