@@ -894,3 +894,25 @@ def test_count_tags_that_are_the_people_are_still_varied(prompt: str) -> None:
     group = transform(prompt)
     assert re.search(r"\d(girl|boy)", group.cloud_prompt) and not group.held_back
     assert any(re.search(r"\dboy", c) for c in group.order) and any(re.search(r"\dgirl", c) for c in group.order)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a snowman with a carrot nose, children's book style", "a picture book for children, watercolor",
+     "a bike for kids in a shop window", "toys for boys and girls in a bin"],
+)  # fmt: skip
+def test_whom_a_thing_is_made_for_is_no_one_in_the_picture(prompt: str) -> None:
+    """Red team round 16: "children's book style" went out as "little children's book style", with decoys "old
+    people's book style"; "a picture book for children" as "for little children". The children are whom the book is
+    for: sent as written, each with a reason."""
+    group = transform(prompt)
+    assert group.order == (prompt,) and group.kept
+    assert all("for" in why or "kind" in why for _, why in group.kept), group.kept
+
+
+@pytest.mark.parametrize("prompt", ["students at a school for girls", "a party for kids in a garden",
+                                    "old ladies' tea party"])  # fmt: skip
+def test_people_a_place_or_an_event_is_for_may_be_in_the_picture(prompt: str) -> None:
+    """The limit of the rule above: where people are at a place or an event, they are varied as people."""
+    group = transform(prompt)
+    assert group.n > 1 and {s.name for s in group.slots} and not any("for" in why for _, why in group.kept)

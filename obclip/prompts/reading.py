@@ -8,7 +8,7 @@ the sentence is about (an animal subject), what a compound heads on, and which n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, plain
+from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
 from obclip.prompts.template import Held
 
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
@@ -94,6 +94,8 @@ class ReadingMixin:
                 j += 1  # "a child's car seat": the kind is of the whole compound (as in `possessive_kind`)
             kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
             return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
+        if self.audience(i):
+            return "it names whom a thing is made for, and no one is in the picture"
         worn = nxt is not None and nxt.core in self.lex.senses.garments
         if self.names_a_kind(i) and (not noun.states() or self.animal_subject() or worn or self.kind_of_thing(i)):
             return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat", "a princess costume"
@@ -161,7 +163,10 @@ class ReadingMixin:
         while self.thing_noun(j + 1, after_modifier=True) and not self.ing(self.tokens[j + 1]):
             j += 1
         head, kinds = self.tokens[j].core, self.lex.senses.kind_heads
-        if not any(form in kinds for form in (head, head.removesuffix("s"), head.removesuffix("es"))):
+        kind = any(form in kinds for form in (head, head.removesuffix("s"), head.removesuffix("es")))
+        # "children's book style", "a kids' cartoon aesthetic": the style of a kind of thing is of that kind
+        styled = j > i + 1 and head in STYLE_NOUNS and nxt.core in kinds
+        if not (kind or styled):
             return False  # "old ladies' tea party", "a mother's love": an event or a feeling has its people
         k = i - 1
         while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
@@ -170,6 +175,22 @@ class ReadingMixin:
         if det is None or not det.is_word or det.core in g.PREPOSITIONS or det.core not in g.DETERMINERS:
             return det is None or not det.is_word or det.core in g.PREPOSITIONS or "v" in self.lex.tags(det.core)
         return det.core in ("a", "an")
+
+    def audience(self, i: int) -> bool:
+        """ "a picture book for children", "a bike for kids", "toys for boys and girls": bare plurals after "for" and a
+        made thing name whom the thing is made for, in a prompt about that thing with no one else named; nobody is in
+        the picture. With someone there ("students at a school for girls") they may say who that is: a person."""
+        k = i - 1
+        while (w := self.tok(k)) is not None and w.low in ("and", "or", "&") and (
+                (other := self.tok(k - 1)) is not None and self.noun(other) is not None and self.noun(other)[0].number == "pl"):  # fmt: skip
+            k -= 2  # "for boys and girls": each of them
+        prev, thing = self.tok(k), self.tok(k - 1)
+        return (
+            prev is not None and prev.low == "for" and self.free(k)
+            and thing is not None and thing.is_word and self.noun(thing) is None
+            and any(form in self.lex.senses.kind_heads for form in (thing.core, thing.core.removesuffix("s")))
+            and self.noun(self.tokens[i])[0].number == "pl" and not self.tokens[i].possessive and self.about_a_thing
+        )  # fmt: skip
 
     def bare_modifier(self, i: int) -> bool:
         """"wearing aviator goggles": a singular noun with no article, after a verb or a preposition, before a
