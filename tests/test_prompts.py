@@ -539,11 +539,14 @@ def test_rephrasings_of_one_prompt_share_the_store_record(tmp_path) -> None:
 @pytest.mark.parametrize("prompt", ["portrait of a woman, shot on sony a7iii", "a man with a Nikon D850",
                                     "a family celebrating Diwali"])
 def test_cameras_and_festivals_are_no_people(prompt: str) -> None:
-    """Issue #20: "shot on sony a7iii" was refused as a misspelt "son"; a model code names a product."""
+    """Issue #20: "shot on sony a7iii" was refused as a misspelt "son"; a model code names a product. A festival of
+    one origin is held back (a proxy since session 12), never read as a person."""
     group = accepted(prompt)
-    for word in ("sony a7iii", "Nikon D850", "Diwali"):
+    for word in ("sony a7iii", "Nikon D850"):
         if word in prompt:
             assert all(word in c for c in group.order)
+    if "Diwali" in prompt:
+        assert any("Diwali" in h for h in group.held_back) and all(c.startswith("a family") for c in group.order)
 
 
 def test_mentions_account_for_every_slot_and_kept_word() -> None:

@@ -877,12 +877,16 @@ def test_a_gendered_pattern_compound_is_held_back() -> None:
 def test_a_festival_is_no_persons_name(prompt: str) -> None:
     """ "on Burns Night" and "during Ramadan" became "on a man", "during a man"; "celebrating Diwali" was refused as
     a name: after "during"/"celebrating" a capitalised common noun or unknown word is a festival, a named run that
-    ends on "Night"/"Day" is one, and "chinese new year" is a date, not an origin. The people around still vary."""
+    ends on "Night"/"Day" is one, and "chinese new year" is a date, not an origin. The people around still vary.
+    Since session 12 a festival of one origin or faith is a proxy, held back on the device with a person there: in no
+    candidate is it a person, and no word of it is varied."""
     group = transform(prompt)
     assert group.n > 1
     for festival in ("Burns Night", "Ramadan", "Diwali", "chinese new year"):
         if festival in prompt:
-            assert all(festival in c for c in group.order), group.order
+            assert any(festival in h for h in group.held_back), group.held_back
+            assert not any(w in c for c in group.order for w in festival.split()), group.order
+            assert not any(c.count(" man") + c.count("woman") > 1 for c in group.order), group.order
 
 
 @pytest.mark.parametrize(

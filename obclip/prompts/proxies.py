@@ -17,6 +17,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
+    plain,
     proxy_message,
 )
 from obclip.prompts.phrases import ORDINAL_WORDS
@@ -52,6 +53,14 @@ class ProxiesMixin:
         nobody = person_words_only and self.about_a_thing  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
             self.mark_hair_types()
+            for first, _, seg in list(self.spans):
+                if isinstance(seg, Held) and seg.why == "not a person" and plain(seg.text.lower()) in self.lex.proxies and (
+                        not any({"gender", "age"} & set(getattr(self.lex.nouns.get(plain(w)), "states", dict)())
+                                for w in seg.text.lower().split())):  # fmt: skip
+                    # "a man praying during Ramadan", "a man eating haggis on Burns Night": a festival kept as no
+                    # person's name is still a proxy of the origin of whoever is there ("a boy band", kept as a band
+                    # by its person word, is not released)
+                    self.release_named(first)
         for i, t in enumerate(toks):
             # a number opens a phrase too ("360 waves"): only as the first word of a listed multiword proxy
             if not self.free(i) or not (t.is_word or (t.kind == "num" and t.low in self.lex.proxy_starts)):
@@ -210,6 +219,8 @@ class ProxiesMixin:
         intro, owner = self.tok(first), self.tok(first - 1)
         if intro is None or owner is None or intro.low not in INTRODUCERS or not owner.is_word:
             return False
+        if not self.free(first - 1) and getattr(self.spans[self.used[first - 1]][2], "why", "") == "proxy":
+            return False  # "dancing at oktoberfest in a dirndl": a held occasion wears nothing; the dancer does
         kept = any(a <= first - 1 <= b for a, b, _ in self.kept)
         creatures = self.lex.senses.creatures
         if not (kept or owner.core in creatures or owner.core.removesuffix("s") in creatures):
@@ -582,6 +593,9 @@ class ProxiesMixin:
             found = self.noun(self.tokens[k])  # ("a baby stroller", "a babushka headscarf" name kinds)
             return found is not None and found[0].gender is not None and k not in kept
 
+        def verb(k: int) -> bool:  # "a family celebrating diwali": the clause's verb, which its subject does not follow
+            return self.ing(self.tokens[k]) and set(self.lex.tags(self.tokens[k].core)) & set("nav") == {"v"}
+
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
                 compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS)
         ) and (  # "her retirement party": "her" is the party's, and stays
@@ -591,16 +605,23 @@ class ProxiesMixin:
             or self.tokens[j].core in ORDINAL_WORDS  # "her first grey hair": the ordinal counts the hairs
         ):  # fmt: skip
             first = j
-            if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS:
-                break  # "her first day at school" leaves with its "her"
+            if self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS or verb(j):
+                break  # "her first day at school" leaves with its "her"; "applying makeup" with its verb, not the subject
             j -= 1
         nxt, prev = self.tok(last + 1), self.tok(first - 1)
-        joins_person = any(
-            (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None for k in (last + 2, last + 3)
-        )  # "in a hijab and a man in a turban": "and" joins people
+        k = last + 2
+        while k < last + 5 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is None and (
+                w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS or w.core in self.lex.adjectives):  # fmt: skip
+            k += 1  # "in a hanbok and her teenage grandson": past the next phrase's article and attribute words
+        joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
+        # "in a hijab and a man in a turban": "and" joins people
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person:
             if self.tokens[first].low in INTRODUCERS and first == start_word:
                 return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
+            then = self.tok(last + 2)
+            if then is not None and self.ing(then) and prev is not None and self.free(first - 1) and self.ing(prev) and (
+                    "v" in self.lex.tags(prev.core)):  # fmt: skip
+                return first - 1, last + 1  # "wearing a kilt and playing bagpipes" -> "playing bagpipes": two verbs
             return first, last + 1  # "a hijab and glasses" -> "glasses"
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
             return first - 1, last
