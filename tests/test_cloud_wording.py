@@ -916,3 +916,88 @@ def test_people_a_place_or_an_event_is_for_may_be_in_the_picture(prompt: str) ->
     """The limit of the rule above: where people are at a place or an event, they are varied as people."""
     group = transform(prompt)
     assert group.n > 1 and {s.name for s in group.slots} and not any("for" in why for _, why in group.kept)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "held"),
+    [("a black woman celebrating juneteenth with her family, barbecue, flags", "juneteenth"),
+     ("an irish man drinking guinness on st patrick's day", "patrick"),
+     ("a mexican woman making tamales for dia de los muertos, marigolds", "muertos"),
+     ("an old man lighting the menorah for hanukkah", "hanukkah"),
+     ("a man praying at eid in a mosque courtyard", "eid"),
+     ("a toddler taking his first steps in the living room, proud parents", "first steps"),
+     ("a fourth grader presenting her science fair project", "science fair")],
+)  # fmt: skip
+def test_a_festival_of_one_origin_or_a_childs_milestone_stays_on_the_device(prompt: str, held: str) -> None:
+    """Red team round 16: "an Asian man celebrating juneteenth", "an African man drinking guinness on st patrick's day",
+    "an old person taking his first steps" were decoys the shared words contradicted; the context check read them under
+    its thresholds. A festival, a rite or a holiday of one origin or faith, and a child's milestone, are proxies (data
+    in proxies.toml) held back as a kimono or a prom is."""
+    group = transform(prompt)
+    assert not any(held in c.lower() for c in group.order), group.order
+    assert any(held in h.lower() for h in group.held_back)
+
+
+def test_a_festival_with_no_one_there_is_sent_and_its_verb_keeps_its_subject() -> None:
+    """No one to hide: "a diwali lamp on a windowsill" is sent as written. "the Patel family celebrating Diwali" held
+    "the family celebrating Diwali" whole once Diwali was a proxy (past the -ing verb to its subject),
+    and the empty view was refused; the verb's subject stays."""
+    assert transform("a diwali lamp on a windowsill").order == ("a diwali lamp on a windowsill",)
+    group = transform("a family celebrating kwanzaa at home, candles")
+    assert group.cloud_prompt.startswith("a family") and group.held_back == ("celebrating kwanzaa",)
+    assert transform("the Patel family celebrating Diwali").cloud_prompt.startswith("the family")
+
+
+def test_a_garment_after_a_held_occasion_is_the_wearers() -> None:
+    """My probes: "a woman dancing at oktoberfest in a dirndl" sent the dirndl (it was read as worn by "oktoberfest",
+    a word kept as no person); with the festival held it was refused, as the decoys then parsed otherwise."""
+    group = transform("a woman dancing at oktoberfest in a dirndl")
+    assert not any("dirndl" in c for c in group.order) and any("dirndl" in h for h in group.held_back)
+    _closed("a woman dancing at oktoberfest in a dirndl")
+
+
+def test_an_origin_held_over_the_budget_is_listed_with_what_stays_on_the_device() -> None:
+    """Red team round 16: "a black man and a white woman on their wedding day" went out as "an African man and a
+    woman", and "white" was in no list of what the device kept (only a note said one person's ethnicity stayed)."""
+    group = transform("a black man and a white woman on their wedding day, he is holding her hand")
+    assert "white" in group.held_back and not any("white" in c.lower() for c in group.order)
+    assert "stays on the device" in group.note
+    assert transform("a black man and a woman on their wedding day").held_back == ()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view"),
+    [("an old man with a long white beard. He is wearing a kilt and playing bagpipes.", "He is playing bagpipes."),
+     ("a woman wearing a hijab and smiling", "a woman smiling"),
+     ("a woman wearing a hijab and sunglasses", "a woman wearing sunglasses"),
+     ("an old Korean woman in a hanbok and her teenage grandson", "an old woman and her little boy")],
+)  # fmt: skip
+def test_a_held_garment_between_two_verbs_or_before_a_person_leaves_a_sentence(prompt: str, view: str) -> None:
+    """Red team round 16: "He is wearing a kilt and playing bagpipes." went out as "He is wearing playing bagpipes.";
+    my probes: "an old woman in a hanbok and her teenage grandson" as "an old woman in her little boy" (the "and" was
+    read as joining garments: a person only counted two words after it)."""
+    assert view in transform(prompt).cloud_prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "names"),
+    [("grace and river playing in the backyard with their dog", ("grace", "river")),
+     ("summer and autumn, two sisters, running through a field of sunflowers", ("summer", "autumn")),
+     ("aunt may baking a pie in her kitchen, cozy lighting", ("may",)),
+     ("uncle will at the barbecue", ("will",))],
+)  # fmt: skip
+def test_names_that_are_words_joined_or_after_kin_are_names(prompt: str, names: tuple[str, ...]) -> None:
+    """Red team round 16: "grace and river playing in the backyard" went out as written (N = 1), "summer and autumn,
+    two sisters" and "aunt may baking a pie" with the names in every candidate ("uncle may baking a pie"). Two word-names
+    joined before what only people do, or before an appositive that counts people, are names; so is "may" or "will"
+    after a kin word where no bare verb makes it a modal."""
+    group = transform(prompt)
+    assert not any(re.search(rf"\b{n}\b", c) for c in group.order for n in names), group.order
+    _closed(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["aunt may bake a pie", "uncle will fix the car", "salt and pepper shakers on a table",
+                                    "rain and snow falling on a city", "summer and winter coats on a rack"])  # fmt: skip
+def test_a_modal_after_kin_and_joined_words_stay_words(prompt: str) -> None:
+    group = transform(prompt)
+    assert all(w in group.cloud_prompt for w in prompt.split() if w in ("may", "will", "salt", "rain", "summer", "winter"))

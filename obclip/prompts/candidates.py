@@ -18,6 +18,7 @@ The device keeps `prompt` (the user's exact words) for its own steps.
 from __future__ import annotations
 
 import itertools
+import re
 import secrets
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -244,12 +245,12 @@ def _signature(template: Template, protected: tuple[str, ...]) -> tuple:
 def _expand(
     prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int,
     ages: tuple[str, ...] = DEFAULT_AGES,
-) -> tuple[Template, list[Slot], list[str], str, int]:
+) -> tuple[Template, list[Slot], list[str], str, tuple[int, ...]]:
     """(template, slots, candidates in product order, real candidate, persons whose ethnicity was held back)."""
     template = _template(prompt, protected, lex, proxies, ages)
     slots = _slots(template, protected, lex, ages)
     n = _product(s.values_count for s in slots)
-    held = _hold_origins(template, slots, max_candidates) if n > max_candidates else 0
+    held = _hold_origins(template, slots, max_candidates) if n > max_candidates else ()
     if held:
         slots = _slots(template, protected, lex, ages)
         n = _product(s.values_count for s in slots)
@@ -288,14 +289,14 @@ def _product(sizes) -> int:
     return n
 
 
-def _hold_origins(template: Template, slots: list[Slot], budget: int) -> int:
+def _hold_origins(template: Template, slots: list[Slot], budget: int) -> tuple[int, ...]:
     """Over the budget, holds back ethnicity words on the device instead of refusing ("A Black father and his
     white wife" would need 100 candidates): from the last person back, an ethnicity said only in the person's own
     phrase leaves that phrase (the cloud view names no ethnicity for them, so nothing about it is sent) until N
     fits. Decided from the template's structure (which persons, which slots), never from the values, so every
-    candidate parses to the set it came from. Returns how many persons' ethnicity was held back."""
+    candidate parses to the set it came from. Returns the persons whose ethnicity was held back."""
     predicated = {seg.person for _, _, seg in template.spans if isinstance(seg, Predicate) and seg.attribute == "ethnicity"}
-    n, held = _product(s.values_count for s in slots), 0
+    n, held = _product(s.values_count for s in slots), ()
     for slot in reversed(slots):
         if n <= budget:
             break
@@ -304,8 +305,22 @@ def _hold_origins(template: Template, slots: list[Slot], budget: int) -> int:
             continue
         del person.states["ethnicity"]
         person.in_phrase.discard("ethnicity")
-        n, held = n // slot.values_count, held + 1
+        n, held = n // slot.values_count, (*held, slot.person)
     return held
+
+
+def _origin_words(template: Template, persons: tuple[int, ...], lex: Lexicon) -> tuple[str, ...]:
+    """The ethnicity words of the persons `_hold_origins` held back, as written in their phrases, so that the list of
+    what stays on the device names them (the note says why)."""
+    words = []
+    for start, end, seg in template.spans:
+        if isinstance(seg, Phrase) and seg.person in persons and start >= 0:
+            for word in re.findall(r"[\w-]+", template.prompt[start:end]):
+                said = lex.adjectives.get(word.lower())
+                noun = lex.nouns.get(word.lower())
+                if getattr(said, "attribute", None) == "ethnicity" or (noun is not None and noun.ethnicity):
+                    words.append(word)
+    return tuple(words)
 
 
 @lru_cache(maxsize=4096)
@@ -417,7 +432,7 @@ def _transform(
             protected, note = store.protect(content_key(template), protected, tuple(lex.values))
     template, slots, cands, real, origins_held = _expand(prompt, protected, lex, proxies, max_candidates, scale)
     if origins_held:
-        whose = "one person's" if origins_held == 1 else f"{origins_held} people's"
+        whose = "one person's" if len(origins_held) == 1 else f"{len(origins_held)} people's"
         held_note = (f"{whose} ethnicity stays on the device (varying it too would need more than {max_candidates} "
                      "candidates; raise --max-candidates to vary it instead)")
         note = f"{note}; {held_note}" if note else held_note
@@ -432,7 +447,9 @@ def _transform(
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text)
-                 and seg.text.lower() not in CLOSED)  # an orphaned "at" or a comma left with a held word is no word
+                 and (seg.text.lower() not in CLOSED or seg.why == "name"))  # an orphaned "at" or a comma left with a
+    # held word is no word; a name that is also one ("aunt may") is
+    held += _origin_words(template, origins_held, lex)  # "a black man and a white woman": "white" stays here
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
         prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),

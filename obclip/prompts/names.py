@@ -198,9 +198,12 @@ class NamesMixin:
         t, prev = self.tokens[i], self.tok(i - 1)
         lower_full = t.core in NAME_LIKE_CLOSED and self.lower_mode and self.name_opens(i, after_person=False) and (
             self.lower_surname(i + 1))  # "will ferrell running": a surname after it makes it a first name
-        if t.core in g.CLOSED and not lower_full and not (t.core in NAME_LIKE_CLOSED and t.capitalised and (
-                i not in self.starts or self.acts_like_person(i))):
-            return  # "Will and his dog" is a name; "will" is not
+        after_kin = t.core in NAME_LIKE_CLOSED and prev is not None and self.free(i - 1) and (
+            (kin := self.noun(prev)) is not None and kin[0].cls in KIN_CLASSES and kin[0].number == "sg") and (
+            not self.modal_here(i))  # fmt: skip
+        if t.core in g.CLOSED and not lower_full and not after_kin and not (
+                t.core in NAME_LIKE_CLOSED and t.capitalised and (i not in self.starts or self.acts_like_person(i))):
+            return  # "Will and his dog" is a name; "will" is not; "aunt may baking a pie" is her name
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
         if not t.capitalised and plain(t.core) in self.lex.first_names and "a" not in self.lex.tags(t.core) and (
@@ -431,7 +434,8 @@ class NamesMixin:
             return False  # "louis vuitton bag": a make
         joined = self.tok(i - 2)
         if prev is not None and prev.low == "and" and joined is not None and not self.free(i - 2) and (
-                plain(joined.core) in self.lex.first_names and name_gender(self.lex.first_names[plain(t.core)])):  # fmt: skip
+                plain(joined.core) in self.lex.first_names and (
+                    name_gender(self.lex.first_names[plain(t.core)]) or self.named_pair(i - 2))):  # fmt: skip
             return True  # "emily and josh": a first name joined to a name held just before it is one too
         if self.lower_surname(i + 1) and not tags & set("av"):
             return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
@@ -499,8 +503,8 @@ class NamesMixin:
         after = self.tok(i + 2)
         alone = not any(self.noun(self.tokens[k]) is not None or self.tokens[k].core in g.PERSONAL_PRONOUNS
                         for k in range(i))  # fmt: skip  # no one before it to own "her" or "his"
-        if nxt.low == "and":
-            return after is not None and after.low in ("her", "his") and alone  # "summer and her dog"
+        if nxt.low == "and":  # "summer and her dog", "grace and river playing in the yard"
+            return alone and ((after is not None and after.low in ("her", "his")) or self.named_pair(i))
         if not self.ing(nxt) or (after is not None and after.low == "of"):
             return False  # "summer painting of a meadow": the -ing is a noun, a picture of something
         end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?,"), len(self.tokens))
@@ -522,6 +526,32 @@ class NamesMixin:
             beyond = self.tok(i + 3)
             return takes or (bare_noun and (beyond is None or not beyond.is_word or beyond.core in g.CLOSED))
         return takes or not bare_noun
+
+    def modal_here(self, i: int) -> bool:
+        """ "aunt may bake a pie", "uncle will fix it": a modal's verb follows, in its bare form (no -ing, no -s,
+        no past), so "may" and "will" are no names there."""
+        nxt = self.tok(i + 1)
+        if nxt is None or not nxt.is_word:
+            return False
+        return nxt.low in ("be", "not", "have", "never", "always") or (
+            "v" in self.lex.tags(nxt.core) and not self.ing(nxt) and nxt.low == nxt.core and not nxt.low.endswith(("s", "ed")))
+
+    def named_pair(self, i: int) -> bool:
+        """ "grace and river playing in the backyard", "summer and autumn, two sisters, running": two lower-case first
+        names that are also words, joined by "and", before what only people do (an agent's -ing verb) or an
+        appositive that counts people ("two sisters"), are two people's names. Words that are plants, animals or
+        attributes stay words ("ivy and holly climbing", "salt and pepper")."""
+        names = [self.tok(i), self.tok(i + 2)]
+        if not all(w is not None and w.is_word and not w.capitalised and plain(w.core) in self.lex.first_names
+                   and w.core not in self.lex.senses.creatures and w.core not in self.lex.adjectives
+                   and self.noun(w) is None for w in names):  # fmt: skip
+            return False
+        beyond, count, who = self.tok(i + 3), self.tok(i + 4), self.tok(i + 5)
+        if beyond is not None and beyond.core in self.lex.senses.agents:
+            return True
+        return beyond is not None and beyond.text == "," and count is not None and (
+            count.low.isdigit() or g.number_value(count.low) is not None or count.low == "both") and (
+            who is not None and (found := self.noun(who)) is not None and found[0].number == "pl")  # fmt: skip
 
     def unknown_full_name(self, i: int) -> int | None:
         """In a lower-case prompt, the last token of two words no dictionary or name list knows ("oprah winfrey"),
