@@ -958,11 +958,13 @@ def test_a_garment_after_a_held_occasion_is_the_wearers() -> None:
 
 def test_an_origin_held_over_the_budget_is_listed_with_what_stays_on_the_device() -> None:
     """Red team round 16: "a black man and a white woman on their wedding day" went out as "an African man and a
-    woman", and "white" was in no list of what the device kept (only a note said one person's ethnicity stayed)."""
+    woman", and "white" was named nowhere (the note said one person's ethnicity stayed). The note names the words; the
+    held-back list does not, as another person's value may be written with the same word ("an Asian man and his
+    African wife": "African" is a decoy's value for him)."""
     group = transform("a black man and a white woman on their wedding day, he is holding her hand")
-    assert "white" in group.held_back and not any("white" in c.lower() for c in group.order)
-    assert "stays on the device" in group.note
-    assert transform("a black man and a woman on their wedding day").held_back == ()
+    assert "'white'" in group.note and "stays on the device" in group.note
+    assert not any("white" in c.lower() for c in group.order)
+    assert transform("a black man and a woman on their wedding day").note == ""
 
 
 @pytest.mark.parametrize(
@@ -1001,3 +1003,28 @@ def test_names_that_are_words_joined_or_after_kin_are_names(prompt: str, names: 
 def test_a_modal_after_kin_and_joined_words_stay_words(prompt: str) -> None:
     group = transform(prompt)
     assert all(w in group.cloud_prompt for w in prompt.split() if w in ("may", "will", "salt", "rain", "summer", "winter"))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view", "held"),
+    [("1girl, ((arab)), desert", "1girl, desert", "((arab))"),
+     ("a woman, ((japanese)), kimono", "a woman, ((Asian))", "kimono"),
+     ("1girl, ((elderly)), smile", "1girl, ((old)), smile", None)],
+)  # fmt: skip
+def test_a_lone_tag_in_nested_emphasis_is_the_tagged_persons(prompt: str, view: str, held: str | None) -> None:
+    """Red team round 16: "((arab))" went out as "((person))", a second person in every candidate; my probes: "a
+    woman, ((japanese)), kimono" as "a woman, ((Asian people))". Nested emphasis around a lone tag is read as one
+    weight, as "(swedish:1.2)" was."""
+    group = transform(prompt)
+    assert group.cloud_prompt == view and (held is None or held in group.held_back)
+    assert not any("person" in c or "people" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["(korean man:1.2), kpop idol, stage lights", "a bollywood actress dancing in the rain",
+                                    "a woman watching a k-drama on her couch"])  # fmt: skip
+def test_one_countrys_popular_culture_said_of_a_person_stays_on_the_device(prompt: str) -> None:
+    """Red team round 16: "(korean man:1.2), kpop idol" went out beside "(African woman:1.2), kpop idol" (the context
+    check held "stage lights" instead)."""
+    group = transform(prompt)
+    assert not any(w in c.lower() for c in group.order for w in ("kpop", "bollywood", "k-drama"))
+    assert transform("kpop album covers on a shelf").order == ("kpop album covers on a shelf",)

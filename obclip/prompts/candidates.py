@@ -432,8 +432,12 @@ def _transform(
             protected, note = store.protect(content_key(template), protected, tuple(lex.values))
     template, slots, cands, real, origins_held = _expand(prompt, protected, lex, proxies, max_candidates, scale)
     if origins_held:
+        # "a black man and a white woman": the note names the words ("white"); they are not listed in `held_back`,
+        # which names words in no candidate, and another person's value may be written with the same word
+        words = ", ".join(repr(w) for w in _origin_words(template, origins_held, lex))
         whose = "one person's" if len(origins_held) == 1 else f"{len(origins_held)} people's"
-        held_note = (f"{whose} ethnicity stays on the device (varying it too would need more than {max_candidates} "
+        whose += f" ethnicity ({words})" if words else " ethnicity"
+        held_note = (f"{whose} stays on the device (varying it too would need more than {max_candidates} "
                      "candidates; raise --max-candidates to vary it instead)")
         note = f"{note}; {held_note}" if note else held_note
     if len(set(cands)) != len(cands):
@@ -449,7 +453,6 @@ def _transform(
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text)
                  and (seg.text.lower() not in CLOSED or seg.why == "name"))  # an orphaned "at" or a comma left with a
     # held word is no word; a name that is also one ("aunt may") is
-    held += _origin_words(template, origins_held, lex)  # "a black man and a white woman": "white" stays here
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
         prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),

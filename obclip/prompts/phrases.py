@@ -847,9 +847,12 @@ class PhrasesMixin:
         self.claim(i, last, Predicate(owner, adj.attribute, g.token_case(word), tag))
 
     def weighted_alone(self, i: int, last: int) -> tuple[int, int]:
-        """(opener, closer) of a prompt weight around words i..last and nothing else ("(elderly:1.3)"), else (i, last)."""
-        group = weight_group(self.tokens, i - 1)
-        return (i - 1, group[2]) if group is not None and group[:2] == (i, last) else (i, last)
+        """(opener, closer) of the outermost prompt weight around words i..last and nothing else ("(elderly:1.3)",
+        "((arab))"), else (i, last)."""
+        opener, closer = i, last
+        while (group := weight_group(self.tokens, opener - 1)) is not None and group[:2] == (i, last):
+            opener, closer = opener - 1, group[2]
+        return opener, closer
 
     def said_of(self, first: int) -> tuple[int | None, int]:
         """(the person a predicate starting at token `first` is said of, the token before its links): back over "is",
