@@ -1028,3 +1028,24 @@ def test_one_countrys_popular_culture_said_of_a_person_stays_on_the_device(promp
     group = transform(prompt)
     assert not any(w in c.lower() for c in group.order for w in ("kpop", "bollywood", "k-drama"))
     assert transform("kpop album covers on a shelf").order == ("kpop album covers on a shelf",)
+
+
+@pytest.mark.parametrize("prompt", ["a woman's husband kissing her forehead", "the man's daughter holding his hand"])
+def test_an_owner_named_twice_in_one_clause_is_one_person(prompt: str) -> None:
+    """My probes (twelfth session): both were refused as not closed. "her" after "husband" is written "the woman's"
+    (the nearest person is a man), and the decoy "a man's wife kissing the man's forehead" read a second man, as
+    "the" within one clause names someone new. Two possessives of one noun name one owner."""
+    order = _closed(prompt)
+    assert len(order) == 4
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("madame curie in her lab", "curie"), ("frau weber baking bread", "weber"),
+                                              ("tanaka-san bowing at the office door", "tanaka"),
+                                              ("Yuki-chan and Kenji-kun playing tag", "Yuki")])  # fmt: skip
+def test_a_surname_after_a_title_and_a_name_with_an_honorific_are_held(prompt: str, name: str) -> None:
+    """My probes: "madame curie in her lab" went out as "woman curie in her lab" (a surname WordNet also knows as a
+    unit was not read as one after a title); "tanaka-san bowing" as written, N = 1, the suffix saying where the name is
+    from."""
+    group = transform(prompt)
+    assert not any(name in c for c in group.order) and not any("-san" in c or "-chan" in c for c in group.order)
+    assert transform("a hello kitty-chan sticker").order == ("a hello kitty-chan sticker",)

@@ -59,6 +59,10 @@ BRAND_WORDS = frozenset("branded brand brands signature-series licensed".split()
 LOCATIVES = frozenset("in across throughout inside outside".split())  # a capitalised name after them is a place
 
 
+# honorifics written after a name ("tanaka-san", "Yuki-chan", "Kim-ssi"): the word before them is a person's name
+HONORIFIC_SUFFIXES = frozenset("san sama kun chan sensei senpai ssi nim".split())
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
@@ -70,6 +74,14 @@ class NamesMixin:
         then every other word that reads as a name, a title or a gendered title noun ("Queen Elizabeth")."""
         self.mark_artists()
         self.mark_named_after()
+        for i, t in enumerate(self.tokens):
+            stem, _, suffix = t.core.rpartition("-")
+            if self.free(i) and t.is_word and suffix in HONORIFIC_SUFFIXES and len(stem) > 1 and stem.isalpha() and (
+                    not (self.thing_noun(i + 1) and not self.ing(self.tokens[i + 1]))):  # fmt: skip  # not "a hello
+                # kitty-chan sticker"
+                # "tanaka-san bowing", "Yuki-chan": a name with its honorific is someone, whatever the case; the
+                # name and its suffix (which says where the name is from) are held back, the person is "a person"
+                self.unknown_name_phrase(i, i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.read_name(i)
@@ -374,7 +386,8 @@ class NamesMixin:
         gendered = name_gender(self.lex.first_names.get(plain(nxt.core), "")) is not None
         # a word no dictionary knows as a thing, a verb or a common noun ("elizabeth", "gaga"), or a gendered first
         # name whose common reading is rare ("harry"); not "dr pepper", "lady bird", "the queen seated"
-        return not tags - {"p", "P", "N", "a"} and not nxt.core.endswith("ed") or (gendered and "N" in tags)
+        titled = self.tokens[i].core.rstrip(".") in self.lex.titles and "p" in tags  # "madame curie", "frau weber"
+        return not tags - {"p", "P", "N", "a"} and not nxt.core.endswith("ed") or (gendered and "N" in tags) or titled
 
     def not_a_name(self, i: int, cue: NameCue) -> bool:
         """A word that looks like a name but is not one here: an attribute word ("a Black woman"), a common

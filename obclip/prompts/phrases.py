@@ -384,8 +384,10 @@ class PhrasesMixin:
             and p.number == person.number
             and p.anchor < head
             and self.tokens[p.anchor].core == word
-            and self.introduced(k)
-            and self.apart(k, first)
+            and (
+                (self.introduced(k) and self.apart(k, first))
+                or (self.tokens[head].possessive and self.tokens[p.anchor].possessive)
+            )  # "a woman's husband kissing the woman's forehead": one owner named twice (as the view writes "her")
         ]
         if len(same) > 1:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
