@@ -487,7 +487,8 @@ def test_a_lower_case_title_before_a_name_is_read_as_a_capital_one_is(prompt: st
     title or a rank before a name is one person, as "Queen Elizabeth II" is: the name stays on the device."""
     group = transform(prompt)
     assert not any(name in c.lower() for c in group.order), group.order
-    assert "gender" in {s.name for s in group.slots} and name not in " ".join(group.held_back)  # a person, not a word
+    assert "gender" in {s.name for s in group.slots}
+    assert any(m.kind == "person" and name in m.text.lower() for m in group.mentions)  # a person, not a held word
     _closed(prompt)
 
 
@@ -1049,3 +1050,24 @@ def test_a_surname_after_a_title_and_a_name_with_an_honorific_are_held(prompt: s
     group = transform(prompt)
     assert not any(name in c for c in group.order) and not any("-san" in c or "-chan" in c for c in group.order)
     assert transform("a hello kitty-chan sticker").order == ("a hello kitty-chan sticker",)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("portrait of taylor swift on stage, 4k", "taylor swift"),
+                                              ("Will Smith eating spaghetti", "Will Smith"),
+                                              ("madame curie in her lab", "madame curie")])  # fmt: skip
+def test_a_name_written_as_a_persons_phrase_is_listed_as_held_back(prompt: str, name: str) -> None:
+    """Red team round 16: "portrait of taylor swift" went out as "portrait of a person", and the name was in no list
+    of what stays on the device."""
+    group = transform(prompt)
+    assert name in group.held_back and not any(name.lower() in c.lower() for c in group.order)
+
+
+def test_a_first_name_said_again_is_never_sent() -> None:
+    """My probes: "John and Mary at the beach. John waves." went out with "John waves." in every candidate: the second
+    "John" was read as a kind of waves. A first name read as someone's names that person again; with two people
+    before, which one a decoy's "the man" means would show, so the prompt is refused rather than sent."""
+    with pytest.raises(DetectionError):
+        transform("John and Mary at the beach. John waves.")
+    group = transform("John is fishing. John smiles.")
+    assert not any("John" in c for c in group.order) and group.cloud_prompt == "A man is fishing. The man smiles."
+    assert "dawn" in transform("dawn walking her dog at dawn on the beach").cloud_prompt

@@ -216,6 +216,14 @@ class NamesMixin:
         if t.core in g.CLOSED and not lower_full and not after_kin and not (
                 t.core in NAME_LIKE_CLOSED and t.capitalised and (i not in self.starts or self.acts_like_person(i))):
             return  # "Will and his dog" is a name; "will" is not; "aunt may baking a pie" is her name
+        common = bool(set(self.lex.tags(t.core)) & set("nvar"))  # "dawn walking her dog at dawn": the time
+        if plain(t.core) in self.names and plain(t.core) in self.lex.first_names and (
+                t.capitalised or self.lower_mode) and not t.possessive and (
+                not common or i in self.starts or self.name_opens(i)):  # fmt: skip
+            # "John and Mary at the beach. John waves.": a first name read as someone's earlier names that person
+            # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written)
+            self.name_phrase(i, False, None)
+            return
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
         if not t.capitalised and plain(t.core) in self.lex.first_names and "a" not in self.lex.tags(t.core) and (
@@ -589,6 +597,7 @@ class NamesMixin:
             self.names[key] = person_id
         casing = self.phrase_case(first, last, named=True)
         self.claim(first, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
+        self.named_spans.append((first, last))
 
     def name_opens(self, i: int, after_person: bool = True) -> bool:
         """Token i stands where a lower-case name can begin a person's mention: it opens the prompt or a clause
@@ -786,6 +795,7 @@ class NamesMixin:
             self.names[key] = person_id
         casing = g.TITLE if self.title_mode and not self.upper_mode else self.phrase_case(first_tok, last, named=True)
         self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
+        self.named_spans.append((i, last))  # the name's words, not the attribute words before it ("old John")
 
     def modifies_next(self, i: int) -> bool:
         """A capitalised word followed by a common noun ("Rembrandt lighting", "Eiffel Tower")."""

@@ -89,6 +89,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.persons: list[Person] = []
         self.names: dict[str, int] = {}
         self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
+        self.named_spans: list[tuple[int, int]] = []  # names written as a person's phrase ("taylor swift")
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
         # the comma after a held-back name its appositive follows -> (the name's states, its key, whether strong)
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
@@ -192,7 +193,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         spans = tuple(
             (a, b, replace(seg, person=new_id[seg.person]) if hasattr(seg, "person") else seg) for a, b, seg in spans
         )
-        return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)))
+        names = tuple(self.prompt[self.tokens[a].start : self.tokens[b].end] for a, b in sorted(self.named_spans)
+                      if all(self.used.get(k) == self.used.get(a) for k in range(a, b + 1)))  # fmt: skip
+        return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)), names)
 
     def mark_emoji(self) -> None:
         """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device; so is a

@@ -145,12 +145,15 @@ class Template:
         persons (`tuple[Person, ...]`): the referents, in order of appearance.
         kept (`tuple[tuple[int, int, str], ...]`): character spans of words that look like person cues but were
             judged to be about no person, kept as written, each with its reason ("a French restaurant").
+        names (`tuple[str, ...]`): names the cloud view writes as a person's phrase ("taylor swift" -> "a
+            person"): left out of every candidate as held-back words are, and listed with them.
     """
 
     prompt: str
     spans: tuple[tuple[int, int, Segment], ...]
     persons: tuple[Person, ...]
     kept: tuple[tuple[int, int, str], ...] = ()
+    names: tuple[str, ...] = ()
 
     @property
     def held(self) -> tuple[Held, ...]:
