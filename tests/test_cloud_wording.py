@@ -1071,3 +1071,39 @@ def test_a_first_name_said_again_is_never_sent() -> None:
     group = transform("John is fishing. John smiles.")
     assert not any("John" in c for c in group.order) and group.cloud_prompt == "A man is fishing. The man smiles."
     assert "dawn" in transform("dawn walking her dog at dawn on the beach").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("portrait of Faith Hill singing on a stage, by Greg Rutkowski", "Faith"),
+                                              ("Charlotte Church singing in a welsh cathedral", "Church"),
+                                              ("Usain Bolt sprinting past a cheetah, photorealistic", "Bolt"),
+                                              ("a candid photo of Sting walking his dog in a park", "Sting")])  # fmt: skip
+def test_a_capitalised_name_before_what_a_person_does_is_someone(prompt: str, name: str) -> None:
+    """Red team round 17: "Faith Hill singing", "Charlotte Church singing", "Usain Bolt sprinting" went out as names of
+    things (a hill, a church, a bolt), N = 1; "a candid photo of Sting walking his dog" with "Sting" in every candidate.
+    Before an agent's verb (or an -ing verb and "his"/"her" after one capitalised word) the name is someone's."""
+    group = transform(prompt)
+    assert not any(name in c for c in group.order), group.order
+    assert any(name in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("prompt", ["Grace Church in the snow", "Mount Fuji reflecting in a lake",
+                                    "New York skyline glowing at night", "Mr. Johnson teaching math to his class"])
+def test_places_and_titled_names_are_read_as_before(prompt: str) -> None:
+    group = transform(prompt)
+    assert group.n <= 2 and "a person" not in group.cloud_prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view"),
+    [("multiple girls, 4girls, idol group, stage, spotlight", "multiple little girls, idol group, stage, spotlight"),
+     ("woman selling kente cloth at a market in accra", "woman at a market in accra"),
+     ("a family eating mooncakes under the full moon", "a family under the full moon"),
+     ("a toddler taking her first steps toward her mother", "a little child toward her mother"),
+     ("two men in thobes drinking arabic coffee in a majlis", "two men drinking arabic coffee in a majlis"),
+     ("a figure in a long flowing dress walking away", "a figure walking away")],
+)  # fmt: skip
+def test_red_team_17_views_read_as_sentences_and_agree_with_themselves(prompt: str, view: str) -> None:
+    """Red team round 17: "multiple girls, 4girls" varied the tag apart from the plural (decoy "multiple boys,
+    4girls"); "woman cloth at a market", "a little child taking toward her mother" (a held object left its verb or
+    its compound's head); "thobes" was read as a place and sent; "a family eating mooncakes" held the family too."""
+    assert transform(prompt).cloud_prompt == view

@@ -82,6 +82,9 @@ class NamesMixin:
                 # "tanaka-san bowing", "Yuki-chan": a name with its honorific is someone, whatever the case; the
                 # name and its suffix (which says where the name is from) are held back, the person is "a person"
                 self.unknown_name_phrase(i, i)
+        for i in range(len(self.tokens)):
+            if (end := self.capital_name_before_agent(i)) is not None:
+                self.unknown_name_phrase(i, end)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.read_name(i)
@@ -547,6 +550,30 @@ class NamesMixin:
             beyond = self.tok(i + 3)
             return takes or (bare_noun and (beyond is None or not beyond.is_word or beyond.core in g.CLOSED))
         return takes or not bare_noun
+
+    def capital_name_before_agent(self, i: int) -> int | None:
+        """The last token of a capitalised name at token i that only the verb after it shows to be someone's, or None:
+        "Usain Bolt sprinting past a cheetah" (a first word no dictionary or name list knows, a second capitalised
+        word, then what only a person does); "a photo of Sting walking his dog" (one capitalised word inside the
+        sentence, no animal's name, before an -ing verb and "his"/"her" later in the clause). Not after an article ("the
+        Hulk smashing his fists" is a character's kind), nor where capitals say nothing."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        if not t.is_word or not t.capitalised or not self.free(i) or self.upper_mode or self.title_mode:
+            return None
+        if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS or prev.text == "."
+                                 or prev.capitalised or prev.core.rstrip(".") in self.lex.titles):  # fmt: skip
+            return None  # "Mr. Johnson teaching": the title's name, read with it (`read_name`)
+        nxt, after = self.tok(i + 1), self.tok(i + 2)
+        if (nxt is not None and nxt.is_word and nxt.capitalised and self.free(i + 1) and after is not None
+                and after.core in self.lex.senses.agents and not self.lex.tags(t.core)
+                and plain(t.core) not in self.lex.first_names and self.noun(nxt) is None):  # fmt: skip
+            return i + 1
+        if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
+                t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
+            return None
+        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?,"), len(self.tokens))
+        owned = any(self.tokens[k].low in ("his", "her") for k in range(i + 2, end))
+        return i if owned else None
 
     def modal_here(self, i: int) -> bool:
         """ "aunt may bake a pie", "uncle will fix it": a modal's verb follows, in its bare form (no -ing, no -s,

@@ -330,10 +330,10 @@ class PhrasesMixin:
         hands") are the people: both stay."""
         tags = [i for i, t in enumerate(self.tokens) if self.free(i) and self.free(i - 1) and self.booru_tag(i)]
         count = sum(int(self.tokens[i - 1].low) for i in tags)
-        nouns = [i for i, t in enumerate(self.tokens) if i not in tags and self.free(i) and t.is_word
+        nouns = [found[0] for i, t in enumerate(self.tokens) if i not in tags and self.free(i) and t.is_word
                  and (found := self.noun(t)) is not None and {"gender", "age"} & set(found[0].states())]  # fmt: skip
-        if count < 2 or len(nouns) < 2:
-            return
+        if count < 2 or sum(2 if n.number == "pl" else 1 for n in nouns) < 2:
+            return  # "multiple girls, 4girls": a plural noun names two or more
         for i in tags:
             first, last = i - 1, i
             nxt, prev = self.tok(last + 1), self.tok(first - 1)

@@ -30,7 +30,7 @@ SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
-ADJUNCT_PREPOSITIONS = frozenset("in on at near under beside behind outside inside during".split())  # not "through": it needs its verb
+ADJUNCT_PREPOSITIONS = frozenset("in on at near under beside behind outside inside during toward towards along across".split())  # not "through": it needs its verb
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
@@ -593,8 +593,12 @@ class ProxiesMixin:
             found = self.noun(self.tokens[k])  # ("a baby stroller", "a babushka headscarf" name kinds)
             return found is not None and found[0].gender is not None and k not in kept
 
-        def verb(k: int) -> bool:  # "a family celebrating diwali": the clause's verb, which its subject does not follow
-            return self.ing(self.tokens[k]) and set(self.lex.tags(self.tokens[k].core)) & set("nav") == {"v"}
+        def verb(k: int) -> bool:  # "a family celebrating diwali": the clause's verb, after its subject (not "a long
+            # flowing dress", "a wedding veil", where the -ing word describes the thing)
+            subject = self.tok(k - 1)
+            return self.ing(self.tokens[k]) and "v" in self.lex.tags(self.tokens[k].core) and subject is not None and (
+                subject.is_word and "n" in self.lex.tags(subject.core) and "a" not in self.lex.tags(subject.core)
+                and subject.core not in g.DETERMINERS and subject.core not in POSSESSIVE_DETERMINERS)  # fmt: skip
 
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
                 compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS)

@@ -441,6 +441,11 @@ class ThingsMixin:
         head, opener = self.tokens[last], self.tokens[first]
         if not head.capitalised:
             return True  # "Eiffel tower": chosen by `title_span_end` for its place noun
+        after = self.tok(last + 1)
+        if last == first + 1 and after is not None and after.core in self.lex.senses.agents and (
+                plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
+            return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
+            # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
         place_opener = (opener.core in self.lex.senses.place_heads or opener.core in PLACE_OPENERS) and (
             self.noun(opener) is None
             and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
