@@ -453,7 +453,9 @@ def _transform(
     held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text)
                  and (seg.text.lower() not in CLOSED or seg.why == "name"))  # an orphaned "at" or a comma left with a
     # held word is no word; a name that is also one ("aunt may") is
-    held = tuple(dict.fromkeys(held + template.names))  # "taylor swift" -> "a person": the name stays on the device
+    # "taylor swift" -> "a person": the name stays on the device, and is listed unless the same word is sent as a
+    # thing's ("Lily pad pond with Lily"), where the list would name a word the cloud does see
+    held = tuple(dict.fromkeys(held + tuple(n for n in template.names if n not in real)))
     kept = tuple((prompt[a:b], why) for a, b, why in template.kept)
     return CandidateGroup(
         prompt, tuple(slots), tuple(order), order.index(real), protected, held, note, kept, template.mentions(),
