@@ -1107,3 +1107,29 @@ def test_red_team_17_views_read_as_sentences_and_agree_with_themselves(prompt: s
     4girls"); "woman cloth at a market", "a little child taking toward her mother" (a held object left its verb or
     its compound's head); "thobes" was read as a place and sent; "a family eating mooncakes" held the family too."""
     assert transform(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize(
+    ("prompt", "held"),
+    [("a man wearing a turban serving langar at a gurdwara", "langar"),
+     ("boy wearing a kippah reading torah at his bar mitzvah", "torah"),
+     ("(an elderly japanese woman:1.4), tea ceremony, tatami, soft light", "tatami"),
+     ("1girl, shrine maiden, miko, (hakama:1.1), torii gate", "miko"),
+     ("a freshman at college carrying a box into a dorm room", "at college"),
+     ("a sikh man in a turban serving langar at the golden temple", "golden temple")],
+)  # fmt: skip
+def test_red_team_17_customs_and_a_students_place_stay_on_the_device(prompt: str, held: str) -> None:
+    """Red team round 17: the garment was held and the custom sent ("a man serving langar at a gurdwara", "little boy
+    reading torah", "tea ceremony, tatami" beside "(a middle-aged African man:1.4)", "1boy, ..., miko"); "a little child
+    at college" beside a held "dorm room"."""
+    group = transform(prompt)
+    assert not any(held in c.lower() for c in group.order), group.order
+    assert any(held in h.lower() for h in group.held_back)
+
+
+def test_a_songs_title_after_its_record_is_no_one() -> None:
+    """Red team round 17: "a vinyl record of the girl from ipanema" went out as "the little girl from ipanema", with
+    decoys "the old man from ipanema"."""
+    prompt = "a vinyl record of the girl from ipanema spinning on a turntable"
+    assert transform(prompt).order == (prompt,)
+    assert transform("men doing the haka before a rugby match").cloud_prompt == "men before a rugby match"

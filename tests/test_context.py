@@ -160,18 +160,19 @@ def test_an_adjunct_runs_through_a_conjunction_inside_its_object() -> None:
     assert "on a park bench" in spans_of("an old man sitting on a park bench and a dog sleeping")
 
 
-@pytest.mark.parametrize(("prompt", "span"), [("a japanese woman in a kimono at a tea ceremony", "at a tea ceremony"),
+@pytest.mark.parametrize(("prompt", "span"), [("a japanese woman in a kimono at a tea ceremony", "tea ceremony"),
                                               ("a french woman in paris", "in paris"),
                                               ("a white man at a country club golf course", "at a country club golf course"),
                                               ("a young asian woman with a boba tea in taipei", "in taipei")])  # fmt: skip
 def test_an_origins_world_is_held_from_a_lower_threshold(prompt: str, span: str) -> None:
     """My probes: "at a tea ceremony", "in paris", "at a country club" went out beside decoys of every origin; the
-    attacker read them at 0.77-0.87, under the age threshold of 0.92. Origins are read from `THRESHOLDS`."""
+    attacker read them at 0.77-0.87, under the age threshold of 0.92. Origins are read from `THRESHOLDS`. (Since
+    session 12 "tea ceremony" is also a proxy, held as such.)"""
     from obclip.device.outbound import PrivacyOptions, protect
 
     assert THRESHOLDS["ethnicity"] < THRESHOLD
     group = protect(prompt, PrivacyOptions())
-    assert span in group.held_back and not any(span in c for c in group.order), group.order
+    assert any(span in h for h in group.held_back) and not any(span in c for c in group.order), group.order
 
 
 def test_an_ordinary_scene_of_someone_of_stated_origin_is_sent() -> None:

@@ -30,7 +30,9 @@ SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
-ADJUNCT_PREPOSITIONS = frozenset("in on at near under beside behind outside inside during toward towards along across".split())  # not "through": it needs its verb
+ADJUNCT_PREPOSITIONS = frozenset(
+    "in on at near under beside behind outside inside during toward towards along across before after".split()
+)  # not "through": it needs its verb
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 

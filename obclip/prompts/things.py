@@ -192,7 +192,10 @@ class ThingsMixin:
         that holds a person word is kept as written (its decoys would be titles no one wrote)."""
         for i, t in enumerate(self.tokens[:-1]):
             prev, nxt = self.tok(i - 1), self.tokens[i + 1]
-            if t.core not in WORKS or prev is None or prev.low != "the" or not nxt.is_word or not self.free(i + 1):
+            if t.core in MEDIA | {"album", "song", "single"} and nxt.low == "of" and (
+                    (the := self.tok(i + 2)) is not None and the.low == "the" and self.free(i + 1)):  # fmt: skip
+                i, nxt = i + 1, the  # "a vinyl record of the girl from ipanema": the song's title after "of"
+            elif t.core not in WORKS or prev is None or prev.low != "the" or not nxt.is_word or not self.free(i + 1):
                 continue
             if f"{t.core} {nxt.core}" in self.lex.senses.compounds or nxt.core in g.PREPOSITIONS - {"the"}:
                 continue  # "the movie star", "the song of ..."
