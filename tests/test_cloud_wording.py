@@ -1133,3 +1133,13 @@ def test_a_songs_title_after_its_record_is_no_one() -> None:
     prompt = "a vinyl record of the girl from ipanema spinning on a turntable"
     assert transform(prompt).order == (prompt,)
     assert transform("men doing the haka before a rugby match").cloud_prompt == "men before a rugby match"
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("oil painting of George W. Bush clearing brush on his ranch", "George W. Bush"),
+                                              ("John F. Kennedy waving from a car", "John F. Kennedy")])  # fmt: skip
+def test_a_middle_initial_is_part_of_the_name(prompt: str, name: str) -> None:
+    """Red team round 17: "George W. Bush" went out as "a man W. A person", the initial sent and two people varied
+    apart for one man; "John F. Kennedy" as "John F. A person"."""
+    group = transform(prompt)
+    assert name in group.held_back and len(group.slots) == 1
+    assert not any(w in c for c in group.order for w in (" W.", "F.", "John", "Bush"))

@@ -767,6 +767,13 @@ class NamesMixin:
             last += 1
         j = start = last + 1  # after the title's full stop: "mr. rogers"
         name_words: list[Token] = [] if (title or noun) else [t]
+        if not (title or noun) and (dot := self.tok(first_tok - 1)) is not None and dot.text == "." and (
+                (initial := self.tok(first_tok - 2)) is not None and len(initial.text) == 1 and initial.text.isupper()
+                and (given := self.tok(first_tok - 3)) is not None and given.is_word and given.capitalised
+                and all(self.free(k) for k in range(first_tok - 3, first_tok))):  # fmt: skip
+            first_tok -= 3  # "John F. Kennedy": the first name and the initial before the surname are the name too
+            name_words.insert(0, given)
+        name_first = first_tok if first_tok < i else i  # where the name's own words start
         lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
                 lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))) or (
@@ -780,6 +787,11 @@ class NamesMixin:
                 name_words.append(self.tokens[last])
                 continue
             nxt = self.tokens[j]
+            dot, after = self.tok(j + 1), self.tok(j + 2)
+            if len(nxt.text) == 1 and nxt.text.isupper() and dot is not None and dot.text == "." and self.free(j + 1) and (
+                    after is not None and after.is_word and after.capitalised and self.free(j + 2)):  # fmt: skip
+                last, j = j + 1, j + 2  # "George W. Bush": a middle initial and its full stop are part of the name
+                continue
             noun_word = self.lex.nouns.get(nxt.core) is not None and (self.title_mode or self.upper_mode)
             if nxt.core in g.CLOSED or noun_word or len(name_words) >= 3 or (nxt.text.isupper() and not self.upper_mode):
                 break
@@ -822,7 +834,7 @@ class NamesMixin:
             self.names[key] = person_id
         casing = g.TITLE if self.title_mode and not self.upper_mode else self.phrase_case(first_tok, last, named=True)
         self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
-        self.named_spans.append((i, last))  # the name's words, not the attribute words before it ("old John")
+        self.named_spans.append((name_first, last))  # the name's words, not the attribute words before it ("old John")
 
     def modifies_next(self, i: int) -> bool:
         """A capitalised word followed by a common noun ("Rembrandt lighting", "Eiffel Tower")."""
