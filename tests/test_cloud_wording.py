@@ -1143,3 +1143,15 @@ def test_a_middle_initial_is_part_of_the_name(prompt: str, name: str) -> None:
     group = transform(prompt)
     assert name in group.held_back and len(group.slots) == 1
     assert not any(w in c for c in group.order for w in (" W.", "F.", "John", "Bush"))
+
+
+@pytest.mark.parametrize("prompt", ["a stack of board books for toddlers on a nursery shelf",
+                                    "a lion, king of the jungle, resting under an acacia tree",
+                                    "my dog, prince of the house, sleeping"])  # fmt: skip
+def test_an_audience_with_no_one_else_and_an_animals_title_are_no_one(prompt: str) -> None:
+    """Red team round 17: "board books for toddlers" had decoys "board books for old people" (the rule for whom a
+    thing is made asked for a prompt about one thing; a stack of them is one too, and no one else is named); "a
+    lion, king of the jungle" was refused (a title after an animal and a comma is the animal's)."""
+    group = transform(prompt)
+    assert group.order == (prompt,) and group.kept
+    assert transform("a man, king of the castle").n > 1

@@ -105,6 +105,11 @@ class ReadingMixin:
                 self.noun(prev) is None and prev.core not in self.lex.adjectives and "a" not in self.lex.tags(prev.core)
                 and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
             return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
+        animal = self.tok(i - 2)
+        if prev is not None and prev.text == "," and animal is not None and animal.is_word and self.free(i - 2) and (
+                animal.core in self.lex.senses.animals and self.noun(animal) is None and not noun.states().keys() - {"gender"}
+                and nxt is not None and nxt.low == "of"):  # fmt: skip
+            return f"a title said of the {animal.core} before it"  # "a lion, king of the jungle": the lion is the king
         return None
 
     def shape_of(self, i: int) -> bool:
@@ -185,11 +190,15 @@ class ReadingMixin:
                 (other := self.tok(k - 1)) is not None and self.noun(other) is not None and self.noun(other)[0].number == "pl"):  # fmt: skip
             k -= 2  # "for boys and girls": each of them
         prev, thing = self.tok(k), self.tok(k - 1)
+        k0 = k  # the audience's words run from "for" to token i
         return (
             prev is not None and prev.low == "for" and self.free(k)
             and thing is not None and thing.is_word and self.noun(thing) is None
             and any(form in self.lex.senses.kind_heads for form in (thing.core, thing.core.removesuffix("s")))
-            and self.noun(self.tokens[i])[0].number == "pl" and not self.tokens[i].possessive and self.about_a_thing
+            and self.noun(self.tokens[i])[0].number == "pl" and not self.tokens[i].possessive and (
+                self.about_a_thing or not any(  # "a stack of board books for toddlers on a shelf": no one else named
+                    (self.noun(w) is not None or w.core in g.PERSONAL_PRONOUNS) and not k0 <= m <= i
+                    for m, w in enumerate(self.tokens) if w.is_word))
         )  # fmt: skip
 
     def bare_modifier(self, i: int) -> bool:
