@@ -531,7 +531,7 @@ class NamesMixin:
             return alone and ((after is not None and after.low in ("her", "his")) or self.named_pair(i))
         if not self.ing(nxt) or (after is not None and after.low == "of"):
             return False  # "summer painting of a meadow": the -ing is a noun, a picture of something
-        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?,"), len(self.tokens))
+        end = self.clause_end(i + 2)
         owned = alone and any(self.tokens[k].low in ("her", "his") and (o := self.tok(k + 1)) is not None and (
             o.is_word and o.core not in g.CLOSED) for k in range(i + 2, end))  # fmt: skip  # not "rain falling on her"
         gendered = name_gender(self.lex.first_names[plain(t.core)]) is not None  # not "winter driving", "blue frosting"
@@ -571,9 +571,13 @@ class NamesMixin:
         if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
                 t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
             return None
-        end = next((k for k in range(i + 2, len(self.tokens)) if self.tokens[k].text in ".;!?,"), len(self.tokens))
+        end = self.clause_end(i + 2)
         owned = any(self.tokens[k].low in ("his", "her") for k in range(i + 2, end))
         return i if owned else None
+
+    def clause_end(self, k: int) -> int:
+        """The first punctuation token that ends a clause from token k on, or the prompt's end."""
+        return next((j for j in range(k, len(self.tokens)) if self.tokens[j].text in ".;!?,"), len(self.tokens))
 
     def modal_here(self, i: int) -> bool:
         """ "aunt may bake a pie", "uncle will fix it": a modal's verb follows, in its bare form (no -ing, no -s,

@@ -331,7 +331,7 @@ class PhrasesMixin:
         tags = [i for i, t in enumerate(self.tokens) if self.free(i) and self.free(i - 1) and self.booru_tag(i)]
         count = sum(int(self.tokens[i - 1].low) for i in tags)
         nouns = [found[0] for i, t in enumerate(self.tokens) if i not in tags and self.free(i) and t.is_word
-                 and (found := self.noun(t)) is not None and {"gender", "age"} & set(found[0].states())]  # fmt: skip
+                 and (found := self.noun(t)) is not None and found[0].says_who()]  # fmt: skip
         if count < 2 or sum(2 if n.number == "pl" else 1 for n in nouns) < 2:
             return  # "multiple girls, 4girls": a plural noun names two or more
         for i in tags:

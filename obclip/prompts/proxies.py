@@ -57,7 +57,7 @@ class ProxiesMixin:
             self.mark_hair_types()
             for first, _, seg in list(self.spans):
                 if isinstance(seg, Held) and seg.why == "not a person" and plain(seg.text.lower()) in self.lex.proxies and (
-                        not any({"gender", "age"} & set(getattr(self.lex.nouns.get(plain(w)), "states", dict)())
+                        not any((n := self.lex.nouns.get(plain(w))) is not None and n.says_who()
                                 for w in seg.text.lower().split())):  # fmt: skip
                     # "a man praying during Ramadan", "a man eating haggis on Burns Night": a festival kept as no
                     # person's name is still a proxy of the origin of whoever is there ("a boy band", kept as a band

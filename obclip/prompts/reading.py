@@ -189,15 +189,14 @@ class ReadingMixin:
         while (w := self.tok(k)) is not None and w.low in ("and", "or", "&") and (
                 (other := self.tok(k - 1)) is not None and self.noun(other) is not None and self.noun(other)[0].number == "pl"):  # fmt: skip
             k -= 2  # "for boys and girls": each of them
-        prev, thing = self.tok(k), self.tok(k - 1)
-        k0 = k  # the audience's words run from "for" to token i
+        prev, thing = self.tok(k), self.tok(k - 1)  # the audience's words run from "for" (token k) to token i
         return (
             prev is not None and prev.low == "for" and self.free(k)
             and thing is not None and thing.is_word and self.noun(thing) is None
             and any(form in self.lex.senses.kind_heads for form in (thing.core, thing.core.removesuffix("s")))
             and self.noun(self.tokens[i])[0].number == "pl" and not self.tokens[i].possessive and (
                 self.about_a_thing or not any(  # "a stack of board books for toddlers on a shelf": no one else named
-                    (self.noun(w) is not None or w.core in g.PERSONAL_PRONOUNS) and not k0 <= m <= i
+                    (self.noun(w) is not None or w.core in g.PERSONAL_PRONOUNS) and not k <= m <= i
                     for m, w in enumerate(self.tokens) if w.is_word))
         )  # fmt: skip
 

@@ -490,11 +490,10 @@ class ThingsMixin:
             not set(self.lex.tags(opener.core)) - set("pN")
             or "N" in self.lex.tags(opener.core)
             or (last == first + 1 and "p" in self.lex.tags(head.core))
-            or (last == first + 1 and (after := self.tok(last + 1)) is not None and after.core in self.lex.senses.agents)
         ):  # "Rosa Parks"; but "Deep Learning" is deep  # "Charles River", "Sydney Opera House"; "Emma Stone", "Rosa Parks" are people
             # "Will Smith", "Bill Gates": a first name that is also a word, before a word WordNet knows as someone's
-            # surname (an instance that is a person), is that person's name, as "Emma Stone" is; so is a first name
-            # and a word before what only a person does ("Mark Twain reading on a porch")
+            # surname (an instance that is a person), is that person's name, as "Emma Stone" is (a first name and a
+            # word before what only a person does, "Mark Twain reading", returned above)
             return (head.core in self.lex.senses.place_heads and not head.core.endswith("s")) or (
                 head.core in EVENT_HEADS)  # "Burns Night": a festival named after someone
         return True
