@@ -263,6 +263,7 @@ def _senses(wn, people: dict) -> dict:
         if frames and not frames & SOMETHING_FRAMES:
             agents.update(getInflection(name, "VBG"))
     return {
+        "places": _places(wn, people),
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
         "named_phrases": sorted(named),
@@ -283,6 +284,67 @@ def _senses(wn, people: dict) -> dict:
         "child_adjectives": sorted(CHILD_ADJECTIVES),
         "adult_nouns": sorted(adult),
     }
+
+
+# what a place must be an instance of to count as one ("Accra": a national capital; "Naples": a port and a city)
+PLACE_KINDS = ("location.n.01", "region.n.03")
+MAX_HOLONYM_DEPTH = 6
+# regions whose adjective the lexicon maps to a value narrower than the region: "asian" is the East Asian value, and
+# a place WordNet puts only in Asia ("Dubai", "Kabul") is not East Asian; a place that reaches one names no value
+BROAD_REGIONS = frozenset({"asia.n.01", "eurasia.n.01"})
+
+
+def _places(wn, people: dict) -> dict[str, str]:
+    """Place names -> the origin value their country says, by reference: WordNet's part holonyms lead from the
+    place to its region, country and continent ("Naples" -> Campania -> Italy -> Europe), and the nearest of those
+    whose adjective ("Italian", by derivation or by an adjective that pertains to it) our people lexicon gives a
+    value names the place's value ("european"); a country whose origin the lexicon never varies but holds back
+    ("American", "Mexican") gives "held". Only names WordNet knows as nothing but instances (no common sense: "Nice", "Reading",
+    "Mobile" are words too), whose usual sense is a place."""
+    origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
+    pertain: dict[str, set[str]] = {}
+    for pos in ("a", "s"):
+        for syn in wn.all_synsets(pos):
+            for lemma in syn.lemmas():
+                for target in lemma.pertainyms():
+                    pertain.setdefault(target.synset().name(), set()).add(lemma.name().lower())
+    countries = set(wn.synset("country.n.02").closure(lambda x: x.hyponyms())) | {wn.synset("country.n.02")}
+    kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in PLACE_KINDS))
+
+    def value_of(syn) -> str | None:
+        frontier, seen = [syn], set()
+        for _ in range(MAX_HOLONYM_DEPTH):
+            nxt = []
+            for s in frontier:
+                derived = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()}
+                for words in (derived, pertain.get(s.name(), set())):  # "Italy" -> "Italian" first, then "Italic"
+                    # "South_Korean" -> "korean"; not "anglo-indian", "afro-asian": a mix names no one value
+                    if s.name() in BROAD_REGIONS:
+                        return None  # "Dubai" -> ... -> Asia: the continent says no one value
+                    found = {origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
+                    if found == {"held"} and set(s.instance_hypernyms()) & countries:
+                        return "held"  # "Atlanta" -> Georgia -> the United States: an origin never varied
+                    found -= {"held"}  # "Neapolitan", "Georgian": a city's or a state's people; climb on to the country
+                    if found:
+                        return found.pop() if len(found) == 1 else None  # two values for one place: none
+                nxt += [h for h in s.part_holonyms() if h not in seen]
+                seen.update(nxt)
+            frontier = nxt
+        return None
+
+    places = {}
+    for name in wn.all_lemma_names("n"):
+        synsets = wn.synsets(name, "n")
+        if not synsets or any(not s.instance_hypernyms() for s in synsets) or wn.synsets(name, "a") or (
+                wn.synsets(name, "v")):  # fmt: skip
+            continue
+        usual = synsets[0]
+        if not any(h in kinds or set(h.closure(lambda x: x.hypernyms())) & kinds for h in usual.instance_hypernyms()):
+            continue
+        value = value_of(usual)
+        if value is not None:
+            places[name.lower().replace("_", " ")] = value
+    return dict(sorted(places.items()))
 
 
 def main(argv: list[str] | None = None) -> int:

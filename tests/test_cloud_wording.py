@@ -1155,3 +1155,87 @@ def test_an_audience_with_no_one_else_and_an_animals_title_are_no_one(prompt: st
     group = transform(prompt)
     assert group.order == (prompt,) and group.kept
     assert transform("a man, king of the castle").n > 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "view"),
+    [("a mother braiding her daughter's hair before school, the girl is crying",
+      "a mother braiding her daughter's hair before school, the latter is crying"),
+     ("a boy and his grandfather fishing; the old man tells him a story",
+      "a little boy and his old man fishing; the latter tells him a story"),
+     ("a girl and her mother at the beach. The woman waves.", "a little girl and her mother at the beach. The latter waves."),
+     ("a woman and her son. The boy cries.", "a woman and her son. The latter cries.")],
+)  # fmt: skip
+def test_a_mention_whose_words_fit_one_of_two_people_is_the_former_or_the_latter(prompt: str, view: str) -> None:
+    """Red team round 17: "a mother braiding her daughter's hair, the girl is crying" was refused ("the girl could
+    name again any of the people before it"), though a mother is no girl. Of two people, the one the mention's words
+    fit (and the other's contradict) is meant; the view writes it by order, so the choice, made from the real
+    values, is the same words in every candidate and the set stays closed."""
+    group = transform(prompt)
+    assert group.cloud_prompt == view
+    _closed(prompt)
+    # both fit: a reader cannot tell either, and the prompt is still refused
+    with pytest.raises(DetectionError, match="could name again"):
+        transform("a waitress brings a cake to an old woman. The lady smiles.")
+
+
+def test_a_verb_ending_in_s_before_a_particle_is_the_persons_verb() -> None:
+    """Red team round 18: "the teenager storms off" kept "teenager" as no one ("it describes the storms after it"),
+    sending a child's noun beside an old decoy."""
+    group = transform("a father and his teenage son arguing, the teenager storms off")
+    assert not group.kept and not any("teenager" in c for c in group.order)
+    assert transform("a teenager storms off").n > 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [("an African man at a wedding in Accra", "Accra"),
+     ("an old Russian woman selling pickles at a street market in Moscow", "Moscow"),
+     ("an Italian nonna rolling fresh pasta in her kitchen in Naples", "Naples"),
+     ("teenage boys and a Pakistani man playing cricket on a dusty street in karachi", "karachi"),
+     ("a French woman in a Moscow street market", "Moscow"),
+     ("a Mexican man in Guadalajara", "Guadalajara")],
+)  # fmt: skip
+def test_a_place_of_one_origin_beside_a_stated_origin_stays_on_the_device(prompt: str, place: str) -> None:
+    """Red teams 17 and 18: "an African man at a wedding in Accra" went out with decoys "a European man at a wedding
+    in Accra"; the context model scores a lone city weakly ("in naples" read as Indian). Where WordNet puts the
+    place (its part holonyms up to a country whose adjective our lexicon gives a value) decides, and the place is
+    held wherever someone's origin is stated; a place in a country of an origin never varied goes with a held one."""
+    group = _closed_group(prompt)
+    assert not any(place in c for c in group.order)
+    assert any(place in h for h in group.held_back)
+
+
+def _closed_group(prompt: str):  # noqa: ANN202
+    _closed(prompt)
+    return transform(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["a man in Accra", "an Asian man in Atlanta", "a woman walking in Naples at dusk"])
+def test_a_place_goes_as_written_where_no_origin_it_could_contradict_is_stated(prompt: str) -> None:
+    """Only the gender is varied (or the place's country is of an origin never varied): nothing the decoys vary is
+    contradicted, and the place stays in the view."""
+    place = prompt.split()[-1] if "dusk" not in prompt else "Naples"
+    assert all(place in c for c in transform(prompt).order)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "phrase"),
+    [("an Indian man eating Indian food", "Indian food"), ("a Korean woman in a Korean restaurant", "Korean restaurant"),
+     ("an Indian man speaking Tamil on the phone", "Tamil")],
+)  # fmt: skip
+def test_an_origin_of_a_thing_or_a_language_beside_a_stated_origin_is_held(prompt: str, phrase: str) -> None:
+    """Red team 18: "speaking Tamil" went out as "speaking Indian Person" (a language read as a people); "Indian food"
+    was sent beside decoys "an African man eating Indian food". A thing's origin or a language beside someone whose
+    origin is varied is held; without one ("a woman eating Chinese food", "a woman speaking Japanese") it is sent."""
+    group = _closed_group(prompt)
+    assert phrase.split()[0] in group.held_back and all(phrase not in c for c in group.order)
+    assert all("Chinese food" in c for c in transform("a woman eating Chinese food").order)
+    assert all("speaking Japanese" in c for c in transform("a woman speaking Japanese").order)
+    assert all("black and white" in c for c in transform("an African man, smoky bar, black and white photo").order)
+
+
+def test_a_listed_garment_with_a_word_read_as_a_typo_is_the_garment() -> None:
+    """Red team 18: "in an ao dai" went out as "in an ao a person" ("dai" read as a typo of a person word)."""
+    group = transform("a young Vietnamese woman in an ao dai riding a bicycle")
+    assert "in an ao dai" in group.held_back and not any("ao" in c.split() for c in group.order)

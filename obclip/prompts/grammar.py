@@ -118,6 +118,8 @@ IRREGULAR_PAST = frozenset(
     told sold held stood made paid said heard had did went got sought spoke broke shook took""".split()
 )
 CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS
+# adverbs that complete a phrasal verb ("storms off", "walks away", "looks up")
+VERB_PARTICLES = frozenset("off away out up down back over around along about aside ahead".split())
 # words after "her"/"his" that are nouns after a preposition ("on her back") and particles after a verb ("bring her back")
 NOUN_OR_PARTICLE = frozenset("back home inside outside left right front side".split())
 # determiners that can follow a possessive ("his many inventions", "her every move")

@@ -95,6 +95,8 @@ class Senses:
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
         agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
             "planting"; not "blooming", "breaking").
+        places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
+            "african", "naples" -> "european"); places in countries of an origin never varied have none.
     """
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
@@ -116,6 +118,7 @@ class Senses:
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
+    places: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
@@ -298,6 +301,7 @@ def _senses() -> Senses:
     return Senses(
         named={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in named.items()},
         **{name: frozenset(raw[key]) for name, key in SENSE_KEYS.items()},
+        places=dict(raw.get("places", {})),
     )
 
 

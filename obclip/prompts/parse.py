@@ -93,6 +93,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
         # the comma after a held-back name its appositive follows -> (the name's states, its key, whether strong)
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
+        self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
 
     # helpers
     def tok(self, i: int) -> Token | None:
@@ -169,6 +170,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_origins()
         self.hold_orphaned_articles()
         self.mark_pronouns()
+        self.hold_origins_of_things()
         self.check_residue()
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
         spans = tuple(

@@ -295,7 +295,7 @@ class PhrasesMixin:
             if named is not None:
                 self.names[named[1]] = pid  # "John" again later names this person
         else:  # a second mention: its attributes join the person's, it keeps its own noun
-            for a, v in person.states.items():
+            for a, v in person.states.items() if head not in self.by_order else ():  # "the latter" says none
                 self.persons[pid].state(a, v, person.strength.get(a, True), self.tokens[head].text)
             self.persons[pid].mentions.append(head)
             said = set(person.in_phrase)
@@ -303,7 +303,9 @@ class PhrasesMixin:
                 said.add("age")  # "a young man ... the young man": a child's decoy says "the little boy" again
             noun = (person.cls, person.head, person.number, frozenset(said))
             pair = self.pair_before(first)
-            if det.lower() == "the" and not mods and pid in pair and len({self.persons[k].cls for k in pair}) == 1:
+            if head in self.by_order or (
+                det.lower() == "the" and not mods and pid in pair and len({self.persons[k].cls for k in pair}) == 1
+            ):
                 # "a king and a queen ..., the queen holds a scepter": a decoy with two queens could not say which
                 # one; two people of one class named again by their noun are written "the former" / "the latter",
                 # which binds by order in every candidate (as a pronoun only gender binds is)
@@ -410,6 +412,9 @@ class PhrasesMixin:
         if not earlier or not all(self.apart(k, first) for k in earlier):
             return None  # "a man with the woman", "the young and the old": joined in one clause, two people
         words = self.prompt[self.tokens[first].start : self.tokens[head].end]
+        if len(earlier) > 1 and (meant := self.meant_of_pair(earlier, first, head, person)) is not None:
+            self.by_order.add(head)
+            return meant
         if len(earlier) > 1:
             raise self.refuse(self.tokens[head], f"'{words}' could name again any of the people before it, and which "
                               "one would show in the decoys; tell them apart (\"the taller man\") or name each "
@@ -421,6 +426,30 @@ class PhrasesMixin:
                               f"again the person before it (its {clash[0]} differs only in this prompt); introduce "
                               "the new person with \"a\" (\"a man arrives\")")  # fmt: skip
         return earlier[0]
+
+    def meant_of_pair(self, earlier: list[int], first: int, head: int, person: Person) -> int | None:
+        """Which of exactly two people before it a "the" phrase names again, when what its words say fits one and
+        contradicts the other: "a mother braiding her daughter's hair, the girl is crying" (a mother is no girl),
+        "a boy and his grandfather fishing; the old man ..." (the boy is not old). The cloud view writes it "the
+        former" / "the latter", which binds by order in every candidate, so the choice made here from the real
+        values never shows; with both or neither fitting, None (the prompt is refused as ambiguous)."""
+        if sorted(earlier) != sorted(self.pair_before(first)):
+            return None
+        fits = [k for k in earlier if self.may_be(k, head, person)]
+        return fits[0] if len(fits) == 1 else None
+
+    def may_be(self, k: int, head: int, person: Person) -> bool:
+        """Whether person k may be the one the phrase at `head` describes: no value both state differs, and no
+        child is named by a noun only an adult is called ("a man", "a mother", "a teacher"; WordNet's adults)."""
+        other = self.persons[k]
+        if any(other.states.get(a) not in (None, v) and {other.states.get(a), v} != {"child", "young"}
+               for a, v in person.states.items()):  # fmt: skip
+            return False  # "a grandmother and her grandson, the boy ...": a grandson may be a boy
+        adult = self.lex.senses.adult
+        return not (
+            (person.states.get("age") == "child" and self.tokens[other.anchor].core in adult)
+            or (other.states.get("age") == "child" and self.tokens[head].core in adult)
+        )
 
     def tag_again(self, first: int, det: str, head: int, person: Person) -> bool:
         """The phrase from token `first` to its head is a whole bare tag ("..., fisherman, ...") after exactly one

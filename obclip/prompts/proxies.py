@@ -20,9 +20,11 @@ from obclip.prompts.cues import (
     plain,
     proxy_message,
 )
+from obclip.prompts.lexicon import HELD
 from obclip.prompts.phrases import ORDINAL_WORDS
+from obclip.prompts.reading import DESCRIBES, LANGUAGE
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
-from obclip.prompts.things import RELEASED
+from obclip.prompts.things import RELEASED, THING_ADJECTIVES
 from obclip.prompts.tokens import weight_group
 
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
@@ -33,6 +35,7 @@ VERB_BOUND = frozenset("through into".split())  # "going through", "getting into
 ADJUNCT_PREPOSITIONS = frozenset(
     "in on at near under beside behind outside inside during toward towards along across before after".split()
 )  # not "through": it needs its verb
+PLACE_PREPOSITIONS = frozenset("in at from near around outside inside across through".split())  # "in Accra"
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
@@ -77,7 +80,10 @@ class ProxiesMixin:
                 if i + n <= len(toks) and all(self.free(k) and (toks[k].is_word or k == i) for k in range(i, i + n)):
                     # inside a phrase a possessive is part of it ("crow's feet"); the last word's is the owner's
                     words = " ".join(toks[k].low if k < i + n - 1 else toks[k].core for k in range(i, i + n))
-                    if person_words_only and not any(toks[k].core in self.lex.nouns for k in range(i, i + n)):
+                    if person_words_only and not any(
+                        toks[k].core in self.lex.nouns or (toks[k].core.isalpha() and not self.lex.tags(toks[k].core))
+                        for k in range(i, i + n)
+                    ):  # "ao dai": "dai" reads as a typo
                         continue
                     if n == 1 and words not in self.lex.proxies:
                         words = self.proxy_compound(words)
@@ -173,6 +179,75 @@ class ProxiesMixin:
                     del self.used[m]
                 self.spans[k] = (-1, -1, Held("", RELEASED))
                 self.kept.append((first, last, "the prompt is about a thing and names no one: a thing's style"))
+
+    def hold_origins_of_things(self) -> None:
+        """Where someone's origin is stated (varied or held), what tells an origin of the place or the things
+        around them stays on the device too: sent beside decoys of every origin, it points to one. A place WordNet
+        puts in a country of one origin ("at a wedding in Accra" beside "a European man", "in Naples", "a Moscow
+        street market"), an origin word that describes a thing ("eating Indian food", "in a Korean restaurant"), a
+        language ("speaking Tamil"). Decided by reference (`Senses.places`, built from WordNet's part holonyms and
+        our origin adjectives), not by a list of cities. Where no one's origin is stated they go as written
+        ("a man in Accra" varies only the gender, and says nothing the decoys contradict). A place in a country of
+        an origin never varied ("Atlanta", "Guadalajara") goes only beside an origin held back ("a Mexican man")."""
+        if not any("ethnicity" in p.states for p in self.persons):
+            return
+        for first, _last, why in list(self.kept):
+            word = self.tokens[first]
+            said = self.lex.adjectives.get(word.core)
+            if (why.startswith(DESCRIBES) or why == LANGUAGE) and said is not None and said.attribute == "ethnicity" and (
+                    self.free(first)):  # fmt: skip
+                self.claim(first, first, Held(word.text, "origin"))  # "Indian food" -> "food"
+        for k, (first, last, seg) in enumerate(self.spans):
+            if not (first >= 0 and isinstance(seg, Held) and seg.why == "not a person"):
+                continue
+            said = self.lex.adjectives.get(self.tokens[first].core)
+            origin = (
+                said is not None
+                and said.attribute == "ethnicity"
+                and (  # "Indian food", "Korean barbecue";
+                    self.tokens[first].core not in THING_ADJECTIVES
+                )
+            )  # not "black and white photo", "black beans"
+            if origin or any(self.place_at(m, named=True) is not None for m in range(first, last + 1)):
+                for m in range(first, last + 1):  # "Accra", "Moscow street" kept as names: the place is read below
+                    del self.used[m]
+                self.spans[k] = (-1, -1, Held("", RELEASED))
+                if origin:
+                    self.claim(first, first, Held(self.tokens[first].text, "origin"))
+        i = 0
+        while i < len(self.tokens):
+            found = self.place_at(i)
+            if found is None:
+                i += 1
+                continue
+            first, last = i, found
+            prev, after = self.tok(first - 1), self.tok(last + 1)
+            modifies = (
+                after is not None
+                and after.is_word
+                and "n" in self.lex.tags(after.core)
+                and not (self.ing(after) or after.core in g.CLOSED)
+            )  # "a Moscow street market"; not "in Kyoto performing ..."
+            if not modifies and prev is not None and self.free(first - 1) and prev.low in PLACE_PREPOSITIONS:
+                first -= 1  # "at a wedding in Accra" -> "at a wedding"; "a Moscow street market" keeps its market
+            self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "place"))
+            i = last + 1
+
+    def place_at(self, i: int, named: bool = False) -> int | None:
+        """The last token of a place name of one origin starting at token i (at most three words, free, or with
+        `named` inside a name kept as a thing's), written as a name: capitalised, or in a prompt in lower case
+        after a preposition ("in karachi")."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        if not t.is_word or not (t.capitalised or (prev is not None and prev.low in PLACE_PREPOSITIONS)):
+            return None
+        for n in (3, 2, 1):
+            words = self.tokens[i : i + n]
+            if len(words) < n or not all(w.is_word and (named or self.free(i + k)) for k, w in enumerate(words)):
+                continue
+            value = self.lex.senses.places.get(" ".join(plain(w.core) for w in words))
+            if value is not None and (value != HELD or any(p.states.get("ethnicity") == HELD for p in self.persons)):
+                return i + n - 1  # a place of an origin held back ("in Guadalajara") only beside one held back
+        return None
 
     def hold_orphaned_prepositions(self) -> None:
         """A preposition whose whole object was held back goes with it ("reading the Torah at a bar mitzvah" ->

@@ -12,6 +12,8 @@ from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, R
 from obclip.prompts.template import Held
 
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
+LANGUAGE = "a language: what someone speaks, not who"  # "speaking Tamil", "speaks French"
+SPEAKING = frozenset("speak speaks speaking spoke spoken talking talks sings singing".split())
 
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
@@ -62,6 +64,9 @@ class ReadingMixin:
         t, nxt, prev = self.tokens[i], self.tok(i + 1), self.tok(i - 1)
         noun = self.noun(t)[0]
         owned = prev is not None and prev.core in POSSESSIVE_DETERMINERS
+        if prev is not None and prev.low in SPEAKING and t.core in self.lex.adjectives and not t.possessive and (
+                nxt is None or not nxt.is_word or self.noun(nxt) is None):  # fmt: skip
+            return LANGUAGE  # "speaking Tamil" ("speaking Japanese people" speaks to them)
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
         if self.costume(i):
@@ -256,7 +261,33 @@ class ReadingMixin:
             return "person"
         if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of"):
             return "verb"
+        if self.agreeing_verb(j):
+            return "verb"
         return "thing"
+
+    def agreeing_verb(self, j: int) -> bool:
+        """Token j, right after a singular person noun, is its verb in the third person ("the teenager storms off",
+        "the boy eats an apple", "the boy eats half of it"): a verb's -s form followed by what opens a verb's object
+        or adjunct (a determiner, a pronoun, a preposition, a particle) or by the clause's end. A plural noun after
+        a singular one ("a baby clothes set") is followed by a noun."""
+        word, subject, nxt = self.tokens[j], self.tok(j - 1), self.tok(j + 1)
+        if not (word.low.endswith("s") and "v" in self.lex.tags(word.core) and subject is not None):
+            return False
+        found = self.noun(subject)
+        if found is None or found[0].number != "sg" or subject.possessive:
+            return False
+        k = j - 2
+        while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
+            k -= 1  # "the little boy eats"
+        if k < 0 or (self.tokens[k].core not in g.DETERMINERS and self.tokens[k].core not in POSSESSIVE_DETERMINERS):
+            return False  # "Indian spices in bowls", "wizard robes, fantasy art": a tag, no clause with a subject
+        return (
+            nxt is None
+            or nxt.text in ".!?;"
+            or nxt.low in g.PREPOSITIONS
+            or nxt.low in g.VERB_PARTICLES
+            or (nxt.core in g.DETERMINERS or nxt.core in g.PERSONAL_PRONOUNS or nxt.core in ("his", "her", "half"))
+        )
 
     def kind_of_thing(self, i: int) -> bool:
         """One person noun before a thing that is no part of a body and heads its phrase: "a viking ship", "a dad
@@ -285,8 +316,8 @@ class ReadingMixin:
             return False
         if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
             return False  # "teaching his grandson chess": two objects
-        if self.thing_head(i + 1) == "person":
-            return False  # "a girl figure skater": the compound heads on a person
+        if self.thing_head(i + 1) in ("person", "verb"):
+            return False  # "a girl figure skater": the compound heads on a person; "the boy eats an apple": his verb
         if nxt.core in self.lex.senses.depiction and not self.animal_subject():
             return False  # "a baby photo", "a boomer meme": the picture shows the person
         if set(self.lex.tags(nxt.core)) & set("ar") or self.noun(nxt) is not None:
