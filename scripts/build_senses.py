@@ -311,25 +311,33 @@ def _places(wn, people: dict) -> dict[str, str]:
     countries = set(wn.synset("country.n.02").closure(lambda x: x.hyponyms())) | {wn.synset("country.n.02")}
     kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in PLACE_KINDS))
 
+    def said_of(s) -> set[str]:
+        """The values the adjectives of synset `s` give: by derivation first ("Italy" -> "Italian"), else those
+        that pertain to it; "South_Korean" counts as "korean"; not "anglo-indian", "afro-asian" (a mix)."""
+        derived = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()}
+        for words in (derived, pertain.get(s.name(), set())):
+            found = {origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
+            if found:
+                return found
+        return set()
+
     def value_of(syn) -> str | None:
-        frontier, seen = [syn], set()
+        """The value of the nearest level of holonyms that says one; all synsets of a level are read together and
+        in name order, so a place WordNet puts in two continents ("Byzantium") has none, whatever the order."""
+        frontier, seen = [syn], {syn}
         for _ in range(MAX_HOLONYM_DEPTH):
-            nxt = []
+            level: set[str] = set()
             for s in frontier:
-                derived = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()}
-                for words in (derived, pertain.get(s.name(), set())):  # "Italy" -> "Italian" first, then "Italic"
-                    # "South_Korean" -> "korean"; not "anglo-indian", "afro-asian": a mix names no one value
-                    if s.name() in BROAD_REGIONS:
-                        return None  # "Dubai" -> ... -> Asia: the continent says no one value
-                    found = {origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
-                    if found == {"held"} and set(s.instance_hypernyms()) & countries:
-                        return "held"  # "Atlanta" -> Georgia -> the United States: an origin never varied
-                    found -= {"held"}  # "Neapolitan", "Georgian": a city's or a state's people; climb on to the country
-                    if found:
-                        return found.pop() if len(found) == 1 else None  # two values for one place: none
-                nxt += [h for h in s.part_holonyms() if h not in seen]
-                seen.update(nxt)
-            frontier = nxt
+                if s.name() in BROAD_REGIONS:
+                    return None  # "Dubai" -> ... -> Asia: the continent says no one value
+                found = said_of(s)
+                if found == {"held"} and set(s.instance_hypernyms()) & countries:
+                    level.add("held")  # "Atlanta" -> Georgia -> the United States: an origin never varied
+                level |= found - {"held"}  # "Neapolitan", "Georgian": a city's or a state's people; on to the country
+            if level:
+                return level.pop() if len(level) == 1 else None  # two values for one place: none
+            frontier = sorted({h for s in frontier for h in s.part_holonyms()} - seen, key=lambda h: h.name())
+            seen.update(frontier)
         return None
 
     places = {}
