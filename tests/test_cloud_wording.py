@@ -1239,3 +1239,28 @@ def test_a_listed_garment_with_a_word_read_as_a_typo_is_the_garment() -> None:
     """Red team 18: "in an ao dai" went out as "in an ao a person" ("dai" read as a typo of a person word)."""
     group = transform("a young Vietnamese woman in an ao dai riding a bicycle")
     assert "in an ao dai" in group.held_back and not any("ao" in c.split() for c in group.order)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["John and his brother are fixing the roof. John holds the ladder while his brother climbs up.",
+     "a girl and her aunt baking bread, her aunt kneads the dough"],
+)  # fmt: skip
+def test_the_same_possessive_and_kin_noun_again_is_the_same_person(prompt: str) -> None:
+    """Red teams 17 and 18: the second "his brother" was a second brother, varied apart, so a decoy read "A man and
+    his sister ... while his brother climbs up" and only the real candidate agreed with itself. The same possessive
+    word and noun in a later clause name the person named so before, with the same owner."""
+    group = transform(prompt)
+    people = {s.person for s in group.slots}
+    assert len(people) == 2, group.slots
+    for candidate in _closed(prompt):
+        kin = re.findall(r"(?:his|her) (brother|sister|aunt|uncle)", candidate)
+        assert len(kin) == 2 and kin[0] == kin[1], candidate
+
+
+def test_an_origin_before_a_noun_with_a_person_sense_describes_that_person() -> None:
+    """Red team 18: "a korean idol boy" went out as "an Asian person little idol boy" (the origin read as a person,
+    the idol kept, the boy a second person), "a korean idol" as "an Asian person idol"."""
+    assert transform("a korean idol on stage").cloud_prompt == "an Asian idol on stage"
+    group = transform("a korean idol boy, pastel hair")
+    assert len({s.person for s in group.slots}) == 1 and "person" not in group.cloud_prompt

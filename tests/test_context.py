@@ -190,3 +190,14 @@ def test_the_years_old_frame_is_not_context() -> None:
     group = transform("a woman, 70 y/o, gardening")
     assert "old" not in shared_context(group).split()
     assert protect("a woman, 70 y/o, gardening", PrivacyOptions()).n > 1
+
+
+def test_an_ing_word_before_its_adjunct_may_be_held_alone() -> None:
+    """Red team 18: "An elderly woman knitting in a rocking chair next to a window." was refused: the -ing clause
+    ran past the adjunct limit and "knitting" alone was no span. The -ing word before a preposition is one now;
+    held alone, its adjunct then says where the person is."""
+    prompt = "An elderly woman knitting in a rocking chair next to a window."
+    assert "knitting" in spans_of(prompt)
+    group = _guarded(prompt)
+    assert group.held_back == ("knitting",) and group.cloud_prompt == "An old woman in a rocking chair next to a window."
+    assert "living" not in spans_of("senior couple dancing in the living room")

@@ -72,6 +72,7 @@ MAX_ADJUNCT_WORDS = 6  # an adjunct phrase held back inside a part ("on a bicycl
 QUOTES = '"()[]{}'
 ADJUNCT_OPENERS = g.PREPOSITIONS - frozenset({"of", "as", "than", "like", "to", "per", "except", "but"})
 MAX_SPANS = 2
+VERB_BOUND = frozenset("into onto out up off through".split())  # "moving into a dorm": the verb's own preposition
 NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
 CHECKED = CONTEXT_CHECKED  # one home, torch-free, so the CLI can ask without loading this module
@@ -231,7 +232,7 @@ def spans_of(prompt: str) -> list[str]:
     to `MAX_PART_WORDS` words (a tag), and inside any part a trailing adjunct of up to `MAX_ADJUNCT_WORDS`
     words after its first word: from a preposition or a verb's -ing form to the part's end or to the next
     conjunction ("with a baguette", "playing mahjong", "on a park bench and"; an -ing word alone at a part's end,
-    "knitting", too). Only trailing spans: where a
+    "knitting", or before a preposition, "knitting in a rocking chair", too). Only trailing spans: where a
     phrase inside a part ends cannot be told without a parse ("with hands on head"), where a part ends can.
     An -ing word after a determiner or a preposition is a noun's modifier ("the living room", "a nursing
     home"), not a clause; nothing inside quotes or brackets is split."""
@@ -255,6 +256,12 @@ def spans_of(prompt: str) -> list[str]:
             span = " ".join(words[i:end]).strip(".;:!?")
             if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS and not set(span) & set(QUOTES):
                 out.append(span)  # "[[child]] playing with a puppy": never inside quotes or a weight
+            if clause and end - i > MAX_ADJUNCT_WORDS and lows[i + 1] in ADJUNCT_OPENERS - VERB_BOUND and not (
+                    set(words[i]) & set(QUOTES)):  # fmt: skip
+                # "knitting in a rocking chair next to a window", a clause too long to hold whole: the -ing word
+                # alone, its adjunct then says where the person is ("an old woman in a rocking chair next to a
+                # window"); not "moving into ...", "hanging out ...", whose verb the preposition completes
+                out.append(words[i].strip(".;:!?"))
     return list(dict.fromkeys(s for s in out if s))
 
 

@@ -93,6 +93,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
         # the comma after a held-back name its appositive follows -> (the name's states, its key, whether strong)
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
+        self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
 
     # helpers

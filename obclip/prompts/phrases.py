@@ -25,8 +25,10 @@ from obclip.prompts.cues import (
 )
 from obclip.prompts.lexicon import HELD, Adjective, Noun
 from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
+from obclip.prompts.things import THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
+POSSESSIVE_WORDS = frozenset("his her their my our your".split())  # a possessive determiner before a person noun
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
@@ -168,6 +170,21 @@ class PhrasesMixin:
             ):
                 continue  # "the Italian Alps", "the Roman Colosseum": it says which named place or thing, no person
                 # (but "a Korean BTS fan", "a Nigerian Super Eagles player" are people)
+            if said is not None and said.attribute == "ethnicity" and not t.possessive and (
+                    t.core not in THING_ADJECTIVES and (found is None or found[0].gender is None)
+                    and nxt is not None and nxt.is_word and self.free(i + 1) and self.noun(nxt) is None
+                    and nxt.core in self.lex.senses.person_senses and set(self.lex.tags(nxt.core)) == {"n"}
+                    and nxt.core not in self.lex.senses.creatures and not nxt.possessive):  # fmt: skip
+                # not "a white cat", "a black dog" (colours, animals), "a Filipina domestic worker" (her own noun)
+                # "a Korean idol": a noun with a person sense heads the phrase the origin describes, written as
+                # itself ("an Asian idol"), not a second noun after "an Asian person"
+                after = self.tok(i + 2)
+                if after is not None and after.is_word and self.free(i + 2) and (noun := self.noun(after)) is not None:
+                    self.noun_phrase(i + 2, noun, False)  # "a korean idol boy": the boy, an idol, is Korean
+                    continue
+                number = "pl" if nxt.low.endswith("s") and not nxt.low.endswith("ss") else "sg"
+                self.noun_phrase(i + 1, (Noun(None, number), ""), False)
+                continue
             if found is not None and t.core in self.lex.adjectives and nxt is not None and nxt.is_word and (
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
@@ -374,6 +391,9 @@ class PhrasesMixin:
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
+        again = self.same_kin_again(first, det, head, person)
+        if again is not None:
+            return again
         if det.lower() not in ("the", "this", "that") or any(
             self.tokens[k].is_word and self.tokens[k].core not in self.lex.adjectives for k in range(first + 1, head)
         ):
@@ -426,6 +446,25 @@ class PhrasesMixin:
                               f"again the person before it (its {clash[0]} differs only in this prompt); introduce "
                               "the new person with \"a\" (\"a man arrives\")")  # fmt: skip
         return earlier[0]
+
+    def same_kin_again(self, first: int, det: str, head: int, person: Person) -> int | None:
+        """ "John and his brother fix the roof. John holds the ladder while his brother climbs up", "a girl and her
+        aunt baking bread, her aunt kneads": the same possessive word and the same noun, in a later clause, name
+        the one person named so before (decoys write both from one slot: "her sister ... her sister"); as two
+        people their values were varied apart and a decoy contradicted itself ("his brother ... her sister")."""
+        owner = self.tok(first - 1)
+        if det or owner is None or owner.low not in POSSESSIVE_WORDS or not self.free(first - 1):
+            return None
+        word = self.tokens[head].core
+        same = [k for k, p in enumerate(self.persons)
+                if not p.pronoun_only and p.number == person.number and p.anchor < head
+                and self.tokens[p.anchor].core == word and p.anchor > 0
+                and self.tokens[self.phrase_start(p.anchor)[0] - 1].low == owner.low
+                and self.apart(k, first)]  # fmt: skip
+        if len(same) != 1:
+            return None
+        self.same_owner[first - 1] = self.phrase_start(self.persons[same[0]].anchor)[0] - 1  # one owner, both times
+        return same[0]
 
     def meant_of_pair(self, earlier: list[int], first: int, head: int, person: Person) -> int | None:
         """Which of exactly two people before it a "the" phrase names again, when what its words say fits one and

@@ -96,6 +96,8 @@ class PronounsMixin:
                 else (pronoun_role(self.tokens, i, self.lex), "")
             )
             pid = self.bind(i, role=role)
+            if i in self.same_owner and (first_owner := self.owner_at(self.same_owner[i])) is not None:
+                pid = first_owner  # "her aunt ..., her aunt kneads": the owner the first "her aunt" had
             named = None if contracted else self.named_again(pid, t, i)
             if named is not None:
                 self.persons[named].mentions.append(i)
