@@ -1264,3 +1264,21 @@ def test_an_origin_before_a_noun_with_a_person_sense_describes_that_person() -> 
     assert transform("a korean idol on stage").cloud_prompt == "an Asian idol on stage"
     group = transform("a korean idol boy, pastel hair")
     assert len({s.person for s in group.slots}) == 1 and "person" not in group.cloud_prompt
+
+
+def test_a_title_before_a_things_name_is_part_of_the_brand() -> None:
+    """Red team 18: "a Mr. Potato Head toy on a shelf" went out as "a man Potato Head toy", with a decoy "a woman
+    Potato Head toy": the title was read as someone once its name was a thing's. Someone titled stays someone."""
+    prompt = "a Mr. Potato Head toy on a shelf"
+    assert transform(prompt).order == (prompt,)
+    assert "Mr. Bean" in transform("Mr. Bean waving").held_back
+
+
+@pytest.mark.parametrize("prompt", ["a girl in a princess dress", "elegant woman in a 1920s flapper dress, art deco"])
+def test_a_person_noun_naming_the_kind_of_a_worn_garment_is_no_second_person(prompt: str) -> None:
+    """Red team 18: "a woman in a 1920s flapper dress" went out as "a woman in a 1920s young woman" (the flapper a
+    second person, the dress held), "a girl in a princess dress" as "a little girl in a princess"; "dress" is also an
+    adjective, which ruled out its kind. The garment with its kind stays on the device as one phrase."""
+    group = _closed_group(prompt)
+    assert len({s.person for s in group.slots}) == 1
+    assert any("dress" in h for h in group.held_back) and not any("dress" in c for c in group.order)

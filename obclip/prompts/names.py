@@ -315,14 +315,28 @@ class NamesMixin:
         if not t.capitalised or t.core.rstrip(".") not in self.lex.titles or self.title_mode or self.upper_mode:
             return None
         end, j = i, i + 1
-        while (w := self.tok(j)) is not None and self.free(j) and (w.text == "." and j == i + 1 or (
-                w.is_word and w.capitalised and not w.possessive)):  # fmt: skip
+        named = []  # "a Mr. Potato Head toy": the words after the title were read as a thing's name already
+        while (w := self.tok(j)) is not None and (self.free(j) or self.named_thing_from(j, named)) and (
+                w.text == "." and j == i + 1 or (w.is_word and w.capitalised and not w.possessive)):  # fmt: skip
             end = j if w.is_word else end
             j += 1
         if end == i:
             return None
         held = self.container_before(i) is not None
-        return end if held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True) else None
+        if not (held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True)):
+            return None
+        for first in named:
+            self.release_named(first)  # the title and the name are one brand, kept together
+        return end
+
+    def named_thing_from(self, j: int, named: list[int]) -> bool:
+        """Token j is inside a name read as a thing's (a "not a person" span); its first token is noted in `named`."""
+        k = self.used.get(j)
+        if k is None or not isinstance(self.spans[k][2], Held) or self.spans[k][2].why != "not a person":
+            return False
+        if self.spans[k][0] not in named:
+            named.append(self.spans[k][0])
+        return True
 
     def role_before_surname(self, i: int) -> bool:
         """"Officer Ramirez", "Nurse Okafor": a capitalised role noun that states no gender, before capitalised
