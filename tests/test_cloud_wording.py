@@ -1282,3 +1282,15 @@ def test_a_person_noun_naming_the_kind_of_a_worn_garment_is_no_second_person(pro
     group = _closed_group(prompt)
     assert len({s.person for s in group.slots}) == 1
     assert any("dress" in h for h in group.held_back) and not any("dress" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["twin sisters, about ten years old, playing hopscotch on the sidewalk",
+                                    "a girl, about ten years old, reading", "twin sisters, ten years old, playing"])  # fmt: skip
+def test_an_age_in_words_after_a_person_is_that_persons_age(prompt: str) -> None:
+    """Red team 18: "twin sisters, about ten years old" went out as written (N=2), and "a girl, about ten years old"
+    beside "an old man, about ten years old": only digits were read as "N years old". A number word is too, written
+    as its digits so that every decoy reads back alike; with no one to be that age it stays a thing's."""
+    group = _closed_group(prompt)
+    assert "age" in {s.name for s in group.slots}
+    assert not any("ten years" in c for c in group.order)
+    assert transform("the house is ten years old").order == ("the house is ten years old",)

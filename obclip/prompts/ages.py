@@ -58,7 +58,9 @@ class AgesMixin:
                 self.bare_age(i)  # "Aiko is eight."
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
-                self.years_old(i)
+                self.years_old(i, int(t.low))
+            elif self.free(i) and t.is_word and (years := g.number_value(t.low)) is not None:
+                self.years_old(i, years)  # "a girl, about ten years old": sent as written beside an old decoy
 
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
@@ -341,8 +343,8 @@ class AgesMixin:
         pid = self.bind(i - 1, plural=prev.core == "their")
         return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
 
-    def years_old(self, i: int) -> bool:
-        """"a girl, 8 yo", "70 years old" after a person."""
+    def years_old(self, i: int, years: int) -> bool:
+        """"a girl, 8 yo", "70 years old", "ten years old" after a person."""
         t, y, o = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
         if y is not None and y.low in YO_ABBREVIATIONS and self.free(i + 1):
             last = i + 1
@@ -353,9 +355,15 @@ class AgesMixin:
         pid = self.nearest_person(i)
         if pid is None:
             pid = self.subject_before(i)  # "she looks about 70 years old"
+        if pid is None and not t.low.isdigit():
+            return False  # "the house is ten years old": a word number with no one to be that age
         if pid is None:
             raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
-        return self.age_of(pid, int(t.low), t.text, i, last, AgePhrase(pid, "years", g.LOWER))
+        prev = self.tok(i - 1)
+        if not t.low.isdigit() and prev is not None and prev.low in APPROXIMATE and self.free(i - 1):
+            # "about ten years old", written as "about 10 years old" is ("about 10"), so that a decoy reads back alike
+            return self.age_of(pid, years, t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
+        return self.age_of(pid, years, t.text, i, last, AgePhrase(pid, "years", g.LOWER))
 
     def stray_age(self, i: int) -> bool:
         """A number no rule placed that may be a person's age: right after the person ("a woman, 30s",
