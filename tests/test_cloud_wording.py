@@ -1294,3 +1294,19 @@ def test_an_age_in_words_after_a_person_is_that_persons_age(prompt: str) -> None
     assert "age" in {s.name for s in group.slots}
     assert not any("ten years" in c for c in group.order)
     assert transform("the house is ten years old").order == ("the house is ten years old",)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "held"),
+    [("a Native American elder in a feathered headdress at a powwow", "powwow"),
+     ("an Ethiopian priest holding a cross during Timkat celebrations", "Timkat"),
+     ("a Korean family eating kimchi jjigae around a low table", "kimchi"),
+     ("(old man:1.3), wrinkled face, fisherman, weathered skin, dramatic lighting", "weathered skin")],
+)  # fmt: skip
+def test_red_team_18_rites_dishes_and_an_old_skin_stay_on_the_device(prompt: str, held: str) -> None:
+    """Red team 18: "an old person at a powwow" (the origin held, the rite sent), "an Asian priestess ... during
+    Timkat celebrations", "a Korean family eating kimchi jjigae" refused by the context check, "(little girl:1.3),
+    ..., weathered skin" beside "(old man:1.3)". Data in proxies.toml; with no one there they are sent."""
+    group = transform(prompt)
+    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order)
+    assert transform("a jar of kimchi on a shelf").order == ("a jar of kimchi on a shelf",)
