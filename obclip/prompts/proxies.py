@@ -197,21 +197,14 @@ class ProxiesMixin:
             if (why.startswith(DESCRIBES) or why == LANGUAGE) and said is not None and said.attribute == "ethnicity" and (
                     self.free(first)):  # fmt: skip
                 self.claim(first, first, Held(word.text, "origin"))  # "Indian food" -> "food"
-        for k, (first, last, seg) in enumerate(self.spans):
+        for first, last, seg in list(self.spans):
             if not (first >= 0 and isinstance(seg, Held) and seg.why == "not a person"):
                 continue
             said = self.lex.adjectives.get(self.tokens[first].core)
-            origin = (
-                said is not None
-                and said.attribute == "ethnicity"
-                and (  # "Indian food", "Korean barbecue";
-                    self.tokens[first].core not in THING_ADJECTIVES
-                )
-            )  # not "black and white photo", "black beans"
+            # "Indian food", "Korean barbecue"; not "black and white photo", "black beans"
+            origin = said is not None and said.attribute == "ethnicity" and self.tokens[first].core not in THING_ADJECTIVES
             if origin or any(self.place_at(m, named=True) is not None for m in range(first, last + 1)):
-                for m in range(first, last + 1):  # "Accra", "Moscow street" kept as names: the place is read below
-                    del self.used[m]
-                self.spans[k] = (-1, -1, Held("", RELEASED))
+                self.release_named(first)  # "Accra", "Moscow street" kept as names: the place is read below
                 if origin:
                     self.claim(first, first, Held(self.tokens[first].text, "origin"))
         i = 0
