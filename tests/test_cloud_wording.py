@@ -1211,11 +1211,11 @@ def _closed_group(prompt: str):  # noqa: ANN202
     return transform(prompt)
 
 
-@pytest.mark.parametrize("prompt", ["a man in Accra", "an Asian man in Atlanta", "a woman walking in Naples at dusk"])
-def test_a_place_goes_as_written_where_no_origin_it_could_contradict_is_stated(prompt: str) -> None:
+@pytest.mark.parametrize(("prompt", "place"), [("a man in Accra", "Accra"), ("an Asian man in Atlanta", "Atlanta"),
+                                               ("a woman walking in Naples at dusk", "Naples")])  # fmt: skip
+def test_a_place_goes_as_written_where_no_origin_it_could_contradict_is_stated(prompt: str, place: str) -> None:
     """Only the gender is varied (or the place's country is of an origin never varied): nothing the decoys vary is
     contradicted, and the place stays in the view."""
-    place = prompt.split()[-1] if "dusk" not in prompt else "Naples"
     assert all(place in c for c in transform(prompt).order)
 
 
