@@ -25,6 +25,7 @@ YO_ABBREVIATIONS = frozenset({"yo", "y/o", "y.o", "y.o.", "y/o."})  # "8 yo", "5
 YO = YO_ABBREVIATIONS | {"yrs", "yr", "years", "year"}
 DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
 STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
+SAINTS = frozenset({"st", "saint"})  # a saint's title: "St. George", "Saint Francis", "St Paul's Cathedral"
 # An artist's work named by its maker: "Hokusai's version of ...", "Van Gogh's painting of ...". The maker is not in
 # the picture, so the name is kept as written (as "in the style of Cezanne" is).
 WORK_NOUNS = frozenset("""version versions painting paintings rendition interpretation take style drawing sketch print

@@ -23,6 +23,7 @@ from obclip.prompts.cues import (
     POSSESSIVE_DETERMINERS,
     RANKS,
     ROMAN,
+    SAINTS,
     STYLE_MARKERS,
     STYLE_NOUNS,
     TEXT_AFTER,
@@ -384,9 +385,21 @@ class NamesMixin:
             t.core not in self.lex.nouns) and self.lowercase_name(i)
         first = (capital or unknown) and plain(t.core) in self.lex.first_names and len(t.core) > 1 and (
             not glued and not acronym)
-        title = (capital or lower_title) and t.core.rstrip(".") in self.lex.titles
+        title = (capital or lower_title) and t.core.rstrip(".") in self.lex.titles or self.saint_title(i)
         return NameCue(title, noun, noun_title, first,
                        t.capitalised and not self.upper_mode and "p" in self.lex.tags(t.core))  # fmt: skip
+
+    def saint_title(self, i: int) -> bool:
+        """ "St. George slaying the dragon", "a statue of Saint Francis": "St"/"Saint" before a capitalised name is a
+        saint's title, one person with the name (not a person "St" and another "George"); not "a Saint Bernard" (an
+        article takes a breed, not a saint), not "Main St." (a street after its name)."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        k = i + 1 + ((dot := self.tok(i + 1)) is not None and dot.text == ".")
+        name = self.tok(k)
+        return t.capitalised and t.core in SAINTS and not self.title_mode and not self.upper_mode and (
+            name is not None and name.is_word and name.capitalised and name.core not in g.CLOSED and self.free(k)
+            and plain(name.core) in self.lex.first_names) and not (
+            prev is not None and (prev.core in g.DETERMINERS or (prev.is_word and prev.capitalised)))  # fmt: skip
 
     def lower_name_after(self, i: int) -> bool:
         """In a lower-case prompt, the word after token i can be a name: a first name, or a word that names no
@@ -437,7 +450,8 @@ class NamesMixin:
                 self.acts_like_person(i) or shown):
             return True  # a common word that is also someone's surname ("Black"), unless used as one
         surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
-        if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname:
+        if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname and not (
+                cue.first and t.possessive):  # fmt: skip  # "Sarah's husband": her husband, not a kind of one
             return True  # "Asian woman": a modifier of the person noun after it
         tags = self.lex.tags(t.core)
         # "a photo of John": a first name that is also a person of WordNet ("p") after a picture's "of" names the
@@ -797,7 +811,7 @@ class NamesMixin:
                 lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))) or (
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
-                self.tokens[j].text in ("of", "the") and not title and self.free(j + 1)
+                self.tokens[j].text in ("of", "the") and (not title or t.core in SAINTS) and self.free(j + 1)
                 and (epithet := self.tok(j + 1)) is not None and epithet.capitalised and not self.title_mode
                 and epithet.core not in g.CLOSED and self.noun(epithet) is None and len(name_words) == 1)):  # fmt: skip
             if self.tokens[j].text in ("of", "the") and not self.tokens[j].capitalised:

@@ -30,6 +30,7 @@ from obclip.prompts.cues import (
     EVENT_HEADS,
     NAMING_WORDS,
     POSSESSIVE_DETERMINERS,
+    SAINTS,
     YO,
     plain,
 )
@@ -103,12 +104,21 @@ class ThingsMixin:
 
     def mark_saints_places(self) -> None:
         """ "St. Mary's Church", "Saint Peter's Basilica", "St Paul's Cathedral": a saint's name before a place or
-        building names that place; no person of the picture."""
+        building names that place; no person of the picture. So does a saint's name with "'s" before anything
+        ("St. Mary's hospital", "St. Patrick's Day", "a mass at St. Jude's"): a church, a school, a feast."""
         heads = self.lex.senses.place_heads | SAINT_PLACES
         for i, t in enumerate(self.tokens):
-            if not (t.capitalised and t.core in ("st", "saint") and self.free(i)):
+            if not (t.capitalised and t.core in SAINTS and self.free(i)):
                 continue
             j = i + 1 + (self.tok(i + 1) is not None and self.tokens[i + 1].text == ".")
+            if (name := self.tok(j)) is not None and name.is_word and name.capitalised and name.possessive and (
+                    self.free(j)):  # fmt: skip
+                self.keep(i, j, "a saint's name in the name of a church, a feast or a place")
+                continue
+            if (street := self.tok(i - 1)) is not None and street.is_word and street.capitalised and (
+                    self.free(i - 1) and street.core not in g.CLOSED and self.lex.titles.get(street.core, "") == ""):  # fmt: skip
+                self.keep(i - 1, i, "a street's name")  # "Main St", "on Elm St. A woman waves": the street
+                continue
             end = j
             while self.free(end) and (w := self.tok(end)) is not None and w.is_word and w.capitalised:
                 if w.core in heads and end > j:
@@ -413,7 +423,8 @@ class ThingsMixin:
         nxt = self.tok(i + 1)
         prev = self.tok(i - 1)
         named = prev is not None and prev.low in NAMING_WORDS  # "a boy named Kenji flies": a name, then a verb
-        if end is None and nxt is not None and i not in self.starts and self.tokens[i].capitalised and self.free(i + 1) and (
+        if end is None and nxt is not None and i not in self.starts and self.tokens[i].capitalised and self.free(i) and (
+                self.free(i + 1)) and (
                 nxt.core in self.lex.senses.place_heads and not set(self.lex.tags(self.tokens[i].core)) & set("nvar")
                 and not named):  # fmt: skip
             return i + 1  # "Eiffel tower", "Golden Gate bridge": a name and its place noun
