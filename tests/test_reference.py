@@ -1212,3 +1212,100 @@ def test_a_street_abbreviation_after_its_name_is_no_one(street: str) -> None:
     prompt = f"a cafe on {street} with a barista"
     assert transform(prompt).order == (prompt,)
     assert "Saint Bernard" in transform("a Saint Bernard puppy in the snow").order[0]  # a breed after an article
+
+
+@pytest.mark.parametrize(("role", "other", "pronoun", "rest"), [
+    ("nurse", "an old man", "She", "hands him a cup"), ("doctor", "a little boy", "She", "smiles at him"),
+    ("teacher", "a girl", "He", "points at her drawing"), ("chef", "a woman", "He", "pours her some wine")])  # fmt: skip
+def test_a_pronoun_only_a_genderless_earlier_person_fits_names_that_person_again(
+        role: str, other: str, pronoun: str, rest: str) -> None:  # fmt: skip
+    """ "A nurse adjusts the pillow of an old man. She tucks ..." was refused: "She" binds by position to the man,
+    whose gender is the other one. The one earlier person whose gender nothing states is meant, and the view writes
+    that person's noun again ("The nurse hands him a cup") in every candidate: one binding, whatever the decoy's
+    genders. The pronoun's gender stays on the device (no candidate says the nurse's gender)."""
+    prompt = f"A {role} helps {other}. {pronoun} {rest}."
+    group = transform(prompt)
+    assert group.cloud_prompt == f"A {role} helps {other}. The {role} {rest}." or (
+        group.cloud_prompt.split(". ", 1)[1] == f"The {role} {rest}."), group.cloud_prompt
+    assert all(f". The {role} " in c for c in group.order)
+    for c in group.order:  # the other person's own pronoun follows that person's gender in every candidate
+        first, second = c.split(". ", 1)
+        male_pronoun = bool({"him", "his"} & set(second.rstrip(".").split()))
+        assert (" man" in first or " boy" in first) == male_pronoun, c
+
+
+def test_a_pronoun_placed_beside_the_renamed_person_is_still_refused() -> None:
+    """The guard: "She tucks the blanket around him" would put "him" beside "the nurse" written for "She", where a
+    place word is read as the subject's own ("holding her baby close to her"); refused, never sent misread. Two
+    people no noun tells apart stay refused too."""
+    with pytest.raises(DetectionError):
+        transform("A nurse adjusts the pillow of an old man. She tucks the blanket around him.")
+    with pytest.raises(DetectionError):
+        transform("A man reads a book. She walks in.")
+
+
+@pytest.mark.parametrize("kind", ["koi pond at dawn", "japanese garden, koi pond, ukiyo-e style", "koi fish, ink"])
+def test_an_unknown_word_before_an_animal_or_a_place_names_its_kind(kind: str) -> None:
+    """ "koi pond at dawn" went out as "A person at dawn": "koi" is in the names list and no WordNet word, and a
+    noun after such a name was read as a surname ("elon musk"). An animal or a place's noun is what it names."""
+    assert transform(kind).order == (kind,)
+    assert "keanu reeves" in transform("keanu reeves in a suit").held_back  # a surname still is one
+
+
+@pytest.mark.parametrize("thing", ["a shiny Mercedes parked outside a hotel", "a red Porsche and a man",
+                                   "grandpa fishing, shot on arri alexa", "a woman laughing, shot on leica m6"])  # fmt: skip
+def test_a_make_after_an_article_or_a_camera_after_shot_on_is_no_one(thing: str) -> None:
+    """ "a shiny Mercedes parked" went out as "a shiny a woman parked", "shot on arri alexa" as "shot on arri a
+    woman": a first name after an article and its modifiers is a make (no article takes a person's name), and the
+    words after "shot on" up to the tag's end are the camera. The words go as written in every candidate."""
+    group = transform(thing)
+    word = thing.split()[2] if thing.startswith("a ") else thing.split()[-1]
+    assert all(word in c for c in group.order), group.order
+    assert group.held_back == ()
+    assert "Maria Lopez" in transform("a young Maria Lopez smiling").held_back  # her surname says she is someone
+
+
+@pytest.mark.parametrize(("prompt", "garment"), [("two women in hijabs laughing at a market stall", "hijabs"),
+                                                 ("three girls in hanboks", "hanboks"), ("women in saris dancing", "saris")])  # fmt: skip
+def test_a_listed_garment_in_the_plural_is_held_as_in_the_singular(prompt: str, garment: str) -> None:
+    """ "two women in hijabs" went out as written beside the decoy "two men in hijabs": a listed proxy was matched in
+    its singular only, and "in hanboks" read as a place."""
+    group = transform(prompt)
+    assert group.n > 1 and all(garment not in c for c in group.order), group.order
+    assert "brass" in transform("steampunk inventor, goggles, brass machinery").order[0]  # no plural of "bras"
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("1boy, male focus, black hair, hoodie", "male"),
+                                              ("A Desi aunty in a salwar kameez haggling at the market.", "kameez"),
+                                              ("Two Chinese-Canadian sisters cheering at a hockey game.", "Chinese")])  # fmt: skip
+def test_a_gender_tag_a_two_word_garment_and_a_capitalised_origin_after_a_count_are_not_sent(prompt: str,
+                                                                                            word: str) -> None:  # fmt: skip
+    """ "1boy, male focus" had the decoy "1girl, male focus"; "a salwar kameez" held "salwar" and sent "kameez"
+    beside an Indian decoy and a Caucasian one; "Two Chinese-Canadian sisters" was read as a title ("Two
+    Chinese-Canadian") and sent in every candidate. None of these words reaches the cloud."""
+    group = transform(prompt)
+    assert group.n > 1 and all(word not in c for c in group.order), group.order
+    assert transform("a Madonna and Child painting in a chapel").n == 1  # a kind of painting, no one in it
+
+
+@pytest.mark.parametrize(("pair", "again", "relative"), [("A mother and daughter", "The daughter is", "her mom"),
+                                                         ("A father and his son", "The boy is", "his dad"),
+                                                         ("A grandson and his aunt", "The grandson is", "his aunt")])  # fmt: skip
+def test_a_relative_named_again_after_someone_elses_possessive_is_the_same_person(pair: str, again: str,
+                                                                                 relative: str) -> None:  # fmt: skip
+    """ "A mother and daughter walk on the beach. The daughter is taller than her mom" varied "her mom" as a third
+    person: a decoy read "A mother and son ... The son is taller than his father". A kinship noun after the
+    possessive of the clause's other person names the one earlier person of that kinship again: two people, and
+    every candidate names the relative in the second sentence with the noun the first sentence gives it."""
+    prompt = f"{pair} walk on the beach. {again} taller than {relative}."
+    group = transform(prompt)
+    assert _people(prompt) == 2, group.cloud_prompt
+    for c in group.order:
+        first, second = c.split(". ", 1)
+        assert second.rstrip(".").split()[-1] in first.split(), c
+
+
+def test_whose_relative_a_clause_does_not_say_stays_someone_new() -> None:
+    """The guard: "A mother with her baby; her mother watches" says nothing in the clause about whose mother it is
+    (the baby's, or the mother's own): three people, as before."""
+    assert _people("A mother with her baby; her mother watches.") == 3

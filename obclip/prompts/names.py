@@ -243,7 +243,8 @@ class NamesMixin:
             return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
         # in a prompt written in lower case a word that is no English word tells its case no more than "Gion" would
         unwritten = not t.capitalised and self.lower_mode and not set(self.lex.tags(t.core)) - {"p"} and (
-            t.core not in self.lex.proxies and t.low not in self.lex.proxy_starts  # "in agbada": a garment
+            t.core not in self.lex.proxies and t.core.removesuffix("s") not in self.lex.proxies  # "in hanboks"
+            and t.low not in self.lex.proxy_starts  # "in agbada": a garment
             and t.core not in self.lex.senses.garments and t.core.removesuffix("s") not in self.lex.senses.garments)
         if prev is not None and prev.low in LOCATIVES and (t.capitalised or unwritten) and not t.possessive and (
                 (nxt := self.tok(i + 1)) is None or not nxt.capitalised) and self.noun(t) is None and (
@@ -438,8 +439,10 @@ class NamesMixin:
             j -= 1
         model = nxt is not None and nxt.is_word and nxt.capitalised and "n" in self.lex.tags(nxt.core) and (
             plain(nxt.core) not in self.lex.first_names)  # "an old Ford Mustang"; "a young Maria Lopez" is her
-        if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model):
-            return True  # "a rusty Land Rover", "an old Ford Mustang": a name takes no article; a make or a model does
+        single = cue.first and (nxt is None or not nxt.is_word or not (nxt.capitalised or self.ing(nxt)))
+        if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model or single):
+            return True  # "a rusty Land Rover", "an old Ford Mustang", "a shiny Mercedes parked": a name takes no
+            # article; a make or a model does ("a young Maria Lopez" is her: her surname follows)
         named_noun = cue.first and cue.noun is not None and cue.noun.gender is None and t.capitalised and (
             i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
         if t.core in self.lex.adjectives or (cue.noun is not None and not named_noun):
@@ -702,9 +705,11 @@ class NamesMixin:
         if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
                 t.core in self.lex.proxies):  # fmt: skip
             return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy
-        # after a first name that is no English word, a noun is its surname ("elon musk", "keanu reeves")
+        # after a first name that is no English word, a noun is its surname ("elon musk", "keanu reeves"); not an
+        # animal or a place's noun, which the word before it names a kind of ("koi pond", "koi fish")
         return not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags)) or (
-            only_a_name and "n" in tags and "a" not in tags)  # fmt: skip
+            only_a_name and "n" in tags and "a" not in tags and t.core not in self.lex.senses.creatures
+            and t.core not in self.lex.senses.place_heads)  # fmt: skip
 
     def name_before_thing(self, i: int, titled: bool = False) -> bool:
         """A first name right before a thing it names ("a Chanel perfume bottle", "surprised pikachu face"): a
@@ -919,7 +924,10 @@ class NamesMixin:
         if t.text.isupper() and not self.upper_mode:
             return False  # an acronym
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
-        if prev is not None and prev.core in ("a", "an", "this", "these", "those", "every", "each"):
+        j = i - 1
+        while (w := self.tok(j)) is not None and w.is_word and "a" in self.lex.tags(w.core) and w.core not in g.CLOSED:
+            j -= 1  # "a red Porsche and a man": over the modifiers to the article
+        if (w := self.tok(j)) is not None and w.core in ("a", "an", "this", "these", "those", "every", "each"):
             return False  # "a Stegasaurus eating": a name takes no article
         if prev is not None and prev.low in EVENT_MARKERS and not t.possessive:
             return False  # "celebrating Diwali", "during Eid": a festival

@@ -14,6 +14,7 @@ from obclip.prompts.cues import (
     BEING_VERBS,
     COHORTS,
     COLLECTIVES,
+    KIN_CLASSES,
     ORDINAL,
     PREDICATE_LINKS,
     SOMETHING,
@@ -392,6 +393,8 @@ class PhrasesMixin:
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
         again = self.same_kin_again(first, det, head, person)
+        if again is None:
+            again = self.relative_again(first, det, head, person)
         if again is not None:
             return again
         if det.lower() not in ("the", "this", "that") or any(
@@ -464,6 +467,29 @@ class PhrasesMixin:
         if len(same) != 1:
             return None
         self.same_owner[first - 1] = self.phrase_start(self.persons[same[0]].anchor)[0] - 1  # one owner, both times
+        return same[0]
+
+    def relative_again(self, first: int, det: str, head: int, person: Person) -> int | None:
+        """ "A mother and daughter walk on the beach. The daughter is taller than her mom": "her" and a kinship noun
+        in a later clause, where the one earlier person of that kinship class ("a mother") is not the one "her"
+        binds to, name that person again. As a second person its values were varied apart, and a decoy read "A
+        mother and son ... The son is taller than his father". Decided by class and structure, never by a value;
+        the owner still binds by position ("her" -> the daughter) in every candidate."""
+        owner = self.tok(first - 1)
+        if det or owner is None or owner.low not in POSSESSIVE_WORDS or not self.free(first - 1) or (
+                person.cls not in KIN_CLASSES - {"person"}):  # fmt: skip
+            return None
+        same = [k for k, p in enumerate(self.persons)
+                if not p.pronoun_only and p.number == person.number and p.anchor < head and p.cls == person.cls]  # fmt: skip
+        if len(same) != 1 or not self.apart(same[0], first):
+            return None
+        clause = self.clause_start(first)
+        speaker = [k for k, p in enumerate(self.persons)
+                   if k != same[0] and any(clause <= m < first - 1 for m in p.mentions)]  # fmt: skip
+        by_order = any(self.tokens[m].low in ORDINAL_REFERENCE and self.tokens[m - 1].low == "the"
+                       for m in range(max(clause, 1), first - 1))  # fmt: skip  # as the cloud view writes "The boy"
+        if not speaker and not by_order:
+            return None  # "a mother with her baby; her mother watches": whose mother is not said by the clause
         return same[0]
 
     def meant_of_pair(self, earlier: list[int], first: int, head: int, person: Person) -> int | None:

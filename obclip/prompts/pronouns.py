@@ -126,6 +126,8 @@ class PronounsMixin:
         agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
                  and p.states.get("gender") == gender and p.strength.get("gender", True)
                  and not p.pronoun_only]  # fmt: skip
+        if not agree:
+            return self.unsaid_gender_meant(pid, i)
         if len(agree) != 1:
             return None
         if self.twin(agree[0]) and agree[0] in self.pair_before(i):
@@ -144,11 +146,35 @@ class PronounsMixin:
             )
         return agree[0]
 
+    def unsaid_gender_meant(self, pid: int, i: int) -> int | None:
+        """ "A nurse adjusts the pillow of an old man. She tucks the blanket around him": "She" is nearest to the
+        man, whose gender the prompt states as the other one; the one earlier person whose gender nothing states
+        (the nurse) is the one it means, and the cloud view writes that person's noun again ("The nurse tucks"),
+        which binds by noun in every candidate. The pronoun's gender stays on the device: the nurse's gender is
+        then stated nowhere the cloud sees, so no slot varies it. None where no single such person exists, or
+        where another person's words would read alike ("a nurse and a doctor" are told apart by their nouns)."""
+        unsaid = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
+                  and "gender" not in p.states and not p.pronoun_only]  # fmt: skip
+        if len(unsaid) != 1:
+            return None
+        meant = self.persons[unsaid[0]]
+        if any(k != unsaid[0] and p.number == "sg" and (p.cls, p.head) == (meant.cls, meant.head)
+               for k, p in enumerate(self.persons)):  # fmt: skip
+            return None  # "a nurse and a nurse": the noun again would not say which
+        gender = g.PRONOUN_GENDER.get(self.tokens[i].core)
+        k = i + 1
+        while (w := self.tok(k)) is not None and not (w.text in ",;:.!?" or w.low in CLAUSE_WORDS):
+            if w.core in ("him", "her") and g.PRONOUN_GENDER.get(w.core) != gender and self.tokens[k - 1].low in LOCATIVE:
+                return None  # "She tucks the blanket around him": a place said of the noun written for "She"
+            k += 1  # would be read as the nurse's own, so the object would change person in the cloud view
+        return unsaid[0]
+
     def twin(self, pid: int) -> bool:
         """Another singular person shares `pid`'s noun class: a decoy may write both with one noun."""
-        cls = self.persons[pid].cls
-        return any(
-            k != pid and p.cls == cls and p.number == "sg" and not p.pronoun_only for k, p in enumerate(self.persons)
+        cls, head = self.persons[pid].cls, self.persons[pid].head
+        return any(  # a neutral noun keeps its word in every candidate: "a teacher" and "a student" never read alike
+            k != pid and p.cls == cls and (cls is not None or p.head == head) and p.number == "sg" and not p.pronoun_only
+            for k, p in enumerate(self.persons)
         )
 
     def pair_before(self, i: int) -> list[int]:

@@ -85,7 +85,12 @@ class ProxiesMixin:
                         for k in range(i, i + n)
                     ):  # "ao dai": "dai" reads as a typo
                         continue
-                    if n == 1 and words not in self.lex.proxies:
+                    if n == 1 and words not in self.lex.proxies and (
+                            (one := words.removesuffix("es" if words.endswith("hes") else "s")) != words
+                            and not words.endswith("ss")  # "brass" is no plural of "bras"
+                            and getattr(self.lex.proxies.get(one), "kind", "") == "noun"):  # fmt: skip
+                        words = one  # "two women in hijabs", "in saris": the plural of a listed garment
+                    elif n == 1 and words not in self.lex.proxies:
                         words = self.proxy_compound(words)
                         kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
                     elif n > 1 and words not in self.lex.proxies:

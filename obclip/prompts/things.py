@@ -46,6 +46,7 @@ NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 # ("old" and "little" are not among them: the cloud view writes every age with them, and a decoy must read back alike.)
 THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
 # Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
+SHOOTING_VERBS = frozenset("shot taken filmed captured photographed".split())  # "shot on arri alexa"
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
@@ -82,6 +83,22 @@ class ThingsMixin:
         self.mark_title_spans()
         self.mark_model_names()
         self.mark_viewer()
+        self.mark_cameras()
+
+    def mark_cameras(self) -> None:
+        """ "shot on arri alexa", "taken with a Leica M6", "shot on Canon EOS R5": after a verb of taking a picture
+        and "on"/"with", the words up to the tag's end name the camera or the film ("alexa" is no one there)."""
+        for i, t in enumerate(self.tokens[:-2]):
+            if t.low not in SHOOTING_VERBS or self.tokens[i + 1].low not in ("on", "with"):
+                continue
+            first = i + 2 + (self.tokens[i + 2].low in ("a", "an"))
+            last = first - 1
+            while (w := self.tok(last + 1)) is not None and w.is_word and self.free(last + 1) and last - first < 3 and (
+                    w.core not in g.CLOSED and self.noun(w) is None and w.core not in self.lex.adjectives):  # fmt: skip
+                last += 1
+            named = any(w.capitalised or w.kind == "num" or not self.lex.tags(w.core) for w in self.tokens[first : last + 1])
+            if last >= first and named and ((w := self.tok(last + 1)) is None or w.text in ",.;|"):  # not "a beach"
+                self.keep(first, last, "a camera or a film: what the picture was taken with")
 
     def mark_viewer(self) -> None:
         """ "1girl, looking at viewer", "smiling at the viewer", "eye contact with viewer": the viewer is whoever
@@ -252,6 +269,7 @@ class ThingsMixin:
         while i < len(self.tokens):
             t, prev = self.tokens[i], self.tok(i - 1)
             if not (t.is_word and t.capitalised and self.free(i)) or t.core in ("the", "a", "an") or (
+                    t.core in g.NUMBER_WORDS and i in self.starts) or (  # "Two Chinese-Canadian sisters": a count
                     prev is not None and prev.is_word and (
                     prev.capitalised or prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
                 i += 1
@@ -433,8 +451,8 @@ class ThingsMixin:
     def _title_span_end(self, i: int) -> int | None:
         """The last token of a run of two or more capitalised words from token i (inner "of", "de" allowed)."""
         t = self.tokens[i]
-        if not (t.capitalised and self.free(i)) or t.core in g.DETERMINERS:
-            return None
+        if not (t.capitalised and self.free(i)) or t.core in g.DETERMINERS or t.core in g.NUMBER_WORDS:
+            return None  # "Two Chinese-Canadian sisters": a count opens the sentence, not a name
         end, j, words = i, i + 1, 1
         while self.free(j) and self.tokens[j].start - self.tokens[j - 1].end <= 1 and (self.tokens[j].is_word or (
                 self.tokens[j].text == "." and self.tokens[j - 1].low in ("st", "mt") and j > i
