@@ -86,7 +86,8 @@ PLACES = ("structure.n.01", "geological_formation.n.01", "body_of_water.n.01", "
           "facility.n.01", "land.n.04", "stream.n.01", "institution.n.01")  # "Howard University", "St. Mary's school"
 ABSTRACT_LEXNAMES = frozenset("noun.communication noun.act noun.cognition noun.attribute noun.state".split())
 CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n.01", "toddler.n.01",
-                 "adolescent.n.01")  # a minor is a child here: "a teenage girl" must not become "a young woman"
+                 "adolescent.n.01",  # a minor is a child here: "a teenage girl" must not become "a young woman"
+                 "grandchild.n.01")  # a grandchild is drawn as a child: "her grandson" was "her young man"
 # Age adjectives of the people lexicon that describe children, not young adults ("a little girl", "teenage").
 CHILD_ADJECTIVES = ("little", "lil", "wee", "tiny", "small", "teenage", "teenaged", "prepubescent", "pubescent",
                     "school-age", "school-aged", "underage", "gen alpha")
@@ -239,7 +240,7 @@ def _senses(wn, people: dict) -> dict:
     child_syns, adult_syns = _closure(wn, CHILD_SYNSETS), _closure(wn, ADULT_SYNSETS)
     child, adult = set(), set()
     for word, entry in people["nouns"].items():
-        lemma = wn.morphy(word, "n") or word
+        lemma = wn.morphy(word, "n") or wn.morphy(word.removeprefix("great-"), "n") or word  # "great-grandson"
         senses = [s for s in wn.synsets(lemma, "n") if s in persons][:2]
         childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader", "schooler", "high-schooler", "highschooler", "middle-schooler", "grade-schooler")
         if entry.get("age") == "young" and (childish or any(s in child_syns for s in senses)):

@@ -1310,3 +1310,27 @@ def test_red_team_18_rites_dishes_and_an_old_skin_stay_on_the_device(prompt: str
     group = transform(prompt)
     assert any(held in h for h in group.held_back) and not any(held in c for c in group.order)
     assert transform("a jar of kimchi on a shelf").order == ("a jar of kimchi on a shelf",)
+
+
+GRANDCHILDREN = [("grandson", "boy"), ("granddaughter", "girl"), ("great-granddaughter", "girl")]
+
+
+@pytest.mark.parametrize(("kin", "child"), GRANDCHILDREN)
+@pytest.mark.parametrize("elder", ["grandmother", "grandfather", "great-grandmother"])
+def test_a_grandchild_stays_a_child_in_the_cloud_view(elder: str, kin: str, child: str) -> None:
+    """ "an old man teaching his grandson to fish" went out as "... his young man ...": a child made an adult, who
+    reads as a partner. A grandchild is drawn as a child (WordNet's grandchild joins the child senses), so the
+    view says "his little boy"; the decoys vary the age over every value as before."""
+    group = transform(f"a {elder} teaching {'his' if 'father' in elder else 'her'} {kin} to fish")
+    assert f"little {child}" in group.cloud_prompt, group.cloud_prompt
+    assert {"little", "old"} <= {w for c in group.order for w in c.split()}, group.order
+
+
+@pytest.mark.parametrize(("years", "noun", "view"), [("30-year-old", "girl", "a young woman"),
+                                                     ("18yo", "girl", "a young woman"),
+                                                     ("7-year-old", "girl", "a little girl"),
+                                                     ("25 year old", "granddaughter", "a young woman")])  # fmt: skip
+def test_an_age_in_years_decides_between_a_child_and_an_adult(years: str, noun: str, view: str) -> None:
+    """ "a 30-year-old girl" went out as "a little girl": "young" beside a child's noun was taken for a child's
+    age, as "a young girl" is. An age said in years is the age: 18 or more is an adult, whatever the noun."""
+    assert transform(f"a {years} {noun} dancing").cloud_prompt == f"{view} dancing"

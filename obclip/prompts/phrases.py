@@ -686,11 +686,14 @@ class PhrasesMixin:
             return k + (2 if (w.core, getattr(after, "core", "")) in COHORTS else 1)
         if (spelled := self.years_old_at(k)) is not None:  # "a 35 year old woman", "a seven year old girl"
             self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
+            person.in_years = True
             return spelled[1] + 1
         if years := YEAR_OLD.match(w.low):
             self.absorb(person, "age", g.age_value(age_in_years(years.group(1), years.group(2))), True, w.text)
+            person.in_years = True
         elif (m := SOMETHING.match(w.low)) is not None:
             self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
+            person.in_years = True
         elif (
             w.kind == "num"
             and w.low.isdigit()
@@ -698,6 +701,7 @@ class PhrasesMixin:
             and (after.low in YO or (after.low == "ish" and after.start == w.end))
         ):
             self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
+            person.in_years = True
             return k + 2
         elif w.core in ("big", "bigger", "biggest") and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and (
                 h[0].cls == "sibling" and not (w.capitalised and self.tokens[head].capitalised)):  # fmt: skip
@@ -769,8 +773,9 @@ class PhrasesMixin:
         stated = person.strength.get("gender", False)  # "a female knight": the adjective says who, the noun what
         for a, v in noun.states().items():  # an age the noun implies, or a held ethnicity, yields to a stated one
             self.absorb(person, a, v, a != "age" and v != HELD and not (a == "gender" and stated), t.text)
-        if noun.age == "child" and person.states.get("age") == "young":
-            person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children
+        if noun.age == "child" and person.states.get("age") == "young" and not person.in_years:
+            person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children; "a
+            # 30-year-old girl", "his 30-year-old granddaughter" are adults, whatever the noun
         person.cls, person.number = noun.cls, noun.number
         if self.booru_tag(head):
             person.cls, person.head = g.TAG_CLASS, t.core  # "1girl": a count and a gender, no age (below)

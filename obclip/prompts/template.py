@@ -54,6 +54,7 @@ class Person:
     strength: dict[str, bool] = field(default_factory=dict)
     in_phrase: set[str] = field(default_factory=set)
     pronoun_only: bool = False
+    in_years: bool = False  # its age was given as a number of years ("a 30-year-old girl" is an adult)
     anchor: int = 0  # token index that orders persons for binding (head, or first pronoun)
     mentions: list[int] = field(default_factory=list)  # token indices of its head and bound pronouns
 
