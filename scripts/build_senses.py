@@ -316,11 +316,14 @@ def _places(wn, people: dict) -> dict[str, str]:
         """The values the adjectives of synset `s` give: by derivation first ("Italy" -> "Italian"), else those
         that pertain to it; "South_Korean" counts as "korean"; not "anglo-indian", "afro-asian" (a mix)."""
         derived = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()}
+        # its people, where no adjective says it: WordNet's "Chinese" pertains to Taiwan, but China's member is
+        # "Chinese" (a native of China)
+        people_of = {lem.name().lower() for m in s.member_meronyms() for lem in m.lemmas()}
         for words in (derived, pertain.get(s.name(), set())):
             found = {origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
             if found:
                 return found
-        return set()
+        return {origins[w] for w in people_of if w in origins}  # whole names only: a "West Indian" is not Indian
 
     def value_of(syn) -> str | None:
         """The value of the nearest level of holonyms that says one; all synsets of a level are read together and

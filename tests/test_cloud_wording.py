@@ -1194,7 +1194,8 @@ def test_a_verb_ending_in_s_before_a_particle_is_the_persons_verb() -> None:
      ("an Italian nonna rolling fresh pasta in her kitchen in Naples", "Naples"),
      ("teenage boys and a Pakistani man playing cricket on a dusty street in karachi", "karachi"),
      ("a French woman in a Moscow street market", "Moscow"),
-     ("a Mexican man in Guadalajara", "Guadalajara")],
+     ("a Mexican man in Guadalajara", "Guadalajara"),
+     ("a little Asian boy eating dumplings in Beijing", "Beijing")],  # China: by its people, no adjective
 )  # fmt: skip
 def test_a_place_of_one_origin_beside_a_stated_origin_stays_on_the_device(prompt: str, place: str) -> None:
     """Red teams 17 and 18: "an African man at a wedding in Accra" went out with decoys "a European man at a wedding
