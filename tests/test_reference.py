@@ -1309,3 +1309,14 @@ def test_whose_relative_a_clause_does_not_say_stays_someone_new() -> None:
     """The guard: "A mother with her baby; her mother watches" says nothing in the clause about whose mother it is
     (the baby's, or the mother's own): three people, as before."""
     assert _people("A mother with her baby; her mother watches.") == 3
+
+
+@pytest.mark.parametrize(("owner", "pronoun", "relative"), [("An adult son", "his", "father"), ("A woman", "her", "mother"),
+                                                            ("A boy", "his", "grandfather")])  # fmt: skip
+def test_a_possessive_before_a_modifier_and_a_person_noun_is_a_possessive(owner: str, pronoun: str,
+                                                                          relative: str) -> None:  # fmt: skip
+    """ "An adult son helping his aging father up the stairs" was refused: after "helping" (help someone do), "his"
+    was read as an object and written "him" in every male decoy ("A son helping him old father"). "his" is never
+    an object, and a possessive before an -ing word or an adjective and a person noun is that person's owner."""
+    group = transform(f"{owner} helping {pronoun} aging {relative} up the stairs.")
+    assert all(" him " not in c and (" his " in c or " her " in c) for c in group.order), group.order

@@ -440,6 +440,11 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if closed:
         return "object" if word == "her" else "standalone"
     tags = lex.tags(core)
+    if "n" in tags and word == "his":
+        return "possessive"  # "helping his aging father": "his" is never an object ("help her do" is)
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.is_word and after.core in lex.nouns and ("a" in tags or ing_form(core, lex)):
+        return "possessive"  # "helping her aging mother": a modifier before a person noun, never her doing it
     if "n" in tags:
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE:
             return "object"  # "make her look", "let her go": a causative takes an object and a bare verb
