@@ -1335,3 +1335,14 @@ def test_an_age_in_years_decides_between_a_child_and_an_adult(years: str, noun: 
     """ "a 30-year-old girl" went out as "a little girl": "young" beside a child's noun was taken for a child's
     age, as "a young girl" is. An age said in years is the age: 18 or more is an adult, whatever the noun."""
     assert transform(f"a {years} {noun} dancing").cloud_prompt == f"{view} dancing"
+
+
+@pytest.mark.parametrize("proxy", ["redhead", "cheerleader"])
+@pytest.mark.parametrize("rest", ["with freckles reading by the fire", "in a green dress"])
+def test_a_proxy_noun_that_names_the_person_is_the_person_who_wears_what_follows(proxy: str, rest: str) -> None:
+    """ "A redhead with freckles and pale skin reading by the fire" went out as "Reading by the fire." (the person
+    held away whole), and "a redhead in a green dress" was refused: a proxy noun that names a person, after an
+    article and before "with"/"in", is that person ("a person"), and what it wears or has is read as hers."""
+    group = transform(f"a {proxy} {rest}")
+    assert group.cloud_prompt.startswith("a person") and proxy in group.held_back, group.cloud_prompt
+    assert all(proxy not in c for c in group.order)

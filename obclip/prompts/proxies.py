@@ -126,7 +126,9 @@ class ProxiesMixin:
             opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
             acts = nxt is not None and nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME - {"and", "with"})
             names_one = t.core in self.lex.senses.person_senses or t.core.split("-")[0] in self.lex.nouns  # "mom-to-be"
-            person_noun = kind == "noun" and last == i and names_one and opens and acts
+            described = nxt is not None and nxt.core in ("with", "in", "wearing") and prev is not None and (
+                prev.core in ("a", "an", "the"))  # "A redhead with freckles ... reading", "a redhead in a green dress"
+            person_noun = kind == "noun" and last == i and names_one and opens and (acts or described)
             nominal = nominal or (
                 person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1)
             )
@@ -296,6 +298,8 @@ class ProxiesMixin:
             return False
         if not self.free(first - 1) and getattr(self.spans[self.used[first - 1]][2], "why", "") == "proxy":
             return False  # "dancing at oktoberfest in a dirndl": a held occasion wears nothing; the dancer does
+        if not self.free(first - 1) and isinstance(self.spans[self.used[first - 1]][2], Phrase):
+            return False  # "a redhead in a green dress": the proxy noun was made the person who wears it
         kept = any(a <= first - 1 <= b for a, b, _ in self.kept)
         creatures = self.lex.senses.creatures
         if not (kept or owner.core in creatures or owner.core.removesuffix("s") in creatures):
