@@ -1320,3 +1320,29 @@ def test_a_possessive_before_a_modifier_and_a_person_noun_is_a_possessive(owner:
     an object, and a possessive before an -ing word or an adjective and a person noun is that person's owner."""
     group = transform(f"{owner} helping {pronoun} aging {relative} up the stairs.")
     assert all(" him " not in c and (" his " in c or " her " in c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("group", "verb"), [("Two men", "play chess"), ("the kids", "eat pizza"),
+                                             ("three girls", "ride bikes")])  # fmt: skip
+def test_a_plural_persons_bare_verb_is_its_verb_not_a_compound(group: str, verb: str) -> None:
+    """ "two men play chess" went out as written (N=1: the men kept as "a kind of play"): after a count or a
+    determiner, a plural person noun before a bare verb and its object is the verb's subject, varied as any
+    person is. Not an origin's word: "a Japanese garden" names no one."""
+    group_ = transform(f"{group} {verb} on the porch")
+    assert group_.n > 1 and group_.slots, group_.cloud_prompt
+    assert transform("a Japanese garden with a koi pond").n == 1
+
+
+def test_a_singular_pronoun_after_only_a_group_is_one_of_its_members() -> None:
+    """ "Two women hug. One of them is crying; the other holds her suitcase" had decoys "Two men ... her suitcase":
+    "her" was a person of its own. With only a group before it, it is one of the group, of its gender."""
+    group = transform("Two women hug at the airport. One of them is crying; the other holds her suitcase.")
+    for c in group.order:
+        assert ("women" in c) == (" her " in c), c
+
+
+def test_a_pronoun_only_a_names_usual_gender_fits_is_that_name() -> None:
+    """ "Priya and Ahmed cooking dinner together, he chops onions while she stirs the pot" was refused: "she" binds
+    by position to Ahmed. The one earlier person whose name's usual gender fits is meant, written "the former"."""
+    group = transform("Priya and Ahmed cooking dinner together, he chops onions while she stirs the pot.")
+    assert "the former stirs" in group.cloud_prompt and all("the former stirs" in c for c in group.order)

@@ -126,6 +126,9 @@ class PronounsMixin:
         agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
                  and p.states.get("gender") == gender and p.strength.get("gender", True)
                  and not p.pronoun_only]  # fmt: skip
+        if not agree:  # "Priya and Ahmed cook, he chops onions while she stirs": a name's usual gender, the one fit
+            agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
+                     and p.states.get("gender") == gender and not p.pronoun_only]  # fmt: skip
         if not agree:
             return self.unsaid_gender_meant(pid, i)
         if len(agree) != 1:
@@ -303,6 +306,14 @@ class PronounsMixin:
         if before:
             nearest = max(before, key=lambda k: self.persons[k].anchor)
             return self.head_of(nearest) if role == "possessive" else nearest
+        clause = self.clause_start(i)
+        groups = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i and "gender" in p.states
+                  and not (role == "object" and any(clause <= m < i for m in p.mentions))]  # fmt: skip
+        if groups and not any(p.number == "sg" and p.anchor < i for p in self.persons):
+            # "Two women hug. One of them is crying; the other holds her suitcase": with only a group before it, a
+            # singular pronoun is one of its members, of the group's gender in every candidate ("Two men ... his");
+            # as a person of its own it was varied apart ("Two women ... his suitcase")
+            return max(groups, key=lambda k: self.persons[k].anchor)
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
 
     def acts(self, m: int, i: int) -> bool:

@@ -254,6 +254,8 @@ class ReadingMixin:
         """What the noun phrase from token j heads on: "thing", "person" (a person noun after the nouns: "Mongolian
         eagle hunter") or "verb" (an -ing word with an object: "an old Chinese selling tea"; at the end or before
         "of" it is a noun: "a Chinese painting of a horse")."""
+        if self.agreeing_verb(j):
+            return "verb"  # "Two men play chess": the men's verb and its object, before any compound is read
         while self.thing_noun(j + 1) and not self.ing(self.tokens[j]) and not self.ing(self.tokens[j + 1]):
             j += 1  # "a Hawaiian shirt hanging on a line": the shirt heads, "hanging" is what it does
         nxt = self.tok(j + 1)
@@ -271,19 +273,26 @@ class ReadingMixin:
         or adjunct (a determiner, a pronoun, a preposition, a particle) or by the clause's end. A plural noun after
         a singular one ("a baby clothes set") is followed by a noun."""
         word, subject, nxt = self.tokens[j], self.tok(j - 1), self.tok(j + 1)
-        if not (word.low.endswith("s") and not word.low.endswith("ss") and "v" in self.lex.tags(word.core) and (
-                subject is not None)):  # fmt: skip  # "a princess dress": no -s form
+        found = self.noun(subject) if subject is not None else None
+        if found is None or subject.possessive or "v" not in self.lex.tags(word.core):
             return False
-        found = self.noun(subject)
-        if found is None or found[0].number != "sg" or subject.possessive:
-            return False
+        plural = found[0].number == "pl" and subject.core not in self.lex.adjectives  # "Two men play chess", "the
+        # kids eat pizza": the plural's bare verb; not "a Japanese garden" (an origin's word, no people)
+        if not plural and not (word.low.endswith("s") and not word.low.endswith("ss")):
+            return False  # "a princess dress": no -s form
+        if plural and (word.low.endswith("s") or word.low.endswith("ing")):
+            return False  # "two women's shoes", "men playing": not a bare form
         k = j - 2
         while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
             k -= 1  # "the little boy eats"
-        if k < 0 or (self.tokens[k].core not in g.DETERMINERS and self.tokens[k].core not in POSSESSIVE_DETERMINERS):
+        opener = k >= 0 and (self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in POSSESSIVE_DETERMINERS or (
+            plural and (self.tokens[k].core in g.NUMBER_WORDS or self.tokens[k].kind == "num")))  # fmt: skip
+        if not opener:
             return False  # "Indian spices in bowls", "wizard robes, fantasy art": a tag, no clause with a subject
         return (
-            nxt is None
+            (plural and nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and self.noun(nxt) is None
+             and not self.thing_noun(j + 2))  # "men play chess": a bare object
+            or nxt is None
             or nxt.text in ".!?;"
             or nxt.low in g.PREPOSITIONS
             or nxt.low in g.VERB_PARTICLES
