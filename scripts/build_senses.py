@@ -31,6 +31,8 @@ its spelling:
     agent_verbs        -ing forms of verbs whose most frequent sense takes a person as its subject and
                        never a thing (WordNet's verb frames are all "Somebody ----s ..."): "reading",
                        "planting", "smiling"; not "breaking", "blooming", "covering", "sitting" (a house sits)
+    places             place names -> the origin value of the country WordNet puts them in ("naples": european)
+    regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian)
 
 How to run (from the repo root; build-time needs as for build_lexicon.py: Debian wordnet-base, nltk, lemminflect)
     python scripts/build_senses.py           # write the file
@@ -42,6 +44,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -264,7 +267,8 @@ def _senses(wn, people: dict) -> dict:
         if frames and not frames & SOMETHING_FRAMES:
             agents.update(getInflection(name, "VBG"))
     return {
-        "places": _places(wn, people),
+        "places": (place_values := _places(wn, people)),
+        "regional": _regional(wn, people, place_values),
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
         "named_phrases": sorted(named),
@@ -357,6 +361,42 @@ def _places(wn, people: dict) -> dict[str, str]:
         if value is not None:
             places[name.lower().replace("_", " ")] = value
     return dict(sorted(places.items()))
+
+
+# What a thing of one origin is: dishes, garments and headwear, instruments, dances, festivals, dwellings.
+REGIONAL_KINDS = ("dish.n.02", "baked_goods.n.01", "garment.n.01", "headdress.n.01", "footwear.n.01",
+                  "musical_instrument.n.01", "dance.n.01", "folk_dancing.n.01", "festival.n.01", "dwelling.n.01")
+GLOBAL_THINGS = frozenset({"pizza", "pizza pie"})  # born in one country, eaten in all: no one's origin
+
+
+def _regional(wn, people: dict, places: dict[str, str]) -> dict[str, str]:
+    """Things -> the origin value their WordNet gloss or region gives ("kilt": "... the traditional dress in the
+    Highlands of northern Scotland" -> european; "sushi", of WordNet's region Japan -> asian; "burrito", of
+    Mexico -> held): a capitalised origin adjective or place of one value near the gloss's start (its first
+    eight words), or anywhere in a gloss that says the thing is traditional or national; not "native to" (a
+    plant's range) nor a word's dialect ("British term"). Only a word's usual sense, and no person word."""
+    origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
+    kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in REGIONAL_KINDS))
+    out: dict[str, str] = {}
+    for syn in sorted(kinds, key=lambda x: x.name()):
+        gloss = re.sub(r"\([^)]*\)", "", syn.definition())
+        text = gloss if re.search(r"\btradition|\bnational\b", gloss) else " ".join(gloss.split()[:8])
+        if re.search(r"native to|\bterm\b|introduced", text):
+            continue
+        values = {origins.get(w.lower()) or places.get(w.lower())
+                  for w in re.findall(r"[A-Z][A-Za-z-]*(?: [A-Z][a-z]+)*", text)} - {None}  # fmt: skip
+        values |= {places.get(lem.name().lower().replace("_", " ")) for d in syn.region_domains()
+                   for lem in d.lemmas()} - {None}  # fmt: skip  # WordNet's region: "sushi" -> Japan
+        if len(values) != 1:
+            continue
+        value = values.pop()
+        for lemma in syn.lemmas():
+            name = lemma.name().lower().replace("_", " ")
+            if wn.synsets(lemma.name(), "n")[0] != syn or len(name) < 4 or name in GLOBAL_THINGS:
+                continue  # not its usual sense ("tam"), too short to be sure of, or eaten everywhere
+            if name not in people["nouns"] and name not in people["adjectives"]:
+                out[name] = value
+    return dict(sorted(out.items()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1346,3 +1346,26 @@ def test_a_proxy_noun_that_names_the_person_is_the_person_who_wears_what_follows
     group = transform(f"a {proxy} {rest}")
     assert group.cloud_prompt.startswith("a person") and proxy in group.held_back, group.cloud_prompt
     assert all(proxy not in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [("A Scottish man in a kilt on a misty hill", "kilt"),
+                                               ("a Japanese chef making sushi at a counter", "sushi"),
+                                               ("an old Russian woman selling pirozhki", "pirozhki"),
+                                               ("an Indian woman frying samosas for a party", "samosas"),
+                                               ("a Mexican woman making tortillas", "tortillas")])  # fmt: skip
+def test_a_thing_of_one_origin_beside_a_stated_origin_stays_on_the_device(prompt: str, thing: str) -> None:
+    """Red teams 20 and 21: "A Scottish man in a kilt playing the bagpipes" and "A Russian grandmother selling
+    pirozhki" went out beside decoys of every origin. A dish, garment, instrument, dance, festival or dwelling
+    whose WordNet gloss or region names one origin (`Senses.regional`) is held where someone's origin is stated;
+    one of an origin never varied (a tortilla: Mexico) only beside an origin held back."""
+    group = _closed_group(prompt)
+    assert not any(thing in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a man playing the sitar on a rooftop", "an Asian woman eating a tortilla",
+                                    "a plate of sushi on a wooden table"])  # fmt: skip
+def test_a_thing_of_one_origin_goes_as_written_where_it_contradicts_no_stated_origin(prompt: str) -> None:
+    """The guards: with no origin stated, or one of a thing's origin never varied beside a varied one, the thing
+    says nothing the decoys contradict; it stays in every candidate."""
+    (word,) = {"sitar", "tortilla", "sushi"} & set(prompt.split())
+    assert all(word in c for c in transform(prompt).order)

@@ -119,6 +119,7 @@ class Senses:
     compounds: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
+    regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
@@ -302,6 +303,7 @@ def _senses() -> Senses:
         named={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in named.items()},
         **{name: frozenset(raw[key]) for name, key in SENSE_KEYS.items()},
         places=dict(raw.get("places", {})),
+        regional=dict(raw.get("regional", {})),
     )
 
 

@@ -232,6 +232,36 @@ class ProxiesMixin:
                 first -= 1  # "at a wedding in Accra" -> "at a wedding"; "a Moscow street market" keeps its market
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "place"))
             i = last + 1
+        self.hold_regional_things()
+
+    def hold_regional_things(self) -> None:
+        """ "A Scottish man in a kilt", "a Japanese chef making sushi", "a Russian grandmother selling pirozhki": a
+        thing WordNet's gloss or region gives one origin (`Senses.regional`: dishes, garments, instruments, dances,
+        festivals, dwellings) stays on the device beside a stated origin, held with the words that introduce it,
+        as a proxy is; one of an origin never varied ("a burrito", Mexico) only beside an origin held back."""
+        held_origin = any(p.states.get("ethnicity") == HELD for p in self.persons)
+        i = 0
+        while i < len(self.tokens):
+            last = None
+            for n in (3, 2, 1):
+                words = self.tokens[i : i + n]
+                if len(words) < n or not all(w.is_word and self.free(i + k) for k, w in enumerate(words)):
+                    continue
+                key = " ".join(w.low for w in words[:-1]) + (" " if n > 1 else "") + words[-1].core
+                value = self.lex.senses.regional.get(key)
+                if value is None and key.endswith("s"):
+                    value = self.lex.senses.regional.get(key[:-1])  # "samosas", "kilts"
+                if value is not None and (value != HELD or held_origin):
+                    last = i + n - 1
+                    break
+            if last is None:
+                i += 1
+                continue
+            first, last = self.weighted(*self.proxy_extent(i, last, "noun"))
+            self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "origin"))
+            self.unown(first, last)
+            i = last + 1
+        self.hold_orphaned_prepositions()
 
     def place_at(self, i: int, named: bool = False) -> int | None:
         """The last token of a place name of one origin starting at token i (at most three words, free, or with
