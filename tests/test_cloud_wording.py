@@ -1369,3 +1369,17 @@ def test_a_thing_of_one_origin_goes_as_written_where_it_contradicts_no_stated_or
     says nothing the decoys contradict; it stays in every candidate."""
     (word,) = {"sitar", "tortilla", "sushi"} & set(prompt.split())
     assert all(word in c for c in transform(prompt).order)
+
+
+@pytest.mark.parametrize("tag", ["pinup girl, 1950s style, red lipstick, retro poster art",
+                                 "goth girl, black lipstick, fishnet, choker, moody",
+                                 "anime boy, glasses, library, soft light"])  # fmt: skip
+def test_a_bare_girl_tag_in_a_tag_list_is_a_character_not_a_child(tag: str) -> None:
+    """Red team 21: "pinup girl, 1950s style, polka dot dress, red lipstick" went out as "pinup little girl, ...":
+    an adult made a child, in a sexualised context. A bare "girl" or "boy" tag in a list of tags names a drawn
+    character, as "1girl" does, and takes no child value; the guards below keep a child where one is said."""
+    group = transform(tag)
+    assert not any("little" in c for c in group.order), group.order
+    assert "little girl" in transform("a girl flying a kite, beach, sunset").cloud_prompt
+    assert "little girl" in transform("girl, 8 years old, playing in the snow, film").cloud_prompt
+    assert "little girl" in transform("young girl, blonde pigtails, farm, sunflowers").cloud_prompt

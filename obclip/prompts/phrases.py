@@ -29,6 +29,7 @@ from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predic
 from obclip.prompts.things import THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
+TAG_CHARACTERS = frozenset("girl boy girls boys".split())  # nouns SD front-ends use for a drawn character of any age
 POSSESSIVE_WORDS = frozenset("his her their my our your".split())  # a possessive determiner before a person noun
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 
@@ -286,6 +287,16 @@ class PhrasesMixin:
                               "say only what the person is")  # fmt: skip
         person = Person(number="sg", anchor=head)
         mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
+        if found is not None and found[0].age == "child" and self.tokens[head].core in TAG_CHARACTERS and not det and (
+                "age" not in person.states and before is None and sum(t.text == "," for t in self.tokens) >= 2
+                and not any(w.core in g.NUMBER_WORDS for w in self.tokens[first:head])
+                and not any(t.low in AGE_UNITS or t.low in YO or t.low == "aged" or t.low.isdigit()
+                            or (k != head and self.noun(t) is not None) for k, t in enumerate(self.tokens))):  # fmt: skip
+            # "pinup girl, 1950s style, red lipstick", "goth girl, fishnet, choker": a bare "girl" or "boy" opening a
+            # list of tags, the one person in it, names a drawn character, as "1girl" does, not a child's age (it
+            # went out as "pinup little girl"); an age or a number said anywhere still counts ("young girl, farm",
+            # "girl, 6, laughing"), as does anyone else named ("child, girl, meadow", "woman, girl, park")
+            found = (found[0]._replace(age=None), found[1])
         if not self.take_head(person, head, found, mods, force):
             return  # "a family", "a crowd": no attribute stated, nothing to vary
         if collective:
