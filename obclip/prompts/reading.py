@@ -28,6 +28,9 @@ HANDMADE = frozenset("drawing drawings doodle doodles scribble scribbles sketch 
 RENDERED_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child"})
 
 
+SINGULAR_DETERMINERS = frozenset("a an this that every each another".split())
+
+
 class ReadingMixin:
     """Passes' questions about a person noun's reading (mixed into `obclip.prompts.parse._Parser`)."""
 
@@ -276,8 +279,9 @@ class ReadingMixin:
         found = self.noun(subject) if subject is not None else None
         if found is None or subject.possessive or "v" not in self.lex.tags(word.core):
             return False
-        plural = found[0].number == "pl" and subject.core not in self.lex.adjectives  # "Two men play chess", "the
-        # kids eat pizza": the plural's bare verb; not "a Japanese garden" (an origin's word, no people)
+        plural = found[0].number == "pl" and subject.core not in self.lex.adjectives and (
+            "a" not in self.lex.tags(subject.core))  # fmt: skip  # "Two men play chess", "the kids eat pizza": the
+        # plural's bare verb; not "a Japanese garden", "the scots discount sign" (words that describe a thing too)
         if not plural and not (word.low.endswith("s") and not word.low.endswith("ss")):
             return False  # "a princess dress": no -s form
         if plural and (word.low.endswith("s") or word.low.endswith("ing")):
@@ -287,6 +291,8 @@ class ReadingMixin:
             k -= 1  # "the little boy eats"
         opener = k >= 0 and (self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in POSSESSIVE_DETERMINERS or (
             plural and (self.tokens[k].core in g.NUMBER_WORDS or self.tokens[k].kind == "num")))  # fmt: skip
+        if plural and k >= 0 and self.tokens[k].core in SINGULAR_DETERMINERS:
+            return False  # "a scots voyage": a singular article takes the compound, not a plural subject
         if not opener:
             return False  # "Indian spices in bowls", "wizard robes, fantasy art": a tag, no clause with a subject
         return (
