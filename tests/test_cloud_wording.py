@@ -1383,3 +1383,12 @@ def test_a_bare_girl_tag_in_a_tag_list_is_a_character_not_a_child(tag: str) -> N
     assert "little girl" in transform("a girl flying a kite, beach, sunset").cloud_prompt
     assert "little girl" in transform("girl, 8 years old, playing in the snow, film").cloud_prompt
     assert "little girl" in transform("young girl, blonde pigtails, farm, sunflowers").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "left"), [
+    ("A Russian man walking through snowy Moscow.", "A European man walking."),
+    ("An Egyptian tour guide standing in front of the pyramids of Giza.", "in front of the pyramids.")])  # fmt: skip
+def test_a_held_place_takes_its_adjective_and_its_of_with_it(prompt: str, left: str) -> None:
+    """Red team 22: "walking through snowy Moscow" went out as "walking through snowy.", "the pyramids of Giza" as
+    "the pyramids of.": a held place leaves no word that only led to it."""
+    assert transform(prompt).cloud_prompt.endswith(left)

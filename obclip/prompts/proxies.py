@@ -228,8 +228,15 @@ class ProxiesMixin:
                 and "n" in self.lex.tags(after.core)
                 and not (self.ing(after) or after.core in g.CLOSED)
             )  # "a Moscow street market"; not "in Kyoto performing ..."
-            if not modifies and prev is not None and self.free(first - 1) and prev.low in PLACE_PREPOSITIONS:
-                first -= 1  # "at a wedding in Accra" -> "at a wedding"; "a Moscow street market" keeps its market
+            if not modifies and prev is not None and self.free(first - 1) and prev.is_word and (
+                    "a" in self.lex.tags(prev.core)) and prev.core not in g.CLOSED and (
+                    (before := self.tok(first - 2)) is not None and before.low in PLACE_PREPOSITIONS):  # fmt: skip
+                first -= 1  # "walking through snowy Moscow" -> "walking", not "walking through snowy"
+                prev = before
+            if not modifies and prev is not None and self.free(first - 1) and (
+                    prev.low in PLACE_PREPOSITIONS or prev.low == "of"):  # fmt: skip
+                first -= 1  # "at a wedding in Accra" -> "at a wedding"; "a Moscow street market" keeps its market;
+                # "the pyramids of Giza" -> "the pyramids"
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "place"))
             i = last + 1
         self.hold_regional_things()
