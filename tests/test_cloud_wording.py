@@ -1373,6 +1373,7 @@ def test_a_thing_of_one_origin_goes_as_written_where_it_contradicts_no_stated_or
 
 @pytest.mark.parametrize("tag", ["pinup girl, 1950s style, red lipstick, retro poster art",
                                  "goth girl, black lipstick, fishnet, choker, moody",
+                                 "cyberpunk hacker girl, pink hair, glowing tattoos, neon city background",
                                  "anime boy, glasses, library, soft light"])  # fmt: skip
 def test_a_bare_girl_tag_in_a_tag_list_is_a_character_not_a_child(tag: str) -> None:
     """Red team 21: "pinup girl, 1950s style, polka dot dress, red lipstick" went out as "pinup little girl, ...":
@@ -1383,6 +1384,7 @@ def test_a_bare_girl_tag_in_a_tag_list_is_a_character_not_a_child(tag: str) -> N
     assert "little girl" in transform("a girl flying a kite, beach, sunset").cloud_prompt
     assert "little girl" in transform("girl, 8 years old, playing in the snow, film").cloud_prompt
     assert "little girl" in transform("young girl, blonde pigtails, farm, sunflowers").cloud_prompt
+    assert "little girl" in transform("a mother and girl, park, sunset").cloud_prompt
 
 
 @pytest.mark.parametrize(("prompt", "left"), [

@@ -287,15 +287,19 @@ class PhrasesMixin:
                               "say only what the person is")  # fmt: skip
         person = Person(number="sg", anchor=head)
         mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
+        opening = next((k for k, t in enumerate(self.tokens) if t.text == ","), len(self.tokens))  # the first tag
         if found is not None and found[0].age == "child" and self.tokens[head].core in TAG_CHARACTERS and not det and (
-                "age" not in person.states and before is None and sum(t.text == "," for t in self.tokens) >= 2
-                and not any(w.core in g.NUMBER_WORDS for w in self.tokens[first:head])
+                "age" not in person.states and head < opening and sum(t.text == "," for t in self.tokens) >= 2
+                and not any(w.core in g.NUMBER_WORDS or w.core in g.DETERMINERS or w.low in ("and", "&", "or", "with")
+                            for w in self.tokens[:head])  # "a mother and girl, park": two people, one a child
                 and not any(t.low in AGE_UNITS or t.low in YO or t.low == "aged" or t.low.isdigit()
-                            or (k != head and self.noun(t) is not None) for k, t in enumerate(self.tokens))):  # fmt: skip
-            # "pinup girl, 1950s style, red lipstick", "goth girl, fishnet, choker": a bare "girl" or "boy" opening a
-            # list of tags, the one person in it, names a drawn character, as "1girl" does, not a child's age (it
-            # went out as "pinup little girl"); an age or a number said anywhere still counts ("young girl, farm",
-            # "girl, 6, laughing"), as does anyone else named ("child, girl, meadow", "woman, girl, park")
+                            or (k != head and (found_k := self.noun(t)) is not None and (
+                                k > head or bool(found_k[0].states())))  # "woman, girl, park", "toddler boy"
+                            for k, t in enumerate(self.tokens))):  # fmt: skip
+            # "pinup girl, 1950s style, red lipstick", "cyberpunk hacker girl, neon": a bare "girl" or "boy" in the
+            # tag that opens a list of tags, the one person in it, names a drawn character, as "1girl" does, not a
+            # child's age (it went out as "pinup little girl"); an age or a number said anywhere still counts
+            # ("young girl, farm", "girl, 6, laughing"), as does anyone else named ("child, girl, meadow")
             found = (found[0]._replace(age=None), found[1])
         if not self.take_head(person, head, found, mods, force):
             return  # "a family", "a crowd": no attribute stated, nothing to vary
