@@ -216,6 +216,15 @@ def _answer(s: socket.socket) -> tuple[int, str, int] | None:
         return None
     if not head:
         return 0, "closed", 0  # closed without an answer
+    # the head and the body may come in separate segments (CI at 7a7d804 read a 429 with no error code): read on
+    # until the body Content-Length announces has arrived
+    length = next((int(line.split(":")[1]) for line in head.lower().splitlines() if line.startswith("content-length:")), 0)
+    s.settimeout(5)
+    while "\r\n\r\n" not in head or len(head.split("\r\n\r\n", 1)[1].encode()) < length:
+        more = s.recv(65536).decode(errors="replace")
+        if not more:
+            break
+        head += more
     status = int(head.split(" ", 2)[1])
     retry = next((int(line.split(":")[1]) for line in head.lower().splitlines() if line.startswith("retry-after:")), 0)
     code = next((c for c in ("queue_share_full", "overloaded", "too_many_connections") if c in head), "")
