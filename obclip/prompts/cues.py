@@ -25,6 +25,17 @@ YO_ABBREVIATIONS = frozenset({"yo", "y/o", "y.o", "y.o.", "y/o."})  # "8 yo", "5
 YO = YO_ABBREVIATIONS | {"yrs", "yr", "years", "year"}
 DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
 STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
+def listed_singular(word: str, table: dict | frozenset) -> str | None:
+    """The entry of `table` a plural `word` is the plural of ("hijabs" -> "hijab", "samosas" -> "samosa", "sashes"
+    -> "sash"), or None; "brass" is no plural of "bras"."""
+    if word.endswith("ss"):
+        return None
+    for one in (word.removesuffix("es"), word.removesuffix("s")) if word.endswith("hes") else (word.removesuffix("s"),):
+        if one != word and one in table:
+            return one
+    return None
+
+
 SAINTS = frozenset({"st", "saint"})  # a saint's title: "St. George", "Saint Francis", "St Paul's Cathedral"
 # An artist's work named by its maker: "Hokusai's version of ...", "Van Gogh's painting of ...". The maker is not in
 # the picture, so the name is kept as written (as "in the style of Cezanne" is).

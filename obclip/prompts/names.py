@@ -29,6 +29,7 @@ from obclip.prompts.cues import (
     TEXT_AFTER,
     TEXT_BEFORE,
     WORK_NOUNS,
+    listed_singular,
     name_gender,
     plain,
 )
@@ -243,7 +244,7 @@ class NamesMixin:
             return  # "a man dressed as santa claus ringing a bell": the man is there, the character is his costume
         # in a prompt written in lower case a word that is no English word tells its case no more than "Gion" would
         unwritten = not t.capitalised and self.lower_mode and not set(self.lex.tags(t.core)) - {"p"} and (
-            t.core not in self.lex.proxies and t.core.removesuffix("s") not in self.lex.proxies  # "in hanboks"
+            t.core not in self.lex.proxies and listed_singular(t.core, self.lex.proxies) is None  # "in hanboks"
             and t.low not in self.lex.proxy_starts  # "in agbada": a garment
             and t.core not in self.lex.senses.garments and t.core.removesuffix("s") not in self.lex.senses.garments)
         if prev is not None and prev.low in LOCATIVES and (t.capitalised or unwritten) and not t.possessive and (

@@ -123,12 +123,10 @@ class PronounsMixin:
         known = self.persons[pid].states.get("gender")
         if gender is None or known is None or known == gender or not self.persons[pid].strength.get("gender", True):
             return None
-        agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
-                 and p.states.get("gender") == gender and p.strength.get("gender", True)
-                 and not p.pronoun_only]  # fmt: skip
-        if not agree:  # "Priya and Ahmed cook, he chops onions while she stirs": a name's usual gender, the one fit
-            agree = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
-                     and p.states.get("gender") == gender and not p.pronoun_only]  # fmt: skip
+        fits = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
+                and p.states.get("gender") == gender and not p.pronoun_only]  # fmt: skip
+        # a stated gender first; else a name's usual one ("Priya and Ahmed cook, he chops onions while she stirs")
+        agree = [k for k in fits if self.persons[k].strength.get("gender", True)] or fits
         if not agree:
             return self.unsaid_gender_meant(pid, i)
         if len(agree) != 1:

@@ -17,6 +17,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
+    listed_singular,
     plain,
     proxy_message,
 )
@@ -86,9 +87,8 @@ class ProxiesMixin:
                     ):  # "ao dai": "dai" reads as a typo
                         continue
                     if n == 1 and words not in self.lex.proxies and (
-                            (one := words.removesuffix("es" if words.endswith("hes") else "s")) != words
-                            and not words.endswith("ss")  # "brass" is no plural of "bras"
-                            and getattr(self.lex.proxies.get(one), "kind", "") == "noun"):  # fmt: skip
+                            (one := listed_singular(words, self.lex.proxies)) is not None
+                            and self.lex.proxies[one].kind == "noun"):  # fmt: skip
                         words = one  # "two women in hijabs", "in saris": the plural of a listed garment
                     elif n == 1 and words not in self.lex.proxies:
                         words = self.proxy_compound(words)
@@ -255,9 +255,8 @@ class ProxiesMixin:
                 if len(words) < n or not all(w.is_word and self.free(i + k) for k, w in enumerate(words)):
                     continue
                 key = " ".join(w.low for w in words[:-1]) + (" " if n > 1 else "") + words[-1].core
-                value = self.lex.senses.regional.get(key)
-                if value is None and key.endswith("s"):
-                    value = self.lex.senses.regional.get(key[:-1])  # "samosas", "kilts"
+                regional = self.lex.senses.regional
+                value = regional.get(key) or regional.get(listed_singular(key, regional) or "")  # "samosas", "kilts"
                 if value is not None and (value != HELD or held_origin):
                     last = i + n - 1
                     break
