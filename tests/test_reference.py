@@ -1346,3 +1346,28 @@ def test_a_pronoun_only_a_names_usual_gender_fits_is_that_name() -> None:
     by position to Ahmed. The one earlier person whose name's usual gender fits is meant, written "the former"."""
     group = transform("Priya and Ahmed cooking dinner together, he chops onions while she stirs the pot.")
     assert "the former stirs" in group.cloud_prompt and all("the former stirs" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("subject", "verb", "obj"), [("A boy", "cooks", "dinner for his family"),
+                                                      ("A woman", "eats", "jollof rice in Lagos"),
+                                                      ("A man", "guards", "treasure"), ("The girl", "cooks", "pasta"),
+                                                      ("A mother", "hugs", "children")])  # fmt: skip
+def test_a_singular_persons_s_verb_before_a_bare_object_is_its_verb(subject: str, verb: str, obj: str) -> None:
+    """Red team round 23: "The boy cooks dinner for his family" went out with "boy" as written (only "his" varied):
+    "boy cooks" was read as one compound ("cooks" are people) and "cooks" kept as "a kind of dinner"; "A woman eats
+    jollof rice" went out N=1. A singular noun heads no plural compound, so the -s word whose lemma is a verb is the
+    person's verb, and the bare noun after it its object; the person is varied, and the object is no modifier of
+    anyone ("A mother hugs children" had read "A mother little hugs children")."""
+    noun = subject.split()[1]
+    group = transform(f"{subject} {verb} {obj}")
+    assert group.n > 1 and any(s.person == 0 for s in group.slots), group.cloud_prompt
+    assert all(f" {verb} " in c for c in group.order), group.order
+    assert any(noun not in c.split() for c in group.order), group.order  # the subject itself is varied
+
+
+@pytest.mark.parametrize("compound", ["a baby clothes set", "a kid games room"])
+def test_a_plural_noun_only_after_a_person_noun_stays_a_compound(compound: str) -> None:
+    """The guard of the verb reading: a plural that is no verb's -s form ("clothes", "games") after a person noun
+    still names a kind of thing; it is not read as the person's verb, so nothing of the compound is reordered."""
+    group = transform(f"{compound} on a shelf")
+    assert all(c.endswith(compound.split()[-2] + " " + compound.split()[-1] + " on a shelf") for c in group.order), group.order

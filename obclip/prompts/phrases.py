@@ -210,8 +210,10 @@ class PhrasesMixin:
             if found is None and not collective:
                 continue
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
-                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]):
-                    continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it
+                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]) and (
+                        not self.agreeing_verb(i + 1)):  # fmt: skip
+                    continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
+                    # cooks dinner": not "cooks", his verb)
                 tags = self.lex.tags(nxt.core)
                 thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
                 age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
@@ -601,8 +603,8 @@ class PhrasesMixin:
                 brackets += j - opener + 1 - (group[1] - group[0] + 1)
                 first, j = opener, opener - 1
                 continue
-            if not self.modifier(j):
-                break
+            if not self.modifier(j) or self.agreeing_verb(j):
+                break  # "a teenager texts friends": "texts" is the teenager's verb, no modifier of the friends
             first, j = j, j - 1
         while first < head and self.acted_on(first):
             first += 1  # "a nun teaching children": "teaching" is what the nun does, not how the children are
@@ -612,6 +614,8 @@ class PhrasesMixin:
         """Token k is an -ing verb right after a person's phrase or a noun ("a man feeding children", "a dog
         chasing kids"): the verb of the one before, whose object follows, not a modifier of the object."""
         w, prev = self.tokens[k], self.tok(k - 1)
+        if prev is not None and self.owner_at(k - 1) is not None and self.agreeing_verb(k):
+            return True  # "a mother hugs children": her verb, not a kind of children
         if not (self.ing(w) and "v" in self.lex.tags(w.core)) or prev is None or not prev.is_word:
             return False
         if self.owner_at(k - 1) is not None:

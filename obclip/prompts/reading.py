@@ -29,6 +29,8 @@ RENDERED_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child"})
 
 
 SINGULAR_DETERMINERS = frozenset("a an this that every each another".split())
+# plural nouns that only look like a verb's -s form: "a baby clothes set", "a girl sports team", "a kid games room"
+PLURAL_ONLY = frozenset("clothes sports scouts games goods arms jeans pants shorts glasses toys shoes sales savings news".split())
 
 
 class ReadingMixin:
@@ -298,12 +300,25 @@ class ReadingMixin:
         return (
             (plural and nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and self.noun(nxt) is None
              and not self.thing_noun(j + 2))  # "men play chess": a bare object
+            or (not plural and nxt is not None and nxt.is_word and self.bare_object_of(j) and (
+                set(self.lex.tags(nxt.core)) & set("na") or not self.lex.tags(nxt.core) or self.noun(nxt) is not None))
+            # "a woman eats jollof rice", "a girl guides tourists", "a mother hugs old people": a singular subject's -s
+            # verb and its bare object
             or nxt is None
             or nxt.text in ".!?;"
             or nxt.low in g.PREPOSITIONS
             or nxt.low in g.VERB_PARTICLES
             or (nxt.core in g.DETERMINERS or nxt.core in g.PERSONAL_PRONOUNS or nxt.core in ("his", "her", "half"))
         )
+
+    def bare_object_of(self, j: int) -> bool:
+        """Token j, an -s word after a singular person noun and before a bare noun, is that person's verb ("a boy
+        cooks dinner", "a woman eats jollof rice", "the girl plays soccer"): a singular noun cannot head a plural
+        compound ("a boy cooks" is no phrase), so the -s word is the verb whose lemma it is, even where it names people
+        too ("cooks"). Not where the -s word is a plural noun only ("a baby clothes set")."""
+        word = self.tokens[j]
+        lemma = word.core.removesuffix("es") if word.core.endswith(("ches", "shes", "sses", "xes")) else word.core[:-1]
+        return "v" in self.lex.tags(lemma) and word.core not in PLURAL_ONLY
 
     def kind_of_thing(self, i: int) -> bool:
         """One person noun before a thing that is no part of a body and heads its phrase: "a viking ship", "a dad
