@@ -394,7 +394,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
      ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
-     ("#girldad with his daughter", "girldad"), ("a tradwife baking bread", "tradwife"),
+     ("#girldad with his daughter", "girldad"), ("A girlboss CEO in a power suit", "girlboss"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
 )  # fmt: skip
@@ -844,10 +844,9 @@ def test_a_veil_is_held_like_a_dress() -> None:
 @pytest.mark.parametrize("word", ["Pneumonoultramicroscopicsilicovolcanoconiosis", "xenoglossiasis", "cryptobiosis"])
 def test_a_greek_noun_ending_in_sis_is_no_sister(word: str) -> None:
     """PartiPrompts' "Pneumonoultramicroscopicsilicovolcanoconiosis" was refused as a word that glues "sis" into an
-    unknown word. "-osis", "-iasis", "-ysis" are a Greek noun's ending; "my lilsis" is still a sister, refused."""
+    unknown word. "-osis", "-iasis", "-ysis" are a Greek noun's ending; "my lilsis" is still a sister, varied."""
     assert transform(word).order == (word,)
-    with pytest.raises(DetectionError, match="sis"):
-        transform("my lilsis at the beach")
+    assert transform("my lilsis at the beach").n == 2
 
 
 @pytest.mark.parametrize(
@@ -873,3 +872,19 @@ def test_in_her_teens_is_her_age(p: str) -> None:
     group = transform(f"a boy in his {p}teens reading a comic book")
     assert len({s.person for s in group.slots}) == 1 and "age" in {s.name for s in group.slots}
     assert not any("teens" in c or "children" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "word", "noun"), [("a tradwife baking bread", "tradwife", "wife"),
+                                                      ("a fangirl screaming at a concert", "fangirl", "woman"),
+                                                      ("Two fangirls at a concert", "fangirls", "women"),
+                                                      ("the gymbros at the gym", "gymbros", "men"),
+                                                      ("my lilsis at the beach", "lilsis", "sister")])  # fmt: skip
+def test_an_unknown_word_ending_in_a_gendered_person_word_is_that_person(prompt: str, word: str, noun: str) -> None:
+    """Red team round 23: "A girlboss CEO in a power suit" went out as written (N=1), and words glued to a
+    gendered person word were refused ("a tradwife baking bread"). The last part heads an English compound: an
+    unknown word ending in "girl", "bro", "sis", "wife" (or their plurals) is a person of that gender and class,
+    varied as a name is; the word itself stays on the device. Before another person noun ("a girlboss CEO") the
+    word is a modifier sent as written, and is refused (above)."""
+    group = accepted(prompt)
+    assert group.n == 2 and word in group.held_back, (group.cloud_prompt, group.held_back)
+    assert all(word not in c for c in group.order) and any(f" {noun} " in f" {c} " for c in group.order), group.order

@@ -163,6 +163,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_proxies(person_words_only=True)
         self.mark_gendered_compounds()
         self.mark_names()
+        self.mark_glued_people()
         self.hold_count_tags()
         self.mark_noun_phrases()
         self.mark_age_phrases()
@@ -235,6 +236,28 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     # decoy ("father-son dance") would contradict the people varied beside it
                     self.claim(i, i, Held(t.text, "proxy"))
 
+    def mark_glued_people(self) -> None:
+        """"a fangirl screaming", "a gymbro lifting weights", "two catgirls": a word the lexicon does not know that
+        ends in a gendered person word (or its plural) is a person of that word's gender (the last part heads an English
+        compound). Its gender is varied as a name's is: the word stays on the device and the cloud reads "a woman",
+        "a man". Before another person noun it is that noun's modifier ("a girlboss CEO"), which `check_residue`
+        refuses; a word that opens with the root ("girlboss") is left to it too."""
+        for i, t in enumerate(self.tokens):
+            if not self.free(i) or not t.is_word or (i > 0 and self.tokens[i - 1].text == "#"):
+                continue
+            root = self.glued_person_word(i)
+            noun = self.lex.nouns.get(root) if root else None
+            nxt = self.tok(i + 1)
+            low = plain(t.core)
+            if noun is None or noun.gender is None or not (low.endswith(root) or low.endswith(root + "s")) or (
+                    nxt is not None and nxt.is_word and self.noun(nxt) is not None):  # fmt: skip
+                continue
+            person = Person(cls=noun.cls, number="sg" if low.endswith(root) else "pl", anchor=i)  # "lilsis": a sister
+            person.state("gender", noun.gender, True, t.text)
+            person.in_phrase.add("gender")
+            self.claim(i, i, Phrase(self.new_person(person), "", (), t.possessive, self.phrase_case(i, i, named=True)))
+            self.named_spans.append((i, i))
+
     def new_person(self, person: Person) -> int:
         self.persons.append(person)
         return len(self.persons) - 1
@@ -264,6 +287,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             # a free word, or a modifier kept in a person phrase ("an elderley lady"), reaches the cloud as written
             sent = self.free(i) or isinstance(self.spans[self.used[i]][2], Phrase)
             typo = misspelt_person_word(t, self.lex) if sent and not self.title_mode else None
+            if sent and not self.free(i) and t.is_word and (i, i) not in self.named_spans and (
+                    root := self.glued_person_word(i)):  # fmt: skip  # "A girlboss CEO": a modifier sent as written
+                raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
+                                  "cloud as written; write it apart (\"girl boss\") or leave it out")  # fmt: skip
             if typo:
                 error = self.refuse(t, f"looks like a misspelt '{typo}', which would reach the cloud as written "
                                     "(the device cannot vary a word it cannot read); correct the spelling")  # fmt: skip
@@ -328,7 +355,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if i > 0 and self.tokens[i - 1].text == "#":
             return next((r for r in GLUED_ROOTS if r in low.replace("-", "")), None)
         for r in GLUED_ROOTS:
-            if low.endswith(r) and not low.endswith("ing") and not (r == "sis" and low.endswith(GREEK_SIS)):
+            head = low.endswith(r) or (low.endswith(r + "s") and r != "sis")  # "fangirls", "gymbros"
+            if head and not low.endswith("ing") and not (r == "sis" and low.endswith(GREEK_SIS)):
                 return r  # the last part heads an English compound: a "tradwife" is a wife
             rest = low[len(r):].lstrip("-") if low.startswith(r) else None
             if rest is not None and (rest in GLUED_ROOTS or rest in self.lex.nouns or not self.lex.tags(rest)):
