@@ -1371,3 +1371,15 @@ def test_a_plural_noun_only_after_a_person_noun_stays_a_compound(compound: str) 
     still names a kind of thing; it is not read as the person's verb, so nothing of the compound is reordered."""
     group = transform(f"{compound} on a shelf")
     assert all(c.endswith(compound.split()[-2] + " " + compound.split()[-1] + " on a shelf") for c in group.order), group.order
+
+
+def test_a_lone_gender_tag_and_a_lone_lower_case_name_after_a_person_are_that_person() -> None:
+    """Red team round 23: "portrait of a samurai, (male:1.1), armor, katana, ..." went out as "portrait of an Asian
+    man, (man:1.1), armor, a woman, ...": the weighted "male" tag was a second person and "katana" (a given name
+    too) a third, a female one, so a sword became a woman. A lone gender tag agreeing with the one person named
+    is said of that person (as "1girl, caucasian" is); a lower-case first name alone in a tag list after a person
+    is that person's name or a thing, held on the device, never another person."""
+    group = transform("portrait of a samurai, (male:1.1), armor, katana, dramatic lighting")
+    assert len({s.person for s in group.slots}) == 1 and "katana" in group.held_back, group.slots
+    assert all("woman" not in c or "(female:1.1)" in c for c in group.order), group.order
+    assert all(" a man," not in c and " a woman," not in c for c in group.order), group.order

@@ -290,6 +290,13 @@ class NamesMixin:
             return
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
+        if cue.first and not cue.famous and not t.capitalised and prev is not None and prev.text == "," and (
+                (nxt := self.tok(i + 1)) is None or nxt.text == ",") and any(
+                w.is_word and self.noun(w) is not None for w in self.tokens[:i]):  # fmt: skip
+            # "a samurai, (male:1.1), armor, katana, ...": a lower-case first name alone in a tag list after a person
+            # is that person's name or a thing; never a second person. Either way it stays on the device
+            self.claim(i, i, Held(t.text, "name"))
+            return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
 
     def costume_name(self, i: int) -> int | None:

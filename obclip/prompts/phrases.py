@@ -153,9 +153,11 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
-            if found is not None and said is not None and said.attribute == "ethnicity" and len(self.persons) == 1 and (
+            if found is not None and said is not None and said.attribute in ("ethnicity", "gender") and len(self.persons) == 1 and (
+                    self.persons[0].states.get(said.attribute, said.value) == said.value) and (
                     self.persons[0].number == "sg" and self.lone_tag(*self.weighted_alone(i, i))):  # fmt: skip
-                continue  # "1girl, caucasian, smile": said of the one the tags describe, as "1girl, swedish" is
+                continue  # "1girl, caucasian, smile": said of the one the tags describe, as "1girl, swedish" is; "a
+                # samurai, (male:1.1)" is the samurai, no second person ("a samurai, female" still reads as two)
             if (
                 found is not None
                 and t.core in self.lex.adjectives
