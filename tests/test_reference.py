@@ -1383,3 +1383,16 @@ def test_a_lone_gender_tag_and_a_lone_lower_case_name_after_a_person_are_that_pe
     assert len({s.person for s in group.slots}) == 1 and "katana" in group.held_back, group.slots
     assert all("woman" not in c or "(female:1.1)" in c for c in group.order), group.order
     assert all(" a man," not in c and " a woman," not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "work"), [("Elsa from Frozen creating an ice palace", "from Frozen"),
+                                              ("Hermione from Harry Potter reading", "from Harry Potter"),
+                                              ("Woody from Toy Story waving", "from Toy Story")])  # fmt: skip
+def test_the_work_a_named_character_is_from_stays_with_the_name(prompt: str, work: str) -> None:
+    """Red team round 23: "Elsa from Frozen creating an ice palace" went out as "A woman from Frozen creating ...":
+    the name was held but the film, which names her as well, went with every decoy ("A man from Frozen"); "from
+    Harry Potter" had made Harry a second person ("A woman from a man reading"). After a name, "from" and the
+    capitalised words after it say the work the character is from; they stay on the device with the name."""
+    group = transform(prompt)
+    assert work in group.held_back and group.n == 2, (group.cloud_prompt, group.held_back)
+    assert all(work.split()[-1] not in c for c in group.order), group.order

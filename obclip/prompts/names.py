@@ -213,6 +213,13 @@ class NamesMixin:
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
+        if t.capitalised and prev is not None and prev.low == "from" and not self.title_mode and not self.upper_mode and (
+                any(b == i - 2 for _, b in self.named_spans)):  # fmt: skip
+            end = i
+            while self.free(end + 1) and self.tokens[end + 1].is_word and self.tokens[end + 1].capitalised:
+                end += 1  # "Hermione from Harry Potter", "Woody from Toy Story": the work the character is from,
+            self.claim(i - 1, end, Held(self.prompt[prev.start : self.tokens[end].end], "proxy"))  # no second person;
+            return  # it names the character as well as her name does, so it stays on the device with the name
         lower_full = t.core in NAME_LIKE_CLOSED and self.lower_mode and self.name_opens(i, after_person=False) and (
             self.lower_surname(i + 1))  # "will ferrell running": a surname after it makes it a first name
         after_kin = t.core in NAME_LIKE_CLOSED and prev is not None and self.free(i - 1) and (

@@ -509,10 +509,13 @@ class ProxiesMixin:
             if self.owner_at(k) is None:
                 continue  # "a letter from Kenya": not a person's origin
             self.release_named(j)  # "a woman from Mexico City": a named place is still where she is from
+            # "Elsa from Frozen": after a name the capitals say the work a character is from, which names her as
+            # well as her name does, whatever else the words mean
+            named = t.low == "from" and any(a <= k <= b for a, b in self.named_spans) and not self.title_mode
             end = j
             while self.free(end) and self.tokens[end].is_word and (
                     (self.tokens[end].capitalised and (not self.lex.tags(self.tokens[end].core) or (
-                        end > j and not self.upper_mode)))
+                        (end > j or named) and not self.upper_mode)))
                     or "P" in self.lex.tags(self.tokens[end].core)):  # fmt: skip
                 end += 1
             if end == j or not all(self.free(m) for m in range(i, end)):
