@@ -888,3 +888,11 @@ def test_an_unknown_word_ending_in_a_gendered_person_word_is_that_person(prompt:
     group = accepted(prompt)
     assert group.n == 2 and word in group.held_back, (group.cloud_prompt, group.held_back)
     assert all(word not in c for c in group.order) and any(f" {noun} " in f" {c} " for c in group.order), group.order
+
+
+def test_an_acronyms_plural_is_no_name() -> None:
+    """Red team round 23: "A teenager studying for the SATs with flashcards" was refused ("'SATs' looks like a
+    person's name"). Capitals with a plural "s" are an acronym's plural, as capitals alone are an acronym."""
+    group = accepted("A teenager studying for the SATs with flashcards")
+    assert group.n > 1 and all("SATs" in c for c in group.order), group.order
+    assert "Zendaya" in accepted("studying with Zendaya.").held_back  # a capitalised name is still one

@@ -1396,3 +1396,16 @@ def test_the_work_a_named_character_is_from_stays_with_the_name(prompt: str, wor
     group = transform(prompt)
     assert work in group.held_back and group.n == 2, (group.cloud_prompt, group.held_back)
     assert all(work.split()[-1] not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["chibi, 1girl, twin tails, pink hair, magical girl, star wand",
+                                    "1boy, spiky hair, magical boy, sword"])  # fmt: skip
+def test_a_bare_girl_tag_after_a_booru_character_is_that_character(prompt: str) -> None:
+    """Red team round 23: "chibi, 1girl, ..., magical girl, star wand" was refused ("a booru tag ... is never given
+    a child's age"): the genre's "magical girl" was read as a child's age said of the 1girl. After a booru
+    character, a bare tag on "girl" or "boy" says what kind of character it is: the same person, its gender
+    varied with the booru tag, no age."""
+    group = transform(prompt)
+    assert group.n == 2 and [s.name for s in group.slots] == ["gender"], group.slots
+    for c in group.order:
+        assert ("1girl" in c) == ("magical woman" in c or "magical girl" in c), c

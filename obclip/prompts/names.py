@@ -936,8 +936,8 @@ class NamesMixin:
         t = self.tokens[i]
         if self.lex.tags(t.core) or t.core in self.lex.nouns or t.core in self.lex.adjectives or len(t.core) < 3:
             return False
-        if t.text.isupper() and not self.upper_mode:
-            return False  # an acronym
+        if (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s" and len(t.text) > 2)) and not self.upper_mode:
+            return False  # an acronym, or its plural ("studying for the SATs", "old DVDs")
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and "a" in self.lex.tags(w.core) and w.core not in g.CLOSED:

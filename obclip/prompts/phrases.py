@@ -305,6 +305,12 @@ class PhrasesMixin:
             # child's age (it went out as "pinup little girl"); an age or a number said anywhere still counts
             # ("young girl, farm", "girl, 6, laughing"), as does anyone else named ("child, girl, meadow")
             found = (found[0]._replace(age=None), found[1])
+        elif found is not None and found[0].age == "child" and self.tokens[head].core in TAG_CHARACTERS and not det and (
+                "age" not in person.states and before is not None and before.text == ","
+                and any(p.cls == g.TAG_CLASS for p in self.persons)):  # fmt: skip
+            # "1girl, twin tails, magical girl, star wand": after a booru character, a bare tag on "girl" or "boy"
+            # says what kind of character it is (the genre's "magical girl"), no child's age
+            found = (found[0]._replace(age=None), found[1])
         if not self.take_head(person, head, found, mods, force):
             return  # "a family", "a crowd": no attribute stated, nothing to vary
         if collective:
@@ -549,7 +555,9 @@ class PhrasesMixin:
             # "man, woman, beach", "old man, boy", "(asian woman:1.2), (black man:1.2)": a noun that says only who is
             # there names someone new, whatever origin it is given
             return False
-        if other.number != "sg" or person.number != "sg" or other.cls == g.TAG_CLASS or person.cls == g.TAG_CLASS:
+        drawn = other.cls == g.TAG_CLASS and self.tokens[head].core in TAG_CHARACTERS  # "1girl, magical girl"
+        if other.number != "sg" or person.number != "sg" or (other.cls == g.TAG_CLASS and not drawn) or (
+                person.cls == g.TAG_CLASS):  # fmt: skip
             return False
         if other.cls in RELATIVES or person.cls in RELATIVES or any(w.startswith(("grand", "great")) for w in nouns):
             return False
