@@ -158,6 +158,7 @@ def load_curated(folder: Path = CURATED) -> dict:
         "NOT_GENDERED": set(read_words(f["not_gendered.txt"])),
         "NEUTRAL_ALLOW": set(read_words(f["neutral_allow.txt"])),
         "NEUTRAL_DENY": set(read_words(f["neutral_deny.txt"])),
+        "REGIONAL": read_toml(f["regional.toml"]),  # value -> things of one origin (read by build_senses.py)
         "MAN_NOT_MALE": set(morph["man_not_male"]),
         "MAN_NOT_MEN": set(morph["man_not_men"]),
         "FEMALE_SUFFIXES": tuple(morph["female_suffixes"]),

@@ -32,7 +32,8 @@ its spelling:
                        never a thing (WordNet's verb frames are all "Somebody ----s ..."): "reading",
                        "planting", "smiling"; not "breaking", "blooming", "covering", "sitting" (a house sits)
     places             place names -> the origin value of the country WordNet puts them in ("naples": european)
-    regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian)
+    regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian), and
+                       those of curated/regional.toml that WordNet lacks or glosses with no origin ("pho")
 
 How to run (from the repo root; build-time needs as for build_lexicon.py: Debian wordnet-base, nltk, lemminflect)
     python scripts/build_senses.py           # write the file
@@ -50,7 +51,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_lexicon import load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
+from build_lexicon import load_curated, load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
 from lemminflect import getInflection  # noqa: E402  (build time only, as in build_lexicon.py)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -395,6 +396,10 @@ def _regional(wn, people: dict, places: dict[str, str]) -> dict[str, str]:
             if wn.synsets(lemma.name(), "n")[0] != syn or len(name) < 4 or name in GLOBAL_THINGS:
                 continue  # not its usual sense ("tam"), too short to be sure of, or eaten everywhere
             if name not in people["nouns"] and name not in people["adjectives"]:
+                out[name] = value
+    for value, names in load_curated()["REGIONAL"].items():
+        for name in names:  # what WordNet lacks ("pho", "djembe") or glosses with no origin ("flamenco", "bagpipe")
+            if name not in out and name not in people["nouns"] and name not in people["adjectives"]:
                 out[name] = value
     return dict(sorted(out.items()))
 

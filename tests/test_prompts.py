@@ -896,3 +896,19 @@ def test_an_acronyms_plural_is_no_name() -> None:
     group = accepted("A teenager studying for the SATs with flashcards")
     assert group.n > 1 and all("SATs" in c for c in group.order), group.order
     assert "Zendaya" in accepted("studying with Zendaya.").held_back  # a capitalised name is still one
+
+
+@pytest.mark.parametrize(("origin", "scene", "thing"), [("A Vietnamese man", "eating pho at a street stall", "pho"),
+                                                        ("An African boy", "playing the djembe at a festival", "djembe"),
+                                                        ("A Scottish man", "playing the bagpipes on a hill", "bagpipes"),
+                                                        ("An Indian woman", "eating dosa at a table", "dosa"),
+                                                        ("An old Mexican woman", "making tamales in her kitchen",
+                                                         "tamales")])  # fmt: skip
+def test_a_thing_of_one_origin_wordnet_lacks_is_held_beside_a_stated_origin(origin: str, scene: str, thing: str) -> None:
+    """Red team round 23: the place was held but its dish, instrument or dance went with every decoy ("An Asian man
+    eating pho ...", "A European man playing the bagpipes ..." beside "An African man ..."). WordNet lacks "pho"
+    and "djembe" and glosses "bagpipe" with no origin: curated/regional.toml adds them to `regional`, held beside
+    a stated origin as WordNet's own are. Where no origin is stated they go as written (anyone may play bagpipes)."""
+    group = accepted(f"{origin} {scene}")
+    assert all(thing not in c for c in group.order), group.order
+    assert thing in accepted(f"A woman {scene}").cloud_prompt
