@@ -912,3 +912,17 @@ def test_a_thing_of_one_origin_wordnet_lacks_is_held_beside_a_stated_origin(orig
     group = accepted(f"{origin} {scene}")
     assert all(thing not in c for c in group.order), group.order
     assert thing in accepted(f"A woman {scene}").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "written"), [("a surfer girl, maybe nineteen, waxing her board", "nineteen"),
+                                                 ("a man, around sixty, fishing on a pier", "sixty"),
+                                                 ("my brother, eight, in a school play", "eight"),
+                                                 ("a Māori man carving wood", "Māori")])  # fmt: skip
+def test_an_age_in_words_and_an_accented_origin_are_read_not_sent(prompt: str, written: str) -> None:
+    """Red team round 24: "a Brazilian surfer girl, maybe nineteen, ..." and "a man, around sixty, ..." sent the
+    age in words with every decoy ("maybe" was no approximating word, and only digits were read after one);
+    "my brother, eight, ..." was refused as a stray number; "A Māori teenager" sent "Māori" as written (the
+    lexicon has "maori"). A number in words set off by commas, maybe approximated, is the person's age in years,
+    as digits are; a lexicon word with a diacritic is read as its plain word."""
+    group = accepted(prompt)
+    assert all(written not in c for c in group.order) and group.n > 1, group.order

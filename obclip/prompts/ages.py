@@ -55,7 +55,7 @@ class AgesMixin:
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
             elif self.free(i) and t.is_word and g.number_value(t.low) is not None:
-                self.bare_age(i)  # "Aiko is eight."
+                self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around sixty, fishing"
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 self.years_old(i, int(t.low))
@@ -245,10 +245,12 @@ class AgesMixin:
             owner = self.subject_before(i)
             if owner is not None:
                 return self.age_of(owner, spelled, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
-        bare = t.low.isdigit() and 0 < int(t.low) <= 120 and prev is not None and (
+        value = int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None
+        set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
-            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))
-            or prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's"))  # fmt: skip
+            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
+        bare = value is not None and 0 < value <= 120 and prev is not None and (
+            set_off or (t.low.isdigit() and prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's")))
         if not bare:
             return self.said_age(i)
         j = i - 2
@@ -257,7 +259,7 @@ class AgesMixin:
         owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
         if owner is None:
             return False
-        return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+        return self.age_of(owner, value, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
 
     def appositive_decade(self, i: int) -> bool:
         """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or
@@ -302,8 +304,11 @@ class AgesMixin:
         """"a man around 40", "a woman over 70", "kids under 10": a person, a bound word, a number that is no
         quantity ("a man with over 40 books" counts books)."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
-        if not t.low.isdigit() or not 0 < int(t.low) <= 120 or prev is None or prev.low not in APPROXIMATE:
+        value = int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None
+        if value is None or not 0 < value <= 120 or prev is None or prev.low not in APPROXIMATE:
             return False
+        if not t.low.isdigit() and (prev.low not in APPROXIMATE or self.tok(i - 2) is None or self.tokens[i - 2].text != ","):
+            return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs"
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False

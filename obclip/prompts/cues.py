@@ -152,7 +152,7 @@ def ing_form(core: str, lex) -> bool:
     return any("v" in lex.tags(s) for s in stems)
 
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
-APPROXIMATE = frozenset("around about over under nearly almost roughly approximately".split())
+APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably".split())
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
 COPULAS = frozenset("is was turned turns 's she's he's".split())
 BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears appear appeared be".split())

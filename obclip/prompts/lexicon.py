@@ -307,22 +307,46 @@ def _senses() -> Senses:
     )
 
 
+class _Folded(dict):
+    """A table of lower-case words that finds an accented spelling under its plain word ("māori" is "maori", as
+    "café" is "cafe" in `Lexicon.tags`), so that a diacritic never keeps an attribute word from being read."""
+
+    def get(self, key, default=None):  # type: ignore[override]
+        found = dict.get(self, key)
+        if found is None and isinstance(key, str) and not key.isascii():
+            found = dict.get(self, _plain(key))
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (
+            isinstance(key, str) and not key.isascii() and dict.__contains__(self, _plain(key)))  # fmt: skip
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if not dict.__contains__(self, key) and isinstance(key, str) and not key.isascii():
+            return dict.__getitem__(self, _plain(key))
+        return dict.__getitem__(self, key)
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
     senses = _senses()
 
     def age(word: str, value: str | None, child: frozenset[str]) -> str | None:
         return "child" if value == "young" and word in child else value  # the senses file knows the children
 
-    nouns = {
+    nouns = _Folded({
         w.lower(): Noun(e.get("class"), e["number"], e.get("gender"), age(w.lower(), e.get("age"), senses.child),
                         e.get("ethnicity"))
         for w, e in raw["nouns"].items()
-    }
-    adjectives = {
+    })
+    adjectives = _Folded({
         w.lower(): Adjective(e["attribute"], age(w.lower(), e["value"], senses.child_adjectives) or e["value"],
                              e.get("strength", "strong") == "strong")
         for w, e in raw["adjectives"].items()
-    }
+    })
     proxies = {w.lower(): Proxy(e.get("kind", "noun"), tuple(e.get("reveals", ()))) for w, e in raw["proxies"].items()}
     phrases = tuple(tuple(p.lower().split()) for p in raw.get("non_person_phrases", []))
     return Lexicon(
