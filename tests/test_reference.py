@@ -1409,3 +1409,13 @@ def test_a_bare_girl_tag_after_a_booru_character_is_that_character(prompt: str) 
     assert group.n == 2 and [s.name for s in group.slots] == ["gender"], group.slots
     for c in group.order:
         assert ("1girl" in c) == ("magical woman" in c or "magical girl" in c), c
+
+
+def test_her_after_a_preposition_before_a_verb_with_an_object_is_an_object() -> None:
+    """Red team round 24: "A father teaches his daughter to ride a bike; he runs behind her holding the seat." had
+    decoys "... runs behind his holding the seat": "her" was read as a possessive before "holding", so only the
+    son decoys broke their grammar and the server could rule them out. After a preposition, "her" before an -ing
+    verb that takes an object is the preposition's object; every decoy reads as a sentence."""
+    group = transform("A father teaches his daughter to ride a bike; he runs behind her holding the seat.")
+    assert group.n == 4 and not any("behind his" in c for c in group.order), group.order
+    assert transform("a girl asleep in her sleeping bag").n > 1  # a noun after the -ing word: still hers
