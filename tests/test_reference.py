@@ -1419,3 +1419,13 @@ def test_her_after_a_preposition_before_a_verb_with_an_object_is_an_object() -> 
     group = transform("A father teaches his daughter to ride a bike; he runs behind her holding the seat.")
     assert group.n == 4 and not any("behind his" in c for c in group.order), group.order
     assert transform("a girl asleep in her sleeping bag").n > 1  # a noun after the -ing word: still hers
+
+
+@pytest.mark.parametrize("prompt", ["Portrait of Abraham Lincoln reading by candlelight",
+                                    "Portrait of Napoleon crossing the Alps"])  # fmt: skip
+def test_a_picture_of_a_capitalised_name_shows_that_person(prompt: str) -> None:
+    """Red team round 24: "Portrait of Abraham Lincoln reading by candlelight" went out as written (N=1): the
+    capitalised run was kept as a work's title. A picture noun and "of" before capitals say whom the picture
+    shows; the capitals after "of" are read on their own, and a name among them is someone, held and varied."""
+    group = transform(prompt)
+    assert group.n == 2 and all("Lincoln" not in c and "Napoleon" not in c for c in group.order), group.order

@@ -416,6 +416,9 @@ class ThingsMixin:
             if (self.tokens[i].core, self.tokens[end].core) in COHORTS:
                 i = end + 1  # "Gen Z": a generation, an age the person phrase after it reads
                 continue
+            if self.tokens[i].core in self.lex.senses.depiction and i + 2 <= end and self.tokens[i + 1].low == "of":
+                i += 2  # "Portrait of Abraham Lincoln reading": a picture of whom the capitals after "of" name, read
+                continue  # on their own (a name is someone; "Portrait of the Artist's Mother" holds a person noun)
             said = self.lex.adjectives.get(self.tokens[i].core)
             rest = range(i + 1, end + 1)  # "Asian American", "Aboriginal Australian": one origin, no team
             if (
