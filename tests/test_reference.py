@@ -1429,3 +1429,23 @@ def test_a_picture_of_a_capitalised_name_shows_that_person(prompt: str) -> None:
     shows; the capitals after "of" are read on their own, and a name among them is someone, held and varied."""
     group = transform(prompt)
     assert group.n == 2 and all("Lincoln" not in c and "Napoleon" not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [("a tornado ripping across Kansas wheat fields", "Kansas"),
+                                              ("a farmer in Kansas at dawn", "Kansas"),
+                                              ("an Irish sheep farmer leaning on his crook", "sheep farmer")])  # fmt: skip
+def test_a_place_named_as_a_people_and_an_animal_after_an_origin_are_not_people(prompt: str, kept: str) -> None:
+    """Red team round 24: "a tornado ripping across Kansas wheat fields" went out as "... across People wheat
+    fields" (WordNet's "Kansas" is also the Kansa people), and "an Irish sheep farmer" as "a European people sheep
+    farmer" ("sheep" has a person sense, so "Irish" was read as the people before it). A capitalised place that
+    is also a people's plural is the place (not after "the" alone); an origin before an animal's noun describes
+    the phrase it opens."""
+    group = transform(prompt)
+    assert all(kept in c and "people" not in c.lower() for c in group.order), group.order
+
+
+def test_a_letter_after_a_person_noun_names_no_kind() -> None:
+    """Red team round 24: "smol bean child w/ a big ol dog" went out N=1: "child w" was read as a kind of "w" (a
+    letter, here the "w/" of "with"). A one-letter word names no kind of thing, so the child is varied."""
+    group = transform("a child w/ a dog in the park")
+    assert group.n > 1 and any("child" not in c for c in group.order), group.order

@@ -217,7 +217,8 @@ class PhrasesMixin:
                     continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
                     # cooks dinner": not "cooks", his verb)
                 tags = self.lex.tags(nxt.core)
-                thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED
+                thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED and (
+                    len(nxt.core) > 1)  # fmt: skip  # "a child w/ a dog": a letter is no thing
                 age_only = found[0].age is not None and found[0].gender is None and found[0].ethnicity is None
                 if thing and age_only and not self.ing(nxt) and nxt.core not in self.lex.senses.depiction:
                     continue  # "a baby stroller": an age-only word describing a thing (gendered words stay persons;

@@ -74,6 +74,11 @@ class ReadingMixin:
             return LANGUAGE  # "speaking Tamil" ("speaking Japanese people" speaks to them)
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
+        if t.capitalised and "P" in self.lex.tags(t.core) and noun.number == "pl" and noun.ethnicity and (
+                not noun.says_who() and (prev is None or prev.low != "the" or (
+                    nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)))):  # fmt: skip
+            return "a place named as a people is"  # "across Kansas wheat fields", "a farmer in Kansas": the state,
+            # not the Kansa people ("the Kansas" are the people)
         if self.costume(i):
             return "what an animal or a toy is dressed as: a costume, no one in the picture"
         if prev is not None and prev.core == "its":
@@ -89,8 +94,10 @@ class ReadingMixin:
         if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
             return f"no one's skin is {prev.core}"
         if self.adjective_here(i) and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
-                self.thing_head(i + 1) != "verb" and nxt.core not in self.lex.senses.person_senses):
-            return f"{DESCRIBES} {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word
+                self.thing_head(i + 1) != "verb" and (nxt.core not in self.lex.senses.person_senses
+                                                      or nxt.core in self.lex.senses.creatures)):  # fmt: skip
+            return f"{DESCRIBES} {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word; "an
+            # Irish sheep farmer": a sheep is an animal first, whatever person it may also name
         if t.core in self.lex.adjectives and not t.possessive and self.named_thing_at(i + 1) and (
                 (after := self.tok(self.spans[self.used[i + 1]][1] + 1)) is None or not after.is_word
                 or self.noun(after) is None):  # fmt: skip
@@ -343,8 +350,9 @@ class ReadingMixin:
         cat", "a brother t-shirt", "maid outfit"): a plain noun follows, which is no person, no group, and not
         itself the subject of a verb ("a woman video calling")."""
         t, nxt, after, prev = self.tokens[i], self.tok(i + 1), self.tok(i + 2), self.tok(i - 1)
-        if t.possessive or nxt is None or not self.free(i + 1) or self.ing(nxt) or nxt.core in COLLECTIVES:
-            return False
+        if t.possessive or nxt is None or not self.free(i + 1) or self.ing(nxt) or nxt.core in COLLECTIVES or (
+                len(nxt.core) < 2):  # fmt: skip
+            return False  # "a child w/ a dog": a letter ("w/" is "with") names no kind
         if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
             return False  # "teaching his grandson chess": two objects
         if self.thing_head(i + 1) in ("person", "verb"):
