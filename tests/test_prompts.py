@@ -926,3 +926,11 @@ def test_an_age_in_words_and_an_accented_origin_are_read_not_sent(prompt: str, w
     as digits are; a lexicon word with a diacritic is read as its plain word."""
     group = accepted(prompt)
     assert all(written not in c for c in group.order) and group.n > 1, group.order
+
+
+def test_a_lower_case_artist_whose_first_name_is_a_word_is_the_artist() -> None:
+    """Red team round 24: "elderly woman, knitting, cozy, by norman rockwell, oil painting" went out as "..., by
+    norman a man, ...": "norman" is an adjective too, so the artist's name stopped before "rockwell", which became
+    a second person. After "by" in a lower-case prompt, a first name before a surname is the artist's name."""
+    group = accepted("elderly woman, knitting, cozy, by norman rockwell, oil painting")
+    assert all("by norman rockwell" in c for c in group.order) and group.n == 8, group.order

@@ -122,6 +122,11 @@ class NamesMixin:
         capitalised words, or in a prompt written in lower case words that can only be names ("greg
         rutkowski": a first name, a proper name of WordNet, a word no dictionary knows)."""
         end = j
+        first, surname = self.tok(j), self.tok(j + 1)
+        if self.lower_mode and first is not None and first.is_word and self.free(j) and (
+                plain(first.core) in self.lex.first_names and surname is not None and surname.is_word
+                and self.free(j + 1) and self.name_word(surname)):  # fmt: skip
+            end = j + 1  # "by norman rockwell": a first name that is a word too ("Norman"), before a surname
         while self.free(end) and (t := self.tokens[end]).is_word and (t.capitalised or self.upper_mode or (
                 self.lower_mode and self.name_word(t))):  # fmt: skip
             end += 1
