@@ -934,3 +934,14 @@ def test_a_lower_case_artist_whose_first_name_is_a_word_is_the_artist() -> None:
     a second person. After "by" in a lower-case prompt, a first name before a surname is the artist's name."""
     group = accepted("elderly woman, knitting, cozy, by norman rockwell, oil painting")
     assert all("by norman rockwell" in c for c in group.order) and group.n == 8, group.order
+
+
+def test_a_spanish_prompt_is_refused_and_a_foreign_article_opens_no_name() -> None:
+    """Red team round 24: "señora mexicana vendiendo elotes en la calle" went out as "A woman vendiendo elotes en
+    la a man" ("la" was no function word of another language, so one was counted, and "calle" was read as a
+    name), while a German prompt was refused. "la" counts now, each function word once ("la la land" is
+    English). A foreign article before a capital ("La Sagrada Familia") opens a place's name, not a person's."""
+    with pytest.raises(DetectionError, match="another language"):
+        transform("señora mexicana vendiendo elotes en la calle")
+    assert transform("la la land poster with a couple dancing").n == 1
+    assert transform("a photo of La Sagrada Familia in Barcelona").order == ("a photo of La Sagrada Familia in Barcelona",)

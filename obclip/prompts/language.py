@@ -22,7 +22,7 @@ ENGLISH_ONLY = "ObCLIP reads English prompts only: write the prompt in English"
 # English function word: two of them, and more of them than English ones, make a prompt another language.
 FUNCTION_WORDS = frozenset(
     # Spanish
-    "el los las un una unos unas en del y con por para que es muy su sus al esta este como pero sin sobre entre "
+    "el la los las un una unos unas en del y con por para que es muy su sus al esta este como pero sin sobre entre "
     # French
     "le les une des du et avec dans sur est au aux ou qui ce cette ses chez sous très mais "
     # German
@@ -51,7 +51,7 @@ def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
             raise _refuse(t, f"mixes letters of several scripts ({', '.join(sorted(scripts))}); retype it")
         if scripts and scripts != {"LATIN"}:
             raise _refuse(t, f"is written in {next(iter(scripts)).title()} letters; {ENGLISH_ONLY}")
-    foreign = sum(t.low in FUNCTION_WORDS for t in words)
+    foreign = len({t.low for t in words if t.low in FUNCTION_WORDS})  # "la la land" repeats one word
     english = sum(t.low in g.CLOSED for t in words)
     if foreign >= 2 and foreign >= english:
         raise DetectionError(f"this prompt reads as another language ({foreign} of its function words are not "

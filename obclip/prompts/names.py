@@ -46,6 +46,8 @@ PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bu
 SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
 
 
+NAME_ARTICLES = frozenset("la el los las il lo der die das".split())  # articles opening names of places and things
+
 class NameCue(NamedTuple):
     """Why a word may be a name (`NamesMixin.name_cue`)."""
 
@@ -218,6 +220,8 @@ class NamesMixin:
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
+        if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:
+            return  # "La Sagrada Familia", "El Capitan", "Las Vegas": another language's article opening a name
         if t.capitalised and prev is not None and prev.low == "from" and not self.title_mode and not self.upper_mode and (
                 any(b == i - 2 for _, b in self.named_spans)):  # fmt: skip
             end = i
