@@ -201,3 +201,12 @@ def test_an_ing_word_before_its_adjunct_may_be_held_alone() -> None:
     group = _guarded(prompt)
     assert group.held_back == ("knitting",) and group.cloud_prompt == "An old woman in a rocking chair next to a window."
     assert "living" not in spans_of("senior couple dancing in the living room")
+
+
+def test_three_adjuncts_that_state_one_age_are_held_back_not_refused() -> None:
+    """Red team round 24: "A newborn sleeping in a hospital bassinet under a heat lamp" was refused: after two
+    spans ("sleeping", "under a heat lamp") the bassinet still said child. Three adjuncts may be held (MAX_SPANS);
+    the newborn is still varied, and what is sent no longer states the age."""
+    group = _guarded("A newborn sleeping in a hospital bassinet under a heat lamp")
+    assert len(group.held_back) == 3 and group.n > 1 and default_attacker().leak(group) is None, group.held_back
+    assert not any("bassinet" in c for c in group.order)

@@ -71,7 +71,7 @@ MAX_ADJUNCT_WORDS = 6  # an adjunct phrase held back inside a part ("on a bicycl
 # before them ("portrait of", "as a child"), and "to" may be an infinitive's
 QUOTES = '"()[]{}'
 ADJUNCT_OPENERS = g.PREPOSITIONS - frozenset({"of", "as", "than", "like", "to", "per", "except", "but"})
-MAX_SPANS = 2
+MAX_SPANS = 3  # a newborn "sleeping", "in a hospital bassinet", "under a heat lamp": three adjuncts say one age
 VERB_BOUND = frozenset("into onto out up off through".split())  # "moving into a dorm": the verb's own preposition
 NEUTRAL = "a photo"  # what an empty shared context is scored as
 BASELINE_PATH = Path(__file__).parent / "data" / "context_baseline.json"
