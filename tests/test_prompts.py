@@ -945,3 +945,13 @@ def test_a_spanish_prompt_is_refused_and_a_foreign_article_opens_no_name() -> No
         transform("señora mexicana vendiendo elotes en la calle")
     assert transform("la la land poster with a couple dancing").n == 1
     assert transform("a photo of La Sagrada Familia in Barcelona").order == ("a photo of La Sagrada Familia in Barcelona",)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("A girl bowing to her grandmother on Seollal morning", "Seollal morning"),
+                                              ("a woman lighting lamps on Diwali night", "Diwali night")])  # fmt: skip
+def test_the_time_a_held_festival_names_leaves_with_it(prompt: str, held: str) -> None:
+    """Red team round 24: "... bowing to her elders on Seollal morning" went out as "... on morning": the festival
+    was held and its time noun left behind a bare preposition. The time a festival names ("morning", "night",
+    "eve") leaves with it, and the orphaned preposition with them."""
+    group = accepted(prompt)
+    assert held in group.held_back and all(not c.endswith((" on", " on morning", " on night")) for c in group.order)

@@ -33,6 +33,7 @@ SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
+TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weekend".split())  # "Diwali night"
 ADJUNCT_PREPOSITIONS = frozenset(
     "in on at near under beside behind outside inside during toward towards along across before after".split()
 )  # not "through": it needs its verb
@@ -682,6 +683,11 @@ class ProxiesMixin:
                 and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
                 later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS):  # fmt: skip
             last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it
+        elif after is not None and self.free(last + 1) and after.core in TIME_NOUNS and (
+                self.tokens[last].core not in self.lex.senses.garments) and (  # "in a kilt day after day"
+                later is None or not later.is_word or later.low not in ("after", "by", "to")):  # fmt: skip
+            last += 1  # "on Seollal morning", "on Diwali night": the time the festival names leaves with it ("on
+            # morning" was sent); its preposition, orphaned, is held by `hold_orphaned_prepositions`
         body = [self.tok(k) for k in range(last + 1, last + 4)]
         if all(w is not None and w.is_word for w in body) and body[0].low in ("on", "in", "across", "around") and (
                 body[1].core in POSSESSIVE_DETERMINERS or body[1].core == "the") and (
