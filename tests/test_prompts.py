@@ -955,3 +955,17 @@ def test_the_time_a_held_festival_names_leaves_with_it(prompt: str, held: str) -
     "eve") leaves with it, and the orphaned preposition with them."""
     group = accepted(prompt)
     assert held in group.held_back and all(not c.endswith((" on", " on morning", " on night")) for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "proxy"), [("a lesbian couple walking their dog in Brooklyn", "lesbian"),
+                                               ("a gay couple cooking breakfast together", "gay"),
+                                               ("A couple celebrating their 50th wedding anniversary with champagne",
+                                                "their 50th wedding anniversary")])  # fmt: skip
+def test_a_couple_no_word_gives_a_value_is_still_people(prompt: str, proxy: str) -> None:
+    """Red team rounds 23 and 25: "a lesbian couple walking their dog" went out as written, and "A couple
+    celebrating their 50th wedding anniversary": a couple or a family whose values no word states made no person,
+    so no proxy was read. They are people (not "a couple of apples", "a family of ducks"), and what hints at their
+    gender or age stays on the device."""
+    group = accepted(prompt)
+    assert proxy in group.held_back and all(proxy not in c for c in group.order), (group.cloud_prompt, group.held_back)
+    assert accepted("a family of ducks crossing a road").held_back == ()

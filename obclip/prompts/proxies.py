@@ -383,6 +383,10 @@ class ProxiesMixin:
                 and not self.refers_to_thing(i)
             ):
                 return True
+        if any(t.is_word and t.core in ("couple", "couples", "family", "families") and self.free(i) and (
+                (w := self.tok(i + 1)) is None or w.low != "of") for i, t in enumerate(self.tokens)):  # fmt: skip
+            return True  # "a lesbian couple walking their dog": people no word gives a value are still people (not
+            # "a couple of apples", "a family of ducks")
         return not self.animal_subject() and not self.proxy_subject() and not self.about_a_thing
 
     def counterpart_phrase(self, words: str) -> str:
