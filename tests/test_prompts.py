@@ -969,3 +969,17 @@ def test_a_couple_no_word_gives_a_value_is_still_people(prompt: str, proxy: str)
     group = accepted(prompt)
     assert proxy in group.held_back and all(proxy not in c for c in group.order), (group.cloud_prompt, group.held_back)
     assert accepted("a family of ducks crossing a road").held_back == ()
+
+
+def test_a_family_of_four_a_glued_verb_and_a_river_are_read_as_written() -> None:
+    """Red team round 25: "a Vietnamese family of four eating pho" went out as "an Asian family of 10" (the count
+    read as an age: "a boy of ten"); "an old manwalking his dog" went out with "old" and "manwalking" in every
+    candidate (a space left out); "she runs ... along the Hudson" as "along the man". After a collective "of" and a
+    number count its members; a gendered word glued to a verb's -ing form is refused like any glued word; a
+    capitalised name after "the" names a river, a ship or a place (not inside quotes: 'Dwayne "The Rock" Johnson')."""
+    assert all("family of 10" not in c and "family of 75" not in c for c in accepted("a family of four at the beach").order)
+    with pytest.raises(DetectionError, match="manwalking"):
+        transform("an old manwalking his dog")
+    group = accepted("she runs every morning along the Hudson")
+    assert all(c.endswith("along the Hudson") for c in group.order), group.order
+    assert "Rock" in accepted('Dwayne "The Rock" Johnson lifting weights').held_back

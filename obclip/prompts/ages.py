@@ -12,6 +12,7 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     APPROXIMATE,
     BEING_VERBS,
+    COLLECTIVES,
     COPULAS,
     CURRENT_YEAR,
     DECADE_NUM,
@@ -201,7 +202,8 @@ class AgesMixin:
         tags = self.lex.tags(nxt.core) if nxt is not None else ""
         counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
             "n" in tags and not self.ing(nxt) and nxt.core not in g.CLOSED))  # "of two children"
-        if years is None or counted:
+        group = t.low == "of" and (head := self.tok(i - 1)) is not None and head.core in COLLECTIVES  # "a family of
+        if years is None or counted or group:  # four": how many they are, not an age
             return True  # the word is taken: no other sweep reads it as an age
         return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
 

@@ -222,6 +222,10 @@ class NamesMixin:
         t, prev = self.tokens[i], self.tok(i - 1)
         if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:
             return  # "La Sagrada Familia", "El Capitan", "Las Vegas": another language's article opening a name
+        quoted = (q := self.tok(i - 2)) is not None and q.text in ('"', "“", "'")  # 'Dwayne "The Rock" Johnson'
+        if prev is not None and prev.low == "the" and t.capitalised and not t.possessive and i - 1 not in self.starts and not quoted and (
+                (after := self.tok(i + 1)) is None or not after.is_word or not (after.capitalised or self.noun(after))):  # fmt: skip
+            return  # "along the Hudson", "aboard the Victoria": a name after "the" names a river, a ship, a place
         if t.capitalised and prev is not None and prev.low == "from" and not self.title_mode and not self.upper_mode and (
                 any(b == i - 2 for _, b in self.named_spans)):  # fmt: skip
             end = i

@@ -354,6 +354,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             return None  # "young-looking", "dad-bod" is caught below ("bod" is no known word)
         if i > 0 and self.tokens[i - 1].text == "#":
             return next((r for r in GLUED_ROOTS if r in low.replace("-", "")), None)
+        for r in (*GLUED_ROOTS, "man", "men"):
+            if low.startswith(r) and len(low) > len(r) + 4 and ing_form(low[len(r):], self.lex):
+                return r  # "an old manwalking his dog", "a womanreading": a space left out before the person's verb
         for r in GLUED_ROOTS:
             head = low.endswith(r) or (low.endswith(r + "s") and r != "sis")  # "fangirls", "gymbros"
             if head and not low.endswith("ing") and not (r == "sis" and low.endswith(GREEK_SIS)):
