@@ -1449,3 +1449,15 @@ def test_a_letter_after_a_person_noun_names_no_kind() -> None:
     letter, here the "w/" of "with"). A one-letter word names no kind of thing, so the child is varied."""
     group = transform("a child w/ a dog in the park")
     assert group.n > 1 and any("child" not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["score_9, score_8_up, 1girl, cowboy shot, smiling",
+                                    "cowboy shot of a woman in a bar"])  # fmt: skip
+def test_a_cowboy_shot_is_a_framing_tag(prompt: str) -> None:
+    """Red team round 25: "score_9, score_8_up, 1girl, cowboy shot, ..." (a common front-end prompt) was refused:
+    "cowboy" was read as a second person, and the "1boy" decoy read it as the character again. A whole tag
+    "cowboy shot" (or "cowboy shot of ...") is how much of the body the picture shows; "a cowboy shot in a western"
+    is still a man who was shot."""
+    group = transform(prompt)
+    assert group.n == 2 and all("cowboy shot" in c for c in group.order), group.order
+    assert transform("a cowboy shot in a western").n == 2

@@ -83,6 +83,7 @@ class ThingsMixin:
         self.mark_title_spans()
         self.mark_model_names()
         self.mark_viewer()
+        self.mark_framing()
         self.mark_cameras()
 
     def mark_cameras(self) -> None:
@@ -99,6 +100,16 @@ class ThingsMixin:
             named = any(w.capitalised or w.kind == "num" or not self.lex.tags(w.core) for w in self.tokens[first : last + 1])
             if last >= first and named and ((w := self.tok(last + 1)) is None or w.text in ",.;|"):  # not "a beach"
                 self.keep(first, last, "a camera or a film: what the picture was taken with")
+
+    def mark_framing(self) -> None:
+        """ "1girl, cowboy shot, smiling": a front-end's framing tag (how much of the body the picture shows, from
+        westerns' holster height), a whole tag of its own or "cowboy shot of ..."; no cowboy is there ("a cowboy shot
+        in a western" is one)."""
+        for i, t in enumerate(self.tokens[:-1]):
+            prev, shot, after = self.tok(i - 1), self.tokens[i + 1], self.tok(i + 2)
+            if t.core == "cowboy" and shot.low in ("shot", "shots") and self.free(i) and (
+                    prev is None or prev.text in ",(") and (after is None or after.text in ",)" or after.low == "of"):  # fmt: skip
+                self.keep(i, i + 1, "a framing tag: how much of the body the picture shows")
 
     def mark_viewer(self) -> None:
         """ "1girl, looking at viewer", "smiling at the viewer", "eye contact with viewer": the viewer is whoever
