@@ -983,3 +983,15 @@ def test_a_family_of_four_a_glued_verb_and_a_river_are_read_as_written() -> None
     group = accepted("she runs every morning along the Hudson")
     assert all(c.endswith("along the Hudson") for c in group.order), group.order
     assert "Rock" in accepted('Dwayne "The Rock" Johnson lifting weights').held_back
+
+
+@pytest.mark.parametrize(("prompt", "ordinal"), [("a kid celebrating his first birthday with a smash cake", "first"),
+                                                 ("a woman celebrating her fiftieth birthday", "fiftieth")])  # fmt: skip
+def test_a_birthday_in_words_is_an_age(prompt: str, ordinal: str) -> None:
+    """Red team round 25: "a kid celebrating his first birthday" sent "first birthday" with every decoy ("an old
+    person celebrating his first birthday"): only digits ("1st") were read. An ordinal in words before "birthday"
+    is the age it says, rendered by each candidate's value as digits are; with no one named it is a thing's
+    ("first birthday party decorations")."""
+    group = accepted(prompt)
+    assert all(ordinal not in c for c in group.order) and group.n > 2, group.order
+    assert accepted("first birthday party decorations").n == 1

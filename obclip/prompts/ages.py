@@ -211,12 +211,15 @@ class AgesMixin:
         """"her 40th birthday", "a 5th birthday party" (the person before, else the one after)."""
         t, b = self.tokens[i], self.tok(i + 1)
         m = ORDINAL.match(t.low) if t.kind == "num" else None
-        if m is None or b is None or b.low not in ("birthday", "birthdays") or not self.free(i + 1):
-            return False
+        years = int(m.group(1)) if m is not None else spelled_ordinal(t.low) if t.is_word else None
+        if years is None or b is None or b.low not in ("birthday", "birthdays") or not self.free(i + 1):
+            return False  # "his first birthday", "her fiftieth birthday": in words as in digits
         pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
+        if pid is None and m is None:
+            return False  # "first birthday party decorations": in words, a birthday of no one named is a thing's
         if pid is None:
             raise self.refuse(t, "a birthday with no person to attach it to; name the person or leave it out")
-        return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
+        return self.age_of(pid, years, t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
 
     def born_in(self, i: int) -> bool:
         """"a man born in 1950": an age against `CURRENT_YEAR`."""
@@ -405,3 +408,19 @@ class AgesMixin:
         return decade and (prev is None or prev.low not in ("the", "'")) and nxt is not None and (
             self.owner_at(i + 1) is not None or (self.used.get(i + 1) is not None and isinstance(
                 self.spans[self.used[i + 1]][2], Phrase)))
+
+
+ORDINAL_UNITS = dict(zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10), strict=True))
+ORDINAL_TEENS = dict(zip("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                         "nineteenth".split(), range(10, 20), strict=True))  # fmt: skip
+ORDINAL_TENS = dict(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+                        range(20, 100, 10), strict=True))  # fmt: skip
+TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10), strict=True))
+
+
+def spelled_ordinal(word: str) -> int | None:
+    """ "first" -> 1, "fiftieth" -> 50, "twenty-first" -> 21; else None."""
+    if word in ORDINAL_UNITS or word in ORDINAL_TEENS or word in ORDINAL_TENS:
+        return ORDINAL_UNITS.get(word) or ORDINAL_TEENS.get(word) or ORDINAL_TENS[word]
+    tens, _, unit = word.partition("-")
+    return TENS[tens] + ORDINAL_UNITS[unit] if tens in TENS and unit in ORDINAL_UNITS else None
