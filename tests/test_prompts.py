@@ -995,3 +995,19 @@ def test_a_birthday_in_words_is_an_age(prompt: str, ordinal: str) -> None:
     group = accepted(prompt)
     assert all(ordinal not in c for c in group.order) and group.n > 2, group.order
     assert accepted("first birthday party decorations").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "held", "sent"), [
+    ("A father carrying his newborn daughter in a baby carrier while hiking", "in a baby carrier", None),
+    ("A Mexican mariachi singer in a charro suit on stage", "in a charro suit", None),
+    ("An old man in a turban reading the Guru Granth Sahib at a gurdwara", None, "Guru Granth Sahib")])  # fmt: skip
+def test_round_26_data_a_carrier_a_charro_suit_and_a_scripture(prompt: str, held: str | None, sent: str | None) -> None:
+    """Red team round 26: "his newborn daughter in a baby carrier" sent the carrier beside old decoys; "a Mexican
+    mariachi singer in a charro suit" sent the suit with the origin held; "reading the Guru Granth Sahib" went out as
+    "reading the Guru Man". A baby carrier says a child as a stroller does (proxies.toml); a charro suit is of an
+    origin no value names (regional.toml); the Guru Granth Sahib is a book (non_person_phrases.txt)."""
+    group = accepted(prompt)
+    if held:
+        assert held in group.held_back, group.held_back
+    if sent:
+        assert all(sent in c for c in group.order), group.order

@@ -1461,3 +1461,15 @@ def test_a_cowboy_shot_is_a_framing_tag(prompt: str) -> None:
     group = transform(prompt)
     assert group.n == 2 and all("cowboy shot" in c for c in group.order), group.order
     assert transform("a cowboy shot in a western").n == 2
+
+
+def test_round_26_an_age_before_a_compound_and_her_before_a_verb_with_an_object() -> None:
+    """Red team round 26: "A 70-year-old marathon runner crossing the finish line" was refused (the number was a
+    person of its own before "marathon runner"; a decoy read it as the runner's); "Show her walking a dog" had the
+    decoy "Show his walking a dog" (only the real one a sentence). An age in years before a compound that ends in
+    a person noun describes that person; "her" before an -ing verb whose object follows is an object anywhere, not
+    only after a preposition."""
+    group = transform("A 70-year-old marathon runner crossing the finish line")
+    assert len({s.person for s in group.slots}) == 1 and group.n > 1, group.slots
+    group = transform("Show her walking a dog in the park.")
+    assert set(group.order) == {"Show her walking a dog in the park.", "Show him walking a dog in the park."}

@@ -116,7 +116,11 @@ class PhrasesMixin:
                     self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
                 continue
             if self.free(i) and (m := YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
-                nxt = self.tok(i + 1)
+                nxt, j = self.tok(i + 1), i + 1
+                while self.thing_noun(j) and (w := self.tok(j + 1)) is not None and w.is_word:
+                    j += 1  # "a 70-year-old marathon runner": a compound before the person noun it describes
+                if j > i + 1 and (head := self.tok(j)) is not None and self.noun(head) is not None:
+                    nxt = head
                 if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
                     plural = t.low.endswith("s")
                     noun = Noun(
