@@ -1473,3 +1473,15 @@ def test_round_26_an_age_before_a_compound_and_her_before_a_verb_with_an_object(
     assert len({s.person for s in group.slots}) == 1 and group.n > 1, group.slots
     group = transform("Show her walking a dog in the park.")
     assert set(group.order) == {"Show her walking a dog in the park.", "Show him walking a dog in the park."}
+
+
+@pytest.mark.parametrize(("prompt", "nickname"), [("Big Mike grilling burgers at a backyard barbecue", "Big Mike"),
+                                                  ("Big Tony fixing a car in his garage", "Big Tony")])  # fmt: skip
+def test_a_nickname_opening_the_prompt_is_the_persons_name(prompt: str, nickname: str) -> None:
+    """Red team round 26: "Big Mike grilling burgers" went out N=1 (kept as "a name of a thing": "mike" is a
+    microphone too), and "Big Tony fixing a car" as "Big a man fixing a car". An adjective that is no attribute word
+    before a first name, opening the prompt and before what the person does, is a nickname: the whole name is held
+    and the person varied ("Big Ben at night" stays a clock)."""
+    group = transform(prompt)
+    assert group.n == 2 and nickname in group.held_back and all("Big" not in c for c in group.order), group.order
+    assert transform("Big Ben chiming at noon").n == 1

@@ -826,6 +826,10 @@ class NamesMixin:
                 first_tok - 1 not in self.starts or not self.lex.tags(self.tokens[first_tok - 1].core)
             ) and not (set(self.lex.tags(self.tokens[first_tok - 1].core)) & set("nvardicoxw")):
                 first_tok -= 1  # "Mona Lisa": an unknown capitalised word before a first name
+            if first_tok == i and first_tok - 1 in self.starts and self.free(first_tok - 1) and (
+                    (w := self.tokens[first_tok - 1]).capitalised and "a" in self.lex.tags(w.core)
+                    and "n" not in self.lex.tags(w.core) and w.core not in self.lex.adjectives):  # fmt: skip
+                first_tok -= 1  # "Big Tony fixing a car": a nickname's adjective is the name's ("Big a man" was sent)
         last = i
         gender = self.lex.titles.get(t.core.rstrip(".")) if title else (noun.gender if noun else None)
         if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":

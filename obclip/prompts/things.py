@@ -492,6 +492,9 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
+        if last == first + 1 and first in self.starts and after is not None and self.ing(after) and "a" in self.lex.tags(
+                opener.core) and "n" not in self.lex.tags(opener.core) and plain(head.core) in self.lex.first_names:  # fmt: skip
+            return False  # "Big Mike grilling burgers": an adjective and a first name opening the prompt, a nickname
         place_opener = (opener.core in self.lex.senses.place_heads or opener.core in PLACE_OPENERS) and (
             self.noun(opener) is None
             and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
