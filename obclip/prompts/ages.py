@@ -21,7 +21,7 @@ from obclip.prompts.cues import (
     decade_years,
 )
 from obclip.prompts.template import AgePhrase, Phrase
-from obclip.prompts.tokens import weight_group
+from obclip.prompts.tokens import Token, weight_group
 
 # Stages of life said with a possessive, as a reader dates them: "in her golden years" is an old woman, "in his
 # prime" a man of about 35, "in her youth" a young woman. Each is an age statement of its person, rendered like a
@@ -250,7 +250,7 @@ class AgesMixin:
             owner = self.subject_before(i)
             if owner is not None:
                 return self.age_of(owner, spelled, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
-        value = int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None
+        value = years_written(t)
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
@@ -309,10 +309,10 @@ class AgesMixin:
         """"a man around 40", "a woman over 70", "kids under 10": a person, a bound word, a number that is no
         quantity ("a man with over 40 books" counts books)."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
-        value = int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None
+        value = years_written(t)
         if value is None or not 0 < value <= 120 or prev is None or prev.low not in APPROXIMATE:
             return False
-        if not t.low.isdigit() and (prev.low not in APPROXIMATE or self.tok(i - 2) is None or self.tokens[i - 2].text != ","):
+        if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ","):
             return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs"
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
@@ -410,17 +410,26 @@ class AgesMixin:
                 self.spans[self.used[i + 1]][2], Phrase)))
 
 
-ORDINAL_UNITS = dict(zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10), strict=True))
-ORDINAL_TEENS = dict(zip("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                         "nineteenth".split(), range(10, 20), strict=True))  # fmt: skip
-ORDINAL_TENS = dict(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
-                        range(20, 100, 10), strict=True))  # fmt: skip
-TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10), strict=True))
+
+# ordinals that are no cardinal with "th": the rest drop "th" ("fourth"), or "ieth" for "y" ("fiftieth")
+ORDINAL_CARDINALS = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+                     "ninth": "nine", "twelfth": "twelve"}  # fmt: skip
 
 
 def spelled_ordinal(word: str) -> int | None:
-    """ "first" -> 1, "fiftieth" -> 50, "twenty-first" -> 21; else None."""
-    if word in ORDINAL_UNITS or word in ORDINAL_TEENS or word in ORDINAL_TENS:
-        return ORDINAL_UNITS.get(word) or ORDINAL_TEENS.get(word) or ORDINAL_TENS[word]
-    tens, _, unit = word.partition("-")
-    return TENS[tens] + ORDINAL_UNITS[unit] if tens in TENS and unit in ORDINAL_UNITS else None
+    """ "first" -> 1, "fiftieth" -> 50, "twenty-first" -> 21 (the cardinal `grammar.number_value` reads), up to
+    "ninety-ninth"; else None."""
+    tens, dash, last = word.rpartition("-")
+    if last in ORDINAL_CARDINALS:
+        cardinal = ORDINAL_CARDINALS[last]
+    elif last.endswith(("ieth", "th")):
+        cardinal = last[:-4] + "y" if last.endswith("ieth") else last[:-2]
+    else:
+        return None
+    value = g.number_value(f"{tens}{dash}{cardinal}")
+    return value if value is not None and 0 < value < 100 else None
+
+
+def years_written(t: Token) -> int | None:
+    """The number a token writes in digits or in words ("19", "nineteen"), never "one" (a pronoun as often)."""
+    return int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None

@@ -214,7 +214,7 @@ class Lexicon:
         word's ("café" is "cafe"), as the people tables fold accents too."""
         found = self.pos.get(word)
         if found is None and not word.isascii():
-            found = self.pos.get(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
+            found = self.pos.get(_plain(word))
         return found or ""
 
     def extended(self, data: dict[str, Any]) -> Lexicon:
