@@ -1485,3 +1485,39 @@ def test_a_nickname_opening_the_prompt_is_the_persons_name(prompt: str, nickname
     group = transform(prompt)
     assert group.n == 2 and nickname in group.held_back and all("Big" not in c for c in group.order), group.order
     assert transform("Big Ben chiming at noon").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "nickname"), [("Fat Tony eating pasta at the bar", "Fat Tony"),
+                                                  ("Sweet Mike grilling burgers", "Sweet Mike")])  # fmt: skip
+def test_a_nickname_of_an_adjective_that_is_a_noun_too(prompt: str, nickname: str) -> None:
+    """"Fat Tony eating pasta" went out as "Fat a man eating pasta" (the decoys "Fat a woman"), and "Sweet Mike
+    grilling" N=1: "fat" and "sweet" are nouns too, which closed the nickname rule to them."""
+    group = transform(prompt)
+    assert group.n == 2 and nickname in group.held_back, (group.order, group.held_back)
+    assert all(nickname.split()[0] not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "age"), [("Old Tom fishing on the lake", "old"),
+                                             ("Young Tom walking his dog", "young"),
+                                             ("Little Mike fishing at dawn", "child")])  # fmt: skip
+def test_an_age_word_before_a_first_name_is_the_persons_age(prompt: str, age: str) -> None:
+    """Session 16: "Old Tom fishing on the lake", "Young Tom ..." and "Little Mike fishing" went out N=1 with the
+    man's name (kept as "a name of a thing"). The age word of a nickname says the person's age: the name is held,
+    gender and age varied, the real view says that age. A flower's name is not a person ("Wild Rose growing")."""
+    group = transform(prompt)
+    assert {s.name for s in group.slots} == {"gender", "age"} and group.n == 8, group.slots
+    assert {s.value for s in group.slots if s.name == "age"} == {age}
+    assert all(w not in c for c in group.order for w in ("Tom", "Mike")), group.order
+    assert transform("Wild Rose growing by the fence").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["her holding a baby in the kitchen", "a kitchen, her holding a baby",
+                                    "Her holding the trophy, confetti"])  # fmt: skip
+def test_her_opening_a_caption_before_a_verb_with_an_object_is_an_object(prompt: str) -> None:
+    """Session 16: "her holding a baby" opening a prompt had the decoy "his holding a baby" (no sentence, the real
+    one a caption): "her" before an -ing verb and its object is the object of an unsaid "a photo of", as after any
+    word. Every candidate writes the person as an object: her / him."""
+    group = transform(prompt)
+    words = [set(c.lower().replace(",", " ").split()) for c in group.order]
+    assert all(w & {"her", "him"} and "his" not in w for w in words), group.order
+    assert {frozenset(w & {"her", "him"}) for w in words} == {frozenset({"her"}), frozenset({"him"})}

@@ -817,6 +817,12 @@ class NamesMixin:
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
         return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
 
+    def nickname_adjective(self, w: Token) -> bool:
+        """A capitalised adjective that may open a nickname before a first name ("Big Mike", "Old Tom", "Fat
+        Tony"): no person's noun ("Nurse Joy" is a title) and no first name itself ("Rose Mary" is two names)."""
+        return (w.capitalised and "a" in self.lex.tags(w.core) and self.noun(w) is None
+                and plain(w.core) not in self.lex.first_names)  # fmt: skip
+
     def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
         """Claims a name with its title and surname as one person phrase ("a woman", "a queen")."""
         t = self.tokens[i]
@@ -827,9 +833,9 @@ class NamesMixin:
             ) and not (set(self.lex.tags(self.tokens[first_tok - 1].core)) & set("nvardicoxw")):
                 first_tok -= 1  # "Mona Lisa": an unknown capitalised word before a first name
             if first_tok == i and first_tok - 1 in self.starts and self.free(first_tok - 1) and (
-                    (w := self.tokens[first_tok - 1]).capitalised and "a" in self.lex.tags(w.core)
-                    and "n" not in self.lex.tags(w.core) and w.core not in self.lex.adjectives):  # fmt: skip
-                first_tok -= 1  # "Big Tony fixing a car": a nickname's adjective is the name's ("Big a man" was sent)
+                    (w := self.tokens[first_tok - 1]) and self.nickname_adjective(w) and w.core not in self.lex.adjectives):  # fmt: skip
+                first_tok -= 1  # "Big Tony fixing a car", "Fat Tony": a nickname's adjective is the name's ("Big a man"
+                # was sent); an attribute word stays the person's ("Old Tom fishing" -> "An old man fishing")
         last = i
         gender = self.lex.titles.get(t.core.rstrip(".")) if title else (noun.gender if noun else None)
         if title and self.tok(last + 1) is not None and self.tokens[last + 1].text == ".":

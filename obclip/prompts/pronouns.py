@@ -450,10 +450,11 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         return "object" if word == "her" else "standalone"
     tags = lex.tags(core)
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if word == "her" and prev is not None and prev.is_word and ing_form(core, lex) and "v" in tags and (
+    if word == "her" and ing_form(core, lex) and "v" in tags and (
             after is not None and (after.core in g.DETERMINERS or after.core in ("his", "her", "my", "their"))):  # fmt: skip
-        return "object"  # "he runs behind her holding the seat", "Show her walking a dog": an object, then what she
-        # does to a thing (decoys "behind his holding the seat", "Show his walking a dog" read as no sentence)
+        return "object"  # "he runs behind her holding the seat", "Show her walking a dog", "her holding a baby"
+        # opening a caption: an object, then what she does to a thing (decoys "behind his holding the seat", "Show
+        # his walking a dog", "his holding a baby" read as no sentence)
     if "n" in tags and word == "his":
         return "possessive"  # "helping his aging father": "his" is never an object ("help her do" is)
     after = tokens[i + 2] if i + 2 < len(tokens) else None

@@ -492,9 +492,12 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
-        if last == first + 1 and first in self.starts and after is not None and self.ing(after) and "a" in self.lex.tags(
-                opener.core) and "n" not in self.lex.tags(opener.core) and plain(head.core) in self.lex.first_names:  # fmt: skip
-            return False  # "Big Mike grilling burgers": an adjective and a first name opening the prompt, a nickname
+        if last == first + 1 and first in self.starts and after is not None and self.ing(after) and self.nickname_adjective(
+                opener) and plain(head.core) in self.lex.first_names and (
+                plain(head.core) not in self.lex.senses.creatures or after.core in self.lex.senses.agents
+                or any((w := self.tok(k)) is not None and w.low in ("his", "her") for k in range(last + 2, last + 5))):  # fmt: skip
+            return False  # "Big Mike grilling burgers", "Old Tom fishing": an adjective and a first name opening the
+            # prompt before what a person does or a person's "his", a nickname ("Wild Rose growing by the fence" is a flower)
         place_opener = (opener.core in self.lex.senses.place_heads or opener.core in PLACE_OPENERS) and (
             self.noun(opener) is None
             and "a" not in self.lex.tags(opener.core)  # "Middle Eastern" is an adjective
