@@ -94,7 +94,7 @@ CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n
                  "grandchild.n.01")  # a grandchild is drawn as a child: "her grandson" was "her young man"
 # Age adjectives of the people lexicon that describe children, not young adults ("a little girl", "teenage").
 CHILD_ADJECTIVES = ("little", "lil", "wee", "tiny", "small", "teenage", "teenaged", "prepubescent", "pubescent",
-                    "school-age", "school-aged", "underage", "gen alpha")
+                    "school-age", "school-aged", "underage", "gen alpha", "petit")
 # WordNet senses whose members are adults by definition: grown-ups, spouses, parents, grandparents, workers
 # and office holders. A child decoy for them ("a child politician", "a little grandmother") marks itself.
 ADULT_SYNSETS = ("adult.n.01", "spouse.n.01", "parent.n.01", "grandparent.n.01", "worker.n.01",
@@ -246,7 +246,8 @@ def _senses(wn, people: dict) -> dict:
     for word, entry in people["nouns"].items():
         lemma = wn.morphy(word, "n") or wn.morphy(word.removeprefix("great-"), "n") or word  # "great-grandson"
         senses = [s for s in wn.synsets(lemma, "n") if s in persons][:2]
-        childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader", "schooler", "high-schooler", "highschooler", "middle-schooler", "grade-schooler")
+        childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader", "schooler", "high-schooler", "highschooler", "middle-schooler", "grade-schooler",
+                                                             "garçon", "garcon", "niño", "niña", "enfant", "ragazzo", "ragazza")
         if entry.get("age") == "young" and (childish or any(s in child_syns for s in senses)):
             child.add(word)
         elif senses and all(s in adult_syns for s in senses[:1]) and entry.get("age") != "young":

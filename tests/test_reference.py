@@ -1521,3 +1521,52 @@ def test_her_opening_a_caption_before_a_verb_with_an_object_is_an_object(prompt:
     words = [set(c.lower().replace(",", " ").split()) for c in group.order]
     assert all(w & {"her", "him"} and "his" not in w for w in words), group.order
     assert {frozenset(w & {"her", "him"}) for w in words} == {frozenset({"her"}), frozenset({"him"})}
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("a woman, thirty-ish, working on her laptop", "thirty-ish"),
+                                              ("a fortyish man reading the paper", "fortyish"),
+                                              ("a 30-ish woman at a bus stop", "30-ish"),
+                                              ("she is thirty-ish and happy", "thirty-ish"),
+                                              ("a woman around thirty-ish with a bike", "thirty-ish"),
+                                              ("a woman—elderly—sitting by the window", "elderly"),
+                                              ("a man – 70 – fishing off a pier", "70")])  # fmt: skip
+def test_round_27_an_age_with_ish_or_set_off_by_dashes_is_varied(prompt: str, word: str) -> None:
+    """Red team round 27: "a woman, thirty-ish, working" and "a woman—elderly—sitting" went out N=2 with the age
+    as written (an "-ish" number in words was no number; a dash that sets a phrase off was no comma). Either
+    is an age statement of the person: varied, never sent as written."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and all(word not in c for c in group.order), group.order
+    assert transform("a man arriving around eight-ish").n == 2  # a time, not an age
+    assert "1990–2000" in transform("a man, 1990–2000 style").order[0]  # a range of years keeps its dash
+
+
+def test_round_27_his_before_an_adjective_and_an_unknown_noun_is_possessive() -> None:
+    """Red team round 27: "shows her grandfather how to use his new smartphone" had decoys "how to use hers new
+    smartphone" (only in decoys: the grandfather's gender certain). "smartphone" is no word of the dictionary;
+    after "his new" an unknown word is a noun, as after "his" alone ("her iPhone")."""
+    group = transform("a teenage girl shows her grandfather how to use his new smartphone; he squints at the screen")
+    assert group.n > 1 and not any("hers" in c for c in group.order), [c for c in group.order if "hers" in c][:2]
+    assert any("her new smartphone" in c for c in group.order) and any("his new smartphone" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Bob the builder wearing a hard hat at a construction site", "Bob the builder"),
+                                              ("Mike the plumber fixing a sink", "Mike the plumber"),
+                                              ("I met Anna the waitress at the diner", "Anna the waitress")])  # fmt: skip
+def test_round_27_a_first_name_and_the_persons_kind_are_one_name(prompt: str, name: str) -> None:
+    """Red team round 27: "Bob the builder wearing a hard hat" went out N=1 ("Bob" read as no name before "the"),
+    and "Mike the plumber fixing a sink" as "A man the plumber fixing a sink". A first name and "the" with a kind
+    of person is one name, held whole as "Gandalf the Grey" is; an animal's name stays ("Felix the cat")."""
+    group = transform(prompt)
+    assert group.n == 2 and name in group.held_back and all(name not in c for c in group.order), group.order
+    assert all(" the " + name.split()[-1] not in c for c in group.order), group.order
+    assert transform("Felix the cat sleeping on a roof").n == 1
+
+
+def test_round_27_a_french_little_boy_is_a_child_varied() -> None:
+    """Red team round 27: "a madame and her petit garçon at a café" sent "petit garçon" (French for "little boy")
+    as written beside a varied mother. "garçon" and a few such words from other languages are person words with
+    their gender and age, "petit" a child's adjective as "little" is."""
+    group = transform("a madame and her petit garçon at a café in Montmartre")
+    assert not any("garçon" in c or "petit" in c for c in group.order), group.order
+    assert {(s.person, s.name) for s in group.slots} >= {(1, "gender"), (1, "age")}, group.slots
+    assert "child" in {s.value for s in group.slots if s.name == "age"}

@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     ORDINAL,
     YO_ABBREVIATIONS,
     decade_years,
+    ish_years,
 )
 from obclip.prompts.template import AgePhrase, Phrase
 from obclip.prompts.tokens import Token, weight_group
@@ -55,8 +56,9 @@ class AgesMixin:
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
-            elif self.free(i) and t.is_word and g.number_value(t.low) is not None:
-                self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around sixty, fishing"
+            elif self.free(i) and t.is_word and years_written(t) is not None:
+                self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around sixty, fishing", "a
+                # woman, thirty-ish, working"
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 self.years_old(i, int(t.low))
@@ -167,7 +169,7 @@ class AgesMixin:
     def range_years(self, j: int, last: int) -> int:
         """The age a range from token j to `last` states: its middle ("aged 35-45" is 40, a middle-aged man);
         a single number is itself."""
-        low = g.number_value(self.tokens[j].text) or 0
+        low = years_written(self.tokens[j]) or g.number_value(self.tokens[j].text) or 0  # "fiftyish" is 50
         upper = self.tok(j + 2) if last >= j + 2 else None
         high = g.number_value(upper.text) if upper is not None else None
         return (low + high) // 2 if high is not None and high > low else low
@@ -244,7 +246,7 @@ class AgesMixin:
         in words after "is"/"turned" ("Aiko is eight.", "he is seventy but ...")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         copula = prev is not None and prev.low in ("is", "was", "turned", "turns", "'s", "she's", "he's")
-        spelled = g.number_value(t.low) if t.is_word and t.low != "one" and copula else None
+        spelled = years_written(t) if t.is_word and copula else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
                 "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
             owner = self.subject_before(i)
@@ -312,8 +314,10 @@ class AgesMixin:
         value = years_written(t)
         if value is None or not 0 < value <= 120 or prev is None or prev.low not in APPROXIMATE:
             return False
-        if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ","):
-            return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs"
+        if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (
+                (ish_years(t.low) or 0) > 12):  # fmt: skip
+            return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs";
+            # "-ish" says an age ("a woman around thirty-ish"), or a time up to 12 ("arriving around eight-ish")
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False
@@ -431,5 +435,9 @@ def spelled_ordinal(word: str) -> int | None:
 
 
 def years_written(t: Token) -> int | None:
-    """The number a token writes in digits or in words ("19", "nineteen"), never "one" (a pronoun as often)."""
-    return int(t.low) if t.low.isdigit() else g.number_value(t.low) if t.is_word and t.low != "one" else None
+    """The number a token writes in digits or in words ("19", "nineteen", "thirty-ish"), never "one" (a pronoun as
+    often)."""
+    if t.low.isdigit():
+        return int(t.low)
+    spelled = g.number_value(t.low) if t.is_word and t.low != "one" else None
+    return spelled if spelled is not None else ish_years(t.low)

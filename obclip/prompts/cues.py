@@ -16,6 +16,16 @@ COLLECTIVES = frozenset("couple couples family families crowd crowds group group
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
 SOMETHING = re.compile(r"^(\d)0-?(?:something|plus)$")  # "a 40-something woman", "a 50-plus man": the decade's middle
+ISH = re.compile(r"^([a-z0-9]+?)-?ish$")  # "30ish", "30-ish", "thirty-ish", "fortyish": about that many years
+
+
+def ish_years(low: str) -> int | None:
+    """The years an "-ish" number writes ("thirty-ish" -> 30), or None ("fish", "English" write none)."""
+    if (m := ISH.match(low)) is None:
+        return None
+    base = m.group(1)
+    value = int(base) if base.isdigit() else g.number_value(base)
+    return value if value is not None and 0 < value <= 120 else None
 # people named by their age group: "20-somethings", "a thirtysomething", "over-60s", "under-5s"
 AGE_GROUP = re.compile(r"^(?:(\d)0-?somethings?|(twenty|thirty|forty|fifty|sixty|seventy|eighty)-?somethings?"
                        r"|(over|under)-(\d{1,2})s)$")

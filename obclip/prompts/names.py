@@ -461,6 +461,9 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
+                kind.core in self.lex.senses.animals and kind.core not in self.lex.nouns):  # fmt: skip
+            return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
                 "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
@@ -813,6 +816,9 @@ class NamesMixin:
                 return other is not None and other.is_word and (
                     self.noun(other) is not None or other.core in POSSESSIVE_DETERMINERS
                     or (other.capitalised and plain(other.core) in self.lex.first_names))  # fmt: skip
+        if nxt.low == "the" and (epithet := self.tok(i + 2)) is not None and epithet.is_word and (
+                epithet.core in self.lex.nouns and not epithet.possessive):  # fmt: skip
+            return True  # "Bob the builder", "Mike the plumber": a name and the person's kind, one person
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
         return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
@@ -855,10 +861,14 @@ class NamesMixin:
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
                 self.tokens[j].text in ("of", "the") and (not title or t.core in SAINTS) and self.free(j + 1)
-                and (epithet := self.tok(j + 1)) is not None and epithet.capitalised and not self.title_mode
-                and epithet.core not in g.CLOSED and self.noun(epithet) is None and len(name_words) == 1)):  # fmt: skip
+                and (epithet := self.tok(j + 1)) is not None and epithet.is_word and len(name_words) == 1 and (
+                    (epithet.capitalised and not self.title_mode and epithet.core not in g.CLOSED
+                     and self.noun(epithet) is None)
+                    or (self.tokens[j].text == "the" and epithet.core in self.lex.nouns and not epithet.possessive
+                        and not title and plain(t.core) in self.lex.first_names)))):  # fmt: skip
             if self.tokens[j].text in ("of", "the") and not self.tokens[j].capitalised:
-                last, j = j + 1, j + 2  # "Joan of Arc", "Gandalf the Grey": the epithet is part of the name
+                last, j = j + 1, j + 2  # "Joan of Arc", "Gandalf the Grey", "Mike the plumber": the epithet is
+                # part of the name
                 name_words.append(self.tokens[last])
                 continue
             nxt = self.tokens[j]

@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     YEAR_OLD,
     YO,
     age_in_years,
+    ish_years,
     plain,
     proxy_message,
 )
@@ -728,6 +729,9 @@ class PhrasesMixin:
         elif (m := SOMETHING.match(w.low)) is not None:
             self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
             person.in_years = True
+        elif (ish := ish_years(w.low)) is not None:
+            self.absorb(person, "age", g.age_value(ish), True, w.text)  # "a thirty-ish woman", "a fortyish man"
+            person.in_years = True
         elif (
             w.kind == "num"
             and w.low.isdigit()
@@ -885,7 +889,8 @@ class PhrasesMixin:
                 bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
             )
             listed = (h := self.tok(j + 1)) is not None and f"{w.low} {h.low}" in self.lex.proxies  # "a 5th grade boy"
-            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low)) or w.low.isdigit() or grade or listed  # "a 3rd grader"
+            return bool(YEAR_OLD.match(w.low) or SOMETHING.match(w.low) or ish_years(w.low)) or w.low.isdigit() or (
+                grade or listed)  # "a 3rd grader", "a 30-ish woman"
         if w.low in YO or w.low in AGE_UNITS:
             return True
         if not w.is_word or w.possessive:
@@ -895,8 +900,9 @@ class PhrasesMixin:
             return True  # "a first grader": the grade is part of the noun
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
-        if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS:
-            return True
+        if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
+                ish_years(w.low) is not None):  # fmt: skip
+            return True  # "a thirty-ish woman"
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
         tags = self.lex.tags(core)

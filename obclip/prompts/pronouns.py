@@ -477,9 +477,10 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         ):
             k += 1
         head = tokens[k] if k < len(tokens) else None
-        if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns):
+        if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns or (
+                not lex.tags(head.core) and head.core.isalpha())):  # fmt: skip
             if head.core not in g.CLOSED:
-                return "possessive"
+                return "possessive"  # "his new phone"; "his new smartphone": an unknown word there is a noun too
         return "object" if word == "her" else "standalone"
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"

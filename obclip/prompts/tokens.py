@@ -4,7 +4,7 @@ Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-ag
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
 A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>") is one token.
 Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "70-year-old"); "y/o" and "y.o." (years old)
-are one word.
+are one word. An em or en dash that sets off a phrase between words reads as a comma.
 """
 
 from __future__ import annotations
@@ -82,8 +82,20 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
             out.append(Token(text[-1], m.end() - 1, m.end(), "punct"))
             quote_open = False
             continue
+        if kind == "punct" and text in SETTING_OFF_DASHES and _sets_off(prompt, start, m.end()):
+            text = ","  # "a woman—elderly—sitting", "a man – 70 – fishing": read as the commas they stand for
+            # (the candidates copy the prompt's own characters, so the dash is still what is sent)
         out.append(Token(text, start, m.end(), kind))
     return tuple(out)
+
+
+SETTING_OFF_DASHES = "—–"  # an em or en dash between words sets off a phrase as a comma does
+
+
+def _sets_off(prompt: str, start: int, end: int) -> bool:
+    """The dash at start..end stands between words, not in a range of numbers ("30–40", "1990 – 2000")."""
+    before, after = prompt[:start].rstrip()[-1:], prompt[end:].lstrip()[:1]
+    return bool(before) and bool(after) and not (before.isdigit() and after.isdigit())
 
 
 WEIGHT_BRACKETS = {"(": ")", "[": "]"}  # a front-end's emphasis "(word:1.2)", "(word)" and de-emphasis "[word]"
