@@ -1570,3 +1570,20 @@ def test_round_27_a_french_little_boy_is_a_child_varied() -> None:
     assert not any("garçon" in c or "petit" in c for c in group.order), group.order
     assert {(s.person, s.name) for s in group.slots} >= {(1, "gender"), (1, "age")}, group.slots
     assert "child" in {s.value for s in group.slots if s.name == "age"}
+
+
+@pytest.mark.parametrize("said", ["neither of them young", "both of them old", "none of them young"])
+def test_round_27_an_age_said_of_several_people_is_held_back(said: str) -> None:
+    """Red team round 27: "a woman and a man, neither of them young, sitting on a bench" sent the age as written
+    beside candidates that vary each one's gender: one age word said of several people can be no one's varied
+    value; it is held back whole."""
+    group = transform(f"a woman and a man, {said}, sitting on a bench")
+    assert said in group.held_back and all(said.split()[-1] not in c for c in group.order), group.order
+
+
+def test_round_27_a_festival_before_an_ing_noun_leaves_the_noun_and_its_article() -> None:
+    """Red team round 27: "a girl with henna on her hands at an Eid gathering" went out as "a little girl
+    gathering": "an Eid" was held with its article, and "at", orphaned before an -ing word, with it. An article
+    before a capitalised name and an -ing noun is the noun's: only the festival is held ("at a gathering")."""
+    group = transform("a man at an Eid gathering")
+    assert group.held_back == ("Eid",) and set(group.order) == {"a man at a gathering", "a woman at a gathering"}

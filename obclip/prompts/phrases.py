@@ -57,6 +57,9 @@ SUBORDINATORS = frozenset(
 SCHOOL_STAGES = frozenset("high middle grade elementary primary junior senior secondary".split())
 
 
+GROUP_QUANTIFIERS = frozenset("neither none both all each".split())  # "neither of them young"
+
+
 class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
@@ -935,7 +938,27 @@ class PhrasesMixin:
             self.persons[owner].state("age", scale[low + 1], True, a.text)
             self.claim(i, i + 3, Predicate(owner, "age", g.token_case(a.text), False))
 
+    def mark_group_ages(self) -> None:
+        """ "a woman and a man, neither of them young": one age word said of several people, whose ages are varied
+        apart, can be no one's; it is held back whole (the device keeps it), never sent beside the decoys."""
+        for i, t in enumerate(self.tokens[:-3]):
+            if t.low not in GROUP_QUANTIFIERS or self.tokens[i + 1].low != "of" or self.tokens[i + 2].low not in (
+                    "them", "us", "you"):  # fmt: skip
+                continue
+            k = i + 3
+            while (w := self.tok(k)) is not None and w.low in ("is", "are", "was", "were", "being", "not", "no", "longer",
+                                                                "very", "too", "quite", "particularly"):  # fmt: skip
+                k += 1
+            said = self.tok(k)
+            if said is None or (adj := self.lex.adjectives.get(said.core)) is None or adj.attribute != "age":
+                continue
+            if (more := self.tok(k + 1)) is not None and more.low in ("anymore", "yet"):
+                k += 1
+            if all(self.free(j) for j in range(i, k + 1)):
+                self.claim(i, k, Held(self.prompt[t.start : self.tokens[k].end], "an age said of several people"))
+
     def mark_predicates(self) -> None:
+        self.mark_group_ages()
         self.mark_neither_nor()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:

@@ -710,11 +710,13 @@ class ProxiesMixin:
             and (
                 "n" in self.lex.tags(w.core)
                 and w.core not in g.CLOSED
-                and not self.ing(w)
+                and (not self.ing(w) or (self.tokens[last].capitalised and (d := self.tok(first - 1)) is not None
+                                         and d.core in g.DETERMINERS))
                 and self.noun(w) is None
                 and not w.low.endswith("s")
             )
-        )  # "a sorority house party": the article is the house party's
+        )  # "a sorority house party": the article is the house party's; "an Eid gathering": an article before a
+        # capitalised name and an -ing noun is the gathering's ("a kimono hanging on the wall": the kimono hangs)
         kept = {k for a, b, _ in self.kept for k in range(a, b + 1)}
 
         def someone(k: int) -> bool:  # "a woman expecting twins": a gendered person never leaves with a proxy
