@@ -1587,3 +1587,13 @@ def test_round_27_a_festival_before_an_ing_noun_leaves_the_noun_and_its_article(
     before a capitalised name and an -ing noun is the noun's: only the festival is held ("at a gathering")."""
     group = transform("a man at an Eid gathering")
     assert group.held_back == ("Eid",) and set(group.order) == {"a man at a gathering", "a woman at a gathering"}
+
+
+def test_round_27_a_title_after_the_that_names_a_work_is_kept() -> None:
+    """Red team round 27: "the Girl with a Pearl Earring painting hanging in a museum, no people" sent "the little
+    girl with a Pearl Earring painting": a run of capitals after "the" was never read as a title. After "the" it
+    is one where it runs past a small word and names a work (before "painting", after "a print of"); "the Old
+    Woman with a Blue Hat smiling" is still a person."""
+    assert transform("the Girl with a Pearl Earring painting hanging in a museum, no people").n == 1
+    assert transform("a print of the Old Man and the Sea").n == 1
+    assert transform("the Old Woman with a Blue Hat smiling").n == 8

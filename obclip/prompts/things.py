@@ -282,9 +282,11 @@ class ThingsMixin:
             if not (t.is_word and t.capitalised and self.free(i)) or t.core in ("the", "a", "an") or (
                     t.core in g.NUMBER_WORDS and i in self.starts) or (  # "Two Chinese-Canadian sisters": a count
                     prev is not None and prev.is_word and (
-                    prev.capitalised or prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
+                    prev.capitalised or (prev.core in g.DETERMINERS and prev.low != "the")
+                    or prev.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
                 i += 1
                 continue
+            after_the = prev is not None and prev.low == "the"  # "the Girl with a Pearl Earring painting"
             end, j = i, i + 1
             while (w := self.tok(j)) is not None and w.is_word and self.free(j) and (w.capitalised or w.low in small):
                 end = j if w.capitalised else end
@@ -313,7 +315,14 @@ class ThingsMixin:
                 not w.capitalised and any(v.capitalised and v in foreign for v in self.tokens[k + 1 : end + 1])
                 for k, w in enumerate(self.tokens[i : end + 1], start=i)
             )
-            if len(words) >= 2 and people and (foreign or plural_opener) and not titled and (not acts or crossed):
+            works = self.lex.senses.depiction | WORKS
+            framed = (nxt is not None and nxt.core in works) or (
+                (of := self.tok(i - 2)) is not None and of.low == "of" and (w := self.tok(i - 3)) is not None
+                and w.core in works)  # fmt: skip
+            if len(words) >= 2 and people and (foreign or plural_opener) and not titled and (not acts or crossed) and (
+                    not after_the or (crossed and framed)):  # fmt: skip
+                # after "the" only a title that runs past a small word and names a work: "the Girl with a Pearl
+                # Earring painting", "a print of the Old Man and the Sea" ("the Old Woman with a Blue Hat" is hers)
                 # "Iron Man flying", "Wonder Woman is ...": a character who acts is someone in the picture
                 self.keep(i, end, "the title or name of something, written in capitals")
             i = end + 1
