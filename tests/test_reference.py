@@ -1597,3 +1597,23 @@ def test_round_27_a_title_after_the_that_names_a_work_is_kept() -> None:
     assert transform("the Girl with a Pearl Earring painting hanging in a museum, no people").n == 1
     assert transform("a print of the Old Man and the Sea").n == 1
     assert transform("the Old Woman with a Blue Hat smiling").n == 8
+
+
+@pytest.mark.parametrize(("prompt", "pronoun", "possessive"), [
+    ("she, an engineer in her thirties, inspecting a bridge", "she,", "her"),
+    ("A man waves. She, a nurse in her fifties, smiles.", "She,", "her")])  # fmt: skip
+def test_round_27_an_appositive_after_a_pronoun_is_the_same_person(prompt: str, pronoun: str, possessive: str) -> None:
+    """Red team round 27: "she, an engineer in her thirties" had decoys "she, an engineer in his forties": the
+    pronoun and the noun phrase set off after it were two people, varied apart. The appositive says who the
+    pronoun is: one person, whose pronoun and possessive agree in every candidate."""
+    group = transform(prompt)
+    for c in group.order:
+        words = c.replace(".", " ").split()
+        assert (pronoun in words) == (possessive in words), c
+
+
+def test_round_27_a_noun_after_be_is_what_its_subject_is() -> None:
+    """Red team round 27: "a woman who used to be a ballerina" had the decoy "a woman who used to be a ballerino":
+    a noun after "be" or "become" says what its subject is, one person varied together."""
+    group = transform("a woman who used to be a ballerina teaching a class of boys")
+    assert all(c.startswith("a man") == ("ballerino" in c) for c in group.order), group.order

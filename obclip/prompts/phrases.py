@@ -57,6 +57,7 @@ SUBORDINATORS = frozenset(
 SCHOOL_STAGES = frozenset("high middle grade elementary primary junior senior secondary".split())
 
 
+BECOMING = frozenset("be been become became becomes becoming".split())  # "used to be a ballerina": one person
 GROUP_QUANTIFIERS = frozenset("neither none both all each".split())  # "neither of them young"
 
 
@@ -421,6 +422,10 @@ class PhrasesMixin:
         if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
             owner = self.owner_at(first - 2)
             if owner is not None and self.persons[owner].number == person.number:
+                return owner
+        if prev is not None and self.free(first - 1) and prev.low in BECOMING and det.lower() in ("a", "an"):
+            owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was
+            if owner is not None and self.persons[owner].number == person.number:  # (a decoy "ballerino" was sent)
                 return owner
         if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name

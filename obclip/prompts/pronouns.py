@@ -266,6 +266,8 @@ class PronounsMixin:
         for k, p in enumerate(self.persons):
             if p.anchor == i and p.pronoun_only:
                 return k  # this pronoun was made a person already, as the subject of "she is a doctor"
+        if not plural and role != "object" and (apposed := self.apposed_after(i)) is not None:
+            return apposed  # "she, an engineer in her thirties, ...": the appositive after her says who she is
         if plural:  # "their": the nearest group, or one person spoken of as "they" ("a person in their 30s")
             before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i]
             before = before or [k for k, p in enumerate(self.persons) if p.anchor < i]
@@ -313,6 +315,18 @@ class PronounsMixin:
             # as a person of its own it was varied apart ("Two women ... his suitcase")
             return max(groups, key=lambda k: self.persons[k].anchor)
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def apposed_after(self, i: int) -> int | None:
+        """The person a singular noun phrase set off right after the pronoun at token i names ("she, an engineer
+        in her thirties, inspecting a bridge"; "He, the oldest of them, ..."): an appositive, the same person."""
+        comma, det = self.tok(i + 1), self.tok(i + 2)
+        if comma is None or comma.text != "," or det is None or det.low not in ("a", "an", "the"):
+            return None
+        for k, p in enumerate(self.persons):
+            if p.number == "sg" and not p.pronoun_only and i + 3 <= p.anchor <= i + 6 and (
+                    all(self.tokens[j].is_word for j in range(i + 2, p.anchor + 1))):  # fmt: skip
+                return k
+        return None
 
     def acts(self, m: int, i: int) -> bool:
         """The person mentioned at token m does something before token i: a verb follows the mention ("a man
