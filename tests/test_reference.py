@@ -1617,3 +1617,15 @@ def test_round_27_a_noun_after_be_is_what_its_subject_is() -> None:
     a noun after "be" or "become" says what its subject is, one person varied together."""
     group = transform("a woman who used to be a ballerina teaching a class of boys")
     assert all(c.startswith("a man") == ("ballerino" in c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a boy wearing a kippah lighting the menorah with his father", "a little boy with his father"),
+    ("a mother holding her son's hand as he takes his first steps", "a mother holding her son's hand")])  # fmt: skip
+def test_round_27_a_verb_whose_object_is_held_leaves_with_it(prompt: str, view: str) -> None:
+    """Red team round 27: "... lighting the menorah with his father" went out as "a little boy lighting with his
+    father", and "... as he takes his first steps" as "... as he takes": the held object left its verb behind.
+    Before "with" as before "in", and in a clause opened by "as"/"while" with its subject pronoun, the verb and
+    what opens its clause leave with the object."""
+    group = transform(prompt)
+    assert group.cloud_prompt == view, group.cloud_prompt

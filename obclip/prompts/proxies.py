@@ -34,9 +34,10 @@ PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a wom
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
 TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weekend".split())  # "Diwali night"
+SUBORDINATORS = frozenset("as while when because until before after since".split())  # "as he takes ..."
 ADJUNCT_PREPOSITIONS = frozenset(
-    "in on at near under beside behind outside inside during toward towards along across before after".split()
-)  # not "through": it needs its verb
+    "in on at near under beside behind outside inside during toward towards along across before after with".split()
+)  # not "through": it needs its verb; "lighting the menorah with his father" -> "with his father"
 PLACE_PREPOSITIONS = frozenset("in at from near around outside inside across through".split())  # "in Accra"
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
@@ -627,6 +628,11 @@ class ProxiesMixin:
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
             elif (opener := self.relative_verb(first)) is not None:
                 first = opener  # "a girl who just lost her first tooth": "who just lost" would be sent
+            verb, subject, opener = self.tok(first - 1), self.tok(first - 2), self.tok(first - 3)
+            if verb is not None and subject is not None and opener is not None and opener.low in SUBORDINATORS and (
+                    subject.low in ("he", "she", "they", "i", "we") and verb.is_word and "v" in self.lex.tags(verb.core)
+                    and all(self.free(k) for k in range(first - 3, first))):  # fmt: skip
+                first -= 3  # "holding her son's hand as he takes his first steps": "as he takes" would be sent
             owner, feature = self.tok(first - 2), self.tok(first - 1)
             if owner is not None and feature is not None and owner.low == "whose" and feature.core in FEATURE_NOUNS and (
                     self.free(first - 2) and self.free(first - 1) and first < last):  # fmt: skip
