@@ -967,7 +967,8 @@ def test_a_couple_no_word_gives_a_value_is_still_people(prompt: str, proxy: str)
     so no proxy was read. They are people (not "a couple of apples", "a family of ducks"), and what hints at their
     gender or age stays on the device."""
     group = accepted(prompt)
-    assert proxy in group.held_back and all(proxy not in c for c in group.order), (group.cloud_prompt, group.held_back)
+    assert any(proxy in h for h in group.held_back) and all(proxy not in c for c in group.order), (
+        group.cloud_prompt, group.held_back)  # fmt: skip  # "celebrating ..." may leave with its object
     assert accepted("a family of ducks crossing a road").held_back == ()
 
 

@@ -1629,3 +1629,10 @@ def test_round_27_a_verb_whose_object_is_held_leaves_with_it(prompt: str, view: 
     what opens its clause leave with the object."""
     group = transform(prompt)
     assert group.cloud_prompt == view, group.cloud_prompt
+
+
+def test_round_27_puberty_is_held_as_a_life_stage() -> None:
+    """Red team round 27: "an adolescent girl going through puberty" had the decoy "an old woman going through
+    puberty" (the scene says the age): puberty is a life stage, held back as menopause is."""
+    group = transform("an adolescent girl going through puberty, looking in the mirror nervously")
+    assert group.n > 1 and not any("puberty" in c for c in group.order), group.order
