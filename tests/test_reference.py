@@ -1636,3 +1636,13 @@ def test_round_27_puberty_is_held_as_a_life_stage() -> None:
     puberty" (the scene says the age): puberty is a life stage, held back as menopause is."""
     group = transform("an adolescent girl going through puberty, looking in the mirror nervously")
     assert group.n > 1 and not any("puberty" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["Someone turning 80 with a big cake", "somebody aged 80 with a cake",
+                                    "someone in their 80s dancing"])  # fmt: skip
+def test_someone_with_an_age_is_a_person_whose_age_is_varied(prompt: str) -> None:
+    """Session 16: "Someone turning 80 with a big cake" went out N=1 with the age as written ("someone" was no
+    person noun). It is one, of no gender: its age is varied; "someone else" is not a name ("Else")."""
+    group = transform(prompt)
+    assert {s.name for s in group.slots} == {"age"} and all("80" not in c for c in group.order), group.order
+    assert transform("someone else holding an umbrella").held_back == ()

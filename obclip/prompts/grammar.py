@@ -105,7 +105,7 @@ AUXILIARIES = frozenset(
 WH_WORDS = frozenset("who whom whose what which why how".split())
 CLOSED_ADVERBS = frozenset(
     "again too also very so just only even still always never often here there now later soon today tonight "
-    "tomorrow yesterday really quite rather almost already ever yet first".split()
+    "tomorrow yesterday really quite rather almost already ever yet first else".split()
 )
 # the past forms of irregular verbs (a closed class) that are spelt like a noun: after a singular noun they are its
 # verb ("The Lonely Girl sat on the porch", "a boy saw a ghost"), where a base form could only be a compound's noun
