@@ -1646,3 +1646,17 @@ def test_someone_with_an_age_is_a_person_whose_age_is_varied(prompt: str) -> Non
     group = transform(prompt)
     assert {s.name for s in group.slots} == {"age"} and all("80" not in c for c in group.order), group.order
     assert transform("someone else holding an umbrella").held_back == ()
+
+
+@pytest.mark.parametrize(("prompt", "view"), [("a 3-year-old dog on a couch", "a 3-year-old dog on a couch"),
+                                              ("a 5-year-old car in a driveway", "a 5-year-old car in a driveway"),
+                                              ("a 40-year-old whiskey bottle", "a 40-year-old whiskey bottle"),
+                                              ("a 3-year-old birthday party in the garden", "a birthday party in the garden")])  # fmt: skip
+def test_an_age_in_years_before_a_thing_is_the_things_or_held(prompt: str, view: str) -> None:
+    """Session 16: "a 3-year-old dog on a couch" went out as "a little child dog", and "a 5-year-old car", "a
+    40-year-old whiskey bottle", "a 3-year-old birthday party" were refused: an age in years before a noun that is
+    no person is that thing's age, sent as written; before someone's event (a birthday, a party) it is the age of
+    someone the prompt names no other way, held back. "a 3-year-old playing" is still a child."""
+    group = transform(prompt)
+    assert group.n == 1 and group.cloud_prompt == view, group.cloud_prompt
+    assert transform("a 3-year-old playing in the sand").n > 1

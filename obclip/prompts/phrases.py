@@ -57,6 +57,7 @@ SUBORDINATORS = frozenset(
 SCHOOL_STAGES = frozenset("high middle grade elementary primary junior senior secondary".split())
 
 
+EVENT_HEADS = frozenset("birthday party celebration anniversary portrait photoshoot milestone".split())  # someone's
 BECOMING = frozenset("be been become became becomes becoming".split())  # "used to be a ballerina": one person
 GROUP_QUANTIFIERS = frozenset("neither none both all each".split())  # "neither of them young"
 
@@ -126,6 +127,15 @@ class PhrasesMixin:
                     j += 1  # "a 70-year-old marathon runner": a compound before the person noun it describes
                 if j > i + 1 and (head := self.tok(j)) is not None and self.noun(head) is not None:
                     nxt = head
+                if not t.low.endswith("s") and self.thing_noun(i + 1) and not self.ing(self.tokens[i + 1]) and (
+                        self.tokens[j].is_word) and (
+                        self.noun(self.tokens[j]) is None or self.weak(j)):  # fmt: skip
+                    if any(self.tokens[k].core in EVENT_HEADS for k in range(i + 1, j + 1)):
+                        self.claim(i, i, Held(t.text, "an age of someone the prompt does not name"))
+                    else:
+                        self.keep(i, i, f"the age of the {self.tokens[j].core}, not of a person")
+                    continue  # "a 3-year-old dog", "a 40-year-old whiskey bottle": a thing's age; "a 3-year-old
+                    # birthday party": a child's, whom the prompt names no other way (held back)
                 if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
                     plural = t.low.endswith("s")
                     noun = Noun(
