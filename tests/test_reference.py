@@ -1660,3 +1660,33 @@ def test_an_age_in_years_before_a_thing_is_the_things_or_held(prompt: str, view:
     group = transform(prompt)
     assert group.n == 1 and group.cloud_prompt == view, group.cloud_prompt
     assert transform("a 3-year-old playing in the sand").n > 1
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("a guy in his 20s, maybe 30ish, playing guitar on a rooftop", "30ish"),
+                                              ("she is 30ish", "30ish"),
+                                              ("a man (he's like 60) mowing the lawn lol", "60")])  # fmt: skip
+def test_round_28_30ish_and_like_60_are_ages(prompt: str, said: str) -> None:
+    """Red team round 28: "a guy in his 20s, maybe 30ish" had the decoy "a man in his seventies, maybe 30ish" (the
+    "-ish" number was split off and kept), and "a man (he's like 60)" went out with the age as written. "30ish" is
+    one number token; after a being verb "like" approximates as "about" does."""
+    group = transform(prompt)
+    assert "age" in {s.name for s in group.slots} and all(said not in c for c in group.order), group.order
+    assert transform("she's like 90 percent done").n == 2  # a quantity
+
+
+def test_round_28_a_name_before_lighting_a_thing_is_a_person() -> None:
+    """Red team round 28: "Priya lighting a candle on her balcony" went out with the name ("X lighting" read as
+    an artist's light, as "Rembrandt lighting"); before an object "lighting" is what she does."""
+    group = transform("Priya lighting a candle on her balcony")
+    assert "Priya" in group.held_back and all("Priya" not in c for c in group.order)
+    assert transform("Rembrandt lighting, portrait of a man").held_back == ()
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("a w0man in a red dress, photorealistic, 4k", "woman"),
+                                              ("a b0y and his dog", "boy"), ("a m4n on a bike", "man")])  # fmt: skip
+def test_round_28_a_person_word_written_with_digits_is_refused(prompt: str, word: str) -> None:
+    """Red team round 28: "a w0man in a red dress" went out as "a w 0 man" (a man, the real one plain to see in
+    "w 0 man"). A word that reads as a person word with its digits as letters is refused, naming the word."""
+    with pytest.raises(DetectionError, match=f"write '{word}'"):
+        transform(prompt)
+    assert transform("1girl, solo, smile, shot on sony a7iii, 500px").n == 2  # a count tag, a camera

@@ -257,7 +257,8 @@ class AgesMixin:
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
         bare = value is not None and 0 < value <= 120 and prev is not None and (
-            set_off or (t.low.isdigit() and prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's")))
+            set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
+                        and prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's")))
         if not bare:
             return self.said_age(i)
         j = i - 2
@@ -295,14 +296,14 @@ class AgesMixin:
         if not t.low.isdigit() or not 0 < int(t.low) <= 120:
             return False
         k = i - 1
-        if (a := self.tok(k)) is not None and a.low in APPROXIMATE and self.free(k):
-            k -= 1
+        if (a := self.tok(k)) is not None and (a.low in APPROXIMATE or a.low == "like") and self.free(k):
+            k -= 1  # "he's about 60", "(he's like 60)": after a being verb "like" approximates too
         verb = self.tok(k)
         if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
             return False  # a copula right before the number is `bare_age`'s
         if nxt is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("and", "but", "or", "now", "today"):
             return False  # "looks 80 percent done", "is about 60 years old" (`years_old` reads that)
-        owner = self.subject_before(k)
+        owner = self.subject_before(k + 1 if verb.low in ("he's", "she's") else k)  # "he's like 60": he says it
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))

@@ -100,7 +100,10 @@ class NamesMixin:
                 while self.free(j + 1) and self.tokens[j + 1].capitalised and self.tokens[j + 1].is_word:
                     j += 1
                 style = self.tok(j + 1)
-                if style is not None and style.low in ("style", "-style", "lighting", "aesthetic") and not self.upper_mode:
+                obj = self.tok(j + 2)  # "Priya lighting a candle": what she does to a thing, not an artist's light
+                acting = obj is not None and (obj.core in g.DETERMINERS or obj.core in POSSESSIVE_DETERMINERS)
+                if style is not None and style.low in ("style", "-style", "lighting", "aesthetic") and not self.upper_mode \
+                        and not acting:  # fmt: skip
                     self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "not a person"))
                     continue  # "Alphonse Mucha style", "Rembrandt lighting": an artist whose style is asked for
                 if style is not None and style.low in WORK_NOUNS and self.tokens[j].possessive and not self.upper_mode \

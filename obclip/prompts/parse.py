@@ -43,6 +43,7 @@ Rules, each decided from the lexicon and syntax rather than the next word's spel
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -65,6 +66,9 @@ PERSON_PREFIXES = frozenset("ex step grand great half foster god".split())
 
 
 # --- the parser ------------------------------------------------------------------------------------------
+LEET = re.compile(r"(?<![\w])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,}(?![\w])")  # "w0man", "g1rl"
+LEET_LETTERS = str.maketrans("013457", "oieast")
+
 class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     """One parse: token state shared by the passes, which live in the mixins by topic."""
 
@@ -157,6 +161,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
     # passes
     def run(self) -> Template:
         check_english(self.prompt, self.tokens, self.lex)
+        self.check_digits_for_letters()
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -280,6 +285,16 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 raise self.refuse(t, f"'{prev.text}{t.text}{nxt.text}' offers genders as alternatives; write one "
                                   "(or \"they\", \"a person\") so every candidate can say it")  # fmt: skip
 
+
+    def check_digits_for_letters(self) -> None:
+        """ "a w0man in a red dress", "a g1rl": a person word written with digits for letters was split into a
+        letter, a number and a word ("w 0 man"), and read as another person; it is refused with the word meant."""
+        for m in LEET.finditer(self.prompt):
+            word = m.group().lower().translate(LEET_LETTERS)
+            if word != m.group().lower() and (word in g.PRONOUN_GENDER or self.lex.nouns.get(word) is not None):
+                t = Token(m.group(), m.start(), m.end(), "word")
+                raise self.refuse(t, f"writes '{word}' with digits for letters, which the device cannot vary; "
+                                  f"write '{word}'")  # fmt: skip
 
     def check_residue(self) -> None:
         """Fails closed on attribute words no rule placed (they would reach the cloud as written)."""

@@ -3,7 +3,7 @@
 Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-aged",
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
 A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>") is one token.
-Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "70-year-old"); "y/o" and "y.o." (years old)
+Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "30ish", "70-year-old"); "y/o" and "y.o." (years old)
 are one word. An em or en dash that sets off a phrase between words reads as a comma.
 """
 
@@ -16,7 +16,7 @@ from functools import cached_property
 _TOKEN = re.compile(
     r"(?P<network><[A-Za-z][\w.-]*:[^<>\n]{1,160}?>)|"  # a front-end's extra network: "<lora:add_detail:0.8>"
     r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|(?:[oO]ver|[uU]nder)-\d{1,2}['’]?s\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
-    r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?(?:-[^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b|ish\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
 )
 
