@@ -1690,3 +1690,16 @@ def test_round_28_a_person_word_written_with_digits_is_refused(prompt: str, word
     with pytest.raises(DetectionError, match=f"write '{word}'"):
         transform(prompt)
     assert transform("1girl, solo, smile, shot on sony a7iii, 500px").n == 2  # a count tag, a camera
+
+
+@pytest.mark.parametrize("prompt", ["la abuela cooking paella in the kitchen",
+                                    "ein alter Mann reading a newspaper in Berlin", "le chef in his kitchen"])  # fmt: skip
+def test_round_28_an_article_of_another_language_before_a_person_is_refused(prompt: str) -> None:
+    """Red team round 28: "la abuela cooking paella" went out as "old la woman" (the feminine "la" in every
+    candidate), "ein alter Mann" as "ein alter a person" (N=1, the masculine "alter" sent): one function word of
+    another language was under the language check's count. A lower-case article of a language with grammatical
+    gender before a person word says the gender no candidate can vary: refused as another language."""
+    with pytest.raises(DetectionError, match="another language"):
+        transform(prompt)
+    assert transform("la Sagrada Familia at sunset, a man").n == 2
+    assert transform("a chef making crème de la crème").n == 1

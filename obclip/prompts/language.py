@@ -34,6 +34,11 @@ FUNCTION_WORDS = frozenset(
 ) - g.CLOSED
 
 
+# articles of other languages that say a noun's grammatical gender, in lower case: "la abuela", "ein alter Mann"
+# ("die" and "las" are English words too; "La Sagrada Familia" is a name in capitals)
+GENDERED_ARTICLES = frozenset("la el los le les der das ein eine einen une il lo gli una".split())
+
+
 def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
     """Raises `DetectionError` unless `prompt` is English text in plain Latin letters."""
     for k, c in enumerate(prompt):
@@ -56,6 +61,13 @@ def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
     if foreign >= 2 and foreign >= english:
         raise DetectionError(f"this prompt reads as another language ({foreign} of its function words are not "
                              f"English); {ENGLISH_ONLY}")  # fmt: skip
+    for k, t in enumerate(tokens):
+        person = next((w for w in tokens[k + 1 : k + 3] if w.is_word and (
+            lex.nouns.get(w.core) is not None or (w.capitalised and lex.tags(w.core) == "p"))), None)  # fmt: skip
+        if t.text in GENDERED_ARTICLES and person is not None:
+            said = prompt[t.start : person.end]
+            raise _refuse(t, f"an article of another language before a person ('{said}') says the person's "
+                          f"grammatical gender, which the device cannot vary; {ENGLISH_ONLY}")  # fmt: skip
     unknown = sum(len(t.core) > 1 and not _known(t, lex) for t in words)
     if len(words) >= 4 and unknown > 0.5 * len(words):
         raise DetectionError(
