@@ -1703,3 +1703,23 @@ def test_round_28_an_article_of_another_language_before_a_person_is_refused(prom
         transform(prompt)
     assert transform("la Sagrada Familia at sunset, a man").n == 2
     assert transform("a chef making crème de la crème").n == 1
+
+
+def test_round_28_not_old_not_young_is_the_age_between() -> None:
+    """Red team round 28: "a woman, not old, not young, walking her dog" had decoys "not young, not young": two
+    denied ages were two predicates varied alike. Denied together, as "neither ... nor", they say the age
+    between them."""
+    group = transform("a woman, not old, not young, walking her dog")
+    assert group.cloud_prompt == "a woman, middle-aged, walking her dog", group.cloud_prompt
+    assert all(c.count("not ") == 0 for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["she visits him every day", "she hugs him every Friday", "she visits him on Friday",
+                                    "the old woman's son visits her every Sunday with flowers"])  # fmt: skip
+def test_round_28_her_before_when_it_happens_is_an_object(prompt: str) -> None:
+    """Red team round 28: "the old woman's son visits her every Sunday" went out as "visits the former's every
+    person" ("Sunday" read as a name), and "she visits him every day" / "on Friday" were refused (in the decoy
+    "he visits her every day" the "her" read as "her every move", "her on Friday" as "her very first"). A day
+    after "every"/"on" is no name; "her" before when something happens, or before a preposition, is an object."""
+    group = transform(prompt)
+    assert group.n > 1 and not any("person" in c or "former" in c for c in group.order), group.order

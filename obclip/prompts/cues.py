@@ -16,6 +16,11 @@ COLLECTIVES = frozenset("couple couples family families crowd crowds group group
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
 SOMETHING = re.compile(r"^(\d)0-?(?:something|plus)$")  # "a 40-something woman", "a 50-plus man": the decade's middle
+TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weekend".split())  # "Diwali night"
+# what "every", "each", "last", "next" count when they say when ("visits her every Sunday", not "her every move")
+TIME_WORDS = TIME_NOUNS | frozenset(
+    "sunday monday tuesday wednesday thursday friday saturday month year summer winter spring autumn fall time".split())
+WHEN_WORDS = frozenset("every each last next this on until till since by from".split())  # "every Sunday", "on Tuesday"
 ISH = re.compile(r"^([a-z0-9]+?)-?ish$")  # "30ish", "30-ish", "thirty-ish", "fortyish": about that many years
 
 

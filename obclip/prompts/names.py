@@ -28,6 +28,8 @@ from obclip.prompts.cues import (
     STYLE_NOUNS,
     TEXT_AFTER,
     TEXT_BEFORE,
+    TIME_WORDS,
+    WHEN_WORDS,
     WORK_NOUNS,
     listed_singular,
     name_gender,
@@ -464,6 +466,8 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if t.core in TIME_WORDS and prev is not None and prev.low in WHEN_WORDS:
+            return True  # "visits her every Sunday", "on Tuesday": a day, not a name ("every person" was sent)
         if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
                 kind.core in self.lex.senses.animals and kind.core not in self.lex.nouns):  # fmt: skip
             return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)

@@ -938,7 +938,12 @@ class PhrasesMixin:
         scale = self.lex.values.get("age", ())
         for i, t in enumerate(self.tokens[:-3]):
             a, nor, b = self.tokens[i + 1], self.tokens[i + 2], self.tokens[i + 3]
-            if t.low != "neither" or nor.low != "nor" or not all(self.free(k) for k in range(i, i + 4)):
+            end = i + 3
+            if t.low == "not" and nor.text in (",", "and", "or", "nor") and b.low == "not" and i + 4 < len(self.tokens):
+                b, end = self.tokens[i + 4], i + 4  # "a woman, not old, not young, walking": both denied, as "neither"
+            elif t.low != "neither" or nor.low != "nor":
+                continue
+            if not all(self.free(k) for k in range(i, end + 1)):
                 continue
             said = [self.lex.adjectives.get(w.core) for w in (a, b)]
             if not all(x is not None and x.attribute == "age" and x.value in scale for x in said):
@@ -948,10 +953,10 @@ class PhrasesMixin:
             if owner is None:
                 continue
             if high - low != 2:
-                raise self.refuse(t, f"'{t.text} {a.text} {nor.text} {b.text}' says an age by the ones it denies, and "
+                raise self.refuse(t, f"'{self.prompt[t.start : b.end]}' says an age by the ones it denies, and "
                                      "no single age lies between them; say the age itself (\"middle-aged\")")  # fmt: skip
             self.persons[owner].state("age", scale[low + 1], True, a.text)
-            self.claim(i, i + 3, Predicate(owner, "age", g.token_case(a.text), False))
+            self.claim(i, end, Predicate(owner, "age", g.token_case(a.text), False))
 
     def mark_group_ages(self) -> None:
         """ "a woman and a man, neither of them young": one age word said of several people, whose ages are varied

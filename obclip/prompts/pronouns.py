@@ -7,7 +7,7 @@ clause), so every candidate binds alike; a role the context does not decide is r
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, ing_form
+from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, TIME_WORDS, ing_form
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
@@ -425,6 +425,10 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
             return "possessive"
         raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' after '{prev.text}'")
     core = nxt.core
+    when = tokens[i + 2] if i + 2 < len(tokens) else None
+    if word == "her" and core in ("every", "each", "last", "next", "this", "all") and when is not None and (
+            when.core.removesuffix("s") in TIME_WORDS):  # fmt: skip
+        return "object"  # "she visits her every Sunday": when it happens, not "her every move"
     if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
         return "possessive"
     if core in g.POSSESSIVE_QUANTIFIERS:  # "his many inventions", "her every move"
@@ -505,8 +509,8 @@ def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bo
     """A noun within three words of token k, reached only over modifiers ("only", "very first", "rocking")."""
     for j in range(k, min(k + 4, len(tokens))):
         t = tokens[j]
-        if not t.is_word:
-            return False
+        if not t.is_word or (j == k and t.core in g.PREPOSITIONS):
+            return False  # "visits her on Friday": a preposition opens a phrase of its own ("on" is an adjective too)
         tags = lex.tags(t.core)
         if (
             j > k

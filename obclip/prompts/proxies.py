@@ -17,6 +17,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
+    TIME_NOUNS,
     listed_singular,
     plain,
     proxy_message,
@@ -33,7 +34,6 @@ SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
-TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weekend".split())  # "Diwali night"
 SUBORDINATORS = frozenset("as while when because until before after since".split())  # "as he takes ..."
 ADJUNCT_PREPOSITIONS = frozenset(
     "in on at near under beside behind outside inside during toward towards along across before after with".split()
