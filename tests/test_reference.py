@@ -1723,3 +1723,19 @@ def test_round_28_her_before_when_it_happens_is_an_object(prompt: str) -> None:
     after "every"/"on" is no name; "her" before when something happens, or before a preposition, is an object."""
     group = transform(prompt)
     assert group.n > 1 and not any("person" in c or "former" in c for c in group.order), group.order
+
+
+def test_round_28_a_perception_verbs_object_before_a_verb_and_its_object() -> None:
+    """Red team round 28: "a woman watching him play the piano" was refused (in the decoy "watching her play the
+    piano" the "her play" could be her theatre play). A bare verb followed by its own object says what she does:
+    "her" is an object; "watching her dance" stays ambiguous."""
+    assert transform("a woman watching him play the piano").n == 4
+    with pytest.raises(DetectionError):
+        transform("a man watching her dance")
+
+
+def test_round_28_an_article_left_before_what_the_person_does_leaves_with_the_held_proxy() -> None:
+    """Red team round 28: "a GUY with a BEARD eating PIZZA" went out as "a man with an eating PIZZA": "BEARD" was held
+    and its article and preposition stayed before "eating". Before what the person does they leave too."""
+    group = transform("a GUY with a BEARD eating PIZZA")
+    assert all(" with " not in c and " an eating" not in c for c in group.order), group.order

@@ -481,6 +481,9 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "n" in tags:
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE:
             return "object"  # "make her look", "let her go": a causative takes an object and a bare verb
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and after is not None and (
+                after.core in g.DETERMINERS or after.core in ("his", "her", "my", "their", "your", "our")):  # fmt: skip
+            return "object"  # "watching her play the piano": a bare verb with its object, what she does
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
             raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
                              f"her doing it)")  # fmt: skip
@@ -509,8 +512,9 @@ def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bo
     """A noun within three words of token k, reached only over modifiers ("only", "very first", "rocking")."""
     for j in range(k, min(k + 4, len(tokens))):
         t = tokens[j]
-        if not t.is_word or (j == k and t.core in g.PREPOSITIONS):
-            return False  # "visits her on Friday": a preposition opens a phrase of its own ("on" is an adjective too)
+        if not t.is_word or (j == k and t.core in ("on", "in", "at", "by", "with", "from", "to", "for", "of")):
+            return False  # "visits her on Friday": a preposition opens a phrase of its own ("on" is an adjective too;
+            # "her downstairs neighbor" is hers)
         tags = lex.tags(t.core)
         if (
             j > k

@@ -322,7 +322,11 @@ class ProxiesMixin:
                 continue
             j = self.past_held(i + 1)
             after = self.tok(j)
-            ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS
+            ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
+                or (j > i + 1 and self.ing(after) and "v" in self.lex.tags(after.core)  # "a GUY with a BEARD eating":
+                    and getattr(self.spans[self.used[j - 1]][2], "why", "") == "proxy"
+                    and not (self.tokens[j - 1].capitalised and not self.tokens[j - 1].text.isupper()))  # fmt: skip
+            # what he does ("an Eid gathering": the article is the gathering's, and stays)
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
         self.hold_orphaned_prepositions()
