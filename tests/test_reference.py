@@ -1739,3 +1739,13 @@ def test_round_28_an_article_left_before_what_the_person_does_leaves_with_the_he
     and its article and preposition stayed before "eating". Before what the person does they leave too."""
     group = transform("a GUY with a BEARD eating PIZZA")
     assert all(" with " not in c and " an eating" not in c for c in group.order), group.order
+
+
+def test_round_28_an_appositive_after_a_person_names_the_same_person() -> None:
+    """Red team round 28: "a man, a retired firefighter, washing his old red truck" had decoys "a woman, a
+    firefighter, washing his old red truck": the appositive was a second person, its "his" bound to it. A noun
+    phrase that states nothing, set off by commas before what the person does, says who the one before is."""
+    group = transform("a man, a retired firefighter, washing his old red truck")
+    assert set(group.order) == {"a man, a firefighter, washing his old red truck",
+                                "a woman, a firefighter, washing her old red truck"}, group.order  # fmt: skip
+    assert transform("a woman, a nurse, a child, playing").n == 8  # a list of people stays one
