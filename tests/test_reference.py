@@ -1749,3 +1749,12 @@ def test_round_28_an_appositive_after_a_person_names_the_same_person() -> None:
     assert set(group.order) == {"a man, a firefighter, washing his old red truck",
                                 "a woman, a firefighter, washing her old red truck"}, group.order  # fmt: skip
     assert transform("a woman, a nurse, a child, playing").n == 8  # a list of people stays one
+
+
+@pytest.mark.parametrize("name", ["Dwayne 'The Rock' Johnson", 'Dwayne "The Rock" Johnson', "Earvin 'Magic' Johnson"])
+def test_round_28_a_quoted_nickname_inside_a_name_is_the_names(name: str) -> None:
+    """Red team round 28: "Dwayne 'The Rock' Johnson lifting weights" went out as "A man 'The man' a man lifting
+    weights" (three people, six of eight candidates mixing genders). A quoted nickname between a first name and a
+    surname is part of the one name, held whole."""
+    group = transform(f"{name} lifting weights in a gym")
+    assert group.n == 2 and name in group.held_back, (group.order, group.held_back)

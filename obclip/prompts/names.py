@@ -69,6 +69,9 @@ LOCATIVES = frozenset("in across throughout inside outside".split())  # a capita
 HONORIFIC_SUFFIXES = frozenset("san sama kun chan sensei senpai ssi nim".split())
 
 
+NICKNAME_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # what opens a nickname inside a name -> what closes it
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
@@ -862,6 +865,14 @@ class NamesMixin:
             first_tok -= 3  # "John F. Kennedy": the first name and the initial before the surname are the name too
             name_words.insert(0, given)
         name_first = first_tok if first_tok < i else i  # where the name's own words start
+        if not (title or noun) and (quote := self.tok(j)) is not None and quote.text in NICKNAME_QUOTES and self.free(j):
+            k = j + 1
+            while k < j + 4 and (w := self.tok(k)) is not None and w.is_word and w.capitalised and self.free(k):
+                k += 1
+            close, surname = self.tok(k), self.tok(k + 1)
+            if k > j + 1 and close is not None and close.text == NICKNAME_QUOTES[quote.text] and self.free(k) and (
+                    surname is not None and surname.is_word and surname.capitalised and self.free(k + 1)):  # fmt: skip
+                last, j = k, k + 1  # "Dwayne 'The Rock' Johnson": a quoted nickname inside the name is the name's
         lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
                 lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))) or (
