@@ -1758,3 +1758,14 @@ def test_round_28_a_quoted_nickname_inside_a_name_is_the_names(name: str) -> Non
     surname is part of the one name, held whole."""
     group = transform(f"{name} lifting weights in a gym")
     assert group.n == 2 and name in group.held_back, (group.order, group.held_back)
+
+
+def test_round_29_a_cub_scout_bishounen_and_a_german_frau() -> None:
+    """Red team round 29: "a boy in a cub scout uniform" had the decoy "an old woman in a cub scout uniform", "1boy,
+    bishounen" the decoy "1girl, bishounen" (a tag for a beautiful young man), and "eine alte Frau füttert Enten" went
+    out as "eine alte a woman ..." (a title of address after a German article). The first two are proxies, held;
+    the third is another language."""
+    assert not any("cub scout" in c for c in transform("a boy in a cub scout uniform selling cookies").order)
+    assert not any("bishounen" in c for c in transform("solo, 1boy, bishounen, armor, fantasy, castle").order)
+    with pytest.raises(DetectionError, match="another language"):
+        transform("eine alte Frau füttert Enten am See")

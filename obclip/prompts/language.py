@@ -63,7 +63,8 @@ def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
                              f"English); {ENGLISH_ONLY}")  # fmt: skip
     for k, t in enumerate(tokens):
         person = next((w for w in tokens[k + 1 : k + 3] if w.is_word and (
-            lex.nouns.get(w.core) is not None or (w.capitalised and lex.tags(w.core) == "p"))), None)  # fmt: skip
+            lex.nouns.get(w.core) is not None or w.core in lex.titles or (w.capitalised and lex.tags(w.core) == "p"))),
+            None)  # fmt: skip  # "eine alte Frau": a title of address is a person word too
         if t.text in GENDERED_ARTICLES and person is not None:
             said = prompt[t.start : person.end]
             raise _refuse(t, f"an article of another language before a person ('{said}') says the person's "
