@@ -983,7 +983,7 @@ def test_a_family_of_four_a_glued_verb_and_a_river_are_read_as_written() -> None
         transform("an old manwalking his dog")
     group = accepted("she runs every morning along the Hudson")
     assert all(c.endswith("along the Hudson") for c in group.order), group.order
-    assert "Rock" in accepted('Dwayne "The Rock" Johnson lifting weights').held_back
+    assert any("Rock" in h for h in accepted('Dwayne "The Rock" Johnson lifting weights').held_back)  # the whole name
 
 
 @pytest.mark.parametrize(("prompt", "ordinal"), [("a kid celebrating his first birthday with a smash cake", "first"),
