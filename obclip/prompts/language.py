@@ -62,10 +62,12 @@ def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
         raise DetectionError(f"this prompt reads as another language ({foreign} of its function words are not "
                              f"English); {ENGLISH_ONLY}")  # fmt: skip
     for k, t in enumerate(tokens):
+        if t.text not in GENDERED_ARTICLES:
+            continue  # only an article's next words are looked up
         person = next((w for w in tokens[k + 1 : k + 3] if w.is_word and (
             lex.nouns.get(w.core) is not None or w.core in lex.titles or (w.capitalised and lex.tags(w.core) == "p"))),
             None)  # fmt: skip  # "eine alte Frau": a title of address is a person word too
-        if t.text in GENDERED_ARTICLES and person is not None:
+        if person is not None:
             said = prompt[t.start : person.end]
             raise _refuse(t, f"an article of another language before a person ('{said}') says the person's "
                           f"grammatical gender, which the device cannot vary; {ENGLISH_ONLY}")  # fmt: skip
