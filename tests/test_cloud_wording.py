@@ -973,7 +973,7 @@ def test_an_origin_held_over_the_budget_is_listed_with_what_stays_on_the_device(
     [("an old man with a long white beard. He is wearing a kilt and playing bagpipes.", "He is playing bagpipes."),
      ("a woman wearing a hijab and smiling", "a woman smiling"),
      ("a woman wearing a hijab and sunglasses", "a woman wearing sunglasses"),
-     ("an old Korean woman in a hanbok and her teenage grandson", "an old woman and her little boy")],
+     ("an old Korean woman in a hanbok and her teenage grandson", "an old woman and her little male friend")],
 )  # fmt: skip
 def test_a_held_garment_between_two_verbs_or_before_a_person_leaves_a_sentence(prompt: str, view: str) -> None:
     """Red team round 16: "He is wearing a kilt and playing bagpipes." went out as "He is wearing playing bagpipes.";
@@ -1162,7 +1162,7 @@ def test_an_audience_with_no_one_else_and_an_animals_title_are_no_one(prompt: st
     [("a mother braiding her daughter's hair before school, the girl is crying",
       "a mother braiding her daughter's hair before school, the latter is crying"),
      ("a boy and his grandfather fishing; the old man tells him a story",
-      "a little boy and his old man fishing; the latter tells him a story"),
+      "a little boy and his old male friend fishing; the latter tells him a story"),
      ("a girl and her mother at the beach. The woman waves.", "a little girl and her mother at the beach. The latter waves."),
      ("a woman and her son. The boy cries.", "a woman and her son. The latter cries.")],
 )  # fmt: skip
@@ -1313,7 +1313,7 @@ def test_red_team_18_rites_dishes_and_an_old_skin_stay_on_the_device(prompt: str
     assert transform("a jar of kimchi on a shelf").order == ("a jar of kimchi on a shelf",)
 
 
-GRANDCHILDREN = [("grandson", "boy"), ("granddaughter", "girl"), ("great-granddaughter", "girl")]
+GRANDCHILDREN = [("grandson", "male"), ("granddaughter", "female"), ("great-granddaughter", "female")]
 
 
 @pytest.mark.parametrize(("kin", "child"), GRANDCHILDREN)
@@ -1321,10 +1321,45 @@ GRANDCHILDREN = [("grandson", "boy"), ("granddaughter", "girl"), ("great-grandda
 def test_a_grandchild_stays_a_child_in_the_cloud_view(elder: str, kin: str, child: str) -> None:
     """ "an old man teaching his grandson to fish" went out as "... his young man ...": a child made an adult, who
     reads as a partner. A grandchild is drawn as a child (WordNet's grandchild joins the child senses), so the
-    view says "his little boy"; the decoys vary the age over every value as before."""
+    view says "his little male friend" (a possessed person is written as a friend: "his little boy" beside the
+    decoy "a little girl with her little girl" marked the real one); the decoys vary the age over every value."""
     group = transform(f"a {elder} teaching {'his' if 'father' in elder else 'her'} {kin} to fish")
-    assert f"little {child}" in group.cloud_prompt, group.cloud_prompt
+    assert f"little {child} friend" in group.cloud_prompt, group.cloud_prompt
     assert {"little", "old"} <= {w for c in group.order for w in c.split()}, group.order
+
+
+OWNED_BY_AGE = re.compile(r"\b(?:his|her|their|my|'s)\s+(?:little|young|middle-aged|old)\s+(?:person|people|man|men|woman|women|boy|girl|child|children)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("prompt", [
+    "a woman breastfeeding her baby on a park bench",  # red team round 29: "her little child" beside "his old person"
+    "a boy with his grandmother",  # round 30: "a little boy with his old woman", "a little girl with her little girl"
+    "my grandpa reading the newspaper",
+    "two dads and their toddler at the zoo",
+    "the old man's granddaughter waving",
+])  # fmt: skip
+def test_a_person_owned_by_someone_and_known_by_age_is_a_friend_in_every_candidate(prompt: str) -> None:
+    """The attacker reads each decoy as English: "a man with his middle-aged person" says nothing, "his old woman"
+    is slang for a wife and "a little boy with his little boy" cannot be, so only the real candidate read well. A
+    person after a possessive, known by age alone or by a kin word that is only age and gender, is written as a
+    friend of the slot's age (and gender): "her little friend", "his old female friend", which any owner may have."""
+    group = transform(prompt)
+    ages = {s.name for s in group.slots}
+    assert "age" in ages and len(group.order) >= 4
+    for candidate in group.order:
+        assert not OWNED_BY_AGE.search(candidate), candidate
+        assert " friend" in candidate.lower(), candidate
+
+
+@pytest.mark.parametrize("prompt", ["a mother holding her little friend close to her",
+                                    "a father and his little female friend walk in"])  # fmt: skip
+def test_a_friend_before_an_adjective_or_a_plural_verb_is_a_person(prompt: str) -> None:
+    """The decoys above re-read: "friend close to her" was read as a compound ("a friend close", as "a guard
+    tower"), and "his friend walk in" too, though two subjects joined by "and" take the base form; the friend went
+    unvaried ("a mother holding her baby close to her" was refused, its decoys read differently)."""
+    group = transform(prompt)
+    assert any(s.name == "age" for s in group.slots) and any(s.name == "gender" and s.person == 0 for s in group.slots)
+    assert transform("a guard tower on the hill").order == ("a guard tower on the hill",)
 
 
 @pytest.mark.parametrize(("years", "noun", "view"), [("30-year-old", "girl", "a young woman"),

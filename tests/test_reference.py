@@ -890,7 +890,7 @@ def test_a_festival_is_no_persons_name(prompt: str) -> None:
 
 @pytest.mark.parametrize(
     ("prompt", "cloud", "held"),
-    [("a mother breastfeeding her baby", "a mother with her little child", "breastfeeding"),
+    [("a mother breastfeeding her baby", "a mother with her little friend", "breastfeeding"),
      ("a woman going through menopause", "a woman", "going through menopause"),
      ("a woman celebrating her retirement party", "a woman celebrating her party", "retirement"),
      ("a woman at her sweet sixteen party", "a woman at her party", "sweet sixteen")],

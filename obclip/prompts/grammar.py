@@ -159,6 +159,11 @@ AGE_TAG = {**AGE_ADJECTIVE, "child": "teenage"}  # an age that is a whole tag ("
 ETHNICITY_ADJECTIVE = {
     "caucasian": "Caucasian", "african": "African", "asian": "Asian", "indian": "Indian", "european": "European",
 }  # fmt: skip
+# a person known by age alone or by a kin word that is only age and gender ("her baby", "his grandmother") is
+# written after a possessive as a friend: "his old woman" or "her middle-aged person" would read as slang or not
+# at all, and "a little boy with his little boy" as impossible, so the decoys would mark themselves
+POSSESSED_NOUN = {"sg": "friend", "pl": "friends"}
+OWNER_DETERMINERS = frozenset({"my", "your", "our", "their"})  # a phrase's own determiner; "his"/"her" are slots
 CHILD_NOUN = {
     "sg": {"male": "boy", "female": "girl", "none": "child"},
     "pl": {"male": "boys", "female": "girls", "none": "children"},

@@ -262,6 +262,10 @@ class PhrasesMixin:
             after is not None and (after.core in g.PREPOSITIONS or after.text in ",;")
         ):
             return False  # "helping a patient walk", "a star backstage": a verb or an adverb may end the clause there
+        if "v" in tags and self.coordinated(j - 1):
+            return False  # "a father and his friend walk in": two subjects, whose verb has the base form
+        if "a" in tags and after is not None and after.core in ("to", "from", "of"):
+            return False  # "her friend close to her", "a soldier proud of his medal": an adjective said of the person
         if word and (
             self.noun(after) is not None
             or (
@@ -276,6 +280,17 @@ class PhrasesMixin:
                 and t.core not in self.lex.adjectives  # "a philosopher young ...": an attribute word is no compound
                 and not t.low.endswith(("s", "ed")) and t.core not in self.lex.senses.depiction
                 and t.core not in self.lex.senses.body and t.core not in COLLECTIVES)  # fmt: skip
+
+    def coordinated(self, i: int) -> bool:
+        """The noun at token i is the second of two subjects joined by "and" ("a father and his friend"): an
+        "and" among the few words before it, with no stop between."""
+        for k in range(i - 1, max(i - 5, -1), -1):
+            t = self.tokens[k]
+            if t.low in ("and", "&"):
+                return True
+            if not t.is_word:
+                return False
+        return False
 
     def person_after_name(self, j: int) -> bool:
         """Whether a person noun follows the run of capitalised words starting at token `j` ("BTS fan")."""

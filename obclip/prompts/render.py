@@ -26,12 +26,17 @@ _DOUBLE_COMMA = re.compile(r"([,;])\s*(?:[,;]\s*)+")
 
 def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
     """The cloud text of `template` with person j's attributes set to `assignment[j]`."""
-    out, cursor = [], 0
+    out, cursor, owner = [], 0, False
     for start, end, seg in template.spans:
         if start < 0:
             continue  # a proxy inside a phrase: the phrase's rendering already leaves it out
         out.append(template.prompt[cursor:start])
-        out.append(_segment(seg, template.persons, assignment, lex))
+        possessed = owner and not template.prompt[cursor:start].strip()
+        if isinstance(seg, Phrase):
+            out.append(_phrase(seg, template.persons[seg.person], assignment[seg.person], lex, possessed))
+        else:
+            out.append(_segment(seg, template.persons, assignment, lex))
+        owner = (isinstance(seg, Pronoun) and seg.role == "possessive") or (isinstance(seg, Phrase) and bool(seg.possessive))
         cursor = end
     out.append(template.prompt[cursor:])
     text = normalise("".join(out))
@@ -80,7 +85,7 @@ def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
     return table[value] if table is not None else lex.adjective(attribute, value)
 
 
-def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -> str:
+def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon, possessed: bool = False) -> str:
     if seg.noun is not None:  # a second mention speaks with its own noun: the person's values, its words
         cls, head_word, number, in_phrase = seg.noun
         person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase), anchor=person.anchor)
@@ -97,6 +102,9 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
     # it ("a teenage girl" sent as "a girl", tried twice) the device's swap check refuses honest answers on the
     # embedded pair, which learnt "little" as the child cue (docs/privacy.md, "Children, tried and reverted")
     child_noun = "age" in person.in_phrase and values["age"] == "child" and person.cls == "person"
+    # "her baby", "his grandmother": a friend of any age and gender reads naturally after any owner
+    owned = possessed and not seg.det or seg.det.lower() in g.OWNER_DETERMINERS  # "her baby", "my grandmother"
+    befriended = owned and "age" in person.in_phrase and person.cls == "person"
     if "age" in person.in_phrase:
         words.append(g.AGE_ADJECTIVE[values["age"]])
     if "ethnicity" in person.in_phrase and values.get("ethnicity", HELD) != HELD:
@@ -107,6 +115,10 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon) -
         head = g.TAG_NOUN[person.number].get(gender or "", person.head)
         if words and words[-1].isdigit():
             head = words.pop() + head
+    elif befriended:
+        head = g.POSSESSED_NOUN[person.number]
+        if gender is not None:
+            words.append(g.GENDER_ADJECTIVE[gender])
     elif child_noun:
         head = g.CHILD_NOUN[person.number][gender or "none"]
     elif person.cls is not None:
