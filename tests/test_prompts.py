@@ -1012,3 +1012,67 @@ def test_round_26_data_a_carrier_a_charro_suit_and_a_scripture(prompt: str, held
         assert held in group.held_back, group.held_back
     if sent:
         assert all(sent in c for c in group.order), group.order
+
+
+AGE_WORDS = re.compile(r"\b(?:little|young|middle-aged|old|elderly|older|younger|teenage|mid-twenties|mid-50s|\d+)\b")
+
+
+@pytest.mark.parametrize(("prompt", "told"), [
+    ("a man who is younger than he looks, mid-twenties, prematurely grey", "mid-twenties"),
+    ("a man reading a book, 50, smiling", "50"),
+    ("an elderly 👵 knitting a scarf by the fireplace", "elderly"),
+    ("old_woman, hunchback, cane, village", "old"),
+])  # fmt: skip
+def test_round_30_an_age_set_off_or_alone_is_varied_not_sent(prompt: str, told: str) -> None:
+    """Red team round 30 (all sent as written, N=1 or 2): an age set off after a clause ("..., mid-twenties,") has
+    only the one person of its sentence to be said of; "an elderly" whose emoji the cloud never sees is a person;
+    a booru tag's underscore ("old_woman") stands for a space. Each is an age slot now: the server sees every value,
+    and the words as typed in no candidate (a dog's "a man and his dog, 3, playing" stays the dog's)."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots), group.order
+    assert len({w for c in group.order for w in AGE_WORDS.findall(c)}) >= 3, group.order  # values, written apart
+    assert not all(re.search(rf"\b{re.escape(told)}\b", c) for c in group.order), group.order
+    assert not any(s.name == "age" for s in accepted("a man and his dog, 3, playing").slots)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a not-yet-teenage girl riding a skateboard, she is 12", "not-yet-teenage"),
+                                              ("a portrait of a grey-bearded grandpa fixing a bicycle", "grey-bearded")])  # fmt: skip
+def test_round_30_a_compound_ending_in_an_age_word_or_a_proxy_is_held(prompt: str, held: str) -> None:
+    """Red team round 30: "a not-yet-teenage old man ..., he is 75" and "a grey-bearded little girl" were decoys, the
+    compound sent in every candidate. A hyphenated word the lexicon does not know that ends in an age word, or in a
+    proxy adjective ("bearded"), says what the word says: it stays on the device."""
+    group = accepted(prompt)
+    assert held in group.held_back and not any(held in c for c in group.order), group.order
+    assert all("well-dressed" in c for c in accepted("a well-dressed woman").order)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a girl and her older brother", "older"),
+                                              ("an older brother carrying his younger sister", "younger"),
+                                              ("a photo of my little brother playing video games", "little")])  # fmt: skip
+def test_round_30_a_siblings_place_in_the_family_is_held_not_varied(prompt: str, held: str) -> None:
+    """Red team round 30: "a girl was being chased by her older brother" sent "her old brother" (an age beside the
+    little girl); "his little brother" beside "the older one" was varied to "his old brother". Which sibling is
+    older is said of two people, not one's age: it stays on the device, whichever way it points. "two little
+    sisters" (no owner) are small and keep their age."""
+    group = accepted(prompt)
+    assert held in group.held_back and not any(re.search(rf"\b{held}\b", c) for c in group.order), group.order
+    assert not any(re.search(r"\b(?:old|young|little|middle-aged) (?:brother|sister)", c) for c in group.order)
+    assert any(s.name == "age" for s in accepted("two little sisters holding hands").slots)
+
+
+def test_round_30_neither_the_boy_nor_his_father_names_two_people() -> None:
+    """Red team round 30: "neither the boy nor his father noticed the bear" was refused as a negated identity;
+    "neither ... nor" before "the"/"his" denies what they did, and both are there. "neither man nor woman" still
+    says what someone is not, and is refused."""
+    group = accepted("neither the boy nor his father noticed the bear behind them")
+    assert len({s.person for s in group.slots}) == 2
+    with pytest.raises(DetectionError):
+        transform("a person, neither a man nor a woman")
+
+
+def test_round_30_a_girl_chased_by_her_brother_is_two_people() -> None:
+    """Red team round 30: "a girl was being chased by her older brother" needed 128 candidates: WordNet's "chased"
+    (one who is pursued) was read as a third person. Past participles far more often than persons are no person
+    nouns (neutral_deny.txt)."""
+    group = accepted("a girl was being chased by her older brother across the yard")
+    assert len({s.person for s in group.slots}) == 2 and group.n <= 32, group.slots

@@ -265,6 +265,8 @@ class AgesMixin:
         while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
             j -= 1
         owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+        if owner is None and set_off:
+            owner = self.sole_person_before(i)  # "a man reading a book, 50, smiling": no one else it can be
         if owner is None:
             return False
         return self.age_of(owner, value, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
@@ -284,9 +286,26 @@ class AgesMixin:
         if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")):
             return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed
         pid = self.owner_at(first - 2)
+        if pid is None and (decade.low.startswith(("early", "mid", "late")) or first != j):
+            pid = self.sole_person_before(first)  # "a man who is younger than he looks, mid-twenties"
         if pid is None:
             return False
         return self.age_of(pid, decade_years(decade), decade.text, first, j, AgePhrase(pid, "bare", g.LOWER))
+
+    def sole_person_before(self, i: int) -> int | None:
+        """The one person named in token i's sentence before it, when there is exactly one and no one else has
+        been named before in the prompt: what a set-off age there can only be said of."""
+        before = self.tok(i - 2)
+        if before is not None and before.is_word and (before.core in self.lex.senses.animals or (
+                before.core.removesuffix("s") in self.lex.senses.animals)):  # fmt: skip
+            return None  # "a man and his dog, 3, playing": the dog's age
+        sentence = max(k for k in self.starts if k <= i)
+        named = {k for k, p in enumerate(self.persons) if p.anchor < i and not p.pronoun_only}
+        if len(named) != 1:
+            return None
+        pid = next(iter(named))
+        p = self.persons[pid]
+        return pid if p.number == "sg" and p.anchor >= sentence else None
 
     def said_age(self, i: int) -> bool:
         """A number said of a clause's person by a verb of being or seeming, maybe approximate: "a woman who looks

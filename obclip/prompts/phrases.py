@@ -62,6 +62,15 @@ BECOMING = frozenset("be been become became becomes becoming".split())  # "used 
 GROUP_QUANTIFIERS = frozenset("neither none both all each".split())  # "neither of them young"
 
 
+# a sibling's place in the family ("her older brother", "my little sister"): relative to another person, not an age
+SIBLING_ORDER = frozenset(
+    "big bigger biggest older oldest elder eldest younger youngest little littler littlest baby kid".split()
+)
+SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
+OWNERS = frozenset({"his", "her", "my", "their", "our", "your"})
+SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
+# "his little sister" is the younger one
+
 class PhrasesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find person phrases (mixed in)."""
 
@@ -226,7 +235,8 @@ class PhrasesMixin:
             collective = t.core in COLLECTIVES
             if found is None and not collective and self.nominal_adjective(i):
                 adjective = self.lex.adjectives[t.core]  # "the elderly": the people it describes
-                self.noun_phrase(i, (Noun("person", "pl", **{adjective.attribute: adjective.value}), ""), False)
+                number = "pl" if self.tokens[i - 1].low == "the" else "sg"  # "an elderly 👵 knitting": one person
+                self.noun_phrase(i, (Noun("person", number, **{adjective.attribute: adjective.value}), ""), False)
                 continue
             if found is None and not collective:
                 continue
@@ -303,14 +313,24 @@ class PhrasesMixin:
 
     def nominal_adjective(self, i: int) -> bool:
         """ "the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it
-        names the people it describes."""
-        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        names the people it describes; after "a"/"an" the one person ("an elderly 👵 knitting a scarf", whose emoji
+        is dropped)."""
+        t, prev, j = self.tokens[i], self.tok(i - 1), i + 1
+        while j < len(self.tokens) and not self.free(j):
+            j += 1  # a held emoji between: "an elderly 👵 knitting"
+        nxt = self.tok(j)
         adjective = self.lex.adjectives.get(t.core)
         if adjective is None or adjective.attribute not in ("age", "ethnicity") or t.possessive:
             return False
-        if prev is None or prev.low != "the" or not self.free(i - 1):
+        if prev is None or prev.low not in ("the", "a", "an") or not self.free(i - 1):
             return False
-        if nxt is None or not nxt.is_word:
+        if nxt is None:
+            return True
+        if prev.low != "the":  # "an elderly knitting a scarf"; not "an old knitting needle", "a Jewish wedding, ..."
+            after = self.tok(j + 1)
+            return nxt.is_word and self.ing(nxt) and after is not None and after.is_word and (
+                after.core in g.DETERMINERS or after.core in g.PREPOSITIONS or after.core in OWNERS)
+        if not nxt.is_word:
             return True
         return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or self.ing(nxt)
 
@@ -319,7 +339,10 @@ class PhrasesMixin:
         into the person, other modifiers stay as written), the head noun, and a postmodifier ("of color")."""
         first, det = self.phrase_start(head)
         before = self.tok(first - 1)
-        if (before is not None and before.low in NEGATORS) or self.tokens[first].low in NEGATORS:
+        negator = before if before is not None and before.low in NEGATORS else self.tokens[first]
+        known = negator.low in ("neither", "nor") and self.tokens[first + (1 if negator is self.tokens[first] else 0)].low in (
+            "the", "his", "her", "their", "my", "our", "your", "this", "that")  # fmt: skip
+        if negator.low in NEGATORS and not known:  # "neither the boy nor his father noticed": two people, both there
             # "not a man but a woman", "neither man nor woman": the denied word says which value is not the
             # person's, so a decoy that varies it contradicts itself ("not a man but a man")
             raise self.refuse(self.tokens[head], "a person word after a negation says what the person is not; "
@@ -781,10 +804,12 @@ class PhrasesMixin:
             self.absorb(person, "age", g.age_value(int(w.low)), True, w.text)  # "a 5 yo girl", "a 30ish woman"
             person.in_years = True
             return k + 2
-        elif w.core in ("big", "bigger", "biggest") and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and (
-                h[0].cls == "sibling" and not (w.capitalised and self.tokens[head].capitalised)):  # fmt: skip
-            held_words.append(w.text)  # "my big sis": which sibling is older, an age said apart from the values
-            # (not in a name: "Big Brother is watching you")
+        elif w.core in SIBLING_ORDER and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and (
+                h[0].cls in SIBLINGS and not (w.capitalised and self.tokens[head].capitalised)) and (
+                w.core not in SMALL_WORDS or self.owned(k)):  # fmt: skip
+            held_words.append(w.text)  # "my big sis", "her older brother", "his little sister": which sibling is
+            # older, said of two people, no age of one ("her old brother" beside a little girl read as his age);
+            # held whichever way it points (not in a name: "Big Brother is watching you")
         elif k + 1 == head and self.tokens[head].core in ("grader", "graders") and (
                 ORDINAL.match(w.low) or w.low in ORDINAL_WORDS):  # fmt: skip
             pass  # "a sixth grader": the grade is in the noun, whose age the person takes
@@ -795,6 +820,9 @@ class PhrasesMixin:
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
             if adj.value == HELD:
                 held_words.append(w.text)
+        elif self.age_compound(w.core):
+            held_words.append(w.text)  # "a not-yet-teenage girl", "a forever-young man": an age the scale has no
+            # value for, said with it; varied it would be wrong, sent it would be told
         elif (noun := self.noun(w)) is not None and self.rank(w, head, noun[0]):
             mods.append(w.text)  # "a senior software engineer", "a junior partner": a rank, not an age
         elif (noun := self.noun(w)) is not None:
@@ -921,6 +949,17 @@ class PhrasesMixin:
     def absorb(self, person: Person, attribute: str, value: str, strong: bool, word: str) -> None:
         person.state(attribute, value, strong, word)
 
+    def owned(self, k: int) -> bool:
+        """Token k opens a phrase after a possessive: "his", "her", "my", "their", "the boy's"."""
+        prev = self.tok(k - 1)
+        return prev is not None and prev.is_word and (prev.core in OWNERS or bool(prev.possessive))
+
+    def age_compound(self, core: str) -> bool:
+        """A hyphenated word the lexicon does not know, ending in an age or gender word ("not-yet-teenage",
+        "forever-young"): it says the attribute, in a way no value of the scale says."""
+        tail = self.lex.adjectives.get(core.split("-")[-1]) if "-" in core else None
+        return tail is not None and tail.attribute in ("age", "gender") and not self.lex.tags(core)
+
     def modifier(self, j: int) -> bool:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
@@ -941,8 +980,8 @@ class PhrasesMixin:
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
-                ish_years(w.low) is not None):  # fmt: skip
-            return True  # "a thirty-ish woman"
+                ish_years(w.low) is not None) or self.age_compound(core):  # fmt: skip
+            return True  # "a thirty-ish woman", "a not-yet-teenage girl"
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
         tags = self.lex.tags(core)

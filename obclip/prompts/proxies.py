@@ -576,9 +576,11 @@ class ProxiesMixin:
         or `word` itself. A compound describes its person as the proxy does, so it is held back likewise."""
         if word in self.lex.proxies:
             return word
-        head = word.split("-")[0]
+        head, tail = word.split("-")[0], word.split("-")[-1]
         if "-" in word and head in self.lex.proxies:
             return head
+        if "-" in word and tail in self.lex.proxies and self.lex.proxies[tail].kind == "adj":
+            return tail  # "grey-bearded", "heavily-pregnant": the proxy with a word of how
         if "v" in self.lex.tags(word):
             return word  # "dressed", "skirted", "braided": a verb's participle, not "wearing a dress"
         for stem in (word[:-2], word[:-2] + "e", word[:-3], word[:-2] + "s") if word.endswith("ed") else ():

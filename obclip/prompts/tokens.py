@@ -4,7 +4,8 @@ Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-ag
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
 A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>") is one token.
 Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "30ish", "70-year-old"); "y/o" and "y.o." (years old)
-are one word. An em or en dash that sets off a phrase between words reads as a comma.
+are one word. An em or en dash that sets off a phrase between words reads as a comma; an underscore between
+letters (a booru tag's "old_woman") as a space.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
             out.append(Token(text[-1], m.end() - 1, m.end(), "punct"))
             quote_open = False
             continue
+        if text == "_" and 0 < start and prompt[start - 1].isalpha() and prompt[m.end() : m.end() + 1].isalpha():
+            continue  # a booru tag's words ("old_woman", "dark_skin"): the underscore stands for a space
         if kind == "punct" and text in SETTING_OFF_DASHES and _sets_off(prompt, start, m.end()):
             text = ","  # "a woman—elderly—sitting", "a man – 70 – fishing": read as the commas they stand for
             # (the candidates copy the prompt's own characters, so the dash is still what is sent)
