@@ -1076,3 +1076,26 @@ def test_round_30_a_girl_chased_by_her_brother_is_two_people() -> None:
     nouns (neutral_deny.txt)."""
     group = accepted("a girl was being chased by her older brother across the yard")
     assert len({s.person for s in group.slots}) == 2 and group.n <= 32, group.slots
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("an Indian bride and her groom during the pheras, family members around them", "pheras"),
+    ("a farmer in a conical hat planting rice in a paddy", "conical hat"),
+    ("photorealistic portrait of a ((beautiful young woman)), ginger hair, irish", "ginger hair"),
+])  # fmt: skip
+def test_round_30_data_a_rite_a_worn_hat_and_a_hair_colour_are_held(prompt: str, held: str) -> None:
+    """Red team round 30: "a European bride and her groom during the pheras", "(beautiful old man), ginger hair,
+    African" and "a farmer in a conical hat ... in Vietnam" (no origin stated) were sent: the rite, the hat worn and
+    the hair colour each point to one origin (proxies.toml), so they stay on the device as "red hair" does. With no
+    one there they are things, sent as written."""
+    group = accepted(prompt)
+    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+    assert accepted("a conical hat on a wooden table").order == ("a conical hat on a wooden table",)
+
+
+@pytest.mark.parametrize("prompt", ["a Gen Z girl filming a TikTok in her bedroom", "a zoomer girl dancing"])
+def test_round_30_a_generation_before_girl_is_an_adults_age(prompt: str) -> None:
+    """Red team round 30: "a Gen Z girl" (born 1997-2012) went out as "a little girl": a generation states an age
+    as a number does ("a 20-year-old girl" is a young woman), so the noun's child age yields to it."""
+    group = accepted(prompt)
+    assert group.cloud_prompt.lower().startswith(("a young woman", "young woman")), group.cloud_prompt

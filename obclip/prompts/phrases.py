@@ -755,6 +755,7 @@ class PhrasesMixin:
             if pair and pair in self.lex.adjectives:  # "middle aged"
                 adj = self.lex.adjectives[pair]
                 self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
+                person.in_years |= (w.core, self.tokens[k + 1].core) in COHORTS  # "a Gen Z girl": a young woman
                 if adj.value == HELD:  # "Middle Eastern": outside the value space, listed as held back
                     held_words.append(self.prompt[w.start : self.tokens[k + 1].end])
                 k += 2
@@ -781,6 +782,7 @@ class PhrasesMixin:
         cohort = COHORTS.get((w.core, after.core) if after is not None else ()) or COHORTS.get((w.core,))
         if cohort is not None:  # "a Gen Z man", "a millennial mom": a generation is an age
             self.absorb(person, "age", g.age_value(cohort), True, w.text)
+            person.in_years = True  # as a number is: "a zoomer girl" is a young woman, not a little girl
             return k + (2 if (w.core, getattr(after, "core", "")) in COHORTS else 1)
         if (spelled := self.years_old_at(k)) is not None:  # "a 35 year old woman", "a seven year old girl"
             self.absorb(person, "age", g.age_value(spelled[0]), True, w.text)
