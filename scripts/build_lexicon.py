@@ -531,7 +531,16 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
             adjectives[w] = {"attribute": "ethnicity", "value": HELD, "strength": "strong"}
 
     # 6. first names (the names list, then characters people ask for by one name)
-    taken = set(nouns) | set(TITLES) | set(adjectives) | set(PROXIES)  # the names file is read once, above
+    # a person noun that names no class, gender or age and is far more often a given name than a word ("Donna",
+    # "Victor", "Harper", "Malik": borne by >= NOUN_NAME_MIN_COUNT in the names data, < RARE_WORD_COUNT SemCor
+    # uses as a noun) is a first name too, read as one where capitalised ("Harper sitting at a café with her
+    # laptop" was sent as written); "hunter", "doctor", "judge", "ninja", "dj" stay nouns
+    bearers = json.loads(names_path.read_text()) if names_path is not None else {}
+    noun_names = {w for w, e in nouns.items() if e["class"] is None and e["gender"] is None and e["age"] is None
+                  and w in bearers and bearers[w][1] >= NOUN_NAME_MIN_COUNT and sum(
+                      lem.count() for syn in wn.synsets(w) for lem in syn.lemmas() if lem.name().lower() == w
+                  ) < RARE_WORD_COUNT}  # fmt: skip
+    taken = (set(nouns) - noun_names) | set(TITLES) | set(adjectives) | set(PROXIES)  # the names file is read once, above
     first_names = {k: v for k, v in all_names.items() if k not in taken and ascii_fold(k) not in taken}
     for w, gender in CHARACTER_NAMES.items():  # a neutral person noun may name one too ("Sherlock", a detective)
         if (w not in nouns or nouns[w]["gender"] is None and nouns[w]["age"] is None) and w not in adjectives:
@@ -562,6 +571,7 @@ def build_people(wn, tools: dict, names_path: Path | None) -> tuple[dict, list[s
 
 # First names: nomquamgender (MIT) name_data.json: name -> [sources, count, p(gender=female), ...]
 NAME_MIN_COUNT = 300
+NOUN_NAME_MIN_COUNT = 50_000  # a person noun is a first name too only where this many bear it (see build_people)
 NAME_MIN_SOURCES = 3
 NAME_FEMALE_P = 0.9
 NAME_MALE_P = 0.1

@@ -1099,3 +1099,17 @@ def test_round_30_a_generation_before_girl_is_an_adults_age(prompt: str) -> None
     as a number does ("a 20-year-old girl" is a young woman), so the noun's child age yields to it."""
     group = accepted(prompt)
     assert group.cloud_prompt.lower().startswith(("a young woman", "young woman")), group.cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Harper sitting at a café with her laptop", "Harper"),
+                                              ("Donna smiling at the camera", "Donna"),
+                                              ("Malik and his brother playing football", "Malik")])  # fmt: skip
+def test_round_30_a_given_name_that_is_also_a_rare_person_noun_is_a_name(prompt: str, name: str) -> None:
+    """Red team round 30: "Harper sitting at a café with her laptop" went out as written: "harper" (a harpist) is a
+    WordNet person noun, so the name list left it out, as "donna", "victor", "malik". A person noun borne as a given
+    name by >= 50,000 people in the names data and used < 3 times as a noun in SemCor is a first name too
+    (scripts/build_lexicon.py); "a harper playing" stays a harpist, "hunter" and "doctor" stay nouns."""
+    group = accepted(prompt)
+    assert name in group.held_back and not any(name in c for c in group.order), group.order
+    assert accepted("a harper playing at the court").order == ("a harper playing at the court",)
+    assert accepted("Doctor talking to patient in hospital room").n == 1

@@ -906,9 +906,13 @@ class NamesMixin:
         if self.free(j) and (ROMAN.match(self.tokens[j].text) or (
                 lower_titled and len(self.tokens[j].text) > 1 and ROMAN.match(self.tokens[j].text.upper()))):  # fmt: skip
             last = j  # "Elizabeth II"
-        for w in name_words[:1]:
+        for k, w in enumerate(name_words[:1]):
             if gender is None and plain(w.core) in self.lex.first_names:
                 gender = name_gender(self.lex.first_names[plain(w.core)])
+            after = name_words[k + 1] if len(name_words) > k + 1 else None
+            if w.core in self.lex.nouns and after is not None and (
+                    said := name_gender(self.lex.first_names.get(plain(after.core), ""))) is not None:  # fmt: skip
+                gender = said  # "Judge Judy", "Sailor Moon": a person noun before a first name is its epithet
         key = " ".join(plain(w.core) for w in name_words) or t.core
         if key not in self.names and not self.title_mode and not self.upper_mode and self.apposed_person(last):
             # "John, a retired firefighter, sits": the appositive says who the name is, and becomes the person's
