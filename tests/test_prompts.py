@@ -471,7 +471,7 @@ def test_foreign_names_inside_english_pass(prompt: str) -> None:
     ("prompt", "age_word"),
     [("a woman in her mid-30s", "twenties"), ("a man around 40 reading", "around 45"), ("a man over 70 with a cane",
      "over 75"), ("a 30ish woman", "young"), ("She's 80 and still going strong", "75"),
-     ("a man who isn't young anymore", "young"), ("kids under 10 at a party", "under 10")],
+     ("a man who isn't young anymore", "middle-aged"), ("kids under 10 at a party", "under 10")],
 )
 def test_age_in_other_forms_is_an_age_statement(prompt: str, age_word: str) -> None:
     """Approximate ages, "-ish", "mid-", a contracted "she's 80", a negated predicate: each is the person's age slot,
@@ -1113,3 +1113,68 @@ def test_round_30_a_given_name_that_is_also_a_rare_person_noun_is_a_name(prompt:
     assert name in group.held_back and not any(name in c for c in group.order), group.order
     assert accepted("a harper playing at the court").order == ("a harper playing at the court",)
     assert accepted("Doctor talking to patient in hospital room").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "told"), [
+    ("a boy, no older than ten, selling lemonade on the sidewalk", "ten"),
+    ("a woman who is not young anymore but not old either, reading in a cafe", "not old either"),
+    ("a man who isn't young anymore", "young anymore"),
+])  # fmt: skip
+def test_round_31_a_bound_or_a_denied_age_is_the_persons_age(prompt: str, told: str) -> None:
+    """Red team round 31: "a middle-aged man, no older than ten" and "a woman who is not old anymore but not old
+    either" were decoys: the bound was sent as typed beside every value, and the denied age was varied in its
+    negation, which no one writes. A bound ("no older than N") is written with each value's years; an age denied
+    as past ("not young anymore") is the next one on the scale, varied as a predicate ("who is middle-aged")."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(told in c for c in group.order), group.order
+    assert not any(re.search(r"not (?:old|middle-aged) anymore", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a b o y riding a bike", "W O M A N in a red dress"])
+def test_round_31_a_person_word_spelled_letter_by_letter_is_refused(prompt: str) -> None:
+    """Red team round 31: "a b o y riding a bike" went out as written, N=1. Single letters that spell a person word
+    are refused, naming the word; "the letters a b c d" and "U S A flag" spell none and are sent."""
+    with pytest.raises(DetectionError, match="letter by letter"):
+        transform(prompt)
+    assert accepted("the letters a b c d on a board").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a woman, having a hot flash, fanning herself", "hot flash"),
+                                              ("a person with a prominent adam's apple", "adam's apple"),
+                                              ("an Inuit hunter in a fur parka beside an igloo", "igloo")])  # fmt: skip
+def test_round_31_data_a_body_and_a_dwelling_are_held(prompt: str, held: str) -> None:
+    """Red team round 31: "a little boy, having a hot flash" (after "menopause" was held), "an adam's apple" beside
+    either gender, and "beside an igloo" after "Inuit" was held, were sent (proxies.toml, regional.toml)."""
+    group = accepted(prompt)
+    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+
+
+def test_round_31_her_before_a_possessive_is_an_object() -> None:
+    """Red team round 31: "He offers her his seat" went out as "He offers the former's his seat" in every candidate:
+    "her" before "his" was read as a possessive. A possessive takes a noun, not another possessive."""
+    group = accepted("Two people at a bus stop: one is an elderly woman, the other a teenage boy. He offers her his seat.")
+    assert all(c.endswith(("offers her his seat.", "offers him her seat.", "offers her her seat.", "offers him his seat."))
+               for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Big Mike and his little sister at a barbecue", "Big Mike"),
+                                              ("Old Tom and his dog", "Tom")])  # fmt: skip
+def test_round_31_a_nickname_before_and_his_is_a_name(prompt: str, name: str) -> None:
+    """Red team round 31: "Big Mike and his little sister" kept "Big Mike" as a thing's name while "his" was varied
+    ("Big Mike and her brother"). A nickname's adjective and a first name before "and his"/"and her" open a
+    person's name, as before an -ing verb ("Wild Rose and her petals" stays a flower)."""
+    group = accepted(prompt)
+    assert name in group.held_back and not any(name in c for c in group.order), group.order
+    assert accepted("Wild Rose and her petals").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["Cheerful african american family having picnic in park", "Happy Asian woman at home",
+                                    "Cheerful African family having picnic in park"])  # fmt: skip
+def test_round_31_a_stock_captions_capitals_before_an_origin_are_no_name(prompt: str) -> None:
+    """Red team round 31: "Cheerful african american family having picnic in park" was refused, and its decoy
+    "Cheerful African family" went out unvaried (read as a family named "Cheerful African", like "the Simpson
+    family"); "Happy Asian woman" made "Happy Asian" a person (Happy is a first name). A capitalised adjective
+    before an origin and the people it describes opens their phrase: the origin is varied."""
+    group = accepted(prompt)
+    assert any(s.name == "ethnicity" for s in group.slots) and group.n >= 5, group.order
+    assert len({s.person for s in group.slots}) == 1

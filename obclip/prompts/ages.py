@@ -332,6 +332,9 @@ class AgesMixin:
         quantity ("a man with over 40 books" counts books)."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         value = years_written(t)
+        bound = self.age_bound(i)  # "no older than ten", "younger than 5": said as a bound, written as one
+        if bound is not None and value is not None and 0 < value <= 120:
+            return self.bounded_age(i, bound)
         if value is None or not 0 < value <= 120 or prev is None or prev.low not in APPROXIMATE:
             return False
         if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (
@@ -352,6 +355,29 @@ class AgesMixin:
         last = self.range_end(i)
         return self.age_of(pid, self.range_years(i, last), t.text, i - 1, last,
                            AgePhrase(pid, prev.low, g.LOWER, word=prev.text))  # fmt: skip
+
+    def age_bound(self, i: int) -> int | None:
+        """The first token of "(no|not) older|younger than" right before token i, or None."""
+        than, comparative = self.tok(i - 1), self.tok(i - 2)
+        if than is None or than.low != "than" or comparative is None or comparative.low not in ("older", "younger"):
+            return None
+        first = i - 3 if (n := self.tok(i - 3)) is not None and n.low in ("no", "not") else i - 2
+        return first if all(self.free(k) for k in range(first, i)) else None
+
+    def bounded_age(self, i: int, first: int) -> bool:
+        """ "a boy, no older than ten, selling lemonade": the bound is the person's age (sent as "no older than 10"
+        in the real candidate, "no older than 75" in an old one), never the words as typed beside every value."""
+        j = first - 1
+        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
+            j -= 1
+        pid = self.owner_at(j)
+        if pid is None and j < first - 1:
+            pid = self.nearest_person(first)
+        if pid is None:
+            return False
+        word = self.prompt[self.tokens[first].start : self.tokens[i - 1].end]
+        return self.age_of(pid, years_written(self.tokens[i]) or 0, self.tokens[i].text, first, i,
+                           AgePhrase(pid, "about", g.LOWER, word=word))  # fmt: skip
 
     def between_ages(self, i: int) -> bool:
         """"a woman between 30 and 40 years old", "a man, between 50 and 60,": a range after a person."""

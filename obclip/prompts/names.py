@@ -11,6 +11,7 @@ from typing import NamedTuple
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    COLLECTIVES,
     COORDINATORS,
     COSTUMED,
     EVENT_MARKERS,
@@ -488,6 +489,12 @@ class NamesMixin:
             i not in self.starts or self.acts_like_person(i))  # "Bobby, Billy and Jimmy"
         if t.core in self.lex.adjectives or (cue.noun is not None and not named_noun):
             return True  # "a Black woman", "Asian": an attribute word, not a name
+        if "a" in self.lex.tags(t.core) and nxt is not None and nxt.is_word and self.free(i + 1) and (
+                said := self.lex.adjectives.get(nxt.core)) is not None and said.attribute in ("ethnicity", "age", "gender") and (
+                (after := self.tok(i + 2)) is not None and after.is_word and (
+                    self.noun(after) is not None or after.core in self.lex.adjectives or after.core in COLLECTIVES)):  # fmt: skip
+            return True  # "Happy Asian woman", "Happy african american family": an adjective before the person's own
+            # attribute word opens their phrase (Happy is a first name too)
         shown = prev is not None and prev.low == "of" and (b := self.tok(i - 2)) is not None and (
             b.core in self.lex.senses.depiction)  # "a portrait of Einstein": the person a picture shows
         if cue.famous and not cue.first and (set(self.lex.tags(t.core)) & set("nvar")) and not (

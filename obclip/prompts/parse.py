@@ -162,6 +162,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
     def run(self) -> Template:
         check_english(self.prompt, self.tokens, self.lex)
         self.check_digits_for_letters()
+        self.check_spelled_out()
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -295,6 +296,24 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 t = Token(m.group(), m.start(), m.end(), "word")
                 raise self.refuse(t, f"writes '{word}' with digits for letters, which the device cannot vary; "
                                   f"write '{word}'")  # fmt: skip
+
+    def check_spelled_out(self) -> None:
+        """ "a b o y riding a bike", "W O M A N": a person word written letter by letter (single letters apart) would
+        reach the cloud as written; it is refused with the word meant."""
+        i = 0
+        while i < len(self.tokens):
+            j = i
+            while j < len(self.tokens) and len(self.tokens[j].text) == 1 and self.tokens[j].text.isalpha() and (
+                    j == i or self.tokens[j].start == self.tokens[j - 1].end + 1):  # fmt: skip
+                j += 1
+            run = self.tokens[i:j]
+            for a in range(len(run)):  # "a b o y": the article before it is a letter too
+                word = "".join(t.text for t in run[a:]).lower()
+                if len(run) - a >= 3 and (word in g.PRONOUN_GENDER or self.lex.nouns.get(word) is not None):
+                    t = Token(" ".join(t.text for t in run[a:]), run[a].start, run[-1].end, "word")
+                    raise self.refuse(t, f"spells '{word}' letter by letter, which the device cannot vary; "
+                                      f"write '{word}'")  # fmt: skip
+            i = max(j, i + 1)
 
     def check_residue(self) -> None:
         """Fails closed on attribute words no rule placed (they would reach the cloud as written)."""

@@ -67,6 +67,7 @@ SIBLING_ORDER = frozenset(
     "big bigger biggest older oldest elder eldest younger youngest little littler littlest baby kid".split()
 )
 SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
+NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
 OWNERS = frozenset({"his", "her", "my", "their", "our", "your"})
 SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
 # "his little sister" is the younger one
@@ -1000,10 +1001,17 @@ class PhrasesMixin:
         between them nothing can be varied, so the prompt is refused."""
         scale = self.lex.values.get("age", ())
         for i, t in enumerate(self.tokens[:-3]):
-            a, nor, b = self.tokens[i + 1], self.tokens[i + 2], self.tokens[i + 3]
-            end = i + 3
-            if t.low == "not" and nor.text in (",", "and", "or", "nor") and b.low == "not" and i + 4 < len(self.tokens):
-                b, end = self.tokens[i + 4], i + 4  # "a woman, not old, not young, walking": both denied, as "neither"
+            a, k = self.tokens[i + 1], i + 2
+            while (w := self.tok(k)) is not None and w.low in ("anymore", "any", "longer", "yet"):
+                k += 1  # "not young anymore but not old either"
+            nor, b, end = self.tok(k), self.tok(k + 1), k + 1
+            if nor is None or b is None:
+                continue
+            if t.low == "not" and nor.text in (",", "and", "or", "nor", "but") and b.low == "not" and (
+                    k + 2 < len(self.tokens)):  # fmt: skip
+                b, end = self.tokens[k + 2], k + 2  # "a woman, not old, not young, walking": both denied, as "neither"
+                if (e := self.tok(end + 1)) is not None and e.low == "either":
+                    end += 1
             elif t.low != "neither" or nor.low != "nor":
                 continue
             if not all(self.free(k) for k in range(i, end + 1)):
@@ -1040,9 +1048,45 @@ class PhrasesMixin:
             if all(self.free(j) for j in range(i, k + 1)):
                 self.claim(i, k, Held(self.prompt[t.start : self.tokens[k].end], "an age said of several people"))
 
+    def mark_denied_ages(self) -> None:
+        """ "a man who isn't young anymore", "a woman, no longer young, reading": an age denied as past says the
+        next age on the scale ("middle-aged"), which the decoys vary as any predicate ("who is old"); varied as
+        written, a decoy read "who isn't old anymore", which no one writes."""
+        scale = self.lex.values.get("age", ())
+        for i, t in enumerate(self.tokens[:-1]):
+            if not self.free(i):
+                continue
+            if t.low in NEGATED_COPULAS and self.tokens[i + 1].low != "not":
+                k, copula = i + 1, NEGATED_COPULAS[t.low]
+            elif t.low == "not" or (t.low == "no" and self.tokens[i + 1].low == "longer"):
+                k, copula = i + (2 if t.low == "no" else 1), ""
+            else:
+                continue
+            said = self.tok(k)
+            adj = self.lex.adjectives.get(said.core) if said is not None and said.is_word else None
+            if adj is None or adj.attribute != "age" or adj.value not in scale[1:-1] or not self.free(k):
+                # "not little anymore" may be a teenager still; "not old" has no age after it
+                continue
+            end = k
+            while (w := self.tok(end + 1)) is not None and w.low in ("anymore", "any", "longer"):
+                end += 1
+            if end == k and t.low != "no":
+                continue  # "not old": which age is meant, no word says
+            owner, _ = self.said_of(i)
+            if owner is None:
+                continue
+            value = scale[scale.index(adj.value) + 1]
+            self.persons[owner].state("age", value, True, said.text)
+            if copula:  # "isn't": its verb stays, its negation goes with the denied age
+                self.claim(i, i, Held(t.text, "a denied age", copula))
+                self.claim(k, end, Predicate(owner, "age", g.token_case(said.text), False))
+            else:
+                self.claim(i, end, Predicate(owner, "age", g.token_case(said.text), False))
+
     def mark_predicates(self) -> None:
         self.mark_group_ages()
         self.mark_neither_nor()
+        self.mark_denied_ages()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue

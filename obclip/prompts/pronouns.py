@@ -429,6 +429,8 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if word == "her" and core in ("every", "each", "last", "next", "this", "all") and when is not None and (
             when.core.removesuffix("s") in TIME_WORDS):  # fmt: skip
         return "object"  # "she visits her every Sunday": when it happens, not "her every move"
+    if word == "her" and core in ("his", "her", "my", "your", "our", "their", "its"):
+        return "object"  # "He offers her his seat": a possessive takes a noun, not another one
     if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
         return "possessive"
     if core in g.POSSESSIVE_QUANTIFIERS:  # "his many inventions", "her every move"

@@ -424,6 +424,16 @@ class ThingsMixin:
                 self.keep(i, i + n - 1)
                 break
 
+    def kin_or_pet_after(self, j: int) -> bool:
+        """A person or an animal is named within the few words from token j ("his little sister", "his dog")."""
+        for k in range(j, j + 3):
+            w = self.tok(k)
+            if w is None or not w.is_word:
+                return False
+            if self.noun(w) is not None or w.core in self.lex.senses.animals:
+                return True
+        return False
+
     def mark_title_spans(self) -> None:
         if self.title_mode or self.upper_mode:
             return  # where every word has a capital, capitals say nothing
@@ -450,6 +460,10 @@ class ThingsMixin:
                 )
             ):
                 self.keep(i + 1, end)  # "a Nigerian Super Eagles player": the origin is the player's, not the team's
+            elif self.tokens[end].core in self.lex.adjectives and (after := self.tok(end + 1)) is not None and (
+                    after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)):  # fmt: skip
+                pass  # "Cheerful African family", "Happy Asian woman": a caption's capitals before an origin and the
+                # people it describes; the origin is theirs (kept as a family's name, "African" went out unvaried)
             elif self.names_a_thing(i, end):
                 self.keep(i, end)
             elif self.names_before(i, end):
@@ -501,7 +515,11 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
-        if last == first + 1 and first in self.starts and after is not None and self.ing(after) and self.nickname_adjective(
+        joined = after is not None and after.low in ("and", "&") and (w := self.tok(last + 2)) is not None and (
+            w.capitalised and plain(w.core) in self.lex.first_names or w.low in ("his", "her") and (
+                plain(head.core) not in self.lex.senses.creatures or self.kin_or_pet_after(last + 3)))
+        # "Big Mike and his sister", "Old Tom and his dog"; not "Wild Rose and her petals"
+        if last == first + 1 and first in self.starts and after is not None and (self.ing(after) or joined) and self.nickname_adjective(
                 opener) and plain(head.core) in self.lex.first_names and (
                 plain(head.core) not in self.lex.senses.creatures or after.core in self.lex.senses.agents
                 or any((w := self.tok(k)) is not None and w.low in ("his", "her") for k in range(last + 2, last + 5))):  # fmt: skip
