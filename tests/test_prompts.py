@@ -393,7 +393,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
-     ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("gender: female, age: 35", "35"), ("a man at 80 still dancing", "80"),
+     ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 80 still dancing", "80"),
      ("#girldad with his daughter", "girldad"), ("A girlboss CEO in a power suit", "girlboss"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
@@ -1178,3 +1178,26 @@ def test_round_31_a_stock_captions_capitals_before_an_origin_are_no_name(prompt:
     group = accepted(prompt)
     assert any(s.name == "ethnicity" for s in group.slots) and group.n >= 5, group.order
     assert len({s.person for s in group.slots}) == 1
+
+
+def test_round_31_an_appositive_that_adds_an_age_to_a_kin_word_is_that_person() -> None:
+    """Red team round 31: "her son, a toddler in a yellow raincoat, jumping in puddles" made the toddler a second
+    person, varied apart from the son. An appositive set off after a kin or role word, stating only what that word
+    does not ("a toddler": an age), is the same person; "a woman, a child, playing" stays a list of two."""
+    group = accepted("her son, a toddler in a yellow raincoat, jumping in puddles")
+    assert len({s.person for s in group.slots}) == 2  # "her" and the son
+    son = [s for s in group.slots if s.name == "age"]
+    assert len(son) == 1 and any(s.person == son[0].person and s.name == "gender" for s in group.slots)
+    assert len({s.person for s in accepted("a woman, a child, playing").slots}) == 2
+
+
+@pytest.mark.parametrize("prompt", ["portrait of a person, male:0.8, female:0.2, androgynous, soft light",
+                                    "a farmer, age: 60, holding corn", "gender: female, age: 60"])  # fmt: skip
+def test_round_31_a_glued_weight_is_no_age_and_an_age_field_is_one(prompt: str) -> None:
+    """Red team round 31: "male:0.8" was refused as a stray age (a weight glued to its word, without brackets), and
+    "age: 60" as a number next to a person. A fraction after a glued colon is a weight; "age:" before a number is
+    the age of the person the field describes, varied ("age: 75")."""
+    group = accepted(prompt)
+    assert group.n >= 4 and all("0.8" in c for c in group.order if "0.8" in prompt)
+    if "age:" in prompt:
+        assert any(s.name == "age" for s in group.slots) and not any("age: 60" in c for c in group.order)

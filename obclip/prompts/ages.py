@@ -146,6 +146,9 @@ class AgesMixin:
         t = self.tokens[i]
         j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
             else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
+        word = t.text
+        if t.low == "age" and (colon := self.tok(i + 1)) is not None and colon.text == ":" and self.free(i + 1):
+            j, word = i + 2, self.prompt[t.start : colon.end]  # "a woman, age: 35": a character sheet's field
         n = self.tok(j)
         if t.low not in ("aged", "age", "ages") or n is None or not self.free(j):
             return False
@@ -161,10 +164,10 @@ class AgesMixin:
             tens = u is not None and v % 10 == 0 and v >= 20 and 0 < u < 10
             last = j + 1 if tens else j
             return self.age_of(pid, v + (u if tens else 0), n.text, i, last,
-                               AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))  # fmt: skip
+                               AgePhrase(pid, "aged", self.phrase_case(i, last), word=word))  # fmt: skip
         last = self.range_end(j)
         return self.age_of(pid, self.range_years(j, last), n.text, i, last,
-                           AgePhrase(pid, "aged", self.phrase_case(i, last), word=t.text))  # fmt: skip
+                           AgePhrase(pid, "aged", self.phrase_case(i, last), word=word))  # fmt: skip
 
     def range_years(self, j: int, last: int) -> int:
         """The age a range from token j to `last` states: its middle ("aged 35-45" is 40, a middle-aged man);
@@ -440,6 +443,9 @@ class AgesMixin:
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
         if prev is not None and prev.text == ":" and after is not None and after.text == ")":
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
+        if prev is not None and prev.text == ":" and prev.start == self.tokens[i - 2].end and "." in t.low and (
+                float(t.low.rstrip("s")) < 10):  # fmt: skip
+            return False  # "male:0.8, female:0.2": a weight glued to its word, no parentheses (no age has a fraction)
         j = i - 1
         while j >= 0 and self.tokens[j].text in (",", ":", "(", "-"):
             j -= 1

@@ -476,13 +476,20 @@ class PhrasesMixin:
             owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was
             if owner is not None and self.persons[owner].number == person.number:  # (a decoy "ballerino" was sent)
                 return owner
-        after, then = self.tok(head + 1), self.tok(head + 2)
-        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and not person.states and (
+        comma = head + 1
+        if (w := self.tok(comma)) is not None and w.core in g.PREPOSITIONS:  # "a toddler in a yellow raincoat, ..."
+            while (w := self.tok(comma)) is not None and w.is_word and comma - head <= 6 and self.noun(w) is None:
+                comma += 1
+        after, then = self.tok(comma), self.tok(comma + 1)
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and (
                 after is not None and after.text == "," and then is not None and then.is_word and self.ing(then)
                 and not self.title_mode and not self.upper_mode):  # fmt: skip
             owner = self.owner_at(first - 2)  # "a man, a retired firefighter, washing his truck": an appositive
-            if owner is not None and self.persons[owner].number == person.number:  # says who he is, one person
-                return owner
+            if owner is not None and self.persons[owner].number == person.number and (  # says who he is, one person
+                    not person.states or (self.persons[owner].cls not in ("person", None)
+                                          and not set(person.states) & set(self.persons[owner].states))):  # fmt: skip
+                return owner  # "her son, a toddler, jumping": a kin word's person, whose age the appositive adds
+                # (not "a woman, a child, playing", a list of two)
         if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
