@@ -1201,3 +1201,11 @@ def test_round_31_a_glued_weight_is_no_age_and_an_age_field_is_one(prompt: str) 
     assert group.n >= 4 and all("0.8" in c for c in group.order if "0.8" in prompt)
     if "age:" in prompt:
         assert any(s.name == "age" for s in group.slots) and not any("age: 60" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["a boomer couple on a cruise ship deck", "Happy senior couple sitting on sofa at home"])
+def test_round_31_a_couple_has_no_child_decoy(prompt: str) -> None:
+    """Red team round 31: "a little couple on a cruise ship deck", "Happy little couple sitting on sofa" were decoys
+    no one writes, so the real one was among the adult ages. A couple is adults, as a wife is: no child value."""
+    group = accepted(prompt)
+    assert group.n == 3 and not any("little" in c for c in group.order), group.order

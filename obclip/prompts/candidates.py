@@ -178,13 +178,15 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     if "age" not in p.in_phrase and p.cls == "person":
         adult = True  # the age is told apart from the noun ("a woman in her 70s"): "a woman in her childhood" reads oddly
     elif p.cls is None:
-        adult = p.head.lower() in lex.senses.adult
+        adult = p.head.lower() in lex.senses.adult or p.head.lower() in ADULT_GROUPS  # "a little couple" marks itself
     else:
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
     return tuple(a for a in ages if not ((adult or _owns_adult_kin(template, person)) and a == "child"))
 
 
+# groups only adults make up: "a boomer couple" had the decoy "a little couple", which no one writes
+ADULT_GROUPS = frozenset({"couple", "couples", "newlyweds"})
 # kin only an adult has: "his wife", "her son", "their grandchildren", "her fiancé"; a child decoy who has one
 # marks itself ("A little boy ... goes home to his wife")
 ADULTS_KIN = frozenset("spouse offspring stepchild child-in-law ex-spouse fiance newlywed godchild".split())
