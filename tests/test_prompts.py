@@ -1209,3 +1209,12 @@ def test_round_31_a_couple_has_no_child_decoy(prompt: str) -> None:
     no one writes, so the real one was among the adult ages. A couple is adults, as a wife is: no child value."""
     group = accepted(prompt)
     assert group.n == 3 and not any("little" in c for c in group.order), group.order
+
+
+def test_round_31_a_plural_appositive_after_two_names_is_held() -> None:
+    """Red team round 31: "Summer and Autumn, two sisters, jumping into a lake" went out as "A woman and two sisters"
+    (the appositive read as Autumn's, three people in the view). A plural person phrase set off after two people
+    joined by "and" says who they are: held on the device, so no decoy reads "A man and a man, two sisters"."""
+    group = accepted("Summer and Autumn, two sisters, jumping into a lake")
+    assert "two sisters" in group.held_back and len({s.person for s in group.slots}) == 2, group.order
+    assert not any("sisters" in c or "brothers" in c for c in group.order)

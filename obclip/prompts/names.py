@@ -805,7 +805,9 @@ class NamesMixin:
         t = self.tok(j)
         if thing:
             return t is not None and t.is_word and j > i + 2 and self.noun(t) is None and self.thing_noun(j)
-        return t is not None and t.is_word and self.noun(t) is not None and j > i + 2
+        # one name, one person: "Summer and Autumn, two sisters, ..." says who the two are, not who Autumn is
+        return t is not None and t.is_word and (found := self.noun(t)) is not None and j > i + 2 and (
+            found[0].number == "sg")
 
     def acts_like_person(self, i: int) -> bool:
         """The word after token i is what follows a person's name ("Bob fixing", "Will and", "Bob's")."""

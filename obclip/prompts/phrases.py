@@ -335,6 +335,25 @@ class PhrasesMixin:
             return True
         return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or self.ing(nxt)
 
+    def group_appositive(self, first: int, head: int, found: tuple[Noun, str] | None) -> bool:
+        """ "Summer and Autumn, two sisters, jumping": a plural person phrase set off after two people joined by "and"
+        says who they are; as a group of its own its gender was varied apart from theirs ("A man and a man, two
+        sisters"). It is held back on the device (as "neither of them young" is); True when it was."""
+        prev, after = self.tok(first - 1), self.tok(head + 1)
+        if found is None or found[0].number != "pl" or not found[0].states() or prev is None or prev.text != "," or (
+                after is None or after.text != ","):  # fmt: skip
+            return False
+        last_owner, joiner = self.owner_at(first - 2), None
+        k = first - 3
+        while k >= 0 and not self.free(k) and self.owner_at(k) == last_owner:
+            k -= 1  # back over the second person's phrase
+        joiner = self.tok(k)
+        if last_owner is None or joiner is None or joiner.low not in ("and", "&") or self.owner_at(k - 1) is None:
+            return False
+        self.claim(first, head, Held(self.prompt[self.tokens[first].start : self.tokens[head].end],
+                                     "an appositive said of several people"))  # fmt: skip
+        return True
+
     def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
         """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move
         into the person, other modifiers stay as written), the head noun, and a postmodifier ("of color")."""
@@ -348,6 +367,8 @@ class PhrasesMixin:
             # person's, so a decoy that varies it contradicts itself ("not a man but a man")
             raise self.refuse(self.tokens[head], "a person word after a negation says what the person is not; "
                               "say only what the person is")  # fmt: skip
+        if self.group_appositive(first, head, found):
+            return
         person = Person(number="sg", anchor=head)
         mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
         opening = next((k for k, t in enumerate(self.tokens) if t.text == ","), len(self.tokens))  # the first tag
