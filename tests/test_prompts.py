@@ -1218,3 +1218,37 @@ def test_round_31_a_plural_appositive_after_two_names_is_held() -> None:
     group = accepted("Summer and Autumn, two sisters, jumping into a lake")
     assert "two sisters" in group.held_back and len({s.person for s in group.slots}) == 2, group.order
     assert not any("sisters" in c or "brothers" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "told"), [("a woman of Japanese descent arranging flowers", "Japanese"),
+                                              ("a man of Filipino origin cooking adobo", "Filipino"),
+                                              ("an Indian-born CEO speaking at a conference", "Indian-born"),
+                                              ("a toddler boy from Kenya taking his first steps", "Kenya")])  # fmt: skip
+def test_round_32_an_origin_said_with_descent_birth_or_from_is_varied_or_held(prompt: str, told: str) -> None:
+    """Red team round 32: "of Japanese descent", "of Filipino origin" and "Indian-born" went out as written beside
+    every candidate; "from Kenya taking his first steps" made Kenya a person ("a little boy from a person"). The
+    origin is the person's ethnicity: varied in place ("of Asian descent", "an Indian CEO") or held with its
+    preposition; a place after from/in is no name."""
+    group = accepted(prompt)
+    assert not any(told in c for c in group.order), group.order
+    assert any(s.name == "ethnicity" for s in group.slots) or any(told in h for h in group.held_back)
+    assert not any("a person" in c for c in group.order if "Kenya" in prompt)
+
+
+@pytest.mark.parametrize(("prompt", "told"), [("a teenage boy, fourteen or so, skateboarding", "fourteen"),
+                                              ("a guy, 22 at most, holding his diploma", "22")])  # fmt: skip
+def test_round_32_a_hedged_age_set_off_is_varied(prompt: str, told: str) -> None:
+    """Red team round 32: "fourteen or so", "22 at most" were refused as stray numbers: a hedge after a set-off age
+    leaves with it ("a man, 25, holding his diploma")."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(told in c for c in group.order), group.order
+
+
+def test_round_32_a_parent_of_two_has_two_children_and_a_stetson_is_a_hat() -> None:
+    """Red team round 32: "The CEO, 45, ..., mother of two" was refused as a child's age said apart ("of two" read as
+    an age), and "a cowboy in a Stetson roping cattle" went out as "a cowboy in a man" (Stetson is a first name too).
+    A parent "of two" has two children; a name takes no article ("a Maria Lopez painting" has her surname)."""
+    assert accepted("a mother of two reading").n == 2
+    assert accepted("a father of three").order == ("a father of three",) or accepted("a father of three").n == 2
+    group = accepted("a cowboy in a Stetson roping cattle on a Texas ranch")
+    assert all("Stetson" in c for c in group.order) and group.n == 2, group.order

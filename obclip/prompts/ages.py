@@ -24,6 +24,11 @@ from obclip.prompts.cues import (
 from obclip.prompts.template import AgePhrase, Phrase
 from obclip.prompts.tokens import Token, weight_group
 
+# a parent "of two" has two children; "a girl of two" is two years old
+PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
+# words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
+AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
+
 # Stages of life said with a possessive, as a reader dates them: "in her golden years" is an old woman, "in his
 # prime" a man of about 35, "in her youth" a young woman. Each is an age statement of its person, rendered like a
 # decade ("in her seventies"), so its decoys carry their own ages instead of sharing this one.
@@ -207,8 +212,14 @@ class AgesMixin:
         tags = self.lex.tags(nxt.core) if nxt is not None else ""
         counted = nxt is not None and nxt.is_word and (self.noun(nxt) is not None or (
             "n" in tags and not self.ing(nxt) and nxt.core not in g.CLOSED))  # "of two children"
-        group = t.low == "of" and (head := self.tok(i - 1)) is not None and head.core in COLLECTIVES  # "a family of
-        if years is None or counted or group:  # four": how many they are, not an age
+        found = self.noun(head) if t.low == "of" and (head := self.tok(i - 1)) is not None else None
+        group = t.low == "of" and head is not None and (head.core in COLLECTIVES or found is not None and (
+            found[0].cls in PARENTS or (found[0].age not in (None, "child") and years is not None and years < 18)))
+        # "a family of four", "a mother of two", "a grandmother of nine": how many, not an age (no grandmother is 9)
+        if group and years is not None:
+            self.keep(i, j, "how many people the person has or the group counts")
+            return True
+        if years is None or counted or group:
             return True  # the word is taken: no other sweep reads it as an age
         return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
 
@@ -256,6 +267,10 @@ class AgesMixin:
             if owner is not None:
                 return self.age_of(owner, spelled, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
         value = years_written(t)
+        last = i
+        if nxt is not None and (hedge := self.tok(i + 2)) is not None and (nxt.low, hedge.low) in AGE_HEDGES and (
+                self.free(i + 1) and self.free(i + 2)):  # fmt: skip
+            last, nxt = i + 2, self.tok(i + 3)  # "a teenage boy, fourteen or so,", "a guy, 22 at most,"
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
@@ -272,7 +287,7 @@ class AgesMixin:
             owner = self.sole_person_before(i)  # "a man reading a book, 50, smiling": no one else it can be
         if owner is None:
             return False
-        return self.age_of(owner, value, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+        return self.age_of(owner, value, t.text, i, last, AgePhrase(owner, "bare", g.LOWER))
 
     def appositive_decade(self, i: int) -> bool:
         """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or

@@ -470,6 +470,9 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if prev is not None and prev.low in ("from", "in") and t.core in self.lex.senses.places and not (
+                nxt is not None and nxt.capitalised):  # fmt: skip
+            return True  # "a toddler boy from Kenya taking his first steps": a place ("from a person" was sent)
         if t.core in TIME_WORDS and prev is not None and prev.low in WHEN_WORDS:
             return True  # "visits her every Sunday", "on Tuesday": a day, not a name ("every person" was sent)
         if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
@@ -482,6 +485,9 @@ class NamesMixin:
         model = nxt is not None and nxt.is_word and nxt.capitalised and "n" in self.lex.tags(nxt.core) and (
             plain(nxt.core) not in self.lex.first_names)  # "an old Ford Mustang"; "a young Maria Lopez" is her
         single = cue.first and (nxt is None or not nxt.is_word or not (nxt.capitalised or self.ing(nxt)))
+        if j == i - 1 and prev is not None and prev.core in ("a", "an") and "n" in self.lex.tags(t.core) and not (
+                nxt is not None and nxt.is_word and nxt.capitalised):  # fmt: skip  # "a Maria Lopez" has a surname
+            return True  # "a cowboy in a Stetson roping cattle": a thing a name takes no article before
         if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model or single):
             return True  # "a rusty Land Rover", "an old Ford Mustang", "a shiny Mercedes parked": a name takes no
             # article; a make or a model does ("a young Maria Lopez" is her: her surname follows)
@@ -650,6 +656,8 @@ class NamesMixin:
         if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
                 t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
             return None
+        if prev is not None and prev.low in ("from", "in") and t.core in self.lex.senses.places:
+            return None  # "a toddler boy from Kenya taking his first steps": his, the boy's; Kenya a place
         end = self.clause_end(i + 2)
         owned = any(self.tokens[k].low in ("his", "her") for k in range(i + 2, end))
         return i if owned else None

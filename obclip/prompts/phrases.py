@@ -67,6 +67,7 @@ SIBLING_ORDER = frozenset(
     "big bigger biggest older oldest elder eldest younger youngest little littler littlest baby kid".split()
 )
 SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
+DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
 OWNERS = frozenset({"his", "her", "my", "their", "our", "your"})
 SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
@@ -851,6 +852,10 @@ class PhrasesMixin:
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
             if adj.value == HELD:
                 held_words.append(w.text)
+        elif (origin := self.origin_compound(w.core)) is not None:  # "an Indian-born CEO": went out as written
+            self.absorb(person, "ethnicity", origin.value, True, w.text)
+            if origin.value == HELD:
+                held_words.append(w.text)
         elif self.age_compound(w.core):
             held_words.append(w.text)  # "a not-yet-teenage girl", "a forever-young man": an age the scale has no
             # value for, said with it; varied it would be wrong, sent it would be told
@@ -985,6 +990,12 @@ class PhrasesMixin:
         prev = self.tok(k - 1)
         return prev is not None and prev.is_word and (prev.core in OWNERS or bool(prev.possessive))
 
+    def origin_compound(self, core: str) -> Adjective | None:
+        """ "Indian-born", "Nigerian-raised": an origin said with where one was born or raised, the origin itself."""
+        head, _, tail = core.rpartition("-")
+        said = self.lex.adjectives.get(head) if tail in ("born", "raised", "bred") else None
+        return said if said is not None and said.attribute == "ethnicity" else None
+
     def age_compound(self, core: str) -> bool:
         """A hyphenated word the lexicon does not know, ending in an age or gender word ("not-yet-teenage",
         "forever-young"): it says the attribute, in a way no value of the scale says."""
@@ -1011,7 +1022,7 @@ class PhrasesMixin:
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
-                ish_years(w.low) is not None) or self.age_compound(core):  # fmt: skip
+                ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core):  # fmt: skip
             return True  # "a thirty-ish woman", "a not-yet-teenage girl"
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
@@ -1111,10 +1122,27 @@ class PhrasesMixin:
             else:
                 self.claim(i, end, Predicate(owner, "age", g.token_case(said.text), False))
 
+    def mark_descent(self) -> None:
+        """ "a woman of Japanese descent", "a man of Filipino origin": the origin is the person's ethnicity, varied in
+        place ("of Asian descent", "of African descent") or held where no value names it; it went out as written."""
+        for i, t in enumerate(self.tokens[:-2]):
+            origin, kind = self.tokens[i + 1], self.tokens[i + 2]
+            if t.low != "of" or kind.low not in DESCENT_WORDS or not all(self.free(k) for k in range(i, i + 3)):
+                continue
+            said = self.lex.adjectives.get(origin.core)
+            owner = self.owner_at(i - 1)
+            if said is None or said.attribute != "ethnicity" or owner is None:
+                continue
+            if said.value == HELD:  # "of Mexican heritage": the whole phrase stays on the device
+                self.claim(i, i + 2, Held(self.prompt[t.start : kind.end], "ethnicity outside the value space"))
+                continue
+            self.predicate(owner, said, i + 1, i + 1, i + 1, i + 1, False)
+
     def mark_predicates(self) -> None:
         self.mark_group_ages()
         self.mark_neither_nor()
         self.mark_denied_ages()
+        self.mark_descent()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
@@ -1122,9 +1150,9 @@ class PhrasesMixin:
             pair = f"{t.core} {nxt.core}" if nxt is not None and nxt.is_word and self.free(i + 1) else ""
             last = i + 1 if pair in self.lex.adjectives else i
             word = pair if last > i else t.core
-            if word not in self.lex.adjectives:
+            adj = self.lex.adjectives.get(word) or self.origin_compound(word)  # "The CEO, 45, Indian-born, ..."
+            if adj is None:
                 continue
-            adj = self.lex.adjectives[word]
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there
