@@ -1252,3 +1252,19 @@ def test_round_32_a_parent_of_two_has_two_children_and_a_stetson_is_a_hat() -> N
     assert accepted("a father of three").order == ("a father of three",) or accepted("a father of three").n == 2
     group = accepted("a cowboy in a Stetson roping cattle on a Texas ranch")
     assert all("Stetson" in c for c in group.order) and group.n == 2, group.order
+
+
+@pytest.mark.parametrize("prompt", ["the Seven Sisters cliffs in England on a sunny day",
+                                    "the Three Sisters rock formation in the Blue Mountains, foggy morning"])  # fmt: skip
+def test_round_32_a_landmark_named_after_people_is_sent_as_written(prompt: str) -> None:
+    """Red team rounds 31-32: "the Seven Sisters cliffs" went out as "the person cliffs", "the Three Sisters rock
+    formation" with the decoy "the Three brothers". "the", a capitalised number and capitalised people, then a thing,
+    name a landmark; "the Three Sisters smiling" are people."""
+    assert accepted(prompt).order == (prompt,)
+    assert accepted("the Three Sisters smiling on stage").n == 2
+
+
+def test_round_32_data_a_kirpan_is_held_with_the_turban() -> None:
+    """Red team round 32: "a person in a turban and kirpan" went out as "a person in kirpan" (proxies.toml)."""
+    group = accepted("a person in a turban and kirpan serving langar at the Golden Temple")
+    assert not any("kirpan" in c or "turban" in c for c in group.order), group.order

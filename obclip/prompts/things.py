@@ -71,6 +71,7 @@ class ThingsMixin:
     """Passes of `obclip.prompts.parse._Parser` that keep named things as written (mixed in)."""
 
     def mark_named_things(self) -> None:
+        self.mark_numbered_landmarks()
         self.mark_family_names()
         self.mark_named_phrases()
         self.mark_saints_places()
@@ -153,6 +154,19 @@ class ThingsMixin:
                     self.keep(i, end)
                     break
                 end += 1
+
+    def mark_numbered_landmarks(self) -> None:
+        """ "the Three Sisters rock formation", "the Seven Sisters cliffs": "the", a capitalised number and capitalised
+        people, then a thing that is no person, name a landmark after people; no one is there ("the person cliffs"
+        and "the Three brothers rock formation" were sent)."""
+        for i, t in enumerate(self.tokens[1:], start=1):
+            if t.core not in g.NUMBER_WORDS or not t.capitalised or self.tokens[i - 1].low != "the" or not self.free(i):
+                continue
+            end = i + 1
+            while (w := self.tok(end)) is not None and w.is_word and w.capitalised and self.free(end):
+                end += 1
+            if end > i + 1 and self.thing_noun(end) and not self.ing(self.tokens[end]):
+                self.keep(i, end - 1, f"it names the {self.tokens[end].core} after it")
 
     def keep(self, first: int, last: int, why: str = NAMED) -> None:
         start = self.tokens[first].start
