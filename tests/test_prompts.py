@@ -1268,3 +1268,13 @@ def test_round_32_data_a_kirpan_is_held_with_the_turban() -> None:
     """Red team round 32: "a person in a turban and kirpan" went out as "a person in kirpan" (proxies.toml)."""
     group = accepted("a person in a turban and kirpan serving langar at the Golden Temple")
     assert not any("kirpan" in c or "turban" in c for c in group.order), group.order
+
+
+def test_round_32_an_origin_tag_after_a_set_off_age_is_the_same_persons() -> None:
+    """Red team round 32: "a man who just became a grandfather, mid-fifties, Mexican, holding a newborn" was refused
+    (the tag "Mexican" could belong to either of two people): a tag right after a person's set-off age is said of
+    that person ("a woman, 30, Korean, reading" varies her origin with her age)."""
+    group = accepted("a woman, 30, Korean, reading")
+    assert {s.name for s in group.slots} == {"gender", "age", "ethnicity"} and len({s.person for s in group.slots}) == 1
+    held = accepted("a man who just became a grandfather, mid-fifties, Mexican, holding a newborn in the hospital hallway")
+    assert "Mexican" in held.held_back and not any("Mexican" in c for c in held.order)

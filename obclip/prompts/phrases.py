@@ -26,7 +26,7 @@ from obclip.prompts.cues import (
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD, Adjective, Noun
-from obclip.prompts.template import DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
+from obclip.prompts.template import AgePhrase, DetectionError, Held, Person, Phrase, Predicate, ProxyRefused
 from obclip.prompts.things import THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
@@ -1211,6 +1211,9 @@ class PhrasesMixin:
         owner = self.owner_at(j)
         if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
             owner = self.owner_at(j - 1)
+        if owner is None and j in self.used and self.spans[self.used[j]][1] == j and isinstance(
+                seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text == ",":  # fmt: skip
+            owner = seg.person  # "a man ..., mid-fifties, Mexican, holding": the tag after his age is his
         return owner, j
 
     def lone_tag(self, i: int, last: int | None = None) -> bool:

@@ -2,7 +2,8 @@
 
 Every slot is written the same way whatever the user typed: determiner, the other modifiers
 as written, then age, ethnicity and (for a neutral noun) gender words from fixed tables, then
-the class's canonical noun ("mum" -> "mother"/"father"; "a little girl" -> "a young woman").
+the class's canonical noun ("mum" -> "mother"/"father"; "a little girl" -> "a young woman"); a person owned by
+someone and known by age alone is a friend ("her baby" -> "her little friend", "his old male friend").
 So the real candidate is phrased exactly like its decoys; the device finishes its own steps
 with the user's exact prompt. Pronouns keep their role and letter case; articles agree.
 """
