@@ -1278,3 +1278,14 @@ def test_round_32_an_origin_tag_after_a_set_off_age_is_the_same_persons() -> Non
     assert {s.name for s in group.slots} == {"gender", "age", "ethnicity"} and len({s.person for s in group.slots}) == 1
     held = accepted("a man who just became a grandfather, mid-fifties, Mexican, holding a newborn in the hospital hallway")
     assert "Mexican" in held.held_back and not any("Mexican" in c for c in held.order)
+
+
+@pytest.mark.parametrize("prompt", ["subject: man | age: 70s | origin: japanese | setting: zen garden | style: ukiyo-e",
+                                    "gender: female, age: 35, ethnicity: asian"])  # fmt: skip
+def test_round_32_a_character_sheets_age_and_origin_fields_are_its_persons(prompt: str) -> None:
+    """Red team round 32: "subject: man | age: 70s | origin: japanese" was refused ("70s" a stray number); once read,
+    "origin: japanese" became a second, plural person ("origin: Asian people"). A field's decade is the sheet's
+    person's age ("age: 75"), an origin field that person's ethnicity ("origin: Asian"), one person in all."""
+    group = accepted(prompt)
+    assert {s.name for s in group.slots} == {"gender", "age", "ethnicity"} and len({s.person for s in group.slots}) == 1
+    assert not any("people" in c or "person" in c for c in group.order), group.order

@@ -158,6 +158,10 @@ class AgesMixin:
         if t.low not in ("aged", "age", "ages") or n is None or not self.free(j):
             return False
         spelled = n.is_word and n.low != "one" and (v := g.number_value(n.low)) is not None and 0 < v <= 120
+        if word.endswith(":") and (decade := decade_years(n)) is not None and not n.low.isdigit():
+            pid = self.nearest_person(i)  # "subject: man | age: 70s": a character sheet's decade
+            return pid is not None and self.age_of(pid, decade, n.text, i, j,
+                                                   AgePhrase(pid, "aged", self.phrase_case(i, j), word=word))  # fmt: skip
         if not n.low.isdigit() and not spelled:  # "a kid aged seven": said in words
             return False
         pid = self.nearest_person(i)

@@ -67,6 +67,7 @@ SIBLING_ORDER = frozenset(
     "big bigger biggest older oldest elder eldest younger youngest little littler littlest baby kid".split()
 )
 SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
+FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
 OWNERS = frozenset({"his", "her", "my", "their", "our", "your"})
@@ -370,6 +371,9 @@ class PhrasesMixin:
                               "say only what the person is")  # fmt: skip
         if self.group_appositive(first, head, found):
             return
+        if first == head and self.field_value(head) and found is not None and found[0].ethnicity is not None and (
+                self.tokens[head].core in self.lex.adjectives):  # fmt: skip
+            return  # "origin: japanese": the field's value, said of the sheet's person (`mark_fields`), not people
         person = Person(number="sg", anchor=head)
         mods, held_words = self.read_modifiers(person, first + (1 if det else 0), head)
         opening = next((k for k, t in enumerate(self.tokens) if t.text == ","), len(self.tokens))  # the first tag
@@ -1138,7 +1142,22 @@ class PhrasesMixin:
                 continue
             self.predicate(owner, said, i + 1, i + 1, i + 1, i + 1, False)
 
+    def field_value(self, i: int) -> bool:
+        """Token i is the value of a character sheet's field ("origin: japanese", "ethnicity: asian")."""
+        colon, key = self.tok(i - 1), self.tok(i - 2)
+        return colon is not None and colon.text == ":" and key is not None and key.low in FIELD_KEYS
+
+    def mark_fields(self) -> None:
+        """ "subject: man | age: 70s | origin: japanese": an origin field is the ethnicity of the sheet's one person,
+        varied in place ("origin: Asian"); it read as a plural person ("origin: Asian people")."""
+        for i, t in enumerate(self.tokens):
+            said = self.lex.adjectives.get(t.core) if t.is_word and self.free(i) and self.field_value(i) else None
+            if said is None or said.attribute != "ethnicity" or (owner := self.nearest_person(i)) is None:
+                continue
+            self.predicate(owner, said, i, i, i, i, False)
+
     def mark_predicates(self) -> None:
+        self.mark_fields()
         self.mark_group_ages()
         self.mark_neither_nor()
         self.mark_denied_ages()
