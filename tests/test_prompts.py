@@ -1289,3 +1289,35 @@ def test_round_32_a_character_sheets_age_and_origin_fields_are_its_persons(promp
     group = accepted(prompt)
     assert {s.name for s in group.slots} == {"gender", "age", "ethnicity"} and len({s.person for s in group.slots}) == 1
     assert not any("people" in c or "person" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["The matriarch's five grown children visiting her", "her adult children at a reunion"])
+def test_round_33_grown_children_are_adults(prompt: str) -> None:
+    """Red team round 33: "five grown children" went out as "five little friends" (or was refused: "grown" and the
+    child noun disagreed), "her adult children" as "her adult little children". Before a child noun, "grown" and
+    "adult" say offspring who are adults: the age is theirs, never "little"."""
+    group = accepted(prompt)
+    assert "little" not in group.cloud_prompt and "adult little" not in " ".join(group.order), group.order
+    assert any(s.name == "age" for s in group.slots)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a matronly Korean woman serving tea", "matronly"),
+                                              ("a Nigerian woman dancing at an owambe party", "owambe"),
+                                              ("a Korean grandmother during kimjang season", "kimjang"),
+                                              ("a woman applying blush", "applying blush"),
+                                              ("an old lady with a gray bun", "gray bun")])  # fmt: skip
+def test_round_33_data_near_kin_of_held_words_are_held(prompt: str, held: str) -> None:
+    """Red team round 33: "a matronly European man", "owambe" and "kimjang" beside a stated origin of another value,
+    "applying blush" where lipstick is held, "a gray bun" where "gray hair" is (proxies.toml, regional.toml)."""
+    group = accepted(prompt)
+    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Big Mike the bouncer standing at the door", "Mike"),
+                                              ("Old Tom the fisherman", "Tom")])  # fmt: skip
+def test_round_33_a_nickname_with_an_epithet_is_a_name(prompt: str, name: str) -> None:
+    """Red team round 33: "Big Mike the bouncer" went out N=1 with the name; "Old Tom the fisherman" with "Tom" beside
+    the decoy "fisherwoman". A nickname before "the" and a person noun is a name with its epithet."""
+    group = accepted(prompt)
+    assert not any(name in c for c in group.order), group.order
+    assert accepted("Felix the cat").n == 1

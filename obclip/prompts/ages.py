@@ -430,8 +430,8 @@ class AgesMixin:
         t, y, o = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
         if y is not None and y.low in YO_ABBREVIATIONS and self.free(i + 1):
             last = i + 1
-        elif y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low == "old":
-            last = i + 2
+        elif y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low in ("old", "young"):
+            last = i + 2  # "82 years young": an age said with a smile, written "75 years old"
         else:
             return False
         pid = self.nearest_person(i)

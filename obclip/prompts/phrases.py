@@ -67,6 +67,7 @@ SIBLING_ORDER = frozenset(
     "big bigger biggest older oldest elder eldest younger youngest little littler littlest baby kid".split()
 )
 SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
+GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child noun: offspring who are adults
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
@@ -244,6 +245,8 @@ class PhrasesMixin:
             if found is None and not collective:
                 continue
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
+                if t.core in GROWN and (h := self.noun(nxt)) is not None and h[0].age == "child":
+                    continue  # "her adult children": the offspring's age, read with the noun after it
                 if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]) and (
                         not self.agreeing_verb(i + 1)):  # fmt: skip
                     continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
@@ -809,6 +812,14 @@ class PhrasesMixin:
                     raise self.refuse(w, proxy_message(phrase.reveals), ProxyRefused)
                 held_words.append(self.prompt[w.start : self.tokens[k + n - 1].end])
                 return k + n
+        if w.core in GROWN and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and h[0].age == "child":
+            # "her adult children", "five grown children": offspring who are adults (the noun names the relation);
+            # read as a child's age beside "adult" the view said "her adult little children", or was refused
+            said = self.lex.adjectives.get(w.core)
+            self.absorb(person, "age", said.value if said is not None and said.attribute == "age" else "young", True,
+                        w.text)  # fmt: skip
+            person.in_years = True
+            return k + 1
         if k + 1 == head and (cohort := COHORTS.get((w.core, self.tokens[head].core.removesuffix("s")))) is not None:
             self.absorb(person, "age", g.age_value(cohort), True, w.text)
             return head  # "a baby boomer": one generation's name, whose noun heads the phrase ("baby" is no child)
@@ -1028,6 +1039,9 @@ class PhrasesMixin:
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
                 ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core):  # fmt: skip
             return True  # "a thirty-ish woman", "a not-yet-teenage girl"
+        if core in GROWN and (h := self.tok(j + 1)) is not None and (found := self.noun(h)) is not None and (
+                found[0].age == "child"):  # fmt: skip
+            return True  # "her adult children"
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
         tags = self.lex.tags(core)

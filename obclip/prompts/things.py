@@ -529,13 +529,15 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
-        joined = after is not None and after.low in ("and", "&") and (w := self.tok(last + 2)) is not None and (
+        epithet = after is not None and after.low == "the" and (w := self.tok(last + 2)) is not None and w.is_word and (
+            self.noun(w) is not None)  # "Big Mike the bouncer standing at the door"
+        joined = epithet or after is not None and after.low in ("and", "&") and (w := self.tok(last + 2)) is not None and (
             w.capitalised and plain(w.core) in self.lex.first_names or w.low in ("his", "her") and (
                 plain(head.core) not in self.lex.senses.creatures or self.kin_or_pet_after(last + 3)))
         # "Big Mike and his sister", "Old Tom and his dog"; not "Wild Rose and her petals"
         if last == first + 1 and first in self.starts and after is not None and (self.ing(after) or joined) and self.nickname_adjective(
                 opener) and plain(head.core) in self.lex.first_names and (
-                plain(head.core) not in self.lex.senses.creatures or after.core in self.lex.senses.agents
+                plain(head.core) not in self.lex.senses.creatures or after.core in self.lex.senses.agents or epithet
                 or any((w := self.tok(k)) is not None and w.low in ("his", "her") for k in range(last + 2, last + 5))):  # fmt: skip
             return False  # "Big Mike grilling burgers", "Old Tom fishing": an adjective and a first name opening the
             # prompt before what a person does or a person's "his", a nickname ("Wild Rose growing by the fence" is a flower)

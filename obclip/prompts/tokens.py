@@ -17,7 +17,7 @@ from functools import cached_property
 _TOKEN = re.compile(
     r"(?P<network><[A-Za-z][\w.-]*:[^<>\n]{1,160}?>)|"  # a front-end's extra network: "<lora:add_detail:0.8>"
     r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|(?:[oO]ver|[uU]nder)-\d{1,2}['’]?s\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
-    r"|(?P<num>\d+(?:[.,]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b|ish\b)?(?:-[^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*(?i:['’]?s\b|st\b|nd\b|rd\b|th\b|ish\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
 )
 
