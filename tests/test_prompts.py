@@ -1321,3 +1321,14 @@ def test_round_33_a_nickname_with_an_epithet_is_a_name(prompt: str, name: str) -
     group = accepted(prompt)
     assert not any(name in c for c in group.order), group.order
     assert accepted("Felix the cat").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["solo, mature female, office lady, glasses, pencil skirt, city background",
+                                    "solo, mature female, lady, glasses"])  # fmt: skip
+def test_round_33_a_role_tag_or_a_solo_tag_list_names_one_person(prompt: str) -> None:
+    """Red team round 33: "solo, mature female, office lady" varied "office lady" as a second person ("solo, young
+    man, office lady"), which "solo" (one character) and the role ("office", a kind of worker) rule out. With "solo",
+    or with a role word, a bare person tag after one person describes that person ("man, woman, beach" stays two)."""
+    group = accepted(prompt)
+    assert len({s.person for s in group.slots}) == 1 and group.n == 8, group.order
+    assert len({s.person for s in accepted("man, woman, beach").slots}) == 2

@@ -657,7 +657,11 @@ class PhrasesMixin:
             return False
         other = self.persons[0]
         nouns = (self.tokens[head].core, self.tokens[other.anchor].core)
-        if person.cls in GENERAL_CLASSES and (set(person.states) <= {"gender", "age"} or "gender" in person.states):
+        solo = any(t.low == "solo" for t in self.tokens)  # a booru tag: one character in the picture
+        role = any(self.tokens[k].is_word and self.tokens[k].core not in self.lex.adjectives and "n" in self.lex.tags(
+            self.tokens[k].core) for k in range(first, head))  # fmt: skip  # "office lady": a kind of worker
+        if person.cls in GENERAL_CLASSES and not solo and not role and (
+                set(person.states) <= {"gender", "age"} or "gender" in person.states):  # fmt: skip
             # "man, woman, beach", "old man, boy", "(asian woman:1.2), (black man:1.2)": a noun that says only who is
             # there names someone new, whatever origin it is given
             return False
