@@ -692,10 +692,15 @@ def test_a_capitalised_name_glued_to_a_number_is_a_thing(prompt: str) -> None:
 
 
 def test_a_childs_age_apart_from_an_adult_word_is_refused_not_made_adult() -> None:
-    """The attacker's view of "turns children into adults": "Mary, 2," renders her as "a woman" with no child
-    value, so folding her age to young would send an adult; it is refused, and the one-phrase form is a child."""
+    """The attacker's view of "turns children into adults": "a woman, 2," has no child value, so folding her age to
+    young would send an adult; it is refused, and the one-phrase form is a child. A name with its age set off
+    ("Mary, 2, on a swing", red team round 33: "Willow, an 8-year-old" and "Emma, 8" were refused) writes the age in
+    the name's phrase too: "A little girl, 10, on a swing", every value alike ("A young woman, 25")."""
     with pytest.raises(DetectionError, match="child's age"):
-        transform("Mary, 2, on a swing")
+        transform("a woman, 2, on a swing")
+    named = accepted("Mary, 2, on a swing")
+    assert named.cloud_prompt.startswith("A little girl, 10,") and "Mary" not in " ".join(named.order), named.order
+    assert all(re.match(r"An? (little|young|middle-aged|old) (girl|boy|woman|man), \d+,", c) for c in named.order)
     group = accepted("a 2-year-old girl named Mary on a swing")
     assert any(s.name == "age" and s.value == "child" for s in group.slots) and "little" in group.cloud_prompt
 

@@ -72,7 +72,11 @@ class AgesMixin:
 
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
-        self.persons[pid].state("age", g.age_value(years), True, word)
+        person = self.persons[pid]
+        person.state("age", g.age_value(years), True, word)
+        if person.named and person.cls == "person" and seg.kind == "bare":
+            person.in_phrase.add("age")  # "Emma, 8, building a sandcastle": "A little girl, 10, ..." (a name's "a woman"
+            # beside a child's age could not be varied: refused); every value writes its age in the phrase too
         self.claim(first, last, seg)
         return True
 

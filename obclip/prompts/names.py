@@ -711,7 +711,7 @@ class NamesMixin:
         if key in self.names:
             person_id, det = self.names[key], "the"
         else:
-            person_id, det = self.new_person(Person(cls="person", number="sg", anchor=first)), "a"
+            person_id, det = self.new_person(Person(cls="person", number="sg", anchor=first, named=True)), "a"
             self.names[key] = person_id
         casing = self.phrase_case(first, last, named=True)
         self.claim(first, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
@@ -942,7 +942,7 @@ class NamesMixin:
         if key in self.names:
             person_id, det = self.names[key], "the"
         else:
-            person = Person(cls=noun.cls if noun else "person", number="sg", anchor=i)
+            person = Person(cls=noun.cls if noun else "person", number="sg", anchor=i, named=not (title or noun))
             if gender:  # a first name's usual gender is weak: the prompt's own pronoun wins ("Alex and her ...")
                 person.state("gender", gender, bool(title or noun), t.text)
                 person.in_phrase.add("gender")

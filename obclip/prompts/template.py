@@ -55,6 +55,7 @@ class Person:
     in_phrase: set[str] = field(default_factory=set)
     pronoun_only: bool = False
     in_years: bool = False  # its age was given as a number of years ("a 30-year-old girl" is an adult)
+    named: bool = False  # introduced by a name ("Emma"), written "a woman" in the cloud view
     anchor: int = 0  # token index that orders persons for binding (head, or first pronoun)
     mentions: list[int] = field(default_factory=list)  # token indices of its head and bound pronouns
 
