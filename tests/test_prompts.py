@@ -74,6 +74,13 @@ def accepted(prompt: str, attributes: list[str] | None = None, **kw):
     return group
 
 
+def held_on_device(prompt: str, held: str):
+    """`prompt` is accepted with `held` (or a held span containing it) back on the device and in no candidate."""
+    group = accepted(prompt)
+    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+    return group
+
+
 def test_her_before_a_noun_in_ly_is_possessive() -> None:
     group = accepted("a woman with her family")
     assert any(c.endswith("his family") for c in group.order) and not any("him family" in c for c in group.order)
@@ -1093,8 +1100,7 @@ def test_round_30_data_a_rite_a_worn_hat_and_a_hair_colour_are_held(prompt: str,
     African" and "a farmer in a conical hat ... in Vietnam" (no origin stated) were sent: the rite, the hat worn and
     the hair colour each point to one origin (proxies.toml), so they stay on the device as "red hair" does. With no
     one there they are things, sent as written."""
-    group = accepted(prompt)
-    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+    held_on_device(prompt, held)
     assert accepted("a conical hat on a wooden table").order == ("a conical hat on a wooden table",)
 
 
@@ -1150,8 +1156,7 @@ def test_round_31_a_person_word_spelled_letter_by_letter_is_refused(prompt: str)
 def test_round_31_data_a_body_and_a_dwelling_are_held(prompt: str, held: str) -> None:
     """Red team round 31: "a little boy, having a hot flash" (after "menopause" was held), "an adam's apple" beside
     either gender, and "beside an igloo" after "Inuit" was held, were sent (proxies.toml, regional.toml)."""
-    group = accepted(prompt)
-    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+    held_on_device(prompt, held)
 
 
 def test_round_31_her_before_a_possessive_is_an_object() -> None:
@@ -1314,8 +1319,7 @@ def test_round_33_grown_children_are_adults(prompt: str) -> None:
 def test_round_33_data_near_kin_of_held_words_are_held(prompt: str, held: str) -> None:
     """Red team round 33: "a matronly European man", "owambe" and "kimjang" beside a stated origin of another value,
     "applying blush" where lipstick is held, "a gray bun" where "gray hair" is (proxies.toml, regional.toml)."""
-    group = accepted(prompt)
-    assert any(held in h for h in group.held_back) and not any(held in c for c in group.order), group.order
+    held_on_device(prompt, held)
 
 
 @pytest.mark.parametrize(("prompt", "name"), [("Big Mike the bouncer standing at the door", "Mike"),

@@ -370,17 +370,24 @@ class AgesMixin:
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False
-        j = i - 2
-        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
-            j -= 1  # "a man, around 70, reading"
-        pid = self.owner_at(j)
-        if pid is None and j < i - 2:
-            pid = self.nearest_person(i)  # "a man in a cardigan, around 70,": set off by commas, the person's age
+        pid = self.owner_set_off(i - 1)
         if pid is None:
             return False
         last = self.range_end(i)
         return self.age_of(pid, self.range_years(i, last), t.text, i - 1, last,
                            AgePhrase(pid, prev.low, g.LOWER, word=prev.text))  # fmt: skip
+
+    def owner_set_off(self, first: int) -> int | None:
+        """The person an age phrase starting at token `first` is said of: the one whose phrase ends right before it
+        ("a man around 70"), back over commas and brackets ("a man, around 70, reading"), or, where it is set off,
+        the nearest person ("a man in a cardigan, around 70,")."""
+        j = first - 1
+        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
+            j -= 1
+        pid = self.owner_at(j)
+        if pid is None and j < first - 1:
+            pid = self.nearest_person(first)
+        return pid
 
     def age_bound(self, i: int) -> int | None:
         """The first token of "(no|not) older|younger than" right before token i, or None."""
@@ -393,12 +400,7 @@ class AgesMixin:
     def bounded_age(self, i: int, first: int) -> bool:
         """ "a boy, no older than ten, selling lemonade": the bound is the person's age (sent as "no older than 10"
         in the real candidate, "no older than 75" in an old one), never the words as typed beside every value."""
-        j = first - 1
-        while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
-            j -= 1
-        pid = self.owner_at(j)
-        if pid is None and j < first - 1:
-            pid = self.nearest_person(first)
+        pid = self.owner_set_off(first)
         if pid is None:
             return False
         word = self.prompt[self.tokens[first].start : self.tokens[i - 1].end]

@@ -470,8 +470,7 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
-        if prev is not None and prev.low in ("from", "in") and t.core in self.lex.senses.places and not (
-                nxt is not None and nxt.capitalised):  # fmt: skip
+        if self.place_after_preposition(i) and not (nxt is not None and nxt.capitalised):
             return True  # "a toddler boy from Kenya taking his first steps": a place ("from a person" was sent)
         if t.core in TIME_WORDS and prev is not None and prev.low in WHEN_WORDS:
             return True  # "visits her every Sunday", "on Tuesday": a day, not a name ("every person" was sent)
@@ -656,11 +655,16 @@ class NamesMixin:
         if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
                 t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
             return None
-        if prev is not None and prev.low in ("from", "in") and t.core in self.lex.senses.places:
+        if self.place_after_preposition(i):
             return None  # "a toddler boy from Kenya taking his first steps": his, the boy's; Kenya a place
         end = self.clause_end(i + 2)
         owned = any(self.tokens[k].low in ("his", "her") for k in range(i + 2, end))
         return i if owned else None
+
+    def place_after_preposition(self, i: int) -> bool:
+        """Token i is a place of `Senses.places` after "from"/"in" ("a toddler from Kenya"): no name."""
+        prev = self.tok(i - 1)
+        return prev is not None and prev.low in ("from", "in") and self.tokens[i].core in self.lex.senses.places
 
     def clause_end(self, k: int) -> int:
         """The first punctuation token that ends a clause from token k on, or the prompt's end."""

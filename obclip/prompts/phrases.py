@@ -16,6 +16,7 @@ from obclip.prompts.cues import (
     COLLECTIVES,
     KIN_CLASSES,
     ORDINAL,
+    POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
     SOMETHING,
     YEAR_OLD,
@@ -71,7 +72,6 @@ GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child n
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
-OWNERS = frozenset({"his", "her", "my", "their", "our", "your"})
 SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
 # "his little sister" is the younger one
 
@@ -245,7 +245,7 @@ class PhrasesMixin:
             if found is None and not collective:
                 continue
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
-                if t.core in GROWN and (h := self.noun(nxt)) is not None and h[0].age == "child":
+                if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
                 if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]) and (
                         not self.agreeing_verb(i + 1)):  # fmt: skip
@@ -335,7 +335,7 @@ class PhrasesMixin:
         if prev.low != "the":  # "an elderly knitting a scarf"; not "an old knitting needle", "a Jewish wedding, ..."
             after = self.tok(j + 1)
             return nxt.is_word and self.ing(nxt) and after is not None and after.is_word and (
-                after.core in g.DETERMINERS or after.core in g.PREPOSITIONS or after.core in OWNERS)
+                after.core in g.DETERMINERS or after.core in g.PREPOSITIONS or after.core in POSSESSIVE_DETERMINERS)
         if not nxt.is_word:
             return True
         return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or self.ing(nxt)
@@ -348,8 +348,7 @@ class PhrasesMixin:
         if found is None or found[0].number != "pl" or not found[0].states() or prev is None or prev.text != "," or (
                 after is None or after.text != ","):  # fmt: skip
             return False
-        last_owner, joiner = self.owner_at(first - 2), None
-        k = first - 3
+        last_owner, k = self.owner_at(first - 2), first - 3
         while k >= 0 and not self.free(k) and self.owner_at(k) == last_owner:
             k -= 1  # back over the second person's phrase
         joiner = self.tok(k)
@@ -365,8 +364,9 @@ class PhrasesMixin:
         first, det = self.phrase_start(head)
         before = self.tok(first - 1)
         negator = before if before is not None and before.low in NEGATORS else self.tokens[first]
-        known = negator.low in ("neither", "nor") and self.tokens[first + (1 if negator is self.tokens[first] else 0)].low in (
-            "the", "his", "her", "their", "my", "our", "your", "this", "that")  # fmt: skip
+        known = negator.low in ("neither", "nor") and (
+            (named := self.tokens[first + (1 if negator is self.tokens[first] else 0)].low) in POSSESSIVE_DETERMINERS
+            or named in ("the", "this", "that"))  # fmt: skip
         if negator.low in NEGATORS and not known:  # "neither the boy nor his father noticed": two people, both there
             # "not a man but a woman", "neither man nor woman": the denied word says which value is not the
             # person's, so a decoy that varies it contradicts itself ("not a man but a man")
@@ -816,7 +816,7 @@ class PhrasesMixin:
                     raise self.refuse(w, proxy_message(phrase.reveals), ProxyRefused)
                 held_words.append(self.prompt[w.start : self.tokens[k + n - 1].end])
                 return k + n
-        if w.core in GROWN and k + 1 == head and (h := self.noun(self.tokens[head])) is not None and h[0].age == "child":
+        if k + 1 == head and self.grown_offspring(k):
             # "her adult children", "five grown children": offspring who are adults (the noun names the relation);
             # read as a child's age beside "adult" the view said "her adult little children", or was refused
             said = self.lex.adjectives.get(w.core)
@@ -1007,7 +1007,13 @@ class PhrasesMixin:
     def owned(self, k: int) -> bool:
         """Token k opens a phrase after a possessive: "his", "her", "my", "their", "the boy's"."""
         prev = self.tok(k - 1)
-        return prev is not None and prev.is_word and (prev.core in OWNERS or bool(prev.possessive))
+        return prev is not None and prev.is_word and (prev.core in POSSESSIVE_DETERMINERS or bool(prev.possessive))
+
+    def grown_offspring(self, j: int) -> bool:
+        """Token j is "grown"/"adult" before a child noun ("her adult children"): offspring who are adults."""
+        nxt = self.tok(j + 1)
+        return self.tokens[j].core in GROWN and nxt is not None and (h := self.noun(nxt)) is not None and (
+            h[0].age == "child")
 
     def origin_compound(self, core: str) -> Adjective | None:
         """ "Indian-born", "Nigerian-raised": an origin said with where one was born or raised, the origin itself."""
@@ -1043,8 +1049,7 @@ class PhrasesMixin:
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
                 ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core):  # fmt: skip
             return True  # "a thirty-ish woman", "a not-yet-teenage girl"
-        if core in GROWN and (h := self.tok(j + 1)) is not None and (found := self.noun(h)) is not None and (
-                found[0].age == "child"):  # fmt: skip
+        if self.grown_offspring(j):
             return True  # "her adult children"
         if (noun := self.noun(w)) is not None:
             return self.compound_modifier(noun[0])
