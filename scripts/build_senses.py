@@ -96,10 +96,12 @@ CHILD_SYNSETS = ("child.n.01", "male_child.n.01", "female_child.n.01", "infant.n
 CHILD_ADJECTIVES = ("little", "lil", "wee", "tiny", "small", "teenage", "teenaged", "prepubescent", "pubescent",
                     "school-age", "school-aged", "underage", "gen alpha", "petit")
 # WordNet senses whose members are adults by definition: grown-ups, spouses, parents, grandparents, workers
-# and office holders. A child decoy for them ("a child politician", "a little grandmother") marks itself.
+# and office holders, and kin a reader takes for grown (uncles, in-laws). A child decoy for them ("a child
+# politician", "a little grandmother", "a little uncle carrying his niece") marks itself.
 ADULT_SYNSETS = ("adult.n.01", "spouse.n.01", "parent.n.01", "grandparent.n.01", "worker.n.01",
                  "professional.n.01", "politician.n.01", "politician.n.02", "lawgiver.n.01", "serviceman.n.01",
-                 "old_person.n.01", "retiree.n.01", "employee.n.01", "expert.n.01", "executive.n.01")
+                 "old_person.n.01", "retiree.n.01", "employee.n.01", "expert.n.01", "executive.n.01",
+                 "uncle.n.01", "aunt.n.01", "brother-in-law.n.01", "sister-in-law.n.01", "godparent.n.01")
 
 
 KIND_LEXNAMES = frozenset(
@@ -248,6 +250,8 @@ def _senses(wn, people: dict) -> dict:
         senses = [s for s in wn.synsets(lemma, "n") if s in persons][:2]
         childish = word.endswith(("-grader", "-graders")) or word.rstrip("s") in ("kiddo", "preteen", "tween", "bambina", "grader", "schooler", "high-schooler", "highschooler", "middle-schooler", "grade-schooler",
                                                              "garçon", "garcon", "niño", "niña", "enfant", "ragazzo", "ragazza")
+        childish = childish or word in ("grandkid", "grandkids", "grandbaby", "grandbabies", "great-grandkid",
+                                        "great-grandkids")  # a grandchild's variants WordNet lacks, drawn as it is
         if entry.get("age") == "young" and (childish or any(s in child_syns for s in senses)):
             child.add(word)
         elif senses and all(s in adult_syns for s in senses[:1]) and entry.get("age") != "young":
