@@ -210,3 +210,14 @@ def test_three_adjuncts_that_state_one_age_are_held_back_not_refused() -> None:
     group = _guarded("A newborn sleeping in a hospital bassinet under a heat lamp")
     assert len(group.held_back) == 3 and group.n > 1 and default_attacker().leak(group) is None, group.held_back
     assert not any("bassinet" in c for c in group.order)
+
+
+def test_an_item_of_a_long_list_tag_may_be_held_back() -> None:
+    """Red team round 33: "an old man with liver spots, a cane and a flat cap" was refused: after "with liver spots"
+    the cane still said old, inside a tag of six words, too long to hold whole. An item of such a list is a span
+    with its "and" ("a cane and"), so the rest of the list reads on; a list short enough is still one tag."""
+    prompt = "an old man with liver spots, a cane and a flat cap"
+    assert {"a cane and", "and a flat cap"} <= set(spans_of(prompt))
+    group = _guarded(prompt)
+    assert group.n > 1 and not any("cane" in c for c in group.order) and default_attacker().leak(group) is None
+    assert spans_of("a man, hat and cane") == ["hat and cane"]

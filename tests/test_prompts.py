@@ -1341,3 +1341,96 @@ def test_round_33_a_role_tag_or_a_solo_tag_list_names_one_person(prompt: str) ->
     group = accepted(prompt)
     assert len({s.person for s in group.slots}) == 1 and group.n == 8, group.order
     assert len({s.person for s in accepted("man, woman, beach").slots}) == 2
+
+
+@pytest.mark.parametrize(
+    ("prompt", "mixed"),
+    [("a teenage boy, half Irish half Ghanaian, sitting on a stoop", "half Irish half Ghanaian"),
+     ("a half-Korean man reading a newspaper", "half-Korean"),
+     ("a woman who is half Japanese, half Brazilian", "half Japanese, half Brazilian"),
+     ("a man of mixed Irish and Nigerian descent", "of mixed Irish and Nigerian descent"),
+     ("a part-Cherokee grandmother weaving", "part-Cherokee")],
+)  # fmt: skip
+def test_round_34_a_mixed_origin_is_held_whole(prompt: str, mixed: str) -> None:
+    """Red team round 34: "half Irish half Ghanaian" went out as "half European people half person" in every
+    candidate, "a half-Korean man" as "an Asian man". A person of two origins, or of a share of one, has no one value
+    of the slot: like "biracial", the whole phrase stays on the device ("who is" with it) and no ethnicity is varied;
+    a share of a thing is no one's origin."""
+    group = held_on_device(prompt, mixed)
+    assert "ethnicity" not in {s.name for s in group.slots} and not re.search(r"people|person|who is", group.cloud_prompt)
+    for thing in ("half Mexican food on a plate", "a man cutting a cake in half, Japanese style"):
+        assert "Mexican" in accepted(thing).cloud_prompt or "Japanese" in accepted(thing).cloud_prompt
+
+
+def test_round_34_a_grandparents_count_stays_on_the_device() -> None:
+    """Red team round 33: "a grandmother of nine" was refused: her decoys are written by age ("a little girl of
+    nine"), where "of nine" reads as her age. The count stays on the device; a parent's noun stays a parent's in every
+    candidate ("a father of two"), so its count is sent."""
+    group = held_on_device("a grandmother of nine baking pies", "of nine")
+    assert {s.name for s in group.slots} == {"age", "gender"} and group.n == 8
+    assert all(" of two " in c for c in accepted("a mother of two walking").order)
+
+
+@pytest.mark.parametrize("prompt", ["Willow, 8, reading in a treehouse", "Willow, an 8-year-old, reading in a treehouse",
+                                    "Emma, an 8-year-old, reading in a treehouse"])  # fmt: skip
+def test_round_34_a_name_with_its_age_set_off_is_a_child(prompt: str) -> None:
+    """Red team round 33: "Willow, an 8-year-old" was refused, and "Willow, 8," (a tree too) went out N=1 as written.
+    An age between commas after a capitalised word makes it a person's name; "an 8-year-old" apposed to a name is
+    the name's phrase ("A little girl reading"), as "a retired firefighter" is."""
+    group = accepted(prompt)
+    assert "Willow" not in " ".join(group.order) and "Emma" not in " ".join(group.order)
+    assert any(s.name == "age" and s.value == "child" for s in group.slots) and group.n == 8, group.order
+    assert accepted("Paris, 1920, a street at night").n == 1
+
+
+def test_round_34_years_young_after_is_an_age() -> None:
+    """Red team round 33: "a grandmother who is 82 years young" went out as "a little boy who is 10 years young",
+    the decoys keeping "young", and the context check refused it for that word. After "is", "N years young" is the
+    age, written "N years old" in every candidate."""
+    group = accepted("a grandmother who is 82 years young, dancing at a party")
+    assert all("years old" in c and "young," not in c for c in group.order), group.order
+
+
+def test_round_34_grandkids_are_grandchildren() -> None:
+    """Red team round 33: "a little boy with his grandkids" was a decoy of an old man's prompt ("grandkids" was no
+    word the lexicon knew, so it went out beside a child owner). They are grandchildren: a possessed child, written
+    "little friends" as "his grandchildren" is."""
+    for prompt in ("an old man with his grandkids at the park", "a grandma holding her grandbaby"):
+        group = accepted(prompt)
+        assert not any("grand" in c for c in group.order), group.order
+
+
+def test_round_34_an_uncle_is_no_child() -> None:
+    """Red team round 34: "a young uncle carrying his niece" had the decoys "a little uncle", "a little aunt", which
+    mark themselves; uncles, aunts, in-laws and godparents are grown (WordNet senses, `build_senses.ADULT_SYNSETS`)."""
+    group = accepted("a young uncle carrying his niece on his shoulders")
+    assert not any("little uncle" in c or "little aunt" in c for c in group.order)
+    assert any(s.name == "age" and len(s.space) == 3 for s in group.slots)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("an Irish girl at a St. Patrick's Day parade", "Patrick"),
+                                              ("an old man with a comb-over", "comb-over"),
+                                              ("a woman with gray roots showing and reading glasses", "showing")])  # fmt: skip
+def test_round_34_proxies_with_their_words(prompt: str, held: str) -> None:
+    """Red team round 34: "St Patrick's Day" beside "an Irish girl" (a saint's feast, read as a church's name, kept),
+    "a comb-over" beside a child decoy, and "with gray roots showing and reading glasses" sent as "a woman showing
+    and reading glasses" (the participle left behind by its proxy)."""
+    group = held_on_device(prompt, held)
+    if "reading glasses" in prompt:
+        assert group.cloud_prompt == "a woman with reading glasses"
+
+
+def test_round_34_a_booru_aged_up_tag_is_no_age() -> None:
+    """Red team round 34: "1girl, aged up" went out as "1girl, old up" beside "young up". "aged up" draws a character
+    older than its source, no value of the scale; "an aged man" is still old."""
+    assert all("aged up" in c for c in accepted("1girl, aged up, ponytail, hoodie").order)
+    assert "old man" in accepted("an aged man").cloud_prompt
+
+
+def test_round_34_a_pronoun_named_again_by_a_neutral_noun() -> None:
+    """Red team round 34: "A teacher and a student ...; he is writing ... while she takes notes." was refused: "she"
+    was written "the teacher", which the closure check read back as "the former" (two people of one class). Neutral
+    nouns keep their word in every candidate, so "the teacher" binds by its word; gendered ones still by order."""
+    group = accepted("A teacher and a student in a classroom; he is writing on the chalkboard while she takes notes.")
+    assert all("the teacher takes notes" in c for c in group.order)
+    assert "the latter holds" in accepted("a king and a queen, the queen holds a scepter").cloud_prompt

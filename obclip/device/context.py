@@ -240,6 +240,12 @@ def spans_of(prompt: str) -> list[str]:
     out: list[str] = []
     parts = [p.strip() for p in prompt.split(",")]
     out += [p for p in parts[1:] if p and len(p.split()) <= MAX_PART_WORDS and _whole(p)]
+    for part in parts[1:]:  # ", a cane and a flat cap": an item of a list tag too long to hold whole, with its "and"
+        items = re.split(r"\s+(?:and|or)\s+", part)
+        if len(part.split()) > MAX_PART_WORDS and len(items) > 1 and _whole(part):
+            joins = re.findall(r"\s+(and|or)\s+", part)
+            out += [f"{item} {joins[k]}" if k < len(joins) else f"{joins[k - 1]} {item}" for k, item in enumerate(items)
+                    if len(item.split()) <= MAX_PART_WORDS]  # fmt: skip
     for part in parts:
         words = part.split()
         lows = [w.lower().strip(".;:!?") for w in words]

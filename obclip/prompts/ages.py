@@ -21,11 +21,12 @@ from obclip.prompts.cues import (
     decade_years,
     ish_years,
 )
-from obclip.prompts.template import AgePhrase, Phrase
+from obclip.prompts.template import AgePhrase, Held, Phrase
 from obclip.prompts.tokens import Token, weight_group
 
 # a parent "of two" has two children; "a girl of two" is two years old
 PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
+YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
 AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
 
@@ -225,6 +226,12 @@ class AgesMixin:
             found[0].cls in PARENTS or (found[0].age not in (None, "child") and years is not None and years < 18)))
         # "a family of four", "a mother of two", "a grandmother of nine": how many, not an age (no grandmother is 9)
         if group and years is not None:
+            if found is not None and found[0].age is not None:
+                # a grandparent's noun is written as an age noun, after which "of nine" reads as an age ("a little
+                # girl of nine"): the count stays on the device
+                self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "how many people the person has; "
+                                      "after a decoy's noun it would read as an age"))
+                return True
             self.keep(i, j, "how many people the person has or the group counts")
             return True
         if years is None or counted or group:
@@ -295,6 +302,10 @@ class AgesMixin:
             owner = self.sole_person_before(i)  # "a man reading a book, 50, smiling": no one else it can be
         if owner is None:
             return False
+        if last == i and nxt is not None and (o := self.tok(i + 2)) is not None and nxt.low in YEARS_WORDS and (
+                o.low in ("old", "young") and self.free(i + 1) and self.free(i + 2)):  # fmt: skip
+            # "she is 82 years young": the phrase writes "75 years old" (a decoy's "10 years young" is no child's)
+            return self.age_of(owner, value, t.text, i, i + 2, AgePhrase(owner, "years", g.LOWER))
         return self.age_of(owner, value, t.text, i, last, AgePhrase(owner, "bare", g.LOWER))
 
     def appositive_decade(self, i: int) -> bool:
@@ -436,7 +447,7 @@ class AgesMixin:
         t, y, o = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
         if y is not None and y.low in YO_ABBREVIATIONS and self.free(i + 1):
             last = i + 1
-        elif y is not None and o is not None and y.low in ("years", "year", "yrs", "yr") and o.low in ("old", "young"):
+        elif y is not None and o is not None and y.low in YEARS_WORDS and o.low in ("old", "young"):
             last = i + 2  # "82 years young": an age said with a smile, written "75 years old"
         else:
             return False

@@ -32,6 +32,7 @@ from obclip.prompts.cues import (
     TIME_WORDS,
     WHEN_WORDS,
     WORK_NOUNS,
+    YEAR_OLD,
     listed_singular,
     name_gender,
     plain,
@@ -817,6 +818,8 @@ class NamesMixin:
         t = self.tok(j)
         if thing:
             return t is not None and t.is_word and j > i + 2 and self.noun(t) is None and self.thing_noun(j)
+        if self.age_set_off(i + 2) and self.tok(i + 2).low in ("a", "an"):
+            return True  # "Emma, an 8-year-old, reading": the age is the person's phrase ("A little girl reading")
         # one name, one person: "Summer and Autumn, two sisters, ..." says who the two are, not who Autumn is
         return t is not None and t.is_word and (found := self.noun(t)) is not None and j > i + 2 and (
             found[0].number == "sg")
@@ -830,6 +833,8 @@ class NamesMixin:
             return False
         if nxt.text == "," and self.apposed_person(i):
             return True  # "Ana, the night-shift nurse, ...": an appositive says who she is
+        if nxt.text == "," and self.age_set_off(i + 2):
+            return True  # "Willow, 8, reading", "Willow, an 8-year-old, ...": an age set off after a name is a person's
         if nxt.text == ",":  # "Bobby, Billy and Jimmy" (where capitals mean something)
             after = self.tok(i + 2)
             return after is not None and after.capitalised and not self.title_mode and not self.upper_mode and (
@@ -853,6 +858,16 @@ class NamesMixin:
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
         return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
+
+    def age_set_off(self, j: int) -> bool:
+        """Tokens from j are an age between commas: "8," or "an 8-year-old," (a person's years, not a count)."""
+        k = j + ((t := self.tok(j)) is not None and t.low in ("a", "an"))
+        age, comma = self.tok(k), self.tok(k + 1)
+        if age is None or comma is None or comma.text != ",":
+            return False
+        if k > j:
+            return (m := YEAR_OLD.match(age.low)) is not None and g.number_value(m.group(1)) is not None
+        return age.kind == "num" and age.text.isdigit() and 0 < int(age.text) < 120
 
     def nickname_adjective(self, w: Token) -> bool:
         """A capitalised adjective that may open a nickname before a first name ("Big Mike", "Old Tom", "Fat

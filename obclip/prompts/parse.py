@@ -92,6 +92,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.spans: list[tuple[int, int, Segment]] = []  # token spans (first, last, segment)
         self.persons: list[Person] = []
         self.names: dict[str, int] = {}
+        self.saint_feasts: list[tuple[int, int]] = []  # "St. Patrick's Day": a feast's span, a proxy if anyone is there
         self.kept: list[tuple[int, int, str]] = []  # person-like words judged no person: (first, last, reason)
         self.named_spans: list[tuple[int, int]] = []  # names written as a person's phrase ("taylor swift")
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)

@@ -71,6 +71,8 @@ SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
 GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child noun: offspring who are adults
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
+SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
+MIX_JOINS = frozenset({",", "and", "/", "&", "-", "+"})  # between the origins of one person ("half Irish, half Ghanaian")
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
 SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
 # "his little sister" is the younger one
@@ -101,8 +103,73 @@ class PhrasesMixin:
             if place and self.free(i) and not t.possessive:
                 self.claim(i, i, Held(t.text, "origin"))
 
+    def mixed_origin_word(self, k: int, share: bool) -> bool:
+        """Token k is an origin word of a mixed origin: "Irish", or with `share` glued to its share ("half-Korean")."""
+        t = self.tok(k)
+        if t is None or not t.is_word or not self.free(k):
+            return False
+        head, _, tail = t.core.partition("-")
+        core = (tail if head in SHARES else "") if share else t.core
+        said = self.lex.adjectives.get(core) if core else None
+        return said is not None and said.attribute == "ethnicity"
+
+    def mixed_origin_end(self, i: int) -> int | None:
+        """The last token of a mixed origin from token i ("half Irish half Ghanaian", "half-Korean", "mixed Irish and
+        Nigerian"), or None: a share or "mixed", then origin words joined by "and", commas or slashes."""
+        t = self.tokens[i]
+        if self.mixed_origin_word(i, share=True):
+            end = i
+        elif t.is_word and self.free(i) and (t.core in SHARES or t.core == "mixed") and self.mixed_origin_word(i + 1, False):
+            end = i + 1
+        else:
+            return None
+        while True:
+            k = end + 1
+            if (j := self.tok(k)) is not None and j.text in MIX_JOINS | {"and"} and self.free(k):
+                k += 1
+            if self.mixed_origin_word(k, share=True):
+                end = k
+            elif (w := self.tok(k)) is not None and w.is_word and w.core in SHARES and self.mixed_origin_word(k + 1, False):
+                end = k + 1
+            elif k == end + 2 and self.mixed_origin_word(k, False):
+                end = k  # "mixed Irish and Nigerian", "half Japanese/Mexican"
+            else:
+                return end
+
+    def mark_mixed_origins(self) -> None:
+        """ "a teenage boy, half Irish half Ghanaian", "a half-Korean man", "of mixed Irish and Nigerian descent": a
+        person of two origins, or of a share of one, has no one value of the ethnicity slot. Like "biracial", the
+        whole phrase stays on the device and the person's ethnicity is not varied; read word by word it went out as
+        "half European people half person" and "an Asian man". A share of a thing ("half Mexican food") is left,
+        and so is a share where the prompt names no one."""
+        anyone = any(t.is_word and (self.noun(t) is not None or t.core in g.PERSONAL_PRONOUNS) for t in self.tokens)
+        i = 0
+        while i < len(self.tokens):
+            end = self.mixed_origin_end(i)
+            if end is None:
+                i += 1
+                continue
+            first, nxt = i, self.tok(end + 1)
+            if nxt is not None and nxt.is_word and nxt.core in DESCENT_WORDS and self.free(end + 1):
+                end += 1  # "of mixed Irish and Nigerian descent": the whole phrase
+                if (of := self.tok(first - 1)) is not None and of.low == "of" and self.free(first - 1):
+                    first -= 1
+            elif nxt is not None and nxt.is_word and self.noun(nxt) is None and self.thing_noun(end + 1):
+                i = end + 1
+                continue  # "half Mexican food"
+            if not (anyone or self.persons):
+                i = end + 1
+                continue
+            who, copula = self.tok(first - 2), self.tok(first - 1)
+            if who is not None and copula is not None and who.low == "who" and copula.low in ("is", "was", "'s") and (
+                    self.free(first - 1) and self.free(first - 2)):  # fmt: skip
+                first -= 2  # "a woman who is half Japanese, half Mexican": no "a woman who is" left behind
+            self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "a mixed origin"))
+            i = end + 1
+
     def mark_noun_phrases(self) -> None:
         self.mark_place_origins()
+        self.mark_mixed_origins()
         for i, t in enumerate(self.tokens):
             spelled = self.years_old_at(i) if self.free(i) else None
             if spelled is not None:
@@ -435,8 +502,9 @@ class PhrasesMixin:
             noun = (person.cls, person.head, person.number, frozenset(said))
             pair = self.pair_before(first)
             if head in self.by_order or (
-                det.lower() == "the" and not mods and pid in pair and len({self.persons[k].cls for k in pair}) == 1
-            ):
+                det.lower() == "the" and not mods and pid in pair
+                and len({(self.persons[k].cls, self.persons[k].cls or self.persons[k].head) for k in pair}) == 1
+            ):  # (a neutral noun keeps its word in every candidate: "a teacher" and "a student" never read alike)
                 # "a king and a queen ..., the queen holds a scepter": a decoy with two queens could not say which
                 # one; two people of one class named again by their noun are written "the former" / "the latter",
                 # which binds by order in every candidate (as a pronoun only gender binds is)
@@ -1195,6 +1263,9 @@ class PhrasesMixin:
             adj = self.lex.adjectives.get(word) or self.origin_compound(word)  # "The CEO, 45, Indian-born, ..."
             if adj is None:
                 continue
+            if adj.attribute == "age" and nxt is not None and nxt.low in ("up", "down") and self.free(i + 1):
+                self.keep(i, i + 1, "a tag that draws a character older or younger, no age of the scale")
+                continue  # "1girl, aged up": written "old up" beside "young up"
             if adj.attribute not in self.lex.values or not adj.strong:
                 continue
             # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there

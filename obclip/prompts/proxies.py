@@ -42,6 +42,7 @@ PLACE_PREPOSITIONS = frozenset("in at from near around outside inside across thr
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
+SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
 
@@ -164,6 +165,10 @@ class ProxiesMixin:
                                          "with" if verb else ""))  # fmt: skip
             self.unown(first, last)
         if not person_words_only:
+            for first, last in self.saint_feasts if self.persons else ():  # beside someone the prompt names
+                self.release_named(first)
+                if all(self.free(k) for k in range(first, last + 1)):
+                    self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
             self.hold_orphaned_prepositions()
 
     def unown(self, first: int, last: int) -> None:
@@ -607,6 +612,12 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
+        if nxt is not None and nxt.low in SHOWING and self.free(last + 1) and self.tokens[first].low == "with":
+            last += 1  # "with gray roots showing and reading glasses": "showing" goes with what it shows, not
+            nxt = self.tok(last + 1)  # "a woman showing and reading glasses"
+            if nxt is not None and nxt.low == "and" and self.free(last + 1):
+                first, last = first + 1, last + 1  # "with" stays for the rest of its list ("with reading glasses")
+                nxt = self.tok(last + 1)
         # "a young mom pushing a stroller in central park": the clause goes on only with where it happens, so the
         # verb whose object is held leaves too ("a young mother in central park", not "... pushing in central park")
         adjunct = nxt is not None and nxt.is_word and nxt.low in ADJUNCT_PREPOSITIONS and self.free(last + 1) and (

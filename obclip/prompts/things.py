@@ -142,6 +142,10 @@ class ThingsMixin:
             j = i + 1 + (self.tok(i + 1) is not None and self.tokens[i + 1].text == ".")
             if (name := self.tok(j)) is not None and name.is_word and name.capitalised and name.possessive and (
                     self.free(j)):  # fmt: skip
+                feast = self.tok(j + 1)
+                if feast is not None and feast.is_word and f"st {name.low} {feast.core}" in self.lex.proxies:
+                    self.saint_feasts.append((i, j + 1))  # "St. Patrick's Day": a feast of one origin, a proxy where
+                    j += 1  # someone is there (`mark_proxies`); the dot keeps it from the proxy phrases' match
                 self.keep(i, j, "a saint's name in the name of a church, a feast or a place")
                 continue
             if (street := self.tok(i - 1)) is not None and street.is_word and street.capitalised and (
