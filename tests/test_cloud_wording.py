@@ -702,7 +702,7 @@ def test_garments_and_looks_of_one_gender_or_origin_stay_on_the_device(prompt: s
 
 
 @pytest.mark.parametrize(("prompt", "word"), [("a viking ship at sea", "viking"), ("a woman in viking armor", "viking"),
-                                              ("a dad joke written on a chalkboard", "dad"),
+                                              ("a dad joke written on a chalkboard", "dad joke"),
                                               ("a samurai sword on a stand", "samurai"),
                                               ("a father christmas ornament hanging on a tree", "father")])  # fmt: skip
 def test_one_person_noun_before_a_thing_names_its_kind(prompt: str, word: str) -> None:
@@ -890,11 +890,19 @@ def test_count_tags_beside_the_peoples_own_nouns_stay_on_the_device(prompt: str,
     _closed(prompt)
 
 
-@pytest.mark.parametrize("prompt", ["1boy, 1girl, holding hands, beach", "1girl, solo, (old woman:1.2), knitting"])
-def test_count_tags_that_are_the_people_are_still_varied(prompt: str) -> None:
-    group = transform(prompt)
+def test_one_count_tag_that_is_the_person_is_still_varied() -> None:
+    group = transform("1girl, solo, (old woman:1.2), knitting")
     assert re.search(r"\d(girl|boy)", group.cloud_prompt) and not group.held_back
     assert any(re.search(r"\dboy", c) for c in group.order) and any(re.search(r"\dgirl", c) for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["1boy, 1girl, holding hands, beach", "1girl, 1boy, couple, holding hands, sunset"])
+def test_two_one_character_tags_are_held_not_varied_apart(prompt: str) -> None:
+    """Red team round 35: varied apart, "1girl, 1boy" had the decoys "1boy, 1boy" and "1girl, 1girl", which no one
+    writes ("2boys"), so the mixed pair was the real one. Both tags stay on the device; no tag reaches the cloud."""
+    group = transform(prompt)
+    assert not any(re.search(r"\d(girl|boy)", c) for c in group.order), group.order
+    assert {"1girl,", "1boy,"} <= set(group.held_back)
 
 
 @pytest.mark.parametrize(

@@ -868,13 +868,13 @@ def test_a_greek_noun_ending_in_sis_is_no_sister(word: str) -> None:
 def test_a_tag_list_names_its_one_character_once(tag: str, phrase: str) -> None:
     """ "1boy, (old man:1.3), beard" had 16 candidates: the tag and the phrase were two people with their own
     genders, so "1girl, (old man:1.3)" was a decoy that contradicts itself. A phrase of the tag's gender in the
-    tag list names the tag's character: one slot, tag and phrase agree in every candidate. After a second tag
-    they are two people."""
+    tag list names the tag's character: one slot, tag and phrase agree in every candidate. Two one-character tags
+    are held back (`test_cloud_wording`)."""
     group = transform(f"{tag}, {phrase}, detailed face, cinematic lighting")
     assert len({s.person for s in group.slots}) == 1 and group.n == 6, group.slots
     for c in group.order:
         assert c.startswith("1boy") == (" man" in c), c
-    assert transform("1boy, 1girl, couple, holding hands, sunset").n == 4
+    assert not any("1girl" in c for c in transform("1boy, 1girl, couple, holding hands, sunset").order)
 
 
 @pytest.mark.parametrize("p", ["", "early ", "late "])
@@ -1434,3 +1434,78 @@ def test_round_34_a_pronoun_named_again_by_a_neutral_noun() -> None:
     group = accepted("A teacher and a student in a classroom; he is writing on the chalkboard while she takes notes.")
     assert all("the teacher takes notes" in c for c in group.order)
     assert "the latter holds" in accepted("a king and a queen, the queen holds a scepter").cloud_prompt
+
+
+@pytest.mark.parametrize("prompt", ["an elderly Japanese walking in the rain", "a Korean smiling at the camera",
+                                    "two Chinese playing cards", "a Japanese dancing"])  # fmt: skip
+def test_round_35_an_origin_word_that_names_people_acting_is_a_person(prompt: str) -> None:
+    """My probes after round 35: "an elderly Japanese walking" went out N=1, age and origin in clear ("Japanese"
+    described "walking" as it does "a Japanese painting"); "an old Chinese selling tea" as "an old Asian people". After
+    a determiner or a number, an origin word before an -ing word that ends the phrase is a person doing it, singular
+    after "a"; a made thing or an event ("a Japanese painting", "a Yoruba wedding") is still a thing's kind."""
+    group = accepted(prompt)
+    assert any(s.name == "ethnicity" for s in group.slots) and not re.search(r"Japanese|Korean|Chinese", group.cloud_prompt)
+    assert "people" not in group.cloud_prompt or prompt.startswith("two")
+    for thing in ("a Japanese painting of a horse", "a Yoruba wedding", "a Japanese carving"):
+        assert accepted(thing).n == 1
+
+
+def test_round_35_an_age_tag_of_a_lone_character_is_varied() -> None:
+    """Red team round 35: "solo, male focus, elderly, cane, kimono" went out N=1 with "elderly" in clear ("male focus"
+    and "kimono" were held, so no person was left to own the tag). With "solo" or "male/female focus" the tags draw
+    one character: a lone age tag is theirs, varied in place ("teenage", "young", ...); with no one, it is the scene's."""
+    group = accepted("solo, male focus, elderly, cane, kimono, japanese garden, 8k uhd")
+    assert not any("elderly" in c for c in group.order) and {c.split(", ")[1] for c in group.order} == {
+        "teenage", "young", "middle-aged", "old"}
+    assert accepted("sunset, beach, old").n == 1
+
+
+def test_round_35_a_title_after_a_subject_pronoun_is_a_verb() -> None:
+    """Red team round 35: 'Dear Mom, I miss you.' went out as 'I woman you' beside 'I man you'."""
+    for prompt in ('A soldier writes a letter home: "Dear Mom, I miss you."', "we miss our old home"):
+        assert all(" miss " in c for c in accepted(prompt).order)
+    assert "woman" in accepted("a portrait of a miss").cloud_prompt
+
+
+def test_round_35_a_tenure_says_an_age() -> None:
+    """Red team round 35: "a woman who just retired after 35 years of teaching" held "retired" and sent "a woman who
+    just after 35 years of teaching" (the tenure says old, and the clause was broken). A tenure of ten years or more
+    of work or a bond is held like "retired", and a held verb takes its relative clause with it."""
+    group = held_on_device("a woman who just retired after 35 years of teaching, cleaning out her classroom", "35 years")
+    assert group.cloud_prompt == "a woman, cleaning out her classroom"
+    held_on_device("a nurse with 30 years of experience checking a chart", "30 years")
+    assert accepted("a man with 2 years of experience").n == 2 and accepted("a house with 100 years of history").n == 1
+
+
+def test_round_35_a_nationality_after_a_value_is_held_not_refused() -> None:
+    """Red team round 35: "a white American soccer mom" was refused ("both caucasian and held"). A nationality outside
+    the value space after a value word says nothing against it: held back, the value varied. "South African", a held
+    pair whose own "African" says no value, is refused as before."""
+    for prompt, held in (("a white American soccer mom in a minivan", "American"), ("a Black American woman", "American")):
+        group = held_on_device(prompt, held)
+        assert any(s.name == "ethnicity" for s in group.slots)
+    with pytest.raises(DetectionError):
+        transform("South African")
+
+
+def test_round_35_one_person_named_again_in_one_clause() -> None:
+    """Red team round 35: "a widow visiting her late husband's grave with her two sons" was refused: "her" binds by
+    position to the husband, so the view writes "the widow's", which the closure check read as a new person (one
+    clause). A possessive "the X's" after "an X" names that X again. "her baby, a little boy, is asleep" was two people
+    (and over the budget): an appositive that agrees with an owned person and adds a value is that person."""
+    group = accepted("a widow visiting her late husband's grave with her two sons")
+    assert all(re.search(r"the widow(er)?'s two (sons|daughters)", c) for c in group.order), group.order
+    baby = accepted("A young mother pushes a stroller; her baby, a little boy, is asleep inside.")
+    assert len({s.person for s in baby.slots}) == 2
+    assert len({s.person for s in accepted("a woman, a child, playing").slots}) == 2
+
+
+def test_round_35_a_relative_clause_names_its_subject() -> None:
+    """Red team round 35: "The doctor, who was an older man, explained the results to the young woman" sent "... to
+    the former" (the doctor and "an older man" were two people, and "the young woman" named one of them). The
+    relative clause's noun is the doctor; the woman, introduced with "the" where the decoys could make her the doctor,
+    is refused with what to change."""
+    with pytest.raises(DetectionError, match="introduce the new person"):
+        transform("The doctor, who was an older man, explained the results to the young woman.")
+    group = accepted("The doctor, who was an older man, explained the results to a young woman.")
+    assert len({s.person for s in group.slots}) == 2

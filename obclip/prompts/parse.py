@@ -63,6 +63,7 @@ from obclip.prompts.tokens import Token, sentence_starts, tokenize
 
 # prefixes that make a person of the noun after them whatever their case ("Ex-Wife", "Step-Mother")
 PERSON_PREFIXES = frozenset("ex step grand great half foster god".split())
+VERB_SUBJECTS = frozenset({"i", "we", "you", "they"})  # a title after one is a verb ("I miss you"), not a person
 
 
 # --- the parser ------------------------------------------------------------------------------------------
@@ -152,9 +153,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         return ing_form(t.core, self.lex)
 
     def after_verb_marker(self, t: Token) -> bool:
-        """`t` follows "to" or an auxiliary, where a verb stands ("hard to miss", "don't miss")."""
+        """`t` follows "to", an auxiliary or a subject pronoun, where a verb stands ("hard to miss", "don't miss",
+        "I miss you": it went out as "I woman you")."""
         prev = self.tok(self.index_of.get(t.start, 0) - 1)
-        return prev is not None and (prev.core == "to" or prev.core in g.AUXILIARIES)
+        return prev is not None and (prev.core == "to" or prev.core in g.AUXILIARIES or prev.low in VERB_SUBJECTS)
 
     def refuse(self, t: Token, why: str, exc: type[DetectionError] = DetectionError) -> DetectionError:
         return exc(f"{t.text!r} (character {t.start}): {why}")

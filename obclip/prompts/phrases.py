@@ -71,6 +71,7 @@ SIBLINGS = frozenset({"sibling", "half-sibling", "stepsibling"})
 GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child noun: offspring who are adults
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
+ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
 MIX_JOINS = frozenset({",", "and", "/", "&", "-", "+"})  # between the origins of one person ("half Irish, half Ghanaian")
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
@@ -527,14 +528,17 @@ class PhrasesMixin:
         ("1boy, 1boy, ..., (woman), (woman)") and the real candidate is the consistent one; which tag is which noun
         cannot be read from the tags. So the tags are held back on the device, before any phrase is read (the
         decoys, which lack them, must parse as the prompt does), and the nouns carry the people. One tag ("1girl,
-        solo, (old woman:1.2)") is that person, and tags with no such noun beside them ("1boy, 1girl, holding
-        hands") are the people: both stay."""
+        solo, (old woman:1.2)") is that person and stays. Two one-character tags ("1boy, 1girl, holding hands")
+        are held too: varied apart they wrote "1boy, 1boy", where a user writes "2boys"."""
         tags = [i for i, t in enumerate(self.tokens) if self.free(i) and self.free(i - 1) and self.booru_tag(i)]
         count = sum(int(self.tokens[i - 1].low) for i in tags)
         nouns = [found[0] for i, t in enumerate(self.tokens) if i not in tags and self.free(i) and t.is_word
                  and (found := self.noun(t)) is not None and found[0].says_who()]  # fmt: skip
-        if count < 2 or sum(2 if n.number == "pl" else 1 for n in nouns) < 2:
+        singles = [i for i in tags if self.tokens[i - 1].low == "1"]
+        if count < 2 or (sum(2 if n.number == "pl" else 1 for n in nouns) < 2 and len(singles) < 2):
             return  # "multiple girls, 4girls": a plural noun names two or more
+        # "1girl, 1boy, couple": two one-character tags varied apart gave the decoys "1boy, 1boy", which no one
+        # writes ("2boys"), so the mixed pair was the real one; held, no tag tells the genders
         for i in tags:
             first, last = i - 1, i
             nxt, prev = self.tok(last + 1), self.tok(first - 1)
@@ -542,6 +546,14 @@ class PhrasesMixin:
                 last += 1  # one item of the tag list leaves with its comma
             text = self.prompt[self.tokens[first].start : self.tokens[last].end]
             self.claim(first, last, Held(text, "a count tag of the people the prompt names by noun"))
+
+    def possessed_phrase(self, end: int) -> bool:
+        """The person phrase that ends at token `end` is owned ("her baby", "the woman's son")."""
+        k = self.used.get(end)
+        if k is None or not isinstance(self.spans[k][2], Phrase):
+            return False
+        before = self.tok(self.spans[k][0] - 1)
+        return before is not None and (before.core in POSSESSIVE_DETERMINERS or before.possessive)
 
     def corefer(self, first: int, det: str, head: int, person: Person) -> int | None:
         """The earlier person a phrase names again, or None for a new one.
@@ -567,6 +579,10 @@ class PhrasesMixin:
             return 0
         if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
             owner = self.owner_at(first - 2)
+            who = self.tok(first - 2)
+            if owner is None and who is not None and who.low in ("who", "that") and self.free(first - 2):
+                k = first - 3 - ((c := self.tok(first - 3)) is not None and c.text == ",")
+                owner = self.owner_at(k)  # "The doctor, who was an older man, ...": the relative clause's subject
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
         if prev is not None and self.free(first - 1) and prev.low in BECOMING and det.lower() in ("a", "an"):
@@ -587,6 +603,13 @@ class PhrasesMixin:
                                           and not set(person.states) & set(self.persons[owner].states))):  # fmt: skip
                 return owner  # "her son, a toddler, jumping": a kin word's person, whose age the appositive adds
                 # (not "a woman, a child, playing", a list of two)
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and after is not None and (
+                after.text == "," and then is not None and then.is_word and (then.low in COPULAS or self.ing(then))
+                and not self.title_mode and not self.upper_mode and (owner := self.owner_at(first - 2)) is not None
+                and self.possessed_phrase(first - 2) and self.persons[owner].number == person.number
+                and all(self.persons[owner].states.get(a) in (None, v) for a, v in person.states.items())
+                and set(person.states) - set(self.persons[owner].states)):  # fmt: skip
+            return owner  # "her baby, a little boy, is asleep": the appositive adds what it agrees with (was two people)
         if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
@@ -610,8 +633,9 @@ class PhrasesMixin:
             and self.tokens[p.anchor].core == word
             and (
                 (self.introduced(k) and self.apart(k, first))
-                or (self.tokens[head].possessive and self.tokens[p.anchor].possessive)
-            )  # "a woman's husband kissing the woman's forehead": one owner named twice (as the view writes "her")
+                or (self.tokens[head].possessive and (self.tokens[p.anchor].possessive or self.introduced(k)))
+            )  # "a woman's husband kissing the woman's forehead", "a widower ... with the widower's two sons": one
+            # owner named twice (as the view writes "her" where the pronoun binds by position to someone else)
         ]
         if len(same) > 1:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
@@ -1005,6 +1029,9 @@ class PhrasesMixin:
         if noun.age == "child" and person.states.get("age") == "young" and not person.in_years:
             person.states["age"] = "child"  # "a young girl" is a child: "young" places her among children; "a
             # 30-year-old girl", "his 30-year-old granddaughter" are adults, whatever the noun
+        if noun.number == "pl" and noun.ethnicity is not None and t.core in self.lex.adjectives and (
+                self.phrase_start(head)[1].lower() in ONE_DETERMINERS):  # fmt: skip
+            noun = noun._replace(number="sg")  # "a Japanese", "an old Chinese": one person ("an Asian people" was sent)
         person.cls, person.number = noun.cls, noun.number
         if self.booru_tag(head):
             person.cls, person.head = g.TAG_CLASS, t.core  # "1girl": a count and a gender, no age (below)
@@ -1291,9 +1318,20 @@ class PhrasesMixin:
                         f"so it cannot be varied with the right one; write it next to the person it describes"
                     )
                 owner = 0 if self.persons else None  # "sunset, beach, old": with no one there it describes the scene
+                if owner is None and self.one_character():
+                    # "solo, male focus, elderly, cane": the tags describe one character no noun names; the age is
+                    # theirs, varied in place ("teenage", "young", ...), not sent as written beside nothing to vary
+                    owner = self.new_person(Person(cls="person", number="sg", anchor=i, pronoun_only=True,
+                                                   in_phrase={adj.attribute}))  # fmt: skip
+                    j = None
             if owner is None or j == opener - 1:
                 continue
             self.predicate(owner, adj, i, last, opener, closer, tag)
+
+    def one_character(self) -> bool:
+        """A booru tag list says it draws one character: "solo", "male focus", "female focus"."""
+        lows = [t.low for t in self.tokens]
+        return "solo" in lows or any(a in ("male", "female") and b == "focus" for a, b in zip(lows, lows[1:], strict=False))
 
     def predicate(self, owner: int, adj: Adjective, i: int, last: int, opener: int, closer: int, tag: bool) -> None:
         """Words i..last (inside a weight opener..closer) state `adj` of person `owner`: varied in place, or held

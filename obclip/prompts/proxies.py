@@ -42,6 +42,11 @@ PLACE_PREPOSITIONS = frozenset("in at from near around outside inside across thr
 FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
 
 
+TENURE = "how long the person has worked or been married: an age"
+TENURE_YEARS = 10  # "after 35 years of teaching": no child has; "2 years of college" says little
+TENURE_NOUNS = frozenset("experience service marriage career work practice friendship partnership retirement sobriety "
+                         "parenthood motherhood fatherhood widowhood teaching nursing farming".split())
+TENURE_OPENERS = frozenset({"after", "with", "over", "celebrating", "for"})
 SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
@@ -62,6 +67,7 @@ class ProxiesMixin:
         nobody = person_words_only and self.about_a_thing  # "boyfriend jeans folded on a chair": a kind of jeans
         if not person_words_only:
             self.mark_hair_types()
+            self.hold_tenures()
             for first, _, seg in list(self.spans):
                 if isinstance(seg, Held) and seg.why == "not a person" and plain(seg.text.lower()) in self.lex.proxies and (
                         not any((n := self.lex.nouns.get(plain(w))) is not None and n.says_who()
@@ -170,6 +176,29 @@ class ProxiesMixin:
                 if all(self.free(k) for k in range(first, last + 1)):
                     self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
             self.hold_orphaned_prepositions()
+
+    def hold_tenures(self) -> None:
+        """ "after 35 years of teaching", "with 30 years of experience", "celebrating 50 years of marriage": a span of
+        a life's work or bond that long says the person's age (no child has taught for 35 years) as "retired" does,
+        and is held back likewise where someone is in the prompt; sent with every decoy, it contradicted a child's."""
+        if not self.persons:
+            return
+        for i, t in enumerate(self.tokens):
+            years = g.number_value(t.text) if self.free(i) else None
+            unit, of = self.tok(i + 1), self.tok(i + 2)
+            if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades") or (
+                    of is None or of.low not in ("of", "in", "as") or not self.free(i + 1) or not self.free(i + 2)):  # fmt: skip
+                continue
+            j = i + 3
+            while (w := self.tok(j)) is not None and w.is_word and self.free(j) and (
+                    w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS or "a" in self.lex.tags(w.core)) and (
+                    w.core not in TENURE_NOUNS and not self.ing(w)):  # fmt: skip
+                j += 1
+            work = self.tok(j)
+            if work is None or not self.free(j) or not (work.core in TENURE_NOUNS or self.ing(work)):
+                continue
+            first = i - 1 if (p := self.tok(i - 1)) is not None and p.low in TENURE_OPENERS and self.free(i - 1) else i
+            self.claim(first, j, Held(self.prompt[self.tokens[first].start : work.end], TENURE))
 
     def unown(self, first: int, last: int) -> None:
         """A person's possessive right before a held proxy that ends its clause owns nothing in the cloud view ("a
@@ -622,7 +651,9 @@ class ProxiesMixin:
         # verb whose object is held leaves too ("a young mother in central park", not "... pushing in central park")
         adjunct = nxt is not None and nxt.is_word and nxt.low in ADJUNCT_PREPOSITIONS and self.free(last + 1) and (
             self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
-        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct:
+        tenure = nxt is not None and last + 1 in self.used and isinstance(
+            (seg := self.spans[self.used[last + 1]][2]), Held) and seg.why == TENURE  # "retired after 35 years of ..."
+        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or tenure:
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -645,6 +676,8 @@ class ProxiesMixin:
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
             elif (opener := self.relative_verb(first)) is not None:
                 first = opener  # "a girl who just lost her first tooth": "who just lost" would be sent
+            elif first == last and (opener := self.relative_verb(first + 1)) is not None:
+                first = opener  # "a woman who just retired": the proxy is the clause's verb ("who just" was sent)
             verb, subject, opener = self.tok(first - 1), self.tok(first - 2), self.tok(first - 3)
             if verb is not None and subject is not None and opener is not None and opener.low in SUBORDINATORS and (
                     subject.low in ("he", "she", "they", "i", "we") and verb.is_word and "v" in self.lex.tags(verb.core)

@@ -11,6 +11,8 @@ from obclip.prompts import grammar as g
 from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
 from obclip.prompts.template import Held
 
+# -ing words that are count nouns of an event or a time, not a person's doing: "a Yoruba wedding", "a Korean morning"
+ING_EVENTS = frozenset("wedding meeting gathering offering blessing morning evening outing".split())
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
 LANGUAGE = "a language: what someone speaks, not who"  # "speaking Tamil", "speaks French"
 SPEAKING = frozenset("speak speaks speaking spoke spoken talking talks sings singing".split())
@@ -94,6 +96,7 @@ class ReadingMixin:
         if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
             return f"no one's skin is {prev.core}"
         if self.adjective_here(i) and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
+                not self.origin_people_acting(i)) and (
                 self.thing_head(i + 1) != "verb" and (nxt.core not in self.lex.senses.person_senses
                                                       or nxt.core in self.lex.senses.creatures)):  # fmt: skip
             return f"{DESCRIBES} {nxt.core} after it"  # "a Mongolian eagle hunter": the hunter takes the word; "an
@@ -152,6 +155,24 @@ class ReadingMixin:
         k = self.phrase_opening(i)
         words = [t.core for t in self.tokens[max(0, k - 2) : k + 1] if t.is_word]
         return words[-1:] == ["as"] and bool(set(words[:-1]) & COSTUMED) and self.animal_subject(before=i)
+
+    def origin_people_acting(self, i: int) -> bool:
+        """ "a Japanese dancing", "an elderly Japanese walking", "two Chinese smiling": an origin word that names
+        people ("the Japanese"), after a determiner or a number, before an -ing word that ends the phrase and is no
+        made thing taking an article ("a Japanese painting", "a Chinese carving"), is a person doing it. Read as
+        what the -ing word describes, it went out as written (N=1, the origin in clear)."""
+        t, nxt, after = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
+        j = i - 1
+        while (w := self.tok(j)) is not None and w.is_word and w.core in self.lex.adjectives and w.core not in g.DETERMINERS:
+            j -= 1  # "an elderly Japanese"
+        det = self.tok(j)
+        counted = det is not None and (det.core in g.DETERMINERS or det.kind == "num" or det.core in g.NUMBER_WORDS)
+        found = self.noun(t)
+        made = nxt is not None and (nxt.core in ING_EVENTS or (
+            nxt.core in self.lex.senses.kind_heads and "a" not in self.lex.tags(nxt.core)))  # fmt: skip
+        ends = after is None or not after.is_word or after.core in g.CLOSED
+        return counted and found is not None and found[0].ethnicity is not None and nxt is not None and (
+            self.ing(nxt) and not made and ends)
 
     def adjective_here(self, i: int) -> bool:
         """The word at token i is an attribute adjective ("French"), or a person noun that is also an adjective

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from obclip.prompts import grammar as g
 
+OUTSIDE = "held"  # `lexicon.HELD`: an ethnicity outside the value space (the lexicon imports this module)
+
 
 class DetectionError(ValueError):
     """The prompt cannot be transformed without leaking; the message says why and what to do."""
@@ -66,6 +68,12 @@ class Person:
         old = self.states.get(attribute)
         if attribute == "age" and {old, value} == {"child", "young"} and strong == self.strength.get(attribute):
             self.states[attribute] = "child"  # "a wee lass", "a flapper girl": young among children is a child
+            return
+        if attribute == "ethnicity" and value == OUTSIDE and old not in (None, value):
+            # "a Black American woman", "a white Canadian girl": a nationality outside the value space (held back
+            # as a word) after a value says nothing against it; the value is the person's (it was refused). Not
+            # the other way round: in "South African" the held pair comes first and its own "African" says no value
+            self.strength[attribute] = self.strength.get(attribute, False) or strong
             return
         if old is None or (strong and not self.strength.get(attribute)):
             self.states[attribute], self.strength[attribute] = value, strong
