@@ -1103,7 +1103,7 @@ def test_places_and_titled_names_are_read_as_before(prompt: str) -> None:
 
 @pytest.mark.parametrize(
     ("prompt", "view"),
-    [("multiple girls, 4girls, idol group, stage, spotlight", "multiple little girls, idol group, stage, spotlight"),
+    [("multiple girls, 4girls, idol group, stage, spotlight", "multiple women, idol group, stage, spotlight"),
      ("woman selling kente cloth at a market in accra", "woman at a market in accra"),
      ("a family eating mooncakes under the full moon", "a family under the full moon"),
      ("a toddler taking her first steps toward her mother", "a little child toward her mother"),

@@ -1509,3 +1509,74 @@ def test_round_35_a_relative_clause_names_its_subject() -> None:
         transform("The doctor, who was an older man, explained the results to the young woman.")
     group = accepted("The doctor, who was an older man, explained the results to a young woman.")
     assert len({s.person for s in group.slots}) == 2
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a freshman in high school nervously walking into the cafeteria",
+                                               "in high school"),
+                                              ("a man with a deep voice singing opera", "deep voice")])  # fmt: skip
+def test_round_35_school_and_voice_are_held(prompt: str, held: str) -> None:
+    """Red team round 35: "an old person in high school" and "a woman with a deep voice" were decoys beside the words
+    that contradict them ("in college", "a high school senior" and "stubble" were held already)."""
+    held_on_device(prompt, held)
+
+
+def test_round_35_a_person_first_named_with_the_is_named_again_by_order() -> None:
+    """Red team round 35: '"I'm not going," said the boy to his mother, crossing his arms.' was refused: "his" binds
+    by position to the mother, so the view wrote "the little boy's arms", which a decoy with a father read back as
+    either of two males. A person first named with "the" is named again by order ("the former's arms")."""
+    group = accepted('"I\'m not going," said the boy to his mother, crossing his arms.')
+    assert all("the former's arms" in c for c in group.order), group.order
+    assert "The woman orders" in accepted("A woman and her son walk in. She orders while he points").cloud_prompt
+
+
+def test_round_36_an_origin_in_a_relative_clause_after_a_comma_is_varied() -> None:
+    """Red team round 36: "the chef, who is Italian, tossing pizza dough" went out N=1 with "Italian": the predicate
+    looked for its owner right before "who", where the comma stood."""
+    group = accepted("the chef, who is Italian, tossing pizza dough")
+    assert any(s.name == "ethnicity" for s in group.slots) and not any("Italian" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["a Black British teenager walking", "a white Russian man"])
+def test_round_36_a_race_word_beside_a_nationality_is_the_value(prompt: str) -> None:
+    """Red team round 36: "a Black British teenager" and "a white Russian man" were refused as two values. A race
+    word says the value; the nationality beside it says where from, and is written with the value ("a Caucasian
+    man"); "a White Russian cocktail" is still a drink."""
+    group = accepted(prompt)
+    assert any(s.name == "ethnicity" for s in group.slots)
+    assert not any("British" in c or "Russian" in c for c in group.order), group.order
+    assert accepted("a White Russian cocktail on a bar").n == 1
+
+
+def test_round_36_booru_multiple_girls_are_no_children() -> None:
+    """Red team round 36: "multiple girls, 3girls, beach volleyball" went out as "multiple little girls": the booru
+    tag for several characters of one gender says no child's age."""
+    group = accepted("multiple girls, 3girls, beach volleyball, sweat")
+    assert not any("little" in c for c in group.order) and "age" not in {s.name for s in group.slots}
+
+
+def test_round_36_a_capitalised_product_name_ending_in_a_person_noun() -> None:
+    """Red team round 36: "a boy holding a Game Boy" went out as "a little boy holding a Game little boy" (N=64)."""
+    group = accepted("a boy holding a Game Boy in 1995, film photo")
+    assert all("a Game Boy" in c for c in group.order) and group.n == 8
+    assert {s.name for s in accepted("Happy Asian woman smiling").slots} == {"ethnicity", "gender"}  # an adjective before
+
+
+def test_round_36_a_proxy_clause_before_and_who_goes_whole() -> None:
+    """Red team round 36: "a man who is wearing a turban and who looks tired" went out as "a man who is wearing who
+    looks tired" (the turban took the "and" as a list's)."""
+    assert accepted("a man who is wearing a turban and who looks tired").cloud_prompt == "a man who looks tired"
+    assert accepted("a woman with a hijab and glasses").cloud_prompt == "a woman with glasses"
+
+
+def test_round_36_an_emoji_in_a_nouns_place_leaves_person() -> None:
+    """Red team round 36: "a 👩 cooking in a kitchen 🍳" went out as "a cooking in a kitchen"."""
+    assert accepted("a 👩 cooking in a kitchen 🍳").cloud_prompt == "a person cooking in a kitchen"
+    assert accepted("👵🏽 knitting a sweater").cloud_prompt == "knitting a sweater"
+
+
+def test_round_36_a_school_before_a_thing_names_its_kind() -> None:
+    """My probe after round 35's fix: "a girl in high school band uniform" was refused, "a girl in college sweatshirt"
+    sent as "a little girl sweatshirt": a school before a thing names the thing's kind; the school is held, the
+    preposition stays with the thing."""
+    assert accepted("a girl in college sweatshirt").cloud_prompt == "a little girl in sweatshirt"
+    held_on_device("a girl in high school band uniform", "high school")

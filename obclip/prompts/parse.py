@@ -49,7 +49,16 @@ from functools import cache
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
-from obclip.prompts.cues import COMPOUND_TAILS, GLUED_ROOTS, TYPO_TARGETS, YEAR_OLD, ing_form, is_emoji, plain
+from obclip.prompts.cues import (
+    COMPOUND_TAILS,
+    GLUED_ROOTS,
+    POSSESSIVE_DETERMINERS,
+    TYPO_TARGETS,
+    YEAR_OLD,
+    ing_form,
+    is_emoji,
+    plain,
+)
 from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
@@ -223,7 +232,12 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 j = i
                 while j + 1 < len(self.tokens) and is_emoji(self.tokens[j + 1]):
                     j += 1
-                self.claim(i, j, Held(self.prompt[self.tokens[i].start : self.tokens[j].end], "emoji"))
+                prev, nxt = self.tok(i - 1), self.tok(j + 1)
+                noun = prev is not None and (prev.core in ("a", "an", "the") or prev.core in POSSESSIVE_DETERMINERS) and (
+                    nxt is None or not nxt.is_word or self.ing(nxt))  # fmt: skip  # not "a ☕ coffee", "a 👩‍🦰 woman"
+                # "a 👩 cooking in a kitchen": an emoji in a noun's place leaves "person" there ("a cooking" was sent)
+                self.claim(i, j, Held(self.prompt[self.tokens[i].start : self.tokens[j].end], "emoji",
+                                      "person" if noun else ""))  # fmt: skip
                 i = j + 1
             else:
                 i += 1

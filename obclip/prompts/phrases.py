@@ -467,6 +467,11 @@ class PhrasesMixin:
             # "1girl, twin tails, magical girl, star wand": after a booru character, a bare tag on "girl" or "boy"
             # says what kind of character it is (the genre's "magical girl"), no child's age
             found = (found[0]._replace(age=None), found[1])
+        elif found is not None and found[0].age == "child" and self.tokens[head].core in ("girls", "boys") and (
+                head > 0 and self.tokens[head - 1].low == "multiple" and "age" not in person.states):  # fmt: skip
+            # "multiple girls, 3girls, beach volleyball": the booru tag for several characters of one gender, no
+            # child's age (it went out as "multiple little girls")
+            found = (found[0]._replace(age=None), found[1])
         if not self.take_head(person, head, found, mods, force):
             return  # "a family", "a crowd": no attribute stated, nothing to vary
         if collective:
@@ -1361,7 +1366,7 @@ class PhrasesMixin:
             j -= 1
         owner = self.owner_at(j)
         if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
-            owner = self.owner_at(j - 1)
+            owner = self.owner_at(j - 1 - (self.tokens[j - 1].text == "," and j >= 2))  # "the chef, who is Italian"
         if owner is None and j in self.used and self.spans[self.used[j]][1] == j and isinstance(
                 seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text == ",":  # fmt: skip
             owner = seg.person  # "a man ..., mid-fifties, Mexican, holding": the tag after his age is his

@@ -104,7 +104,9 @@ class PronounsMixin:
                 person = self.persons[named]
                 said = frozenset(person.in_phrase)
                 noun = (person.cls, person.head, person.number, said)
-                if self.twin(named):  # two people one noun could name alike: by their order instead
+                if self.twin(named) or (named in self.pair_before(i) and not self.introduced(named)):
+                    # two people one noun could name alike, or one first named with "the" ("said the boy to his
+                    # mother, crossing his arms"), whose noun again reads as either of the two: by their order
                     noun = (None, ORDINAL_REFERENCE[self.pair_before(i).index(named)], "sg", frozenset())
                 det = "The" if t.text[:1].isupper() else "the"
                 self.claim(i, i, Phrase(named, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),

@@ -148,7 +148,12 @@ class ProxiesMixin:
                 )
                 self.held_in_phrase([self.prompt[t.start : toks[last].end]])
                 continue
-            first, last = self.weighted(*self.proxy_extent(i, last, kind))
+            start = i
+            if kind == "noun" and last > i and t.low in g.PREPOSITIONS and self.thing_noun(last + 1) and (
+                    not self.ing(toks[last + 1])):  # fmt: skip
+                start = i + 1  # "a girl in high school band uniform": the school names the uniform's kind; the
+                # preposition stays with the uniform ("in college" held left "a girl sweatshirt")
+            first, last = self.weighted(*self.proxy_extent(start, last, "attr" if start > i else kind))
             of, who = self.tok(last + 1), self.tok(last + 2)
             if of is not None and of.low == "of" and self.free(last + 1) and who is not None and who.is_word and (
                     self.noun(who) is not None):  # fmt: skip
@@ -653,7 +658,10 @@ class ProxiesMixin:
             self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
         tenure = nxt is not None and last + 1 in self.used and isinstance(
             (seg := self.spans[self.used[last + 1]][2]), Held) and seg.why == TENURE  # "retired after 35 years of ..."
-        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or tenure:
+        clause = nxt is not None and nxt.low == "and" and (w := self.tok(last + 2)) is not None and (
+            w.low in ("who", "that", "which"))  # "who is wearing a turban and who looks tired": its clause ends
+        if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
+                tenure or clause):  # fmt: skip
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -687,6 +695,8 @@ class ProxiesMixin:
             if owner is not None and feature is not None and owner.low == "whose" and feature.core in FEATURE_NOUNS and (
                     self.free(first - 2) and self.free(first - 1) and first < last):  # fmt: skip
                 first -= 2  # "a girl whose hair is in cornrows": the relative clause has nothing left to say
+            if clause:
+                last += 1  # "a man who is wearing a turban and who looks tired" -> "a man who looks tired"
         return first, last
 
     def relative_verb(self, first: int) -> int | None:
@@ -804,8 +814,9 @@ class ProxiesMixin:
                 w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS or w.core in self.lex.adjectives):  # fmt: skip
             k += 1  # "in a hanbok and her teenage grandson": past the next phrase's article and attribute words
         joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
-        # "in a hijab and a man in a turban": "and" joins people
-        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person:
+        # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
+        joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose")
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person and not joins_clause:
             if self.tokens[first].low in INTRODUCERS and first == start_word:
                 return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
             then = self.tok(last + 2)

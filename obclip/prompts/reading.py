@@ -76,6 +76,8 @@ class ReadingMixin:
             return LANGUAGE  # "speaking Tamil" ("speaking Japanese people" speaks to them)
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
+        if self.capital_thing_before(i):
+            return "a name of a thing, a place, a work or an artist"  # "a Game Boy", "a Cover Girl ad": a product
         if t.capitalised and "P" in self.lex.tags(t.core) and noun.number == "pl" and noun.ethnicity and (
                 not noun.says_who() and (prev is None or prev.low != "the" or (
                     nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)))):  # fmt: skip
@@ -155,6 +157,20 @@ class ReadingMixin:
         k = self.phrase_opening(i)
         words = [t.core for t in self.tokens[max(0, k - 2) : k + 1] if t.is_word]
         return words[-1:] == ["as"] and bool(set(words[:-1]) & COSTUMED) and self.animal_subject(before=i)
+
+    def capital_thing_before(self, i: int) -> bool:
+        """ "a boy holding a Game Boy", "Gossip Girl poster": a capitalised person noun right after a capitalised
+        common noun that names no person, inside a sentence (not where capitals mark every word), ends a product's or
+        a work's name; "a Happy Asian woman" has an adjective before, "Nurse Joy" a person noun. It went out as
+        "a Game little boy" beside "a Game old woman"."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        if prev is None or not (t.capitalised and prev.capitalised and prev.is_word) or self.title_mode or self.upper_mode:
+            return False
+        tags = self.lex.tags(prev.core)
+        return (i - 1) not in self.starts and "n" in tags and self.noun(prev) is None and (
+            prev.core not in self.lex.adjectives and plain(prev.core) not in self.lex.first_names
+            and not prev.possessive and "P" not in tags and prev.core not in g.CLOSED
+            and prev.core not in g.NUMBER_WORDS)  # fmt: skip  # "the Three Sisters smiling" are people
 
     def origin_people_acting(self, i: int) -> bool:
         """ "a Japanese dancing", "an elderly Japanese walking", "two Chinese smiling": an origin word that names

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from obclip.prompts import grammar as g
 
+RACE_WORDS = frozenset({"black", "white", "brown", "caucasian"})  # beside a nationality ("Black British"), the value
 OUTSIDE = "held"  # `lexicon.HELD`: an ethnicity outside the value space (the lexicon imports this module)
 
 
@@ -60,6 +61,7 @@ class Person:
     named: bool = False  # introduced by a name ("Emma"), written "a woman" in the cloud view
     anchor: int = 0  # token index that orders persons for binding (head, or first pronoun)
     mentions: list[int] = field(default_factory=list)  # token indices of its head and bound pronouns
+    said: dict[str, str] = field(default_factory=dict)  # attribute -> the word that stated its value
 
     def __post_init__(self) -> None:
         self.mentions.append(self.anchor)
@@ -69,6 +71,14 @@ class Person:
         if attribute == "age" and {old, value} == {"child", "young"} and strong == self.strength.get(attribute):
             self.states[attribute] = "child"  # "a wee lass", "a flapper girl": young among children is a child
             return
+        race = {w in RACE_WORDS for w in (self.said.get(attribute, ""), word.lower())}
+        if attribute == "ethnicity" and OUTSIDE not in (old, value) and old not in (None, value) and race == {True, False}:
+            # "a Black British teenager", "a white Russian man": a race word says the value, a nationality beside it
+            # where the person is from (it was refused as two values); the race word's value is the person's
+            if word.lower() in RACE_WORDS:
+                self.states[attribute], self.said[attribute] = value, word.lower()
+            self.strength[attribute] = self.strength.get(attribute, False) or strong
+            return
         if attribute == "ethnicity" and value == OUTSIDE and old not in (None, value):
             # "a Black American woman", "a white Canadian girl": a nationality outside the value space (held back
             # as a word) after a value says nothing against it; the value is the person's (it was refused). Not
@@ -76,7 +86,7 @@ class Person:
             self.strength[attribute] = self.strength.get(attribute, False) or strong
             return
         if old is None or (strong and not self.strength.get(attribute)):
-            self.states[attribute], self.strength[attribute] = value, strong
+            self.states[attribute], self.strength[attribute], self.said[attribute] = value, strong, word.lower()
         elif old != value and strong == self.strength.get(attribute):
             raise DetectionError(
                 f"{word!r} makes one person both {old} and {value} ({attribute}); rephrase so that each person "
