@@ -263,6 +263,12 @@ def _senses(wn, people: dict) -> dict:
                 parts = lemma.name().split("_")
                 if len(parts) == 2 and lemma.name().islower() and wn.synsets(parts[0], "a") and wn.synsets(parts[1], "n"):
                     compounds.add(" ".join(parts))
+    ing_compounds = set()  # "greeting card", "fishing rod": an -ing word and a noun that name one thing together
+    for syn in wn.all_synsets("n"):
+        for lemma in syn.lemmas():
+            parts = lemma.name().split("_")
+            if len(parts) == 2 and lemma.name().islower() and parts[0].endswith("ing") and len(parts[0]) > 4:
+                ing_compounds.add(" ".join(parts))
     agents = set()  # "faith reading a bible": a word that can be a first name is one before what only a person does
     for name in wn.all_lemma_names("v"):
         lemmas = [lem for syn in wn.synsets(name, "v") for lem in syn.lemmas() if lem.name() == name]
@@ -277,6 +283,7 @@ def _senses(wn, people: dict) -> dict:
         "regional": _regional(wn, people, place_values),
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
+        "ing_compounds": sorted(ing_compounds),
         "named_phrases": sorted(named),
         "weak_person_nouns": sorted(weak),
         "animal_first": sorted(animal_first),

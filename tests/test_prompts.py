@@ -1580,3 +1580,21 @@ def test_round_36_a_school_before_a_thing_names_its_kind() -> None:
     preposition stays with the thing."""
     assert accepted("a girl in college sweatshirt").cloud_prompt == "a little girl in sweatshirt"
     held_on_device("a girl in high school band uniform", "high school")
+
+
+@pytest.mark.parametrize("prompt", ["a Japanese greeting card on a desk", "Scandinavian living room, white walls"])
+def test_an_ing_compound_after_an_origin_word_is_a_thing(prompt: str) -> None:
+    """My probes: "a Japanese greeting card" went out as "an Asian people greeting card", "Scandinavian living room"
+    as "European person living room": an -ing word before a noun was read as a verb and its object. WordNet names
+    "greeting card" and "living room" as one thing (`Senses.ing_compounds`); "selling tea" is still a verb's."""
+    assert accepted(prompt).order == (prompt,)
+    assert accepted("an old Chinese selling tea in a market").n == 20
+
+
+@pytest.mark.parametrize("prompt", ["1girl, maid, cleaning", "a housewife cooking dinner"])
+def test_a_marked_counterpart_is_written_with_the_neutral_noun(prompt: str) -> None:
+    """Red team round 36: "1girl, maid" had the decoy "1boy, manservant", a word no one writes. Where one gender's form
+    of a class is marked ("manservant", "househusband"), every value writes the neutral noun with a gender word."""
+    group = accepted(prompt)
+    assert not any("manservant" in c or "househusband" in c for c in group.order)
+    assert any("female" in c for c in group.order) and any("male " in c for c in group.order), group.order

@@ -159,6 +159,9 @@ AGE_TAG = {**AGE_ADJECTIVE, "child": "teenage"}  # an age that is a whole tag ("
 ETHNICITY_ADJECTIVE = {
     "caucasian": "Caucasian", "african": "African", "asian": "Asian", "indian": "Indian", "european": "European",
 }  # fmt: skip
+# a class's gendered form no one writes for the other value ("a manservant", "a househusband"): a decoy with it marks
+# itself, so both values write the neutral noun with a gender word ("a female servant", "a male servant")
+MARKED_FORMS = frozenset({"manservant", "manservants", "househusband", "househusbands"})
 # a person known by age alone or by a kin word that is only age and gender ("her baby", "his grandmother") is
 # written after a possessive as a friend: "his old woman" or "her middle-aged person" would read as slang or not
 # at all, and "a little boy with his little boy" as impossible, so the decoys would mark themselves

@@ -93,6 +93,7 @@ class Senses:
         child_adjectives (`frozenset[str]`): adjectives that make a person a child ("little", "teenage").
         adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
+        ing_compounds (`frozenset[str]`): nouns of an -ing word and a noun ("greeting card"): no verb and object.
         agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
             "planting"; not "blooming", "breaking").
         places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
@@ -117,6 +118,7 @@ class Senses:
     child_adjectives: frozenset[str] = frozenset()
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
+    ing_compounds: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
     regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
@@ -287,6 +289,7 @@ SENSE_KEYS = {
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
+    "ing_compounds": "ing_compounds",
 }  # fmt: skip
 
 

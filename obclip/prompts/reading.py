@@ -310,8 +310,9 @@ class ReadingMixin:
         nxt = self.tok(j + 1)
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not self.weak(j + 1):
             return "person"
-        if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of"):
-            return "verb"
+        if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of") and (
+                f"{self.tokens[j].core} {nxt.core}" not in self.lex.senses.ing_compounds):  # fmt: skip
+            return "verb"  # not "a Japanese greeting card", one thing WordNet names
         if self.agreeing_verb(j):
             return "verb"
         return "thing"

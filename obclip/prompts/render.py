@@ -124,6 +124,11 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon, p
         head = g.CHILD_NOUN[person.number][gender or "none"]
     elif person.cls is not None:
         head = lex.form(person.cls, person.number, gender)
+        neutral = lex.form(person.cls, person.number, None)
+        if gender is not None and neutral and any(lex.form(person.cls, person.number, v) in g.MARKED_FORMS
+                                                  for v in ("male", "female")):  # fmt: skip
+            words.append(g.GENDER_ADJECTIVE[gender])  # "a maid" -> "a female servant" beside "a male servant"
+            head = neutral
         if head is None:  # a class with no neutral noun ("widow") always states gender
             head = lex.form("person", person.number, None) or "person"
     else:
