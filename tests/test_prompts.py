@@ -1598,3 +1598,33 @@ def test_a_marked_counterpart_is_written_with_the_neutral_noun(prompt: str) -> N
     group = accepted(prompt)
     assert not any("manservant" in c or "househusband" in c for c in group.order)
     assert any("female" in c for c in group.order) and any("male " in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("a *elderly* man with a cane", "elderly"),
+                                              ("**an** _old woman_ in a garden", "old"),
+                                              ("a man (who is old) sitting on a bench", "old")])  # fmt: skip
+def test_round_37_markdown_and_brackets_do_not_hide_an_age(prompt: str, word: str) -> None:
+    """Red team round 37: "a *elderly* man" went out with "*elderly*" in every candidate, "**an** _old woman_" had the
+    decoy "**an** _little boy_" (the article agreeing only with the real value), "(who is old)" was sent as written.
+    Markdown emphasis is read through, and a relative clause in brackets is said of the person before it."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots), group.order
+    assert sum(f" {word} " in f" {c} " or f"*{word}" in c for c in group.order) < len(group.order)
+    assert not any(re.search(r"\ban[*_ ]+(little|young|middle)|\ba[*_ ]+old", c) for c in group.order), group.order
+    assert accepted("1girl, smile, :*").order[0].endswith(":*")
+
+
+def test_round_37_two_subjects_share_a_bare_verb() -> None:
+    """Red team round 37: "He and his twin sister share a birthday cake" never varied the sister: "sister" was read as
+    a kind of "share". After two subjects joined by "and", a bare verb before its object is their verb."""
+    group = accepted("He and his twin sister share a birthday cake.")
+    assert len({s.person for s in group.slots}) == 2 and any("brother" in c for c in group.order)
+
+
+def test_round_37_a_headline_subject_is_a_person() -> None:
+    """Red team round 37: "Local teen wins regional spelling bee" went out N=1 with "teen" ("teen" described "wins").
+    A headline's singular subject before an -s verb and its bare object is a person; tags stay tags."""
+    group = accepted("Local teen wins regional spelling bee, poses with trophy")
+    assert any(s.name == "age" for s in group.slots) and not any(" teen " in c for c in group.order)
+    for tag in ("Indian spices in bowls on a rustic table", "wizard robes, fantasy art", "Teen fashion trends 2024"):
+        assert accepted(tag).n == 1

@@ -1366,7 +1366,7 @@ class PhrasesMixin:
             j -= 1
         owner = self.owner_at(j)
         if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
-            owner = self.owner_at(j - 1 - (self.tokens[j - 1].text == "," and j >= 2))  # "the chef, who is Italian"
+            owner = self.owner_at(j - 1 - (self.tokens[j - 1].text in ",(" and j >= 2))  # "the chef, who is Italian"
         if owner is None and j in self.used and self.spans[self.used[j]][1] == j and isinstance(
                 seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text == ",":  # fmt: skip
             owner = seg.person  # "a man ..., mid-fifties, Mexican, holding": the tag after his age is his

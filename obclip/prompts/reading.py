@@ -329,6 +329,9 @@ class ReadingMixin:
         plural = found[0].number == "pl" and subject.core not in self.lex.adjectives and (
             "a" not in self.lex.tags(subject.core))  # fmt: skip  # "Two men play chess", "the kids eat pizza": the
         # plural's bare verb; not "a Japanese garden", "the scots discount sign" (words that describe a thing too)
+        if not plural and not word.low.endswith(("s", "ing", "ed")) and nxt is not None and (
+                nxt.core in g.DETERMINERS or nxt.core in POSSESSIVE_DETERMINERS) and self.coordinated_subject(j - 1):  # fmt: skip
+            return True  # "He and his twin sister share a birthday cake": two subjects' bare verb ("a kind of share")
         if not plural and not (word.low.endswith("s") and not word.low.endswith("ss")):
             return False  # "a princess dress": no -s form
         if plural and (word.low.endswith("s") or word.low.endswith("ing")):
@@ -340,7 +343,11 @@ class ReadingMixin:
             plural and (self.tokens[k].core in g.NUMBER_WORDS or self.tokens[k].kind == "num")))  # fmt: skip
         if plural and k >= 0 and self.tokens[k].core in SINGULAR_DETERMINERS:
             return False  # "a scots voyage": a singular article takes the compound, not a plural subject
-        if not opener:
+        headline = not plural and (k < 0 or (k == 0 and "a" in self.lex.tags(self.tokens[0].core))) and (
+            subject.core not in self.lex.adjectives and nxt is not None and nxt.is_word and nxt.core not in g.CLOSED
+            and set(self.lex.tags(nxt.core)) & set("na") and self.bare_object_of(j) and self.tok(j + 2) is not None
+            and self.tokens[j + 2].is_word)  # fmt: skip  # "Local teen wins regional spelling bee": a news headline
+        if not opener and not headline:
             return False  # "Indian spices in bowls", "wizard robes, fantasy art": a tag, no clause with a subject
         return (
             (plural and nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and self.noun(nxt) is None
@@ -355,6 +362,20 @@ class ReadingMixin:
             or nxt.low in g.VERB_PARTICLES
             or (nxt.core in g.DETERMINERS or nxt.core in g.PERSONAL_PRONOUNS or nxt.core in ("his", "her", "half"))
         )
+
+    def coordinated_subject(self, head: int) -> bool:
+        """The person noun at `head` ends the second of two subjects joined by "and" ("He and his twin sister",
+        "a man and his wife"): within four words back an "and" after a subject pronoun, a person noun or a name."""
+        for k in range(head - 1, max(-1, head - 5), -1):
+            t = self.tokens[k]
+            if t.low == "and":
+                before = self.tok(k - 1)
+                return before is not None and before.is_word and (
+                    before.low in ("he", "she", "i", "we", "they") or self.noun(before) is not None or before.capitalised)
+            if not t.is_word or not (t.core in g.DETERMINERS or t.core in POSSESSIVE_DETERMINERS
+                                     or t.core in self.lex.adjectives or "n" in self.lex.tags(t.core)):  # fmt: skip
+                return False
+        return False
 
     def bare_object_of(self, j: int) -> bool:
         """Token j, an -s word after a singular person noun and before a bare noun, is that person's verb ("a boy

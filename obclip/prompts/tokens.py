@@ -85,6 +85,9 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
             continue
         if text == "_" and 0 < start and prompt[start - 1].isalpha() and prompt[m.end() : m.end() + 1].isalpha():
             continue  # a booru tag's words ("old_woman", "dark_skin"): the underscore stands for a space
+        if text in EMPHASIS and _emphasis(prompt, start):
+            continue  # markdown's "*elderly*", "**an** _old woman_": emphasis, no word; read through, so the age is
+            # the person's and "a" agrees with the decoy's word ("a *elderly* man" was sent beside "a *elderly* woman")
         if kind == "punct" and text in SETTING_OFF_DASHES and _sets_off(prompt, start, m.end()):
             text = ","  # "a woman—elderly—sitting", "a man – 70 – fishing": read as the commas they stand for
             # (the candidates copy the prompt's own characters, so the dash is still what is sent)
@@ -92,7 +95,18 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+EMPHASIS = frozenset({"*", "_"})  # markdown around words
 SETTING_OFF_DASHES = "—–"  # an em or en dash between words sets off a phrase as a comma does
+
+
+def _emphasis(prompt: str, i: int) -> bool:
+    """The "*" or "_" at i belongs to a run of them that touches a letter ("*elderly*", "**an**"), not ":*"."""
+    a, b = i, i + 1
+    while a > 0 and prompt[a - 1] in EMPHASIS:
+        a -= 1
+    while b < len(prompt) and prompt[b] in EMPHASIS:
+        b += 1
+    return (a > 0 and prompt[a - 1].isalpha()) or (b < len(prompt) and prompt[b].isalpha())
 
 
 def _sets_off(prompt: str, start: int, end: int) -> bool:
