@@ -400,7 +400,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
-     ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 80 still dancing", "80"),
+     ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 3 in the morning", "3"),
      ("#girldad with his daughter", "girldad"), ("A girlboss CEO in a power suit", "girlboss"),
      ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
@@ -1628,3 +1628,21 @@ def test_round_37_a_headline_subject_is_a_person() -> None:
     assert any(s.name == "age" for s in group.slots) and not any(" teen " in c for c in group.order)
     for tag in ("Indian spices in bowls on a rustic table", "wizard robes, fantasy art", "Teen fashion trends 2024"):
         assert accepted(tag).n == 1
+
+
+def test_round_37_at_an_age_after_a_person() -> None:
+    """Red team round 37: "my dad at 70 still crushing it on the mountain bike" was refused (a number beside a person).
+    "at" and 13 to 120 years right after a person is their age, written "75 years old"; a time or a speed is not."""
+    group = accepted("my dad at 70 still crushing it on the mountain bike #fitover60")
+    assert any(s.name == "age" and s.value == "old" for s in group.slots) and not any("70" in c for c in group.order)
+    assert accepted("a woman at 5 pm in a cafe").n == 2 and accepted("a man at 70 mph on a highway").n == 2
+
+
+def test_round_37_the_second_item_of_a_with_list_may_be_held() -> None:
+    """Red team round 37: "an old man with a hearing aid and a walking cane" was refused: the parser held "a hearing
+    aid and", the context check could offer only "with a hearing aid", and the cane said old. The item after "and"
+    is a span too."""
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    group = protect("an old man with a hearing aid and a walking cane", PrivacyOptions())
+    assert group.n > 1 and not any("cane" in c for c in group.order)

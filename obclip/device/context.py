@@ -262,6 +262,10 @@ def spans_of(prompt: str) -> list[str]:
             span = " ".join(words[i:end]).strip(".;:!?")
             if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS and not set(span) & set(QUOTES):
                 out.append(span)  # "[[child]] playing with a puppy": never inside quotes or a weight
+            rest = " ".join(words[end:]).strip(".;:!?")  # "with a hearing aid and a walking cane": the item after the
+            if end < len(words) and 2 < len(words) - end <= MAX_ADJUNCT_WORDS and not set(rest) & set(QUOTES) and (
+                    lows[end] == "and" and lows[end + 1] in g.DETERMINERS):  # fmt: skip
+                out.append(rest)  # "and" may go with it ("and a walking cane"), the first item held by the parser
             if clause and end - i > MAX_ADJUNCT_WORDS and lows[i + 1] in ADJUNCT_OPENERS - VERB_BOUND and not (
                     set(words[i]) & set(QUOTES)):  # fmt: skip
                 # "knitting in a rocking chair next to a window", a clause too long to hold whole: the -ing word

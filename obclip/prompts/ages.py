@@ -26,6 +26,7 @@ from obclip.prompts.tokens import Token, weight_group
 
 # a parent "of two" has two children; "a girl of two" is two years old
 PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
+TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())  # "at 70 mph"
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
 AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
@@ -206,14 +207,17 @@ class AgesMixin:
         return j
 
     def age_after_word(self, i: int) -> bool:
-        """"a boy of ten", "turning 50", "pushing about 60"; not "a mother of two children"."""
+        """"a boy of ten", "turning 50", "pushing about 60", "my dad at 70 still biking" (written "75 years old");
+        not "a mother of two children", "a man at 5 pm"."""
         t = self.tokens[i]
-        if t.low not in ("of", "turning", "pushing"):
+        if t.low not in ("of", "turning", "pushing", "at"):
             return False
-        pid = self.person_ending_at(i - 1 if t.low == "of" else None, i)
+        pid = self.person_ending_at(i - 1 if t.low in ("of", "at") else None, i)
         if pid is None:
             return False
         j = i + 1
+        if t.low == "at" and not self.age_at(j):
+            return False  # "a man at 5 pm", "a woman at 3": a time; "my dad at 70 still biking" is his age
         if self.free(j) and self.tokens[j].low in ("about", "around", "nearly", "almost", "roughly"):
             j += 1
         years = g.number_value(self.tokens[j].text) if self.free(j) and j < len(self.tokens) else None
@@ -237,6 +241,15 @@ class AgesMixin:
         if years is None or counted or group:
             return True  # the word is taken: no other sweep reads it as an age
         return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
+
+    def age_at(self, j: int) -> bool:
+        """Token j, after "at" right after a person, is their age: a number of years 13 to 120 in digits, not a time
+        ("at 5 pm", "at 10:30"), a count ("at 70 mph") or a place number."""
+        n, nxt = self.tok(j), self.tok(j + 1)
+        if n is None or n.kind != "num" or not n.low.isdigit() or not 13 <= int(n.low) <= 120 or not self.free(j):
+            return False
+        return nxt is None or not (nxt.text in (":", ".", "%") or nxt.low in TIME_UNITS or (
+            nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED))
 
     def birthday(self, i: int) -> bool:
         """"her 40th birthday", "a 5th birthday party" (the person before, else the one after)."""
