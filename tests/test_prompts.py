@@ -1646,3 +1646,28 @@ def test_round_37_the_second_item_of_a_with_list_may_be_held() -> None:
 
     group = protect("an old man with a hearing aid and a walking cane", PrivacyOptions())
     assert group.n > 1 and not any("cane" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a Chinese grandmother handing out red envelopes", "red envelopes"),
+                                              ("a half Japanese man at a matsuri", "matsuri"),
+                                              ("a Mexican family celebrating with sugar skulls", "sugar skulls"),
+                                              ("a Filipino OFW mom video-calling her kids", "OFW")])  # fmt: skip
+def test_round_38_what_tells_a_stated_origin_is_held(prompt: str, held: str) -> None:
+    """Red team round 38: "red envelopes" went out beside "a Chinese grandmother" (40 candidates, the Asian ones
+    standing out), "sugar skulls" beside a held "Mexican", "OFW" (an overseas Filipino worker) beside "a Filipino mom";
+    a mixed origin ("half Japanese"), held, is still an origin stated: what tells one origin around it is held too."""
+    held_on_device(prompt, held)
+    assert accepted("a red envelope on a table").n == 1
+
+
+def test_round_38_giving_birth_is_held_with_its_clause() -> None:
+    """Red team round 38: "a man holding his wife's hand while she gives birth" had the decoy "while he gives birth";
+    held, the subordinate clause leaves whole ("while she" was sent)."""
+    group = held_on_device("a man holding his wife's hand while she gives birth", "gives birth")
+    assert group.cloud_prompt == "a man holding his wife's hand"
+
+
+def test_round_38_a_capitalised_word_named_after_a_person_is_a_name() -> None:
+    """Red team round 38: "a boy named Hunter" sent "Hunter" (a common noun too) while "named Grace" was held."""
+    held_on_device("a boy named Hunter playing", "Hunter")
+    assert accepted("a dog named Hunter").n == 1

@@ -218,8 +218,9 @@ class NamesMixin:
         for i, t in enumerate(self.tokens):
             nxt = self.tok(i + 1)
             if t.low in NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
-                    plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))):
-                self.hold_name(i, i + 1)
+                    plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))
+                    or (nxt.capitalised and (b := self.tok(i - 1)) is not None and self.noun(b) is not None)):  # fmt: skip
+                self.hold_name(i, i + 1)  # "a boy named Hunter": after a person, a capitalised word is a name
 
     def hold_name(self, first: int, end: int) -> None:
         """Holds back tokens first..end and the capitalised name parts after them ("Will Smith")."""

@@ -72,6 +72,7 @@ GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child n
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
+MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
 MIX_JOINS = frozenset({",", "and", "/", "&", "-", "+"})  # between the origins of one person ("half Irish, half Ghanaian")
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
@@ -165,7 +166,7 @@ class PhrasesMixin:
             if who is not None and copula is not None and who.low == "who" and copula.low in ("is", "was", "'s") and (
                     self.free(first - 1) and self.free(first - 2)):  # fmt: skip
                 first -= 2  # "a woman who is half Japanese, half Mexican": no "a woman who is" left behind
-            self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "a mixed origin"))
+            self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], MIXED_ORIGIN))
             i = end + 1
 
     def mark_noun_phrases(self) -> None:

@@ -23,7 +23,7 @@ from obclip.prompts.cues import (
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD
-from obclip.prompts.phrases import ORDINAL_WORDS
+from obclip.prompts.phrases import MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE
 from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
@@ -237,7 +237,7 @@ class ProxiesMixin:
         our origin adjectives), not by a list of cities. Where no one's origin is stated they go as written
         ("a man in Accra" varies only the gender, and says nothing the decoys contradict). A place in a country of
         an origin never varied ("Atlanta", "Guadalajara") goes only beside an origin held back ("a Mexican man")."""
-        if not any("ethnicity" in p.states for p in self.persons):
+        if not any("ethnicity" in p.states for p in self.persons) and not self.mixed_origin():
             return
         for first, _last, why in list(self.kept):
             word = self.tokens[first]
@@ -282,12 +282,17 @@ class ProxiesMixin:
             i = last + 1
         self.hold_regional_things()
 
+    def mixed_origin(self) -> bool:
+        """A mixed origin was held ("half Japanese"): an origin is stated, though no value is varied, so what tells
+        one origin around the person stays on the device too ("a half Japanese man at a matsuri")."""
+        return any(first >= 0 and isinstance(seg, Held) and seg.why == MIXED_ORIGIN for first, _, seg in self.spans)
+
     def hold_regional_things(self) -> None:
         """ "A Scottish man in a kilt", "a Japanese chef making sushi", "a Russian grandmother selling pirozhki": a
         thing WordNet's gloss or region gives one origin (`Senses.regional`: dishes, garments, instruments, dances,
         festivals, dwellings) stays on the device beside a stated origin, held with the words that introduce it,
         as a proxy is; one of an origin never varied ("a burrito", Mexico) only beside an origin held back."""
-        held_origin = any(p.states.get("ethnicity") == HELD for p in self.persons)
+        held_origin = any(p.states.get("ethnicity") == HELD for p in self.persons) or self.mixed_origin()
         i = 0
         while i < len(self.tokens):
             last = None
@@ -343,6 +348,13 @@ class ProxiesMixin:
             ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
                 or (self.ing(after) and not (modifier and coordinated))  # fmt: skip
             if j > i + 1 and ends:
+                self.claim(i, i, Held(t.text, "proxy"))
+        for i, t in enumerate(self.tokens):  # "a girl holding | a red envelope | during | Lunar New Year": a verb
+            j = self.past_held(i + 1)  # whose every object was held goes too ("a little girl holding" was sent)
+            after = self.tok(j)
+            if self.free(i) and t.is_word and self.ing(t) and "v" in self.lex.tags(t.core) and j > i + 1 and (
+                    after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (
+                    self.tokens[i + 1].low not in g.PREPOSITIONS):  # fmt: skip  # "dancing at the quinceañera" stands
                 self.claim(i, i, Held(t.text, "proxy"))
 
     def past_held(self, j: int) -> int:
@@ -691,6 +703,11 @@ class ProxiesMixin:
                     subject.low in ("he", "she", "they", "i", "we") and verb.is_word and "v" in self.lex.tags(verb.core)
                     and all(self.free(k) for k in range(first - 3, first))):  # fmt: skip
                 first -= 3  # "holding her son's hand as he takes his first steps": "as he takes" would be sent
+            subject, opener = self.tok(first - 1), self.tok(first - 2)
+            if subject is not None and opener is not None and opener.low in SUBORDINATORS and (
+                    subject.low in ("he", "she", "they") and self.free(first - 1) and self.free(first - 2)
+                    and "v" in self.lex.tags(self.tokens[first].core)):  # fmt: skip
+                first -= 2  # "while she gives birth": the proxy is the clause's verb ("while she" was sent)
             owner, feature = self.tok(first - 2), self.tok(first - 1)
             if owner is not None and feature is not None and owner.low == "whose" and feature.core in FEATURE_NOUNS and (
                     self.free(first - 2) and self.free(first - 1) and first < last):  # fmt: skip
