@@ -1671,3 +1671,13 @@ def test_round_38_a_capitalised_word_named_after_a_person_is_a_name() -> None:
     """Red team round 38: "a boy named Hunter" sent "Hunter" (a common noun too) while "named Grace" was held."""
     held_on_device("a boy named Hunter playing", "Hunter")
     assert accepted("a dog named Hunter").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("a fille in a café in Paris drinking café au lait", "fille"),
+                                              ("a homme in a suit reading", "homme")])  # fmt: skip
+def test_round_39_a_foreign_person_noun_after_an_english_article_is_a_person(prompt: str, word: str) -> None:
+    """Red team round 39: "a fille in a café in Paris" went out N=1 with the French "girl" (a foreign article is refused;
+    a foreign noun after "a" was not read). "femme" stays unread: "a femme fatale" is English."""
+    group = accepted(prompt)
+    assert not any(word in c for c in group.order) and any(s.name == "gender" for s in group.slots)
+    assert accepted("a femme fatale in a noir film").n == 1
