@@ -1681,3 +1681,16 @@ def test_round_39_a_foreign_person_noun_after_an_english_article_is_a_person(pro
     group = accepted(prompt)
     assert not any(word in c for c in group.order) and any(s.name == "gender" for s in group.slots)
     assert accepted("a femme fatale in a noir film").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("1girl, hatsune miku, twintails, aqua hair", "hatsune miku"),
+                                              ("hatsune miku, 1girl, twintails, concert", "hatsune miku"),
+                                              ("1girl, asuka langley, plugsuit", "asuka langley")])  # fmt: skip
+def test_round_39_a_character_name_tag_beside_a_count_tag_is_held(prompt: str, name: str) -> None:
+    """Red teams 38-39: "1girl, hatsune miku" kept the name beside the decoy "1boy" (the character's gender fixed by
+    her name), "hatsune miku, 1girl" and "asuka langley" were refused. In a tag list with a count tag, a tag of
+    lower-case words only names are (one a first name) is the character's name, held whole; with no count tag a
+    known name is still its person ("george clooney, digital art" -> "A man, ...")."""
+    held_on_device(prompt, name)
+    assert accepted("george clooney, digital art, trending on artstation").cloud_prompt.startswith("A man")
+    assert "cherry blossom" in accepted("samurai, katana, cherry blossom, ukiyo-e style").cloud_prompt

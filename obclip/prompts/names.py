@@ -96,6 +96,7 @@ class NamesMixin:
         for i in range(len(self.tokens)):
             if (end := self.capital_name_before_agent(i)) is not None:
                 self.unknown_name_phrase(i, end)
+        self.hold_tag_names()
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.read_name(i)
@@ -710,6 +711,29 @@ class NamesMixin:
                    and plain(w.core) not in self.lex.first_names and w.core not in self.lex.proxies for w in words):  # fmt: skip
             return None
         return i + 1 if self.name_opens(i, after_person=False) else None
+
+    def hold_tag_names(self) -> None:
+        """ "1girl, hatsune miku, twintails", "asuka langley, plugsuit, 1girl": in a tag list, a whole tag of two or
+        three lower-case words, one a first name and the others words no dictionary has but as names, is a
+        character's name. It stays on the device whole (the tag's character is the count tag's, or no one the cloud
+        sees): sent, it fixed the gender beside "1boy"; apposed to the count tag it was refused."""
+        if sum(t.text == "," for t in self.tokens) < 2 or not any(
+                self.booru_tag(k) or t.low == "solo" for k, t in enumerate(self.tokens)):  # fmt: skip
+            return  # with no count tag, a name tag is read below as its person's ("george clooney, ..." -> "A man")
+        bounds = [-1] + [k for k, t in enumerate(self.tokens) if t.text == ","] + [len(self.tokens)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            words = range(a + 1, b)
+            if not 2 <= len(words) <= 3 or not all(self.free(k) and self.tokens[k].is_word for k in words):
+                continue
+            toks = [self.tokens[k] for k in words]
+            common = [set(self.lex.tags(t.core)) - {"p", "P", "N"} for t in toks]  # the word's senses as no name
+            if any(t.capitalised for t in toks) or not any(
+                    plain(t.core) in self.lex.first_names and not c for t, c in zip(toks, common, strict=True)):  # fmt: skip
+                continue  # "cherry blossom", "blue onesie": first names that are common words first
+            if all(not c or set(self.lex.tags(t.core)) & {"p", "P"} for t, c in zip(toks, common, strict=True)) and (
+                    any(not self.lex.tags(t.core) for t in toks)):  # fmt: skip  # a word only a name is ("miku");
+                # "george clooney", known to the dictionary, is read as a person's name below ("A man")
+                self.claim(a + 1, b - 1, Held(self.prompt[toks[0].start : toks[-1].end], "name"))
 
     def unknown_name_phrase(self, first: int, last: int) -> None:
         """Claims tokens first..last as one person's name, with no gender of its own ("a person")."""
