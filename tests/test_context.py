@@ -221,3 +221,13 @@ def test_an_item_of_a_long_list_tag_may_be_held_back() -> None:
     group = _guarded(prompt)
     assert group.n > 1 and not any("cane" in c for c in group.order) and default_attacker().leak(group) is None
     assert spans_of("a man, hat and cane") == ["hat and cane"]
+
+
+def test_a_span_may_take_an_attribute_only_it_stated() -> None:
+    """Red team round 39: "a baby boomer reading the newspaper on his porch" was refused: "on his porch" said old, but
+    its "his" stated the gender, so holding it changed the slots and no span was allowed. The same people with an
+    attribute only the span stated left out is allowed (the gender goes to the device with "his"); a span that names
+    a person is still never held (`test_a_span_that_names_a_person_is_never_held_back`)."""
+    group = _guarded("a baby boomer reading the newspaper on his porch")
+    assert group.held_back[-1] == "on his porch" and group.n > 1 and not any("porch" in c for c in group.order)
+    assert {s.name for s in group.slots} == {"age"}

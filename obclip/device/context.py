@@ -20,7 +20,8 @@ African. No word list names all such context, so the device asks a model, as the
   adjunct inside a part that the sentence stands without: a prepositional phrase ("with a baguette",
   "in a daycare") or a trailing -ing clause ("playing mahjong"). Never a word inside a phrase, whose
   removal would break the sentence the decoys are written in, and never a span whose removal changes who
-  is varied (checked by transforming the reduced prompt: the same slots must come back). Of the spans
+  is varied (checked by transforming the reduced prompt: the same people must come back, each with its slots,
+  or with an attribute only the span stated left out, "his" in "on his porch"). Of the spans
   whose removal brings the value under the threshold the shortest is held, else the one that lowers it most;
 - after `MAX_SPANS` spans, or when no span can be removed, the prompt is refused with the words to change.
 
@@ -281,8 +282,8 @@ def _whole(tag: str) -> bool:
 
 
 def _reduced(group: CandidateGroup, again: Callable[[str], CandidateGroup], span: str) -> CandidateGroup | None:
-    """The group of `group.prompt` without `span`, if it varies the same attributes of the same people (so
-    the span named no one) and the transformation accepts it; else None."""
+    """The group of `group.prompt` without `span`, if it varies the same people (so the span named no one), each
+    with the same attributes or fewer, and the transformation accepts it; else None."""
     text = _without(group.prompt, span)
     if not text.strip() or text == group.prompt:
         return None
@@ -290,7 +291,12 @@ def _reduced(group: CandidateGroup, again: Callable[[str], CandidateGroup], span
         other = again(text)
     except DetectionError:
         return None
-    same = [(s.person, s.name, s.value) for s in other.slots] == [(s.person, s.name, s.value) for s in group.slots]
+    kept = [(s.person, s.name, s.value) for s in other.slots]
+    before = [(s.person, s.name, s.value) for s in group.slots]
+    # the same people, each varied as before or with an attribute the span alone stated left out: "on his porch"
+    # takes "his", and with it the gender, to the device ("a baby boomer reading the newspaper on his porch" was
+    # refused, no span leaving the slots whole)
+    same = kept == before or ({p for p, _, _ in kept} == {p for p, _, _ in before} and set(kept) < set(before))
     return other if same else None
 
 
