@@ -26,7 +26,8 @@ from obclip.prompts.tokens import Token, weight_group
 
 # a parent "of two" has two children; "a girl of two" is two years old
 PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
-TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())  # "at 70 mph"
+# after a number, a time or a measure, no age: "3am", "at 5 pm", "at 70 mph"
+TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
 AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
@@ -487,8 +488,7 @@ class AgesMixin:
             t.is_word and t.core in g.NUMBER_WORDS and t.core not in ("one", "a")) or (
             t.is_word and decade_years(t) is not None)  # "a woman, fifties,": as ", 50s," is
         after = self.tok(i + 1)
-        if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in (
-                "am", "pm", "a.m", "p.m", "o'clock", "h", "hrs", "hours", "min", "mins", "minutes", "km", "kg", "mph"))):
+        if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in TIME_UNITS)):
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
         if prev is not None and prev.text == ":" and after is not None and after.text == ")":
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps

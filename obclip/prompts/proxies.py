@@ -349,8 +349,14 @@ class ProxiesMixin:
                 or (self.ing(after) and not (modifier and coordinated))  # fmt: skip
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
-        for i, t in enumerate(self.tokens):  # "a girl holding | a red envelope | during | Lunar New Year": a verb
-            j = self.past_held(i + 1)  # whose every object was held goes too ("a little girl holding" was sent)
+        self.hold_orphaned_verbs()
+
+    def hold_orphaned_verbs(self) -> None:
+        """A verb whose every object was held back at its clause's end goes with them ("a girl holding | a red
+        envelope | during | Lunar New Year" -> "a girl", not "a little girl holding"); "dancing at the quinceañera"
+        keeps "dancing", which stands alone before its preposition."""
+        for i, t in enumerate(self.tokens):
+            j = self.past_held(i + 1)
             after = self.tok(j)
             if self.free(i) and t.is_word and self.ing(t) and "v" in self.lex.tags(t.core) and j > i + 1 and (
                     after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (

@@ -71,8 +71,8 @@ class Person:
         if attribute == "age" and {old, value} == {"child", "young"} and strong == self.strength.get(attribute):
             self.states[attribute] = "child"  # "a wee lass", "a flapper girl": young among children is a child
             return
-        race = {w in RACE_WORDS for w in (self.said.get(attribute, ""), word.lower())}
-        if attribute == "ethnicity" and OUTSIDE not in (old, value) and old not in (None, value) and race == {True, False}:
+        if attribute == "ethnicity" and OUTSIDE not in (old, value) and old not in (None, value) and (
+                (self.said.get(attribute, "") in RACE_WORDS) != (word.lower() in RACE_WORDS)):  # fmt: skip
             # "a Black British teenager", "a white Russian man": a race word says the value, a nationality beside it
             # where the person is from (it was refused as two values); the race word's value is the person's
             if word.lower() in RACE_WORDS:
