@@ -32,6 +32,8 @@ its spelling:
                        never a thing (WordNet's verb frames are all "Somebody ----s ..."): "reading",
                        "planting", "smiling"; not "breaking", "blooming", "covering", "sitting" (a house sits)
     places             place names -> the origin value of the country WordNet puts them in ("naples": european)
+    named_places       the same for names that are common nouns too ("manila": asian, "berlin": european):
+                       a place only where capitalised
     regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian), and
                        those of curated/regional.toml that WordNet lacks or glosses with no origin ("pho")
 
@@ -279,7 +281,8 @@ def _senses(wn, people: dict) -> dict:
         if frames and not frames & SOMETHING_FRAMES:
             agents.update(getInflection(name, "VBG"))
     return {
-        "places": (place_values := _places(wn, people)),
+        "places": (place_values := (found := _places(wn, people))[0]),
+        "named_places": found[1],
         "regional": _regional(wn, people, place_values),
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
@@ -312,13 +315,15 @@ MAX_HOLONYM_DEPTH = 6
 BROAD_REGIONS = frozenset({"asia.n.01", "eurasia.n.01"})
 
 
-def _places(wn, people: dict) -> dict[str, str]:
+def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
     """Place names -> the origin value their country says, by reference: WordNet's part holonyms lead from the
     place to its region, country and continent ("Naples" -> Campania -> Italy -> Europe), and the nearest of those
     whose adjective ("Italian", by derivation or by an adjective that pertains to it) our people lexicon gives a
     value names the place's value ("european"); a country whose origin the lexicon never varies but holds back
-    ("American", "Mexican") gives "held". Only names WordNet knows as nothing but instances (no common sense: "Nice", "Reading",
-    "Mobile" are words too), whose usual sense is a place."""
+    ("American", "Mexican") gives "held". Names WordNet knows as nothing but instances, whose usual sense is a place;
+    and, apart (the second table), names that are common nouns too, in lower case ("manila" paper, a "berlin"), while
+    the place is capitalised: a place only where written as a name. A name that is an adjective or a verb too ("Nice",
+    "Mobile") is neither."""
     origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
     pertain: dict[str, set[str]] = {}
     for pos in ("a", "s"):
@@ -361,19 +366,30 @@ def _places(wn, people: dict) -> dict[str, str]:
             seen.update(frontier)
         return None
 
-    places = {}
+    def written(s, name: str) -> list[str]:
+        return [lem.name() for lem in s.lemmas() if lem.name().lower() == name]
+
+    places, named = {}, {}
     for name in wn.all_lemma_names("n"):
         synsets = wn.synsets(name, "n")
-        if not synsets or any(not s.instance_hypernyms() for s in synsets) or wn.synsets(name, "a") or (
-                wn.synsets(name, "v")):  # fmt: skip
+        if not synsets or wn.synsets(name, "a") or wn.synsets(name, "v"):
             continue
-        usual = synsets[0]
+        instances = [s for s in synsets if s.instance_hypernyms()]
+        common = [s for s in synsets if not s.instance_hypernyms()]
+        # "Manila", "Berlin", "Wales": a place whose name is also a common noun ("manila paper", "a berlin", "wales"),
+        # written in lower case there and capitalised for the place, is the place where written as a name
+        as_name = bool(instances and common) and len(name) > 2 and all(
+            w[0].isupper() for s in instances for w in written(s, name)) and not any(
+            w[0].isupper() for s in common for w in written(s, name))  # fmt: skip
+        if common and not as_name:
+            continue
+        usual = instances[0]
         if not any(h in kinds or set(h.closure(lambda x: x.hypernyms())) & kinds for h in usual.instance_hypernyms()):
             continue
         value = value_of(usual)
         if value is not None:
-            places[name.lower().replace("_", " ")] = value
-    return dict(sorted(places.items()))
+            (named if common else places)[name.lower().replace("_", " ")] = value
+    return dict(sorted(places.items())), dict(sorted(named.items()))
 
 
 # What a thing of one origin is: dishes, garments and headwear, instruments, dances, festivals, dwellings.

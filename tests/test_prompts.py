@@ -1694,3 +1694,14 @@ def test_round_39_a_character_name_tag_beside_a_count_tag_is_held(prompt: str, n
     held_on_device(prompt, name)
     assert accepted("george clooney, digital art, trending on artstation").cloud_prompt.startswith("A man")
     assert "cherry blossom" in accepted("samurai, katana, cherry blossom, ukiyo-e style").cloud_prompt
+
+
+def test_round_40_a_place_whose_name_is_a_common_noun_too_is_held_beside_a_stated_origin() -> None:
+    """Red team 39: "a Filipino nurse ... in Manila" sent "in Manila" beside decoys of every origin: WordNet has
+    "manila" paper too, so the city was left out of the places. A name that is a common noun in lower case and a
+    place capitalised is the place only where written as a name; in lower case it is the thing."""
+    held_on_device("a Filipino nurse in scrubs at a hospital in Manila", "in Manila")
+    held_on_device("a German man in Berlin", "in Berlin")
+    assert "manila folder" in accepted("a Filipino nurse with a manila folder").cloud_prompt
+    assert accepted("a man in Manila").cloud_prompt == "a man in Manila"  # no origin stated: nothing to contradict
+

@@ -98,6 +98,8 @@ class Senses:
             "planting"; not "blooming", "breaking").
         places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
             "african", "naples" -> "european"); places in countries of an origin never varied have none.
+        named_places (`dict[str, str]`): the same for names that are common nouns too ("manila" paper, "a berlin"):
+            the place only where the name is written as one, capitalised.
     """
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
@@ -121,6 +123,7 @@ class Senses:
     ing_compounds: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
+    named_places: dict[str, str] = field(default_factory=dict)
     regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
 
 
@@ -306,6 +309,7 @@ def _senses() -> Senses:
         named={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in named.items()},
         **{name: frozenset(raw[key]) for name, key in SENSE_KEYS.items()},
         places=dict(raw.get("places", {})),
+        named_places=dict(raw.get("named_places", {})),
         regional=dict(raw.get("regional", {})),
     )
 

@@ -318,7 +318,8 @@ class ProxiesMixin:
     def place_at(self, i: int, named: bool = False) -> int | None:
         """The last token of a place name of one origin starting at token i (at most three words, free, or with
         `named` inside a name kept as a thing's), written as a name: capitalised, or in a prompt in lower case
-        after a preposition ("in karachi")."""
+        after a preposition ("in karachi"); a name that is a common noun too only capitalised inside a sentence
+        ("in Manila", "in Berlin"; not "a manila envelope")."""
         t, prev = self.tokens[i], self.tok(i - 1)
         if not t.is_word or not (t.capitalised or (prev is not None and prev.low in PLACE_PREPOSITIONS)):
             return None
@@ -326,7 +327,11 @@ class ProxiesMixin:
             words = self.tokens[i : i + n]
             if len(words) < n or not all(w.is_word and (named or self.free(i + k)) for k, w in enumerate(words)):
                 continue
-            value = self.lex.senses.places.get(" ".join(plain(w.core) for w in words))
+            key = " ".join(plain(w.core) for w in words)
+            value = self.lex.senses.places.get(key)
+            if value is None and all(w.capitalised for w in words) and i not in self.starts and not (
+                    self.title_mode or self.upper_mode):  # fmt: skip
+                value = self.lex.senses.named_places.get(key)  # "in Manila", not "a manila envelope"
             if value is not None and (value != HELD or any(p.states.get("ethnicity") == HELD for p in self.persons)):
                 return i + n - 1  # a place of an origin held back ("in Guadalajara") only beside one held back
         return None
