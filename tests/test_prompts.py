@@ -1705,3 +1705,15 @@ def test_round_40_a_place_whose_name_is_a_common_noun_too_is_held_beside_a_state
     assert "manila folder" in accepted("a Filipino nurse with a manila folder").cloud_prompt
     assert accepted("a man in Manila").cloud_prompt == "a man in Manila"  # no origin stated: nothing to contradict
 
+
+
+@pytest.mark.parametrize(("prompt", "sent", "gone"),
+                         [("a seasoned firefighter with gray stubble briefing rookies", "firefighter briefing rookies",
+                           "gray"),
+                          ("a woman with twin braids", "a woman", "twin")])  # fmt: skip
+def test_round_40_the_adjectives_of_a_held_noun_leave_with_it(prompt: str, sent: str, gone: str) -> None:
+    """Red team 39: "with gray stubble briefing rookies" went out as "with gray briefing rookies" (and "gray ...
+    briefing" read as the rookies' modifiers), "a woman with twin braids" as "a woman with twin"."""
+    group = accepted(prompt)
+    assert sent in group.cloud_prompt and not any(gone in c for c in group.order), group.order
+

@@ -821,8 +821,9 @@ class PhrasesMixin:
                 brackets += j - opener + 1 - (group[1] - group[0] + 1)
                 first, j = opener, opener - 1
                 continue
-            if not self.modifier(j) or self.agreeing_verb(j):
-                break  # "a teenager texts friends": "texts" is the teenager's verb, no modifier of the friends
+            if not self.modifier(j) or self.agreeing_verb(j) or self.acted_on(j):
+                break  # "a teenager texts friends": "texts" is the teenager's verb, no modifier of the friends;
+                # "with gray stubble briefing rookies": "briefing" is a verb after a noun, no modifier of the rookies
             first, j = j, j - 1
         while first < head and self.acted_on(first):
             first += 1  # "a nun teaching children": "teaching" is what the nun does, not how the children are

@@ -727,6 +727,18 @@ class ProxiesMixin:
                 last += 1  # "a man who is wearing a turban and who looks tired" -> "a man who looks tired"
         return first, last
 
+    def describes_held(self, j: int) -> bool:
+        """Token j is an adjective of a held noun's phrase that opens after a determiner or an introducer ("with
+        gray stubble", "with twin braids", "her long braids"): it leaves with the noun ("with gray briefing rookies"
+        and "a woman with twin" were sent)."""
+        k = j
+        while (w := self.tok(k)) is not None and w.is_word and self.free(k) and not w.possessive and (
+                "a" in self.lex.tags(w.core) and w.core not in g.CLOSED and w.core not in g.PRONOUN_GENDER):  # fmt: skip
+            k -= 1
+        opener = self.tok(k)
+        return k < j and opener is not None and self.free(k) and (
+            opener.low in INTRODUCERS or opener.core in g.DETERMINERS or opener.core in POSSESSIVE_DETERMINERS)
+
     def relative_verb(self, first: int) -> int | None:
         """Where a relative clause opens whose verb's object starts at token `first` ("who just lost | her first
         tooth", "that wore | a sari"): its "who" or "that", before adverbs and one verb; else None."""
@@ -830,6 +842,7 @@ class ProxiesMixin:
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
             or j in kinds  # "a princess dress": the word naming the dress's kind leaves with it
+            or self.describes_held(j)  # "with gray stubble", "with twin braids"
             or self.tokens[j].core in ORDINAL_WORDS  # "her first grey hair": the ordinal counts the hairs
         ):  # fmt: skip
             first = j
