@@ -1717,3 +1717,13 @@ def test_round_40_the_adjectives_of_a_held_noun_leave_with_it(prompt: str, sent:
     group = accepted(prompt)
     assert sent in group.cloud_prompt and not any(gone in c for c in group.order), group.order
 
+
+
+def test_round_40_a_list_number_is_no_age() -> None:
+    """Red team 39: "1) an old wizard 2) a young elf princess" was refused, "2" read as the wizard's age; a number
+    that closes no bracket, next to another in the count, numbers a list. "a man 30)" still states an age."""
+    group = accepted("Characters: 1) an old wizard 2) a young elf princess 3) a dwarf warrior")
+    assert all(c.startswith("Characters: 1) ") and " 2) " in c and " 3) a dwarf warrior" in c for c in group.order)
+    with pytest.raises(DetectionError):
+        transform("a man 30) hi")
+

@@ -492,6 +492,8 @@ class AgesMixin:
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
         if prev is not None and prev.text == ":" and after is not None and after.text == ")":
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
+        if self.list_number(i):
+            return False  # "1) an old wizard 2) a young elf": a list's numbers
         if prev is not None and prev.text == ":" and prev.start == self.tokens[i - 2].end and "." in t.low and (
                 float(t.low.rstrip("s")) < 10):  # fmt: skip
             return False  # "male:0.8, female:0.2": a weight glued to its word, no parentheses (no age has a fraction)
@@ -514,6 +516,22 @@ class AgesMixin:
             self.owner_at(i + 1) is not None or (self.used.get(i + 1) is not None and isinstance(
                 self.spans[self.used[i + 1]][2], Phrase)))
 
+    def list_number(self, i: int) -> bool:
+        """Token i numbers an item of a list ("1) an old wizard 2) a young elf"): a number that closes no bracket,
+        next to one before or after it in the count ("a man 30)" is no list)."""
+
+        def marker(k: int) -> int | None:
+            t, after = self.tokens[k], self.tok(k + 1)
+            if t.kind != "num" or not t.low.isdigit() or after is None or after.text != ")":
+                return None
+            depth = 0
+            for u in self.tokens[:k]:
+                depth += (u.text == "(") - (u.text == ")" and depth > 0)
+            return int(t.low) if depth == 0 else None
+
+        n = marker(i)
+        return n is not None and any(
+            marker(k) in (n - 1, n + 1) for k in range(len(self.tokens) - 1) if k != i and self.tokens[k].kind == "num")
 
 
 # ordinals that are no cardinal with "th": the rest drop "th" ("fourth"), or "ieth" for "y" ("fiftieth")
