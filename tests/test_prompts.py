@@ -1727,3 +1727,24 @@ def test_round_40_a_list_number_is_no_age() -> None:
     with pytest.raises(DetectionError):
         transform("a man 30) hi")
 
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [("a young vampire hunter", "vampire hunter"),
+                                              ("an old angel investor", "angel investor"),
+                                              ("an old elf king", "elf king"),
+                                              ("an elderly cat lady", "cat lady")])  # fmt: skip
+def test_round_40_a_being_or_a_pet_before_a_person_noun_names_the_kind_of_person(prompt: str, kept: str) -> None:
+    """Attacking round 40's finds: "a young vampire hunter", "an old angel investor" and "an elderly cat lady"
+    went out with N=1 and the age in clear (the being kept as a being, the age with it; the lady read as the cat);
+    "an old elf king" split into an old elf and a king. The being names the kind of person, kept as written; the
+    age is the person's, varied."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and all(kept.split()[0] in c for c in group.order), group.order
+    assert accepted("the raccoon king").n == 1 and accepted("a young elf").n == 1  # no person
+
+
+def test_round_40_an_age_adjective_opening_a_named_thing_before_a_person_noun_is_the_persons() -> None:
+    """"a young bird watcher" went out N=1: WordNet's "young bird" was kept as a thing's name."""
+    assert any(s.name == "age" for s in accepted("a young bird watcher").slots)
+    assert accepted("a young bird in a nest").n == 1
+

@@ -316,7 +316,7 @@ class PhrasesMixin:
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
-                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0]) and (
+                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0], t.core) and (
                         not self.agreeing_verb(i + 1)):  # fmt: skip
                     continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
                     # cooks dinner": not "cooks", his verb)
@@ -383,8 +383,10 @@ class PhrasesMixin:
             j += 1
         return (t := self.tok(j)) is not None and t.is_word and self.noun(t) is not None
 
-    def compound_modifier(self, noun: Noun) -> bool:
-        return noun.cls == "person" and noun.number == "sg"
+    def compound_modifier(self, noun: Noun, core: str) -> bool:
+        """A singular person noun that modifies a person noun after it: "baby girl", "a teen couple", and a being
+        of story that states nothing ("a young elf princess", "a vampire hunter": the princess is an elf)."""
+        return noun.number == "sg" and (noun.cls == "person" or (core in self.lex.senses.beings and noun.gender is None))
 
     def nominal_adjective(self, i: int) -> bool:
         """ "the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it
@@ -979,6 +981,8 @@ class PhrasesMixin:
             # value for, said with it; varied it would be wrong, sent it would be told
         elif (noun := self.noun(w)) is not None and self.rank(w, head, noun[0]):
             mods.append(w.text)  # "a senior software engineer", "a junior partner": a rank, not an age
+        elif (noun := self.noun(w)) is not None and w.core in self.lex.senses.beings and not noun[0].states():
+            mods.append(w.text)  # "a young elf princess": the kind of being the person is, kept as written
         elif (noun := self.noun(w)) is not None:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
                 self.absorb(person, a, v, a not in ("age", "gender"), w.text)
@@ -1153,8 +1157,8 @@ class PhrasesMixin:
             return True  # "a thirty-ish woman", "a not-yet-teenage girl"
         if self.grown_offspring(j):
             return True  # "her adult children"
-        if (noun := self.noun(w)) is not None:
-            return self.compound_modifier(noun[0])
+        if (noun := self.noun(w)) is not None:  # "a young elf princess": a being names the person's kind
+            return self.compound_modifier(noun[0], core)
         tags = self.lex.tags(core)
         if not tags:
             return core.isalpha() and not w.capitalised

@@ -17,6 +17,7 @@ DESCRIBES = "it describes the"  # the reason an origin word describes the thing 
 LANGUAGE = "a language: what someone speaks, not who"  # "speaking Tamil", "speaks French"
 SPEAKING = frozenset("speak speaks speaking spoke spoken talking talks sings singing".split())
 
+PET_PEOPLE = frozenset({"person", "parent", "gentleman"})  # "a cat lady", "a dog mom": an animal before them is loved
 CHESS = frozenset("chess chessboard pawn pawns rook rooks checkmate".split())  # words that set a prompt on a board
 # What a hand makes: a possessive before it names the maker ("a child's drawing"), not someone depicted.
 # gatherings whose origin word is their people's ("a Yoruba wedding", "a Sikh funeral"), unlike a place's or a
@@ -91,7 +92,9 @@ class ReadingMixin:
             return "in a prompt about animals it is an animal"  # "a hen and her chicks"
         if self.weak(i) and not self.weak_is_person(i):
             return "its usual sense is not a person, and nothing here makes it one"
-        if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)):
+        if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)) and not (
+                nxt is not None and nxt.is_word and nxt.core not in self.lex.senses.beings and self.noun(nxt) is not None):
+            # "a young elf princess", "a vampire hunter": the being names the kind of person the next word is
             return "a being of belief or story"  # "a goddess" still shows a woman; "my angel" is someone
         if t.core in self.lex.senses.chessmen and any(w.core in CHESS for w in self.tokens):
             return "a chess piece"
@@ -125,8 +128,9 @@ class ReadingMixin:
             return f"with no article it names a kind of {nxt.core}"  # "wearing aviator goggles"
         if prev is not None and prev.is_word and self.free(i - 1) and prev.core in self.lex.senses.animals and (
                 self.noun(prev) is None and prev.core not in self.lex.adjectives and "a" not in self.lex.tags(prev.core)
-                and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls != "person"):
-            return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles
+                and prev.core not in self.lex.proxies and not self.agentive(t.core) and noun.cls not in PET_PEOPLE):
+            return f"the {prev.core} is what it is"  # "the raccoon king"; "an eagle hunter" hunts eagles, "a cat
+            # lady" and "a dog mom" keep them
         animal = self.tok(i - 2)
         if prev is not None and prev.text == "," and animal is not None and animal.is_word and self.free(i - 2) and (
                 animal.core in self.lex.senses.animals and self.noun(animal) is None and not noun.states().keys() - {"gender"}

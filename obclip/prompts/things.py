@@ -437,6 +437,10 @@ class ThingsMixin:
                     continue
                 if proper and not (lower_prompt or any(w.capitalised for w in self.tokens[i : i + n])):
                     continue  # "a black hand" is a hand; "the Black Hand" a name
+                said, after = self.lex.adjectives.get(cores[i]), self.tok(i + n)
+                if n > 1 and said is not None and after is not None and after.is_word and not t.capitalised and (
+                        self.noun(after) is not None and not self.tokens[i + n - 1].possessive):  # fmt: skip
+                    break  # "a young bird watcher": the age is the watcher's, whose compound the bird opens
                 if owned and f"{prev.low} {' '.join(lows[i : i + n])}" in self.lex.proxies:
                     break  # "at her baby shower": her own, the mother-to-be's, a proxy (`mark_proxies`); "a baby shower" a venue
                 self.keep(i, i + n - 1)
