@@ -166,6 +166,7 @@ def load_curated(folder: Path = CURATED) -> dict:
         "CLOSED": {tag: words.split() for tag, words in closed["closed"].items()},
         "CLOSED_ADVERBS": closed["adverbs"].split(),
         "OPEN_TOO": set(closed["open_too"].split()),
+        "NEW_VERBS": closed["new_verbs"].split(),
         "ACCENTED_NAMES": names["accented"],
         "CHARACTER_NAMES": {w: "male" for w in chars["male"]} | {w: "female" for w in chars["female"]},
         "REQUIRED": checks["required"],
@@ -218,6 +219,7 @@ PLURAL_OVERRIDES: dict[str, str | None] = _C["PLURAL_OVERRIDES"]  # None = no pl
 CLOSED: dict[str, list[str]] = _C["CLOSED"]
 CLOSED_ADVERBS: list[str] = _C["CLOSED_ADVERBS"]
 OPEN_TOO: set[str] = _C["OPEN_TOO"]
+NEW_VERBS: list[str] = _C["NEW_VERBS"]  # verbs WordNet 3.0 lacks ("text"), tagged v with their inflections
 ACCENTED_NAMES: dict[str, str | None] = _C["ACCENTED_NAMES"]  # accented spelling -> ASCII form in the name data
 CHARACTER_NAMES: dict[str, str] = _C["CHARACTER_NAMES"]  # characters and stage names used as first names
 
@@ -660,6 +662,14 @@ def build_pos(wn, extra_nouns=(), extra_adjs=(), first_names=()) -> str:
     for pos in "nvar":  # noun.exc, verb.exc, adj.exc, adv.exc as loaded by NLTK
         for form in sorted(wn._exception_map[pos]):
             put(form, pos)
+    for lemma in NEW_VERBS:
+        plural = lemma + ("es" if lemma.endswith(("x", "s", "sh", "ch")) else "s")
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        stem += lemma[-1] if lemma.endswith("g") and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou" else ""
+        for form in (lemma, plural, stem + "ing", stem + "ed"):
+            put(form, "v")  # "texts", "texting", "vlogging", "photobombed": lemminflect does not know them all
+        for form in (lemma, plural):
+            put(form, "n")
     for w in extra_nouns:
         put(w, "n")
     for w in extra_adjs:

@@ -1706,7 +1706,6 @@ def test_round_40_a_place_whose_name_is_a_common_noun_too_is_held_beside_a_state
     assert accepted("a man in Manila").cloud_prompt == "a man in Manila"  # no origin stated: nothing to contradict
 
 
-
 @pytest.mark.parametrize(("prompt", "sent", "gone"),
                          [("a seasoned firefighter with gray stubble briefing rookies", "firefighter briefing rookies",
                            "gray"),
@@ -1718,7 +1717,6 @@ def test_round_40_the_adjectives_of_a_held_noun_leave_with_it(prompt: str, sent:
     assert sent in group.cloud_prompt and not any(gone in c for c in group.order), group.order
 
 
-
 def test_round_40_a_list_number_is_no_age() -> None:
     """Red team 39: "1) an old wizard 2) a young elf princess" was refused, "2" read as the wizard's age; a number
     that closes no bracket, next to another in the count, numbers a list. "a man 30)" still states an age."""
@@ -1726,7 +1724,6 @@ def test_round_40_a_list_number_is_no_age() -> None:
     assert all(c.startswith("Characters: 1) ") and " 2) " in c and " 3) a dwarf warrior" in c for c in group.order)
     with pytest.raises(DetectionError):
         transform("a man 30) hi")
-
 
 
 @pytest.mark.parametrize(("prompt", "kept"), [("a young vampire hunter", "vampire hunter"),
@@ -1748,3 +1745,9 @@ def test_round_40_an_age_adjective_opening_a_named_thing_before_a_person_noun_is
     assert any(s.name == "age" for s in accepted("a young bird watcher").slots)
     assert accepted("a young bird in a nest").n == 1
 
+
+def test_round_40_a_verb_younger_than_wordnet_is_a_verb() -> None:
+    """Red team 40: "A teenager texts her best friend. She sends a selfie" kept "A teenager" in every candidate
+    ("teenager texts" read as a kind of texts), so the teen's pronouns varied around a fixed, unvaried person."""
+    group = accepted("A teenager texts her best friend. She sends a selfie with her new haircut.")
+    assert any(s.name == "age" for s in group.slots) and not all(c.startswith("A teenager") for c in group.order)
