@@ -1751,3 +1751,12 @@ def test_round_40_a_verb_younger_than_wordnet_is_a_verb() -> None:
     ("teenager texts" read as a kind of texts), so the teen's pronouns varied around a fixed, unvaried person."""
     group = accepted("A teenager texts her best friend. She sends a selfie with her new haircut.")
     assert any(s.name == "age" for s in group.slots) and not all(c.startswith("A teenager") for c in group.order)
+
+
+def test_round_40_the_object_of_help_or_watch_takes_a_bare_verb() -> None:
+    """Red team 40: "a nurse helping an elderly patient walk down a hospital corridor" went out N=1 with "elderly"
+    in clear ("patient walk" read as a compound, as "a guard tower"). After "help", "watch", "let", "make", "see"
+    or "hear" the object's bare verb follows it."""
+    group = accepted("a nurse helping an elderly patient walk down a hospital corridor")
+    assert any(s.name == "age" for s in group.slots) and not any("elderly" in c for c in group.order)
+

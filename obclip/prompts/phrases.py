@@ -48,6 +48,9 @@ SCHOOLS = frozenset("school college university uni campus class prom graduation"
 BARE_POSSESSIVES = frozenset("womans mans womens mens childrens".split())  # the lexicon's apostrophe-less typos
 NEGATORS = frozenset("not neither nor".split())  # before a person phrase: what the person is not
 COPULAS = frozenset("is was becomes became".split())
+# verbs whose object takes a bare infinitive: "helping a patient walk down the hall", "watching her son play in the park"
+BARE_INFINITIVE_VERBS = frozenset("""help helps helped helping let lets letting make makes made making watch watches
+    watched watching see sees saw seeing hear hears heard hearing""".split())
 LINKING_VERBS = frozenset("look looks looked seem seems seemed appear appears appeared".split())  # "looks Asian"
 SUBORDINATORS = frozenset(
     "while as when because so then whereas although though if since until after before".split()
@@ -349,6 +352,9 @@ class PhrasesMixin:
             return False  # "helping a patient walk", "a star backstage": a verb or an adverb may end the clause there
         if "v" in tags and self.coordinated(j - 1):
             return False  # "a father and his friend walk in": two subjects, whose verb has the base form
+        if "v" in tags and (before := self.tok(self.phrase_start(j - 1)[0] - 1)) is not None and (
+                before.low in BARE_INFINITIVE_VERBS):  # fmt: skip
+            return False  # "a nurse helping an elderly patient walk down the hall": the patient's verb
         if "a" in tags and after is not None and after.core in ("to", "from", "of"):
             return False  # "her friend close to her", "a soldier proud of his medal": an adjective said of the person
         if word and (
