@@ -9,6 +9,8 @@ its spelling:
                        word the parser would otherwise read as a person cue ("Statue of Liberty",
                        "New York", "Bloody Mary", "French bulldog", "baby grand"): WordNet
                        multiword noun lemmas whose most frequent sense is not a person
+    person_names       people WordNet names in several words whose first is no first name or title
+                       ("Genghis Khan", "Sitting Bull", "Joan of Arc"), written with WordNet's capitals
     weak_person_nouns  person nouns whose most frequent sense is not a person ("robot", "pole",
                        "fan", "giant"): a person only where the sentence makes it one
     animals            animals, toys and robots ("beaver", "teddy bear"): "the raccoon king" is a raccoon
@@ -163,6 +165,19 @@ def _senses(wn, people: dict) -> dict:
             named.add(name.replace("_", " "))  # as WordNet writes it: a capitalised name must be written so
 
     named |= set(NAMED_EXTRA)
+    # "Genghis Khan", "Sitting Bull", "Joan of Arc": people WordNet knows by a name of several words, the first of
+    # them no first name, title or person noun (those open a name by themselves: "Julius Caesar", "Lady Godiva")
+    opens_alone = set(people["first_names"]) | set(people["titles"]) | set(people["nouns"]) | {"saint", "st", "st."}
+    person_names = set()
+    for syn in wn.all_synsets("n"):
+        if not any(h in persons for h in syn.instance_hypernyms()):
+            continue
+        for lemma in syn.lemmas():
+            words = lemma.name().split("_")
+            if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in opens_alone and all(
+                    s in persons or set(s.instance_hypernyms()) & persons for s in wn.synsets(lemma.name(), "n")):
+                person_names.add(" ".join(words))  # as WordNet writes it: its capitals are the name's; a name that
+                # is a thing's too ("Bloody Mary", the cocktail; "Sleeping Beauty", the tale) is left to the things
     weak = set()
     for word, entry in people["nouns"].items():
         top = first(wn.morphy(word, "n") or word)
@@ -288,6 +303,7 @@ def _senses(wn, people: dict) -> dict:
         "adjective_compounds": sorted(compounds),
         "ing_compounds": sorted(ing_compounds),
         "named_phrases": sorted(named),
+        "person_names": sorted(person_names),
         "weak_person_nouns": sorted(weak),
         "animal_first": sorted(animal_first),
         "animals": sorted(animals),

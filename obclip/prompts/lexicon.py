@@ -94,6 +94,8 @@ class Senses:
         adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
         ing_compounds (`frozenset[str]`): nouns of an -ing word and a noun ("greeting card"): no verb and object.
+        person_names (`frozenset[str]`): people WordNet names in several words, the first no first name, title or
+            person noun ("Genghis Khan", "Sitting Bull"), with WordNet's capitals.
         agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
             "planting"; not "blooming", "breaking").
         places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
@@ -121,6 +123,7 @@ class Senses:
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     ing_compounds: frozenset[str] = frozenset()
+    person_names: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
     named_places: dict[str, str] = field(default_factory=dict)
@@ -187,6 +190,15 @@ class Lexicon:
             phrase = tuple(plain(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words)
             index.setdefault(phrase[0], []).append((phrase, False))
         return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in index.items()}
+
+    @cached_property
+    def person_name_index(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """`Senses.person_names` by their first word in lower case, longest first. Built once."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for name in self.senses.person_names:
+            words = tuple(name.split())
+            index.setdefault(words[0].lower(), []).append(words)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
     @cached_property
     def proxy_starts(self) -> dict[str, frozenset[int]]:
@@ -292,7 +304,7 @@ SENSE_KEYS = {
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
-    "ing_compounds": "ing_compounds",
+    "ing_compounds": "ing_compounds", "person_names": "person_names",
 }  # fmt: skip
 
 

@@ -101,6 +101,27 @@ class NamesMixin:
             if self.free(i) and t.is_word:
                 self.read_name(i)
 
+    def mark_known_people(self) -> None:
+        """ "Genghis Khan leading his army", "Sitting Bull": a person WordNet names in several words, none of which
+        opens a name by itself (`Senses.person_names`), written with its capitals (or in a lower-case prompt, with a
+        word that is only a name), is someone, named: held back, "a person" whose gender the prompt's own words give
+        (the name went out in clear beside decoys of "her army"). Read before capitalised runs are kept as things'
+        names ("Sitting Bull" was one)."""
+        for i, t in enumerate(self.tokens):
+            if not (t.is_word and self.free(i) and (t.capitalised or self.lower_mode)) or self.title_mode or self.upper_mode:
+                continue
+            for words in self.lex.person_name_index.get(t.core, ()):
+                end = i + len(words) - 1
+                if end >= len(self.tokens) or not all(self.free(k) for k in range(i, end + 1)):
+                    continue
+                toks = self.tokens[i : end + 1]
+                if self.lower_mode and all(set(self.lex.tags(w.core)) - {"p", "P", "N"} for w in toks):
+                    continue  # "a crazy horse running": in lower case, words that are all common words are those
+                if all(w.core == word.lower() and (w.capitalised == word[:1].isupper() or self.lower_mode)
+                       for w, word in zip(toks, words, strict=True)):  # fmt: skip
+                    self.unknown_name_phrase(i, end)
+                    break
+
     def mark_artists(self) -> None:
         for i, t in enumerate(self.tokens):
             if t.capitalised and self.free(i) and (i == 0 or not self.tokens[i - 1].capitalised):

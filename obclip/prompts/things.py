@@ -71,6 +71,7 @@ class ThingsMixin:
     """Passes of `obclip.prompts.parse._Parser` that keep named things as written (mixed in)."""
 
     def mark_named_things(self) -> None:
+        self.mark_known_people()  # "Sitting Bull": someone, before capitalised runs are read as things' names
         self.mark_numbered_landmarks()
         self.mark_family_names()
         self.mark_named_phrases()
