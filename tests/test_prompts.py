@@ -1761,7 +1761,6 @@ def test_round_40_the_object_of_help_or_watch_takes_a_bare_verb() -> None:
     assert any(s.name == "age" for s in group.slots) and not any("elderly" in c for c in group.order)
 
 
-
 @pytest.mark.parametrize("prompt", ["Genghis Khan leading his army across the steppe", "Sitting Bull leading his people",
                                     "a statue of Kublai Khan", "genghis khan on a horse"])  # fmt: skip
 def test_round_40_a_person_wordnet_names_in_several_words_is_someone(prompt: str) -> None:
@@ -1773,3 +1772,22 @@ def test_round_40_a_person_wordnet_names_in_several_words_is_someone(prompt: str
     assert name in group.held_back and not any(name in c for c in group.order), group.order
     assert accepted("a crazy horse running in a field").n == 1  # in lower case, common words stay words
 
+
+@pytest.mark.parametrize("prompt", ["a vintage Ford Mustang parked outside a diner at night",
+                                    "a man washing his Ford Mustang in the driveway",
+                                    "a black Lincoln Continental in the rain"])  # fmt: skip
+def test_round_40_a_make_and_model_is_no_person(prompt: str) -> None:
+    """Red team 40: "a vintage Ford Mustang" went out as "a vintage a man", "his Ford Mustang" as "his man", "a
+    black Lincoln Continental" as "an African man" with ten decoys: a first name and a capitalised common word after
+    an article and the words describing a thing, or after "his", name a make and a model."""
+    group = accepted(prompt)
+    assert group.cloud_prompt == prompt and not any(s.name == "ethnicity" for s in group.slots)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("a young Jack Black smiling", "Jack Black"),
+                                              ("a smiling Jack Black", "Jack Black"), ("a smiling John", "John")])  # fmt: skip
+def test_round_40_words_said_of_a_person_before_a_name_make_it_someones(prompt: str, name: str) -> None:
+    """The guard of the make-and-model rule: an age or an -ing verb only people do before the name ("a smiling
+    John" went out N=1) makes it a person's, held; "a smiling a man" is never written."""
+    group = held_on_device(prompt, name)
+    assert not any(" a a " in f" {c} " or "smiling a " in c for c in group.order), group.order

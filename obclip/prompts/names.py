@@ -48,6 +48,7 @@ ART_CUES = frozenset("""artstation deviantart pixiv behance cgsociety trending i
 PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bust portrait selfie".split())
 # the first word of a surname, never a first name before one ("van gogh", "de niro", "da vinci")
 SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
+AGE_OF_THINGS = frozenset({"old", "older", "oldest", "ancient"})  # ages said of things too ("an old Ford Mustang")
 
 
 NAME_ARTICLES = frozenset("la el los las il lo der die das".split())  # articles opening names of places and things
@@ -503,15 +504,26 @@ class NamesMixin:
             return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
-                "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
+                "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives or (
+                    "n" in self.lex.tags(w.core) and not w.capitalised and self.noun(w) is None
+                    and w.core not in g.CLOSED)):  # fmt: skip  # "a vintage Ford Mustang": a noun as a modifier
             j -= 1
-        model = nxt is not None and nxt.is_word and nxt.capitalised and "n" in self.lex.tags(nxt.core) and (
-            plain(nxt.core) not in self.lex.first_names)  # "an old Ford Mustang"; "a young Maria Lopez" is her
+        described = any(  # "a smiling Jack Black", "a young Jack Black": words said of a person, not of a car
+            (said := self.lex.adjectives.get(w.core)) is not None and said.attribute in ("age", "gender")
+            and w.core not in AGE_OF_THINGS or w.core in self.lex.senses.agents for w in self.tokens[j + 1 : i])
+        model = nxt is not None and nxt.is_word and nxt.capitalised and set(self.lex.tags(nxt.core)) & {"n", "a"} and (
+            plain(nxt.core) not in self.lex.first_names) and not (
+            (after := self.tok(i + 2)) is not None and after.core in self.lex.senses.agents)  # fmt: skip
+        # "an old Ford Mustang", "a black Lincoln Continental"; "a young Maria Lopez" is her, and so is "a young Jack
+        # Black smiling" (what follows is what a person does)
+        if model and (w := self.tok(j)) is not None and w.core in POSSESSIVE_DETERMINERS and j == i - 1:
+            return True  # "washing his Ford Mustang": a make and a model, owned
         single = cue.first and (nxt is None or not nxt.is_word or not (nxt.capitalised or self.ing(nxt)))
         if j == i - 1 and prev is not None and prev.core in ("a", "an") and "n" in self.lex.tags(t.core) and not (
                 nxt is not None and nxt.is_word and nxt.capitalised):  # fmt: skip  # "a Maria Lopez" has a surname
             return True  # "a cowboy in a Stetson roping cattle": a thing a name takes no article before
-        if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model or single):
+        if (w := self.tok(j)) is not None and w.core in ("a", "an") and (not cue.first or model or single) and (
+                not (described and cue.first)):  # fmt: skip  # "a smiling John": someone
             return True  # "a rusty Land Rover", "an old Ford Mustang", "a shiny Mercedes parked": a name takes no
             # article; a make or a model does ("a young Maria Lopez" is her: her surname follows)
         named_noun = cue.first and cue.noun is not None and cue.noun.gender is None and t.capitalised and (
@@ -1017,7 +1029,11 @@ class NamesMixin:
                 person.state(adjective.attribute, adjective.value, adjective.strong, w.text)
                 person.in_phrase.add(adjective.attribute)
                 first_tok -= 1
-            before = self.tok(first_tok - 1)
+            k = first_tok - 1
+            while (w := self.tok(k)) is not None and w.is_word and self.free(k) and w.core not in g.DETERMINERS and (
+                    "a" in self.lex.tags(w.core) or w.core in self.lex.senses.agents):  # fmt: skip
+                k -= 1  # "a smiling Jack Black": the article before the words said of him is his ("a smiling a man")
+            before = self.tok(k)
             owned = before is not None and (before.core in POSSESSIVE_DETERMINERS or before.core in g.DETERMINERS)
             person_id, det = self.new_person(person), "" if owned else "a"  # "My Daughter Aaliyah": "my" stays
             self.names[key] = person_id
