@@ -1791,3 +1791,13 @@ def test_round_40_words_said_of_a_person_before_a_name_make_it_someones(prompt: 
     John" went out N=1) makes it a person's, held; "a smiling a man" is never written."""
     group = held_on_device(prompt, name)
     assert not any(" a a " in f" {c} " or "smiling a " in c for c in group.order), group.order
+
+
+def test_round_40_an_attribute_before_a_possessed_kind_makes_the_possessor_someone() -> None:
+    """Red team 40 (follow-up): "a black cat sitting on an old man's hat" went out as "an old person man's hat"
+    ("man's hat" kept as WordNet's kind, "old" left to a person of its own). "an old lady's slipper orchid" stays
+    the flower: a noun after it makes the phrase a name."""
+    group = accepted("a black cat sitting on an old man's hat")
+    assert "person man" not in group.cloud_prompt and any(s.name == "gender" for s in group.slots)
+    assert accepted("an old lady's slipper orchid in a greenhouse").n == 1
+

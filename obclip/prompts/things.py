@@ -423,8 +423,12 @@ class ThingsMixin:
             # WordNet has only one ("a man's hat" as "a woman's hat"): else the decoy would read otherwise
             other = self.lex.counterpart(cores[i]) if t.possessive else None
             owned = (prev := self.tok(i - 1)) is not None and (prev.low == "the" or prev.core in POSSESSIVE_DETERMINERS)
-            if other is not None and owned and self.lex.nouns[cores[i]].number == "sg":  # "the ladies' room" is one
-                continue  # "the man's hat", "her mother's hat": someone's, not WordNet's kind ("a woman's hat")
+            described = prev is not None and prev.core in self.lex.adjectives and self.free(i - 1) and not (
+                (w := self.tok(i + 2)) is not None and w.is_word and "n" in self.lex.tags(w.core)
+                and w.core not in g.CLOSED)  # fmt: skip  # "an old man's hat": his; "an old lady's slipper orchid"
+            if other is not None and (owned or described) and self.lex.nouns[cores[i]].number == "sg":
+                continue  # "the man's hat", "her mother's hat": someone's, not WordNet's kind ("a woman's hat"); "the
+                # ladies' room" is one
             firsts = [(cores[i], lows[i])] + ([(other, lows[i].replace(cores[i], other, 1))] if other else [])
             for words, proper, first in [(w, p, f) for f in firsts for key in dict.fromkeys(f)
                                          for w, p in index.get(key, ())]:  # fmt: skip
