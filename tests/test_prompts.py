@@ -1801,3 +1801,11 @@ def test_round_40_an_attribute_before_a_possessed_kind_makes_the_possessor_someo
     assert "person man" not in group.cloud_prompt and any(s.name == "gender" for s in group.slots)
     assert accepted("an old lady's slipper orchid in a greenhouse").n == 1
 
+
+
+def test_round_40_a_childrens_league_is_held() -> None:
+    """Red team 40: "a boy in a little league uniform" had the decoy "an old man in a little league uniform"."""
+    group = held_on_device("a boy in a little league uniform holding a baseball bat", "little league")
+    assert "a uniform holding a baseball bat" in group.cloud_prompt
+    assert "playing baseball" in held_on_device("a boy playing little league baseball", "little league").cloud_prompt
+

@@ -837,7 +837,8 @@ class ProxiesMixin:
                 and subject.core not in g.DETERMINERS and subject.core not in POSSESSIVE_DETERMINERS)  # fmt: skip
 
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
-                compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS)
+                compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
+                              or verb(j))  # "playing little league baseball": the verb's object is the baseball
         ) and (  # "her retirement party": "her" is the party's, and stays
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)
