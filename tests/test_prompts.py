@@ -1571,7 +1571,7 @@ def test_round_36_a_proxy_clause_before_and_who_goes_whole() -> None:
 def test_round_36_an_emoji_in_a_nouns_place_leaves_person() -> None:
     """Red team round 36: "a 👩 cooking in a kitchen 🍳" went out as "a cooking in a kitchen"."""
     assert accepted("a 👩 cooking in a kitchen 🍳").cloud_prompt == "a person cooking in a kitchen"
-    assert accepted("👵🏽 knitting a sweater").cloud_prompt == "knitting a sweater"
+    assert accepted("👵🏽 knitting a sweater").cloud_prompt == "A person knitting a sweater"  # round 40: a subject
 
 
 def test_round_36_a_school_before_a_thing_names_its_kind() -> None:
@@ -1808,4 +1808,13 @@ def test_round_40_a_childrens_league_is_held() -> None:
     group = held_on_device("a boy in a little league uniform holding a baseball bat", "little league")
     assert "a uniform holding a baseball bat" in group.cloud_prompt
     assert "playing baseball" in held_on_device("a boy playing little league baseball", "little league").cloud_prompt
+
+
+
+def test_round_40_an_emoji_opening_a_clause_leaves_a_person_and_is_listed() -> None:
+    """Red team 40: "👵 baking cookies in a cozy kitchen 🍪" went out as "baking cookies in a cozy kitchen", no one
+    in the picture and nothing listed as held back."""
+    group = accepted("👵 baking cookies in a cozy kitchen 🍪")
+    assert group.cloud_prompt == "A person baking cookies in a cozy kitchen" and "👵" in group.held_back
+    assert accepted("a woman 👩 smiling").cloud_prompt == "a woman smiling"
 

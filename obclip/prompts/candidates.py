@@ -452,8 +452,9 @@ def _transform(
     labels = dict(zip(cands, itertools.product(*(range(s.values_count) for s in slots)), strict=True))
     order = list(cands)
     secrets.SystemRandom().shuffle(order)
-    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and any(c.isalnum() for c in seg.text)
-                 and (seg.text.lower() not in CLOSED or seg.why == "name"))  # an orphaned "at" or a comma left with a
+    held = tuple(seg.text for _, _, seg in template.spans if isinstance(seg, Held) and (
+        any(c.isalnum() for c in seg.text) or seg.why == "emoji") and (
+        seg.text.lower() not in CLOSED or seg.why == "name"))  # fmt: skip  # an orphaned "at" or a comma left with a
     # held word is no word; a name that is also one ("aunt may") is
     # "taylor swift" -> "a person": the name stays on the device, and is listed unless the same word is sent as a
     # thing's ("Lily pad pond with Lily"), where the list would name a word the cloud does see

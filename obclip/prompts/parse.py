@@ -235,9 +235,13 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 prev, nxt = self.tok(i - 1), self.tok(j + 1)
                 noun = prev is not None and (prev.core in ("a", "an", "the") or prev.core in POSSESSIVE_DETERMINERS) and (
                     nxt is None or not nxt.is_word or self.ing(nxt))  # fmt: skip  # not "a ☕ coffee", "a 👩‍🦰 woman"
-                # "a 👩 cooking in a kitchen": an emoji in a noun's place leaves "person" there ("a cooking" was sent)
-                self.claim(i, j, Held(self.prompt[self.tokens[i].start : self.tokens[j].end], "emoji",
-                                      "person" if noun else ""))  # fmt: skip
+                # "a 👩 cooking in a kitchen": an emoji in a noun's place leaves "person" there ("a cooking" was sent);
+                # "👵 baking cookies": one opening a sentence before its -ing verb is its subject ("baking cookies" was
+                # sent, a picture with no one in it)
+                subject = (prev is None or prev.text in ".!?;") and nxt is not None and nxt.is_word and self.ing(nxt)
+                stand_in = "person" if noun else ("a person" if prev is not None and prev.text == ";" else "A person") if (
+                    subject) else ""  # fmt: skip
+                self.claim(i, j, Held(self.prompt[self.tokens[i].start : self.tokens[j].end], "emoji", stand_in))
                 i = j + 1
             else:
                 i += 1
