@@ -1802,13 +1802,11 @@ def test_round_40_an_attribute_before_a_possessed_kind_makes_the_possessor_someo
     assert accepted("an old lady's slipper orchid in a greenhouse").n == 1
 
 
-
 def test_round_40_a_childrens_league_is_held() -> None:
     """Red team 40: "a boy in a little league uniform" had the decoy "an old man in a little league uniform"."""
     group = held_on_device("a boy in a little league uniform holding a baseball bat", "little league")
     assert "a uniform holding a baseball bat" in group.cloud_prompt
     assert "playing baseball" in held_on_device("a boy playing little league baseball", "little league").cloud_prompt
-
 
 
 def test_round_40_an_emoji_opening_a_clause_leaves_a_person_and_is_listed() -> None:
@@ -1818,3 +1816,14 @@ def test_round_40_an_emoji_opening_a_clause_leaves_a_person_and_is_listed() -> N
     assert group.cloud_prompt == "A person baking cookies in a cozy kitchen" and "👵" in group.held_back
     assert accepted("a woman 👩 smiling").cloud_prompt == "a woman smiling"
 
+
+@pytest.mark.parametrize(("prompt", "held"), [("a Russian girl ice skating wearing an ushanka", "ushanka"),
+                                              ("a French woman at a boulangerie", "boulangerie"),
+                                              ("a Vietnamese woman eating phở", "phở"),
+                                              ("a Chinese family eating dumplings under red lanterns", "red lanterns"),
+                                              ("a Turkish man sipping çay in a bazaar", "çay")])  # fmt: skip
+def test_round_40_things_of_one_origin_beside_a_stated_origin_are_held(prompt: str, held: str) -> None:
+    """Red team 40: an ushanka, a boulangerie, red lanterns and çay went out beside decoys of every origin, and
+    "phở" with its accent (plain "pho" was held). Where no origin is stated they are sent as written."""
+    held_on_device(prompt, held)
+    assert held in accepted(prompt.replace(prompt.split()[1] + " ", "", 1)).cloud_prompt

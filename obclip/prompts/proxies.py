@@ -302,7 +302,8 @@ class ProxiesMixin:
                     continue
                 key = " ".join(w.low for w in words[:-1]) + (" " if n > 1 else "") + words[-1].core
                 regional = self.lex.senses.regional
-                value = regional.get(key) or regional.get(listed_singular(key, regional) or "")  # "samosas", "kilts"
+                value = regional.get(key) or regional.get(listed_singular(key, regional) or "") or regional.get(
+                    plain(key))  # fmt: skip  # "samosas", "kilts"; "phở" is "pho"
                 if value is not None and (value != HELD or held_origin):
                     last = i + n - 1
                     break
