@@ -1827,3 +1827,12 @@ def test_round_40_things_of_one_origin_beside_a_stated_origin_are_held(prompt: s
     "phở" with its accent (plain "pho" was held). Where no origin is stated they are sent as written."""
     held_on_device(prompt, held)
     assert held in accepted(prompt.replace(prompt.split()[1] + " ", "", 1)).cloud_prompt
+
+
+def test_round_40_a_bare_extra_network_tag_is_one_held_token() -> None:
+    """Red team 40: "..., lora:officelady_v2" (no angle brackets) read "Lora" as a woman's name: "a man:officelady_v2"
+    was a decoy, and the prompt was refused. The bare tag is one token, held like "<lora:...>"."""
+    group = held_on_device("mature female, office lady, glasses, (detailed eyes:1.1), lora:officelady_v2",
+                           "lora:officelady_v2")  # fmt: skip
+    assert not any(":officelady" in c for c in group.order)
+    assert accepted("Lora smiling in a park").cloud_prompt == "A woman smiling in a park"  # a name, still

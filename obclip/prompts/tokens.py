@@ -2,7 +2,8 @@
 
 Words are Unicode letter runs joined by inner hyphens or apostrophes ("middle-aged",
 "woman's", "Léman"); a trailing apostrophe after an s is a plural possessive ("ladies'").
-A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>") is one token.
+A front-end's extra-network tag ("<lora:add_detail:0.8>", "<hypernet:anime:1>", bare "lora:officelady_v2") is one
+token.
 Numbers keep their suffixes and compounds ("70s", "70's", "3rd", "30ish", "70-year-old"); "y/o" and "y.o." (years old)
 are one word. An em or en dash that sets off a phrase between words reads as a comma; an underscore between
 letters (a booru tag's "old_woman") as a space.
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _TOKEN = re.compile(
-    r"(?P<network><[A-Za-z][\w.-]*:[^<>\n]{1,160}?>)|"  # a front-end's extra network: "<lora:add_detail:0.8>"
+    r"(?P<network><[A-Za-z][\w.-]*:[^<>\n]{1,160}?>"  # a front-end's extra network: "<lora:add_detail:0.8>",
+    r"|(?<![\w<])(?i:lora|lyco|lycoris|locon|loha|hypernet|embedding):[\w.-]+(?::-?\d+(?:\.\d+)?)?)|"  # or bare
     r"(?P<word>[yY][/.][oO](?:\.(?!\w))?(?!\w)|(?:[oO]ver|[uU]nder)-\d{1,2}['’]?s\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)"
     r"|(?P<num>\d+(?:[.,]\d+)*(?i:['’]?s\b|st\b|nd\b|rd\b|th\b|ish\b)?(?:-[^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s]|_)"
