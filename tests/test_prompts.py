@@ -1836,3 +1836,10 @@ def test_round_40_a_bare_extra_network_tag_is_one_held_token() -> None:
                            "lora:officelady_v2")  # fmt: skip
     assert not any(":officelady" in c for c in group.order)
     assert accepted("Lora smiling in a park").cloud_prompt == "A woman smiling in a park"  # a name, still
+
+
+def test_round_40_a_lady_after_a_noun_naming_her_kind_has_a_man_as_counterpart() -> None:
+    """Red teams 39-40: "office lady" had the decoy "office gentleman", which no one writes."""
+    group = accepted("an office lady typing at her desk")
+    assert sorted(group.order) == ["an office man typing at his desk", "an office woman typing at her desk"]
+    assert "gentleman" in " ".join(accepted("a young lady in a garden").order)  # a lady alone keeps her class

@@ -481,6 +481,11 @@ class PhrasesMixin:
             # "multiple girls, 3girls, beach volleyball": the booru tag for several characters of one gender, no
             # child's age (it went out as "multiple little girls")
             found = (found[0]._replace(age=None), found[1])
+        if found is not None and found[0].cls == "gentleman" and mods and (
+                tags := self.lex.tags(mods[-1].lower())) and "n" in tags and "a" not in tags:  # fmt: skip
+            # "office lady", "a lunch lady", "a cat lady": after a noun that names her kind the counterpart is a man
+            # ("an office gentleman" was a decoy no one writes); the cloud reads "office woman" / "office man"
+            found = (found[0]._replace(cls="person"), found[1])
         if not self.take_head(person, head, found, mods, force):
             return  # "a family", "a crowd": no attribute stated, nothing to vary
         if collective:
