@@ -401,8 +401,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
      ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 3 in the morning", "3"),
-     ("#girldad with his daughter", "girldad"), ("A girlboss CEO in a power suit", "girlboss"),
-     ("#BlackGirlMagic portrait", "BlackGirlMagic"), ("me (28F) on a road trip", "28"),
+     ("A girlboss CEO in a power suit", "girlboss"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
@@ -1843,3 +1842,9 @@ def test_round_40_a_lady_after_a_noun_naming_her_kind_has_a_man_as_counterpart()
     group = accepted("an office lady typing at her desk")
     assert sorted(group.order) == ["an office man typing at his desk", "an office woman typing at her desk"]
     assert "gentleman" in " ".join(accepted("a young lady in a garden").order)  # a lady alone keeps her class
+
+
+def test_round_40_a_hashtag_gluing_a_gendered_word_is_held() -> None:
+    """Red team 40: "... his little girl at the pumpkin patch #fallvibes #girldad" was refused for "girldad"."""
+    group = held_on_device("Just a dad and his little girl at the pumpkin patch #fallvibes #girldad", "#girldad")
+    assert group.cloud_prompt.endswith("#fallvibes")

@@ -268,9 +268,14 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         ends in a gendered person word (or its plural) is a person of that word's gender (the last part heads an English
         compound). Its gender is varied as a name's is: the word stays on the device and the cloud reads "a woman",
         "a man". Before another person noun it is that noun's modifier ("a girlboss CEO"), which `check_residue`
-        refuses; a word that opens with the root ("girlboss") is left to it too."""
+        refuses; a word that opens with the root ("girlboss") is left to it too. A hashtag that glues one in
+        ("#girldad", "#boymom") tags the picture, not a person in it: held whole (it was refused)."""
         for i, t in enumerate(self.tokens):
-            if not self.free(i) or not t.is_word or (i > 0 and self.tokens[i - 1].text == "#"):
+            if not self.free(i) or not t.is_word:
+                continue
+            if i > 0 and self.tokens[i - 1].text == "#" and self.tokens[i - 1].end == t.start:
+                if self.free(i - 1) and self.glued_person_word(i):  # "#girldad", "#boymom": a tag about the people,
+                    self.claim(i - 1, i, Held(self.prompt[self.tokens[i - 1].start : t.end], "proxy"))  # held whole
                 continue
             root = self.glued_person_word(i)
             noun = self.lex.nouns.get(root) if root else None
