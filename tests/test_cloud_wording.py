@@ -759,9 +759,10 @@ def test_neither_young_nor_old_is_an_age_varied_with_the_person(prompt: str) -> 
 
 def test_a_booru_tag_with_a_childs_age_is_refused_with_what_to_write() -> None:
     """Red team round 15 read "a child's age is given apart from a word that reads as an adult's" for "1girl, (teen:1.2)"
-    as no reason at all. No booru tag gets a child decoy (docs/privacy.md); the message now says so and what to write."""
+    as no reason at all. No booru tag gets a child decoy (docs/privacy.md); the message now says so and what to write.
+    Since round 40 such a tag is held ("1girl, (teen:1.2)" -> "1girl"), unless a tag sexualises the child."""
     with pytest.raises(DetectionError, match="booru tag .*a teenage girl"):
-        transform("1girl, (teen:1.2), ballroom")
+        transform("1girl, shota, (teen:1.2), ballroom")
 
 
 @pytest.mark.parametrize(("prompt", "held"), [("an asian man with monolid eyes", "monolid"),

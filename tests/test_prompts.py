@@ -1848,3 +1848,15 @@ def test_round_40_a_hashtag_gluing_a_gendered_word_is_held() -> None:
     """Red team 40: "... his little girl at the pumpkin patch #fallvibes #girldad" was refused for "girldad"."""
     group = held_on_device("Just a dad and his little girl at the pumpkin patch #fallvibes #girldad", "#girldad")
     assert group.cloud_prompt.endswith("#fallvibes")
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("(masterpiece), 1girl, child, sundress, sunflower field", "child"),
+                                              ("1girl, (teen:1.2), ballroom", "(teen:1.2)"),
+                                              ("solo, 1boy, teenage, hoodie, city at night", "teenage")])  # fmt: skip
+def test_round_40_a_childs_age_beside_a_booru_character_is_held(prompt: str, held: str) -> None:
+    """Red team 40: "1girl, child, sundress" was refused (no booru character gets a child decoy). The age tag stays
+    on the device and only the count tag's gender is varied; with a tag that sexualises a child it is refused."""
+    group = held_on_device(prompt, held)
+    assert [s.name for s in group.slots] == ["gender"] and not any("(:" in c for c in group.order), group.order
+    with pytest.raises(DetectionError):
+        transform("1boy, shota, (child:1.2), playing in the park")

@@ -31,6 +31,7 @@ from obclip.prompts.template import AgePhrase, DetectionError, Held, Person, Phr
 from obclip.prompts.things import THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 
+SEXUALISED_CHILD_TAGS = frozenset({"loli", "lolis", "lolicon", "shota", "shotas", "shotacon"})
 TAG_CHARACTERS = frozenset("girl boy girls boys".split())  # nouns SD front-ends use for a drawn character of any age
 POSSESSIVE_WORDS = frozenset("his her their my our your".split())  # a possessive determiner before a person noun
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
@@ -508,6 +509,13 @@ class PhrasesMixin:
                 self.claim(end + 1, end + 1, Held(",", "name"))  # "John, a firefighter, sits": "A firefighter sits"
         person.in_phrase = set(person.states)
         pid, noun = self.corefer(first, det, head, person), None
+        if pid is not None and self.persons[pid].cls == g.TAG_CLASS and person.states.get("age") == "child" and (
+                set(person.states) <= {"age", "gender"}) and not self.sexualised():  # fmt: skip
+            # "1girl, child, sundress": no booru character gets a child decoy (docs/privacy.md), so the tag that
+            # names the character a child stays on the device (it was refused); the count tag's gender is varied
+            first, end = self._weighted(first, end)  # "(teen:1.2)" leaves whole
+            self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "age"))
+            return
         if pid is None:
             pid = self.new_person(person)
             if named is not None:
@@ -1348,7 +1356,19 @@ class PhrasesMixin:
                     j = None
             if owner is None or j == opener - 1:
                 continue
+            if tag and self.persons[owner].cls == g.TAG_CLASS and adj.attribute == "age" and adj.value == "child" and (
+                    not self.sexualised()):  # fmt: skip
+                # "1girl, teenage, school uniform": a child's age said of a booru character stays on the device (no
+                # booru character gets a child decoy); it was refused
+                first, end = self._weighted(opener, closer)
+                self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "age"))
+                continue
             self.predicate(owner, adj, i, last, opener, closer, tag)
+
+    def sexualised(self) -> bool:
+        """The prompt tags a sexualised child ("loli", "shota"): a child's age beside a booru character is refused
+        then, as before, rather than held (the device would draw what the tags ask)."""
+        return any(t.core in SEXUALISED_CHILD_TAGS for t in self.tokens)
 
     def one_character(self) -> bool:
         """A booru tag list says it draws one character: "solo", "male focus", "female focus"."""
