@@ -1569,7 +1569,8 @@ def test_round_36_a_proxy_clause_before_and_who_goes_whole() -> None:
 
 def test_round_36_an_emoji_in_a_nouns_place_leaves_person() -> None:
     """Red team round 36: "a 👩 cooking in a kitchen 🍳" went out as "a cooking in a kitchen"."""
-    assert accepted("a 👩 cooking in a kitchen 🍳").cloud_prompt == "a person cooking in a kitchen"
+    assert accepted("a 👩 cooking in a kitchen 🍳").cloud_prompt == "a person cooking in a kitchen 🍳"  # (round 41:
+    # an emoji that tells nothing is sent)
     assert accepted("👵🏽 knitting a sweater").cloud_prompt == "A person knitting a sweater"  # round 40: a subject
 
 
@@ -1812,7 +1813,7 @@ def test_round_40_an_emoji_opening_a_clause_leaves_a_person_and_is_listed() -> N
     """Red team 40: "👵 baking cookies in a cozy kitchen 🍪" went out as "baking cookies in a cozy kitchen", no one
     in the picture and nothing listed as held back."""
     group = accepted("👵 baking cookies in a cozy kitchen 🍪")
-    assert group.cloud_prompt == "A person baking cookies in a cozy kitchen" and "👵" in group.held_back
+    assert group.cloud_prompt == "A person baking cookies in a cozy kitchen 🍪" and "👵" in group.held_back
     assert accepted("a woman 👩 smiling").cloud_prompt == "a woman smiling"
 
 
@@ -1860,3 +1861,49 @@ def test_round_40_a_childs_age_beside_a_booru_character_is_held(prompt: str, hel
     assert [s.name for s in group.slots] == ["gender"] and not any("(:" in c for c in group.order), group.order
     with pytest.raises(DetectionError):
         transform("1boy, shota, (child:1.2), playing in the park")
+
+
+@pytest.mark.parametrize(("prompt", "sent", "negative"),
+                         [("Negative prompt: woman, female, girl. Prompt: a knight in armor on horseback",
+                           "Prompt: a knight in armor on horseback", "female"),
+                          ("a man in a red coat\nNegative prompt: woman, blurry\nSteps: 20", "a man in a red coat",
+                           "blurry"),
+                          ("negative prompt: ugly; a cute little boy playing", "a cute little boy playing", "ugly")])  # fmt: skip
+def test_round_41_a_pasted_negative_prompt_stays_on_the_device(prompt: str, sent: str, negative: str) -> None:
+    """Red team 41: "Negative prompt: woman, female, girl. Prompt: a knight" varied the negative prompt's words as
+    people ("Negative prompt: woman, female, old man. Prompt: a dame in armor"). What follows the label is held, up
+    to a "Prompt:" label, a ";" or the line's end."""
+    group = accepted(prompt)
+    assert group.cloud_prompt.startswith(sent) and not any(negative in c for c in group.order), group.order
+    assert accepted("20 negative prompts: 3 sent whole").n == 1  # no label
+
+
+def test_round_41_a_front_ends_random_choice_between_people_is_refused() -> None:
+    """Red team 41: "{a woman|a man} sitting in a cafe" had the decoys "{a man|a man}" and "{a woman|a woman}"."""
+    with pytest.raises(DetectionError, match="at random"):
+        transform("{a woman|a man} sitting in a cafe")
+    assert accepted("a {red|blue} car on a street").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["Excited to start my new role as a nurse. She/her.", "a woman (she/her) painting a mural"])
+def test_round_41_the_writers_pronouns_are_held_not_refused(prompt: str) -> None:
+    """Red team 41: a LinkedIn post ending "She/her." was refused as genders offered as alternatives."""
+    group = accepted(prompt)
+    assert not any("she/her" in c.lower() for c in group.order) and not group.cloud_prompt.endswith("..")
+
+
+def test_round_41_words_joined_by_hyphens_are_refused() -> None:
+    """Red team 41: "a-young-boy-riding-a-bike" went out N=1 as written."""
+    with pytest.raises(DetectionError, match="hyphens"):
+        transform("a-young-boy-riding-a-bike")
+    assert accepted("a jack-in-the-box toy on a state-of-the-art shelf").n == 1
+
+
+def test_round_41_an_emoji_that_tells_nothing_is_sent() -> None:
+    """Red team 41: "a 👩‍🦳 sitting on a bench with a 🐶" went out as "... with a person" (every emoji was held, a
+    noun's place left "person"). An emoji is held where its Unicode name reads as a person, an attribute, a proxy or
+    a thing of one origin, or it carries a skin tone, a flag or a gender sign; the rest is sent."""
+    group = accepted("a 👩‍🦳 sitting on a bench with a 🐶")
+    assert group.cloud_prompt == "a person sitting on a bench with a 🐶" and group.held_back == ("👩‍🦳",)
+    assert accepted("a man 🇳🇬 and his son").held_back == ("🇳🇬",)
+    assert accepted("me 💅 at the salon").held_back == ("💅",)  # nail polish: a proxy

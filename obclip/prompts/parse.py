@@ -44,6 +44,7 @@ Rules, each decided from the lexicon and syntax rather than the next word's spel
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import cache
 
@@ -175,6 +176,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         check_english(self.prompt, self.tokens, self.lex)
         self.check_digits_for_letters()
         self.check_spelled_out()
+        self.hold_negative_section()
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -219,9 +221,30 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                       if all(self.used.get(k) == self.used.get(a) for k in range(a, b + 1)))  # fmt: skip
         return Template(self.prompt, spans, tuple(self.persons[k] for k in order), tuple(sorted(kept)), names)
 
+    def hold_negative_section(self) -> None:
+        """ "Negative prompt: woman, female, girl. Prompt: a knight ...", a front-end's pasted settings: what follows
+        "Negative prompt:" is what the picture must not show, no one in it. It stays on the device whole, up to a
+        "Prompt:" or "positive:" label, a ";", a line's end or the prompt's end (its words were varied as people
+        beside the knight). The label opens the prompt, a line or a clause ("20 negative prompts: 3 sent" is none)."""
+        i = 0
+        while i + 2 < len(self.tokens):
+            t, nxt, colon, prev = self.tokens[i], self.tokens[i + 1], self.tokens[i + 2], self.tok(i - 1)
+            if not (t.low == "negative" and nxt.low == "prompt" and colon.text == ":") or (
+                    prev is not None and prev.text not in ",.;|" and "\n" not in self.prompt[prev.end : t.start]):  # fmt: skip
+                i += 1  # not "20 negative prompts: 3 sent": the label opens a line, a clause or the prompt
+                continue
+            end = i + 2
+            while end + 1 < len(self.tokens) and "\n" not in self.prompt[self.tokens[end].end : self.tokens[end + 1].start]:
+                w, after = self.tokens[end + 1], self.tok(end + 2)
+                if w.text == ";" or (w.low in ("prompt", "positive") and after is not None and after.text == ":"):
+                    break  # "... girl. Prompt: a knight", "...; positive: a man", "...; a boy": the prompt goes on
+                end += 1
+            self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "negative prompt"))
+            i = end + 1
+
     def mark_emoji(self) -> None:
-        """Emoji (people, skin tones, joiners) can show gender, age and ethnicity: held back on the device; so is a
-        front-end's extra-network tag ("<lora:name:0.8>")."""
+        """Emoji that can show gender, age or ethnicity (people, skin tones, flags: `telling_emoji`) are held back on
+        the device, the rest sent ("with a 🐶"); so is a front-end's extra-network tag ("<lora:name:0.8>")."""
         i = 0
         while i < len(self.tokens):
             if self.tokens[i].kind == "network":
@@ -232,6 +255,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 j = i
                 while j + 1 < len(self.tokens) and is_emoji(self.tokens[j + 1]):
                     j += 1
+                if not self.telling_emoji(self.prompt[self.tokens[i].start : self.tokens[j].end]):
+                    i = j + 1  # "with a 🐶", "☕", "🎂🎉": an emoji that names no person and nothing of one is sent
+                    continue
                 prev, nxt = self.tok(i - 1), self.tok(j + 1)
                 noun = prev is not None and (prev.core in ("a", "an", "the") or prev.core in POSSESSIVE_DETERMINERS) and (
                     nxt is None or not nxt.is_word or self.ing(nxt))  # fmt: skip  # not "a ☕ coffee", "a 👩‍🦰 woman"
@@ -245,6 +271,20 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 i = j + 1
             else:
                 i += 1
+
+    def telling_emoji(self, text: str) -> bool:
+        """Whether emoji `text` may tell an attribute: a skin tone, a flag, a gender sign, or a Unicode name with a
+        word the lexicon reads as a person, an attribute, a proxy or a thing or place of one origin ("OLDER WOMAN",
+        "PERSON WITH HEADSCARF", "BABY BOTTLE", "JAPANESE DOLLS", "SUSHI"). "DOG FACE", "HOT BEVERAGE" tell nothing."""
+        words: list[str] = []
+        for c in text:
+            if 0x1F3FB <= ord(c) <= 0x1F3FF or 0x1F1E6 <= ord(c) <= 0x1F1FF or 0xE0020 <= ord(c) <= 0xE007F or (
+                    c in "\u2640\u2642\u26a7"):  # fmt: skip  # skin tones, flags (regional letters, tag letters), ♀ ♂ ⚧
+                return True
+            words += unicodedata.name(c, "").lower().replace("-", " ").split()
+        grams = words + [" ".join(p) for p in zip(words, words[1:], strict=False)]
+        tables = (self.lex.nouns, self.lex.adjectives, self.lex.proxies, self.lex.senses.regional, self.lex.senses.places)
+        return any(w in table or w.removesuffix("s") in table for w in grams for table in tables)
 
     def mark_gendered_compounds(self) -> None:
         """"a woman-owned business", "female-led": a person word inside a compound about a thing; held back."""
@@ -308,10 +348,33 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             sides = [w.core for w in (prev, nxt)]
             gendered = [w in g.PRONOUN_GENDER or getattr(self.lex.nouns.get(w), "gender", None) is not None
                         for w in sides]  # fmt: skip
+            if t.text == "/" and all(w in g.PRONOUN_GENDER for w in sides) and (
+                    len({g.PRONOUN_GENDER[w] for w in sides}) == 1) and self.free(i - 1) and self.free(i + 1):  # fmt: skip
+                # "She/her.", "(he/him)": the writer's pronouns, said of no one in the picture; they stay on the
+                # device (they were refused as alternatives)
+                end = i + 1
+                if (stop := self.tok(i + 2)) is not None and stop.text in ".;" and (
+                        (before := self.tok(i - 2)) is None or before.text in ".!?;"):  # fmt: skip
+                    end = i + 2  # a sentence of its own: its full stop leaves with it ("as a nurse.." was sent)
+                self.claim(i - 1, end, Held(self.prompt[prev.start : self.tokens[end].end], "proxy"))
+                continue
             if all(gendered) or (sides[0] == "s" and sides[1] == "he"):
                 raise self.refuse(t, f"'{prev.text}{t.text}{nxt.text}' offers genders as alternatives; write one "
                                   "(or \"they\", \"a person\") so every candidate can say it")  # fmt: skip
-
+        for i, t in enumerate(self.tokens):
+            if t.text != "{":
+                continue
+            close = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "{}"), None)
+            if close is None or self.tokens[close].text != "}":
+                continue
+            inside = self.tokens[i + 1 : close]
+            if any(w.text == "|" for w in inside) and any(
+                    w.is_word and (w.core in g.PRONOUN_GENDER or w.core in self.lex.nouns or w.core in self.lex.adjectives)
+                    for w in inside):  # fmt: skip
+                # "{a woman|a man} sitting in a cafe": a front-end's random choice; each side would be varied on its
+                # own and the decoy "{a man|a man}" marks itself
+                raise self.refuse(t, f"'{self.prompt[t.start : self.tokens[close].end]}' lets a front-end choose "
+                                  "between people at random; write the person you want")  # fmt: skip
 
     def check_digits_for_letters(self) -> None:
         """ "a w0man in a red dress", "a g1rl": a person word written with digits for letters was split into a
@@ -389,6 +452,11 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if root:
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
                                   "cloud as written; write it apart (\"girl dad\") or leave it out")  # fmt: skip
+            parts = t.core.split("-")
+            if len(parts) >= 3 and not self.lex.tags(t.core) and any(
+                    p in g.PRONOUN_GENDER or p in self.lex.nouns or p in self.lex.adjectives for p in parts):  # fmt: skip
+                raise self.refuse(t, "joins words with hyphens into one the device cannot read, which would reach "
+                                  "the cloud as written; write the words apart")  # fmt: skip  # "a-young-boy-riding"
 
     def age_gender_tag(self, i: int) -> bool:
         """"28F", "(32M)", "F28": a number glued to a single m/f, as people tag themselves in posts."""
