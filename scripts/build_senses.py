@@ -105,7 +105,8 @@ CHILD_ADJECTIVES = ("little", "lil", "wee", "tiny", "small", "teenage", "teenage
 ADULT_SYNSETS = ("adult.n.01", "spouse.n.01", "parent.n.01", "grandparent.n.01", "worker.n.01",
                  "professional.n.01", "politician.n.01", "politician.n.02", "lawgiver.n.01", "serviceman.n.01",
                  "old_person.n.01", "retiree.n.01", "employee.n.01", "expert.n.01", "executive.n.01",
-                 "uncle.n.01", "aunt.n.01", "brother-in-law.n.01", "sister-in-law.n.01", "godparent.n.01")
+                 "uncle.n.01", "aunt.n.01", "brother-in-law.n.01", "sister-in-law.n.01", "godparent.n.01",
+                 "businessperson.n.01")  # merchants, shopkeepers (not "capitalist": a cashier is a teller there)
 
 
 KIND_LEXNAMES = frozenset(

@@ -1907,3 +1907,17 @@ def test_round_41_an_emoji_that_tells_nothing_is_sent() -> None:
     assert group.cloud_prompt == "a person sitting on a bench with a 🐶" and group.held_back == ("👩‍🦳",)
     assert accepted("a man 🇳🇬 and his son").held_back == ("🇳🇬",)
     assert accepted("me 💅 at the salon").held_back == ("💅",)  # nail polish: a proxy
+
+
+def test_round_41_an_adult_offspring_keeps_the_parent_out_of_childhood() -> None:
+    """Red team 41: "an old man in a hospital bed with his adult daughter" read "adult" as a second person and had
+    the decoy "a little boy in a hospital bed with his adult daughter". "adult" is held; no child parent."""
+    group = held_on_device("an old man in a hospital bed with his adult daughter holding his hand", "adult")
+    assert not any("little" in c for c in group.order), group.order
+
+
+def test_round_41_a_businessperson_is_an_adult() -> None:
+    """Red team 41: "Smiling businessman in his 40s" had the decoy "Smiling businesswoman in her childhood"."""
+    group = accepted("Stock photo: Smiling businessman in his 40s talking on phone in modern office")
+    assert not any("childhood" in c for c in group.order) and group.n == 6
+    assert any("little" in c for c in accepted("a teenage cashier at a fast food restaurant").order)

@@ -939,6 +939,9 @@ class PhrasesMixin:
         if k + 1 == head and self.grown_offspring(k):
             # "her adult children", "five grown children": offspring who are adults (the noun names the relation);
             # read as a child's age beside "adult" the view said "her adult little children", or was refused
+            if (h := self.noun(self.tokens[head])) is not None and h[0].age != "child":
+                held_words.append(w.text)  # "his adult daughter": her age is no one's to vary (decoys gave "a young
+                return k + 1  # man with his old son"); the parent's slot has no child value beside her (ADULTS_KIN)
             said = self.lex.adjectives.get(w.core)
             self.absorb(person, "age", said.value if said is not None and said.attribute == "age" else "young", True,
                         w.text)  # fmt: skip
@@ -1135,10 +1138,11 @@ class PhrasesMixin:
         return prev is not None and prev.is_word and (prev.core in POSSESSIVE_DETERMINERS or bool(prev.possessive))
 
     def grown_offspring(self, j: int) -> bool:
-        """Token j is "grown"/"adult" before a child noun ("her adult children"): offspring who are adults."""
+        """Token j is "grown"/"adult" before a child or offspring noun ("her adult children", "his adult daughter"):
+        offspring who are adults."""
         nxt = self.tok(j + 1)
         return self.tokens[j].core in GROWN and nxt is not None and (h := self.noun(nxt)) is not None and (
-            h[0].age == "child")
+            h[0].age == "child" or h[0].cls == "offspring")
 
     def origin_compound(self, core: str) -> Adjective | None:
         """ "Indian-born", "Nigerian-raised": an origin said with where one was born or raised, the origin itself."""
