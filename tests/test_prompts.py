@@ -1892,6 +1892,28 @@ def test_round_41_the_writers_pronouns_are_held_not_refused(prompt: str) -> None
     assert not any("she/her" in c.lower() for c in group.order) and not group.cloud_prompt.endswith("..")
 
 
+def test_round_41_an_adult_offspring_keeps_the_parent_out_of_childhood() -> None:
+    """Red team 41: "an old man in a hospital bed with his adult daughter" read "adult" as a second person and had
+    the decoy "a little boy in a hospital bed with his adult daughter". "adult" is held; no child parent."""
+    group = held_on_device("an old man in a hospital bed with his adult daughter holding his hand", "adult")
+    assert not any("little" in c for c in group.order), group.order
+
+
+def test_round_41_a_businessperson_is_an_adult() -> None:
+    """Red team 41: "Smiling businessman in his 40s" had the decoy "Smiling businesswoman in her childhood"."""
+    group = accepted("Stock photo: Smiling businessman in his 40s talking on phone in modern office")
+    assert not any("childhood" in c for c in group.order) and group.n == 6
+    assert any("little" in c for c in accepted("a teenage cashier at a fast food restaurant").order)
+
+
+def test_round_41_a_portrait_of_a_person_in_title_case_is_no_title() -> None:
+    """Red team 41: "Museum label: Portrait of a Young Girl with a Pearl Earring" went out N=1, "Young Girl" in clear
+    (read as a work's title). A picture "of" someone shows them; "Girl with a Pearl Earring" alone stays the work."""
+    group = accepted("Museum label: Portrait of a Young Girl with a Pearl Earring, oil on canvas, c. 1665")
+    assert any(s.name == "age" for s in group.slots) and not any("Young Girl" in c for c in group.order)
+    assert accepted("Girl with a Pearl Earring").n == 1
+
+
 def test_round_41_words_joined_by_hyphens_are_refused() -> None:
     """Red team 41: "a-young-boy-riding-a-bike" went out N=1 as written."""
     with pytest.raises(DetectionError, match="hyphens"):
@@ -1909,15 +1931,11 @@ def test_round_41_an_emoji_that_tells_nothing_is_sent() -> None:
     assert accepted("me 💅 at the salon").held_back == ("💅",)  # nail polish: a proxy
 
 
-def test_round_41_an_adult_offspring_keeps_the_parent_out_of_childhood() -> None:
-    """Red team 41: "an old man in a hospital bed with his adult daughter" read "adult" as a second person and had
-    the decoy "a little boy in a hospital bed with his adult daughter". "adult" is held; no child parent."""
-    group = held_on_device("an old man in a hospital bed with his adult daughter holding his hand", "adult")
-    assert not any("little" in c for c in group.order), group.order
-
-
-def test_round_41_a_businessperson_is_an_adult() -> None:
-    """Red team 41: "Smiling businessman in his 40s" had the decoy "Smiling businesswoman in her childhood"."""
-    group = accepted("Stock photo: Smiling businessman in his 40s talking on phone in modern office")
-    assert not any("childhood" in c for c in group.order) and group.n == 6
-    assert any("little" in c for c in accepted("a teenage cashier at a fast food restaurant").order)
+def test_round_41_midjourney_weights_and_an_unknown_name_before_a_persons_verb() -> None:
+    """Red team 41: "a handsome man::2 a cityscape::1" was refused ("2" read as an age); "Pelé juggling a football"
+    was refused as a name the device could not place: a word no dictionary knows opening the sentence before what
+    only a person does is a name, held."""
+    assert "::2" in transform("a handsome man::2 a cityscape::1 --chaos 20").cloud_prompt  # (the article check
+    # of `accepted` reads "man::2" as one word)
+    held_on_device("Pelé juggling a football on a beach", "Pelé")
+    assert accepted("Oil-on-canvas painting of a blue night sky").n == 1

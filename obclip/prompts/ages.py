@@ -494,6 +494,9 @@ class AgesMixin:
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
         if self.list_number(i):
             return False  # "1) an old wizard 2) a young elf": a list's numbers
+        if prev is not None and prev.text == ":" and i >= 2 and self.tokens[i - 2].text == ":" and (
+                self.tokens[i - 2].end == prev.start and prev.end == t.start):  # fmt: skip
+            return False  # "a handsome man::2 a cityscape::1": a Midjourney weight on the words before it
         if prev is not None and prev.text == ":" and prev.start == self.tokens[i - 2].end and "." in t.low and (
                 float(t.low.rstrip("s")) < 10):  # fmt: skip
             return False  # "male:0.8, female:0.2": a weight glued to its word, no parentheses (no age has a fraction)

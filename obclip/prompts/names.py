@@ -688,6 +688,11 @@ class NamesMixin:
                 and after.core in self.lex.senses.agents and not self.lex.tags(t.core)
                 and plain(t.core) not in self.lex.first_names and self.noun(nxt) is None):  # fmt: skip
             return i + 1
+        if i in self.starts and nxt is not None and nxt.core in self.lex.senses.agents and not self.lex.tags(t.core) and (
+                plain(t.core) not in self.lex.first_names and self.free(i + 1) and len(t.core) > 2 and "-" not in t.core
+                and (after is None or after.low != "of")):  # fmt: skip  # not "Oil-on-canvas painting of a sky"
+            return i  # "Pelé juggling a football": a word no dictionary knows, opening the sentence before what only a
+            # person does, is a name (it was refused as one the device could not place)
         if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
                 t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
             return None

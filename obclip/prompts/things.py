@@ -338,8 +338,10 @@ class ThingsMixin:
             framed = (nxt is not None and nxt.core in works) or (
                 (of := self.tok(i - 2)) is not None and of.low == "of" and (w := self.tok(i - 3)) is not None
                 and w.core in works)  # fmt: skip
+            depicts = t.core in self.lex.senses.depiction and (w := self.tok(i + 1)) is not None and w.low == "of"
             if len(words) >= 2 and people and (foreign or plural_opener) and not titled and (not acts or crossed) and (
-                    not after_the or (crossed and framed)):  # fmt: skip
+                    not after_the or (crossed and framed)) and not depicts:  # fmt: skip
+                # ("Portrait of a Young Girl with a Pearl Earring", "Portrait of an Old Man": the picture shows them)
                 # after "the" only a title that runs past a small word and names a work: "the Girl with a Pearl
                 # Earring painting", "a print of the Old Man and the Sea" ("the Old Woman with a Blue Hat" is hers)
                 # "Iron Man flying", "Wonder Woman is ...": a character who acts is someone in the picture
