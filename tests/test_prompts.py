@@ -1880,8 +1880,10 @@ def test_round_41_a_pasted_negative_prompt_stays_on_the_device(prompt: str, sent
 
 def test_round_41_a_front_ends_random_choice_between_people_is_refused() -> None:
     """Red team 41: "{a woman|a man} sitting in a cafe" had the decoys "{a man|a man}" and "{a woman|a woman}"."""
-    with pytest.raises(DetectionError, match="at random"):
+    with pytest.raises(DetectionError, match="choose or switch"):
         transform("{a woman|a man} sitting in a cafe")
+    with pytest.raises(DetectionError, match="choose or switch"):
+        transform("[boy:girl:0.5], portrait, park")  # prompt editing: a boy drawn as a girl from half-way
     assert accepted("a {red|blue} car on a street").n == 1
 
 
@@ -1939,3 +1941,9 @@ def test_round_41_midjourney_weights_and_an_unknown_name_before_a_persons_verb()
     # of `accepted` reads "man::2" as one word)
     held_on_device("Pelé juggling a football on a beach", "Pelé")
     assert accepted("Oil-on-canvas painting of a blue night sky").n == 1
+
+
+def test_round_42_brackets_that_hold_no_alternatives_of_people_are_read() -> None:
+    """The guard of round 41's rule: "[Image: a bearded man ...]" was refused as a prompt edit ("Image" and "a
+    bearded man" two sides); only two sides that both name people are alternatives."""
+    assert accepted("[Image: a bearded man in a flannel shirt chopping firewood outside a cabin]").n == 2

@@ -361,20 +361,28 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if all(gendered) or (sides[0] == "s" and sides[1] == "he"):
                 raise self.refuse(t, f"'{prev.text}{t.text}{nxt.text}' offers genders as alternatives; write one "
                                   "(or \"they\", \"a person\") so every candidate can say it")  # fmt: skip
+        pairs = {"{": "}", "[": "]"}
         for i, t in enumerate(self.tokens):
-            if t.text != "{":
+            if t.text not in pairs:
                 continue
-            close = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "{}"), None)
-            if close is None or self.tokens[close].text != "}":
+            close = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "{}[]"), None)
+            if close is None or self.tokens[close].text != pairs[t.text]:
                 continue
             inside = self.tokens[i + 1 : close]
-            if any(w.text == "|" for w in inside) and any(
-                    w.is_word and (w.core in g.PRONOUN_GENDER or w.core in self.lex.nouns or w.core in self.lex.adjectives)
-                    for w in inside):  # fmt: skip
-                # "{a woman|a man} sitting in a cafe": a front-end's random choice; each side would be varied on its
-                # own and the decoy "{a man|a man}" marks itself
-                raise self.refuse(t, f"'{self.prompt[t.start : self.tokens[close].end]}' lets a front-end choose "
-                                  "between people at random; write the person you want")  # fmt: skip
+            seps = ("|",) if t.text == "{" else ("|", ":")  # "[boy:girl:0.5]", "[a boy|a girl]": prompt editing
+            sides: list[list[Token]] = [[]]
+            for w in inside:
+                if w.text in seps:
+                    sides.append([])
+                else:
+                    sides[-1].append(w)
+            people = [any(w.is_word and (w.core in g.PRONOUN_GENDER or w.core in self.lex.nouns
+                                         or w.core in self.lex.adjectives) for w in side) for side in sides]  # fmt: skip
+            if sum(people) >= 2:  # not "[Image: a bearded man ...]", "{smiling|frowning}"
+                # "{a woman|a man} sitting in a cafe": a front-end's random choice; "[boy:girl:0.5]": one person
+                # drawn as another from a step on. Each side would be varied on its own ("{a man|a man}")
+                raise self.refuse(t, f"'{self.prompt[t.start : self.tokens[close].end]}' lets a front-end choose or "
+                                  "switch between people; write the one person you want")  # fmt: skip
 
     def check_digits_for_letters(self) -> None:
         """ "a w0man in a red dress", "a g1rl": a person word written with digits for letters was split into a
