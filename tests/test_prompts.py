@@ -1947,3 +1947,12 @@ def test_round_42_brackets_that_hold_no_alternatives_of_people_are_read() -> Non
     """The guard of round 41's rule: "[Image: a bearded man ...]" was refused as a prompt edit ("Image" and "a
     bearded man" two sides); only two sides that both name people are alternatives."""
     assert accepted("[Image: a bearded man in a flannel shirt chopping firewood outside a cabin]").n == 2
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a Chinese grandmother shopping in Chinatown", "Chinatown"),
+                                              ("a Mexican-American teen in East LA", "East LA"),
+                                              ("an Italian chef in Little Italy", "Little Italy")])  # fmt: skip
+def test_round_41_a_neighbourhood_named_for_one_origin_is_held_beside_it(prompt: str, held: str) -> None:
+    """Red team 41: "in Chinatown" and "East LA" went out beside decoys of every origin (kept as capitalised names)."""
+    held_on_device(prompt, held)
+    assert "Chinatown" in accepted("a man shopping in Chinatown").cloud_prompt  # no origin stated

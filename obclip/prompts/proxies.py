@@ -251,8 +251,10 @@ class ProxiesMixin:
             said = self.lex.adjectives.get(self.tokens[first].core)
             # "Indian food", "Korean barbecue"; not "black and white photo", "black beans"
             origin = said is not None and said.attribute == "ethnicity" and self.tokens[first].core not in THING_ADJECTIVES
-            if origin or any(self.place_at(m, named=True) is not None for m in range(first, last + 1)):
-                self.release_named(first)  # "Accra", "Moscow street" kept as names: the place is read below
+            regional = " ".join(plain(self.tokens[m].low) for m in range(first, last + 1)) in self.lex.senses.regional
+            if origin or regional or any(self.place_at(m, named=True) is not None for m in range(first, last + 1)):
+                self.release_named(first)  # "Accra", "Moscow street" kept as names: the place is read below ("in
+                # Chinatown", a thing of one origin, by `hold_regional_things`)
                 if origin:
                     self.claim(first, first, Held(self.tokens[first].text, "origin"))
         i = 0
