@@ -1943,12 +1943,6 @@ def test_round_41_midjourney_weights_and_an_unknown_name_before_a_persons_verb()
     assert accepted("Oil-on-canvas painting of a blue night sky").n == 1
 
 
-def test_round_42_brackets_that_hold_no_alternatives_of_people_are_read() -> None:
-    """The guard of round 41's rule: "[Image: a bearded man ...]" was refused as a prompt edit ("Image" and "a
-    bearded man" two sides); only two sides that both name people are alternatives."""
-    assert accepted("[Image: a bearded man in a flannel shirt chopping firewood outside a cabin]").n == 2
-
-
 @pytest.mark.parametrize(("prompt", "held"), [("a Chinese grandmother shopping in Chinatown", "Chinatown"),
                                               ("a Mexican-American teen in East LA", "East LA"),
                                               ("an Italian chef in Little Italy", "Little Italy")])  # fmt: skip
@@ -1956,3 +1950,39 @@ def test_round_41_a_neighbourhood_named_for_one_origin_is_held_beside_it(prompt:
     """Red team 41: "in Chinatown" and "East LA" went out beside decoys of every origin (kept as capitalised names)."""
     held_on_device(prompt, held)
     assert "Chinatown" in accepted("a man shopping in Chinatown").cloud_prompt  # no origin stated
+
+
+def test_round_42_a_count_tag_after_break_is_the_booru_character() -> None:
+    """Red team 42: "BREAK 1boy, old man, straw hat" kept "BREAK 1boy" as a product's model ("Porsche 911") and
+    had the decoys "BREAK 1boy, young woman", "BREAK 1boy, little girl"."""
+    group = accepted("BREAK 1boy, old man, straw hat, summer, BREAK beach, ocean, clouds")
+    assert all(("1boy" in c) == (" man," in c) for c in group.order) and group.n == 6, group.order
+    assert accepted("Porsche 911 on a road").n == 1
+
+
+def test_round_42_a_headline_after_a_label_has_its_verb() -> None:
+    """Red team 42: "BREAKING: Firefighter rescues toddler from burning apartment" went out as "Firefighter little
+    rescues child" ("rescues" read as the toddler's modifier)."""
+    group = accepted("BREAKING: Firefighter rescues toddler from burning apartment")
+    assert all(" rescues " in c and "little rescues" not in c for c in group.order), group.order
+    assert any(s.name == "age" for s in accepted("Update: Local teen wins spelling bee").slots)
+
+
+def test_round_42_a_gendered_word_naming_a_kind_of_no_thing_is_held() -> None:
+    """Red team 42: "Proud dad moment!! my son scored his first goal" had the one decoy "... my daughter scored her
+    first goal" beside "dad" in clear ("dad" read as naming a kind of moment). A moment, a life, a power are no
+    things: the word stays on the device. A thing's kind is sent ("a dad joke", "a father christmas ornament")."""
+    held_on_device("Proud dad moment!! my son scored his first goal today", "dad")
+    assert accepted("a dad joke on a mug").cloud_prompt == "a dad joke on a mug"
+    assert accepted("a father christmas ornament").cloud_prompt == "a father christmas ornament"
+
+
+def test_round_42_a_nursing_cover_is_held() -> None:
+    """Red team 42: "a woman breastfeeding in public wearing a nursing cover" had the decoy "a man ... nursing cover"."""
+    held_on_device("a woman breastfeeding in public wearing a nursing cover", "nursing cover")
+
+
+def test_round_42_brackets_that_hold_no_alternatives_of_people_are_read() -> None:
+    """The guard of round 41's rule: "[Image: a bearded man ...]" was refused as a prompt edit ("Image" and "a
+    bearded man" two sides); only two sides that both name people are alternatives."""
+    assert accepted("[Image: a bearded man in a flannel shirt chopping firewood outside a cabin]").n == 2

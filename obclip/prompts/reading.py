@@ -53,6 +53,21 @@ class ReadingMixin:
             # Nigeria" (and goes as written where the prompt names no one: `release_origins`)
             self.claim(i, i, Held(self.tokens[i].text, "origin"))
             return False
+        j = i + 1
+        while (w := self.tok(j + 1)) is not None and w.is_word and "n" in self.lex.tags(w.core) and w.core not in g.CLOSED:
+            j += 1  # "a father christmas ornament": the compound's head, an ornament
+        head = self.tokens[j].core if nxt is not None else ""
+        bare = (b := self.tok(i - 1)) is None or not (b.core in g.DETERMINERS or b.core in POSSESSIVE_DETERMINERS)
+        if reason and reason.startswith("it names a kind of") and not self.tokens[i].possessive and bare and (
+                (found := self.noun(self.tokens[i])) is not None and found[0].gender is not None) and not any(
+                k in table for k in (head, head.removesuffix("s")) for table in (
+                    self.lex.senses.kind_heads, self.lex.senses.garments, self.lex.senses.animals,
+                    self.lex.senses.creatures)):  # fmt: skip
+            # "Proud dad moment!!", "mom life": with no article, a kind of no thing (a moment, a life) that a gendered
+            # word names is the writer's or the scene's, and says the gender as plainly as "a dad" would; it stays on
+            # the device ("a dad joke", "a princess dress", "a mother cat": things and animals whose kind it names)
+            self.claim(i, i, Held(self.tokens[i].text, "proxy"))
+            return False
         if reason:
             first = i
             while self.tokens[i].possessive and first > 0 and self.free(first - 1) and (
@@ -347,7 +362,9 @@ class ReadingMixin:
             plural and (self.tokens[k].core in g.NUMBER_WORDS or self.tokens[k].kind == "num")))  # fmt: skip
         if plural and k >= 0 and self.tokens[k].core in SINGULAR_DETERMINERS:
             return False  # "a scots voyage": a singular article takes the compound, not a plural subject
-        headline = not plural and (k < 0 or (k == 0 and "a" in self.lex.tags(self.tokens[0].core))) and (
+        # "BREAKING: Firefighter rescues toddler", "Update: Local teen wins ...": a headline opens after a label too
+        headline = not plural and (k < 0 or self.tokens[k].text == ":" or (
+            "a" in self.lex.tags(self.tokens[k].core) and (k == 0 or self.tokens[k - 1].text == ":"))) and (
             subject.core not in self.lex.adjectives and nxt is not None and nxt.is_word and nxt.core not in g.CLOSED
             and set(self.lex.tags(nxt.core)) & set("na") and self.bare_object_of(j) and self.tok(j + 2) is not None
             and self.tokens[j + 2].is_word)  # fmt: skip  # "Local teen wins regional spelling bee": a news headline

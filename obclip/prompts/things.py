@@ -721,6 +721,8 @@ class ThingsMixin:
             after = self.tok(end + 1) if end is not None else None
             if after is not None and after.low in ("hair", "curls", "curl", "coils"):
                 continue  # "natural 4c hair": a hair type (`proxies.mark_hair_types`), not a product's model code
+            if end is not None and (t.text == "BREAK" or self.booru_tag(end)):
+                continue  # "BREAK 1boy, old man": a front-end's chunk break before a count tag, no "BREAK 1" product
             if (
                 end is not None
                 and t.is_word
