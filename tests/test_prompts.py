@@ -1986,3 +1986,37 @@ def test_round_42_brackets_that_hold_no_alternatives_of_people_are_read() -> Non
     """The guard of round 41's rule: "[Image: a bearded man ...]" was refused as a prompt edit ("Image" and "a
     bearded man" two sides); only two sides that both name people are alternatives."""
     assert accepted("[Image: a bearded man in a flannel shirt chopping firewood outside a cabin]").n == 2
+
+
+@pytest.mark.parametrize("prompt", ["a womanwith a cat", "a girlwith a red balloon"])
+def test_round_43_a_person_word_glued_to_a_preposition_is_refused(prompt: str) -> None:
+    """Red team 43: "a womanwith a cat" went out N=1 with the gender in clear (a space left out)."""
+    with pytest.raises(DetectionError, match="joins a gendered word"):
+        transform(prompt)
+
+
+def test_round_43_an_attribute_glued_to_its_person_and_plurals_of_known_words() -> None:
+    """Red team 43: "an oldman feeding ducks" went out N=1; "Oxford brogues" and "a Bromeliad" were refused for
+    "bro" (a known word's plural; a root of three letters opening an unknown word)."""
+    group = held_on_device("an oldman feeding ducks", "oldman")
+    assert any(s.name == "gender" for s in group.slots)
+    assert accepted("a Mary Jane shoe and a pair of Oxford brogues on a shelf").n == 1
+    assert accepted("a Bromeliad on a windowsill").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["une vieille femme walking in Paris", "Ein alter Mann reading a newspaper"])
+def test_round_43_another_languages_article_before_its_person_noun_is_refused(prompt: str) -> None:
+    """Red team 43: "une vieille femme" went out N=1, "Ein alter Mann" as "Ein alter a person" (the capital "Ein"
+    opening the sentence was not read as an article; "femme", "Mann" are no English person nouns)."""
+    with pytest.raises(DetectionError, match="another language"):
+        transform(prompt)
+    assert accepted("La Sagrada Familia at dusk").n == 1 and accepted("a croissant from la boulangerie").n == 1
+
+
+def test_round_43_a_handle_is_held_and_a_hyphenated_kin_noun_is_read() -> None:
+    """Red team 43: "@tiny_tom_88 skateboarding" went out N=1 with "tom" in it; "a grand-mother in a garden" had
+    the one decoy "a grand-father" (every candidate a grandparent)."""
+    group = held_on_device("@tiny_tom_88 skateboarding down a ramp", "@tiny_tom_88")
+    assert group.cloud_prompt == "A person skateboarding down a ramp"
+    assert accepted("email me at a@b.com").cloud_prompt == "email me at a@b.com"
+    assert accepted("a grand-mother in a garden").n == 8

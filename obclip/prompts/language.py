@@ -37,6 +37,10 @@ FUNCTION_WORDS = frozenset(
 # articles of other languages that say a noun's grammatical gender, in lower case: "la abuela", "ein alter Mann"
 # ("die" and "las" are English words too; "La Sagrada Familia" is a name in capitals)
 GENDERED_ARTICLES = frozenset("la el los le les der das ein eine einen une il lo gli una".split())
+# person nouns of those languages that English does not borrow (after one of those articles): "une vieille femme",
+# "Ein alter Mann" went out as written ("femme" is no English person noun: "a femme fatale")
+FOREIGN_PERSON_NOUNS = frozenset("""femme femmes fille filles homme hommes garçon frau frauen mann männer mädchen junge
+    mujer mujeres hombre hombres niña niño chica chico donna uomo ragazza ragazzo bambino bambina signora""".split())
 
 
 def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
@@ -62,11 +66,13 @@ def check_english(prompt: str, tokens: tuple[Token, ...], lex: Lexicon) -> None:
         raise DetectionError(f"this prompt reads as another language ({foreign} of its function words are not "
                              f"English); {ENGLISH_ONLY}")  # fmt: skip
     for k, t in enumerate(tokens):
-        if t.text not in GENDERED_ARTICLES:
-            continue  # only an article's next words are looked up
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.text not in GENDERED_ARTICLES and not (
+                t.low in GENDERED_ARTICLES and nxt is not None and nxt.is_word and not nxt.capitalised):  # fmt: skip
+            continue  # only an article's next words are looked up ("Ein alter Mann" opens a sentence)
         person = next((w for w in tokens[k + 1 : k + 3] if w.is_word and (
-            lex.nouns.get(w.core) is not None or w.core in lex.titles or (w.capitalised and lex.tags(w.core) == "p"))),
-            None)  # fmt: skip  # "eine alte Frau": a title of address is a person word too
+            lex.nouns.get(w.core) is not None or w.core in lex.titles or (w.capitalised and lex.tags(w.core) == "p")
+            or w.low in FOREIGN_PERSON_NOUNS)), None)  # fmt: skip  # "eine alte Frau": a title of address counts
         if person is not None:
             said = prompt[t.start : person.end]
             raise _refuse(t, f"an article of another language before a person ('{said}') says the person's "

@@ -148,6 +148,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if self.lex.titles.get(t.core) and not t.capitalised and not self.after_verb_marker(t):
             return Noun("person", "sg", self.lex.titles[t.core]), ""  # "a portrait of a madam"; not "hard to miss"
         if "-" in t.core:
+            if (joined := self.lex.nouns.get(t.core.replace("-", ""))) is not None:
+                return joined, ""  # "a grand-mother": the noun spelt with a hyphen (sent as "grand-" + a varied "mother")
             prefix, _, last = t.core.rpartition("-")
             entry = self.lex.nouns.get(last)
             if entry is not None and t.text.rpartition("-")[2][:1].isupper() and not self.title_mode and (
@@ -177,6 +179,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.check_digits_for_letters()
         self.check_spelled_out()
         self.hold_negative_section()
+        self.hold_handles()
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -240,6 +243,33 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     break  # "... girl. Prompt: a knight", "...; positive: a man", "...; a boy": the prompt goes on
                 end += 1
             self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "negative prompt"))
+            i = end + 1
+
+    def hold_handles(self) -> None:
+        """ "@tiny_tom_88 skateboarding", "shot by @anna.lens": a user's handle names someone, often by a first name
+        glued to other words the name reader cannot part; it stays on the device whole (it went out as written)."""
+        i = 0
+        while i + 1 < len(self.tokens):
+            t = self.tokens[i]
+            glued = i > 0 and self.tokens[i - 1].end == t.start  # "a@b.com": an address, no handle
+            if t.text != "@" or self.tokens[i + 1].start != t.end or self.tokens[i + 1].kind not in ("word", "num") or (
+                    not self.free(i) or glued):  # fmt: skip
+                i += 1
+                continue
+            end = i + 1
+
+            def joined(k: int) -> bool:  # token k follows k - 1 with nothing or an underscore between
+                return self.prompt[self.tokens[k - 1].end : self.tokens[k].start] in ("", "_")
+
+            while end + 1 < len(self.tokens) and joined(end + 1) and (
+                    self.tokens[end + 1].kind in ("word", "num") or self.tokens[end + 1].text in "_.-") and (
+                    self.tokens[end + 1].text not in ".-" or (end + 2 < len(self.tokens) and joined(end + 2))):  # fmt: skip
+                end += 1  # "tiny_tom_88", "anna.lens": one handle; not the full stop that ends a sentence
+            if all(self.free(k) for k in range(i, end + 1)):
+                nxt = self.tok(end + 1)  # "@tiny_tom_88 skateboarding": the handle is the clause's subject
+                subject = (i == 0 or self.tokens[i - 1].text in ".!?") and nxt is not None and nxt.is_word and (
+                    self.ing(nxt))  # fmt: skip
+                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name", "A person" if subject else ""))
             i = end + 1
 
     def mark_emoji(self) -> None:
@@ -483,8 +513,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         and one that opens it counts unless the rest is a thing ("motherboard"); "-ing" words have no king."""
         t = self.tokens[i]
         low = plain(t.core)
-        if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns:
-            return None
+        if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns or any(
+                low.endswith(s) and self.lex.tags(low.removesuffix(s)) for s in ("s", "es")):  # fmt: skip
+            return None  # "brogues": a brogue's plural
         parts = low.split("-")
         if len(parts) > 1 and all(self.lex.tags(p) or p in self.lex.nouns for p in parts):
             return None  # "young-looking", "dad-bod" is caught below ("bod" is no known word)
@@ -493,13 +524,20 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         for r in (*GLUED_ROOTS, "man", "men"):
             if low.startswith(r) and len(low) > len(r) + 4 and ing_form(low[len(r):], self.lex):
                 return r  # "an old manwalking his dog", "a womanreading": a space left out before the person's verb
+            if low.startswith(r) and low[len(r):] in g.PREPOSITIONS | {"and"}:
+                return r  # "a womanwith a cat", "a girlwith a red balloon": a space left out before a preposition
+        for k in range(3, len(low) - 2):
+            said, noun = self.lex.adjectives.get(low[:k]), self.lex.nouns.get(low[k:])
+            if said is not None and noun is not None and said.attribute in ("age", "gender", "ethnicity"):
+                return low[k:]  # "an oldman feeding ducks", "a younggirl": an attribute glued to its person
         for r in GLUED_ROOTS:
             head = low.endswith(r) or (low.endswith(r + "s") and r != "sis")  # "fangirls", "gymbros"
             if head and not low.endswith("ing") and not (r == "sis" and low.endswith(GREEK_SIS)):
                 return r  # the last part heads an English compound: a "tradwife" is a wife
             rest = low[len(r):].lstrip("-") if low.startswith(r) else None
-            if rest is not None and (rest in GLUED_ROOTS or rest in self.lex.nouns or not self.lex.tags(rest)):
-                return r  # "girlboss"; but a "motherboard" is a board
+            if rest is not None and (rest in GLUED_ROOTS or rest in self.lex.nouns or (
+                    not self.lex.tags(rest) and len(r) > 3)):  # fmt: skip
+                return r  # "girlboss"; but a "motherboard" is a board, and "Bromeliad" opens with no "bro"
         return None
 
 
