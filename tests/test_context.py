@@ -18,9 +18,10 @@ def _guarded(prompt: str):
 
 
 def test_a_context_that_states_the_age_is_refused_in_the_users_words() -> None:
-    # "full of" opens no adjunct the sentence stands without, so nothing can be held back
+    # "full of" opens no adjunct the sentence stands without, so nothing can be held back ("a kindergarten class"
+    # was the example until round 43 made "kindergarten" an age proxy, held)
     with pytest.raises(DetectionError, match="age is likely child") as info:
-        _guarded("a kindergarten class full of toddlers")
+        _guarded("a preschool class full of toddlers")
     assert "--no-context-check" in str(info.value) and "toddler" not in str(info.value).split(";")[-1]
 
 

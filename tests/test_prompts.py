@@ -2020,3 +2020,11 @@ def test_round_43_a_handle_is_held_and_a_hyphenated_kin_noun_is_read() -> None:
     assert group.cloud_prompt == "A person skateboarding down a ramp"
     assert accepted("email me at a@b.com").cloud_prompt == "email me at a@b.com"
     assert accepted("a grand-mother in a garden").n == 8
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a schoolgirl in a kindergarten smock finger painting", "kindergarten"),
+                                              ("an Irish girl dancing at a feis in Dublin", "feis")])  # fmt: skip
+def test_round_43_a_kindergarten_and_a_feis_are_held(prompt: str, held: str) -> None:
+    """Red team 43: "a schoolgirl in a kindergarten smock" had the decoy "an old man in a kindergarten smock"; "a
+    feis" (an Irish dance competition) went out beside decoys of every origin."""
+    held_on_device(prompt, held)
