@@ -2028,3 +2028,14 @@ def test_round_43_a_kindergarten_and_a_feis_are_held(prompt: str, held: str) -> 
     """Red team 43: "a schoolgirl in a kindergarten smock" had the decoy "an old man in a kindergarten smock"; "a
     feis" (an Irish dance competition) went out beside decoys of every origin."""
     held_on_device(prompt, held)
+
+
+def test_round_44_a_handle_opening_a_clause_is_someone_and_a_hyphen_spelt_attribute_is_refused() -> None:
+    """Red team 44: "@jenny_k98 posing with her new puppy" was refused (the held handle left "her" to a person of
+    its own, which a decoy's "A person" took); "a teen-age girl" sent "teen-age" in clear beside "a teen-age old
+    man". A handle before its verb is a named person; an attribute spelt with a hyphen is refused with its spelling."""
+    group = held_on_device("@jenny_k98 posing with her new puppy", "@jenny_k98")
+    assert any(s.name == "gender" for s in group.slots) and group.cloud_prompt.startswith("A person posing")
+    with pytest.raises(DetectionError, match="'teenage'"):
+        transform("a teen-age girl w/ headheadphones on the bus")
+    assert accepted("a middle-aged man in an old-fashioned coat").n == 8

@@ -266,10 +266,13 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     self.tokens[end + 1].text not in ".-" or (end + 2 < len(self.tokens) and joined(end + 2))):  # fmt: skip
                 end += 1  # "tiny_tom_88", "anna.lens": one handle; not the full stop that ends a sentence
             if all(self.free(k) for k in range(i, end + 1)):
-                nxt = self.tok(end + 1)  # "@tiny_tom_88 skateboarding": the handle is the clause's subject
+                nxt = self.tok(end + 1)  # "@tiny_tom_88 skateboarding": the handle is the clause's subject, someone
                 subject = (i == 0 or self.tokens[i - 1].text in ".!?") and nxt is not None and nxt.is_word and (
-                    self.ing(nxt))  # fmt: skip
-                self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name", "A person" if subject else ""))
+                    self.ing(nxt))  # fmt: skip  # named, whom "her" after it binds to ("@jenny_k98 posing with her puppy")
+                if subject:
+                    self.unknown_name_phrase(i, end)
+                else:
+                    self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))
             i = end + 1
 
     def mark_emoji(self) -> None:
@@ -490,6 +493,11 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if root:
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
                                   "cloud as written; write it apart (\"girl dad\") or leave it out")  # fmt: skip
+            joined = t.core.replace("-", "")
+            if sent and t.is_word and "-" in t.core and not self.lex.tags(t.core) and (
+                    (said := self.lex.adjectives.get(joined)) is not None and said.attribute in self.lex.values):  # fmt: skip
+                raise self.refuse(t, f"spells '{joined}' with a hyphen, which the device cannot read and would send as "
+                                  f"written; write '{joined}'")  # fmt: skip  # "a teen-age girl"
             parts = t.core.split("-")
             if len(parts) >= 3 and not self.lex.tags(t.core) and any(
                     p in g.PRONOUN_GENDER or p in self.lex.nouns or p in self.lex.adjectives for p in parts):  # fmt: skip
