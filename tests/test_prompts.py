@@ -2039,3 +2039,12 @@ def test_round_44_a_handle_opening_a_clause_is_someone_and_a_hyphen_spelt_attrib
     with pytest.raises(DetectionError, match="'teenage'"):
         transform("a teen-age girl w/ headheadphones on the bus")
     assert accepted("a middle-aged man in an old-fashioned coat").n == 8
+
+
+def test_round_44_a_prompt_in_mocking_case_is_read_in_lower_case() -> None:
+    """Red team 44: "a GiRl WiTh A pUpPy" went out N=1, "GiRl WiTh A" kept as a name of the puppy. Where most words
+    flip case inside, capitals say nothing: the prompt is read and sent in lower case. Brand names that flip case
+    once ("an iPhone and a MacBook") are no such prompt."""
+    group = accepted("a GiRl WiTh A pUpPy")
+    assert group.cloud_prompt == "a little girl with a puppy" and group.n == 8
+    assert accepted("a woman with her iPhone and iPad").cloud_prompt == "a woman with her iPhone and iPad"

@@ -621,4 +621,12 @@ def parse(prompt: str, lex: Lexicon, proxies: str = "drop", gender_protected: bo
     """
     if proxies not in ("drop", "refuse"):
         raise DetectionError(f"unknown proxy policy {proxies!r}; choose drop or refuse")
-    return _Parser(prompt, lex, proxies, gender_protected).run()
+    return _Parser(prompt.lower() if mocking_case(prompt) else prompt, lex, proxies, gender_protected).run()
+
+
+def mocking_case(prompt: str) -> bool:
+    """ "a GiRl WiTh A pUpPy": most words flip case inside, so capitals say nothing and the prompt is read (and sent)
+    in lower case ("GiRl WiTh A" was kept as a name of the puppy, the girl sent N=1). Not "an iPhone and a MacBook"."""
+    words = re.findall(r"[^\W\d_]{2,}", prompt)
+    flipped = [w for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False))]
+    return len(flipped) >= 2 and len(flipped) >= 0.4 * len(words)
