@@ -523,18 +523,14 @@ class AgesMixin:
         """Token i numbers an item of a list ("1) an old wizard 2) a young elf"): a number that closes no bracket,
         next to one before or after it in the count ("a man 30)" is no list)."""
 
-        def marker(k: int) -> int | None:
-            t, after = self.tokens[k], self.tok(k + 1)
-            if t.kind != "num" or not t.low.isdigit() or after is None or after.text != ")":
-                return None
-            depth = 0
-            for u in self.tokens[:k]:
-                depth += (u.text == "(") - (u.text == ")" and depth > 0)
-            return int(t.low) if depth == 0 else None
-
-        n = marker(i)
-        return n is not None and any(
-            marker(k) in (n - 1, n + 1) for k in range(len(self.tokens) - 1) if k != i and self.tokens[k].kind == "num")
+        markers, depth = {}, 0  # token -> the number of each "N)" outside brackets, read in one pass
+        for k, t in enumerate(self.tokens):
+            after = self.tok(k + 1)
+            if depth == 0 and t.kind == "num" and t.low.isdigit() and after is not None and after.text == ")":
+                markers[k] = int(t.low)
+            depth += (t.text == "(") - (t.text == ")" and depth > 0)
+        n = markers.get(i)
+        return n is not None and any(m in (n - 1, n + 1) for k, m in markers.items() if k != i)
 
 
 # ordinals that are no cardinal with "th": the rest drop "th" ("fourth"), or "ieth" for "y" ("fiftieth")

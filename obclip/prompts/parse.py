@@ -248,6 +248,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
     def hold_handles(self) -> None:
         """ "@tiny_tom_88 skateboarding", "shot by @anna.lens": a user's handle names someone, often by a first name
         glued to other words the name reader cannot part; it stays on the device whole (it went out as written)."""
+        def joined(k: int) -> bool:  # token k follows k - 1 with nothing or an underscore between
+            return self.prompt[self.tokens[k - 1].end : self.tokens[k].start] in ("", "_")
+
         i = 0
         while i + 1 < len(self.tokens):
             t = self.tokens[i]
@@ -257,10 +260,6 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 i += 1
                 continue
             end = i + 1
-
-            def joined(k: int) -> bool:  # token k follows k - 1 with nothing or an underscore between
-                return self.prompt[self.tokens[k - 1].end : self.tokens[k].start] in ("", "_")
-
             while end + 1 < len(self.tokens) and joined(end + 1) and (
                     self.tokens[end + 1].kind in ("word", "num") or self.tokens[end + 1].text in "_.-") and (
                     self.tokens[end + 1].text not in ".-" or (end + 2 < len(self.tokens) and joined(end + 2))):  # fmt: skip

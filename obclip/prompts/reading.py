@@ -53,19 +53,7 @@ class ReadingMixin:
             # Nigeria" (and goes as written where the prompt names no one: `release_origins`)
             self.claim(i, i, Held(self.tokens[i].text, "origin"))
             return False
-        j = i + 1
-        while (w := self.tok(j + 1)) is not None and w.is_word and "n" in self.lex.tags(w.core) and w.core not in g.CLOSED:
-            j += 1  # "a father christmas ornament": the compound's head, an ornament
-        head = self.tokens[j].core if nxt is not None else ""
-        bare = (b := self.tok(i - 1)) is None or not (b.core in g.DETERMINERS or b.core in POSSESSIVE_DETERMINERS)
-        if reason and reason.startswith("it names a kind of") and not self.tokens[i].possessive and bare and (
-                (found := self.noun(self.tokens[i])) is not None and found[0].gender is not None) and not any(
-                k in table for k in (head, head.removesuffix("s")) for table in (
-                    self.lex.senses.kind_heads, self.lex.senses.garments, self.lex.senses.animals,
-                    self.lex.senses.creatures)):  # fmt: skip
-            # "Proud dad moment!!", "mom life": with no article, a kind of no thing (a moment, a life) that a gendered
-            # word names is the writer's or the scene's, and says the gender as plainly as "a dad" would; it stays on
-            # the device ("a dad joke", "a princess dress", "a mother cat": things and animals whose kind it names)
+        if reason and reason.startswith("it names a kind of") and self.kind_of_nothing(i):
             self.claim(i, i, Held(self.tokens[i].text, "proxy"))
             return False
         if reason:
@@ -75,6 +63,23 @@ class ReadingMixin:
                 first -= 1  # "a young girl's diary": the words that describe the possessor go with it
             self.kept.append((first, i, reason))
         return reason is None
+
+    def kind_of_nothing(self, i: int) -> bool:
+        """ "Proud dad moment!!", "mom life": with no article, a gendered word naming the kind of no thing, animal or
+        garment (a moment, a life) is the writer's or the scene's, and says the gender as plainly as "a dad" would;
+        it stays on the device ("a dad joke", "a princess dress", "a mother cat": things and animals whose kind it
+        names, are sent)."""
+        t, before = self.tokens[i], self.tok(i - 1)
+        if t.possessive or (before is not None and (before.core in g.DETERMINERS or before.core in POSSESSIVE_DETERMINERS)):
+            return False
+        if (found := self.noun(t)) is None or found[0].gender is None:
+            return False
+        j = i + 1
+        while (w := self.tok(j + 1)) is not None and w.is_word and "n" in self.lex.tags(w.core) and w.core not in g.CLOSED:
+            j += 1  # "a father christmas ornament": the compound's head, an ornament
+        head = self.tokens[j].core
+        tables = (self.lex.senses.kind_heads, self.lex.senses.garments, self.lex.senses.animals, self.lex.senses.creatures)
+        return not any(k in table for k in (head, head.removesuffix("s")) for table in tables)
 
     def not_a_person(self, i: int) -> str | None:
         """Why the person noun at token i is no person in this sentence, or None when it is one.
