@@ -158,8 +158,12 @@ def _senses(wn, people: dict) -> dict:
             if words[-1] in people["proxies"] or " ".join(words) in people["proxies"]:
                 continue  # "wedding dress" is a proxy, held back beside a person, not a name
             stated = lambda w: any(people["nouns"].get(w, {}).get(a) for a in ("gender", "age", "ethnicity"))  # noqa: E731
-            if stated(words[-1]):
-                continue  # "American elder" is a shrub, but "a Native American elder" is someone: a person noun heads
+            describable = lambda w: w in people["adjectives"] or w in people["nouns"] or bool(wn.synsets(w, "a"))  # noqa: E731
+            if stated(words[-1]) and (top.lexname() == "noun.group" or any(describable(w) for w in words[:-1])):
+                continue  # "American elder" is a shrub, but "a Native American elder" is someone, and "a poor boy" is
+                # a sandwich and a boy: what can describe a person stays a description of the person noun it heads, and a
+                # group headed so is of people ("the Marx Brothers");
+                # "a sea urchin", "a box elder", "a bush baby": a noun before it makes one name of a thing
             gendered = any(stated(w) for w in words)
             if gendered and top.lexname() == "noun.communication":
                 continue  # "The Old Man and the Sea": a title that says who is in it

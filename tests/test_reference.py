@@ -1160,6 +1160,25 @@ def test_named_groups_venues_and_events_go_as_written(prompt: str) -> None:
     assert transform(prompt).order == (prompt,)
 
 
+@pytest.mark.parametrize("thing", ["a sea urchin", "a box elder", "a water boatman", "a telephone pole", "a gingerbread man"])
+@pytest.mark.parametrize("frame", ["a close-up photo of {} on a wooden table", "{}, macro shot, soft light"])
+def test_a_noun_and_a_person_noun_that_name_one_thing_are_that_thing(thing: str, frame: str) -> None:
+    """ "a sea urchin" went out with the decoys "a sea old person", "a sea young person": WordNet names a thing by
+    the two words together (an animal, a tree, a cookie), and a noun before the person noun cannot describe a
+    person, so nothing here is someone; it goes as written."""
+    prompt = frame.format(thing)
+    assert transform(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(("prompt", "slot"), [("a poor boy begging on a street corner", "gender"),
+                                              ("a Native American elder telling stories", "age")])  # fmt: skip
+def test_an_adjective_before_a_person_noun_stays_the_persons_description(prompt: str, slot: str) -> None:
+    """The other side of the rule above: "poor boy" is a sandwich and "American elder" a shrub in WordNet, but an
+    adjective there describes the person the noun names, so both are people, varied."""
+    group = transform(prompt)
+    assert group.n > 1 and slot in {s.name for s in group.slots}, group.order
+
+
 POSSESSORS = ["Sarah", "Tom", "David", "Priya", "Grace", "Will", "Alex", "kenji"]
 RELATIVES = ["husband", "wife", "daughter", "son", "mother", "brother", "sister", "dad"]
 
