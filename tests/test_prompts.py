@@ -2048,3 +2048,14 @@ def test_round_44_a_prompt_in_mocking_case_is_read_in_lower_case() -> None:
     group = accepted("a GiRl WiTh A pUpPy")
     assert group.cloud_prompt == "a little girl with a puppy" and group.n == 8
     assert accepted("a woman with her iPhone and iPad").cloud_prompt == "a woman with her iPhone and iPad"
+
+
+@pytest.mark.parametrize("prompt", ["a Boy And His Grandma At The Park", "a Woman And Her Uncle Baking Bread",
+                                    "an Old Man Feeding Pigeons With His Granddaughter", "a Teenage Girl And A Dog",
+                                    "Portrait of a Young Man Reading"])
+def test_round_45_title_case_after_a_lower_case_article_stays_title_case_in_every_decoy(prompt: str) -> None:
+    """Red team 45: "a Girl And Her Grandpa At The Zoo" was refused: its decoys opened "an old woman And Her Old Male
+    Friend", no longer in title case, so the capitals after it were read as a name. Title case leaves a short
+    article be; the phrase is title case, its decoys are written so, and the article stays as the user wrote it."""
+    group = accepted(prompt)
+    assert group.n >= 4 and all(re.match(r"(.* )?an? [A-Z]", c) for c in group.order), group.order

@@ -1043,6 +1043,8 @@ class NamesMixin:
             person_id, det = self.new_person(person), "" if owned else "a"  # "My Daughter Aaliyah": "my" stays
             self.names[key] = person_id
         casing = g.TITLE if self.title_mode and not self.upper_mode else self.phrase_case(first_tok, last, named=True)
+        if casing == g.TITLE and det == "a":
+            det = "A"  # the stand-in's own article, in the title case it is written in ("Her Husband, A Man,")
         self.claim(first_tok, last, Phrase(person_id, det, (), self.tokens[last].possessive, casing))
         self.named_spans.append((name_first, last))  # the name's words, not the attribute words before it ("old John")
 

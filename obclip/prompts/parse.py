@@ -94,7 +94,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         # lower case but for origin words, which the cloud view capitalises ("walking in gion", "an African woman ...")
         self.lower_mode = all(not t.capitalised or getattr(lex.adjectives.get(t.core), "attribute", None) == "ethnicity"
                               for t in self.tokens if t.is_word and t.text != "I")  # fmt: skip
-        words = [t for t in self.tokens if t.is_word and len(t.text) > 1]
+        words = [t for t in self.tokens if t.is_word and len(t.text) > 1 and t.low != "an"]  # "a" and "an" alike:
+        # a decoy's article ("Portrait of an Old Woman" for "... of a Young Man") may not change how capitals read
         capitals = [t for t in words if t.capitalised]
         common = [t for t in capitals if set(lex.tags(t.core)) & set("nvar") and plain(t.core) not in lex.first_names]
         self.title_mode = (len(words) >= 3 and len(capitals) >= 0.7 * len(words) and len(common) >= 2
@@ -128,6 +129,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         if self.upper_mode:
             return g.UPPER
         words = [t for t in self.tokens[first : last + 1] if t.is_word]
+        if self.title_mode and len(words) > 1 and words[0].low in ("a", "an"):
+            words = words[1:]  # "a Girl And Her Grandpa": an article is short, and title case leaves it be; the
+            # phrase is in title case, so its decoys ("an Old Woman") keep the prompt in it
         # one capitalised word is title case where the whole prompt is ("Girl Holding A Balloon") or where no
         # sentence start asks for its capital ("a photo of Girl Sitting"), so that it reads back as its decoys'
         # two words do ("Old Man Holding A Balloon", "a photo of Old Woman Sitting")

@@ -142,6 +142,8 @@ def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon, p
     if seg.possessive:
         apostrophe = "’" if "’" in seg.possessive else "'"
         text += apostrophe if text.endswith("s") and person.number == "pl" else apostrophe + "s"
+    if seg.casing == g.TITLE and seg.det in ("a", "an"):  # "a Girl And Her Grandpa": the article stays as written
+        return seg.det + " " + g.apply_case(text.removeprefix(seg.det + " "), seg.casing)
     return g.apply_case(text, seg.casing)
 
 
