@@ -36,6 +36,8 @@ its spelling:
     places             place names -> the origin value of the country WordNet puts them in ("naples": european)
     named_places       the same for names that are common nouns too ("manila": asian, "berlin": european):
                        a place only where capitalised
+    languages          languages WordNet names in one word ("spanish", "gaelic", "tagalog"): "a book in Spanish"
+                       is written in one, and no one is there
     regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian), and
                        those of curated/regional.toml that WordNet lacks or glosses with no origin ("pho")
 
@@ -304,6 +306,9 @@ def _senses(wn, people: dict) -> dict:
         "places": (place_values := (found := _places(wn, people))[0]),
         "named_places": found[1],
         "regional": _regional(wn, people, place_values),
+        "languages": sorted({lem.name().lower() for syn in _closure(wn, ("language.n.01",))
+                             if syn.lexname() == "noun.communication" for lem in syn.lemmas()
+                             if lem.name()[:1].isupper() and "_" not in lem.name()}),
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
         "ing_compounds": sorted(ing_compounds),
@@ -415,7 +420,8 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
 
 # What a thing of one origin is: dishes, garments and headwear, instruments, dances, festivals, dwellings.
 REGIONAL_KINDS = ("dish.n.02", "baked_goods.n.01", "garment.n.01", "headdress.n.01", "footwear.n.01",
-                  "musical_instrument.n.01", "dance.n.01", "folk_dancing.n.01", "festival.n.01", "dwelling.n.01")
+                  "musical_instrument.n.01", "dance.n.01", "folk_dancing.n.01", "festival.n.01", "dwelling.n.01",
+                  "language.n.01")  # "telling stories in Gaelic" beside decoys of every origin
 GLOBAL_THINGS = frozenset({"pizza", "pizza pie"})  # born in one country, eaten in all: no one's origin
 
 
@@ -427,10 +433,12 @@ def _regional(wn, people: dict, places: dict[str, str]) -> dict[str, str]:
     plant's range) nor a word's dialect ("British term"). Only a word's usual sense, and no person word."""
     origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
     kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in REGIONAL_KINDS))
+    languages = _closure(wn, ("language.n.01",))
     out: dict[str, str] = {}
     for syn in sorted(kinds, key=lambda x: x.name()):
         gloss = re.sub(r"\([^)]*\)", "", syn.definition())
-        text = gloss if re.search(r"\btradition|\bnational\b", gloss) else " ".join(gloss.split()[:8])
+        spoken = syn in languages  # a language's gloss says where it is spoken, often late ("... official in Kenya")
+        text = gloss if spoken or re.search(r"\btradition|\bnational\b", gloss) else " ".join(gloss.split()[:8])
         if re.search(r"native to|\bterm\b|introduced", text):
             continue
         values = {origins.get(w.lower()) or places.get(w.lower())

@@ -2059,3 +2059,56 @@ def test_round_45_title_case_after_a_lower_case_article_stays_title_case_in_ever
     article be; the phrase is title case, its decoys are written so, and the article stays as the user wrote it."""
     group = accepted(prompt)
     assert group.n >= 4 and all(re.match(r"(.* )?an? [A-Z]", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [
+    ("a barista pouring latte art, she has a nose ring", "a barista pouring latte art"),
+    ("a man at the bar, he has a beard, moody light", "a man at the bar, moody light"),
+    ("a woman on a park bench; she is pregnant", "a woman on a park bench"),
+    ("Two women sit at a cafe. One of them is pregnant; the other reads.", "Two women sit at a cafe. the other reads."),
+    ("a nurse at the desk. She wears a hijab.", "a nurse at the desk."),
+])  # fmt: skip
+def test_round_45_a_held_predicate_takes_its_clause_subject_along(prompt: str, kept: str) -> None:
+    """Red team 45: "..., she has a nose ring" went out as "latte art, she" and "One of them is pregnant; the other"
+    as "One of them; the other": the held words ended their clause and left its subject alone. The clause leaves
+    whole with the comma, semicolon or full stop that set it off; what stays reads as a sentence."""
+    group = accepted(prompt)
+    assert group.cloud_prompt.lower() == kept.lower(), group.cloud_prompt
+    assert not any(re.search(r"\b(she|he|them)\s*[;,.]?\s*$|\b(she|he|them)\s*;", c, re.IGNORECASE) for c in group.order)
+
+
+def test_round_45_w_slash_and_ampersand_go_with_a_held_proxy() -> None:
+    """Red team 45: "guy w/ beard & glasses @ the library" went out as "man w/ & glasses": "&" is "and" and "w/"
+    is "with", and each leaves with the held word it joined, as "with" and "and" do."""
+    assert accepted("guy w/ beard & glasses @ the library").cloud_prompt == "man w/ glasses @ the library"
+    assert accepted("a guy w/ a beard").cloud_prompt == "a man"
+    assert accepted("a woman with a hijab & sunglasses").cloud_prompt == "a woman with sunglasses"
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a Peruvian boy reading a comic in Spanish", "Spanish"),
+    ("a Kenyan woman telling a story in Swahili", "Swahili"),
+    ("an Irish fisherman singing in Gaelic on a boat", "Gaelic"),
+    ("a Brazilian nurse writing a note in Portuguese", "Portuguese"),
+])  # fmt: skip
+def test_round_45_a_language_after_in_is_no_one_and_beside_an_origin_is_held(prompt: str, held: str) -> None:
+    """Red team 45: "telling stories in Gaelic" went out beside "a little African boy"; "a book in Spanish" was
+    read as the Spanish people and sent as "in European People". After "in" a language WordNet names is a
+    language (`Senses.languages`); beside a stated origin it stays on the device, as a place of one origin does."""
+    group = held_on_device(prompt, held)
+    assert "People" not in group.cloud_prompt and not re.search(r"\bin\s*$", group.cloud_prompt)
+    plain = accepted(prompt.replace(prompt.split()[1], "young", 1))  # no origin stated: the language goes as written
+    assert held in plain.cloud_prompt, plain.cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("an Indian groom on a white horse at his baraat", "baraat"),
+    ("a Scottish man playing his bagpipes at dawn", "bagpipes"),
+    ("a Korean grandmother making her kimchi", "kimchi"),
+])  # fmt: skip
+def test_round_45_a_regional_thing_after_a_possessive_leaves_with_it(prompt: str, held: str) -> None:
+    """Red team 45: "at his baraat" (an Indian groom's procession) went out beside a European groom; and every
+    regional thing after "his" or "her" was refused ("a Scottish man playing his bagpipes"): held alone it left
+    "at his", which a decoy reads as someone else. The possessive leaves with the thing, as an article does."""
+    group = held_on_device(prompt, held)
+    assert not re.search(r"\b(his|her|at)\s*$", group.cloud_prompt), group.cloud_prompt

@@ -102,6 +102,7 @@ class Senses:
             "african", "naples" -> "european"); places in countries of an origin never varied have none.
         named_places (`dict[str, str]`): the same for names that are common nouns too ("manila" paper, "a berlin"):
             the place only where the name is written as one, capitalised.
+        languages (`frozenset[str]`): languages named in one word ("spanish", "gaelic"): "a book in Spanish".
     """
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
@@ -125,6 +126,7 @@ class Senses:
     ing_compounds: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
     named_places: dict[str, str] = field(default_factory=dict)
     regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
@@ -304,7 +306,7 @@ SENSE_KEYS = {
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
-    "ing_compounds": "ing_compounds", "person_names": "person_names",
+    "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",
 }  # fmt: skip
 
 

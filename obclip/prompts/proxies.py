@@ -25,7 +25,7 @@ from obclip.prompts.cues import (
 from obclip.prompts.lexicon import HELD
 from obclip.prompts.phrases import MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE
-from obclip.prompts.template import Held, Person, Phrase, ProxyRefused
+from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
 from obclip.prompts.tokens import weight_group
 
@@ -35,6 +35,7 @@ PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a wom
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
 SUBORDINATORS = frozenset("as while when because until before after since".split())  # "as he takes ..."
+CLAUSE_SUBJECTS = frozenset("he she they i we you".split())  # a clause's subject, left alone by a held predicate
 ADJUNCT_PREPOSITIONS = frozenset(
     "in on at near under beside behind outside inside during toward towards along across before after with".split()
 )  # not "through": it needs its verb; "lighting the menorah with his father" -> "with his father"
@@ -312,11 +313,26 @@ class ProxiesMixin:
             if last is None:
                 i += 1
                 continue
+            self.release_owner(i)
             first, last = self.weighted(*self.proxy_extent(i, last, "noun"))
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "origin"))
             self.unown(first, last)
             i = last + 1
         self.hold_orphaned_prepositions()
+
+    def release_owner(self, i: int) -> None:
+        """A possessive pronoun right before a regional thing at token i ("at his baraat", "playing his bagpipes")
+        leaves with it, as an article does: read before the thing was held, it was left behind alone ("at his"),
+        which a decoy reads as an object pronoun ("at her" -> someone else), and the set was refused."""
+        k = self.used.get(i - 1) if i > 0 else None
+        if k is None:
+            return
+        first, last, seg = self.spans[k]
+        if isinstance(seg, Pronoun) and seg.role == "possessive" and first == last == i - 1 and (
+                "gender" in self.persons[seg.person].in_phrase):  # fmt: skip  # "a piper playing his bagpipes": his
+            # gender is said by "his" alone, which must stay
+            del self.used[first]
+            self.spans[k] = (-1, -1, Held("", RELEASED))
 
     def place_at(self, i: int, named: bool = False) -> int | None:
         """The last token of a place name of one origin starting at token i (at most three words, free, or with
@@ -728,7 +744,34 @@ class ProxiesMixin:
                 first -= 2  # "a girl whose hair is in cornrows": the relative clause has nothing left to say
             if clause:
                 last += 1  # "a man who is wearing a turban and who looks tired" -> "a man who looks tired"
+            first, last = self.clause_subject(first, last)
         return first, last
+
+    def clause_subject(self, first: int, last: int) -> tuple[int, int]:
+        """Where the held words end their clause and only its subject pronoun and verb would stay ("..., she has a
+        nose ring", "; she is pregnant", ". One of them is pregnant;"): the clause leaves whole, with the comma or
+        semicolon that opened it, or after a full stop the semicolon that closes it ("latte art, she" and "One of
+        them;" were sent). Else (`first`, `last`); a clause that opens the prompt is the prompt, and stays."""
+        k, verbs = first - 1, 0
+        while (w := self.tok(k)) is not None and w.is_word and self.free(k) and w.low not in CLAUSE_SUBJECTS and (
+                verbs < 2 and (w.low in g.AUXILIARIES or "v" in self.lex.tags(w.core))):  # fmt: skip
+            k, verbs = k - 1, verbs + 1
+        words = [w.low for w in self.tokens[max(k - 2, 0) : k + 1]]
+        if self.tok(k) is not None and self.tokens[k].low in CLAUSE_SUBJECTS and self.free(k):
+            start = k
+        elif words == ["one", "of", "them"] and all(self.free(j) for j in range(k - 2, k + 1)):
+            start = k - 2
+        else:
+            return first, last
+        boundary, after = self.tok(start - 1), self.tok(last + 1)
+        if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1):
+            return first, last
+        if boundary.text in ",;" and (after is None or after.text != ";"):
+            return start - 1, last  # "a man at the bar, he has a beard" -> "a man at the bar"
+        if after is not None and after.text in ";.!?" and self.free(last + 1):
+            return start, last + 1  # "Two women sit. One of them is pregnant; the other ..." -> "Two women sit. the
+            # other"; "a man at the bar. He has a beard." -> "a man at the bar."
+        return start, last
 
     def describes_held(self, j: int) -> bool:
         """Token j is an adjective of a held noun's phrase that opens after a determiner or an introducer ("with
@@ -861,7 +904,8 @@ class ProxiesMixin:
         joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
         # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
         joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose")
-        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or") and not joins_person and not joins_clause:
+        if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or", "&") and not joins_person and (
+                not joins_clause):  # fmt: skip
             if self.tokens[first].low in INTRODUCERS and first == start_word:
                 return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
             then = self.tok(last + 2)
@@ -869,8 +913,11 @@ class ProxiesMixin:
                     "v" in self.lex.tags(prev.core)):  # fmt: skip
                 return first - 1, last + 1  # "wearing a kilt and playing bagpipes" -> "playing bagpipes": two verbs
             return first, last + 1  # "a hijab and glasses" -> "glasses"
-        if prev is not None and self.free(first - 1) and prev.low in ("and", "or"):
+        if prev is not None and self.free(first - 1) and prev.low in ("and", "or", "&"):
             return first - 1, last
+        if prev is not None and prev.text == "/" and (w := self.tok(first - 2)) is not None and w.low == "w" and (
+                self.free(first - 1) and self.free(first - 2) and (nxt is None or not nxt.is_word)):  # fmt: skip
+            return first - 2, last  # "a guy w/ a beard" -> "a guy" ("w/" is "with")
         if prev is not None and self.free(first - 1) and prev.low in INTRODUCERS:
             return first - 1, last  # "a man with a beard" -> "a man"
         if nxt is not None and self.free(last + 1) and nxt.text == "," and (prev is None or not prev.is_word):

@@ -95,6 +95,10 @@ class ReadingMixin:
         if prev is not None and prev.low in SPEAKING and t.core in self.lex.adjectives and not t.possessive and (
                 nxt is None or not nxt.is_word or self.noun(nxt) is None):  # fmt: skip
             return LANGUAGE  # "speaking Tamil" ("speaking Japanese people" speaks to them)
+        if prev is not None and prev.low in ("in", "into") and t.core in self.lex.senses.languages and not t.possessive and (
+                nxt is None or not nxt.is_word or "n" not in self.lex.tags(nxt.core) or nxt.core in g.CLOSED):  # fmt: skip
+            return LANGUAGE  # "a book in Spanish" ("European People" was sent), "translated into Hindi"; "in Japanese
+            # clothes" describes the clothes
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
         if self.capital_thing_before(i):
