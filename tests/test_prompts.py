@@ -2112,3 +2112,55 @@ def test_round_45_a_regional_thing_after_a_possessive_leaves_with_it(prompt: str
     "at his", which a decoy reads as someone else. The possessive leaves with the thing, as an article does."""
     group = held_on_device(prompt, held)
     assert not re.search(r"\b(his|her|at)\s*$", group.cloud_prompt), group.cloud_prompt
+
+
+@pytest.mark.parametrize("saint", ["St. Nicholas", "Saint Andrew", "St Stephen"])
+@pytest.mark.parametrize("feast", ["day", "Day", "eve"])
+def test_round_45_a_saints_name_before_day_is_a_feast_no_one_stands_in(saint: str, feast: str) -> None:
+    """ "a girl on St. Lucia day" went out as "a little girl on a woman day": without "'s" too, a saint's name before
+    "day" or "eve" names a feast, and the saint is no one in the picture."""
+    group = accepted(f"two kids opening presents on {saint} {feast}")
+    assert all(c.endswith(f" {saint} {feast}") for c in group.order), group.order
+
+
+def test_round_45_a_feast_of_one_origin_is_held_beside_someone() -> None:
+    """Red team 45: "a Swedish girl wearing a crown of candles for Saint Lucia day" went out beside decoys of every
+    origin ("Saint Lucia" was kept as the island's name). The feast, Swedish, is held as "St. Patrick's Day" is."""
+    for prompt in ("a Swedish girl wearing a crown of candles for Saint Lucia day", "a Swedish boy on St. Lucia day"):
+        group = accepted(prompt)
+        assert not any("Lucia" in c for c in group.order) and any("Lucia" in h for h in group.held_back), group.order
+
+
+@pytest.mark.parametrize("sea", ["the Caribbean", "the Mediterranean"])
+def test_round_45_a_sea_named_by_an_origin_adjective_is_a_place(sea: str) -> None:
+    """ "a woman on a beach in the Caribbean" went out as "... in the people": "the" and an origin adjective name
+    people ("the French"), but WordNet has "Caribbean" only as a place's name, so it stays one."""
+    prompt = f"a woman on a sailboat in {sea}"
+    assert all(c.endswith(f" in {sea}") for c in accepted(prompt).order)
+
+
+@pytest.mark.parametrize(("name", "said"), [("Wonder Woman", "woman"), ("Iron Man", "man"), ("Bat Girl", "girl")])
+@pytest.mark.parametrize("rest", ["standing on a rooftop in Gotham", "on a rooftop at night"])
+def test_round_45_a_thing_and_a_person_noun_capitalised_name_a_character(name: str, said: str, rest: str) -> None:
+    """Red team 45: "Wonder Woman standing on a rooftop in Gotham" went out as written beside "Wonder Man": a
+    capitalised thing noun and a capitalised "woman" name a character, as "Spider-Man" does; the name is held and
+    the person varied ("A woman" / "A man")."""
+    group = held_on_device(f"{name} {rest}", name)
+    assert group.n == 2 and any(s.name == "gender" for s in group.slots), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a Wonder Woman costume on a hanger", "a fan cosplaying as Wonder Woman at a con",
+                                    "Burger King at night", 'a letter that says "Dear Mom, I miss you"',
+                                    "a Business Woman at her desk"])  # fmt: skip
+def test_round_45_a_character_rule_leaves_kinds_costumes_brands_and_greetings(prompt: str) -> None:
+    """The other side: a character's name before a thing names its kind, after "as" a costume; a rank ("Burger
+    King") and a kin word ("Dear Mom") name a brand and a greeting; after an article the capitals describe."""
+    group = accepted(prompt)
+    assert group.cloud_prompt == prompt and not group.held_back, group.cloud_prompt
+
+
+def test_round_45_a_held_object_before_while_takes_its_verb() -> None:
+    """Red team 45: "a young mom pushing a stroller while her husband ..." went out as "a young mother pushing while
+    her husband": a clause that "while" or "as" ends, ends there, and its verb leaves with its held object."""
+    group = held_on_device("a young mom pushing a stroller while her husband carries their son", "pushing a stroller")
+    assert group.cloud_prompt.startswith("a young mother while her husband"), group.cloud_prompt

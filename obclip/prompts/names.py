@@ -123,6 +123,39 @@ class NamesMixin:
                     self.unknown_name_phrase(i, end)
                     break
 
+    def mark_characters(self) -> None:
+        """ "Wonder Woman standing on a rooftop", "Iron Man flying", "Bat Girl on a rooftop": a capitalised thing
+        noun before a capitalised gendered person noun, two words alone, is a character's name, as "Spider-Man" is:
+        held, "a woman" whose gender is varied ("Wonder Woman" went out as written beside "Wonder Man"). Not after
+        an article or a capitalised word ("a Business Woman", "the Old Man of the Mountain"), not before a thing
+        noun ("a Wonder Woman costume" names the costume's kind), not after "as" (a costume), not in title or upper
+        case; only "man", "woman", "girl", "boy" and their like ("Burger King" is a brand, "Dear Mom" a greeting)."""
+        if self.title_mode or self.upper_mode:
+            return
+        for i, t in enumerate(self.tokens[:-1]):
+            nxt, prev, after = self.tokens[i + 1], self.tok(i - 1), self.tok(i + 2)
+            found = self.noun(nxt) if nxt.is_word and nxt.capitalised and not t.possessive else None
+            if found is None or found[0].gender is None or found[0].cls != "person" or found[0].number != "sg" or not (
+                    t.is_word and t.capitalised):  # fmt: skip  # "Burger King", "Dear Mom": a rank, a kin word
+                continue
+            if not (self.free(i) and self.free(i + 1)) or "n" not in self.lex.tags(t.core) or t.core in self.lex.nouns or (
+                    t.core in self.lex.adjectives or plain(t.core) in self.lex.first_names or t.core in g.CLOSED
+                    or t.core.rstrip(".") in self.lex.titles):  # fmt: skip
+                continue
+            if prev is not None and prev.is_word and (prev.capitalised or prev.core in g.DETERMINERS or prev.low == "as"
+                                                     or prev.core in POSSESSIVE_DETERMINERS):  # fmt: skip
+                continue  # "cosplaying as Wonder Woman": a costume, which the fan wears
+            if after is not None and after.is_word and (after.capitalised or (
+                    "n" in self.lex.tags(after.core) and after.core not in g.CLOSED and not self.ing(after)
+                    and "v" not in self.lex.tags(after.core))):  # fmt: skip
+                continue
+            person = Person(cls="person", number="sg", anchor=i, named=True)
+            person.state("gender", found[0].gender, True, nxt.text)
+            person.in_phrase.add("gender")
+            casing = self.phrase_case(i, i + 1, named=True)
+            self.claim(i, i + 1, Phrase(self.new_person(person), "a", (), nxt.possessive, casing))
+            self.named_spans.append((i, i + 1))
+
     def mark_artists(self) -> None:
         for i, t in enumerate(self.tokens):
             if t.capitalised and self.free(i) and (i == 0 or not self.tokens[i - 1].capitalised):

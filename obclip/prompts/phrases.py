@@ -408,6 +408,9 @@ class PhrasesMixin:
             return False
         if prev is None or prev.low not in ("the", "a", "an") or not self.free(i - 1):
             return False
+        if t.capitalised and "P" in (tags := self.lex.tags(t.core)) and "n" not in tags:
+            return False  # "in the Caribbean", "the Mediterranean": WordNet names a place so, and no people ("in the
+            # people" was sent)
         if nxt is None:
             return True
         if prev.low != "the":  # "an elderly knitting a scarf"; not "an old knitting needle", "a Jewish wedding, ..."

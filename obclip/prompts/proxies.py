@@ -702,8 +702,11 @@ class ProxiesMixin:
             (seg := self.spans[self.used[last + 1]][2]), Held) and seg.why == TENURE  # "retired after 35 years of ..."
         clause = nxt is not None and nxt.low == "and" and (w := self.tok(last + 2)) is not None and (
             w.low in ("who", "that", "which"))  # "who is wearing a turban and who looks tired": its clause ends
+        subordinate = nxt is not None and nxt.low in SUBORDINATORS and self.free(last + 1) and (
+            self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
+        # "a young mom pushing a stroller while her husband ...": the clause ends there ("pushing while" was sent)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
-                tenure or clause):  # fmt: skip
+                tenure or clause or subordinate):  # fmt: skip
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -764,8 +767,9 @@ class ProxiesMixin:
         else:
             return first, last
         boundary, after = self.tok(start - 1), self.tok(last + 1)
-        if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1):
-            return first, last
+        if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1) or (
+                after is not None and (after.is_word or after.text not in ",;.!?:")):  # fmt: skip
+            return first, last  # "one of them pushes a stroller while the other ...": the clause goes on
         if boundary.text in ",;" and (after is None or after.text != ";"):
             return start - 1, last  # "a man at the bar, he has a beard" -> "a man at the bar"
         if after is not None and after.text in ";.!?" and self.free(last + 1):

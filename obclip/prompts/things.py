@@ -47,6 +47,7 @@ NAME_JOINERS = frozenset("of de del da di du la le von van the and".split())
 THING_ADJECTIVES = frozenset("white black brown yellow red baby big giant".split())
 # Buildings a saint's name is given to that WordNet's place heads lack ("St. Mary's Church", "St Luke's School").
 SHOOTING_VERBS = frozenset("shot taken filmed captured photographed".split())  # "shot on arri alexa"
+FEAST_WORDS = frozenset({"day", "eve", "feast"})  # "St. Lucia day", "St. Nicholas eve": a saint's feast
 SAINT_PLACES = frozenset("church churches school college hospital square cross road".split())
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 PLACE_OPENERS = frozenset({"san", "são", "sankt", "mount", "mt"})  # a saint's or a mountain's name ("San Jose")
@@ -72,6 +73,7 @@ class ThingsMixin:
 
     def mark_named_things(self) -> None:
         self.mark_known_people()  # "Sitting Bull": someone, before capitalised runs are read as things' names
+        self.mark_characters()  # "Wonder Woman": a character named by a thing and a person noun
         self.mark_numbered_landmarks()
         self.mark_family_names()
         self.mark_named_phrases()
@@ -138,9 +140,14 @@ class ThingsMixin:
         ("St. Mary's hospital", "St. Patrick's Day", "a mass at St. Jude's"): a church, a school, a feast."""
         heads = self.lex.senses.place_heads | SAINT_PLACES
         for i, t in enumerate(self.tokens):
-            if not (t.capitalised and t.core in SAINTS and self.free(i)):
+            if not (t.capitalised and t.core in SAINTS):
                 continue
             j = i + 1 + (self.tok(i + 1) is not None and self.tokens[i + 1].text == ".")
+            if not self.free(i) and (k := self.used.get(i)) is not None and self.spans[k][1] == j and (
+                    (w := self.tok(j + 1)) is not None and w.core in FEAST_WORDS):  # fmt: skip
+                self.release_named(i)  # "Saint Lucia" (an island) before "day" is the saint's
+            if not self.free(i):
+                continue
             if (name := self.tok(j)) is not None and name.is_word and name.capitalised and name.possessive and (
                     self.free(j)):  # fmt: skip
                 feast = self.tok(j + 1)
@@ -149,6 +156,16 @@ class ThingsMixin:
                     j += 1  # someone is there (`mark_proxies`); the dot keeps it from the proxy phrases' match
                 self.keep(i, j, "a saint's name in the name of a church, a feast or a place")
                 continue
+            feast = self.tok(j + 1)
+            if name is not None and name.is_word and name.capitalised and feast is not None and (
+                    feast.core in FEAST_WORDS and not name.possessive):  # fmt: skip
+                if all(self.free(k) for k in range(i, j + 2)):
+                    keys = (f"st {name.low}'s {feast.core}", f"{name.low} {feast.core}", f"saint {name.low} {feast.core}")
+                    if any(k in self.lex.proxies or k in self.lex.senses.regional for k in keys):
+                        self.saint_feasts.append((i, j + 1))  # "St. Lucia day" beside a Swedish girl, as "St.
+                        # Patrick's Day" beside an Irish man: a feast of one origin
+                    self.keep(i, j + 1, "a saint's feast")  # "St. Nicholas day" is a day: no one is there ("on a
+                    continue  # woman day" was sent)
             if (street := self.tok(i - 1)) is not None and street.is_word and street.capitalised and (
                     self.free(i - 1) and street.core not in g.CLOSED and self.lex.titles.get(street.core, "") == ""):  # fmt: skip
                 self.keep(i - 1, i, "a street's name")  # "Main St", "on Elm St. A woman waves": the street
