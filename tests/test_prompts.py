@@ -2164,3 +2164,13 @@ def test_round_45_a_held_object_before_while_takes_its_verb() -> None:
     her husband": a clause that "while" or "as" ends, ends there, and its verb leaves with its held object."""
     group = held_on_device("a young mom pushing a stroller while her husband carries their son", "pushing a stroller")
     assert group.cloud_prompt.startswith("a young mother while her husband"), group.cloud_prompt
+
+
+@pytest.mark.parametrize("gown", ["a hospital gown", "cap and gown", "a surgical gown", "a dressing gown"])
+@pytest.mark.parametrize("who", ["a man", "an old woman"])
+def test_round_45_a_gown_anyone_wears_is_no_proxy(gown: str, who: str) -> None:
+    """Red team 45: "a PhD student in cap and gown" went out as "in cap", and "a man in a hospital gown" lost his
+    gown: those gowns are worn by anyone; only the woman's dress "gown" names alone says a gender, and is held."""
+    prompt = f"{who} in {gown} by the window"
+    assert accepted(prompt).cloud_prompt.endswith(f"in {gown} by the window")
+    assert "in a gown" not in accepted(f"{who} in a gown by the window").cloud_prompt
