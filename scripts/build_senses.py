@@ -85,7 +85,8 @@ DEPICTIONS = ("picture.n.01", "image.n.01", "portrait.n.02", "caricature.n.01", 
 # kept as data beside the derived ones.
 NAMED_EXTRA = ("Bloody Mary", "Mona Lisa", "Eiffel Tower", "Empire State Building", "Boston Red Sox",
                "Sydney Opera House", "Arc de Triomphe", "Sagrada Familia", "Golden Gate", "Rube Goldberg machine",
-               "Starry Night", "Chinese checkers")  # (games are acts in WordNet, beside "baby sitting")
+               "Starry Night", "Chinese checkers", "Flying Dutchman", "Young Men's Christian Association",
+               "Young Women's Christian Association")  # (games are acts in WordNet, beside "baby sitting")
 # Colours people's skin, hair or eyes are described with: they never mark a non-person ("a tan surfer").
 SKIN_AND_HAIR = frozenset("blond blonde tan olive caramel chestnut hazel amber bronze copper honey auburn ginger red "
                           "yellow buff drab dun sanguine straw rose ruby cherry coral salmon umber ocher ochre".split())

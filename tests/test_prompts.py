@@ -2174,3 +2174,74 @@ def test_round_45_a_gown_anyone_wears_is_no_proxy(gown: str, who: str) -> None:
     prompt = f"{who} in {gown} by the window"
     assert accepted(prompt).cloud_prompt.endswith(f"in {gown} by the window")
     assert "in a gown" not in accepted(f"{who} in a gown by the window").cloud_prompt
+
+
+@pytest.mark.parametrize("role", ["Captain", "Doctor", "Professor"])
+@pytest.mark.parametrize("name", ["Ahab", "Nemo", "Moses"])
+def test_round_45_a_known_name_after_a_capitalised_role_is_the_roles(role: str, name: str) -> None:
+    """ "Captain Ahab on the deck" went out as "Captain a person on the deck": a name WordNet knows, right after a
+    capitalised role noun, names the one the role does (as "Officer Ramirez" and "her grandson Will" do); it is held
+    and no second person stands in for it."""
+    group = held_on_device(f"{role} {name} on the deck of a ship", name)
+    assert group.cloud_prompt == f"{role} on the deck of a ship", group.cloud_prompt
+
+
+@pytest.mark.parametrize("name", ["Robert Downey", "Martin Luther King", "Sammy Davis"])
+@pytest.mark.parametrize("suffix", ["Jr.", "Sr."])
+def test_a_generation_suffix_and_its_full_stop_are_the_names(name: str, suffix: str) -> None:
+    """ "Robert Downey Jr. smiling" went out as "A man. smiling": "Jr." and its full stop belong to the name and are
+    held with it; the sentence goes on."""
+    group = accepted(f"{name} {suffix} smiling at the camera")
+    assert all(". smiling" not in c and "Jr" not in c and "Sr" not in c for c in group.order), group.order
+    assert any(suffix in h for h in group.held_back)
+
+
+@pytest.mark.parametrize("age", ["7-year-old", "34-year-old", "70-year-old"])
+@pytest.mark.parametrize("words", ["Black woman", "White man", "shy girl"])
+def test_round_46_an_age_in_years_before_an_adjective_is_the_persons(age: str, words: str) -> None:
+    """Red team 46: "The newly elected mayor, a 34-year-old Black woman" was refused: "a 34-year-old" was read as a
+    person of its own, so the decoy "a little child Caucasian man" read as two. Adjectives between an age in years
+    and a person noun are that person's; one person, her age varied."""
+    group = accepted(f"a {age} {words} reading on a bench")
+    assert sum(s.name == "age" for s in group.slots) == 1 and "year-old" not in group.cloud_prompt, group.order
+
+
+@pytest.mark.parametrize(("prompt", "person"), [("a 3-year-old black dog asleep", False), ("a 12-year-old red wine", False),
+                                                ("a 30-year-old model posing on a runway", True),
+                                                ("a 25-year-old fan at a concert", True)])  # fmt: skip
+def test_round_46_an_age_in_years_is_a_things_or_a_persons_by_its_head(prompt: str, person: bool) -> None:
+    """ "a 3-year-old black dog" went out as "a little child black dog"; "a 30-year-old model posing on a runway"
+    went out N=1 with her age in clear, read as a thing's age. An age before adjectives and a thing is the thing's;
+    a person noun whose usual sense is a thing ("model", "fan") is a person with an age a person has."""
+    group = accepted(prompt)
+    if person:
+        assert any(s.name == "age" for s in group.slots) and "year-old" not in group.cloud_prompt, group.order
+    else:
+        assert group.order == (prompt,)
+
+
+@pytest.mark.parametrize("who", ["the woman", "an old man", "the girl"])
+@pytest.mark.parametrize("rest", ["counts the money", "counts to ten", "counts the votes at a table"])
+def test_round_46_a_verb_spelt_as_a_plural_person_noun_is_the_subjects_verb(who: str, rest: str) -> None:
+    """Red team 46: "... a middle-aged man, counts ballots" had the decoy "countesses ballots"; "the woman counts the
+    money" was refused. After a singular subject, "counts" is its verb, not the noblemen."""
+    prompt = f"{who} {rest}"
+    group = accepted(prompt)
+    assert all(" counts " in c for c in group.order) and len(group.slots) >= 1, group.order
+
+
+@pytest.mark.parametrize("prompt", ["a sunflower field with a Turkish Angora cat walking through it",
+                                    "the Young Men's Christian Association building at night",
+                                    "the Flying Dutchman ghost ship sailing through a storm"])  # fmt: skip
+def test_round_46_names_of_a_breed_an_association_and_a_ship_go_as_written(prompt: str) -> None:
+    """Red team 46: "a Turkish Angora cat" went out as "a person Angora cat", the YMCA as "the young people Men's
+    Christian Association", the Flying Dutchman as "the Flying European male ghost ship"."""
+    assert accepted(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(("name", "said"), [("Superman", "man"), ("Batman", "man"), ("He-Man", "man")])
+def test_round_46_a_capitalised_compound_of_man_with_no_article_is_a_character(name: str, said: str) -> None:
+    """Red team 46: "Wonder Woman and Superman flying over Metropolis" went out as "A woman and Man flying": a
+    capitalised compound of "man" with no article is a character's name, held and varied as "A man"."""
+    group = held_on_device(f"{name} flying over the city at night", name)
+    assert group.cloud_prompt == f"A {said} flying over the city at night" and group.n == 2

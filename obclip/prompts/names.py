@@ -132,6 +132,23 @@ class NamesMixin:
         case; only "man", "woman", "girl", "boy" and their like ("Burger King" is a brand, "Dear Mom" a greeting)."""
         if self.title_mode or self.upper_mode:
             return
+        for i, t in enumerate(self.tokens):
+            found, prev = self.noun(t), self.tok(i - 1)
+            if found is None or not t.capitalised or not self.free(i) or t.possessive or found[0].cls != "person" or (
+                    found[0].gender is None or found[0].number != "sg" or t.core in ("man", "woman", "girl", "boy")
+                    or found[0].ethnicity is not None  # "Dutchman", "Frenchman": a people's word
+                    or not t.core.endswith(("man", "woman", "girl", "boy"))):  # fmt: skip
+                continue
+            if prev is not None and prev.is_word and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS
+                                                     or prev.low == "as" or prev.core in self.lex.adjectives):  # fmt: skip
+                continue
+            # "Superman flying over Metropolis", "Batman on a rooftop": a capitalised compound of "man" with no article
+            # is a character's name, as "Spider-Man" is ("Man flying over Metropolis" was sent)
+            person = Person(cls="person", number="sg", anchor=i, named=True)
+            person.state("gender", found[0].gender, True, t.text)
+            person.in_phrase.add("gender")
+            self.claim(i, i, Phrase(self.new_person(person), "a", (), "", self.phrase_case(i, i, named=True)))
+            self.named_spans.append((i, i))
         for i, t in enumerate(self.tokens[:-1]):
             nxt, prev, after = self.tokens[i + 1], self.tok(i - 1), self.tok(i + 2)
             found = self.noun(nxt) if nxt.is_word and nxt.capitalised and not t.possessive else None
@@ -371,10 +388,12 @@ class NamesMixin:
             return  # "Aunt Jemima pancakes": a brand with a title, held back whole
         if not (cue.title or cue.noun_title or cue.first or cue.famous):
             return
-        appositive = cue.first and cue.noun is None and not self.title_mode and not self.upper_mode
-        if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None:
-            self.hold_name(i, i)  # "her great-grandson Will": the name of the person just named
-            return
+        appositive = (cue.first or cue.famous) and cue.noun is None and not self.title_mode and not self.upper_mode
+        if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None and (
+                cue.first or (prev.capitalised and not prev.possessive and not self.lex.nouns[prev.core].states())):  # fmt: skip
+            self.hold_name(i, i)  # "her great-grandson Will": the name of the person just named; "Captain Ahab", a
+            return  # name WordNet knows after a capitalised role that says no gender ("Captain a person" was sent;
+            # "Aunt May", "King Jr." are read as titled names)
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
         if cue.first and not cue.famous and not t.capitalised and prev is not None and prev.text == "," and (
@@ -1038,6 +1057,11 @@ class NamesMixin:
         if self.free(j) and (ROMAN.match(self.tokens[j].text) or (
                 lower_titled and len(self.tokens[j].text) > 1 and ROMAN.match(self.tokens[j].text.upper()))):  # fmt: skip
             last = j  # "Elizabeth II"
+        if (suffix := self.tok(last + 1)) is not None and suffix.low in ("jr", "sr") and self.free(last + 1):
+            last += 1  # "Martin Luther King Jr.": the generation is the name's
+        if self.tokens[last].low in ("jr", "sr") and (dot := self.tok(last + 1)) is not None and dot.text == "." and (
+                self.free(last + 1)):  # fmt: skip
+            last += 1  # and so is its full stop ("A man. giving a speech" was sent)
         for k, w in enumerate(name_words[:1]):
             if gender is None and plain(w.core) in self.lex.first_names:
                 gender = name_gender(self.lex.first_names[plain(w.core)])

@@ -209,13 +209,26 @@ class PhrasesMixin:
                 continue
             if self.free(i) and (m := YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
                 nxt, j = self.tok(i + 1), i + 1
-                while self.thing_noun(j) and (w := self.tok(j + 1)) is not None and w.is_word:
-                    j += 1  # "a 70-year-old marathon runner": a compound before the person noun it describes
+                while self.thing_noun(j) and (w := self.tok(j + 1)) is not None and w.is_word and not self.ing(w) and (
+                        self.thing_noun(j + 1) or self.noun(w) is not None):  # fmt: skip
+                    j += 1  # "a 70-year-old marathon runner": a compound before the person noun it describes; not
+                    # into a verb ("a 30-year-old model posing": the model is the one who poses)
                 if j > i + 1 and (head := self.tok(j)) is not None and self.noun(head) is not None:
                     nxt = head
+                k = i + 1
+                while k < i + 4 and (w := self.tok(k)) is not None and w.is_word and self.free(k) and self.noun(w) is None and (
+                        w.core in self.lex.adjectives or "a" in self.lex.tags(w.core)):  # fmt: skip
+                    k += 1  # "a 34-year-old Black woman", "a 7-year-old shy girl": her words before her noun
+                if k > i + 1 and (head := self.tok(k)) is not None and self.noun(head) is not None:
+                    nxt = head
+                elif not t.low.endswith("s") and ((k > i + 1 and self.thing_noun(k) and not self.weak(k)) or (
+                        self.named_thing_at(k))) and (head := self.tok(k)) is not None and (
+                        head.core not in EVENT_HEADS):  # fmt: skip  # "a 40-year-old red wine": a name WordNet gives
+                    self.keep(i, i, f"the age of the {head.core}, not of a person")
+                    continue  # "a 3-year-old black dog", "a 40-year-old red wine" ("a little child black dog" was sent)
                 if not t.low.endswith("s") and self.thing_noun(i + 1) and not self.ing(self.tokens[i + 1]) and (
                         self.tokens[j].is_word) and (
-                        self.noun(self.tokens[j]) is None or self.weak(j)):  # fmt: skip
+                        self.noun(self.tokens[j]) is None or (self.weak(j) and not self.weak_is_person(j))):  # fmt: skip
                     if any(self.tokens[k].core in EVENT_HEADS for k in range(i + 1, j + 1)):
                         self.claim(i, i, Held(t.text, "an age of someone the prompt does not name"))
                     else:
@@ -400,8 +413,8 @@ class PhrasesMixin:
         names the people it describes; after "a"/"an" the one person ("an elderly 👵 knitting a scarf", whose emoji
         is dropped)."""
         t, prev, j = self.tokens[i], self.tok(i - 1), i + 1
-        while j < len(self.tokens) and not self.free(j):
-            j += 1  # a held emoji between: "an elderly 👵 knitting"
+        while j < len(self.tokens) and not self.free(j) and not self.tokens[j].is_word:
+            j += 1  # a held emoji between: "an elderly 👵 knitting"; not a kept name ("a Turkish Angora cat walking")
         nxt = self.tok(j)
         adjective = self.lex.adjectives.get(t.core)
         if adjective is None or adjective.attribute not in ("age", "ethnicity") or t.possessive:

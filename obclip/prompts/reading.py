@@ -101,6 +101,8 @@ class ReadingMixin:
             # clothes" describes the clothes
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
+        if noun.number == "pl" and not t.capitalised and self.agreeing_verb(i):
+            return "the verb of the person before it"  # "the woman counts the money" ("countesses" in a decoy)
         if self.capital_thing_before(i):
             return "a name of a thing, a place, a work or an artist"  # "a Game Boy", "a Cover Girl ad": a product
         if t.capitalised and "P" in self.lex.tags(t.core) and noun.number == "pl" and noun.ethnicity and (

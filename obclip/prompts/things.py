@@ -31,11 +31,19 @@ from obclip.prompts.cues import (
     NAMING_WORDS,
     POSSESSIVE_DETERMINERS,
     SAINTS,
+    YEAR_OLD,
     YO,
     plain,
 )
 from obclip.prompts.template import Held
 from obclip.prompts.tokens import ABBREVIATIONS
+
+
+def years_of_someone(word: str) -> bool:
+    """ "30-year-old", "7-year-old": an age in years a person can have (a model ship is seldom 30 years old)."""
+    m = YEAR_OLD.match(word)
+    return m is not None and (n := g.number_value(m.group(1))) is not None and 0 < n <= 110
+
 
 RELEASED = "released"  # a span given back to the other passes; dropped from the template
 NAMED = "a name of a thing, a place, a work or an artist"  # the reason a named thing is kept, unless told
@@ -73,10 +81,10 @@ class ThingsMixin:
 
     def mark_named_things(self) -> None:
         self.mark_known_people()  # "Sitting Bull": someone, before capitalised runs are read as things' names
-        self.mark_characters()  # "Wonder Woman": a character named by a thing and a person noun
         self.mark_numbered_landmarks()
         self.mark_family_names()
         self.mark_named_phrases()
+        self.mark_characters()  # "Wonder Woman", "Superman": characters, after the names WordNet gives things
         self.mark_saints_places()
         self.mark_given_names()
         self.mark_work_titles()
@@ -334,6 +342,7 @@ class ThingsMixin:
             foreign = [
                 w for w in words
                 if self.noun(w) is None and w.core not in self.lex.adjectives and w.core.rstrip(".") not in self.lex.titles
+                and w.core not in ("jr", "sr")  # "Martin Luther King Sr.": a generation, the name's
                 and plain(w.core) not in self.lex.first_names and not self.ing(w) and (
                     set(self.lex.tags(w.core)) & set("nva") or w.core in g.NUMBER_WORDS)
             ]  # fmt: skip
@@ -818,13 +827,15 @@ class ThingsMixin:
         if t.capitalised and j not in self.starts and not self.title_mode and not self.upper_mode:
             return True
         k = j - 1
-        while self.free(k) and self.tokens[k].is_word and self.tokens[k].core not in g.DETERMINERS and j - k <= 4:
+        while self.free(k) and (self.tokens[k].is_word or years_of_someone(self.tokens[k].low)) and (
+                self.tokens[k].core not in g.DETERMINERS and j - k <= 4):  # fmt: skip
             w = self.tokens[k].core
             if (w in self.lex.adjectives and w not in THING_ADJECTIVES) or (
+                years_of_someone(self.tokens[k].low) and t.core not in self.lex.senses.creatures) or (
                 self.noun(self.tokens[k]) is not None
                 and (self.lex.nouns.get(w) is not None and self.lex.nouns[w].states())
             ):
-                return True  # "a female model", "a woman climber"
+                return True  # "a female model", "a woman climber", "a 30-year-old model"
             k -= 1
         prev = self.tok(j - 1)
         return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
