@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import stat
@@ -2245,3 +2246,28 @@ def test_round_46_a_capitalised_compound_of_man_with_no_article_is_a_character(n
     capitalised compound of "man" with no article is a character's name, held and varied as "A man"."""
     group = held_on_device(f"{name} flying over the city at night", name)
     assert group.cloud_prompt == f"A {said} flying over the city at night" and group.n == 2
+
+
+AGED = [("an elderly", "man"), ("a middle-aged", "woman"), ("an old", "farmer"), ("a young", "nurse")]
+
+
+@pytest.mark.parametrize(("first", "second", "third"), list(itertools.permutations(AGED, 3))[:8])
+def test_round_46_over_the_budget_an_age_adjective_stays_on_the_device(first, second, third) -> None:
+    """Red team 46: three or four people with their ages, the commonest scene, were refused over the budget of 64
+    (96 to 1,024 candidates). As an origin is, an age said by an adjective of a person whose noun says no age of
+    its own is held on the device from the last person back until N fits, and the note names the word; no child is
+    written as an adult, and the ages left are still varied."""
+    people = [f"{a} {n}" for a, n in (first, second, third)]
+    prompt = f"{people[0]}, {people[1]} and {people[2]} at a picnic table"
+    group = accepted(prompt)
+    assert group.n <= 64 and "stays on the device" in group.note, group.note
+    # held from the last person back: the last one's phrase is an article and a noun in every candidate
+    assert all(re.search(r"\band an? (man|woman|farmer|nurse) at a picnic table$", c) for c in group.order), group.order
+    assert any(s.name == "age" for s in group.slots)
+
+
+def test_round_46_an_age_a_noun_says_is_never_dropped_over_the_budget() -> None:
+    """The other side: "a teenage girl", "a little boy" state a child's age in their nouns; holding "teenage" would
+    write "a girl" as "a woman", so such a prompt is refused over the budget, never sent with a child made adult."""
+    with pytest.raises(CandidateBudgetExceeded):
+        transform("a teenage girl, a little boy and a baby sister at a picnic table")

@@ -29,7 +29,17 @@ from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore, content_key
-from obclip.prompts.template import DetectionError, Held, Mention, Misspelt, Phrase, Predicate, Pronoun, Template
+from obclip.prompts.template import (
+    AgePhrase,
+    DetectionError,
+    Held,
+    Mention,
+    Misspelt,
+    Phrase,
+    Predicate,
+    Pronoun,
+    Template,
+)
 
 PROXY_POLICIES = ("drop", "refuse")
 
@@ -247,13 +257,18 @@ def _signature(template: Template, protected: tuple[str, ...]) -> tuple:
 def _expand(
     prompt: str, protected: tuple[str, ...], lex: Lexicon, proxies: str, max_candidates: int,
     ages: tuple[str, ...] = DEFAULT_AGES,
-) -> tuple[Template, list[Slot], list[str], str, tuple[int, ...]]:
-    """(template, slots, candidates in product order, real candidate, persons whose ethnicity was held back)."""
+) -> tuple[Template, list[Slot], list[str], str, tuple[int, ...], tuple[str, ...]]:
+    """(template, slots, candidates in product order, real candidate, persons whose ethnicity was held back, age
+    words held back)."""
     template = _template(prompt, protected, lex, proxies, ages)
     slots = _slots(template, protected, lex, ages)
     n = _product(s.values_count for s in slots)
     held = _hold_origins(template, slots, max_candidates) if n > max_candidates else ()
     if held:
+        slots = _slots(template, protected, lex, ages)
+        n = _product(s.values_count for s in slots)
+    ages_held = _hold_ages(template, slots, max_candidates, lex) if n > max_candidates else ()
+    if ages_held:
         slots = _slots(template, protected, lex, ages)
         n = _product(s.values_count for s in slots)
     sizes = [s.values_count for s in slots]
@@ -270,7 +285,7 @@ def _expand(
         for slot, value in zip(slots, combo, strict=True):
             values[slot.person][slot.name] = value
         out.append(render(template, values, lex))
-    return template, slots, out, render(template, real, lex), held
+    return template, slots, out, render(template, real, lex), held, ages_held
 
 
 def _slots(template: Template, protected: tuple[str, ...], lex: Lexicon, ages: tuple[str, ...]) -> list[Slot]:
@@ -308,6 +323,31 @@ def _hold_origins(template: Template, slots: list[Slot], budget: int) -> tuple[i
         del person.states["ethnicity"]
         person.in_phrase.discard("ethnicity")
         n, held = n // slot.values_count, (*held, slot.person)
+    return held
+
+
+def _hold_ages(template: Template, slots: list[Slot], budget: int, lex: Lexicon) -> tuple[str, ...]:
+    """Still over the budget after origins, holds back age adjectives on the device as `_hold_origins` does origins
+    ("In the painting, a mother holds her baby while her elderly father ..." needed 96): from the last person back,
+    an age said by an adjective in the person's own phrase ("elderly", "old", "middle-aged") leaves it, where the
+    person's noun says no age of its own ("her elderly father" -> "her father"; never "a teenage girl" -> "a girl",
+    whose noun is a child's, nor an age said in years or in a clause of its own). From the template's structure,
+    never its values. Returns the age words held back."""
+    said_apart = {seg.person for _, _, seg in template.spans if isinstance(seg, (Predicate, AgePhrase))}
+    n, held = _product(s.values_count for s in slots), ()
+    for slot in reversed(slots):
+        if n <= budget:
+            break
+        person = template.persons[slot.person]
+        word = person.said.get("age", "").lower()
+        noun = lex.nouns.get(person.said.get("gender", "").lower() or person.head.lower() or "")
+        adjective = lex.adjectives.get(word)
+        if slot.name != "age" or slot.person in said_apart or "age" not in person.in_phrase or (
+                adjective is None or adjective.attribute != "age" or noun is None or noun.age is not None):  # fmt: skip
+            continue
+        del person.states["age"]
+        person.in_phrase.discard("age")
+        n, held = n // slot.values_count, (*held, word)
     return held
 
 
@@ -432,7 +472,7 @@ def _transform(
         template = parse(prompt, lex, proxies) if prompt.strip() else None
         if template is not None:
             protected, note = store.protect(content_key(template), protected, tuple(lex.values))
-    template, slots, cands, real, origins_held = _expand(prompt, protected, lex, proxies, max_candidates, scale)
+    template, slots, cands, real, origins_held, ages_held = _expand(prompt, protected, lex, proxies, max_candidates, scale)
     if origins_held:
         # "a black man and a white woman": the note names the words ("white"); they are not listed in `held_back`,
         # which names words in no candidate, and another person's value may be written with the same word
@@ -441,6 +481,11 @@ def _transform(
         whose += f" ethnicity ({words})" if words else " ethnicity"
         held_note = (f"{whose} stays on the device (varying it too would need more than {max_candidates} "
                      "candidates; raise --max-candidates to vary it instead)")
+        note = f"{note}; {held_note}" if note else held_note
+    if ages_held:
+        whose = "one person's" if len(ages_held) == 1 else f"{len(ages_held)} people's"
+        held_note = (f"{whose} age ({', '.join(repr(w) for w in ages_held)}) stays on the device (varying it too "
+                     f"would need more than {max_candidates} candidates; raise --max-candidates to vary it instead)")
         note = f"{note}; {held_note}" if note else held_note
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
