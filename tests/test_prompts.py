@@ -2271,3 +2271,14 @@ def test_round_46_an_age_a_noun_says_is_never_dropped_over_the_budget() -> None:
     write "a girl" as "a woman", so such a prompt is refused over the budget, never sent with a child made adult."""
     with pytest.raises(CandidateBudgetExceeded):
         transform("a teenage girl, a little boy and a baby sister at a picnic table")
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a pregnant woman doing prenatal yoga on a mat", "prenatal"),
+    ("an old man doing a crossword puzzle at the senior center", "senior center"),
+    ("girl, gyaru, platform shoes, shibuya, 2000s", "gyaru"),
+])  # fmt: skip
+def test_round_46_a_second_tell_beside_the_first_is_held_too(prompt: str, held: str) -> None:
+    """Red team 46: "pregnant" was held but "prenatal yoga" went out beside "a man doing prenatal yoga"; "at the
+    senior center" beside any age; "gyaru" (a young women's fashion) beside "old man, gyaru"."""
+    held_on_device(prompt, held)
