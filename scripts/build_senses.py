@@ -368,8 +368,12 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
         # its people, where no adjective says it: WordNet's "Chinese" pertains to Taiwan, but China's member is
         # "Chinese" (a native of China)
         people_of = {lem.name().lower() for m in s.member_meronyms() for lem in m.lemmas()}
-        for words in (derived, pertain.get(s.name(), set())):
-            found = {origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
+        said = [{origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
+                for words in (derived, pertain.get(s.name(), set()))]
+        for found in said:
+            if found - {"held"}:
+                return found  # "Ireland": its derived "Irelander" is held, its pertaining "Irish" European: a value
+        for found in said:
             if found:
                 return found
         return {origins[w] for w in people_of if w in origins}  # whole names only: a "West Indian" is not Indian

@@ -52,8 +52,10 @@ def check_group(prompt: str, group) -> None:
 
 def assert_grammatical(text: str) -> None:
     tokens = tokenize(text)
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        if a.core in ("a", "an") and b.is_word:
+    for k, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        named = a.text in ("A", "An") and k and tokens[k - 1].is_word and tokens[k - 1].text[:1].isupper() and (
+            b.text[:1].islower())  # fmt: skip  # "past Hoi An lanterns": a name's word, no article
+        if a.core in ("a", "an") and b.is_word and not named:
             word = text[b.start :].split()[0]  # "F1" is one word to the ear, two tokens to the tokenizer
             assert a.core == indefinite_article(word), f"{a.text} {word} in {text!r}"
     template = parse(text, LEX)
@@ -214,8 +216,8 @@ def test_a_prompt_is_never_resent_with_fewer_attributes(tmp_path) -> None:
 
 
 def test_budget_refusal_says_what_leaving_attributes_out_means() -> None:
-    with pytest.raises(CandidateBudgetExceeded, match="N = 8") as exc:  # 40, or 8 with the ethnicity held back
-        transform("an old asian man", max_candidates=5)
+    with pytest.raises(CandidateBudgetExceeded, match="N = 2") as exc:  # 40; 8 with the ethnicity held back, 2 with
+        transform("an old asian man", max_candidates=1)  # the age held too
     assert "as written" in str(exc.value)
     assert transform("an old asian man", max_candidates=40).n == 40
     assert transform("an old asian man", max_candidates=30, ages=PAPER_AGES).n == 30  # the paper's scale
@@ -2282,3 +2284,51 @@ def test_round_46_a_second_tell_beside_the_first_is_held_too(prompt: str, held: 
     """Red team 46: "pregnant" was held but "prenatal yoga" went out beside "a man doing prenatal yoga"; "at the
     senior center" beside any age; "gyaru" (a young women's fashion) beside "old man, gyaru"."""
     held_on_device(prompt, held)
+
+
+def test_round_46_a_garments_second_word_is_no_name_and_an_accent_takes_an() -> None:
+    """Red team 46: "a Vietnamese grandmother in an áo dài selling phở" went out as "in a áo a person": "dài" before
+    "selling" was read as a first name, and "áo" took "a". The second word of a regional thing is no name, and the
+    article agrees with the letter under the accent."""
+    group = held_on_device("a Vietnamese grandmother in an áo dài selling phở at a street stall", "áo dài")
+    assert group.cloud_prompt == "an old Asian woman at a street stall" and len(group.slots) == 3
+    assert accepted("a woman in an áo dài selling flowers").cloud_prompt == "a woman in an áo dài selling flowers"
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a Chinese woman speaking Mandarin to her son", "Mandarin"),
+    ("a Dutch cyclist riding along a canal in Amsterdam", "Amsterdam"),
+])  # fmt: skip
+def test_round_46_a_language_after_speaking_and_a_dutch_city_are_held_beside_an_origin(prompt: str, held: str) -> None:
+    """Red team 46: "speaking Mandarin to her son" went out beside "a European woman": a language WordNet names after
+    a verb of speaking is held beside a stated origin, as one after "in" is. The Netherlands' places had no value
+    (WordNet derives "Netherlander", a people held, before "Dutch"): a value is read before "held"."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize("joined", ["elderly-gentleman", "young-woman", "Asian-man", "old-lady"])
+def test_round_47_an_attribute_hyphened_to_a_person_noun_is_refused_with_the_words_apart(joined: str) -> None:
+    """Red team 47: "an elderly-gentleman in a tweed-jacket" went out with "elderly-" in clear beside "an
+    elderly-lady": a hyphened prefix is kept as written ("ex-wife"), but an attribute is no prefix. Refused, saying
+    to write the two words apart; "ex-wife" and "grand-mother" still read."""
+    first, _, second = joined.partition("-")
+    with pytest.raises(DetectionError, match=f"write '{first} {second}'"):
+        transform(f"an {joined} reading the newspaper")
+    assert accepted("an ex-wife reading the newspaper").n == 2
+
+
+def test_round_47_a_capital_an_inside_a_name_keeps_its_letters() -> None:
+    """Red team 47: "riding a bicycle past Hoi An lanterns" went out as "past Hoi A lanterns": a capitalised "An"
+    between a capitalised word and a lower-case one is part of a name; in title case the article still agrees."""
+    assert accepted("a woman riding a bicycle past Hoi An lanterns").cloud_prompt.endswith("past Hoi An lanterns")
+    assert all(re.match(r"Portrait Of (An Old|A (Little|Young|Middle-Aged)) ", c) for c in accepted(
+        "Portrait Of An Old Man").order)  # fmt: skip
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("an aerial view of the Queen Mary ship docked at the pier", "Queen Mary"),
+                                              ("the Prince Albert pub on a rainy night", "Prince Albert")])  # fmt: skip
+def test_round_47_a_titled_name_before_a_thing_after_the_is_held_with_no_one_for_it(prompt: str, name: str) -> None:
+    """Red team 47: "the Queen Mary ship" went out as "the queen ship" beside "the king ship": after "the", a
+    titled name before a thing noun names the thing; the name is held and no person stands in for it."""
+    group = held_on_device(prompt, name)
+    assert group.n == 1 and "queen" not in group.cloud_prompt.lower() and "prince" not in group.cloud_prompt.lower()

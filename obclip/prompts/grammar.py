@@ -6,6 +6,7 @@ both use `indefinite_article`, so training captions and candidates never disagre
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def indefinite_article(word: str) -> str:
         return "a"
     if w.startswith(_VOWEL_SOUND):
         return "an"
-    return "an" if w[:1] in ("a", "e", "i", "o", "u") else "a"
+    first = unicodedata.normalize("NFKD", w[:1])[:1]  # "an áo dài", "an éclair": the letter under its accent
+    return "an" if first in ("a", "e", "i", "o", "u") else "a"
 
 
 # --- letter case ---------------------------------------------------------------------------------

@@ -310,6 +310,15 @@ class NamesMixin:
         if prev is not None and prev.low == "the" and t.capitalised and not t.possessive and i - 1 not in self.starts and not quoted and (
                 (after := self.tok(i + 1)) is None or not after.is_word or not (after.capitalised or self.noun(after))):  # fmt: skip
             return  # "along the Hudson", "aboard the Victoria": a name after "the" names a river, a ship, a place
+        if prev is not None and prev.low == "the" and t.capitalised and not self.title_mode and not self.upper_mode and (
+                end := self._title_span_end(i)) is not None and self.thing_noun(end + 1) and (
+                thing := self.tokens[end + 1]).core not in self.lex.senses.depiction and not self.ing(thing) and (
+                not ("v" in self.lex.tags(thing.core) and thing.low.endswith(("s", "ed")))) and (
+                thing.core not in g.IRREGULAR_PAST and thing.core not in g.AUXILIARIES) and (
+                t.core.rstrip(".") in self.lex.titles or self.noun(t) is not None):  # fmt: skip  # not "The Old Man sat"
+            self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))  # "the Queen Mary ship",
+            return  # "the Lady Gaga concert poster": a name, held, and no one stands in for it ("the queen ship" was
+            # sent, with "the king ship"); "the Queen Elizabeth statue" shows her
         if t.capitalised and prev is not None and prev.low == "from" and not self.title_mode and not self.upper_mode and (
                 any(b == i - 2 for _, b in self.named_spans)):  # fmt: skip
             end = i
@@ -621,6 +630,8 @@ class NamesMixin:
         tags = set(self.lex.tags(t.core))
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
             return False  # "his katana", "a tesla": a thing
+        if prev is not None and plain(f"{prev.low} {t.low}") in self.lex.senses.regional:
+            return False  # "in an áo dài selling phở": the second word of a garment's name ("a person" stood for "dài")
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and ("a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
             j -= 1

@@ -160,6 +160,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     not self.upper_mode and "n" in self.lex.tags(prefix) and prefix not in self.lex.nouns
                     and prefix not in self.lex.adjectives and prefix not in PERSON_PREFIXES):  # fmt: skip
                 return None  # "Spider-Man", "Iron-Man": a thing and a capital "Man" make a character's name
+            said = self.lex.adjectives.get(prefix)
+            if entry is not None and said is not None and said.attribute in self.lex.values and entry.ethnicity is None:
+                return None  # "an elderly-gentleman": an attribute glued on, which the prefix would send as written
             if entry is not None and prefix not in ("year", "years"):
                 return entry, t.text[: len(prefix) + 1]
         return None
@@ -502,6 +505,12 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 raise self.refuse(t, f"spells '{joined}' with a hyphen, which the device cannot read and would send as "
                                   f"written; write '{joined}'")  # fmt: skip  # "a teen-age girl"
             parts = t.core.split("-")
+            if sent and len(parts) == 2 and not self.lex.tags(t.core) and parts[1] in self.lex.nouns and (
+                    self.lex.nouns[parts[1]].ethnicity is None) and (  # "Chinese-Canadian": a mixed origin, read apart
+                    (said := self.lex.adjectives.get(parts[0])) is not None and said.attribute in self.lex.values):  # fmt: skip
+                first, _, second = t.text.partition("-")
+                raise self.refuse(t, f"joins '{first}' to '{second}' with a hyphen, which would reach the cloud as "
+                                  f"written; write '{first} {second}'")  # fmt: skip  # "an elderly-gentleman"
             if len(parts) >= 3 and not self.lex.tags(t.core) and any(
                     p in g.PRONOUN_GENDER or p in self.lex.nouns or p in self.lex.adjectives for p in parts):  # fmt: skip
                 raise self.refuse(t, "joins words with hyphens into one the device cannot read, which would reach "

@@ -24,7 +24,7 @@ from obclip.prompts.cues import (
 )
 from obclip.prompts.lexicon import HELD
 from obclip.prompts.phrases import MIXED_ORIGIN, ORDINAL_WORDS
-from obclip.prompts.reading import DESCRIBES, LANGUAGE
+from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
 from obclip.prompts.tokens import weight_group
@@ -246,6 +246,12 @@ class ProxiesMixin:
             if (why.startswith(DESCRIBES) or why == LANGUAGE) and said is not None and said.attribute == "ethnicity" and (
                     self.free(first)):  # fmt: skip
                 self.claim(first, first, Held(word.text, "origin"))  # "Indian food" -> "food"
+        for i, t in enumerate(self.tokens):
+            prev, nxt = self.tok(i - 1), self.tok(i + 1)
+            if t.is_word and self.free(i) and t.core in self.lex.senses.languages and prev is not None and (
+                    prev.low in SPEAKING or prev.low in ("in", "into")) and (
+                    nxt is None or not nxt.is_word or "n" not in self.lex.tags(nxt.core) or nxt.core in g.CLOSED):  # fmt: skip
+                self.claim(i, i, Held(t.text, "origin"))  # "speaking Mandarin to her son" beside "a European woman"
         for first, last, seg in list(self.spans):
             if not (first >= 0 and isinstance(seg, Held) and seg.why == "not a person"):
                 continue

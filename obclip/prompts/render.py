@@ -168,6 +168,10 @@ def normalise(text: str) -> str:
 
 def _agree(m: re.Match[str], shouting: bool = False) -> str:
     article, space, word = m.group(1), m.group(2), m.group(3)
+    before = m.string[: m.start()].rstrip(" ")
+    if article in ("A", "An") and before[-1:].isalpha() and before.split()[-1][:1].isupper() and word[:1].islower():
+        return m.group(0)  # "past Hoi An lanterns": a capital between a capitalised word and a lower-case one is a
+        # name's ("Hoi A" was sent); in title case ("Portrait Of An Old Man") the article still agrees
     if (word[:2].isupper() and not shouting) or (len(word.split("-")[0]) == 1 and word[:1].isalpha()):
         return m.group(0)  # "an SUV", "an X-ray": letters read aloud as the user reads them, kept as written
     right = g.indefinite_article(word)
