@@ -188,10 +188,10 @@ def test_browser_preview_generate_and_side_by_side(app, browser, tmp_path) -> No
 def test_browser_refused_prompt_says_why_and_sends_nothing(app, browser) -> None:
     page = browser.new_page()
     page.goto(app.url)
-    page.fill("#max-candidates", "4")
+    page.fill("#max-candidates", "1")  # 2 with the origin and the age held on the device: still over 1
     page.fill("#prompt", PROMPT)
     page.wait_for_selector("#refusal:not([hidden])", timeout=60_000)
-    assert "over the budget of 4" in page.inner_text("#refusal")
+    assert "over the budget of 1" in page.inner_text("#refusal")
     assert page.locator("#candidates li").count() == 0
     page.click("#generate")
     page.wait_for_selector("#refusal:not([hidden])", timeout=60_000)
