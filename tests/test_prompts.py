@@ -2332,3 +2332,23 @@ def test_round_47_a_titled_name_before_a_thing_after_the_is_held_with_no_one_for
     titled name before a thing noun names the thing; the name is held and no person stands in for it."""
     group = held_on_device(prompt, name)
     assert group.n == 1 and "queen" not in group.cloud_prompt.lower() and "prince" not in group.cloud_prompt.lower()
+
+
+@pytest.mark.parametrize("helper", ["a nurse helping", "a father watching", "a coach letting"])
+@pytest.mark.parametrize("person", ["a pregnant woman", "a bearded man"])
+def test_round_48_a_person_after_help_or_watch_keeps_her_verb_past_a_held_word(helper: str, person: str) -> None:
+    """Red team 48: "a nurse helping a pregnant woman walk down the hospital corridor" went out as "a nurse helping a
+    walk down ...": past "pregnant" (held, no attribute word) "woman walk" was read as a kind of walk, and the woman
+    was held with it. After "help", "watch", "let" the object's bare verb follows whatever words describe her."""
+    group = accepted(f"{helper} {person} walk down the hospital corridor")
+    noun = person.split()[-1]
+    assert all(re.search(r"\b(wo)?m[ae]n walk down", c) for c in group.order) and noun in group.cloud_prompt, group.order
+
+
+def test_round_48_a_held_object_before_and_a_new_clause_takes_its_clause() -> None:
+    """Red team 48: "She is wearing a white tutu and her hair is in a tight bun" went out as "She is wearing her hair
+    is in a tight bun": "and" before "her hair is" opens a clause of its own, so the held clause leaves whole, with its
+    subject pronoun and the "and"; after a noun phrase the "and" stays ("a woman and her son is laughing")."""
+    group = held_on_device("Show a dancer mid-leap. She is wearing a white tutu and her hair is in a tight bun.", "tutu")
+    assert group.cloud_prompt == "Show a dancer mid-leap. her hair is in a tight bun.", group.cloud_prompt
+    assert accepted("a man with a beard and his dog is barking").cloud_prompt == "a man and his dog is barking"

@@ -711,8 +711,14 @@ class ProxiesMixin:
         subordinate = nxt is not None and nxt.low in SUBORDINATORS and self.free(last + 1) and (
             self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
         # "a young mom pushing a stroller while her husband ...": the clause ends there ("pushing while" was sent)
+        owner, noun, verb = self.tok(last + 2), self.tok(last + 3), self.tok(last + 4)
+        next_clause = nxt is not None and nxt.low == "and" and self.free(last + 1) and owner is not None and (
+            owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and noun is not None and noun.is_word and (
+            verb is not None and verb.low in g.AUXILIARIES)  # fmt: skip
+        # "She is wearing a white tutu and her hair is in a tight bun": "and" opens a clause of its own, so this one
+        # ends at the held words ("She is wearing her hair is in ..." was sent)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
-                tenure or clause or subordinate):  # fmt: skip
+                tenure or clause or subordinate or next_clause):  # fmt: skip
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -773,9 +779,15 @@ class ProxiesMixin:
         else:
             return first, last
         boundary, after = self.tok(start - 1), self.tok(last + 1)
+        owner, noun, verb = self.tok(last + 2), self.tok(last + 3), self.tok(last + 4)
+        and_clause = after is not None and after.low == "and" and self.free(last + 1) and owner is not None and (
+            owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and noun is not None and noun.is_word and (
+            verb is not None and verb.low in g.AUXILIARIES)  # fmt: skip  # "... and her hair is in a bun"
         if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1) or (
-                after is not None and (after.is_word or after.text not in ",;.!?:")):  # fmt: skip
+                after is not None and not and_clause and (after.is_word or after.text not in ",;.!?:")):  # fmt: skip
             return first, last  # "one of them pushes a stroller while the other ...": the clause goes on
+        if and_clause:
+            return start, last + 1  # "She is wearing a white tutu and her hair is in a tight bun" -> "her hair is ..."
         if boundary.text in ",;" and (after is None or after.text != ";"):
             return start - 1, last  # "a man at the bar, he has a beard" -> "a man at the bar"
         if after is not None and after.text in ";.!?" and self.free(last + 1):
@@ -913,7 +925,10 @@ class ProxiesMixin:
             k += 1  # "in a hanbok and her teenage grandson": past the next phrase's article and attribute words
         joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
         # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
-        joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose")
+        joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose") or (
+            w is not None and (w.core in POSSESSIVE_DETERMINERS or w.low == "the") and (n := self.tok(last + 3)) is not None
+            and n.is_word and (v := self.tok(last + 4)) is not None and v.low in g.AUXILIARIES)  # fmt: skip  # "... and
+        # her hair is in a bun": a clause of its own after "and" (`proxy_extent` ends this one there)
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or", "&") and not joins_person and (
                 not joins_clause):  # fmt: skip
             if self.tokens[first].low in INTRODUCERS and first == start_word:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
+from obclip.prompts.phrases import BARE_INFINITIVE_VERBS
 from obclip.prompts.template import Held
 
 # -ing words that are count nouns of an event or a time, not a person's doing: "a Yoruba wedding", "a Korean morning"
@@ -446,6 +447,9 @@ class ReadingMixin:
             return False  # "a child w/ a dog": a letter ("w/" is "with") names no kind
         if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
             return False  # "teaching his grandson chess": two objects
+        if "v" in self.lex.tags(nxt.core) and (before := self.tok(self.phrase_opening(i))) is not None and (
+                before.low in BARE_INFINITIVE_VERBS):  # fmt: skip
+            return False  # "a nurse helping a pregnant woman walk": her verb ("a nurse helping a walk" was sent)
         if self.thing_head(i + 1) in ("person", "verb"):
             return False  # "a girl figure skater": the compound heads on a person; "the boy eats an apple": his verb
         if nxt.core in self.lex.senses.depiction and not self.animal_subject():
