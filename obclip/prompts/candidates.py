@@ -351,6 +351,12 @@ def _hold_ages(template: Template, slots: list[Slot], budget: int, lex: Lexicon)
     return held
 
 
+def _held_note(whose: str, budget: int) -> str:
+    """What the group's note says of an attribute held on the device over the budget ("one person's age ('old')")."""
+    return (f"{whose} stays on the device (varying it too would need more than {budget} candidates; raise "
+            "--max-candidates to vary it instead)")
+
+
 def _origin_words(template: Template, persons: tuple[int, ...], lex: Lexicon) -> tuple[str, ...]:
     """The ethnicity words of the persons `_hold_origins` held back, as written in their phrases, so that the list of
     what stays on the device names them (the note says why)."""
@@ -479,14 +485,11 @@ def _transform(
         words = ", ".join(repr(w) for w in _origin_words(template, origins_held, lex))
         whose = "one person's" if len(origins_held) == 1 else f"{len(origins_held)} people's"
         whose += f" ethnicity ({words})" if words else " ethnicity"
-        held_note = (f"{whose} stays on the device (varying it too would need more than {max_candidates} "
-                     "candidates; raise --max-candidates to vary it instead)")
-        note = f"{note}; {held_note}" if note else held_note
+        note = "; ".join(filter(None, [note, _held_note(whose, max_candidates)]))
     if ages_held:
         whose = "one person's" if len(ages_held) == 1 else f"{len(ages_held)} people's"
-        held_note = (f"{whose} age ({', '.join(repr(w) for w in ages_held)}) stays on the device (varying it too "
-                     f"would need more than {max_candidates} candidates; raise --max-candidates to vary it instead)")
-        note = f"{note}; {held_note}" if note else held_note
+        whose += f" age ({', '.join(repr(w) for w in ages_held)})"
+        note = "; ".join(filter(None, [note, _held_note(whose, max_candidates)]))
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:

@@ -144,11 +144,7 @@ class NamesMixin:
                 continue
             # "Superman flying over Metropolis", "Batman on a rooftop": a capitalised compound of "man" with no article
             # is a character's name, as "Spider-Man" is ("Man flying over Metropolis" was sent)
-            person = Person(cls="person", number="sg", anchor=i, named=True)
-            person.state("gender", found[0].gender, True, t.text)
-            person.in_phrase.add("gender")
-            self.claim(i, i, Phrase(self.new_person(person), "a", (), "", self.phrase_case(i, i, named=True)))
-            self.named_spans.append((i, i))
+            self.character(i, i, found[0].gender)
         for i, t in enumerate(self.tokens[:-1]):
             nxt, prev, after = self.tokens[i + 1], self.tok(i - 1), self.tok(i + 2)
             found = self.noun(nxt) if nxt.is_word and nxt.capitalised and not t.possessive else None
@@ -166,12 +162,16 @@ class NamesMixin:
                     "n" in self.lex.tags(after.core) and after.core not in g.CLOSED and not self.ing(after)
                     and "v" not in self.lex.tags(after.core))):  # fmt: skip
                 continue
-            person = Person(cls="person", number="sg", anchor=i, named=True)
-            person.state("gender", found[0].gender, True, nxt.text)
-            person.in_phrase.add("gender")
-            casing = self.phrase_case(i, i + 1, named=True)
-            self.claim(i, i + 1, Phrase(self.new_person(person), "a", (), nxt.possessive, casing))
-            self.named_spans.append((i, i + 1))
+            self.character(i, i + 1, found[0].gender)
+
+    def character(self, first: int, last: int, gender: str) -> None:
+        """Claims tokens first..last as a character's name: someone named, whose gender the last word says."""
+        person = Person(cls="person", number="sg", anchor=first, named=True)
+        person.state("gender", gender, True, self.tokens[last].text)
+        person.in_phrase.add("gender")
+        casing = self.phrase_case(first, last, named=True)
+        self.claim(first, last, Phrase(self.new_person(person), "a", (), self.tokens[last].possessive, casing))
+        self.named_spans.append((first, last))
 
     def mark_artists(self) -> None:
         for i, t in enumerate(self.tokens):

@@ -711,10 +711,7 @@ class ProxiesMixin:
         subordinate = nxt is not None and nxt.low in SUBORDINATORS and self.free(last + 1) and (
             self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
         # "a young mom pushing a stroller while her husband ...": the clause ends there ("pushing while" was sent)
-        owner, noun, verb = self.tok(last + 2), self.tok(last + 3), self.tok(last + 4)
-        next_clause = nxt is not None and nxt.low == "and" and self.free(last + 1) and owner is not None and (
-            owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and noun is not None and noun.is_word and (
-            verb is not None and verb.low in g.AUXILIARIES)  # fmt: skip
+        next_clause = nxt is not None and nxt.low == "and" and self.free(last + 1) and self.opens_clause(last + 2)
         # "She is wearing a white tutu and her hair is in a tight bun": "and" opens a clause of its own, so this one
         # ends at the held words ("She is wearing her hair is in ..." was sent)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
@@ -779,10 +776,7 @@ class ProxiesMixin:
         else:
             return first, last
         boundary, after = self.tok(start - 1), self.tok(last + 1)
-        owner, noun, verb = self.tok(last + 2), self.tok(last + 3), self.tok(last + 4)
-        and_clause = after is not None and after.low == "and" and self.free(last + 1) and owner is not None and (
-            owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and noun is not None and noun.is_word and (
-            verb is not None and verb.low in g.AUXILIARIES)  # fmt: skip  # "... and her hair is in a bun"
+        and_clause = after is not None and after.low == "and" and self.free(last + 1) and self.opens_clause(last + 2)
         if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1) or (
                 after is not None and not and_clause and (after.is_word or after.text not in ",;.!?:")):  # fmt: skip
             return first, last  # "one of them pushes a stroller while the other ...": the clause goes on
@@ -794,6 +788,13 @@ class ProxiesMixin:
             return start, last + 1  # "Two women sit. One of them is pregnant; the other ..." -> "Two women sit. the
             # other"; "a man at the bar. He has a beard." -> "a man at the bar."
         return start, last
+
+    def opens_clause(self, j: int) -> bool:
+        """Tokens from j open a clause of their own: an owner or "the", a word, an auxiliary ("her hair is", "the groom
+        is"), as after the "and" of "She is wearing a white tutu and her hair is in a tight bun"."""
+        owner, noun, verb = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        return owner is not None and (owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and (
+            noun is not None and noun.is_word and verb is not None and verb.low in g.AUXILIARIES)
 
     def describes_held(self, j: int) -> bool:
         """Token j is an adjective of a held noun's phrase that opens after a determiner or an introducer ("with
@@ -926,9 +927,7 @@ class ProxiesMixin:
         joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
         # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
         joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose") or (
-            w is not None and (w.core in POSSESSIVE_DETERMINERS or w.low == "the") and (n := self.tok(last + 3)) is not None
-            and n.is_word and (v := self.tok(last + 4)) is not None and v.low in g.AUXILIARIES)  # fmt: skip  # "... and
-        # her hair is in a bun": a clause of its own after "and" (`proxy_extent` ends this one there)
+            self.opens_clause(last + 2))  # fmt: skip  # "... and her hair is in a bun": `proxy_extent` ends this one there
         if nxt is not None and self.free(last + 1) and nxt.low in ("and", "or", "&") and not joins_person and (
                 not joins_clause):  # fmt: skip
             if self.tokens[first].low in INTRODUCERS and first == start_word:
