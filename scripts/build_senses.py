@@ -36,6 +36,8 @@ its spelling:
     places             place names -> the origin value of the country WordNet puts them in ("naples": european)
     named_places       the same for names that are common nouns too ("manila": asian, "berlin": european):
                        a place only where capitalised
+    public_figures     everyone WordNet names (people, gods, legends: "Abraham Lincoln", "Cleopatra",
+                       "Santa Claus"), in lower case: what such a person does in a prompt may name them
     languages          languages WordNet names in one word ("spanish", "gaelic", "tagalog"): "a book in Spanish"
                        is written in one, and no one is there
     regional           things -> the origin value their gloss gives ("kilt": european, "sushi": asian), and
@@ -57,7 +59,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_lexicon import load_curated, load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
+from build_lexicon import find_names_file, load_curated, load_wordnet  # noqa: E402  (same WordNet reader, no nltk download)
 from lemminflect import getInflection  # noqa: E402  (build time only, as in build_lexicon.py)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +93,7 @@ NAMED_EXTRA = ("Bloody Mary", "Mona Lisa", "Eiffel Tower", "Empire State Buildin
 SKIN_AND_HAIR = frozenset("blond blonde tan olive caramel chestnut hazel amber bronze copper honey auburn ginger red "
                           "yellow buff drab dun sanguine straw rose ruby cherry coral salmon umber ocher ochre".split())
 # Beings of belief and story: hyponym closures ("god.n.01" is the monotheists' God, with no hypernym).
+FIGURE_NAME_MAX_BEARERS = 50_000  # a one-word public figure borne by this many as a given name is a first name
 BEINGS = ("spiritual_being.n.01", "imaginary_being.n.01", "extraterrestrial_being.n.01", "god.n.01")
 # Places and structures a name can end on ("Charles River", "Grace Hall"): hyponym closures.
 PLACES = ("structure.n.01", "geological_formation.n.01", "body_of_water.n.01", "location.n.01", "way.n.06",
@@ -186,6 +189,16 @@ def _senses(wn, people: dict) -> dict:
                     s in persons or set(s.instance_hypernyms()) & persons for s in wn.synsets(lemma.name(), "n")):
                 person_names.add(" ".join(words))  # as WordNet writes it: its capitals are the name's; a name that
                 # is a thing's too ("Bloody Mary", the cocktail; "Sleeping Beauty", the tale) is left to the things
+    # "Abraham Lincoln giving the Gettysburg Address": a deed of someone the world knows names them, so their
+    # deed stays on the device with the name (`obclip.prompts.deeds`); every capitalised lemma of an instance of a
+    # person or of a being of belief or legend
+    # person or of a being of belief or legend; one word only where few bear it as a given name ("Cleopatra",
+    # "Athena", "Moses"; not "Elizabeth", "Lincoln", "Jesus": a private person's name as often)
+    figures = persons | _closure(wn, BEINGS)
+    bearers = json.loads(names_file.read_text()) if (names_file := find_names_file()) is not None else {}
+    public = {name for syn in wn.all_synsets("n") if set(syn.instance_hypernyms()) & figures for lem in syn.lemmas()
+              if lem.name()[:1].isupper() and ((name := lem.name().replace("_", " ").lower()).count(" ")
+                                               or bearers.get(name, [0, 0])[1] < FIGURE_NAME_MAX_BEARERS)}  # fmt: skip
     weak = set()
     for word, entry in people["nouns"].items():
         top = first(wn.morphy(word, "n") or word)
@@ -315,6 +328,7 @@ def _senses(wn, people: dict) -> dict:
         "ing_compounds": sorted(ing_compounds),
         "named_phrases": sorted(named),
         "person_names": sorted(person_names),
+        "public_figures": sorted(public),
         "weak_person_nouns": sorted(weak),
         "animal_first": sorted(animal_first),
         "animals": sorted(animals),

@@ -2186,7 +2186,10 @@ def test_round_45_a_known_name_after_a_capitalised_role_is_the_roles(role: str, 
     capitalised role noun, names the one the role does (as "Officer Ramirez" and "her grandson Will" do); it is held
     and no second person stands in for it."""
     group = held_on_device(f"{role} {name} on the deck of a ship", name)
-    assert group.cloud_prompt == f"{role} on the deck of a ship", group.cloud_prompt
+    # Ahab and Moses are figures WordNet knows: where they are goes with the name (`obclip.prompts.deeds`)
+    scene = "on the deck of a ship"
+    assert group.cloud_prompt in (f"{role} {scene}", role) and "person" not in group.cloud_prompt, group.cloud_prompt
+    assert (scene in group.cloud_prompt) != (scene in group.held_back)
 
 
 @pytest.mark.parametrize("name", ["Robert Downey", "Martin Luther King", "Sammy Davis"])
@@ -2247,7 +2250,8 @@ def test_round_46_a_capitalised_compound_of_man_with_no_article_is_a_character(n
     """Red team 46: "Wonder Woman and Superman flying over Metropolis" went out as "A woman and Man flying": a
     capitalised compound of "man" with no article is a character's name, held and varied as "A man"."""
     group = held_on_device(f"{name} flying over the city at night", name)
-    assert group.cloud_prompt == f"A {said} flying over the city at night" and group.n == 2
+    # a character's deed goes with the name (`obclip.prompts.deeds`)
+    assert group.cloud_prompt == f"A {said}" and group.n == 2 and "flying over the city at night" in group.held_back
 
 
 AGED = [("an elderly", "man"), ("a middle-aged", "woman"), ("an old", "farmer"), ("a young", "nurse")]

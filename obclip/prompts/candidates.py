@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.prompts.deeds import capitalised, deeds, verb_kept, without
 from obclip.prompts.grammar import CLOSED, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
@@ -421,23 +422,54 @@ def transform(
     reaches the cloud, and the group's `note` says what was read. A changed letter ("mage" / "male") is refused.
     The group's `prompt` stays the user's own text: the device finishes on it.
     """
-    text, fixes = prompt, []
-    while True:
+
+    def read(text: str) -> tuple[CandidateGroup, str, list[str]]:
+        fixes: list[str] = []
+        while True:
+            try:
+                return _transform(text, attributes, max_candidates, lexicon=lexicon, proxies=proxies,
+                                  detector=detector, store=store, ages=ages), text, fixes  # fmt: skip
+            except Misspelt as exc:
+                if not exc.fixable or len(fixes) == MAX_TYPO_FIXES:
+                    raise
+                written = text[exc.start : exc.end]
+                fixed = exc.correction.upper() if written.isupper() else (
+                    exc.correction.capitalize() if written[:1].isupper() else exc.correction)  # fmt: skip
+                text, fixes = text[: exc.start] + fixed + text[exc.end :], [*fixes, f"'{written}' as '{fixed}'"]
+
+    group, text, fixes = read(prompt)
+    # "Abraham Lincoln giving the Gettysburg Address": a public figure's deed names them, so it stays on the
+    # device with the name, and the rest is transformed again (`obclip.prompts.deeds`)
+    lex = lexicon or default_lexicon()
+    held = deeds(text, group.mentions, group.held_back, lex)
+    notes = [group.note] if group.note else []
+    if held:
+        # the names left in the sentence (a name inside a deed goes with it: "shaking hands with Spiderman")
+        names = tuple(m.text for m in group.mentions if (m.kind == "person" and m.text in group.held_back or m.kind
+                      == "held back" and m.why == "name") and not any(m.text in h for h in held))  # fmt: skip
         try:
-            group = _transform(text, attributes, max_candidates, lexicon=lexicon, proxies=proxies, detector=detector,
-                               store=store, ages=ages)  # fmt: skip
-            break
-        except Misspelt as exc:
-            if not exc.fixable or len(fixes) == MAX_TYPO_FIXES:
-                raise
-            written = text[exc.start : exc.end]
-            fixed = exc.correction.upper() if written.isupper() else (
-                exc.correction.capitalize() if written[:1].isupper() else exc.correction)  # fmt: skip
-            text, fixes = text[: exc.start] + fixed + text[exc.end :], [*fixes, f"'{written}' as '{fixed}'"]
-    if not fixes:
-        return group
-    read = "read " + ", ".join(fixes)
-    return replace(group, prompt=prompt, note=f"{group.note}; {read}" if group.note else read)
+            reduced, _, more = read(without(text, held, names))
+        except DetectionError:
+            reduced = None
+        if reduced is None or any(capitalised(n) not in reduced.held_back and n not in reduced.held_back for n in names):
+            held = verb_kept(held, lex)  # "Einstein" alone is read as no one's name, "Einstein writing" as one
+            reduced, _, more = read(without(text, held, names))
+        group = reduced
+        if lost := [n for n in names if capitalised(n) not in group.held_back and n not in group.held_back]:
+            raise DetectionError(
+                f"{lost[0]!r} is someone the world knows, and what the prompt says of them would name them to the server, "
+                "but without it the name is no longer read as a person's; write the scene without the name, or with a "
+                "plain noun for the person ('a scientist', 'a queen')"
+            )
+        fixes += more
+        notes = [group.note] if group.note else []
+        notes.append(f"what a named person does or says held back: {', '.join(repr(h) for h in held)}")
+        as_written = {capitalised(n): n for n in names if n.islower()}  # "cinderella", read as "Cinderella"
+        group = replace(group, held_back=tuple(dict.fromkeys(
+            tuple(as_written.get(h, h) for h in group.held_back) + held)))  # fmt: skip
+    if fixes:
+        notes.append("read " + ", ".join(fixes))
+    return replace(group, prompt=prompt, note="; ".join(notes)) if (held or fixes) else group
 
 
 def _transform(
