@@ -112,5 +112,5 @@ def test_no_held_public_figures_deed_reaches_the_cloud(figure: str, deed: str) -
         return
     if any(name.split()[-1] in h for h in group.held_back):  # read as someone's name ("Ahura Mazda", a god, is not)
         assert not any(deed in c for c in group.order), (name, group.order)
-    else:  # a name the deed showed to be one is never sent once the deed is held ("Citizen Genet" was)
-        assert group.order == (f"{name} {deed}",), (name, group.order)
+    if any(deed.split(" ", 1)[1] in h for h in group.held_back):  # a name the deed showed to be one is never sent
+        assert not any(name in c for c in group.order), (name, group.order)  # once the deed is held ("Citizen Genet")

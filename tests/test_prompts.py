@@ -2356,3 +2356,61 @@ def test_round_48_a_held_object_before_and_a_new_clause_takes_its_clause() -> No
     group = held_on_device("Show a dancer mid-leap. She is wearing a white tutu and her hair is in a tight bun.", "tutu")
     assert group.cloud_prompt == "Show a dancer mid-leap. her hair is in a tight bun.", group.cloud_prompt
     assert accepted("a man with a beard and his dog is barking").cloud_prompt == "a man and his dog is barking"
+
+
+def test_round_49_an_object_pronoun_after_and_is_not_the_shared_subject() -> None:
+    """Red team 49: "A girl sits alone at a desk. Her teacher walks over and hands her a note." bound the second
+    "her" to the teacher, a second gender varied apart ("A little girl ... hands him a note"): verbs joined by "and"
+    share their subject, and an object pronoun is never its own clause's subject."""
+    group = accepted("A girl sits alone at a desk. Her teacher walks over and hands her a note.")
+    assert sum(s.name == "gender" for s in group.slots) == 1, group.order
+    for c in group.order:
+        owner, obj = re.search(r"(Her|His) teacher", c).group(1).lower(), re.search(r"hands (her|him)", c).group(1)
+        assert {owner, obj} in ({"her"}, {"his", "him"}), c
+
+
+@pytest.mark.parametrize("verb", ["sits on the dock", "reads in the garden", "walks to the store"])
+def test_round_49_an_appositive_before_a_verb_is_the_same_person(verb: str) -> None:
+    """Red team 49: "My grandfather, a retired sailor, sits on the dock. He is mending a fishing net." was two
+    people, "He" bound to the sailor and varied apart ("My old female friend, a sailor, ... He is mending")."""
+    group = accepted(f"My grandfather, a retired sailor, {verb}. He is mending a fishing net.")
+    assert sum(s.name == "gender" for s in group.slots) == 1, group.order
+    for c in group.order:
+        assert ("female" in c) == ("She is" in c), c
+
+
+def test_round_49_a_decade_tag_before_what_the_person_does_is_their_age() -> None:
+    """Red team 49: "Woman, 60s, gardening in a straw hat, stock photo." was refused while "a woman in her 60s"
+    was accepted: a decade set off after a person, before what they do, is their age (varied); before a style
+    noun it may be the decade's style, and stays refused."""
+    group = accepted("Woman, 60s, gardening in a straw hat, stock photo.")
+    assert any(s.name == "age" for s in group.slots) and not any("60s" in c for c in group.order), group.order
+    with pytest.raises(DetectionError):
+        transform("a man, 80s, synthwave")
+
+
+def test_round_49_w_slash_goes_with_its_held_object_inside_a_sentence() -> None:
+    """Red team 49: "a yung woman w/ red hair drinkin coffe at a cafe" went out as "a young woman w/ drinkin coffe"."""
+    group = accepted("a young woman w/ red hair drinking coffee at a cafe")
+    assert not any("w/" in c for c in group.order) and all("drinking coffee at a cafe" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "sent"), [
+    ("A kindergarten class sitting in a circle while the teacher reads a picture book.",
+     "A class sitting in a circle while the teacher reads a picture book."),
+    ("a man waiting beside a kindergarten bus", "a man waiting beside a bus")])  # fmt: skip
+def test_round_49_a_proxy_before_a_singular_thing_leaves_the_thing_and_its_article(prompt: str, sent: str) -> None:
+    """Red team 49: "A kindergarten class sitting in a circle while the teacher reads a picture book." went out as
+    "Sitting in a circle while ...": "class" (and "bus") were read as a plural compound head ("afro puffs") and
+    held with their article."""
+    group = held_on_device(prompt, "kindergarten")
+    assert sent in group.order, group.order
+
+
+@pytest.mark.parametrize(("tags", "glued"), [("1girl, catgirl, cat ears, smiling", "catgirl"),
+                                             ("1boy, catboy, tail, forest", "catboy")])  # fmt: skip
+def test_round_49_a_glued_person_tag_after_the_count_tag_is_its_character(tags: str, glued: str) -> None:
+    """Red team 49: "1girl, catgirl, cat ears, maid outfit, ..." was refused ("a decoy reads differently"): the
+    glued "catgirl" was a second person, while the decoy "1boy, man" read as one."""
+    group = held_on_device(tags, glued)
+    assert group.n == 2 and len({s.person for s in group.slots}) == 1, group.order

@@ -334,8 +334,11 @@ class AgesMixin:
         before, after = self.tok(first - 1), self.tok(j + 1)
         if before is None or before.text not in (",", "(") or (after is not None and after.text not in ",;.)!?"):
             return False
-        if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")):
-            return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed
+        then = self.tok(j + 2)
+        doing = after is not None and after.text == "," and then is not None and self.ing(then)
+        if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")) and not doing:
+            return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed;
+            # "Woman, 60s, gardening in a straw hat" says what she does next, a stock caption's age (was refused)
         pid = self.owner_at(first - 2)
         if pid is None and (decade.low.startswith(("early", "mid", "late")) or first != j):
             pid = self.sole_person_before(first)  # "a man who is younger than he looks, mid-twenties"

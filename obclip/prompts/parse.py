@@ -196,6 +196,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_glued_people()
         self.hold_count_tags()
         self.mark_noun_phrases()
+        self.merge_glued_into_tag()
         self.mark_age_phrases()
         self.mark_predicates()
         self.mark_proxies()
@@ -368,6 +369,35 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             person.in_phrase.add("gender")
             self.claim(i, i, Phrase(self.new_person(person), "", (), t.possessive, self.phrase_case(i, i, named=True)))
             self.named_spans.append((i, i))
+
+    def merge_glued_into_tag(self) -> None:
+        """ "1girl, catgirl, cat ears": a glued person word set off right after the count tag's one character, of its
+        gender, is that character said again, as "1girl, woman" reads (as a second person the decoy "1girl, woman"
+        read otherwise, and the prompt was refused)."""
+        if len(self.persons) != 2:
+            return
+        tag = next((k for k, p in enumerate(self.persons) if p.cls == g.TAG_CLASS and p.number == "sg"), None)
+        glued = None
+        for k, p in enumerate(self.persons):
+            if k != tag and p.number == "sg" and (p.anchor, p.anchor) in self.named_spans and p.said.get("gender"):
+                glued = k
+        if tag is None or glued is None:
+            return
+        other, person = self.persons[tag], self.persons[glued]
+        prev = self.tok(person.anchor - 1)
+        if prev is None or prev.text not in (",", "(") or other.anchor > person.anchor or (
+                other.states.get("gender") not in (None, person.states.get("gender"))) or set(person.states) != {"gender"}:  # fmt: skip
+            return
+        other.state("gender", person.states["gender"], True, self.tokens[person.anchor].text)
+        other.mentions.append(person.anchor)
+        k = self.used[person.anchor]
+        a, b, seg = self.spans[k]
+        self.spans[k] = (a, b, replace(seg, person=tag, noun=("person", "", "sg", frozenset({"gender"}))))
+        self.persons.pop(glued)
+        shift = {old: old - (old > glued) for old in range(len(self.persons) + 1)}
+        self.spans = [(a, b, replace(seg, person=shift[seg.person]) if hasattr(seg, "person") else seg)
+                      for a, b, seg in self.spans]  # fmt: skip
+        self.names = {key: shift[pid] for key, pid in self.names.items()}
 
     def new_person(self, person: Person) -> int:
         self.persons.append(person)

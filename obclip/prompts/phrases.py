@@ -637,9 +637,14 @@ class PhrasesMixin:
             while (w := self.tok(comma)) is not None and w.is_word and comma - head <= 6 and self.noun(w) is None:
                 comma += 1
         after, then = self.tok(comma), self.tok(comma + 1)
+        # what follows the appositive is the sentence's verb: "washing", or a verb's present "sits" ("My grandfather, a
+        # retired sailor, sits on the dock. He ...": as two people, "He" was bound to the sailor and varied apart)
+        said = self.tok(first - 2)  # a pronoun's appositive is its own rule (`apposed_after`): "She, a nurse, smiles"
+        acting = then is not None and then.is_word and (self.ing(then) or (
+            then.core.endswith("s") and "v" in self.lex.tags(then.core) and then.core not in self.lex.nouns
+            and said is not None and said.core not in ("he", "she")))  # fmt: skip
         if prev is not None and prev.text == "," and det.lower() in ("a", "an") and (
-                after is not None and after.text == "," and then is not None and then.is_word and self.ing(then)
-                and not self.title_mode and not self.upper_mode):  # fmt: skip
+                after is not None and after.text == "," and acting and not self.title_mode and not self.upper_mode):  # fmt: skip
             owner = self.owner_at(first - 2)  # "a man, a retired firefighter, washing his truck": an appositive
             if owner is not None and self.persons[owner].number == person.number and (  # says who he is, one person
                     not person.states or (self.persons[owner].cls not in ("person", None)

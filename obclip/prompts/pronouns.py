@@ -295,7 +295,7 @@ class PronounsMixin:
             if doers:
                 return min(doers, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
         if role == "object":  # not the clause's own subject ("a man hugging her"); its owner may be ("her cat
-            clause = self.clause_start(i)  # sleeps beside her": the cat's owner, named only by "her")
+            clause = self.shared_subject_clause(i)  # sleeps beside her": the cat's owner, named only by "her")
             before = [k for k in before if not any(clause <= m < i and not self.possessive_mention(m)
                                                    for m in self.persons[k].mentions)]  # fmt: skip
         if role == "possessive" and before and self.body_part_after_preposition(i):
@@ -373,6 +373,23 @@ class PronounsMixin:
         """ "on his shoulders", "in her arms", "by his side": preposition, possessive, body part."""
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         return prev is not None and prev.core in g.PREPOSITIONS and nxt is not None and nxt.core in BODY_PARTS
+
+    def shared_subject_clause(self, i: int) -> int:
+        """Where the clause of token i starts, over verbs joined by "and" with one subject ("Her teacher walks over
+        and hands her a note": the teacher hands, so "her" is someone else, the girl; bound to the teacher it was
+        varied apart, "hands him a note" beside "A little girl")."""
+        clause = self.clause_start(i)
+        while clause >= 2 and self.tokens[clause - 1].low in ("and", "then") and self.verb_opens(clause):
+            clause = self.clause_start(clause - 1)
+        return clause
+
+    def verb_opens(self, k: int) -> bool:
+        """Token k is a verb with no subject before it in its clause ("and hands her", "and then smiles")."""
+        t = self.tokens[k]
+        if not t.is_word or t.core in g.CLOSED or k in self.used:
+            return False
+        tags = self.lex.tags(t.core)
+        return ing_form(t.core, self.lex) or ("v" in tags and (t.core.endswith("s") or "n" not in tags))
 
     def clause_start(self, i: int) -> int:
         j = i - 1

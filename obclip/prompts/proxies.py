@@ -173,8 +173,17 @@ class ProxiesMixin:
                 obj.core in POSSESSIVE_DETERMINERS or obj.core in g.DETERMINERS)  # fmt: skip
             # "a mother breastfeeding her baby": a held verb before its object leaves "with" in its place, so the
             # cloud view reads "a mother with her baby", not "a mother her baby"
-            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy",
-                                         "with" if verb else ""))  # fmt: skip
+            stand_in = "with" if verb else ""
+            head = self.tok(last + 1)
+            if kind == "noun" and first < last and toks[first].core in ("a", "an") and head is not None and (
+                    toks[last].is_word and toks[last].core not in g.CLOSED) and (
+                    head.is_word and self.free(last + 1) and "n" in self.lex.tags(head.core) and self.noun(head) is None
+                    and not self.ing(head) and head.core not in g.CLOSED):  # fmt: skip
+                # "A kindergarten class sitting in a circle": the article is the class's, and stays, agreeing with it
+                # ("Class sitting in a circle" was sent)
+                article = g.indefinite_article(toks[last + 1].core)
+                stand_in = article.capitalize() if toks[first].text[:1].isupper() else article
+            self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy", stand_in))
             self.unown(first, last)
         if not person_words_only:
             for first, last in self.saint_feasts if self.persons else ():  # beside someone the prompt names
@@ -857,7 +866,9 @@ class ProxiesMixin:
         if kind != "noun":
             return first, last
         after, later = self.tok(last + 1), self.tok(last + 2)
-        if after is not None and self.free(last + 1) and after.is_word and after.low.endswith("s") and (
+        plural = after is not None and after.low.endswith("s") and (  # "puffs", not "class" or "bus": a singular stays
+            "n" in self.lex.tags(after.low[:-1]) or after.low.endswith("es") and "n" in self.lex.tags(after.low[:-2]))
+        if after is not None and self.free(last + 1) and after.is_word and plural and (
                 "n" in self.lex.tags(after.core) and self.noun(after) is None and after.core not in g.CLOSED
                 and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
                 later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS):  # fmt: skip
@@ -940,8 +951,8 @@ class ProxiesMixin:
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or", "&"):
             return first - 1, last
         if prev is not None and prev.text == "/" and (w := self.tok(first - 2)) is not None and w.low == "w" and (
-                self.free(first - 1) and self.free(first - 2) and (nxt is None or not nxt.is_word)):  # fmt: skip
-            return first - 2, last  # "a guy w/ a beard" -> "a guy" ("w/" is "with")
+                self.free(first - 1) and self.free(first - 2)):  # fmt: skip
+            return first - 2, last  # "a guy w/ a beard" -> "a guy" ("w/" is "with"), "w/ red hair drinkin coffe" too
         if prev is not None and self.free(first - 1) and prev.low in INTRODUCERS:
             return first - 1, last  # "a man with a beard" -> "a man"
         if nxt is not None and self.free(last + 1) and nxt.text == "," and (prev is None or not prev.is_word):
