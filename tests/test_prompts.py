@@ -2414,3 +2414,14 @@ def test_round_49_a_glued_person_tag_after_the_count_tag_is_its_character(tags: 
     glued "catgirl" was a second person, while the decoy "1boy, man" read as one."""
     group = held_on_device(tags, glued)
     assert group.n == 2 and len({s.person for s in group.slots}) == 1, group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "Three generations of women from one family posing on a sofa: grandmother, mother and daughter.",
+    "two men on a bench: a father and his son"])  # fmt: skip
+def test_round_49_a_group_whose_members_a_colon_lists_keeps_no_gender_of_its_own(prompt: str) -> None:
+    """Red team 49: "Women from one family ...: grandmother, mother and daughter" varied the group apart from its
+    members ("Men from one family ...: little girl, mother and son", 56 of 64 decoys contradicting themselves): the
+    group is its members, whose genders are varied; the cloud reads "people"."""
+    group = accepted(prompt)
+    assert all(re.search(r"\bpeople\b", c, re.I) and not re.search(r"\b(wo)?men\b", c, re.I) for c in group.order), group.order

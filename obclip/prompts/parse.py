@@ -197,6 +197,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.hold_count_tags()
         self.mark_noun_phrases()
         self.merge_glued_into_tag()
+        self.ungender_listed_groups()
         self.mark_age_phrases()
         self.mark_predicates()
         self.mark_proxies()
@@ -369,6 +370,26 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             person.in_phrase.add("gender")
             self.claim(i, i, Phrase(self.new_person(person), "", (), t.possessive, self.phrase_case(i, i, named=True)))
             self.named_spans.append((i, i))
+
+    def ungender_listed_groups(self) -> None:
+        """ "Three generations of women from one family posing on a sofa: grandmother, mother and daughter": a group
+        whose members a colon then lists is those members, who carry their own genders; varied apart, the group
+        gave decoys that contradict them ("Men from one family ...: little girl, mother and son", 56 of 64). Its
+        gender stays on the device: the cloud reads "people"."""
+        colons = [k for k, t in enumerate(self.tokens) if t.text == ":"]
+        for person in self.persons:
+            if person.number != "pl" or "gender" not in person.states or person.anchor not in self.used:
+                continue
+            last = self.spans[self.used[person.anchor]][1]
+            colon = next((c for c in colons if c > last), None)
+            if colon is None or any(self.tokens[k].text in ".;!?" for k in range(last, colon)):
+                continue
+            end = next((k for k in range(colon, len(self.tokens)) if self.tokens[k].text in ".;!?"), len(self.tokens))
+            members = [p for p in self.persons if p is not person and colon < p.anchor < end]
+            if len(members) >= 2 and all("gender" in p.states for p in members):
+                for table in (person.states, person.strength, person.said):
+                    table.pop("gender", None)
+                person.in_phrase.discard("gender")
 
     def merge_glued_into_tag(self) -> None:
         """ "1girl, catgirl, cat ears": a glued person word set off right after the count tag's one character, of its
