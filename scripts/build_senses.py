@@ -366,6 +366,13 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
     the place is capitalised: a place only where written as a name. A name that is an adjective or a verb too ("Nice",
     "Mobile") is neither."""
     origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
+    # a people WordNet names and our lists do not ("Irelander") is held by default (build_lexicon.py), which says
+    # nothing of its country: Ireland's places take the value of the island's "Irish" ("Galway" was held, and sent
+    # beside an African decoy of "an Irish man"); a country our lists hold ("Mexican") stays held
+    curated = load_curated()
+    listed = {w for w, (v, _, _) in curated["DEMONYMS"].items() if v == "held"} | {
+        w for w, v in curated["ADJECTIVES"].items() if v[1] == "held"}  # fmt: skip
+    defaulted = {w for w, v in origins.items() if v == "held" and w not in listed}
     pertain: dict[str, set[str]] = {}
     for pos in ("a", "s"):
         for syn in wn.all_synsets(pos):
@@ -375,15 +382,15 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
     countries = set(wn.synset("country.n.02").closure(lambda x: x.hyponyms())) | {wn.synset("country.n.02")}
     kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in PLACE_KINDS))
 
-    def said_of(s) -> set[str]:
+    def said_of(s, whole: bool = False) -> set[str]:
         """The values the adjectives of synset `s` give: by derivation first ("Italy" -> "Italian"), else those
         that pertain to it; "South_Korean" counts as "korean"; not "anglo-indian", "afro-asian" (a mix)."""
         derived = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()}
         # its people, where no adjective says it: WordNet's "Chinese" pertains to Taiwan, but China's member is
         # "Chinese" (a native of China)
         people_of = {lem.name().lower() for m in s.member_meronyms() for lem in m.lemmas()}
-        said = [{origins.get(w, origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
-                for words in (derived, pertain.get(s.name(), set()))]
+        said = [{origins.get(w, None if whole else origins.get(w.split("_")[-1])) for w in words if "-" not in w} - {None}
+                for words in (derived, pertain.get(s.name(), set()))]  # whole: "East_Indian" is no Indian
         for found in said:
             if found - {"held"}:
                 return found  # "Ireland": its derived "Irelander" is held, its pertaining "Irish" European: a value
@@ -396,20 +403,33 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
         """The value of the nearest level of holonyms that says one; all synsets of a level are read together and
         in name order, so a place WordNet puts in two continents ("Byzantium") has none, whatever the order."""
         frontier, seen = [syn], {syn}
+        fallback = None
         for _ in range(MAX_HOLONYM_DEPTH):
             level: set[str] = set()
             for s in frontier:
                 if s.name() in BROAD_REGIONS:
-                    return None  # "Dubai" -> ... -> Asia: the continent says no one value
-                found = said_of(s)
+                    return fallback  # "Dubai" -> ... -> Asia: the continent says no one value
+                found = said_of(s, whole=fallback is not None)
                 if found == {"held"} and set(s.instance_hypernyms()) & countries:
-                    level.add("held")  # "Atlanta" -> Georgia -> the United States: an origin never varied
+                    if not defaulted_only(s):
+                        level.add("held")  # "Atlanta" -> Georgia -> the United States: an origin never varied
+                    else:
+                        fallback = "held"  # held only by default ("Irelander"): a level above may say a value
                 level |= found - {"held"}  # "Neapolitan", "Georgian": a city's or a state's people; on to the country
             if level:
                 return level.pop() if len(level) == 1 else None  # two values for one place: none
             frontier = sorted({h for s in frontier for h in s.part_holonyms()} - seen, key=lambda h: h.name())
             seen.update(frontier)
-        return None
+        return fallback
+
+    def defaulted_only(s) -> bool:
+        """Synset `s`'s held value comes only from peoples our lists do not name, held by default ("Irelander"):
+        Ireland's places then take the island's "Irish" (european); "Galway" was held, and sent beside an African
+        decoy of "an Irish man". A country our lists hold ("Mexican") stays held."""
+        words = {d.name().lower() for lem in s.lemmas() for d in lem.derivationally_related_forms()} | pertain.get(
+            s.name(), set()) | {lem.name().lower() for m in s.member_meronyms() for lem in m.lemmas()}  # fmt: skip
+        held = {w for w in words if origins.get(w, origins.get(w.split("_")[-1])) == "held"}
+        return bool(held) and held <= defaulted
 
     def written(s, name: str) -> list[str]:
         return [lem.name() for lem in s.lemmas() if lem.name().lower() == name]

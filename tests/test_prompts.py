@@ -2425,3 +2425,12 @@ def test_round_49_a_group_whose_members_a_colon_lists_keeps_no_gender_of_its_own
     group is its members, whose genders are varied; the cloud reads "people"."""
     group = accepted(prompt)
     assert all(re.search(r"\bpeople\b", c, re.I) and not re.search(r"\b(wo)?men\b", c, re.I) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("place", ["Galway", "Dublin", "Waterford"])
+def test_round_48_an_irish_place_beside_a_varied_irish_origin_stays_on_the_device(place: str) -> None:
+    """Red team 48: "an Irish man playing the fiddle in a pub in Galway" went out with "in Galway" beside "an
+    African man": Ireland's places had no value (WordNet's only people of the republic, "Irelander", is held by
+    default), now the island's "Irish" (european); a place of a varied origin's country is held with it."""
+    group = accepted(f"an Irish man playing the fiddle in a pub in {place}")
+    assert any(s.name == "ethnicity" for s in group.slots) and not any(place in c for c in group.order), group.order
