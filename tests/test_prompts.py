@@ -2434,3 +2434,45 @@ def test_round_48_an_irish_place_beside_a_varied_irish_origin_stays_on_the_devic
     default), now the island's "Irish" (european); a place of a varied origin's country is held with it."""
     group = accepted(f"an Irish man playing the fiddle in a pub in {place}")
     assert any(s.name == "ethnicity" for s in group.slots) and not any(place in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["A grieving mother places flowers at the memorial for the victims",
+                                    "A smiling father hands a gift to his son"])  # fmt: skip
+def test_round_50_a_person_nouns_verb_after_a_modifier_is_a_verb(prompt: str) -> None:
+    """Red team 50: "A grieving mother places flowers at the memorial" went out as written, N = 1: "mother places"
+    was read as a kind of places (after an -ing modifier no article was seen), the mother's gender in clear."""
+    group = accepted(prompt)
+    assert any(s.name == "gender" for s in group.slots) and group.n > 1, group.order
+
+
+def test_round_50_a_name_given_with_named_is_the_same_person_when_said_again() -> None:
+    """Red team 50: "a boy named Leo builds a treehouse. His father hands him a hammer, and Leo grins." held
+    "named Leo" and sent the second "Leo" as written, beside decoys "a little girl builds a treehouse"."""
+    group = accepted("a boy named Leo builds a treehouse. His father hands him a hammer, and Leo grins.")
+    assert not any("Leo" in c for c in group.order), group.order
+    for c in group.order:
+        assert ("little girl" in c) == ("the little girl grins" in c), c
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Athena goddess of wisdom with her owl, marble statue", "Athena"),
+                                              ("Maria teacher of the year holding her award", "Maria")])  # fmt: skip
+def test_round_50_a_first_name_right_before_a_person_noun_is_that_persons(prompt: str, name: str) -> None:
+    """Red team 50: "Athena goddess of wisdom with her owl" sent "Athena" as written beside the decoy "Athena god of
+    wisdom with his owl": a first name opening a phrase before a person noun names that person, and is held."""
+    held_on_device(prompt, name)
+
+
+def test_round_50_a_title_that_with_the_name_is_a_public_figure_goes_with_it() -> None:
+    """Red team 50: "Mahatma Gandhi at his spinning wheel, black and white archival photo" went out as "Mahatma,
+    black and white archival photo": "Mahatma Gandhi" is one name WordNet knows, held whole with his deed."""
+    group = accepted("Mahatma Gandhi at his spinning wheel, black and white archival photo")
+    assert not any("Mahatma" in c or "spinning wheel" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["The man at the counter counts his coins slowly.",
+                                    "An election official counts ballots at a polling station"])  # fmt: skip
+def test_round_50_counts_after_a_thing_or_a_compound_subject_is_a_verb(prompt: str) -> None:
+    """Red team 50: "An election official counts ballots" had the one decoy "An election official countesses
+    ballots", so the real candidate was certain: "counts" after a noun (the counter, an election official) that
+    an article opens is the verb."""
+    assert not any("countess" in c for c in accepted(prompt).order)

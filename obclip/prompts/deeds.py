@@ -82,6 +82,9 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
         noun = next((p for p in people if m.kind == "held back" and p.end < m.start and not text[p.end : m.start].strip()), None)
         public = public_figure(m.text, lex, after_noun=noun is not None) or (  # "Citizen Genet", "Mahatma Gandhi"
             noun is not None and public_figure(text[noun.start : m.end], lex))  # fmt: skip
+        said = lex.nouns.get(noun.text.lower()) if noun is not None else None
+        if public and said is not None and not said.states() and public_figure(text[noun.start : m.end], lex):
+            out.append((noun.start, noun.end, DEED))  # "Mahatma" names him as "Gandhi" does: sent, it said who
         first = re.match(r"\s*([\w'’-]+)\s*", text[end:stop])
         word = first.group(1).lower() if first is not None else ""
         speech = word in SPEECH

@@ -98,9 +98,31 @@ class NamesMixin:
             if (end := self.capital_name_before_agent(i)) is not None:
                 self.unknown_name_phrase(i, end)
         self.hold_tag_names()
+        self.hold_names_before_nouns()
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.read_name(i)
+
+    def hold_names_before_nouns(self) -> None:
+        """ "Athena goddess of wisdom with her owl", "Maria teacher of the year": a capitalised first name opening a
+        phrase right before a lower-case person noun names that person; the name is held and its gender joins the
+        noun's ("Athena" was sent as written beside "Athena god of wisdom with his owl")."""
+        if self.title_mode or self.upper_mode:
+            return
+        for i, t in enumerate(self.tokens[:-1]):
+            prev, nxt, after = self.tok(i - 1), self.tokens[i + 1], self.tok(i + 2)
+            found = self.noun(nxt) if nxt.is_word and not nxt.capitalised else None
+            if not (self.free(i) and self.free(i + 1) and t.is_word and t.capitalised and not t.possessive) or (
+                    found is None or found[0].number != "sg" or plain(t.core) not in self.lex.first_names
+                    or t.core in g.CLOSED or (set(self.lex.tags(t.core)) & set("nva") and "N" not in self.lex.tags(
+                        t.core))):  # fmt: skip  # "Rose gardener": a common word first; "Maria" a name first
+                continue
+            if prev is not None and not (prev.text in ",;:(" or prev.low == "and") or (
+                    after is not None and after.is_word and self.noun(after) is not None):  # fmt: skip
+                continue
+            gender = name_gender(self.lex.first_names.get(plain(t.core), ""))
+            self.claim(i, i, Held(t.text, "name"))
+            self.apposition[i] = ({"gender": gender} if gender else {}, plain(t.core), False)
 
     def mark_known_people(self) -> None:
         """ "Genghis Khan leading his army", "Sitting Bull": a person WordNet names in several words, none of which
@@ -294,6 +316,7 @@ class NamesMixin:
                     plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))
                     or (nxt.capitalised and (b := self.tok(i - 1)) is not None and self.noun(b) is not None)):  # fmt: skip
                 self.hold_name(i, i + 1)  # "a boy named Hunter": after a person, a capitalised word is a name
+                self.named_after.append((i, plain(nxt.core)))
 
     def hold_name(self, first: int, end: int) -> None:
         """Holds back tokens first..end and the capitalised name parts after them ("Will Smith")."""

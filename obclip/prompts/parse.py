@@ -112,6 +112,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
         self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
+        self.named_after: list[tuple[int, str]] = []  # "a boy named Leo": the "named" token and the name's word
 
     # helpers
     def tok(self, i: int) -> Token | None:
@@ -197,6 +198,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.hold_count_tags()
         self.mark_noun_phrases()
         self.merge_glued_into_tag()
+        self.name_again_after_named()
         self.ungender_listed_groups()
         self.mark_age_phrases()
         self.mark_predicates()
@@ -370,6 +372,19 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             person.in_phrase.add("gender")
             self.claim(i, i, Phrase(self.new_person(person), "", (), t.possessive, self.phrase_case(i, i, named=True)))
             self.named_spans.append((i, i))
+
+    def name_again_after_named(self) -> None:
+        """ "a boy named Leo builds a treehouse ... and Leo grins": "named Leo" is held, and the name said again later
+        is the boy again, written as "the little boy" (it was sent as written, beside a decoy "a little girl")."""
+        for i, key in self.named_after:
+            pid = self.owner_at(i - 1)
+            if pid is None:
+                continue
+            for j in range(i + 2, len(self.tokens)):
+                t = self.tokens[j]
+                if t.is_word and plain(t.core) == key and self.free(j) and (t.capitalised or not self.tokens[i + 1].capitalised):
+                    self.persons[pid].mentions.append(j)
+                    self.claim(j, j, Phrase(pid, "the", (), t.possessive, g.SENTENCE if j in self.starts else g.LOWER))
 
     def ungender_listed_groups(self) -> None:
         """ "Three generations of women from one family posing on a sofa: grandmother, mother and daughter": a group

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
+from obclip.prompts.lexicon import Noun
 from obclip.prompts.phrases import BARE_INFINITIVE_VERBS
 from obclip.prompts.template import Held
 
@@ -102,7 +103,7 @@ class ReadingMixin:
             # clothes" describes the clothes
         if self.shape_of(i):
             return "the shape of a thing: no one is there"
-        if noun.number == "pl" and not t.capitalised and self.agreeing_verb(i):
+        if noun.number == "pl" and not t.capitalised and self.agreeing_verb(i, thing_subject=True):
             return "the verb of the person before it"  # "the woman counts the money" ("countesses" in a decoy)
         if self.capital_thing_before(i):
             return "a name of a thing, a place, a work or an artist"  # "a Game Boy", "a Cover Girl ad": a product
@@ -292,7 +293,8 @@ class ReadingMixin:
         bare = prev is not None and prev.is_word and (prev.core in g.PREPOSITIONS or set(self.lex.tags(prev.core)) == {"v"}
                                                       or (self.ing(prev) and "v" in self.lex.tags(prev.core)))
         return bare and not t.possessive and self.noun(t)[0].number == "sg" and nxt is not None and self.free(i + 1) and (
-            "n" in self.lex.tags(nxt.core) and nxt.core.endswith("s") and self.noun(nxt) is None)
+            "n" in self.lex.tags(nxt.core) and nxt.core.endswith("s") and self.noun(nxt) is None) and (
+            not self.agreeing_verb(i + 1))  # fmt: skip  # "A grieving mother places flowers": her verb
 
     def named_being(self, i: int) -> bool:
         """A god or a being followed by its own name, which is no person's first name ("the god Anubis")."""
@@ -348,13 +350,18 @@ class ReadingMixin:
             return "verb"
         return "thing"
 
-    def agreeing_verb(self, j: int) -> bool:
+    def agreeing_verb(self, j: int, thing_subject: bool = False) -> bool:
         """Token j, right after a singular person noun, is its verb in the third person ("the teenager storms off",
         "the boy eats an apple", "the boy eats half of it"): a verb's -s form followed by what opens a verb's object
         or adjunct (a determiner, a pronoun, a preposition, a particle) or by the clause's end. A plural noun after
         a singular one ("a baby clothes set") is followed by a noun."""
         word, subject, nxt = self.tokens[j], self.tok(j - 1), self.tok(j + 1)
         found = self.noun(subject) if subject is not None else None
+        thing = found is None and thing_subject and subject is not None and subject.is_word and "n" in self.lex.tags(
+            subject.core) and subject.core not in g.CLOSED and subject.core not in g.NUMBER_WORDS and not (
+            subject.core.endswith("s"))  # fmt: skip
+        if thing:
+            found = (Noun(None, "sg"), "")  # "The man at the counter counts his coins": the counter's verb
         if found is None or subject.possessive or "v" not in self.lex.tags(word.core):
             return False
         plural = found[0].number == "pl" and subject.core not in self.lex.adjectives and (
@@ -368,8 +375,12 @@ class ReadingMixin:
         if plural and (word.low.endswith("s") or word.low.endswith("ing")):
             return False  # "two women's shoes", "men playing": not a bare form
         k = j - 2
-        while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
-            k -= 1  # "the little boy eats"
+        while k >= 0 and self.tokens[k].is_word and self.tokens[k].core not in g.NUMBER_WORDS and (
+                self.tokens[k].core not in g.DETERMINERS) and (self.tokens[k].core in self.lex.adjectives or (
+                self.ing(self.tokens[k]) or "a" in self.lex.tags(self.tokens[k].core)) or (
+                not plural and "n" in self.lex.tags(self.tokens[k].core) and self.noun(self.tokens[k]) is None
+                and self.tokens[k].core not in g.CLOSED)):  # fmt: skip  # "An election official counts ballots"
+            k -= 1  # "the little boy eats", "A grieving mother places flowers" (was "a kind of places", N=1)
         opener = k >= 0 and (self.tokens[k].core in g.DETERMINERS or self.tokens[k].core in POSSESSIVE_DETERMINERS or (
             plural and (self.tokens[k].core in g.NUMBER_WORDS or self.tokens[k].kind == "num")))  # fmt: skip
         if plural and k >= 0 and self.tokens[k].core in SINGULAR_DETERMINERS:
@@ -380,7 +391,7 @@ class ReadingMixin:
             subject.core not in self.lex.adjectives and nxt is not None and nxt.is_word and nxt.core not in g.CLOSED
             and set(self.lex.tags(nxt.core)) & set("na") and self.bare_object_of(j) and self.tok(j + 2) is not None
             and self.tokens[j + 2].is_word)  # fmt: skip  # "Local teen wins regional spelling bee": a news headline
-        if not opener and not headline:
+        if not opener and not headline or thing and not opener:
             return False  # "Indian spices in bowls", "wizard robes, fantasy art": a tag, no clause with a subject
         return (
             (plural and nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and self.noun(nxt) is None
