@@ -402,7 +402,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
 @pytest.mark.parametrize(
     ("prompt", "word"),
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
-     ("ask him/her for directions", "/"), ("woman, 30s, brunette, smiling", "30s"),
+     ("ask him/her for directions", "/"),
      ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 3 in the morning", "3"),
      ("A girlboss CEO in a power suit", "girlboss"), ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
@@ -2476,3 +2476,12 @@ def test_round_50_counts_after_a_thing_or_a_compound_subject_is_a_verb(prompt: s
     ballots", so the real candidate was certain: "counts" after a noun (the counter, an election official) that
     an article opens is the verb."""
     assert not any("countess" in c for c in accepted(prompt).order)
+
+
+def test_round_50_a_decade_tag_between_tags_of_one_person_is_their_age() -> None:
+    """Red team 50: "solo, mature female, 40s, office lady, pencil skirt" was refused ("a number next to a person"):
+    a decade set off between two tags of one person is that person's age, varied."""
+    for prompt in ("solo, mature female, 40s, office lady, glasses, city background, best quality",
+                   "woman, 30s, brunette, smiling"):  # (refused until round 50, as a stray age)
+        group = accepted(prompt)
+        assert any(s.name == "age" for s in group.slots) and not any("0s" in c for c in group.order), group.order

@@ -335,7 +335,13 @@ class AgesMixin:
         if before is None or before.text not in (",", "(") or (after is not None and after.text not in ",;.)!?"):
             return False
         then = self.tok(j + 2)
-        doing = after is not None and after.text == "," and then is not None and self.ing(then)
+        part = []  # the next comma part: "mature female, 40s, office lady": a tag of the same person follows
+        for k in range(j + 2, len(self.tokens)):
+            if self.tokens[k].text in ",;.":
+                break
+            part.append(self.tokens[k])
+        doing = after is not None and after.text == "," and then is not None and (self.ing(then) or any(
+            w.is_word and (n := self.noun(w)) is not None and n[0].number == "sg" for w in part))  # fmt: skip
         if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")) and not doing:
             return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed;
             # "Woman, 60s, gardening in a straw hat" says what she does next, a stock caption's age (was refused)
