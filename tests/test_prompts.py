@@ -2485,3 +2485,26 @@ def test_round_50_a_decade_tag_between_tags_of_one_person_is_their_age() -> None
                    "woman, 30s, brunette, smiling"):  # (refused until round 50, as a stray age)
         group = accepted(prompt)
         assert any(s.name == "age" for s in group.slots) and not any("0s" in c for c in group.order), group.order
+
+
+def test_round_51_a_decade_after_a_predicate_tag_is_refused_not_sent() -> None:
+    """Red team 51: "fantasy warrior, female, 30s" went out with "30s" as written (N = 2): the tag "female" before
+    it is a predicate of the warrior, which the stray-age check did not see as the person it may be said of."""
+    with pytest.raises(DetectionError, match="'30s'"):
+        transform("fantasy warrior, female, 30s, armor, castle")
+
+
+def test_round_51_her_after_a_preposition_before_last_day_is_possessive() -> None:
+    """Red team 51: "A retired woman, 65, on her last day of work" had male decoys "on him last day": "her last day"
+    read as an object and a time ("she visits her every Sunday"); after a preposition it is hers."""
+    group = accepted("A woman, 65, on her last day of work, coworkers clapping")
+    assert not any(" him last" in c for c in group.order) and any(" his last" in c for c in group.order), group.order
+
+
+def test_round_51_an_ordinal_bday_is_a_birthday() -> None:
+    """Red team 51: "80TH BDAY PARTY FOR GRANDPA" sent the age as written beside "little boy" decoys; "bday" is a
+    birthday, whose ordinal is the person's age."""
+    group = accepted("grandma's 90th bday")
+    assert any(s.name == "age" for s in group.slots) and not any("90th" in c for c in group.order), group.order
+    with pytest.raises(DetectionError):
+        transform("80TH BDAY PARTY FOR GRANDPA")

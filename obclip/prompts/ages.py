@@ -21,7 +21,7 @@ from obclip.prompts.cues import (
     decade_years,
     ish_years,
 )
-from obclip.prompts.template import AgePhrase, Held, Phrase
+from obclip.prompts.template import AgePhrase, Held, Phrase, Predicate
 from obclip.prompts.tokens import Token, weight_group
 
 # a parent "of two" has two children; "a girl of two" is two years old
@@ -257,8 +257,8 @@ class AgesMixin:
         t, b = self.tokens[i], self.tok(i + 1)
         m = ORDINAL.match(t.low) if t.kind == "num" else None
         years = int(m.group(1)) if m is not None else spelled_ordinal(t.low) if t.is_word else None
-        if years is None or b is None or b.low not in ("birthday", "birthdays") or not self.free(i + 1):
-            return False  # "his first birthday", "her fiftieth birthday": in words as in digits
+        if years is None or b is None or b.low not in ("birthday", "birthdays", "bday", "bdays", "b-day") or not self.free(i + 1):
+            return False  # "his first birthday", "her fiftieth birthday": in words as in digits; "80TH BDAY" (was sent)
         pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
         if pid is None and m is None:
             return False  # "first birthday party decorations": in words, a birthday of no one named is a thing's
@@ -516,7 +516,9 @@ class AgesMixin:
             return True
         if j >= 0 and self.tokens[j].low in ("over", "under", "at", "of", "around", "about", "nearly", "almost"):
             j -= 1
-        if self.owner_at(j) is not None and (prev is None or prev.low not in ("with", "and")):
+        said = self.spans[self.used[j]] if j in self.used else None  # "warrior, female, 30s": a predicate tag's person
+        predicate = said is not None and isinstance(said[2], Predicate) and said[1] == j
+        if (self.owner_at(j) is not None or predicate) and (prev is None or prev.low not in ("with", "and")):
             nxt = self.tok(i + 1)
             if nxt is not None and g.two_word_number(t, nxt) is not None:
                 nxt = self.tok(i + 2)  # "a man twenty one years old": one number in two words

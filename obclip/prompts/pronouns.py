@@ -446,8 +446,9 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     core = nxt.core
     when = tokens[i + 2] if i + 2 < len(tokens) else None
     if word == "her" and core in ("every", "each", "last", "next", "this", "all") and when is not None and (
-            when.core.removesuffix("s") in TIME_WORDS):  # fmt: skip
-        return "object"  # "she visits her every Sunday": when it happens, not "her every move"
+            when.core.removesuffix("s") in TIME_WORDS) and not follows_preposition:  # fmt: skip
+        return "object"  # "she visits her every Sunday": when it happens, not "her every move"; after a preposition it
+        # is hers ("on her last day" was written "on him last day" in every male decoy, round 51)
     if word == "her" and core in ("his", "her", "my", "your", "our", "their", "its"):
         return "object"  # "He offers her his seat": a possessive takes a noun, not another one
     if core in g.POSSESSIVE_ONLY or core in g.NUMBER_WORDS or core in lex.nouns:
