@@ -2508,3 +2508,12 @@ def test_round_51_an_ordinal_bday_is_a_birthday() -> None:
     assert any(s.name == "age" for s in group.slots) and not any("90th" in c for c in group.order), group.order
     with pytest.raises(DetectionError):
         transform("80TH BDAY PARTY FOR GRANDPA")
+
+
+@pytest.mark.parametrize(("prompt", "word"), [
+    ("1girl, 1boy, couple, hetero, holding hands, beach sunset, masterpiece", "hetero"),
+    ("A Nigerian bride in a gele and aso-oke at her traditional wedding", "aso-oke")])  # fmt: skip
+def test_round_51_a_tag_or_cloth_that_says_who_is_held_with_its_kind(prompt: str, word: str) -> None:
+    """Red team 51: "hetero" (the booru tag of a man and a woman) was sent once the count tags were held; the Yoruba
+    "aso-oke" was sent beside "A European groom" once the gele was held."""
+    held_on_device(prompt, word)
