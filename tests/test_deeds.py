@@ -114,3 +114,14 @@ def test_no_held_public_figures_deed_reaches_the_cloud(figure: str, deed: str) -
         assert not any(deed in c for c in group.order), (name, group.order)
     if any(deed.split(" ", 1)[1] in h for h in group.held_back):  # a name the deed showed to be one is never sent
         assert not any(name in c for c in group.order), (name, group.order)  # once the deed is held ("Citizen Genet")
+
+
+@pytest.mark.parametrize(("prompt", "name", "tell"), [
+    ("English Hippocrates riding a white horse across the desert", "Hippocrates", "desert"),
+    ("Little John giving a speech to a crowd", "John", "crowd")])  # fmt: skip
+def test_a_public_figures_phrase_with_a_word_before_the_name_holds_the_deed(prompt: str, name: str, tell: str) -> None:
+    """CI's run of the property above found "English Hippocrates riding a white horse" sending its deed beside
+    "An African person": the person's phrase was the origin's word and the name, not the name alone; "Little
+    John" (a legend's name WordNet knows whole) then went out as written once its deed was held."""
+    group = accepted(prompt)
+    assert not any(name in c or tell in c for c in group.order), group.order

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
-from obclip.prompts.deeds import capitalised, deeds, verb_kept, without
+from obclip.prompts.deeds import capitalised, deeds, name_of, verb_kept, without
 from obclip.prompts.grammar import CLOSED, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
@@ -445,8 +445,8 @@ def transform(
     notes = [group.note] if group.note else []
     if held:
         # the names left in the sentence (a name inside a deed goes with it: "shaking hands with Spiderman")
-        names = tuple(m.text for m in group.mentions if (m.kind == "person" and m.text in group.held_back or m.kind
-                      == "held back" and m.why == "name") and not any(m.text in h for h in held))  # fmt: skip
+        names = tuple(dict.fromkeys(n for m in group.mentions if (n := name_of(m, group.held_back)) is not None
+                                    and not any(n in h for h in held)))  # fmt: skip
         try:
             reduced, _, more = read(without(text, held, names))
         except DetectionError:

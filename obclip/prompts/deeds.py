@@ -67,11 +67,19 @@ def public_figure(name: str, lex: Lexicon, after_noun: bool = False) -> bool:
         last.gender is not None and words[-1].lower().endswith(("man", "woman", "girl", "boy")))
 
 
+def name_of(m: Mention, held: tuple[str, ...]) -> str | None:
+    """The held name `m` mentions: a name held after a person noun ("the goddess Athena"), or a person's phrase that
+    is a held name or ends on one ("Abraham Lincoln"; "English Hippocrates", an origin's word before it)."""
+    if m.kind == "held back":
+        return m.text if m.why == "name" else None
+    return next((h for h in held if m.kind == "person" and (m.text == h or m.text.endswith(" " + h))), None)
+
+
 def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     """The spans of `text` to hold back with a held name: a public figure's deed, anyone's words."""
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     # a name is a person's phrase held whole ("Abraham Lincoln") or held after a person noun ("the goddess Athena")
-    names = [m for m in mentions if m.kind == "person" and m.text in held or m.kind == "held back" and m.why == "name"]
+    names = [m for m in mentions if name_of(m, held) is not None]
     out: list[tuple[int, int, str]] = []
     for m in sorted(names, key=lambda m: m.start):
         end = m.end
@@ -80,7 +88,8 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
                 end = p.end
         stop = _part_end(text, end)
         noun = next((p for p in people if m.kind == "held back" and p.end < m.start and not text[p.end : m.start].strip()), None)
-        public = public_figure(m.text, lex, after_noun=noun is not None) or (  # "Citizen Genet", "Mahatma Gandhi"
+        public = public_figure(name_of(m, held) or m.text, lex, after_noun=noun is not None) or (
+            m.kind == "person" and public_figure(m.text, lex)) or (  # "Citizen Genet", "Mahatma Gandhi"
             noun is not None and public_figure(text[noun.start : m.end], lex))  # fmt: skip
         said = lex.nouns.get(noun.text.lower()) if noun is not None else None
         if public and said is not None and not said.states() and public_figure(text[noun.start : m.end], lex):
