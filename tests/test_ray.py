@@ -71,12 +71,13 @@ class RayCluster(ServeOnRay):
     """`ray.init` + Serve on free loopback ports, the app deployed with 2 replicas."""
 
     def __init__(self, tmp: Path) -> None:
-        self.trace, self.port, self.metrics_port = tmp / "batches.jsonl", _free_port(), _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.trace, self.metrics_port = tmp / "batches.jsonl", _free_port()
         env = {TRACE_ENV: str(self.trace), "RAY_USAGE_STATS_ENABLED": "0", "HF_HUB_OFFLINE": "1"}
         os.environ.update(env)
         ray.init(num_cpus=2, object_store_memory=512 * 2**20, include_dashboard=False, logging_level="WARNING",
                  _metrics_export_port=self.metrics_port, runtime_env={"env_vars": env})  # fmt: skip
+        self.port = _free_port()  # once Ray's own processes have bound theirs (picked before, one took it in CI)
+        self.url = f"http://127.0.0.1:{self.port}"
         self.session = Path(ray._private.worker._global_node.get_session_dir_path())
         serve.start(http_options=http_options(DeployConfig(port=self.port)))
         self.config = ServerConfig(key_digests=(digest(KEY),), limits=LIMITS,

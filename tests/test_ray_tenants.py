@@ -58,12 +58,15 @@ class App(ServeOnRay):
     """`ray.init` + Serve on a free loopback port; the app with 2 replicas, long requests allowed, small quotas."""
 
     def __init__(self, tmp: Path) -> None:
-        self.trace, port = tmp / "batches.jsonl", _free_port()
-        self.url = f"http://127.0.0.1:{port}"
+        self.trace = tmp / "batches.jsonl"
         env = {TRACE_ENV: str(self.trace), "RAY_USAGE_STATS_ENABLED": "0", "HF_HUB_OFFLINE": "1"}
         os.environ.update(env)
         ray.init(num_cpus=2, object_store_memory=512 * 2**20, include_dashboard=False, logging_level="WARNING",
                  runtime_env={"env_vars": env})  # fmt: skip
+        # the port is picked once Ray's own processes have bound theirs: picked before, one of them took it
+        # ("Failed to bind to address '127.0.0.1:45511'", CI at 9ab1ead)
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
         try:
             serve.start(http_options=http_options(DeployConfig(port=port)))
             keys = tuple(digest(k) for k in (KEY, OTHER, BLOCKER, SHARER, THIRD, FOURTH))
