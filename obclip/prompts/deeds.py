@@ -30,8 +30,6 @@ from obclip.prompts.cues import ing_form, plain
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.template import Mention
 
-DEED = "what a public figure does or where: it names them"
-WORDS = "what a named person says: a known line names them"
 # a verb of speech after a name opens what they say ("Gandalf saying you shall not pass")
 SPEECH = frozenset("""say says said saying shout shouts shouting yell yells yelling whisper whispers whispering
     exclaim exclaims exclaiming declare declares declaring quote quotes quoting recite recites reciting
@@ -80,7 +78,7 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     # a name is a person's phrase held whole ("Abraham Lincoln") or held after a person noun ("the goddess Athena")
     names = [m for m in mentions if name_of(m, held) is not None]
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int]] = []
     for m in sorted(names, key=lambda m: m.start):
         end = m.end
         for p in people:  # "Santa Claus and Mrs. Claus wrapping presents": after the people the name is listed with
@@ -91,9 +89,9 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
         public = public_figure(name_of(m, held) or m.text, lex, after_noun=noun is not None) or (
             m.kind == "person" and public_figure(m.text, lex)) or (  # "Citizen Genet", "Mahatma Gandhi"
             noun is not None and public_figure(text[noun.start : m.end], lex))  # fmt: skip
-        said = lex.nouns.get(noun.text.lower()) if noun is not None else None
-        if public and said is not None and not said.states() and public_figure(text[noun.start : m.end], lex):
-            out.append((noun.start, noun.end, DEED))  # "Mahatma" names him as "Gandhi" does: sent, it said who
+        entry = lex.nouns.get(noun.text.lower()) if noun is not None else None
+        if public and entry is not None and not entry.states() and public_figure(text[noun.start : m.end], lex):
+            out.append((noun.start, noun.end))  # "Mahatma" names him as "Gandhi" does: sent, it said who
         first = re.match(r"\s*([\w'’-]+)\s*", text[end:stop])
         word = first.group(1).lower() if first is not None else ""
         speech = word in SPEECH
@@ -106,7 +104,7 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
         if not (public or speech) or not (alone or acts or speech):
             continue
         if not alone:
-            out.append((end, stop, DEED if public else WORDS))
+            out.append((end, stop))
         while public and stop < len(text) and text[stop] == ",":  # the comma parts that go on with the deed
             nxt = _part_end(text, stop + 1)
             head = re.match(r"\s*([\w'’-]+)", text[stop + 1 : nxt])
@@ -114,11 +112,11 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
                 break
             word = head.group(1).lower()
             if ing_form(word, lex) or word in g.PREPOSITIONS - {"of"}:
-                out.append((stop + 1, nxt, DEED))
+                out.append((stop + 1, nxt))
             elif not alone:  # an appositive right after a name alone in its part is the name's; anything else ends it
                 break
             alone, stop = False, nxt
-    return tuple(dict.fromkeys(text[a:b].strip() for a, b, _ in out if text[a:b].strip()))
+    return tuple(dict.fromkeys(text[a:b].strip() for a, b in out if text[a:b].strip()))
 
 
 def _part_end(text: str, start: int) -> int:
