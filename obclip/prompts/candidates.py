@@ -447,17 +447,21 @@ def transform(
         # the names left in the sentence (a name inside a deed goes with it: "shaking hands with Spiderman")
         names = tuple(dict.fromkeys(n for m in group.mentions if (n := name_of(m, group.held_back)) is not None
                                     and not any(n in h for h in held)))  # fmt: skip
+
+        def lost(reduced: CandidateGroup) -> list[str]:  # names the reduced prompt no longer reads as names
+            return [n for n in names if n not in reduced.held_back and capitalised(n) not in reduced.held_back]
+
         try:
             reduced, _, more = read(without(text, held, names))
         except DetectionError:
             reduced = None
-        if reduced is None or any(capitalised(n) not in reduced.held_back and n not in reduced.held_back for n in names):
+        if reduced is None or lost(reduced):
             held = verb_kept(held, lex)  # "Einstein" alone is read as no one's name, "Einstein writing" as one
             reduced, _, more = read(without(text, held, names))
         group = reduced
-        if lost := [n for n in names if capitalised(n) not in group.held_back and n not in group.held_back]:
+        if missing := lost(group):
             raise DetectionError(
-                f"{lost[0]!r} is someone the world knows, and what the prompt says of them would name them to the server, "
+                f"{missing[0]!r} is someone the world knows, and what the prompt says of them would name them to the server, "
                 "but without it the name is no longer read as a person's; write the scene without the name, or with a "
                 "plain noun for the person ('a scientist', 'a queen')"
             )

@@ -86,11 +86,11 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
                 end = p.end
         stop = _part_end(text, end)
         noun = next((p for p in people if m.kind == "held back" and p.end < m.start and not text[p.end : m.start].strip()), None)
-        public = public_figure(name_of(m, held) or m.text, lex, after_noun=noun is not None) or (
-            m.kind == "person" and public_figure(m.text, lex)) or (  # "Citizen Genet", "Mahatma Gandhi"
-            noun is not None and public_figure(text[noun.start : m.end], lex))  # fmt: skip
+        titled = noun is not None and public_figure(text[noun.start : m.end], lex)  # "Citizen Genet", "Mahatma Gandhi"
+        public = titled or public_figure(name_of(m, held) or m.text, lex, after_noun=noun is not None) or (
+            m.kind == "person" and public_figure(m.text, lex))  # fmt: skip
         entry = lex.nouns.get(noun.text.lower()) if noun is not None else None
-        if public and entry is not None and not entry.states() and public_figure(text[noun.start : m.end], lex):
+        if titled and entry is not None and not entry.states():
             out.append((noun.start, noun.end))  # "Mahatma" names him as "Gandhi" does: sent, it said who
         first = re.match(r"\s*([\w'’-]+)\s*", text[end:stop])
         word = first.group(1).lower() if first is not None else ""
