@@ -311,7 +311,7 @@ def test_a_person_before_a_verb_and_a_work_is_still_a_person(prompt: str) -> Non
     [("a girl who just lost her first tooth", "tooth"), ("a boy in 5th grade raising his hand in class", "grade"),
      ("a man going through a midlife crisis, buying a red sports car", "crisis"),
      ("a girl with menstrual cramps lying in bed", "menstrual"), ("a woman at her baby shower, holding her belly", "shower"),
-     ("a woman celebrating her 50th anniversary with her husband", "anniversary")],
+     ("a woman celebrating her 50th anniversary with her husband", "50th")],
 )  # fmt: skip
 def test_a_life_event_that_says_an_age_or_a_sex_stays_on_the_device(prompt: str, event: str) -> None:
     """Round 12: "a girl who just lost her first tooth" was sent beside "a middle-aged man who just lost his first
@@ -326,7 +326,7 @@ def test_a_life_event_that_says_an_age_or_a_sex_stays_on_the_device(prompt: str,
 def test_a_comma_after_a_held_clause_stays_where_it_parts_tags() -> None:
     """ "dancing at their 50th anniversary, black and white photo" went out as "dancing at black and white photo"."""
     order = transform("a husband and wife dancing at their 50th anniversary, black and white photo").order
-    assert all(c.endswith("dancing, black and white photo") for c in order), order
+    assert all(c.endswith("anniversary, black and white photo") and "50th" not in c for c in order), order
 
 
 @pytest.mark.parametrize(("prompt", "phrase"), [("a bar mitzvah boy reading", "mitzvah"), ("a 5th grade boy at his desk", "grade")])

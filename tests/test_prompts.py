@@ -974,7 +974,7 @@ def test_the_time_a_held_festival_names_leaves_with_it(prompt: str, held: str) -
 @pytest.mark.parametrize(("prompt", "proxy"), [("a lesbian couple walking their dog in Brooklyn", "lesbian"),
                                                ("a gay couple cooking breakfast together", "gay"),
                                                ("A couple celebrating their 50th wedding anniversary with champagne",
-                                                "their 50th wedding anniversary")])  # fmt: skip
+                                                "50th")])  # fmt: skip
 def test_a_couple_no_word_gives_a_value_is_still_people(prompt: str, proxy: str) -> None:
     """Red team rounds 23 and 25: "a lesbian couple walking their dog" went out as written, and "A couple
     celebrating their 50th wedding anniversary": a couple or a family whose values no word states made no person,
@@ -2490,8 +2490,10 @@ def test_round_50_a_decade_tag_between_tags_of_one_person_is_their_age() -> None
 def test_round_51_a_decade_after_a_predicate_tag_is_refused_not_sent() -> None:
     """Red team 51: "fantasy warrior, female, 30s" went out with "30s" as written (N = 2): the tag "female" before
     it is a predicate of the warrior, which the stray-age check did not see as the person it may be said of."""
-    with pytest.raises(DetectionError, match="'30s'"):
-        transform("fantasy warrior, female, 30s, armor, castle")
+    group = accepted("fantasy warrior, female, 30s, armor, castle")  # session 22: a character sheet's age, varied
+    assert any(s.name == "age" for s in group.slots) and not any("30s" in c for c in group.order), group.order
+    with pytest.raises(DetectionError, match="'80s'"):
+        transform("a man, 80s, synthwave")  # a decade that may be the style is still refused, not guessed
 
 
 def test_round_51_her_after_a_preposition_before_last_day_is_possessive() -> None:
@@ -2506,8 +2508,8 @@ def test_round_51_an_ordinal_bday_is_a_birthday() -> None:
     birthday, whose ordinal is the person's age."""
     group = accepted("grandma's 90th bday")
     assert any(s.name == "age" for s in group.slots) and not any("90th" in c for c in group.order), group.order
-    with pytest.raises(DetectionError):
-        transform("80TH BDAY PARTY FOR GRANDPA")
+    shouted = accepted("80TH BDAY PARTY FOR GRANDPA")  # the person after the birthday (once refused)
+    assert any(s.name == "age" for s in shouted.slots) and not any("80TH" in c for c in shouted.order), shouted.order
 
 
 @pytest.mark.parametrize(("prompt", "word"), [
@@ -2517,3 +2519,90 @@ def test_round_51_a_tag_or_cloth_that_says_who_is_held_with_its_kind(prompt: str
     """Red team 51: "hetero" (the booru tag of a man and a woman) was sent once the count tags were held; the Yoruba
     "aso-oke" was sent beside "A European groom" once the gele was held."""
     held_on_device(prompt, word)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("OLD MAN FISHING ON A LAKE, golden hour", "OLD"), ("KOREAN GIRL WITH LONG HAIR, 8k, detailed", "KOREAN"),
+    ("GRANDMA'S 80TH BDAY PARTY!!! family all around her", "80TH"), ("BEST DAD EVER holding his baby girl", "DAD"),
+    ("a beach at dusk, YOUNG WOMAN IN A RED DRESS", "YOUNG")])  # fmt: skip
+def test_session_22_a_stretch_in_capitals_is_read_as_words_not_names(prompt: str, said: str) -> None:
+    """Session 22: a prompt shouting in part ("OLD MAN FISHING ON A LAKE, golden hour") had its capitals read as a
+    name, sent as written with N = 1. Capitals in a stretch of common words mark no name, whatever the rest is; the
+    decoys keep the stretch in capitals."""
+    group = accepted(prompt)
+    assert any(said not in c for c in group.order), group.order  # varied, not sent as written
+    words = [w for c in group.order for w in re.findall(r"[A-Za-z][A-Za-z'-]*", c)]
+    assert all(w.isupper() or w.islower() for w in words), group.order  # no "Old Man" in a shouted stretch
+    assert set(accepted("a man at NASA HQ").order) == {"a man at NASA HQ", "a woman at NASA HQ"}  # acronyms stay
+
+
+@pytest.mark.parametrize("prompt", ["his first birthday, smash cake", "her 50th birthday",
+                                    "celebrating his ninetieth birthday with cake"])
+def test_session_22_a_birthday_after_a_pronoun_is_the_pronouns_persons_age(prompt: str) -> None:
+    """Session 22: "his first birthday" went out as written (N = 2, a baby's age in clear) and "her 50th birthday"
+    was refused as a birthday of no one: the possessive names whose age it is."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots)
+    assert len({c.split(" birthday")[0].split()[-1] for c in group.order}) > 1, group.order
+
+
+def test_session_22_how_long_someone_has_been_married_is_held_a_things_anniversary_is_not() -> None:
+    """Session 22: "a couple dancing at their 40th anniversary party" and "my parents' 40th anniversary dinner" went
+    out as written (a list named only the 50th), while "a poster for the 50th anniversary of the moon landing" was
+    cut to "a poster landing". A person's anniversary bounds their age; a thing's is no one's."""
+    for prompt, ordinal in [("a couple dancing at their 40th anniversary party", "40th"),
+                            ("my parents' twentieth wedding anniversary dinner", "twentieth"),
+                            ("a man and his wife on their 35th anniversary", "35th")]:  # fmt: skip
+        held_on_device(prompt, ordinal)
+    thing = "a poster for the 50th anniversary of the moon landing"
+    assert accepted(thing).order == (thing,)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A Hindu wedding with the bride and groom", "Person"), ("a Korean wedding with the bride", "person wedding"),
+    ("my grandmother (she's 82, Korean) making kimchi", "Person")])  # fmt: skip
+def test_session_22_an_origin_before_a_wedding_or_in_a_bracket_is_no_second_person(prompt: str, said: str) -> None:
+    """Red team 52: "A Hindu wedding with the bride" went out as "A Person wedding" ("a Hindu" read as someone
+    wedding the bride), "(she's 82, Korean)" as "(she's 75, Asian Person)": a wedding is an event, and a bracket
+    closes a tag as a comma does."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["fantasy warrior, male, 30s, sword", "a nun, female, 60s, temple"])
+def test_session_22_a_character_sheets_decade_after_its_gender_tag_is_varied(prompt: str) -> None:
+    """Session 22: "NOUN, male, 30s, ..." (a stock character sheet) was refused as a stray number."""
+    group = accepted(prompt)
+    decade = re.search(r"\d0s", prompt).group()
+    assert any(s.name == "age" for s in group.slots) and not any(decade in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("A mom-to-be in her early thirties holding her belly.", "mom-to-be"),
+    ("a mum-to-be, 32, in a park", "mum-to-be"),
+    ("Baby shower for a mom-to-be in her early thirties, pink balloons", "mom-to-be")])  # fmt: skip
+def test_session_22_a_person_noun_glued_into_a_proxy_owns_the_age_after_it(prompt: str, held: str) -> None:
+    """Red team 52: "A mom-to-be in her early thirties" was refused (her age made a second person), "a mum-to-be, 32"
+    sent "32" as written, and "Baby shower for a mom-to-be in her early thirties" went out "Baby shower in her
+    twenties". The mom-to-be is the person; her age is hers, varied."""
+    group = held_on_device(prompt, held)
+    assert any(s.name == "age" for s in group.slots)
+    assert all(re.search(r"\bperson\b", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a knight in armor --no woman --ar 16:9", "--no woman"),
+                                              ("1girl, dress, park --no adult", "--no adult")])  # fmt: skip
+def test_session_22_midjourneys_no_parameter_is_a_negative_prompt(prompt: str, held: str) -> None:
+    """Red team 52: "--no adult" told the server the subject was a child; "--no woman" was varied as a person."""
+    group = held_on_device(prompt, held)
+    assert all(c.endswith(("--ar 16:9", "park")) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("A centenarian woman blowing out 100 candles.", "100"),
+                                              ("A NICU nurse holding a premature baby.", "premature")])  # fmt: skip
+def test_session_22_candles_blown_and_a_premature_birth_tell_an_age(prompt: str, held: str) -> None:
+    """Red team 52: "blowing out 100 candles" and "a premature baby" went out beside "A little girl blowing out 100
+    candles" and "a premature old person"."""
+    held_on_device(prompt, held)
+    thing = "a chapel lit by 100 candles with a priest"
+    assert all("100 candles" in c for c in accepted(thing).order)

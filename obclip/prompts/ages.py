@@ -59,7 +59,9 @@ class AgesMixin:
                 self.decade_phrase(i) or self.aged_number(i)
         for i in range(len(self.tokens)):
             if self.free(i):
-                self.certain_age(i) or self.age_after_word(i) or self.birthday(i) or self.between_ages(i) or (
+                self.certain_age(i) or self.age_after_word(i) or self.birthday(i) or self.anniversary(i) or (
+                    self.candles(i)) or (
+                    self.between_ages(i)) or (
                     self.stage_of_life(i)) or self.appositive_decade(i)
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
@@ -260,11 +262,44 @@ class AgesMixin:
         if years is None or b is None or b.low not in ("birthday", "birthdays", "bday", "bdays", "b-day") or not self.free(i + 1):
             return False  # "his first birthday", "her fiftieth birthday": in words as in digits; "80TH BDAY" (was sent)
         pid = self.nearest_person(i) if self.nearest_person(i) is not None else self.next_person(i)
+        if pid is None and (prev := self.tok(i - 1)) is not None and prev.core in ("his", "her", "their"):
+            pid = self.bind(i - 1, plural=prev.core == "their")  # "his first birthday, smash cake": the pronoun's
+            # person is the one whose age it is (was sent as written; "her 50th birthday" refused)
         if pid is None and m is None:
             return False  # "first birthday party decorations": in words, a birthday of no one named is a thing's
         if pid is None:
             raise self.refuse(t, "a birthday with no person to attach it to; name the person or leave it out")
-        return self.age_of(pid, years, t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
+        return self.age_of(pid, years, t.text, i, i, AgePhrase(pid, "ordinal", g.UPPER if t.text.isupper() else g.LOWER))
+
+    def anniversary(self, i: int) -> bool:
+        """How long a person has been married, which bounds their age from below: "their 60th wedding anniversary",
+        "my parents' 40th anniversary dinner" (were sent as written) are held back. An anniversary of a thing ("the
+        50th anniversary of the moon landing") is no one's age and stays."""
+        t = self.tokens[i]
+        m = ORDINAL.match(t.low) if t.kind == "num" else None
+        years = int(m.group(1)) if m is not None else spelled_ordinal(t.low) if t.is_word else None
+        j = i + 1 if (w := self.tok(i + 1)) is not None and w.low == "wedding" else i
+        if years is None or (a := self.tok(j + 1)) is None or a.low not in ("anniversary", "anniversaries"):
+            return False
+        owner = self.tok(i - 1)
+        if owner is None or not (owner.core in ("his", "her", "their", "my", "our") or (
+                owner.possessive and self.noun(owner) is not None)):  # fmt: skip
+            return False
+        self.claim(i, i, Held(t.text, "how long the person has been married, which tells their age"))
+        return True
+
+    def candles(self, i: int) -> bool:
+        """A count of candles where a cake or a birthday is blown out is the years of whoever blows them: "A
+        centenarian woman blowing out 100 candles" went out with the count beside "A little girl blowing out 100
+        candles". The count stays on the device."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        years = int(t.low) if t.kind == "num" and t.low.isdigit() else g.number_value(t.low) if t.is_word else None
+        if years is None or years < 2 or nxt is None or nxt.low not in ("candles", "candle") or not self.persons:
+            return False
+        if not any(w.low.startswith(("blow", "blew", "cake", "birthday", "bday")) for w in self.tokens):
+            return False  # "a chapel lit by 100 candles": a count of lights
+        self.claim(i, i, Held(t.text, "how many candles someone blows out, which tells their age"))
+        return True
 
     def born_in(self, i: int) -> bool:
         """"a man born in 1950": an age against `CURRENT_YEAR`."""
@@ -342,11 +377,15 @@ class AgesMixin:
             part.append(self.tokens[k])
         doing = after is not None and after.text == "," and then is not None and (self.ing(then) or any(
             w.is_word and (n := self.noun(w)) is not None and n[0].number == "sg" for w in part))  # fmt: skip
-        if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")) and not doing:
+        sheet = (tag := self.tok(first - 2)) is not None and tag.low in ("male", "female") and (
+            (c := self.tok(first - 3)) is not None and c.text == ",")  # fmt: skip
+        # "fantasy warrior, male, 30s, sword": a character sheet's tags, gender then age, of one person (was refused)
+        if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")) and not (
+                doing or sheet):  # fmt: skip
             return False  # "a man, 80s, synthwave" may be the decade's style: refused as a stray age, not guessed;
             # "Woman, 60s, gardening in a straw hat" says what she does next, a stock caption's age (was refused)
         pid = self.owner_at(first - 2)
-        if pid is None and (decade.low.startswith(("early", "mid", "late")) or first != j):
+        if pid is None and (decade.low.startswith(("early", "mid", "late")) or first != j or sheet):
             pid = self.sole_person_before(first)  # "a man who is younger than he looks, mid-twenties"
         if pid is None:
             return False
@@ -463,7 +502,7 @@ class AgesMixin:
         if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED:
             return False
         pid = self.bind(i - 1, plural=prev.core == "their")
-        return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.LOWER))
+        return self.age_of(pid, int(m.group(1)), t.text, i, i, AgePhrase(pid, "ordinal", g.UPPER if t.text.isupper() else g.LOWER))
 
     def years_old(self, i: int, years: int) -> bool:
         """"a girl, 8 yo", "70 years old", "ten years old" after a person."""

@@ -174,3 +174,5 @@ BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears a
 
 # nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
 RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())
+# -ing words that are count nouns of an event or a time, not a person's doing: "a Yoruba wedding", "a Korean morning"
+ING_EVENTS = frozenset("wedding meeting gathering offering blessing morning evening outing".split())

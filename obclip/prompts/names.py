@@ -526,7 +526,7 @@ class NamesMixin:
         if lower_title and noun is not None and noun.cls in RANKS:
             noun_title = True
         glued = nxt is not None and nxt.start == t.end and nxt.kind == "num"  # "R5", "EOS"
-        acronym = t.text.isupper() and not self.upper_mode
+        acronym = t.text.isupper() and not self.upper_mode and not t.shouted
         # "a photo of jessica": a first name that is no English word is a name in any case
         unknown = not capital and len(t.core) > 2 and plain(t.core) in self.lex.first_names and (
             t.core not in self.lex.nouns) and self.lowercase_name(i)
@@ -1187,7 +1187,8 @@ class NamesMixin:
         t = self.tokens[i]
         if self.lex.tags(t.core) or t.core in self.lex.nouns or t.core in self.lex.adjectives or len(t.core) < 3:
             return False
-        if (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s" and len(t.text) > 2)) and not self.upper_mode:
+        if (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s" and len(t.text) > 2)) and not self.upper_mode and (
+                not t.shouted):  # fmt: skip
             return False  # an acronym, or its plural ("studying for the SATs", "old DVDs")
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         j = i - 1

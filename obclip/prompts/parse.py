@@ -86,7 +86,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
     def __init__(self, prompt: str, lex: Lexicon, proxies: str, gender_protected: bool = True) -> None:
         self.prompt, self.lex, self.proxies = prompt, lex, proxies
         self.gender_protected = gender_protected
-        self.tokens = tokenize(prompt)
+        self.tokens = shout(tokenize(prompt), lex)
         self.index_of = {t.start: k for k, t in enumerate(self.tokens)}
         self.starts = sentence_starts(self.tokens)
         letters = [c for c in prompt if c.isalpha()]
@@ -127,9 +127,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.spans.append((first, last, segment))
 
     def phrase_case(self, first: int, last: int, named: bool = False) -> str:
-        if self.upper_mode:
-            return g.UPPER
         words = [t for t in self.tokens[first : last + 1] if t.is_word]
+        if self.upper_mode or (words and all(t.shouted for t in words)):
+            return g.UPPER
         if self.title_mode and len(words) > 1 and words[0].low in ("a", "an"):
             words = words[1:]  # "a Girl And Her Grandpa": an article is short, and title case leaves it be; the
             # phrase is in title case, so its decoys ("an Old Woman") keep the prompt in it
@@ -157,7 +157,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 return joined, ""  # "a grand-mother": the noun spelt with a hyphen (sent as "grand-" + a varied "mother")
             prefix, _, last = t.core.rpartition("-")
             entry = self.lex.nouns.get(last)
-            if entry is not None and t.text.rpartition("-")[2][:1].isupper() and not self.title_mode and (
+            if entry is not None and t.text.rpartition("-")[2][:1].isupper() and not self.title_mode and not t.shouted and (
                     not self.upper_mode and "n" in self.lex.tags(prefix) and prefix not in self.lex.nouns
                     and prefix not in self.lex.adjectives and prefix not in PERSON_PREFIXES):  # fmt: skip
                 return None  # "Spider-Man", "Iron-Man": a thing and a capital "Man" make a character's name
@@ -255,6 +255,26 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 end += 1
             self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "negative prompt"))
             i = end + 1
+        self.hold_no_parameter()
+
+    def hold_no_parameter(self) -> None:
+        """Midjourney's "--no woman, kids": a negative prompt too ("a knight in armor --no woman" had decoys "--no
+        man", "1girl, loli, park --no adult" told the server a child). It stays on the device up to the next "--"
+        parameter ("--ar 16:9"), a line's end or the prompt's end."""
+        toks = self.tokens
+
+        def dashes(k: int) -> bool:  # "--" written as two hyphens, glued
+            return k + 1 < len(toks) and toks[k].text == toks[k + 1].text == "-" and toks[k].end == toks[k + 1].start
+
+        for i in range(len(toks) - 2):
+            if not (dashes(i) and toks[i + 2].low == "no" and toks[i + 1].end == toks[i + 2].start) or not all(
+                    self.free(k) for k in range(i, i + 3)):  # fmt: skip
+                continue
+            end = i + 2
+            while end + 1 < len(toks) and not dashes(end + 1) and self.free(end + 1) and (
+                    "\n" not in self.prompt[toks[end].end : toks[end + 1].start]):  # fmt: skip
+                end += 1
+            self.claim(i, end, Held(self.prompt[toks[i].start : toks[end].end], "negative prompt"))
 
     def hold_handles(self) -> None:
         """ "@tiny_tom_88 skateboarding", "shot by @anna.lens": a user's handle names someone, often by a first name
@@ -708,3 +728,25 @@ def mocking_case(prompt: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", prompt)
     flipped = [w for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False))]
     return len(flipped) >= 2 and len(flipped) >= 0.4 * len(words)
+
+
+def shout(tokens: tuple[Token, ...], lex: Lexicon) -> tuple[Token, ...]:
+    """`tokens` with the words of each stretch in capitals marked `shouted`, where the prompt has lower-case words
+    too: a stretch holds two or more common words and no lower-case word ("GRANDMA'S 80TH BDAY PARTY!!! family all
+    around her", "KOREAN GIRL WITH LONG HAIR, 8k"), which were read as names and sent as written. Acronyms ("NASA
+    HQ", "DSLR") are no common words; a prompt all in capitals is `upper_mode`'s."""
+    if not any(c.islower() for t in tokens if t.is_word for c in t.text):
+        return tokens
+    out, stretch = list(tokens), []
+    for k, t in enumerate([*tokens, None]):
+        if t is not None and not (t.is_word and any(c.islower() for c in t.text)):
+            if t.is_word and t.text.isupper():
+                stretch.append(k)
+            continue
+        common = [j for j in stretch if len(tokens[j].core) > 1 and (
+            tokens[j].core in g.CLOSED or set(lex.tags(tokens[j].core)) & set("nvar"))]  # fmt: skip
+        if len(common) >= 2:
+            for j in stretch:
+                out[j] = replace(tokens[j], shouted=True)
+        stretch = []
+    return tuple(out)

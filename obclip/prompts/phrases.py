@@ -1089,7 +1089,7 @@ class PhrasesMixin:
         person.cls, person.number = noun.cls, noun.number
         if self.booru_tag(head):
             person.cls, person.head = g.TAG_CLASS, t.core  # "1girl": a count and a gender, no age (below)
-        acronym = len(t.core) > 1 and t.text.isupper() and not self.upper_mode  # "The CEO" stays "CEO", not "Ceo"
+        acronym = len(t.core) > 1 and t.text.isupper() and not self.upper_mode and not t.shouted  # "The CEO" stays "CEO", not "Ceo"
         proper = t.capitalised and head not in self.starts and not self.title_mode and not self.upper_mode
         if person.cls != g.TAG_CLASS:
             person.head = (t.text if acronym or proper else t.core) if noun.cls is None else ""  # "a Land Rover" stays
@@ -1438,7 +1438,8 @@ class PhrasesMixin:
         """Tokens i..last (default i alone) are a whole comma-separated tag after the first ("..., teenage, ...",
         "..., (teenage:1.2), ..."), not words in a phrase."""
         prev, nxt = self.tok(i - 1), self.tok((i if last is None else last) + 1)
-        return prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ".", ";"))
+        return prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ".", ";", ")"))  # "(she's
+        # 82, Korean)": the bracket closes the tag (went out as a second phrase, "75, Asian Person")
 
     def adverb(self, j: int) -> bool:
         tags = self.lex.tags(self.tokens[j].core)

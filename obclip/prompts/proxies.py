@@ -15,6 +15,7 @@ from obclip.prompts.cues import (
     AFTER_NAME,
     COLLECTIVES,
     CONTRACTED_PRONOUN,
+    ING_EVENTS,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
     TIME_NOUNS,
@@ -85,13 +86,16 @@ class ProxiesMixin:
             starts = self.lex.proxy_starts
             other = self.lex.counterpart(t.core)  # "girlfriend jeans" opens as "boyfriend jeans" does
             lengths = starts.get(t.low) or starts.get(t.core) or starts.get(other or "", ())  # the phrases it opens
-            for n in (4, 3, 2) if person_words_only else (4, 3, 2, 1):  # the longest phrase ("salt and pepper hair")
+            glued = "-" in t.core and t.core.split("-")[0] in self.lex.nouns and t.core in self.lex.proxies
+            # "A mom-to-be in her early thirties": a person noun glued into a proxy is its person before ages are
+            # read (else "her" made a second person, and the prompt was refused)
+            for n in (4, 3, 2, 1) if not person_words_only or glued else (4, 3, 2):  # the longest phrase first
                 if n > 1 and n not in lengths or n == 1 and not t.is_word:
                     continue
                 if i + n <= len(toks) and all(self.free(k) and (toks[k].is_word or k == i) for k in range(i, i + n)):
                     # inside a phrase a possessive is part of it ("crow's feet"); the last word's is the owner's
                     words = " ".join(toks[k].low if k < i + n - 1 else toks[k].core for k in range(i, i + n))
-                    if person_words_only and not any(
+                    if person_words_only and not glued and not any(
                         toks[k].core in self.lex.nouns or (toks[k].core.isalpha() and not self.lex.tags(toks[k].core))
                         for k in range(i, i + n)
                     ):  # "ao dai": "dai" reads as a typo
@@ -129,8 +133,8 @@ class ProxiesMixin:
                 prev is not None
                 and prev.core in ("a", "an", "the")
                 and self.free(i - 1)
-                and (nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt))
-            )
+                and (nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (self.ing(nxt) and nxt.core not in ING_EVENTS))
+            )  # "a blonde dancing"; not "A Hindu wedding with the bride" (went out "A Person wedding")
             # a noun proxy that names a person ("redhead", "cheerleader") is the person where it is a clause's subject
             # and acts: "a redhead sunbathing"; not "a baby in a stroller", "a mother pushing a stroller with ..."
             opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
@@ -138,7 +142,7 @@ class ProxiesMixin:
             names_one = t.core in self.lex.senses.person_senses or t.core.split("-")[0] in self.lex.nouns  # "mom-to-be"
             described = nxt is not None and nxt.core in ("with", "in", "wearing") and prev is not None and (
                 prev.core in ("a", "an", "the"))  # "A redhead with freckles ... reading", "a redhead in a green dress"
-            person_noun = kind == "noun" and last == i and names_one and opens and (acts or described)
+            person_noun = kind == "noun" and last == i and names_one and (glued or opens and (acts or described))
             nominal = nominal or (
                 person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1)
             )

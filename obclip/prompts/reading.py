@@ -8,13 +8,11 @@ the sentence is about (an animal subject), what a compound heads on, and which n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import COLLECTIVES, COSTUMED, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
+from obclip.prompts.cues import COLLECTIVES, COSTUMED, ING_EVENTS, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
 from obclip.prompts.lexicon import Noun
 from obclip.prompts.phrases import BARE_INFINITIVE_VERBS
 from obclip.prompts.template import Held
 
-# -ing words that are count nouns of an event or a time, not a person's doing: "a Yoruba wedding", "a Korean morning"
-ING_EVENTS = frozenset("wedding meeting gathering offering blessing morning evening outing".split())
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
 LANGUAGE = "a language: what someone speaks, not who"  # "speaking Tamil", "speaks French"
 SPEAKING = frozenset("speak speaks speaking spoke spoken talking talks sings singing".split())
@@ -343,7 +341,8 @@ class ReadingMixin:
         nxt = self.tok(j + 1)
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not self.weak(j + 1):
             return "person"
-        if self.ing(self.tokens[j]) and not (nxt is None or not nxt.is_word or nxt.low == "of") and (
+        if self.ing(self.tokens[j]) and self.tokens[j].core not in ING_EVENTS and not (  # "a Korean wedding with ..."
+                nxt is None or not nxt.is_word or nxt.low == "of") and (
                 f"{self.tokens[j].core} {nxt.core}" not in self.lex.senses.ing_compounds):  # fmt: skip
             return "verb"  # not "a Japanese greeting card", one thing WordNet names
         if self.agreeing_verb(j):

@@ -72,7 +72,7 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         if seg.kind in ("aged", "of", "turning", "pushing", *APPROXIMATE):
             return f"{seg.word} {g.AGE_YEARS[values['age']]}"
         if seg.kind == "ordinal":
-            return g.AGE_ORDINAL[values["age"]]
+            return g.apply_case(g.AGE_ORDINAL[values["age"]], seg.casing)  # "80TH" -> "75TH"
         if seg.kind == "bare":
             return g.AGE_YEARS[values["age"]]
         if seg.kind == "born":

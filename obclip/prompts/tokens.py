@@ -33,12 +33,15 @@ class Token:
         start (`int`), end (`int`): its character span in the prompt.
         kind (`str`): "word", "num", "punct", or "network" (a front-end's extra-network tag, "<lora:name:0.8>",
             one token whatever its inside).
+        shouted (`bool`): written in capitals within a stretch of them in a prompt otherwise in lower case
+            ("OLD MAN FISHING, golden hour"), where a capital marks no name.
     """
 
     text: str
     start: int
     end: int
     kind: str
+    shouted: bool = False
 
     @cached_property
     def low(self) -> str:
@@ -66,7 +69,7 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
+        return self.kind == "word" and self.text[:1].isupper() and not self.shouted
 
 
 def tokenize(prompt: str) -> tuple[Token, ...]:
