@@ -2606,3 +2606,22 @@ def test_session_22_candles_blown_and_a_premature_birth_tell_an_age(prompt: str,
     held_on_device(prompt, held)
     thing = "a chapel lit by 100 candles with a priest"
     assert all("100 candles" in c for c in accepted(thing).order)
+
+
+def test_session_22_an_object_pronoun_in_an_infinitive_is_the_one_who_asked() -> None:
+    """Red team 52: "Sarah asked her boyfriend to take a photo of her" had decoys "A man asked his boyfriend to take
+    a photo of her": the infinitive's subject is the boyfriend, so "her" is Sarah, not a third person varied apart."""
+    group = accepted("Sarah asked her boyfriend to take a photo of her.")
+    for c in group.order:
+        asker = "his" if c.startswith("A man") else "her"
+        assert c.endswith(f"photo of {'him' if asker == 'his' else 'her'}."), group.order
+    assert len(group.order) == 4
+    assert len(accepted("a girl trying to hug her").order) > len(accepted("a little girl").order)  # her: another
+
+
+def test_session_22_a_possessed_nouns_appositive_at_the_sentences_end_is_the_same_person() -> None:
+    """Red team 52: "yelling at his employee, a young woman." varied the employee and the young woman apart ("his
+    employee, a little girl" beside ... ): an appositive that adds what the possessed noun leaves open is its person."""
+    group = accepted("A man in a suit yelling at his employee, a young woman.")
+    assert len(group.order) == 12, group.order  # the man's gender, the employee's gender and age: one person
+    assert len({s.person for s in group.slots}) == 2, group.slots

@@ -651,13 +651,16 @@ class PhrasesMixin:
                                           and not set(person.states) & set(self.persons[owner].states))):  # fmt: skip
                 return owner  # "her son, a toddler, jumping": a kin word's person, whose age the appositive adds
                 # (not "a woman, a child, playing", a list of two)
-        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and after is not None and (
-                after.text == "," and then is not None and then.is_word and (then.low in COPULAS or self.ing(then))
-                and not self.title_mode and not self.upper_mode and (owner := self.owner_at(first - 2)) is not None
+        ends = after is None or after.text in (".", ";", "!", "?")  # "yelling at his employee, a young woman."
+        goes_on = after is not None and after.text == "," and then is not None and then.is_word and (
+            then.low in COPULAS or self.ing(then))  # fmt: skip
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and (ends or goes_on) and (
+                not self.title_mode and not self.upper_mode and (owner := self.owner_at(first - 2)) is not None
                 and self.possessed_phrase(first - 2) and self.persons[owner].number == person.number
                 and all(self.persons[owner].states.get(a) in (None, v) for a, v in person.states.items())
                 and set(person.states) - set(self.persons[owner].states)):  # fmt: skip
-            return owner  # "her baby, a little boy, is asleep": the appositive adds what it agrees with (was two people)
+            return owner  # "her baby, a little boy, is asleep": the appositive adds what it agrees with (was two people;
+            # so was a possessed noun's appositive ending the sentence, its gender varied apart from "his employee")
         if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
             owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:

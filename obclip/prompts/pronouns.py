@@ -296,6 +296,17 @@ class PronounsMixin:
                 return min(doers, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
         if role == "object":  # not the clause's own subject ("a man hugging her"); its owner may be ("her cat
             clause = self.shared_subject_clause(i)  # sleeps beside her": the cat's owner, named only by "her")
+            to = next((k for k in range(i - 2, clause, -1) if self.tokens[k].low == "to" and self.free(k) and (
+                "v" in self.lex.tags(self.tokens[k + 1].core)) and not self.tokens[k + 1].low.endswith(("s", "ing"))), None)
+            named = [k for k in before if any(clause <= m < (to or 0) and not self.possessive_mention(m)
+                                              for m in self.persons[k].mentions)]  # fmt: skip
+            if to is not None and len(named) > 1:
+                # "Sarah asked her boyfriend to take a photo of her": the infinitive's subject is the last one named
+                # before "to" (the boyfriend); "her" is the one who asked (as someone else, its gender was varied
+                # apart from Sarah's: "A man asked his boyfriend to take a photo of her")
+                doer = max(named, key=lambda k: max(m for m in self.persons[k].mentions if m < to))
+                before = [k for k in before if k != doer]
+                clause = to
             before = [k for k in before if not any(clause <= m < i and not self.possessive_mention(m)
                                                    for m in self.persons[k].mentions)]  # fmt: skip
         if role == "possessive" and before and self.body_part_after_preposition(i):
