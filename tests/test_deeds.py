@@ -125,3 +125,22 @@ def test_a_public_figures_phrase_with_a_word_before_the_name_holds_the_deed(prom
     John" (a legend's name WordNet knows whole) then went out as written once its deed was held."""
     group = accepted(prompt)
     assert not any(name in c or tell in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "tell"), [
+    ("Taylor Swift performing on stage during the Eras Tour.", "Eras Tour"),
+    ("Princess Leia holding a blaster on the Death Star", "Death Star"),
+    ("Harry Potter casting a spell at Hogwarts", "Hogwarts")])  # fmt: skip
+def test_a_full_names_deed_at_a_named_place_or_event_stays_on_the_device(prompt: str, tell: str) -> None:
+    """Red teams 51 and 52: figures WordNet does not know kept their deeds ("A person performing on stage during the
+    Eras Tour" said who). A full name doing something at a named place, work or event is held with its deed."""
+    group = accepted(prompt)
+    assert not any(tell in c for c in group.order) and any(tell in h for h in group.held_back), group.order
+
+
+@pytest.mark.parametrize(("prompt", "scene"), [
+    ("Maria sipping espresso on a balcony in Naples", "in Naples"), ("Dr. Patel examining an X-ray", "an X-ray"),
+    ("Hiroshi Tanaka walking a dog in the park", "walking a dog in the park")])  # fmt: skip
+def test_a_first_names_place_and_a_full_names_common_deed_are_sent(prompt: str, scene: str) -> None:
+    """A first name is anyone's, and a deed with no named place ("an X-ray" is a common noun) names no one."""
+    assert all(scene in c for c in accepted(prompt).order)

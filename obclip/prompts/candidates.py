@@ -461,7 +461,8 @@ def transform(
         group = reduced
         if missing := lost(group):
             raise DetectionError(
-                f"{missing[0]!r} is someone the world knows, and what the prompt says of them would name them to the server, "
+                f"what the prompt says {missing[0]!r} does would name them to the server (a public figure's deed, or "
+                "one at a named place or event), "
                 "but without it the name is no longer read as a person's; write the scene without the name, or with a "
                 "plain noun for the person ('a scientist', 'a queen')"
             )

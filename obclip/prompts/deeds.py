@@ -101,6 +101,16 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
         # "Athena, goddess of wisdom, holding a spear": a name alone in its part may be followed by an appositive,
         # whose "of" phrase is its own
         alone = not any(c.isalnum() for c in text[end:stop]) or word == "of"
+        # "Harry Potter casting a spell at Hogwarts", "Taylor Swift ... during the Eras Tour": a deed at a named place,
+        # work or event ties the name to a record the world keeps, whoever WordNet knows (a private name's deed
+        # there is held too: it costs that picture its place on the server's steps, and says no one's name)
+        # (a full name's: "Maria sipping espresso in Naples" keeps its place, a first name being anyone's)
+        deed = re.findall(r"[\w'’-]+", re.sub("|".join(map(re.escape, held)) or "$^", " ", text[end:stop]))
+        full = len(re.findall(r"\b[A-Z][\w'’.-]*", name_of(m, held) or m.text)) > 1
+        named = full and acts and not speech and not any(q in text[end:stop] for q in QUOTE_MARKS) and any(
+            _named_word(deed, k, lex) for k in range(1, len(deed))) and any(w[:1].islower() for w in deed)  # fmt: skip
+        # (not in title case, where every word has a capital)
+        public = public or named
         if not (public or speech) or not (alone or acts or speech):
             continue
         if not alone:
@@ -117,6 +127,16 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
                 break
             alone, stop = False, nxt
     return tuple(dict.fromkeys(text[a:b].strip() for a, b in out if text[a:b].strip()))
+
+
+def _named_word(words: list[str], k: int, lex: Lexicon) -> bool:
+    """`words[k]` is written as a name: a capital on a word that is no common one ("Hogwarts", "Wimbledon", "Osaka")
+    or one of several capitalised words together ("the Death Star", "the Great Hall"); not "an X-ray", "his Mini"."""
+    w = words[k]
+    if not w[:1].isupper():
+        return False
+    beside = [words[j] for j in (k - 1, k + 1) if 0 < j < len(words)]
+    return not set(lex.tags(w.lower())) & set("nva") or any(b[:1].isupper() for b in beside)
 
 
 def _part_end(text: str, start: int) -> int:
