@@ -307,6 +307,8 @@ def _senses(wn, people: dict) -> dict:
             parts = lemma.name().split("_")
             if len(parts) == 2 and lemma.name().islower() and parts[0].endswith("ing") and len(parts[0]) > 4:
                 ing_compounds.add(" ".join(parts))
+    ing_compounds |= {"nesting doll"}  # round 53: "A Russian nesting doll set" read as a Russian nesting (refused);
+    # WordNet names the doll "matryoshka" only
     agents = set()  # "faith reading a bible": a word that can be a first name is one before what only a person does
     for name in wn.all_lemma_names("v"):
         lemmas = [lem for syn in wn.synsets(name, "v") for lem in syn.lemmas() if lem.name() == name]

@@ -2625,3 +2625,58 @@ def test_session_22_a_possessed_nouns_appositive_at_the_sentences_end_is_the_sam
     group = accepted("A man in a suit yelling at his employee, a young woman.")
     assert len(group.order) == 12, group.order  # the man's gender, the employee's gender and age: one person
     assert len({s.person for s in group.slots}) == 2, group.slots
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("old, samurai, sword", "old,"), ("young, woman, red dress", "young,")])
+def test_session_22_a_tag_opening_the_prompt_is_said_of_its_one_person(prompt: str, said: str) -> None:
+    """Red team 53: "old, samurai, sword" went out with "old" as written beside every decoy (N = 10): the first tag
+    of a list describes the one person the tags name, as a later one does."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and any(not c.startswith(said) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a group of Black, white and Asian friends laughing",
+                                    "A mixed group of friends, Black, white and Asian, laughing at a bar."])
+def test_session_22_the_origins_of_a_mixed_group_stay_on_the_device(prompt: str) -> None:
+    """Red team 53: "a group of Black, white and Asian friends" went out as written; with the list after the group it
+    was refused as one person of two origins. Whose origin is whose no candidate could vary: the list is held."""
+    held_on_device(prompt, "Black, white and Asian")
+    assert accepted("a black and white photo of a man").held_back == ()  # colours of a thing
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [("A Russian nesting doll set painted with flowers.", "Russian"),
+                                              ("A thirty-something office worker eating noodles at her desk.", "office worker")])  # fmt: skip
+def test_session_22_a_compound_after_an_origin_or_an_age_is_read_whole(prompt: str, kept: str) -> None:
+    """Red team 53: both were refused: "a Russian nesting" read as someone nesting, "a thirty-something" as a person
+    of its own before "office worker". A nesting doll is a thing; the age describes the worker."""
+    group = accepted(prompt)
+    assert all(kept in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Maria dances salsa every Friday", "Maria"), ("Tom paints a fence", "Tom"),
+                                              ("John reads a book in bed", "John"), ("Maria still reads", "Maria")])  # fmt: skip
+def test_session_22_a_first_name_that_is_a_common_noun_before_its_verb_is_a_name(prompt: str, name: str) -> None:
+    """Red team 53: "Maria still dances salsa" sent "Maria" as written; alone, "Maria dances salsa" and "Tom paints a
+    fence" went out N = 1 (lunar maria and a tom cat are nouns, and "dances" read as a kind of dances)."""
+    held_on_device(prompt, name)
+    assert accepted("Jordan shoes on a shelf").order == ("Jordan shoes on a shelf",)  # a make before a garment
+
+
+def test_session_22_a_sentences_capital_makes_no_name_of_a_common_noun() -> None:
+    """Red team 53: "Boy scouts around a campfire" went out as written, N = 1: WordNet's "Boy Scouts" matched on the
+    sentence's own capital. A capital elsewhere in the name, or a word always capitalised ("Chinese checkers"), still
+    makes one."""
+    group = accepted("Boy scouts around a campfire telling ghost stories.")
+    assert len(group.order) > 1 and not any(c.startswith("Boy scouts") for c in group.order if c != group.cloud_prompt)
+    assert accepted("Boy Scouts of America logo on a shirt").order == ("Boy Scouts of America logo on a shirt",)
+
+
+@pytest.mark.parametrize(("prompt", "cue"), [
+    ("A kid with light brown skin and kinky curly hair blowing bubbles.", "kinky curly hair"),
+    ("a girl with tightly coiled black hair", "tightly coiled black hair"),
+    ("A woman with a wheatish complexion and long black hair", "wheatish"), ("A pale woman reading", "pale")])  # fmt: skip
+def test_session_22_a_tone_or_texture_with_words_between_is_held_as_alone(prompt: str, cue: str) -> None:
+    """Red team 53: "kinky curly hair" and "a wheatish complexion" went out as written ("kinky hair" alone was held);
+    "A pale woman" too. A tone or texture is a cue whichever words stand between it and the hair or skin."""
+    held_on_device(prompt, cue)
+    assert "dark curly hair" in accepted("a man with dark curly hair").cloud_prompt  # a colour, no texture

@@ -75,6 +75,10 @@ HONORIFIC_SUFFIXES = frozenset("san sama kun chan sensei senpai ssi nim".split()
 NICKNAME_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # what opens a nickname inside a name -> what closes it
 
 
+# adverbs that stand between a subject and its verb ("Maria still dances")
+FREQUENCY_ADVERBS = frozenset("still also always often never just even sometimes usually again now rarely".split())
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
@@ -398,7 +402,9 @@ class NamesMixin:
                 self.claim(i, i, Held(t.text, "name"))  # "Happy Birthday Sarah": her name stays here; "Happy", "Diem" are unisex
             return  # "Carpe Diem written on it": words on a thing
         ungendered = (found := self.noun(t)) is None or not found[0].states()  # "Singer", not "Woman"
-        if t.capitalised and (i not in self.starts or i == 0) and not self.title_mode and not self.upper_mode and (
+        acting = plain(t.core) in self.lex.first_names and self.present_verb(i + 1)  # "Maria dances salsa": her
+        # verb (read as a kind of dances, the name went out as written, N = 1)
+        if t.capitalised and not acting and (i not in self.starts or i == 0) and not self.title_mode and not self.upper_mode and (
                 ungendered and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
                 and t.core not in self.lex.proxies and self.brand_slot(i, i + 1, bare_start=True)):  # fmt: skip
             self.keep(i, i, f"it names the kind of {self.tokens[i + 1].core} after it")
@@ -1006,7 +1012,23 @@ class NamesMixin:
             return True  # "Bob the builder", "Mike the plumber": a name and the person's kind, one person
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
-        return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname)
+        again = any(key == plain(t.core) for _, key in self.named_after)  # "a boy named Leo ... and Leo grins": his
+        # (`name_again_after_named`)
+        return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname or (
+            self.present_verb(i + 1) and not again and not ("P" in (tags := self.lex.tags(t.core)) and "p" not in tags)))
+        # (not "Mars rises on the horizon": a planet's or a place's name, never a person's to WordNet)
+
+    def present_verb(self, j: int) -> bool:
+        """Token j, after a name, is its verb in the present ("Maria dances salsa", "Tom paints a fence", "Maria still
+        reads"): a verb's -s form, an adverb allowed before it. Those names are common nouns too (lunar maria, a tom
+        cat), and went out as written, N = 1; "Jordan shoes", a garment's plural, name a make."""
+        if (w := self.tok(j)) is not None and w.is_word and "r" in self.lex.tags(w.core) and (
+                w.core.endswith("ly") or w.core in FREQUENCY_ADVERBS):  # fmt: skip
+            j += 1  # "still", "often"
+        v = self.tok(j)
+        return v is not None and v.is_word and not v.capitalised and "v" in self.lex.tags(v.core) and (
+            v.low.endswith("s") and not v.low.endswith("ss") and v.core not in g.CLOSED
+            and v.core.removesuffix("s") not in self.lex.senses.garments)  # fmt: skip
 
     def age_set_off(self, j: int) -> bool:
         """Tokens from j are an age between commas: "8," or "an 8-year-old," (a person's years, not a count)."""

@@ -51,6 +51,7 @@ from functools import cache
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import AgesMixin
 from obclip.prompts.cues import (
+    COLLECTIVES,
     COMPOUND_TAILS,
     GLUED_ROOTS,
     POSSESSIVE_DETERMINERS,
@@ -196,6 +197,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_names()
         self.mark_glued_people()
         self.hold_count_tags()
+        self.hold_mixed_origins()
         self.mark_noun_phrases()
         self.merge_glued_into_tag()
         self.name_again_after_named()
@@ -275,6 +277,44 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     "\n" not in self.prompt[toks[end].end : toks[end + 1].start]):  # fmt: skip
                 end += 1
             self.claim(i, end, Held(self.prompt[toks[i].start : toks[end].end], "negative prompt"))
+
+    def hold_mixed_origins(self) -> None:
+        """Origins of several people listed together ("a group of Black, white and Asian friends", "A mixed group of
+        friends, Black, white and Asian, laughing") say the group's mix, whose is whose no candidate could vary: the
+        list stays on the device (it went out as written, or was refused as one person of two origins). Colours of a
+        thing ("a black and white photo") are no one's."""
+        def origin(k: int) -> str | None:
+            w = self.tok(k)
+            adj = self.lex.adjectives.get(w.core) if w is not None and w.is_word and self.free(k) else None
+            return adj.value if adj is not None and adj.attribute == "ethnicity" and adj.strong else None
+
+        i = 0
+        while i < len(self.tokens):
+            if origin(i) is None:
+                i += 1
+                continue
+            end, values = i, {origin(i)}
+            while True:
+                k = end + 1
+                while (w := self.tok(k)) is not None and w.low in (",", "and", "or", "&"):
+                    k += 1
+                if k == end + 1 or origin(k) is None:
+                    break
+                end, values = k, values | {origin(k)}
+            after, before = self.tok(end + 1), self.tok(i - 1)
+            people_after = after is not None and after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)
+            group_before = before is not None and before.text == "," and (after is None or after.text in ",.;") and any(
+                self.group_word(k) for k in range(i - 4, i - 1))  # fmt: skip
+            if len(values) > 1 and (people_after or group_before):
+                self.claim(i, end, Held(self.prompt[self.tokens[i].start : self.tokens[end].end],
+                                        "the origins of a mixed group, whose is whose no candidate could vary"))  # fmt: skip
+            i = end + 1
+
+    def group_word(self, k: int) -> bool:
+        """Token k names a group or several people ("group", "friends", "couple")."""
+        w = self.tok(k)
+        found = self.noun(w) if w is not None and w.is_word else None
+        return w is not None and (w.core in COLLECTIVES or (found is not None and found[0].number == "pl"))
 
     def hold_handles(self) -> None:
         """ "@tiny_tom_88 skateboarding", "shot by @anna.lens": a user's handle names someone, often by a first name

@@ -243,7 +243,12 @@ class PhrasesMixin:
                     self.noun_phrase(i, (noun, ""), False)
                 continue
             nxt = self.tok(i + 1)
-            if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None):
+            k = i + 1  # "a thirty-something office worker": the noun after a thing noun is the one it describes
+            while k <= i + 2 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is None and (
+                    self.thing_noun(k)):  # fmt: skip
+                k += 1
+            worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
+            if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker:
                 years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
                 if years is not None:
                     plural = t.low.endswith("s")
@@ -1376,6 +1381,7 @@ class PhrasesMixin:
                         f"so it cannot be varied with the right one; write it next to the person it describes"
                     )
                 owner = 0 if self.persons else None  # "sunset, beach, old": with no one there it describes the scene
+                j = None  # "old, samurai, sword": the prompt's first tag too (it went out as written, N = 10)
                 if owner is None and self.one_character():
                     # "solo, male focus, elderly, cane": the tags describe one character no noun names; the age is
                     # theirs, varied in place ("teenage", "young", ...), not sent as written beside nothing to vary
@@ -1441,7 +1447,7 @@ class PhrasesMixin:
         """Tokens i..last (default i alone) are a whole comma-separated tag after the first ("..., teenage, ...",
         "..., (teenage:1.2), ..."), not words in a phrase."""
         prev, nxt = self.tok(i - 1), self.tok((i if last is None else last) + 1)
-        return prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ".", ";", ")"))  # "(she's
+        return (prev is None or prev.text == ",") and (nxt is None or nxt.text in (",", ".", ";", ")"))  # "(she's
         # 82, Korean)": the bracket closes the tag (went out as a second phrase, "75, Asian Person")
 
     def adverb(self, j: int) -> bool:

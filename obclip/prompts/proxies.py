@@ -50,6 +50,10 @@ TENURE_NOUNS = frozenset("experience service marriage career work practice frien
                          "parenthood motherhood fatherhood widowhood teaching nursing farming".split())
 TENURE_OPENERS = frozenset({"after", "with", "over", "celebrating", "for"})
 SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
+SKIN = frozenset({"skin", "complexion"})
+HAIR_AND_SKIN = SKIN | frozenset({"hair", "curls", "locks", "coils"})
+
+
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
 
@@ -475,6 +479,27 @@ class ProxiesMixin:
                     raise self.refuse(num, proxy_message(("ethnicity",)), ProxyRefused)
                 first, last = self.weighted(*self.proxy_extent(i, i + 2, "noun"))
                 self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+        for i, t in enumerate(toks):
+            # "kinky curly hair", "dark olive-toned skin": a listed texture or tone with a word or two between it and
+            # the hair or skin says the same (round 53: "kinky curly hair" was sent while "kinky hair" was held)
+            if not t.is_word or not self.free(i):
+                continue
+            two = (w := self.tok(i + 1)) is not None and w.is_word and f"{t.core} {w.core} hair" in self.lex.proxies
+            cue = f"{t.core} {w.core}" if two else t.core  # "tightly coiled black hair"
+            for k in (i + 2 + two, i + 3 + two):
+                head = self.tok(k)
+                if head is None or head.core not in HAIR_AND_SKIN or not all(
+                        self.free(m) and toks[m].is_word and "a" in self.lex.tags(toks[m].core) and toks[m].core not in g.CLOSED
+                        for m in range(i + 1 + two, k)) or not self.free(i + two):  # fmt: skip
+                    continue
+                proxy = self.lex.proxies.get(f"{cue} {'skin' if head.core in SKIN else 'hair'}")
+                if proxy is None or "ethnicity" not in proxy.reveals:
+                    continue  # "dark curly hair": a colour, no texture ("dark skin" is a tone, of skin only)
+                if self.proxies == "refuse":
+                    raise self.refuse(t, proxy_message(("ethnicity",)), ProxyRefused)
+                first, last = self.weighted(*self.proxy_extent(i, k, "noun"))
+                self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+                break
 
     def anyone(self) -> bool:
         """Whether a proxy may hint at a person: yes, unless the prompt's only beings are animals or toys

@@ -468,8 +468,11 @@ class ThingsMixin:
                     continue
                 if not all(self.free(j) for j in range(i, i + n)):
                     continue
-                if proper and not (lower_prompt or any(w.capitalised for w in self.tokens[i : i + n])):
-                    continue  # "a black hand" is a hand; "the Black Hand" a name
+                common = cores[i] not in self.lex.adjectives and "P" not in self.lex.tags(cores[i])  # not "Chinese"
+                if proper and not (lower_prompt or any(w.capitalised and (k not in self.starts or n == 1 or not common)
+                                                       for k, w in enumerate(self.tokens[i : i + n], start=i))):  # fmt: skip
+                    continue  # "a black hand" is a hand; "the Black Hand" a name; "Boy scouts around a campfire": the
+                    # sentence's capital only (it went out as the organisation's name, N = 1)
                 said, after = self.lex.adjectives.get(cores[i]), self.tok(i + n)
                 if n > 1 and said is not None and after is not None and after.is_word and not t.capitalised and (
                         self.noun(after) is not None and not self.tokens[i + n - 1].possessive):  # fmt: skip
@@ -811,6 +814,9 @@ class ThingsMixin:
         if self.noun(t) is not None and not self.weak(j):
             return False
         tags = self.lex.tags(t.core)
+        if (nxt := self.tok(j + 1)) is not None and any(f"{t.core} {w}" in self.lex.senses.ing_compounds for w in (
+                nxt.core, nxt.core.removesuffix("s"))):  # fmt: skip
+            return True  # "a Russian nesting doll": one thing's name, an -ing word first
         if "n" not in tags:
             return False
         verb_form = "v" in tags and t.core.endswith(("s", "ed")) and not t.core.endswith("ss")
