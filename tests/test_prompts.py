@@ -2680,3 +2680,19 @@ def test_session_22_a_tone_or_texture_with_words_between_is_held_as_alone(prompt
     "A pale woman" too. A tone or texture is a cue whichever words stand between it and the hair or skin."""
     held_on_device(prompt, cue)
     assert "dark curly hair" in accepted("a man with dark curly hair").cloud_prompt  # a colour, no texture
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("A woman well past middle age doing yoga in the park.", "middle age"),
+                                              ("a man in middle age", "middle age"),
+                                              ("a woman of advanced age knitting", "advanced age")])  # fmt: skip
+def test_session_22_an_age_said_with_age_is_varied(prompt: str, said: str) -> None:
+    """Red team 53: "A woman well past middle age doing yoga" went out as written beside every decoy (N = 2)."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+    assert accepted("a tree of great age").order == ("a tree of great age",)
+
+
+def test_session_22_a_reflexive_appositive_is_the_same_person() -> None:
+    """Red team 53: "A nurse, herself a mother of three" had the decoy "A nurse, himself a mother of three"."""
+    group = accepted("A nurse, herself a mother of three, holding a chart")
+    assert all(("herself" in c) == ("mother" in c) for c in group.order) and len(group.order) == 2, group.order

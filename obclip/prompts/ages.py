@@ -59,7 +59,8 @@ class AgesMixin:
                 self.decade_phrase(i) or self.aged_number(i)
         for i in range(len(self.tokens)):
             if self.free(i):
-                self.certain_age(i) or self.age_after_word(i) or self.birthday(i) or self.anniversary(i) or (
+                self.certain_age(i) or self.age_noun(i) or self.age_after_word(i) or self.birthday(i) or (
+                    self.anniversary(i)) or (
                     self.candles(i)) or (
                     self.between_ages(i)) or (
                     self.stage_of_life(i)) or self.appositive_decade(i)
@@ -153,6 +154,26 @@ class AgesMixin:
         if [w.low for w in words] != ["of", "a", "certain", "age"] or (pid := self.owner_at(i - 1)) is None:
             return False
         return self.age_of(pid, 50, words[2].text, i, i + 3, AgePhrase(pid, "of", g.LOWER, word="of"))
+
+    def age_noun(self, i: int) -> bool:
+        """"a woman well past middle age", "a man in old age", "a woman of advanced age": an age said with "age" and
+        no possessive (round 53: sent as written beside every decoy), written "of" and the years ("of 45")."""
+        first = i
+        if self.tokens[i].low in ("well", "long", "far") and (w := self.tok(i + 1)) is not None and w.low in ("past", "beyond"):
+            i += 1  # "well past middle age"
+        words = [self.tok(k) for k in range(i, i + 4)]
+        if words[0] is None or words[0].low not in ("in", "of", "past", "beyond", "into"):
+            return False
+        k = i + 1 + (words[1] is not None and words[1].low in ("a", "an"))  # "of an advanced age"
+        stage, age = self.tok(k), self.tok(k + 1)
+        if stage is None or age is None or age.low != "age" or stage.low not in AGE_NOUN_YEARS:
+            return False
+        if not all(self.free(m) for m in range(first, k + 2)) or (pid := self.owner_at(first - 1)) is None:
+            return False
+        years = AGE_NOUN_YEARS[stage.low]
+        if words[0].low in ("past", "beyond"):
+            years += 20  # past middle age is old
+        return self.age_of(pid, years, stage.text, first, k + 1, AgePhrase(pid, "of", g.LOWER, word="of"))
 
     def aged_number(self, i: int) -> bool:
         """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after
@@ -609,3 +630,7 @@ def years_written(t: Token) -> int | None:
         return int(t.low)
     spelled = g.number_value(t.low) if t.is_word and t.low != "one" else None
     return spelled if spelled is not None else ish_years(t.low)
+
+
+# "a man in old age", "a woman well past middle age", "of advanced age": the years a reader gives the stage
+AGE_NOUN_YEARS = {"old": 75, "advanced": 75, "middle": 45, "ripe": 80}

@@ -633,6 +633,11 @@ class PhrasesMixin:
                 owner = self.owner_at(k)  # "The doctor, who was an older man, ...": the relative clause's subject
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
+        if prev is not None and prev.low in ("herself", "himself", "themselves") and det.lower() in ("a", "an") and (
+                (c := self.tok(first - 2)) is not None and c.text == ","):  # fmt: skip
+            owner = self.owner_at(first - 3)  # "A nurse, herself a mother of three": the nurse (as two people, the
+            if owner is not None and self.persons[owner].number == person.number:  # mother was varied apart:
+                return owner  # "A nurse, himself a mother of three")
         if prev is not None and self.free(first - 1) and prev.low in BECOMING and det.lower() in ("a", "an"):
             owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was
             if owner is not None and self.persons[owner].number == person.number:  # (a decoy "ballerino" was sent)
