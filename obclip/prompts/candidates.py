@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
+from obclip.prompts.cues import sexual
 from obclip.prompts.deeds import capitalised, deeds, name_of, verb_kept, without
 from obclip.prompts.grammar import CLOSED, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
@@ -193,6 +194,7 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     else:
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
+    adult = adult or sexual(template.prompt)  # no child decoy in a sexual picture (`parse.no_child_in_a_sexual_picture`)
     return tuple(a for a in ages if not ((adult or _owns_adult_kin(template, person)) and a == "child"))
 
 

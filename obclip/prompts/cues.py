@@ -176,3 +176,31 @@ BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears a
 RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())
 # -ing words that are count nouns of an event or a time, not a person's doing: "a Yoruba wedding", "a Korean morning"
 ING_EVENTS = frozenset("wedding meeting gathering offering blessing morning evening outing".split())
+
+# words that make a picture sexual: beside them no candidate may be a child ("a hot girl at the beach" was written "a
+# hot little girl" in the cloud view; "girl" alone is a young woman there, and a stated child is refused)
+SEXUAL_WORDS = frozenset("""sexy seductive sensual erotic nsfw nude naked topless lingerie busty cleavage provocative
+    lewd sultry voluptuous""".split())
+
+
+# what a decoy writes for a person after "hot" ("a hot little girl", "a hot old Asian man"): read alike in every one
+HOT_PERSON_WORDS = frozenset("""girl girls boy boys woman women man men person people child children guy guys babe
+    lady ladies""".split())
+DECOY_ADJECTIVES = frozenset(w.lower() for table in (g.AGE_ADJECTIVE, g.ETHNICITY_ADJECTIVE, g.GENDER_ADJECTIVE)
+                             for w in table.values()) | {"middle", "aged"}  # fmt: skip
+
+
+def sexual(text: str) -> bool:
+    """Whether `text` asks for a sexual picture: a word of `SEXUAL_WORDS`, or "hot" before a person ("a hot girl"; the
+    words a decoy writes between are skipped, so every candidate reads alike; not "hot chocolate")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if any(w in SEXUAL_WORDS for w in words):
+        return True
+    for k, w in enumerate(words):
+        if w == "hot":
+            j = k + 1
+            while j < len(words) and words[j] in DECOY_ADJECTIVES:
+                j += 1
+            if j < len(words) and words[j] in HOT_PERSON_WORDS:
+                return True
+    return False

@@ -60,11 +60,12 @@ from obclip.prompts.cues import (
     ing_form,
     is_emoji,
     plain,
+    sexual,
 )
 from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
-from obclip.prompts.phrases import PhrasesMixin
+from obclip.prompts.phrases import TAG_CHARACTERS, PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
 from obclip.prompts.reading import ReadingMixin
@@ -209,6 +210,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.hold_orphaned_articles()
         self.mark_pronouns()
         self.hold_origins_of_things()
+        self.no_child_in_a_sexual_picture()
         self.check_residue()
         order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
         spans = tuple(
@@ -277,6 +279,22 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     "\n" not in self.prompt[toks[end].end : toks[end + 1].start]):  # fmt: skip
                 end += 1
             self.claim(i, end, Held(self.prompt[toks[i].start : toks[end].end], "negative prompt"))
+
+    def no_child_in_a_sexual_picture(self) -> None:
+        """Beside words that make the picture sexual, no one is a child in any candidate: "girl" or "boy" alone is a
+        young adult there ("a hot girl at the beach" went out as "a hot little girl": the cloud view wrote a sexualised
+        child the user never asked for), and a child the prompt states ("little", "8 years old", "schoolgirl") is
+        refused, nothing sent. `candidates.slot_values` keeps "child" out of the decoys by the same test."""
+        if not sexual(self.prompt):
+            return
+        for p in self.persons:
+            if p.states.get("age") != "child":
+                continue
+            if p.said.get("age") not in TAG_CHARACTERS:
+                raise DetectionError(f"{p.said.get('age')!r} makes someone a child in a picture this prompt makes "
+                                     "sexual; ObCLIP sends nothing of it (a child and sexual words are never sent "
+                                     "together)")
+            p.states["age"] = "young"
 
     def hold_mixed_origins(self) -> None:
         """Origins of several people listed together ("a group of Black, white and Asian friends", "A mixed group of
