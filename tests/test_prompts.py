@@ -2712,3 +2712,19 @@ def test_session_22_no_candidate_is_a_child_in_a_sexual_picture(prompt: str) -> 
 def test_session_22_a_stated_child_in_a_sexual_picture_is_refused(prompt: str) -> None:
     with pytest.raises(DetectionError, match="child"):
         transform(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("a mid-thirties businesswoman on a call", "mid-thirties"),
+                                              ("mid-thirties businesswoman on a call", "mid-thirties"),
+                                              ("a late-forties man jogging", "late-forties")])  # fmt: skip
+def test_session_22_a_spelled_decade_with_its_prefix_before_the_noun_is_varied(prompt: str, said: str) -> None:
+    """Held-out round 54: "mid-thirties businesswoman" went out as written beside every decoy ("mid-20s" was read)."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+
+
+def test_session_22_a_peoples_name_in_lower_case_is_a_thing() -> None:
+    """Held-out round 54: "a skier ... with her poles" went out "with her European people"."""
+    prompt = "A skier in a red jacket poses on a snowy mountain slope with her poles."
+    assert all(c.endswith("poles.") for c in accepted(prompt).order)
+    assert any(s.name == "ethnicity" for s in accepted("a Pole drinking coffee").slots)

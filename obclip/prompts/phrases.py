@@ -22,6 +22,7 @@ from obclip.prompts.cues import (
     YEAR_OLD,
     YO,
     age_in_years,
+    decade_years,
     ish_years,
     plain,
     proxy_message,
@@ -1000,6 +1001,9 @@ class PhrasesMixin:
         elif (m := SOMETHING.match(w.low)) is not None:
             self.absorb(person, "age", g.age_value(int(m.group(1)) * 10 + 5), True, w.text)  # "a 40-something woman"
             person.in_years = True
+        elif w.low.startswith(("early-", "mid-", "late-")) and (years := decade_years(w)) is not None:
+            self.absorb(person, "age", g.age_value(years), True, w.text)  # "a mid-thirties businesswoman" (was sent)
+            person.in_years = True
         elif (ish := ish_years(w.low)) is not None:
             self.absorb(person, "age", g.age_value(ish), True, w.text)  # "a thirty-ish woman", "a fortyish man"
             person.in_years = True
@@ -1210,8 +1214,9 @@ class PhrasesMixin:
         if core in g.CLOSED or core in g.PRONOUN_GENDER:
             return False
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
-                ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core):  # fmt: skip
-            return True  # "a thirty-ish woman", "a not-yet-teenage girl"
+                ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core) or (
+                core.startswith(("early-", "mid-", "late-")) and decade_years(w) is not None):  # fmt: skip
+            return True  # "a thirty-ish woman", "a not-yet-teenage girl", "a late-forties man"
         if self.grown_offspring(j):
             return True  # "her adult children"
         if (noun := self.noun(w)) is not None:  # "a young elf princess": a being names the person's kind

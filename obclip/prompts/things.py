@@ -832,6 +832,10 @@ class ThingsMixin:
         t = self.tokens[j]
         if t.capitalised and j not in self.starts and not self.title_mode and not self.upper_mode:
             return True
+        found = self.noun(t)
+        if found is not None and found[0].ethnicity is not None and not t.capitalised and not self.lower_mode and (
+                not self.upper_mode):  # fmt: skip
+            return False  # "with her poles": a people's name is written with its capital ("European people" was sent)
         k = j - 1
         while self.free(k) and (self.tokens[k].is_word or years_of_someone(self.tokens[k].low)) and (
                 self.tokens[k].core not in g.DETERMINERS and j - k <= 4):  # fmt: skip
