@@ -2728,3 +2728,11 @@ def test_session_22_a_peoples_name_in_lower_case_is_a_thing() -> None:
     prompt = "A skier in a red jacket poses on a snowy mountain slope with her poles."
     assert all(c.endswith("poles.") for c in accepted(prompt).order)
     assert any(s.name == "ethnicity" for s in accepted("a Pole drinking coffee").slots)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("a woman, definitely not over 25, smiling", "not over"),
+                                              ("a man, not under 60, reading", "not under")])  # fmt: skip
+def test_session_22_a_negated_bound_is_an_age_on_its_side(prompt: str, said: str) -> None:
+    """Held-out round 54: "definitely not over 25" went out as written beside every decoy (N = 2)."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order

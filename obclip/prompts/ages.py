@@ -464,12 +464,21 @@ class AgesMixin:
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip
             return False
-        pid = self.owner_set_off(i - 1)
+        first = i - 1
+        while (w := self.tok(first - 1)) is not None and w.low in NEGATING and self.free(first - 1):
+            first -= 1  # "a woman, definitely not over 25, smiling": went out as written beside every decoy
+        negated = any(self.tokens[k].low in ("not", "no", "never") for k in range(first, i - 1))
+        if negated and prev.low not in ("over", "under"):
+            return False  # "not about 40" says nothing one can vary
+        pid = self.owner_set_off(first)
         if pid is None:
             return False
         last = self.range_end(i)
-        return self.age_of(pid, self.range_years(i, last), t.text, i - 1, last,
-                           AgePhrase(pid, prev.low, g.LOWER, word=prev.text))  # fmt: skip
+        years = self.range_years(i, last)
+        if negated:  # not over 25 is under it; written "around" the years on its side
+            years = years - 5 if prev.low == "over" else years + 5
+            return self.age_of(pid, years, t.text, first, last, AgePhrase(pid, "around", g.LOWER, word="around"))
+        return self.age_of(pid, years, t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
 
     def owner_set_off(self, first: int) -> int | None:
         """The person an age phrase starting at token `first` is said of: the one whose phrase ends right before it
@@ -634,3 +643,4 @@ def years_written(t: Token) -> int | None:
 
 # "a man in old age", "a woman well past middle age", "of advanced age": the years a reader gives the stage
 AGE_NOUN_YEARS = {"old": 75, "advanced": 75, "middle": 45, "ripe": 80}
+NEGATING = frozenset("not no never definitely certainly surely clearly".split())  # before "over 25": its side flips
