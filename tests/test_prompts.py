@@ -2736,3 +2736,11 @@ def test_session_22_a_negated_bound_is_an_age_on_its_side(prompt: str, said: str
     """Held-out round 54: "definitely not over 25" went out as written beside every decoy (N = 2)."""
     group = accepted(prompt)
     assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["my dad fixing the car. Dad laughs", "Our mom at the stove; Mom tastes the soup"])
+def test_session_22_a_relative_called_by_their_kin_word_is_the_one_named_with_my(prompt: str) -> None:
+    """Held-out round 54: a relative named with "my" and then called by the kin word alone ("Dad") was a second
+    person, varied apart ("my mother fixing the car. Father laughs")."""
+    group = accepted(prompt)
+    assert len(group.order) == 2, group.order

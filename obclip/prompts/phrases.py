@@ -679,6 +679,8 @@ class PhrasesMixin:
         again = self.same_kin_again(first, det, head, person)
         if again is None:
             again = self.relative_again(first, det, head, person)
+        if again is None:
+            again = self.kin_called_again(first, det, head, person)
         if again is not None:
             return again
         if det.lower() not in ("the", "this", "that") or any(
@@ -753,6 +755,23 @@ class PhrasesMixin:
             return None
         self.same_owner[first - 1] = self.phrase_start(self.persons[same[0]].anchor)[0] - 1  # one owner, both times
         return same[0]
+
+    def kin_called_again(self, first: int, det: str, head: int, person: Person) -> int | None:
+        """"my dad fixing the car. Dad laughs": a kinship noun with no article or owner, in a later clause, is what the
+        speaker calls their one relative of that kind named before with "my" or "our" (as a second person it was
+        varied apart: "my father ... Mother laughs"). By the noun's entry and structure, never by a value."""
+        owner, entry = self.tok(first - 1), self.noun(self.tokens[head])
+        kin = entry is not None and entry[0].cls in KIN_CLASSES - {"person"}  # not "Grandma": a decoy writes "my
+        # old female friend" first and "Old Woman" then, which reads as two (refused, not sent)
+        if det or first != head or not kin or (
+                owner is not None and owner.is_word and (owner.low in POSSESSIVE_WORDS or owner.possessive)):  # fmt: skip
+            return None
+        same = [k for k, p in enumerate(self.persons)
+                if not p.pronoun_only and p.number == person.number and p.anchor < head
+                and self.noun(self.tokens[p.anchor]) is not None and self.noun(self.tokens[p.anchor])[0] == entry[0]
+                and (o := self.tok(self.phrase_start(p.anchor)[0] - 1)) is not None and o.low in ("my", "our")
+                and self.apart(k, first)]  # fmt: skip
+        return same[0] if len(same) == 1 else None
 
     def relative_again(self, first: int, det: str, head: int, person: Person) -> int | None:
         """ "A mother and daughter walk on the beach. The daughter is taller than her mom": "her" and a kinship noun
