@@ -60,10 +60,8 @@ class AgesMixin:
         for i in range(len(self.tokens)):
             if self.free(i):
                 self.certain_age(i) or self.age_noun(i) or self.age_after_word(i) or self.birthday(i) or (
-                    self.anniversary(i)) or (
-                    self.candles(i)) or (
-                    self.between_ages(i)) or (
-                    self.stage_of_life(i)) or self.appositive_decade(i)
+                    self.anniversary(i) or self.candles(i) or self.between_ages(i) or self.stage_of_life(i)
+                    or self.appositive_decade(i))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)

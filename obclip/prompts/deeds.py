@@ -101,10 +101,10 @@ def deeds(text: str, mentions: tuple[Mention, ...], held: tuple[str, ...], lex: 
         # "Athena, goddess of wisdom, holding a spear": a name alone in its part may be followed by an appositive,
         # whose "of" phrase is its own
         alone = not any(c.isalnum() for c in text[end:stop]) or word == "of"
-        # "Harry Potter casting a spell at Hogwarts", "Taylor Swift ... during the Eras Tour": a deed at a named place,
-        # work or event ties the name to a record the world keeps, whoever WordNet knows (a private name's deed
-        # there is held too: it costs that picture its place on the server's steps, and says no one's name)
-        # (a full name's: "Maria sipping espresso in Naples" keeps its place, a first name being anyone's)
+        # "Harry Potter casting a spell at Hogwarts", "Taylor Swift ... during the Eras Tour": a full name's deed at a
+        # named place, work or event ties the name to a record the world keeps, whoever WordNet knows (a private full
+        # name's is held too, at the cost of its place on the server's steps); a first name is anyone's ("Maria
+        # sipping espresso in Naples" keeps its place)
         deed = re.findall(r"[\w'’-]+", re.sub("|".join(map(re.escape, held)) or "$^", " ", text[end:stop]))
         full = len(re.findall(r"\b[A-Z][\w'’.-]*", name_of(m, held) or m.text)) > 1
         named = full and acts and not speech and not any(q in text[end:stop] for q in QUOTE_MARKS) and any(

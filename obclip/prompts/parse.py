@@ -308,10 +308,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
 
         i = 0
         while i < len(self.tokens):
-            if origin(i) is None:
+            if (value := origin(i)) is None:
                 i += 1
                 continue
-            end, values = i, {origin(i)}
+            end, values = i, {value}
             while True:
                 k = end + 1
                 while (w := self.tok(k)) is not None and w.low in (",", "and", "or", "&"):

@@ -482,15 +482,15 @@ class ProxiesMixin:
         for i, t in enumerate(toks):
             # "kinky curly hair", "dark olive-toned skin": a listed texture or tone with a word or two between it and
             # the hair or skin says the same (round 53: "kinky curly hair" was sent while "kinky hair" was held)
-            if not t.is_word or not self.free(i):
-                continue
             two = (w := self.tok(i + 1)) is not None and w.is_word and f"{t.core} {w.core} hair" in self.lex.proxies
+            if not t.is_word or not self.free(i) or not self.free(i + two):
+                continue
             cue = f"{t.core} {w.core}" if two else t.core  # "tightly coiled black hair"
             for k in (i + 2 + two, i + 3 + two):
                 head = self.tok(k)
                 if head is None or head.core not in HAIR_AND_SKIN or not all(
                         self.free(m) and toks[m].is_word and "a" in self.lex.tags(toks[m].core) and toks[m].core not in g.CLOSED
-                        for m in range(i + 1 + two, k)) or not self.free(i + two):  # fmt: skip
+                        for m in range(i + 1 + two, k)):  # fmt: skip
                     continue
                 proxy = self.lex.proxies.get(f"{cue} {'skin' if head.core in SKIN else 'hair'}")
                 if proxy is None or "ethnicity" not in proxy.reveals:
