@@ -307,6 +307,12 @@ def _senses(wn, people: dict) -> dict:
             parts = lemma.name().split("_")
             if len(parts) == 2 and lemma.name().islower() and parts[0].endswith("ing") and len(parts[0]) > 4:
                 ing_compounds.add(" ".join(parts))
+    bound = set()  # "kung fu", "tai chi": a phrase one of whose words WordNet knows only inside it (no misspelling)
+    for lemma_name in wn.all_lemma_names("n"):
+        parts = lemma_name.split("_")
+        if len(parts) == 2 and lemma_name.replace("_", "").isalpha() and lemma_name.islower() and any(
+                not wn.synsets(part) for part in parts):
+            bound.add(" ".join(parts))
     ing_compounds |= {"nesting doll"}  # round 53: "A Russian nesting doll set" read as a Russian nesting (refused);
     # WordNet names the doll "matryoshka" only
     agents = set()  # "faith reading a bible": a word that can be a first name is one before what only a person does
@@ -328,6 +334,7 @@ def _senses(wn, people: dict) -> dict:
         "agent_verbs": sorted(agents),
         "adjective_compounds": sorted(compounds),
         "ing_compounds": sorted(ing_compounds),
+        "bound_phrases": sorted(bound),
         "named_phrases": sorted(named),
         "person_names": sorted(person_names),
         "public_figures": sorted(public),

@@ -2744,3 +2744,121 @@ def test_session_22_a_relative_called_by_their_kin_word_is_the_one_named_with_my
     person, varied apart ("my mother fixing the car. Father laughs")."""
     group = accepted(prompt)
     assert len(group.order) == 2, group.order
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("a guy thirty-ish, tattoos, on a bike", "thirty-ish"),
+                                              ("a man 30ish with tattoos", "30ish"),
+                                              ("yo gimme a dude like 40ish chillin on a couch", "40ish"),
+                                              ("a kid (boy, like 6) playing in mud", "like 6"),
+                                              ("a girl, like 8, on a bike", "like 8")])  # fmt: skip
+def test_session_23_an_age_said_after_the_person_with_ish_or_like_is_varied(prompt: str, said: str) -> None:
+    """Red team 54/55: "a guy thirty-ish", "a dude like 40ish", "(boy, like 6)" went out as written beside every
+    decoy: the server read the age."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+    assert "like 6 feet" in accepted("a man who looks like 6 feet tall").cloud_prompt  # a height, no age
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("two brothers, one 5 and one 12, building a sandcastle", "one 5"),
+                                              ("my kids (one 3, the other 7) at the park", "one 3"),
+                                              ("Two women, one in her twenties and one in her sixties, walking", "sixties"),
+                                              ("three kids aged 4, 6 and 9 playing", "6 and 9")])  # fmt: skip
+def test_session_23_the_ages_of_a_groups_members_never_go_out_as_written(prompt: str, said: str) -> None:
+    """Red team 54/55: "two brothers, one 5 and one 12" went out as written beside "two old men" decoys; "aged 4, 6
+    and 9" as "aged 75, 6 and 9"; "one in her twenties and one in her sixties" was refused as one person."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order), group.order
+    if "brothers" in prompt:  # every member a child: the group is, in its phrase, varied as any age
+        assert "little" in group.cloud_prompt and any(s.name == "age" for s in group.slots)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("A toddler, about 18 months old, stacking blocks on a rug", "months"),
+                                              ("a man holding his daughter, 9 months old", "months"),
+                                              ("my son is only 3 days old", "days")])  # fmt: skip
+def test_session_23_an_age_in_months_or_days_is_a_small_childs(prompt: str, said: str) -> None:
+    """Red team 55: "about 18 months old" went out beside "An old person, about 18 months old"."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order), group.order
+    assert "little" in group.cloud_prompt or " 10 " in group.cloud_prompt, group.cloud_prompt
+    assert accepted("a puppy, 8 weeks old, on a rug").order == ("a puppy, 8 weeks old, on a rug",)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("A girl of 12 or 13 practicing violin", "13"),
+                                              ("A woman who is not yet forty, reading in a cafe", "forty"),
+                                              ("a man, not yet 30, running", "30")])  # fmt: skip
+def test_session_23_a_range_or_a_bound_of_an_age_goes_whole(prompt: str, said: str) -> None:
+    """Red team 55: "of 12 or 13" went out as "of 75 or 13" in a decoy; "not yet forty" as written, unvaried."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+
+
+def test_session_23_a_letter_o_for_a_zero_in_an_age_is_refused() -> None:
+    """Red team 55: "aged 8o" (80) went out as written, the age unvaried."""
+    with pytest.raises(DetectionError, match="'80'"):
+        transform("A man, aged 8o, with a cane, waiting for a train")
+    assert accepted("turn the dial 2o degrees").order == ("turn the dial 2o degrees",)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("someone old laughing, black and white photo", "old"),
+                                              ("somebody Asian cooking noodles", "Asian"),
+                                              ("a photo of someone elderly", "elderly")])  # fmt: skip
+def test_session_23_someone_described_is_a_person_whose_words_are_varied(prompt: str, said: str) -> None:
+    """Red team 55: "someone old n wrinkly laughing" went out with N = 1, the age as written."""
+    group = accepted(prompt)
+    assert len(group.order) > 1 and not all(said in c for c in group.order), group.order
+    assert accepted("someone special waiting").order == ("someone special waiting",)
+
+
+@pytest.mark.parametrize("prompt", ["Young Einstein as a schoolboy in a classroom", "Mozart at the piano",
+                                    "young Mozart playing the harpsichord"])  # fmt: skip
+def test_session_23_a_figure_known_by_surname_is_held_as_a_name(prompt: str) -> None:
+    """Red team 55: "Young Einstein as a schoolboy" went out as written beside "a middle-aged woman" decoys."""
+    group = accepted(prompt)
+    name = "Einstein" if "Einstein" in prompt else "Mozart"
+    assert not any(name in c for c in group.order) and any(name in h for h in group.held_back), group.order
+    assert "a person" not in accepted("an Irish man drinking Guinness in a pub").cloud_prompt  # a drink, no one
+    assert accepted("Young Frankenstein poster").order == ("Young Frankenstein poster",)
+
+
+@pytest.mark.parametrize(("prompt", "style"), [("The duchess enters the ballroom. Her Grace nods to the footmen.", "Grace"),
+                                               ("The queen stood on the balcony. Her Majesty waved to the crowd.", "Majesty")])  # fmt: skip
+def test_session_23_a_style_with_a_possessive_is_the_persons(prompt: str, style: str) -> None:
+    """Red team 54/55: "Her Majesty", "Her Grace" were kept as names beside "The king stood on the balcony"."""
+    group = accepted(prompt)
+    assert len(group.order) >= 2
+    assert len(accepted("Her Majesty the Queen").order) == 2  # a style and who bears it: one person
+    for c in group.order:
+        female = "queen" in c or "duchess" in c
+        assert (f"Her {style}" in c) == female and (f"His {style}" in c) != female, c
+
+
+@pytest.mark.parametrize(("prompt", "cue"), [("natural 4c coily hair on a young woman", "4c"),
+                                             ("a girl with type 3b loose curls", "3b"),
+                                             ("A man wearing a thobe and ghutra drinking coffee", "ghutra"),
+                                             ("A woman with tight coils of natural hair", "tight coils"),
+                                             ("Grandpa Joe has fished here for sixty years, and he smiles", "sixty years")])  # fmt: skip
+def test_session_23_cues_held_whole(prompt: str, cue: str) -> None:
+    """Red team 54/55: "natural 4c coily hair" sent "natural 4c"; "ghutra" (a Gulf men's headdress) was sent beside
+    "A woman wearing"; "for sixty years" beside a young decoy."""
+    held_on_device(prompt, cue)
+
+
+def test_session_23_a_pale_listed_adjective_is_held_with_its_comma() -> None:
+    """Red team 54: "A pale, freckled redhead boy" sent "pale," ("A pale woman" was held)."""
+    group = held_on_device("a pale, thin woman reading", "pale")
+    assert group.cloud_prompt.startswith("a thin woman"), group.cloud_prompt
+    assert accepted("a pale, cold sky over a woman").cloud_prompt.startswith("a pale, cold sky")
+
+
+def test_session_23_a_word_known_only_in_its_phrase_is_no_misspelling() -> None:
+    """Red team 55: "Jackie Chan doing a kung fu stunt" was refused: "'kung' looks like a misspelt 'king'"."""
+    assert accepted("a kung fu master on a hill").order == ("a kung fu master on a hill",)
+    with pytest.raises(DetectionError, match="misspelt"):
+        transform("a kung and his dog")
+
+
+def test_session_23_a_titled_brand_with_its_possessive_is_a_thing() -> None:
+    """Red team 55: "A vintage Mrs. Butterworth's syrup bottle" went out "A vintage a woman's syrup bottle"."""
+    prompt = "A vintage Mrs. Butterworth's syrup bottle on a diner counter"
+    assert accepted(prompt).order == (prompt,)
+    assert "Smith" not in accepted("Mr. Smith's car in the rain").cloud_prompt  # no article: his, held

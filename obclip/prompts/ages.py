@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     decade_years,
     ish_years,
 )
+from obclip.prompts.phrases import AGE_ADVERBS
 from obclip.prompts.template import AgePhrase, Held, Phrase, Predicate
 from obclip.prompts.tokens import Token, weight_group
 
@@ -29,6 +30,7 @@ PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "gr
 # after a number, a time or a measure, no age: "3am", "at 5 pm", "at 70 mph"
 TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
+INFANT_UNITS = frozenset("months month weeks week days day mos mo".split())  # "18 months old": a small child
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
 AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
 
@@ -55,19 +57,23 @@ class AgesMixin:
         "turning 50" and birthdays; bare numbers ("a man, 42,", "born in 1950", "her 90th"); "8 yo" and
         "70 years old"."""
         for i, t in enumerate(self.tokens):
+            if self.free(i) and t.low == "one":
+                self.members_ages(i)  # before "in her twenties" is read as one person's
+        for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.decade_phrase(i) or self.aged_number(i)
         for i in range(len(self.tokens)):
             if self.free(i):
                 self.certain_age(i) or self.age_noun(i) or self.age_after_word(i) or self.birthday(i) or (
                     self.anniversary(i) or self.candles(i) or self.between_ages(i) or self.stage_of_life(i)
-                    or self.appositive_decade(i))  # fmt: skip
+                    or self.appositive_decade(i) or self.members_ages(i))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
-                self.born_in(i) or self.bare_age(i) or self.possessive_ordinal(i) or self.approximate_age(i)
+                self.born_in(i) or self.not_yet(i) or self.bare_age(i) or self.possessive_ordinal(i) or (
+                    self.approximate_age(i))  # fmt: skip
             elif self.free(i) and t.is_word and years_written(t) is not None:
-                self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around sixty, fishing", "a
-                # woman, thirty-ish, working"
+                self.not_yet(i) or self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around
+                # sixty, fishing", "a woman, thirty-ish, working"
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num" and t.low.isdigit():
                 self.years_old(i, int(t.low))
@@ -206,9 +212,84 @@ class AgesMixin:
         return self.age_of(pid, self.range_years(j, last), n.text, i, last,
                            AgePhrase(pid, "aged", self.phrase_case(i, last), word=word))  # fmt: skip
 
+    def members_ages(self, i: int) -> bool:
+        """"two brothers, one 5 and one 12,", "my kids (one 3, the other 7)": the ages of a group's members, set off
+        after it. They are held back (the device keeps them); where every one is of one age value, the group says
+        it in its phrase ("two little brothers"), varied as any age, so no decoy reads "two old men, one 5 and
+        one 12" (round 54: sent as written beside every decoy)."""
+        prev = self.tok(i - 1)
+        if self.tokens[i].low != "one" or prev is None or prev.text not in ",(" or not self.free(i - 1):
+            return False
+        owner = self.owner_at(i - 2)
+        if owner is None or self.persons[owner].number != "pl":
+            return False
+        ages: list[int] = []
+        j, last = i, None
+        while (w := self.tok(j)) is not None and self.free(j):
+            if w.low in MEMBER_WORDS:
+                j += 1
+                continue
+            years, end = years_written(w), j
+            if years is None and (decade := self.member_decade(j)) is not None:
+                years, end = decade  # "one in her twenties and one in her sixties"
+            if years is None or not 0 < years <= 120:
+                break
+            ages.append(years)
+            last = j = end
+            j += 1
+            if (y := self.tok(j)) is not None and y.low in YEARS_WORDS and self.free(j):
+                last = j = j + 1 + ((o := self.tok(j + 1)) is not None and o.low == "old")  # "one 5 years old"
+            c, n = self.tok(j), self.tok(j + 1)
+            if c is not None and c.text == "," and n is not None and n.low in MEMBER_WORDS:
+                j += 1  # "one 5, one 8 and one 12": the list goes on; a comma before anything else closes it
+            elif c is None or c.low not in MEMBER_WORDS:
+                break
+        if len(ages) < 2 or last is None:
+            return False
+        values = {g.age_value(years) for years in ages}
+        person = self.persons[owner]
+        if len(values) == 1 and "age" not in person.states:
+            person.state("age", values.pop(), True, self.tokens[i + 1].text)
+            person.in_phrase.add("age")  # its phrase writes it: "two little brothers"
+        self.claim(i, last, Held(self.prompt[self.tokens[i].start : self.tokens[last].end], "ages of a group's members"))
+        return True
+
+    def member_decade(self, j: int) -> tuple[int, int] | None:
+        """(years, last token) of "in her twenties", "in his early 30s" from token j, said of one of a group."""
+        words = [self.tok(k) for k in range(j, j + 5)]
+        if words[0] is None or words[0].low != "in" or words[1] is None or words[1].core not in ("his", "her", "their"):
+            return None
+        k = j + 2
+        if (w := self.tok(k)) is not None and w.low in ("early", "mid", "mid-", "late"):
+            k += 2 if (d := self.tok(k + 1)) is not None and d.text == "-" else 1
+        decade = self.tok(k)
+        years = decade_years(decade) if decade is not None else None
+        if years is None or not all(self.free(m) for m in range(j, k + 1)):
+            return None
+        return years, k
+
+    def age_list_end(self, j: int) -> int:
+        """The last number of a list of ages opened at token j, "4, 6 and 9", "4, 6, and 9", "3, 5, 7" (three or
+        more, said of a group); j itself where no such list opens."""
+        k, count = j, 1
+        while True:
+            m = k + 1
+            if (c := self.tok(m)) is not None and c.text == ",":
+                m += 1
+            if (a := self.tok(m)) is not None and a.low in ("and", "&"):
+                m += 1
+            n = self.tok(m)
+            if m == k + 1 or n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not all(
+                    self.free(x) for x in range(k + 1, m + 1)):  # fmt: skip
+                break
+            k, count = m, count + 1
+        return k if count >= 3 else j
+
     def range_years(self, j: int, last: int) -> int:
         """The age a range from token j to `last` states: its middle ("aged 35-45" is 40, a middle-aged man);
-        a single number is itself."""
+        a single number is itself; a list, the middle of its least and greatest ("aged 4, 6 and 9" is 6)."""
+        if last > j + 2 and (listed := [int(t.low) for t in self.tokens[j : last + 1] if t.low.isdigit()]):
+            return (min(listed) + max(listed)) // 2
         low = years_written(self.tokens[j]) or g.number_value(self.tokens[j].text) or 0  # "fiftyish" is 50
         upper = self.tok(j + 2) if last >= j + 2 else None
         high = g.number_value(upper.text) if upper is not None else None
@@ -218,6 +299,10 @@ class AgesMixin:
         """The last token of an age range opened by the number at token j ("55-60", "55 to 60", "30 and 40",
         "60 or 65", then "years old" if said): the range is written away, so no bound reaches the cloud as
         written (`range_years` gives its middle)."""
+        listed = self.age_list_end(j)
+        if listed > j:
+            return listed  # "three kids aged 4, 6 and 9": the list goes as the range does (a decoy read "aged 75, 6
+            # and 9")
         dash, upper = self.tok(j + 1), self.tok(j + 2)
         low, high = g.number_value(self.tokens[j].text), g.number_value(upper.text) if upper is not None else None
         if dash is not None and dash.low in ("-", "–", "to", "and", "or") and upper is not None and self.free(j + 2) \
@@ -262,7 +347,9 @@ class AgesMixin:
             return True
         if years is None or counted or group:
             return True  # the word is taken: no other sweep reads it as an age
-        return self.age_of(pid, years, self.tokens[j].text, i, j, AgePhrase(pid, t.low, g.LOWER, word=t.text))
+        last = self.range_end(j)  # "a girl of 12 or 13": the range goes whole (round 55: a decoy read "of 75 or 13")
+        return self.age_of(pid, self.range_years(j, last), self.tokens[j].text, i, last,
+                           AgePhrase(pid, t.low, g.LOWER, word=t.text))  # fmt: skip
 
     def age_at(self, j: int) -> bool:
         """Token j, after "at" right after a person, is their age: a number of years 13 to 120 in digits, not a time
@@ -342,6 +429,9 @@ class AgesMixin:
         """A number standing alone as an age: "a man, 42,", "a woman (29)", "she is 32", "who just turned 5";
         in words after "is"/"turned" ("Aiko is eight.", "he is seventy but ...")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if nxt is not None and nxt.low in INFANT_UNITS and (o := self.tok(i + 2)) is not None and o.low == "old" and (
+                self.free(i + 1) and self.free(i + 2)):  # fmt: skip
+            return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
         copula = prev is not None and prev.low in ("is", "was", "turned", "turns", "'s", "she's", "he's")
         spelled = years_written(t) if t.is_word and copula else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
@@ -360,6 +450,11 @@ class AgesMixin:
         bare = value is not None and 0 < value <= 120 and prev is not None and (
             set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
                         and prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's")))
+        if not bare and ish_years(t.low) is not None and (owner := self.owner_at(i - 1)) is not None and (
+                nxt is None or not nxt.is_word or nxt.low in ("with", "and", "in", "at", "on") or self.ing(nxt)):
+            # "a guy thirty-ish, tattoos", "a man 40ish with a beard": an "-ish" number right after a person says
+            # their age as an apposition does (it went out as written beside every gender decoy)
+            return self.age_of(owner, value or ish_years(t.low) or 0, t.text, i, last, AgePhrase(owner, "ish", g.LOWER))
         if not bare:
             return self.said_age(i)
         j = i - 2
@@ -453,8 +548,20 @@ class AgesMixin:
         bound = self.age_bound(i)  # "no older than ten", "younger than 5": said as a bound, written as one
         if bound is not None and value is not None and 0 < value <= 120:
             return self.bounded_age(i, bound)
-        if value is None or not 0 < value <= 120 or prev is None or prev.low not in APPROXIMATE:
+        # "a kid (boy, like 6)", "a dude like 40ish": "like" approximates an age set off after a person, or an "-ish"
+        # one right after them (round 55: both sent as written); "looks like 6 feet" is no age
+        like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
+            w.text in ",(" or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None))  # fmt: skip
+        if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
             return False
+        if like:
+            nxt2 = self.tok(i + 1)
+            ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None
+            pid = self.owner_set_off(i - 1) if ends else None
+            if pid is not None and ish_years(t.low) is not None:  # "like 45-ish": the "-ish" kept, so it reads back
+                return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
+            return pid is not None and self.age_of(pid, value, t.text, i - 1, i,
+                                                   AgePhrase(pid, "about", g.LOWER, word="like"))  # fmt: skip
         if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (
                 (ish_years(t.low) or 0) > 12):  # fmt: skip
             return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs";
@@ -477,6 +584,20 @@ class AgesMixin:
             years = years - 5 if prev.low == "over" else years + 5
             return self.age_of(pid, years, t.text, first, last, AgePhrase(pid, "around", g.LOWER, word="around"))
         return self.age_of(pid, years, t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
+
+    def not_yet(self, i: int) -> bool:
+        """"a woman who is not yet forty", "a man, not yet 30,": under that age, written "around" the years below it
+        ("who is around 35"), as "not over 25" is (round 55: sent as written, the age not varied)."""
+        no, yet = self.tok(i - 2), self.tok(i - 1)
+        years = years_written(self.tokens[i])
+        if no is None or yet is None or (no.low, yet.low) != ("not", "yet") or years is None or not 5 < years <= 120 or (
+                not self.free(i - 2) or not self.free(i - 1)):  # fmt: skip
+            return False
+        verb = self.tok(i - 3)
+        pid = self.subject_before(i) if verb is not None and verb.low in COPULAS else self.owner_set_off(i - 2)
+        if pid is None:
+            return False
+        return self.age_of(pid, years - 5, self.tokens[i].text, i - 2, i, AgePhrase(pid, "around", g.LOWER, word="around"))
 
     def owner_set_off(self, first: int) -> int | None:
         """The person an age phrase starting at token `first` is said of: the one whose phrase ends right before it
@@ -539,13 +660,17 @@ class AgesMixin:
             last = i + 1
         elif y is not None and o is not None and y.low in YEARS_WORDS and o.low in ("old", "young"):
             last = i + 2  # "82 years young": an age said with a smile, written "75 years old"
+        elif y is not None and o is not None and y.low in INFANT_UNITS and o.low == "old" and self.free(i + 2):
+            return self.infant_age(i)
         else:
             return False
         pid = self.nearest_person(i)
         if pid is None:
             pid = self.subject_before(i)  # "she looks about 70 years old"
-        if pid is None and not t.low.isdigit():
-            return False  # "the house is ten years old": a word number with no one to be that age
+        if pid is None and (not t.low.isdigit() or (not self.persons and (v := self.tok(i - 1)) is not None and (
+                v.low in BEING_VERBS or v.low in AGE_ADVERBS))):  # fmt: skip
+            return False  # "the house is ten years old": a word number with no one to be that age; "the bridge is
+            # not yet 10 years old" in a prompt that names no one ("25 year old" alone is someone, refused)
         if pid is None:
             raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
         prev = self.tok(i - 1)
@@ -553,6 +678,28 @@ class AgesMixin:
             # "about ten years old", written as "about 10 years old" is ("about 10"), so that a decoy reads back alike
             return self.age_of(pid, years, t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
         return self.age_of(pid, years, t.text, i, last, AgePhrase(pid, "years", g.LOWER))
+
+    def infant_age(self, i: int) -> bool:
+        """"A toddler, about 18 months old", "a baby, six weeks old": an age in months, weeks or days is a small
+        child's. Held back (the device keeps it; written in years it would be ten), the child said in the person's
+        phrase ("A little child, stacking blocks"), varied as any age (round 55: sent beside "An old person")."""
+        first, last = i, i + 2
+        if (a := self.tok(i - 1)) is not None and a.low in APPROXIMATE and self.free(i - 1):
+            first = i - 1  # "about 18 months old"
+        prev, k = self.tok(first - 1), first - 1
+        while (w := self.tok(k)) is not None and w.low in AGE_ADVERBS and self.free(k):
+            k -= 1
+        if (verb := self.tok(k)) is not None and verb.low in COPULAS and (pid := self.subject_before(k)) is not None:
+            # "my son is only 3 days old": written in years ("is only 10 years old"), as the copula needs a predicate
+            return self.age_of(pid, 0, self.tokens[i].text, i, last, AgePhrase(pid, "years", g.LOWER))
+        pid = self.nearest_person(first) if prev is not None and prev.text in ",(" else self.owner_at(first - 1)
+        if pid is None:
+            return False  # "a puppy, 8 weeks old", "the cheese is 18 months old"
+        person = self.persons[pid]
+        person.state("age", "child", True, self.tokens[i].text)
+        person.in_phrase.add("age")
+        self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "an infant's age"))
+        return True
 
     def stray_age(self, i: int) -> bool:
         """A number no rule placed that may be a person's age: right after the person ("a woman, 30s",
@@ -639,6 +786,8 @@ def years_written(t: Token) -> int | None:
     return spelled if spelled is not None else ish_years(t.low)
 
 
+# the words between the ages of a group's members: "one 5 and one 12", "one 3, the other 7", "one 4, another 6"
+MEMBER_WORDS = frozenset("one the other another and".split())
 # "a man in old age", "a woman well past middle age", "of advanced age": the years a reader gives the stage
 AGE_NOUN_YEARS = {"old": 75, "advanced": 75, "middle": 45, "ripe": 80}
 NEGATING = frozenset("not no never definitely certainly surely clearly".split())  # before "over 25": its side flips

@@ -12,6 +12,22 @@ import unicodedata
 from obclip.prompts import grammar as g
 from obclip.prompts.tokens import Token
 
+HAIR_TYPE_HEADS = frozenset({"hair", "curls", "curl", "coils"})  # what a hair-type code ("4c", "3b") describes
+
+
+def hair_type_head(tokens: list[Token], k: int) -> int | None:
+    """The hair a type code ending before token k describes: "4c hair", or with a word or two that describe the
+    hair between ("4c coily hair", "3b loose curls"); None when no hair follows."""
+    for j in range(k, min(k + 3, len(tokens))):
+        if tokens[j].low in HAIR_TYPE_HEADS:
+            return j
+        if not tokens[j].is_word or tokens[j].core in g.CLOSED:
+            return None
+    return None
+
+
+# styles by which a person is named with a possessive pronoun: "Her Majesty", "His Royal Highness", "His Holiness"
+HONORIFICS = frozenset("majesty highness grace holiness excellency eminence honour honor worship".split())
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins folks".split())
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")

@@ -98,6 +98,7 @@ class Senses:
             person noun ("Genghis Khan", "Sitting Bull"), with WordNet's capitals.
         public_figures (`frozenset[str]`): everyone WordNet names, people, gods and legends, in lower case
             ("abraham lincoln", "cleopatra", "santa claus"): their deeds may name them.
+        bound_phrases (`frozenset[str]`): two-word nouns with a word WordNet knows only in them ("kung fu")
         agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
             "planting"; not "blooming", "breaking").
         places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
@@ -128,6 +129,7 @@ class Senses:
     ing_compounds: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
     public_figures: frozenset[str] = frozenset()
+    bound_phrases: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
@@ -310,7 +312,7 @@ SENSE_KEYS = {
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
     "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",
-    "public_figures": "public_figures",
+    "public_figures": "public_figures", "bound_phrases": "bound_phrases",
 }  # fmt: skip
 
 

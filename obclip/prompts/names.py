@@ -15,6 +15,7 @@ from obclip.prompts.cues import (
     COORDINATORS,
     COSTUMED,
     EVENT_MARKERS,
+    HONORIFICS,
     KIN_CLASSES,
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
@@ -331,6 +332,8 @@ class NamesMixin:
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
+        if t.core in HONORIFICS and prev is not None and prev.core in ("his", "her", "their"):
+            return  # "Her Grace nods", "Her Majesty waved": a style, not a name; its pronoun is the person's
         if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:
             return  # "La Sagrada Familia", "El Capitan", "Las Vegas": another language's article opening a name
         quoted = (q := self.tok(i - 2)) is not None and q.text in ('"', "“", "'")  # 'Dwayne "The Rock" Johnson'
@@ -471,13 +474,25 @@ class NamesMixin:
         end, j = i, i + 1
         named = []  # "a Mr. Potato Head toy": the words after the title were read as a thing's name already
         while (w := self.tok(j)) is not None and (self.free(j) or self.named_thing_from(j, named)) and (
-                w.text == "." and j == i + 1 or (w.is_word and w.capitalised and not w.possessive)):  # fmt: skip
+                w.text == "." and j == i + 1 or (w.is_word and w.capitalised)):  # fmt: skip
             end = j if w.is_word else end
             j += 1
+            if w.possessive:
+                break  # "a vintage Mrs. Butterworth's syrup bottle": the brand's possessive ends it
         if end == i:
             return None
         held = self.container_before(i) is not None
-        if not (held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True)):
+        if self.tokens[end].possessive:  # "a vintage Mrs. Butterworth's syrup bottle": an article before the
+            # title, over the thing's modifiers, is the thing's, so the name is a brand ("Mr. Smith's car" is his)
+            k = i - 1
+            while (w := self.tok(k)) is not None and w.is_word and not w.capitalised and w.core not in g.CLOSED and (
+                    set(self.lex.tags(w.core)) & set("an")):  # fmt: skip
+                k -= 1
+            art, thing = self.tok(k), self.tok(end + 1)
+            if art is None or art.low not in ("a", "an") or thing is None or not thing.is_word or (
+                    self.noun(thing) is not None):  # fmt: skip
+                return None
+        elif not (held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True)):
             return None
         for first in named:
             self.release_named(first)  # the title and the name are one brand, kept together
@@ -596,8 +611,9 @@ class NamesMixin:
         while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
                 "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives or (
                     "n" in self.lex.tags(w.core) and not w.capitalised and self.noun(w) is None
-                    and w.core not in g.CLOSED)):  # fmt: skip  # "a vintage Ford Mustang": a noun as a modifier
-            j -= 1
+                    and w.core not in g.CLOSED) or (
+                    w.capitalised and w.core in self.lex.senses.places and "p" not in self.lex.tags(w.core))):  # fmt: skip
+            j -= 1  # "a vintage Ford Mustang": a noun as a modifier; "a Riyadh majlis": a place's
         described = any(  # "a smiling Jack Black", "a young Jack Black": words said of a person, not of a car
             (said := self.lex.adjectives.get(w.core)) is not None and said.attribute in ("age", "gender")
             and w.core not in AGE_OF_THINGS or w.core in self.lex.senses.agents for w in self.tokens[j + 1 : i])
@@ -629,7 +645,7 @@ class NamesMixin:
         shown = prev is not None and prev.low == "of" and (b := self.tok(i - 2)) is not None and (
             b.core in self.lex.senses.depiction)  # "a portrait of Einstein": the person a picture shows
         if cue.famous and not cue.first and (set(self.lex.tags(t.core)) & set("nvar")) and not (
-                self.acts_like_person(i) or shown):
+                self.acts_like_person(i) or shown or self.figure_by_surname(i)):
             return True  # a common word that is also someone's surname ("Black"), unless used as one
         surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname and not (
@@ -651,6 +667,20 @@ class NamesMixin:
             at_place or names_place or self.apposed_person(i, thing=True)  # "Victoria station", "Victoria, the capital"
             or (not person_first and not self.acts_like_person(i)))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
+
+    def figure_by_surname(self, i: int) -> bool:
+        """ "Young Einstein as a schoolboy", "Mozart at the piano": a capitalised word that WordNet gives as someone
+        it knows (`Senses.public_figures`) and otherwise only as a noun ("an einstein", a genius), standing where a
+        name stands: no article before it, no noun after it that it would name the kind of ("a Napoleon pastry").
+        It went out as written beside decoys of another gender and age (round 55)."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        tags = set(self.lex.tags(t.core))
+        if not t.capitalised or self.title_mode or self.upper_mode or t.core not in self.lex.senses.public_figures:
+            return False
+        if tags & set("varP") or (prev is not None and prev.text not in ",;(" and prev.core not in ("and", "as") and (
+                (a := self.lex.adjectives.get(prev.core)) is None or a.attribute != "age")):  # fmt: skip
+            return False  # where a name stands: opening the sentence, after "Young", in a list; not "drinking Guinness"
+        return nxt is None or not nxt.is_word or (nxt.core in g.CLOSED and not nxt.capitalised)
 
     def lowercase_name(self, i: int) -> bool:
         """A first name written in lower case: "jessica" (no English word), "karen asking" (a rare word
@@ -1188,6 +1218,9 @@ class NamesMixin:
             plain(prev.core) not in self.lex.first_names)  # "New York", "Fort Lily"
         if common and "N" in tags and not before_noun and not compound:
             return True  # "Maria at the beach": a name first, its common reading is rare ("Teddy Bear" stays)
+        said = prev is not None and (a := self.lex.adjectives.get(prev.core)) is not None and a.attribute == "age"
+        if common and (not compound or said) and self.figure_by_surname(i):
+            return True  # "Mozart at the piano", "Einstein as a boy", "Young Einstein" (an age said of him)
         if common and "p" in tags and t.capitalised and not before_noun and not compound and name_gender(
                 self.lex.first_names.get(plain(t.core), "")) is not None:
             return True  # "Napoleon on a white horse": a person WordNet knows by this name (a napoleon is a pastry)

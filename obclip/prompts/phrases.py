@@ -35,6 +35,8 @@ from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 SEXUALISED_CHILD_TAGS = frozenset({"loli", "lolis", "lolicon", "shota", "shotas", "shotacon"})
 TAG_CHARACTERS = frozenset("girl boy girls boys".split())  # nouns SD front-ends use for a drawn character of any age
 POSSESSIVE_WORDS = frozenset("his her their my our your".split())  # a possessive determiner before a person noun
+# adverbs before "3 days old", "10 years old" that say it of someone already named, no "a 5 year old" person
+AGE_ADVERBS = frozenset("only just barely yet still already not almost nearly now of".split())
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
@@ -174,9 +176,42 @@ class PhrasesMixin:
             self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], MIXED_ORIGIN))
             i = end + 1
 
+    def mark_someone_described(self) -> None:
+        """ "someone old laughing", "somebody Asian cooking": an indefinite pronoun with the attribute words after it
+        is a person those words describe, written as a phrase ("an old person laughing") whose decoys vary them
+        (round 55: "someone old" went out with N = 1, as written)."""
+        for i, t in enumerate(self.tokens):
+            if t.low not in ("someone", "somebody") or not self.free(i):
+                continue
+            said: list[tuple[Adjective, Token]] = []
+            k = i + 1
+            while (w := self.tok(k)) is not None and w.is_word and self.free(k):
+                adj = self.lex.adjectives.get(w.core)
+                number = (n := self.tok(k + 1)) is not None and (n.kind == "num" or g.number_value(n.low) is not None)
+                if adj is not None and adj.attribute in ("age", "gender", "ethnicity") and adj.value != HELD and (
+                        not number):  # fmt: skip  # "somebody aged 80": an age phrase reads it
+                    said.append((adj, w))
+                    k += 1
+                elif said and w.low in ("and", "n", "&") and (a := self.tok(k + 1)) is not None and (
+                        a.core in self.lex.adjectives):  # fmt: skip
+                    k += 1  # "someone old and frail": the words go on after "and"
+                else:
+                    break
+            last = k - 1
+            if not said or (self.tokens[last].low in ("and", "n", "&")):
+                continue
+            person = Person(cls="person", anchor=i)
+            for adj, w in said:
+                person.state(adj.attribute, adj.value, adj.strong, w.text)
+                person.in_phrase.add(adj.attribute)
+            pid = self.new_person(person)
+            det = "A" if t.text[:1].isupper() else "a"
+            self.claim(i, last, Phrase(pid, det, (), self.tokens[last].possessive, self.phrase_case(i, last)))
+
     def mark_noun_phrases(self) -> None:
         self.mark_place_origins()
         self.mark_mixed_origins()
+        self.mark_someone_described()
         for i, t in enumerate(self.tokens):
             spelled = self.years_old_at(i) if self.free(i) else None
             if spelled is not None:
@@ -192,7 +227,8 @@ class PhrasesMixin:
                     and (before.low.isdigit() or g.number_value(before.text) is not None)
                 )  # "between 30 and 40 years old"
                 # "she is 60 years old", "looks about 70 years old", "a woman 60 years old": said of someone, her age
-                said = prev is not None and (prev.low in BEING_VERBS or prev.low in APPROXIMATE or self.noun(prev) is not None)
+                said = prev is not None and (prev.low in BEING_VERBS or prev.low in APPROXIMATE or self.noun(prev) is not None
+                                             or prev.low in AGE_ADVERBS)  # "is only 3 days old", "not yet 10 years old"
                 named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper and not said
                 if (
                     named

@@ -7,7 +7,15 @@ clause), so every candidate binds alike; a role the context does not decide is r
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import BODY_PARTS, CLAUSE_WORDS, COLLECTIVES, CONTRACTED_PRONOUN, TIME_WORDS, ing_form
+from obclip.prompts.cues import (
+    BODY_PARTS,
+    CLAUSE_WORDS,
+    COLLECTIVES,
+    CONTRACTED_PRONOUN,
+    HONORIFICS,
+    TIME_WORDS,
+    ing_form,
+)
 from obclip.prompts.lexicon import Lexicon
 from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
@@ -333,7 +341,9 @@ class PronounsMixin:
         """The person a singular noun phrase set off right after the pronoun at token i names ("she, an engineer
         in her thirties, inspecting a bridge"; "He, the oldest of them, ..."): an appositive, the same person."""
         comma, det = self.tok(i + 1), self.tok(i + 2)
-        if comma is None or comma.text != "," or det is None or det.low not in ("a", "an", "the"):
+        styled = comma is not None and comma.core in HONORIFICS and det is not None and det.low == "the"
+        # "Her Majesty the Queen", "His Holiness the Pope": a style and who bears it, one person
+        if not styled and (comma is None or comma.text != "," or det is None or det.low not in ("a", "an", "the")):
             return None
         for k, p in enumerate(self.persons):
             if p.number == "sg" and not p.pronoun_only and i + 3 <= p.anchor <= i + 6 and (

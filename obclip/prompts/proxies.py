@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
     TIME_NOUNS,
+    hair_type_head,
     listed_singular,
     plain,
     proxy_message,
@@ -126,7 +127,7 @@ class ProxiesMixin:
             if nobody:
                 self.keep(i, last, f"it names a kind of {toks[last].core}, and no one is in the prompt")
                 continue
-            if kind == "attr" and ((w := self.tok(last + 1)) is None or not w.is_word or (
+            if kind == "attr" and ((w := self.tok(self.listed_head(last + 1))) is None or not w.is_word or (
                     self.noun(w) is None and w.core not in COLLECTIVES) or (  # "a gay couple": the two are men
                     (b := self.tok(i - 1)) is not None and b.is_word and self.noun(b) is not None)):  # fmt: skip
                 continue  # "ginger tea", "a curvy road", "a man expecting guests": it says nothing of a person there
@@ -163,6 +164,12 @@ class ProxiesMixin:
                 start = i + 1  # "a girl in high school band uniform": the school names the uniform's kind; the
                 # preposition stays with the uniform ("in college" held left "a girl sweatshirt")
             first, last = self.weighted(*self.proxy_extent(start, last, "attr" if start > i else kind))
+            if kind == "attr" and (c := self.tok(last + 1)) is not None and c.text == "," and self.free(last + 1) and (
+                    self.listed_head(last + 1) > last + 2):  # fmt: skip
+                first, last = i, last + 1  # "a pale, thin woman" -> "a thin woman": the comma goes with it
+            elif kind == "attr" and first == i and i > 0 and toks[i - 1].text == "," and self.free(i - 1) and (
+                    (b := self.tok(i - 2)) is not None and b.is_word and "a" in self.lex.tags(b.core)):  # fmt: skip
+                first = i - 1  # "a tall, pale man" -> "a tall man"
             of, who = self.tok(last + 1), self.tok(last + 2)
             if of is not None and of.low == "of" and self.free(last + 1) and who is not None and who.is_word and (
                     self.noun(who) is not None):  # fmt: skip
@@ -209,8 +216,18 @@ class ProxiesMixin:
         for i, t in enumerate(self.tokens):
             years = g.number_value(t.text) if self.free(i) else None
             unit, of = self.tok(i + 1), self.tok(i + 2)
-            if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades") or (
-                    of is None or of.low not in ("of", "in", "as") or not self.free(i + 1) or not self.free(i + 2)):  # fmt: skip
+            if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades"):
+                continue
+            prev, after = self.tok(i - 1), self.tok(i + 2)
+            if prev is not None and prev.low == "for" and unit is not None and unit.low in ("years", "decades") and (
+                    years is not None and years >= TENURE_YEARS and self.free(i - 1) and self.free(i + 1)) and (
+                    after is None or not after.is_word or after.core in g.CONJUNCTIONS) and (
+                    self.subject_before(i - 1) is not None):  # fmt: skip
+                # "Grandpa Joe has done this for sixty years, and ...", "she has taught here for 30 years": a person
+                # doing one thing that long is no child (round 55: sent beside a decoy "young fisherman")
+                self.claim(i - 1, i + 1, Held(self.prompt[prev.start : unit.end], TENURE))
+                continue
+            if of is None or of.low not in ("of", "in", "as") or not self.free(i + 1) or not self.free(i + 2):
                 continue
             j = i + 3
             while (w := self.tok(j)) is not None and w.is_word and self.free(j) and (
@@ -235,6 +252,17 @@ class ProxiesMixin:
         a, b, seg = self.spans[k]
         if isinstance(seg, Phrase) and seg.possessive and b == first - 1:
             self.spans[k] = (a, b, replace(seg, possessive=""))
+
+    def listed_head(self, k: int) -> int:
+        """The word a list of adjectives from token k describes: k itself, or past ", thin", ", freckled redhead"
+        ("a pale, thin woman": "pale" describes the woman as "a pale woman" does; it was sent)."""
+        j = k
+        while j < k + 6 and (t := self.tok(j)) is not None and t.text == "," and (w := self.tok(j + 1)) is not None:
+            j += 1
+            while j < k + 6 and (w := self.tok(j)) is not None and w.is_word and self.noun(w) is None and (
+                    "a" in self.lex.tags(w.core) or w.core in self.lex.proxies or "-" in w.core):  # fmt: skip
+                j += 1
+        return j
 
     def release_origins(self) -> None:
         """Origin words held before a word the lexicon lacks ("a Mexican cantina interior") go out as written
@@ -467,17 +495,17 @@ class ProxiesMixin:
         """ "4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
         toks = self.tokens
         for i in range(len(toks) - 2):
-            num, letter, word = toks[i], toks[i + 1], toks[i + 2]
-            if (
-                num.kind == "num"
-                and num.low in "1234"
-                and letter.start == num.end
-                and letter.low in ("a", "b", "c")
-                and (word.low in ("hair", "curls", "curl", "coils") and all(self.free(k) for k in (i, i + 1, i + 2)))
-            ):
+            num, letter = toks[i], toks[i + 1]
+            if num.kind != "num" or num.low not in "1234" or letter.start != num.end or letter.low not in "abc":
+                continue
+            # "4c hair", and "4c coily hair", "3b loose curls" (round 54: "natural 4c coily hair" sent "natural 4c")
+            head = hair_type_head(toks, i + 2)
+            if head is not None and self.free(i) and (k := self.used.get(head)) is not None and self.spans[k][0] > i:
+                self.release_proxy(head)  # "coily hair", held already (its word has no sense), goes with its type
+            if head is not None and all(self.free(k) for k in range(i, head + 1)):
                 if self.proxies == "refuse":
                     raise self.refuse(num, proxy_message(("ethnicity",)), ProxyRefused)
-                first, last = self.weighted(*self.proxy_extent(i, i + 2, "noun"))
+                first, last = self.weighted(*self.proxy_extent(i, head, "noun"))
                 self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
         for i, t in enumerate(toks):
             # "kinky curly hair", "dark olive-toned skin": a listed texture or tone with a word or two between it and

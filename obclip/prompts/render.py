@@ -75,6 +75,8 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
             return g.apply_case(g.AGE_ORDINAL[values["age"]], seg.casing)  # "80TH" -> "75TH"
         if seg.kind == "bare":
             return g.AGE_YEARS[values["age"]]
+        if seg.kind == "ish":
+            return f"{g.AGE_YEARS[values['age']]}-ish"  # "a guy thirty-ish" -> "a man 45-ish": said after the noun
         if seg.kind == "born":
             return g.BIRTH_YEAR[values["age"]]
         return g.apply_case(f"{g.AGE_YEARS[values['age']]} years old", seg.casing)

@@ -134,7 +134,7 @@ class AgePhrase:
     """An age expression ("in her 70s", "aged 45", "70 years old") rendered with a canonical number."""
 
     person: int
-    kind: str  # "decade" | "aged" | "years"
+    kind: str  # "decade", "aged", "years", "bare", "ish", "born", "ordinal", "of", "turning", an APPROXIMATE word
     casing: str
     pronoun_casing: str = g.LOWER
     word: str = ""  # the "in"/"aged" word as written

@@ -28,11 +28,13 @@ from obclip.prompts.cues import (
     COHORTS,
     COLLECTIVES,
     EVENT_HEADS,
+    HONORIFICS,
     NAMING_WORDS,
     POSSESSIVE_DETERMINERS,
     SAINTS,
     YEAR_OLD,
     YO,
+    hair_type_head,
     plain,
 )
 from obclip.prompts.template import Held
@@ -504,6 +506,9 @@ class ThingsMixin:
             if (self.tokens[i].core, self.tokens[end].core) in COHORTS:
                 i = end + 1  # "Gen Z": a generation, an age the person phrase after it reads
                 continue
+            if self.tokens[i].core in ("his", "her", "their") and self.tokens[end].core in HONORIFICS:
+                i = end + 1  # "Her Majesty waved", "His Holiness smiled": a person's style, whose pronoun is theirs
+                continue  # (kept as a name, "Her Majesty" went out beside "The king stood on the balcony")
             if self.tokens[i].core in self.lex.senses.depiction and i + 2 <= end and self.tokens[i + 1].low == "of":
                 i += 2  # "Portrait of Abraham Lincoln reading": a picture of whom the capitals after "of" name, read
                 continue  # on their own (a name is someone; "Portrait of the Artist's Mother" holds a person noun)
@@ -522,6 +527,11 @@ class ThingsMixin:
                     after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)):  # fmt: skip
                 pass  # "Cheerful African family", "Happy Asian woman": a caption's capitals before an origin and the
                 # people it describes; the origin is theirs (kept as a family's name, "African" went out unvaried)
+            elif said is not None and said.attribute == "age" and end == i + 1 and (
+                    self.tokens[end].core in self.lex.senses.public_figures) and (
+                    (after := self.tok(end + 1)) is None or not after.is_word or after.core in g.CLOSED):  # fmt: skip
+                pass  # "Young Mozart at the piano", "Young Einstein": an age said of someone WordNet knows, read with
+                # names (kept as a work's title, the name went out beside decoys of another age and gender)
             elif self.names_a_thing(i, end):
                 self.keep(i, end)
             elif self.names_before(i, end):
@@ -747,9 +757,8 @@ class ThingsMixin:
         product."""
         for i, t in enumerate(self.tokens[:-1]):
             end = self.model_code_end(i + 1)
-            after = self.tok(end + 1) if end is not None else None
-            if after is not None and after.low in ("hair", "curls", "curl", "coils"):
-                continue  # "natural 4c hair": a hair type (`proxies.mark_hair_types`), not a product's model code
+            if end is not None and hair_type_head(self.tokens, end + 1) is not None:
+                continue  # "natural 4c hair", "type 3b loose curls": a hair type (`proxies.mark_hair_types`), no model
             if end is not None and (t.text == "BREAK" or self.booru_tag(end)):
                 continue  # "BREAK 1boy, old man": a front-end's chunk break before a count tag, no "BREAK 1" product
             if (
