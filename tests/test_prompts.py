@@ -2862,3 +2862,19 @@ def test_session_23_a_titled_brand_with_its_possessive_is_a_thing() -> None:
     prompt = "A vintage Mrs. Butterworth's syrup bottle on a diner counter"
     assert accepted(prompt).order == (prompt,)
     assert "Smith" not in accepted("Mr. Smith's car in the rain").cloud_prompt  # no article: his, held
+
+
+@pytest.mark.parametrize("prompt", ["My aunt Theresa, who everyone calls Tess, leans on a fence. Tess is wearing a coat.",
+                                    "a boy named Leo builds a treehouse. Leo is wearing his cap.",
+                                    "My aunt leans on a fence. The aunt is wearing her coat."])  # fmt: skip
+def test_session_23_a_person_named_again_by_another_name_or_noun_is_one_slot(prompt: str) -> None:
+    """Red team 55: "My aunt Theresa, who everyone calls Tess, ... Tess is wearing" had decoys "My aunt, who everyone
+    calls a man, ... The man is wearing" (two people); "named Leo ... Leo is wearing his cap" and "My aunt ... The
+    aunt" were two people too, varied apart."""
+    group = accepted(prompt)
+    for c in group.order:
+        low = c.lower()
+        female = "aunt" in low or "girl" in low or "woman" in low
+        male = "uncle" in low or "boy" in low or " man" in f" {low}"
+        assert female != male, c  # one gender in each candidate: one person
+    assert not any("Tess" in c or "Leo" in c for c in group.order)

@@ -109,6 +109,8 @@ TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies 
 KIN_CLASSES = frozenset("""person parent sibling aunt-uncle niece-nephew offspring spouse grandparent godparent stepparent
     stepsibling half-sibling parent-in-law sibling-in-law child-in-law godchild stepchild foster-parent partner fiance""".split())
 NAMING_WORDS = frozenset("named called nicknamed christened".split())
+# who call someone by another name, in "who everyone calls Tess", "whom her friends call Bea"
+CALLERS = frozenset("everyone everybody people we they all her his their my our friends family kids".split())
 COORDINATORS = frozenset("and & or vs vs. versus".split())  # what joins a name to its like ("Chad vs virgin")
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    CALLERS,
     COLLECTIVES,
     COORDINATORS,
     COSTUMED,
@@ -317,11 +318,33 @@ class NamesMixin:
         """"a man named Bob", "a woman called maria": the name is held back, whatever its case."""
         for i, t in enumerate(self.tokens):
             nxt = self.tok(i + 1)
+            if t.low in ("call", "calls") and self.called_by_others(i):
+                continue
             if t.low in NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
                     plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))
                     or (nxt.capitalised and (b := self.tok(i - 1)) is not None and self.noun(b) is not None)):  # fmt: skip
                 self.hold_name(i, i + 1)  # "a boy named Hunter": after a person, a capitalised word is a name
                 self.named_after.append((i, plain(nxt.core)))
+
+    def called_by_others(self, i: int) -> bool:
+        """ "My aunt Theresa, who everyone calls Tess, ...": a relative clause giving the person's other name is held
+        whole (with its commas), and the name said again later is that person (`name_again_after_named`); read as a
+        name of its own, "Tess" became a second person varied apart ("My aunt, who everyone calls a man")."""
+        name = self.tok(i + 1)
+        if name is None or not name.is_word or not name.capitalised or not self.free(i + 1):
+            return False
+        k = i - 1
+        while k > i - 4 and (w := self.tok(k)) is not None and w.is_word and w.low in CALLERS:
+            k -= 1
+        who = self.tok(k)
+        if k == i - 1 or who is None or who.low not in ("who", "whom") or not all(self.free(m) for m in range(k, i)):
+            return False
+        first, last = k, i + 1
+        if (c := self.tok(k - 1)) is not None and c.text == "," and (e := self.tok(i + 2)) is not None and e.text == ",":
+            first, last = k - 1, i + 2  # "My aunt, who everyone calls Tess, leans": "My aunt leans"
+        self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "name"))
+        self.named_after.append((i, plain(name.core)))
+        return True
 
     def hold_name(self, first: int, end: int) -> None:
         """Holds back tokens first..end and the capitalised name parts after them ("Will Smith")."""
@@ -332,6 +355,10 @@ class NamesMixin:
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
+        if any(key == plain(t.core) and k < i for k, key in self.named_after) and (
+                prev is None or prev.low not in LOCATIVES):  # fmt: skip
+            return  # "a boy named Leo ... Leo is wearing his cap": the boy again (`name_again_after_named`); not "a
+            # girl named Paris ... in Paris"
         if t.core in HONORIFICS and prev is not None and prev.core in ("his", "her", "their"):
             return  # "Her Grace nods", "Her Majesty waved": a style, not a name; its pronoun is the person's
         if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:

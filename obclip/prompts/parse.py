@@ -456,6 +456,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         is the boy again, written as "the little boy" (it was sent as written, beside a decoy "a little girl")."""
         for i, key in self.named_after:
             pid = self.owner_at(i - 1)
+            if pid is None and self.tokens[i].low in ("call", "calls"):
+                pid = self.nearest_person(i)  # "My aunt Theresa, who everyone calls Tess": the aunt
             if pid is None:
                 continue
             for j in range(i + 2, len(self.tokens)):

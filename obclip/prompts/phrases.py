@@ -914,10 +914,11 @@ class PhrasesMixin:
         )
 
     def introduced(self, k: int) -> bool:
-        """Person k was first named with "a"/"an" (or no article): a later "the" + noun may name them again."""
+        """Person k was first named with "a"/"an", an owner's word ("my aunt", round 55) or no article: a later
+        "the" + noun may name them again."""
         for first, _, seg in self.spans:
             if isinstance(seg, Phrase) and seg.person == k and first >= 0:
-                return seg.det.lower() in ("a", "an", "")
+                return seg.det.lower() in ("a", "an", "") or seg.det.lower() in POSSESSIVE_WORDS
         return False
 
     def phrase_start(self, head: int) -> tuple[int, str]:
