@@ -2878,3 +2878,81 @@ def test_session_23_a_person_named_again_by_another_name_or_noun_is_one_slot(pro
         male = "uncle" in low or "boy" in low or " man" in f" {low}"
         assert female != male, c  # one gender in each candidate: one person
     assert not any("Tess" in c or "Leo" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("A young couple, he is Nigerian and she is Swedish, at their wedding", "Swedish"),
+                                              ("two friends, one Black and one white, laughing", "Black"),
+                                              ("a couple, one Korean and one Mexican, dancing", "Mexican")])  # fmt: skip
+def test_session_23_the_origins_of_a_groups_members_are_its_mix_held(prompt: str, said: str) -> None:
+    """Red team 55: "A young couple, he is Nigerian and she is Swedish" was refused as one person of two origins;
+    "one Korean and one Mexican" went out "one Asian person and one person"."""
+    held_on_device(prompt, said)
+
+
+@pytest.mark.parametrize("prompt", ["Portrait of Genghis Khan", "Portrait of Genghis Khan on horseback in the steppe"])
+def test_session_23_a_known_name_in_title_case_is_held(prompt: str) -> None:
+    """Red team 55: "Portrait of Genghis Khan on horseback in the steppe" was refused; "Portrait of Genghis Khan" (title
+    case: every word capitalised) went out as written, N = 1."""
+    held_on_device(prompt, "Genghis")
+    assert accepted("A Crazy Horse Running In The Field").order == ("A Crazy Horse Running In The Field",)
+
+
+def test_session_23_a_thing_named_by_a_hyphenated_word_keeps_its_origin() -> None:
+    """Red team 55: "A Japanese maneki-neko cat figurine waving in a restaurant" (no one in it) went out without
+    "Japanese": the hyphenated word the lexicon lacks stopped the reading of a thing as the prompt's subject."""
+    prompt = "A Japanese maneki-neko cat figurine waving in a restaurant"
+    assert accepted(prompt).order == (prompt,)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("a woman in her early twentys, reading in a cafe", "twentys"),
+                                              ("a man in his late fourties", "fourties"),
+                                              ("a woman, definitely not older than 25, reading", "25"),
+                                              ("a man aged somewhere between 40 and 50", "between"),
+                                              ("shes like 23 and she loves coffee", "23"),
+                                              ("girl 16, anime style", "16"),
+                                              ("a woman, 70+", "70")])  # fmt: skip
+def test_session_23_held_out_ages_are_varied(prompt: str, said: str) -> None:
+    """Held-out round 56: each age went out as written beside every decoy (or, "70+", was refused)."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots), group.order
+    assert not all(said in c for c in group.order), group.order
+    assert accepted("room 16, a woman reading").cloud_prompt == "room 16, a woman reading"  # a room's number
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a boy not yet old enough to drive, leaning on his dad's car", "old enough"),
+                                              ("a girl too young to vote", "too young"),
+                                              ("teenage girl, hoodie, skatepark, negative: adult, old, wrinkles", "adult"),
+                                              ("a person with wrinkled, liver-spotted hands holding a cane", "liver-spotted"),
+                                              ("a tall person with a prominent Adam's apple in a blue shirt", "Adam's apple")])  # fmt: skip
+def test_session_23_held_out_cues_are_held(prompt: str, held: str) -> None:
+    """Held-out round 56: "not yet old enough to drive" beside "an old man", "negative: adult" beside old decoys,
+    "liver-spotted hands" and "a prominent Adam's apple" (kept as a brand) went out as written."""
+    held_on_device(prompt, held)
+    assert accepted("a house old enough to be a museum").order == ("a house old enough to be a museum",)
+
+
+def test_session_23_a_9yo_is_a_child() -> None:
+    """Held-out round 56: "a 9yo on a bike" was refused (no person to attach the age to)."""
+    group = accepted("a 9yo on a bike")
+    assert "little" in group.cloud_prompt and any(s.name == "age" for s in group.slots)
+
+
+def test_session_23_a_band_of_its_members_is_held() -> None:
+    """Held-out round 56: "a boy band of four teenage boys" had the decoy "a boy band of four old women"."""
+    group = held_on_device("a boy band of four teenage boys singing on stage", "boy band")
+    assert group.cloud_prompt.startswith("four"), group.cloud_prompt
+    assert accepted("a boy band singing on stage").order == ("a boy band singing on stage",)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [("Mrs. Tanaka pours tea for her guests.", "Tanaka"),
+                                              ("Lil Nas X riding a horse in a pink cowboy hat", "Nas")])  # fmt: skip
+def test_session_23_held_out_names_are_held(prompt: str, name: str) -> None:
+    """Held-out round 56: "Mrs. Tanaka pours tea" was kept as a brand of pours, "Lil Nas X riding" as a work's name:
+    both went out as written."""
+    held_on_device(prompt, name)
+
+
+def test_session_23_a_place_of_several_words_is_no_name() -> None:
+    """Held-out round 56: "football fans in Buenos Aires celebrating a goal" went out "in a person celebrating"."""
+    prompt = "a crowd of football fans in Buenos Aires celebrating a goal"
+    assert accepted(prompt).order == (prompt,)

@@ -13,6 +13,7 @@ from obclip.prompts.cues import (
     APPROXIMATE,
     BEING_VERBS,
     COLLECTIVES,
+    CONTRACTED_PRONOUN,
     COPULAS,
     CURRENT_YEAR,
     DECADE_NUM,
@@ -66,7 +67,7 @@ class AgesMixin:
             if self.free(i):
                 self.certain_age(i) or self.age_noun(i) or self.age_after_word(i) or self.birthday(i) or (
                     self.anniversary(i) or self.candles(i) or self.between_ages(i) or self.stage_of_life(i)
-                    or self.appositive_decade(i) or self.members_ages(i))  # fmt: skip
+                    or self.appositive_decade(i) or self.members_ages(i) or self.old_enough(i))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.not_yet(i) or self.bare_age(i) or self.possessive_ordinal(i) or (
@@ -185,6 +186,9 @@ class AgesMixin:
         t = self.tokens[i]
         j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
             else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
+        if (w := self.tok(i + 1)) is not None and w.low == "somewhere" and (b := self.tok(i + 2)) is not None and (
+                b.low == "between" and self.free(i + 1) and self.free(i + 2)):  # fmt: skip
+            j = i + 3  # "aged somewhere between 40 and 50" (round 56: sent as written)
         word = t.text
         if t.low == "age" and (colon := self.tok(i + 1)) is not None and colon.text == ":" and self.free(i + 1):
             j, word = i + 2, self.prompt[t.start : colon.end]  # "a woman, age: 35": a character sheet's field
@@ -252,6 +256,26 @@ class AgesMixin:
             person.state("age", values.pop(), True, self.tokens[i + 1].text)
             person.in_phrase.add("age")  # its phrase writes it: "two little brothers"
         self.claim(i, last, Held(self.prompt[self.tokens[i].start : self.tokens[last].end], "ages of a group's members"))
+        return True
+
+    def old_enough(self, i: int) -> bool:
+        """"a boy not yet old enough to drive", "old enough to vote", "too young to drink": an age said by what the
+        law lets one do. Held back (the device keeps it) where someone is in the prompt: sent, it contradicted every
+        decoy but the real one ("an old man not yet old enough to drive", round 56)."""
+        nxt, to, verb = self.tok(i + 1), self.tok(i + 2), self.tok(i + 3)
+        pair = (self.tokens[i].low, nxt.low if nxt is not None else "")
+        if not self.persons or pair not in (("old", "enough"), ("too", "young"), ("too", "old")) or to is None or (
+                to.low != "to" or verb is None or not verb.is_word or "v" not in self.lex.tags(verb.core)):  # fmt: skip
+            return False
+        first, k = i, i + 3
+        while (w := self.tok(first - 1)) is not None and w.low in ("not", "yet", "still", "barely", "just") and (
+                self.free(first - 1)):  # fmt: skip
+            first -= 1
+        while (w := self.tok(k + 1)) is not None and w.is_word and w.low not in g.CONJUNCTIONS and self.free(k + 1):
+            k += 1  # "old enough to remember the moon landing": what the verb takes goes with it, to the clause's end
+        if not all(self.free(m) for m in range(first, k + 1)):
+            return False
+        self.claim(first, k, Held(self.prompt[self.tokens[first].start : self.tokens[k].end], "an age said by what one may do"))
         return True
 
     def member_decade(self, j: int) -> tuple[int, int] | None:
@@ -432,7 +456,7 @@ class AgesMixin:
         if nxt is not None and nxt.low in INFANT_UNITS and (o := self.tok(i + 2)) is not None and o.low == "old" and (
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
-        copula = prev is not None and prev.low in ("is", "was", "turned", "turns", "'s", "she's", "he's")
+        copula = prev is not None and prev.low in COPULAS
         spelled = years_written(t) if t.is_word and copula else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
                 "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
@@ -444,12 +468,21 @@ class AgesMixin:
         if nxt is not None and (hedge := self.tok(i + 2)) is not None and (nxt.low, hedge.low) in AGE_HEDGES and (
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             last, nxt = i + 2, self.tok(i + 3)  # "a teenage boy, fourteen or so,", "a guy, 22 at most,"
+        elif nxt is not None and nxt.text == "+" and nxt.start == t.end and self.free(i + 1) and t.low.isdigit():
+            last, nxt = i + 1, self.tok(i + 2)  # "a woman, 70+": at least that, written as the age (was refused)
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
         bare = value is not None and 0 < value <= 120 and prev is not None and (
             set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
-                        and prev.low in ("is", "was", "turned", "turns", "'s", "aged", "she's", "he's")))
+                        and (prev.low in COPULAS or prev.low == "aged")))
+        if not bare and t.low.isdigit() and value is not None and 0 < value <= 120 and i >= 1 and (
+                (owner := self.owner_at(i - 1)) is not None and (found := self.noun(self.tokens[i - 1])) is not None
+                and found[0].cls == "person" and found[0].states()) and (
+                nxt is None or nxt.text in ",;" or (nxt.text == "." and self.tok(i + 2) is None)):  # fmt: skip
+            # "girl 16, anime style", "old man 80.": a number right after a noun that says who ("player 23" is a
+            # shirt), then a tag's end, is their age (round 56: "little girl 16" went out beside "old man 16")
+            return self.age_of(owner, value, t.text, i, last, AgePhrase(owner, "bare", g.LOWER))
         if not bare and ish_years(t.low) is not None and (owner := self.owner_at(i - 1)) is not None and (
                 nxt is None or not nxt.is_word or nxt.low in ("with", "and", "in", "at", "on") or self.ing(nxt)):
             # "a guy thirty-ish, tattoos", "a man 40ish with a beard": an "-ish" number right after a person says
@@ -461,6 +494,8 @@ class AgesMixin:
         while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
             j -= 1
         owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+        if owner is None and CONTRACTED_PRONOUN.match(prev.low) and self.free(i - 1):
+            owner = self.bind(i - 1, role="subject")  # "hes 80 and still fishing"
         if owner is None and set_off:
             owner = self.sole_person_before(i)  # "a man reading a book, 50, smiling": no one else it can be
         if owner is None:
@@ -533,9 +568,12 @@ class AgesMixin:
         verb = self.tok(k)
         if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
             return False  # a copula right before the number is `bare_age`'s
-        if nxt is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("and", "but", "or", "now", "today"):
+        if nxt is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("and", "but", "or", "now", "today") \
+                and nxt.core not in self.lex.adjectives:  # fmt: skip  # "shes like 23 asian long hair": her words
             return False  # "looks 80 percent done", "is about 60 years old" (`years_old` reads that)
-        owner = self.subject_before(k + 1 if verb.low in ("he's", "she's") else k)  # "he's like 60": he says it
+        owner = self.subject_before(k + 1 if CONTRACTED_PRONOUN.match(verb.low) else k)  # "he's like 60": he says it
+        if owner is None and CONTRACTED_PRONOUN.match(verb.low) and self.free(k):
+            owner = self.bind(k, role="subject")  # "shes like 23": typed without its apostrophe (round 56: sent)
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
@@ -617,6 +655,8 @@ class AgesMixin:
         if than is None or than.low != "than" or comparative is None or comparative.low not in ("older", "younger"):
             return None
         first = i - 3 if (n := self.tok(i - 3)) is not None and n.low in ("no", "not") else i - 2
+        while (w := self.tok(first - 1)) is not None and w.low in NEGATING and self.free(first - 1):
+            first -= 1  # "a woman, definitely not older than 25": the hedge goes with the bound (round 56: sent)
         return first if all(self.free(k) for k in range(first, i)) else None
 
     def bounded_age(self, i: int, first: int) -> bool:
@@ -790,4 +830,4 @@ def years_written(t: Token) -> int | None:
 MEMBER_WORDS = frozenset("one the other another and".split())
 # "a man in old age", "a woman well past middle age", "of advanced age": the years a reader gives the stage
 AGE_NOUN_YEARS = {"old": 75, "advanced": 75, "middle": 45, "ripe": 80}
-NEGATING = frozenset("not no never definitely certainly surely clearly".split())  # before "over 25": its side flips
+NEGATING = frozenset("not no never definitely definately certainly surely clearly".split())  # before "over 25": its side flips

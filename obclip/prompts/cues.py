@@ -55,6 +55,9 @@ ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 YO_ABBREVIATIONS = frozenset({"yo", "y/o", "y.o", "y.o.", "y/o."})  # "8 yo", "50 y.o.": years old
 YO = YO_ABBREVIATIONS | {"yrs", "yr", "years", "year"}
 DECADE_NUM = re.compile(r"^(\d)0['’]?s$")
+# decades as typed: "twentys", "fourties", "fortys"
+DECADE_TYPOS = {**{f"{w[:-3]}ys": w for w in ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                                "eighties", "nineties")}, "fourties": "forties", "fourtys": "forties"}
 STYLE_MARKERS = frozenset({"by", "artist", "painter", "photographer"})
 def listed_singular(word: str, table: dict | frozenset) -> str | None:
     """The entry of `table` a plural `word` is the plural of ("hijabs" -> "hijab", "samosas" -> "samosa", "sashes"
@@ -148,6 +151,7 @@ def decade_years(t: Token) -> int | None:
         low = low.split("-")[0]
     for prefix in ("early-", "mid-", "late-"):
         low = low.removeprefix(prefix)
+    low = DECADE_TYPOS.get(low, low)  # "in her early twentys", "in his late fourties": as the decade (round 56: sent)
     if low in g.DECADES:
         return g.DECADES[low]
     m = DECADE_NUM.match(t.low)
@@ -187,7 +191,7 @@ def ing_form(core: str, lex) -> bool:
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
 APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably".split())
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
-COPULAS = frozenset("is was turned turns 's she's he's".split())
+COPULAS = frozenset("is was turned turns 's she's he's shes hes".split())  # "shes like 23": typed without "'"
 BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears appear appeared be".split())
 
 # nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")

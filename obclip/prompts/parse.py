@@ -82,6 +82,10 @@ VERB_SUBJECTS = frozenset({"i", "we", "you", "they"})  # a title after one is a 
 LEET = re.compile(r"(?<![\w])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,}(?![\w])")  # "w0man", "g1rl"
 LEET_LETTERS = str.maketrans("013457", "oieast")
 
+# the words between the origins of a group's members: "one Korean and one Mexican", "he is Nigerian and she is Swedish"
+MEMBER_FILLERS = frozenset("one the other another he she is 's he's she's while but".split())
+
+
 class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, PronounsMixin, ProxiesMixin):
     """One parse: token state shared by the passes, which live in the mixins by topic."""
 
@@ -247,11 +251,14 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         i = 0
         while i + 2 < len(self.tokens):
             t, nxt, colon, prev = self.tokens[i], self.tokens[i + 1], self.tokens[i + 2], self.tok(i - 1)
-            if not (t.low == "negative" and nxt.low == "prompt" and colon.text == ":") or (
-                    prev is not None and prev.text not in ",.;|" and "\n" not in self.prompt[prev.end : t.start]):  # fmt: skip
+            short = t.low in ("negative", "neg") and nxt.text == ":" and prev is not None and prev.text in ",;|"
+            # "..., skatepark, negative: adult, old, wrinkles": a tag list's own short label (round 56: "adult" went out
+            # beside the decoys, and "old" was varied as the girl's age)
+            if not short and (not (t.low == "negative" and nxt.low == "prompt" and colon.text == ":") or (
+                    prev is not None and prev.text not in ",.;|" and "\n" not in self.prompt[prev.end : t.start])):  # fmt: skip
                 i += 1  # not "20 negative prompts: 3 sent": the label opens a line, a clause or the prompt
                 continue
-            end = i + 2
+            end = i + 1 if short else i + 2
             while end + 1 < len(self.tokens) and "\n" not in self.prompt[self.tokens[end].end : self.tokens[end + 1].start]:
                 w, after = self.tokens[end + 1], self.tok(end + 2)
                 if w.text == ";" or (w.low in ("prompt", "positive") and after is not None and after.text == ":"):
@@ -296,7 +303,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                                      "together)")
             p.states["age"] = "young"
 
-    def hold_mixed_origins(self) -> None:
+    def hold_mixed_origins(self) -> None:  # noqa: C901
         """Origins of several people listed together ("a group of Black, white and Asian friends", "A mixed group of
         friends, Black, white and Asian, laughing") say the group's mix, whose is whose no candidate could vary: the
         list stays on the device (it went out as written, or was refused as one person of two origins). Colours of a
@@ -314,11 +321,18 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             end, values = i, {value}
             while True:
                 k = end + 1
-                while (w := self.tok(k)) is not None and w.low in (",", "and", "or", "&"):
+                while (w := self.tok(k)) is not None and (w.low in (",", "and", "or", "&") or w.low in MEMBER_FILLERS):
                     k += 1
                 if k == end + 1 or origin(k) is None:
                     break
                 end, values = k, values | {origin(k)}
+            first = i  # "a couple, he is Nigerian and she is Swedish,", "two friends, one Black and one white": who
+            while (w := self.tok(first - 1)) is not None and w.low in MEMBER_FILLERS and self.free(first - 1):
+                first -= 1  # is which, said member by member, is the group's mix as well (it was refused)
+            said = {self.tokens[k].core for k in range(i, end + 1) if origin(k) is not None}
+            again = any(t.is_word and t.core in said for t in self.tokens[end + 1 :])  # "the Black one is wearing a cap"
+            if first < i and end > i and not again:  # names a member by the origin: which is which is the prompt's
+                i = first
             after, before = self.tok(end + 1), self.tok(i - 1)
             people_after = after is not None and after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)
             group_before = before is not None and before.text == "," and (after is None or after.text in ",.;") and any(

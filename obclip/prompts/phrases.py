@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     SOMETHING,
     YEAR_OLD,
     YO,
+    YO_ABBREVIATIONS,
     age_in_years,
     decade_years,
     ish_years,
@@ -1214,6 +1215,9 @@ class PhrasesMixin:
         if n is not None and (second := self.tok(k + 1)) is not None and (pair := g.two_word_number(n, second)):
             value, k = pair, k + 1  # "a twenty one year old man": one number in two words
         unit, old = self.tok(k + 1), self.tok(k + 2)
+        if value is not None and unit is not None and unit.low in YO_ABBREVIATIONS and n is not None and n.low.isdigit() and (
+                (a := self.tok(k - 1)) is not None and a.low in ("a", "an", "my", "her", "his", "our", "their")):  # fmt: skip
+            return value, k + 1  # "a 9yo on a bike", "my 5 yo": "yo" stands for "years old" (round 56: refused)
         if value is None or unit is None or old is None or old.low not in ("old", "olds"):
             return None
         if unit.low not in AGE_UNITS:

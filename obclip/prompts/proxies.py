@@ -75,13 +75,14 @@ class ProxiesMixin:
         if not person_words_only:
             self.mark_hair_types()
             self.hold_tenures()
-            for first, _, seg in list(self.spans):
+            for first, last, seg in list(self.spans):
                 if isinstance(seg, Held) and seg.why == "not a person" and plain(seg.text.lower()) in self.lex.proxies and (
                         not any((n := self.lex.nouns.get(plain(w))) is not None and n.says_who()
-                                for w in seg.text.lower().split())):  # fmt: skip
+                                for w in seg.text.lower().split()) or self.members_after(last)):  # fmt: skip
                     # "a man praying during Ramadan", "a man eating haggis on Burns Night": a festival kept as no
                     # person's name is still a proxy of the origin of whoever is there ("a boy band", kept as a band
-                    # by its person word, is not released)
+                    # by its person word, is not released, unless its members are named: "a boy band of four teenage
+                    # boys" had the decoy "a boy band of four old women", round 56)
                     self.release_named(first)
         for i, t in enumerate(toks):
             # a number opens a phrase too ("360 waves"): only as the first word of a listed multiword proxy
@@ -171,9 +172,11 @@ class ProxiesMixin:
                     (b := self.tok(i - 2)) is not None and b.is_word and "a" in self.lex.tags(b.core)):  # fmt: skip
                 first = i - 1  # "a tall, pale man" -> "a tall man"
             of, who = self.tok(last + 1), self.tok(last + 2)
-            if of is not None and of.low == "of" and self.free(last + 1) and who is not None and who.is_word and (
-                    self.noun(who) is not None):  # fmt: skip
-                last += 1  # "three generations of women cooking": "women cooking" is left, not "of women cooking"
+            if of is not None and of.low == "of" and self.free(last + 1) and who is not None and (
+                    (who.is_word and self.noun(who) is not None) or (
+                        (k := self.used.get(last + 2)) is not None and isinstance(self.spans[k][2], Phrase))):  # fmt: skip
+                last += 1  # "three generations of women cooking": "women cooking" is left, not "of women cooking";
+                # "a boy band of four teenage boys": "four little boys singing"
             elif of is not None and of.low == "of" and self.free(last + 1) and kind == "noun":
                 k = last + 2
                 while k < last + 5 and (w := self.tok(k)) is not None and w.is_word and (
@@ -252,6 +255,13 @@ class ProxiesMixin:
         a, b, seg = self.spans[k]
         if isinstance(seg, Phrase) and seg.possessive and b == first - 1:
             self.spans[k] = (a, b, replace(seg, possessive=""))
+
+    def members_after(self, last: int) -> bool:
+        """The kept thing ending at token `last` is followed by "of" and the people it is made of ("a boy band of four
+        teenage boys")."""
+        of = self.tok(last + 1)
+        return of is not None and of.low == "of" and (k := self.used.get(last + 2)) is not None and (
+            isinstance(self.spans[k][2], Phrase))
 
     def listed_head(self, k: int) -> int:
         """The word a list of adjectives from token k describes: k itself, or past ", thin", ", freckled redhead"
@@ -603,8 +613,10 @@ class ProxiesMixin:
             if set(self.lex.tags(t.core)) & set("anP") or t.core in self.lex.proxies or t.core in self.lex.adjectives:
                 head, listed = k, listed or t.core in self.lex.proxies
                 continue
-            if not self.lex.tags(t.core) and t.low.isalpha() and not t.capitalised and not AGENT.search(t.low):
-                head = k  # "a Mexican cantina interior": a word the lexicon lacks, not an agent's ("-er"), a thing
+            if not self.lex.tags(t.core) and t.low.replace("-", "").isalpha() and not t.capitalised and (
+                    not AGENT.search(t.low)):  # fmt: skip
+                head = k  # "a Mexican cantina interior", "a Japanese maneki-neko cat figurine": a word the lexicon
+                # lacks, not an agent's ("-er"), a thing
                 continue
             return False
         if head is None or not (said or not listed):

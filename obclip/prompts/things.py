@@ -411,6 +411,8 @@ class ThingsMixin:
                     end = k
                 self.keep(i, end, WORK_BY_MAKER)
                 continue
+            if nxt is not None and f"{t.low} {nxt.core}" in self.lex.proxies:
+                continue  # "a prominent Adam's apple": a listed feature (round 56: kept as a brand, sent beside women)
             first = i
             while first > 0 and self.free(first - 1) and self.tokens[first - 1].capitalised or (
                     first > 1 and self.tokens[first - 1].text in (".", "&") and self.tokens[first - 2].capitalised
@@ -583,6 +585,12 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
+        span = self.tokens[first : last + 1]
+        if last == first + 2 and after is not None and after.core in self.lex.senses.agents and all(
+                plain(w.core) in self.lex.first_names or set(self.lex.tags(w.core)) <= {"a"} or len(w.core) == 1
+                for w in span) and any(not self.lex.tags(w.core) for w in span):  # fmt: skip
+            return False  # "Lil Nas X riding a horse": three words, one no dictionary knows, none a thing's noun, before
+            # what only a person does (round 56: kept as a work's name, N = 1)
         epithet = after is not None and after.low == "the" and (w := self.tok(last + 2)) is not None and w.is_word and (
             self.noun(w) is not None)  # "Big Mike the bouncer standing at the door"
         joined = epithet or after is not None and after.low in ("and", "&") and (w := self.tok(last + 2)) is not None and (
@@ -711,8 +719,9 @@ class ThingsMixin:
         if (not opens and (art is None or (art.low not in ("a", "an") and not owned))) or t is None or not t.is_word or (
                 t.capitalised):  # fmt: skip
             return False
-        if opens and self.ing(t):
-            return False  # "Sir Ian reading poetry", "Taylor Swift playing guitar": a name and what it does
+        if opens and (self.ing(t) or self.present_verb(j)):
+            return False  # "Sir Ian reading poetry", "Taylor Swift playing guitar", "Mrs. Tanaka pours tea for her
+            # guests" (round 56: kept as a brand of pours): a name and what it does
         if t.core == "can" and (after is None or not after.is_word or after.low in g.PREPOSITIONS):
             return True  # "a ... can of peas", "a Dr Pepper can on ice": the noun; the modal is followed by a verb
         if t.core in self.lex.senses.depiction:
