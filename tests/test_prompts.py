@@ -2909,8 +2909,10 @@ def test_session_23_a_thing_named_by_a_hyphenated_word_keeps_its_origin() -> Non
                                               ("a woman, definitely not older than 25, reading", "25"),
                                               ("a man aged somewhere between 40 and 50", "between"),
                                               ("shes like 23 and she loves coffee", "23"),
+                                              ("pls make pic of my gf shes like 23 asian long hair smiling", "23"),
                                               ("girl 16, anime style", "16"),
-                                              ("a woman, 70+", "70")])  # fmt: skip
+                                              ("a woman, 70+", "70"),
+                                              ("a woman barely out of her teens, laughing", "teens")])  # fmt: skip
 def test_session_23_held_out_ages_are_varied(prompt: str, said: str) -> None:
     """Held-out round 56: each age went out as written beside every decoy (or, "70+", was refused)."""
     group = accepted(prompt)
@@ -2923,7 +2925,8 @@ def test_session_23_held_out_ages_are_varied(prompt: str, said: str) -> None:
                                               ("a girl too young to vote", "too young"),
                                               ("teenage girl, hoodie, skatepark, negative: adult, old, wrinkles", "adult"),
                                               ("a person with wrinkled, liver-spotted hands holding a cane", "liver-spotted"),
-                                              ("a tall person with a prominent Adam's apple in a blue shirt", "Adam's apple")])  # fmt: skip
+                                              ("a tall person with a prominent Adam's apple in a blue shirt", "Adam's apple"),
+                                              ("a pregnant woman cradling her bump in a sunflower field", "bump")])  # fmt: skip
 def test_session_23_held_out_cues_are_held(prompt: str, held: str) -> None:
     """Held-out round 56: "not yet old enough to drive" beside "an old man", "negative: adult" beside old decoys,
     "liver-spotted hands" and "a prominent Adam's apple" (kept as a brand) went out as written."""
@@ -2956,3 +2959,31 @@ def test_session_23_a_place_of_several_words_is_no_name() -> None:
     """Held-out round 56: "football fans in Buenos Aires celebrating a goal" went out "in a person celebrating"."""
     prompt = "a crowd of football fans in Buenos Aires celebrating a goal"
     assert accepted(prompt).order == (prompt,)
+
+
+def test_session_23_a_decoys_ambiguous_pronoun_is_refused_in_the_users_words() -> None:
+    """Red team 55/56: "his grandson watches him work" was refused with "a word is unreadable": a decoy's "her work"
+    reads two ways. The message quotes the user's own words and says what to write."""
+    with pytest.raises(DetectionError) as refused:
+        transform("The old man mends his net, and his grandson watches him work.")
+    assert "'watches him work'" in str(refused.value) and "unreadable" not in str(refused.value)
+    assert "her" not in str(refused.value).split("'")[1]  # no decoy's word quoted
+    assert len(accepted("The old man mends his net, and his grandson watches him at work.").order) > 1  # as advised
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("A boy and a girl, both about eight, sharing an ice cream cone", "eight"),
+                                              ("yo bro make a muscly guy 30s, tatted up, at the gym", "30s"),
+                                              ("grandpa (80!!!) on a jet ski??? make it epic", "80")])  # fmt: skip
+def test_session_23_round_57_ages_are_varied(prompt: str, said: str) -> None:
+    """Held-out round 57: "both about eight" went out beside "An old man and a young woman, both about eight"; "guy
+    30s" and "grandpa (80!!!)" were refused as stray numbers."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [("a baby swaddled in a blue blanket", "swaddled"),
+                                              ("a woman after her AARP meeting", "AARP")])  # fmt: skip
+def test_session_23_round_57_age_cues_are_held(prompt: str, held: str) -> None:
+    """Held-out round 57: "swaddled" went out beside old decoys, "her AARP meeting" (members are 50 or over) as
+    written."""
+    held_on_device(prompt, held)

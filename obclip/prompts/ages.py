@@ -67,7 +67,7 @@ class AgesMixin:
             if self.free(i):
                 self.certain_age(i) or self.age_noun(i) or self.age_after_word(i) or self.birthday(i) or (
                     self.anniversary(i) or self.candles(i) or self.between_ages(i) or self.stage_of_life(i)
-                    or self.appositive_decade(i) or self.members_ages(i) or self.old_enough(i))  # fmt: skip
+                    or self.appositive_decade(i) or self.members_ages(i) or self.old_enough(i) or self.both_aged(i))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
                 self.born_in(i) or self.not_yet(i) or self.bare_age(i) or self.possessive_ordinal(i) or (
@@ -93,6 +93,8 @@ class AgesMixin:
 
     def decade_phrase(self, i: int) -> bool:
         """"in her 70s", "in his early twenties", "in their 20s-30s" (the lower bound speaks for the range)."""
+        if self.out_of_teens(i):
+            return True
         t, p = self.tokens[i], self.tok(i + 1)
         if t.low != "in" or p is None or not self.free(i + 1) or p.core not in ("his", "her", "their"):
             return False
@@ -120,6 +122,20 @@ class AgesMixin:
         self.check_agreement(self.persons[pid], p, i + 1)
         seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their")
         return self.age_of(pid, years, decade.text, i, j, seg)
+
+    def out_of_teens(self, i: int) -> bool:
+        """"barely out of her teens": twenty or so, written "in her twenties" (round 56: "teens" was read as people,
+        "barely out of her little friends")."""
+        words = [self.tok(k) for k in range(i, i + 4)]
+        if any(w is None for w in words) or [w.low for w in words[:2]] != ["out", "of"] or (
+                words[2].core not in ("his", "her", "their") or words[3].low != "teens") or not all(  # type: ignore[union-attr]
+                self.free(k) for k in range(i, i + 4)):  # fmt: skip
+            return False
+        p = self.tokens[i + 2]
+        pid = self.bind(i + 2, plural=p.core == "their")
+        self.check_agreement(self.persons[pid], p, i + 2)
+        seg = AgePhrase(pid, "decade", g.LOWER, g.token_case(p.text), "in", plural=p.core == "their")
+        return self.age_of(pid, 20, self.tokens[i + 3].text, i, i + 3, seg)
 
     def life_stage(self, i: int, j: int) -> bool:
         """"in her golden years", "in his prime", "in their youth" (`LIFE_STAGES`): tokens i ("in"), i+1 (the
@@ -256,6 +272,32 @@ class AgesMixin:
             person.state("age", values.pop(), True, self.tokens[i + 1].text)
             person.in_phrase.add("age")  # its phrase writes it: "two little brothers"
         self.claim(i, last, Held(self.prompt[self.tokens[i].start : self.tokens[last].end], "ages of a group's members"))
+        return True
+
+    def both_aged(self, i: int) -> bool:
+        """"A boy and a girl, both about eight, sharing an ice cream cone": one age said of each of the people named
+        before it in the sentence. Held back (the device keeps it); each says its value in its phrase, varied apart
+        as any age (round 57: sent as written beside "An old man and a young woman, both about eight")."""
+        t, prev = self.tokens[i], self.tok(i - 1)
+        if t.low not in ("both", "all") or prev is None or prev.text != "," or not self.free(i - 1):
+            return False
+        j = i + 1
+        if (w := self.tok(j)) is not None and (w.low in APPROXIMATE or w.low == "aged") and self.free(j):
+            j += 1
+        n = self.tok(j)
+        years = years_written(n) if n is not None and self.free(j) else None
+        after = self.tok(j + 1)
+        if years is None or not 0 < years <= 120 or (after is not None and after.is_word and not self.ing(after)):
+            return False
+        sentence = max(k for k in self.starts if k <= i)
+        named = [k for k, p in enumerate(self.persons) if sentence <= p.anchor < i and not p.pronoun_only]
+        if len(named) < 2 or any("age" in self.persons[k].states and self.persons[k].states["age"] != g.age_value(years)
+                                 for k in named):  # fmt: skip
+            return False
+        for k in named:
+            self.persons[k].state("age", g.age_value(years), True, n.text)
+            self.persons[k].in_phrase.add("age")
+        self.claim(i - 1, j, Held(self.prompt[prev.start : n.end], "an age said of several people"))
         return True
 
     def old_enough(self, i: int) -> bool:
@@ -470,6 +512,9 @@ class AgesMixin:
             last, nxt = i + 2, self.tok(i + 3)  # "a teenage boy, fourteen or so,", "a guy, 22 at most,"
         elif nxt is not None and nxt.text == "+" and nxt.start == t.end and self.free(i + 1) and t.low.isdigit():
             last, nxt = i + 1, self.tok(i + 2)  # "a woman, 70+": at least that, written as the age (was refused)
+        while nxt is not None and prev is not None and prev.text == "(" and nxt.text and set(nxt.text) <= set("!?") and (
+                self.free(last + 1)):  # fmt: skip
+            last, nxt = last + 1, self.tok(last + 2)  # "grandpa (80!!!) on a jet ski": the cries go with the age
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
@@ -516,6 +561,12 @@ class AgesMixin:
         if decade is None or not all(self.free(k) for k in range(first, j + 1)) or decade_years(decade) is None:
             return False
         before, after = self.tok(first - 1), self.tok(j + 1)
+        if before is not None and before.is_word and first == j and (pid := self.owner_at(first - 1)) is not None and (
+                (found := self.noun(before)) is not None and found[0].cls == "person" and found[0].states()) and (
+                after is None or after.text in ",;"):  # fmt: skip
+            # "a muscly guy 30s, tatted up": a decade right after a noun that says who, then a tag's end, is their
+            # age, as "girl 16," is (round 57: refused as a stray number)
+            return self.age_of(pid, decade_years(decade) or 0, decade.text, first, j, AgePhrase(pid, "bare", g.LOWER))
         if before is None or before.text not in (",", "(") or (after is not None and after.text not in ",;.)!?"):
             return False
         then = self.tok(j + 2)

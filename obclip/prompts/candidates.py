@@ -33,6 +33,7 @@ from obclip.prompts.render import render
 from obclip.prompts.store import GroupStore, content_key
 from obclip.prompts.template import (
     AgePhrase,
+    AmbiguousPronoun,
     DetectionError,
     Held,
     Mention,
@@ -577,6 +578,14 @@ def _check_closure(
 def _own_words(exc: DetectionError, prompt: str) -> str:
     """A refusal of a decoy, said without the decoy's words: its reason, after the quoted word."""
     text = str(exc)
+    quoted = re.search(r"'([^']+)'", text.split("): ", 1)[1] if "): " in text else "")
+    if isinstance(exc, AmbiguousPronoun) and quoted is not None and len(parts := quoted.group(1).split()) >= 3:
+        # "his grandson watches him work": a decoy's "her work" is hers or her working; said in the user's words
+        # (it read "a word is unreadable", red team 56)
+        own = re.search(rf"\b{re.escape(parts[0])}\s+(?:him|his|her)\s+{re.escape(parts[-1])}\b", prompt, re.IGNORECASE)
+        if own is not None:
+            return (f"'{own.group(0)}' reads two ways once its pronoun is another gender's (a thing of theirs, or them "
+                    "doing it), so its decoys cannot be written; say it one way only (\"him at work\", \"him as he works\")")
     reason = text.split("): ", 1)[1] if "): " in text else text
     return reason if "'" not in reason or all(q in prompt for q in reason.split("'")[1::2]) else "a word is unreadable"
 

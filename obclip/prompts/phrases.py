@@ -1177,7 +1177,9 @@ class PhrasesMixin:
         if (w := self.tok(k)) is not None and w.low in ("early", "mid", "late", "-", "mid-"):
             k -= 2 if (w.text == "-" and (v := self.tok(k - 1)) is not None and v.low in ("early", "mid", "late")) else 1
         owner, before = self.tok(k), self.tok(k - 1)
-        return owner is not None and owner.core in ("his", "her", "their") and before is not None and before.low == "in"
+        out = before is not None and before.low == "of" and (o := self.tok(k - 2)) is not None and o.low == "out"
+        return owner is not None and owner.core in ("his", "her", "their") and before is not None and (
+            before.low == "in" or out)  # "barely out of her teens"
 
     def booru_tag(self, head: int) -> bool:
         """ "1girl", "2boys": a number glued to "girl"/"boy", as SD front-ends tag a picture's characters."""
@@ -1257,6 +1259,10 @@ class PhrasesMixin:
     def modifier(self, j: int) -> bool:
         """Whether token j can be a pre-modifier inside a person's noun phrase."""
         w = self.tokens[j]
+        before = self.tok(j - 1)
+        if w.low.isdigit() and before is not None and (before.low in COPULAS or before.low == "like") and (
+                (h := self.tok(j + 1)) is None or not h.core.endswith("s")):  # fmt: skip
+            return False  # "shes like 23 asian": an age said of her, no count of Asians (round 56: "23" was sent)
         if w.kind == "num" or YEAR_OLD.match(w.low):
             grade = (
                 bool(ORDINAL.match(w.low)) and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders")
