@@ -2982,8 +2982,21 @@ def test_session_23_round_57_ages_are_varied(prompt: str, said: str) -> None:
 
 
 @pytest.mark.parametrize(("prompt", "held"), [("a baby swaddled in a blue blanket", "swaddled"),
+                                              ("A gentleman who is no longer young but not yet old, reading", "not yet old"),
                                               ("a woman after her AARP meeting", "AARP")])  # fmt: skip
 def test_session_23_round_57_age_cues_are_held(prompt: str, held: str) -> None:
     """Held-out round 57: "swaddled" went out beside old decoys, "her AARP meeting" (members are 50 or over) as
     written."""
     held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("pls make a pic of my bf hes 28 and chinese, at the beach lol", "28"),
+                                              ("A woman in her late twenties to early thirties laughing", "thirties"),
+                                              ("A woman who just got her pilot's license at sixty-two posing", "sixty-two"),
+                                              ("a woman who married at 30, smiling", "30")])  # fmt: skip
+def test_session_23_round_57_ages_said_otherwise_are_varied(prompt: str, said: str) -> None:
+    """Held-out round 57: "hes 28" was kept as a model's name, "to early thirties" and "at sixty-two" went out as
+    written beside every decoy."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+    assert accepted("a man driving at sixty miles an hour").cloud_prompt == "a man driving at sixty miles an hour"

@@ -113,9 +113,12 @@ class AgesMixin:
         if years is None or (weight is not None and j != weight[1]):
             return False
         dash, upper = self.tok(j + 1), self.tok(j + 2)
-        if dash is not None and dash.low in ("-", "–", "or", "to") and upper is not None and self.free(j + 2) and \
-                decade_years(upper) is not None:  # fmt: skip
-            j += 2  # "in his 20s-30s", "in his 20s or 30s": the lower bound speaks for the range
+        hedged = upper is not None and upper.low in ("early", "mid", "late") and self.free(j + 2)
+        if hedged:
+            upper = self.tok(j + 3)  # "in her late twenties to early thirties" (round 57: the upper bound was sent)
+        if dash is not None and dash.low in ("-", "–", "or", "to") and upper is not None and self.free(j + 2 + hedged) \
+                and decade_years(upper) is not None:  # fmt: skip
+            j += 2 + hedged  # "in his 20s-30s", "in his 20s or 30s": the lower bound speaks for the range
         if weight is not None:
             j = weight[2]
         pid = self.bind(i + 1, plural=p.core == "their")
@@ -386,6 +389,8 @@ class AgesMixin:
         if t.low not in ("of", "turning", "pushing", "at"):
             return False
         pid = self.person_ending_at(i - 1 if t.low in ("of", "at") else None, i)
+        if pid is None and t.low == "at":
+            return self.at_age_in_words(i)
         if pid is None:
             return False
         j = i + 1
@@ -416,6 +421,20 @@ class AgesMixin:
         last = self.range_end(j)  # "a girl of 12 or 13": the range goes whole (round 55: a decoy read "of 75 or 13")
         return self.age_of(pid, self.range_years(j, last), self.tokens[j].text, i, last,
                            AgePhrase(pid, t.low, g.LOWER, word=t.text))  # fmt: skip
+
+    def at_age_in_words(self, i: int) -> bool:
+        """"A woman who just got her pilot's license at sixty-two": "at" and an age in words of tens (no time or
+        count is written so), said of the clause's subject (round 57: sent as written beside every decoy)."""
+        n, nxt = self.tok(i + 1), self.tok(i + 2)
+        years = g.number_value(n.low) if n is not None and (n.is_word or n.low.isdigit()) and self.free(i + 1) else None
+        if years is None or not 20 <= years <= 120 or (nxt is not None and (nxt.text in (":", ".", "%") and (
+                self.tok(i + 3) is not None) or nxt.low in TIME_UNITS or (nxt.is_word and "n" in self.lex.tags(nxt.core)
+                and not self.ing(nxt)))):  # fmt: skip
+            return False  # "at eight" is a time; "at sixty miles an hour" a speed; the decoys write digits ("at 75")
+        pid = self.subject_before(i)
+        if pid is None or not any(w.lower() in self.lex.senses.adult for w in self.persons[pid].said.values()):
+            return False  # an adult's noun only: a child's decoy writes "at 10", which is as often a time
+        return self.age_of(pid, years, n.text, i, i + 1, AgePhrase(pid, "about", g.LOWER, word="at"))
 
     def age_at(self, j: int) -> bool:
         """Token j, after "at" right after a person, is their age: a number of years 13 to 120 in digits, not a time

@@ -1377,11 +1377,25 @@ class PhrasesMixin:
                 continue
             value = scale[scale.index(adj.value) + 1]
             self.persons[owner].state("age", value, True, said.text)
+            self.hold_bound_after(end)
             if copula:  # "isn't": its verb stays, its negation goes with the denied age
                 self.claim(i, i, Held(t.text, "a denied age", copula))
                 self.claim(k, end, Predicate(owner, "age", g.token_case(said.text), False))
             else:
                 self.claim(i, end, Predicate(owner, "age", g.token_case(said.text), False))
+
+    def hold_bound_after(self, end: int) -> None:
+        """"no longer young but not yet old": the bound after a denied age goes with it, held (round 57: a decoy read
+        "old but not yet old")."""
+        k = end + 1
+        words = []
+        while (w := self.tok(k)) is not None and w.low in ("but", "and", "not", "yet", "still") and self.free(k):
+            words.append(w.low)
+            k += 1
+        said = self.tok(k)
+        adj = self.lex.adjectives.get(said.core) if said is not None and said.is_word and self.free(k) else None
+        if "not" in words and adj is not None and adj.attribute == "age":
+            self.claim(end + 1, k, Held(self.prompt[self.tokens[end + 1].start : said.end], "a denied age"))
 
     def mark_descent(self) -> None:
         """ "a woman of Japanese descent", "a man of Filipino origin": the origin is the person's ethnicity, varied in

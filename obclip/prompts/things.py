@@ -27,6 +27,7 @@ from obclip.prompts.cues import (
     AGE_UNITS,
     COHORTS,
     COLLECTIVES,
+    CONTRACTED_PRONOUN,
     EVENT_HEADS,
     HONORIFICS,
     NAMING_WORDS,
@@ -795,7 +796,8 @@ class ThingsMixin:
             if first < i and not self.upper_mode:
                 self.keep(first, i + 1)  # a person's age follows a comma ("Mary, 2"), never glued to her name
                 continue
-            if self.noun(t) is not None or t.core in g.CLOSED or t.core in g.NUMBER_WORDS or t.core in self.lex.titles:
+            if self.noun(t) is not None or t.core in g.CLOSED or t.core in g.NUMBER_WORDS or t.core in self.lex.titles or (
+                    CONTRACTED_PRONOUN.match(t.low)):  # fmt: skip  # "my bf hes 28": his age (round 57: a model)
                 continue
             if t.capitalised or not set(self.lex.tags(t.core)) - set("pN"):
                 self.keep(i, i + 1)  # "Porsche 911", "porsche 356"; not "age 33"
