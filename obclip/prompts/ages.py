@@ -10,6 +10,7 @@ import re
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
+    AGE_ADVERBS,
     APPROXIMATE,
     BEING_VERBS,
     COLLECTIVES,
@@ -22,7 +23,6 @@ from obclip.prompts.cues import (
     decade_years,
     ish_years,
 )
-from obclip.prompts.phrases import AGE_ADVERBS
 from obclip.prompts.template import AgePhrase, Held, Phrase, Predicate
 from obclip.prompts.tokens import Token, weight_group
 
@@ -129,10 +129,9 @@ class AgesMixin:
     def out_of_teens(self, i: int) -> bool:
         """"barely out of her teens": twenty or so, written "in her twenties" (round 56: "teens" was read as people,
         "barely out of her little friends")."""
-        words = [self.tok(k) for k in range(i, i + 4)]
-        if any(w is None for w in words) or [w.low for w in words[:2]] != ["out", "of"] or (
-                words[2].core not in ("his", "her", "their") or words[3].low != "teens") or not all(  # type: ignore[union-attr]
-                self.free(k) for k in range(i, i + 4)):  # fmt: skip
+        words = [t.core for t in self.tokens[i : i + 4]]
+        if len(words) < 4 or words[:2] != ["out", "of"] or words[2] not in ("his", "her", "their") or (
+                words[3] != "teens" or not all(self.free(k) for k in range(i, i + 4))):  # fmt: skip
             return False
         p = self.tokens[i + 2]
         pid = self.bind(i + 2, plural=p.core == "their")

@@ -28,6 +28,8 @@ def hair_type_head(tokens: list[Token], k: int) -> int | None:
 
 # styles by which a person is named with a possessive pronoun: "Her Majesty", "His Royal Highness", "His Holiness"
 HONORIFICS = frozenset("majesty highness grace holiness excellency eminence honour honor worship".split())
+# adverbs before "3 days old", "10 years old" that say it of someone already named, no "a 5 year old" person
+AGE_ADVERBS = frozenset("only just barely yet still already not almost nearly now of".split())
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins folks".split())
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")

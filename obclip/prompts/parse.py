@@ -303,7 +303,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                                      "together)")
             p.states["age"] = "young"
 
-    def hold_mixed_origins(self) -> None:  # noqa: C901
+    def hold_mixed_origins(self) -> None:
         """Origins of several people listed together ("a group of Black, white and Asian friends", "A mixed group of
         friends, Black, white and Asian, laughing") say the group's mix, whose is whose no candidate could vary: the
         list stays on the device (it went out as written, or was refused as one person of two origins). Colours of a

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
+    AGE_ADVERBS,
     AGE_GROUP,
     AGE_UNITS,
     APPROXIMATE,
@@ -36,8 +37,6 @@ from obclip.prompts.tokens import Token, weight_group, weight_group_ending
 SEXUALISED_CHILD_TAGS = frozenset({"loli", "lolis", "lolicon", "shota", "shotas", "shotacon"})
 TAG_CHARACTERS = frozenset("girl boy girls boys".split())  # nouns SD front-ends use for a drawn character of any age
 POSSESSIVE_WORDS = frozenset("his her their my our your".split())  # a possessive determiner before a person noun
-# adverbs before "3 days old", "10 years old" that say it of someone already named, no "a 5 year old" person
-AGE_ADVERBS = frozenset("only just barely yet still already not almost nearly now of".split())
 ORDINAL_REFERENCE = ("former", "latter")  # the first and the second of two people named before
 
 # classes whose nouns anyone can be called ("the man", "the kid", "the lady"): a second mention by such a noun
