@@ -843,14 +843,8 @@ class NamesMixin:
                                  or prev.capitalised or prev.core.rstrip(".") in self.lex.titles):  # fmt: skip
             return None  # "Mr. Johnson teaching": the title's name, read with it (`read_name`)
         nxt, after = self.tok(i + 1), self.tok(i + 2)
-        third, verb = after, self.tok(i + 3)
-        if (nxt is not None and nxt.is_word and nxt.capitalised and third is not None and third.is_word
-                and third.capitalised and verb is not None and verb.core in self.lex.senses.agents
-                and all(self.free(k) for k in range(i, i + 3)) and not self.lex.tags(nxt.core)
-                and all(set(self.lex.tags(w.core)) <= {"a"} or len(w.core) == 1 or plain(w.core) in self.lex.first_names
-                        for w in (t, third))):  # fmt: skip
-            return i + 2  # "Lil Nas X riding a horse": three capitalised words, the middle one no dictionary knows,
-            # none a thing's noun, before what only a person does (round 56: sent as written, N = 1)
+        if self.three_word_name(i) and all(self.free(k) for k in range(i, i + 3)):
+            return i + 2  # "Lil Nas X riding a horse" (round 56: sent as written, N = 1)
         if (nxt is not None and nxt.is_word and nxt.capitalised and self.free(i + 1) and after is not None
                 and after.core in self.lex.senses.agents and not self.lex.tags(t.core)
                 and plain(t.core) not in self.lex.first_names and self.noun(nxt) is None):  # fmt: skip
@@ -868,6 +862,15 @@ class NamesMixin:
         end = self.clause_end(i + 2)
         owned = any(self.tokens[k].low in ("his", "her") for k in range(i + 2, end))
         return i if owned else None
+
+    def three_word_name(self, i: int) -> bool:
+        """Tokens i..i+2 are three capitalised words, one no dictionary knows and none a thing's noun (first names,
+        adjectives, single letters), before what only a person does: someone's name ("Lil Nas X riding a horse")."""
+        words, verb = self.tokens[i : i + 3], self.tok(i + 3)
+        return len(words) == 3 and verb is not None and verb.core in self.lex.senses.agents and all(
+            w.is_word and w.capitalised and (plain(w.core) in self.lex.first_names or set(self.lex.tags(w.core)) <= {"a"}
+                                             or len(w.core) == 1) for w in words
+        ) and any(not self.lex.tags(w.core) for w in words)  # fmt: skip
 
     def place_name_end(self, i: int) -> int:
         """The last token of a place WordNet knows by two or three capitalised words from token i ("Buenos Aires",

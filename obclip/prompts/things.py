@@ -586,12 +586,8 @@ class ThingsMixin:
                 plain(opener.core) in self.lex.first_names or not self.lex.tags(opener.core)):  # fmt: skip
             return False  # "Faith Hill singing", "Usain Bolt sprinting": a first name or a word no dictionary knows,
             # and a second word, before what only a person does, are someone's name (not a hill, not a bolt)
-        span = self.tokens[first : last + 1]
-        if last == first + 2 and after is not None and after.core in self.lex.senses.agents and all(
-                plain(w.core) in self.lex.first_names or set(self.lex.tags(w.core)) <= {"a"} or len(w.core) == 1
-                for w in span) and any(not self.lex.tags(w.core) for w in span):  # fmt: skip
-            return False  # "Lil Nas X riding a horse": three words, one no dictionary knows, none a thing's noun, before
-            # what only a person does (round 56: kept as a work's name, N = 1)
+        if last == first + 2 and self.three_word_name(first):
+            return False  # "Lil Nas X riding a horse" (`names.three_word_name`; round 56: kept as a work's name)
         epithet = after is not None and after.low == "the" and (w := self.tok(last + 2)) is not None and w.is_word and (
             self.noun(w) is not None)  # "Big Mike the bouncer standing at the door"
         joined = epithet or after is not None and after.low in ("and", "&") and (w := self.tok(last + 2)) is not None and (
