@@ -3000,3 +3000,18 @@ def test_session_23_round_57_ages_said_otherwise_are_varied(prompt: str, said: s
     group = accepted(prompt)
     assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
     assert accepted("a man driving at sixty miles an hour").cloud_prompt == "a man driving at sixty miles an hour"
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("she retired at sixty and took up painting", "he took up painting"),
+    ("my dad retired at 55 years old and now fishes every day", "my mother now fishes every day"),
+    ("a man who retired at 62, reading on his porch", "a woman, reading on her porch"),
+    ("a woman who retired at 60 and her husband", "a woman and her husband"),
+])  # fmt: skip
+def test_session_24_a_held_life_event_takes_the_age_it_came_at(prompt: str, view: str) -> None:
+    """Round 59: "she retired at sixty" was refused (its decoys read "she at sixty"), "retired at 55 years old" went
+    out as "my father at middle-aged person", "a man who retired at 62" as "a man who at 75": the age an event came
+    at is the person's, and leaves with the held event; what is left reads as a sentence."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    assert not any(w in c for c in group.order for w in ("retired", " at ", "sixty", "55", "62", "60")), group.order

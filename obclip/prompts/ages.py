@@ -387,6 +387,8 @@ class AgesMixin:
         t = self.tokens[i]
         if t.low not in ("of", "turning", "pushing", "at"):
             return False
+        if t.low == "at" and self.age_event(i - 1):
+            return False  # "she retired at sixty": the age leaves with the event it dates (`age_at_event`)
         pid = self.person_ending_at(i - 1 if t.low in ("of", "at") else None, i)
         if pid is None and t.low == "at":
             return self.at_age_in_words(i)
@@ -773,6 +775,8 @@ class AgesMixin:
             return self.infant_age(i)
         else:
             return False
+        if (at := self.tok(i - 1)) is not None and at.low == "at" and self.age_event(i - 2):
+            return False  # "retired at 55 years old": the age leaves with the event it dates (`age_at_event`)
         pid = self.nearest_person(i)
         if pid is None:
             pid = self.subject_before(i)  # "she looks about 70 years old"

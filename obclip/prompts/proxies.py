@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
     TIME_NOUNS,
+    YEAR_OLD,
     hair_type_head,
     listed_singular,
     plain,
@@ -770,6 +771,7 @@ class ProxiesMixin:
         measures it ("seven months pregnant"), the noun it makes a compound with ("afro puffs"), where on the
         body it is ("mehndi on her hands") and, where it ends its clause, the verb it was the object of ("a man
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
+        dated = self.age_at_event(last) > last  # "who retired at 60 and her husband": the event ends its clause
         first, last = self.proxy_phrase(first, last, kind)
         nxt = self.tok(last + 1)
         if nxt is not None and nxt.low in SHOWING and self.free(last + 1) and self.tokens[first].low == "with":
@@ -793,7 +795,7 @@ class ProxiesMixin:
         # "She is wearing a white tutu and her hair is in a tight bun": "and" opens a clause of its own, so this one
         # ends at the held words ("She is wearing her hair is in ..." was sent)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
-                tenure or clause or subordinate or next_clause):  # fmt: skip
+                tenure or clause or subordinate or next_clause or dated):  # fmt: skip
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -816,7 +818,7 @@ class ProxiesMixin:
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
             elif (opener := self.relative_verb(first)) is not None:
                 first = opener  # "a girl who just lost her first tooth": "who just lost" would be sent
-            elif first == last and (opener := self.relative_verb(first + 1)) is not None:
+            elif (first == last or dated) and (opener := self.relative_verb(first + 1)) is not None:
                 first = opener  # "a woman who just retired": the proxy is the clause's verb ("who just" was sent)
             verb, subject, opener = self.tok(first - 1), self.tok(first - 2), self.tok(first - 3)
             if verb is not None and subject is not None and opener is not None and opener.low in SUBORDINATORS and (
@@ -902,6 +904,30 @@ class ProxiesMixin:
         rel = self.tok(k)
         return k if rel is not None and rel.low in ("who", "that") and self.free(k) else None
 
+    def age_event(self, k: int) -> bool:
+        """Token k is a free word the lexicon holds back as a proxy of age ("retired", "graduated")."""
+        w = self.tok(k)
+        return w is not None and k >= 0 and w.is_word and self.free(k) and (
+            (entry := self.lex.proxies.get(w.core)) is not None and "age" in entry.reveals)
+
+    def age_at_event(self, last: int) -> int:
+        """The end of a held life event with the age it came at: "she retired at sixty", "retired at 55 years old"
+        (the age is the person's and leaves with the event: "she at sixty" was read back as an age no decoy could
+        vary, and the prompt refused). A time ("retired at 5 pm") stays."""
+        at, n = self.tok(last + 1), self.tok(last + 2)
+        if at is None or at.low != "at" or n is None or not self.free(last + 1) or not (
+                (entry := self.lex.proxies.get(self.tokens[last].core)) is not None and "age" in entry.reveals):
+            return last
+        if YEAR_OLD.match(n.low) is not None and self.free(last + 2):
+            return last + 2  # "retired at 55-years-old"
+        if (spelled := self.years_old_at(last + 2)) is not None and all(self.free(k) for k in range(last + 2, spelled[1] + 1)):
+            return spelled[1]  # "retired at 55 years old"
+        years = g.number_value(n.low) if n.is_word and self.free(last + 2) else None
+        if not (self.age_at(last + 2) or (years is not None and 13 <= years <= 120 and (
+                (nxt := self.tok(last + 3)) is None or not nxt.is_word or "n" not in self.lex.tags(nxt.core)))):
+            return last
+        return last + 2
+
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
@@ -922,6 +948,15 @@ class ProxiesMixin:
             and self.free(first - 1)
         ):
             first -= 1  # "8 months along": the number of a measuring proxy
+        if (dated := self.age_at_event(last)) > last:
+            last = dated
+            k = last + 2
+            while (w := self.tok(k)) is not None and w.is_word and "r" in (tags := self.lex.tags(w.core)) and "v" not in tags:
+                k += 1  # "and now fishes"
+            if (a := self.tok(last + 1)) is not None and a.low == "and" and self.free(last + 1) and (
+                    (v := self.tok(k)) is not None and v.is_word and "v" in self.lex.tags(v.core)
+                    and self.noun(v) is None):  # fmt: skip
+                last += 1  # "she retired at sixty and took up painting" -> "she took up painting"
         while (adverb := self.tok(first - 1)) is not None and self.free(first - 1) and adverb.is_word and (
                 adverb.low.endswith("ly") and "r" in self.lex.tags(adverb.core)):  # fmt: skip
             first -= 1  # "a heavily pregnant lady": the adverb says how, and goes with what it says it of
