@@ -3015,3 +3015,21 @@ def test_session_24_a_held_life_event_takes_the_age_it_came_at(prompt: str, view
     group = accepted(prompt)
     assert view in group.order, group.order
     assert not any(w in c for c in group.order for w in ("retired", " at ", "sixty", "55", "62", "60")), group.order
+
+
+@pytest.mark.parametrize(("prompt", "again"), [
+    ("John is a painter. He paints landscapes. John's studio is full of canvases.", "'s studio"),
+    ("Maria, a nurse, walks into the hospital. She puts on her scrubs. Maria checks the charts.", " checks the charts"),
+    ("Ahmed, a retired firefighter, sits on the porch. Ahmed's dog sleeps.", "'s dog sleeps"),
+])  # fmt: skip
+def test_session_24_a_name_said_again_is_the_same_person(prompt: str, again: str) -> None:
+    """Round 59: "John's studio" went out as written after "John" was varied; a second "Maria" after "Maria, a nurse"
+    was a second person varied apart (decoys "A female nurse ... A man checks the charts")."""
+    group = accepted(prompt)
+    name = prompt.split()[0].rstrip(",")
+    assert not any(name in c for c in group.order), group.order
+    assert len({s.person for s in group.slots}) == 1, group.slots
+    for c in group.order:  # one person: every mention says one gender, and the name's sentence names them again
+        said = set(re.findall(r"\b(man|woman|male|female|fireman|firewoman|he|she|his|her)\b", c.lower()))
+        assert said <= {"man", "male", "fireman", "he", "his"} or said <= {"woman", "female", "firewoman", "she", "her"}, c
+        assert re.search(r"The [a-z ]+" + re.escape(again), c), c

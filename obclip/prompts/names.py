@@ -396,12 +396,16 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not; "aunt may baking a pie" is her name
         common = bool(set(self.lex.tags(t.core)) & set("nvar"))  # "dawn walking her dog at dawn": the time
         if plain(t.core) in self.names and plain(t.core) in self.lex.first_names and (
-                t.capitalised or self.lower_mode) and not t.possessive and (
-                not common or i in self.starts or self.name_opens(i)):  # fmt: skip
+                t.capitalised or self.lower_mode) and (t.possessive or not common or i in self.starts or self.name_opens(i)):
             # "John and Mary at the beach. John waves.": a first name read as someone's earlier names that person
-            # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written)
+            # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written); so
+            # does its possessive ("John is a painter. ... John's studio" went out as written, round 59)
             self.name_phrase(i, False, None)
             return
+        if plain(t.core) in self.apposed_names and self.apposed_names[plain(t.core)] < i and (
+                t.capitalised or self.lower_mode):  # fmt: skip
+            self.names_again.append(i)  # "Maria, a nurse, walks in. ... Maria checks the charts": the nurse again,
+            return  # once her appositive has made her a person (`name_again_after_named`; was a second person)
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
             return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
         if not t.capitalised and plain(t.core) in self.lex.first_names and "a" not in self.lex.tags(t.core) and (
@@ -1221,6 +1225,7 @@ class NamesMixin:
             self.claim(first_tok, last + 1, Held(self.prompt[self.tokens[first_tok].start : self.tokens[last].end],
                                                  "name"))  # fmt: skip
             self.apposition[last + 1] = ({"gender": gender} if gender else {}, key, bool(title or noun))
+            self.apposed_names.setdefault(key, last)
             return
         if key in self.names:
             person_id, det = self.names[key], "the"

@@ -116,6 +116,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.named_why: dict[int, str] = {}  # a named thing's first character -> why it is one (default NAMED)
         # the comma after a held-back name its appositive follows -> (the name's states, its key, whether strong)
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
+        self.apposed_names: dict[str, int] = {}  # a name an appositive says who is ("John, a firefighter"), where
+        self.names_again: list[int] = []  # and where it is said again, read once that person exists
         self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
         self.named_after: list[tuple[int, str]] = []  # "a boy named Leo": the "named" token and the name's word
@@ -467,7 +469,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
 
     def name_again_after_named(self) -> None:
         """ "a boy named Leo builds a treehouse ... and Leo grins": "named Leo" is held, and the name said again later
-        is the boy again, written as "the little boy" (it was sent as written, beside a decoy "a little girl")."""
+        is the boy again, written as "the little boy" (it was sent as written, beside a decoy "a little girl"); so is
+        a name an appositive said who is ("Maria, a nurse, ... Maria checks": "the female nurse")."""
         for i, key in self.named_after:
             pid = self.owner_at(i - 1)
             if pid is None and self.tokens[i].low in ("call", "calls"):
@@ -479,6 +482,11 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 if t.is_word and plain(t.core) == key and self.free(j) and (t.capitalised or not self.tokens[i + 1].capitalised):
                     self.persons[pid].mentions.append(j)
                     self.claim(j, j, Phrase(pid, "the", (), t.possessive, g.SENTENCE if j in self.starts else g.LOWER))
+        for j in self.names_again:
+            t = self.tokens[j]
+            if (pid := self.names.get(plain(t.core))) is not None and self.free(j):
+                self.persons[pid].mentions.append(j)
+                self.claim(j, j, Phrase(pid, "the", (), t.possessive, g.SENTENCE if j in self.starts else g.LOWER))
 
     def ungender_listed_groups(self) -> None:
         """ "Three generations of women from one family posing on a sofa: grandmother, mother and daughter": a group
