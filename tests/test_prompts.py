@@ -3033,3 +3033,37 @@ def test_session_24_a_name_said_again_is_the_same_person(prompt: str, again: str
         said = set(re.findall(r"\b(man|woman|male|female|fireman|firewoman|he|she|his|her)\b", c.lower()))
         assert said <= {"man", "male", "fireman", "he", "his"} or said <= {"woman", "female", "firewoman", "she", "her"}, c
         assert re.search(r"The [a-z ]+" + re.escape(again), c), c
+
+
+def test_session_24_a_person_noun_spelt_solid_is_a_person() -> None:
+    """Round 58: "Two coworkers chatting by the coffee machine. She laughs at his joke." went out with "She" as written
+    (N = 2 by "his" alone): "coworkers" was no word, and "She" was read as the coffee machine's. "coworker" is
+    WordNet's "co-worker"; the pronouns of two people it cannot tell apart are refused."""
+    with pytest.raises(DetectionError, match="this pronoun is"):
+        transform("Two coworkers chatting by the coffee machine. She laughs at his joke.")
+    group = accepted("my coworker at her desk")
+    assert {s.name for s in group.slots} == {"gender"} and any("his desk" in c for c in group.order), group.order
+    assert accepted("A dog in a hat. He smiles.").n == 1  # an animal's pronoun stays
+
+
+def test_session_24_a_body_part_after_has_is_the_persons() -> None:
+    """Round 58: "He has his arm around her" was refused as "her arm ... as a thing, or her doing it" (the decoys'
+    "She has her arm around him"), with a hint about work."""
+    group = accepted("A young couple sitting on a park bench. He has his arm around her.")
+    assert "A young couple sitting on a park bench. She has her arm around him." in group.order, group.order
+    with pytest.raises(DetectionError, match="watching her dance"):
+        transform("a man watching her dance")
+
+
+@pytest.mark.parametrize(("prompt", "again"), [
+    ("A father carries his sleeping toddler up the stairs. He moves slowly so as not to wake her.", "The father moves"),
+    ("A mother holds her baby. She sings to him.", "The mother sings"),
+])  # fmt: skip
+def test_session_24_a_subject_pronoun_whose_sentence_needs_the_owner_is_the_owner(prompt: str, again: str) -> None:
+    """Round 58: "A father carries his sleeping toddler ... He moves slowly so as not to wake her" was refused ("her" is
+    female but its person is male): "He" was bound to the toddler, the nearest person, and "her" then to the father.
+    The owner of the one whom nothing gives a gender is the subject meant, written as their noun again."""
+    group = accepted(prompt)
+    assert any(again in c for c in group.order), group.order
+    assert all(("The father" in c) or ("The mother" in c) for c in group.order), group.order
+    assert accepted("A father carries his toddler. He giggles.").n > 1  # no other pronoun: the nearest, as before

@@ -131,6 +131,8 @@ class PronounsMixin:
         orders", "The man orders"), which binds by noun, not by gender, so the set stays closed."""
         gender = g.PRONOUN_GENDER.get(t.core)
         known = self.persons[pid].states.get("gender")
+        if gender is not None and known is None and (owner := self.owner_meant(pid, t, i)) is not None:
+            return owner
         if gender is None or known is None or known == gender or not self.persons[pid].strength.get("gender", True):
             return None
         fits = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
@@ -156,6 +158,32 @@ class PronounsMixin:
                 AmbiguousPronoun,
             )
         return agree[0]
+
+    def owner_meant(self, pid: int, t: Token, i: int) -> int | None:
+        """ "A father carries his sleeping toddler. He moves slowly so as not to wake her": "He" is nearest to the
+        toddler, whom nothing gives a gender, but "her" later in its sentence must then be the father, whose gender
+        is stated as the other one (round 58: refused). The one who owns that person ("his toddler"), of the
+        pronoun's gender, is the subject meant; written as their noun again ("The father moves slowly ... her"),
+        which binds by noun in every candidate. None unless the sentence needs it so."""
+        gender = g.PRONOUN_GENDER[t.core]
+        if t.core not in ("he", "she"):
+            return None
+        k = i + 1
+        while (w := self.tok(k)) is not None and k not in self.starts:
+            if w.core in ("him", "her", "his") and g.PRONOUN_GENDER[w.core] != gender:
+                break
+            k += 1
+        else:
+            return None
+        if w is None or k in self.starts:
+            return None
+        owners = [seg.person for a, b, seg in self.spans if isinstance(seg, Pronoun) and seg.role == "possessive"
+                  and self.used.get(b + 1) is not None and isinstance(nxt := self.spans[self.used[b + 1]][2], Phrase)
+                  and nxt.person == pid]  # fmt: skip
+        if len(owners) != 1 or (owner := self.persons[owners[0]]).states.get("gender") != gender or (
+                not owner.strength.get("gender", True) or owner.pronoun_only or self.twin(owners[0])):  # fmt: skip
+            return None
+        return owners[0]
 
     def unsaid_gender_meant(self, pid: int, i: int) -> int | None:
         """ "A nurse adjusts the pillow of an old man. She tucks the blanket around him": "She" is nearest to the
@@ -527,6 +555,9 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and after is not None and (
                 after.core in g.DETERMINERS or after.core in ("his", "her", "my", "their", "your", "our")):  # fmt: skip
             return "object"  # "watching her play the piano": a bare verb with its object, what she does
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and core in lex.senses.body:
+            return "possessive"  # "He has his arm around her", "watching her hand": a part of the body is hers,
+            # not something she does (round 58: refused as "her arm ... or her doing it")
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
             raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
                              f"her doing it)")  # fmt: skip

@@ -326,6 +326,8 @@ class ReadingMixin:
                 continue
             if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings):
                 being = k
+            elif being == k - 1 and t.core in self.lex.senses.kind_heads:
+                being = k  # "by the coffee machine", "a dog bowl": the thing is the compound's head
             elif being is not None and (t.core in g.CLOSED or self.ing(t) or "n" not in self.lex.tags(t.core)):
                 ended = True
         return being is not None and animate[being]
