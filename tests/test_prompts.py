@@ -3067,3 +3067,39 @@ def test_session_24_a_subject_pronoun_whose_sentence_needs_the_owner_is_the_owne
     assert any(again in c for c in group.order), group.order
     assert all(("The father" in c) or ("The mother" in c) for c in group.order), group.order
     assert accepted("A father carries his toddler. He giggles.").n > 1  # no other pronoun: the nearest, as before
+
+
+@pytest.mark.parametrize("prompt", ["a girl who is 5'2\" trying on dresses", "she is 5'4\"", "a woman who is 5 foot 2",
+                                    "a tall man, 6 ft 4, in a suit"])  # fmt: skip
+def test_session_24_a_height_is_no_age(prompt: str) -> None:
+    """Round 59: "a girl who is 5'2\"" went out as "a little girl who is 10'2\"" and "an old man who is 75'2\""."""
+    group = accepted(prompt)
+    height = re.search(r"\d+ ?(?:'|ft|foot) ?\d", prompt).group(0)
+    assert all(height in c for c in group.order), group.order
+    assert "age" not in {s.name for s in group.slots} or "girl" in prompt, group.slots
+
+
+@pytest.mark.parametrize(("prompt", "meant"), [("a wmn w/ a baby in a stroller", "woman"), ("lttl boy on a bike", "little"),
+                                               ("my dghtr at the park", "daughter")])  # fmt: skip
+def test_session_24_a_person_word_without_its_vowels_is_refused(prompt: str, meant: str) -> None:
+    """Round 59: "a wmn w/ a baby" went out with "wmn" as written beside every decoy of the baby."""
+    with pytest.raises(DetectionError, match=f"'{meant}"):
+        transform(prompt)
+    assert accepted("a cat on a mat").n == 1
+
+
+def test_session_24_a_prompt_that_is_all_negative_prompt_is_refused_for_that() -> None:
+    """Round 58: "negative prompt: blurry, ..., a woman sitting at a cafe" was refused as "the prompt is empty"."""
+    with pytest.raises(DetectionError, match="negative prompt that runs to the prompt's end"):
+        transform("negative prompt: blurry, lowres, bad anatomy, a woman sitting at a cafe, (film grain:0.8)")
+    assert "knight" in accepted("Negative prompt: woman, female. Prompt: a knight in armor").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "meant"), [("a hombre viejo playing chess in the plaza", "old"),
+                                               ("a mujer joven reading", "young"), ("a mulher dancing samba", "woman")])  # fmt: skip
+def test_session_24_another_languages_attribute_word_is_refused(prompt: str, meant: str) -> None:
+    """Round 59: "a hombre viejo" went out as "a man viejo" / "a woman viejo" (the old man's "viejo" beside every
+    decoy), "a mujer joven" as "a woman joven"."""
+    with pytest.raises(DetectionError, match=f"another language's word for '{meant}'"):
+        transform(prompt)
+    assert accepted("a vieux port at dusk").n == 1

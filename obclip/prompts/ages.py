@@ -446,6 +446,30 @@ class AgesMixin:
         return nxt is None or not (nxt.text in (":", ".", "%") or nxt.low in TIME_UNITS or (
             nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED))
 
+    def keep_heights(self) -> None:
+        """A height ("5'2\"", "6′1", "6 ft 4", "5 foot 2 inches") is a measure, never an age: kept as written (round
+        58: "a girl who is 5'2\"" went out as "a little girl who is 10'2\"" and "an old man who is 75'2\"")."""
+        for i, t in enumerate(self.tokens):
+            if t.kind != "num" or not t.low.isdigit() or not 3 <= int(t.low) <= 8 or not self.free(i):
+                continue
+            mark, inches = self.tok(i + 1), self.tok(i + 2)
+            if mark is not None and mark.text in ("'", "′", "’") and mark.start == t.end:
+                last = i + 1
+            elif mark is not None and mark.low in ("ft", "foot", "feet"):
+                last = i + 1
+            else:
+                continue
+            if inches is not None and inches.low.isdigit() and int(inches.low) < 12 and self.free(i + 2):
+                last = i + 2
+                unit = self.tok(i + 3)
+                if unit is not None and (unit.text in ('"', "″", "''") and unit.start == inches.end or unit.low in (
+                        "inch", "inches")):  # fmt: skip
+                    last = i + 3
+            elif mark.text in ("'", "′", "’") and (inches is None or inches.is_word):
+                continue  # "the 80's", "a 5' tall cutout" aside, a foot mark alone may close a quote
+            if all(self.free(k) for k in range(i, last + 1)):
+                self.keep(i, last, "a height, not an age")
+
     def birthday(self, i: int) -> bool:
         """"her 40th birthday", "a 5th birthday party" (the person before, else the one after)."""
         t, b = self.tokens[i], self.tok(i + 1)

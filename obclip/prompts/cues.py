@@ -100,6 +100,16 @@ GLUED_ROOTS = tuple("""grandma grandpa granny daughter mother father sister brot
 # body parts that a preposition and a possessive put on the clause's subject ("in her arms", "on his lap")
 BODY_PARTS = frozenset("""arms arm shoulders shoulder lap hands hand back side chest knees knee hip hips neck head
     feet foot legs""".split())
+# attribute words of other languages that English prompts borrow and English dictionaries lack, by what they say
+# ("a hombre viejo playing chess", "a mujer joven": the noun was read, the adjective went out as written, round 59);
+# the nouns English prompts borrow ("abuela", "nonna", "chica") are in the lexicon and varied
+FOREIGN_ATTRIBUTE_WORDS = {
+    **dict.fromkeys("viejo vieja viejos viejas anciano anciana ancianos ancianas vieux vieille vieilles velho velha "
+                    "velhos velhas vecchio vecchia vecchi vecchie alte alter alten".split(), "old"),
+    **dict.fromkeys("joven jóvenes jeune jeunes jovem jovens giovane giovani junge jungen".split(), "young"),
+    **dict.fromkeys("mulher mulheres".split(), "woman"), **dict.fromkeys("homem homens".split(), "man"),
+    **dict.fromkeys("menina meninas".split(), "girl"), **dict.fromkeys("menino meninos".split(), "boy"),
+}
 # the attribute words people type most, whose one-typo misspellings ("daugther", "womn", "elderley") are
 # refused: a misspelt word is one the device cannot vary, so it would reach the cloud as written (rarer
 # words are left out: a one-letter change of "mormor" or "chap" is more often another word)

@@ -53,6 +53,7 @@ from obclip.prompts.ages import AgesMixin
 from obclip.prompts.cues import (
     COLLECTIVES,
     COMPOUND_TAILS,
+    FOREIGN_ATTRIBUTE_WORDS,
     GLUED_ROOTS,
     POSSESSIVE_DETERMINERS,
     TYPO_TARGETS,
@@ -194,6 +195,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         check_english(self.prompt, self.tokens, self.lex)
         self.check_digits_for_letters()
         self.check_spelled_out()
+        self.keep_heights()
         self.hold_negative_section()
         self.hold_handles()
         self.check_alternatives()
@@ -266,6 +268,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 if w.text == ";" or (w.low in ("prompt", "positive") and after is not None and after.text == ":"):
                     break  # "... girl. Prompt: a knight", "...; positive: a man", "...; a boy": the prompt goes on
                 end += 1
+            if i == 0 and end == len(self.tokens) - 1:
+                raise self.refuse(t, "opens a negative prompt that runs to the prompt's end, so nothing is left to "
+                                  "draw; write the picture first (\"a woman at a cafe. Negative prompt: blurry\") or "
+                                  "give the negative prompt apart (`obclip generate --negative`)")  # fmt: skip
             self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "negative prompt"))
             i = end + 1
         self.hold_no_parameter()
@@ -644,6 +650,15 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             typo = misspelt_person_word(t, self.lex) if sent and not self.title_mode else None
             if typo and self.in_compound(i):
                 typo = None  # "a kung fu stunt": read only for a word that looked misspelt
+            if sent and t.is_word and (meant := FOREIGN_ATTRIBUTE_WORDS.get(t.core)) is not None and (
+                    not self.lex.tags(t.core)) and (self.persons or meant not in ("old", "young")):  # fmt: skip
+                # an adjective says an attribute of someone the prompt names; a noun ("a mulher dancing") is someone
+                raise self.refuse(t, f"is another language's word for '{meant}', which would reach the cloud as written "
+                                  f"(the device varies English words only); write '{meant}' in English (\"an old man\", "
+                                  "\"a young woman\")")  # fmt: skip
+            if sent and (short := vowelless_person_word(t, self.lex)) is not None:
+                raise self.refuse(t, f"looks like '{short}' written without its vowels, which would reach the cloud as "
+                                  f"written (the device cannot vary a word it cannot read); write '{short}'")  # fmt: skip
             if sent and not self.free(i) and t.is_word and (i, i) not in self.named_spans and (
                     root := self.glued_person_word(i)):  # fmt: skip  # "A girlboss CEO": a modifier sent as written
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "
@@ -784,6 +799,25 @@ def _swap(a: str, b: str) -> bool:
     """`a` is `b` with two neighbouring letters swapped."""
     diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
     return len(diff) == 2 and diff[1] == diff[0] + 1
+
+
+@cache
+def _attribute_words_without_vowels() -> dict[str, str]:
+    """The common attribute words by their consonants ("wmn": woman or women), three letters or more."""
+    index: dict[str, set[str]] = {}
+    for w in TYPO_TARGETS:
+        if len(key := re.sub("[aeiou]", "", w)) >= 3 and key != w:
+            index.setdefault(key, set()).add(w)
+    return {k: "' or '".join(sorted(v)) for k, v in index.items()}
+
+
+def vowelless_person_word(t: Token, lex: Lexicon) -> str | None:
+    """The attribute word an unknown lower-case word spells without its vowels ("a wmn w/ a baby", "my grndma"):
+    texting shorthand the cloud reads as the word (round 59: "wmn" went out as written, N = 1)."""
+    low = t.core
+    if not t.is_word or not low.islower() or lex.tags(low) or low in lex.nouns or low in lex.first_names:
+        return None
+    return _attribute_words_without_vowels().get(low)
 
 
 def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:
