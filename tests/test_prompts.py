@@ -2329,11 +2329,12 @@ def test_round_47_a_capital_an_inside_a_name_keeps_its_letters() -> None:
         "Portrait Of An Old Man").order)  # fmt: skip
 
 
-@pytest.mark.parametrize(("prompt", "name"), [("an aerial view of the Queen Mary ship docked at the pier", "Queen Mary"),
-                                              ("the Prince Albert pub on a rainy night", "Prince Albert")])  # fmt: skip
+@pytest.mark.parametrize(("prompt", "name"), [("an aerial view of the Queen Mary ship docked at the pier", "Queen Mary")])
 def test_round_47_a_titled_name_before_a_thing_after_the_is_held_with_no_one_for_it(prompt: str, name: str) -> None:
     """Red team 47: "the Queen Mary ship" went out as "the queen ship" beside "the king ship": after "the", a
-    titled name before a thing noun names the thing; the name is held and no person stands in for it."""
+    titled name before a thing noun names the thing; the name is held and no person stands in for it. (Before a
+    place, "the Prince Albert pub", the name is kept as written since the twenty-fourth session: no one is
+    pictured in a pub named after them.)"""
     group = held_on_device(prompt, name)
     assert group.n == 1 and "queen" not in group.cloud_prompt.lower() and "prince" not in group.cloud_prompt.lower()
 
@@ -3046,29 +3047,6 @@ def test_session_24_a_person_noun_spelt_solid_is_a_person() -> None:
     assert accepted("A dog in a hat. He smiles.").n == 1  # an animal's pronoun stays
 
 
-def test_session_24_a_body_part_after_has_is_the_persons() -> None:
-    """Round 58: "He has his arm around her" was refused as "her arm ... as a thing, or her doing it" (the decoys'
-    "She has her arm around him"), with a hint about work."""
-    group = accepted("A young couple sitting on a park bench. He has his arm around her.")
-    assert "A young couple sitting on a park bench. She has her arm around him." in group.order, group.order
-    with pytest.raises(DetectionError, match="watching her dance"):
-        transform("a man watching her dance")
-
-
-@pytest.mark.parametrize(("prompt", "again"), [
-    ("A father carries his sleeping toddler up the stairs. He moves slowly so as not to wake her.", "The father moves"),
-    ("A mother holds her baby. She sings to him.", "The mother sings"),
-])  # fmt: skip
-def test_session_24_a_subject_pronoun_whose_sentence_needs_the_owner_is_the_owner(prompt: str, again: str) -> None:
-    """Round 58: "A father carries his sleeping toddler ... He moves slowly so as not to wake her" was refused ("her" is
-    female but its person is male): "He" was bound to the toddler, the nearest person, and "her" then to the father.
-    The owner of the one whom nothing gives a gender is the subject meant, written as their noun again."""
-    group = accepted(prompt)
-    assert any(again in c for c in group.order), group.order
-    assert all(("The father" in c) or ("The mother" in c) for c in group.order), group.order
-    assert accepted("A father carries his toddler. He giggles.").n > 1  # no other pronoun: the nearest, as before
-
-
 @pytest.mark.parametrize("prompt", ["a girl who is 5'2\" trying on dresses", "she is 5'4\"", "a woman who is 5 foot 2",
                                     "a tall man, 6 ft 4, in a suit"])  # fmt: skip
 def test_session_24_a_height_is_no_age(prompt: str) -> None:
@@ -3095,6 +3073,45 @@ def test_session_24_a_prompt_that_is_all_negative_prompt_is_refused_for_that() -
     assert "knight" in accepted("Negative prompt: woman, female. Prompt: a knight in armor").cloud_prompt
 
 
+@pytest.mark.parametrize("prompt", ["The Mother Teresa bridge in Tirana lit up at night.", "the King George hotel lobby",
+                                    "a nun crossing the Prince Albert bridge", "the Prince Albert pub on a rainy night"])  # fmt: skip
+def test_session_24_a_place_named_after_someone_keeps_its_name(prompt: str) -> None:
+    """Round 58: "The Mother Teresa bridge in Tirana" went out as "The bridge in Tirana": no one is pictured in a
+    bridge or a hotel named after them. A statue or a memorial shows them, and stays varied or held."""
+    group = accepted(prompt)
+    assert all(prompt.split(" the ")[-1].split(" in ")[0].removeprefix("The ") in c for c in group.order), group.order
+    assert "Queen Elizabeth" not in accepted("the Queen Elizabeth statue in the park").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A grandmother stands in her garden. She smiles at the camera. Her grey hair is tied back in a bun. Bees buzz.",
+     "smiles at the camera. Bees buzz."),
+    ("A young girl runs across a meadow. Her braids bounce as she laughs.", "runs across a meadow."),
+    ("A Nigerian man in traditional agbada attire at a wedding celebration.", "man at a wedding celebration."),
+])  # fmt: skip
+def test_session_24_what_is_left_of_a_held_phrase_reads_as_a_sentence(prompt: str, view: str) -> None:
+    """Round 58: a held subject left its verb ("She smiles at the camera. is tied back in a bun.", "Her bounce as she
+    laughs."), a held garment its head ("An African man attire at a wedding"). The sentence about the held words
+    leaves with them; a garment a proxy names leaves with it."""
+    group = accepted(prompt)
+    assert all(c.endswith(view) for c in group.order), group.order
+
+
+def test_session_24_doing_one_thing_since_long_ago_is_held() -> None:
+    """Round 59: "a woman who has been knitting since 1955" went out beside every decoy (N = 2, gender only)."""
+    held_on_device("a woman who has been knitting since 1955, in her cozy armchair", "since 1955")
+    assert accepted("a bakery open since 1955").cloud_prompt == "a bakery open since 1955"
+
+
+def test_session_24_a_body_part_after_has_is_the_persons() -> None:
+    """Round 58: "He has his arm around her" was refused as "her arm ... as a thing, or her doing it" (the decoys'
+    "She has her arm around him"), with a hint about work."""
+    group = accepted("A young couple sitting on a park bench. He has his arm around her.")
+    assert "A young couple sitting on a park bench. She has her arm around him." in group.order, group.order
+    with pytest.raises(DetectionError, match="watching her dance"):
+        transform("a man watching her dance")
+
+
 @pytest.mark.parametrize(("prompt", "meant"), [("a hombre viejo playing chess in the plaza", "old"),
                                                ("a mujer joven reading", "young"), ("a mulher dancing samba", "woman")])  # fmt: skip
 def test_session_24_another_languages_attribute_word_is_refused(prompt: str, meant: str) -> None:
@@ -3103,3 +3120,27 @@ def test_session_24_another_languages_attribute_word_is_refused(prompt: str, mea
     with pytest.raises(DetectionError, match=f"another language's word for '{meant}'"):
         transform(prompt)
     assert accepted("a vieux port at dusk").n == 1
+
+
+@pytest.mark.parametrize("prompt", ["a girl in a Girl Scout uniform selling cookies outside a grocery store",
+                                    "a boy in a boy scout uniform"])  # fmt: skip
+def test_session_24_a_uniform_named_with_a_person_word_is_held(prompt: str) -> None:
+    """Round 59: "a Girl Scout uniform" was kept as a kind of uniform beside the decoys "an old man in a Girl Scout
+    uniform"; "a boy scout uniform" went out with "boy" as written."""
+    group = accepted(prompt)
+    assert all("scout" not in c.lower() and " in a uniform" in c for c in group.order), group.order
+    assert accepted("girl scout cookies on a table").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "again"), [
+    ("A father carries his sleeping toddler up the stairs. He moves slowly so as not to wake her.", "The father moves"),
+    ("A mother holds her baby. She sings to him.", "The mother sings"),
+])  # fmt: skip
+def test_session_24_a_subject_pronoun_whose_sentence_needs_the_owner_is_the_owner(prompt: str, again: str) -> None:
+    """Round 58: "A father carries his sleeping toddler ... He moves slowly so as not to wake her" was refused ("her" is
+    female but its person is male): "He" was bound to the toddler, the nearest person, and "her" then to the father.
+    The owner of the one whom nothing gives a gender is the subject meant, written as their noun again."""
+    group = accepted(prompt)
+    assert any(again in c for c in group.order), group.order
+    assert all(("The father" in c) or ("The mother" in c) for c in group.order), group.order
+    assert accepted("A father carries his toddler. He giggles.").n > 1  # no other pronoun: the nearest, as before

@@ -81,6 +81,10 @@ NICKNAME_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # what opens
 FREQUENCY_ADVERBS = frozenset("still also always often never just even sometimes usually again now rarely".split())
 
 
+# places that keep a likeness of whom they are named after ("the Martin Luther King Jr. memorial" has his statue)
+LIKENESS_PLACES = frozenset({"memorial", "monument", "shrine", "tomb", "mausoleum", "grave"})
+
+
 class NamesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find names (mixed in; reads its token state)."""
 
@@ -376,6 +380,9 @@ class NamesMixin:
                 not ("v" in self.lex.tags(thing.core) and thing.low.endswith(("s", "ed")))) and (
                 thing.core not in g.IRREGULAR_PAST and thing.core not in g.AUXILIARIES) and (
                 t.core.rstrip(".") in self.lex.titles or self.noun(t) is not None):  # fmt: skip  # not "The Old Man sat"
+            if thing.core in self.lex.senses.place_heads and thing.core not in LIKENESS_PLACES:
+                self.keep(i, end, f"the name of the {thing.core}, a place named after someone: no one is pictured")
+                return  # "The Mother Teresa bridge in Tirana", "the King George hotel lobby" (round 58: "The bridge")
             self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "name"))  # "the Queen Mary ship",
             return  # "the Lady Gaga concert poster": a name, held, and no one stands in for it ("the queen ship" was
             # sent, with "the king ship"); "the Queen Elizabeth statue" shows her

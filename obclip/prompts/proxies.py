@@ -50,6 +50,9 @@ TENURE = "how long the person has worked or been married: an age"
 TENURE_YEARS = 10  # "after 35 years of teaching": no child has; "2 years of college" says little
 TENURE_NOUNS = frozenset("experience service marriage career work practice friendship partnership retirement sobriety "
                          "parenthood motherhood fatherhood widowhood teaching nursing farming".split())
+# words for clothes in general, which a proxy before them names the kind of ("agbada attire", "Gulf garb")
+CLOTHING_WORDS = frozenset("attire clothing clothes garb garment garments outfit outfits apparel regalia wear".split())
+SINCE_YEARS = (1900, 1995)  # "knitting since 1955": thirty years or more of one thing, as "for 35 years" says
 TENURE_OPENERS = frozenset({"after", "with", "over", "celebrating", "for"})
 SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
 SKIN = frozenset({"skin", "complexion"})
@@ -76,6 +79,7 @@ class ProxiesMixin:
         if not person_words_only:
             self.mark_hair_types()
             self.hold_tenures()
+            self.hold_worn_namesakes()
             for first, last, seg in list(self.spans):
                 if isinstance(seg, Held) and seg.why == "not a person" and plain(seg.text.lower()) in self.lex.proxies and (
                         not any((n := self.lex.nouns.get(plain(w))) is not None and n.says_who()
@@ -211,6 +215,30 @@ class ProxiesMixin:
                     self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
             self.hold_orphaned_prepositions()
 
+    def hold_worn_namesakes(self) -> None:
+        """ "a girl in a Girl Scout uniform", "a boy in a boy scout uniform": a garment named with a person word that
+        says an age (and a gender) says it of whoever wears it, and is held back as a proxy with its garment (round 59:
+        kept as a kind of uniform beside the decoys "an old man in a Girl Scout uniform"). "girl scout cookies on a
+        table", with no one to wear anything, stays."""
+        if not self.persons:
+            return
+        named = [(a, b) for a, b, seg in self.spans if isinstance(seg, Held) and seg.why == "not a person" and a >= 0]
+        kinds = [(a - 1 if a > 0 and self.free(a - 1) and self.noun(self.tokens[a - 1]) is not None else a, b)
+                 for a, b, why in self.kept if why.startswith("it names a kind of")]  # fmt: skip
+        kinds = [(a, b) for a, b in kinds if all(self.free(k) for k in range(a, b + 1))]
+        # "a boy in a boy scout uniform": "scout" kept as the uniform's kind, "boy" before it free
+        for first, last in named + kinds:
+            garment = self.tok(last + 1)
+            if garment is None or not (garment.is_word and self.free(last + 1) and garment.core in self.lex.senses.garments):
+                continue
+            said = [n for k in range(first, last + 1) if (n := self.lex.nouns.get(self.tokens[k].core)) is not None]
+            if not any("age" in n.states() for n in said) or self.worn_by_no_person(first):
+                continue  # a group's uniform says its members' age and gender; "a princess costume" anyone may wear
+            self.release_named(first)
+            a, b = self.proxy_extent(first, last, "attr")  # "in a uniform" stays, as for "a little league uniform"
+            self.claim(a, b, Held(self.prompt[self.tokens[a].start : self.tokens[b].end], "proxy"))
+            self.unown(a, b)
+
     def hold_tenures(self) -> None:
         """ "after 35 years of teaching", "with 30 years of experience", "celebrating 50 years of marriage": a span of
         a life's work or bond that long says the person's age (no child has taught for 35 years) as "retired" does,
@@ -218,6 +246,15 @@ class ProxiesMixin:
         if not self.persons:
             return
         for i, t in enumerate(self.tokens):
+            if t.low == "since" and (year := self.tok(i + 1)) is not None and year.kind == "num" and (
+                    SINCE_YEARS[0] <= (int(year.low) if year.low.isdigit() else 0) <= SINCE_YEARS[1]) and (
+                    self.free(i) and self.free(i + 1) and self.subject_before(i) is not None) and (
+                    (after := self.tok(i + 2)) is None or not after.is_word or after.core in g.CONJUNCTIONS):  # fmt: skip
+                # "a woman who has been knitting since 1955, in her armchair": doing one thing since then is no
+                # child's, nor a young person's (round 59: sent beside every decoy); "a shop open since 1955" has no
+                # person doing it
+                self.claim(i, i + 1, Held(self.prompt[t.start : year.end], TENURE))
+                continue
             years = g.number_value(t.text) if self.free(i) else None
             unit, of = self.tok(i + 1), self.tok(i + 2)
             if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades"):
@@ -837,7 +874,27 @@ class ProxiesMixin:
             if clause:
                 last += 1  # "a man who is wearing a turban and who looks tired" -> "a man who looks tired"
             first, last = self.clause_subject(first, last)
+        elif (end := self.held_subject_sentence(first, last)) is not None:
+            last = end
         return first, last
+
+    def held_subject_sentence(self, first: int, last: int) -> int | None:
+        """Where the held words are the subject of a sentence after the first ("... She smiles. Her grey hair is tied
+        back in a bun. Bees buzz."), the end of that sentence with its full stop: what it says is said of them, and
+        its verb alone was sent ("She smiles. is tied back in a bun.", "Her bounce as she laughs.", round 58). None
+        where the sentence is the whole prompt, or holds a person or a thing already read."""
+        verb = self.tok(last + 1)
+        if first not in self.starts or verb is None or not verb.is_word or not self.free(last + 1) or not (
+                verb.low in g.AUXILIARIES or ("v" in self.lex.tags(verb.core) and self.noun(verb) is None
+                                              and verb.core not in g.CLOSED)):  # fmt: skip
+            return None
+        end = last + 1
+        while self.tok(end + 1) is not None and end + 1 not in self.starts:
+            end += 1
+        if not all(self.free(k) for k in range(last + 1, end + 1)) or self.tokens[end].text not in ".!?;" or (
+                first == 0 and end == len(self.tokens) - 1):  # fmt: skip
+            return None  # a sentence that is the whole prompt is the prompt, and stays
+        return end
 
     def clause_subject(self, first: int, last: int) -> tuple[int, int]:
         """Where the held words end their clause and only its subject pronoun and verb would stay ("..., she has a
@@ -977,6 +1034,9 @@ class ProxiesMixin:
                 and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
                 later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS):  # fmt: skip
             last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it
+        elif after is not None and self.free(last + 1) and after.is_word and after.core in CLOTHING_WORDS:
+            last += 1  # "in traditional agbada attire": the word for clothes it is a kind of (round 58: "An African man
+            # attire at a wedding" was sent); a garment of its own stays ("in a little league uniform": "in a uniform")
         elif after is not None and self.free(last + 1) and after.core in TIME_NOUNS and (
                 self.tokens[last].core not in self.lex.senses.garments) and (  # "in a kilt day after day"
                 later is None or not later.is_word or later.low not in ("after", "by", "to")):  # fmt: skip
@@ -1004,6 +1064,7 @@ class ProxiesMixin:
                                          and d.core in g.DETERMINERS))
                 and self.noun(w) is None
                 and not w.low.endswith("s")
+                and not (self.tokens[last].low.endswith("s") and "v" in self.lex.tags(w.core))
             )
         )  # "a sorority house party": the article is the house party's; "an Eid gathering": an article before a
         # capitalised name and an -ing noun is the gathering's ("a kimono hanging on the wall": the kimono hangs)
