@@ -3144,3 +3144,29 @@ def test_session_24_a_subject_pronoun_whose_sentence_needs_the_owner_is_the_owne
     assert any(again in c for c in group.order), group.order
     assert all(("The father" in c) or ("The mother" in c) for c in group.order), group.order
     assert accepted("A father carries his toddler. He giggles.").n > 1  # no other pronoun: the nearest, as before
+
+
+@pytest.mark.parametrize(("prompt", "view"), [("a man who got married at 19", "a woman who got married"),
+                                              ("she graduated at 22 and became a nurse", "he graduated and became a nurse")])  # fmt: skip
+def test_session_24_an_age_at_an_event_of_no_adults_noun_is_held(prompt: str, view: str) -> None:
+    """Round 59's probes: "she graduated at 22", "a man who got married at 19" went out as written beside every
+    decoy (N = 2): the age a past event came at stays on the device where no adult's noun lets it be varied."""
+    group = accepted(prompt)
+    assert view in group.order and not any(" at " in c for c in group.order), group.order
+    assert accepted("he arrived at 10").cloud_prompt == "he arrived at 10"  # a time
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a man who just retired after 40 years at the steel mill, sitting on his porch",
+     "a woman at the steel mill, sitting on her porch"),
+    ("a middle-aged woman jogging in the park, her ponytail swinging; the jogger stops to drink water",
+     "a middle-aged man jogging in the park; the jogger stops to drink water"),
+    ("a woman dancing, her braids flying", "a man dancing"),
+    ("a man, his beard blowing in the wind", "a woman"),
+])  # fmt: skip
+def test_session_24_round_59_what_a_held_word_does_leaves_with_it(prompt: str, view: str) -> None:
+    """Round 59: "retired" held left "a man who just after 40 years at the steel mill" (how long he worked there is
+    held too: "after 40 years"); "her ponytail" held left "jogging in the park, swinging;": an absolute phrase about
+    the held words leaves whole, with its comma."""
+    group = accepted(prompt)
+    assert view in group.order, group.order

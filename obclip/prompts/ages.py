@@ -428,14 +428,26 @@ class AgesMixin:
         count is written so), said of the clause's subject (round 57: sent as written beside every decoy)."""
         n, nxt = self.tok(i + 1), self.tok(i + 2)
         years = g.number_value(n.low) if n is not None and (n.is_word or n.low.isdigit()) and self.free(i + 1) else None
-        if years is None or not 20 <= years <= 120 or (nxt is not None and (nxt.text in (":", ".", "%") and (
+        if years is None or not 13 <= years <= 120 or (nxt is not None and (nxt.text in (":", ".", "%") and (
                 self.tok(i + 3) is not None) or nxt.low in TIME_UNITS or (nxt.is_word and "n" in self.lex.tags(nxt.core)
                 and not self.ing(nxt)))):  # fmt: skip
             return False  # "at eight" is a time; "at sixty miles an hour" a speed; the decoys write digits ("at 75")
+        verb = self.tok(i - 1)
+        event = verb is not None and verb.is_word and self.free(i - 1) and "v" in self.lex.tags(verb.core) and (
+            verb.low.endswith("ed") or verb.core in g.IRREGULAR_PAST)  # "married at 19", "she graduated at 22"
+        if years < 20 and not event:
+            return False
         pid = self.subject_before(i)
-        if pid is None or not any(w.lower() in self.lex.senses.adult for w in self.persons[pid].said.values()):
-            return False  # an adult's noun only: a child's decoy writes "at 10", which is as often a time
-        return self.age_of(pid, years, n.text, i, i + 1, AgePhrase(pid, "about", g.LOWER, word="at"))
+        if pid is None:
+            return False
+        if years >= 20 and any(w.lower() in self.lex.senses.adult for w in self.persons[pid].said.values()):
+            return self.age_of(pid, years, n.text, i, i + 1, AgePhrase(pid, "about", g.LOWER, word="at"))
+        if not event:
+            return False  # an adult's noun only is varied: a child's decoy writes "at 10", which is as often a time
+        # "she graduated at 22", "a man who got married at 19": the age at an event of someone whose noun is no
+        # adult's, or under 20, stays on the device (round 59: sent beside every decoy, N = 2)
+        self.claim(i, i + 1, Held(self.prompt[self.tokens[i].start : n.end], "an age at an event of the person's life"))
+        return True
 
     def age_at(self, j: int) -> bool:
         """Token j, after "at" right after a person, is their age: a number of years 13 to 120 in digits, not a time

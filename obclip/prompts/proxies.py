@@ -268,6 +268,12 @@ class ProxiesMixin:
                 # doing one thing that long is no child (round 55: sent beside a decoy "young fisherman")
                 self.claim(i - 1, i + 1, Held(self.prompt[prev.start : unit.end], TENURE))
                 continue
+            if prev is not None and prev.low == "after" and self.free(i - 1) and self.free(i + 1) and (
+                    after is not None and after.low in ("at", "with", "on") and self.subject_before(i - 1) is not None):  # fmt: skip
+                # "a man who just retired after 40 years at the steel mill": how long he worked there (round 59:
+                # "retired" held left "a man who just after 40 years at the steel mill"); where he worked stays
+                self.claim(i - 1, i + 1, Held(self.prompt[prev.start : unit.end], TENURE))
+                continue
             if of is None or of.low not in ("of", "in", "as") or not self.free(i + 1) or not self.free(i + 2):
                 continue
             j = i + 3
@@ -483,7 +489,8 @@ class ProxiesMixin:
             after = self.tok(j)
             if self.free(i) and t.is_word and self.ing(t) and "v" in self.lex.tags(t.core) and j > i + 1 and (
                     after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (
-                    self.tokens[i + 1].low not in g.PREPOSITIONS):  # fmt: skip  # "dancing at the quinceañera" stands
+                    self.tokens[i + 1].low not in g.PREPOSITIONS and self.tokens[i + 1].text != ","):  # fmt: skip
+                # "dancing at the quinceañera" stands; so does "a woman dancing, her braids flying"
                 self.claim(i, i, Held(t.text, "proxy"))
 
     def past_held(self, j: int) -> int:
@@ -876,7 +883,19 @@ class ProxiesMixin:
             first, last = self.clause_subject(first, last)
         elif (end := self.held_subject_sentence(first, last)) is not None:
             last = end
+        elif (comma := self.tok(first - 1)) is not None and comma.text == "," and self.free(first - 1) and (
+                nxt is not None and self.ing(nxt) and (end := self.clause_end_from(last + 1)) is not None):  # fmt: skip
+            first, last = first - 1, end  # "jogging in the park, her ponytail swinging; ...", "a man, his beard blowing
+            # in the wind": the phrase says what the held words do, and leaves with them and its comma (round 59:
+            # "..., swinging;" was sent)
         return first, last
+
+    def clause_end_from(self, k: int) -> int | None:
+        """The last token from k on before a comma, a stop or the prompt's end, if every one is free; else None."""
+        end = k
+        while (w := self.tok(end + 1)) is not None and (w.is_word or w.text not in ",.;:!?"):
+            end += 1
+        return end if all(self.free(m) for m in range(k, end + 1)) else None
 
     def held_subject_sentence(self, first: int, last: int) -> int | None:
         """Where the held words are the subject of a sentence after the first ("... She smiles. Her grey hair is tied
