@@ -3170,3 +3170,42 @@ def test_session_24_round_59_what_a_held_word_does_leaves_with_it(prompt: str, v
     the held words leaves whole, with its comma."""
     group = accepted(prompt)
     assert view in group.order, group.order
+
+
+@pytest.mark.parametrize(("prompt", "clear"), [
+    ("can you do a pic of my mom shes indian and loves gardening", "Indian"),
+    ("pls make a pic of my bf playing guitar hes asian and 25", "25"),
+    ("can u draw me and my gf at the beach shes latina", "latina"),
+])  # fmt: skip
+def test_session_24_round_60_a_pronoun_with_its_copula_glued_on_says_of_its_person(prompt: str, clear: str) -> None:
+    """Held-out round 60: "my mom shes indian" went out as "my father shes Indian person" ("shes indian" read as a
+    second person, the pronoun as its modifier), "hes asian and 25" with "25" beside every decoy."""
+    group = accepted(prompt)
+    assert not any(re.search(r"\b(she|he)s\b", c) and "person" in c.lower() for c in group.order), group.order
+    assert all(("shes" in c) == any(w in c for w in ("mother", "girlfriend")) for c in group.order if "s " in c), group.order
+    if clear != "Indian":
+        assert not all(clear in c for c in group.order), group.order
+    else:
+        assert {s.name for s in group.slots} >= {"gender", "ethnicity"}, group.slots
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A little girl hugs her teddy bear. She is about five. The girl is falling asleep on the couch.", "about five"),
+    ("Draw Maria at her kitchen table. She is 45 and Mexican. Maria is laughing at a joke.", "Maria"),
+    ("Maria at her kitchen table. She is 45 and Korean.", "Korean"),
+])  # fmt: skip
+def test_session_24_round_60_what_a_later_sentence_says_of_her_is_varied(prompt: str, said: str) -> None:
+    """Held-out round 60: "She is about five" went out in all 8 candidates ("An old man ... He is about five");
+    "Draw Maria" kept the name in all 32 (read as a title with the request verb), and "45 and Mexican" read
+    "Mexican" as a second person ("She is 45 and Person")."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order), group.order
+    assert not any("Person" in c or c.rstrip(".").endswith(" and") for c in group.order), group.order
+    assert accepted("she is Mexican and loves music").cloud_prompt == "she loves music"
+
+
+def test_session_24_round_61_signs_for_letters_are_refused_like_digits() -> None:
+    """Held-out round 61: "gr@ndma" went out as written, while "w0man" was refused."""
+    with pytest.raises(DetectionError, match="'grandma' with digits or signs"):
+        transform("a gr@ndma knitting by the fire")
+    assert accepted("email me at bob@example.com a man").n == 2

@@ -555,12 +555,17 @@ class AgesMixin:
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
         copula = prev is not None and prev.low in COPULAS
-        spelled = years_written(t) if t.is_word and copula else None  # "she is eight", "she is thirty-ish"
+        approx = prev is not None and prev.low in APPROXIMATE and self.free(i - 1) and (
+            (c := self.tok(i - 2)) is not None and c.low in COPULAS)  # "She is about five" (round 60: sent as written)
+        spelled = years_written(t) if t.is_word and (copula or approx) else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
                 "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
             owner = self.subject_before(i)
+            if owner is not None and approx:  # written "about 10", as "about ten years old" is
+                return self.age_of(owner, spelled, t.text, i - 1, i, AgePhrase(owner, prev.low, g.LOWER, word=prev.text))
             if owner is not None:
                 return self.age_of(owner, spelled, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
         value = years_written(t)
         last = i
         if nxt is not None and (hedge := self.tok(i + 2)) is not None and (nxt.low, hedge.low) in AGE_HEDGES and (
@@ -606,6 +611,16 @@ class AgesMixin:
             # "she is 82 years young": the phrase writes "75 years old" (a decoy's "10 years young" is no child's)
             return self.age_of(owner, value, t.text, i, i + 2, AgePhrase(owner, "years", g.LOWER))
         return self.age_of(owner, value, t.text, i, last, AgePhrase(owner, "bare", g.LOWER))
+
+    def age_after_predicate(self, owner: int, last: int) -> None:
+        """"hes asian and 25", "she is Korean and 30": a number after "and" that ends what is said of someone is
+        their age (round 60: "25" went out beside every decoy)."""
+        a, n, nxt = self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
+        if a is None or a.low != "and" or n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not (
+                self.free(last + 1) and self.free(last + 2)) or (nxt is not None and nxt.is_word and nxt.low not in (
+                "and", "but")) or (nxt is not None and not nxt.is_word and nxt.text not in ",.;!?)"):  # fmt: skip
+            return
+        self.age_of(owner, int(n.low), n.text, last + 2, last + 2, AgePhrase(owner, "bare", g.LOWER))
 
     def appositive_decade(self, i: int) -> bool:
         """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or

@@ -100,6 +100,9 @@ GLUED_ROOTS = tuple("""grandma grandpa granny daughter mother father sister brot
 # body parts that a preposition and a possessive put on the clause's subject ("in her arms", "on his lap")
 BODY_PARTS = frozenset("""arms arm shoulders shoulder lap hands hand back side chest knees knee hip hips neck head
     feet foot legs""".split())
+# verbs a prompt opens with to ask for a picture ("Draw Maria ...", "Paint John ..."): a capital after one is a name's
+PICTURE_REQUESTS = frozenset("""draw paint show make create generate render imagine illustrate sketch depict picture
+    photograph design visualize visualise""".split())
 # attribute words of other languages that English prompts borrow and English dictionaries lack, by what they say
 # ("a hombre viejo playing chess", "a mujer joven": the noun was read, the adjective went out as written, round 59);
 # the nouns English prompts borrow ("abuela", "nonna", "chica") are in the lexicon and varied

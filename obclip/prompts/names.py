@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
     PERSON_SLOT_WORDS,
+    PICTURE_REQUESTS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
@@ -1285,7 +1286,8 @@ class NamesMixin:
         nxt = self.tok(i + 1)
         before_noun = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
         compound = prev is not None and prev.is_word and prev.capitalised and prev.core not in g.CLOSED and (
-            plain(prev.core) not in self.lex.first_names)  # "New York", "Fort Lily"
+            plain(prev.core) not in self.lex.first_names) and not (
+            i - 1 in self.starts and prev.core in PICTURE_REQUESTS)  # "New York", "Fort Lily"; not "Draw Maria"
         if common and "N" in tags and not before_noun and not compound:
             return True  # "Maria at the beach": a name first, its common reading is rare ("Teddy Bear" stays)
         said = prev is not None and (a := self.lex.adjectives.get(prev.core)) is not None and a.attribute == "age"

@@ -80,8 +80,9 @@ VERB_SUBJECTS = frozenset({"i", "we", "you", "they"})  # a title after one is a 
 
 
 # --- the parser ------------------------------------------------------------------------------------------
-LEET = re.compile(r"(?<![\w])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,}(?![\w])")  # "w0man", "g1rl"
-LEET_LETTERS = str.maketrans("013457", "oieast")
+# "w0man", "g1rl", "gr@ndma", "mi$$": a word with digits or signs for letters
+LEET = re.compile(r"(?<![\w@$])(?=[A-Za-z0-9@$]*[A-Za-z])(?=[A-Za-z0-9@$]*[\d@$])[A-Za-z0-9@$]{3,}(?![\w@$])")
+LEET_LETTERS = str.maketrans("013457@$", "oieasta" + "s")
 
 # the words between the origins of a group's members: "one Korean and one Mexican", "he is Nigerian and she is Swedish"
 MEMBER_FILLERS = frozenset("one the other another he she is 's he's she's while but".split())
@@ -604,7 +605,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             word = m.group().lower().translate(LEET_LETTERS)
             if word != m.group().lower() and (word in g.PRONOUN_GENDER or self.lex.nouns.get(word) is not None):
                 t = Token(m.group(), m.start(), m.end(), "word")
-                raise self.refuse(t, f"writes '{word}' with digits for letters, which the device cannot vary; "
+                raise self.refuse(t, f"writes '{word}' with digits or signs for letters, which the device cannot vary; "
                                   f"write '{word}'")  # fmt: skip
         for i, t in enumerate(self.tokens[:-1]):
             o, before, after = self.tokens[i + 1], self.tok(i - 1), self.tok(i + 2)

@@ -15,6 +15,7 @@ from obclip.prompts.cues import (
     BEING_VERBS,
     COHORTS,
     COLLECTIVES,
+    CONTRACTED_PRONOUN,
     KIN_CLASSES,
     ORDINAL,
     POSSESSIVE_DETERMINERS,
@@ -314,9 +315,11 @@ class PhrasesMixin:
             nxt = self.tok(i + 1)
             prev = self.tok(i - 1)
             if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
-                    prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS) and (
+                    prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS
+                    or CONTRACTED_PRONOUN.match(prev.low) or self.said_after_and(i)) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
-                continue  # "she is Korean": a predicate adjective (`mark_predicates`), not "she is a Korean person"
+                continue  # "she is Korean", "my mom shes indian": a predicate adjective (`mark_predicates`), not "she is
+                # a Korean person"
             if found is not None and said is not None and said.attribute in ("ethnicity", "gender") and len(self.persons) == 1 and (
                     self.persons[0].states.get(said.attribute, said.value) == said.value) and (
                     self.persons[0].number == "sg" and self.lone_tag(*self.weighted_alone(i, i))):  # fmt: skip
@@ -1280,8 +1283,9 @@ class PhrasesMixin:
         core = w.core
         if core in ORDINAL_WORDS and (h := self.tok(j + 1)) is not None and h.core in ("grader", "graders"):
             return True  # "a first grader": the grade is part of the noun
-        if core in g.CLOSED or core in g.PRONOUN_GENDER:
-            return False
+        if core in g.CLOSED or core in g.PRONOUN_GENDER or CONTRACTED_PRONOUN.match(w.low):
+            return False  # "my mom shes indian": her pronoun and its verb, no word of a phrase "shes Indian" (round 60:
+            # "my father shes Indian person" was sent)
         if core in self.lex.adjectives or self.proxy_compound(core) in self.lex.proxies or core in g.NUMBER_WORDS or (
                 ish_years(w.low) is not None) or self.age_compound(core) or self.origin_compound(core) or (
                 core.startswith(("early-", "mid-", "late-")) and decade_years(w) is not None):  # fmt: skip
@@ -1481,8 +1485,8 @@ class PhrasesMixin:
                     owner = self.new_person(Person(cls="person", number="sg", anchor=i, pronoun_only=True,
                                                    in_phrase={adj.attribute}))  # fmt: skip
                     j = None
-            if owner is None or j == opener - 1:
-                continue
+            if owner is None or (j == opener - 1 and not CONTRACTED_PRONOUN.match(self.tokens[j].low)):
+                continue  # "my mom shes indian": the pronoun has its copula glued on (round 60: "shes" was sent)
             if tag and self.persons[owner].cls == g.TAG_CLASS and adj.attribute == "age" and adj.value == "child" and (
                     not self.sexualised()):  # fmt: skip
                 # "1girl, teenage, school uniform": a child's age said of a booru character stays on the device (no
@@ -1506,12 +1510,20 @@ class PhrasesMixin:
         """Words i..last (inside a weight opener..closer) state `adj` of person `owner`: varied in place, or held
         back with their weight when the value is outside the value space ("(nordic:1.1)", "(middle eastern:1.1)")."""
         if adj.value == HELD:
+            if (a := self.tok(opener - 1)) is not None and a.low == "and" and self.free(opener - 1) and (
+                    (b := self.tok(opener - 2)) is not None and not self.free(opener - 2) or b is not None and b.is_word):  # fmt: skip
+                opener -= 1  # "She is 45 and Mexican" -> "She is 45", not "She is 45 and."
+            elif (c := self.tok(opener - 1)) is not None and c.low in COPULAS and self.free(opener - 1) and (
+                    (a := self.tok(closer + 1)) is not None and a.low == "and" and self.free(closer + 1)):  # fmt: skip
+                opener, closer = opener - 1, closer + 1  # "she is Mexican and loves music" -> "she loves music"
             self.claim(opener, closer, Held(self.prompt[self.tokens[opener].start : self.tokens[closer].end],
                                             "ethnicity outside the value space"))  # fmt: skip
             return
         word = self.tokens[i].text
         self.persons[owner].state(adj.attribute, adj.value, True, word)
         self.claim(i, last, Predicate(owner, adj.attribute, g.token_case(word), tag))
+        if not tag and "age" not in self.persons[owner].states:
+            self.age_after_predicate(owner, closer)
 
     def weighted_alone(self, i: int, last: int) -> tuple[int, int]:
         """(opener, closer) of the outermost prompt weight around words i..last and nothing else ("(elderly:1.3)",
@@ -1521,19 +1533,29 @@ class PhrasesMixin:
             opener, closer = opener - 1, group[2]
         return opener, closer
 
+    def said_after_and(self, i: int) -> bool:
+        """Token i follows "and" after a number or an adjective said after a copula ("She is 45 and Mexican", "he is
+        tall and Korean"): it is said of the copula's subject too."""
+        a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        return a is not None and a.low == "and" and said is not None and copula is not None and (
+            said.low.isdigit() or "a" in self.lex.tags(said.core)) and (
+            copula.low in COPULAS or copula.low in ("am", "are") or bool(CONTRACTED_PRONOUN.match(copula.low)))
+
     def said_of(self, first: int) -> tuple[int | None, int]:
         """(the person a predicate starting at token `first` is said of, the token before its links): back over "is",
         "not", adverbs and commas to a person's phrase or pronoun, or through "who"/"that" ("a man who isn't young
         anymore")."""
         j = first - 1
-        while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j)):
-            j -= 1
+        while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j) or (
+                self.tokens[j + 1].low == "and" and "a" in self.lex.tags(self.tokens[j].core))):  # fmt: skip
+            j -= 1  # "he is tall and Korean": back over what else is said of him
         owner = self.owner_at(j)
         if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
             owner = self.owner_at(j - 1 - (self.tokens[j - 1].text in ",(" and j >= 2))  # "the chef, who is Italian"
         if owner is None and j in self.used and self.spans[self.used[j]][1] == j and isinstance(
-                seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text == ",":  # fmt: skip
-            owner = seg.person  # "a man ..., mid-fifties, Mexican, holding": the tag after his age is his
+                seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text in (",", "and"):  # fmt: skip
+            owner = seg.person  # "a man ..., mid-fifties, Mexican, holding": the tag after his age is his; so is
+            # "She is 45 and Mexican" (round 60: "Mexican" was read as a second person, "45 and Person")
         return owner, j
 
     def lone_tag(self, i: int, last: int | None = None) -> bool:

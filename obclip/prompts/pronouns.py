@@ -80,8 +80,8 @@ class PronounsMixin:
                 return seg.person
             return None
         t = self.tokens[j]
-        if t.is_word and t.core in ("he", "she"):
-            return self.bind(j, role="subject")
+        if t.is_word and (t.core in ("he", "she") or CONTRACTED_PRONOUN.match(t.low)):
+            return self.bind(j, role="subject")  # "shes indian": her pronoun, its verb glued on
         return None
 
     def mark_pronouns(self) -> None:

@@ -31,6 +31,7 @@ from obclip.prompts.cues import (
     EVENT_HEADS,
     HONORIFICS,
     NAMING_WORDS,
+    PICTURE_REQUESTS,
     POSSESSIVE_DETERMINERS,
     SAINTS,
     YEAR_OLD,
@@ -512,6 +513,9 @@ class ThingsMixin:
             if self.tokens[i].core in ("his", "her", "their") and self.tokens[end].core in HONORIFICS:
                 i = end + 1  # "Her Majesty waved", "His Holiness smiled": a person's style, whose pronoun is theirs
                 continue  # (kept as a name, "Her Majesty" went out beside "The king stood on the balcony")
+            if i in self.starts and self.tokens[i].core in PICTURE_REQUESTS and i < end:
+                i += 1  # "Draw Maria at her kitchen table", "Show Priya dancing": a request opens the sentence, and
+                continue  # the capitals after it are read on their own (round 60: "Draw Maria" was kept as a title)
             if self.tokens[i].core in self.lex.senses.depiction and i + 2 <= end and self.tokens[i + 1].low == "of":
                 i += 2  # "Portrait of Abraham Lincoln reading": a picture of whom the capitals after "of" name, read
                 continue  # on their own (a name is someone; "Portrait of the Artist's Mother" holds a person noun)
