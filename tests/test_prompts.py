@@ -3209,3 +3209,16 @@ def test_session_24_round_61_signs_for_letters_are_refused_like_digits() -> None
     with pytest.raises(DetectionError, match="'grandma' with digits or signs"):
         transform("a gr@ndma knitting by the fire")
     assert accepted("email me at bob@example.com a man").n == 2
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [
+    ("a person in a Japanese schoolgirl uniform at Tokyo station", "a person in a uniform at Tokyo station"),
+    ("a girl at an all-boys boarding school assembly", "at an all-boys boarding school assembly"),
+])  # fmt: skip
+def test_session_24_round_61_a_thing_named_for_people_is_no_person(prompt: str, kept: str) -> None:
+    """Held-out round 61: "a Japanese schoolgirl uniform" went out as "a little Asian girl uniform" (N = 40), "an all-boys
+    boarding school" as "a middle-aged all-men boarding school" (N = 64): a uniform of a kind and a school for some
+    people name no one there."""
+    group = accepted(prompt)
+    assert all(c.endswith(kept) for c in group.order), group.order
+    assert accepted("an all-women choir singing").n == 2  # a choir is its people

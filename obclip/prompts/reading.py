@@ -474,8 +474,9 @@ class ReadingMixin:
             return False
         k = i - 1
         while self.free(k) and self.tokens[k].is_word and self.tokens[k].core not in g.DETERMINERS:
-            if self.tokens[k].core in self.lex.adjectives:
-                return False  # "a young person clock" is someone: the cloud view writes its people so
+            if self.tokens[k].core in self.lex.adjectives and not worn:
+                return False  # "a young person clock" is someone: the cloud view writes its people so; "a person in a
+                # Japanese schoolgirl uniform" wears a kind of uniform (round 61: "a little Asian girl uniform", N = 40)
             k -= 1
         if nxt.core in self.lex.senses.creatures:
             return True  # "a mother cat nursing her kittens": the cat is what the verb is about

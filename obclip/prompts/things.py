@@ -101,6 +101,22 @@ class ThingsMixin:
         self.mark_viewer()
         self.mark_framing()
         self.mark_cameras()
+        self.mark_all_of_one_kind()
+
+    def mark_all_of_one_kind(self) -> None:
+        """ "an all-boys boarding school", "an all-girls choir": "all-" and people before a thing says whom the thing
+        is for, as "a boys' school" does; no one is there (round 61: "a little all-boys boarding school", N = 64)."""
+        for i, t in enumerate(self.tokens):
+            head, _, who = t.core.partition("-")
+            if head != "all" or not who or not self.free(i) or (found := self.lex.nouns.get(who)) is None or (
+                    found.number != "pl" or not found.states()) or not self.thing_noun(i + 1):  # fmt: skip
+                continue
+            j = i + 1
+            while self.thing_noun(j + 1):
+                j += 1  # "an all-boys boarding school": the compound's head
+            place = self.tokens[j].core
+            if place in self.lex.senses.place_heads or place in self.lex.senses.kind_heads:
+                self.keep(i, i, f"it names a kind of {place}, one for {who}")  # not "an all-women choir": its people
 
     def mark_cameras(self) -> None:
         """ "shot on arri alexa", "taken with a Leica M6", "shot on Canon EOS R5": after a verb of taking a picture
