@@ -3222,3 +3222,23 @@ def test_session_24_round_61_a_thing_named_for_people_is_no_person(prompt: str, 
     group = accepted(prompt)
     assert all(c.endswith(kept) for c in group.order), group.order
     assert accepted("an all-women choir singing").n == 2  # a choir is its people
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a man who graduated in 1975 looking at his old yearbook", "in 1975"),
+    ("a woman who graduated from college in 1972, smiling", "in 1972"),
+    ("i want a pic of my mom and me at the beach, shes like 45 and im 17", "im 17"),
+    ("me and my dad fishing, I'm 30", "I'm 30"),
+])  # fmt: skip
+def test_session_24_round_62_the_year_of_an_event_and_the_askers_age_are_held(prompt: str, held: str) -> None:
+    """Held-out round 62: "graduated in 1975" went out beside every decoy (N = 2; "born in 1950" is varied), "im 17"
+    (the asker's own age) beside "my father ... hes like 25"."""
+    held_on_device(prompt, held)
+    assert accepted("a photo of a woman from 1975").cloud_prompt == "a photo of a woman from 1975"
+
+
+def test_session_24_round_62_a_possessive_before_a_model_code_is_its_owners() -> None:
+    """Held-out round 62: "a lil bro playing fortnite on his ps5" kept "his ps5" as a product's name, beside "an old
+    woman playing fortnite on his ps5"."""
+    group = accepted("yo generate a lil bro playing fortnite on his ps5")
+    assert all(("woman" in c or "girl" in c) == c.endswith("on her ps5") for c in group.order), group.order

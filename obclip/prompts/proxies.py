@@ -52,6 +52,7 @@ TENURE_NOUNS = frozenset("experience service marriage career work practice frien
                          "parenthood motherhood fatherhood widowhood teaching nursing farming".split())
 # words for clothes in general, which a proxy before them names the kind of ("agbada attire", "Gulf garb")
 CLOTHING_WORDS = frozenset("attire clothing clothes garb garment garments outfit outfits apparel regalia wear".split())
+EVENT_YEAR_LAST = 2010  # "graduated in 1975", "married in 2010": an event sixteen years ago or more
 SINCE_YEARS = (1900, 1995)  # "knitting since 1955": thirty years or more of one thing, as "for 35 years" says
 TENURE_OPENERS = frozenset({"after", "with", "over", "celebrating", "for"})
 SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
@@ -215,6 +216,31 @@ class ProxiesMixin:
                     self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
             self.hold_orphaned_prepositions()
 
+    def own_age_at(self, i: int) -> int | None:
+        """The last token of "im 17", "I'm like 30", "I am about 40" opened at token i (the one asking, their age),
+        else None."""
+        t = self.tokens[i]
+        k = i + 2 if t.low == "i" and (a := self.tok(i + 1)) is not None and a.low == "am" else i + 1
+        if k == i + 1 and t.low not in ("im", "i'm", "i’m"):
+            return None
+        if (w := self.tok(k)) is not None and w.low in ("like", "about", "around", "almost", "nearly", "only", "just"):
+            k += 1
+        n, after = self.tok(k), self.tok(k + 1)
+        if n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not all(self.free(m) for m in range(i, k + 1)):
+            return None
+        return k if after is None or not after.is_word or after.low in ("and", "but", "so") else None
+
+    def past_event_before(self, i: int) -> bool:
+        """A verb in the past ("graduated", "married", "met") stands within three words before token i, in its
+        clause: "graduated from college in 1972"."""
+        for k in range(i - 1, max(i - 4, -1), -1):
+            w = self.tokens[k]
+            if not w.is_word or w.low in ("and", "but", "while", "who", "that"):
+                return False
+            if "v" in self.lex.tags(w.core) and (w.low.endswith("ed") or w.core in g.IRREGULAR_PAST):
+                return True
+        return False
+
     def hold_worn_namesakes(self) -> None:
         """ "a girl in a Girl Scout uniform", "a boy in a boy scout uniform": a garment named with a person word that
         says an age (and a gender) says it of whoever wears it, and is held back as a proxy with its garment (round 59:
@@ -253,6 +279,20 @@ class ProxiesMixin:
                 # "a woman who has been knitting since 1955, in her armchair": doing one thing since then is no
                 # child's, nor a young person's (round 59: sent beside every decoy); "a shop open since 1955" has no
                 # person doing it
+                self.claim(i, i + 1, Held(self.prompt[t.start : year.end], TENURE))
+                continue
+            if (said := self.own_age_at(i)) is not None:
+                first = i - 1 if (a := self.tok(i - 1)) is not None and a.low == "and" and self.free(i - 1) else i
+                # "my mom and me at the beach, shes like 45 and im 17": the one asking says their own age, which is
+                # no decoy's (round 62: "im 17" went out beside "my father ... hes like 25")
+                self.claim(first, said, Held(self.prompt[self.tokens[first].start : self.tokens[said].end], TENURE))
+                continue
+            if t.low == "in" and (year := self.tok(i + 1)) is not None and year.kind == "num" and (
+                    SINCE_YEARS[0] <= (int(year.low) if year.low.isdigit() else 0) <= EVENT_YEAR_LAST) and (
+                    self.free(i) and self.free(i + 1) and self.past_event_before(i)) and (
+                    self.subject_before(i) is not None):  # fmt: skip
+                # "a man who graduated in 1975", "married in 1968": the year of an event of one's life bounds one's
+                # age as a birth year does (round 62: sent beside every decoy); "a photo from 1975" has no event
                 self.claim(i, i + 1, Held(self.prompt[t.start : year.end], TENURE))
                 continue
             years = g.number_value(t.text) if self.free(i) else None

@@ -787,6 +787,9 @@ class ThingsMixin:
                 continue  # "natural 4c hair", "type 3b loose curls": a hair type (`proxies.mark_hair_types`), no model
             if end is not None and (t.text == "BREAK" or self.booru_tag(end)):
                 continue  # "BREAK 1boy, old man": a front-end's chunk break before a count tag, no "BREAK 1" product
+            if end is not None and t.core in POSSESSIVE_DETERMINERS and self.free(i + 1) and self.tokens[i + 1].low[:1].isalpha():
+                self.keep(i + 1, end)  # "on his ps5": the owner's word is his pronoun, varied with him (round 62: "his
+                continue  # ps5" was kept as a product's name beside "an old woman playing fortnite"); "my 16yo" is an age
             if (
                 end is not None
                 and t.is_word
@@ -813,7 +816,8 @@ class ThingsMixin:
                 self.keep(first, i + 1)  # a person's age follows a comma ("Mary, 2"), never glued to her name
                 continue
             if self.noun(t) is not None or t.core in g.CLOSED or t.core in g.NUMBER_WORDS or t.core in self.lex.titles or (
-                    CONTRACTED_PRONOUN.match(t.low)):  # fmt: skip  # "my bf hes 28": his age (round 57: a model)
+                    CONTRACTED_PRONOUN.match(t.low) or t.low in ("im", "i'm", "i’m")):  # fmt: skip  # "my bf hes 28": his
+                # age (round 57: a model); "I'm 30": the asker's
                 continue
             if t.capitalised or not set(self.lex.tags(t.core)) - set("pN"):
                 self.keep(i, i + 1)  # "Porsche 911", "porsche 356"; not "age 33"
