@@ -3242,3 +3242,21 @@ def test_session_24_round_62_a_possessive_before_a_model_code_is_its_owners() ->
     woman playing fortnite on his ps5"."""
     group = accepted("yo generate a lil bro playing fortnite on his ps5")
     assert all(("woman" in c or "girl" in c) == c.endswith("on her ps5") for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a man with almond-shaped eyes and straight black hair wearing a suit",
+     "a woman with straight black hair wearing a suit"),
+    ("a woman going through menopause talking to her doctor", "a man talking to his doctor"),
+    ("The old fisherman pulls his net from the sea. The fisherman's face is wrinkled from the sun.",
+     "The young fisherwoman pulls her net from the sea. The fisherwoman's face."),
+    ("Mary holding baby Jesus", "A man holding little child"),
+])  # fmt: skip
+def test_session_24_round_62_what_is_left_of_a_held_word_reads_as_written(prompt: str, view: str) -> None:
+    """Held-out round 62: "a man with eyes and straight black hair" (a held shape left its feature), "a woman going
+    talking to her doctor" (a verb bound to its held object before the next -ing verb), "The fisherman's face is from
+    the sun." (a held predicate left its copula) and "The fisherman's" varied apart from "The old fisherman" (a "the"
+    that opens the prompt introduces its person); "the Virgin little holding child" (an -ing word after a name is
+    what the person does, no modifier of the next noun)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order

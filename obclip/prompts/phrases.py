@@ -921,11 +921,13 @@ class PhrasesMixin:
         )
 
     def introduced(self, k: int) -> bool:
-        """Person k was first named with "a"/"an", an owner's word ("my aunt", round 55) or no article: a later
+        """Person k was first named with "a"/"an", an owner's word ("my aunt", round 55), no article, or "the" opening
+        the prompt ("The old fisherman pulls his net. The fisherman's face ...": round 62, varied apart): a later
         "the" + noun may name them again."""
         for first, _, seg in self.spans:
             if isinstance(seg, Phrase) and seg.person == k and first >= 0:
-                return seg.det.lower() in ("a", "an", "") or seg.det.lower() in POSSESSIVE_WORDS
+                return seg.det.lower() in ("a", "an", "") or seg.det.lower() in POSSESSIVE_WORDS or (
+                    seg.det.lower() == "the" and first == 0)
         return False
 
     def phrase_start(self, head: int) -> tuple[int, str]:
@@ -940,7 +942,10 @@ class PhrasesMixin:
                 brackets += j - opener + 1 - (group[1] - group[0] + 1)
                 first, j = opener, opener - 1
                 continue
-            if not self.modifier(j) or self.agreeing_verb(j) or self.acted_on(j):
+            if not self.modifier(j) or self.agreeing_verb(j) or self.acted_on(j) or (
+                    self.ing(w) and j > 0 and not self.free(j - 1) and self.tokens[j - 1].is_word):  # fmt: skip
+                # "Mary holding baby Jesus": an -ing word right after someone named is what they do (round 60:
+                # "the Virgin little holding child")
                 break  # "a teenager texts friends": "texts" is the teenager's verb, no modifier of the friends;
                 # "with gray stubble briefing rookies": "briefing" is a verb after a noun, no modifier of the rookies
             first, j = j, j - 1

@@ -43,7 +43,7 @@ ADJUNCT_PREPOSITIONS = frozenset(
     "in on at near under beside behind outside inside during toward towards along across before after with".split()
 )  # not "through": it needs its verb; "lighting the menorah with his father" -> "with his father"
 PLACE_PREPOSITIONS = frozenset("in at from near around outside inside across through".split())  # "in Accra"
-FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion".split())  # what a texture or tone word describes
+FEATURE_NOUNS = frozenset("hair curls locks braids skin complexion eyes eye face features nose lips cheekbones".split())  # what a texture or tone word describes
 
 
 TENURE = "how long the person has worked or been married: an age"
@@ -857,6 +857,10 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         dated = self.age_at_event(last) > last  # "who retired at 60 and her husband": the event ends its clause
         first, last = self.proxy_phrase(first, last, kind)
+        bound = (v := self.tok(first - 2)) is not None and (p := self.tok(first - 1)) is not None and (
+            p.low in VERB_BOUND and self.ing(v) and self.free(first - 1) and self.free(first - 2))
+        # "a woman going through menopause talking to her doctor": a verb bound to its preposition, whose object is
+        # held, ends before the next -ing verb ("a woman going talking" was sent, round 62)
         nxt = self.tok(last + 1)
         if nxt is not None and nxt.low in SHOWING and self.free(last + 1) and self.tokens[first].low == "with":
             last += 1  # "with gray roots showing and reading glasses": "showing" goes with what it shows, not
@@ -878,8 +882,9 @@ class ProxiesMixin:
         next_clause = nxt is not None and nxt.low == "and" and self.free(last + 1) and self.opens_clause(last + 2)
         # "She is wearing a white tutu and her hair is in a tight bun": "and" opens a clause of its own, so this one
         # ends at the held words ("She is wearing her hair is in ..." was sent)
+        participle = bound and nxt is not None and self.ing(nxt) and "v" in self.lex.tags(nxt.core) and self.free(last + 1)
         if nxt is None or (not nxt.is_word and nxt.text in ",.;:!?") or self.tokens[last].text == "," or adjunct or (
-                tenure or clause or subordinate or next_clause or dated):  # fmt: skip
+                tenure or clause or subordinate or next_clause or dated or participle):  # fmt: skip
             prep, verb = self.tok(first - 1), self.tok(first - 2)
             if prep is not None and verb is not None and prep.low in g.PREPOSITIONS and self.ing(verb) and (
                     self.free(first - 1) and self.free(first - 2) and "v" in self.lex.tags(verb.core)
@@ -923,6 +928,10 @@ class ProxiesMixin:
             first, last = self.clause_subject(first, last)
         elif (end := self.held_subject_sentence(first, last)) is not None:
             last = end
+        elif (c := self.tok(first - 1)) is not None and c.low in ("is", "are", "was", "were") and self.free(first - 1) and (
+                nxt is not None and nxt.low in ("from", "with", "by") and (end := self.clause_end_from(last + 1))):  # fmt: skip
+            first, last = first - 1, end  # "The fisherman's face is wrinkled from the sun." -> "The fisherman's face."
+            # (round 62: "... face is from the sun." was sent)
         elif (comma := self.tok(first - 1)) is not None and comma.text == "," and self.free(first - 1) and (
                 nxt is not None and self.ing(nxt) and (end := self.clause_end_from(last + 1)) is not None):  # fmt: skip
             first, last = first - 1, end  # "jogging in the park, her ponytail swinging; ...", "a man, his beard blowing
