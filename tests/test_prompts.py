@@ -3260,3 +3260,13 @@ def test_session_24_round_62_what_is_left_of_a_held_word_reads_as_written(prompt
     what the person does, no modifier of the next noun)."""
     group = accepted(prompt)
     assert view in group.order, group.order
+
+
+@pytest.mark.parametrize(("prompt", "said"), [("She is Kenyan and twenty-four, smiling", "twenty-four"),
+                                              ("He looks about eight.", "eight")])  # fmt: skip
+def test_session_24_round_63_an_age_in_words_after_looks_or_and_is_varied(prompt: str, said: str) -> None:
+    """Held-out round 63 (on the session's last code): "She is Kenyan and twenty-four" went out in all 10 candidates,
+    "He looks about eight" beside "An old man ... looks about eight"."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+    assert accepted("he looks about eight feet tall").n == 2

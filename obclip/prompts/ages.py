@@ -556,7 +556,8 @@ class AgesMixin:
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
         copula = prev is not None and prev.low in COPULAS
         approx = prev is not None and prev.low in APPROXIMATE and self.free(i - 1) and (
-            (c := self.tok(i - 2)) is not None and c.low in COPULAS)  # "She is about five" (round 60: sent as written)
+            (c := self.tok(i - 2)) is not None and c.low in BEING_VERBS)  # "She is about five" (round 60: sent as
+        # written), "He looks about eight" (round 63)
         spelled = years_written(t) if t.is_word and (copula or approx) else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
                 "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
@@ -616,11 +617,12 @@ class AgesMixin:
         """"hes asian and 25", "she is Korean and 30": a number after "and" that ends what is said of someone is
         their age (round 60: "25" went out beside every decoy)."""
         a, n, nxt = self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
-        if a is None or a.low != "and" or n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not (
+        years = (int(n.low) if n.low.isdigit() else years_written(n)) if n is not None else None
+        if a is None or a.low != "and" or years is None or not 0 < years <= 120 or not (
                 self.free(last + 1) and self.free(last + 2)) or (nxt is not None and nxt.is_word and nxt.low not in (
                 "and", "but")) or (nxt is not None and not nxt.is_word and nxt.text not in ",.;!?)"):  # fmt: skip
-            return
-        self.age_of(owner, int(n.low), n.text, last + 2, last + 2, AgePhrase(owner, "bare", g.LOWER))
+            return  # "She is Kenyan and twenty-four" in words too (round 63: sent in all 10 candidates)
+        self.age_of(owner, years, n.text, last + 2, last + 2, AgePhrase(owner, "bare", g.LOWER))
 
     def appositive_decade(self, i: int) -> bool:
         """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or
