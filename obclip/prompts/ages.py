@@ -432,9 +432,7 @@ class AgesMixin:
                 self.tok(i + 3) is not None) or nxt.low in TIME_UNITS or (nxt.is_word and "n" in self.lex.tags(nxt.core)
                 and not self.ing(nxt)))):  # fmt: skip
             return False  # "at eight" is a time; "at sixty miles an hour" a speed; the decoys write digits ("at 75")
-        verb = self.tok(i - 1)
-        event = verb is not None and verb.is_word and self.free(i - 1) and "v" in self.lex.tags(verb.core) and (
-            verb.low.endswith("ed") or verb.core in g.IRREGULAR_PAST)  # "married at 19", "she graduated at 22"
+        event = i >= 1 and self.free(i - 1) and self.past_verb(i - 1)  # "married at 19", "she graduated at 22"
         if years < 20 and not event:
             return False
         pid = self.subject_before(i)
@@ -828,7 +826,7 @@ class AgesMixin:
             return self.infant_age(i)
         else:
             return False
-        if (at := self.tok(i - 1)) is not None and at.low == "at" and self.age_event(i - 2):
+        if self.dated_by_event(i):
             return False  # "retired at 55 years old": the age leaves with the event it dates (`age_at_event`)
         pid = self.nearest_person(i)
         if pid is None:

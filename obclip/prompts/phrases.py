@@ -215,7 +215,7 @@ class PhrasesMixin:
         self.mark_someone_described()
         for i, t in enumerate(self.tokens):
             spelled = self.years_old_at(i) if self.free(i) else None
-            if spelled is not None and self.tokens[i - 1].low == "at" and self.age_event(i - 2):
+            if spelled is not None and self.dated_by_event(i):
                 continue  # "retired at 55 years old": the age leaves with the event it dates (`age_at_event`)
             if spelled is not None:
                 end = spelled[1]
@@ -248,7 +248,7 @@ class PhrasesMixin:
                     self.noun_phrase(end, (noun, ""), False)  # "her 5 year old": a person
                 continue
             if self.free(i) and (m := YEAR_OLD.match(t.low)) and g.number_value(m.group(1)) is not None:
-                if self.tokens[i - 1].low == "at" and self.age_event(i - 2):
+                if self.dated_by_event(i):
                     continue  # "retired at 55-years-old": as above
                 nxt, j = self.tok(i + 1), i + 1
                 while self.thing_noun(j) and (w := self.tok(j + 1)) is not None and w.is_word and not self.ing(w) and (

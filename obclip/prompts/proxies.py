@@ -237,7 +237,7 @@ class ProxiesMixin:
             w = self.tokens[k]
             if not w.is_word or w.low in ("and", "but", "while", "who", "that"):
                 return False
-            if "v" in self.lex.tags(w.core) and (w.low.endswith("ed") or w.core in g.IRREGULAR_PAST):
+            if self.past_verb(k):
                 return True
         return False
 
@@ -1035,13 +1035,21 @@ class ProxiesMixin:
         return w is not None and k >= 0 and w.is_word and self.free(k) and (
             (entry := self.lex.proxies.get(w.core)) is not None and "age" in entry.reveals)
 
+    def dated_by_event(self, i: int) -> bool:
+        """Token i follows the "at" of a held life event ("retired at | 55 years old"): `age_at_event` holds it."""
+        return i >= 2 and self.tokens[i - 1].low == "at" and self.age_event(i - 2)
+
+    def past_verb(self, k: int) -> bool:
+        """Token k is a verb in the past: "graduated", "married", "met"."""
+        w = self.tokens[k]
+        return w.is_word and "v" in self.lex.tags(w.core) and (w.low.endswith("ed") or w.core in g.IRREGULAR_PAST)
+
     def age_at_event(self, last: int) -> int:
         """The end of a held life event with the age it came at: "she retired at sixty", "retired at 55 years old"
         (the age is the person's and leaves with the event: "she at sixty" was read back as an age no decoy could
         vary, and the prompt refused). A time ("retired at 5 pm") stays."""
         at, n = self.tok(last + 1), self.tok(last + 2)
-        if at is None or at.low != "at" or n is None or not self.free(last + 1) or not (
-                (entry := self.lex.proxies.get(self.tokens[last].core)) is not None and "age" in entry.reveals):
+        if at is None or at.low != "at" or n is None or not self.free(last + 1) or not self.age_event(last):
             return last
         if YEAR_OLD.match(n.low) is not None and self.free(last + 2):
             return last + 2  # "retired at 55-years-old"
