@@ -3270,3 +3270,103 @@ def test_session_24_round_63_an_age_in_words_after_looks_or_and_is_varied(prompt
     group = accepted(prompt)
     assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
     assert accepted("he looks about eight feet tall").n == 2
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("His hands are rough and his beard is grey.", "Her hands are rough."),
+    ("my mom shes mexican and loves to cook", "my father loves to cook"),
+    ("my mom shes mexican", "my father"),
+    ("a woman in a little girl dress", "a man"),
+    ("a man wearing a little boy costume", "a woman wearing a costume"),
+])  # fmt: skip
+def test_session_25_what_a_held_word_leaves_reads_as_written(prompt: str, view: str) -> None:
+    """Held-out round 63: "His hands are rough is grey." (the clause a held subject opens after "and" stayed), "my
+    mother shes and loves to cook" (an origin outside the value space after a pronoun with its copula glued on left
+    the pronoun), "a woman in an old man" ("a little girl dress" read as a second person, its garment held)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+
+
+@pytest.mark.parametrize("prompt", ["Joe's Diner at night, neon sign", "Tony's Pizza on a rainy street"])
+def test_session_25_a_place_named_after_its_owner_pictures_no_one(prompt: str) -> None:
+    """Held-out round 63: "Joe's Diner at night" went out as "A man at night" beside "A woman at night"."""
+    group = accepted(prompt)
+    assert group.order == (prompt,), group.order
+    held_on_device("Joe's dog at night", "Joe's")  # a dog of his: the name is a person's, held back
+
+
+def test_session_25_an_origin_adjective_before_her_modifiers_is_hers() -> None:
+    """"a Scandinavian blonde woman skiing" was refused with no word named: "Scandinavian" was read as a noun ("a
+    Scandinavian") and "blonde woman" as a second person, whose decoys read differently."""
+    group = accepted("a Scandinavian blonde woman skiing")
+    assert len(group.slots) == 2 and "a European man skiing" in group.order, group.order
+    assert accepted("a Scandinavian selling fish").n == 5  # a noun there: the one person, of one origin
+
+
+@pytest.mark.parametrize("prompt", ["a mother with her elderly twins", "A mother with her twin babies"])
+def test_session_25_twins_after_an_age_or_twin_are_people_not_a_verb(prompt: str) -> None:
+    """"her elderly twins" kept "twins" as the verb of "the elderly" (sent in clear in both candidates), and "her twin
+    babies" kept "babies" as the twin's verb: the twins' and the babies' age went out as written."""
+    group = accepted(prompt)
+    assert sum(s.name == "age" for s in group.slots) == 1, group.order
+    assert accepted("the man at the counter counts his coins").n == 2  # a thing before it: still the verb
+
+
+@pytest.mark.parametrize(("prompt", "decoy"), [
+    ("A retired teacher reads the newspaper. His wife brings him tea.",
+     "A teacher reads the newspaper. Her husband brings her tea."),
+    ("A man sits with his daughter. He brings her tea.", "A woman sits with her son. The woman brings him tea."),
+    ("a man giving her flowers", "a woman giving him flowers"),
+])  # fmt: skip
+def test_session_25_her_between_a_verb_of_giving_and_a_bare_thing_is_given_to(prompt: str, decoy: str) -> None:
+    """"His wife brings him tea" was refused with no word named (its decoy "Her husband brings her tea" read "her tea"
+    as hers), "a man giving her flowers" as a woman bound to the man."""
+    group = accepted(prompt)
+    assert decoy in group.order, group.order
+    assert "He brings his tea to the table" in accepted("She brings her tea to the table").order  # no one else: hers
+
+
+@pytest.mark.parametrize("prompt", ["Maria lighting candles with her son", "Priya lighting diyas for Diwali with her mother"])
+def test_session_25_a_name_lighting_a_thing_is_a_person_not_a_painters_light(prompt: str) -> None:
+    """"Maria lighting candles" kept "Maria" as an artist's lighting ("Rembrandt lighting") and sent the name beside
+    "his daughter"; with "diyas" the prompt was refused, naming no word."""
+    group = accepted(prompt)
+    assert not any(prompt.split()[0] in c for c in group.order), group.order
+    assert accepted("portrait of an old man, Rembrandt lighting, oil painting").kept[0][0] == "Rembrandt"
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("a twelve yo boy playing video games", "twelve"),
+    ("a girl of eight summers picking berries", "eight"),
+    ("a girl of eight years picking berries", "eight"),
+    ("a tall 50yo man", "50"),
+])  # fmt: skip
+def test_session_25_round_64_an_age_in_words_with_its_unit_is_varied(prompt: str, said: str) -> None:
+    """Held-out round 64: "a twelve yo old man" and "an old man of eight summers" were sent (the age in clear beside
+    every decoy); "of eight years" was refused; "tall 50yo" was kept as a product's model code."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots) and not any(said in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a pair of wrinkled hands holding a cup of tea", "wrinkled"),
+    ("a babushka in a headscarf selling sunflower seeds", "in a headscarf"),
+    ("a yung black dude with dreads skateboarding", "dreads"),
+    ("a Swedish woman with blue eyes", "blue eyes"),
+    ("an Inuit hunter in fur clothing next to an igloo", "next to"),
+    ("peter pan flying over london at night", "peter pan"),
+    ("Little Red Riding Hood meeting the wolf", "Little Red Riding Hood"),
+])  # fmt: skip
+def test_session_25_round_64_what_names_an_attribute_stays_on_the_device(prompt: str, held: str) -> None:
+    """Held-out round 64: "wrinkled hands" went out where the tea made the prompt read as about a plant, "a babushka
+    ... selling" as the scarf, "dreads" where "dreadlocks" is held, a light eye colour beside decoys of every origin,
+    "next" left by a held "to an igloo", lower-case figures and one written as a title ("Little Red Riding Hood")."""
+    group = held_on_device(prompt, held)
+    assert not any(c.endswith(" next") for c in group.order), group.order
+
+
+def test_session_25_round_64_a_borrowed_gendered_adjective_is_refused() -> None:
+    """Held-out round 64: "a chica bonita dancing" went out as "an old man bonita dancing" (the feminine in clear)."""
+    with pytest.raises(DetectionError, match="bonita"):
+        transform("a chica bonita dancing salsa in a club in Havana")
+    assert accepted("she dreads mondays").n == 2  # the verb, no hair ("she mondays" was sent)

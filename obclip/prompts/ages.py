@@ -49,6 +49,10 @@ STAGES_OF_LIFE = {"twilight": 80, "autumn": 70, "winter": 82, "evening": 78, "pr
                   "summer": 30}  # fmt: skip
 
 
+# what an age is counted in after "of" ("a girl of eight summers"): years, and the seasons poems count them in
+LIFE_YEARS = frozenset("years year summers winters springs".split())
+
+
 class AgesMixin:
     """Passes of `obclip.prompts.parse._Parser` that find ages (mixed in)."""
 
@@ -417,6 +421,11 @@ class AgesMixin:
                 return True
             self.keep(i, j, "how many people the person has or the group counts")
             return True
+        if years is not None and t.low == "of" and nxt is not None and nxt.low in LIFE_YEARS and not group and (
+                self.free(j + 1)):  # fmt: skip
+            # "a girl of eight years", "a girl of eight summers": her age with its unit (round 64: sent beside "an
+            # old man of eight summers"; "of eight years" was refused)
+            return self.age_of(pid, years, self.tokens[j].text, i, j + 1, AgePhrase(pid, t.low, g.LOWER, word=t.text))
         if years is None or counted or group:
             return True  # the word is taken: no other sweep reads it as an age
         last = self.range_end(j)  # "a girl of 12 or 13": the range goes whole (round 55: a decoy read "of 75 or 13")

@@ -112,6 +112,11 @@ FOREIGN_ATTRIBUTE_WORDS = {
     **dict.fromkeys("joven jóvenes jeune jeunes jovem jovens giovane giovani junge jungen".split(), "young"),
     **dict.fromkeys("mulher mulheres".split(), "woman"), **dict.fromkeys("homem homens".split(), "man"),
     **dict.fromkeys("menina meninas".split(), "girl"), **dict.fromkeys("menino meninos".split(), "boy"),
+    # gendered adjectives of Spanish, Italian and Portuguese that prompts borrow ("a chica bonita": round 64 sent
+    # "an old man bonita")
+    **dict.fromkeys("bonita bonitas guapa guapas hermosa hermosas preciosa bellissima".split(), "pretty woman"),
+    **dict.fromkeys("guapo guapos hermoso hermosos bellissimo".split(), "handsome man"),
+    **dict.fromkeys("rubia rubias".split(), "blonde woman"), **dict.fromkeys("rubio rubios".split(), "blond man"),
 }
 # the attribute words people type most, whose one-typo misspellings ("daugther", "womn", "elderley") are
 # refused: a misspelt word is one the device cannot vary, so it would reach the cloud as written (rarer

@@ -147,6 +147,11 @@ DITRANSITIVE = frozenset(
     "teach teaches taught teaching pass passes passed passing throw throws threw throwing thrown pay pays paid "
     "paying sell sells sold selling serve serves served serving get gets got getting".split()
 )
+# verbs of giving: "bringing her flowers" gives them to her, where "selling her paintings" sells hers
+GIVING = frozenset(
+    "give gives gave giving hand hands handed handing bring brings brought bringing offer offers offered offering "
+    "send sends sent sending buy buys bought buying serve serves served serving pour pours poured pouring".split()
+)
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split()

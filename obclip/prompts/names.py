@@ -84,6 +84,8 @@ FREQUENCY_ADVERBS = frozenset("still also always often never just even sometimes
 
 # places that keep a likeness of whom they are named after ("the Martin Luther King Jr. memorial" has his statue)
 LIKENESS_PLACES = frozenset({"memorial", "monument", "shrine", "tomb", "mausoleum", "grave"})
+# places whose first sense in WordNet is a person, so `senses.place_heads` lacks them ("Joe's Diner" is a place)
+PLACES_FIRST_PEOPLE = frozenset({"diner"})
 
 
 class NamesMixin:
@@ -157,6 +159,42 @@ class NamesMixin:
                     self.unknown_name_phrase(i, end)
                     break
 
+    def mark_figures_in_common_words(self, lower: bool = False) -> None:
+        """ "peter pan flying over london", "robin hood shooting an arrow", "Little Red Riding Hood meeting the wolf": a
+        figure WordNet names (`Senses.public_figures`) in two to four words that are each a common word too (no
+        word of it is read as a name, and `mark_known_people` leaves these to common words), written
+        all in lower case or all capitalised where a name stands (no article or owner before it: "a crazy horse" is a
+        horse), with a verb, a clause's end or "and"/"with" after it, is that figure: held, "a person" (it went out as
+        written, naming its gender and age; round 64). Not where its last word is an animal ("crazy horse running").
+        Capitalised runs are read before things' names (`lower` False), lower-case ones after the names pass (`lower`),
+        which reads "tom hanks" and "young bill gates" as it did."""
+        if self.title_mode or self.upper_mode or (lower and not self.lower_mode):
+            return
+        figures = self.lex.senses.public_figures
+        for i, t in enumerate(self.tokens):
+            prev = self.tok(i - 1)
+            if not (t.is_word and self.free(i)) or (prev is not None and prev.is_word and (
+                    prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS or prev.possessive
+                    or prev.low == "as")):  # fmt: skip  # "dressed as santa claus": a costume
+                continue
+            for end in range(min(i + 3, len(self.tokens) - 1), i, -1):
+                words = self.tokens[i : end + 1]
+                if not all(w.is_word and self.free(i + k) for k, w in enumerate(words)):
+                    continue
+                capitals = {w.capitalised for w in words}
+                if not all(set(self.lex.tags(w.core)) - {"p", "P", "N"} for w in words) or (
+                        t.capitalised and (plain(t.core) in self.lex.first_names or t.core.rstrip(".") in self.lex.titles)):  # fmt: skip
+                    continue  # "Nelson Mandela", "Albert Einstein", "Queen Elizabeth": read as names are (`read_name`);
+                    # in lower case "peter pan" and "robin hood" are read as no name
+                if " ".join(w.core for w in words) not in figures or capitals != {not lower} or (
+                        words[-1].core in self.lex.senses.animals or words[-1].possessive):  # fmt: skip
+                    continue  # "Saint Peter's": a church named for him
+                nxt = self.tok(end + 1)
+                if nxt is None or not nxt.is_word or self.ing(nxt) or nxt.low in ("and", "with") or (
+                        "v" in self.lex.tags(nxt.core) and nxt.low.endswith("s") and self.noun(nxt) is None):  # fmt: skip
+                    self.unknown_name_phrase(i, end)
+                    break
+
     def mark_characters(self) -> None:
         """ "Wonder Woman standing on a rooftop", "Iron Man flying", "Bat Girl on a rooftop": a capitalised thing
         noun before a capitalised gendered person noun, two words alone, is a character's name, as "Spider-Man" is:
@@ -215,7 +253,9 @@ class NamesMixin:
                     j += 1
                 style = self.tok(j + 1)
                 obj = self.tok(j + 2)  # "Priya lighting a candle": what she does to a thing, not an artist's light
-                acting = obj is not None and (obj.core in g.DETERMINERS or obj.core in POSSESSIVE_DETERMINERS)
+                acting = obj is not None and obj.is_word and obj.core not in g.PREPOSITIONS and (
+                    obj.core not in g.CONJUNCTIONS)  # fmt: skip  # "Priya lighting diyas": an object (it was kept as
+                # an artist's lighting, and her name sent); "Rembrandt lighting on a face, bokeh" is a style
                 if style is not None and style.low in ("style", "-style", "lighting", "aesthetic") and not self.upper_mode \
                         and not acting:  # fmt: skip
                     self.claim(i, j, Held(self.prompt[t.start : self.tokens[j].end], "not a person"))
@@ -358,6 +398,21 @@ class NamesMixin:
             end += 1
         self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "name"))
 
+    def named_business_end(self, i: int) -> int | None:
+        """The last word of a capitalised name of a place or a thing after the possessive name at token i ("Joe's
+        Diner", "Tony's Pizza Place"), if any; not a likeness ("Lincoln's Tomb") nor a person ("John's Wife")."""
+        j, last = i + 1, None
+        while j <= i + 3 and (w := self.tok(j)) is not None and w.is_word and w.capitalised and not w.possessive and (
+                self.free(j)):  # fmt: skip
+            last, j = j, j + 1
+        if last is None or self.title_mode or self.upper_mode:
+            return None
+        head = self.tokens[last].core
+        senses = self.lex.senses
+        if head in LIKENESS_PLACES or (self.noun(self.tokens[last]) is not None and head not in PLACES_FIRST_PEOPLE):
+            return None
+        return last if head in senses.place_heads or head in senses.kind_heads or head in PLACES_FIRST_PEOPLE else None
+
     def read_name(self, i: int) -> None:
         """Token i as a name: held back, made a person's phrase, or left alone (with why, in each branch)."""
         t, prev = self.tokens[i], self.tok(i - 1)
@@ -367,6 +422,10 @@ class NamesMixin:
             # girl named Paris ... in Paris"
         if t.possessive and (nxt := self.tok(i + 1)) is not None and f"{t.low} {nxt.core}" in self.lex.proxies:
             return  # "a prominent Adam's apple": a listed feature, no one's name (`mark_proxies` reads it)
+        if t.possessive and t.capitalised and (end := self.named_business_end(i)) is not None:
+            self.keep(i, end, "the name of a place or a thing named after its owner: no one is pictured")
+            return  # "Joe's Diner at night", "Mel's Pizza": the owner's name names the place (red team 63: "A man at
+            # night" was sent)
         if t.core in HONORIFICS and prev is not None and prev.core in ("his", "her", "their"):
             return  # "Her Grace nods", "Her Majesty waved": a style, not a name; its pronoun is the person's
         if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:

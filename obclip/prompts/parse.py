@@ -205,6 +205,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_proxies(person_words_only=True)
         self.mark_gendered_compounds()
         self.mark_names()
+        self.mark_figures_in_common_words(lower=True)  # "peter pan flying": no name read it, a figure all the same
         self.mark_glued_people()
         self.hold_count_tags()
         self.hold_mixed_origins()

@@ -104,6 +104,9 @@ class PronounsMixin:
                 else (pronoun_role(self.tokens, i, self.lex), "")
             )
             pid = self.bind(i, role=role)
+            if role == "possessive" and self.given_to(i):
+                role = "object"  # "His wife brings him tea" -> "Her husband brings her tea": tea given to her
+                pid = self.bind(i, role=role)
             if i in self.same_owner and (first_owner := self.owner_at(self.same_owner[i])) is not None:
                 pid = first_owner  # "her aunt ..., her aunt kneads": the owner the first "her aunt" had
             named = None if contracted else self.named_again(pid, t, i)
@@ -123,6 +126,29 @@ class PronounsMixin:
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def given_to(self, i: int) -> bool:
+        """ "her" bound as a possessive at token i, between a verb of giving and a bare thing ("brings her tea",
+        "giving her flowers"), is the one given to: read as hers, "His wife brings him tea" had a decoy "Her husband
+        brings her tea" that read differently (refused), and "a man giving her flowers" was refused as a woman bound
+        to the man. So where the thing is plural ("flowers": no article needed either way) or someone named before
+        does nothing in the clause (someone to give it to: an object pronoun is never the clause's own subject), it
+        is an object; "She brings her tea" with no one else there stays hers. Decided without any gender, so a decoy
+        reads as its prompt does."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if t.core != "her" or prev is None or prev.core not in g.GIVING or nxt is None or not nxt.is_word or (
+                nxt.core in g.CLOSED or self.noun(nxt) is not None or "n" not in self.lex.tags(nxt.core)) or (
+                nxt.possessive or not self.persons):  # fmt: skip
+            return False
+        after = self.tok(i + 2)
+        if after is not None and after.is_word and after.core not in g.PREPOSITIONS and after.core not in g.CONJUNCTIONS:
+            return False  # "brings her tea cup", "her very best": a longer phrase, hers more likely
+        if nxt.low.endswith("s") and not nxt.low.endswith("ss") and "n" in self.lex.tags(nxt.low.removesuffix("s")):
+            return True  # a plural thing: "giving her flowers", "buying her presents"
+        clause = self.shared_subject_clause(i)
+        return any(p.number == "sg" and p.anchor < i and not any(
+            clause <= m < i and not self.possessive_mention(m) and self.acts(m, i) for m in p.mentions)
+            for p in self.persons)  # fmt: skip
 
     def named_again(self, pid: int, t: Token, i: int) -> int | None:
         """Where the person a pronoun binds to by position has the other gender ("A woman and her son walk in.

@@ -34,6 +34,8 @@ from obclip.prompts.tokens import weight_group
 
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
 SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
+# the first words of prepositions of two or three words ("next to", "close to", "in front of", "because of")
+PREPOSITION_HEADS = frozenset("next close ahead because instead out front top".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
@@ -517,7 +519,13 @@ class ProxiesMixin:
             ends = after is None or not after.is_word or after.core in g.CONJUNCTIONS or after.core in g.PREPOSITIONS \
                 or (self.ing(after) and not (modifier and coordinated))  # fmt: skip
             if j > i + 1 and ends:
-                self.claim(i, i, Held(t.text, "proxy"))
+                first = i
+                if (w := self.tok(i - 1)) is not None and w.low in PREPOSITION_HEADS and self.free(i - 1):
+                    first = i - 1  # "next to an igloo": the whole preposition (round 64: "... clothing next" was sent)
+                    if w.low in ("front", "top") and (v := self.tok(i - 2)) is not None and v.low in ("in", "on") and (
+                            self.free(i - 2)):  # fmt: skip
+                        first = i - 2  # "in front of", "on top of"
+                self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "proxy"))
         self.hold_orphaned_verbs()
 
     def hold_orphaned_verbs(self) -> None:
@@ -529,7 +537,8 @@ class ProxiesMixin:
             after = self.tok(j)
             if self.free(i) and t.is_word and self.ing(t) and "v" in self.lex.tags(t.core) and j > i + 1 and (
                     after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (
-                    self.tokens[i + 1].low not in g.PREPOSITIONS and self.tokens[i + 1].text != ","):  # fmt: skip
+                    self.tokens[i + 1].low not in g.PREPOSITIONS and self.tokens[i + 1].low not in PREPOSITION_HEADS
+                    and self.tokens[i + 1].text != ","):  # fmt: skip  # "in fur clothing next to an igloo"
                 # "dancing at the quinceañera" stands; so does "a woman dancing, her braids flying"
                 self.claim(i, i, Held(t.text, "proxy"))
 
@@ -816,7 +825,9 @@ class ProxiesMixin:
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
         if "v" not in self.lex.tags(t.core) or prev is None or nxt is None or not (prev.is_word and nxt.is_word):
             return False
-        subject = (self.noun(prev) is not None and not prev.possessive) or prev.low in SUBJECT_PRONOUNS
+        if prev.low in SUBJECT_PRONOUNS:
+            return True  # "she dreads mondays": no noun follows a subject pronoun, so it is the verb
+        subject = self.noun(prev) is not None and not prev.possessive
         after = nxt.core in g.DETERMINERS or nxt.core in g.PERSONAL_PRONOUNS or nxt.core in PARTICLES or (
             nxt.core in POSSESSIVE_DETERMINERS)  # fmt: skip
         return subject and after
@@ -928,6 +939,10 @@ class ProxiesMixin:
             first, last = self.clause_subject(first, last)
         elif (end := self.held_subject_sentence(first, last)) is not None:
             last = end
+        elif self.tokens[first].low in ("and", "but") and self.verb_at(last + 1) and (
+                end := self.clause_end_from(last + 1)) is not None:  # fmt: skip
+            last = end  # "His hands are rough and his beard is grey.": the clause the held subject opens goes with it
+            # (red team 63: "His hands are rough is grey." was sent)
         elif (c := self.tok(first - 1)) is not None and c.low in ("is", "are", "was", "were") and self.free(first - 1) and (
                 nxt is not None and nxt.low in ("from", "with", "by") and (end := self.clause_end_from(last + 1))):  # fmt: skip
             first, last = first - 1, end  # "The fisherman's face is wrinkled from the sun." -> "The fisherman's face."
@@ -946,15 +961,18 @@ class ProxiesMixin:
             end += 1
         return end if all(self.free(m) for m in range(k, end + 1)) else None
 
+    def verb_at(self, k: int) -> bool:
+        """A free verb or auxiliary at token k: the held words before it are its subject."""
+        verb = self.tok(k)
+        return verb is not None and verb.is_word and self.free(k) and (verb.low in g.AUXILIARIES or (
+            "v" in self.lex.tags(verb.core) and self.noun(verb) is None and verb.core not in g.CLOSED))  # fmt: skip
+
     def held_subject_sentence(self, first: int, last: int) -> int | None:
         """Where the held words are the subject of a sentence after the first ("... She smiles. Her grey hair is tied
         back in a bun. Bees buzz."), the end of that sentence with its full stop: what it says is said of them, and
         its verb alone was sent ("She smiles. is tied back in a bun.", "Her bounce as she laughs.", round 58). None
         where the sentence is the whole prompt, or holds a person or a thing already read."""
-        verb = self.tok(last + 1)
-        if first not in self.starts or verb is None or not verb.is_word or not self.free(last + 1) or not (
-                verb.low in g.AUXILIARIES or ("v" in self.lex.tags(verb.core) and self.noun(verb) is None
-                                              and verb.core not in g.CLOSED)):  # fmt: skip
+        if first not in self.starts or not self.verb_at(last + 1):
             return None
         end = last + 1
         while self.tok(end + 1) is not None and end + 1 not in self.starts:

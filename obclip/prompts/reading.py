@@ -324,8 +324,10 @@ class ReadingMixin:
                 being, ended = None, False
             if ended or not t.is_word or t.core in self.lex.senses.depiction or t.low in ("of", "a", "an", "the"):
                 continue
-            if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings):
-                being = k
+            if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings) or (
+                    being is None and (t.core in self.lex.senses.body or t.core.removesuffix("s") in self.lex.senses.body)):  # fmt: skip
+                being = k  # "wrinkled hands holding a cup of tea": someone's hands do it, not the tea (a plant in
+                # WordNet: the prompt was read as about one, and "wrinkled" sent; round 64)
             elif being == k - 1 and t.core in self.lex.senses.kind_heads:
                 being = k  # "by the coffee machine", "a dog bowl": the thing is the compound's head
             elif being is not None and (t.core in g.CLOSED or self.ing(t) or "n" not in self.lex.tags(t.core)):
@@ -365,6 +367,12 @@ class ReadingMixin:
             found = (Noun(None, "sg"), "")  # "The man at the counter counts his coins": the counter's verb
         if found is None or subject.possessive or "v" not in self.lex.tags(word.core):
             return False
+        if word.core in self.lex.nouns and (subject.core in self.lex.adjectives or (
+                not thing and found[0].cls is None and not found[0].states() and self.lex.nouns[word.core].number == "pl"
+                and (nxt is None or not nxt.is_word or nxt.core in g.PREPOSITIONS or nxt.core in g.CONJUNCTIONS))):  # fmt: skip
+            return False  # "a mother with her elderly twins", "her twin babies": a person noun after an age word, or
+            # after a noun that says nothing with no object after it ("An election official counts ballots" has one), is
+            # the one they describe (the twins were kept as a verb, "elderly" sent in clear)
         plural = found[0].number == "pl" and subject.core not in self.lex.adjectives and (
             "a" not in self.lex.tags(subject.core))  # fmt: skip  # "Two men play chess", "the kids eat pizza": the
         # plural's bare verb; not "a Japanese garden", "the scots discount sign" (words that describe a thing too)

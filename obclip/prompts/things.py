@@ -85,6 +85,7 @@ class ThingsMixin:
 
     def mark_named_things(self) -> None:
         self.mark_known_people()  # "Sitting Bull": someone, before capitalised runs are read as things' names
+        self.mark_figures_in_common_words()  # "peter pan flying", "Little Red Riding Hood meeting the wolf"
         self.mark_numbered_landmarks()
         self.mark_family_names()
         self.mark_named_phrases()
@@ -837,6 +838,8 @@ class ThingsMixin:
         kinds = {self.tokens[k].kind for k in range(j, end + 1)}
         if kinds != {"word", "num"} or not all(self.free(k) for k in range(j, end + 1)):
             return None
+        if end == j + 1 and self.tokens[j].low.isdigit() and self.tokens[end].low in YO:
+            return None  # "a tall 50yo man": an age glued to its unit, no model (it was kept as "tall 50yo")
         if any(
             len(w.core) > 2 and plain(w.core) in self.lex.first_names for w in self.tokens[j : end + 1] if w.is_word
         ):
@@ -887,5 +890,21 @@ class ThingsMixin:
             ):
                 return True  # "a female model", "a woman climber", "a 30-year-old model"
             k -= 1
+        if found is not None and found[0].states() and t.core not in self.lex.senses.creatures and self.agent_after(j):
+            return True  # "a babushka in a headscarf selling sunflower seeds": what only a person does, said of a word
+            # that states an attribute (round 64: kept as the scarf, and an old woman sent in clear); "a robot wearing
+            # a tuxedo" states none, and stays a robot
         prev = self.tok(j - 1)
         return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
+
+    def agent_after(self, j: int) -> bool:
+        """An -ing verb only a person does ("selling", "knitting") right after token j, or after a short "in"/"with"
+        phrase ("in a headscarf selling")."""
+        k = j + 1
+        if (w := self.tok(k)) is not None and w.low in ("in", "with") and self.free(k):
+            k += 1
+            while k <= j + 4 and (w := self.tok(k)) is not None and w.is_word and self.free(k) and (
+                    w.low not in self.lex.senses.agents):  # fmt: skip
+                k += 1
+        w = self.tok(k)
+        return w is not None and w.is_word and w.low in self.lex.senses.agents
