@@ -3370,3 +3370,24 @@ def test_session_25_round_64_a_borrowed_gendered_adjective_is_refused() -> None:
     with pytest.raises(DetectionError, match="bonita"):
         transform("a chica bonita dancing salsa in a club in Havana")
     assert accepted("she dreads mondays").n == 2  # the verb, no hair ("she mondays" was sent)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a woman dressed as a samurai", "a man dressed as a samurai"),
+    ("a father and son, both bald, fishing from a boat", "a mother and daughter, fishing from a boat"),
+    ("a man with grey temples and reading glasses", "a woman with reading glasses"),
+    ("Mona Lisa smiling in a modern cafe", "A man smiling in a modern cafe"),
+])  # fmt: skip
+def test_session_25_round_65_what_the_cloud_reads_says_nothing_of_the_person(prompt: str, view: str) -> None:
+    """Held-out round 65: "a man dressed as a Caucasian woman" (a costume of one origin varied as a second person),
+    "a father and son, both, fishing" (the aside left), "grey temples" sent beside no age decoy, "Mona Lisa smiling"
+    kept as the painting (a woman sent in clear)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    assert accepted("Mona Lisa reimagined as a cat").n == 1  # the painting
+
+
+def test_session_25_round_65_slang_for_a_parent_is_a_parent() -> None:
+    """Held-out round 65: "a cute lil latina mami cooking tamales" was refused as a misspelt "mama"."""
+    group = accepted("a cute lil latina mami cooking tamales")
+    assert any(s.name == "gender" for s in group.slots), group.order

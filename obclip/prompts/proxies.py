@@ -868,6 +868,10 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         dated = self.age_at_event(last) > last  # "who retired at 60 and her husband": the event ends its clause
         first, last = self.proxy_phrase(first, last, kind)
+        if (both := self.tok(first - 1)) is not None and both.low in ("both", "all") and self.free(first - 1) and (
+                (c := self.tok(first - 2)) is not None and c.text == "," and self.free(first - 2)) and (
+                (after := self.tok(last + 1)) is None or after.text in ",;."):  # fmt: skip
+            return first - 2, last  # "a father and son, both bald, fishing": the aside goes whole (round 65: "both,")
         bound = (v := self.tok(first - 2)) is not None and (p := self.tok(first - 1)) is not None and (
             p.low in VERB_BOUND and self.ing(v) and self.free(first - 1) and self.free(first - 2))
         # "a woman going through menopause talking to her doctor": a verb bound to its preposition, whose object is

@@ -111,7 +111,7 @@ class ReadingMixin:
             return "a place named as a people is"  # "across Kansas wheat fields", "a farmer in Kansas": the state,
             # not the Kansa people ("the Kansas" are the people)
         if self.costume(i):
-            return "what an animal or a toy is dressed as: a costume, no one in the picture"
+            return "what someone or something is dressed as: a costume, no one else in the picture"
         if prev is not None and prev.core == "its":
             return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
         if t.core in self.lex.senses.animal_first and not self.weak_is_person(i, owned=False) and self.animal_subject(before=i):
@@ -183,10 +183,15 @@ class ReadingMixin:
 
     def costume(self, i: int) -> bool:
         """ "a cat dressed as french emperor napoleon", "a dog disguised as a princess": after "dressed as" in a
-        prompt about an animal or a toy, the person noun names a costume; nobody wears it but the animal."""
+        prompt about an animal or a toy, the person noun names a costume; nobody wears it but the animal. So does a
+        noun of one origin on anyone ("a woman dressed as a samurai": varied as a second person, a decoy was "a man
+        dressed as a Caucasian woman", round 65); "a girl dressed as a princess" is varied as before, both genders."""
         k = self.phrase_opening(i)
         words = [t.core for t in self.tokens[max(0, k - 2) : k + 1] if t.is_word]
-        return words[-1:] == ["as"] and bool(set(words[:-1]) & COSTUMED) and self.animal_subject(before=i)
+        if words[-1:] != ["as"] or not set(words[:-1]) & COSTUMED:
+            return False
+        found = self.noun(self.tokens[i])
+        return self.animal_subject(before=i) or (found is not None and found[0].ethnicity is not None)
 
     def capital_thing_before(self, i: int) -> bool:
         """ "a boy holding a Game Boy", "Gossip Girl poster": a capitalised person noun right after a capitalised

@@ -502,6 +502,12 @@ class ThingsMixin:
                     break  # "a young bird watcher": the age is the watcher's, whose compound the bird opens
                 if owned and f"{prev.low} {' '.join(lows[i : i + n])}" in self.lex.proxies:
                     break  # "at her baby shower": her own, the mother-to-be's, a proxy (`mark_proxies`); "a baby shower" a venue
+                if n > 1 and all(plain(c) in self.lex.first_names for c in cores[i : i + n]) and not owned and (
+                        prev is None or prev.core not in g.DETERMINERS) and (
+                        after is not None and after.low in self.lex.senses.agents):  # fmt: skip
+                    break  # "Mona Lisa smiling in a modern cafe": a work named by first names, doing what only a person
+                    # does, is its sitter, read as a name (round 65: kept as the painting, a woman sent in clear); "the
+                    # mona lisa wearing a cowboy hat" is the painting, as before
                 self.keep(i, i + n - 1)
                 break
 
