@@ -3303,10 +3303,12 @@ def test_session_25_an_origin_adjective_before_her_modifiers_is_hers() -> None:
     assert accepted("a Scandinavian selling fish").n == 5  # a noun there: the one person, of one origin
 
 
-@pytest.mark.parametrize("prompt", ["a mother with her elderly twins", "A mother with her twin babies"])
+@pytest.mark.parametrize("prompt", ["a mother with her elderly twins", "A mother with her twin babies",
+                                    "twin 3-year-olds splashing in a puddle"])
 def test_session_25_twins_after_an_age_or_twin_are_people_not_a_verb(prompt: str) -> None:
     """"her elderly twins" kept "twins" as the verb of "the elderly" (sent in clear in both candidates), and "her twin
-    babies" kept "babies" as the twin's verb: the twins' and the babies' age went out as written."""
+    babies" kept "babies" as the twin's verb: the twins' and the babies' age went out as written. "twin 3-year-olds"
+    (a first version read its decoy "twin little children" with the twins as one person, the prompt as two)."""
     group = accepted(prompt)
     assert sum(s.name == "age" for s in group.slots) == 1, group.order
     assert accepted("the man at the counter counts his coins").n == 2  # a thing before it: still the verb
@@ -3391,3 +3393,17 @@ def test_session_25_round_65_slang_for_a_parent_is_a_parent() -> None:
     """Held-out round 65: "a cute lil latina mami cooking tamales" was refused as a misspelt "mama"."""
     group = accepted("a cute lil latina mami cooking tamales")
     assert any(s.name == "gender" for s in group.slots), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A wrinkled old face with cloudy eyes and a toothless smile", "A face with cloudy eyes and a toothless smile"),
+    ("A man with a long gray beard and a bald head", "A woman"),
+    ("a woman with wrinkled hands", "a man"),
+])  # fmt: skip
+def test_session_25_round_66_an_attribute_of_a_body_part_leaves_with_it(prompt: str, view: str) -> None:
+    """Held-out round 66: "An old face with cloudy eyes" went out with the age in clear (N = 1: an age on a body part
+    is someone's), "A man with a head" (a held "bald" left its head)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    assert accepted("an old car").order == ("an old car",)  # a thing's age
+    assert accepted("a bald head").order == ("a head",)  # the head is all there is: it stays

@@ -383,6 +383,9 @@ class PhrasesMixin:
                 continue
             if found is None and not collective:
                 continue
+            if found is not None and found[0].number == "sg" and found[0].cls is None and not found[0].states() and (
+                    nxt is not None and self.free(i + 1) and YEAR_OLD.match(nxt.low) is not None and nxt.low.endswith("s")):  # fmt: skip
+                continue  # "twin 3-year-olds": the twins' kind, as in its decoy "twin little children" (below)
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
@@ -1504,6 +1507,12 @@ class PhrasesMixin:
             opener, closer = self.weighted_alone(i, last)
             nxt = self.tok(closer + 1)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
+                if adj.attribute == "age" and self.body_after(closer + 1) and not self.animal_subject():
+                    # "A wrinkled old face with cloudy eyes": an age on a body part is someone's, whom no noun names
+                    # here; held as a proxy is (round 66: "An old face ..." was sent, N = 1). Not a colour ("black
+                    # hair", "white face paint": a first version held them)
+                    self.claim(opener, closer, Held(self.prompt[self.tokens[opener].start : self.tokens[closer].end],
+                                                    "proxy"))  # fmt: skip
                 continue  # it modifies a thing ("an old car", "Chinese food"); "isn't young anymore" is said of her
             text = self.prompt[t.start : self.tokens[last].end]
             if closer > opener and (after := weight_group(self.tokens, closer + 1)) is not None and (
@@ -1540,6 +1549,18 @@ class PhrasesMixin:
                 self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "age"))
                 continue
             self.predicate(owner, adj, i, last, opener, closer, tag)
+
+    def body_after(self, k: int) -> bool:
+        """A body part at token k, or after up to two adjectives from k ("old face", "old wrinkled hands")."""
+        for j in range(k, k + 3):
+            w = self.tok(j)
+            if w is None or not w.is_word or not self.free(j):
+                return False
+            if w.core in self.lex.senses.body or w.core.removesuffix("s") in self.lex.senses.body:
+                return True
+            if w.core not in self.lex.adjectives and "a" not in self.lex.tags(w.core):
+                return False
+        return False
 
     def sexualised(self) -> bool:
         """The prompt tags a sexualised child ("loli", "shota"): a child's age beside a booru character is refused

@@ -1083,11 +1083,22 @@ class ProxiesMixin:
             return last
         return last + 2
 
+    def had(self, first: int) -> bool:
+        """The words from token `first` are what someone has: "with" (or "has") before them, past an article."""
+        j = first - 1
+        if (w := self.tok(j)) is not None and (w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS):
+            j -= 1
+        if (w := self.tok(j)) is not None and w.low == "and" and j > 0 and not self.free(j):
+            return True  # "with a long gray beard and a bald head": the "and" went with the held beard
+        return w is not None and w.low in ("with", "w/", "has", "have", "had")
+
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
-        if nxt is not None and self.free(last + 1) and nxt.core in FEATURE_NOUNS:
-            last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it
+        if nxt is not None and self.free(last + 1) and (nxt.core in FEATURE_NOUNS or kind == "adj" and self.had(first) and (
+                nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)):  # fmt: skip
+            last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it; so
+            # does a body part ("with a bald head", "with wrinkled hands": "with a head" was sent, round 66)
         num, unit = self.tok(first - 2), self.tok(first - 1)
         if (
             num is not None
