@@ -3407,3 +3407,12 @@ def test_session_25_round_66_an_attribute_of_a_body_part_leaves_with_it(prompt: 
     assert view in group.order, group.order
     assert accepted("an old car").order == ("an old car",)  # a thing's age
     assert accepted("a bald head").order == ("a head",)  # the head is all there is: it stays
+
+
+@pytest.mark.parametrize(("prompt", "word"), [("an oma and her enkelin baking plätzchen", "enkelin"),
+                                              ("an oldhead uncle grillin at the cookout", "oldhead")])  # fmt: skip
+def test_session_25_round_67_borrowed_and_slang_person_words_are_varied(prompt: str, word: str) -> None:
+    """Held-out round 67 (on the session's last code): the German granddaughter and the slang for an older person went
+    out as written beside every decoy ("a little girl and her enkelin")."""
+    group = accepted(prompt)
+    assert not any(word in c for c in group.order), group.order
