@@ -136,6 +136,10 @@ class Senses:
     named_places: dict[str, str] = field(default_factory=dict)
     regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
 
+    def body_part(self, word: str) -> bool:
+        """`word` names a part of the body, singular or plural ("face", "hands")."""
+        return word in self.body or word.removesuffix("s") in self.body
+
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: transformations are cached per lexicon
 class Lexicon:

@@ -1556,7 +1556,7 @@ class PhrasesMixin:
             w = self.tok(j)
             if w is None or not w.is_word or not self.free(j):
                 return False
-            if w.core in self.lex.senses.body or w.core.removesuffix("s") in self.lex.senses.body:
+            if self.lex.senses.body_part(w.core):
                 return True
             if w.core not in self.lex.adjectives and "a" not in self.lex.tags(w.core):
                 return False

@@ -718,7 +718,7 @@ class ProxiesMixin:
             # without a verb; "a Mexican cantina interior, empty" is a scene
         word = self.tokens[head].core
         senses = self.lex.senses
-        if word in senses.body or word.removesuffix("s") in senses.body or word in FEATURE_NOUNS or (
+        if senses.body_part(word) or word in FEATURE_NOUNS or (
                 word in senses.person_senses):  # fmt: skip
             return False  # "a redhead smiling", "a pregnant belly": someone is there
         # a thing; where the proxy itself is the head it must be a made thing, not a place that holds people ("a
@@ -1096,7 +1096,7 @@ class ProxiesMixin:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
         if nxt is not None and self.free(last + 1) and (nxt.core in FEATURE_NOUNS or kind == "adj" and self.had(first) and (
-                nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)):  # fmt: skip
+                self.lex.senses.body_part(nxt.core))):  # fmt: skip
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it; so
             # does a body part ("with a bald head", "with wrinkled hands": "with a head" was sent, round 66)
         num, unit = self.tok(first - 2), self.tok(first - 1)
@@ -1154,7 +1154,7 @@ class ProxiesMixin:
         body = [self.tok(k) for k in range(last + 1, last + 4)]
         if all(w is not None and w.is_word for w in body) and body[0].low in ("on", "in", "across", "around") and (
                 body[1].core in POSSESSIVE_DETERMINERS or body[1].core == "the") and (
-                body[2].core in self.lex.senses.body or body[2].core.removesuffix("s") in self.lex.senses.body
+                self.lex.senses.body_part(body[2].core)
         ) and all(self.free(k) for k in range(last + 1, last + 4)):  # fmt: skip
             last += 3  # "with mehndi on her hands": where it is on the body leaves with it
         start_word = first

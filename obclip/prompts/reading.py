@@ -43,7 +43,7 @@ class ReadingMixin:
         """Whether the person noun at token i refers to a person here; when not, the reason is kept."""
         reason = self.not_a_person(i)
         nxt = self.tok(i + 1)
-        body = nxt is not None and (nxt.core in self.lex.senses.body or nxt.core.removesuffix("s") in self.lex.senses.body)
+        body = nxt is not None and self.lex.senses.body_part(nxt.core)
         gathering = nxt is not None and nxt.core in GATHERINGS and any(
             k != i and w.is_word and (self.noun(w) is not None or w.core in g.PRONOUN_GENDER)
             for k, w in enumerate(self.tokens))  # fmt: skip  # "a yoruba wedding, decorations": no one's origin
@@ -330,7 +330,7 @@ class ReadingMixin:
             if ended or not t.is_word or t.core in self.lex.senses.depiction or t.low in ("of", "a", "an", "the"):
                 continue
             if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings) or (
-                    being is None and (t.core in self.lex.senses.body or t.core.removesuffix("s") in self.lex.senses.body)):  # fmt: skip
+                    being is None and self.lex.senses.body_part(t.core)):  # fmt: skip
                 being = k  # "wrinkled hands holding a cup of tea": someone's hands do it, not the tea (a plant in
                 # WordNet: the prompt was read as about one, and "wrinkled" sent; round 64)
             elif being == k - 1 and t.core in self.lex.senses.kind_heads:
@@ -460,7 +460,7 @@ class ReadingMixin:
             # "a Queen Victoria mug" -> "a queen mug") reads back as someone in every decoy
             return False
         return noun is not None and noun[0].number == "sg" and len(nxt.core) > 2 and t.core not in self.lex.adjectives and (
-            nxt.core not in self.lex.senses.body and nxt.core.removesuffix("s") not in self.lex.senses.body)
+            not self.lex.senses.body_part(nxt.core))
 
     def names_a_kind(self, i: int) -> bool:
         """The person noun at token i names a kind of thing with the noun after it ("aviator goggles", "a wizard
