@@ -3416,3 +3416,16 @@ def test_session_25_round_67_borrowed_and_slang_person_words_are_varied(prompt: 
     out as written beside every decoy ("a little girl and her enkelin")."""
     group = accepted(prompt)
     assert not any(word in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("my friend Priya smiling at her graduation", "Priya"),
+    ("a man with a pixie cut", "pixie cut"),
+    ("A shirtless boy with a sunburn and a buzz cut", "buzz cut"),
+    ("portrait of a man aged 83 with a walking cane", "walking cane"),
+])  # fmt: skip
+def test_session_25_round_67_a_name_after_its_noun_and_gendered_cuts_stay_on_the_device(prompt: str, held: str) -> None:
+    """Held-out rounds 66 and 67: "my friend a person smiling at her graduation" (the name read as a second person
+    before what only a person does), a pixie cut, a buzz cut and a walking cane beside decoys they contradict."""
+    group = held_on_device(prompt, held)
+    assert not any("a person" in c for c in group.order), group.order

@@ -913,6 +913,10 @@ class NamesMixin:
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS or prev.text == "."
                                  or prev.capitalised or prev.core.rstrip(".") in self.lex.titles):  # fmt: skip
             return None  # "Mr. Johnson teaching": the title's name, read with it (`read_name`)
+        if prev is not None and prev.is_word and not prev.possessive and self.noun(prev) is not None and (
+                plain(t.core) in self.lex.first_names):  # fmt: skip
+            return None  # "my friend Priya smiling at her graduation": the friend's name, held as an appositive is
+            # (`read_name`; round 67: a second person, "my friend a person smiling")
         nxt, after = self.tok(i + 1), self.tok(i + 2)
         if self.three_word_name(i) and all(self.free(k) for k in range(i, i + 3)):
             return i + 2  # "Lil Nas X riding a horse" (round 56: sent as written, N = 1)
