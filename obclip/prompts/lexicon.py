@@ -49,6 +49,10 @@ class Noun(NamedTuple):
     def states(self) -> dict[str, str]:
         return {a: v for a, v in (("gender", self.gender), ("age", self.age), ("ethnicity", self.ethnicity)) if v}
 
+    def names_nothing(self) -> bool:
+        """The noun has no class and states no attribute ("twin", "official"): it names no kind of person."""
+        return self.cls is None and not self.states()
+
     def says_who(self) -> bool:
         """The noun states a gender or an age ("woman", "boy"), not only an origin or nothing ("asian", "person")."""
         return self.gender is not None or self.age is not None

@@ -383,20 +383,16 @@ class PhrasesMixin:
                 continue
             if found is None and not collective:
                 continue
-            if found is not None and found[0].number == "sg" and found[0].cls is None and not found[0].states() and (
-                    nxt is not None and self.free(i + 1) and YEAR_OLD.match(nxt.low) is not None and nxt.low.endswith("s")):  # fmt: skip
-                continue  # "twin 3-year-olds": the twins' kind, as in its decoy "twin little children" (below)
+            if found is not None and self.kind_before_plural(i, found[0]):
+                continue  # "her twin toddlers", "twin babies", "twin 3-year-olds": the twins' kind (round 63: "her twin
+                # old people" was sent, "babies" read as a verb; "twin 3-year-olds" reads as its decoy "twin little
+                # children" does)
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
                 if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0], t.core) and (
                         not self.agreeing_verb(i + 1)):  # fmt: skip
-                    continue
-                head = i + 1 if self.noun(nxt) is not None else self.modifiers_to_noun(i + 1)
-                if found[0].number == "sg" and found[0].cls is None and not found[0].states() and head is not None and (
-                        (after := self.noun(self.tokens[head])) is not None and after[0].number == "pl"):  # fmt: skip
-                    continue  # "her twin toddlers", "twin babies": a singular noun that says nothing, before a plural
-                    # person noun, names their kind (round 63: "her twin old people" was sent, "babies" read as a verb)  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
+                    continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
                     # cooks dinner": not "cooks", his verb)
                 tags = self.lex.tags(nxt.core)
                 thing = self.noun(nxt) is None and "n" in tags and "v" not in tags and nxt.core not in g.CLOSED and (
@@ -425,6 +421,19 @@ class PhrasesMixin:
         if opener is None or opener.low not in ("in", "wearing", "wears", "wore", "dressed"):
             return None
         return first + 1
+
+    def kind_before_plural(self, i: int, noun: Noun) -> bool:
+        """The singular noun at token i names nothing ("twin") and stands before a plural person noun, past its
+        modifiers ("twin toddlers", "twin little children", "twin 3-year-olds"): it names their kind."""
+        nxt = self.tok(i + 1)
+        if noun.number != "sg" or not noun.names_nothing() or self.tokens[i].possessive or nxt is None or not self.free(i + 1):
+            return False
+        if YEAR_OLD.match(nxt.low) is not None and nxt.low.endswith("s"):
+            return True
+        if not nxt.is_word:
+            return False
+        head = i + 1 if self.noun(nxt) is not None else self.modifiers_to_noun(i + 1)
+        return head is not None and (after := self.noun(self.tokens[head])) is not None and after[0].number == "pl"
 
     def modifiers_to_noun(self, j: int) -> int | None:
         """The person noun that a run of up to three free pre-modifiers from token j leads to, if any ("blonde" in

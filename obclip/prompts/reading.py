@@ -373,7 +373,7 @@ class ReadingMixin:
         if found is None or subject.possessive or "v" not in self.lex.tags(word.core):
             return False
         if word.core in self.lex.nouns and (subject.core in self.lex.adjectives or (
-                not thing and found[0].cls is None and not found[0].states() and self.lex.nouns[word.core].number == "pl"
+                not thing and found[0].names_nothing() and self.lex.nouns[word.core].number == "pl"
                 and (nxt is None or not nxt.is_word or nxt.core in g.PREPOSITIONS or nxt.core in g.CONJUNCTIONS))):  # fmt: skip
             return False  # "a mother with her elderly twins", "her twin babies": a person noun after an age word, or
             # after a noun that says nothing with no object after it ("An election official counts ballots" has one), is
