@@ -4,6 +4,7 @@ candidate is real."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,13 @@ def test_the_shipped_calibration_is_that_of_the_current_rules() -> None:
     spec.loader.exec_module(module)
     from obclip.device.context import BASELINE_PATH
 
-    assert module.build() == BASELINE_PATH.read_text(encoding="utf-8"), "run scripts/context_baseline.py"
+    built, shipped = json.loads(module.build()), json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
+    # the same contexts give the same means up to the last rounded digit: the encoder's float sums differ between
+    # CPUs (0.232453 here, 0.232454 on another machine); a rule change moves the corpus' contexts, and the means by far more
+    assert {k: v for k, v in built.items() if not isinstance(v, list)} == {
+        k: v for k, v in shipped.items() if not isinstance(v, list)}, "run scripts/context_baseline.py"  # fmt: skip
+    assert all(built[k] == pytest.approx(v, abs=1e-5) for k, v in shipped.items() if isinstance(v, list)), (
+        "run scripts/context_baseline.py")  # fmt: skip
 
 
 @pytest.mark.parametrize(("prompt", "span"), [("[[child]] playing with a puppy", "with a puppy"),
