@@ -21,6 +21,7 @@ its spelling:
     person_senses      nouns outside the people lexicon with a person sense ("idol"): "a Korean idol" may be someone
     chessmen           chess pieces ("queen", "bishop"): in a prompt about chess they are pieces
     garments           what one wears ("costume", "hat"): a person noun before one names its kind
+    hairdos            ways to wear hair ("ponytail", "bun"): "with gray hair in a bun" describes the hair
     place_heads        nouns for places and structures ("river", "bridge"): a name may end on them
     depiction_nouns    nouns for pictures and figures ("portrait", "statue"): "a portrait of X"
                        may name a person, "a bowl of X" does not
@@ -81,6 +82,9 @@ ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.0
 # pictures named by words newer than WordNet 3.0 (2006), whose "meme" is an idea and "poster" a bill: "a Drake
 # meme", "a Tom Hanks poster", "a selfie of ..." show someone as a portrait does
 PICTURES_SINCE_WORDNET = frozenset({"meme", "memes", "poster", "posters", "selfie", "selfies", "sticker", "gif"})
+# ways to wear hair that WordNet 3.0 lacks, or files under another sense first ("bun" is only bread there): "with
+# gray hair in a bun" describes the hair, not where the person is
+HAIRDOS_SINCE_WORDNET = frozenset({"bun", "buns", "updo", "updos", "topknot", "knot", "cornrows", "locs", "plaits"})
 DEPICTIONS = ("picture.n.01", "image.n.01", "portrait.n.02", "caricature.n.01", "photograph.n.01", "sculpture.n.01", "statue.n.01",
               "drawing.n.02", "painting.n.01", "portrayal.n.01", "likeness.n.02", "icon.n.03")
 # Names of things that WordNet 3.0 lacks or files under a person first ("Bloody Mary" is Mary I there),
@@ -273,6 +277,9 @@ def _senses(wn, people: dict) -> dict:
     colours -= SKIN_AND_HAIR
     depictions = {lem.name().lower().replace("_", " ") for s in _closure(wn, DEPICTIONS) for lem in s.lemmas()}
     depictions |= PICTURES_SINCE_WORDNET
+    hairdos = {lem.name().lower() for s in _closure(wn, ("hairdo.n.01",)) for lem in s.lemmas() if "_" not in lem.name()}
+    hairdos |= {w + ("es" if w.endswith(("ch", "sh", "x")) else "s") for w in hairdos if not w.endswith("s")}
+    hairdos |= HAIRDOS_SINCE_WORDNET
     body_syns = _closure(wn, ("body_part.n.01", "body_covering.n.01"))
     body = {lem.name().lower() for s in body_syns for lem in s.lemmas()
             if "_" not in lem.name() and first(lem.name()) in body_syns}  # "hand", "face", "hair": its first sense
@@ -349,6 +356,7 @@ def _senses(wn, people: dict) -> dict:
         "beings": sorted(beings),
         "chessmen": sorted(chess),
         "garments": sorted(garments),
+        "hairdos": sorted(hairdos),
         "person_senses": sorted(person_senses),
         "colours": sorted(colours),
         "child_nouns": sorted(child),

@@ -83,14 +83,15 @@ TEXT_BEFORE = frozenset("says say saying words slogan lettering caption inscript
 TEXT_AFTER = frozenset("written printed painted embroidered engraved spelled spelt lettered scrawled stitched".split())
 STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
 PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
-INTRODUCERS = frozenset("with in wearing sporting has having and".split())
+INTRODUCERS = frozenset("with in wearing sporting has having and".split()) | g.CHAT_WITH  # "a man wit a beard"
 NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
 COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated pattern".split())
 # words after which a capitalised word names a festival or a season, not someone: "celebrating Diwali",
 # "during Ramadan", "on Burns Night"
 EVENT_MARKERS = frozenset("during throughout celebrating celebrate celebrates celebrated observing observe".split())
 EVENT_HEADS = frozenset("day night eve festival feast week holiday holidays".split())  # "Burns Night", "Boxing Day"
-POSSESSIVE_DETERMINERS = frozenset("his her their my your our its".split())
+POSSESSIVE_DETERMINERS = frozenset("his her their my your our its mi".split())  # "mi": Spanish "my" ("old mi woman" was
+# sent for "mi abuela", round 68)
 PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
 # gendered words people glue into hashtags and coinages ("#girldad", "tradwife"); "man", "son", "men"

@@ -83,7 +83,7 @@ PRONOUN_FORMS = {
 # --- closed word classes (complete lists; the open classes come from WordNet) ------------------------
 DETERMINERS = frozenset(
     "a an the this that these those some any every each no another either neither all both half my your our "
-    "their its whose what which several many few".split()
+    "their its whose what which several many few mi".split()  # "mi abuela": Spanish "my", written in English prompts
 )
 PREPOSITIONS = frozenset(
     "about above across after against along alongside amid amidst among amongst around as at atop before behind "
@@ -92,6 +92,7 @@ PREPOSITIONS = frozenset(
     "underneath until unto up upon via with within without away together apart aside forward forwards ahead "
     "backward backwards upstairs downstairs overhead".split()
 )
+CHAT_WITH = frozenset({"wit", "wif", "wiv"})  # "with" as chat writes it ("a grl wit long brown hair")
 CONJUNCTIONS = frozenset(
     "and or but nor so yet because although though while whereas if unless when whenever where wherever once "
     "whether then".split()
@@ -173,7 +174,7 @@ MARKED_FORMS = frozenset({"manservant", "manservants", "househusband", "househus
 # written after a possessive as a friend: "his old woman" or "her middle-aged person" would read as slang or not
 # at all, and "a little boy with his little boy" as impossible, so the decoys would mark themselves
 POSSESSED_NOUN = {"sg": "friend", "pl": "friends"}
-OWNER_DETERMINERS = frozenset({"my", "your", "our", "their"})  # a phrase's own determiner; "his"/"her" are slots
+OWNER_DETERMINERS = frozenset({"my", "your", "our", "their", "mi"})  # a phrase's own determiner; "his"/"her" are slots
 CHILD_NOUN = {
     "sg": {"male": "boy", "female": "girl", "none": "child"},
     "pl": {"male": "boys", "female": "girls", "none": "children"},

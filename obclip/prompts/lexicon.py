@@ -91,6 +91,7 @@ class Senses:
         beings (`frozenset[str]`): gods, angels, elves, aliens: beings of belief and story, not people.
         chessmen (`frozenset[str]`): chess pieces ("queen", "bishop").
         garments (`frozenset[str]`): what one wears, by first sense ("costume", "hat", "sweatshirt").
+        hairdos (`frozenset[str]`): ways to wear hair ("ponytail", "braids", "bun").
         colours (`frozenset[str]`): colours no person's skin has ("green", "purple").
         person_senses (`frozenset[str]`): nouns outside the people lexicon that can mean a person ("idol").
         child (`frozenset[str]`): person nouns for children ("boy", "toddler").
@@ -124,6 +125,7 @@ class Senses:
     beings: frozenset[str] = frozenset()
     chessmen: frozenset[str] = frozenset()
     garments: frozenset[str] = frozenset()
+    hairdos: frozenset[str] = frozenset()
     colours: frozenset[str] = frozenset()
     person_senses: frozenset[str] = frozenset()
     child: frozenset[str] = frozenset()
@@ -316,7 +318,8 @@ def _pos() -> dict[str, str]:
 SENSE_KEYS = {
     "weak": "weak_person_nouns", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
     "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
-    "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "colours": "colours",
+    "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "hairdos": "hairdos",
+    "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
     "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",

@@ -463,7 +463,9 @@ class NamesMixin:
             return  # "Will and his dog" is a name; "will" is not; "aunt may baking a pie" is her name
         common = bool(set(self.lex.tags(t.core)) & set("nvar"))  # "dawn walking her dog at dawn": the time
         if plain(t.core) in self.names and plain(t.core) in self.lex.first_names and (
-                t.capitalised or self.lower_mode) and (t.possessive or not common or i in self.starts or self.name_opens(i)):
+                t.capitalised or self.lower_mode) and (t.possessive or not common or i in self.starts or self.name_opens(i)) and (
+                not (prev is not None and prev.low in PLACE_PREPOSITIONS and "P" in self.lex.tags(t.core))):  # fmt: skip
+            # (not after a preposition of place, where a place's name stands: "Emma and Jordan hiking in Jordan")
             # "John and Mary at the beach. John waves.": a first name read as someone's earlier names that person
             # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written); so
             # does its possessive ("John is a painter. ... John's studio" went out as written, round 59)
@@ -577,15 +579,21 @@ class NamesMixin:
         t = self.tokens[i]
         if not t.capitalised or t.core.rstrip(".") not in self.lex.titles or self.title_mode or self.upper_mode:
             return None
-        end, j = i, i + 1
+        title = i
+        k = i + 1 + ((d := self.tok(i + 1)) is not None and d.text == ".")
+        if (a := self.tok(k)) is not None and a.low in ("and", "&") and (other := self.tok(k + 1)) is not None and (
+                other.capitalised and other.core.rstrip(".") in self.lex.titles and self.free(k) and self.free(k + 1)):  # fmt: skip
+            title = k + 1  # "Mr. and Mrs. Potato Head toys": two titles of one name ("A man and a woman Potato Head
+            # toys" was sent, round 68)
+        end, j = title, title + 1
         named = []  # "a Mr. Potato Head toy": the words after the title were read as a thing's name already
         while (w := self.tok(j)) is not None and (self.free(j) or self.named_thing_from(j, named)) and (
-                w.text == "." and j == i + 1 or (w.is_word and w.capitalised)):  # fmt: skip
+                w.text == "." and j == title + 1 or (w.is_word and w.capitalised)):  # fmt: skip
             end = j if w.is_word else end
             j += 1
             if w.possessive:
                 break  # "a vintage Mrs. Butterworth's syrup bottle": the brand's possessive ends it
-        if end == i:
+        if end == title:
             return None
         held = self.container_before(i) is not None
         if self.tokens[end].possessive:  # "a vintage Mrs. Butterworth's syrup bottle": an article before the
@@ -598,7 +606,11 @@ class NamesMixin:
             if art is None or art.low not in ("a", "an") or thing is None or not thing.is_word or (
                     self.noun(thing) is not None):  # fmt: skip
                 return None
-        elif not (held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True)):
+        elif not (held or self.brand_slot(i, end + 1, adjectives=False, bare_start=True) or (
+                named and (thing := self.tok(end + 1)) is not None and thing.is_word and (
+                    listed_singular(thing.core, self.lex.senses.kind_heads) is not None))):  # fmt: skip
+            # "Mr. and Mrs. Potato Head toys": a thing's name with its titles, before things of its kind ("toys" is
+            # no verb of theirs)
             return None
         for first in named:
             self.release_named(first)  # the title and the name are one brand, kept together
@@ -713,6 +725,12 @@ class NamesMixin:
         if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
                 kind.core in self.lex.senses.animals and kind.core not in self.lex.nouns):  # fmt: skip
             return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)
+        if prev is not None and prev.is_word and not prev.possessive and prev.core in self.lex.senses.animals and (
+                prev.core not in self.lex.nouns and prev.core not in self.lex.adjectives and "a" not in self.lex.tags(
+                    prev.core)) and (owner := self.tok(i - 2)) is not None and (  # fmt: skip  # not "a young Maria"
+                owner.core in POSSESSIVE_DETERMINERS or owner.core in g.DETERMINERS or owner.possessive):  # fmt: skip
+            return True  # "walking her dog Max", "our cat Luna": the animal's name ("walking his dog a man" was sent,
+            # round 68)
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
                 "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives or (
@@ -769,7 +787,10 @@ class NamesMixin:
         if at_place and prev.low in ("through", "across") and "p" not in tags and not self.acts_like_person(i):
             return True  # "walking through Gion": one walks through a place; a name no person of WordNet is that place
         names_place = nxt is not None and nxt.is_word and not nxt.capitalised and nxt.core in self.lex.senses.place_heads
-        place = "P" in tags and not pictured and not (cue.first and self.apposed_person(i)) and (
+        joined = cue.first and prev is not None and prev.low in ("and", "&") and self.named_at(i - 2)
+        # "Taylor and Jordan on a couch": a first name joined to a name held just before it is a name too (the country
+        # was read, and "Jordan" sent, round 68)
+        place = "P" in tags and not pictured and not joined and not (cue.first and self.apposed_person(i)) and (
             at_place or names_place or self.apposed_person(i, thing=True)  # "Victoria station", "Victoria, the capital"
             or (not person_first and not self.acts_like_person(i)))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)

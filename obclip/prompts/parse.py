@@ -507,14 +507,29 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 continue
             last = self.spans[self.used[person.anchor]][1]
             colon = next((c for c in colons if c > last), None)
-            if colon is None or any(self.tokens[k].text in ".;!?" for k in range(last, colon)):
+            if (w := self.tok(last + 1)) is not None and w.text == ",":
+                members = self.listed_after(last + 2)  # "three generations of women, grandmother, mother and
+                # daughter, sitting on a porch" (round 68: "women, young man, father and son")
+            elif colon is None or any(self.tokens[k].text in ".;!?" for k in range(last, colon)):
                 continue
-            end = next((k for k in range(colon, len(self.tokens)) if self.tokens[k].text in ".;!?"), len(self.tokens))
-            members = [p for p in self.persons if p is not person and colon < p.anchor < end]
+            else:
+                end = next((k for k in range(colon, len(self.tokens)) if self.tokens[k].text in ".;!?"), len(self.tokens))
+                members = [p for p in self.persons if p is not person and colon < p.anchor < end]
             if len(members) >= 2 and all("gender" in p.states for p in members):
                 for table in (person.states, person.strength, person.said):
                     table.pop("gender", None)
                 person.in_phrase.discard("gender")
+
+    def listed_after(self, k: int) -> list[Person]:
+        """The singular people listed from token k on, one phrase right after another, parted by "," or "and"."""
+        members: list[Person] = []
+        while (span := self.used.get(k)) is not None and self.spans[span][0] == k and isinstance(
+                seg := self.spans[span][2], Phrase) and self.persons[seg.person].number == "sg":  # fmt: skip
+            members.append(self.persons[seg.person])
+            k = self.spans[span][1] + 1
+            while (w := self.tok(k)) is not None and (w.text == "," or w.low == "and"):
+                k += 1
+        return members
 
     def merge_glued_into_tag(self) -> None:
         """ "1girl, catgirl, cat ears": a glued person word set off right after the count tag's one character, of its

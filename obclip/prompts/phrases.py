@@ -772,6 +772,8 @@ class PhrasesMixin:
                 return owner
         again = self.same_kin_again(first, det, head, person)
         if again is None:
+            again = self.member_of_kin_group(first, det, head, person)
+        if again is None:
             again = self.relative_again(first, det, head, person)
         if again is None:
             again = self.kin_called_again(first, det, head, person)
@@ -791,9 +793,12 @@ class PhrasesMixin:
             and self.tokens[p.anchor].core == word
             and (
                 (self.introduced(k) and self.apart(k, first))
-                or (self.tokens[head].possessive and (self.tokens[p.anchor].possessive or self.introduced(k)))
+                or (self.tokens[head].possessive and (self.tokens[p.anchor].possessive or (
+                    self.introduced(k) and (self.apart(k, first) or self.indefinite(k)))))
             )  # "a woman's husband kissing the woman's forehead", "a widower ... with the widower's two sons": one
-            # owner named twice (as the view writes "her" where the pronoun binds by position to someone else)
+            # owner named twice (as the view writes "her" where the pronoun binds by position to someone else); in
+            # its own clause a "the" phrase's noun again is someone else ("The bride adjusts the groom's tie" had the
+            # decoy "The bride adjusts the bride's tie", read as one person, and was refused, round 68)
         ]
         if len(same) > 1:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
@@ -813,8 +818,11 @@ class PhrasesMixin:
             for k, p in enumerate(self.persons)
             if not p.pronoun_only and p.number == person.number and p.anchor < head
         ]
-        if not earlier or not all(self.apart(k, first) for k in earlier):
+        earlier = [k for k in earlier if self.apart(k, first)]
+        if not earlier:
             return None  # "a man with the woman", "the young and the old": joined in one clause, two people
+        # one named in this clause is not the one this phrase names again ("a grandmother and her granddaughter ...,
+        # the old woman guiding the girl": the girl is the granddaughter; was read as a third person, round 68)
         words = self.prompt[self.tokens[first].start : self.tokens[head].end]
         if len(earlier) > 1 and (meant := self.meant_of_pair(earlier, first, head, person)) is not None:
             self.by_order.add(head)
@@ -849,6 +857,22 @@ class PhrasesMixin:
             return None
         self.same_owner[first - 1] = self.phrase_start(self.persons[same[0]].anchor)[0] - 1  # one owner, both times
         return same[0]
+
+    def member_of_kin_group(self, first: int, det: str, head: int, person: Person) -> int | None:
+        """ "Two sisters at a temple; the younger one holds her sister's hand": one kinship noun, after "her"/"his", in a
+        later clause, whose plural named the one group of that kin before, names one of that group (decoys write both
+        from one slot: "two brothers ... his brother's hand"); as a new person its gender was varied apart, and a decoy
+        read "Two sisters ...; the younger one holds her brother's hand" (round 68). By class and structure only."""
+        owner = self.tok(first - 1)
+        if det or person.number != "sg" or owner is None or owner.low not in POSSESSIVE_WORDS or (
+                person.cls not in KIN_CLASSES - {"person"}):  # fmt: skip
+            return None
+        groups = [k for k, p in enumerate(self.persons)
+                  if not p.pronoun_only and p.number == "pl" and p.cls == person.cls and p.anchor < head]  # fmt: skip
+        if len(groups) != 1 or not self.apart(groups[0], first) or any(
+                self.persons[groups[0]].states.get(a) not in (None, v) for a, v in person.states.items()):  # fmt: skip
+            return None
+        return groups[0]
 
     def kin_called_again(self, first: int, det: str, head: int, person: Person) -> int | None:
         """"my dad fixing the car. Dad laughs": a kinship noun with no article or owner, in a later clause, is what the
@@ -979,6 +1003,13 @@ class PhrasesMixin:
             if isinstance(seg, Phrase) and seg.person == k and first >= 0:
                 return seg.det.lower() in ("a", "an", "") or seg.det.lower() in POSSESSIVE_WORDS or (
                     seg.det.lower() == "the" and first == 0)
+        return False
+
+    def indefinite(self, k: int) -> bool:
+        """Person k was first named with "a"/"an"."""
+        for first, _, seg in self.spans:
+            if isinstance(seg, Phrase) and seg.person == k and first >= 0:
+                return seg.det.lower() in ("a", "an")
         return False
 
     def phrase_start(self, head: int) -> tuple[int, str]:
@@ -1515,7 +1546,10 @@ class PhrasesMixin:
             # a weight around the word alone ("1girl, (elderly:1.3), smile") stays on the word the decoys write there
             opener, closer = self.weighted_alone(i, last)
             nxt = self.tok(closer + 1)
-            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r":
+            said = (c := self.tok(opener - 1)) is not None and c.low in COPULAS and nxt is not None and self.ing(nxt) and (
+                "v" in self.lex.tags(nxt.core))  # fmt: skip  # "A man who is old sitting alone at a bar": said of him,
+            # the -ing verb is his (the age went out as written beside "A woman who is old sitting ...", round 68)
+            if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r" and not said:
                 if adj.attribute == "age" and self.body_after(closer + 1) and not self.animal_subject():
                     # "A wrinkled old face with cloudy eyes": an age on a body part is someone's, whom no noun names
                     # here; held as a proxy is (round 66: "An old face ..." was sent, N = 1). Not a colour ("black

@@ -129,6 +129,14 @@ class ProxiesMixin:
                         key, last = words, i + n - 1
                         kind = kind or self.lex.proxies[words].kind
                         break
+            if not key and t.low == "w" and (slash := self.tok(i + 1)) is not None and slash.text == "/" and self.free(i + 1):
+                for n in (4, 3, 2):  # "an old lady w/ a walker": "w/" is "with" (round 68: sent as written)
+                    rest = range(i + 2, i + n + 1)
+                    if i + n < len(toks) and all(self.free(k) and toks[k].is_word for k in rest):
+                        words = " ".join(["with"] + [toks[k].low if k < i + n else toks[k].core for k in rest])
+                        if words in self.lex.proxies:
+                            key, last, kind = words, i + n, self.lex.proxies[words].kind
+                            break
             if not key:
                 continue
             if kind == "noun" and last == i and self.verb_after_subject(i):
@@ -566,6 +574,29 @@ class ProxiesMixin:
             if j > i + 1 and ends:
                 self.claim(i, i, Held(t.text, "proxy"))
         self.hold_orphaned_prepositions()
+        self.hold_emptied_choices()
+
+    def hold_emptied_choices(self) -> None:
+        """A front-end's choice or edit ("[bearded:clean-shaven:0.5]", "{bearded|clean-shaven}") whose every word
+        was held goes whole, brackets, separators and step with its words ("[::0.5]" was sent, round 68)."""
+        for i, t in enumerate(self.tokens):
+            close = {"[": "]", "{": "}"}.get(t.text)
+            end = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "[]{}"), None)
+            if close is None or end is None or self.tokens[end].text != close or not self.free(i):
+                continue
+            inside = range(i + 1, end)
+            if not any(self.tokens[k].text in "|:" for k in inside) or any(
+                    self.free(k) and self.tokens[k].is_word for k in inside):  # fmt: skip
+                continue
+            held = {self.used[k] for k in inside if not self.free(k)}
+            if not held or any(not isinstance(self.spans[h][2], Held) or self.spans[h][2].why != "proxy"
+                               or not i < self.spans[h][0] <= self.spans[h][1] < end for h in held):  # fmt: skip
+                continue
+            for h in held:
+                for m in range(self.spans[h][0], self.spans[h][1] + 1):
+                    del self.used[m]
+                self.spans[h] = (-1, -1, Held("", RELEASED))
+            self.claim(i, end, Held(self.prompt[t.start : self.tokens[end].end], "proxy"))
 
     def worn_by_no_person(self, first: int) -> bool:
         """Whether the proxy phrase starting at token `first` with its introducer ("wearing a tuxedo", "in a
@@ -943,8 +974,10 @@ class ProxiesMixin:
             first, last = self.clause_subject(first, last)
         elif (end := self.held_subject_sentence(first, last)) is not None:
             last = end
-        elif self.tokens[first].low in ("and", "but") and self.verb_at(last + 1) and (
+        elif self.tokens[first].low in ("and", "but") and self.verb_at(last + 1) and not self.ing(self.tokens[last + 1]) and (
                 end := self.clause_end_from(last + 1)) is not None:  # fmt: skip
+            # (an -ing verb after the held words is the person's: "with an afro and dark brown skin tying their
+            # running shoes" sent "person", round 68)
             last = end  # "His hands are rough and his beard is grey.": the clause the held subject opens goes with it
             # (red team 63: "His hands are rough is grey." was sent)
         elif (c := self.tok(first - 1)) is not None and c.low in ("is", "are", "was", "were") and self.free(first - 1) and (
@@ -1090,11 +1123,34 @@ class ProxiesMixin:
             j -= 1
         if (w := self.tok(j)) is not None and w.low == "and" and j > 0 and not self.free(j):
             return True  # "with a long gray beard and a bald head": the "and" went with the held beard
-        return w is not None and w.low in ("with", "w/", "has", "have", "had")
+        if w is not None and w.text == "/" and (v := self.tok(j - 1)) is not None and v.low == "w":
+            return True  # "an old lady w/ a walker": "w/" is "with" (round 68: sent as written)
+        return w is not None and (w.low in ("with", "w/", "has", "have", "had") or w.low in g.CHAT_WITH)
+
+    def hair_described(self, k: int) -> bool:
+        """Token k begins what is said of the hair before it: how it is worn ("in a bun", "into a ponytail";
+        `Senses.hairdos`) or a past participle ("tied back", "pulled into a bun", "cut short")."""
+        w = self.tok(k)
+        if w is None or not w.is_word or not self.free(k):
+            return False
+        if w.low in ("in", "into"):
+            j = k + 1
+            while (d := self.tok(j)) is not None and d.is_word and (d.core in g.DETERMINERS or "a" in self.lex.tags(d.core)) and (
+                    d.core not in self.lex.senses.hairdos):  # fmt: skip
+                j += 1  # "in a tight bun", "in two long braids"
+            return (d := self.tok(j)) is not None and d.core in self.lex.senses.hairdos
+        return "v" in self.lex.tags(w.core) and (w.low.endswith("ed") or w.low in g.IRREGULAR_PAST) and (
+            self.noun(w) is None)
 
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
+        if kind == "adj" and nxt is not None and self.lex.senses.body_part(nxt.core) and self.hair_described(last + 2):
+            return first, last  # "with gray hair in a bun", "white hair tied back": the hair stays for what is said of
+            # it, its colour leaves ("A woman in a bun" and "a man tied back" were sent)
+        if kind == "noun" and first < last and self.lex.senses.body_part(self.tokens[last].core) and (
+                self.hair_described(last + 1)):  # fmt: skip
+            return first, last - 1  # the same for a proxy that names the hair ("gray hair", "white hair")
         if nxt is not None and self.free(last + 1) and (nxt.core in FEATURE_NOUNS or kind == "adj" and self.had(first) and (
                 self.lex.senses.body_part(nxt.core))):  # fmt: skip
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it; so

@@ -470,6 +470,8 @@ class ReadingMixin:
         if t.possessive or nxt is None or not self.free(i + 1) or self.ing(nxt) or nxt.core in COLLECTIVES or (
                 len(nxt.core) < 2):  # fmt: skip
             return False  # "a child w/ a dog": a letter ("w/" is "with") names no kind
+        if nxt.low in g.CHAT_WITH and after is not None and after.is_word:
+            return False  # "a grl wit long brown hair": "with" as chat writes it, no kind of wit
         if prev is not None and prev.core in POSSESSIVE_DETERMINERS:
             return False  # "teaching his grandson chess": two objects
         if "v" in self.lex.tags(nxt.core) and (before := self.tok(self.phrase_opening(i))) is not None and (

@@ -37,6 +37,7 @@ from obclip.prompts.cues import (
     YEAR_OLD,
     YO,
     hair_type_head,
+    listed_singular,
     plain,
 )
 from obclip.prompts.template import Held
@@ -761,7 +762,8 @@ class ThingsMixin:
         if any(self.noun(w) is not None for w in words) or (
                 head in senses.person_senses and head not in senses.kind_heads):  # fmt: skip
             return False  # "a Sikh taxi driver", "a Korean pop idol": a person ("a concert poster" is a thing)
-        made = any(w.core in senses.kind_heads or w.core in senses.garments for w in words)
+        made = any(w.core in senses.kind_heads or w.core in senses.garments or (
+            listed_singular(w.core, senses.kind_heads) is not None) for w in words)  # "Mr. Potato Head toys"
         return (
             made
             and t.core not in senses.place_heads  # "a Queen Street house" is Queen Street's; places take names alike
