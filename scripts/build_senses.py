@@ -85,6 +85,9 @@ PICTURES_SINCE_WORDNET = frozenset({"meme", "memes", "poster", "posters", "selfi
 # ways to wear hair that WordNet 3.0 lacks, or files under another sense first ("bun" is only bread there): "with
 # gray hair in a bun" describes the hair, not where the person is
 HAIRDOS_SINCE_WORDNET = frozenset({"bun", "buns", "updo", "updos", "topknot", "knot", "cornrows", "locs", "plaits"})
+# animals named by words WordNet 3.0 lacks: "koi swimming in a pond" read "koi" as a lower-case first name, and sent
+# "A person swimming in a pond" (round 67)
+ANIMALS_SINCE_WORDNET = frozenset({"koi", "labradoodle", "goldendoodle", "cockapoo", "maltipoo", "shih tzu"})
 DEPICTIONS = ("picture.n.01", "image.n.01", "portrait.n.02", "caricature.n.01", "photograph.n.01", "sculpture.n.01", "statue.n.01",
               "drawing.n.02", "painting.n.01", "portrayal.n.01", "likeness.n.02", "icon.n.03")
 # Names of things that WordNet 3.0 lacks or files under a person first ("Bloody Mary" is Mary I there),
@@ -237,6 +240,9 @@ def _senses(wn, people: dict) -> dict:
                     creatures.add(name)  # "tiger" is first "a fierce person" in WordNet, "sloth" laziness
             elif top.lexname() == syn.lexname():
                 creatures.add(name)  # a plant or a food when that is what the word first means ("an orange")
+
+    animals |= ANIMALS_SINCE_WORDNET
+    creatures |= ANIMALS_SINCE_WORDNET
 
     place_syns = _closure(wn, PLACES)
     built = _closure(wn, ("structure.n.01", "facility.n.01"))

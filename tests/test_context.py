@@ -226,7 +226,10 @@ def test_an_item_of_a_long_list_tag_may_be_held_back() -> None:
     with its "and" ("a cane and"), so the rest of the list reads on; a list short enough is still one tag."""
     prompt = "an old man with liver spots, a cane and a flat cap"
     assert {"a cane and", "and a flat cap"} <= set(spans_of(prompt))
-    group = _guarded(prompt)
+    # since round 69 the held first item leaves its "with" to the rest of the list, and the view reads as the prompt
+    # without it: "an old man with a cane and a flat cap", which the attacker passes as it passes that prompt
+    assert _guarded(prompt).cloud_prompt == _guarded("an old man with a cane and a flat cap").cloud_prompt
+    group = _guarded("an old man, liver spots, a cane and a flat cap")  # a list of tags: the cane's item is held
     assert group.n > 1 and not any("cane" in c for c in group.order) and default_attacker().leak(group) is None
     assert spans_of("a man, hat and cane") == ["hat and cane"]
 

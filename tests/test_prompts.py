@@ -3514,3 +3514,71 @@ def test_session_26_an_age_after_who_is_before_an_ing_verb_is_said_of_the_person
     group = accepted("A man who is old sitting alone at a bar")
     assert any(s.name == "age" for s in group.slots) and any("who is young" in c for c in group.order), group.order
     assert accepted("A woman who is no longer young sitting alone at a bar, film noir lighting").n == 6
+
+
+@pytest.mark.parametrize("prompt", ["koi swimming in a pond", "my golden retriever Charlie wearing a bow tie at a birthday party"])
+def test_session_26_animals_and_their_names_are_no_one(prompt: str) -> None:
+    """Round 67 left "koi swimming in a pond" read as a lower-case first name ("A person swimming in a pond"); round 69
+    found "my golden retriever Charlie ..." refused as a person's name."""
+    assert accepted(prompt).order == (prompt,)
+    held_on_device("koi and her mom at the beach", "koi")  # with "and her": a person's name
+
+
+def test_session_26_one_of_a_group_is_the_person_its_pronouns_mean() -> None:
+    """Round 69: "A teacher with her students, one of whom is raising his hand" was refused ("his" bound to the
+    teacher by position); an object pronoun in that clause still means someone outside it, the teacher."""
+    group = accepted("A teacher with her students, one of whom is raising his hand")
+    assert group.n == 4 and len({s.person for s in group.slots}) == 2, group.order
+    group = accepted("A teacher with her students, one of whom hands her a note")
+    assert group.n == 2 and "A teacher with his students, one of whom hands him a note" in group.order, group.order
+
+
+def test_session_26_his_before_an_age_in_years_is_possessive() -> None:
+    """Round 69: "a dad teaching his 5 year old daughter to ride a bike" was refused ("his 5" read as maybe an object
+    before a number, as "teaching her 5 tricks" is)."""
+    group = accepted("a dad teaching his 5 year old daughter to ride a bike")
+    assert not any("5" in c for c in group.order) and len({s.person for s in group.slots}) == 2, group.order
+
+
+def test_session_26_a_the_phrase_whose_age_clashes_with_the_same_noun_names_the_other() -> None:
+    """Round 69: "A young man carries his elderly father ..., the old man's cane in his hand" was refused as one man
+    both young and old; the old man is the father, written "the latter" in every candidate."""
+    group = accepted("A young man carries his elderly father across a flooded street, the old man's cane in his hand")
+    assert all("the latter's cane" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("pls draw old guy w/ beard fishing", "pls draw old man fishing"),
+    ("can you do a cute girl with bubble tea pls", "can you do a cute little girl with bubble tea pls"),
+    ("someone with stubble, a square jaw and a hat", "someone with a square jaw and a hat"),
+    ("a hunched elderly person with a walker, cardigan and thick glasses in a hallway",
+     "a hunched old person with cardigan and thick glasses in a hallway"),
+    ("close-up of wrinkled, age-spotted hands holding a teacup", "close-up of hands holding a teacup"),
+    ("Golden State Warriors vs Boston Celtics, empty arena", "Golden State Warriors vs Boston Celtics, empty arena"),
+])  # fmt: skip
+def test_session_26_round_69_what_is_sent_reads_as_written(prompt: str, view: str) -> None:
+    """Held-out round 69: "pls little draw boy fishing" (the request's verb read into the person's phrase), "with
+    bubble a woman" ("tea pls" read as a full name), "someone, a square jaw" and "a hunched ... person, cardigan"
+    (a held first item of a "with" list took its "with"), "age-spotted" sent beside every decoy, "... vs a man" (a
+    team's name read as a person's)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("a guy who just turned thirty blowing out candles on a cake", "thirty"),
+    ("a woman in the prime of life, silver at the temples, laughing", "prime of life"),
+])  # fmt: skip
+def test_session_26_round_69_an_age_said_otherwise_is_not_sent(prompt: str, said: str) -> None:
+    """Held-out round 69: "turned thirty" before an -ing verb and "in the prime of life, silver at the temples" went
+    out as written beside every gender decoy (N = 2)."""
+    group = accepted(prompt)
+    assert not any(said in c or "silver" in c for c in group.order), group.order
+
+
+def test_session_26_the_younger_of_a_group_is_one_of_it() -> None:
+    """Held-out round 69: "Two sisters ..., the older one teaching the younger to surf" sent "teaching the old people
+    to surf" ("the younger" read as a group of an age, as "the young" is)."""
+    group = accepted("Two sisters on a beach, the older one teaching the younger to surf while their dad films them")
+    assert all("teaching the younger to surf" in c for c in group.order), group.order
+    assert accepted("the young and the old dancing").n == 16  # groups of an age, still

@@ -567,7 +567,10 @@ class AgesMixin:
         # written), "He looks about eight" (round 63)
         spelled = years_written(t) if t.is_word and (copula or approx) else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
-                "and", "but", "years", "now", "today")):  # "Aiko is eight.", "she is seventy and ...": said in words
+                "and", "but", "years", "now", "today", "last", "this", "yesterday") or (
+                self.ing(nxt) and prev.low in ("turned", "turns"))):  # fmt: skip
+            # "Aiko is eight.", "she is seventy and ...": said in words; "a guy who just turned thirty blowing out
+            # candles" (round 69: "thirty" went out beside every decoy)
             owner = self.subject_before(i)
             if owner is not None and approx:  # written "about 10", as "about ten years old" is
                 return self.age_of(owner, spelled, t.text, i - 1, i, AgePhrase(owner, prev.low, g.LOWER, word=prev.text))

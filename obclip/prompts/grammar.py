@@ -120,7 +120,10 @@ IRREGULAR_PAST = frozenset(
     chose woke wore tore swore drove rode wrote strode shone gave ate came became knew grew threw blew drew flew
     told sold held stood made paid said heard had did went got sought spoke broke shook took""".split()
 )
-CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS
+# what chat adds to a request ("a girl with bubble tea pls"): no name, no surname ("tea pls" was read as a person's
+# full name, round 69)
+CHAT_WORDS = frozenset("pls plz plez thx thnx ty lol lmao lmfao rofl omg idk tbh ngl imo btw".split())
+CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS | CHAT_WORDS
 # adverbs that complete a phrasal verb ("storms off", "walks away", "looks up")
 VERB_PARTICLES = frozenset("off away out up down back over around along about aside ahead".split())
 # words after "her"/"his" that are nouns after a preposition ("on her back") and particles after a verb ("bring her back")

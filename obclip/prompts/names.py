@@ -426,6 +426,14 @@ class NamesMixin:
             self.keep(i, end, "the name of a place or a thing named after its owner: no one is pictured")
             return  # "Joe's Diner at night", "Mel's Pizza": the owner's name names the place (red team 63: "A man at
             # night" was sent)
+        if t.capitalised and (end := self.opponent_end(i)) is not None:
+            self.keep(i, end, "a name of a thing, a place, a work or an artist")
+            return  # "Golden State Warriors vs Boston Celtics": the other side of "vs" is a team as the first is
+            # ("... vs a man" was sent, round 69)
+        if t.capitalised and self.pet_name(i):
+            self.keep(i, i, "an animal's name")
+            return  # "walking her dog Max" ("walking his dog a man" was sent, round 68), "my golden retriever Charlie"
+            # (refused as a person's name, round 69)
         if t.core in HONORIFICS and prev is not None and prev.core in ("his", "her", "their"):
             return  # "Her Grace nods", "Her Majesty waved": a style, not a name; its pronoun is the person's
         if t.core in NAME_ARTICLES and t.capitalised and (after := self.tok(i + 1)) is not None and after.capitalised:
@@ -553,6 +561,38 @@ class NamesMixin:
             self.claim(i, i, Held(t.text, "name"))
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def opponent_end(self, i: int) -> int | None:
+        """The last capitalised word of a team's name right after "vs"/"versus": two names of several capitalised
+        words, one of them ending in a plural ("Golden State Warriors vs Boston Celtics"), or after a thing's name kept
+        as written; else None ("Ali vs Frazier" are two people)."""
+        j = i - 1
+        if (w := self.tok(j)) is not None and w.text == ".":
+            j -= 1
+        if (vs := self.tok(j)) is None or vs.low not in ("vs", "versus") or (other := self.tok(j - 1)) is None:
+            return None
+        end = i
+        while (w := self.tok(end + 1)) is not None and w.is_word and w.capitalised and self.free(end + 1):
+            end += 1
+        kept = (k := self.used.get(j - 1)) is not None and isinstance(self.spans[k][2], Held) and (
+            self.spans[k][2].why == "not a person")  # fmt: skip
+        team = end > i and other.capitalised and (w := self.tok(j - 2)) is not None and w.capitalised and (
+            other.core.endswith("s") or self.tokens[end].core.endswith("s"))  # fmt: skip
+        return end if kept or team else None
+
+    def pet_name(self, i: int) -> bool:
+        """Token i names the animal right before it, owned or with an article: "her dog Max", "our cat Luna", "my
+        golden retriever Charlie" (an animal noun that is no person noun or adjective: not "a young Maria")."""
+        prev = self.tok(i - 1)
+        if prev is None or not prev.is_word or prev.possessive or prev.core not in self.lex.senses.animals or (
+                prev.core in self.lex.nouns or prev.core in self.lex.adjectives or "a" in self.lex.tags(prev.core)):  # fmt: skip
+            return False
+        k = i - 2
+        while (w := self.tok(k)) is not None and w.is_word and not w.possessive and self.noun(w) is None and (
+                w.core in self.lex.senses.animals or "a" in self.lex.tags(w.core)) and w.core not in g.DETERMINERS:  # fmt: skip
+            k -= 1  # "my golden retriever Charlie", "our old German shepherd Rex"
+        owner = self.tok(k)
+        return owner is not None and (owner.core in POSSESSIVE_DETERMINERS or owner.core in g.DETERMINERS or owner.possessive)
 
     def costume_name(self, i: int) -> int | None:
         """The last token of a name right after "dressed as", "disguised as" (no article between: "a woman dressed
@@ -725,12 +765,6 @@ class NamesMixin:
         if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
                 kind.core in self.lex.senses.animals and kind.core not in self.lex.nouns):  # fmt: skip
             return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)
-        if prev is not None and prev.is_word and not prev.possessive and prev.core in self.lex.senses.animals and (
-                prev.core not in self.lex.nouns and prev.core not in self.lex.adjectives and "a" not in self.lex.tags(
-                    prev.core)) and (owner := self.tok(i - 2)) is not None and (  # fmt: skip  # not "a young Maria"
-                owner.core in POSSESSIVE_DETERMINERS or owner.core in g.DETERMINERS or owner.possessive):  # fmt: skip
-            return True  # "walking her dog Max", "our cat Luna": the animal's name ("walking his dog a man" was sent,
-            # round 68)
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core not in g.DETERMINERS and (
                 "a" in self.lex.tags(w.core) or w.core in self.lex.adjectives or (
@@ -865,6 +899,10 @@ class NamesMixin:
             prev is not None and prev.low in PERSON_SLOT_WORDS and self.of_a_person(i))
         if "N" in tags and "a" not in tags and self.pictured(i) and name_gender(self.lex.first_names[plain(t.core)]):
             return True  # "a photo of mike at the park": a first name whose common reading is rare, as whom a picture shows
+        if not tags and t.core in self.lex.senses.animals and not (
+                nxt is not None and nxt.low == "and" and (o := self.tok(i + 2)) is not None and o.low in ("her", "his")):  # fmt: skip
+            return False  # "koi swimming in a pond": an animal the dictionary lacks (`Senses.animals` adds it); "koi
+            # and her mom at the beach" is a person
         if tags <= {"p"}:
             return self.lex.first_names[plain(t.core)] in ("male", "female") or where_a_name_stands
         # "karen asking" where a name stands; "salt and pepper", "a yellow tiger with", "lava pouring" are no names

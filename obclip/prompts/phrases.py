@@ -18,6 +18,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     KIN_CLASSES,
     ORDINAL,
+    PICTURE_REQUESTS,
     POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
     SOMETHING,
@@ -519,6 +520,10 @@ class PhrasesMixin:
         adjective = self.lex.adjectives.get(t.core)
         if adjective is None or adjective.attribute not in ("age", "ethnicity") or t.possessive:
             return False
+        if adjective.attribute == "age" and t.core.endswith(("er", "est")) and any(
+                p.number == "pl" and p.anchor < i for p in self.persons):  # fmt: skip
+            return False  # "Two sisters ..., the older one teaching the younger to surf": a comparison within a group
+            # names one of it, no people of an age ("teaching the old people" was sent, round 69)
         if prev is None or prev.low not in ("the", "a", "an") or not self.free(i - 1):
             return False
         if t.capitalised and "P" in (tags := self.lex.tags(t.core)) and "n" not in tags:
@@ -791,6 +796,9 @@ class PhrasesMixin:
             and p.number == person.number
             and p.anchor < head
             and self.tokens[p.anchor].core == word
+            and all(p.states.get(a) in (None, v) for a, v in person.states.items())  # "A young man carries his
+            # elderly father ..., the old man's cane": not the young man (refused as one man both young and old,
+            # round 69); which one it is, is then read as for any noun (`meant_of_pair`)
             and (
                 (self.introduced(k) and self.apart(k, first))
                 or (self.tokens[head].possessive and (self.tokens[p.anchor].possessive or (
@@ -1025,7 +1033,10 @@ class PhrasesMixin:
                 first, j = opener, opener - 1
                 continue
             if not self.modifier(j) or self.agreeing_verb(j) or self.acted_on(j) or (
-                    self.ing(w) and j > 0 and not self.free(j - 1) and self.tokens[j - 1].is_word):  # fmt: skip
+                    self.ing(w) and j > 0 and not self.free(j - 1) and self.tokens[j - 1].is_word) or (
+                    w.core in PICTURE_REQUESTS and j < head - 1):  # fmt: skip
+                # "pls draw old guy w/ beard": the request's verb, before the person's own words ("pls old draw
+                # man" was sent, round 69)
                 # "Mary holding baby Jesus": an -ing word right after someone named is what they do (round 60:
                 # "the Virgin little holding child")
                 break  # "a teenager texts friends": "texts" is the teenager's verb, no modifier of the friends;

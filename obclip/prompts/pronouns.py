@@ -88,6 +88,7 @@ class PronounsMixin:
         if not self.gender_protected:
             return  # pronouns stay as written
         self.mark_ordinal_references()
+        self.mark_ones_of_groups()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:
                 continue
@@ -126,6 +127,23 @@ class PronounsMixin:
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def mark_ones_of_groups(self) -> None:
+        """ "A teacher with her students, one of whom is raising his hand": "one of whom", "one of them" or "one of the"
+        and a plural person noun, after a group, names one member, a person known by the pronouns that follow (as "She"
+        is with no one before it); bound by position to the teacher, "his" was refused (round 69). Not a gender read."""
+        for i, t in enumerate(self.tokens):
+            of, who = self.tok(i + 1), self.tok(i + 2)
+            if t.low != "one" or not self.free(i) or of is None or of.low != "of" or who is None:
+                continue
+            group = who.low in ("whom", "them") or (who.low == "the" and (h := self.tok(i + 3)) is not None and (
+                (found := self.noun(h)) is not None and found[0].number == "pl"))  # fmt: skip
+            groups = [p for p in self.persons if p.number == "pl" and p.anchor < i]
+            if group and groups and "gender" not in max(groups, key=lambda p: p.anchor).states and any(
+                    p.number == "sg" and p.anchor < i for p in self.persons):  # fmt: skip
+                # (a group of one gender gives its member that gender: "Two women hug. One of them ... her suitcase"
+                # binds to the group, `bind`; with no one single before, so does any member)
+                self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
 
     def given_to(self, i: int) -> bool:
         """ "her" bound as a possessive at token i, between a verb of giving and a bare thing ("brings her tea",
@@ -470,6 +488,8 @@ class PronounsMixin:
         j = i - 1
         while j >= 0 and not (self.tokens[j].text in ",;:.!?()" or self.tokens[j].low in CLAUSE_WORDS):
             j -= 1
+        if j >= 2 and self.tokens[j].low == "whom" and self.tokens[j - 1].low == "of" and self.tokens[j - 2].low == "one":
+            return j - 2  # "one of whom hands her a note": the relative clause's subject opens it
         return j + 1
 
     def check_agreement(self, person: Person, t: Token, i: int) -> None:
@@ -515,8 +535,12 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if nxt is None or nxt.kind == "punct":
         return "object" if word == "her" else "standalone"
     if nxt.kind == "num":
-        if follows_preposition or prev is None or prev.core not in g.DITRANSITIVE:
-            return "possessive"
+        unit = tokens[i + 2] if i + 2 < len(tokens) else None
+        aged = nxt.low.endswith(("-year-old", "-month-old")) or (
+            unit is not None and unit.core in ("year", "years", "yr", "yrs", "yo", "month", "months"))
+        if follows_preposition or prev is None or prev.core not in g.DITRANSITIVE or word == "his" or aged:
+            return "possessive"  # "teaching his 5 year old daughter to ride a bike" (refused, round 69): "his" is no
+            # object, and a number with its unit of age is someone's age
         raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' after '{prev.text}'")
     core = nxt.core
     when = tokens[i + 2] if i + 2 < len(tokens) else None

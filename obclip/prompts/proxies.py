@@ -1142,6 +1142,17 @@ class ProxiesMixin:
         return "v" in self.lex.tags(w.core) and (w.low.endswith("ed") or w.low in g.IRREGULAR_PAST) and (
             self.noun(w) is None)
 
+    def listed_on(self, k: int) -> bool:
+        """From token k a list of things goes on to its "and": words no person noun, verb's -ing or clause opener,
+        up to an "and" before any other punctuation ("a square jaw and an Adam's apple", "cardigan and thick glasses")."""
+        for j in range(k, min(k + 6, len(self.tokens))):
+            w = self.tokens[j]
+            if w.low == "and":
+                return j > k
+            if not w.is_word or not self.free(j) or self.noun(w) is not None or self.ing(w) or w.low in ("who", "that"):
+                return False
+        return False
+
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
         nxt = self.tok(last + 1)
@@ -1190,6 +1201,12 @@ class ProxiesMixin:
         ):
             first -= 1  # "a woman, 8 months along": the comma that opened it leaves with it
         if kind != "noun":
+            comma, then = self.tok(last + 1), self.tok(last + 2)
+            if comma is not None and comma.text == "," and self.free(last + 1) and then is not None and then.is_word and (
+                    ("a" in self.lex.tags(then.core) and "n" not in self.lex.tags(then.core)) or then.core in self.lex.proxies
+                    or "-" in then.core) and self.noun(then) is None:  # fmt: skip
+                last += 1  # "wrinkled, age-spotted hands": the comma between two words of one noun leaves with the
+                # first ("close-up, hands" was sent once "of" left too, round 69)
             return first, last
         after, later = self.tok(last + 1), self.tok(last + 2)
         plural = after is not None and after.low.endswith("s") and (  # "puffs", not "class" or "bus": a singular stays
@@ -1278,6 +1295,13 @@ class ProxiesMixin:
                     "v" in self.lex.tags(prev.core)):  # fmt: skip
                 return first - 1, last + 1  # "wearing a kilt and playing bagpipes" -> "playing bagpipes": two verbs
             return first, last + 1  # "a hijab and glasses" -> "glasses"
+        if nxt is not None and nxt.text == "," and self.free(last + 1) and not joins_person and self.listed_on(last + 2):
+            # "with stubble, a square jaw and ...", "with a walker, cardigan and thick glasses": "with" stays for the
+            # rest of its list ("someone, a square jaw" was sent, round 69)
+            if self.tokens[first].low == "with" and first == start_word:
+                return first + 1, last + 1
+            if prev is not None and prev.low == "with" and self.free(first - 1):
+                return first, last + 1
         if prev is not None and self.free(first - 1) and prev.low in ("and", "or", "&"):
             return first - 1, last
         if prev is not None and prev.text == "/" and (w := self.tok(first - 2)) is not None and w.low == "w" and (
