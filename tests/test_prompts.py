@@ -3582,3 +3582,56 @@ def test_session_26_the_younger_of_a_group_is_one_of_it() -> None:
     group = accepted("Two sisters on a beach, the older one teaching the younger to surf while their dad films them")
     assert all("teaching the younger to surf" in c for c in group.order), group.order
     assert accepted("the young and the old dancing").n == 16  # groups of an age, still
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("make me a foto of a hansome man in suit, he is arab, for my wedding card",
+     "make me a foto of a hansome man in suit, for my wedding card"),
+    ("kindergarteners at a Lunar New Year parade wearing qipao and lion masks",
+     "little children at a parade wearing lion masks"),
+    ("high school prom, a girl in a sequined dress and her date in a tux", "a little girl and her date in a tux"),
+    ("a woman with an afro puff laughing on a rooftop", "a woman laughing on a rooftop"),
+])  # fmt: skip
+def test_session_26_round_69_held_words_take_what_only_they_needed(prompt: str, view: str) -> None:
+    """Held-out round 69: "..., he is, for my wedding card" (an origin outside the value space left its clause's
+    subject and copula), "at a parade lion masks" (a held first item took its verb from the rest of the list), "a
+    young man in his date in a tux" ("and her date" read as another thing worn), "a woman with a puff"."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("Jordan skateboarding past a Jordan sneaker store", "A person skateboarding past a Jordan sneaker store"),
+    ("make my dad look like a warrior, hes 55 and bald lmao", "make my father look like a warrior, hes 45 lmao"),
+    ("A student in a Catholic girls' school uniform waiting at the bus stop", "A student waiting at the bus stop"),
+])  # fmt: skip
+def test_session_26_round_70_what_is_sent_reads_as_written(prompt: str, view: str) -> None:
+    """Held-out round 70: "past a the person sneaker store" (a make named like the person before it), "in him New
+    Mexico studio" ("her" before a place's name read as an object), "hes 75 and lmao" (a held adjective left its
+    "and"), "in a Catholic little boys' waiting" (a school's kind read as people once its uniform was held)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    group = accepted("Georgia painting giant flowers in her New Mexico studio, O'Keeffe style")
+    assert group.n == 2 and not any("him New Mexico" in c for c in group.order), group.order
+
+
+def test_session_26_round_70_a_denied_age_agrees_with_the_age_said() -> None:
+    """Held-out round 70: "A man of ninety-one winters ..., he is no longer young" was refused as both old and
+    middle-aged; the denial agrees with the age already said."""
+    group = accepted("A man of ninety-one winters carving wood on his porch, he is no longer young but his hands are steady")
+    assert not any("ninety" in c or "young but" in c and "75" in c for c in group.order), group.order
+    assert accepted("a woman who is no longer young").cloud_prompt.endswith("middle-aged")  # the next age, alone
+
+
+def test_session_26_round_70_his_before_a_word_known_only_as_an_adverb_is_possessive() -> None:
+    """Held-out round 70: "a smol boi with his doggo" had "with hers doggo" in every female decoy ("doggo" is an
+    adverb in WordNet, so "his" was read as standing alone)."""
+    group = accepted("plz draw a smol boi with his doggo")
+    assert not any("hers" in c for c in group.order) and any("her doggo" in c for c in group.order), group.order
+
+
+def test_session_26_round_70_a_weak_person_noun_with_skin_is_a_person() -> None:
+    """Held-out round 70: "model with deep dark skin" went out as written (a model read as no person, so its skin
+    was no one's)."""
+    held_on_device("Fashion editorial: model with deep dark skin, red lipstick", "dark skin")
+    held_on_device("a model with dark skin", "dark skin")

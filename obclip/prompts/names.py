@@ -472,7 +472,9 @@ class NamesMixin:
         common = bool(set(self.lex.tags(t.core)) & set("nvar"))  # "dawn walking her dog at dawn": the time
         if plain(t.core) in self.names and plain(t.core) in self.lex.first_names and (
                 t.capitalised or self.lower_mode) and (t.possessive or not common or i in self.starts or self.name_opens(i)) and (
-                not (prev is not None and prev.low in PLACE_PREPOSITIONS and "P" in self.lex.tags(t.core))):  # fmt: skip
+                not (prev is not None and prev.low in PLACE_PREPOSITIONS and "P" in self.lex.tags(t.core))) and (
+                prev is None or prev.low not in ("a", "an")):  # fmt: skip  # "past a Jordan sneaker store": a make (round
+            # 70: "past a the person sneaker store" was sent)
             # (not after a preposition of place, where a place's name stands: "Emma and Jordan hiking in Jordan")
             # "John and Mary at the beach. John waves.": a first name read as someone's earlier names that person
             # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written); so

@@ -1482,6 +1482,9 @@ class PhrasesMixin:
             if owner is None:
                 continue
             value = scale[scale.index(adj.value) + 1]
+            if (known := self.persons[owner].states.get("age")) in scale and scale.index(known) > scale.index(adj.value):
+                value = known  # "A man of ninety-one winters ..., he is no longer young": the age said already, which
+                # the denial agrees with (it was refused as both old and middle-aged, round 70)
             self.persons[owner].state("age", value, True, said.text)
             self.hold_bound_after(end)
             if copula:  # "isn't": its verb stays, its negation goes with the denied age
@@ -1636,6 +1639,16 @@ class PhrasesMixin:
             elif (c := self.tok(opener - 1)) is not None and c.low in COPULAS and self.free(opener - 1) and (
                     (a := self.tok(closer + 1)) is not None and a.low == "and" and self.free(closer + 1)):  # fmt: skip
                 opener, closer = opener - 1, closer + 1  # "she is Mexican and loves music" -> "she loves music"
+            elif (c := self.tok(opener - 1)) is not None and c.low in COPULAS and self.free(opener - 1) and (
+                    (p := self.tok(opener - 2)) is not None and p.low in ("he", "she", "they") and self.free(opener - 2)
+                    and opener - 2 > 0) and (
+                    (a := self.tok(closer + 1)) is None or a.text in ",.;!?"):  # fmt: skip
+                opener -= 2  # "a hansome man in suit, he is arab, for my wedding card": the clause says nothing else
+                # ("..., he is, for my wedding card" was sent, round 69)
+                if (comma := self.tok(opener - 1)) is not None and comma.text == "," and self.free(opener - 1):
+                    opener -= 1
+                elif a is not None and a.text in ".!?" and opener in self.starts and self.free(closer + 1):
+                    closer += 1  # "my friend. She is arab.": the sentence goes whole, its full stop with it
             elif (c := self.tok(opener - 1)) is not None and CONTRACTED_PRONOUN.match(c.low) and self.free(opener - 1):
                 # "my mom shes mexican and loves to cook" -> "my mom loves to cook" (red team 63: "my mother shes and
                 # loves to cook" was sent); "my mom shes mexican" -> "my mom"

@@ -623,10 +623,16 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
             k += 1
         head = tokens[k] if k < len(tokens) else None
         if head is not None and head.is_word and ("n" in lex.tags(head.core) or head.core in lex.nouns or (
-                not lex.tags(head.core) and head.core.isalpha())):  # fmt: skip
+                not lex.tags(head.core) and head.core.isalpha()) or (head.capitalised and "P" in lex.tags(head.core))):  # fmt: skip
+            # "in her New Mexico studio": a place's name before the noun is hers too ("in him New Mexico studio" was
+            # sent, round 70)
             if head.core not in g.CLOSED:
                 return "possessive"  # "his new phone"; "his new smartphone": an unknown word there is a noun too
         return "object" if word == "her" else "standalone"
+    if set(tags) == {"r"} and not core.endswith("ly") and (word == "his" or (prev is not None and prev.core in g.PREPOSITIONS)) and (
+            after is None or not after.is_word):  # fmt: skip
+        return "possessive"  # "a smol boi with his doggo 🐶": a word WordNet knows only as an adverb, ending its phrase
+        # after "his", is a thing of his (round 70: "with hers doggo" in every female decoy)
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")

@@ -1201,6 +1201,11 @@ class ProxiesMixin:
         ):
             first -= 1  # "a woman, 8 months along": the comma that opened it leaves with it
         if kind != "noun":
+            a, after = self.tok(first - 1), self.tok(last + 1)
+            if a is not None and a.low in ("and", "or", "&") and self.free(first - 1) and (
+                    after is None or not after.is_word or after.core in g.CHAT_WORDS or after.core in g.CONJUNCTIONS):  # fmt: skip
+                return first - 1, last  # "hes 55 and bald lmao": the "and" that joined it ("hes 75 and lmao" was sent,
+                # round 70)
             comma, then = self.tok(last + 1), self.tok(last + 2)
             if comma is not None and comma.text == "," and self.free(last + 1) and then is not None and then.is_word and (
                     ("a" in self.lex.tags(then.core) and "n" not in self.lex.tags(then.core)) or then.core in self.lex.proxies
@@ -1282,7 +1287,11 @@ class ProxiesMixin:
         while k < last + 5 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is None and (
                 w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS or w.core in self.lex.adjectives):  # fmt: skip
             k += 1  # "in a hanbok and her teenage grandson": past the next phrase's article and attribute words
-        joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
+        joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None or (
+            (o := self.tok(last + 2)) is not None and o.low in ("her", "his", "their") and self.tokens[first].low != "with"
+            and (p := self.tok(first - 1)) is not None and p.low in ("in", "wearing"))  # fmt: skip
+        # "a girl in a sequined dress and her date in a tux": what "her" owns joins the girl, not her dress ("a young
+        # man in his date in a tux" was sent, round 69)
         # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
         joins_clause = (w := self.tok(last + 2)) is not None and w.low in ("who", "that", "which", "whose") or (
             self.opens_clause(last + 2))  # fmt: skip  # "... and her hair is in a bun": `proxy_extent` ends this one there
@@ -1291,6 +1300,10 @@ class ProxiesMixin:
             if self.tokens[first].low in INTRODUCERS and first == start_word:
                 return first + 1, last + 1  # "with a walker and an oxygen tube" -> "with an oxygen tube"
             then = self.tok(last + 2)
+            if first == start_word - 1 and (self.tokens[first].low in INTRODUCERS or verb(first)) and (
+                    then is not None and not self.ing(then)):  # fmt: skip
+                return start_word, last + 1  # "wearing qipao and lion masks" -> "wearing lion masks" ("at a parade
+                # lion masks" was sent, round 69)
             if then is not None and self.ing(then) and prev is not None and self.free(first - 1) and self.ing(prev) and (
                     "v" in self.lex.tags(prev.core)):  # fmt: skip
                 return first - 1, last + 1  # "wearing a kilt and playing bagpipes" -> "playing bagpipes": two verbs

@@ -263,8 +263,10 @@ class ReadingMixin:
         if not (kind or styled):
             return False  # "old ladies' tea party", "a mother's love": an event or a feeling has its people
         k = i - 1
-        while k >= 0 and self.tokens[k].is_word and self.tokens[k].core in self.lex.adjectives:
-            k -= 1  # "a little girl's dress": the adjectives belong to the person, the article to the dress
+        while k >= 0 and self.tokens[k].is_word and (self.tokens[k].core in self.lex.adjectives or (
+                "a" in self.lex.tags(self.tokens[k].core) and self.tokens[k].core not in g.CLOSED)):  # fmt: skip
+            k -= 1  # "a little girl's dress": the adjectives belong to the person, the article to the dress; "a
+            # Catholic girls' school uniform" (round 70: "a Catholic little boys' waiting" was sent)
         det = self.tok(k)
         if det is None or not det.is_word or det.core in g.PREPOSITIONS or det.core not in g.DETERMINERS:
             return det is None or not det.is_word or det.core in g.PREPOSITIONS or "v" in self.lex.tags(det.core)

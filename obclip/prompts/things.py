@@ -902,6 +902,11 @@ class ThingsMixin:
             return True  # "a babushka in a headscarf selling sunflower seeds": what only a person does, said of a word
             # that states an attribute (round 64: kept as the scarf, and an old woman sent in clear); "a robot wearing
             # a tuxedo" states none, and stays a robot
+        if (w := self.tok(j + 1)) is not None and w.low == "with" and any(
+                " ".join(x.low for x in self.tokens[a : a + n]) in self.lex.proxies
+                for a in (j + 2, j + 3) for n in (2, 3)):  # fmt: skip
+            return True  # "a model with dark skin", "a model with deep dark skin": skin only a person's says who
+            # (round 70: kept as no person, and the skin sent as written)
         prev = self.tok(j - 1)
         return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
 
