@@ -3635,3 +3635,29 @@ def test_session_26_round_70_a_weak_person_noun_with_skin_is_a_person() -> None:
     was no one's)."""
     held_on_device("Fashion editorial: model with deep dark skin, red lipstick", "dark skin")
     held_on_device("a model with dark skin", "dark skin")
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a man who is far from young but still runs marathons", "a man who is middle-aged but still runs marathons"),
+    ("a young-at-heart grandpa doing a kickflip at the skatepark", "an old man doing a kickflip at the skatepark"),
+    ("Two people dancing in the rain, one in a red dress and one in a suit",
+     "Two people dancing in the rain, one and one in a suit"),
+    ("A mother and her daughter baking bread; the daughter is pregnant and her mother rests a hand on her belly",
+     "A mother and her daughter baking bread; the daughter and her mother rests a hand on her belly"),
+])  # fmt: skip
+def test_session_26_round_71_ages_said_otherwise_and_what_held_words_leave(prompt: str, view: str) -> None:
+    """Held-out round 71: "far from young" went out as written beside every gender decoy; "young-at-heart" was refused
+    as hyphenated words the device cannot read; "one in one in a suit" and "the daughter is and her mother ..." were
+    sent (a held garment took the "and" before "one", a held "pregnant" left its copula)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+
+
+@pytest.mark.parametrize("prompt", ["photo of a man born in 1948 standing proudly beside his restored first car",
+                                    "my gf is korean can u make her as elf queen in forest"])  # fmt: skip
+def test_session_26_round_71_a_possessive_before_a_participle_or_make_her_as(prompt: str) -> None:
+    """Held-out round 71: "beside hers restored first car" in every female decoy ("his" read as standing alone before a
+    participle); "make her as elf queen" was refused as maybe "her" of a thing."""
+    group = accepted(prompt)
+    assert not any("hers" in c for c in group.order) and len({s.person for s in group.slots}) >= 1, group.order
+    held_on_device("gimme a hot dude with a manbun surfing", "manbun")  # glued, as "man bun" is held

@@ -1003,22 +1003,25 @@ class PhrasesMixin:
             )
         )
 
+    def first_named(self, k: int) -> tuple[int, str] | None:
+        """(first token, determiner in lower case) of person k's first phrase, or None."""
+        for first, _, seg in self.spans:
+            if isinstance(seg, Phrase) and seg.person == k and first >= 0:
+                return first, seg.det.lower()
+        return None
+
     def introduced(self, k: int) -> bool:
         """Person k was first named with "a"/"an", an owner's word ("my aunt", round 55), no article, or "the" opening
         the prompt ("The old fisherman pulls his net. The fisherman's face ...": round 62, varied apart): a later
         "the" + noun may name them again."""
-        for first, _, seg in self.spans:
-            if isinstance(seg, Phrase) and seg.person == k and first >= 0:
-                return seg.det.lower() in ("a", "an", "") or seg.det.lower() in POSSESSIVE_WORDS or (
-                    seg.det.lower() == "the" and first == 0)
-        return False
+        if (named := self.first_named(k)) is None:
+            return False
+        first, det = named
+        return det in ("a", "an", "") or det in POSSESSIVE_WORDS or (det == "the" and first == 0)
 
     def indefinite(self, k: int) -> bool:
         """Person k was first named with "a"/"an"."""
-        for first, _, seg in self.spans:
-            if isinstance(seg, Phrase) and seg.person == k and first >= 0:
-                return seg.det.lower() in ("a", "an")
-        return False
+        return (named := self.first_named(k)) is not None and named[1] in ("a", "an")
 
     def phrase_start(self, head: int) -> tuple[int, str]:
         """(first token, determiner as written) of the phrase that `head` ends: modifiers back to a determiner."""
@@ -1464,8 +1467,8 @@ class PhrasesMixin:
                 continue
             if t.low in NEGATED_COPULAS and self.tokens[i + 1].low != "not":
                 k, copula = i + 1, NEGATED_COPULAS[t.low]
-            elif t.low == "not" or (t.low == "no" and self.tokens[i + 1].low == "longer"):
-                k, copula = i + (2 if t.low == "no" else 1), ""
+            elif t.low == "not" or (t.low in ("no", "far") and self.tokens[i + 1].low in ("longer", "from")):
+                k, copula = i + (2 if t.low in ("no", "far") else 1), ""  # "far from young" (round 71: sent as written)
             else:
                 continue
             said = self.tok(k)
@@ -1476,7 +1479,7 @@ class PhrasesMixin:
             end = k
             while (w := self.tok(end + 1)) is not None and w.low in ("anymore", "any", "longer"):
                 end += 1
-            if end == k and t.low != "no":
+            if end == k and t.low not in ("no", "far"):
                 continue  # "not old": which age is meant, no word says
             owner, _ = self.said_of(i)
             if owner is None:

@@ -577,6 +577,12 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     prev = tokens[i - 1] if i > 0 else None
     core = nxt.core
     closed = core in g.CLOSED
+    if (word == "his" or (prev is not None and prev.core in g.PREPOSITIONS)) and "v" in lex.tags(core) and core.endswith("ed") and any(
+            t.is_word and "n" in lex.tags(t.core) and t.core not in g.CLOSED and all(
+                w.is_word and (w.core.endswith("ed") or set(lex.tags(w.core)) & set("a")) for w in tokens[i + 1 : j])
+            for j, t in enumerate(tokens[i + 2 : i + 5], start=i + 2)):  # fmt: skip
+        return "possessive"  # "beside his restored first car": "his" is never an object, and no pronoun stands alone
+        # before a participle and its noun (round 71: "beside hers restored first car" in every female decoy)
     if (closed or not set(lex.tags(core)) & set("na")) and _noun_after_modifiers(tokens, i + 1, lex):
         # "his only son", "her very first date", "his rocking chair": a closed or verb-like word before a noun
         if word == "his" or (prev is None or prev.core not in g.DITRANSITIVE | g.CAUSATIVE_OR_PERCEPTION):
@@ -642,7 +648,7 @@ def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bo
     """A noun within three words of token k, reached only over modifiers ("only", "very first", "rocking")."""
     for j in range(k, min(k + 4, len(tokens))):
         t = tokens[j]
-        if not t.is_word or (j == k and t.core in ("on", "in", "at", "by", "with", "from", "to", "for", "of")):
+        if not t.is_word or (j == k and t.core in ("on", "in", "at", "by", "with", "from", "to", "for", "of", "as", "like")):
             return False  # "visits her on Friday": a preposition opens a phrase of its own ("on" is an adjective too;
             # "her downstairs neighbor" is hers)
         tags = lex.tags(t.core)

@@ -1054,7 +1054,9 @@ class ProxiesMixin:
         is"), as after the "and" of "She is wearing a white tutu and her hair is in a tight bun"."""
         owner, noun, verb = self.tok(j), self.tok(j + 1), self.tok(j + 2)
         return owner is not None and (owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and (
-            noun is not None and noun.is_word and verb is not None and verb.low in g.AUXILIARIES)
+            noun is not None and noun.is_word and verb is not None and (verb.low in g.AUXILIARIES or (
+                verb.low.endswith("s") and "v" in self.lex.tags(verb.core) and self.noun(verb) is None
+                and not verb.possessive)))  # fmt: skip  # "and her mother rests a hand on her belly" (round 71)
 
     def describes_held(self, j: int) -> bool:
         """Token j is an adjective of a held noun's phrase that opens after a determiner or an introducer ("with
@@ -1288,8 +1290,10 @@ class ProxiesMixin:
                 w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS or w.core in self.lex.adjectives):  # fmt: skip
             k += 1  # "in a hanbok and her teenage grandson": past the next phrase's article and attribute words
         joins_person = (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None or (
-            (o := self.tok(last + 2)) is not None and o.low in ("her", "his", "their") and self.tokens[first].low != "with"
-            and (p := self.tok(first - 1)) is not None and p.low in ("in", "wearing"))  # fmt: skip
+            (o := self.tok(last + 2)) is not None and o.low in ("her", "his", "their", "one", "another", "the")
+            and self.tokens[first].low != "with" and (p := self.tok(first - 1)) is not None and p.low in ("in", "wearing")
+            and (o.low != "the" or ((x := self.tok(last + 3)) is not None and x.low in ("other", "one"))))  # fmt: skip
+        # "one in a red dress and one in a suit" ("one in one in a suit" was sent, round 71)
         # "a girl in a sequined dress and her date in a tux": what "her" owns joins the girl, not her dress ("a young
         # man in his date in a tux" was sent, round 69)
         # "in a hijab and a man in a turban": "and" joins people; "wearing a turban and who looks tired" a clause
