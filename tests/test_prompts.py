@@ -3661,3 +3661,12 @@ def test_session_26_round_71_a_possessive_before_a_participle_or_make_her_as(pro
     group = accepted(prompt)
     assert not any("hers" in c for c in group.order) and len({s.person for s in group.slots}) >= 1, group.order
     held_on_device("gimme a hot dude with a manbun surfing", "manbun")  # glued, as "man bun" is held
+
+
+def test_session_26_round_72_a_decade_set_off_before_a_state_is_the_age() -> None:
+    """Held-out round 72: "woman, 40s, tired, waiting at a bus stop" was refused as a stray number (a decade set off
+    by commas is someone's age where what follows describes someone: a verb, a noun of them, or now an adjective)."""
+    group = accepted("woman, 40s, tired, waiting at a bus stop in the rain")
+    assert any(s.name == "age" for s in group.slots) and not any("40s" in c for c in group.order), group.order
+    with pytest.raises(DetectionError):
+        transform("a man, 80s, neon lights")  # the decade's style may be meant: still refused, not guessed

@@ -659,7 +659,9 @@ class AgesMixin:
                 break
             part.append(self.tokens[k])
         doing = after is not None and after.text == "," and then is not None and (self.ing(then) or any(
-            w.is_word and (n := self.noun(w)) is not None and n[0].number == "sg" for w in part))  # fmt: skip
+            w.is_word and (n := self.noun(w)) is not None and n[0].number == "sg" for w in part) or (
+            then.is_word and "a" in (tags := self.lex.tags(then.core)) and "n" not in tags and then.core not in g.CLOSED))  # fmt: skip
+        # "woman, 40s, tired, waiting at a bus stop": an adjective of someone's state next (round 72: refused)
         sheet = (tag := self.tok(first - 2)) is not None and tag.low in ("male", "female") and (
             (c := self.tok(first - 3)) is not None and c.text == ",")  # fmt: skip
         # "fantasy warrior, male, 30s, sword": a character sheet's tags, gender then age, of one person (was refused)
