@@ -473,9 +473,9 @@ class NamesMixin:
         if plain(t.core) in self.names and plain(t.core) in self.lex.first_names and (
                 t.capitalised or self.lower_mode) and (t.possessive or not common or i in self.starts or self.name_opens(i)) and (
                 not (prev is not None and prev.low in PLACE_PREPOSITIONS and "P" in self.lex.tags(t.core))) and (
-                prev is None or prev.low not in ("a", "an")):  # fmt: skip  # "past a Jordan sneaker store": a make (round
-            # 70: "past a the person sneaker store" was sent)
-            # (not after a preposition of place, where a place's name stands: "Emma and Jordan hiking in Jordan")
+                prev is None or prev.low not in ("a", "an")):  # fmt: skip
+            # (not after a preposition of place, where a place's name stands: "Emma and Jordan hiking in Jordan"; nor
+            # after "a", where a make's does: "past a Jordan sneaker store", round 70 sent "past a the person ...")
             # "John and Mary at the beach. John waves.": a first name read as someone's earlier names that person
             # again, whatever follows it ("John waves" had been read as a kind of waves and sent as written); so
             # does its possessive ("John is a painter. ... John's studio" went out as written, round 59)
