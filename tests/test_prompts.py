@@ -3670,3 +3670,19 @@ def test_session_26_round_72_a_decade_set_off_before_a_state_is_the_age() -> Non
     assert any(s.name == "age" for s in group.slots) and not any("40s" in c for c in group.order), group.order
     with pytest.raises(DetectionError):
         transform("a man, 80s, neon lights")  # the decade's style may be meant: still refused, not guessed
+
+
+@pytest.mark.parametrize(("prompt", "decoy"), [
+    ("Couple dancing in the rain, she leans back in his arms, cinematic lighting",
+     "Couple dancing in the rain, he leans back in the other's arms, cinematic lighting"),
+    ("An elderly couple holding hands on a bench. She rests her head on his shoulder.",
+     "An old couple holding hands on a bench. He rests his head on the other's shoulder."),
+])  # fmt: skip
+def test_session_26_the_other_of_a_couple_is_written_the_other(prompt: str, decoy: str) -> None:
+    """Held-out rounds 70 and 72: a couple's "she ... his" was refused (the pronouns bound by position to one person
+    of two genders). The pronoun of the other gender is "the other" in every candidate, its gender held on the device;
+    a prompt with one person named before keeps the rules of position and names."""
+    group = accepted(prompt)
+    assert decoy in group.order and sum(s.name == "gender" for s in group.slots) == 1, group.order
+    with pytest.raises(DetectionError):
+        transform("A man waits on a bench. She rests her head on his shoulder.")

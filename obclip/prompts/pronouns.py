@@ -124,9 +124,41 @@ class PronounsMixin:
                 self.claim(i, i, Phrase(named, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
                                         noun))  # fmt: skip
                 continue
+            other = self.other_of_pair(pid, t, i)
+            if other is not None:
+                # "Couple dancing in the rain, she leans back in his arms": written "the other's" in every candidate
+                self.persons[other].mentions.append(i)
+                det = "The" if t.text[:1].isupper() else "the"
+                self.claim(i, i, Phrase(other, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
+                                        (None, "other", "sg", frozenset())))  # fmt: skip
+                continue
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def other_of_pair(self, pid: int, t: Token, i: int) -> int | None:
+        """ "Couple dancing in the rain, she leans back in his arms", "An elderly couple on a bench. She rests her head on
+        his shoulder": after a couple named by no one's noun, the first pronoun is one of the two (a person known by
+        its pronouns) and a pronoun of the other gender, which position would bind to that one, is the other. It is
+        written "the other" ("the other's") in every candidate, and its gender stays on the device: no slot varies
+        it, so the decoys ("he leans back in the other's arms") read as the prompt does. Decided by the collective
+        and the clash, which every decoy shows alike (the pronoun's gender is never written); a server that knows
+        this rule learns that the two differ in gender, not which is which (docs/privacy.md). None otherwise."""
+        person = self.persons[pid]
+        gender = g.PRONOUN_GENDER.get(t.core)
+        if person.pronoun_only and pid in self.others:
+            return pid  # the other again ("... his arms, and he smiles")
+        known = person.states.get("gender")
+        if gender is None or known is None or known == gender or not person.pronoun_only:
+            return None
+        pair = [k for k in range(person.anchor) if self.tokens[k].core in ("couple", "pair") and self.tokens[k].is_word]
+        if not pair or any(p.anchor < person.anchor and not p.pronoun_only and p.number == "sg" for p in self.persons):
+            return None  # a single person named before: position and names decide, as elsewhere
+        if self.others:
+            return min(self.others)  # the other of the one couple, said again
+        other = self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+        self.others.add(other)
+        return other
 
     def mark_ones_of_groups(self) -> None:
         """ "A teacher with her students, one of whom is raising his hand": "one of whom", "one of them" or "one of the"
