@@ -54,6 +54,7 @@ SCHOOLS = frozenset("school college university uni campus class prom graduation"
 BARE_POSSESSIVES = frozenset("womans mans womens mens childrens".split())  # the lexicon's apostrophe-less typos
 NEGATORS = frozenset("not neither nor".split())  # before a person phrase: what the person is not
 COPULAS = frozenset("is was becomes became".split())
+DENIALS = frozenset({("no", "longer"), ("far", "from")})  # "no longer young", "far from young": an age denied as past
 # verbs whose object takes a bare infinitive: "helping a patient walk down the hall", "watching her son play in the park"
 BARE_INFINITIVE_VERBS = frozenset("""help helps helped helping let lets letting make makes made making watch watches
     watched watching see sees saw seeing hear hears heard hearing""".split())
@@ -1467,8 +1468,8 @@ class PhrasesMixin:
                 continue
             if t.low in NEGATED_COPULAS and self.tokens[i + 1].low != "not":
                 k, copula = i + 1, NEGATED_COPULAS[t.low]
-            elif t.low == "not" or (t.low in ("no", "far") and self.tokens[i + 1].low in ("longer", "from")):
-                k, copula = i + (2 if t.low in ("no", "far") else 1), ""  # "far from young" (round 71: sent as written)
+            elif t.low == "not" or (t.low, self.tokens[i + 1].low) in DENIALS:
+                k, copula = i + (1 if t.low == "not" else 2), ""  # "far from young" (round 71: sent as written)
             else:
                 continue
             said = self.tok(k)
@@ -1479,7 +1480,7 @@ class PhrasesMixin:
             end = k
             while (w := self.tok(end + 1)) is not None and w.low in ("anymore", "any", "longer"):
                 end += 1
-            if end == k and t.low not in ("no", "far"):
+            if end == k and not any(t.low == first for first, _ in DENIALS):
                 continue  # "not old": which age is meant, no word says
             owner, _ = self.said_of(i)
             if owner is None:

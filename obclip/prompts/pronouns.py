@@ -120,21 +120,24 @@ class PronounsMixin:
                     # two people one noun could name alike, or one first named with "the" ("said the boy to his
                     # mother, crossing his arms"), whose noun again reads as either of the two: by their order
                     noun = (None, ORDINAL_REFERENCE[self.pair_before(i).index(named)], "sg", frozenset())
-                det = "The" if t.text[:1].isupper() else "the"
-                self.claim(i, i, Phrase(named, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
-                                        noun))  # fmt: skip
+                self.write_as_noun(i, named, role, noun)
                 continue
             other = self.other_of_pair(pid, t, i)
             if other is not None:
                 # "Couple dancing in the rain, she leans back in his arms": written "the other's" in every candidate
                 self.persons[other].mentions.append(i)
-                det = "The" if t.text[:1].isupper() else "the"
-                self.claim(i, i, Phrase(other, det, (), "'s" if role == "possessive" else "", g.token_case(t.text),
-                                        (None, "other", "sg", frozenset())))  # fmt: skip
+                self.write_as_noun(i, other, role, (None, "other", "sg", frozenset()))
                 continue
             self.check_agreement(self.persons[pid], t, i)
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
+
+    def write_as_noun(self, i: int, pid: int, role: str, noun: tuple) -> None:
+        """The pronoun at token i written in every candidate as "the" and `noun` (its person's noun, "former",
+        "other"), possessive where the pronoun was: it binds by noun, not by gender."""
+        t = self.tokens[i]
+        det = "The" if t.text[:1].isupper() else "the"
+        self.claim(i, i, Phrase(pid, det, (), "'s" if role == "possessive" else "", g.token_case(t.text), noun))
 
     def other_of_pair(self, pid: int, t: Token, i: int) -> int | None:
         """ "Couple dancing in the rain, she leans back in his arms", "An elderly couple on a bench. She rests her head on
