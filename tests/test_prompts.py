@@ -3227,14 +3227,25 @@ def test_session_24_round_61_a_thing_named_for_people_is_no_person(prompt: str, 
 @pytest.mark.parametrize(("prompt", "held"), [
     ("a man who graduated in 1975 looking at his old yearbook", "in 1975"),
     ("a woman who graduated from college in 1972, smiling", "in 1972"),
+])  # fmt: skip
+def test_session_24_round_62_the_year_of_an_event_and_the_askers_age_are_held(prompt: str, held: str) -> None:
+    """Held-out round 62: "graduated in 1975" went out beside every decoy (N = 2; "born in 1950" is varied)."""
+    held_on_device(prompt, held)
+    assert accepted("a photo of a woman from 1975").cloud_prompt == "a photo of a woman from 1975"
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
     ("i want a pic of my mom and me at the beach, shes like 45 and im 17", "im 17"),
     ("me and my dad fishing, I'm 30", "I'm 30"),
 ])  # fmt: skip
-def test_session_24_round_62_the_year_of_an_event_and_the_askers_age_are_held(prompt: str, held: str) -> None:
-    """Held-out round 62: "graduated in 1975" went out beside every decoy (N = 2; "born in 1950" is varied), "im 17"
-    (the asker's own age) beside "my father ... hes like 25"."""
-    held_on_device(prompt, held)
-    assert accepted("a photo of a woman from 1975").cloud_prompt == "a photo of a woman from 1975"
+def test_session_24_round_62_the_askers_own_age_is_varied(prompt: str, said: str) -> None:
+    """Held-out round 62: "im 17" (the asker's own age) went out beside "my father ... hes like 25". It was held back
+    from session 24; from session 27 the asker is a person slot of their own and the age is varied with it (round
+    73: "im 70, draw me fishing", with no one else named, went out as written)."""
+    group = accepted(prompt)
+    pronoun = said.rsplit(" ", 1)[0]
+    ages = {c.split(pronoun + " ", 1)[1].split()[0].strip(",") for c in group.order}
+    assert not any(said in c for c in group.order) and len(ages) == 4, ages
 
 
 def test_session_24_round_62_a_possessive_before_a_model_code_is_its_owners() -> None:
@@ -3686,3 +3697,116 @@ def test_session_26_the_other_of_a_couple_is_written_the_other(prompt: str, deco
     assert decoy in group.order and sum(s.name == "gender" for s in group.slots) == 1, group.order
     with pytest.raises(DetectionError):
         transform("A man waits on a bench. She rests her head on his shoulder.")
+
+
+# --- session 27: the asker and "they" said of, "draw her fishing", ages in lists, and held-out round 73 -------------
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("i'm old, draw me fishing", "old"),
+    ("we are old, draw us fishing", "old"),
+    ("im 70, draw me fishing", "70"),
+    ("I am 70 years old, draw me", "70"),
+    ("Two women at a cafe. They are old.", "old"),
+    ("two men fishing, they are 70", "70"),
+    ("a couple on a bench, they are both old", "old"),
+    ("make him look 70", "70"),
+    ("make me look 70", "70"),
+    ("make me look like a 90yo wizard lmao im 23 btw", "23"),
+])  # fmt: skip
+def test_session_27_an_age_said_of_the_asker_or_of_they_is_varied(prompt: str, said: str) -> None:
+    """Round 73 and my probes: an age said after "I am", "im", "we are", "they are" (no gendered pronoun to bind) or
+    after "make him look" went out as written (N = 1 for the asker). The one it is said of is a slot, its age varied."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots), group.order
+    assert not all(re.search(rf"\b{said}\b", c) for c in group.order), group.order
+    assert not any(" person" in c for c in group.order), group.order  # "I am 70 years old" was "I am old person"
+
+
+@pytest.mark.parametrize(("prompt", "ethnicity"), [
+    ("I'm Black, draw me as an astronaut", "African"),
+    ("we are Korean, draw us at dinner", "Asian"),
+    ("two men fishing, they are Nigerian", "African"),
+])  # fmt: skip
+def test_session_27_an_origin_said_of_the_asker_or_of_they_is_varied(prompt: str, ethnicity: str) -> None:
+    """An origin said of "I", "we" or "they" went out as written, or as a second person ("im Korean and 30" ->
+    "im Asian person and 30"). It is varied with the one it is said of, as "she is Korean" is."""
+    group = accepted(prompt)
+    assert any(s.name == "ethnicity" for s in group.slots) and ethnicity in group.cloud_prompt, group.order
+    assert not any("person" in c.lower() for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("I am latina, draw me at the beach", "Draw me at the beach"),
+    ("we r both latino, draw us at the beach", "draw us at the beach"),
+    ("the walls, they are white", "the walls, they are white"),  # things: "they" with no group before
+    ("when I was young I loved kites", "when I was young I loved kites"),  # an age once had
+])  # fmt: skip
+def test_session_27_what_the_asker_says_outside_the_values_goes_whole(prompt: str, view: str) -> None:
+    """"I am latina" (outside the value space) was sent as "I am, draw me ..."; "we r both latino" as "we r both man".
+    The clause goes whole where it says nothing else. "They" with no group named before are things."""
+    group = accepted(prompt)
+    assert group.cloud_prompt == view and group.n == 1, group.order
+
+
+@pytest.mark.parametrize(("prompt", "male"), [
+    ("draw her fishing", "draw him fishing"),
+    ("paint her dancing in the rain", "paint him dancing in the rain"),
+    ("she's old, draw her fishing", "draw him fishing"),
+])  # fmt: skip
+def test_session_27_her_after_a_picture_request_before_a_verb_is_the_object(prompt: str, male: str) -> None:
+    """"draw her fishing" had the decoy "draw his fishing" (read as her fishing, a thing), which no one writes for a
+    man: the server learnt the prompt said "her". After a request to draw, "her" before an -ing verb is the one drawn;
+    before a thing's noun it stays hers."""
+    group = accepted(prompt)
+    assert any(male in c for c in group.order) and not any("his fishing" in c for c in group.order), group.order
+    assert any("his painting" in c for c in accepted("draw her painting").order)  # a picture of hers
+    assert any("his fishing rod" in c for c in accepted("draw her fishing rod").order)
+
+
+@pytest.mark.parametrize(("prompt", "view", "held"), [
+    ("Two brothers, ages 4 and 7, building a sandcastle.", "Two little brothers, building a sandcastle.",
+     "ages 4 and 7"),
+    ("my sons are 8 and 10 and love soccer", "my little sons love soccer", "are 8 and 10 and"),
+    ("two men fishing. They are 70 and 72. Sunset.", "two old men fishing. Sunset.", "They are 70 and 72."),
+])  # fmt: skip
+def test_session_27_a_list_of_ages_of_a_group_is_held(prompt: str, view: str, held: str) -> None:
+    """Round 73: "ages 4 and 7" was written "ages 10" (the 7 left out), "my sons are 8 and 10" went out with its
+    ages; one age each, no age of the group: held, and the group's phrase says the value they share."""
+    group = held_on_device(prompt, held)
+    assert group.cloud_prompt == view, group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A person breastfeeding a newborn", "A person with a little child"),
+    ("dress her like a princess", "dress her like a princess"),
+    ("a sweet ol lady feedin pigeons, soft pastel colors pls", "a sweet old lady feedin pigeons, soft pastel colors pls"),
+    ("an ol' man on a porch", "an old man on a porch"),
+    ("gen z girlie with pink hair doing a tiktok dance", "young woman with pink hair doing a tiktok dance"),
+    ("Two sisters share an umbrella in the rain, each holding her side of it.",
+     "Two sisters share an umbrella in the rain, each holding her side of it."),
+    ("she turned her back on him", "she turned her back on him"),
+])  # fmt: skip
+def test_session_27_round_73_words_read_by_what_they_say(prompt: str, view: str) -> None:
+    """Round 73 and probes: a held verb before a person left "A person a little child"; "dress" (a request's verb) was
+    held as a garment; "ol" (old) and "girlie" were sent as written; "her side of it" and "turned her back" were
+    refused as maybe objects."""
+    group = accepted(prompt)
+    assert view in group.order and group.n > 1, group.order
+
+
+def test_session_27_round_73_a_figure_doing_something_with_an_object_is_a_person() -> None:
+    """Round 73: "A young Albert Einstein writing equations" kept the name as a writing's name (N = 1); "Serena
+    Williams serving aces" as a serve's."""
+    for prompt, name in [("A young Albert Einstein writing equations on a chalkboard.", "Einstein"),
+                         ("Serena Williams serving aces", "Serena")]:  # fmt: skip
+        group = accepted(prompt)
+        assert group.n > 1 and not any(name in c for c in group.order), group.order
+    assert "Madonna and Child" in accepted("a Madonna and Child painting in a chapel").cloud_prompt
+
+
+def test_session_27_an_attribute_in_a_weight_the_parser_cannot_place_is_refused() -> None:
+    """Round 72 (left then): "(an old:1.2) (Nigerian:1.1) chief" sent "old" beside every decoy, the weight opening
+    with the article so that no modifier run was read. Refused with the way out; a weight on a thing stays."""
+    with pytest.raises(DetectionError, match="inside a prompt weight"):
+        transform("(an old:1.2) (Nigerian:1.1) chief")
+    assert any(s.name == "age" for s in accepted("an (old:1.2) (Nigerian:1.1) chief").slots)
+    assert "(old:1.2) house" in accepted("a woman, (old:1.2) house").cloud_prompt

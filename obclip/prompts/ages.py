@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     CURRENT_YEAR,
     DECADE_NUM,
     ORDINAL,
+    SPEAKER_FORMS,
     YO_ABBREVIATIONS,
     decade_years,
     ish_years,
@@ -227,6 +228,9 @@ class AgesMixin:
         pid = self.nearest_person(i)
         if pid is None:
             return False
+        if (listed := self.number_list(j)) is not None and self.persons[pid].number == "pl":
+            return self.hold_member_ages(pid, i, *listed)  # "Two brothers, ages 4 and 7, building a sandcastle" (was
+            # written "ages 10", the 7 left out)
         if spelled:  # "aged twenty five": the tens and the units, both written away
             units = self.tok(j + 1)
             u = g.number_value(units.low) if units is not None and units.is_word and self.free(j + 1) else None
@@ -237,6 +241,33 @@ class AgesMixin:
         last = self.range_end(j)
         return self.age_of(pid, self.range_years(j, last), n.text, i, last,
                            AgePhrase(pid, "aged", self.phrase_case(i, last), word=word))  # fmt: skip
+
+    def number_list(self, i: int) -> tuple[int, list[int]] | None:
+        """(last token, ages) of a list of two or more ages from token i: "4 and 7", "3, 5 and 9", "5 & 8"; else
+        None."""
+        ages, k = [], i
+        while (n := self.tok(k)) is not None and n.low.isdigit() and self.free(k) and 0 < int(n.low) <= 120:
+            ages.append(int(n.low))
+            a, b = self.tok(k + 1), self.tok(k + 2)
+            if a is not None and a.text == "," and b is not None and b.low in ("and", "&"):
+                k += 1  # "3, 5, and 9"
+                a, b = b, self.tok(k + 2)
+            if a is None or a.low not in ("and", "&", ",") or not self.free(k + 1) or b is None or not b.low.isdigit():
+                break
+            k += 2
+        return (k, ages) if len(ages) > 1 else None
+
+    def hold_member_ages(self, owner: int, first: int, last: int, ages: list[int]) -> bool:
+        """Tokens first..last give the ages of the members of group `owner`, one each: held back (the device keeps
+        them); where every one is of one age value, the group says it in its phrase ("two little brothers"),
+        varied as any age."""
+        values = {g.age_value(years) for years in ages}
+        person = self.persons[owner]
+        if len(values) == 1 and "age" not in person.states and not person.pronoun_only:  # "we are 8 and 10": no phrase
+            person.state("age", values.pop(), True, str(ages[0]))
+            person.in_phrase.add("age")
+        self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "ages of a group's members"))
+        return True
 
     def members_ages(self, i: int) -> bool:
         """"two brothers, one 5 and one 12,", "my kids (one 3, the other 7)": the ages of a group's members, set off
@@ -272,13 +303,7 @@ class AgesMixin:
                 break
         if len(ages) < 2 or last is None:
             return False
-        values = {g.age_value(years) for years in ages}
-        person = self.persons[owner]
-        if len(values) == 1 and "age" not in person.states:
-            person.state("age", values.pop(), True, self.tokens[i + 1].text)
-            person.in_phrase.add("age")  # its phrase writes it: "two little brothers"
-        self.claim(i, last, Held(self.prompt[self.tokens[i].start : self.tokens[last].end], "ages of a group's members"))
-        return True
+        return self.hold_member_ages(owner, i, last, ages)
 
     def both_aged(self, i: int) -> bool:
         """"A boy and a girl, both about eight, sharing an ice cream cone": one age said of each of the people named
@@ -561,7 +586,7 @@ class AgesMixin:
         if nxt is not None and nxt.low in INFANT_UNITS and (o := self.tok(i + 2)) is not None and o.low == "old" and (
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
-        copula = prev is not None and prev.low in COPULAS
+        copula = prev is not None and (prev.low in COPULAS or prev.low in SPEAKER_FORMS)
         approx = prev is not None and prev.low in APPROXIMATE and self.free(i - 1) and (
             (c := self.tok(i - 2)) is not None and c.low in BEING_VERBS)  # "She is about five" (round 60: sent as
         # written), "He looks about eight" (round 63)
@@ -571,7 +596,7 @@ class AgesMixin:
                 self.ing(nxt) and prev.low in ("turned", "turns"))):  # fmt: skip
             # "Aiko is eight.", "she is seventy and ...": said in words; "a guy who just turned thirty blowing out
             # candles" (round 69: "thirty" went out beside every decoy)
-            owner = self.subject_before(i)
+            owner = self.subject_before(i) if prev.low not in SPEAKER_FORMS else self.copula_subject(i)  # "im seventy"
             if owner is not None and approx:  # written "about 10", as "about ten years old" is
                 return self.age_of(owner, spelled, t.text, i - 1, i, AgePhrase(owner, prev.low, g.LOWER, word=prev.text))
             if owner is not None:
@@ -592,7 +617,7 @@ class AgesMixin:
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
         bare = value is not None and 0 < value <= 120 and prev is not None and (
             set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
-                        and (prev.low in COPULAS or prev.low == "aged")))
+                        and (prev.low in COPULAS or prev.low == "aged" or prev.low in SPEAKER_FORMS)))
         if not bare and t.low.isdigit() and value is not None and 0 < value <= 120 and i >= 1 and (
                 (owner := self.owner_at(i - 1)) is not None and (found := self.noun(self.tokens[i - 1])) is not None
                 and found[0].cls == "person" and found[0].states()) and (
@@ -610,13 +635,28 @@ class AgesMixin:
         j = i - 2
         while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
             j -= 1
-        owner = self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
+        owner = self.copula_subject(i) if prev.low in SPEAKER_FORMS else None  # "im 70, draw me fishing", "they are
+        # 70" (sent as written); "... a 90yo wizard lmao im 23 btw": "im" says whose age it is, not the clause's first
+        owner = owner if owner is not None else self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
         if owner is None and CONTRACTED_PRONOUN.match(prev.low) and self.free(i - 1):
             owner = self.bind(i - 1, role="subject")  # "hes 80 and still fishing"
         if owner is None and set_off:
             owner = self.sole_person_before(i)  # "a man reading a book, 50, smiling": no one else it can be
         if owner is None:
             return False
+        if (listed := self.number_list(i)) is not None and self.persons[owner].number == "pl":
+            k, ages = listed
+            first = i - 1 if prev.low in SPEAKER_FORMS or prev.low in COPULAS else i
+            if first < i and (a := self.tok(k + 1)) is not None and a.low == "and" and self.free(k + 1):
+                k += 1  # "my sons are 8 and 10 and love soccer" -> "my sons love soccer"
+            elif (start := self.said_by_pronoun(i)) is not None and start > 0 and (
+                    (a := self.tok(k + 1)) is None or a.text in ".;!?"):  # fmt: skip
+                first = start - ((c := self.tok(start - 1)) is not None and c.text == "," and self.free(start - 1))
+                k += a is not None and start in self.starts and self.free(k + 1)  # the sentence goes whole
+                # "two men fishing, they are 70 and 72" -> "two old men fishing", not "..., they"
+            # "my sons are 8 and 10", "we are 8 and 10": each one's age (the first was varied, the others went out as
+            # written)
+            return self.hold_member_ages(owner, first, k, ages)
         if last == i and nxt is not None and (o := self.tok(i + 2)) is not None and nxt.low in YEARS_WORDS and (
                 o.low in ("old", "young") and self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             # "she is 82 years young": the phrase writes "75 years old" (a decoy's "10 years young" is no child's)
@@ -710,6 +750,11 @@ class AgesMixin:
         owner = self.subject_before(k + 1 if CONTRACTED_PRONOUN.match(verb.low) else k)  # "he's like 60": he says it
         if owner is None and CONTRACTED_PRONOUN.match(verb.low) and self.free(k):
             owner = self.bind(k, role="subject")  # "shes like 23": typed without its apostrophe (round 56: sent)
+        if owner is None and verb.low in ("look", "looks", "seem", "seems") and (o := self.tok(k - 1)) is not None and (
+                o.low in ("him", "her", "me", "us") and self.free(k - 1)):  # fmt: skip
+            # "make him look 70", "make me look 70": the one made to look so (sent as written)
+            owner = self.bind(k - 1, role="object") if o.low in ("him", "her") else self.speaker(k - 1, (
+                "sg" if o.low == "me" else "pl"))  # fmt: skip
         if owner is None:
             return False
         return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
@@ -845,6 +890,8 @@ class AgesMixin:
         pid = self.nearest_person(i)
         if pid is None:
             pid = self.subject_before(i)  # "she looks about 70 years old"
+        if pid is None and (v := self.tok(i - 1)) is not None and v.low in SPEAKER_FORMS:
+            pid = self.copula_subject(i)  # "I am 70 years old, draw me" (was "I am old person")
         if pid is None and (not t.low.isdigit() or (not self.persons and (v := self.tok(i - 1)) is not None and (
                 v.low in BEING_VERBS or v.low in AGE_ADVERBS))):  # fmt: skip
             return False  # "the house is ten years old": a word number with no one to be that age; "the bridge is

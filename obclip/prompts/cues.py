@@ -94,6 +94,10 @@ POSSESSIVE_DETERMINERS = frozenset("his her their my your our its mi".split())  
 # sent for "mi abuela", round 68)
 PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
+# subject pronouns without a gender with their copula glued on: an attribute said after one is said of a person
+SPEAKER_COPULAS = {"i'm": "i", "im": "i", "we're": "we", "they're": "they", "theyre": "they"}
+# a copula after "I", "we", "they", or glued to one ("im"): what follows may be their age (`copula_subject`)
+SPEAKER_FORMS = frozenset({*SPEAKER_COPULAS, "am", "are", "r", "were"})
 # gendered words people glue into hashtags and coinages ("#girldad", "tradwife"); "man", "son", "men"
 # are left out, as they end too many surnames and words the lexicon lacks
 GLUED_ROOTS = tuple("""grandma grandpa granny daughter mother father sister brother husband mommy daddy

@@ -703,6 +703,14 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 continue
             prev, nxt = self.tok(i - 1), self.tok(i + 1)
             adjective = self.lex.adjectives.get(t.core)
+            if adjective is not None and adjective.strong and adjective.attribute in self.lex.values and (
+                    (after := self.after_weight(i)) is not None and after in self.used and (nxt is None or not nxt.is_word)
+                    and isinstance(self.spans[self.used[after]][2], Phrase)):  # fmt: skip
+                # "(an old:1.2) (Nigerian:1.1) chief": a weight that opens with the article is no modifier run, and
+                # "old" went out beside every decoy (round 72); "(old car:1.2), a man" weights a thing
+                raise self.refuse(t, f"gives an {adjective.attribute} inside a prompt weight that the device could not "
+                                  "place with a person, so it would reach the cloud as written; weight the words "
+                                  "without the article (\"an (old:1.2) chief\") or weight the whole phrase")  # fmt: skip
             if adjective is not None and prev is not None and prev.low in ("one", "another", "other") and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 raise self.refuse(t, f"says the {adjective.attribute} of one of a group without a noun, so it cannot "

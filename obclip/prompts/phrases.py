@@ -22,6 +22,8 @@ from obclip.prompts.cues import (
     POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
     SOMETHING,
+    SPEAKER_COPULAS,
+    SPEAKER_FORMS,
     YEAR_OLD,
     YO,
     YO_ABBREVIATIONS,
@@ -85,6 +87,9 @@ ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this
 MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
 MIX_JOINS = frozenset({",", "and", "/", "&", "-", "+"})  # between the origins of one person ("half Irish, half Ghanaian")
+# a copula after the pronoun it agrees with ("I am", "we are", "he is"; "we r" typed so)
+PRONOUN_COPULAS = frozenset({("am", "i"), ("are", "we"), ("are", "they"), ("r", "we"), ("r", "they"), ("is", "he"),
+                             ("is", "she"), ("was", "i"), ("was", "he"), ("was", "she"), ("were", "we"), ("were", "they")})
 NEGATED_COPULAS = {"isn't": "is", "isnt": "is", "wasn't": "was", "wasnt": "was", "aren't": "are", "weren't": "were"}
 SMALL_WORDS = frozenset({"little", "littler", "littlest", "baby", "kid"})  # "two little sisters" may be small girls;
 # "his little sister" is the younger one
@@ -233,7 +238,8 @@ class PhrasesMixin:
                 )  # "between 30 and 40 years old"
                 # "she is 60 years old", "looks about 70 years old", "a woman 60 years old": said of someone, her age
                 said = prev is not None and (prev.low in BEING_VERBS or prev.low in APPROXIMATE or self.noun(prev) is not None
-                                             or prev.low in AGE_ADVERBS)  # "is only 3 days old", "not yet 10 years old"
+                                             or prev.low in AGE_ADVERBS or prev.low in SPEAKER_FORMS)  # "is only 3 days
+                # old", "not yet 10 years old", "I am 70 years old"
                 named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper and not said
                 if (
                     named
@@ -318,10 +324,12 @@ class PhrasesMixin:
             prev = self.tok(i - 1)
             if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS
-                    or CONTRACTED_PRONOUN.match(prev.low) or self.said_after_and(i)) and (
+                    or CONTRACTED_PRONOUN.match(prev.low) or prev.low in SPEAKER_COPULAS or self.said_after_and(i) or (
+                        prev.low in ("both", "all") and (c := self.tok(i - 2)) is not None and (
+                            c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS))) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
-                continue  # "she is Korean", "my mom shes indian": a predicate adjective (`mark_predicates`), not "she is
-                # a Korean person"
+                continue  # "she is Korean", "my mom shes indian", "I'm Korean", "we are both latino": a predicate
+                # adjective (`mark_predicates`), not "she is a Korean person" ("we r both man" was sent, round 72)
             if found is not None and said is not None and said.attribute in ("ethnicity", "gender") and len(self.persons) == 1 and (
                     self.persons[0].states.get(said.attribute, said.value) == said.value) and (
                     self.persons[0].number == "sg" and self.lone_tag(*self.weighted_alone(i, i))):  # fmt: skip
@@ -1583,6 +1591,8 @@ class PhrasesMixin:
                 self.predicate(owner, adj, i, last, opener, closer, True)
                 continue
             owner, j = self.said_of(opener)
+            if owner is None and (owner := self.copula_subject(opener)) is not None:
+                j = None  # "i'm old, draw me fishing", "Two women at a cafe. They are old." (sent as written)
             tag = self.lone_tag(opener, closer)
             if owner is None and tag:
                 # "1girl, blonde, blue eyes, teenage, school uniform": a tag that is only an age or an origin says
@@ -1653,6 +1663,17 @@ class PhrasesMixin:
                     opener -= 1
                 elif a is not None and a.text in ".!?" and opener in self.starts and self.free(closer + 1):
                     closer += 1  # "my friend. She is arab.": the sentence goes whole, its full stop with it
+            elif (start := self.said_by_pronoun(opener)) is not None and (
+                    (a := self.tok(closer + 1)) is None or a.text in ",.;!?") and (
+                    start > 0 or any(t.is_word for t in self.tokens[closer + 1 :])):  # fmt: skip
+                # "I am latina, draw me at the beach", "we are both latino": the clause says nothing else, and goes
+                # whole, its comma with it ("I am, draw me at the beach" was sent)
+                opener = start
+                if a is not None and a.text in ",;" and self.free(closer + 1) and (
+                        (b := self.tok(opener - 1)) is None or b.text in ".!?"):  # fmt: skip
+                    closer += 1
+                elif (b := self.tok(opener - 1)) is not None and b.text == "," and self.free(opener - 1):
+                    opener -= 1
             elif (c := self.tok(opener - 1)) is not None and CONTRACTED_PRONOUN.match(c.low) and self.free(opener - 1):
                 # "my mom shes mexican and loves to cook" -> "my mom loves to cook" (red team 63: "my mother shes and
                 # loves to cook" was sent); "my mom shes mexican" -> "my mom"
@@ -1666,6 +1687,22 @@ class PhrasesMixin:
         self.claim(i, last, Predicate(owner, adj.attribute, g.token_case(word), tag))
         if not tag and "age" not in self.persons[owner].states:
             self.age_after_predicate(owner, closer)
+
+    def said_by_pronoun(self, first: int) -> int | None:
+        """The first token of "I am", "i'm", "we are both", "they're", "she is" right before token `first`: a
+        pronoun and its copula that open a clause saying what follows of them, else None."""
+        j = first - 1
+        while j > 0 and self.free(j) and self.tokens[j].low in ("both", "all"):
+            j -= 1
+        t = self.tok(j)
+        if t is None or not self.free(j):
+            return None
+        if t.low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(t.low):
+            return j
+        p = self.tok(j - 1)
+        if p is None or not self.free(j - 1) or (t.low, p.low) not in PRONOUN_COPULAS:
+            return None
+        return j - 1
 
     def weighted_alone(self, i: int, last: int) -> tuple[int, int]:
         """(opener, closer) of the outermost prompt weight around words i..last and nothing else ("(elderly:1.3)",
@@ -1681,7 +1718,7 @@ class PhrasesMixin:
         a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
         return a is not None and a.low == "and" and said is not None and copula is not None and (
             said.low.isdigit() or "a" in self.lex.tags(said.core)) and (
-            copula.low in COPULAS or copula.low in ("am", "are") or bool(CONTRACTED_PRONOUN.match(copula.low)))
+            copula.low in COPULAS or copula.low in SPEAKER_FORMS or bool(CONTRACTED_PRONOUN.match(copula.low)))
 
     def said_of(self, first: int) -> tuple[int | None, int]:
         """(the person a predicate starting at token `first` is said of, the token before its links): back over "is",

@@ -13,6 +13,9 @@ from obclip.prompts.cues import (
     COLLECTIVES,
     CONTRACTED_PRONOUN,
     HONORIFICS,
+    ING_EVENTS,
+    PICTURE_REQUESTS,
+    SPEAKER_COPULAS,
     TIME_WORDS,
     ing_form,
 )
@@ -21,6 +24,7 @@ from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token, weight_group
 
+LOOK_VERBS = frozenset("look looks looking looked seem seems appear appears".split())  # "make him look 70"
 GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
@@ -83,6 +87,43 @@ class PronounsMixin:
         if t.is_word and (t.core in ("he", "she") or CONTRACTED_PRONOUN.match(t.low)):
             return self.bind(j, role="subject")  # "shes indian": her pronoun, its verb glued on
         return None
+
+    def copula_subject(self, first: int) -> int | None:
+        """The person an ungendered subject pronoun is, where what is said from token `first` on states an attribute
+        of them ("I am old", "i'm 70", "we're both Korean", "two women at a cafe. They are old."): "they" the
+        nearest group named before it, else a group of its own; "I" and "we" the one or ones asking, a person of
+        their own (the words went out as written, N = 1, round 73). None if no such pronoun and copula stand right
+        before `first` (over "both", "all", "so", "very"); "when I was young" says an age once had, no age now."""
+        j = first - 1
+        while j > 0 and self.free(j) and self.tokens[j].low in ("both", "all", "so", "very", "really", "quite"):
+            j -= 1
+        t = self.tok(j)
+        if t is None or not self.free(j) or not t.is_word:
+            return None
+        if t.low in ("am", "are", "were", "r"):  # "we r both latino"
+            copula, j = t.low, j - 1
+            t = self.tok(j)
+            if t is None or not self.free(j) or t.low not in ("i", "we", "they") or (t.low == "i") != (copula == "am") or (
+                    copula == "were" and t.low != "they"):  # fmt: skip
+                return None
+            pronoun = t.low
+        elif (pronoun := SPEAKER_COPULAS.get(t.low)) is None:
+            return None
+        if pronoun == "they":  # with no group before, "they" are things ("the walls, they are white")
+            before = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < j]
+            group = [k for k in range(j - 1, -1, -1) if self.free(k) and self.tokens[k].core in COLLECTIVES]
+            if not before and group:  # "a couple on a bench, they are both old": the couple becomes a person slot
+                self.noun_phrase(group[0], None, True, force=True)
+                before = [k for k, p in enumerate(self.persons) if p.anchor == group[0]]
+            return max(before, key=lambda k: self.persons[k].anchor) if before else None
+        return self.speaker(j, "sg" if pronoun == "i" else "pl")
+
+    def speaker(self, j: int, number: str) -> int:
+        """The one or ones asking, named by "I", "me" or "we" at token j: a person of their own, made once."""
+        for k, p in enumerate(self.persons):
+            if p.anchor == j and p.pronoun_only:
+                return k  # "I am 70 and Korean": made a person already
+        return self.new_person(Person(cls=None, number=number, pronoun_only=True, anchor=j))
 
     def mark_pronouns(self) -> None:
         if not self.gender_protected:
@@ -437,12 +478,27 @@ class PronounsMixin:
         clause = self.clause_start(i)
         groups = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i and "gender" in p.states
                   and not (role == "object" and any(clause <= m < i for m in p.mentions))]  # fmt: skip
+        if role == "subject" and (looked := self.looked_like(i)) is not None:
+            return self.bind(looked, role="object")  # "make her look like she is 70": one person (she was two)
         if groups and not any(p.number == "sg" and p.anchor < i for p in self.persons):
             # "Two women hug. One of them is crying; the other holds her suitcase": with only a group before it, a
             # singular pronoun is one of its members, of the group's gender in every candidate ("Two men ... his");
             # as a person of its own it was varied apart ("Two women ... his suitcase")
             return max(groups, key=lambda k: self.persons[k].anchor)
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def looked_like(self, i: int) -> int | None:
+        """The object pronoun of "make her look like she ...", "him seem as if he ..." for the subject pronoun at
+        token i: the one made to look so is the one said to be so. Else None."""
+        k = i - 1
+        if (w := self.tok(k)) is not None and w.low == "if" and (a := self.tok(k - 1)) is not None and a.low == "as":
+            k -= 2
+        elif w is None or w.low != "like":
+            return None
+        verb, obj = self.tok(k - 1), self.tok(k - 2)
+        if verb is None or verb.low not in LOOK_VERBS or obj is None or obj.low not in ("him", "her") or not self.free(k - 2):
+            return None
+        return k - 2
 
     def apposed_after(self, i: int) -> int | None:
         """The person a singular noun phrase set off right after the pronoun at token i names ("she, an engineer
@@ -599,6 +655,10 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is not None and after.is_word and "n" in lex.tags(after.core) and after.core not in g.CLOSED:
             return "possessive"  # "her left hand"
+        if after is not None and after.low == "of":
+            return "possessive"  # "each holding her side of it": a particle takes no "of" (refused, round 73)
+        if core == "back" and prev is not None and prev.core in ("turn", "turns", "turned", "turning"):
+            return "possessive"  # "she turned her back on him": one turns one's own back (was refused)
         raise _ambiguous(tokens[i], f"'{tokens[i].text} {nxt.text}' (a possessive before a noun, or an object "
                          "before a particle)")  # fmt: skip
     return _role_before_word(tokens, i, lex)
@@ -635,6 +695,12 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         return "object"  # "he runs behind her holding the seat", "Show her walking a dog", "her holding a baby"
         # opening a caption: an object, then what she does to a thing (decoys "behind his holding the seat", "Show
         # his walking a dog", "his holding a baby" read as no sentence)
+    if word == "her" and prev is not None and prev.core in PICTURE_REQUESTS and ing_form(core, lex) and (
+            after is None or not after.is_word or after.core in g.PREPOSITIONS or after.core in g.CONJUNCTIONS) and (
+            core not in ING_EVENTS and core not in lex.senses.depiction | lex.senses.garments | lex.senses.place_heads):  # fmt: skip
+        return "object"  # "draw her fishing", "paint her dancing in the rain": the one asked for, doing it (round 73:
+        # "draw his fishing" in every male decoy told the server the prompt said "her"); "paint her wedding", "draw
+        # her painting" and "her building" name a thing of hers
     if "n" in tags and word == "his":
         return "possessive"  # "helping his aging father": "his" is never an object ("help her do" is)
     after = tokens[i + 2] if i + 2 < len(tokens) else None

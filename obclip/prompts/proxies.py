@@ -203,10 +203,12 @@ class ProxiesMixin:
             if self.worn_by_no_person(first):
                 continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
             obj = self.tok(last + 1)
-            verb = first == last and self.ing(toks[first]) and obj is not None and self.free(last + 1) and (
+            verb = first == last and self.ing(toks[first]) and obj is not None and (self.free(last + 1) or (
+                (k := self.used.get(last + 1)) is not None and isinstance(self.spans[k][2], Phrase))) and (
                 obj.core in POSSESSIVE_DETERMINERS or obj.core in g.DETERMINERS)  # fmt: skip
             # "a mother breastfeeding her baby": a held verb before its object leaves "with" in its place, so the
-            # cloud view reads "a mother with her baby", not "a mother her baby"
+            # cloud view reads "a mother with her baby", not "a mother her baby"; so after a held verb before a
+            # person's phrase ("A person breastfeeding a newborn" sent "A person a little child")
             stand_in = "with" if verb else ""
             head = self.tok(last + 1)
             if kind == "noun" and first < last and toks[first].core in ("a", "an") and head is not None and (
@@ -854,6 +856,10 @@ class ProxiesMixin:
         braids her daughter's hair", "a man braces himself"): a verb's form right after a person noun or a subject
         pronoun, before an object (a determiner, a possessive, a pronoun) or a particle."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if "v" in self.lex.tags(t.core) and nxt is not None and nxt.low in ("him", "her", "them", "me", "us") and (
+                prev is None or not prev.is_word or prev.low in ("to", "please", "pls", "plz", "and", "then")):  # fmt: skip
+            return True  # "dress her like a princess", "pls dress him as a pirate": a request's verb and its object
+            # ("dress" was held as a garment, round 72)
         if "v" not in self.lex.tags(t.core) or prev is None or nxt is None or not (prev.is_word and nxt.is_word):
             return False
         if prev.low in SUBJECT_PRONOUNS:

@@ -692,6 +692,10 @@ class ThingsMixin:
                 after.core in g.DETERMINERS or after.core in g.PERSONAL_PRONOUNS)):  # fmt: skip
             return False  # "Serena Williams serving at Wimbledon": what the one named does, not a kind of thing
             # (but "a Madonna and Child painting in a chapel": a picture noun is the work's)
+        if self.ing(nxt) and after is not None and after.is_word and not after.possessive and (
+                after.core.endswith("s") and "n" in self.lex.tags(after.core) + self.lex.tags(after.core[:-1])):  # fmt: skip
+            return False  # "A young Albert Einstein writing equations": a verb with its object, what he does (kept as a
+            # writing's name, N = 1, round 73)
         if self.creature(last + 1) and self.noun(nxt) is None:
             return True
         opener = self.tokens[first]

@@ -60,8 +60,10 @@ class Token:
 
     @property
     def possessive(self) -> str:
-        """The possessive ending as written ("'s", "’s", "'" or "")."""
-        return self.text[len(self.core) :] if self.kind == "word" else ""
+        """The possessive ending as written ("'s", "’s", "'" or ""). A trailing apostrophe after no "s" marks a
+        letter left out ("an ol' man", "feelin'"), no owner."""
+        ending = self.text[len(self.core) :] if self.kind == "word" else ""
+        return "" if ending in ("'", "’") and not self.core.endswith("s") else ending
 
     @property
     def is_word(self) -> bool:
