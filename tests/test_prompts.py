@@ -3810,3 +3810,38 @@ def test_session_27_an_attribute_in_a_weight_the_parser_cannot_place_is_refused(
         transform("(an old:1.2) (Nigerian:1.1) chief")
     assert any(s.name == "age" for s in accepted("an (old:1.2) (Nigerian:1.1) chief").slots)
     assert "(old:1.2) house" in accepted("a woman, (old:1.2) house").cloud_prompt
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("I am a Nigerian man in my 40s", "in my 40s"),
+    ("me and my wife, both in our 70s, dancing", "in our 70s"),
+    ("i'm turning 50 next week, draw me with a cake", "turning 50"),
+    ("draw us, we are both 65 and retired", "65"),
+    ("she is bald and 43", "43"),
+    ("i'm bald and 43, draw me as a wizard", "43"),
+    ("she is Korean and 30 years old", "30 years old"),
+])  # fmt: skip
+def test_session_27_the_askers_decade_and_an_age_after_a_held_word(prompt: str, said: str) -> None:
+    """My probes after round 73: "in my 40s", "in our 70s", "i'm turning 50", "we are both 65" went out as written;
+    "she is bald and 45" sent "she is and 45" beside every decoy (the age unread after a held word); "she is Korean
+    and 30 years old" wrote "and young person". Each is varied with the one it is said of."""
+    group = accepted(prompt)
+    assert any(s.name == "age" for s in group.slots), group.order
+    assert not any(said in c for c in group.order) and not any(" person" in c for c in group.order), group.order
+
+
+def test_session_27_someone_new_of_the_same_kind_is_written_with_a() -> None:
+    """Round 73: "The king sits on his throne while the queen whispers in his ear" was refused: a decoy's "the king
+    ... the king" names one king twice. Someone new of an earlier person's kind is written "a queen" in every
+    candidate; "the queen" after "a king and a queen" still names her again."""
+    group = accepted("The king sits on his throne while the queen whispers in his ear.")
+    assert "The king sits on his throne while a queen whispers in the former's ear." in group.order, group.order
+    assert "the latter holds" in accepted("A king and a queen at dinner; the queen holds a scepter").cloud_prompt
+
+
+def test_session_27_a_person_taught_something_is_a_person() -> None:
+    """Round 73: "A Chinese grandmother teaching her teenage grandson calligraphy" was refused: a decoy's "her old
+    female friend calligraphy" read as a kind of calligraphy. After a verb of giving, the person is given to."""
+    group = accepted("A Chinese grandmother teaching her teenage grandson calligraphy.")
+    assert sum(s.name == "age" for s in group.slots) == 2, group.order
+    assert "guard" in dict(accepted("a guard tower").kept)  # a compound still

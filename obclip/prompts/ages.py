@@ -101,7 +101,7 @@ class AgesMixin:
         if self.out_of_teens(i):
             return True
         t, p = self.tokens[i], self.tok(i + 1)
-        if t.low != "in" or p is None or not self.free(i + 1) or p.core not in ("his", "her", "their"):
+        if t.low != "in" or p is None or not self.free(i + 1) or p.core not in ("his", "her", "their", "my", "our"):
             return False
         j = i + 2
         weight = weight_group(self.tokens, j) if self.free(j) else None
@@ -126,10 +126,26 @@ class AgesMixin:
             j += 2 + hedged  # "in his 20s-30s", "in his 20s or 30s": the lower bound speaks for the range
         if weight is not None:
             j = weight[2]
-        pid = self.bind(i + 1, plural=p.core == "their")
-        self.check_agreement(self.persons[pid], p, i + 1)
-        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their")
+        if p.core in ("my", "our"):  # "I am a Nigerian man in my 40s", "me and my wife, both in our 70s" (sent)
+            pid = self.asker_before(i) if p.core == "my" else None
+            pid = self.speaker(i + 1, "sg" if p.core == "my" else "pl") if pid is None else pid
+        else:
+            pid = self.bind(i + 1, plural=p.core == "their")
+            self.check_agreement(self.persons[pid], p, i + 1)
+        seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their",
+                        pronoun=p.text if p.core in ("my", "our") else "")  # fmt: skip
         return self.age_of(pid, years, decade.text, i, j, seg)
+
+    def asker_before(self, i: int) -> int | None:
+        """The person whose phrase ends right before token i and who is the asker ("I am a man | in my 40s", "i'm a
+        nurse"): their phrase follows "I am" or "i'm"; else None."""
+        if (owner := self.owner_at(i - 1)) is None:
+            return None
+        first = min(a for a, _, seg in self.spans if isinstance(seg, Phrase) and seg.person == owner)
+        k = first - 1
+        said = (w := self.tok(k)) is not None and (w.low in ("i'm", "im") or (
+            w.low == "am" and (v := self.tok(k - 1)) is not None and v.low == "i"))  # fmt: skip
+        return owner if said else None
 
     def out_of_teens(self, i: int) -> bool:
         """"barely out of her teens": twenty or so, written "in her twenties" (round 56: "teens" was read as people,
@@ -419,6 +435,8 @@ class AgesMixin:
         if t.low == "at" and self.age_event(i - 1):
             return False  # "she retired at sixty": the age leaves with the event it dates (`age_at_event`)
         pid = self.person_ending_at(i - 1 if t.low in ("of", "at") else None, i)
+        if pid is None and t.low in ("turning", "pushing"):
+            pid = self.copula_subject(i)  # "i'm turning 50 next week, draw me with a cake" (sent as written)
         if pid is None and t.low == "at":
             return self.at_age_in_words(i)
         if pid is None:
@@ -586,7 +604,9 @@ class AgesMixin:
         if nxt is not None and nxt.low in INFANT_UNITS and (o := self.tok(i + 2)) is not None and o.low == "old" and (
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
-        copula = prev is not None and (prev.low in COPULAS or prev.low in SPEAKER_FORMS)
+        link = self.tok(i - 2) if prev is not None and prev.low in ("both", "all") and self.free(i - 1) else prev
+        asker = link is not None and link.low in SPEAKER_FORMS  # "im 70", "we are both 65" (sent as written)
+        copula = prev is not None and (prev.low in COPULAS or asker)
         approx = prev is not None and prev.low in APPROXIMATE and self.free(i - 1) and (
             (c := self.tok(i - 2)) is not None and c.low in BEING_VERBS)  # "She is about five" (round 60: sent as
         # written), "He looks about eight" (round 63)
@@ -596,7 +616,7 @@ class AgesMixin:
                 self.ing(nxt) and prev.low in ("turned", "turns"))):  # fmt: skip
             # "Aiko is eight.", "she is seventy and ...": said in words; "a guy who just turned thirty blowing out
             # candles" (round 69: "thirty" went out beside every decoy)
-            owner = self.subject_before(i) if prev.low not in SPEAKER_FORMS else self.copula_subject(i)  # "im seventy"
+            owner = self.subject_before(i) if not asker else self.copula_subject(i)  # "im seventy"
             if owner is not None and approx:  # written "about 10", as "about ten years old" is
                 return self.age_of(owner, spelled, t.text, i - 1, i, AgePhrase(owner, prev.low, g.LOWER, word=prev.text))
             if owner is not None:
@@ -617,7 +637,7 @@ class AgesMixin:
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
         bare = value is not None and 0 < value <= 120 and prev is not None and (
             set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
-                        and (prev.low in COPULAS or prev.low == "aged" or prev.low in SPEAKER_FORMS)))
+                        and (prev.low in COPULAS or prev.low == "aged" or asker)))
         if not bare and t.low.isdigit() and value is not None and 0 < value <= 120 and i >= 1 and (
                 (owner := self.owner_at(i - 1)) is not None and (found := self.noun(self.tokens[i - 1])) is not None
                 and found[0].cls == "person" and found[0].states()) and (
@@ -630,12 +650,15 @@ class AgesMixin:
             # "a guy thirty-ish, tattoos", "a man 40ish with a beard": an "-ish" number right after a person says
             # their age as an apposition does (it went out as written beside every gender decoy)
             return self.age_of(owner, value or ish_years(t.low) or 0, t.text, i, last, AgePhrase(owner, "ish", g.LOWER))
+        if not bare and t.low.isdigit() and value is not None and 0 < value <= 120 and (
+                owner := self.age_after_and(i)) is not None:  # fmt: skip
+            return self.age_of(owner, value, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
         if not bare:
             return self.said_age(i)
         j = i - 2
         while j >= 0 and self.free(j) and self.tokens[j].low in ("just", "who", "is", "was", "she", "he"):
             j -= 1
-        owner = self.copula_subject(i) if prev.low in SPEAKER_FORMS else None  # "im 70, draw me fishing", "they are
+        owner = self.copula_subject(i) if asker else None  # "im 70, draw me fishing", "they are
         # 70" (sent as written); "... a 90yo wizard lmao im 23 btw": "im" says whose age it is, not the clause's first
         owner = owner if owner is not None else self.owner_at(j) if prev.text in ",(" else self.subject_before(i)
         if owner is None and CONTRACTED_PRONOUN.match(prev.low) and self.free(i - 1):
@@ -662,6 +685,20 @@ class AgesMixin:
             # "she is 82 years young": the phrase writes "75 years old" (a decoy's "10 years young" is no child's)
             return self.age_of(owner, value, t.text, i, i + 2, AgePhrase(owner, "years", g.LOWER))
         return self.age_of(owner, value, t.text, i, last, AgePhrase(owner, "bare", g.LOWER))
+
+    def age_after_and(self, i: int, ends: bool = True) -> int | None:
+        """The person a number at token i is the age of, where it follows "and" after one word said of them by a
+        copula: "she is bald and 45", "i'm bald and 45" (the word held back as a proxy, the number went out as
+        written); `age_after_predicate` reads it after a varied word. Else None."""
+        a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        if a is None or a.low != "and" or not self.free(i - 1) or said is None or not said.is_word or copula is None or (
+                ends and (nxt := self.tok(i + 1)) is not None and nxt.is_word and nxt.low not in ("and", "but")):  # fmt: skip
+            return None
+        if copula.low in SPEAKER_FORMS:
+            return self.copula_subject(i - 2)
+        if CONTRACTED_PRONOUN.match(copula.low) and self.free(i - 3):
+            return self.bind(i - 3, role="subject")
+        return self.subject_before(i - 3) if copula.low in COPULAS else None
 
     def age_after_predicate(self, owner: int, last: int) -> None:
         """"hes asian and 25", "she is Korean and 30": a number after "and" that ends what is said of someone is
@@ -892,8 +929,10 @@ class AgesMixin:
             pid = self.subject_before(i)  # "she looks about 70 years old"
         if pid is None and (v := self.tok(i - 1)) is not None and v.low in SPEAKER_FORMS:
             pid = self.copula_subject(i)  # "I am 70 years old, draw me" (was "I am old person")
+        if pid is None:
+            pid = self.age_after_and(i, ends=False)  # "she is Korean and 30 years old" (was "and young person")
         if pid is None and (not t.low.isdigit() or (not self.persons and (v := self.tok(i - 1)) is not None and (
-                v.low in BEING_VERBS or v.low in AGE_ADVERBS))):  # fmt: skip
+                v.low in BEING_VERBS or v.low in AGE_ADVERBS or v.low == "and"))):  # fmt: skip
             return False  # "the house is ten years old": a word number with no one to be that age; "the bridge is
             # not yet 10 years old" in a prompt that names no one ("25 year old" alone is someone, refused)
         if pid is None:

@@ -238,8 +238,9 @@ class PhrasesMixin:
                 )  # "between 30 and 40 years old"
                 # "she is 60 years old", "looks about 70 years old", "a woman 60 years old": said of someone, her age
                 said = prev is not None and (prev.low in BEING_VERBS or prev.low in APPROXIMATE or self.noun(prev) is not None
-                                             or prev.low in AGE_ADVERBS or prev.low in SPEAKER_FORMS)  # "is only 3 days
-                # old", "not yet 10 years old", "I am 70 years old"
+                                             or prev.low in AGE_ADVERBS or prev.low in SPEAKER_FORMS
+                                             or self.said_after_and(i))  # "is only 3 days old", "not yet 10 years
+                # old", "I am 70 years old", "the car is red and 30 years old" (was "red and young person")
                 named = ((prev is not None and prev.is_word) or self.tokens[end].low == "olds") and not upper and not said
                 if (
                     named
@@ -481,6 +482,11 @@ class PhrasesMixin:
             return False  # "a nurse helping an elderly patient walk down the hall": the patient's verb
         if "a" in tags and after is not None and after.core in ("to", "from", "of"):
             return False  # "her friend close to her", "a soldier proud of his medal": an adjective said of the person
+        start = self.phrase_start(j - 1)[0]
+        start -= (w := self.tok(start - 1)) is not None and w.low in POSSESSIVE_DETERMINERS  # "teaching her old friend"
+        if (verb := self.tok(start - 1)) is not None and verb.low in g.DITRANSITIVE:
+            return False  # "teaching her old friend calligraphy": taught whom, then what (a decoy of "her teenage grandson
+            # calligraphy" read as friend calligraphy, no one, so the set was not closed; round 73)
         if word and (
             self.noun(after) is not None
             or (
@@ -646,6 +652,12 @@ class PhrasesMixin:
             first, end = self._weighted(first, end)  # "(teen:1.2)" leaves whole
             self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], "age"))
             return
+        if pid is None and det.lower() == "the" and person.cls not in (None, *GENERAL_CLASSES) and any(
+                not p.pronoun_only and p.number == person.number and p.cls == person.cls and p.anchor < head
+                and self.introduced(k) and self.apart(k, first) for k, p in enumerate(self.persons)):  # fmt: skip
+            det = "A" if det[:1].isupper() else "a"  # "The king sits on his throne while the queen whispers ...": a
+            # decoy's "the king ... the king" names the king again, one person, so the set was not closed (refused,
+            # round 73); someone new of the same kind is written "a queen" in every candidate
         if pid is None:
             pid = self.new_person(person)
             if named is not None:

@@ -15,9 +15,11 @@ from obclip.prompts.cues import (
     AFTER_NAME,
     COLLECTIVES,
     CONTRACTED_PRONOUN,
+    COPULAS,
     ING_EVENTS,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
+    SPEAKER_FORMS,
     TIME_NOUNS,
     YEAR_OLD,
     hair_type_head,
@@ -181,6 +183,11 @@ class ProxiesMixin:
                 start = i + 1  # "a girl in high school band uniform": the school names the uniform's kind; the
                 # preposition stays with the uniform ("in college" held left "a girl sweatshirt")
             first, last = self.weighted(*self.proxy_extent(start, last, "attr" if start > i else kind))
+            if (c := self.tok(first - 1)) is not None and (c.low in COPULAS or c.low in SPEAKER_FORMS or (
+                    CONTRACTED_PRONOUN.match(c.low))) and (a := self.tok(last + 1)) is not None and a.low == "and" and (
+                    self.free(last + 1) and self.tok(last + 2) is not None):  # fmt: skip
+                last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
+                # read differently from its decoys, and the age went out as written)
             if kind == "attr" and (c := self.tok(last + 1)) is not None and c.text == "," and self.free(last + 1) and (
                     self.listed_head(last + 1) > last + 2):  # fmt: skip
                 first, last = i, last + 1  # "a pale, thin woman" -> "a thin woman": the comma goes with it

@@ -66,7 +66,7 @@ def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, l
         values = assignment[seg.person]
         if seg.kind == "decade":
             gender = values.get("gender")
-            poss = "their" if seg.plural or gender is None else g.PRONOUN_FORMS["possessive"][gender]
+            poss = seg.pronoun or ("their" if seg.plural or gender is None else g.PRONOUN_FORMS["possessive"][gender])
             text = f"{seg.word} {g.apply_case(poss, seg.pronoun_casing)} {g.AGE_DECADE[values['age']]}"
             return g.apply_case(text, g.UPPER) if seg.casing == g.UPPER else text
         if seg.kind in ("aged", "of", "turning", "pushing", *APPROXIMATE):

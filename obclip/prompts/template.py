@@ -139,6 +139,7 @@ class AgePhrase:
     pronoun_casing: str = g.LOWER
     word: str = ""  # the "in"/"aged" word as written
     plural: bool = False  # "in their 30s": the pronoun stays "their"
+    pronoun: str = ""  # "in my 40s", "in our 70s": the asker's possessive, written as it is
 
 
 @dataclass(frozen=True)
