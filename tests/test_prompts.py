@@ -404,7 +404,7 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"),
      ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 3 in the morning", "3"),
-     ("A girlboss CEO in a power suit", "girlboss"), ("me (28F) on a road trip", "28"),
+     ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
@@ -898,7 +898,8 @@ def test_an_unknown_word_ending_in_a_gendered_person_word_is_that_person(prompt:
     gendered person word were refused ("a tradwife baking bread"). The last part heads an English compound: an
     unknown word ending in "girl", "bro", "sis", "wife" (or their plurals) is a person of that gender and class,
     varied as a name is; the word itself stays on the device. Before another person noun ("a girlboss CEO") the
-    word is a modifier sent as written, and is refused (above)."""
+    word was a modifier sent as written, and was refused; from session 27 "girlboss" is a listed proxy, held back
+    (round 74: refusing the common slang is no answer)."""
     group = accepted(prompt)
     assert group.n == 2 and word in group.held_back, (group.cloud_prompt, group.held_back)
     assert all(word not in c for c in group.order) and any(f" {noun} " in f" {c} " for c in group.order), group.order
@@ -3845,3 +3846,54 @@ def test_session_27_a_person_taught_something_is_a_person() -> None:
     group = accepted("A Chinese grandmother teaching her teenage grandson calligraphy.")
     assert sum(s.name == "age" for s in group.slots) == 2, group.order
     assert "guard" in dict(accepted("a guard tower").kept)  # a compound still
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A toddler boy, maybe 18 months, crawling across a rug.", "18 months"),
+    ("Pensioner woman knitting on a bench, age ~70.", "~70"),
+    ("ugh just a dude in a suit idk, like 40s, serious face", "40s"),
+    ("make her look older like 60ish", "60ish"),
+    ("A gentleman of advancing years feeding pigeons in the park.", "advancing years"),
+])  # fmt: skip
+def test_session_27_round_74_ages_said_otherwise(prompt: str, said: str) -> None:
+    """Held-out round 74 (on 81c73a6): each age went out as written beside decoys of every age."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A person wrapped in a red Maasai shuka herding cattle across the savanna.",
+     "A person herding cattle across the savanna."),
+    ("A woman with albinism, white hair and very pale skin, standing in a sunflower field.",
+     "A woman with albinism, standing in a sunflower field."),
+    ("a very pregnant woman", "a woman"),
+    ("can u make a girlboss ceo lady walking out of a skyscraper", "can u make a ceo lady walking out of a skyscraper"),
+    ("pic of my bf hes tall korean and has glasses, hes at the beach",
+     "pic of my boyfriend hes tall Asian and has glasses, hes at the beach"),
+])  # fmt: skip
+def test_session_27_round_74_what_a_held_word_takes_with_it(prompt: str, view: str) -> None:
+    """Round 74: a held garment left "A person wrapped herding cattle", a held "pale skin" left "very,"; "a girlboss ceo
+    lady" was refused; "hes tall korean" wrote "tall Asian person" (a second person, whom the second "hes" bound to)."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    held_on_device("A girlboss CEO in a power suit", "girlboss")  # was refused
+
+
+def test_session_27_round_74_the_one_beside_him_is_someone_else() -> None:
+    """Round 74: "A man in a wheelchair, himself a veteran, salutes ... while his son stands beside him" bound "him" to
+    the son (a place said of the clause's subject) and "a veteran" apart from the man: decoys "her son stands beside
+    him". Nothing is placed there, so "him" is the father; the appositive after "himself" is the man."""
+    group = accepted("A man in a wheelchair, himself a veteran, salutes the flag while his son stands beside him.")
+    assert sum(s.name == "gender" for s in group.slots) == 2, group.order
+    assert all(("herself" in c) == ("beside her." in c) for c in group.order), group.order
+    assert any(c.endswith("holding her little friend close to her") for c in accepted(
+        "a mother holding her baby close to her").order)  # fmt: skip  # something held is placed by its holder
+
+
+def test_session_27_he_or_she_is_never_the_one_asking() -> None:
+    """Probe: "draw me and my son, i'm 40 and he's 10" was refused as one person both middle-aged and a child ("he's"
+    bound to the asker, the nearest person before it); "i'm 6 feet tall and 30" sent its age."""
+    group = accepted("draw me and my son, i'm 40 and he's 10")
+    assert sum(s.name == "age" for s in group.slots) == 2 and not any("40" in c for c in group.order), group.order
+    group = accepted("i'm 6 feet tall and 30, draw me hiking")
+    assert any(s.name == "age" for s in group.slots) and not any(" 30" in c for c in group.order), group.order

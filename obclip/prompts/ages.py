@@ -223,8 +223,8 @@ class AgesMixin:
         """"aged 45", "age 30", "aged 45-50" (the lower bound speaks for the range, which is written away) after
         a person."""
         t = self.tokens[i]
-        j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", *APPROXIMATE) and self.free(i + 1) \
-            else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40"
+        j = i + 2 if (w := self.tok(i + 1)) is not None and w.low in ("between", "~", *APPROXIMATE) and self.free(i + 1) \
+            else i + 1  # fmt: skip  # "aged between 55 and 60", "aged about 40", "age ~70" (round 74: sent)
         if (w := self.tok(i + 1)) is not None and w.low == "somewhere" and (b := self.tok(i + 2)) is not None and (
                 b.low == "between" and self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             j = i + 3  # "aged somewhere between 40 and 50" (round 56: sent as written)
@@ -604,6 +604,10 @@ class AgesMixin:
         if nxt is not None and nxt.low in INFANT_UNITS and (o := self.tok(i + 2)) is not None and o.low == "old" and (
                 self.free(i + 1) and self.free(i + 2)):  # fmt: skip
             return self.infant_age(i)  # "she is 6 weeks old": in weeks, a small child's age
+        if nxt is not None and nxt.low in INFANT_UNITS and t.low.isdigit() and self.free(i + 1) and (
+                (o := self.tok(i + 2)) is None or o.text in ",;.)") and (
+                (b := self.tok(i - 1 - (prev is not None and prev.low in APPROXIMATE))) is not None and b.text in ",("):  # fmt: skip
+            return self.infant_age(i, i + 1)  # "A toddler boy, maybe 18 months, crawling" (sent as written, round 74)
         link = self.tok(i - 2) if prev is not None and prev.low in ("both", "all") and self.free(i - 1) else prev
         asker = link is not None and link.low in SPEAKER_FORMS  # "im 70", "we are both 65" (sent as written)
         copula = prev is not None and (prev.low in COPULAS or asker)
@@ -690,15 +694,19 @@ class AgesMixin:
         """The person a number at token i is the age of, where it follows "and" after one word said of them by a
         copula: "she is bald and 45", "i'm bald and 45" (the word held back as a proxy, the number went out as
         written); `age_after_predicate` reads it after a varied word. Else None."""
-        a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        a, said, k = self.tok(i - 1), self.tok(i - 2), i - 3
+        while k > i - 6 and (w := self.tok(k)) is not None and w.kind in ("word", "num") and not (
+                w.low in COPULAS or w.low in SPEAKER_FORMS or CONTRACTED_PRONOUN.match(w.low)):  # fmt: skip
+            k -= 1  # "i'm 6 feet tall and 30": back over what else is said to the copula
+        copula = self.tok(k)
         if a is None or a.low != "and" or not self.free(i - 1) or said is None or not said.is_word or copula is None or (
                 ends and (nxt := self.tok(i + 1)) is not None and nxt.is_word and nxt.low not in ("and", "but")):  # fmt: skip
             return None
         if copula.low in SPEAKER_FORMS:
-            return self.copula_subject(i - 2)
-        if CONTRACTED_PRONOUN.match(copula.low) and self.free(i - 3):
-            return self.bind(i - 3, role="subject")
-        return self.subject_before(i - 3) if copula.low in COPULAS else None
+            return self.copula_subject(k + 1)
+        if CONTRACTED_PRONOUN.match(copula.low) and self.free(k):
+            return self.bind(k, role="subject")
+        return self.subject_before(k) if copula.low in COPULAS else None
 
     def age_after_predicate(self, owner: int, last: int) -> None:
         """"hes asian and 25", "she is Korean and 30": a number after "and" that ends what is said of someone is
@@ -715,6 +723,10 @@ class AgesMixin:
         """"a man, mid-50s, grilling", "a woman, early 30s, smiling", "a man (60s)": a decade with early/mid/late, or
         in brackets, set off right after a person is that person's age, written as a number in the decade."""
         first, j = i, i
+        if self.tokens[i].low in ("like", "~", *APPROXIMATE) and (d := self.tok(i + 1)) is not None and (
+                decade_years(d) is not None or d.low in ("early", "mid", "late")):  # fmt: skip
+            j = i = i + 1  # "a dude in a suit idk, like 40s, serious face" (sent as written, round 74): the hedge goes
+            # with the age it hedges
         if self.tokens[i].low in ("early", "mid", "late"):
             j = i + 2 if (d := self.tok(i + 1)) is not None and d.text == "-" else i + 1
         decade = self.tok(j)
@@ -773,11 +785,14 @@ class AgesMixin:
         about 60", "she is about 60 and ...", "a man, who must be 90,", "he seems around 70": an age statement of
         that person (the approximating word stays as written). Not a quantity: "looks 80 percent done"."""
         t, nxt = self.tokens[i], self.tok(i + 1)
-        if not t.low.isdigit() or not 0 < int(t.low) <= 120:
+        years = int(t.low) if t.low.isdigit() else ish_years(t.low) if t.kind == "num" else None
+        if years is None or not 0 < years <= 120:
             return False
         k = i - 1
         if (a := self.tok(k)) is not None and (a.low in APPROXIMATE or a.low == "like") and self.free(k):
             k -= 1  # "he's about 60", "(he's like 60)": after a being verb "like" approximates too
+            while (w := self.tok(k)) is not None and (w.low in ("older", "younger") or w.text == ",") and self.free(k):
+                k -= 1  # "make her look older like 60ish" (sent as written, round 74)
         verb = self.tok(k)
         if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
             return False  # a copula right before the number is `bare_age`'s
@@ -794,7 +809,8 @@ class AgesMixin:
                 "sg" if o.low == "me" else "pl"))  # fmt: skip
         if owner is None:
             return False
-        return self.age_of(owner, int(t.low), t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+        kind = "bare" if t.low.isdigit() else "ish"
+        return self.age_of(owner, years, t.text, i, i, AgePhrase(owner, kind, g.LOWER))
 
     def approximate_age(self, i: int) -> bool:
         """"a man around 40", "a woman over 70", "kids under 10": a person, a bound word, a number that is no
@@ -943,11 +959,11 @@ class AgesMixin:
             return self.age_of(pid, years, t.text, i - 1, last, AgePhrase(pid, prev.low, g.LOWER, word=prev.text))
         return self.age_of(pid, years, t.text, i, last, AgePhrase(pid, "years", g.LOWER))
 
-    def infant_age(self, i: int) -> bool:
+    def infant_age(self, i: int, last: int | None = None) -> bool:
         """"A toddler, about 18 months old", "a baby, six weeks old": an age in months, weeks or days is a small
         child's. Held back (the device keeps it; written in years it would be ten), the child said in the person's
         phrase ("A little child, stacking blocks"), varied as any age (round 55: sent beside "An old person")."""
-        first, last = i, i + 2
+        first, last = i, i + 2 if last is None else last
         if (a := self.tok(i - 1)) is not None and a.low in APPROXIMATE and self.free(i - 1):
             first = i - 1  # "about 18 months old"
         prev, k = self.tok(first - 1), first - 1

@@ -123,6 +123,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.names_again: list[int] = []  # and where it is said again, read once that person exists
         self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
+        self.askers: set[int] = set()  # persons the one asking is ("I", "me", "we"): no "he" or "she" binds to them
         self.named_after: list[tuple[int, str]] = []  # "a boy named Leo": the "named" token and the name's word
 
     # helpers
@@ -761,7 +762,8 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         and one that opens it counts unless the rest is a thing ("motherboard"); "-ing" words have no king."""
         t = self.tokens[i]
         low = plain(t.core)
-        if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns or any(
+        if len(low) < 5 or self.lex.tags(t.core) or low in self.lex.first_names or t.core in self.lex.nouns or (
+                t.core in self.lex.proxies) or any(
                 low.endswith(s) and self.lex.tags(low.removesuffix(s)) for s in ("s", "es")):  # fmt: skip
             return None  # "brogues": a brogue's plural
         parts = low.split("-")

@@ -16,6 +16,7 @@ from obclip.prompts.cues import (
     COHORTS,
     COLLECTIVES,
     CONTRACTED_PRONOUN,
+    INTENSIFIERS,
     KIN_CLASSES,
     ORDINAL,
     PICTURE_REQUESTS,
@@ -327,7 +328,9 @@ class PhrasesMixin:
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS
                     or CONTRACTED_PRONOUN.match(prev.low) or prev.low in SPEAKER_COPULAS or self.said_after_and(i) or (
                         prev.low in ("both", "all") and (c := self.tok(i - 2)) is not None and (
-                            c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS))) and (
+                            c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS)) or (
+                        "a" in self.lex.tags(prev.core) and self.noun(prev) is None and (c := self.tok(i - 2)) is not None
+                        and (c.low in COPULAS or c.low in SPEAKER_FORMS or CONTRACTED_PRONOUN.match(c.low)))) and (
                     nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
                 continue  # "she is Korean", "my mom shes indian", "I'm Korean", "we are both latino": a predicate
                 # adjective (`mark_predicates`), not "she is a Korean person" ("we r both man" was sent, round 72)
@@ -757,8 +760,10 @@ class PhrasesMixin:
         if prev is not None and prev.low in ("herself", "himself", "themselves") and det.lower() in ("a", "an") and (
                 (c := self.tok(first - 2)) is not None and c.text == ","):  # fmt: skip
             owner = self.owner_at(first - 3)  # "A nurse, herself a mother of three": the nurse (as two people, the
-            if owner is not None and self.persons[owner].number == person.number:  # mother was varied apart:
-                return owner  # "A nurse, himself a mother of three")
+            if owner is None:  # mother was varied apart: "A nurse, himself a mother of three")
+                owner = self.nearest_person(first - 2)  # "A man in a wheelchair, himself a veteran" (round 74)
+            if owner is not None and self.persons[owner].number == person.number:
+                return owner
         if prev is not None and self.free(first - 1) and prev.low in BECOMING and det.lower() in ("a", "an"):
             owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was
             if owner is not None and self.persons[owner].number == person.number:  # (a decoy "ballerino" was sent)
@@ -1056,6 +1061,9 @@ class PhrasesMixin:
                 brackets += j - opener + 1 - (group[1] - group[0] + 1)
                 first, j = opener, opener - 1
                 continue
+            if w.is_word and w.core in INTENSIFIERS and j < head - 1 and self.modifier(j + 1):
+                first, j = j, j - 1  # "a very pregnant woman": the adverb grades her modifier ("a very woman" was sent)
+                continue
             if not self.modifier(j) or self.agreeing_verb(j) or self.acted_on(j) or (
                     self.ing(w) and j > 0 and not self.free(j - 1) and self.tokens[j - 1].is_word) or (
                     w.core in PICTURE_REQUESTS and j < head - 1):  # fmt: skip
@@ -1241,7 +1249,8 @@ class PhrasesMixin:
             if self.proxies == "refuse":
                 raise self.refuse(w, proxy_message(self.lex.proxies[self.proxy_compound(w.core)].reveals), ProxyRefused)
             adverb = (
-                mods[-1] if mods and mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower()) else ""
+                mods[-1] if mods and ((mods[-1].lower().endswith("ly") and "r" in self.lex.tags(mods[-1].lower())) or (
+                    mods[-1].lower() in INTENSIFIERS)) else ""  # fmt: skip  # "a very pregnant woman" ("a very woman")
             )
             if adverb:
                 mods.pop()  # "a heavily pregnant lady": the adverb goes with the word it modifies
@@ -1738,8 +1747,12 @@ class PhrasesMixin:
         anymore")."""
         j = first - 1
         while j >= 0 and self.free(j) and (self.tokens[j].low in PREDICATE_LINKS or self.adverb(j) or (
-                self.tokens[j + 1].low == "and" and "a" in self.lex.tags(self.tokens[j].core))):  # fmt: skip
-            j -= 1  # "he is tall and Korean": back over what else is said of him
+                self.tokens[j + 1].low == "and" and "a" in self.lex.tags(self.tokens[j].core)) or (
+                j == first - 1 and "a" in self.lex.tags(self.tokens[j].core) and self.noun(self.tokens[j]) is None
+                and (c := self.tok(j - 1)) is not None and (CONTRACTED_PRONOUN.match(c.low) or c.low in SPEAKER_FORMS
+                                                             or c.low in ("is", "was")))):  # fmt: skip
+            j -= 1  # "he is tall and Korean": back over what else is said of him; "hes tall korean" (a second person
+            # "tall Asian person", round 74)
         owner = self.owner_at(j)
         if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
             owner = self.owner_at(j - 1 - (self.tokens[j - 1].text in ",(" and j >= 2))  # "the chef, who is Italian"

@@ -95,6 +95,8 @@ class PronounsMixin:
         their own (the words went out as written, N = 1, round 73). None if no such pronoun and copula stand right
         before `first` (over "both", "all", "so", "very"); "when I was young" says an age once had, no age now."""
         j = first - 1
+        if j > 0 and self.free(j) and "a" in self.lex.tags(self.tokens[j].core) and self.noun(self.tokens[j]) is None:
+            j -= 1  # "i'm tall korean": back over another word said of them
         while j > 0 and self.free(j) and self.tokens[j].low in ("both", "all", "so", "very", "really", "quite"):
             j -= 1
         t = self.tok(j)
@@ -123,7 +125,8 @@ class PronounsMixin:
         for k, p in enumerate(self.persons):
             if p.anchor == j and p.pronoun_only:
                 return k  # "I am 70 and Korean": made a person already
-        return self.new_person(Person(cls=None, number=number, pronoun_only=True, anchor=j))
+        self.askers.add(k := self.new_person(Person(cls=None, number=number, pronoun_only=True, anchor=j)))
+        return k
 
     def mark_pronouns(self) -> None:
         if not self.gender_protected:
@@ -437,12 +440,17 @@ class PronounsMixin:
             if not before:
                 raise self.refuse(t, "'their' with nobody before it; name the people it refers to")
             return max(before, key=lambda k: self.persons[k].anchor)
-        before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i]
-        prev = self.tok(i - 1)
+        before = [k for k, p in enumerate(self.persons) if p.number == "sg" and p.anchor < i and k not in self.askers]
+        prev = self.tok(i - 1)  # "draw me and my son, i'm 40 and he's 10": "he" is never the one asking
         two_word = prev is not None and prev.low == "to" and (self.tok(i - 2) or prev).low in ("close", "next")
         placed = self.tok(i - 3 if two_word else i - 2)  # what is placed: "her baby close to her", "his arm around her"
         own_body = placed is not None and placed.core in BODY_PARTS  # one's own arm goes around someone else
-        if role == "object" and before and prev is not None and (prev.low in LOCATIVE or two_word) and not own_body:
+        intransitive = placed is not None and placed.is_word and "v" in self.lex.tags(placed.core) and not two_word and (
+            self.owner_at(i - 3) is not None or ing_form(placed.core, self.lex)) and not placed.possessive  # fmt: skip
+        # "his son stands beside him": nothing is placed, so "him" is someone else (else "beside himself"; round 74: the
+        # son was bound to himself, varied apart from the father)
+        if role == "object" and before and prev is not None and (prev.low in LOCATIVE or two_word) and not own_body and (
+                not intransitive):  # fmt: skip
             # "a mother holding her baby close to her", "a man with a dog beside him": where something is, said of
             # the clause's subject (English says "her", not "herself", after a preposition of place)
             clause = self.clause_start(i)

@@ -17,6 +17,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     COPULAS,
     ING_EVENTS,
+    INTENSIFIERS,
     INTRODUCERS,
     POSSESSIVE_DETERMINERS,
     SPEAKER_FORMS,
@@ -188,6 +189,13 @@ class ProxiesMixin:
                     self.free(last + 1) and self.tok(last + 2) is not None):  # fmt: skip
                 last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
                 # read differently from its decoys, and the age went out as written)
+            if (w := self.tok(first - 1)) is not None and w.is_word and self.free(first - 1) and (
+                    self.lex.tags(w.core) == "r" or w.core in INTENSIFIERS):  # fmt: skip
+                first -= 1  # "white hair and very pale skin": the adverb goes with the word it grades ("very," was left)
+            if toks[first].low in ("in", "into") and (w := self.tok(first - 1)) is not None and w.is_word and (
+                    self.free(first - 1) and (w.core == "clad" or (w.core.endswith("ed") and "v" in self.lex.tags(w.core)))):  # fmt: skip
+                first -= 1  # "A person wrapped in a red Maasai shuka herding cattle": the garment's verb goes with it
+                # ("A person wrapped herding cattle" was sent, round 74)
             if kind == "attr" and (c := self.tok(last + 1)) is not None and c.text == "," and self.free(last + 1) and (
                     self.listed_head(last + 1) > last + 2):  # fmt: skip
                 first, last = i, last + 1  # "a pale, thin woman" -> "a thin woman": the comma goes with it
