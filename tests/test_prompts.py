@@ -404,7 +404,6 @@ def test_contracted_pronouns_are_varied_with_their_verb(prompt: str) -> None:
     [("s/he is reading a book", "/"), ("(s)he is reading", ")"), ("man/woman hybrid portrait", "/"),
      ("ask him/her for directions", "/"),
      ("a man, 80s, synthwave", "80s"), ("a woman, fifties, in a garden", "fifties"), ("a man at 3 in the morning", "3"),
-     ("me (28F) on a road trip", "28"),
      ("a fire mage girl, anime style", "mage")],
 )  # fmt: skip
 def test_undecidable_alternatives_and_stray_ages_are_refused(prompt: str, word: str) -> None:
@@ -3897,3 +3896,56 @@ def test_session_27_he_or_she_is_never_the_one_asking() -> None:
     assert sum(s.name == "age" for s in group.slots) == 2 and not any("40" in c for c in group.order), group.order
     group = accepted("i'm 6 feet tall and 30, draw me hiking")
     assert any(s.name == "age" for s in group.slots) and not any(" 30" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("An old man with a long white beard and wrinkled, sun-weathered skin.", "sun-weathered"),
+    ("a stooped old man feeding pigeons", "stooped"),
+])  # fmt: skip
+def test_session_27_round_74_looks_of_the_old_are_held(prompt: str, held: str) -> None:
+    """Held-out round 74: sun-weathered skin, a stooped back went out beside decoys of every age. (A cane and reading
+    glasses stay: held, a cane after "the old man's" left "the latter" alone, and glasses are anyone's.)"""
+    held_on_device(prompt, held)
+    assert "weather-beaten barn" in accepted("a weather-beaten barn at sunset").cloud_prompt
+
+
+def test_session_27_round_74_a_booru_characters_child_age_is_held() -> None:
+    """Round 74: "child, 1boy, (7 years old:1.2), backpack" was refused: no booru character gets a child decoy, so a
+    child's age said of one in years stays on the device, as a "child" tag after it does; an adult's is varied."""
+    held_on_device("1boy, (7 years old:1.2), backpack, first day of school", "(7 years old:1.2)")
+    assert any(s.name == "age" for s in accepted("1girl, (30 years old:1.2), office").slots)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("me (f, 23) in a hoodie at a concert", "(f, 23)"),
+    ("me (28F) on a road trip", "(28F)"),
+    ("M32 hiking alone", "M32"),
+    ("a toddler aged 18 months stacking wooden blocks", "aged 18 months"),
+    ("she tied her hijab and smiled", "tied her hijab and"),
+])  # fmt: skip
+def test_session_27_round_75_tags_of_oneself_and_infant_ages_are_held(prompt: str, held: str) -> None:
+    """Held-out round 75 (on e251721): "me (f, 23)" went out as written (N = 1; "(28F)" was refused), "aged 18 months"
+    was written "aged 25 months" beside "aged 45 months"; "he lifted her veil and kissed her" sent "he lifted kissed
+    her". Each is held, the tag whole with its brackets, the verb with its held object."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("make her look older like 60ish pls", "60ish"),
+    ("masterpiece, mature female, 40s, kitchen, apron, smiling, soft light", "40s"),
+    ("photo of a woman BREAK african, curly hair BREAK golden hour, bokeh", "african"),
+])  # fmt: skip
+def test_session_27_round_75_tags_and_chat_around_an_attribute(prompt: str, said: str) -> None:
+    """Round 75: "60ish pls" went out as written (a chat word after the age); "mature female, 40s" and a tag after
+    "BREAK" (a front-end's chunk break, read as a comma now) were refused."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and group.n > 2, group.order
+    with pytest.raises(DetectionError):
+        transform("old man, 80s, synthwave")  # the first tag's decade may be a style: still refused
+    assert "GIVE ME A BREAK" in accepted("GIVE ME A BREAK, a man laughing").cloud_prompt
+
+
+def test_session_27_a_prompt_held_whole_is_refused_in_its_own_words() -> None:
+    """Pool check: "a cane and" was refused as "the prompt is empty" (its decoys' reason) once "cane" was held."""
+    with pytest.raises(DetectionError, match="nothing would be left to send"):
+        transform("pregnant")

@@ -89,6 +89,13 @@ class AgesMixin:
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
         person = self.persons[pid]
+        if person.cls == g.TAG_CLASS and g.age_value(years) == "child" and not self.sexualised():
+            # "1boy, (7 years old:1.2), backpack, first day of school": no booru character gets a child decoy
+            # (docs/privacy.md), so a child's age said of one stays on the device, as a "child" tag does (round 74:
+            # refused)
+            first, last = self._weighted(first, last)
+            self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "age"))
+            return True
         person.state("age", g.age_value(years), True, word)
         if person.named and person.cls == "person" and seg.kind == "bare":
             person.in_phrase.add("age")  # "Emma, 8, building a sandcastle": "A little girl, 10, ..." (a name's "a woman"
@@ -244,6 +251,14 @@ class AgesMixin:
         pid = self.nearest_person(i)
         if pid is None:
             return False
+        if n.low.isdigit() and (u := self.tok(j + 1)) is not None and u.low in INFANT_UNITS and self.free(j + 1):
+            # "a toddler aged 18 months stacking blocks": a small child's age, held as "18 months old" is (round 75:
+            # written "aged 25 months" beside "a middle-aged person aged 45 months")
+            person = self.persons[pid]
+            person.state("age", "child", True, n.text)
+            person.in_phrase.add("age")
+            self.claim(i, j + 1, Held(self.prompt[t.start : u.end], "an infant's age"))
+            return True
         if (listed := self.number_list(j)) is not None and self.persons[pid].number == "pl":
             return self.hold_member_ages(pid, i, *listed)  # "Two brothers, ages 4 and 7, building a sandcastle" (was
             # written "ages 10", the 7 left out)
@@ -753,6 +768,11 @@ class AgesMixin:
         # "woman, 40s, tired, waiting at a bus stop": an adjective of someone's state next (round 72: refused)
         sheet = (tag := self.tok(first - 2)) is not None and tag.low in ("male", "female") and (
             (c := self.tok(first - 3)) is not None and c.text == ",")  # fmt: skip
+        if not sheet and (k := self.used.get(first - 2)) is not None and isinstance(self.spans[k][2], Phrase) and (
+                self.spans[k][1] == first - 2 and not self.spans[k][2].det and (
+                    (c := self.tok(self.spans[k][0] - 1)) is not None and c.text == ",")):  # fmt: skip
+            sheet = True  # "masterpiece, mature female, 40s, kitchen": a later tag that is a person, then their age
+            # (refused, round 75); a first one may be followed by a decade's style ("old man, 80s, synthwave")
         # "fantasy warrior, male, 30s, sword": a character sheet's tags, gender then age, of one person (was refused)
         if first == j and before.text != "(" and not decade.low.startswith(("early-", "mid-", "late-")) and not (
                 doing or sheet):  # fmt: skip
@@ -797,7 +817,8 @@ class AgesMixin:
         if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
             return False  # a copula right before the number is `bare_age`'s
         if nxt is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("and", "but", "or", "now", "today") \
-                and nxt.core not in self.lex.adjectives:  # fmt: skip  # "shes like 23 asian long hair": her words
+                and nxt.core not in self.lex.adjectives and nxt.low not in g.CHAT_WORDS:  # fmt: skip  # "shes like 23
+            # asian long hair": her words; "make her look older like 60ish pls" (round 75)
             return False  # "looks 80 percent done", "is about 60 years old" (`years_old` reads that)
         owner = self.subject_before(k + 1 if CONTRACTED_PRONOUN.match(verb.low) else k)  # "he's like 60": he says it
         if owner is None and CONTRACTED_PRONOUN.match(verb.low) and self.free(k):

@@ -530,6 +530,10 @@ def _transform(
         whose = "one person's" if len(ages_held) == 1 else f"{len(ages_held)} people's"
         whose += f" age ({', '.join(repr(w) for w in ages_held)})"
         note = "; ".join(filter(None, [note, _held_note(whose, max_candidates)]))
+    if not any(ch.isalnum() for ch in real):
+        raise DetectionError("every word of this prompt is held back on the device (it hints at someone's attribute), "
+                             "so nothing would be left to send; say more of what the picture shows (\"a woman in a hijab "
+                             "at a market\")")  # fmt: skip  # "a cane and": the decoys were refused as empty prompts
     if len(set(cands)) != len(cands):
         raise DetectionError("two value combinations give the same text, so the set cannot hide this prompt; rephrase")
     if real not in cands:

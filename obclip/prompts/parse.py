@@ -201,6 +201,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.keep_heights()
         self.hold_negative_section()
         self.hold_handles()
+        self.hold_self_tags()
         self.check_alternatives()
         self.mark_emoji()
         self.mark_named_things()
@@ -744,6 +745,32 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     p in g.PRONOUN_GENDER or p in self.lex.nouns or p in self.lex.adjectives for p in parts):  # fmt: skip
                 raise self.refuse(t, "joins words with hyphens into one the device cannot read, which would reach "
                                   "the cloud as written; write the words apart")  # fmt: skip  # "a-young-boy-riding"
+
+    def hold_self_tags(self) -> None:
+        """ "me (28F) on a road trip", "me (f, 23) in a hoodie", "(32M)": the tag people write of themselves in posts,
+        an age and a gender, stays on the device whole with its brackets (it was refused, or sent as written when a
+        comma parted it, round 75: N = 1)."""
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if not self.free(i):
+                continue
+            if self.age_gender_tag(i):  # "28F", or "M32": the letter glued after or before
+                glued_after = (n := self.tok(i + 1)) is not None and n.start == t.end and n.low in ("m", "f")
+                first, last = (i, i + 1) if glued_after else (i - 1, i)
+            else:
+                parts = [w.low for w in toks[i : i + 3]]
+                if len(parts) < 3 or parts[1] != "," or not (
+                        (parts[0] in ("m", "f") and parts[2].isdigit() and 13 <= int(parts[2]) <= 99)
+                        or (parts[2] in ("m", "f") and parts[0].isdigit() and 13 <= int(parts[0]) <= 99)):  # fmt: skip
+                    continue
+                first, last = i, i + 2
+                if (o := self.tok(first - 1)) is None or o.text != "(" or (c := self.tok(last + 1)) is None or c.text != ")":
+                    continue  # "(f, 23)" only in brackets: "m, 30" alone may be anything
+            if (o := self.tok(first - 1)) is not None and o.text == "(" and (c := self.tok(last + 1)) is not None and (
+                    c.text == ")"):  # fmt: skip
+                first, last = first - 1, last + 1
+            if all(self.free(k) for k in range(first, last + 1)):
+                self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "an age and gender tag"))
 
     def age_gender_tag(self, i: int) -> bool:
         """"28F", "(32M)", "F28": a number glued to a single m/f, as people tag themselves in posts."""

@@ -225,6 +225,14 @@ class ProxiesMixin:
             # cloud view reads "a mother with her baby", not "a mother her baby"; so after a held verb before a
             # person's phrase ("A person breastfeeding a newborn" sent "A person a little child")
             stand_in = "with" if verb else ""
+            hair = toks[last].core if toks[last].core in self.lex.senses.hairdos else toks[last].core.removesuffix("s")
+            if kind == "noun" and hair in self.lex.senses.hairdos and (v := self.tok(last + 1)) is not None and (
+                    v.is_word and self.free(last + 1) and "v" in self.lex.tags(v.core) and v.core not in g.CLOSED
+                    and self.noun(v) is None and (o := toks[first] if first < i else self.tok(i - 1)) is not None
+                    and (o.possessive or o.core in POSSESSIVE_DETERMINERS or o.low == "whose")):  # fmt: skip
+                self.claim(i, last, Held(self.prompt[toks[i].start : toks[last].end], "proxy", "hair"))
+                self.unown(i, last)  # "the kid's braids blow in the wind", "her braids swing": what they do is said
+                continue  # of their hair ("the little child's blow in the wind" was sent, round 72)
             head = self.tok(last + 1)
             if kind == "noun" and first < last and toks[first].core in ("a", "an") and head is not None and (
                     toks[last].is_word and toks[last].core not in g.CLOSED) and (
@@ -920,6 +928,16 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         dated = self.age_at_event(last) > last  # "who retired at 60 and her husband": the event ends its clause
         first, last = self.proxy_phrase(first, last, kind)
+        nxt = self.tok(last + 1)
+        own = first if self.tokens[first].core in POSSESSIVE_DETERMINERS else first - 1
+        joined = last if self.tokens[last].low == "and" else last + 1  # the list reader may have taken the "and"
+        if (a := self.tok(joined)) is not None and a.low == "and" and (then := self.tok(joined + 1)) is not None and (
+                then.is_word and then.core.endswith("ed") and "v" in self.lex.tags(then.core)) and (
+                (o := self.tok(own)) is not None and o.core in POSSESSIVE_DETERMINERS) and (
+                (verb := self.tok(own - 1)) is not None and verb.is_word and verb.core.endswith("ed")
+                and "v" in self.lex.tags(verb.core) and self.free(own - 1)):  # fmt: skip
+            return own - 1, joined  # "he lifted her veil and kissed her" -> "he kissed her": the verb whose object
+            # is held goes with it, and the "and" that joined it ("he lifted kissed her" was sent, round 75)
         if (both := self.tok(first - 1)) is not None and both.low in ("both", "all") and self.free(first - 1) and (
                 (c := self.tok(first - 2)) is not None and c.text == "," and self.free(first - 2)) and (
                 (after := self.tok(last + 1)) is None or after.text in ",;."):  # fmt: skip

@@ -95,6 +95,10 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
         if text in EMPHASIS and _emphasis(prompt, start):
             continue  # markdown's "*elderly*", "**an** _old woman_": emphasis, no word; read through, so the age is
             # the person's and "a" agrees with the decoy's word ("a *elderly* man" was sent beside "a *elderly* woman")
+        if kind == "word" and text == "BREAK" and not prompt[m.end() : m.end() + 1].isalnum() and (
+                not _shouting(prompt, start)):  # fmt: skip
+            out.append(Token(",", start, m.end(), "punct"))  # "photo of a woman BREAK african, curly hair": a front-end's
+            continue  # chunk break parts tags as a comma does (the tag after it was read as someone new, refused)
         if kind == "punct" and text in SETTING_OFF_DASHES and _sets_off(prompt, start, m.end()):
             text = ","  # "a woman—elderly—sitting", "a man – 70 – fishing": read as the commas they stand for
             # (the candidates copy the prompt's own characters, so the dash is still what is sent)
@@ -104,6 +108,13 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
 
 EMPHASIS = frozenset({"*", "_"})  # markdown around words
 SETTING_OFF_DASHES = "—–"  # an em or en dash between words sets off a phrase as a comma does
+
+
+def _shouting(prompt: str, i: int) -> bool:
+    """The word at i stands among other words in capitals ("BREAKING NEWS", "GIVE ME A BREAK"), not alone as a
+    front-end's keyword."""
+    words = re.findall(r"[^\W\d_]+", prompt)
+    return sum(w.isupper() and len(w) > 1 for w in words) > 1 + prompt.count("BREAK") - prompt.count("BREAKING")
 
 
 def _emphasis(prompt: str, i: int) -> bool:
