@@ -1881,12 +1881,19 @@ def test_round_41_a_pasted_negative_prompt_stays_on_the_device(prompt: str, sent
     assert accepted("20 negative prompts: 3 sent whole").n == 1  # no label
 
 
-def test_round_41_a_front_ends_random_choice_between_people_is_refused() -> None:
-    """Red team 41: "{a woman|a man} sitting in a cafe" had the decoys "{a man|a man}" and "{a woman|a woman}"."""
-    with pytest.raises(DetectionError, match="choose or switch"):
-        transform("{a woman|a man} sitting in a cafe")
-    with pytest.raises(DetectionError, match="choose or switch"):
-        transform("[boy:girl:0.5], portrait, park")  # prompt editing: a boy drawn as a girl from half-way
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("{a woman|a man} sitting in a cafe", "a person sitting in a cafe"),
+    ("[boy:girl:0.5], portrait, park", "person, portrait, park"),  # prompt editing: a boy drawn as a girl from half-way
+    ("a {man|woman} standing in the rain, neon lights", "a person standing in the rain, neon lights"),
+    ("a {blonde|brunette|redhead} woman walking in Paris", "a woman walking in Paris"),
+])  # fmt: skip
+def test_round_41_a_front_ends_random_choice_between_people_is_held(prompt: str, view: str) -> None:
+    """Red team 41: "{a woman|a man} sitting in a cafe" had the decoys "{a man|a man}" and "{a woman|a woman}", and
+    was refused from then on; rounds 73-75 found the refusal needless (the choice is made by the front-end on the
+    device). From session 27 it stays on the device whole; the cloud reads "a person" there, or nothing before a
+    noun ("{blonde|brunette|redhead} woman" wrote "{|woman|} woman", round 75)."""
+    group = accepted(prompt)
+    assert view in group.order and not any("|" in c or ":0.5" in c for c in group.order), group.order
     assert accepted("a {red|blue} car on a street").n == 1
 
 
@@ -3949,3 +3956,25 @@ def test_session_27_a_prompt_held_whole_is_refused_in_its_own_words() -> None:
     """Pool check: "a cane and" was refused as "the prompt is empty" (its decoys' reason) once "cane" was held."""
     with pytest.raises(DetectionError, match="nothing would be left to send"):
         transform("pregnant")
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("the kid's braids blow in the wind", "the little child's hair blow in the wind"),
+    ("her braids swing as she runs", "her hair swing as she runs"),
+])  # fmt: skip
+def test_session_27_held_braids_that_do_something_leave_hair(prompt: str, view: str) -> None:
+    """Round 72 (left then): "the kid's braids blow in the wind" sent "the little child's blow in the wind". A held
+    hairdo that is a clause's subject leaves "hair" in its place; "with braids" still goes whole."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+    assert accepted("a person with long braided cornrows dancing at a festival").cloud_prompt == (
+        "a person dancing at a festival")  # fmt: skip
+
+
+def test_session_27_we_after_me_and_a_group_is_that_group() -> None:
+    """Round 75: "me and the girls ... brunch in brooklyn, we're all in our 30s" varied "our" apart from the girls, 24
+    of 32 decoys contradicting themselves ("the little boys ..., we're all in our seventies"). "We" are the group
+    joined to the asker: one slot."""
+    group = accepted("me and the girls brunch in brooklyn, we're all in our 30s")
+    assert sum(s.name == "age" for s in group.slots) == 1, group.order
+    assert all(("little" in c) == ("childhood" in c) for c in group.order), group.order

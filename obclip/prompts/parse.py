@@ -569,9 +569,42 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
 
     def check_alternatives(self) -> None:
         """Refuses gendered words offered as alternatives ("s/he", "(s)he", "man/woman", "him|her"): each
-        side would be varied on its own, and decoys such as "she/she" or "s/she" would mark themselves."""
+        side would be varied on its own, and decoys such as "she/she" or "s/she" would mark themselves. A front-end's
+        choice or edit between people ("{a man|a woman}", "[boy:girl:0.5]") is held back whole instead."""
+        pairs = {"{": "}", "[": "]"}
         for i, t in enumerate(self.tokens):
-            if t.text not in ("/", "|", "\\", ")") or t.end - t.start != 1:
+            if t.text not in pairs:
+                continue
+            close = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "{}[]"), None)
+            if close is None or self.tokens[close].text != pairs[t.text]:
+                continue
+            inside = self.tokens[i + 1 : close]
+            seps = ("|",) if t.text == "{" else ("|", ":")  # "[boy:girl:0.5]", "[a boy|a girl]": prompt editing
+            sides: list[list[Token]] = [[]]
+            for w in inside:
+                if w.text in seps:
+                    sides.append([])
+                else:
+                    sides[-1].append(w)
+            people = [any(w.is_word and (w.core in g.PRONOUN_GENDER or w.core in self.lex.nouns
+                                         or w.core in self.lex.adjectives or w.core in self.lex.proxies) for w in side)
+                      for side in sides]  # fmt: skip
+            if sum(people) < 2 or not all(self.free(k) for k in range(i, close + 1)):
+                continue  # not "[Image: a bearded man ...]", "{smiling|frowning}"
+            # "{a woman|a man} sitting in a cafe": a front-end's random choice; "[boy:girl:0.5]": one person drawn as
+            # another from a step on; "{blonde|brunette|redhead} woman". Each side varied on its own gave "{a man|a
+            # man}", so they were refused (rounds 73-75: "the alternation already hides it"). The choice stays on the
+            # device whole, where the front-end makes it; the cloud reads a person there, or nothing
+            nouns = [w for side in sides for w in side if w.is_word and self.noun(w) is not None]
+            article = sides[0][0].text if sides[0] and sides[0][0].low in ("a", "an") else ""
+            modifier = (w := self.tok(close + 1)) is not None and w.is_word and self.noun(w) is not None
+            stand_in = ("a person" if article else "person") if nouns and not modifier else ""  # "{blonde|brunette} woman"
+            if stand_in and article[:1].isupper():
+                stand_in = "A person"
+            self.claim(i, close, Held(self.prompt[t.start : self.tokens[close].end], "a front-end's choice between "
+                                      "people", stand_in))  # fmt: skip
+        for i, t in enumerate(self.tokens):
+            if t.text not in ("/", "|", "\\", ")") or t.end - t.start != 1 or not self.free(i):
                 continue
             prev, nxt = self.tok(i - 1), self.tok(i + 1)
             if prev is None or nxt is None or not (prev.is_word and nxt.is_word):
@@ -594,29 +627,6 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if all(gendered) or (sides[0] == "s" and sides[1] == "he"):
                 raise self.refuse(t, f"'{prev.text}{t.text}{nxt.text}' offers genders as alternatives; write one "
                                   "(or \"they\", \"a person\") so every candidate can say it")  # fmt: skip
-        pairs = {"{": "}", "[": "]"}
-        for i, t in enumerate(self.tokens):
-            if t.text not in pairs:
-                continue
-            close = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].text in "{}[]"), None)
-            if close is None or self.tokens[close].text != pairs[t.text]:
-                continue
-            inside = self.tokens[i + 1 : close]
-            seps = ("|",) if t.text == "{" else ("|", ":")  # "[boy:girl:0.5]", "[a boy|a girl]": prompt editing
-            sides: list[list[Token]] = [[]]
-            for w in inside:
-                if w.text in seps:
-                    sides.append([])
-                else:
-                    sides[-1].append(w)
-            people = [any(w.is_word and (w.core in g.PRONOUN_GENDER or w.core in self.lex.nouns
-                                         or w.core in self.lex.adjectives) for w in side) for side in sides]  # fmt: skip
-            if sum(people) >= 2:  # not "[Image: a bearded man ...]", "{smiling|frowning}"
-                # "{a woman|a man} sitting in a cafe": a front-end's random choice; "[boy:girl:0.5]": one person
-                # drawn as another from a step on. Each side would be varied on its own ("{a man|a man}")
-                raise self.refuse(t, f"'{self.prompt[t.start : self.tokens[close].end]}' lets a front-end choose or "
-                                  "switch between people; write the one person you want")  # fmt: skip
-
     def check_digits_for_letters(self) -> None:
         """ "a w0man in a red dress", "a g1rl": a person word written with digits for letters was split into a
         letter, a number and a word ("w 0 man"), and read as another person; it is refused with the word meant."""

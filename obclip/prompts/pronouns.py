@@ -121,10 +121,17 @@ class PronounsMixin:
         return self.speaker(j, "sg" if pronoun == "i" else "pl")
 
     def speaker(self, j: int, number: str) -> int:
-        """The one or ones asking, named by "I", "me" or "we" at token j: a person of their own, made once."""
+        """The one or ones asking, named by "I", "me" or "we" at token j: a person of their own, made once. "We" after
+        "me and the girls" are the girls with the asker: said of "we", an age is the group's."""
         for k, p in enumerate(self.persons):
             if p.anchor == j and p.pronoun_only:
                 return k  # "I am 70 and Korean": made a person already
+        if number == "pl":
+            groups = [k for k, p in enumerate(self.persons) if p.number == "pl" and not p.pronoun_only and p.anchor < j
+                      and self.with_asker(k)]  # fmt: skip
+            if len(groups) == 1:
+                return groups[0]  # "me and the girls brunch in brooklyn, we're all in our 30s" (the girls' age was
+                # varied apart from "our": "the little boys ..., we're all in our seventies", round 75)
         self.askers.add(k := self.new_person(Person(cls=None, number=number, pronoun_only=True, anchor=j)))
         return k
 
@@ -494,6 +501,15 @@ class PronounsMixin:
             # as a person of its own it was varied apart ("Two women ... his suitcase")
             return max(groups, key=lambda k: self.persons[k].anchor)
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def with_asker(self, k: int) -> bool:
+        """Person k's phrase is joined to the asker by "and": "me and the girls", "the kids and I"."""
+        spans = [(a, b) for a, b, seg in self.spans if isinstance(seg, Phrase) and seg.person == k]
+        if not spans:
+            return False
+        a, b = spans[0]
+        before, after = [w.low for w in self.tokens[max(0, a - 2) : a]], [w.low for w in self.tokens[b + 1 : b + 3]]
+        return before in (["me", "and"], ["i", "and"]) or after in (["and", "i"], ["and", "me"])
 
     def looked_like(self, i: int) -> int | None:
         """The object pronoun of "make her look like she ...", "him seem as if he ..." for the subject pronoun at
