@@ -3978,3 +3978,21 @@ def test_session_27_we_after_me_and_a_group_is_that_group() -> None:
     group = accepted("me and the girls brunch in brooklyn, we're all in our 30s")
     assert sum(s.name == "age" for s in group.slots) == 1, group.order
     assert all(("little" in c) == ("childhood" in c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A retired schoolteacher (b. 1948) reading letters from her former students.", "1948"),
+    ("A boy, eleven years of age, flying a kite on a windy hill.", "eleven"),
+    ("me and my bf at the beach, hes black im asian", "black"),
+])  # fmt: skip
+def test_session_27_round_76_ages_and_origins_said_otherwise(prompt: str, said: str) -> None:
+    """Held-out round 76 (on 3b8944c): "(b. 1948)" and "hes black" (before "im asian") went out as written, "eleven
+    years of age" was refused as a stray number."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and group.n > 2, group.order
+
+
+def test_session_27_round_76_a_held_choice_takes_its_with() -> None:
+    """Round 76: "an (old man:1.3) with a [beard:mustache:0.5], cinematic" sent "with a," once the choice was held."""
+    group = accepted("photo of an (old man:1.3) with a [beard:mustache:0.5], cinematic lighting, 8k")
+    assert not any("with a," in c for c in group.order), group.order

@@ -606,6 +606,12 @@ class AgesMixin:
             if year <= CURRENT_YEAR and (pid := self.nearest_person(i)) is not None:
                 return self.age_of(pid, CURRENT_YEAR - year, t.text, i - 1, i, AgePhrase(pid, "born", g.LOWER))
             return False
+        if t.low.isdigit() and prev is not None and prev.text == "." and b is not None and b.low == "b" and (
+                (o := self.tok(i - 3)) is not None and o.text == "(" and 1900 <= int(t.low) <= CURRENT_YEAR) and (
+                self.free(i - 1) and self.free(i - 2) and (pid := self.nearest_person(i - 3)) is not None):  # fmt: skip
+            # (the abbreviation's dot is no sentence's end)
+            # "A retired schoolteacher (b. 1948) reading": a birth year as a biography writes it (sent, round 76)
+            return self.age_of(pid, CURRENT_YEAR - int(t.low), t.text, i, i, AgePhrase(pid, "born", g.LOWER))
         if not t.low.isdigit() or prev is None or prev.low != "in" or b is None or b.low != "born":
             return False
         if not 1900 <= int(t.low) <= CURRENT_YEAR or (pid := self.nearest_person(i)) is None:
@@ -955,6 +961,9 @@ class AgesMixin:
             last = i + 1
         elif y is not None and o is not None and y.low in YEARS_WORDS and o.low in ("old", "young"):
             last = i + 2  # "82 years young": an age said with a smile, written "75 years old"
+        elif y is not None and o is not None and y.low in YEARS_WORDS and o.low == "of" and (
+                (a := self.tok(i + 3)) is not None and a.low == "age" and self.free(i + 3)):  # fmt: skip
+            last = i + 3  # "A boy, eleven years of age, flying a kite" (refused as a stray number, round 76)
         elif y is not None and o is not None and y.low in INFANT_UNITS and o.low == "old" and self.free(i + 2):
             return self.infant_age(i)
         else:

@@ -601,8 +601,12 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             stand_in = ("a person" if article else "person") if nouns and not modifier else ""  # "{blonde|brunette} woman"
             if stand_in and article[:1].isupper():
                 stand_in = "A person"
-            self.claim(i, close, Held(self.prompt[t.start : self.tokens[close].end], "a front-end's choice between "
-                                      "people", stand_in))  # fmt: skip
+            first = i
+            if not stand_in and (a := self.tok(i - 1)) is not None and a.low in ("a", "an") and (
+                    (w := self.tok(i - 2)) is not None and w.low in ("with", "wearing", "has", "having")):  # fmt: skip
+                first = i - 2  # "an (old man:1.3) with a [beard:mustache:0.5], cinematic": "with a," was left (round 76)
+            self.claim(first, close, Held(self.prompt[self.tokens[first].start : self.tokens[close].end],
+                                          "a front-end's choice between people", stand_in))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if t.text not in ("/", "|", "\\", ")") or t.end - t.start != 1 or not self.free(i):
                 continue
