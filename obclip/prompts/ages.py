@@ -18,6 +18,7 @@ from obclip.prompts.cues import (
     COPULAS,
     CURRENT_YEAR,
     DECADE_NUM,
+    LOOK_VERBS,
     ORDINAL,
     SPEAKER_FORMS,
     YO_ABBREVIATIONS,
@@ -829,7 +830,7 @@ class AgesMixin:
         owner = self.subject_before(k + 1 if CONTRACTED_PRONOUN.match(verb.low) else k)  # "he's like 60": he says it
         if owner is None and CONTRACTED_PRONOUN.match(verb.low) and self.free(k):
             owner = self.bind(k, role="subject")  # "shes like 23": typed without its apostrophe (round 56: sent)
-        if owner is None and verb.low in ("look", "looks", "seem", "seems") and (o := self.tok(k - 1)) is not None and (
+        if owner is None and verb.low in LOOK_VERBS and (o := self.tok(k - 1)) is not None and (
                 o.low in ("him", "her", "me", "us") and self.free(k - 1)):  # fmt: skip
             # "make him look 70", "make me look 70": the one made to look so (sent as written)
             owner = self.bind(k - 1, role="object") if o.low in ("him", "her") else self.speaker(k - 1, (

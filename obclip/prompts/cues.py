@@ -98,6 +98,8 @@ PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".spli
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
 # subject pronouns without a gender with their copula glued on: an attribute said after one is said of a person
 SPEAKER_COPULAS = {"i'm": "i", "im": "i", "we're": "we", "they're": "they", "theyre": "they"}
+# verbs of seeming after an object pronoun: "make him look 70", "make her look like she is 70"
+LOOK_VERBS = frozenset("look looks looking looked seem seems appear appears".split())
 # a copula after "I", "we", "they", or glued to one ("im"): what follows may be their age (`copula_subject`)
 SPEAKER_FORMS = frozenset({*SPEAKER_COPULAS, "am", "are", "r", "were"})
 # gendered words people glue into hashtags and coinages ("#girldad", "tradwife"); "man", "son", "men"

@@ -1596,8 +1596,8 @@ class PhrasesMixin:
             said = (c := self.tok(opener - 1)) is not None and c.low in COPULAS and nxt is not None and self.ing(nxt) and (
                 "v" in self.lex.tags(nxt.core))  # fmt: skip  # "A man who is old sitting alone at a bar": said of him,
             # the -ing verb is his (the age went out as written beside "A woman who is old sitting ...", round 68)
-            said = said or (nxt is not None and (nxt.low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(nxt.low)) is not None
-                            and nxt.low not in ("were",))  # "hes black im asian": a clause of its own follows (round 76)
+            said = said or (nxt is not None and (nxt.low in SPEAKER_COPULAS or bool(CONTRACTED_PRONOUN.match(nxt.low))))
+            # "hes black im asian": a clause of its own follows (round 76)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r" and not said:
                 if adj.attribute == "age" and self.body_after(closer + 1) and not self.animal_subject():
                     # "A wrinkled old face with cloudy eyes": an age on a body part is someone's, whom no noun names

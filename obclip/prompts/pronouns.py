@@ -14,6 +14,7 @@ from obclip.prompts.cues import (
     CONTRACTED_PRONOUN,
     HONORIFICS,
     ING_EVENTS,
+    LOOK_VERBS,
     PICTURE_REQUESTS,
     SPEAKER_COPULAS,
     TIME_WORDS,
@@ -24,7 +25,6 @@ from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token, weight_group
 
-LOOK_VERBS = frozenset("look looks looking looked seem seems appear appears".split())  # "make him look 70"
 GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
@@ -91,8 +91,8 @@ class PronounsMixin:
     def copula_subject(self, first: int) -> int | None:
         """The person an ungendered subject pronoun is, where what is said from token `first` on states an attribute
         of them ("I am old", "i'm 70", "we're both Korean", "two women at a cafe. They are old."): "they" the
-        nearest group named before it, else a group of its own; "I" and "we" the one or ones asking, a person of
-        their own (the words went out as written, N = 1, round 73). None if no such pronoun and copula stand right
+        nearest group named before it (a couple or a family no noun states made one; with none, things); "I" and "we"
+        the one or ones asking (`speaker`; the words went out as written, N = 1, round 73). None if no such pronoun and copula stand right
         before `first` (over "both", "all", "so", "very"); "when I was young" says an age once had, no age now."""
         j = first - 1
         if j > 0 and self.free(j) and "a" in self.lex.tags(self.tokens[j].core) and self.noun(self.tokens[j]) is None:
