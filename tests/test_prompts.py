@@ -3996,3 +3996,19 @@ def test_session_27_round_76_a_held_choice_takes_its_with() -> None:
     """Round 76: "an (old man:1.3) with a [beard:mustache:0.5], cinematic" sent "with a," once the choice was held."""
     group = accepted("photo of an (old man:1.3) with a [beard:mustache:0.5], cinematic lighting, 8k")
     assert not any("with a," in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A man, six decades old, climbing an indoor rock wall.", "A man, 75 years old, climbing an indoor rock wall."),
+    ("A man aged forty-something in a grey suit waiting for a train.",
+     "A man aged 45 in a grey suit waiting for a train."),
+    ("make da man look more handsome and younger", "make da man look younger"),
+    ("A blonde, blue-eyed woman with a deep tan on a beach, portrait.",
+     "A woman with a deep tan on a beach, portrait."),
+])  # fmt: skip
+def test_session_27_round_77_ages_in_other_words_and_what_held_words_leave(prompt: str, view: str) -> None:
+    """Held-out round 77 (on 48be218, the session's last rules): "six decades old" went out as written; "aged
+    forty-something" wrote "A man old person" (a second person); a held "handsome" left "look more and younger"; "A
+    blonde, blue-eyed woman" wrote "A person, woman" (the first adjective of a list read as someone)."""
+    group = accepted(prompt)
+    assert view in group.order and group.n > 1, group.order

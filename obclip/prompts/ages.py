@@ -247,6 +247,12 @@ class AgesMixin:
             pid = self.nearest_person(i)  # "subject: man | age: 70s": a character sheet's decade
             return pid is not None and self.age_of(pid, decade, n.text, i, j,
                                                    AgePhrase(pid, "aged", self.phrase_case(i, j), word=word))  # fmt: skip
+        said = self.lex.adjectives.get(n.core) if n.is_word and "-" in n.core else None
+        if said is not None and said.attribute == "age" and said.value in g.AGE_YEARS and (
+                pid := self.nearest_person(i)) is not None:  # fmt: skip
+            # "A man aged forty-something in a grey suit" (read as a second person, "A man old person", round 77)
+            return self.age_of(pid, int(g.AGE_YEARS[said.value]), n.text, i, j,
+                               AgePhrase(pid, "aged", self.phrase_case(i, j), word=word))  # fmt: skip
         if not n.low.isdigit() and not spelled:  # "a kid aged seven": said in words
             return False
         pid = self.nearest_person(i)
@@ -962,6 +968,8 @@ class AgesMixin:
             last = i + 1
         elif y is not None and o is not None and y.low in YEARS_WORDS and o.low in ("old", "young"):
             last = i + 2  # "82 years young": an age said with a smile, written "75 years old"
+        elif y is not None and o is not None and y.low in ("decades", "decade") and o.low == "old" and years < 13:
+            last, years = i + 2, years * 10  # "A man, six decades old, climbing" (sent as written, round 77)
         elif y is not None and o is not None and y.low in YEARS_WORDS and o.low == "of" and (
                 (a := self.tok(i + 3)) is not None and a.low == "age" and self.free(i + 3)):  # fmt: skip
             last = i + 3  # "A boy, eleven years of age, flying a kite" (refused as a stray number, round 76)

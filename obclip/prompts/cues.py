@@ -84,7 +84,7 @@ TEXT_AFTER = frozenset("written printed painted embroidered engraved spelled spe
 STYLE_NOUNS = frozenset("lighting style painting paintings portrait photo photograph photography art artwork colors colours palette aesthetic quote".split())
 PLACE_PREPOSITIONS = frozenset("through to in from at across around over near visiting of into towards toward".split())
 # words that grade the adjective after them ("very pale skin"): held back with it, as "heavily pregnant" is
-INTENSIFIERS = frozenset("very really so quite extremely super slightly somewhat rather pretty".split())
+INTENSIFIERS = frozenset("very really so quite extremely super slightly somewhat rather pretty more most".split())
 INTRODUCERS = frozenset("with in wearing sporting has having and".split()) | g.CHAT_WITH  # "a man wit a beard"
 NAME_LIKE_CLOSED = frozenset({"will", "may", "june", "sunny"})
 COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majority dominated pattern".split())

@@ -300,7 +300,9 @@ class PhrasesMixin:
                     self.thing_noun(k)):  # fmt: skip
                 k += 1
             worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
-            if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker:
+            aged = (a := self.tok(i - 1)) is not None and a.low in ("aged", "age")  # "a man aged forty-something": his age
+            if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker and (
+                    not aged):  # fmt: skip
                 years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
                 if years is not None:
                     plural = t.low.endswith("s")
@@ -311,6 +313,8 @@ class PhrasesMixin:
             found = self.noun(t)
             if found is not None and t.core in g.DECADES and self.in_her_decade(i):
                 continue  # "in his early teens": an age of the person before, read by the age pass
+            if found is not None and aged and "-" in t.core:
+                continue  # "a woman aged thirty-something": her age, read by the age pass
             if found is not None and found[0].cls is None and t.core in self.lex.proxies:
                 found = None  # "blonde pigtails": the proxy reading wins over a neutral person noun
             said = self.lex.adjectives.get(t.core)

@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     ING_EVENTS,
     INTENSIFIERS,
     INTRODUCERS,
+    LOOK_VERBS,
     POSSESSIVE_DETERMINERS,
     SPEAKER_FORMS,
     TIME_NOUNS,
@@ -159,7 +160,10 @@ class ProxiesMixin:
                 and prev.core in ("a", "an", "the")
                 and self.free(i - 1)
                 and (nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (self.ing(nxt) and nxt.core not in ING_EVENTS))
-            )  # "a blonde dancing"; not "A Hindu wedding with the bride" (went out "A Person wedding")
+                and not (nxt is not None and nxt.text == "," and (w := self.tok(self.listed_head(last + 1))) is not None
+                         and w.is_word and self.noun(w) is not None)
+            )  # "a blonde dancing"; not "A Hindu wedding with the bride" (went out "A Person wedding"), nor "A blonde,
+            # blue-eyed woman" (a list of her modifiers: "A person, woman" was sent, rounds 76-77)
             # a noun proxy that names a person ("redhead", "cheerleader") is the person where it is a clause's subject
             # and acts: "a redhead sunbathing"; not "a baby in a stroller", "a mother pushing a stroller with ..."
             opens = (w := self.tok(i - 2)) is None or not w.is_word or w.low in ("and", "of")
@@ -184,14 +188,15 @@ class ProxiesMixin:
                 start = i + 1  # "a girl in high school band uniform": the school names the uniform's kind; the
                 # preposition stays with the uniform ("in college" held left "a girl sweatshirt")
             first, last = self.weighted(*self.proxy_extent(start, last, "attr" if start > i else kind))
-            if (c := self.tok(first - 1)) is not None and (c.low in COPULAS or c.low in SPEAKER_FORMS or (
-                    CONTRACTED_PRONOUN.match(c.low))) and (a := self.tok(last + 1)) is not None and a.low == "and" and (
-                    self.free(last + 1) and self.tok(last + 2) is not None):  # fmt: skip
-                last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
-                # read differently from its decoys, and the age went out as written)
             if (w := self.tok(first - 1)) is not None and w.is_word and self.free(first - 1) and (
                     self.lex.tags(w.core) == "r" or w.core in INTENSIFIERS):  # fmt: skip
                 first -= 1  # "white hair and very pale skin": the adverb goes with the word it grades ("very," was left)
+            if (c := self.tok(first - 1)) is not None and (c.low in COPULAS or c.low in SPEAKER_FORMS or (
+                    c.low in LOOK_VERBS) or CONTRACTED_PRONOUN.match(c.low)) and (
+                    a := self.tok(last + 1)) is not None and a.low == "and" and (
+                    self.free(last + 1) and self.tok(last + 2) is not None):  # fmt: skip
+                last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
+                # read differently from its decoys, and the age went out as written)
             if toks[first].low in ("in", "into") and (w := self.tok(first - 1)) is not None and w.is_word and (
                     self.free(first - 1) and (w.core == "clad" or (w.core.endswith("ed") and "v" in self.lex.tags(w.core)))):  # fmt: skip
                 first -= 1  # "A person wrapped in a red Maasai shuka herding cattle": the garment's verb goes with it
