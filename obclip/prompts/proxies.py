@@ -230,8 +230,9 @@ class ProxiesMixin:
             # cloud view reads "a mother with her baby", not "a mother her baby"; so after a held verb before a
             # person's phrase ("A person breastfeeding a newborn" sent "A person a little child")
             stand_in = "with" if verb else ""
-            hair = toks[last].core if toks[last].core in self.lex.senses.hairdos else toks[last].core.removesuffix("s")
-            if kind == "noun" and hair in self.lex.senses.hairdos and (v := self.tok(last + 1)) is not None and (
+            hairdos = self.lex.senses.hairdos
+            if kind == "noun" and (toks[last].core in hairdos or listed_singular(toks[last].core, hairdos)) and (
+                    v := self.tok(last + 1)) is not None and (
                     v.is_word and self.free(last + 1) and "v" in self.lex.tags(v.core) and v.core not in g.CLOSED
                     and self.noun(v) is None and (o := toks[first] if first < i else self.tok(i - 1)) is not None
                     and (o.possessive or o.core in POSSESSIVE_DETERMINERS or o.low == "whose")):  # fmt: skip

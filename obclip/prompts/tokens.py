@@ -81,6 +81,7 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
     so it is no plural possessive there."""
     out: list[Token] = []
     quote_open = False
+    breaks = "BREAK" in prompt and not _shouting(prompt)  # a front-end's chunk break, read once per prompt
     for m in _TOKEN.finditer(prompt):
         kind, text, start = m.lastgroup or "punct", m.group(), m.start()
         if kind == "punct" and text in "'‘" and (start == 0 or not prompt[start - 1].isalnum()):
@@ -95,8 +96,7 @@ def tokenize(prompt: str) -> tuple[Token, ...]:
         if text in EMPHASIS and _emphasis(prompt, start):
             continue  # markdown's "*elderly*", "**an** _old woman_": emphasis, no word; read through, so the age is
             # the person's and "a" agrees with the decoy's word ("a *elderly* man" was sent beside "a *elderly* woman")
-        if kind == "word" and text == "BREAK" and not prompt[m.end() : m.end() + 1].isalnum() and (
-                not _shouting(prompt, start)):  # fmt: skip
+        if breaks and kind == "word" and text == "BREAK" and not prompt[m.end() : m.end() + 1].isalnum():
             out.append(Token(",", start, m.end(), "punct"))  # "photo of a woman BREAK african, curly hair": a front-end's
             continue  # chunk break parts tags as a comma does (the tag after it was read as someone new, refused)
         if kind == "punct" and text in SETTING_OFF_DASHES and _sets_off(prompt, start, m.end()):
@@ -110,11 +110,11 @@ EMPHASIS = frozenset({"*", "_"})  # markdown around words
 SETTING_OFF_DASHES = "—–"  # an em or en dash between words sets off a phrase as a comma does
 
 
-def _shouting(prompt: str, i: int) -> bool:
-    """The word at i stands among other words in capitals ("BREAKING NEWS", "GIVE ME A BREAK"), not alone as a
+def _shouting(prompt: str) -> bool:
+    """The prompt writes words in capitals besides its "BREAK"s ("GIVE ME A BREAK"): a "BREAK" there is a word, not a
     front-end's keyword."""
-    words = re.findall(r"[^\W\d_]+", prompt)
-    return sum(w.isupper() and len(w) > 1 for w in words) > 1 + prompt.count("BREAK") - prompt.count("BREAKING")
+    capitals = [w for w in re.findall(r"[^\W\d_]+", prompt) if w.isupper() and len(w) > 1]
+    return sum(w != "BREAK" for w in capitals) > 1
 
 
 def _emphasis(prompt: str, i: int) -> bool:
