@@ -76,6 +76,9 @@ THING_LEXNAMES = frozenset(
 # WordNet's verb frames whose subject is a thing ("Something ----s", "It is ----ing", "Something ----s
 # something", ...); the others all begin "Somebody ----s".
 SOMETHING_FRAMES = frozenset({1, 3, 4, 5, 6, 10, 11, 12, 34, 35})
+# "Something ----s", "It is ----ing": a verb whose usual sense has only these is what a thing does, with no object
+# and no place ("glow", "sparkle", "bloom"; not "lie" or "float", which a person does somewhere too)
+THING_ONLY_FRAMES = frozenset({1, 3})
 # Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
 ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
 # Pictures and figures of someone: hyponym closures.
@@ -329,6 +332,7 @@ def _senses(wn, people: dict) -> dict:
     ing_compounds |= {"nesting doll"}  # round 53: "A Russian nesting doll set" read as a Russian nesting (refused);
     # WordNet names the doll "matryoshka" only
     agents = set()  # "faith reading a bible": a word that can be a first name is one before what only a person does
+    thing_verbs = set()  # "Paris glowing at night": a place's name before what only a thing does
     for name in wn.all_lemma_names("v"):
         lemmas = [lem for syn in wn.synsets(name, "v") for lem in syn.lemmas() if lem.name() == name]
         if "_" in name or not lemmas:
@@ -337,6 +341,8 @@ def _senses(wn, people: dict) -> dict:
         frames = set(usual.frame_ids()) | set(usual.synset().frame_ids())
         if frames and not frames & SOMETHING_FRAMES:
             agents.update(getInflection(name, "VBG"))
+        if frames and frames <= THING_ONLY_FRAMES and usual.count() > 0:  # a sense seen in WordNet's corpus
+            thing_verbs.update(getInflection(name, "VBG"))
     return {
         "places": (place_values := (found := _places(wn, people))[0]),
         "named_places": found[1],
@@ -345,6 +351,7 @@ def _senses(wn, people: dict) -> dict:
                              if syn.lexname() == "noun.communication" for lem in syn.lemmas()
                              if lem.name()[:1].isupper() and "_" not in lem.name()}),
         "agent_verbs": sorted(agents),
+        "thing_verbs": sorted(thing_verbs),
         "adjective_compounds": sorted(compounds),
         "ing_compounds": sorted(ing_compounds),
         "bound_phrases": sorted(bound),

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from obclip.device.context import THRESHOLD, THRESHOLDS, Leak, default_attacker, guard, shared_context, spans_of
+from obclip.device.context import (
+    THRESHOLD,
+    THRESHOLDS,
+    Leak,
+    default_attacker,
+    guard,
+    shared_context,
+    spans_of,
+    verbs_of,
+)
 from obclip.prompts import transform
 from obclip.prompts.template import DetectionError
 
@@ -242,3 +251,15 @@ def test_a_span_may_take_an_attribute_only_it_stated() -> None:
     group = _guarded("a baby boomer reading the newspaper on his porch")
     assert group.held_back[-1] == "on his porch" and group.n > 1 and not any("porch" in c for c in group.order)
     assert {s.name for s in group.slots} == {"age"}
+
+
+def test_a_verb_may_be_held_alone_when_every_adjunct_names_someone() -> None:
+    """Round 77: "A 25-year-old Latina hiking in Patagonia with her husband" was refused ("hiking" read as young),
+    its one adjunct naming the husband. The verb goes alone, before its preposition, and the people stay; a verb
+    before its object never does ("holding his grandmother's hand" would leave the hand dangling)."""
+    prompt = "A 25-year-old Latina hiking in Patagonia with her husband."
+    group = guard(transform(prompt), transform)
+    assert "hiking" in group.held_back and not any("hiking" in c for c in group.order), group.order
+    assert [s.name for s in group.slots] == [s.name for s in transform(prompt).slots]
+    assert default_attacker().leak(group) is None
+    assert "holding" not in verbs_of("a toddler in a daycare holding his grandmother's hand")

@@ -201,15 +201,20 @@ class ContextAttacker:
         """The span of `group.prompt` to hold back (occlusion), or None: of `spans_of(group.prompt)` whose
         removal leaves the same people varied, the shortest whose reduced set's shared context falls under
         `THRESHOLD`, else the one whose context falls lowest."""
-        found = [(s, r) for s in spans_of(group.prompt) if (r := _reduced(group, again, s)) is not None]
-        if not found:
-            return None
-        spans = [s for s, _ in found]
         index = self.values[leak.attribute].index(leak.value)
-        contexts = [shared_context(r) for _, r in found]
-        after = self.predict(contexts, leak.attribute)[:, index].tolist()
-        under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= threshold(leak.attribute)]
-        return min(under)[2] if under else spans[min(range(len(spans)), key=after.__getitem__)]
+        spans: list[str] = []
+        after: list[float] = []
+        # the adjuncts first; where none brings the value under, a clause's verb alone too, the scene kept: in "a
+        # 25-year-old Latina hiking with her husband" every adjunct names someone, "hiking" drives the leak
+        for candidates in (spans_of(group.prompt), verbs_of(group.prompt)):
+            found = [(s, r) for s in candidates if s not in spans and (r := _reduced(group, again, s)) is not None]
+            if found:
+                spans += [s for s, _ in found]
+                after += self.predict([shared_context(r) for _, r in found], leak.attribute)[:, index].tolist()
+            under = [(len(s.split()), p, s) for s, p in zip(spans, after, strict=True) if p <= threshold(leak.attribute)]
+            if under:
+                return min(under)[2]
+        return spans[min(range(len(spans)), key=after.__getitem__)] if spans else None
 
     def weightiest_word(self, leak: Leak) -> str | None:
         """The single word of the shared context whose removal lowers the leak the most: named in a refusal."""
@@ -274,6 +279,21 @@ def spans_of(prompt: str) -> list[str]:
                 # window"); not "moving into ...", "hanging out ...", whose verb the preposition completes
                 out.append(words[i].strip(".;:!?"))
     return list(dict.fromkeys(s for s in out if s))
+
+
+def verbs_of(prompt: str) -> list[str]:
+    """The -ing words that open a clause of `prompt` before a preposition ("hiking" in "a woman hiking with her
+    husband"), as `spans_of` finds clauses: what may be held back alone when every adjunct names someone, so that
+    "a 25-year-old Latina hiking with her husband" goes as "a young woman with her husband", not refused. Not a
+    verb before its object ("holding his grandmother's hand"), whose removal would leave the object dangling."""
+    lex, out = default_lexicon(), []
+    for k, part in enumerate(prompt.split(",")):
+        words = part.split()
+        lows = [""] + [w.lower().strip(".;:!?") for w in words]  # after a comma a clause may open the part
+        out += [words[i].strip(".;:!?") for i in range(0 if k else 1, len(words) - 1) if ing_form(lows[i + 1], lex)
+                and lows[i] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[i]) != "a"
+                and lows[i + 2] in ADJUNCT_OPENERS - VERB_BOUND and not set(words[i]) & set(QUOTES)]  # fmt: skip
+    return list(dict.fromkeys(out))
 
 
 def _whole(tag: str) -> bool:

@@ -76,8 +76,8 @@ class AgesMixin:
                     or self.appositive_decade(i) or self.members_ages(i) or self.old_enough(i) or self.both_aged(i))  # fmt: skip
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.kind == "num":
-                self.born_in(i) or self.not_yet(i) or self.bare_age(i) or self.possessive_ordinal(i) or (
-                    self.approximate_age(i))  # fmt: skip
+                self.born_in(i) or self.not_yet(i) or self.asker_at(i) or self.bare_age(i) or (
+                    self.possessive_ordinal(i) or self.approximate_age(i))  # fmt: skip
             elif self.free(i) and t.is_word and years_written(t) is not None:
                 self.not_yet(i) or self.bare_age(i) or self.approximate_age(i)  # "Aiko is eight.", "a man, around
                 # sixty, fishing", "a woman, thirty-ish, working"
@@ -86,6 +86,40 @@ class AgesMixin:
                 self.years_old(i, int(t.low))
             elif self.free(i) and t.is_word and (years := g.number_value(t.low)) is not None:
                 self.years_old(i, years)  # "a girl, about ten years old": sent as written beside an old decoy
+        self.hold_echoed_ages()
+        self.hold_comparisons_before_likeness()
+
+    def hold_comparisons_before_likeness(self) -> None:
+        """ "make her look older, like a grandma": "older" goes with the likeness after it, whose age the decoys vary
+        ("make him look older, like a little boy" was sent, round 78). The comparison stays on the device; the
+        likeness says the same in every candidate's own words."""
+        for i, t in enumerate(self.tokens):
+            if t.low not in ("older", "younger") or not self.free(i) or (v := self.tok(i - 1)) is None or (
+                    v.low not in LOOK_VERBS):  # fmt: skip
+                continue
+            k = i + 1 + ((c := self.tok(i + 1)) is not None and c.text == "," and self.free(i + 1))
+            like = self.tok(k)
+            if like is None or like.low != "like" or not self.free(k) or (person := self.next_person(k)) is None or (
+                    self.persons[person].anchor > k + 3):  # fmt: skip  # "like a grandma", "like an old man"
+                continue
+            self.claim(i, k - 1, Held(self.prompt[t.start : self.tokens[k - 1].end], "a comparison the likeness after it states"))
+
+    def hold_echoed_ages(self) -> None:
+        """A number elsewhere that repeats an age a person is said to have ("A man turning 50 blowing out candles
+        shaped like the number 50", "a 30-year-old woman holding 30 balloons") tells the age the candidates vary:
+        it went out beside "turning 45". It stays on the device. Numbers under `ECHO_FROM` are left: "a 3-year-old
+        with 3 puppies" is a coincidence a reader would not take for an age."""
+        stated = {n for p in self.persons if (said := p.said.get("age")) and (n := said_years(said)) is not None}
+        # in a birthday scene any such number may be the years ("A centenarian woman blowing out candles on a cake
+        # shaped like the number 100": sent beside "A young woman", round 78)
+        birthday = any("age" in p.states for p in self.persons) and any(
+            w.low.startswith(BIRTHDAY_CUES) for w in self.tokens)  # fmt: skip
+        for i, t in enumerate(self.tokens):
+            if not self.free(i):
+                continue
+            years = int(t.low) if t.kind == "num" and t.low.isdigit() else g.number_value(t.low) if t.is_word else None
+            if years is not None and ECHO_FROM <= years <= 120 and (years in stated or birthday):
+                self.claim(i, i, Held(t.text, "a number that repeats a person's age, which tells it"))
 
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
@@ -625,6 +659,24 @@ class AgesMixin:
             return False
         return self.age_of(pid, CURRENT_YEAR - int(t.low), t.text, i, i, AgePhrase(pid, "born", g.LOWER))
 
+    def asker_at(self, i: int) -> bool:
+        """ "Me at 40, a bald guy with a beard, hiking", "me at 25 in Tokyo": the asker at an age, the number written
+        in place ("Me at 75"). It is the age of the person set off right after it, who is the asker described, or of
+        the asker alone (round 78: "Me at 40" went out as written, only the gender varied)."""
+        t, at, me = self.tokens[i], self.tok(i - 1), self.tok(i - 2)
+        years = int(t.low) if t.low.isdigit() else None
+        if years is None or not 0 < years <= 120 or at is None or at.low != "at" or me is None or (
+                me.low not in ("me", "myself")) or not self.free(i - 1) or not self.free(i - 2):  # fmt: skip
+            return False
+        if (nxt := self.tok(i + 1)) is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("in", "on", "at",
+                                                                                                     "with", "and"):
+            return False  # "me at 40 degrees", "me at 7 am": a measure
+        comma = self.tok(i + 1)
+        described = self.next_person(i) if comma is not None and comma.text == "," else None
+        first = self.spans[self.used[i + 2]] if described is not None and (i + 2) in self.used else None
+        owner = described if first is not None and first[0] == i + 2 else self.speaker(i - 2, "sg")
+        return self.age_of(owner, years, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
+
     def bare_age(self, i: int) -> bool:
         """A number standing alone as an age: "a man, 42,", "a woman (29)", "she is 32", "who just turned 5";
         in words after "is"/"turned" ("Aiko is eight.", "he is seventy but ...")."""
@@ -826,6 +878,14 @@ class AgesMixin:
             k -= 1  # "he's about 60", "(he's like 60)": after a being verb "like" approximates too
             while (w := self.tok(k)) is not None and (w.low in ("older", "younger") or w.text == ",") and self.free(k):
                 k -= 1  # "make her look older like 60ish" (sent as written, round 74)
+            speaker = k
+            while (w := self.tok(speaker)) is not None and w.low in ("both", "all") and self.free(speaker):
+                speaker -= 1
+            if (w := self.tok(speaker)) is not None and w.low in SPEAKER_FORMS and self.free(speaker) and (
+                    owner := self.copula_subject(speaker + 1)) is not None:  # fmt: skip
+                # "im like 22", "we're both like 22", "were both around 22" (round 78: sent as written)
+                return self.age_of(owner, years, t.text, i, i, AgePhrase(owner, "bare" if t.low.isdigit() else "ish",
+                                                                         g.LOWER))  # fmt: skip
         verb = self.tok(k)
         if verb is None or verb.low not in BEING_VERBS or not self.free(k) or (k == i - 1 and verb.low in COPULAS):
             return False  # a copula right before the number is `bare_age`'s
@@ -868,8 +928,11 @@ class AgesMixin:
                 return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
             return pid is not None and self.age_of(pid, value, t.text, i - 1, i,
                                                    AgePhrase(pid, "about", g.LOWER, word="like"))  # fmt: skip
+        after_person = self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))
         if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (
-                (ish_years(t.low) or 0) > 12):  # fmt: skip
+                (ish_years(t.low) or 0) > 12) and not after_person:  # fmt: skip
+            # ("Two boys around ten building a treehouse": right after the people, before what they do, their age;
+            # it went out beside "Two old women", round 78)
             return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs";
             # "-ish" says an age ("a woman around thirty-ish"), or a time up to 12 ("arriving around eight-ish")
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
@@ -1103,6 +1166,20 @@ def years_written(t: Token) -> int | None:
         return int(t.low)
     spelled = g.number_value(t.low) if t.is_word and t.low != "one" else None
     return spelled if spelled is not None else ish_years(t.low)
+
+
+ECHO_FROM = 10  # a number repeating an age is held from here (`hold_echoed_ages`)
+BIRTHDAY_CUES = ("birthday", "bday", "cake", "candle", "balloon", "turning", "turns", "turned")  # a scene of years
+
+
+def said_years(said: str) -> int | None:
+    """The years an age as written states in a number ("50", "25-year-old", "fifty-year-old", "30yo"), else None
+    ("old", "in her 70s" names a decade, not a number another word could repeat)."""
+    digits = re.match(r"(\d+)(?:[\s-]*(?:year|yr|yo|y/o|years)\b|$)", said.lower())
+    if digits is not None:
+        return int(digits.group(1))
+    word = re.match(r"([a-z]+(?:-[a-z]+)?)-years?-old$", said.lower())
+    return g.number_value(word.group(1)) if word is not None else g.number_value(said.lower())
 
 
 # the words between the ages of a group's members: "one 5 and one 12", "one 3, the other 7", "one 4, another 6"

@@ -106,6 +106,8 @@ class Senses:
         bound_phrases (`frozenset[str]`): two-word nouns with a word WordNet knows only in them ("kung fu")
         agents (`frozenset[str]`): -ing forms of verbs only a person does, by their usual sense ("reading",
             "planting"; not "blooming", "breaking").
+        thing_verbs (`frozenset[str]`): -ing forms of verbs only a thing does, by their usual sense, with no object
+            and no place after them ("glowing", "sparkling", "blooming"): "Paris glowing at night" is the city.
         places (`dict[str, str]`): place names -> the origin value of the country WordNet puts them in ("accra" ->
             "african", "naples" -> "european"); places in countries of an origin never varied have none.
         named_places (`dict[str, str]`): the same for names that are common nouns too ("manila" paper, "a berlin"):
@@ -137,6 +139,7 @@ class Senses:
     public_figures: frozenset[str] = frozenset()
     bound_phrases: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
+    thing_verbs: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
     named_places: dict[str, str] = field(default_factory=dict)
@@ -322,6 +325,7 @@ SENSE_KEYS = {
     "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
+    "thing_verbs": "thing_verbs",
     "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",
     "public_figures": "public_figures", "bound_phrases": "bound_phrases",
 }  # fmt: skip

@@ -54,6 +54,7 @@ SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn
 AGE_OF_THINGS = frozenset({"old", "older", "oldest", "ancient"})  # ages said of things too ("an old Ford Mustang")
 
 
+GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())
 NAME_ARTICLES = frozenset("la el los las il lo der die das".split())  # articles opening names of places and things
 
 class NameCue(NamedTuple):
@@ -855,10 +856,12 @@ class NamesMixin:
         if prev is not None and plain(f"{prev.low} {t.low}") in self.lex.senses.regional:
             return False  # "in an áo dài selling phở": the second word of a garment's name ("a person" stood for "dài")
         j = i - 1
-        while (w := self.tok(j)) is not None and w.is_word and ("a" in self.lex.tags(w.core) or w.core in self.lex.adjectives):
+        while (w := self.tok(j)) is not None and w.is_word and ("a" in self.lex.tags(w.core) or w.core in self.lex.adjectives
+                                                                or (w.capitalised and "P" in self.lex.tags(w.core))):
             j -= 1
         if j < i - 1 and (w := self.tok(j)) is not None and w.core in ("a", "an", "every", "each", "this", "that"):
-            return False  # "a Japanese katana", "a shiny new tesla": a name takes no article
+            return False  # "a Japanese katana", "a shiny new tesla", "a Dubai majlis" (round 78: "in a woman" was
+            # sent): a name takes no article, not even after a place's name
         if self.brand_name(i):
             return False  # "louis vuitton bag": a make
         joined = self.tok(i - 2)
@@ -882,8 +885,9 @@ class NamesMixin:
             self.lex.nouns.get(prev.core) is not None) and prev.core not in self.lex.adjectives and not self.weak(i - 1) and (
             not prev.possessive and not ("v" in tags and "n" not in tags))  # "a man drew" is a verb
         nxt = self.tok(i + 1)
-        if "v" in tags and nxt is not None and nxt.core in g.DETERMINERS:
-            return False  # "helping a woman cross the street": a verb with its object, not a name
+        if "v" in tags and nxt is not None and (nxt.core in g.DETERMINERS or nxt.core in POSSESSIVE_DETERMINERS):
+            return False  # "helping a woman cross the street": a verb with its object, not a name; "The girl ties
+            # her shoes" ("ties" was held as her name: "The little girl her shoes", round 78)
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
             nxt.core not in g.CLOSED and not self.ing(nxt))  # "a king ocean liner"
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
@@ -1226,7 +1230,11 @@ class NamesMixin:
             other = self.tok(k)
             if other is not None and other.is_word and other.capitalised and "P" in self.lex.tags(other.core) and (
                     not self.title_mode and not self.upper_mode):  # fmt: skip
-                return False
+                # unless both are first names before what only people do: "Dakota and Savannah picking wildflowers"
+                # (Dakota read as a place, a decoy "Dakota and a man" read it as a name: refused, round 77)
+                deed = self.tok(k + 1)
+                return k == i + 2 and deed is not None and deed.core in self.lex.senses.agents and all(
+                    plain(w.core) in self.lex.first_names for w in (t, other))  # fmt: skip
             if nxt.low != "and":
                 return other is not None and other.is_word and (
                     self.noun(other) is not None or other.core in POSSESSIVE_DETERMINERS
@@ -1238,7 +1246,13 @@ class NamesMixin:
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
         again = any(key == plain(t.core) for _, key in self.named_after)  # "a boy named Leo ... and Leo grins": his
         # (`name_again_after_named`)
-        return nxt.is_word and (self.ing(nxt) or nxt.core in AFTER_NAME or surname or (
+        # "Paris glowing at night", "Sydney sparkling": a place does what things do, and nothing after it is his or
+        # her ("Paris and London glowing at night" was refused: London read as someone, Paris a place); a name of one
+        # gender ("Georgia glowing with pride") stays someone's, so that a reading as a place never sends a gender
+        place_verb = "P" in self.lex.tags(t.core) and nxt.core in self.lex.senses.thing_verbs and not name_gender(
+            self.lex.first_names.get(plain(t.core), "")) and not any(
+            w.core in GENDERED_PRONOUNS for w in self.tokens[i + 1 :])  # fmt: skip
+        return nxt.is_word and ((self.ing(nxt) and not place_verb) or nxt.core in AFTER_NAME or surname or (
             self.present_verb(i + 1) and not again and not ("P" in (tags := self.lex.tags(t.core)) and "p" not in tags)))
         # (not "Mars rises on the horizon": a planet's or a place's name, never a person's to WordNet)
 

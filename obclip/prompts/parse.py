@@ -216,6 +216,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.merge_glued_into_tag()
         self.name_again_after_named()
         self.ungender_listed_groups()
+        self.mark_ordinal_references()  # before ages: "the former is 30" says the first one's age
         self.mark_age_phrases()
         self.mark_predicates()
         self.mark_proxies()

@@ -330,7 +330,8 @@ class PhrasesMixin:
             prev = self.tok(i - 1)
             if found is not None and said is not None and said.attribute == "ethnicity" and prev is not None and (
                     prev.low in COPULAS or prev.low in ("am", "are", "'s") or prev.low in LINKING_VERBS
-                    or CONTRACTED_PRONOUN.match(prev.low) or prev.low in SPEAKER_COPULAS or self.said_after_and(i) or (
+                    or CONTRACTED_PRONOUN.match(prev.low) or prev.low in SPEAKER_COPULAS or prev.low in GLUED_RELATIVES
+                    or self.said_after_and(i) or (
                         prev.low in ("both", "all") and (c := self.tok(i - 2)) is not None and (
                             c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS)) or (
                         "a" in self.lex.tags(prev.core) and self.noun(prev) is None and (c := self.tok(i - 2)) is not None
@@ -776,16 +777,21 @@ class PhrasesMixin:
         if (w := self.tok(comma)) is not None and w.core in g.PREPOSITIONS:  # "a toddler in a yellow raincoat, ..."
             while (w := self.tok(comma)) is not None and w.is_word and comma - head <= 6 and self.noun(w) is None:
                 comma += 1
+        if (w := self.tok(comma)) is not None and w.low in ("herself", "himself", "themselves"):
+            comma += 1  # "her mother, a dancer herself, watches": the reflexive is the appositive's own
         after, then = self.tok(comma), self.tok(comma + 1)
+        # "her mother, once a dancer herself, watches": what she was (round 78: two people, "his father, once a dancer
+        # herself"); the comma before the appositive stands before the adverb
+        lead = first - 1 - (prev is not None and prev.low in APPOSITIVE_ADVERBS and self.free(first - 1))
         # what follows the appositive is the sentence's verb: "washing", or a verb's present "sits" ("My grandfather, a
         # retired sailor, sits on the dock. He ...": as two people, "He" was bound to the sailor and varied apart)
         said = self.tok(first - 2)  # a pronoun's appositive is its own rule (`apposed_after`): "She, a nurse, smiles"
         acting = then is not None and then.is_word and (self.ing(then) or (
             then.core.endswith("s") and "v" in self.lex.tags(then.core) and then.core not in self.lex.nouns
             and said is not None and said.core not in ("he", "she")))  # fmt: skip
-        if prev is not None and prev.text == "," and det.lower() in ("a", "an") and (
+        if (c := self.tok(lead)) is not None and c.text == "," and det.lower() in ("a", "an") and (
                 after is not None and after.text == "," and acting and not self.title_mode and not self.upper_mode):  # fmt: skip
-            owner = self.owner_at(first - 2)  # "a man, a retired firefighter, washing his truck": an appositive
+            owner = self.owner_at(lead - 1)  # "a man, a retired firefighter, washing his truck": an appositive
             if owner is not None and self.persons[owner].number == person.number and (  # says who he is, one person
                     not person.states or (self.persons[owner].cls not in ("person", None)
                                           and not set(person.states) & set(self.persons[owner].states))):  # fmt: skip
@@ -1637,7 +1643,8 @@ class PhrasesMixin:
                     owner = self.new_person(Person(cls="person", number="sg", anchor=i, pronoun_only=True,
                                                    in_phrase={adj.attribute}))  # fmt: skip
                     j = None
-            if owner is None or (j == opener - 1 and not CONTRACTED_PRONOUN.match(self.tokens[j].low)):
+            if owner is None or (j == opener - 1 and not CONTRACTED_PRONOUN.match(self.tokens[j].low) and (
+                    self.tokens[j].low not in GLUED_RELATIVES)):  # fmt: skip  # "a woman who's Korean"
                 continue  # "my mom shes indian": the pronoun has its copula glued on (round 60: "shes" was sent)
             if tag and self.persons[owner].cls == g.TAG_CLASS and adj.attribute == "age" and adj.value == "child" and (
                     not self.sexualised()):  # fmt: skip
@@ -1760,7 +1767,7 @@ class PhrasesMixin:
             j -= 1  # "he is tall and Korean": back over what else is said of him; "hes tall korean" (a second person
             # "tall Asian person", round 74)
         owner = self.owner_at(j)
-        if owner is None and j >= 1 and self.tokens[j].low in ("who", "that"):
+        if owner is None and j >= 1 and self.tokens[j].low in RELATIVE_IS:  # "a dude who's really old" (sent, round 78)
             owner = self.owner_at(j - 1 - (self.tokens[j - 1].text in ",(" and j >= 2))  # "the chef, who is Italian"
         if owner is None and j in self.used and self.spans[self.used[j]][1] == j and isinstance(
                 seg := self.spans[self.used[j]][2], AgePhrase | Predicate) and self.tokens[first - 1].text in (",", "and"):  # fmt: skip
@@ -1778,6 +1785,11 @@ class PhrasesMixin:
     def adverb(self, j: int) -> bool:
         tags = self.lex.tags(self.tokens[j].core)
         return tags == "r" or (self.tokens[j].core.endswith("ly") and "r" in tags)
+
+
+APPOSITIVE_ADVERBS = frozenset("once formerly also now still".split())  # "her mother, once a dancer herself,"
+GLUED_RELATIVES = frozenset({"who's", "whos", "that's", "thats"})  # "who is" written as one word
+RELATIVE_IS = frozenset({"who", "that"}) | GLUED_RELATIVES  # what opens a relative clause
 
 
 def group_years(m) -> int | None:

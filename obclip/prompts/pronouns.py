@@ -105,6 +105,10 @@ class PronounsMixin:
         if t.low in ("am", "are", "were", "r"):  # "we r both latino"
             copula, j = t.low, j - 1
             t = self.tok(j)
+            if copula == "were" and (t is None or not t.is_word) and any(
+                    w.low in ("me", "my", "i", "myself") for w in self.tokens[:j]):  # fmt: skip
+                return self.speaker(j + 1, "pl")  # "me n my bf at the tower, were both like 22": "we're" typed
+                # without its apostrophe, with no subject before it (round 78: sent as written)
             if t is None or not self.free(j) or t.low not in ("i", "we", "they") or (t.low == "i") != (copula == "am") or (
                     copula == "were" and t.low != "they"):  # fmt: skip
                 return None
@@ -138,7 +142,6 @@ class PronounsMixin:
     def mark_pronouns(self) -> None:
         if not self.gender_protected:
             return  # pronouns stay as written
-        self.mark_ordinal_references()
         self.mark_ones_of_groups()
         for i, t in enumerate(self.tokens):
             if not self.free(i) or not t.is_word:

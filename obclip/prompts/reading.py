@@ -354,8 +354,12 @@ class ReadingMixin:
             return "person"
         if self.ing(self.tokens[j]) and self.tokens[j].core not in ING_EVENTS and not (  # "a Korean wedding with ..."
                 nxt is None or not nxt.is_word or nxt.low == "of") and (
-                f"{self.tokens[j].core} {nxt.core}" not in self.lex.senses.ing_compounds):  # fmt: skip
-            return "verb"  # not "a Japanese greeting card", one thing WordNet names
+                f"{self.tokens[j].core} {nxt.core}" not in self.lex.senses.ing_compounds) and not (
+                f"{self.tokens[j].core} {nxt.core.removesuffix('s')}" in self.lex.senses.ing_compounds
+                and self.tokens[j].core not in self.lex.senses.agents):  # fmt: skip
+            # not "a Japanese greeting card", one thing WordNet names; nor "Russian nesting dolls" (round 78: "Asian
+            # Person nesting dolls"), whose -ing word no person does; "two Chinese playing cards" are people
+            return "verb"
         if self.agreeing_verb(j):
             return "verb"
         return "thing"
