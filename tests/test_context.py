@@ -64,10 +64,12 @@ def test_spans_never_break_a_phrase(prompt: str, kept: str) -> None:
 def test_a_span_that_names_a_person_is_never_held_back() -> None:
     """The occlusion may only hold back words that name no one: "holding his grandmother's hand" is the one
     adjunct of the first prompt, and removing it would drop a varied person, so the driver finds nothing
-    (the check refuses rather than drop her); the second prompt's adjunct names no one and is found."""
+    (the check refuses rather than drop her); the other prompts' adjuncts name no one and are found ("in a daycare"
+    ends where the clause of what the toddler does begins: round 79)."""
     attacker = default_attacker()
-    for prompt, expected in [("a toddler in a daycare holding his grandmother's hand", None),
-                             ("a toddler in a daycare holding a red balloon", "holding a red balloon")]:  # fmt: skip
+    for prompt, expected in [("a toddler holding his grandmother's hand", None),
+                             ("a toddler in a daycare holding his grandmother's hand", "in a daycare"),
+                             ("a toddler holding a red balloon", "holding a red balloon")]:  # fmt: skip
         group = transform(prompt)
         leak = Leak("age", "child", 0.99, shared_context(group))
         assert attacker.driver(leak, group, transform) == expected, prompt
@@ -263,3 +265,13 @@ def test_a_verb_may_be_held_alone_when_every_adjunct_names_someone() -> None:
     assert [s.name for s in group.slots] == [s.name for s in transform(prompt).slots]
     assert default_attacker().leak(group) is None
     assert "holding" not in verbs_of("a toddler in a daycare holding his grandmother's hand")
+
+
+def test_a_phrase_before_what_the_person_does_may_be_held() -> None:
+    """Round 79: "A teenage girl in a graduation gown hugging her younger brother" was refused ("graduation" read as
+    young): its one trailing adjunct names the brother. The phrase before the clause is held, the people stay."""
+    prompt = "A teenage girl in a graduation gown hugging her younger brother."
+    assert "in a graduation gown" in spans_of(prompt)
+    group = guard(transform(prompt), transform)
+    assert "in a graduation gown" in group.held_back and not any("gown" in c for c in group.order), group.order
+    assert default_attacker().leak(group) is None

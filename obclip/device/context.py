@@ -268,6 +268,13 @@ def spans_of(prompt: str) -> list[str]:
             span = " ".join(words[i:end]).strip(".;:!?")
             if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS and not set(span) & set(QUOTES):
                 out.append(span)  # "[[child]] playing with a puppy": never inside quotes or a weight
+            if not clause and (stop := next((j for j in range(i + 2, end) if ing_form(lows[j], lex) and (
+                    lows[j - 1] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[j - 1]) != "a")), None)):
+                # "in a graduation gown hugging her younger brother": a phrase ends where the clause of what the
+                # person does begins (round 79: refused, the one trailing adjunct naming the brother)
+                inner = " ".join(words[i:stop]).strip(".;:!?,")
+                if stop - i <= MAX_ADJUNCT_WORDS and not set(inner) & set(QUOTES + ";.!?:"):  # within one clause
+                    out.append(inner)
             rest = " ".join(words[end:]).strip(".;:!?")  # "with a hearing aid and a walking cane": the item after the
             if end < len(words) and 2 < len(words) - end <= MAX_ADJUNCT_WORDS and not set(rest) & set(QUOTES) and (
                     lows[end] == "and" and lows[end + 1] in g.DETERMINERS):  # fmt: skip

@@ -917,7 +917,9 @@ class AgesMixin:
         # "a kid (boy, like 6)", "a dude like 40ish": "like" approximates an age set off after a person, or an "-ish"
         # one right after them (round 55: both sent as written); "looks like 6 feet" is no age
         like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
-            w.text in ",(" or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None))  # fmt: skip
+            w.text in ",(" or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
+                t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))))
+        # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
         if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
             return False
         if like:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
-from obclip.prompts.cues import sexual
+from obclip.prompts.cues import COLLECTIVES, sexual
 from obclip.prompts.deeds import capitalised, deeds, name_of, verb_kept, without
 from obclip.prompts.grammar import CLOSED, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
@@ -427,7 +427,7 @@ def transform(
     """
 
     def read(text: str) -> tuple[CandidateGroup, str, list[str]]:
-        fixes: list[str] = []
+        text, fixes = _decades_in_words(text, lexicon or default_lexicon())
         while True:
             try:
                 return _transform(text, attributes, max_candidates, lexicon=lexicon, proxies=proxies,
@@ -478,6 +478,25 @@ def transform(
     if fixes:
         notes.append("read " + ", ".join(fixes))
     return replace(group, prompt=prompt, note="; ".join(notes)) if (held or fixes) else group
+
+
+DECADE_DIGITS = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties", "6": "sixties", "7": "seventies",
+                 "8": "eighties", "9": "nineties"}  # fmt: skip
+
+
+def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
+    """ "A mid-30s mechanic" read as "A mid-thirties mechanic", as it is written in words (the digits split from
+    "mid-" and were refused as a stray number, round 79): a decade with its part before a person's noun. A decade
+    before anything else ("a car from the mid-80s") stays as written."""
+    fixes: list[str] = []
+
+    def words(m: re.Match) -> str:
+        if lex.nouns.get(m.group(3).lower()) is None and m.group(3).lower() not in COLLECTIVES:
+            return m.group(0)
+        fixes.append(f"'{m.group(1)}-{m.group(2)}0s' as '{m.group(1)}-{DECADE_DIGITS[m.group(2)]}'")
+        return f"{m.group(1)}-{DECADE_DIGITS[m.group(2)]} {m.group(3)}"
+
+    return re.sub(r"\b(early|mid|late)-([2-9])0'?s (\w+)", words, text, flags=re.IGNORECASE), fixes
 
 
 def _transform(

@@ -122,7 +122,8 @@ IRREGULAR_PAST = frozenset(
 )
 # what chat adds to a request ("a girl with bubble tea pls"): no name, no surname ("tea pls" was read as a person's
 # full name, round 69)
-CHAT_WORDS = frozenset("pls plz plez thx thnx ty lol lmao lmfao rofl omg idk tbh ngl imo btw".split())
+CHAT_WORDS = frozenset("""pls plz plez thx thnx ty lol lmao lmfao rofl omg idk tbh ngl imo btw haha hahaha hehe lolol xd jk
+    rn tho smh""".split())  # "a warrior queen haha" held "queen haha" as a titled name (round 78)
 CLOSED = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PERSONAL_PRONOUNS | AUXILIARIES | WH_WORDS | CLOSED_ADVERBS | CHAT_WORDS
 # adverbs that complete a phrasal verb ("storms off", "walks away", "looks up")
 VERB_PARTICLES = frozenset("off away out up down back over around along about aside ahead".split())

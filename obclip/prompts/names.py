@@ -761,6 +761,10 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if "a" in self.lex.tags(t.core) and (i + 1) in self.used and isinstance(
+                (named := self.spans[self.used[i + 1]][2]), Held) and named.why == "not a person":  # fmt: skip
+            return True  # "Red Chinese lanterns hanging": a word said of the named thing after it (round 79: "A person
+            # Chinese lanterns" was sent)
         if self.place_after_preposition(i) and not (nxt is not None and nxt.capitalised):
             return True  # "a toddler boy from Kenya taking his first steps": a place ("from a person" was sent)
         if t.core in TIME_WORDS and prev is not None and prev.low in WHEN_WORDS:

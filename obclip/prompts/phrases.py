@@ -287,6 +287,9 @@ class PhrasesMixin:
                         self.keep(i, i, f"the age of the {self.tokens[j].core}, not of a person")
                     continue  # "a 3-year-old dog", "a 40-year-old whiskey bottle": a thing's age; "a 3-year-old
                     # birthday party": a child's, whom the prompt names no other way (held back)
+                if nxt is not None and nxt.is_word and nxt.core in COLLECTIVES:
+                    continue  # "a sixty-year-old couple": the couple's age, a modifier of the group (round 79: "A
+                    # sixty-year-old" was read as someone, "couple" left beside them, refused)
                 if nxt is None or self.noun(nxt) is None:  # "twin 3-year-olds": the number is the person
                     plural = t.low.endswith("s")
                     noun = Noun(
@@ -302,7 +305,7 @@ class PhrasesMixin:
             worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
             aged = (a := self.tok(i - 1)) is not None and a.low in ("aged", "age")  # "a man aged forty-something": his age
             if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker and (
-                    not aged):  # fmt: skip
+                    not aged) and not (nxt is not None and nxt.core in COLLECTIVES):  # fmt: skip  # "a 60-something couple"
                 years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
                 if years is not None:
                     plural = t.low.endswith("s")
@@ -1437,6 +1440,9 @@ class PhrasesMixin:
         if (noun := self.noun(w)) is not None:  # "a young elf princess": a being names the person's kind
             return self.compound_modifier(noun[0], core)
         tags = self.lex.tags(core)
+        if not tags and "-" in core and not w.capitalised:  # "a silver-streaked beard": a compound WordNet lacks,
+            last = core.rsplit("-", 1)[1]  # its last word an adjective or a participle (round 78: "a silver-streaked,"
+            return "a" in self.lex.tags(last) or (last.endswith(("ed", "ing")) and "v" in self.lex.tags(last))  # left)
         if not tags:
             return core.isalpha() and not w.capitalised
         if tags == "r" and core.endswith("ly") and (nxt := self.tok(j + 1)) is not None and nxt.is_word and (

@@ -191,7 +191,9 @@ class PronounsMixin:
         "other"), possessive where the pronoun was: it binds by noun, not by gender."""
         t = self.tokens[i]
         det = "The" if t.text[:1].isupper() else "the"
-        self.claim(i, i, Phrase(pid, det, (), "'s" if role == "possessive" else "", g.token_case(t.text), noun))
+        owns = role == "possessive" or (role == "standalone" and t.core in ("his", "hers"))  # "quicker than his":
+        # his hands, written "the old fisherman's" (round 79: "quicker than the old fisherman")
+        self.claim(i, i, Phrase(pid, det, (), "'s" if owns else "", g.token_case(t.text), noun))
 
     def other_of_pair(self, pid: int, t: Token, i: int) -> int | None:
         """ "Couple dancing in the rain, she leans back in his arms", "An elderly couple on a bench. She rests her head on
@@ -691,6 +693,11 @@ def pronoun_role(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     return _role_before_word(tokens, i, lex)
 
 
+# prepositions that are also modifiers of a noun after a possessive ("her down jacket", "her past life"), beside those
+# WordNet knows as nouns or verbs ("upstairs", "round", "inside")
+PREPOSITIONS_AS_MODIFIERS = frozenset("down up out off over like near past".split())
+
+
 def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     """ "her"/"his" before a word that is no noun for sure: modifiers then a noun ("his only son"), a causative
     or perception verb's object ("make her look"), an adjective before a noun ("her left hand"), a verb or an
@@ -699,6 +706,11 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     prev = tokens[i - 1] if i > 0 else None
     core = nxt.core
     closed = core in g.CLOSED
+    if word == "her" and core in g.PREPOSITIONS and core not in PREPOSITIONS_AS_MODIFIERS and "i" in lex.tags(core) and not (
+            set(lex.tags(core)) & set("nv")):  # fmt: skip  # "her upstairs bedroom", "her round glasses", "her
+        # downstairs neighbor": a modifier (a noun's or a verb's word, or no preposition to the tagger)
+        return "object"  # "dances with her under paper lanterns": no possessive stands before a preposition (round
+        # 79: read as "her under paper", written "the bride's under paper lanterns")
     if (word == "his" or (prev is not None and prev.core in g.PREPOSITIONS)) and "v" in lex.tags(core) and core.endswith("ed") and any(
             t.is_word and "n" in lex.tags(t.core) and t.core not in g.CLOSED and all(
                 w.is_word and (w.core.endswith("ed") or set(lex.tags(w.core)) & set("a")) for w in tokens[i + 1 : j])

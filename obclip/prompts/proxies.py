@@ -66,6 +66,8 @@ SKIN = frozenset({"skin", "complexion"})
 HAIR_AND_SKIN = SKIN | frozenset({"hair", "curls", "locks", "coils"})
 
 
+GIVING_VERBS = frozenset("give gives giving gave add adds adding added".split())  # "give him a beard"
+
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
 
@@ -993,6 +995,12 @@ class ProxiesMixin:
                 and (verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core)))
             ):
                 first -= 1  # "a man tying" and "her hair is" would be sent without their object
+            if (pron := self.tok(first - 1)) is not None and pron.low in ("him", "her", "me", "them") and (
+                    (verb := self.tok(first - 2)) is not None and verb.low in GIVING_VERBS) and (
+                    (a := self.tok(first - 3)) is not None and a.low == "and") and all(
+                    self.free(k) for k in range(first - 3, first)):  # fmt: skip
+                first -= 3  # "... and give him a mustache": the clause goes whole, its verb and whom it gives to with
+                # what it gives (round 78: "and give him" was sent); alone, "give him a beard" still sends "give him"
             if (rel := self.tok(first - 1)) is not None and rel.low in ("who", "that") and self.free(first - 1) and (
                     self.tokens[first].low in g.AUXILIARIES):  # fmt: skip
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
