@@ -4146,3 +4146,36 @@ def test_session_28_round_79_pronouns_written_as_nouns_keep_their_role() -> None
     assert accepted("Red Chinese lanterns hanging over a rainy alley").cloud_prompt == (
         "Red Chinese lanterns hanging over a rainy alley")  # fmt: skip
     assert accepted("a woman in her down jacket").order  # a preposition that is a modifier stays hers
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A young man, barely 19, leaving home with a single suitcase.", "19"),
+    ("A man somewhere between 45 and 50 waiting at the airport gate.", "between"),
+])  # fmt: skip
+def test_session_28_round_80_hedged_ages_are_varied(prompt: str, said: str) -> None:
+    """Held-out round 80 (on b075c1e): "barely 19" and "somewhere between 45 and 50" went out as written beside every
+    decoy ("An old man, barely 19")."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and any(s.name == "age" for s in group.slots), group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "Kids in Halloween costumes trick-or-treating on a foggy street.",
+    "Women in Paris cafes",
+    "The queen sits on her throne while her twin sons play chess at her feet.",
+])  # fmt: skip
+def test_session_28_round_80_people_at_a_sentence_start_or_by_a_chess_game_are_people(prompt: str) -> None:
+    """Round 80: "Kids in Halloween costumes" was kept as a title (the sentence's capital read as a title's; so was
+    "Women in Paris cafes"), N = 1; "The queen sits on her throne ... play chess" kept "queen" as a chess piece while
+    "her" was varied ("The queen sits on his throne")."""
+    group = accepted(prompt)
+    assert group.n > 1 and len({c.split()[0] + c.split()[1] for c in group.order}) > 1, group.order
+    assert accepted("Mean Girls poster on a wall").n == 1  # a title at a sentence's start still is one
+    assert accepted("Girl with a Pearl Earring").n == 1 and accepted("Elder Scrolls").n == 1  # (a first fix read them)
+    assert accepted("a chess board with the queen and the king").n == 1  # pieces with no one's pronoun
+
+
+def test_session_28_round_80_a_compound_after_a_held_proxy_leaves_with_it() -> None:
+    """Round 80: "A lanky man with acne scars and a mullet" sent "A lanky man scars and a mullet" (held "with acne")."""
+    assert accepted("A lanky man with acne scars and a mullet leaning on a rusty car.").cloud_prompt == (
+        "A lanky man with a mullet leaning on a rusty car.")  # fmt: skip

@@ -1007,13 +1007,17 @@ class AgesMixin:
         t, n = self.tokens[i], self.tok(i + 1)
         if t.low != "between" or n is None or not n.low.isdigit() or not 0 < int(n.low) <= 120 or not self.free(i + 1):
             return False
-        j = i - 1
+        first = i
+        while (c := self.tok(first - 1)) is not None and c.low in RANGE_HEDGES and self.free(first - 1):
+            first -= 1  # "a man somewhere between 45 and 50": the hedge goes with the range (sent as written, round 80)
+        j = first - 1
         while (c := self.tok(j)) is not None and c.text in (",", "(") and self.free(j):
             j -= 1
         pid, last = self.owner_at(j), self.range_end(i + 1)
         if pid is None or last == i + 1:
             return False  # "between 3 and 4 pm" has no person before it; a lone number is no range
-        return self.age_of(pid, self.range_years(i + 1, last), n.text, i, last, AgePhrase(pid, "aged", g.LOWER, word="aged"))
+        return self.age_of(pid, self.range_years(i + 1, last), n.text, first, last, AgePhrase(pid, "aged", g.LOWER,
+                                                                                            word="aged"))  # fmt: skip
 
     def possessive_ordinal(self, i: int) -> bool:
         """"celebrating her 90th": an ordinal after a possessive, with no noun after it."""
@@ -1170,6 +1174,7 @@ def years_written(t: Token) -> int | None:
     return spelled if spelled is not None else ish_years(t.low)
 
 
+RANGE_HEDGES = frozenset("somewhere anywhere roughly probably maybe".split())  # before "between 45 and 50"
 ECHO_FROM = 10  # a number repeating an age is held from here (`hold_echoed_ages`)
 BIRTHDAY_CUES = ("birthday", "bday", "cake", "candle", "balloon", "turning", "turns", "turned")  # a scene of years
 

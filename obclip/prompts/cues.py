@@ -30,6 +30,7 @@ def hair_type_head(tokens: list[Token], k: int) -> int | None:
 HONORIFICS = frozenset("majesty highness grace holiness excellency eminence honour honor worship".split())
 # adverbs before "3 days old", "10 years old" that say it of someone already named, no "a 5 year old" person
 AGE_ADVERBS = frozenset("only just barely yet still already not almost nearly now of".split())
+GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())  # what says someone is here
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins folks".split())
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
 YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
@@ -218,7 +219,7 @@ def ing_form(core: str, lex) -> bool:
     return any("v" in lex.tags(s) for s in stems)
 
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
-APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably".split())
+APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably barely".split())
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
 COPULAS = frozenset("is was turned turns 's she's he's shes hes who's whos that's thats".split())  # "shes like 23":
 # typed without "'"; "a kid who's 8" (sent as written, round 78)

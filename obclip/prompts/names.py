@@ -16,6 +16,7 @@ from obclip.prompts.cues import (
     COORDINATORS,
     COSTUMED,
     EVENT_MARKERS,
+    GENDERED_PRONOUNS,
     HONORIFICS,
     KIN_CLASSES,
     NAME_LIKE_CLOSED,
@@ -52,10 +53,8 @@ PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bu
 # the first word of a surname, never a first name before one ("van gogh", "de niro", "da vinci")
 SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
 AGE_OF_THINGS = frozenset({"old", "older", "oldest", "ancient"})  # ages said of things too ("an old Ford Mustang")
-
-
-GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())
 NAME_ARTICLES = frozenset("la el los las il lo der die das".split())  # articles opening names of places and things
+
 
 class NameCue(NamedTuple):
     """Why a word may be a name (`NamesMixin.name_cue`)."""

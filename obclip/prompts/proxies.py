@@ -1274,8 +1274,10 @@ class ProxiesMixin:
         if after is not None and self.free(last + 1) and after.is_word and plural and (
                 "n" in self.lex.tags(after.core) and self.noun(after) is None and after.core not in g.CLOSED
                 and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
-                later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS):  # fmt: skip
-            last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it
+                later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS
+                or later.core in ("and", "or")):  # fmt: skip
+            last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it; so do
+            # "acne scars and a mullet" ("A lanky man scars and a mullet" was sent, round 80)
         elif after is not None and self.free(last + 1) and after.is_word and after.core in CLOTHING_WORDS:
             last += 1  # "in traditional agbada attire": the word for clothes it is a kind of (round 58: "An African man
             # attire at a wedding" was sent); a garment of its own stays ("in a little league uniform": "in a uniform")

@@ -8,7 +8,16 @@ the sentence is about (an animal subject), what a compound heads on, and which n
 from __future__ import annotations
 
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import COLLECTIVES, COSTUMED, ING_EVENTS, POSSESSIVE_DETERMINERS, RANKS, STYLE_NOUNS, plain
+from obclip.prompts.cues import (
+    COLLECTIVES,
+    COSTUMED,
+    GENDERED_PRONOUNS,
+    ING_EVENTS,
+    POSSESSIVE_DETERMINERS,
+    RANKS,
+    STYLE_NOUNS,
+    plain,
+)
 from obclip.prompts.lexicon import Noun
 from obclip.prompts.phrases import BARE_INFINITIVE_VERBS
 from obclip.prompts.template import Held
@@ -122,8 +131,10 @@ class ReadingMixin:
                 nxt is not None and nxt.is_word and nxt.core not in self.lex.senses.beings and self.noun(nxt) is not None):
             # "a young elf princess", "a vampire hunter": the being names the kind of person the next word is
             return "a being of belief or story"  # "a goddess" still shows a woman; "my angel" is someone
-        if t.core in self.lex.senses.chessmen and any(w.core in CHESS for w in self.tokens):
-            return "a chess piece"
+        if t.core in self.lex.senses.chessmen and any(w.core in CHESS for w in self.tokens) and not any(
+                w.core in GENDERED_PRONOUNS for w in self.tokens[i + 1 :]):  # fmt: skip
+            return "a chess piece"  # not "The queen sits on her throne while her twin sons play chess" (round 80: kept,
+            # "her" varied apart beside "The queen")
         if prev is not None and prev.core in self.lex.senses.colours and noun.cls is None:
             return f"no one's skin is {prev.core}"
         if self.adjective_here(i) and not t.possessive and self.thing_noun(i + 1, after_modifier=True) and (
