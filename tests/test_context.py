@@ -275,3 +275,12 @@ def test_a_phrase_before_what_the_person_does_may_be_held() -> None:
     group = guard(transform(prompt), transform)
     assert "in a graduation gown" in group.held_back and not any("gown" in c for c in group.order), group.order
     assert default_attacker().leak(group) is None
+
+
+def test_a_closing_infinitive_may_be_held_where_nothing_else_can() -> None:
+    """Round 80: "An elderly Japanese man teaching a young Brazilian woman to play go" was refused ("teaching" read as
+    a child's world, 93%), both ages stated, its one adjunct naming the woman. The closing infinitive is held."""
+    prompt = "An elderly Japanese man teaching a young Brazilian woman to play go."
+    group = guard(transform(prompt), transform)
+    assert "to play go" in group.held_back and not any("play go" in c for c in group.order), group.order
+    assert default_attacker().leak(group) is None

@@ -4179,3 +4179,14 @@ def test_session_28_round_80_a_compound_after_a_held_proxy_leaves_with_it() -> N
     """Round 80: "A lanky man with acne scars and a mullet" sent "A lanky man scars and a mullet" (held "with acne")."""
     assert accepted("A lanky man with acne scars and a mullet leaning on a rusty car.").cloud_prompt == (
         "A lanky man with a mullet leaning on a rusty car.")  # fmt: skip
+
+
+@pytest.mark.parametrize("prompt", [
+    "Close-up of a man's face with deep wrinkles, liver spots and white eyebrows.",
+    "a white haired man reading",
+])  # fmt: skip
+def test_session_28_round_81_grey_brows_and_hair_written_apart_are_held(prompt: str) -> None:
+    """Held-out round 81 (on a1d4f6a): "white eyebrows" went out beside the held wrinkles, and "we're both white
+    haired now" as written: grey brows, and "white haired" written as two words, say the age as "white-haired" does."""
+    group = accepted(prompt)
+    assert not any("white" in c for c in group.order) and any("white" in h for h in group.held_back), group.order

@@ -18,7 +18,9 @@ African. No word list names all such context, so the device asks a model, as the
   occlusion and held back on the device (the device's own steps still use the whole prompt), and the
   prompt is transformed again without it. A span is a comma-separated tag after the first part, or an
   adjunct inside a part that the sentence stands without: a prepositional phrase ("with a baguette",
-  "in a daycare") or a trailing -ing clause ("playing mahjong"). Never a word inside a phrase, whose
+  "in a daycare", and one that ends where the person's -ing clause begins) or a trailing -ing clause ("playing
+  mahjong"); where none brings the value under, a clause's verb alone before its preposition ("hiking" in "hiking
+  with her husband") or a part's closing infinitive ("to play go"). Never a word inside a phrase, whose
   removal would break the sentence the decoys are written in, and never a span whose removal changes who
   is varied (checked by transforming the reduced prompt: the same people must come back, each with its slots,
   or with an attribute only the span stated left out, "his" in "on his porch"). Of the spans
@@ -200,13 +202,14 @@ class ContextAttacker:
     def driver(self, leak: Leak, group: CandidateGroup, again: Callable[[str], CandidateGroup]) -> str | None:
         """The span of `group.prompt` to hold back (occlusion), or None: of `spans_of(group.prompt)` whose
         removal leaves the same people varied, the shortest whose reduced set's shared context falls under
-        `THRESHOLD`, else the one whose context falls lowest."""
+        `THRESHOLD`; where none does, of those and `verbs_of`, then `infinitives_of` too; else the one whose context
+        falls lowest."""
         index = self.values[leak.attribute].index(leak.value)
         spans: list[str] = []
         after: list[float] = []
         # the adjuncts first; where none brings the value under, a clause's verb alone too, the scene kept: in "a
         # 25-year-old Latina hiking with her husband" every adjunct names someone, "hiking" drives the leak
-        for candidates in (spans_of(group.prompt), verbs_of(group.prompt)):
+        for candidates in (spans_of(group.prompt), verbs_of(group.prompt), infinitives_of(group.prompt)):
             found = [(s, r) for s in candidates if s not in spans and (r := _reduced(group, again, s)) is not None]
             if found:
                 spans += [s for s, _ in found]
@@ -300,6 +303,22 @@ def verbs_of(prompt: str) -> list[str]:
         out += [words[i].strip(".;:!?") for i in range(0 if k else 1, len(words) - 1) if ing_form(lows[i + 1], lex)
                 and lows[i] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[i]) != "a"
                 and lows[i + 2] in ADJUNCT_OPENERS - VERB_BOUND and not set(words[i]) & set(QUOTES)]  # fmt: skip
+    return list(dict.fromkeys(out))
+
+
+def infinitives_of(prompt: str) -> list[str]:
+    """A part's closing infinitive ("to play go" in "an elderly man teaching a young woman to play go"): what may be
+    held back when no adjunct or verb can be, the sentence standing without it (round 80: refused, "teaching" read as
+    a child's world though both ages are stated)."""
+    lex, out = default_lexicon(), []
+    for part in prompt.split(","):
+        words = part.split()
+        lows = [w.lower().strip(".;:!?") for w in words]
+        for i in range(1, len(words) - 1):
+            if lows[i] == "to" and "v" in lex.tags(lows[i + 1]) and len(words) - i <= MAX_ADJUNCT_WORDS and not (
+                    set(" ".join(words[i:])) & set(QUOTES)):  # fmt: skip
+                out.append(" ".join(words[i:]).strip(".;:!?"))
+                break
     return list(dict.fromkeys(out))
 
 
