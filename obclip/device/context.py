@@ -60,7 +60,7 @@ from obclip.options import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import ing_form
-from obclip.prompts.lexicon import default_lexicon
+from obclip.prompts.lexicon import Lexicon, default_lexicon
 from obclip.prompts.template import DetectionError
 
 TEMPERATURE = 0.05
@@ -259,8 +259,7 @@ def spans_of(prompt: str) -> list[str]:
         words = part.split()
         lows = [w.lower().strip(".;:!?") for w in words]
         for i in range(1, len(words)):
-            clause = ing_form(lows[i], lex) and lows[i - 1] not in g.DETERMINERS | g.PREPOSITIONS and (
-                lex.tags(lows[i - 1]) != "a")  # "in traditional clothing": after an adjective it is a noun
+            clause = _opens_clause(lows, i, lex)
             if lows[i] not in ADJUNCT_OPENERS and not clause:
                 continue
             # a conjunction ends the adjunct where a new phrase follows it ("on a park bench and a dog"), not
@@ -271,8 +270,7 @@ def spans_of(prompt: str) -> list[str]:
             span = " ".join(words[i:end]).strip(".;:!?")
             if (1 < end - i or (clause and end == len(words))) and end - i <= MAX_ADJUNCT_WORDS and not set(span) & set(QUOTES):
                 out.append(span)  # "[[child]] playing with a puppy": never inside quotes or a weight
-            if not clause and (stop := next((j for j in range(i + 2, end) if ing_form(lows[j], lex) and (
-                    lows[j - 1] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[j - 1]) != "a")), None)):
+            if not clause and (stop := next((j for j in range(i + 2, end) if _opens_clause(lows, j, lex)), None)):
                 # "in a graduation gown hugging her younger brother": a phrase ends where the clause of what the
                 # person does begins (round 79: refused, the one trailing adjunct naming the brother)
                 inner = " ".join(words[i:stop]).strip(".;:!?,")
@@ -291,6 +289,12 @@ def spans_of(prompt: str) -> list[str]:
     return list(dict.fromkeys(s for s in out if s))
 
 
+def _opens_clause(lows: list[str], j: int, lex: Lexicon) -> bool:
+    """The word at j is a verb's -ing form opening a clause: not after a determiner or a preposition ("the living
+    room", "a nursing home") nor after an adjective ("in traditional clothing": a noun there)."""
+    return ing_form(lows[j], lex) and lows[j - 1] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[j - 1]) != "a"
+
+
 def verbs_of(prompt: str) -> list[str]:
     """The -ing words that open a clause of `prompt` before a preposition ("hiking" in "a woman hiking with her
     husband"), as `spans_of` finds clauses: what may be held back alone when every adjunct names someone, so that
@@ -300,8 +304,7 @@ def verbs_of(prompt: str) -> list[str]:
     for k, part in enumerate(prompt.split(",")):
         words = part.split()
         lows = [""] + [w.lower().strip(".;:!?") for w in words]  # after a comma a clause may open the part
-        out += [words[i].strip(".;:!?") for i in range(0 if k else 1, len(words) - 1) if ing_form(lows[i + 1], lex)
-                and lows[i] not in g.DETERMINERS | g.PREPOSITIONS and lex.tags(lows[i]) != "a"
+        out += [words[i].strip(".;:!?") for i in range(0 if k else 1, len(words) - 1) if _opens_clause(lows, i + 1, lex)
                 and lows[i + 2] in ADJUNCT_OPENERS - VERB_BOUND and not set(words[i]) & set(QUOTES)]  # fmt: skip
     return list(dict.fromkeys(out))
 
