@@ -4190,3 +4190,10 @@ def test_session_28_round_81_grey_brows_and_hair_written_apart_are_held(prompt: 
     haired now" as written: grey brows, and "white haired" written as two words, say the age as "white-haired" does."""
     group = accepted(prompt)
     assert not any("white" in c for c in group.order) and any("white" in h for h in group.held_back), group.order
+
+
+def test_session_28_round_81_a_quoted_title_after_the_word_for_a_work_is_kept() -> None:
+    """Round 81: "A poster for the film "Little Women"" went out as "Little Girls", "Old Men" (a title no one wrote);
+    a quoted caption of a photo still describes who is in it."""
+    assert accepted('A poster for the film "Little Women" hanging in a cinema lobby.').n == 1
+    assert accepted('a photo "my grandma at 90"').n > 1

@@ -296,6 +296,17 @@ class ThingsMixin:
         that holds a person word is kept as written (its decoys would be titles no one wrote)."""
         for i, t in enumerate(self.tokens[:-1]):
             prev, nxt = self.tok(i - 1), self.tokens[i + 1]
+            close = {'"': '"', "“": "”", "'": "'"}.get(nxt.text)
+            if t.core in WORKS and close is not None and self.free(i + 1):
+                # "the film "Little Women"": the quoted words in capitals after the word for a work are its title
+                # (round 81: "Little Women" went out as "Little Girls", "Old Men"); not a picture's caption ("a photo
+                # "my grandma at 90"" describes who is in it)
+                end = next((j for j in range(i + 2, len(self.tokens)) if self.tokens[j].text == close), None)
+                if end is not None and end > i + 2 and self.tokens[i + 2].capitalised and all(
+                        self.free(j) for j in range(i + 2, end)) and any(
+                        self.noun(w) is not None for w in self.tokens[i + 2 : end]):  # fmt: skip
+                    self.keep(i + 2, end - 1, "the title of a work, quoted after the word for the work")
+                continue
             if t.core in MEDIA | {"album", "song", "single"} and nxt.low == "of" and (
                     (the := self.tok(i + 2)) is not None and the.low == "the" and self.free(i + 1)):  # fmt: skip
                 i, nxt = i + 1, the  # "a vinyl record of the girl from ipanema": the song's title after "of"
