@@ -21,7 +21,9 @@ from obclip.prompts.cues import (
     LOOK_VERBS,
     ORDINAL,
     SPEAKER_FORMS,
+    YEAR_OLD,
     YO_ABBREVIATIONS,
+    age_in_years,
     decade_years,
     ish_years,
 )
@@ -671,10 +673,10 @@ class AgesMixin:
         if (nxt := self.tok(i + 1)) is not None and nxt.is_word and not self.ing(nxt) and nxt.low not in ("in", "on", "at",
                                                                                                      "with", "and"):
             return False  # "me at 40 degrees", "me at 7 am": a measure
-        comma = self.tok(i + 1)
-        described = self.next_person(i) if comma is not None and comma.text == "," else None
-        first = self.spans[self.used[i + 2]] if described is not None and (i + 2) in self.used else None
-        owner = described if first is not None and first[0] == i + 2 else self.speaker(i - 2, "sg")
+        # ", a bald guy": the phrase right after the comma is the asker described
+        set_off = nxt is not None and nxt.text == "," and (i + 2) in self.used and self.spans[self.used[i + 2]][0] == i + 2
+        described = self.next_person(i) if set_off else None
+        owner = described if described is not None else self.speaker(i - 2, "sg")
         return self.age_of(owner, years, t.text, i, i, AgePhrase(owner, "bare", g.LOWER))
 
     def bare_age(self, i: int) -> bool:
@@ -1182,11 +1184,11 @@ BIRTHDAY_CUES = ("birthday", "bday", "cake", "candle", "balloon", "turning", "tu
 def said_years(said: str) -> int | None:
     """The years an age as written states in a number ("50", "25-year-old", "fifty-year-old", "30yo"), else None
     ("old", "in her 70s" names a decade, not a number another word could repeat)."""
-    digits = re.match(r"(\d+)(?:[\s-]*(?:year|yr|yo|y/o|years)\b|$)", said.lower())
-    if digits is not None:
-        return int(digits.group(1))
-    word = re.match(r"([a-z]+(?:-[a-z]+)?)-years?-old$", said.lower())
-    return g.number_value(word.group(1)) if word is not None else g.number_value(said.lower())
+    low = said.lower()
+    if (m := YEAR_OLD.match(low)) is not None:  # "25-year-old", "fifty-year-old" (a month-old's says no years)
+        return age_in_years(m.group(1), m.group(2)) or None
+    digits = re.match(r"(\d+)(?:[\s-]*(?:year|yr|yo|y/o|years)\b|$)", low)  # "50", "30yo", "8 yo"
+    return int(digits.group(1)) if digits is not None else g.number_value(low)
 
 
 # the words between the ages of a group's members: "one 5 and one 12", "one 3, the other 7", "one 4, another 6"

@@ -26,7 +26,7 @@ from functools import lru_cache
 from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.prompts.cues import COLLECTIVES, sexual
 from obclip.prompts.deeds import capitalised, deeds, name_of, verb_kept, without
-from obclip.prompts.grammar import CLOSED, TAG_CLASS
+from obclip.prompts.grammar import CLOSED, DECADES, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
@@ -480,8 +480,7 @@ def transform(
     return replace(group, prompt=prompt, note="; ".join(notes)) if (held or fixes) else group
 
 
-DECADE_DIGITS = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties", "6": "sixties", "7": "seventies",
-                 "8": "eighties", "9": "nineties"}  # fmt: skip
+DECADE_DIGITS = {str(years // 10): word for word, years in DECADES.items() if years >= 20}  # "3" -> "thirties"
 
 
 def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:

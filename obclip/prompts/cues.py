@@ -221,8 +221,9 @@ def ing_form(core: str, lex) -> bool:
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
 APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably barely".split())
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
-COPULAS = frozenset("is was turned turns 's she's he's shes hes who's whos that's thats".split())  # "shes like 23":
-# typed without "'"; "a kid who's 8" (sent as written, round 78)
+GLUED_RELATIVES = frozenset({"who's", "whos", "that's", "thats"})  # "who is" written as one word
+COPULAS = frozenset("is was turned turns 's she's he's shes hes".split()) | GLUED_RELATIVES  # "shes like 23": typed
+# without "'"; "a kid who's 8" (sent as written, round 78)
 BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears appear appeared be".split())
 
 # nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")

@@ -16,6 +16,7 @@ from obclip.prompts.cues import (
     COHORTS,
     COLLECTIVES,
     CONTRACTED_PRONOUN,
+    GLUED_RELATIVES,
     INTENSIFIERS,
     KIN_CLASSES,
     ORDINAL,
@@ -1794,7 +1795,6 @@ class PhrasesMixin:
 
 
 APPOSITIVE_ADVERBS = frozenset("once formerly also now still".split())  # "her mother, once a dancer herself,"
-GLUED_RELATIVES = frozenset({"who's", "whos", "that's", "thats"})  # "who is" written as one word
 RELATIVE_IS = frozenset({"who", "that"}) | GLUED_RELATIVES  # what opens a relative clause
 
 
