@@ -80,7 +80,7 @@ SOMETHING_FRAMES = frozenset({1, 3, 4, 5, 6, 10, 11, 12, 34, 35})
 # and no place ("glow", "sparkle", "bloom"; not "lie" or "float", which a person does somewhere too)
 THING_ONLY_FRAMES = frozenset({1, 3})
 # Things people personify in prompts that WordNet files as artifacts (toys, figures, machines).
-ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01")
+ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.01", "puppet.n.01", "dummy.n.03")  # a mannequin in a window
 # Pictures and figures of someone: hyponym closures.
 # pictures named by words newer than WordNet 3.0 (2006), whose "meme" is an idea and "poster" a bill: "a Drake
 # meme", "a Tom Hanks poster", "a selfie of ..." show someone as a portrait does

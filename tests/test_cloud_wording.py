@@ -979,7 +979,7 @@ def test_an_origin_held_over_the_budget_is_listed_with_what_stays_on_the_device(
 
 @pytest.mark.parametrize(
     ("prompt", "view"),
-    [("an old man with a long white beard. He is wearing a kilt and playing bagpipes.", "He is playing bagpipes."),
+    [("an old man with a long white beard. He is wearing a kilt and smiling.", "He is smiling."),
      ("a woman wearing a hijab and smiling", "a woman smiling"),
      ("a woman wearing a hijab and sunglasses", "a woman wearing sunglasses"),
      ("an old Korean woman in a hanbok and her teenage grandson", "an old woman and her little male friend")],
@@ -1105,7 +1105,7 @@ def test_places_and_titled_names_are_read_as_before(prompt: str) -> None:
 @pytest.mark.parametrize(
     ("prompt", "view"),
     [("multiple girls, 4girls, idol group, stage, spotlight", "multiple women, idol group, stage, spotlight"),
-     ("woman selling kente cloth at a market in accra", "woman at a market in accra"),
+     ("woman selling kente cloth at a market in accra", "woman at a market"),  # Accra: the kente told the origin
      ("a family eating mooncakes under the full moon", "a family under the full moon"),
      ("a toddler taking her first steps toward her mother", "a little child toward her mother"),
      ("two men in thobes drinking arabic coffee in a majlis", "two men drinking arabic coffee in a majlis"),

@@ -4197,3 +4197,101 @@ def test_session_28_round_81_a_quoted_title_after_the_word_for_a_work_is_kept() 
     a quoted caption of a photo still describes who is in it."""
     assert accepted('A poster for the film "Little Women" hanging in a cinema lobby.').n == 1
     assert accepted('a photo "my grandma at 90"').n > 1
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("A woman in a kimono performing a tea ceremony in Kyoto.", "Kyoto"),
+    ("A man in a dashiki haggling at a street market in Lagos.", "Lagos"),
+    ("a woman with kinky hair in Lagos", "Lagos"),
+])  # fmt: skip
+def test_session_29_round_81_a_place_of_the_origin_a_held_proxy_tells_is_held_too(prompt: str, place: str) -> None:
+    """Held-out round 81 (on a1d4f6a): the kimono was held back as telling an origin while "in Kyoto" went out, so
+    the origin stayed told; with no one's origin stated, a place of one origin is held only where a proxy of an
+    origin was, and goes as written otherwise."""
+    group = accepted(prompt)
+    assert not any(place in c for c in group.order) and any(place in h for h in group.held_back), group.order
+    assert accepted("A woman in a kimono walking in Paris").cloud_prompt.endswith("in Paris")  # no origin of its own
+    assert accepted("A man haggling at a street market in Lagos.").cloud_prompt.endswith("in Lagos.")
+
+
+@pytest.mark.parametrize(("prompt", "pronoun"), [
+    ("A man whose cat is biting him", "him"),
+    ("A woman in a yellow raincoat whose dog is pulling her toward the puddles.", "her"),
+])  # fmt: skip
+def test_session_29_round_81_an_object_pronoun_in_a_whose_clause_is_its_head(prompt: str, pronoun: str) -> None:
+    """Round 81: "whose dog is pulling her" bound "her" to someone else (the clause was read as the woman's own), so
+    "A man ... pulling her" was a decoy; "whose" opens a clause whose subject is the thing owned."""
+    group = accepted(prompt)
+    assert group.n == 2, group.order
+    assert {(c.startswith("A man"), " him" in c) for c in group.order} == {(True, True), (False, False)}, group.order
+    assert accepted("a woman whose son is 8").n > 1  # the age is the son's (was refused as the woman's)
+
+
+def test_session_29_round_82_a_grad_is_a_person_and_a_spaced_year_old_an_age() -> None:
+    """Held-out round 82 (on ac6a768): "A twenty-two year old college grad throwing his cap" went out with the age in
+    clear (WordNet's first "grad" is a unit of angle, so the age was read as a thing's)."""
+    group = accepted("A twenty-two year old college grad throwing his cap in the air")
+    assert not any("twenty-two" in c for c in group.order) and any(s.name == "age" for s in group.slots), group.order
+    assert accepted("a grad student").cloud_prompt == "a grad student"
+
+
+def test_session_29_round_82_a_negative_prompt_label_in_capitals_opens_it_anywhere() -> None:
+    """Round 82: "..., soft light Negative prompt: ugly, deformed, man, beard" (no comma before the label) varied "man"
+    as a person beside the woman; "20 negative prompts: 3 sent" is still no label."""
+    group = accepted("a woman reading in a cafe, soft light Negative prompt: ugly, deformed, man, beard")
+    assert all("Negative" not in c for c in group.order), group.order
+    assert "negative prompts: 3 sent" in accepted("I wrote 20 negative prompts: 3 sent to a man").cloud_prompt
+
+
+def test_session_29_a_sentence_left_with_its_pronoun_alone_is_held_whole() -> None:
+    """Pool: "an old man with a long white beard. He is wearing a kilt and playing bagpipes." sent "He is." once
+    the bagpipes (a thing of the origin the kilt told) were held with their verb."""
+    group = accepted("an old man with a long white beard. He is wearing a kilt and playing bagpipes.")
+    assert all(c.count(".") == 1 and " is" not in c for c in group.order), group.order
+
+
+def test_session_29_round_82_a_wide_age_gap_is_held_and_a_narrow_one_sent() -> None:
+    """Round 82: "sees herself forty years younger" was refused as a stray age; a gap of forty years says she is no
+    child (held, as a tenure is), one of ten says little (sent)."""
+    group = accepted("A woman looks into a mirror and sees herself forty years younger; the reflection smiles.")
+    assert not any("forty" in c for c in group.order), group.order
+    assert "10 years younger" in accepted("a man and his wife, 10 years younger").cloud_prompt
+
+
+def test_session_29_round_82_an_age_the_picture_should_show_is_varied() -> None:
+    """Round 82: "make her look older like 60s with grey hair" sent "like 60s" beside "make him look older"."""
+    group = accepted("make her look older like 60s with grey hair")
+    assert not any("60" in c for c in group.order) and any(s.name == "age" for s in group.slots), group.order
+
+
+def test_session_29_round_82_a_mannequin_wears_what_it_wears() -> None:
+    """Round 82: "A mannequin in a shop window wearing a wedding dress" held the dress (no person is there)."""
+    prompt = "A mannequin in a shop window wearing a wedding dress"
+    assert accepted(prompt).cloud_prompt == prompt
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("make the guy look younger and remove his beard", "make the man look younger"),
+    ("Kids in a kindergarten class finger painting while their teacher smiles",
+     "Little children in a class finger painting while their teacher smiles"),
+])  # fmt: skip
+def test_session_29_round_82_what_a_held_proxy_leaves_reads_as_a_sentence(prompt: str, view: str) -> None:
+    """Round 82: "and remove his beard" left "and remove"; "in a kindergarten class" left "Little children class"."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+def test_session_29_round_82_a_the_phrase_after_and_opening_a_clause_names_again() -> None:
+    """Round 82: "The waitress refills his coffee and he thanks her" was refused: the view writes "he" as "the man"
+    there, and "and the man thanks" was read as a second man in the clause of "the man's coffee"."""
+    group = accepted("A man sits alone at a diner counter. He orders pie. The waitress refills his coffee and he "
+                     "thanks her with a nod.")  # fmt: skip
+    assert group.n == 4, group.order
+    assert accepted("a woman with the woman").n == 4  # in one clause still two people
+
+
+def test_session_29_round_82_an_object_pronoun_in_a_reduced_relative_clause_is_outside_it() -> None:
+    """Round 82: "He wears the scarf his grandmother knitted for him" bound "him" to someone new (the clause was read
+    from "He"), its gender varied apart from Kenji's; the relative clause has its own subject, the grandmother."""
+    group = accepted("a man wearing the sweater his wife knitted for him")
+    assert group.n == 4 and all((c.startswith("a man")) == c.endswith("him") for c in group.order), group.order
+

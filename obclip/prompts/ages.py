@@ -815,6 +815,9 @@ class AgesMixin:
         if decade is None or not all(self.free(k) for k in range(first, j + 1)) or decade_years(decade) is None:
             return False
         before, after = self.tok(first - 1), self.tok(j + 1)
+        if first < j and (pid := self.looks_aged_like(first)) is not None:  # "make her look older like 60s"
+            return self.age_of(pid, decade_years(decade) or 0, decade.text, first, j,
+                               AgePhrase(pid, "about", g.LOWER, word="like"))  # fmt: skip
         if before is not None and before.is_word and first == j and (pid := self.owner_at(first - 1)) is not None and (
                 (found := self.noun(before)) is not None and found[0].cls == "person" and found[0].states()) and (
                 after is None or after.text in ",;"):  # fmt: skip
@@ -918,16 +921,18 @@ class AgesMixin:
             return self.bounded_age(i, bound)
         # "a kid (boy, like 6)", "a dude like 40ish": "like" approximates an age set off after a person, or an "-ish"
         # one right after them (round 55: both sent as written); "looks like 6 feet" is no age
+        looked = self.looks_aged_like(i - 1) if prev is not None and prev.low == "like" else None
         like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
-            w.text in ",(" or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
+            w.text in ",(" or looked is not None or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
                 t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))))
         # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
         if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
             return False
         if like:
             nxt2 = self.tok(i + 1)
-            ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None
-            pid = self.owner_set_off(i - 1) if ends else None
+            ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None or (
+                looked is not None and "n" not in self.lex.tags(nxt2.core))  # fmt: skip  # "... like 30 in a photo"
+            pid = (looked if looked is not None else self.owner_set_off(i - 1)) if ends else None
             if pid is not None and ish_years(t.low) is not None:  # "like 45-ish": the "-ish" kept, so it reads back
                 return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
             return pid is not None and self.age_of(pid, value, t.text, i - 1, i,
@@ -971,6 +976,17 @@ class AgesMixin:
         if pid is None:
             return False
         return self.age_of(pid, years - 5, self.tokens[i].text, i - 2, i, AgePhrase(pid, "around", g.LOWER, word="around"))
+
+    def looks_aged_like(self, k: int) -> int | None:
+        """The person of "make her look older like 60", "he looks younger like 30" where token k is the "like": the
+        age the picture gives them, varied as theirs (round 82: "like 60s" went out beside "make him look older")."""
+        like, comparative, verb = self.tok(k), self.tok(k - 1), self.tok(k - 2)
+        if like is None or like.low != "like" or comparative is None or comparative.low not in ("older", "younger") or (
+                verb is None or verb.low not in LOOK_VERBS or not all(self.free(m) for m in range(k - 2, k + 1))):  # fmt: skip
+            return None
+        if (o := self.tok(k - 3)) is not None and o.low in ("him", "her") and self.free(k - 3):
+            return self.bind(k - 3, role="object")  # pronouns are read after ages: bound here, once
+        return self.owner_at(k - 3)
 
     def owner_set_off(self, first: int) -> int | None:
         """The person an age phrase starting at token `first` is said of: the one whose phrase ends right before it
@@ -1103,6 +1119,9 @@ class AgesMixin:
         after = self.tok(i + 1)
         if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in TIME_UNITS)):
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
+        if after is not None and after.low in ("years", "yrs") and (gap := self.tok(i + 2)) is not None and (
+                gap.low in ("younger", "older")):  # fmt: skip
+            return False  # "a man and his wife, 10 years younger": a gap between ages, no age (a wide one is held)
         if prev is not None and prev.text == ":" and after is not None and after.text == ")":
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
         if self.list_number(i):

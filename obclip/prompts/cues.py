@@ -148,7 +148,7 @@ COORDINATORS = frozenset("and & or vs vs. versus".split())  # what joins a name 
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
-CLAUSE_WORDS = frozenset("and or but while as who whom which that when because so then whereas although though if since until".split())
+CLAUSE_WORDS = frozenset("and or but while as who whom whose which that when because so then whereas although though if since until".split())
 PREDICATE_LINKS = frozenset("""is are was were isn't aren't wasn't weren't not no longer looks look looking seems seem
     does doesn't do don't did didn't
     appears appear very quite rather like , and but""".split())  # "who's like really old": a hedge

@@ -123,6 +123,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.names_again: list[int] = []  # and where it is said again, read once that person exists
         self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"
+        self.origin_told = False  # a proxy of an origin was held ("in a kimono"): see `hold_origins_of_things`
         self.askers: set[int] = set()  # persons the one asking is ("I", "me", "we"): no "he" or "she" binds to them
         self.named_after: list[tuple[int, str]] = []  # "a boy named Leo": the "named" token and the name's word
 
@@ -265,8 +266,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             # "..., skatepark, negative: adult, old, wrinkles": a tag list's own short label (round 56: "adult" went out
             # beside the decoys, and "old" was varied as the girl's age)
             if not short and (not (t.low == "negative" and nxt.low == "prompt" and colon.text == ":") or (
-                    prev is not None and prev.text not in ",.;|" and "\n" not in self.prompt[prev.end : t.start])):  # fmt: skip
-                i += 1  # not "20 negative prompts: 3 sent": the label opens a line, a clause or the prompt
+                    prev is not None and prev.text not in ",.;|" and "\n" not in self.prompt[prev.end : t.start]
+                    and not t.text[0].isupper())):  # fmt: skip
+                i += 1  # not "20 negative prompts: 3 sent": the label opens a line, a clause or the prompt, or is
+                # written as one ("..., soft light Negative prompt: man, beard", round 82: "man" varied as a person)
                 continue
             end = i + 1 if short else i + 2
             while end + 1 < len(self.tokens) and "\n" not in self.prompt[self.tokens[end].end : self.tokens[end + 1].start]:

@@ -1025,6 +1025,9 @@ class PhrasesMixin:
         token `first`: only then can a "the" phrase name k again ("A man waits. The man ..."); within one clause
         ("a woman with the woman", "the young and the old") it is someone else."""
         last = max((m for m in self.persons[k].mentions if m < first), default=-1)
+        if first > last + 1 and self.tokens[first - 1].low == "and" and self.opens_clause(first):
+            return True  # "The waiter refills the man's coffee and the man thanks him": "and" opens a clause of its
+            # own (round 82 was refused: a decoy wrote the man's pronouns so, and read them as a second man)
         return any(t.text in ",;:.!?" or t.low in SUBORDINATORS for t in self.tokens[last + 1 : first])
 
     def named_at(self, j: int) -> bool:

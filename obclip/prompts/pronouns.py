@@ -471,7 +471,8 @@ class PronounsMixin:
             if doers:
                 return min(doers, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
         if role == "object":  # not the clause's own subject ("a man hugging her"); its owner may be ("her cat
-            clause = self.shared_subject_clause(i)  # sleeps beside her": the cat's owner, named only by "her")
+            clause = self.reduced_relative(self.shared_subject_clause(i), i)  # sleeps beside her": the cat's owner,
+            # named only by "her")
             to = next((k for k in range(i - 2, clause, -1) if self.tokens[k].low == "to" and self.free(k) and (
                 "v" in self.lex.tags(self.tokens[k + 1].core)) and not self.tokens[k + 1].low.endswith(("s", "ing"))), None)
             named = [k for k in before if any(clause <= m < (to or 0) and not self.possessive_mention(m)
@@ -586,6 +587,21 @@ class PronounsMixin:
         """ "on his shoulders", "in her arms", "by his side": preposition, possessive, body part."""
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
         return prev is not None and prev.core in g.PREPOSITIONS and nxt is not None and nxt.core in BODY_PARTS
+
+    def reduced_relative(self, clause: int, i: int) -> int:
+        """Where a thing is followed by a person and their past verb before token i ("He wears the scarf | his
+        grandmother knitted for him"), the relative clause they open, whose own subject is that person; else
+        `clause` (round 82: "for him" was bound past "He" to someone new, its gender varied apart from Kenji's)."""
+        for first, last, seg in self.spans:
+            if not (isinstance(seg, Phrase) and clause < first and last + 1 < i):
+                continue
+            verb = self.tokens[last + 1]
+            if (k := self.used.get(first - 1)) is not None and isinstance(self.spans[k][2], Pronoun):
+                first -= 1  # "his grandmother": the owner opens the phrase
+            if self.thing_noun(first - 1) and verb.is_word and verb.core.endswith("ed") and self.free(last + 1) and (
+                    "v" in self.lex.tags(verb.core) and self.noun(verb) is None):  # fmt: skip
+                return first
+        return clause
 
     def shared_subject_clause(self, i: int) -> int:
         """Where the clause of token i starts, over verbs joined by "and" with one subject ("Her teacher walks over

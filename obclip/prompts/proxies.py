@@ -34,7 +34,7 @@ from obclip.prompts.phrases import MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
-from obclip.prompts.tokens import weight_group
+from obclip.prompts.tokens import Token, weight_group
 
 AGENT = re.compile(r"(er|or|ist|ian|ee|ess)s?$")  # a word the lexicon lacks that may name a person ("influencer")
 SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
@@ -66,6 +66,8 @@ SKIN = frozenset({"skin", "complexion"})
 HAIR_AND_SKIN = SKIN | frozenset({"hair", "curls", "locks", "coils"})
 
 
+AGE_GAPS = frozenset({"younger", "older"})  # "forty years younger": a gap between someone's ages
+AGE_GAP_YEARS = 20  # "sees herself forty years younger": a gap this wide says she is no child
 GIVING_VERBS = frozenset("give gives giving gave add adds adding added".split())  # "give him a beard"
 
 class ProxiesMixin:
@@ -242,7 +244,8 @@ class ProxiesMixin:
                 self.unown(i, last)  # "the kid's braids blow in the wind", "her braids swing": what they do is said
                 continue  # of their hair ("the little child's blow in the wind" was sent, round 72)
             head = self.tok(last + 1)
-            if kind == "noun" and first < last and toks[first].core in ("a", "an") and head is not None and (
+            lead = first + 1 if toks[first].low in g.PREPOSITIONS and first + 1 < last else first
+            if kind == "noun" and lead < last and toks[lead].core in ("a", "an") and head is not None and (
                     toks[last].is_word and toks[last].core not in g.CLOSED) and (
                     head.is_word and self.free(last + 1) and "n" in self.lex.tags(head.core) and self.noun(head) is None
                     and not self.ing(head) and head.core not in g.CLOSED):  # fmt: skip
@@ -250,8 +253,11 @@ class ProxiesMixin:
                 # ("Class sitting in a circle" was sent)
                 article = g.indefinite_article(toks[last + 1].core)
                 stand_in = article.capitalize() if toks[first].text[:1].isupper() else article
+                if lead > first:  # "Kids in a kindergarten class finger painting" -> "in a class" (round 82: "Little
+                    stand_in = f"{toks[first].text} {article}"  # children class finger painting" was sent)
             self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy", stand_in))
             self.unown(first, last)
+            self.origin_told |= "ethnicity" in self.lex.proxies[key].reveals
         if not person_words_only:
             for first, last in self.saint_feasts if self.persons else ():  # beside someone the prompt names
                 self.release_named(first)
@@ -343,6 +349,13 @@ class ProxiesMixin:
             if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades"):
                 continue
             prev, after = self.tok(i - 1), self.tok(i + 2)
+            if after is not None and after.low in AGE_GAPS and years >= AGE_GAP_YEARS and self.free(i + 1) and (
+                    self.free(i + 2) and ((than := self.tok(i + 3)) is None or than.low != "than")):  # fmt: skip
+                # "A woman ... sees herself forty years younger": so far from her own age she is no child, nor young
+                # (round 82: refused as a stray age); a smaller gap ("10 years younger") or one from someone else's
+                # age ("30 years younger than her sister") is sent
+                self.claim(i, i + 2, Held(self.prompt[t.start : after.end], TENURE))
+                continue
             if prev is not None and prev.low == "for" and unit is not None and unit.low in ("years", "decades") and (
                     years is not None and years >= TENURE_YEARS and self.free(i - 1) and self.free(i + 1)) and (
                     after is None or not after.is_word or after.core in g.CONJUNCTIONS) and (
@@ -420,7 +433,7 @@ class ProxiesMixin:
         our origin adjectives), not by a list of cities. Where no one's origin is stated they go as written
         ("a man in Accra" varies only the gender, and says nothing the decoys contradict). A place in a country of
         an origin never varied ("Atlanta", "Guadalajara") goes only beside an origin held back ("a Mexican man")."""
-        if not any("ethnicity" in p.states for p in self.persons) and not self.mixed_origin():
+        if not any("ethnicity" in p.states for p in self.persons) and not self.mixed_origin() and not self.origin_told:
             return
         for first, _last, why in list(self.kept):
             word = self.tokens[first]
@@ -473,6 +486,11 @@ class ProxiesMixin:
             i = last + 1
         self.hold_regional_things()
 
+    def origin_held(self) -> bool:
+        """Someone's origin stays on the device: stated and held ("a Mexican man"), mixed ("half Japanese"), or told
+        by a proxy held back ("a woman in a kimono"). Then a place or thing of an origin never varied goes too."""
+        return any(p.states.get("ethnicity") == HELD for p in self.persons) or self.mixed_origin() or self.origin_told
+
     def mixed_origin(self) -> bool:
         """A mixed origin was held ("half Japanese"): an origin is stated, though no value is varied, so what tells
         one origin around the person stays on the device too ("a half Japanese man at a matsuri")."""
@@ -483,7 +501,7 @@ class ProxiesMixin:
         thing WordNet's gloss or region gives one origin (`Senses.regional`: dishes, garments, instruments, dances,
         festivals, dwellings) stays on the device beside a stated origin, held with the words that introduce it,
         as a proxy is; one of an origin never varied ("a burrito", Mexico) only beside an origin held back."""
-        held_origin = any(p.states.get("ethnicity") == HELD for p in self.persons) or self.mixed_origin()
+        held_origin = self.origin_held()
         i = 0
         while i < len(self.tokens):
             last = None
@@ -539,7 +557,7 @@ class ProxiesMixin:
             if value is None and all(w.capitalised for w in words) and i not in self.starts and not (
                     self.title_mode or self.upper_mode):  # fmt: skip
                 value = self.lex.senses.named_places.get(key)  # "in Manila", not "a manila envelope"
-            if value is not None and (value != HELD or any(p.states.get("ethnicity") == HELD for p in self.persons)):
+            if value is not None and (value != HELD or self.origin_held()):
                 return i + n - 1  # a place of an origin held back ("in Guadalajara") only beside one held back
         return None
 
@@ -695,6 +713,7 @@ class ProxiesMixin:
                     raise self.refuse(t, proxy_message(("ethnicity",)), ProxyRefused)
                 first, last = self.weighted(*self.proxy_extent(i, k, "noun"))
                 self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+                self.origin_told = True
                 break
 
     def anyone(self) -> bool:
@@ -1001,6 +1020,11 @@ class ProxiesMixin:
                     self.free(k) for k in range(first - 3, first)):  # fmt: skip
                 first -= 3  # "... and give him a mustache": the clause goes whole, its verb and whom it gives to with
                 # what it gives (round 78: "and give him" was sent); alone, "give him a beard" still sends "give him"
+            elif (verb := self.tok(first - 1)) is not None and (a := self.tok(first - 2)) is not None and (
+                    a.low == "and" and self.bare_verb(verb) and self.free(first - 1) and self.free(first - 2)
+                    and (self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core in g.DETERMINERS)):  # fmt: skip
+                first -= 2  # "make the guy look younger and remove his beard": the request's last clause goes whole
+                # (round 82: "and remove" was sent)
             if (rel := self.tok(first - 1)) is not None and rel.low in ("who", "that") and self.free(first - 1) and (
                     self.tokens[first].low in g.AUXILIARIES):  # fmt: skip
                 first -= 1  # "a woman who is wearing an elegant dress": the relative clause goes whole
@@ -1077,12 +1101,18 @@ class ProxiesMixin:
         nose ring", "; she is pregnant", ". One of them is pregnant;"): the clause leaves whole, with the comma or
         semicolon that opened it, or after a full stop the semicolon that closes it ("latte art, she" and "One of
         them;" were sent). Else (`first`, `last`); a clause that opens the prompt is the prompt, and stays."""
-        k, verbs = first - 1, 0
-        while (w := self.tok(k)) is not None and w.is_word and self.free(k) and w.low not in CLAUSE_SUBJECTS and (
-                verbs < 2 and (w.low in g.AUXILIARIES or "v" in self.lex.tags(w.core))):  # fmt: skip
+        k, verbs, absorbed = first - 1, 0, []
+        while (w := self.tok(k)) is not None and (
+                (span := self.held_proxy_ending_at(k)) is not None or w.is_word and self.free(k) and (
+                    w.low not in CLAUSE_SUBJECTS and verbs < 2 and (w.low in g.AUXILIARIES or "v" in self.lex.tags(w.core)))):  # fmt: skip
+            if span is not None:  # "He is wearing a kilt and playing bagpipes.": a proxy held before in the clause
+                absorbed.append(span)
+                k = self.spans[span][0] - 1
+                continue
             k, verbs = k - 1, verbs + 1
         words = [w.low for w in self.tokens[max(k - 2, 0) : k + 1]]
-        if self.tok(k) is not None and self.tokens[k].low in CLAUSE_SUBJECTS and self.free(k):
+        pronoun = self.named_again_pronoun(k)
+        if self.tok(k) is not None and self.tokens[k].low in CLAUSE_SUBJECTS and (self.free(k) or pronoun is not None):
             start = k
         elif words == ["one", "of", "them"] and all(self.free(j) for j in range(k - 2, k + 1)):
             start = k - 2
@@ -1093,6 +1123,13 @@ class ProxiesMixin:
         if boundary is None or boundary.is_word or boundary.text not in ",;.!?:" or not self.free(start - 1) or (
                 after is not None and not and_clause and (after.is_word or after.text not in ",;.!?:")):  # fmt: skip
             return first, last  # "one of them pushes a stroller while the other ...": the clause goes on
+        for span in absorbed + ([pronoun] if pronoun is not None else []):
+            # "an old man ... He is wearing a kilt and playing bagpipes.": the bagpipes, held once pronouns were
+            # bound, take the clause with the kilt held before and "He" ("He is." was sent)
+            a, b, _ = self.spans[span]
+            for m in range(a, b + 1):
+                del self.used[m]
+            self.spans[span] = (-1, -1, Held("", RELEASED))
         if and_clause:
             return start, last + 1  # "She is wearing a white tutu and her hair is in a tight bun" -> "her hair is ..."
         if boundary.text in ",;" and (after is None or after.text != ";"):
@@ -1101,6 +1138,29 @@ class ProxiesMixin:
             return start, last + 1  # "Two women sit. One of them is pregnant; the other ..." -> "Two women sit. the
             # other"; "a man at the bar. He has a beard." -> "a man at the bar."
         return start, last
+
+    def bare_verb(self, t: Token) -> bool:
+        """Token t is a verb in its plain form, as a request writes one ("remove", "add", "make")."""
+        return t.is_word and "v" in self.lex.tags(t.core) and t.core not in g.CLOSED and not self.ing(t) and (
+            not t.core.endswith(("ed", "s")) or t.core.endswith("ss"))  # fmt: skip
+
+    def held_proxy_ending_at(self, k: int) -> int | None:
+        """The span of a proxy held back that ends at token k, or None."""
+        if (span := self.used.get(k)) is None:
+            return None
+        _, last, seg = self.spans[span]
+        return span if last == k and isinstance(seg, Held) and seg.why == "proxy" else None
+
+    def named_again_pronoun(self, k: int) -> int | None:
+        """The span of a subject pronoun at token k whose person another phrase names ("an old man. He ..."): it may
+        leave with a clause held back whole, the person still said by that phrase; else None."""
+        if (span := self.used.get(k)) is None:
+            return None
+        first, last, seg = self.spans[span]
+        if not (isinstance(seg, Pronoun) and seg.role == "subject" and first == last == k and not seg.suffix):
+            return None
+        named = any(isinstance(other, Phrase) and other.person == seg.person for _, _, other in self.spans)
+        return span if named else None
 
     def opens_clause(self, j: int) -> bool:
         """Tokens from j open a clause of their own: an owner or "the", a word, an auxiliary ("her hair is", "the groom
