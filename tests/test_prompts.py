@@ -4295,3 +4295,15 @@ def test_session_29_round_82_an_object_pronoun_in_a_reduced_relative_clause_is_o
     group = accepted("a man wearing the sweater his wife knitted for him")
     assert group.n == 4 and all((c.startswith("a man")) == c.endswith("him") for c in group.order), group.order
 
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("Portrait of a woman in the autumn of her years, silver braid, knitting by the fire", "silver"),
+    ("a woman with silver curls reading", "silver"),
+    ("a man with white stubble and a cap", "white"),
+])  # fmt: skip
+def test_session_29_round_82_an_age_colour_of_any_hair_is_held(prompt: str, said: str) -> None:
+    """Round 82: "silver braid" went out beside decoys of every age while "silver hair" is held: a colour that says an
+    age of hair says it of a braid, curls or stubble too."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and any(said in h for h in group.held_back), group.order
+    assert accepted("a white bob cat").n == 1  # no one's hair

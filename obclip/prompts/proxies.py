@@ -64,6 +64,9 @@ TENURE_OPENERS = frozenset({"after", "with", "over", "celebrating", "for"})
 SHOWING = frozenset({"showing", "visible", "exposed", "peeking", "poking"})  # "with gray roots showing": of the proxy
 SKIN = frozenset({"skin", "complexion"})
 HAIR_AND_SKIN = SKIN | frozenset({"hair", "curls", "locks", "coils"})
+# hair by its growth or its style: what a colour that says an age of hair ("grey hair") says it of too
+HAIR_GROWTH = frozenset("""curls locks ringlets braid braids plait plaits ponytail ponytails pigtails bun buns bob updo
+    chignon topknot beard beards stubble mustache moustache goatee sideburns whiskers""".split())
 
 
 AGE_GAPS = frozenset({"younger", "older"})  # "forty years younger": a gap between someone's ages
@@ -692,6 +695,16 @@ class ProxiesMixin:
                 if self.proxies == "refuse":
                     raise self.refuse(num, proxy_message(("ethnicity",)), ProxyRefused)
                 first, last = self.weighted(*self.proxy_extent(i, head, "noun"))
+                self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
+        for i, t in enumerate(toks[:-1]):
+            head, colour = toks[i + 1], self.lex.proxies.get(f"{t.core} hair")
+            if colour is not None and "age" in colour.reveals and head.core in HAIR_GROWTH and (
+                    t.is_word and self.free(i) and self.free(i + 1)):  # fmt: skip
+                # "a silver braid", "a grey ponytail", "white stubble": the colour says the age as "silver hair" does
+                # (round 82: "in the autumn of her years, silver braid" sent the braid beside every decoy)
+                if self.proxies == "refuse":
+                    raise self.refuse(t, proxy_message(colour.reveals), ProxyRefused)
+                first, last = self.weighted(*self.proxy_extent(i, i + 1, "noun"))
                 self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "proxy"))
         for i, t in enumerate(toks):
             # "kinky curly hair", "dark olive-toned skin": a listed texture or tone with a word or two between it and
