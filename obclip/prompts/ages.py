@@ -20,6 +20,7 @@ from obclip.prompts.cues import (
     DECADE_NUM,
     LOOK_VERBS,
     ORDINAL,
+    POSSESSIVE_DETERMINERS,
     SPEAKER_FORMS,
     YEAR_OLD,
     YO_ABBREVIATIONS,
@@ -44,7 +45,7 @@ AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "t
 # decade ("in her seventies"), so its decoys carry their own ages instead of sharing this one.
 LIFE_STAGES: dict[tuple[str, ...], int] = {
     ("golden", "years"): 75, ("twilight", "years"): 80, ("later", "years"): 75, ("old", "age"): 75,
-    ("declining", "years"): 80, ("prime",): 35, ("middle", "age"): 50, ("middle", "years"): 50,
+    ("declining", "years"): 80, ("prime",): 35, ("middle", "age"): 50, ("middle", "years"): 50, ("youth",): 20,
 }  # fmt: skip
 
 
@@ -102,8 +103,9 @@ class AgesMixin:
             k = i + 1 + ((c := self.tok(i + 1)) is not None and c.text == "," and self.free(i + 1))
             like = self.tok(k)
             if like is None or like.low != "like" or not self.free(k) or (person := self.next_person(k)) is None or (
-                    self.persons[person].anchor > k + 3):  # fmt: skip  # "like a grandma", "like an old man"
-                continue
+                    self.persons[person].anchor > k + 3) or not all(
+                    w.is_word for w in self.tokens[k + 1 : self.persons[person].anchor]):  # fmt: skip
+                continue  # "like a grandma", "like an old man"; not "like 50s, brunette": an age, then another tag
             self.claim(i, k - 1, Held(self.prompt[t.start : self.tokens[k - 1].end], "a comparison the likeness after it states"))
 
     def hold_echoed_ages(self) -> None:
@@ -1126,6 +1128,9 @@ class AgesMixin:
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
         if self.list_number(i):
             return False  # "1) an old wizard 2) a young elf": a list's numbers
+        if t.is_word and prev is not None and prev.core in POSSESSIVE_DETERMINERS and (
+                (p := self.tok(i - 2)) is None or p.low != "in"):  # fmt: skip
+            return False  # "a man dreaming of his childhood": a time of life looked back on, no age he is
         if prev is not None and prev.text == ":" and i >= 2 and self.tokens[i - 2].text == ":" and (
                 self.tokens[i - 2].end == prev.start and prev.end == t.start):  # fmt: skip
             return False  # "a handsome man::2 a cityscape::1": a Midjourney weight on the words before it

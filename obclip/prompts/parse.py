@@ -56,6 +56,7 @@ from obclip.prompts.cues import (
     FOREIGN_ATTRIBUTE_WORDS,
     GLUED_ROOTS,
     POSSESSIVE_DETERMINERS,
+    STAGE_NOUNS,
     TYPO_TARGETS,
     YEAR_OLD,
     ing_form,
@@ -161,6 +162,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
     def noun(self, t: Token) -> tuple[Noun, str] | None:
         """The person noun `t` is, with a hyphenated prefix kept ("ex-wife" -> wife, "ex-")."""
         entry = self.lex.nouns.get(t.core)
+        if entry is not None and t.core in STAGE_NOUNS and (k := self.index_of.get(t.start, 0)) > 0 and (
+                self.tokens[k - 1].core in POSSESSIVE_DETERMINERS or self.tokens[k - 1].possessive):  # fmt: skip
+            return None  # "in her youth", "remembering his youth": the time of being young, no young person (round
+            # 83: "remind him of his young friend" was sent)
         if entry is not None:
             return entry, ""
         if self.lex.titles.get(t.core) and not t.capitalised and not self.after_verb_marker(t):
@@ -174,6 +179,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                     not self.upper_mode and "n" in self.lex.tags(prefix) and prefix not in self.lex.nouns
                     and prefix not in self.lex.adjectives and prefix not in PERSON_PREFIXES):  # fmt: skip
                 return None  # "Spider-Man", "Iron-Man": a thing and a capital "Man" make a character's name
+            if entry is not None and t.text[:1].isupper() and t.text.rpartition("-")[2][:1].isupper() and (
+                    not self.lex.tags(prefix) and not self.title_mode and not self.upper_mode and not t.shouted):  # fmt: skip
+                return None  # "Notre-Dame cathedral at dawn": a word no English dictionary has and a capital "Dame"
+                # make a name, at a sentence's start too (round 83: the decoy "Notre-knight cathedral" was sent)
             said = self.lex.adjectives.get(prefix)
             if entry is not None and said is not None and said.attribute in self.lex.values and entry.ethnicity is None:
                 return None  # "an elderly-gentleman": an attribute glued on, which the prefix would send as written

@@ -861,11 +861,7 @@ class PhrasesMixin:
         # which reading is meant would show in the decoys, and the prompt is refused.
         if self.noun(self.tokens[head]) is None:
             return None  # "the young and the old": adjectives naming groups, not a noun naming someone again
-        earlier = [
-            k
-            for k, p in enumerate(self.persons)
-            if not p.pronoun_only and p.number == person.number and p.anchor < head
-        ]
+        earlier = [k for k, p in enumerate(self.persons) if p.number == person.number and p.anchor < head]
         earlier = [k for k in earlier if self.apart(k, first)]
         if not earlier:
             return None  # "a man with the woman", "the young and the old": joined in one clause, two people

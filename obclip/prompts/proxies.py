@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     INTRODUCERS,
     LOOK_VERBS,
     POSSESSIVE_DETERMINERS,
+    SPEAKER_COPULAS,
     SPEAKER_FORMS,
     TIME_NOUNS,
     YEAR_OLD,
@@ -204,6 +205,11 @@ class ProxiesMixin:
                     self.free(last + 1) and self.tok(last + 2) is not None):  # fmt: skip
                 last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
                 # read differently from its decoys, and the age went out as written)
+                then = self.tokens[last + 1]
+                if (then.low in SPEAKER_COPULAS or then.low in CLAUSE_SUBJECTS or CONTRACTED_PRONOUN.match(then.low)) and (
+                        CONTRACTED_PRONOUN.match(c.low) or c.low in SPEAKER_COPULAS) and self.free(first - 1):  # fmt: skip
+                    first -= 1  # "draw my wife shes pregnant and we're at the hospital" -> "draw my wife we're at the
+                    # hospital": a new clause follows, so its subject goes too (round 83: "shes we're" was sent)
             if toks[first].low in ("in", "into") and (w := self.tok(first - 1)) is not None and w.is_word and (
                     self.free(first - 1) and (w.core == "clad" or (w.core.endswith("ed") and "v" in self.lex.tags(w.core)))):  # fmt: skip
                 first -= 1  # "A person wrapped in a red Maasai shuka herding cattle": the garment's verb goes with it
@@ -1117,7 +1123,8 @@ class ProxiesMixin:
         k, verbs, absorbed = first - 1, 0, []
         while (w := self.tok(k)) is not None and (
                 (span := self.held_proxy_ending_at(k)) is not None or w.is_word and self.free(k) and (
-                    w.low not in CLAUSE_SUBJECTS and verbs < 2 and (w.low in g.AUXILIARIES or "v" in self.lex.tags(w.core)))):  # fmt: skip
+                    w.low not in CLAUSE_SUBJECTS and verbs < 2 and (w.low in g.AUXILIARIES or "v" in self.lex.tags(w.core)
+                                                                    or w.low in ("both", "all")))):  # fmt: skip
             if span is not None:  # "He is wearing a kilt and playing bagpipes.": a proxy held before in the clause
                 absorbed.append(span)
                 k = self.spans[span][0] - 1
@@ -1125,7 +1132,10 @@ class ProxiesMixin:
             k, verbs = k - 1, verbs + 1
         words = [w.low for w in self.tokens[max(k - 2, 0) : k + 1]]
         pronoun = self.named_again_pronoun(k)
-        if self.tok(k) is not None and self.tokens[k].low in CLAUSE_SUBJECTS and (self.free(k) or pronoun is not None):
+        glued = self.tok(k) is not None and (self.tokens[k].low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(
+            self.tokens[k].low)) and self.free(k)  # fmt: skip  # "they're like college age", "she's pregnant"
+        if self.tok(k) is not None and (self.tokens[k].low in CLAUSE_SUBJECTS or glued) and (
+                self.free(k) or pronoun is not None):  # fmt: skip
             start = k
         elif words == ["one", "of", "them"] and all(self.free(j) for j in range(k - 2, k + 1)):
             start = k - 2
@@ -1170,7 +1180,7 @@ class ProxiesMixin:
         if (span := self.used.get(k)) is None:
             return None
         first, last, seg = self.spans[span]
-        if not (isinstance(seg, Pronoun) and seg.role == "subject" and first == last == k and not seg.suffix):
+        if not (isinstance(seg, Pronoun) and seg.role == "subject" and first == last == k):
             return None
         named = any(isinstance(other, Phrase) and other.person == seg.person for _, _, other in self.spans)
         return span if named else None
