@@ -354,6 +354,10 @@ class AgesMixin:
         if self.tokens[i].low != "one" or prev is None or prev.text not in ",(" or not self.free(i - 1):
             return False
         owner = self.owner_at(i - 2)
+        if owner is None:  # "Two women holding hands on a park bench, one in her seventies and one in her twenties":
+            groups = {p for p in range(len(self.persons)) if self.persons[p].number == "pl" and self.persons[p].anchor < i
+                      and not any(s in self.starts for s in range(self.persons[p].anchor + 1, i))}  # fmt: skip
+            owner = groups.pop() if len(groups) == 1 else None  # the one group of the sentence (round 83: refused)
         if owner is None or self.persons[owner].number != "pl":
             return False
         ages: list[int] = []

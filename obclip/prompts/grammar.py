@@ -92,7 +92,7 @@ PREPOSITIONS = frozenset(
     "underneath until unto up upon via with within without away together apart aside forward forwards ahead "
     "backward backwards upstairs downstairs overhead".split()
 )
-CHAT_WITH = frozenset({"wit", "wif", "wiv"})  # "with" as chat writes it ("a grl wit long brown hair")
+CHAT_WITH = frozenset({"wit", "wif", "wiv", "w"})  # "with" as chat writes it ("a grl wit long brown hair", "a dude w a mustache")
 CONJUNCTIONS = frozenset(
     "and or but nor so yet because although though while whereas if unless when whenever where wherever once "
     "whether then".split()

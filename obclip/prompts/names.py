@@ -485,8 +485,14 @@ class NamesMixin:
                 t.capitalised or self.lower_mode):  # fmt: skip
             self.names_again.append(i)  # "Maria, a nurse, walks in. ... Maria checks the charts": the nurse again,
             return  # once her appositive has made her a person (`name_again_after_named`; was a second person)
-        if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i) or self.names_its_thing(i):
-            return  # "the Greek letter Omega", "the old ship Victoria": the name of that thing
+        if self.names_its_thing(i):
+            end = i
+            while (w := self.tok(end + 1)) is not None and w.is_word and w.capitalised and self.free(end + 1):
+                end += 1
+            self.keep(i, end, f"it names the {self.tokens[i - 1].core} before it")
+            return  # "the old ship Victoria", "The ocean liner Queen Mary": the name of that thing, whole
+        if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i):
+            return  # "the Greek letter Omega"
         if not t.capitalised and plain(t.core) in self.lex.first_names and "a" not in self.lex.tags(t.core) and (
                 len(self.tokens[i + 2].core) > 2 if i + 2 < len(self.tokens) else False) and self.brand_name(i):  # fmt: skip
             # not "a long grey beard" (an adjective), "kim jong un" (an abbreviation is no make's thing)
@@ -688,8 +694,9 @@ class NamesMixin:
         """"the Greek letter Omega": a capitalised word after a thing noun that has an article and an adjective."""
         t, prev, before, first_word = self.tokens[i], self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
         return t.capitalised and prev is not None and self.thing_noun(i - 1) and before is not None and (
-            before.core in self.lex.adjectives or "a" in self.lex.tags(before.core)) and (
-            first_word is not None and first_word.core in g.DETERMINERS)
+            before.core in self.lex.adjectives or "a" in self.lex.tags(before.core) or self.thing_noun(i - 2)) and (
+            first_word is not None and first_word.core in g.DETERMINERS)  # fmt: skip  # "The ocean liner Queen Mary"
+        # (round 84: "The ocean liner a queen docked at night" was sent)
 
     def name_cue(self, i: int) -> NameCue:
         """What makes token i look like a name: a title ("Mrs"), a gendered noun before a first name
@@ -922,7 +929,11 @@ class NamesMixin:
         if t.core in self.lex.senses.creatures and nxt is not None and self.ing(nxt) and (
                 nxt.core not in self.lex.senses.agents):  # fmt: skip
             return False  # "heather covering the hills", "basil growing in a pot": what the plant itself does
-        return "N" in tags and "a" not in tags and opens and self.acts_like_person(i)  # not "moody lighting"
+        return "N" in tags and "a" not in tags and opens and self.acts_like_person(i) and (
+            self.lower_mode or not ("n" in tags and self.tokens[i + 1].core.endswith("s") and (
+                (w := self.tok(i + 2)) is None or not w.is_word or "r" in self.lex.tags(w.core) or self.ing(w))))  # fmt: skip
+        # not "moody lighting"; nor in a prompt with capitals a noun before a plural ("Two women at a pride parade,
+        # rainbow flags everywhere": "a person flags" was sent, round 84)
 
     def person_only(self, i: int) -> bool:
         """In a lower-case prompt, a first name that is also a word ("faith", "dawn", "summer", "rob", "river")

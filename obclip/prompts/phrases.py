@@ -758,7 +758,8 @@ class PhrasesMixin:
             # people their values were varied apart ("(little boy:1.3), ..., fisherwoman"), a decoy that contradicts
             # itself. Relatives ("mother, daughter") are two by what the words mean.
             return 0
-        if prev is not None and self.free(first - 1) and prev.low in COPULAS and det.lower() in ("a", "an"):
+        if prev is not None and self.free(first - 1) and (prev.low in COPULAS or prev.low in GLUED_RELATIVES) and (
+                det.lower() in ("a", "an")):  # fmt: skip  # "a grandma whos a DJ" (round 84: the DJ a second person)
             owner = self.owner_at(first - 2)
             who = self.tok(first - 2)
             if owner is None and who is not None and who.low in ("who", "that") and self.free(first - 2):

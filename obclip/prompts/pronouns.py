@@ -25,6 +25,7 @@ from obclip.prompts.phrases import ORDINAL_REFERENCE
 from obclip.prompts.template import AmbiguousPronoun, Held, Person, Phrase, Pronoun
 from obclip.prompts.tokens import Token, weight_group
 
+REQUEST_MODALS = frozenset({"can", "could", "would", "will"})  # "... can u draw her": typed with no stop before it
 GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
@@ -486,6 +487,10 @@ class PronounsMixin:
                 clause = to
             before = [k for k in before if not any(clause <= m < i and not self.possessive_mention(m)
                                                    for m in self.persons[k].mentions)]  # fmt: skip
+        if role == "possessive" and len(before) > 1 and prev is not None and prev.low in ("is", "was") and (
+                (subject := self.subject_before(i - 1)) is not None and subject in before):  # fmt: skip
+            before = [k for k in before if k != subject]  # "the gardener beside her is her brother": no one is their
+            # own brother; "her" is someone before (round 84: bound to the gardener, "his brother" was a decoy)
         if role == "possessive" and before and self.body_part_after_preposition(i):
             # "a father carrying his daughter on his shoulders", "a mother holding her son in her arms":
             # a body part after a preposition belongs to the one doing the carrying, the clause's subject
@@ -622,8 +627,9 @@ class PronounsMixin:
 
     def clause_start(self, i: int) -> int:
         j = i - 1
-        while j >= 0 and not (self.tokens[j].text in ",;:.!?()" or self.tokens[j].low in CLAUSE_WORDS):
-            j -= 1
+        while j >= 0 and not (self.tokens[j].text in ",;:.!?()" or self.tokens[j].low in CLAUSE_WORDS or (
+                self.tokens[j].low in REQUEST_MODALS and (w := self.tok(j + 1)) is not None and w.low in ("u", "you"))):  # fmt: skip
+            j -= 1  # "my daughter is turning 30 can u draw her": a request opens a clause of its own (round 84)
         if j >= 2 and self.tokens[j].low == "whom" and self.tokens[j - 1].low == "of" and self.tokens[j - 2].low == "one":
             return j - 2  # "one of whom hands her a note": the relative clause's subject opens it
         return j + 1

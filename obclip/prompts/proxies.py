@@ -1033,6 +1033,12 @@ class ProxiesMixin:
                 and (verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core)))
             ):
                 first -= 1  # "a man tying" and "her hair is" would be sent without their object
+            if adjunct and (verb := self.tok(first - 1)) is not None and self.free(first - 1) and verb.is_word and (
+                    verb.core.endswith("s") and "v" in self.lex.tags(verb.core) and self.noun(verb) is None
+                    and verb.core not in g.CLOSED and (k := self.used.get(first - 2)) is not None
+                    and isinstance(self.spans[k][2], Phrase)):  # fmt: skip  # not "She in the market"
+                first -= 1  # "A bride adjusts her veil in the mirror" -> "A bride in the mirror": the verb whose
+                # object is held goes with it before where it happens (rounds 82-83: "A bride adjusts in the mirror")
             if (pron := self.tok(first - 1)) is not None and pron.low in ("him", "her", "me", "them") and (
                     (verb := self.tok(first - 2)) is not None and verb.low in GIVING_VERBS) and (
                     (a := self.tok(first - 3)) is not None and a.low == "and") and all(
