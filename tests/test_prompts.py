@@ -4406,3 +4406,22 @@ def test_session_29_round_84_w_is_chats_with() -> None:
     """Round 84: "a hispanic dude w a mustache selling elotes" sent "a man w selling elotes" ("w" left behind)."""
     assert accepted("draw a hispanic dude w a mustache selling elotes from a cart").cloud_prompt == (
         "draw a man selling elotes from a cart")  # fmt: skip
+
+
+def test_session_29_round_84_a_possessive_said_again_leaves_with_its_held_thing() -> None:
+    """Round 84: "a Nigerian chef tasting her jollof rice; she nods" was refused: the dish was held as a thing of the
+    stated origin, "tasting her;" was left and read as an object in the decoys. "she" says the gender "her" said."""
+    group = accepted("Close-up of a Nigerian chef tasting her jollof rice; she nods, satisfied with her work.")
+    assert not any("jollof" in c or "tasting" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A man with sugar skull face paint at a Día de los Muertos parade", "A man at a parade"),
+    ("a woman with dark skin tone smiling", "a woman smiling"),
+])  # fmt: skip
+def test_session_29_round_85_a_noun_a_held_feature_opens_goes_with_it(prompt: str, view: str) -> None:
+    """Held-out round 85 (on f73d7a4): "with sugar skull face paint" left "A man paint at a parade" (the feature held,
+    the compound's head left); "dark skin tone" left "a woman tone smiling"."""
+    assert accepted(prompt).cloud_prompt == view
+    group = accepted("A young girl runs across a meadow. Her braids bounce as she laughs.")  # a plural and its verb
+    assert all(c.endswith("meadow.") for c in group.order), group.order  # (a first version sent "as she laughs.")

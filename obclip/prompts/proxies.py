@@ -543,9 +543,13 @@ class ProxiesMixin:
         if k is None:
             return
         first, last, seg = self.spans[k]
+        said_again = isinstance(seg, Pronoun) and any(
+            isinstance(other, Pronoun) and other.person == seg.person and a != first for a, _, other in self.spans)
+        # "a Nigerian chef tasting her jollof rice; she nods": "she" says the gender "her" said (round 84: "tasting
+        # her;" was left, read as an object in the decoys, and the prompt was refused)
         if isinstance(seg, Pronoun) and seg.role == "possessive" and first == last == i - 1 and (
-                "gender" in self.persons[seg.person].in_phrase):  # fmt: skip  # "a piper playing his bagpipes": his
-            # gender is said by "his" alone, which must stay
+                "gender" in self.persons[seg.person].in_phrase or said_again):  # fmt: skip  # "a piper playing his
+            # bagpipes": his gender is said by "his" alone, which must stay
             del self.used[first]
             self.spans[k] = (-1, -1, Held("", RELEASED))
 
@@ -1310,6 +1314,10 @@ class ProxiesMixin:
                 self.lex.senses.body_part(nxt.core))):  # fmt: skip
             last, kind = last + 1, "noun"  # "with natural afro hair": the hair the word describes leaves with it; so
             # does a body part ("with a bald head", "with wrinkled hands": "with a head" was sent, round 66)
+        if (w := self.tok(last + 1)) is not None and w.is_word and self.free(last + 1) and self.thing_noun(last + 1) and (
+                not self.ing(w) and self.tokens[last].core in FEATURE_NOUNS and not self.tokens[last].core.endswith("s")):  # fmt: skip
+            last += 1  # "with sugar skull face paint", "dark skin tone": the feature heads no phrase, the noun after it
+            # does (round 85: "A man paint at a parade" was sent); not "Her braids bounce", a plural and its verb
         num, unit = self.tok(first - 2), self.tok(first - 1)
         if (
             num is not None
