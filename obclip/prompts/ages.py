@@ -11,6 +11,7 @@ import re
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AGE_ADVERBS,
+    AGE_COMPARATIVES,
     APPROXIMATE,
     BEING_VERBS,
     COLLECTIVES,
@@ -97,7 +98,7 @@ class AgesMixin:
         ("make him look older, like a little boy" was sent, round 78). The comparison stays on the device; the
         likeness says the same in every candidate's own words."""
         for i, t in enumerate(self.tokens):
-            if t.low not in ("older", "younger") or not self.free(i) or (v := self.tok(i - 1)) is None or (
+            if t.low not in AGE_COMPARATIVES or not self.free(i) or (v := self.tok(i - 1)) is None or (
                     v.low not in LOOK_VERBS):  # fmt: skip
                 continue
             k = i + 1 + ((c := self.tok(i + 1)) is not None and c.text == "," and self.free(i + 1))
@@ -887,7 +888,7 @@ class AgesMixin:
         k = i - 1
         if (a := self.tok(k)) is not None and (a.low in APPROXIMATE or a.low == "like") and self.free(k):
             k -= 1  # "he's about 60", "(he's like 60)": after a being verb "like" approximates too
-            while (w := self.tok(k)) is not None and (w.low in ("older", "younger") or w.text == ",") and self.free(k):
+            while (w := self.tok(k)) is not None and (w.low in AGE_COMPARATIVES or w.text == ",") and self.free(k):
                 k -= 1  # "make her look older like 60ish" (sent as written, round 74)
             speaker = k
             while (w := self.tok(speaker)) is not None and w.low in ("both", "all") and self.free(speaker):
@@ -987,7 +988,7 @@ class AgesMixin:
         """The person of "make her look older like 60", "he looks younger like 30" where token k is the "like": the
         age the picture gives them, varied as theirs (round 82: "like 60s" went out beside "make him look older")."""
         like, comparative, verb = self.tok(k), self.tok(k - 1), self.tok(k - 2)
-        if like is None or like.low != "like" or comparative is None or comparative.low not in ("older", "younger") or (
+        if like is None or like.low != "like" or comparative is None or comparative.low not in AGE_COMPARATIVES or (
                 verb is None or verb.low not in LOOK_VERBS or not all(self.free(m) for m in range(k - 2, k + 1))):  # fmt: skip
             return None
         if (o := self.tok(k - 3)) is not None and o.low in ("him", "her") and self.free(k - 3):
@@ -1009,7 +1010,7 @@ class AgesMixin:
     def age_bound(self, i: int) -> int | None:
         """The first token of "(no|not) older|younger than" right before token i, or None."""
         than, comparative = self.tok(i - 1), self.tok(i - 2)
-        if than is None or than.low != "than" or comparative is None or comparative.low not in ("older", "younger"):
+        if than is None or than.low != "than" or comparative is None or comparative.low not in AGE_COMPARATIVES:
             return None
         first = i - 3 if (n := self.tok(i - 3)) is not None and n.low in ("no", "not") else i - 2
         while (w := self.tok(first - 1)) is not None and w.low in NEGATING and self.free(first - 1):
@@ -1126,7 +1127,7 @@ class AgesMixin:
         if not number or (after is not None and (after.text in ("'", "’", '"', "′", "″", "%") or after.low in TIME_UNITS)):
             return False  # "6'2\"" is a height, "3am" a time, "2049" and "1980s" are years
         if after is not None and after.low in ("years", "yrs") and (gap := self.tok(i + 2)) is not None and (
-                gap.low in ("younger", "older")):  # fmt: skip
+                gap.low in AGE_COMPARATIVES):  # fmt: skip
             return False  # "a man and his wife, 10 years younger": a gap between ages, no age (a wide one is held)
         if prev is not None and prev.text == ":" and after is not None and after.text == ")":
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps

@@ -148,6 +148,7 @@ COORDINATORS = frozenset("and & or vs vs. versus".split())  # what joins a name 
 AFTER_NAME = frozenset("and with is was has had who smiles smiling stands sits walks looks holds".split())
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port bay lac loch glen".split())
+AGE_COMPARATIVES = frozenset({"older", "younger"})  # "look older", "no older than", "forty years younger"
 # a person noun that also names the time of life it is the person of: after an owner ("his youth") the time
 STAGE_NOUNS = frozenset({"youth"})
 CLAUSE_WORDS = frozenset("and or but while as who whom whose which that when because so then whereas although though if since until".split())

@@ -13,6 +13,7 @@ from functools import cached_property
 from obclip.prompts import grammar as g
 from obclip.prompts.cues import (
     AFTER_NAME,
+    AGE_COMPARATIVES,
     COLLECTIVES,
     CONTRACTED_PRONOUN,
     COPULAS,
@@ -70,7 +71,6 @@ HAIR_GROWTH = frozenset("""curls locks ringlets braid braids plait plaits ponyta
     chignon topknot beard beards stubble mustache moustache goatee sideburns whiskers""".split())
 
 
-AGE_GAPS = frozenset({"younger", "older"})  # "forty years younger": a gap between someone's ages
 AGE_GAP_YEARS = 20  # "sees herself forty years younger": a gap this wide says she is no child
 GIVING_VERBS = frozenset("give gives giving gave add adds adding added".split())  # "give him a beard"
 
@@ -358,7 +358,7 @@ class ProxiesMixin:
             if years is None or years < TENURE_YEARS or unit is None or unit.low not in ("years", "decades"):
                 continue
             prev, after = self.tok(i - 1), self.tok(i + 2)
-            if after is not None and after.low in AGE_GAPS and years >= AGE_GAP_YEARS and self.free(i + 1) and (
+            if after is not None and after.low in AGE_COMPARATIVES and years >= AGE_GAP_YEARS and self.free(i + 1) and (
                     self.free(i + 2) and ((than := self.tok(i + 3)) is None or than.low != "than")):  # fmt: skip
                 # "A woman ... sees herself forty years younger": so far from her own age she is no child, nor young
                 # (round 82: refused as a stray age); a smaller gap ("10 years younger") or one from someone else's
