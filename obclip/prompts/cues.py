@@ -99,6 +99,12 @@ PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".spli
 CONTRACTED_PRONOUN = re.compile(r"^(she|he)(?:'(?:s|ll|d|ve|re)|s|z)$")
 # subject pronouns without a gender with their copula glued on: an attribute said after one is said of a person
 SPEAKER_COPULAS = {"i'm": "i", "im": "i", "we're": "we", "they're": "they", "theyre": "they"}
+
+
+def glued_subject(low: str) -> bool:
+    """A subject pronoun with its copula glued on, as typed ("shes", "he's", "they're", "im")."""
+    return low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(low) is not None
+
 # verbs of seeming after an object pronoun: "make him look 70", "make her look like she is 70"
 LOOK_VERBS = frozenset("look looks looking looked seem seems appear appears".split())
 # a copula after "I", "we", "they", or glued to one ("im"): what follows may be their age (`copula_subject`)

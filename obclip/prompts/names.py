@@ -486,9 +486,7 @@ class NamesMixin:
             self.names_again.append(i)  # "Maria, a nurse, walks in. ... Maria checks the charts": the nurse again,
             return  # once her appositive has made her a person (`name_again_after_named`; was a second person)
         if self.names_its_thing(i):
-            end = i
-            while (w := self.tok(end + 1)) is not None and w.is_word and w.capitalised and self.free(end + 1):
-                end += 1
+            end = self._title_span_end(i) or i  # the capitalised run, as a title's
             self.keep(i, end, f"it names the {self.tokens[i - 1].core} before it")
             return  # "the old ship Victoria", "The ocean liner Queen Mary": the name of that thing, whole
         if (prev is not None and prev.low in STYLE_MARKERS) or self.place_word(i):

@@ -31,6 +31,7 @@ from obclip.prompts.cues import (
     YO_ABBREVIATIONS,
     age_in_years,
     decade_years,
+    glued_subject,
     ish_years,
     plain,
     proxy_message,
@@ -1613,7 +1614,7 @@ class PhrasesMixin:
             said = (c := self.tok(opener - 1)) is not None and c.low in COPULAS and nxt is not None and self.ing(nxt) and (
                 "v" in self.lex.tags(nxt.core))  # fmt: skip  # "A man who is old sitting alone at a bar": said of him,
             # the -ing verb is his (the age went out as written beside "A woman who is old sitting ...", round 68)
-            said = said or (nxt is not None and (nxt.low in SPEAKER_COPULAS or bool(CONTRACTED_PRONOUN.match(nxt.low))))
+            said = said or (nxt is not None and glued_subject(nxt.low))
             # "hes black im asian": a clause of its own follows (round 76)
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r" and not said:
                 if adj.attribute == "age" and self.body_after(closer + 1) and not self.animal_subject():
@@ -1738,7 +1739,7 @@ class PhrasesMixin:
         t = self.tok(j)
         if t is None or not self.free(j):
             return None
-        if t.low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(t.low):
+        if glued_subject(t.low):
             return j
         p = self.tok(j - 1)
         if p is None or not self.free(j - 1) or (t.low, p.low) not in PRONOUN_COPULAS:

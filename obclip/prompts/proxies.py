@@ -22,10 +22,10 @@ from obclip.prompts.cues import (
     INTRODUCERS,
     LOOK_VERBS,
     POSSESSIVE_DETERMINERS,
-    SPEAKER_COPULAS,
     SPEAKER_FORMS,
     TIME_NOUNS,
     YEAR_OLD,
+    glued_subject,
     hair_type_head,
     listed_singular,
     plain,
@@ -206,8 +206,7 @@ class ProxiesMixin:
                 last += 1  # "she is bald and 45" -> "she is 45": the "and" goes with what it joined ("she is and 45"
                 # read differently from its decoys, and the age went out as written)
                 then = self.tokens[last + 1]
-                if (then.low in SPEAKER_COPULAS or then.low in CLAUSE_SUBJECTS or CONTRACTED_PRONOUN.match(then.low)) and (
-                        CONTRACTED_PRONOUN.match(c.low) or c.low in SPEAKER_COPULAS) and self.free(first - 1):  # fmt: skip
+                if (glued_subject(then.low) or then.low in CLAUSE_SUBJECTS) and glued_subject(c.low) and self.free(first - 1):
                     first -= 1  # "draw my wife shes pregnant and we're at the hospital" -> "draw my wife we're at the
                     # hospital": a new clause follows, so its subject goes too (round 83: "shes we're" was sent)
             if toks[first].low in ("in", "into") and (w := self.tok(first - 1)) is not None and w.is_word and (
@@ -1142,8 +1141,8 @@ class ProxiesMixin:
             k, verbs = k - 1, verbs + 1
         words = [w.low for w in self.tokens[max(k - 2, 0) : k + 1]]
         pronoun = self.named_again_pronoun(k)
-        glued = self.tok(k) is not None and (self.tokens[k].low in SPEAKER_COPULAS or CONTRACTED_PRONOUN.match(
-            self.tokens[k].low)) and self.free(k)  # fmt: skip  # "they're like college age", "she's pregnant"
+        glued = self.tok(k) is not None and glued_subject(self.tokens[k].low) and self.free(k)  # "they're like college
+        # age", "she's pregnant"
         if self.tok(k) is not None and (self.tokens[k].low in CLAUSE_SUBJECTS or glued) and (
                 self.free(k) or pronoun is not None):  # fmt: skip
             start = k
