@@ -87,7 +87,7 @@ ANIMATE_ARTIFACTS = ("plaything.n.01", "automaton.n.02", "robot.n.01", "doll.n.0
 PICTURES_SINCE_WORDNET = frozenset({"meme", "memes", "poster", "posters", "selfie", "selfies", "sticker", "gif"})
 # ways to wear hair that WordNet 3.0 lacks, or files under another sense first ("bun" is only bread there): "with
 # gray hair in a bun" describes the hair, not where the person is
-HAIRDOS_SINCE_WORDNET = frozenset({"bun", "buns", "updo", "updos", "topknot", "knot", "cornrows", "locs", "plaits"})
+HAIRDOS_SINCE_WORDNET = frozenset({"bun", "buns", "updo", "updos", "topknot", "knot", "cornrows", "locs", "plaits", "puff", "puffs"})
 # animals named by words WordNet 3.0 lacks: "koi swimming in a pond" read "koi" as a lower-case first name, and sent
 # "A person swimming in a pond" (round 67)
 ANIMALS_SINCE_WORDNET = frozenset({"koi", "labradoodle", "goldendoodle", "cockapoo", "maltipoo", "shih tzu"})
@@ -281,6 +281,13 @@ def _senses(wn, people: dict) -> dict:
     garment_syns = _closure(wn, ("clothing.n.01", "headdress.n.01", "footwear.n.02"))
     garments = {lem.name().lower() for s in garment_syns for lem in s.lemmas()
                 if "_" not in lem.name() and first(lem.name().lower()) in garment_syns}
+    # and what one wears as jewellery ("a kara bracelet", "a princess necklace"), whose usual sense may come second
+    # to another (WordNet's first "bracelet" is a watchband); not a stone ("ruby", "pearl": first names too) nor a
+    # word that is a verb too ("pin", "bead")
+    jewels = _closure(wn, ("jewelry.n.01",)) - _closure(wn, ("jewel.n.01", "gem.n.02"))
+    garments |= {lem.name().lower() for s in jewels for lem in s.lemmas()
+                 if "_" not in lem.name() and set(wn.synsets(lem.name(), "n")[:2]) & jewels
+                 and not wn.synsets(lem.name(), "v") and not wn.synsets(lem.name(), "a")}
     colours = {lem.name().lower() for s in _closure(wn, ("chromatic_color.n.01",)) for lem in s.lemmas()
                if "_" not in lem.name() and wn.synsets(lem.name(), "a")} - set(people["adjectives"]) - set(people["proxies"])
     colours -= SKIN_AND_HAIR
@@ -433,12 +440,16 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
         """The value of the nearest level of holonyms that says one; all synsets of a level are read together and
         in name order, so a place WordNet puts in two continents ("Byzantium") has none, whatever the order."""
         frontier, seen = [syn], {syn}
-        fallback = None
+        fallback, in_country = None, False
         for _ in range(MAX_HOLONYM_DEPTH):
             level: set[str] = set()
             for s in frontier:
                 if s.name() in BROAD_REGIONS:
-                    return fallback  # "Dubai" -> ... -> Asia: the continent says no one value
+                    # "Dubai" -> the United Arab Emirates -> ... -> Asia: the continent says no one value, but the
+                    # country on the way, whose people no adjective of ours names, is an origin never varied, which
+                    # its places still tell ("in a majlis in Dubai" beside a held dishdasha)
+                    return fallback or ("held" if in_country else None)
+                in_country = in_country or bool(set(s.instance_hypernyms()) & countries)
                 found = said_of(s, whole=fallback is not None)
                 if found == {"held"} and set(s.instance_hypernyms()) & countries:
                     if not defaulted_only(s):

@@ -1108,7 +1108,7 @@ def test_places_and_titled_names_are_read_as_before(prompt: str) -> None:
      ("woman selling kente cloth at a market in accra", "woman at a market"),  # Accra: the kente told the origin
      ("a family eating mooncakes under the full moon", "a family under the full moon"),
      ("a toddler taking her first steps toward her mother", "a little child toward her mother"),
-     ("two men in thobes drinking arabic coffee in a majlis", "two men drinking arabic coffee in a majlis"),
+     ("two men in thobes drinking arabic coffee in a majlis", "two men drinking coffee"),
      ("a figure in a long flowing dress walking away", "a figure walking away")],
 )  # fmt: skip
 def test_red_team_17_views_read_as_sentences_and_agree_with_themselves(prompt: str, view: str) -> None:

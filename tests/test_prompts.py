@@ -4405,7 +4405,7 @@ def test_session_29_round_84_a_things_name_and_a_plural_noun_are_kept(prompt: st
 def test_session_29_round_84_w_is_chats_with() -> None:
     """Round 84: "a hispanic dude w a mustache selling elotes" sent "a man w selling elotes" ("w" left behind)."""
     assert accepted("draw a hispanic dude w a mustache selling elotes from a cart").cloud_prompt == (
-        "draw a man selling elotes from a cart")  # fmt: skip
+        "draw a man from a cart")  # fmt: skip  # elotes, of the origin held, stay on the device too (session 30)
 
 
 def test_session_29_round_84_a_possessive_said_again_leaves_with_its_held_thing() -> None:
@@ -4425,3 +4425,43 @@ def test_session_29_round_85_a_noun_a_held_feature_opens_goes_with_it(prompt: st
     assert accepted(prompt).cloud_prompt == view
     group = accepted("A young girl runs across a meadow. Her braids bounce as she laughs.")  # a plural and its verb
     assert all(c.endswith("meadow.") for c in group.order), group.order  # (a first version sent "as she laughs.")
+
+
+# --- session 30: held-out round 86 (on 6c6c00b) ---------------------------------------------------------------------
+@pytest.mark.parametrize("prompt", [
+    "two old men, one Jewish and one Arab, playing backgammon in Jerusalem",
+    "two women, one Korean and one Japanese, laughing",
+    "two men, one Mexican and one Cuban, laughing",
+])  # fmt: skip
+def test_session_30_round_86_members_of_one_value_or_none_varied_are_a_mix(prompt: str) -> None:
+    """Round 86: "one Jewish and one Arab" sent "one and one person"; "one Korean and one Japanese" (one value) sent
+    "one Asian person and one Asian people", "one Mexican and one Cuban" (none varied) "one person and one person".
+    Who is of which origin stays on the device, as a mixed group's origins do, and so does a place they tell."""
+    group = accepted(prompt)
+    assert not any(re.search(r"\bone (and|person|\w+ people)\b", c) for c in group.order), group.order
+    assert not any(w in c for c in group.order for w in ("Jewish", "Arab", "Korean", "Japanese", "Jerusalem", "Cuban"))
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("A man in a dishdasha drinking Arabic coffee in a majlis in Dubai", "Dubai"),
+    ("A Korean woman listening to Hindi songs", "Hindi"),
+    ("A man in a dishdasha drinking Arabic coffee", "Arabic"),
+    ("A woman in a kimono pouring matcha at a tea ceremony", "matcha"),
+    ("A man wearing a kippah reading the Torah at a synagogue", "synagogue"),
+])  # fmt: skip
+def test_session_30_round_85_86_what_tells_a_stated_origin_stays_too(prompt: str, held: str) -> None:
+    """Held-out rounds 85-86: beside an origin stated or told by a held proxy, "in Dubai" (a city of a country whose
+    people no adjective of ours names), "Hindi songs", "Arabic coffee" (a thing's language), "matcha" and "a
+    synagogue" (things of one origin WordNet lacks) went out beside decoys of every origin."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "word"), [
+    ("a man in Dubai at night", "Dubai"),
+    ("a Chinese grandmother doing tai chi", "tai chi"),
+    ("1girl, solo, red kimono, fox mask, shrine", "fox mask"),
+])  # fmt: skip
+def test_session_30_places_and_languages_go_as_written_where_no_origin_is_held(prompt: str, word: str) -> None:
+    """Dubai with no origin stated goes as written; "tai chi" (a compound) and "fox" (a verb and a name too) are no
+    language describing a thing."""
+    assert all(word in c for c in accepted(prompt).order)

@@ -67,7 +67,7 @@ from obclip.prompts.cues import (
 from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
 from obclip.prompts.names import NamesMixin
-from obclip.prompts.phrases import TAG_CHARACTERS, PhrasesMixin
+from obclip.prompts.phrases import MIXED_GROUP, TAG_CHARACTERS, PhrasesMixin
 from obclip.prompts.pronouns import PronounsMixin
 from obclip.prompts.proxies import ProxiesMixin
 from obclip.prompts.reading import ReadingMixin
@@ -363,9 +363,10 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             people_after = after is not None and after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)
             group_before = before is not None and before.text == "," and (after is None or after.text in ",.;") and any(
                 self.group_word(k) for k in range(i - 4, i - 1))  # fmt: skip
-            if len(values) > 1 and (people_after or group_before):
-                self.claim(i, end, Held(self.prompt[self.tokens[i].start : self.tokens[end].end],
-                                        "the origins of a mixed group, whose is whose no candidate could vary"))  # fmt: skip
+            # two origins of one value ("one Korean and one Japanese") or none varied ("one Jewish and one Arab") are
+            # a mix as well (round 86: "one Asian person and one Asian people", "one and one person" were sent)
+            if (len(values) > 1 or len(said) > 1) and (people_after or group_before):
+                self.claim(i, end, Held(self.prompt[self.tokens[i].start : self.tokens[end].end], MIXED_GROUP))
             i = end + 1
 
     def group_word(self, k: int) -> bool:

@@ -88,6 +88,7 @@ FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".spli
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
 MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
+MIXED_GROUP = "the origins of a mixed group, whose is whose no candidate could vary"  # held as a mixed origin is
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
 MIX_JOINS = frozenset({",", "and", "/", "&", "-", "+"})  # between the origins of one person ("half Irish, half Ghanaian")
 # a copula after the pronoun it agrees with ("I am", "we are", "he is"; "we r" typed so)

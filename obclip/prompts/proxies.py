@@ -32,7 +32,7 @@ from obclip.prompts.cues import (
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD
-from obclip.prompts.phrases import MIXED_ORIGIN, ORDINAL_WORDS
+from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
@@ -455,6 +455,15 @@ class ProxiesMixin:
                     prev.low in SPEAKING or prev.low in ("in", "into")) and (
                     nxt is None or not nxt.is_word or "n" not in self.lex.tags(nxt.core) or nxt.core in g.CLOSED):  # fmt: skip
                 self.claim(i, i, Held(t.text, "origin"))  # "speaking Mandarin to her son" beside "a European woman"
+            elif t.is_word and self.free(i) and t.core in self.lex.senses.languages and self.noun(t) is None and (
+                    nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and nxt.core not in g.CLOSED
+                    and self.noun(nxt) is None and self.free(i + 1) and not self.ing(nxt)
+                    and not set(self.lex.tags(t.core)) - {"n", "a", "N"}
+                    and f"{t.core} {nxt.core}" not in self.lex.senses.compounds
+                    and f"{t.core} {nxt.core}" not in self.lex.senses.regional):  # fmt: skip
+                self.claim(i, i, Held(t.text, "origin"))  # "listening to Hindi songs", "drinking Arabic coffee": the
+                # thing's language is its people's, as "Indian food" is theirs; not a word that is a verb or a name
+                # too ("a fox mask"), nor one of a compound ("tai chi")
         for first, last, seg in list(self.spans):
             if not (first >= 0 and isinstance(seg, Held) and seg.why == "not a person"):
                 continue
@@ -502,7 +511,8 @@ class ProxiesMixin:
     def mixed_origin(self) -> bool:
         """A mixed origin was held ("half Japanese"): an origin is stated, though no value is varied, so what tells
         one origin around the person stays on the device too ("a half Japanese man at a matsuri")."""
-        return any(first >= 0 and isinstance(seg, Held) and seg.why == MIXED_ORIGIN for first, _, seg in self.spans)
+        return any(first >= 0 and isinstance(seg, Held) and seg.why in (MIXED_ORIGIN, MIXED_GROUP)
+                   for first, _, seg in self.spans)  # fmt: skip  # "one Jewish and one Arab, ... in Jerusalem"
 
     def hold_regional_things(self) -> None:
         """ "A Scottish man in a kilt", "a Japanese chef making sushi", "a Russian grandmother selling pirozhki": a
