@@ -4465,3 +4465,35 @@ def test_session_30_places_and_languages_go_as_written_where_no_origin_is_held(p
     """Dubai with no origin stated goes as written; "tai chi" (a compound) and "fox" (a verb and a name too) are no
     language describing a thing."""
     assert all(word in c for c in accepted(prompt).order)
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("a man wearing a turban, kara bracelet on his wrist, street photo", "kara bracelet"),
+    ("grandpa, (white beard:1.3), santa hat, BREAK christmas tree, presents", "santa hat"),
+    ("a woman painting in her garden at Casa Azul", "Casa Azul"),
+])  # fmt: skip
+def test_session_30_round_86_a_thing_or_place_is_no_second_person(prompt: str, thing: str) -> None:
+    """Round 86: "kara bracelet" and "santa hat" (a first name and what one wears, in lower case) were read as a
+    person's first name and surname, "Casa Azul" (a name after "at" a garden) as a person's name: each was sent as
+    "a man" / "a woman", a person the user never wrote."""
+    group = accepted(prompt)
+    assert all(thing in c for c in group.order), group.order
+    assert not any(re.search(r"\b(a man|a woman), (a man|a woman)\b|at a (man|woman)\b", c) for c in group.order)
+    assert len({m.person for m in group.mentions if m.kind == "person"}) == 1
+
+
+def test_session_30_round_86_a_person_is_still_at_a_person_after_a_verb() -> None:
+    """The place after "at" is read only after a noun: "smiling at Maria" is at her, whose gender is varied."""
+    group = accepted("a woman smiling at Maria")
+    assert len({m.person for m in group.mentions if m.kind == "person"}) == 2 and group.n == 4, group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("Gandalf-like wizard smoking a pipe on a hill", "Gandalf-like"),
+    ("an Einstein-like old professor at a blackboard", "Einstein-like"),
+])  # fmt: skip
+def test_session_30_round_86_a_likeness_to_someone_named_is_held(prompt: str, held: str) -> None:
+    """Round 86: "Gandalf-like wizard" went out beside "Gandalf-like witch": whom the person is like says who they are.
+    A style of a thing stays ("a Rembrandt-style portrait of a man")."""
+    held_on_device(prompt, held)
+    assert all("Rembrandt-style portrait" in c for c in accepted("a Rembrandt-style portrait of a man").order)

@@ -72,6 +72,7 @@ LOCATIVES = frozenset("in across throughout inside outside".split())  # a capita
 
 
 # honorifics written after a name ("tanaka-san", "Yuki-chan", "Kim-ssi"): the word before them is a person's name
+LIKENESS_SUFFIXES = frozenset("like style esque type inspired lookalike".split())  # "an Oprah-style host"
 HONORIFIC_SUFFIXES = frozenset("san sama kun chan sensei senpai ssi nim".split())
 
 
@@ -107,6 +108,7 @@ class NamesMixin:
                 # "tanaka-san bowing", "Yuki-chan": a name with its honorific is someone, whatever the case; the
                 # name and its suffix (which says where the name is from) are held back, the person is "a person"
                 self.unknown_name_phrase(i, i)
+        self.hold_likenesses()
         for i in range(len(self.tokens)):
             if (end := self.capital_name_before_agent(i)) is not None:
                 self.unknown_name_phrase(i, end)
@@ -115,6 +117,23 @@ class NamesMixin:
         for i, t in enumerate(self.tokens):
             if self.free(i) and t.is_word:
                 self.read_name(i)
+
+    def hold_likenesses(self) -> None:
+        """ "an Oprah-style talk show host", "a Gandalf-like wizard": a person's name made a word of likeness says
+        whom the person looks or acts like, and so who they are (round 86: sent beside a decoy of the other gender).
+        It stays on the device as a name does; the person after it is varied. Before a thing ("a Mucha-style
+        poster", "a Rembrandt-style portrait") it is a style, as "in the style of" is, and goes as written."""
+        for i, t in enumerate(self.tokens):
+            stem, _, suffix = t.core.rpartition("-")
+            if not (self.free(i) and t.is_word and suffix in LIKENESS_SUFFIXES and t.text[:1].isupper() and (
+                    plain(stem) in self.lex.first_names or stem in self.lex.senses.public_figures)):  # fmt: skip
+                continue
+            j = i + 1
+            while j < min(i + 4, len(self.tokens) - 1) and self.noun(self.tokens[j]) is None and (
+                    self.thing_noun(j) or self.tokens[j].core in self.lex.adjectives):  # fmt: skip
+                j += 1  # "talk show host", "old professor": the phrase's head is the person
+            if (w := self.tok(j)) is not None and w.is_word and self.free(j) and self.noun(w) is not None:
+                self.claim(i, i, Held(t.text, "name"))
 
     def hold_names_before_nouns(self) -> None:
         """ "Athena goddess of wisdom with her owl", "Maria teacher of the year": a capitalised first name opening a
@@ -507,6 +526,9 @@ class NamesMixin:
             t.core not in self.lex.proxies and listed_singular(t.core, self.lex.proxies) is None  # "in hanboks"
             and t.low not in self.lex.proxy_starts  # "in agbada": a garment
             and t.core not in self.lex.senses.garments and t.core.removesuffix("s") not in self.lex.senses.garments)
+        if (end := self.place_after_at(i)) is not None:
+            self.keep(i, end, "a place: where someone or something is at")
+            return  # "painting in her garden at Casa Azul", "a girl at Hogwarts" (round 86: "at a woman" was sent)
         end = self.place_name_end(i)
         if end > i and prev is not None and prev.low in LOCATIVES | PLACE_PREPOSITIONS:
             self.keep(i, end, "a place: what one walks or lives in")
@@ -567,6 +589,24 @@ class NamesMixin:
             self.claim(i, i, Held(t.text, "name"))
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def place_after_at(self, i: int) -> int | None:
+        """The last token of a capitalised name at token i that follows "at" after a noun ("a woman at Casa Azul",
+        "her garden at Casa Azul"): where that person or thing is, a place; one is "at" a person only after a verb
+        ("smiling at Maria", "looks at Kenji"). None where the name is someone's ("at Maria's"), goes on with "and",
+        or the prompt is written in capitals."""
+        t, prev, noun, before = self.tokens[i], self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        if not t.capitalised or self.title_mode or self.upper_mode or prev is None or prev.low != "at" or (
+                noun is None or not noun.is_word or self.ing(noun)):  # fmt: skip
+            return None
+        if self.noun(noun) is None and (before is None or not (
+                before.core in g.DETERMINERS or before.core in POSSESSIVE_DETERMINERS)):  # fmt: skip
+            return None
+        end = self._title_span_end(i) or i
+        after = self.tok(end + 1)
+        if self.tokens[end].possessive or (after is not None and after.low in ("and", "&")):
+            return None
+        return end
 
     def opponent_end(self, i: int) -> int | None:
         """The last capitalised word of a team's name right after "vs"/"versus": two names of several capitalised
@@ -1159,8 +1199,9 @@ class NamesMixin:
         only_a_name = not set(self.lex.tags(first.core)) - {"N", "p"} and not middle and (  # "elon", "keanu"
             self.name_opens(j - 1, after_person=False))  # not "a queen anne chair": a title's name, a style
         if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
-                t.core in self.lex.proxies):  # fmt: skip
-            return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy
+                t.core in self.lex.proxies or t.core in self.lex.senses.garments):  # fmt: skip
+            return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy;
+            # "kara bracelet", "santa hat": what one wears, of the kind the word before names
         # after a first name that is no English word, a noun is its surname ("elon musk", "keanu reeves"); not an
         # animal or a place's noun, which the word before it names a kind of ("koi pond", "koi fish")
         return not tags - {"p", "P", "N"} or ("p" in tags and ("v" not in tags or "N" in tags)) or (
