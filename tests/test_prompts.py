@@ -4497,3 +4497,41 @@ def test_session_30_round_86_a_likeness_to_someone_named_is_held(prompt: str, he
     A style of a thing stays ("a Rembrandt-style portrait of a man")."""
     held_on_device(prompt, held)
     assert all("Rembrandt-style portrait" in c for c in accepted("a Rembrandt-style portrait of a man").order)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a 25 year old Korean smiling", "a young Asian person smiling"),
+    ("an 80 year old Nigerian walking", "an old African person walking"),
+    ("a 25 yo Korean hiking", "a young Asian person hiking"),
+])  # fmt: skip
+def test_session_30_round_86_an_age_in_words_before_an_origin_noun_acting(prompt: str, view: str) -> None:
+    """Round 86 ("im a 25 y/o latina" probed it): "a 25 year old Korean smiling" was refused as an age of no one, the
+    origin word read as what "smiling" describes (with "a 25-year-old Korean" it was read right)."""
+    group = accepted(prompt)
+    assert group.cloud_prompt == view and group.n == 20, group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("an old blonde hiking", "blonde"),
+    ("a 25 year old blonde hiking", "blonde"),
+    ("a 30 year old redhead reading", "redhead"),
+])  # fmt: skip
+def test_session_30_a_proxy_that_names_the_person_after_an_age(prompt: str, held: str) -> None:
+    """Found beside round 86: "an old blonde hiking" sent "an old hiking" (the age left with no noun, N = 1), "a 25
+    year old blonde hiking" and "a 30 year old redhead" were refused as ages of no one. The proxy is held and the
+    person is "a person" of each age."""
+    group = held_on_device(prompt, held)
+    assert group.n == 4 and all(re.match(r"an? (little|young|middle-aged|old) (person|child)\b", c) for c in group.order)
+
+
+def test_session_30_round_86_an_infants_age_after_an_adverb() -> None:
+    """Round 86 (strong): "a newborn, just 3 days old, sleeping" sent "just 3 days old" beside "an old person"."""
+    group = held_on_device("a newborn, just 3 days old, sleeping on a knitted blanket", "just 3 days old")
+    assert not any("days" in c for c in group.order) and group.n == 4, group.order
+
+
+def test_session_30_round_86_ages_of_members_set_off_as_a_list() -> None:
+    """Round 86: "two sisters, 7 and 9, building a blanket fort" was refused as a number that may be an age."""
+    group = held_on_device("two sisters, 7 and 9, building a blanket fort in the living room", "7 and 9")
+    assert group.cloud_prompt == "two little sisters, building a blanket fort in the living room", group.order
+    assert group.n == 8 and not any(re.search(r"\d", c) for c in group.order)

@@ -334,6 +334,13 @@ class AgesMixin:
             k += 2
         return (k, ages) if len(ages) > 1 else None
 
+    def listed_off(self, i: int) -> bool:
+        """A list of ages from token i ends where a set-off phrase does: "two sisters, 7 and 9, building a fort",
+        "my sons (8 and 10)"."""
+        listed = self.number_list(i)
+        after = self.tok(listed[0] + 1) if listed is not None else None
+        return listed is not None and (after is None or after.text in ",;.)!?" or (after.is_word and self.ing(after)))
+
     def hold_member_ages(self, owner: int, first: int, last: int, ages: list[int]) -> bool:
         """Tokens first..last give the ages of the members of group `owner`, one each: held back (the device keeps
         them); where every one is of one age value, the group says it in its phrase ("two little brothers"),
@@ -727,7 +734,8 @@ class AgesMixin:
             last, nxt = last + 1, self.tok(last + 2)  # "grandpa (80!!!) on a jet ski": the cries go with the age
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
-            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt)))))
+            or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))
+            or (prev.text in ",(" and self.listed_off(i)))  # "two sisters, 7 and 9, building a fort" (round 86: refused)
         bare = value is not None and 0 < value <= 120 and prev is not None and (
             set_off or ((t.low.isdigit() or ish_years(t.low) is not None)
                         and (prev.low in COPULAS or prev.low == "aged" or asker)))
@@ -1106,6 +1114,9 @@ class AgesMixin:
             # "my son is only 3 days old": written in years ("is only 10 years old"), as the copula needs a predicate
             return self.age_of(pid, 0, self.tokens[i].text, i, last, AgePhrase(pid, "years", g.LOWER))
         pid = self.nearest_person(first) if prev is not None and prev.text in ",(" else self.owner_at(first - 1)
+        if pid is None and k < first - 1 and (c := self.tok(k)) is not None and c.text in ",(":
+            pid, first = self.nearest_person(k + 1), k + 1  # "a newborn, just 3 days old,": the adverb goes with it
+            # (round 86: sent beside "an old person")
         if pid is None:
             return False  # "a puppy, 8 weeks old", "the cheese is 18 months old"
         person = self.persons[pid]

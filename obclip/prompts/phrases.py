@@ -255,6 +255,7 @@ class PhrasesMixin:
                         or not nxt.is_word
                         or nxt.core in g.CLOSED
                         or (nxt.core.endswith("s") or self.ing(nxt))
+                        or self.headless_proxy(end + 1)
                     )
                 ):
                     noun = Noun("person", "pl" if self.tokens[end].low == "olds" else "sg", age=g.age_value(spelled[0]))
@@ -585,6 +586,16 @@ class PhrasesMixin:
         self.claim(first, head, Held(self.prompt[self.tokens[first].start : self.tokens[head].end],
                                      "an appositive said of several people"))  # fmt: skip
         return True
+
+    def headless_proxy(self, k: int) -> bool:
+        """Token k is a proxy adjective, or a proxy noun that names a person ("redhead"), that ends its phrase ("a 25
+        year old blonde hiking", "a 30 year old redhead"): the person it describes, who has no noun, is the one the
+        age before it is of (round 86: refused as an age of no one)."""
+        t, after = self.tok(k), self.tok(k + 1)
+        proxy = self.lex.proxies.get(t.core) if t is not None and t.is_word else None
+        names_one = proxy is not None and proxy.kind == "noun" and t.core in self.lex.senses.person_senses  # "redhead"
+        return proxy is not None and (proxy.kind == "adj" or names_one) and (
+            after is None or not after.is_word or after.core in g.CLOSED or self.ing(after))  # fmt: skip
 
     def noun_phrase(self, head: int, found: tuple[Noun, str] | None, collective: bool, force: bool = False) -> None:
         """The person phrase headed by token `head`: its determiner and modifiers to the left (attribute words move

@@ -31,7 +31,7 @@ from obclip.prompts.cues import (
     plain,
     proxy_message,
 )
-from obclip.prompts.lexicon import HELD
+from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
@@ -183,6 +183,13 @@ class ProxiesMixin:
             nominal = nominal or (
                 person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1)
             )
+            described_one = kind == "adj" and not nominal and prev is not None and self.free(i - 1) and (
+                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt)) and (
+                (start := self.phrase_start(i))[1] != "" and start[0] < i - 1)  # fmt: skip
+            if described_one:  # "an old blonde hiking", "a 25 year old blonde": a person, whose words before it are
+                self.noun_phrase(i, (Noun("person", "sg"), ""), False)  # read as a person noun's (round 86: "an old
+                self.held_in_phrase([self.prompt[t.start : toks[last].end]])  # hiking" was sent)
+                continue
             if (kind == "adj" or person_noun) and nominal:  # "a blonde in a convertible": a person
                 pid = self.new_person(Person(cls="person", anchor=i))
                 self.claim(

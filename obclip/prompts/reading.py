@@ -16,6 +16,7 @@ from obclip.prompts.cues import (
     POSSESSIVE_DETERMINERS,
     RANKS,
     STYLE_NOUNS,
+    YO,
     plain,
 )
 from obclip.prompts.lexicon import Noun
@@ -225,8 +226,13 @@ class ReadingMixin:
         what the -ing word describes, it went out as written (N=1, the origin in clear)."""
         t, nxt, after = self.tokens[i], self.tok(i + 1), self.tok(i + 2)
         j = i - 1
-        while (w := self.tok(j)) is not None and w.is_word and w.core in self.lex.adjectives and w.core not in g.DETERMINERS:
-            j -= 1  # "an elderly Japanese"
+        while (w := self.tok(j)) is not None:
+            if w.is_word and w.core in self.lex.adjectives and w.core not in g.DETERMINERS:
+                j -= 1  # "an elderly Japanese"
+            elif w.low in YO and (n := self.tok(j - 1)) is not None and (n.kind == "num" or n.core in g.NUMBER_WORDS):
+                j -= 2  # "a 25 year old Korean smiling", "a 30 yo Nigerian dancing" (round 86: refused as an age of
+            else:  # no one, the origin word read as what "smiling" describes)
+                break
         det = self.tok(j)
         counted = det is not None and (det.core in g.DETERMINERS or det.kind == "num" or det.core in g.NUMBER_WORDS)
         found = self.noun(t)
