@@ -258,10 +258,12 @@ def test_a_span_may_take_an_attribute_only_it_stated() -> None:
 def test_a_verb_may_be_held_alone_when_every_adjunct_names_someone() -> None:
     """Round 77: "A 25-year-old Latina hiking in Patagonia with her husband" was refused ("hiking" read as young),
     its one adjunct naming the husband. The verb goes alone, before its preposition, and the people stay; a verb
-    before its object never does ("holding his grandmother's hand" would leave the hand dangling)."""
-    prompt = "A 25-year-old Latina hiking in Patagonia with her husband."
+    before its object never does ("holding his grandmother's hand" would leave the hand dangling). Since session 30
+    "in Patagonia" is held beside the Latina as a place of her origin, and "hiking" then says nothing: the same
+    prompt with "backpacking", whose one adjunct names the husband, exercises the verb."""
+    prompt = "A 25-year-old Latina backpacking with her husband."
     group = guard(transform(prompt), transform)
-    assert "hiking" in group.held_back and not any("hiking" in c for c in group.order), group.order
+    assert "backpacking" in group.held_back and not any("backpacking" in c for c in group.order), group.order
     assert [s.name for s in group.slots] == [s.name for s in transform(prompt).slots]
     assert default_attacker().leak(group) is None
     assert "holding" not in verbs_of("a toddler in a daycare holding his grandmother's hand")

@@ -4535,3 +4535,97 @@ def test_session_30_round_86_ages_of_members_set_off_as_a_list() -> None:
     group = held_on_device("two sisters, 7 and 9, building a blanket fort in the living room", "7 and 9")
     assert group.cloud_prompt == "two little sisters, building a blanket fort in the living room", group.order
     assert group.n == 8 and not any(re.search(r"\d", c) for c in group.order)
+
+
+# --- session 30: held-out round 87 (on bd25a84) ---------------------------------------------------------------------
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("An Indian bride in a red lehenga waits alone in a hotel corridor",
+     "An Indian bride waits alone in a hotel corridor"),
+    ("a woman at a Bar Mitzvah dancing the hora, lifted on a chair", "a woman dancing the hora, lifted on a chair"),
+    ("Giuseppe the pizzaiolo spinning dough", "A man spinning dough"),
+    ("a Thai monk receiving alms at dawn in Chiang Mai", "an Asian monk receiving alms at dawn"),
+    ("a dog in John Smith's house", "a dog in a man's house"),
+    ("Maria Lopez's garden at dawn", "A woman's garden at dawn"),
+])  # fmt: skip
+def test_session_30_round_87_no_garbled_view(prompt: str, view: str) -> None:
+    """Round 87: "in a waits alone" (a held garment's article left before the bride's verb), "at a dancing the hora"
+    (the festival's article left before her verb), "A man the pizzaiolo" (an epithet no dictionary knows), "at dawn
+    in a woman" ("Mai" read as a first name in a place's name); beside it, a full name's possessive ("in John a
+    person's house", "A woman Lopez's garden")."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize(("prompt", "word"), [
+    ("idk like a chill asian guy at a ramen shop late night, neon, kinda lofi", "kinda lofi"),
+    ("Jamal and his daughter Aisha building a sandcastle on the beach", "building a sandcastle"),
+])  # fmt: skip
+def test_session_30_round_87_no_phantom_or_kept_name(prompt: str, word: str) -> None:
+    """Round 87: "kinda lofi" was read as a first name and a surname ("neon, a woman"); "Aisha building" as a building's
+    name, sent beside "his son" (her name told her gender). The tag stays a tag; the name is held, her deed stays."""
+    group = accepted(prompt)
+    assert all(word in c for c in group.order), group.order
+    assert not any("Aisha" in c for c in group.order) and not any(re.search(r", an? (man|woman)$", c) for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a 16 y/o skater boy doing a kickflip", "a little skater boy doing a kickflip"),
+    ("a young farmer boy", "a little farmer boy"),
+    ("A Filipina domestic worker on her day off", "A domestic Asian worker on her day off"),
+])  # fmt: skip
+def test_session_30_round_87_a_role_or_origin_before_a_person_noun_is_one_person(prompt: str, view: str) -> None:
+    """Round 87: "a 16 y/o skater boy" sent "a little skater little boy" (two people, the age written twice); "A
+    Filipina domestic worker on her day off" sent "An Asian Woman domestic worker on her day off" beside "his"."""
+    group = accepted(prompt)
+    assert group.cloud_prompt == view
+    assert len({m.person for m in group.mentions if m.kind in ("person", "pronoun")}) == 1, group.mentions
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("teen girl, prob like 15, emo, black lipstick", "15"),
+    ("make my son (hes 5, mixed, curly hair) as an astronaut plz", "mixed"),
+    ("my son is mixed and loves soccer", "mixed"),
+    ("a mixed boy and his dad at the park", "mixed"),
+])  # fmt: skip
+def test_session_30_round_87_an_attribute_written_as_chat_is_not_sent(prompt: str, held: str) -> None:
+    """Round 87 (strong): "prob like 15" went out beside "old woman", "mixed" beside every decoy."""
+    group = accepted(prompt)
+    assert not any(re.search(rf"\b{held}\b", c) for c in group.order), group.order
+    assert "mixed media collage" in accepted("mixed media collage of a woman").cloud_prompt  # no one's origin
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("pls draw me n my bf at the beach, im latina hes black, sunset vibes",
+     "pls draw me n my boyfriend at the beach, hes African, sunset vibes"),
+    ("my grandma shes like 80 and korean, cooking", "my old female friend shes like 75 and Asian, cooking"),
+])  # fmt: skip
+def test_session_30_round_87_a_predicate_in_chat_reads_whole(prompt: str, view: str) -> None:
+    """Round 87: "im latina hes black" sent "im hes African" (the held origin left "im" behind), "shes like 80 and
+    korean" sent "and Asian person" (read as a second person after the hedged age)."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize("prompt", [
+    "A Swedish mother of twins pushes a sled through snow. The mum wears a knitted hat.",
+    "Oil painting of a Ghanaian king seated on a stool; the monarch wears gold, and his attendants hold umbrellas.",
+])  # fmt: skip
+def test_session_30_round_87_another_word_for_the_same_kind_names_again(prompt: str) -> None:
+    """Round 87: "The mum" after "A mother" was a second person ("A father ... A mother wears"); "the monarch" after "a
+    king" too, and "his attendants" was varied apart from the king ("a European king ... her attendants")."""
+    group = accepted(prompt)
+    again = next(m for m in group.mentions if m.text.lower() in ("the mum", "the monarch"))
+    assert again.person == group.mentions[0].person, group.mentions
+    for c in group.order:
+        female = re.search(r"\b(mother|queen)\b", c) is not None
+        assert female == (re.search(r"\bher\b", c) is not None or ("mother" in c and "father" not in c)), c
+    with pytest.raises(DetectionError):
+        transform("A king and a queen dance; the monarch smiles.")  # which one is meant would show
+
+
+def test_session_30_round_86_a_place_no_dictionary_places_beside_a_stated_origin_is_held() -> None:
+    """Round 86: "a schoolboy in a turban flying a kite on a rooftop in Amritsar" held the turban and sent "in
+    Amritsar", a place no dictionary here knows, which tells the origin held. Beside no origin it goes as written, and
+    a place WordNet knows keeps its own rule ("in Paris" beside a kimono: no one's origin there)."""
+    held_on_device("a schoolboy in a turban flying a kite on a rooftop in Amritsar", "Amritsar")
+    held_on_device("A Japanese woman strolling in Gion at dusk", "Gion")
+    assert all("Amritsar" in c for c in accepted("a man flying a kite in Amritsar").order)
+    assert accepted("A woman in a kimono walking in Paris").cloud_prompt.endswith("in Paris")

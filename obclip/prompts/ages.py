@@ -36,6 +36,7 @@ from obclip.prompts.tokens import Token, weight_group
 PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
 # after a number, a time or a measure, no age: "3am", "at 5 pm", "at 70 mph"
 TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())
+LIKE_HEDGES = frozenset("prob probs prolly probably maybe perhaps".split())  # "prob like 15": a hedge before "like"
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
 INFANT_UNITS = frozenset("months month weeks week days day mos mo".split())  # "18 months old": a small child
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
@@ -937,8 +938,12 @@ class AgesMixin:
         # "a kid (boy, like 6)", "a dude like 40ish": "like" approximates an age set off after a person, or an "-ish"
         # one right after them (round 55: both sent as written); "looks like 6 feet" is no age
         looked = self.looks_aged_like(i - 1) if prev is not None and prev.low == "like" else None
+        hedged = prev is not None and prev.low == "like" and (h := self.tok(i - 2)) is not None and (
+            h.low in LIKE_HEDGES and self.free(i - 2) and (c := self.tok(i - 3)) is not None and c.text in ",(")
+        # "teen girl, prob like 15, emo": a hedge before "like" (round 87: sent as written beside every decoy)
         like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
-            w.text in ",(" or looked is not None or (ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
+            w.text in ",(" or hedged or looked is not None or (
+                ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
                 t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))))
         # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
         if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
@@ -947,10 +952,11 @@ class AgesMixin:
             nxt2 = self.tok(i + 1)
             ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None or (
                 looked is not None and "n" not in self.lex.tags(nxt2.core))  # fmt: skip  # "... like 30 in a photo"
-            pid = (looked if looked is not None else self.owner_set_off(i - 1)) if ends else None
+            start = i - 2 if hedged else i - 1
+            pid = (looked if looked is not None else self.owner_set_off(start)) if ends else None
             if pid is not None and ish_years(t.low) is not None:  # "like 45-ish": the "-ish" kept, so it reads back
                 return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
-            return pid is not None and self.age_of(pid, value, t.text, i - 1, i,
+            return pid is not None and self.age_of(pid, value, t.text, start, i,
                                                    AgePhrase(pid, "about", g.LOWER, word="like"))  # fmt: skip
         after_person = self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))
         if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (

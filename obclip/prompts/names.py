@@ -72,6 +72,7 @@ LOCATIVES = frozenset("in across throughout inside outside".split())  # a capita
 
 
 # honorifics written after a name ("tanaka-san", "Yuki-chan", "Kim-ssi"): the word before them is a person's name
+PLACE_KEPT = "a place: what one walks or lives in"  # a name read as a place by where it stands ("in Gion")
 LIKENESS_SUFFIXES = frozenset("like style esque type inspired lookalike".split())  # "an Oprah-style host"
 HONORIFIC_SUFFIXES = frozenset("san sama kun chan sensei senpai ssi nim".split())
 
@@ -531,14 +532,20 @@ class NamesMixin:
             return  # "painting in her garden at Casa Azul", "a girl at Hogwarts" (round 86: "at a woman" was sent)
         end = self.place_name_end(i)
         if end > i and prev is not None and prev.low in LOCATIVES | PLACE_PREPOSITIONS:
-            self.keep(i, end, "a place: what one walks or lives in")
+            self.keep(i, end, PLACE_KEPT)
             return  # "football fans in Buenos Aires celebrating": a place WordNet knows by several words (round 56:
             # "Aires" read as a name, "in a person" was sent)
         if prev is not None and prev.low in LOCATIVES and (t.capitalised or unwritten) and not t.possessive and (
                 (nxt := self.tok(i + 1)) is None or not nxt.capitalised) and self.noun(t) is None and (
                 t.core not in self.lex.adjectives and not self.title_mode and not self.upper_mode):  # fmt: skip
-            self.keep(i, i, "a place: what one walks or lives in")
+            self.keep(i, i, PLACE_KEPT)
             return  # "a geisha walking in Gion at dusk", "... in gion": no one walks in a person
+        if prev is not None and prev.low in LOCATIVES and t.capitalised and not t.possessive and self.noun(t) is None and (
+                plain(t.core) not in self.lex.first_names and not self.title_mode and not self.upper_mode) and (
+                end := self._title_span_end(i)) is not None and not self.tokens[end].possessive:  # fmt: skip
+            self.keep(i, end, PLACE_KEPT)
+            return  # "at dawn in Chiang Mai": a name of several words in which one lives or walks, whose first word
+            # is no given name (round 87: "Mai" read as one, "in a woman" was sent)
         if prev is not None and prev.low in EVENT_MARKERS and t.capitalised and not t.possessive and (
                 "n" in self.lex.tags(t.core) and t.core not in self.lex.adjectives and self.noun(t) is None):  # fmt: skip
             self.keep(i, i, "a festival or a season, after a word that takes one")
@@ -590,6 +597,14 @@ class NamesMixin:
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
 
+    def unknown_role(self, j: int) -> bool:
+        """Token j, after "Name the", is a lower-case word no dictionary here knows, before what a person does or
+        the clause's end ("Giuseppe the pizzaiolo spinning dough"): the person's kind, as "Mike the plumber" is
+        (round 87: "A man the pizzaiolo spinning dough" was sent)."""
+        w, after = self.tok(j), self.tok(j + 1)
+        return w is not None and w.is_word and w.core.isalpha() and not w.capitalised and not self.lex.tags(w.core) and (
+            after is None or not after.is_word or self.ing(after))  # fmt: skip
+
     def place_after_at(self, i: int) -> int | None:
         """The last token of a capitalised name at token i that follows "at" after a noun ("a woman at Casa Azul",
         "her garden at Casa Azul"): where that person or thing is, a place; one is "at" a person only after a verb
@@ -604,7 +619,8 @@ class NamesMixin:
             return None
         end = self._title_span_end(i) or i
         after = self.tok(end + 1)
-        if self.tokens[end].possessive or (after is not None and after.low in ("and", "&")):
+        if self.tokens[end].possessive or (after is not None and (after.low in ("and", "&") or (
+                after.capitalised and after.possessive))):  # fmt: skip  # "at John Smith's house": someone's
             return None
         return end
 
@@ -805,6 +821,10 @@ class NamesMixin:
         word that is also a surname, a modifier of the person noun after it, a place, or a common word
         where no name stands ("Rose petals")."""
         t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if cue.first and t.capitalised and not t.possessive and nxt is not None and nxt.is_word and nxt.capitalised and (
+                nxt.possessive and self.free(i + 1) and not self.title_mode and not self.upper_mode):  # fmt: skip
+            return False  # "a dog in John Smith's house": a first name and a surname's possessive, someone's ("in John
+            # a person's house" was sent: "John" read as a place after "in", "Smith's" as a person)
         if "a" in self.lex.tags(t.core) and (i + 1) in self.used and isinstance(
                 (named := self.spans[self.used[i + 1]][2]), Held) and named.why == "not a person":  # fmt: skip
             return True  # "Red Chinese lanterns hanging": a word said of the named thing after it (round 79: "A person
@@ -1194,6 +1214,8 @@ class NamesMixin:
         if plain(first.core) not in self.lex.first_names or first.core in SURNAME_PARTICLES or first.possessive or (
                 t.core in g.CLOSED or not self.of_a_person(j - 2 if middle else j - 1)):  # fmt: skip  # "a bottle of jack daniels"
             return False
+        if set(self.lex.tags(first.core)) - {"N", "p", "P"} == {"r"}:
+            return False  # "neon, kinda lofi": an adverb first is no first name (round 87: "a woman" was sent)
         tags, noun = set(self.lex.tags(t.core)), self.noun(t)
         surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
         only_a_name = not set(self.lex.tags(first.core)) - {"N", "p"} and not middle and (  # "elon", "keanu"
@@ -1293,7 +1315,7 @@ class NamesMixin:
                     self.noun(other) is not None or other.core in POSSESSIVE_DETERMINERS
                     or (other.capitalised and plain(other.core) in self.lex.first_names))  # fmt: skip
         if nxt.low == "the" and (epithet := self.tok(i + 2)) is not None and epithet.is_word and (
-                epithet.core in self.lex.nouns and not epithet.possessive):  # fmt: skip
+                (epithet.core in self.lex.nouns or self.unknown_role(i + 2)) and not epithet.possessive):  # fmt: skip
             return True  # "Bob the builder", "Mike the plumber": a name and the person's kind, one person
         surname = (nxt.capitalised and not nxt.text.isupper() and not self.title_mode and not self.upper_mode
                    and nxt.core not in g.CLOSED) or self.lower_surname(i + 1)  # fmt: skip
@@ -1380,8 +1402,8 @@ class NamesMixin:
                 and (epithet := self.tok(j + 1)) is not None and epithet.is_word and len(name_words) == 1 and (
                     (epithet.capitalised and not self.title_mode and epithet.core not in g.CLOSED
                      and self.noun(epithet) is None)
-                    or (self.tokens[j].text == "the" and epithet.core in self.lex.nouns and not epithet.possessive
-                        and not title and plain(t.core) in self.lex.first_names)))):  # fmt: skip
+                    or (self.tokens[j].text == "the" and (epithet.core in self.lex.nouns or self.unknown_role(j + 1))
+                        and not epithet.possessive and not title and plain(t.core) in self.lex.first_names)))):  # fmt: skip
             if self.tokens[j].text in ("of", "the") and not self.tokens[j].capitalised:
                 last, j = j + 1, j + 2  # "Joan of Arc", "Gandalf the Grey", "Mike the plumber": the epithet is
                 # part of the name

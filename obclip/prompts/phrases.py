@@ -87,6 +87,7 @@ GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child n
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
+HEDGE_WORDS = frozenset("like about around almost nearly maybe probably only just".split())  # "shes like 80"
 MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
 MIXED_GROUP = "the origins of a mixed group, whose is whose no candidate could vary"  # held as a mixed origin is
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
@@ -167,6 +168,11 @@ class PhrasesMixin:
         i = 0
         while i < len(self.tokens):
             end = self.mixed_origin_end(i)
+            if end is None and anyone and self.bare_mixed(i):  # "my son (hes 5, mixed, curly hair)"
+                c = self.tok(i - 1)  # "my son is mixed" -> "my son": the copula goes with its predicate
+                first = i - 1 if c is not None and c.low in ("is", "was", "are", "am") and self.free(i - 1) else i
+                last = i + (first < i and (a := self.tok(i + 1)) is not None and a.low == "and" and self.free(i + 1))
+                self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], MIXED_ORIGIN))
             if end is None:
                 i += 1
                 continue
@@ -187,6 +193,23 @@ class PhrasesMixin:
                 first -= 2  # "a woman who is half Japanese, half Mexican": no "a woman who is" left behind
             self.claim(first, end, Held(self.prompt[self.tokens[first].start : self.tokens[end].end], MIXED_ORIGIN))
             i = end + 1
+
+    def bare_mixed(self, i: int) -> bool:
+        """ "mixed" alone said of someone: before a person noun ("a mixed boy"), after a copula ("my son is mixed",
+        "hes mixed"), or a tag of its own among a person's ("(hes 5, mixed, curly hair)"): a mixed origin, no value
+        of the slot (round 87: sent as written beside every decoy). Not "mixed media", "mixed feelings"."""
+        t, prev, nxt = self.tokens[i], self.tok(i - 1), self.tok(i + 1)
+        if not (t.is_word and t.low == "mixed" and self.free(i)):
+            return False
+        before_person = nxt is not None and nxt.is_word and (found := self.noun(nxt)) is not None and (
+            found[0].cls == "person" or found[0].gender is not None)  # fmt: skip
+        predicate = prev is not None and (prev.low in ("is", "was", "'s", "are", "am") or CONTRACTED_PRONOUN.match(prev.low)
+                                          or prev.low in SPEAKER_COPULAS) and (
+                                              nxt is None or not nxt.is_word or nxt.low == "and")
+        tag = prev is not None and prev.text in ",(" and (nxt is None or nxt.text in ",);") and any(
+            w.is_word and (self.noun(w) is not None or w.core in g.PERSONAL_PRONOUNS or CONTRACTED_PRONOUN.match(w.low))
+            for w in self.tokens[:i])  # fmt: skip
+        return before_person or predicate or tag
 
     def mark_someone_described(self) -> None:
         """ "someone old laughing", "somebody Asian cooking": an indefinite pronoun with the attribute words after it
@@ -343,7 +366,8 @@ class PhrasesMixin:
                             c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS)) or (
                         "a" in self.lex.tags(prev.core) and self.noun(prev) is None and (c := self.tok(i - 2)) is not None
                         and (c.low in COPULAS or c.low in SPEAKER_FORMS or CONTRACTED_PRONOUN.match(c.low)))) and (
-                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED):  # fmt: skip
+                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED or CONTRACTED_PRONOUN.match(nxt.low)):  # fmt: skip
+                # ("im latina hes black": a new clause after it; round 87: "im hes African" was sent)
                 continue  # "she is Korean", "my mom shes indian", "I'm Korean", "we are both latino": a predicate
                 # adjective (`mark_predicates`), not "she is a Korean person" ("we r both man" was sent, round 72)
             if found is not None and said is not None and said.attribute in ("ethnicity", "gender") and len(self.persons) == 1 and (
@@ -386,8 +410,10 @@ class PhrasesMixin:
                     self.noun(nxt) is not None or nxt.core in self.lex.adjectives or nxt.core in COLLECTIVES) \
                     and not t.possessive:  # fmt: skip
                 continue  # "a Japanese woman", "an African family": the adjective reading, the next noun heads
-            if found is not None and found[0].gender is None and t.core in self.lex.adjectives and not t.possessive and (
-                    self.modifiers_to_noun(i + 1) is not None):  # fmt: skip
+            if found is not None and (found[0].gender is None or found[0].ethnicity is not None) and (
+                    t.core in self.lex.adjectives and not t.possessive and self.modifiers_to_noun(i + 1) is not None):  # fmt: skip
+                # ("A Filipina domestic worker on her day off": her origin, said of the worker; round 87: two people,
+                # "An Asian Woman domestic worker" was sent)
                 continue  # "a Scandinavian blonde woman": a run of her modifiers comes between the adjective and the
                 # noun it describes (a decoy "a European person woman" was refused as reading differently)
             if found is not None and t.core in self.lex.adjectives and (k := self.after_weight(i)) is not None and (
@@ -416,7 +442,8 @@ class PhrasesMixin:
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
-                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0], t.core) and (
+                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and (
+                        self.compound_modifier(found[0], t.core) or self.role_before_person(i)) and (
                         not self.agreeing_verb(i + 1)):  # fmt: skip
                     continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
                     # cooks dinner": not "cooks", his verb)
@@ -533,6 +560,17 @@ class PhrasesMixin:
         while (t := self.tok(j)) is not None and t.capitalised:
             j += 1
         return (t := self.tok(j)) is not None and t.is_word and self.noun(t) is not None
+
+    def role_before_person(self, j: int) -> bool:
+        """The role noun at token j, which states nothing ("skater", "farmer"), stands right before a plain singular
+        person noun ("boy", "woman", "guy"): it says what kind of boy, one person ("a young skater boy", "a 16 y/o
+        surfer girl"; round 87: read as two people, "a little skater little boy" was sent)."""
+        found, head = self.noun(self.tokens[j]), self.tok(j + 1)
+        after = self.noun(head) if head is not None and head.is_word and not self.tokens[j].possessive else None
+        return found is not None and found[0].cls is None and found[0].number == "sg" and not found[0].states() and (
+            after is not None and after[0].cls in ("person", "gentleman") and after[0].number == "sg"
+            and self.tokens[j].core not in self.lex.senses.adult)  # fmt: skip  # not "a professional woman", whose
+        # role only an adult has, and whom a child decoy would contradict (read as before)
 
     def compound_modifier(self, noun: Noun, core: str) -> bool:
         """A singular person noun that modifies a person noun after it: "baby girl", "a teen couple", and a being
@@ -849,7 +887,7 @@ class PhrasesMixin:
             if not p.pronoun_only
             and p.number == person.number
             and p.anchor < head
-            and self.tokens[p.anchor].core == word
+            and (self.tokens[p.anchor].core == word or self.same_kind(p.anchor, head))
             and all(p.states.get(a) in (None, v) for a, v in person.states.items())  # "A young man carries his
             # elderly father ..., the old man's cane": not the young man (refused as one man both young and old,
             # round 69); which one it is, is then read as for any noun (`meant_of_pair`)
@@ -866,7 +904,12 @@ class PhrasesMixin:
             raise self.refuse(self.tokens[head], "names again one of several people it could mean, and which one "
                               "would show in the decoys; name each person once, or tell them apart by other words "
                               "(\"the one with the hat\")")  # fmt: skip
-        if same or person.cls not in GENERAL_CLASSES:
+        found = self.noun(self.tokens[head])
+        kind_word = person.cls is not None and person.cls not in GENERAL_CLASSES and found is not None and (
+            found[0].gender is None and any(p.cls == person.cls and p.anchor < head for p in self.persons))  # fmt: skip
+        # "a Ghanaian king seated on a stool; the monarch wears kente": the word for his class that says no gender
+        # names him again, as "the man" does anyone (round 87: a second person, "his" varied apart from the king)
+        if same or (person.cls not in GENERAL_CLASSES and not kind_word):
             return same[0] if same else None
         # "A businessman checks his watch; the man is late", "An old fisherman ...; the old man": "the" and a noun
         # anyone can be called name again the one person before them. Decided by structure, never by the values
@@ -876,7 +919,7 @@ class PhrasesMixin:
         if self.noun(self.tokens[head]) is None:
             return None  # "the young and the old": adjectives naming groups, not a noun naming someone again
         earlier = [k for k, p in enumerate(self.persons) if p.number == person.number and p.anchor < head]
-        earlier = [k for k in earlier if self.apart(k, first)]
+        earlier = [k for k in earlier if self.apart(k, first) and (not kind_word or self.persons[k].cls == person.cls)]
         if not earlier:
             return None  # "a man with the woman", "the young and the old": joined in one clause, two people
         # one named in this clause is not the one this phrase names again ("a grandmother and her granddaughter ...,
@@ -896,6 +939,14 @@ class PhrasesMixin:
                               f"again the person before it (its {clash[0]} differs only in this prompt); introduce "
                               "the new person with \"a\" (\"a man arrives\")")  # fmt: skip
         return earlier[0]
+
+    def same_kind(self, a: int, b: int) -> bool:
+        """The person nouns at tokens a and b are one word of the lexicon in two spellings ("mother", "mum"; "father",
+        "dad"): one class, one gender, one number, a class no one general ("person") is. "A mother of twins ...
+        The mum wears a knitted hat" names her again (round 87: "A mother wears" was sent, a second person)."""
+        x, y = self.noun(self.tokens[a]), self.noun(self.tokens[b])
+        return x is not None and y is not None and x[0].cls is not None and x[0].cls not in GENERAL_CLASSES and (
+            (x[0].cls, x[0].gender, x[0].number) == (y[0].cls, y[0].gender, y[0].number))  # fmt: skip
 
     def same_kin_again(self, first: int, det: str, head: int, person: Person) -> int | None:
         """ "John and his brother fix the roof. John holds the ladder while his brother climbs up", "a girl and her
@@ -1264,6 +1315,8 @@ class PhrasesMixin:
             mods.append(w.text)  # "a senior software engineer", "a junior partner": a rank, not an age
         elif (noun := self.noun(w)) is not None and w.core in self.lex.senses.beings and not noun[0].states():
             mods.append(w.text)  # "a young elf princess": the kind of being the person is, kept as written
+        elif (noun := self.noun(w)) is not None and not noun[0].states() and k + 1 == head and self.role_before_person(k):
+            mods.append(w.text)  # "a young skater boy": the role, kept as written
         elif (noun := self.noun(w)) is not None:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
                 self.absorb(person, a, v, a not in ("age", "gender"), w.text)
@@ -1452,7 +1505,7 @@ class PhrasesMixin:
         if self.grown_offspring(j):
             return True  # "her adult children"
         if (noun := self.noun(w)) is not None:  # "a young elf princess": a being names the person's kind
-            return self.compound_modifier(noun[0], core)
+            return self.compound_modifier(noun[0], core) or self.role_before_person(j)
         tags = self.lex.tags(core)
         if not tags and "-" in core and not w.capitalised:  # "a silver-streaked beard": a compound WordNet lacks,
             last = core.rsplit("-", 1)[1]  # its last word an adjective or a participle (round 78: "a silver-streaked,"
@@ -1718,7 +1771,7 @@ class PhrasesMixin:
                 elif a is not None and a.text in ".!?" and opener in self.starts and self.free(closer + 1):
                     closer += 1  # "my friend. She is arab.": the sentence goes whole, its full stop with it
             elif (start := self.said_by_pronoun(opener)) is not None and (
-                    (a := self.tok(closer + 1)) is None or a.text in ",.;!?") and (
+                    (a := self.tok(closer + 1)) is None or a.text in ",.;!?" or CONTRACTED_PRONOUN.match(a.low)) and (
                     start > 0 or any(t.is_word for t in self.tokens[closer + 1 :])):  # fmt: skip
                 # "I am latina, draw me at the beach", "we are both latino": the clause says nothing else, and goes
                 # whole, its comma with it ("I am, draw me at the beach" was sent)
@@ -1726,7 +1779,8 @@ class PhrasesMixin:
                 if a is not None and a.text in ",;" and self.free(closer + 1) and (
                         (b := self.tok(opener - 1)) is None or b.text in ".!?"):  # fmt: skip
                     closer += 1
-                elif (b := self.tok(opener - 1)) is not None and b.text == "," and self.free(opener - 1):
+                elif (b := self.tok(opener - 1)) is not None and b.text == "," and self.free(opener - 1) and (
+                        a is None or not a.is_word):  # fmt: skip  # "..., im latina hes black": the comma stays
                     opener -= 1
             elif (c := self.tok(opener - 1)) is not None and CONTRACTED_PRONOUN.match(c.low) and self.free(opener - 1):
                 # "my mom shes mexican and loves to cook" -> "my mom loves to cook" (red team 63: "my mother shes and
@@ -1770,6 +1824,8 @@ class PhrasesMixin:
         """Token i follows "and" after a number or an adjective said after a copula ("She is 45 and Mexican", "he is
         tall and Korean"): it is said of the copula's subject too."""
         a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
+        if copula is not None and copula.low in HEDGE_WORDS and said is not None and said.low.isdigit():
+            copula = self.tok(i - 4)  # "shes like 80 and korean" (round 87: "and Asian person" was sent)
         return a is not None and a.low == "and" and said is not None and copula is not None and (
             said.low.isdigit() or "a" in self.lex.tags(said.core)) and (
             copula.low in COPULAS or copula.low in SPEAKER_FORMS or bool(CONTRACTED_PRONOUN.match(copula.low)))

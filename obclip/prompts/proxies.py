@@ -32,6 +32,7 @@ from obclip.prompts.cues import (
     proxy_message,
 )
 from obclip.prompts.lexicon import HELD, Noun
+from obclip.prompts.names import PLACE_KEPT
 from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
@@ -260,8 +261,13 @@ class ProxiesMixin:
                 continue  # of their hair ("the little child's blow in the wind" was sent, round 72)
             head = self.tok(last + 1)
             lead = first + 1 if toks[first].low in g.PREPOSITIONS and first + 1 < last else first
+            owner = self.owner_at(first - 1) if first > 0 else None
+            persons_verb = head is not None and owner is not None and self.persons[owner].number == "sg" and (
+                head.low.endswith("s") and not head.low.endswith("ss") and "v" in self.lex.tags(head.core))  # fmt: skip
+            # "An Indian bride in a red lehenga waits alone": "waits" is the bride's verb, no noun the proxy
+            # names a kind of (round 87: "in a waits" was sent)
             if kind == "noun" and lead < last and toks[lead].core in ("a", "an") and head is not None and (
-                    toks[last].is_word and toks[last].core not in g.CLOSED) and (
+                    toks[last].is_word and toks[last].core not in g.CLOSED) and not persons_verb and (
                     head.is_word and self.free(last + 1) and "n" in self.lex.tags(head.core) and self.noun(head) is None
                     and not self.ing(head) and head.core not in g.CLOSED):  # fmt: skip
                 # "A kindergarten class sitting in a circle": the article is the class's, and stays, agreeing with it
@@ -478,6 +484,16 @@ class ProxiesMixin:
             # "Indian food", "Korean barbecue"; not "black and white photo", "black beans"
             origin = said is not None and said.attribute == "ethnicity" and self.tokens[first].core not in THING_ADJECTIVES
             regional = " ".join(plain(self.tokens[m].low) for m in range(first, last + 1)) in self.lex.senses.regional
+            if self.named_why.get(self.tokens[first].start) == PLACE_KEPT and not origin and not any(
+                    "P" in self.lex.tags(self.tokens[m].core) for m in range(first, last + 1)):  # fmt: skip
+                self.release_named(first)  # "a schoolboy in a turban ... on a rooftop in Amritsar", "a Japanese woman
+                # strolling in Gion": a place no dictionary here places may be of the origin stated, which it would
+                # tell beside decoys of every origin (round 86: sent); one WordNet knows as a place is read below
+                # ("Atlanta", a city of an origin never varied), or goes as written ("Paris": no one's origin there)
+                prev = self.tok(first - 1)
+                start = first - 1 if prev is not None and prev.low in PLACE_PREPOSITIONS and self.free(first - 1) else first
+                self.claim(start, last, Held(self.prompt[self.tokens[start].start : self.tokens[last].end], "place"))
+                continue
             if origin or regional or any(self.place_at(m, named=True) is not None for m in range(first, last + 1)):
                 self.release_named(first)  # "Accra", "Moscow street" kept as names: the place is read below ("in
                 # Chinatown", a thing of one origin, by `hold_regional_things`)
@@ -1418,7 +1434,8 @@ class ProxiesMixin:
                 "n" in self.lex.tags(w.core)
                 and w.core not in g.CLOSED
                 and (not self.ing(w) or (self.tokens[last].capitalised and (d := self.tok(first - 1)) is not None
-                                         and d.core in g.DETERMINERS))
+                                         and d.core in g.DETERMINERS and not self.verb_with_object(last + 1)))
+                # (round 87: "a woman at a Bar Mitzvah dancing the hora" sent "at a dancing the hora")
                 and self.noun(w) is None
                 and not w.low.endswith("s")
                 and not (self.tokens[last].low.endswith("s") and "v" in self.lex.tags(w.core))
