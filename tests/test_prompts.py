@@ -4458,12 +4458,12 @@ def test_session_30_round_85_86_what_tells_a_stated_origin_stays_too(prompt: str
 
 @pytest.mark.parametrize(("prompt", "word"), [
     ("a man in Dubai at night", "Dubai"),
-    ("a Chinese grandmother doing tai chi", "tai chi"),
+    ("a grandmother doing tai chi in the park", "tai chi"),
     ("1girl, solo, red kimono, fox mask, shrine", "fox mask"),
 ])  # fmt: skip
 def test_session_30_places_and_languages_go_as_written_where_no_origin_is_held(prompt: str, word: str) -> None:
     """Dubai with no origin stated goes as written; "tai chi" (a compound) and "fox" (a verb and a name too) are no
-    language describing a thing."""
+    language describing a thing (beside a stated origin "tai chi" is held as a thing of one origin, as "matcha" is)."""
     assert all(word in c for c in accepted(prompt).order)
 
 
@@ -4629,3 +4629,81 @@ def test_session_30_round_86_a_place_no_dictionary_places_beside_a_stated_origin
     held_on_device("A Japanese woman strolling in Gion at dusk", "Gion")
     assert all("Amritsar" in c for c in accepted("a man flying a kite in Amritsar").order)
     assert accepted("A woman in a kimono walking in Paris").cloud_prompt.endswith("in Paris")
+
+
+def test_session_30_round_87_members_with_their_own_words_are_a_mix() -> None:
+    """Round 87: "three women, one Somali in a hijab, one Irish with red hair, one Peruvian in a bowler hat" sent "one
+    European people, one person in a bowler hat" (the members' words between their origins broke the list)."""
+    group = accepted("three women, one Somali in a hijab, one Irish with red hair, one Peruvian in a bowler hat, "
+                     "laughing on a bench")  # fmt: skip
+    assert all(c.endswith("women, laughing on a bench") or c.endswith("men, laughing on a bench") for c in group.order)
+    assert not any(re.search(r"\bone\b", c) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A Brazilian woman dances samba in the street; her feathered headdress catches the light.",
+     "A woman in the street."),
+    ("A woman walks. Her hijab flutters in the wind.", "A woman walks."),
+])  # fmt: skip
+def test_session_30_round_87_a_held_proxy_that_is_its_clauses_subject_takes_the_clause(prompt: str, view: str) -> None:
+    """Round 87: "her feathered headdress catches the light" held the headdress and sent "; catches the light"."""
+    assert accepted(prompt).cloud_prompt == view
+    assert accepted("a woman; her braids swing").cloud_prompt == "a woman; her hair swing"  # hair still says it
+
+
+def test_session_30_round_87_an_unknown_name_before_is_and_what_a_person_does() -> None:
+    """Round 87: "Lagos: Chidi is laughing, and his friend Amaka is filming him" was refused (two names no list
+    here knows). Before "is" and what only a person does, a word no dictionary knows is someone's name; after a
+    person noun, that person's."""
+    group = accepted("Two friends on a rooftop: Chidi is laughing, and his friend Amaka is filming him with her phone.")
+    assert not any("Chidi" in c or "Amaka" in c for c in group.order) and group.n == 4, group.order
+    assert all(": a person is laughing, and " in c for c in group.order), group.order
+
+
+# --- session 30: held-out round 88 (on 307d49b) ---------------------------------------------------------------------
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a girl of twelve from Kenya running barefoot across a dusty schoolyard", "Kenya"),
+    ("Aisha from the Gulf, a young Saudi woman, driving a car for the first time", "Gulf"),
+    ("my mom is turkish n shes 55 can u draw her as a superhero", "turkish"),
+    ("can u make a pic of my nani shes punjabi and like 80 and shes making parathas lol", "80"),
+    ("a white American teacher with her Syrian refugee students in a classroom", "Syrian"),
+])  # fmt: skip
+def test_session_30_round_88_a_stated_attribute_is_not_sent_as_written(prompt: str, held: str) -> None:
+    """Round 88 (strong): "from Kenya" after an age ("a girl of twelve"), "from the Gulf", "is turkish n" (chat's
+    "and"), "and like 80" after a predicate, "Syrian" before "refugee students" went out in every candidate."""
+    group = accepted(prompt)
+    assert not any(re.search(rf"\b{held}\b", c) for c in group.order), group.order
+
+
+def test_session_30_round_88_a_count_before_a_role_and_a_plural_person_noun() -> None:
+    """Round 88 (strong): "two Sudanese refugee kids sharing a mango" read "kids" as the refugee's verb: N = 1, the
+    origin sent as written."""
+    group = accepted("two Sudanese refugee kids sharing a mango in a camp")
+    assert group.n > 1 and not any("Sudanese" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "need an img of an old asian lady doing tai chi in the park idk make it pretty",
+    "can you do a lil chinese boi eating xiaolongbao, kinda cute anime style pls",
+    "a thirty-something Swedish dad pushing a stroller through snow",
+    "Mei Ling and her grandma Wong making dumplings together",
+])  # fmt: skip
+def test_session_30_round_88_ordinary_prompts_are_accepted(prompt: str) -> None:
+    """Round 88: refused were "tai chi" and "anime style" beside an Asian person (the device's attacker: tai chi is now
+    held as a thing of one origin; an art style is no scene of one), "a thirty-something Swedish dad" (two people,
+    the age made its own person) and "her grandma Wong making dumplings" (a surname no list here knows)."""
+    from obclip.device.outbound import PrivacyOptions, protect
+
+    group = protect(prompt, PrivacyOptions())  # the context check on, as the CLI runs it
+    assert group.n > 1
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("Oil painting: an old Russian babushka feeding pigeons. The woman wears a headscarf; the birds crowd around.",
+     "Oil painting: an old European woman feeding pigeons. The old woman; the birds crowd around."),
+    ("can u make a pic of my nani shes punjabi and like 80 and shes making parathas lol",
+     "can u make a pic of my old female friend shes Indian and like 75 lol"),
+])  # fmt: skip
+def test_session_30_round_88_no_verb_or_subject_left_alone(prompt: str, view: str) -> None:
+    """Round 88: a held object left "The woman wears;", a held dish "and shes lol"."""
+    assert accepted(prompt).cloud_prompt == view

@@ -85,7 +85,8 @@ AGE_FRAME = frozenset({"aged", "age", "ages", "year", "years", "year-old", "year
 # world is ("a nursing home", "bingo night"), and the context says that world, not the word "old". The scenes were
 # chosen against the realistic corpora's holds and refusals (docs/privacy.md, "Sixth session"): each change moves the
 # calibration, and stereotypes refuse ordinary prompts ("knitting" refused "my granny knitting", "a porch" held "on his
-# porch", "a skate park" refused "a young man skateboarding"), so none of those is a scene.
+# porch", "a skate park" refused "a young man skateboarding"), so none of those is a scene. Nor is an art style: "anime"
+# was one, and refused "a lil chinese boi ..., kinda cute anime style pls" (round 88), a style any character is drawn in.
 DESCRIPTIONS = {
     "age": {
         "child": ("a baby, a child, kids", "toys, a playground, a kindergarten classroom, a daycare",
@@ -107,7 +108,7 @@ DESCRIPTIONS = {
         "african": ("african, black people, africa", "lagos, nairobi, accra, a village in kenya, a savanna",
                     "jollof rice, afrobeats, kente cloth, a dashiki, afrofuturism"),
         "asian": ("east asian people, asia", "tokyo, seoul, beijing, shanghai, a temple in kyoto",
-                  "chopsticks, kimchi, sushi, dim sum, lunar new year, k-pop, anime",
+                  "chopsticks, kimchi, sushi, dim sum, lunar new year, k-pop",
                   "mahjong, tai chi, calligraphy, a tea ceremony, paper lanterns"),
         "indian": ("indian people, india", "mumbai, delhi, a village in rajasthan, the ganges",
                    "diwali, holi, a hindu temple, bollywood, curry, a sari, henna"),

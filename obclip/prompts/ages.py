@@ -941,8 +941,11 @@ class AgesMixin:
         hedged = prev is not None and prev.low == "like" and (h := self.tok(i - 2)) is not None and (
             h.low in LIKE_HEDGES and self.free(i - 2) and (c := self.tok(i - 3)) is not None and c.text in ",(")
         # "teen girl, prob like 15, emo": a hedge before "like" (round 87: sent as written beside every decoy)
+        joined = self.age_after_and(i - 1, ends=False) if prev is not None and prev.low == "like" else None
+        said_and = joined is not None and t.low.isdigit()  # "shes punjabi and like 80": a hedged age joined to what
+        # is said of her (round 88: sent as written)
         like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
-            w.text in ",(" or hedged or looked is not None or (
+            w.text in ",(" or hedged or said_and or looked is not None or (
                 ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
                 t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))))
         # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
@@ -953,7 +956,8 @@ class AgesMixin:
             ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None or (
                 looked is not None and "n" not in self.lex.tags(nxt2.core))  # fmt: skip  # "... like 30 in a photo"
             start = i - 2 if hedged else i - 1
-            pid = (looked if looked is not None else self.owner_set_off(start)) if ends else None
+            ends = ends or said_and
+            pid = (looked if looked is not None else joined if said_and else self.owner_set_off(start)) if ends else None
             if pid is not None and ish_years(t.low) is not None:  # "like 45-ish": the "-ish" kept, so it reads back
                 return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
             return pid is not None and self.age_of(pid, value, t.text, start, i,

@@ -1047,6 +1047,8 @@ class NamesMixin:
             return None
         if self.place_name_end(i) > i:
             return None  # "fans in Buenos Aires celebrating a goal": a place WordNet knows
+        unknown = not self.lex.tags(t.core) and plain(t.core) not in self.lex.first_names and len(t.core) > 2 and (
+            "-" not in t.core and self.noun(t) is None and not t.possessive)  # fmt: skip
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS or prev.text == "."
                                  or prev.capitalised or prev.core.rstrip(".") in self.lex.titles):  # fmt: skip
             return None  # "Mr. Johnson teaching": the title's name, read with it (`read_name`)
@@ -1066,6 +1068,17 @@ class NamesMixin:
                 and (after is None or after.low != "of")):  # fmt: skip  # not "Oil-on-canvas painting of a sky"
             return i  # "Pelé juggling a football": a word no dictionary knows, opening the sentence before what only a
             # person does, is a name (it was refused as one the device could not place)
+        if unknown and prev is not None and prev.is_word and self.noun(prev) is not None and not prev.possessive and (
+                nxt is not None and (nxt.core in self.lex.senses.agents or nxt.text in ",.;")) and self.free(i):  # fmt: skip
+            self.hold_name(i, i)  # "her grandma Wong making dumplings": the grandma's name (round 88: refused)
+            return None
+        if unknown and nxt is not None and nxt.low in ("is", "was") and after is not None and (
+                after.core in self.lex.senses.agents) and self.free(i + 1):  # fmt: skip
+            if prev is not None and prev.is_word and self.noun(prev) is not None and not prev.possessive:
+                self.hold_name(i, i)  # "his friend Amaka is filming him": the friend's name (an appositive)
+                return None
+            return i  # "Lagos: Chidi is laughing": a word no dictionary knows before "is" and what only a person
+            # does is someone's name, of no gender it says (round 87: refused as a name the device could not place)
         if i in self.starts or nxt is None or not self.ing(nxt) or self.noun(t) is not None or (
                 t.core in self.lex.adjectives or t.core in g.CLOSED or t.core in self.lex.senses.creatures):  # fmt: skip
             return None

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -346,7 +347,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                 continue
             end, values = i, {value}
             while True:
-                k = end + 1
+                k = self.member_description_end(end + 1, origin)  # "one Somali in a hijab, one Irish with red hair"
                 while (w := self.tok(k)) is not None and (w.low in (",", "and", "or", "&") or w.low in MEMBER_FILLERS):
                     k += 1
                 if k == end + 1 or origin(k) is None:
@@ -359,6 +360,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             again = any(t.is_word and t.core in said for t in self.tokens[end + 1 :])  # "the Black one is wearing a cap"
             if first < i and end > i and not again:  # names a member by the origin: which is which is the prompt's
                 i = first
+                if (tail := self.member_description_end(end + 1, origin)) > end + 1 or (
+                        (j := self.last_description_end(end + 1, origin)) > end + 1):  # fmt: skip
+                    end = (tail if tail > end + 1 else j) - 1  # "..., one Peruvian in a bowler hat, laughing"
             after, before = self.tok(end + 1), self.tok(i - 1)
             people_after = after is not None and after.is_word and (self.noun(after) is not None or after.core in COLLECTIVES)
             group_before = before is not None and before.text == "," and (after is None or after.text in ",.;") and any(
@@ -368,6 +372,36 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if (len(values) > 1 or len(said) > 1) and (people_after or group_before):
                 self.claim(i, end, Held(self.prompt[self.tokens[i].start : self.tokens[end].end], MIXED_GROUP))
             i = end + 1
+
+    def member_description_end(self, k: int, origin: Callable[[int], str | None]) -> int:
+        """Past what a member's origin is followed by before the next member ("in a hijab" in "one Somali in a hijab,
+        one Irish with red hair"): up to five free words with no person noun or origin among them, then a comma and
+        "one"/"the other"/"another"; else k. Read as the group's mix, the member's words stay on the device with it
+        (round 87: "one European people, one person in a bowler hat" was sent)."""
+        j = k
+        while j < k + 5 and self.describes_member(j, origin):
+            j += 1
+        comma, then = self.tok(j), self.tok(j + 1)
+        if j > k and comma is not None and comma.text == "," and then is not None and then.low in ("one", "another", "the"):
+            return j
+        return k
+
+    def describes_member(self, j: int, origin: Callable[[int], str | None]) -> bool:
+        """Token j is a word of a member's own description: no person noun, origin or list word; free, or a thing
+        kept as written ("a bowler hat")."""
+        w = self.tok(j)
+        kept = j in self.used and isinstance(seg := self.spans[self.used[j]][2], Held) and seg.why == "not a person"
+        return w is not None and w.is_word and (kept or (self.free(j) and origin(j) is None and self.noun(w) is None
+                                                        and w.low not in MEMBER_FILLERS and w.low not in ("and", "or")))
+
+    def last_description_end(self, k: int, origin: Callable[[int], str | None]) -> int:
+        """Past the last member's own words before the list's end (a comma or the prompt's end), as
+        `member_description_end` reads them; else k."""
+        j = k
+        while j < k + 5 and self.describes_member(j, origin):
+            j += 1
+        after = self.tok(j)
+        return j if j > k and (after is None or after.text in ",;.") else k
 
     def group_word(self, k: int) -> bool:
         """Token k names a group or several people ("group", "friends", "couple")."""

@@ -87,6 +87,7 @@ GROWN = frozenset({"grown", "adult", "grown-up", "grownup"})  # before a child n
 FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".split())
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
+MULTIPLE_BIRTHS = frozenset("twin triplet quadruplet quintuplet".split())  # "twin babies": no role, how they came
 HEDGE_WORDS = frozenset("like about around almost nearly maybe probably only just".split())  # "shes like 80"
 MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
 MIXED_GROUP = "the origins of a mixed group, whose is whose no candidate could vary"  # held as a mixed origin is
@@ -332,6 +333,7 @@ class PhrasesMixin:
             worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
             aged = (a := self.tok(i - 1)) is not None and a.low in ("aged", "age")  # "a man aged forty-something": his age
             if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker and (
+                    self.modifiers_to_noun(i + 1) is None) and (  # fmt: skip  # "a thirty-something Swedish dad" (round 88)
                     not aged) and not (nxt is not None and nxt.core in COLLECTIVES):  # fmt: skip  # "a 60-something couple"
                 years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
                 if years is not None:
@@ -366,7 +368,8 @@ class PhrasesMixin:
                             c.low in ("are", "were", "r") or c.low in SPEAKER_COPULAS)) or (
                         "a" in self.lex.tags(prev.core) and self.noun(prev) is None and (c := self.tok(i - 2)) is not None
                         and (c.low in COPULAS or c.low in SPEAKER_FORMS or CONTRACTED_PRONOUN.match(c.low)))) and (
-                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED or CONTRACTED_PRONOUN.match(nxt.low)):  # fmt: skip
+                    nxt is None or not nxt.is_word or nxt.core in g.CLOSED or CONTRACTED_PRONOUN.match(nxt.low)
+                    or nxt.low == "n"):  # fmt: skip  # "my mom is turkish n shes 55" (round 88: sent as written)
                 # ("im latina hes black": a new clause after it; round 87: "im hes African" was sent)
                 continue  # "she is Korean", "my mom shes indian", "I'm Korean", "we are both latino": a predicate
                 # adjective (`mark_predicates`), not "she is a Korean person" ("we r both man" was sent, round 72)
@@ -562,13 +565,16 @@ class PhrasesMixin:
         return (t := self.tok(j)) is not None and t.is_word and self.noun(t) is not None
 
     def role_before_person(self, j: int) -> bool:
-        """The role noun at token j, which states nothing ("skater", "farmer"), stands right before a plain singular
-        person noun ("boy", "woman", "guy"): it says what kind of boy, one person ("a young skater boy", "a 16 y/o
-        surfer girl"; round 87: read as two people, "a little skater little boy" was sent)."""
+        """The role noun at token j, which states nothing ("skater", "refugee"), stands right before a plain person
+        noun ("boy", "woman", "kids"): it says what kind of boy, one person ("a young skater boy", "a 16 y/o surfer
+        girl"; round 87: read as two people, "a little skater little boy" was sent; "two Sudanese refugee kids")."""
         found, head = self.noun(self.tokens[j]), self.tok(j + 1)
         after = self.noun(head) if head is not None and head.is_word and not self.tokens[j].possessive else None
+        if self.tokens[j].core in MULTIPLE_BIRTHS:
+            return False  # "her twin babies": how they were born, read by `kind_before_plural`
         return found is not None and found[0].cls is None and found[0].number == "sg" and not found[0].states() and (
-            after is not None and after[0].cls in ("person", "gentleman") and after[0].number == "sg"
+            after is not None and (after[0].cls in ("person", "gentleman") or (
+                after[0].cls is None and after[0].number == "pl"))  # "Syrian refugee students": a plural head
             and self.tokens[j].core not in self.lex.senses.adult)  # fmt: skip  # not "a professional woman", whose
         # role only an adult has, and whom a child decoy would contradict (read as before)
 
@@ -863,8 +869,11 @@ class PhrasesMixin:
                 and set(person.states) - set(self.persons[owner].states)):  # fmt: skip
             return owner  # "her baby, a little boy, is asleep": the appositive adds what it agrees with (was two people;
             # so was a possessed noun's appositive ending the sentence, its gender varied apart from "his employee")
-        if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(first - 2):
-            owner = self.owner_at(first - 2)  # "John, a retired firefighter, ...": an appositive names the name
+        named = first - 2
+        while named in self.used and isinstance(seg := self.spans[self.used[named]][2], Held) and seg.why == "proxy":
+            named = self.spans[self.used[named]][0] - 1  # "Aisha from the Gulf, a young Saudi woman": past her origin
+        if prev is not None and prev.text == "," and det.lower() in ("a", "an", "the") and self.named_at(named):
+            owner = self.owner_at(named)  # "John, a retired firefighter, ...": an appositive names the name
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
         again = self.same_kin_again(first, det, head, person)
@@ -1679,8 +1688,8 @@ class PhrasesMixin:
             said = (c := self.tok(opener - 1)) is not None and c.low in COPULAS and nxt is not None and self.ing(nxt) and (
                 "v" in self.lex.tags(nxt.core))  # fmt: skip  # "A man who is old sitting alone at a bar": said of him,
             # the -ing verb is his (the age went out as written beside "A woman who is old sitting ...", round 68)
-            said = said or (nxt is not None and glued_subject(nxt.low))
-            # "hes black im asian": a clause of its own follows (round 76)
+            said = said or (nxt is not None and (glued_subject(nxt.low) or nxt.low == "n"))
+            # "hes black im asian": a clause of its own follows (round 76); "is turkish n shes 55": chat's "and"
             if nxt is not None and nxt.is_word and nxt.core not in g.CLOSED and self.lex.tags(nxt.core) != "r" and not said:
                 if adj.attribute == "age" and self.body_after(closer + 1) and not self.animal_subject():
                     # "A wrinkled old face with cloudy eyes": an age on a body part is someone's, whom no noun names
@@ -1758,8 +1767,9 @@ class PhrasesMixin:
                     (b := self.tok(opener - 2)) is not None and not self.free(opener - 2) or b is not None and b.is_word):  # fmt: skip
                 opener -= 1  # "She is 45 and Mexican" -> "She is 45", not "She is 45 and."
             elif (c := self.tok(opener - 1)) is not None and c.low in COPULAS and self.free(opener - 1) and (
-                    (a := self.tok(closer + 1)) is not None and a.low == "and" and self.free(closer + 1)):  # fmt: skip
-                opener, closer = opener - 1, closer + 1  # "she is Mexican and loves music" -> "she loves music"
+                    (a := self.tok(closer + 1)) is not None and a.low in ("and", "n") and self.free(closer + 1)):  # fmt: skip
+                opener, closer = opener - 1, closer + 1  # "she is Mexican and loves music" -> "she loves music"; "my
+                # mom is turkish n shes 55" -> "my mom shes 55"
             elif (c := self.tok(opener - 1)) is not None and c.low in COPULAS and self.free(opener - 1) and (
                     (p := self.tok(opener - 2)) is not None and p.low in ("he", "she", "they") and self.free(opener - 2)
                     and opener - 2 > 0) and (

@@ -35,7 +35,7 @@ from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.names import PLACE_KEPT
 from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
 from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
-from obclip.prompts.template import Held, Person, Phrase, Pronoun, ProxyRefused
+from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group
 
@@ -203,7 +203,9 @@ class ProxiesMixin:
                     not self.ing(toks[last + 1])):  # fmt: skip
                 start = i + 1  # "a girl in high school band uniform": the school names the uniform's kind; the
                 # preposition stays with the uniform ("in college" held left "a girl sweatshirt")
+            named_last = last
             first, last = self.weighted(*self.proxy_extent(start, last, "attr" if start > i else kind))
+            first, last = self.subject_clause(first, last, named_last)
             if (w := self.tok(first - 1)) is not None and w.is_word and self.free(first - 1) and (
                     self.lex.tags(w.core) == "r" or w.core in INTENSIFIERS):  # fmt: skip
                 first -= 1  # "white hair and very pale skin": the adverb goes with the word it grades ("very," was left)
@@ -562,10 +564,30 @@ class ProxiesMixin:
                 continue
             self.release_owner(i)
             first, last = self.weighted(*self.proxy_extent(i, last, "noun"))
+            if (s := self.tok(first - 1)) is not None and glued_subject(s.low) and (
+                    (a := self.tok(first - 2)) is not None and a.low in ("and", "n") and self.free(first - 2)) and (
+                    self.free(first - 1) or self.said_again(first - 1)):  # fmt: skip
+                self.release_pronoun(first - 1)
+                first -= 2  # "... and like 80 and shes making parathas lol": the clause whole (round 88: "and shes
+                # lol" was sent); "shes" said her gender before
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "origin"))
             self.unown(first, last)
             i = last + 1
         self.hold_orphaned_prepositions()
+
+    def said_again(self, k: int) -> bool:
+        """Token k is a one-word pronoun of someone another pronoun of whom stands elsewhere."""
+        j = self.used.get(k)
+        seg = self.spans[j][2] if j is not None else None
+        return isinstance(seg, Pronoun) and self.spans[j][0] == self.spans[j][1] == k and any(
+            isinstance(other, Pronoun) and other.person == seg.person and a != k for a, _, other in self.spans)  # fmt: skip
+
+    def release_pronoun(self, k: int) -> None:
+        """Frees the one-word pronoun at token k, if any, for a hold that takes it."""
+        j = self.used.get(k)
+        if j is not None and isinstance(self.spans[j][2], Pronoun):
+            del self.used[k]
+            self.spans[j] = (-1, -1, Held("", RELEASED))
 
     def release_owner(self, i: int) -> None:
         """A possessive pronoun right before a regional thing at token i ("at his baraat", "playing his bagpipes")
@@ -639,7 +661,12 @@ class ProxiesMixin:
         for i, t in enumerate(self.tokens):
             j = self.past_held(i + 1)
             after = self.tok(j)
-            if self.free(i) and t.is_word and self.ing(t) and "v" in self.lex.tags(t.core) and j > i + 1 and (
+            subject = self.used.get(i - 1)  # a person's phrase ends before it (read without binding a pronoun)
+            finite = t.low.endswith("s") and not t.low.endswith("ss") and subject is not None and isinstance(
+                self.spans[subject][2], Phrase) and self.spans[subject][1] == i - 1 and (
+                after is not None and after.text in ";.")  # fmt: skip  # "The woman wears a headscarf; the birds
+            # crowd": her verb, its object held, leaves with it (round 88: "The woman wears;" was sent)
+            if self.free(i) and t.is_word and (self.ing(t) or finite) and "v" in self.lex.tags(t.core) and j > i + 1 and (
                     after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (
                     self.tokens[i + 1].low not in g.PREPOSITIONS and self.tokens[i + 1].low not in PREPOSITION_HEADS
                     and self.tokens[i + 1].text != ","):  # fmt: skip  # "in fur clothing next to an igloo"
@@ -913,8 +940,13 @@ class ProxiesMixin:
             k = i - 1 - (t.low == "of")
             while k >= 0 and self.tokens[k].text == ",":
                 k -= 1
-            if self.owner_at(k) is None:
+            said_of = k in self.used and self.spans[self.used[k]][1] == k and isinstance(
+                self.spans[self.used[k]][2], AgePhrase)  # fmt: skip  # "a girl of twelve from Kenya": after her age
+            if self.owner_at(k) is None and not said_of:
                 continue  # "a letter from Kenya": not a person's origin
+            if t.low == "from" and (d := self.tok(j)) is not None and d.low == "the" and (
+                    (c := self.tok(j + 1)) is not None and c.capitalised and self.free(j)):  # fmt: skip
+                j += 1  # "Aisha from the Gulf", "a nurse from the Philippines" (round 88: sent as written)
             self.release_named(j)  # "a woman from Mexico City": a named place is still where she is from
             # "Elsa from Frozen": after a name the capitals say the work a character is from, which names her as
             # well as her name does, whatever else the words mean
@@ -1332,6 +1364,33 @@ class ProxiesMixin:
             if not w.is_word or not self.free(j) or self.noun(w) is not None or self.ing(w) or w.low in ("who", "that"):
                 return False
         return False
+
+    def subject_clause(self, first: int, last: int, named_last: int) -> tuple[int, int]:
+        """Where the held proxy first..last is its clause's subject ("; her feathered headdress catches the light",
+        "Her hijab flutters in the wind"), the clause whole, with the ";" that opened it: what it does is said of the
+        held thing and goes with it (round 87: "; catches the light" was sent). Else (first, last)."""
+        def says(k: int) -> bool:  # a verb's -s form
+            w = self.tok(k)
+            return w is not None and w.is_word and w.low.endswith("s") and not w.low.endswith("ss") and (
+                "v" in self.lex.tags(w.core))  # fmt: skip
+
+        verb = last if last > named_last and says(last) else last + 1  # the extent may have taken the verb already
+        opener = self.tok(first - 1)
+        if not (opener is None or opener.text in ";.!?") or not says(verb) or not (verb == last or self.free(verb)) or not (
+                self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core == "the"):  # fmt: skip
+            return first, last
+        end = verb
+        while (w := self.tok(end + 1)) is not None and w.text not in ";.!?," and (self.free(end + 1) or (
+                isinstance(seg := self.spans[self.used[end + 1]][2], Held) and seg.why == "not a person")):  # fmt: skip
+            end += 1
+        if (w := self.tok(end + 1)) is not None and w.text == "," and (a := self.tok(end + 2)) is not None and (
+                a.low == "and"):  # fmt: skip
+            return first, end  # "...; her headdress catches the light, and she spins": the next clause stays
+        if opener is not None and opener.text == ";" and self.free(first - 1):
+            first -= 1  # "in the street; her headdress catches the light." -> "in the street."
+        elif (stop := self.tok(end + 1)) is not None and stop.text in ".!?" and self.free(end + 1):
+            end += 1  # "A woman walks. Her hijab flutters in the wind." -> "A woman walks.": the sentence whole
+        return first, end
 
     def proxy_phrase(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """The proxy with what makes it a phrase (see `proxy_extent`)."""
