@@ -4707,3 +4707,22 @@ def test_session_30_round_88_ordinary_prompts_are_accepted(prompt: str) -> None:
 def test_session_30_round_88_no_verb_or_subject_left_alone(prompt: str, view: str) -> None:
     """Round 88: a held object left "The woman wears;", a held dish "and shes lol"."""
     assert accepted(prompt).cloud_prompt == view
+
+
+def test_session_30_a_role_before_a_person_noun_reads_back_as_one_person() -> None:
+    """The audit of realistic-2 (at 53618a0): "a gamer girl" was one person, but its views "a gamer little girl" read
+    back as two (the age word between the role and the noun), so the slot's values read back as none."""
+    group = accepted("a gamer girl with RGB headphones")
+    for c in group.order:
+        template = parse(c, LEX)
+        assert len(template.persons) == 1 and template.persons[0].states.get("age"), c
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("teenage girl (around fifteen) skateboarding in an empty pool", "little girl (around 10) skateboarding in an empty pool"),
+    ("me (26f, latina) hiking in patagonia??", "me (woman) hiking??"),
+])  # fmt: skip
+def test_session_30_round_89_an_age_in_brackets(prompt: str, view: str) -> None:
+    """Held-out round 89 (on 53618a0): "(around fifteen)" went out beside "old woman" (strong); "(26f, latina)" sent
+    "me (, man)"."""
+    assert accepted(prompt).cloud_prompt == view

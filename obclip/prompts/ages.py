@@ -963,11 +963,12 @@ class AgesMixin:
             return pid is not None and self.age_of(pid, value, t.text, start, i,
                                                    AgePhrase(pid, "about", g.LOWER, word="like"))  # fmt: skip
         after_person = self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))
-        if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text != ",") and not (
+        if not t.low.isdigit() and (self.tok(i - 2) is None or self.tokens[i - 2].text not in ",(") and not (
                 (ish_years(t.low) or 0) > 12) and not after_person:  # fmt: skip
             # ("Two boys around ten building a treehouse": right after the people, before what they do, their age;
             # it went out beside "Two old women", round 78)
-            return False  # in words only set off by commas ("a man, around sixty, fishing"); not "about ten dogs";
+            return False  # in words only set off by commas or brackets ("a man, around sixty, fishing", "teenage girl
+            # (around fifteen)", round 89: sent as written); not "about ten dogs";
             # "-ish" says an age ("a woman around thirty-ish"), or a time up to 12 ("arriving around eight-ish")
         if not self.free(i - 1) or (nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core)
                                     and nxt.core not in ("years", "year", "yrs") and not self.ing(nxt)):  # fmt: skip

@@ -831,6 +831,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if (o := self.tok(first - 1)) is not None and o.text == "(" and (c := self.tok(last + 1)) is not None and (
                     c.text == ")"):  # fmt: skip
                 first, last = first - 1, last + 1
+            elif o is not None and o.text == "(" and (c := self.tok(last + 1)) is not None and c.text == "," and (
+                    self.free(last + 1)):  # fmt: skip
+                last += 1  # "me (26f, latina)": the comma after it goes with it (round 89: "me (, man)" was sent)
             if all(self.free(k) for k in range(first, last + 1)):
                 self.claim(first, last, Held(self.prompt[toks[first].start : toks[last].end], "an age and gender tag"))
 

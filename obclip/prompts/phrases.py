@@ -445,9 +445,8 @@ class PhrasesMixin:
             if found is not None and nxt is not None and nxt.is_word and self.free(i + 1) and not t.possessive:
                 if self.grown_offspring(i):
                     continue  # "her adult children": the offspring's age, read with the noun after it
-                if (self.noun(nxt) is not None or nxt.core in COLLECTIVES) and (
-                        self.compound_modifier(found[0], t.core) or self.role_before_person(i)) and (
-                        not self.agreeing_verb(i + 1)):  # fmt: skip
+                if ((self.noun(nxt) is not None or nxt.core in COLLECTIVES) and self.compound_modifier(found[0], t.core)
+                        or self.role_before_person(i)) and not self.agreeing_verb(i + 1):  # fmt: skip
                     continue  # "baby girl", "a teen couple": the next noun heads, this one modifies it ("a boy
                     # cooks dinner": not "cooks", his verb)
                 tags = self.lex.tags(nxt.core)
@@ -568,7 +567,11 @@ class PhrasesMixin:
         """The role noun at token j, which states nothing ("skater", "refugee"), stands right before a plain person
         noun ("boy", "woman", "kids"): it says what kind of boy, one person ("a young skater boy", "a 16 y/o surfer
         girl"; round 87: read as two people, "a little skater little boy" was sent; "two Sudanese refugee kids")."""
-        found, head = self.noun(self.tokens[j]), self.tok(j + 1)
+        k = j + 1
+        while k < j + 3 and (w := self.tok(k)) is not None and w.is_word and w.core in self.lex.adjectives and (
+                self.noun(w) is None):  # fmt: skip
+            k += 1  # "a gamer little girl": how a decoy writes "a gamer girl" (the age word between)
+        found, head = self.noun(self.tokens[j]), self.tok(k)
         after = self.noun(head) if head is not None and head.is_word and not self.tokens[j].possessive else None
         if self.tokens[j].core in MULTIPLE_BIRTHS:
             return False  # "her twin babies": how they were born, read by `kind_before_plural`
@@ -1324,7 +1327,7 @@ class PhrasesMixin:
             mods.append(w.text)  # "a senior software engineer", "a junior partner": a rank, not an age
         elif (noun := self.noun(w)) is not None and w.core in self.lex.senses.beings and not noun[0].states():
             mods.append(w.text)  # "a young elf princess": the kind of being the person is, kept as written
-        elif (noun := self.noun(w)) is not None and not noun[0].states() and k + 1 == head and self.role_before_person(k):
+        elif (noun := self.noun(w)) is not None and not noun[0].states() and self.role_before_person(k):
             mods.append(w.text)  # "a young skater boy": the role, kept as written
         elif (noun := self.noun(w)) is not None:
             for a, v in noun[0].states().items():  # "a samurai woman": the head noun's gender wins over a modifier's
