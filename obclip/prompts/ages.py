@@ -19,6 +19,7 @@ from obclip.prompts.cues import (
     COPULAS,
     CURRENT_YEAR,
     DECADE_NUM,
+    HEDGES,
     LOOK_VERBS,
     ORDINAL,
     POSSESSIVE_DETERMINERS,
@@ -36,7 +37,6 @@ from obclip.prompts.tokens import Token, weight_group
 PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "great-grandparent", "godparent"})
 # after a number, a time or a measure, no age: "3am", "at 5 pm", "at 70 mph"
 TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())
-LIKE_HEDGES = frozenset("prob probs prolly probably maybe perhaps".split())  # "prob like 15": a hedge before "like"
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
 INFANT_UNITS = frozenset("months month weeks week days day mos mo".split())  # "18 months old": a small child
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
@@ -939,7 +939,7 @@ class AgesMixin:
         # one right after them (round 55: both sent as written); "looks like 6 feet" is no age
         looked = self.looks_aged_like(i - 1) if prev is not None and prev.low == "like" else None
         hedged = prev is not None and prev.low == "like" and (h := self.tok(i - 2)) is not None and (
-            h.low in LIKE_HEDGES and self.free(i - 2) and (c := self.tok(i - 3)) is not None and c.text in ",(")
+            h.low in HEDGES and h.low != "like" and self.free(i - 2) and (c := self.tok(i - 3)) is not None and c.text in ",(")
         # "teen girl, prob like 15, emo": a hedge before "like" (round 87: sent as written beside every decoy)
         joined = self.age_after_and(i - 1, ends=False) if prev is not None and prev.low == "like" else None
         said_and = joined is not None and t.low.isdigit()  # "shes punjabi and like 80": a hedged age joined to what

@@ -229,6 +229,8 @@ def ing_form(core: str, lex) -> bool:
 
 # Words that bind a number to a person as an approximate age ("around 40", "over 70").
 APPROXIMATE = frozenset("around about over under nearly almost roughly approximately maybe perhaps probably barely".split())
+# a word that hedges a number said of someone, as chat writes it too: "prob like 15", "shes like 80 and korean"
+HEDGES = APPROXIMATE | frozenset("like prob probs prolly only just".split())
 # Verbs that say what a person's age is or seems: "is about 60", "looks 80", "must be 90", "seems around 70".
 GLUED_RELATIVES = frozenset({"who's", "whos", "that's", "thats"})  # "who is" written as one word
 COPULAS = frozenset("is was turned turns 's she's he's shes hes".split()) | GLUED_RELATIVES  # "shes like 23": typed

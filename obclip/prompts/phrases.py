@@ -17,6 +17,7 @@ from obclip.prompts.cues import (
     COLLECTIVES,
     CONTRACTED_PRONOUN,
     GLUED_RELATIVES,
+    HEDGES,
     INTENSIFIERS,
     KIN_CLASSES,
     ORDINAL,
@@ -88,7 +89,6 @@ FIELD_KEYS = frozenset("origin ethnicity race nationality heritage descent".spli
 DESCENT_WORDS = frozenset("descent origin origins heritage ancestry extraction background roots".split())
 ONE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "another", "this", "that"})
 MULTIPLE_BIRTHS = frozenset("twin triplet quadruplet quintuplet".split())  # "twin babies": no role, how they came
-HEDGE_WORDS = frozenset("like about around almost nearly maybe probably only just".split())  # "shes like 80"
 MIXED_ORIGIN = "a mixed origin"  # the reason a mixed origin is held (read by `proxies.mixed_origin`)
 MIXED_GROUP = "the origins of a mixed group, whose is whose no candidate could vary"  # held as a mixed origin is
 SHARES = frozenset({"half", "part", "quarter", "one-half", "one-quarter"})  # "half Irish", "part Cherokee": a share
@@ -1837,7 +1837,7 @@ class PhrasesMixin:
         """Token i follows "and" after a number or an adjective said after a copula ("She is 45 and Mexican", "he is
         tall and Korean"): it is said of the copula's subject too."""
         a, said, copula = self.tok(i - 1), self.tok(i - 2), self.tok(i - 3)
-        if copula is not None and copula.low in HEDGE_WORDS and said is not None and said.low.isdigit():
+        if copula is not None and copula.low in HEDGES and said is not None and said.low.isdigit():
             copula = self.tok(i - 4)  # "shes like 80 and korean" (round 87: "and Asian person" was sent)
         return a is not None and a.low == "and" and said is not None and copula is not None and (
             said.low.isdigit() or "a" in self.lex.tags(said.core)) and (
