@@ -375,33 +375,32 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
 
     def member_description_end(self, k: int, origin: Callable[[int], str | None]) -> int:
         """Past what a member's origin is followed by before the next member ("in a hijab" in "one Somali in a hijab,
-        one Irish with red hair"): up to five free words with no person noun or origin among them, then a comma and
-        "one"/"the other"/"another"; else k. Read as the group's mix, the member's words stay on the device with it
-        (round 87: "one European people, one person in a bowler hat" was sent)."""
-        j = k
-        while j < k + 5 and self.describes_member(j, origin):
-            j += 1
+        one Irish with red hair"): its own words (`member_words_end`), then a comma and "one"/"the other"/"another";
+        else k. Read as the group's mix, the member's words stay on the device with it (round 87: "one European people,
+        one person in a bowler hat" was sent)."""
+        j = self.member_words_end(k, origin)
         comma, then = self.tok(j), self.tok(j + 1)
         if j > k and comma is not None and comma.text == "," and then is not None and then.low in ("one", "another", "the"):
             return j
         return k
 
-    def describes_member(self, j: int, origin: Callable[[int], str | None]) -> bool:
-        """Token j is a word of a member's own description: no person noun, origin or list word; free, or a thing
-        kept as written ("a bowler hat")."""
-        w = self.tok(j)
-        kept = j in self.used and isinstance(seg := self.spans[self.used[j]][2], Held) and seg.why == "not a person"
-        return w is not None and w.is_word and (kept or (self.free(j) and origin(j) is None and self.noun(w) is None
-                                                        and w.low not in MEMBER_FILLERS and w.low not in ("and", "or")))
-
     def last_description_end(self, k: int, origin: Callable[[int], str | None]) -> int:
-        """Past the last member's own words before the list's end (a comma or the prompt's end), as
-        `member_description_end` reads them; else k."""
-        j = k
-        while j < k + 5 and self.describes_member(j, origin):
-            j += 1
+        """Past the last member's own words before the list's end (a comma or the prompt's end); else k."""
+        j = self.member_words_end(k, origin)
         after = self.tok(j)
         return j if j > k and (after is None or after.text in ",;.") else k
+
+    def member_words_end(self, k: int, origin: Callable[[int], str | None]) -> int:
+        """The first token from k on, at most five on, that is no word of a member's own description: a free word
+        with no person noun, origin or list word, or a thing kept as written ("a bowler hat")."""
+        j = k
+        while j < k + 5 and (w := self.tok(j)) is not None and w.is_word:
+            kept = j in self.used and isinstance(seg := self.spans[self.used[j]][2], Held) and seg.why == "not a person"
+            if not (kept or (self.free(j) and origin(j) is None and self.noun(w) is None
+                             and w.low not in MEMBER_FILLERS and w.low not in ("and", "or"))):  # fmt: skip
+                break
+            j += 1
+        return j
 
     def group_word(self, k: int) -> bool:
         """Token k names a group or several people ("group", "friends", "couple")."""

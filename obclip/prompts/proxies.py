@@ -264,8 +264,7 @@ class ProxiesMixin:
             head = self.tok(last + 1)
             lead = first + 1 if toks[first].low in g.PREPOSITIONS and first + 1 < last else first
             owner = self.owner_at(first - 1) if first > 0 else None
-            persons_verb = head is not None and owner is not None and self.persons[owner].number == "sg" and (
-                head.low.endswith("s") and not head.low.endswith("ss") and "v" in self.lex.tags(head.core))  # fmt: skip
+            persons_verb = owner is not None and self.persons[owner].number == "sg" and self.verb_s_form(head)
             # "An Indian bride in a red lehenga waits alone": "waits" is the bride's verb, no noun the proxy
             # names a kind of (round 87: "in a waits" was sent)
             if kind == "noun" and lead < last and toks[lead].core in ("a", "an") and head is not None and (
@@ -662,7 +661,7 @@ class ProxiesMixin:
             j = self.past_held(i + 1)
             after = self.tok(j)
             subject = self.used.get(i - 1)  # a person's phrase ends before it (read without binding a pronoun)
-            finite = t.low.endswith("s") and not t.low.endswith("ss") and subject is not None and isinstance(
+            finite = self.verb_s_form(t) and subject is not None and isinstance(
                 self.spans[subject][2], Phrase) and self.spans[subject][1] == i - 1 and (
                 after is not None and after.text in ";.")  # fmt: skip  # "The woman wears a headscarf; the birds
             # crowd": her verb, its object held, leaves with it (round 88: "The woman wears;" was sent)
@@ -1365,18 +1364,20 @@ class ProxiesMixin:
                 return False
         return False
 
+    def verb_s_form(self, w: Token | None) -> bool:
+        """`w` may be a verb's third-person -s form ("waits", "wears", "catches"; not "class", "dress")."""
+        return w is not None and w.is_word and w.low.endswith("s") and not w.low.endswith("ss") and (
+            "v" in self.lex.tags(w.core))  # fmt: skip
+
     def subject_clause(self, first: int, last: int, named_last: int) -> tuple[int, int]:
         """Where the held proxy first..last is its clause's subject ("; her feathered headdress catches the light",
         "Her hijab flutters in the wind"), the clause whole, with the ";" that opened it: what it does is said of the
         held thing and goes with it (round 87: "; catches the light" was sent). Else (first, last)."""
-        def says(k: int) -> bool:  # a verb's -s form
-            w = self.tok(k)
-            return w is not None and w.is_word and w.low.endswith("s") and not w.low.endswith("ss") and (
-                "v" in self.lex.tags(w.core))  # fmt: skip
-
-        verb = last if last > named_last and says(last) else last + 1  # the extent may have taken the verb already
+        # the extent may have taken the verb already ("Her hijab flutters")
+        verb = last if last > named_last and self.verb_s_form(self.tok(last)) else last + 1
         opener = self.tok(first - 1)
-        if not (opener is None or opener.text in ";.!?") or not says(verb) or not (verb == last or self.free(verb)) or not (
+        if not (opener is None or opener.text in ";.!?") or not self.verb_s_form(self.tok(verb)) or not (
+                verb == last or self.free(verb)) or not (
                 self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core == "the"):  # fmt: skip
             return first, last
         end = verb

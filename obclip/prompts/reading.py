@@ -231,8 +231,10 @@ class ReadingMixin:
             if w.is_word and w.core in self.lex.adjectives and w.core not in g.DETERMINERS:
                 j -= 1  # "an elderly Japanese"
             elif w.low in YO and (n := self.tok(j - 1)) is not None and (n.kind == "num" or n.core in g.NUMBER_WORDS):
-                j -= 2  # "a 25 year old Korean smiling", "a 30 yo Nigerian dancing" (round 86: refused as an age of
-            else:  # no one, the origin word read as what "smiling" describes)
+                # "a 25 year old Korean smiling", "a 30 yo Nigerian dancing" (round 86: refused as an age of no one,
+                # the origin word read as what "smiling" describes)
+                j -= 2
+            else:
                 break
         det = self.tok(j)
         counted = det is not None and (det.core in g.DETERMINERS or det.kind == "num" or det.core in g.NUMBER_WORDS)
