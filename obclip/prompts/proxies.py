@@ -596,15 +596,12 @@ class ProxiesMixin:
         if k is None:
             return
         first, last, seg = self.spans[k]
-        said_again = isinstance(seg, Pronoun) and any(
-            isinstance(other, Pronoun) and other.person == seg.person and a != first for a, _, other in self.spans)
         # "a Nigerian chef tasting her jollof rice; she nods": "she" says the gender "her" said (round 84: "tasting
         # her;" was left, read as an object in the decoys, and the prompt was refused)
         if isinstance(seg, Pronoun) and seg.role == "possessive" and first == last == i - 1 and (
-                "gender" in self.persons[seg.person].in_phrase or said_again):  # fmt: skip  # "a piper playing his
-            # bagpipes": his gender is said by "his" alone, which must stay
-            del self.used[first]
-            self.spans[k] = (-1, -1, Held("", RELEASED))
+                "gender" in self.persons[seg.person].in_phrase or self.said_again(i - 1)):  # fmt: skip  # "a piper
+            # playing his bagpipes": his gender is said by "his" alone, which must stay
+            self.release_pronoun(i - 1)
 
     def place_at(self, i: int, named: bool = False) -> int | None:
         """The last token of a place name of one origin starting at token i (at most three words, free, or with
