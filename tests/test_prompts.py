@@ -248,7 +248,7 @@ def test_over_the_budget_an_origin_stays_on_the_device_rather_than_a_refusal(pro
 @pytest.mark.parametrize(
     ("prompt", "match"),
     [("a man, a woman and a boy, she reads while he sleeps", "refer to"),
-     ("watching her dance", "ambiguous"), ("portrait of Qwertzella", "name")],
+     ("watching his dance", "which is meant"), ("portrait of Qwertzella", "name")],
 )  # fmt: skip
 def test_undecidable_prompts_are_refused_with_the_word_named(prompt: str, match: str) -> None:
     with pytest.raises(DetectionError, match=match) as exc:
@@ -2971,11 +2971,14 @@ def test_session_23_a_place_of_several_words_is_no_name() -> None:
 
 def test_session_23_a_decoys_ambiguous_pronoun_is_refused_in_the_users_words() -> None:
     """Red team 55/56: "his grandson watches him work" was refused with "a word is unreadable": a decoy's "her work"
-    reads two ways. The message quotes the user's own words and says what to write."""
+    reads two ways. The message quotes the user's own words and says what to write.
+    (Session 31: a decoy's "watches her work" reads as her working, so this prompt is accepted; the refusal in the
+    user's words is now that of "watching his dance", whose decoy "her dance" reads as "him dance".)"""
+    group = accepted("The old man mends his net, and his grandson watches him work.")
+    assert any("watches her work" in c for c in group.order) and all("his work" not in c for c in group.order)
     with pytest.raises(DetectionError) as refused:
-        transform("The old man mends his net, and his grandson watches him work.")
-    assert "'watches him work'" in str(refused.value) and "unreadable" not in str(refused.value)
-    assert "her" not in str(refused.value).split("'")[1]  # no decoy's word quoted
+        transform("The old man mends his net, and his grandson watches his dance.")
+    assert "'watches his dance'" in str(refused.value) and "unreadable" not in str(refused.value)
     assert len(accepted("The old man mends his net, and his grandson watches him at work.").order) > 1  # as advised
 
 
@@ -3115,8 +3118,8 @@ def test_session_24_a_body_part_after_has_is_the_persons() -> None:
     "She has her arm around him"), with a hint about work."""
     group = accepted("A young couple sitting on a park bench. He has his arm around her.")
     assert "A young couple sitting on a park bench. She has her arm around him." in group.order, group.order
-    with pytest.raises(DetectionError, match="watching her dance"):
-        transform("a man watching her dance")
+    with pytest.raises(DetectionError, match="watching his dance"):
+        transform("a man watching his dance")  # "her dance" after a verb of seeing is her dancing (session 31)
 
 
 @pytest.mark.parametrize(("prompt", "meant"), [("a hombre viejo playing chess in the plaza", "old"),
@@ -4726,3 +4729,52 @@ def test_session_30_round_89_an_age_in_brackets(prompt: str, view: str) -> None:
     """Held-out round 89 (on 53618a0): "(around fifteen)" went out beside "old woman" (strong); "(26f, latina)" sent
     "me (, man)"."""
     assert accepted(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize(("prompt", "words"), [
+    ("her son watches her work at the pottery wheel", ("son watches her work", "daughter watches her work")),
+    ("a woman having her lunch in the park", ("woman having her lunch", "man having his lunch")),
+    ("a man who has his work on display", ("man who has his work", "woman who has her work")),
+    ("a man watching her play the piano", ("watching her play", "watching him play")),
+])  # fmt: skip
+def test_session_31_her_after_a_verb_of_seeing_or_having(prompt: str, words: tuple[str, ...]) -> None:
+    """Refused as "her work ... as a thing, or her doing it": after "have" a word that is a noun and a verb is a
+    thing of hers ("having her lunch"); after a verb of seeing, a word ending its phrase is what she does ("watches
+    her work at the wheel": the counterpart is "him work"). Both forms are in the set, read the same way back."""
+    group = accepted(prompt)
+    for w in words:
+        assert any(w in c for c in group.order), (w, group.order)
+
+
+def test_session_31_his_after_a_verb_of_seeing_is_refused_in_the_users_words() -> None:
+    """"watching his dance" has the counterpart "her dance", read as her dancing ("him dance"), so no set is the same
+    from every candidate: refused, saying which two readings to choose from, in the user's words."""
+    with pytest.raises(DetectionError, match="'watching him dance', or 'watching his own dance'"):
+        transform("a boy watching his dance")
+
+
+def test_session_31_a_private_full_name_at_a_named_place() -> None:
+    """"Mohammed Ali Khan, a taxi driver in Karachi": the place is held with the name (a full name at a named place
+    ties to a record), and the name, whose span took the comma, was then read as lost: refused."""
+    group = accepted("Mohammed Ali Khan, a taxi driver in Karachi, waits for a fare")
+    assert {"Mohammed Ali Khan", "in Karachi"} <= set(group.held_back)
+    assert all("taxi driver" in c and "Karachi" not in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a Nigerian man counting naira notes at a market stall", "naira"),
+    ("a Greek grandmother pouring ouzo on the terrace", "ouzo"),
+    ("a Japanese woman in front of a pagoda", "pagoda"),
+])  # fmt: skip
+def test_session_31_money_drinks_and_temples_of_one_origin(prompt: str, held: str) -> None:
+    """Round 89's class: a country's money, drink or house of worship beside a stated origin went out beside decoys
+    of every origin (WordNet's glosses say whose they are; a word counts where each of its senses is of the kind)."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize("prompt", ["a woman sent a letter to a Nigerian friend", "a Korean man holding a penny"])
+def test_session_31_words_that_are_also_coins_are_not_things_of_an_origin(prompt: str) -> None:
+    """"sent" (an Estonian coin in WordNet, and the past of "send") and "penny" (any coin) tell no one's origin."""
+    group = accepted(prompt)
+    word = "sent" if "sent" in prompt else "penny"
+    assert all(word in c for c in group.order)

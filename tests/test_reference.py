@@ -1748,10 +1748,12 @@ def test_round_28_her_before_when_it_happens_is_an_object(prompt: str) -> None:
 def test_round_28_a_perception_verbs_object_before_a_verb_and_its_object() -> None:
     """Red team round 28: "a woman watching him play the piano" was refused (in the decoy "watching her play the
     piano" the "her play" could be her theatre play). A bare verb followed by its own object says what she does:
-    "her" is an object; "watching her dance" stays ambiguous."""
+    "her" is an object. (Session 31: so is a bare verb ending its phrase, "watching her dance", the counterpart "him
+    dance"; "watching his dance" is refused, its decoy "her dance" being read that way.)"""
     assert transform("a woman watching him play the piano").n == 4
+    assert any("watching him dance" in c for c in transform("a man watching her dance").order)
     with pytest.raises(DetectionError):
-        transform("a man watching her dance")
+        transform("a woman watching his dance")
 
 
 def test_round_28_an_article_left_before_what_the_person_does_leaves_with_the_held_proxy() -> None:

@@ -27,6 +27,9 @@ from obclip.prompts.tokens import Token, weight_group
 
 REQUEST_MODALS = frozenset({"can", "could", "would", "will"})  # "... can u draw her": typed with no stop before it
 GET_FORMS = frozenset("get gets got getting gotten".split())  # "getting her first X": one gets one's own firsts
+# "having her lunch", "has her work on display": after "have", a word that is a noun and a verb is a thing of hers
+# (the causative "had her cook dinner" is rare in prompts; before it a determiner says so, and it is read as one)
+HAVE_FORMS = frozenset("have has had having".split())
 # Prepositions of place: an object pronoun after one, at the end of its phrase, is where the clause's subject is
 # ("a teddy bear ... with a castle behind him"), so it refers to that subject, an animal or a toy included.
 LOCATIVE = frozenset("behind beside besides near around above below beneath under underneath inside before".split())
@@ -762,6 +765,14 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         return "object"  # "draw her fishing", "paint her dancing in the rain": the one asked for, doing it (round 73:
         # "draw his fishing" in every male decoy told the server the prompt said "her"); "paint her wedding", "draw
         # her painting" and "her building" name a thing of hers
+    if word == "his" and "n" in tags and "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and (
+            prev.core not in HAVE_FORMS | g.CAUSATIVE) and _phrase_ends(tokens[i + 2] if i + 2 < len(tokens) else None, lex):  # fmt: skip
+        raise AmbiguousPronoun(
+            f"{tokens[i].text!r} (character {tokens[i].start}): '{prev.text} {tokens[i].text} {nxt.text}' has a "
+            f"counterpart 'her {nxt.text}' that reads as her doing it, so its decoy would say 'him {nxt.text}' and "
+            f"the set would not be the same from every candidate; say which is meant ('{prev.text} him "
+            f"{nxt.text}', or '{prev.text} his own {nxt.text}')"
+        )  # the other way round ("watches her work" -> "him work") is read once, above
     if "n" in tags and word == "his":
         return "possessive"  # "helping his aging father": "his" is never an object ("help her do" is)
     after = tokens[i + 2] if i + 2 < len(tokens) else None
@@ -776,6 +787,13 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and core in lex.senses.body:
             return "possessive"  # "He has his arm around her", "watching her hand": a part of the body is hers,
             # not something she does (round 58: refused as "her arm ... or her doing it")
+        if "v" in tags and prev is not None and prev.core in HAVE_FORMS:
+            return "possessive"  # "a woman having her lunch in the park" (refused as "her lunch ... or her doing it")
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and _noun_next(after, lex):
+            return "possessive"  # "watching her dance recital": a noun after the word makes it a modifier of a thing
+        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and _phrase_ends(after, lex):
+            return "object"  # "her son watches her work at the wheel", "hearing her laugh": seen or heard, it is
+            # what she does; the counterpart "him work" (a possessive "watching his dance" is refused, below)
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION:
             raise _ambiguous(tokens[i], f"'{prev.text} {tokens[i].text} {nxt.text}' (her {nxt.text} as a thing, or "
                              f"her doing it)")  # fmt: skip
@@ -804,6 +822,22 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
+
+
+def _noun_next(t: Token | None, lex: Lexicon) -> bool:
+    """A noun for sure right after the word ("her dance recital", "his work desk")."""
+    return t is not None and t.is_word and "n" in lex.tags(t.core) and t.core not in g.CLOSED and not (
+        set(lex.tags(t.core)) & set("vr"))  # fmt: skip
+
+
+def _phrase_ends(t: Token | None, lex: Lexicon) -> bool:
+    """The word after "her X" ends X's phrase: the prompt's end, a mark, a preposition, a conjunction or an adverb
+    ("watches her work at the wheel", "hear her laugh, then"), as a bare verb's phrase ends."""
+    if t is None or not t.is_word:
+        return True
+    if t.core in g.PREPOSITIONS or t.core in g.CONJUNCTIONS:
+        return True
+    return set(lex.tags(t.core)) <= set("r") and bool(lex.tags(t.core))
 
 
 def _noun_after_modifiers(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
