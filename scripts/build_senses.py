@@ -502,6 +502,10 @@ def _places(wn, people: dict) -> tuple[dict[str, str], dict[str, str]]:
 REGIONAL_KINDS = ("dish.n.02", "baked_goods.n.01", "garment.n.01", "headdress.n.01", "footwear.n.01",
                   "musical_instrument.n.01", "dance.n.01", "folk_dancing.n.01", "festival.n.01", "dwelling.n.01",
                   "language.n.01")  # "telling stories in Gaelic" beside decoys of every origin
+# a country's money, drinks and houses of worship ("naira notes", "ouzo", "a pagoda"): kinds whose words are often
+# other words too ("sent", an Estonian coin; "plonk", a noise; "penny", any coin), so a word counts only where every
+# sense WordNet gives it, of any part of speech, is of the kind
+SOLE_SENSE_KINDS = ("monetary_unit.n.01", "beverage.n.01", "place_of_worship.n.01")
 GLOBAL_THINGS = frozenset({"pizza", "pizza pie"})  # born in one country, eaten in all: no one's origin
 
 
@@ -514,8 +518,9 @@ def _regional(wn, people: dict, places: dict[str, str]) -> dict[str, str]:
     origins = {w: e["value"] for w, e in people["adjectives"].items() if e.get("attribute") == "ethnicity"}
     kinds = set().union(*(set(wn.synset(k).closure(lambda x: x.hyponyms())) | {wn.synset(k)} for k in REGIONAL_KINDS))
     languages = _closure(wn, ("language.n.01",))
+    sole = _closure(wn, SOLE_SENSE_KINDS)
     out: dict[str, str] = {}
-    for syn in sorted(kinds, key=lambda x: x.name()):
+    for syn in sorted(kinds | sole, key=lambda x: x.name()):
         gloss = re.sub(r"\([^)]*\)", "", syn.definition())
         spoken = syn in languages  # a language's gloss says where it is spoken, often late ("... official in Kenya")
         text = gloss if spoken or re.search(r"\btradition|\bnational\b", gloss) else " ".join(gloss.split()[:8])
@@ -532,6 +537,8 @@ def _regional(wn, people: dict, places: dict[str, str]) -> dict[str, str]:
             name = lemma.name().lower().replace("_", " ")
             if wn.synsets(lemma.name(), "n")[0] != syn or len(name) < 4 or name in GLOBAL_THINGS:
                 continue  # not its usual sense ("tam"), too short to be sure of, or eaten everywhere
+            if syn not in kinds and not set(wn.synsets(lemma.name())) <= sole:
+                continue
             if name not in people["nouns"] and name not in people["adjectives"]:
                 out[name] = value
     for value, names in load_curated()["REGIONAL"].items():

@@ -69,7 +69,7 @@ def name_of(m: Mention, held: tuple[str, ...]) -> str | None:
     """The held name `m` mentions: a name held after a person noun ("the goddess Athena"), or a person's phrase that
     is a held name or ends on one ("Abraham Lincoln"; "English Hippocrates", an origin's word before it)."""
     if m.kind == "held back":
-        return m.text if m.why == "name" else None
+        return m.text.rstrip(",;: ") if m.why == "name" else None  # "Ali Khan, a taxi driver": its span takes the comma
     return next((h for h in held if m.kind == "person" and (m.text == h or m.text.endswith(" " + h))), None)
 
 
