@@ -381,8 +381,79 @@ def _senses(wn, people: dict) -> dict:
         "colours": sorted(colours),
         "child_nouns": sorted(child),
         "child_adjectives": sorted(CHILD_ADJECTIVES),
+        "baby_things": _baby_things(wn, people),
+        "role_names": _role_names(wn, people),
+        "child_games": _child_games(wn, people),
         "adult_nouns": sorted(adult),
     }
+
+
+# what a baby's gloss says it is for ("crib: baby bed with high sides", "highchair: a chair for feeding a very young
+# child"); "child" alone is not enough (a rocking horse, a piggy bank, a school bus: "a child's ..." things adults use)
+BABY_GLOSS = re.compile(r"\b(baby|babies|baby's|infant|infants|infant's|newborns?|very young child|preschool children)\b")
+
+
+def _baby_things(wn, people: dict) -> list[str]:
+    """Things made for babies, by their gloss's first eight words (a cradle, a bassinet, a playpen, a nursery): beside
+    a person whose age is varied they say "a baby" as "swaddled" does ("an old person asleep in a crib" is a decoy
+    no one writes). Artifacts only, not fabrics ("nainsook: muslin used especially for babies"); a word's usual
+    sense; plurals too."""
+    fabrics = _closure(wn, ("fabric.n.01",))
+    out = set()
+    for syn in _closure(wn, ("artifact.n.01",)) - fabrics:
+        if not BABY_GLOSS.search(" ".join(re.sub(r"\([^)]*\)", "", syn.definition()).split()[:8])):
+            continue
+        for lemma in syn.lemmas():
+            name = lemma.name().lower().replace("_", " ")
+            if wn.synsets(lemma.name(), "n")[0] == syn and name not in people["nouns"] and name not in people["adjectives"]:
+                *head, last = name.split()
+                out |= {name} | {" ".join([*head, plural]) for plural in (getInflection(last, "NNS") if not last.endswith("s") else ())}
+    return sorted(out)
+
+
+def _child_games(wn, people: dict) -> list[str]:
+    """Children's games and customs (WordNet's kinds of "child's game", and acts whose gloss opens on what children
+    do: "trick or treat: a request by children on Halloween"), in the forms prompts write them ("hide-and-seek",
+    "trick-or-treating"): beside a person whose age is varied they say "a child" ("old people ... trick-or-treating"
+    is a decoy no one writes, round 90)."""
+    games = _closure(wn, ("child's_game.n.01",)) - {wn.synset("child's_game.n.01")}
+    by_children = re.compile(r"\b(by|for) children\b|\bchildren's (game|custom)\b")
+    customs = {syn for syn in _closure(wn, ("act.n.02",)) if by_children.search(" ".join(syn.definition().split()[:8]))}
+    out = set()
+    for syn in games | customs:
+        for lemma in syn.lemmas():
+            name = lemma.name().lower().replace("_", " ")
+            if wn.synsets(lemma.name(), "n")[0] != syn or name in people["nouns"] or len(name) < 4 or (
+                    wn.morphy(lemma.name(), "n") != lemma.name()):  # fmt: skip
+                continue  # "tag", "it": a game's name that is first something else; "jacks", a plural of "jack"
+            for form in {name, name.replace(" ", "-")}:
+                *head, last = re.split(r"([ -])", form)
+                out.add(form)
+                if syn in customs and " or " in name:  # "trick or treat", a custom of two verbs, is done: "-ing"
+                    out |= {"".join(head) + ing for ing in getInflection(last, "VBG") or ()}
+    return sorted(out)
+
+
+def _role_names(wn, people: dict) -> dict[str, list[str]]:
+    """Role nouns -> the other role nouns that may name the same person again with "the": its synonyms and the
+    kinds it is a kind of, two steps up WordNet's hypernyms from its usual sense ("boxer" -> "fighter", "chef" ->
+    "cook", "surgeon" -> "doctor", "physician"). Role nouns are the lexicon's nouns that say no class, gender or age
+    ("nurse", not "woman" or "king": those are named again by their class)."""
+    roles = {w for w, e in people["nouns"].items() if e.get("class") is None and e["number"] == "sg" and not (
+        e.get("gender") or e.get("age")) and "_" not in w and " " not in w}  # fmt: skip
+    out: dict[str, list[str]] = {}
+    person = wn.synset("person.n.01")
+    for word in sorted(roles):
+        synsets = wn.synsets(word, "n")
+        if not synsets:
+            continue
+        usual = synsets[0]
+        kinds = {usual} | set(usual.closure(lambda x: x.hypernyms(), depth=2))
+        names = {lem.name().lower() for syn in kinds - {person} for lem in syn.lemmas()} & roles - {word}
+        names = {n for n in names if wn.synsets(n, "n")[0] != person}  # "the individual" is anyone, as "the person"
+        if names:
+            out[word] = sorted(names)
+    return out
 
 
 # what a place must be an instance of to count as one ("Accra": a national capital; "Naples": a port and a city)

@@ -225,10 +225,14 @@ def test_an_ing_word_before_its_adjunct_may_be_held_alone() -> None:
 def test_three_adjuncts_that_state_one_age_are_held_back_not_refused() -> None:
     """Red team round 24: "A newborn sleeping in a hospital bassinet under a heat lamp" was refused: after two
     spans ("sleeping", "under a heat lamp") the bassinet still said child. Three adjuncts may be held (MAX_SPANS);
-    the newborn is still varied, and what is sent no longer states the age."""
+    the newborn is still varied, and what is sent no longer states the age. (Session 31: a bassinet, made for
+    babies by WordNet's gloss, is held by the parser, and the attacker then finds nothing more to hold; an
+    incubator, which no gloss gives to babies, still takes the three spans.)"""
     group = _guarded("A newborn sleeping in a hospital bassinet under a heat lamp")
+    assert group.n > 1 and default_attacker().leak(group) is None and not any("bassinet" in c for c in group.order)
+    group = _guarded("A newborn sleeping in a hospital incubator under a heat lamp")
     assert len(group.held_back) == 3 and group.n > 1 and default_attacker().leak(group) is None, group.held_back
-    assert not any("bassinet" in c for c in group.order)
+    assert not any("incubator" in c for c in group.order)
 
 
 def test_an_item_of_a_long_list_tag_may_be_held_back() -> None:

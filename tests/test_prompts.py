@@ -4778,3 +4778,103 @@ def test_session_31_words_that_are_also_coins_are_not_things_of_an_origin(prompt
     group = accepted(prompt)
     word = "sent" if "sent" in prompt else "penny"
     assert all(word in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a baby asleep in a cradle by the window", "cradle"),
+    ("a toddler in a highchair eating peas", "highchair"),
+    ("twin baby boys playing in a playpen", "playpen"),
+])  # fmt: skip
+def test_session_31_things_made_for_babies_tell_an_age(prompt: str, held: str) -> None:
+    """Round 89-90's class: a child's scene beside old decoys ("twin old men on a nursery floor"). A thing WordNet
+    glosses as made for babies ("cradle: a baby bed with sides and rockers") tells the age as "crib" did."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a toddler crawling on a rug in soft nursery light", "a little child crawling on a rug in soft light"),
+    ("a man at a traditional Hindu wedding ceremony", "a man at a traditional wedding ceremony"),
+    ("a woman at a lavish Jewish wedding", "a woman at a lavish wedding"),
+])  # fmt: skip
+def test_session_31_an_adjective_before_a_held_modifier_is_its_heads(prompt: str, view: str) -> None:
+    """"in soft nursery light" held "in soft nursery" and sent "on a rug light"; "a traditional Hindu wedding" was
+    read as a person ("a traditional Hindu") and sent "a traditional person wedding ceremony"."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+@pytest.mark.parametrize("prompt", ["a plant nursery at dawn", "an old wooden cradle in the attic"])
+def test_session_31_a_babys_thing_with_no_one_there_goes_as_written(prompt: str) -> None:
+    """With no one in the prompt, a thing made for babies hints at no one (a place that holds people, like a
+    harem, is held; a nursery is no such place)."""
+    assert accepted(prompt).cloud_prompt == prompt
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A thirty something guy working on a laptop in a cafe", "thirty something"),
+    ("she is forty something and loves jazz", "forty something"),
+    ("she is forty-something and loves jazz", "forty-something"),
+])  # fmt: skip
+def test_session_31_round_90_an_age_group_in_two_words(prompt: str, said: str) -> None:
+    """Held-out round 90 (on 1e0bbc3): "A thirty something guy" went out as written beside every decoy (strong); "she
+    is forty-something" sent "she is middle-aged person" (a second person, no article)."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and len({c.split()[2] for c in group.order}) > 1, group.order
+    assert not any("aged person" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["forty something dollars on the table", "forty-something dollars on the table"])
+def test_session_31_an_age_group_before_a_thing_is_no_one(prompt: str) -> None:
+    """"forty-something dollars" names no one (it was refused: read as a person, "forty-something" a decoy's age)."""
+    assert accepted(prompt).cloud_prompt == prompt
+
+
+def test_session_31_twins_of_a_compound_noun_are_one_group() -> None:
+    """"twin baby boys" read "twin" as a person of its own: its decoys ("twin little girls") read back as one group,
+    so the slot's index did not match (the set was closed, but no read-back could check it)."""
+    group = accepted("twin baby boys on a rug")
+    assert len(parse(group.cloud_prompt, LEX).persons) == 1
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("The widow stands at the graveside in black. Her veil moves in the wind, and she holds a single white rose.",
+     "The widow stands at the graveside in black. she holds a single white rose."),
+    ("a woman with grey roots showing in her dyed brown hair, candid kitchen photo", "a woman, candid kitchen photo"),
+    ("a man in a kippah lighting the menorah for Hanukkah with his family", "a man with his family"),
+    ("a man in a keffiyeh drinking mint tea in a Marrakech souk", "a man drinking mint tea"),
+])  # fmt: skip
+def test_session_31_round_90_what_is_left_reads_as_a_sentence(prompt: str, view: str) -> None:
+    """Held-out round 90: "in black., and she holds", "a woman in her dyed brown hair", "a man lighting with his
+    family", "drinking mint tea in a" were sent once the telling words were held."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+def test_session_31_round_90_a_hens_chicks_are_birds() -> None:
+    """Held-out round 90: "a mother hen leading her chicks" sent "her women" / "her men" ("mother" three words before
+    made "chicks" a person, and "leading", a noun too, was read as the head of "hen leading")."""
+    assert accepted("a mother hen leading her chicks across a farmyard").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("kids in costumes trick-or-treating on a suburban street", "trick-or-treating"),
+    ("two girls playing hopscotch on the sidewalk", "hopscotch"),
+])  # fmt: skip
+def test_session_31_round_90_childrens_games_tell_an_age(prompt: str, held: str) -> None:
+    """Held-out round 90: "kids in costumes trick-or-treating" went out beside "old people in costumes
+    trick-or-treating" (strong). WordNet's children's games and customs ("trick or treat: a request by children on
+    Halloween") are held where an age is varied, as a crib is."""
+    held_on_device(prompt, held)
+
+
+def test_session_31_round_90_a_lady_doctor_is_a_female_doctor() -> None:
+    """Held-out round 90: "a lady doctor" had the decoy "a gentleman doctor", a phrase no one writes (weak). "lady"
+    before a role noun says her gender, written as "woman doctor" is: "a female doctor" / "a male doctor"."""
+    group = accepted("gimme a pic of a lady doctor,, serious vibes, hospital")
+    assert {"female doctor", "male doctor"} <= {w for c in group.order for w in re.findall(r"\w*male doctor", c)}
+    assert not any("gentleman" in c or "lady" in c for c in group.order)
+
+
+def test_session_31_a_nursery_named_only_as_whom_books_are_for_hints_at_no_one() -> None:
+    """"board books for toddlers on a nursery shelf": the toddlers are whom the books are for, no one in the
+    picture, so a thing made for babies there hints at no one (it was held, N = 1)."""
+    prompt = "a stack of board books for toddlers on a nursery shelf"
+    assert accepted(prompt).cloud_prompt == prompt

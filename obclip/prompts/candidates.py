@@ -483,10 +483,15 @@ def transform(
 DECADE_DIGITS = {str(years // 10): word for word, years in DECADES.items() if years >= 20}  # "3" -> "thirties"
 
 
+# the words before an age said of someone ("she is forty something", "a man aged thirty something")
+SAID_AN_AGE = frozenset("is was am aged age she's he's shes hes i'm im".split())
+
+
 def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
     """ "A mid-30s mechanic" read as "A mid-thirties mechanic", as it is written in words (the digits split from
     "mid-" and were refused as a stray number, round 79): a decade with its part before a person's noun. A decade
-    before anything else ("a car from the mid-80s") stays as written."""
+    before anything else ("a car from the mid-80s") stays as written. "thirty something", in two words, is read
+    as "thirty-something" wherever it is written."""
     fixes: list[str] = []
 
     def words(m: re.Match) -> str:
@@ -495,7 +500,19 @@ def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
         fixes.append(f"'{m.group(1)}-{m.group(2)}0s' as '{m.group(1)}-{DECADE_DIGITS[m.group(2)]}'")
         return f"{m.group(1)}-{DECADE_DIGITS[m.group(2)]} {m.group(3)}"
 
-    return re.sub(r"\b(early|mid|late)-([2-9])0'?s (\w+)", words, text, flags=re.IGNORECASE), fixes
+    text = re.sub(r"\b(early|mid|late)-([2-9])0'?s (\w+)", words, text, flags=re.IGNORECASE)
+
+    def joined(m: re.Match) -> str:  # "A thirty something guy" (round 90: sent as written beside every decoy)
+        after = (m.group(3) or "").lower()
+        before = (text[: m.start()].split() or [""])[-1].lower()
+        if m.group(2).lower() == "something" and lex.nouns.get(after) is None and after not in lex.adjectives and (
+                after not in COLLECTIVES) and before not in SAID_AN_AGE:  # fmt: skip
+            return m.group(0)  # "forty something dollars": no one's age; "she is forty something" is hers
+        fixes.append(f"'{m.group(1)} {m.group(2)}' as '{m.group(1)}-{m.group(2)}'")
+        return f"{m.group(1)}-{m.group(2)}"  # the word after is only looked at, not consumed
+
+    return re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[2-9]0)\s+(somethings?)\b(?=(?:\s+(\w+))?)",
+                  joined, text, flags=re.IGNORECASE), fixes
 
 
 def _transform(

@@ -96,6 +96,8 @@ class Senses:
         person_senses (`frozenset[str]`): nouns outside the people lexicon that can mean a person ("idol").
         child (`frozenset[str]`): person nouns for children ("boy", "toddler").
         child_adjectives (`frozenset[str]`): adjectives that make a person a child ("little", "teenage").
+        baby_things (`frozenset[str]`): things made for babies, by gloss ("cradle", "playpen"): proxies of an age.
+        child_games (`frozenset[str]`): children's games and customs ("hopscotch", "trick-or-treating"): the same.
         adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
         ing_compounds (`frozenset[str]`): nouns of an -ing word and a noun ("greeting card"): no verb and object.
@@ -113,6 +115,8 @@ class Senses:
         named_places (`dict[str, str]`): the same for names that are common nouns too ("manila" paper, "a berlin"):
             the place only where the name is written as one, capitalised.
         languages (`frozenset[str]`): languages named in one word ("spanish", "gaelic"): "a book in Spanish".
+        role_names (`dict[str, frozenset[str]]`): role nouns -> the role nouns that may name that person again with
+            "the", its synonyms and kinds ("boxer" -> "fighter", "chef" -> "cook").
     """
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
@@ -132,6 +136,8 @@ class Senses:
     person_senses: frozenset[str] = frozenset()
     child: frozenset[str] = frozenset()
     child_adjectives: frozenset[str] = frozenset()
+    baby_things: frozenset[str] = frozenset()
+    child_games: frozenset[str] = frozenset()
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     ing_compounds: frozenset[str] = frozenset()
@@ -144,6 +150,7 @@ class Senses:
     places: dict[str, str] = field(default_factory=dict)
     named_places: dict[str, str] = field(default_factory=dict)
     regional: dict[str, str] = field(default_factory=dict)  # "kilt": european, "sushi": asian (from glosses)
+    role_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def body_part(self, word: str) -> bool:
         """`word` names a part of the body, singular or plural ("face", "hands")."""
@@ -324,6 +331,7 @@ SENSE_KEYS = {
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "hairdos": "hairdos",
     "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
+    "baby_things": "baby_things", "child_games": "child_games",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
     "thing_verbs": "thing_verbs",
     "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",
@@ -346,6 +354,7 @@ def _senses() -> Senses:
         places=dict(raw.get("places", {})),
         named_places=dict(raw.get("named_places", {})),
         regional=dict(raw.get("regional", {})),
+        role_names={k: frozenset(v) for k, v in raw.get("role_names", {}).items()},
     )
 
 
@@ -396,6 +405,8 @@ def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
     nouns.update({joined: nouns[w] for joined, w in solid.items()})
     pos = {**dict.fromkeys(solid, "n"), **pos}  # as a noun only: "a coworker", not "an afrolatinx style"
     proxies = {w.lower(): Proxy(e.get("kind", "noun"), tuple(e.get("reveals", ()))) for w, e in raw["proxies"].items()}
+    # things made for babies and children's games, by WordNet ("a cradle", "hopscotch"), tell an age as "crib" does
+    proxies = {**{w: Proxy("noun", ("age",)) for w in senses.baby_things | senses.child_games}, **proxies}
     phrases = tuple(tuple(p.lower().split()) for p in raw.get("non_person_phrases", []))
     return Lexicon(
         nouns=nouns,

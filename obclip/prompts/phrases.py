@@ -331,10 +331,14 @@ class PhrasesMixin:
                     self.thing_noun(k)):  # fmt: skip
                 k += 1
             worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
-            aged = (a := self.tok(i - 1)) is not None and a.low in ("aged", "age")  # "a man aged forty-something": his age
+            aged = (a := self.tok(i - 1)) is not None and (a.low in ("aged", "age") or (
+                a.low in COPULAS | {"she's", "he's", "shes", "hes", "im", "i'm", "am"} and "-" in t.low))  # fmt: skip
+            # "a man aged forty-something", "she is forty-something": his or her age (read by the age pass; "she is
+            # middle-aged person" was sent, a second person)
             if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker and (
                     self.modifiers_to_noun(i + 1) is None) and (  # fmt: skip  # "a thirty-something Swedish dad" (round 88)
-                    not aged) and not (nxt is not None and nxt.core in COLLECTIVES):  # fmt: skip  # "a 60-something couple"
+                    not aged) and not (nxt is not None and nxt.core in COLLECTIVES) and not (  # "a 60-something couple"
+                    not t.low.endswith("s") and self.thing_noun(i + 1)):  # fmt: skip  # "forty-something dollars"
                 years = group_years(m)  # "20-somethings at a bar"; "a 40-something woman" is read as her modifier
                 if years is not None:
                     plural = t.low.endswith("s")
@@ -488,6 +492,10 @@ class PhrasesMixin:
         if not nxt.is_word:
             return False
         head = i + 1 if self.noun(nxt) is not None else self.modifiers_to_noun(i + 1)
+        if head is not None and (found := self.noun(self.tokens[head])) is not None and (
+                self.compound_modifier(found[0], self.tokens[head].core)) and (  # fmt: skip
+                (w := self.tok(head + 1)) is not None and w.is_word and self.noun(w) is not None):
+            head += 1  # "twin baby boys": the baby modifies the boys, whose kind the twin names
         return head is not None and (after := self.noun(self.tokens[head])) is not None and after[0].number == "pl"
 
     def modifiers_to_noun(self, j: int) -> int | None:
@@ -582,9 +590,10 @@ class PhrasesMixin:
         # role only an adult has, and whom a child decoy would contradict (read as before)
 
     def compound_modifier(self, noun: Noun, core: str) -> bool:
-        """A singular person noun that modifies a person noun after it: "baby girl", "a teen couple", and a being
+        """A singular person noun that modifies a person noun after it: "baby girl", "a teen couple", "a lady doctor"
+        (round 90: "a gentleman doctor" was a decoy), and a being
         of story that states nothing ("a young elf princess", "a vampire hunter": the princess is an elf)."""
-        return noun.number == "sg" and (noun.cls == "person" or (core in self.lex.senses.beings and noun.gender is None))
+        return noun.number == "sg" and (noun.cls in GENERAL_CLASSES or (core in self.lex.senses.beings and noun.gender is None))
 
     def nominal_adjective(self, i: int) -> bool:
         """ "the elderly", "the young and the old": an age or origin adjective after "the" with no noun after it

@@ -34,7 +34,7 @@ from obclip.prompts.cues import (
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.names import PLACE_KEPT
 from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
-from obclip.prompts.reading import DESCRIBES, LANGUAGE, SPEAKING
+from obclip.prompts.reading import AUDIENCE, DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
 from obclip.prompts.tokens import Token, weight_group
@@ -185,7 +185,7 @@ class ProxiesMixin:
                 person_noun and prev is not None and prev.core in ("a", "an", "the") and self.free(i - 1)
             )
             described_one = kind == "adj" and not nominal and prev is not None and self.free(i - 1) and (
-                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or self.ing(nxt)) and (
+                nxt is None or not nxt.is_word or nxt.core in g.CLOSED or (self.ing(nxt) and nxt.core not in ING_EVENTS)) and (
                 (start := self.phrase_start(i))[1] != "" and start[0] < i - 1)  # fmt: skip
             if described_one:  # "an old blonde hiking", "a 25 year old blonde": a person, whose words before it are
                 self.noun_phrase(i, (Noun("person", "sg"), ""), False)  # read as a person noun's (round 86: "an old
@@ -572,7 +572,7 @@ class ProxiesMixin:
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "origin"))
             self.unown(first, last)
             i = last + 1
-        self.hold_orphaned_prepositions()
+        self.hold_orphaned_articles()  # "in a Marrakech souk": the article, then "in" (round 90: "in a" was sent)
 
     def said_again(self, k: int) -> bool:
         """Token k is a one-word pronoun of someone another pronoun of whom stands elsewhere."""
@@ -662,8 +662,12 @@ class ProxiesMixin:
                 self.spans[subject][2], Phrase) and self.spans[subject][1] == i - 1 and (
                 after is not None and after.text in ";.")  # fmt: skip  # "The woman wears a headscarf; the birds
             # crowd": her verb, its object held, leaves with it (round 88: "The woman wears;" was sent)
+            adjunct = after is not None and after.low in ADJUNCT_PREPOSITIONS and self.free(j) and self.ing(t) and (
+                self.tokens[i + 1].core in g.DETERMINERS or self.tokens[i + 1].core in POSSESSIVE_DETERMINERS)  # fmt: skip
+            # "a man lighting the menorah for Hanukkah with his family" -> "a man with his family", as "pushing a
+            # stroller in central park" leaves with its object (round 90: "a man lighting with his family" was sent)
             if self.free(i) and t.is_word and (self.ing(t) or finite) and "v" in self.lex.tags(t.core) and j > i + 1 and (
-                    after is None or not after.is_word) and (b := self.tok(i - 1)) is not None and b.is_word and (
+                    after is None or not after.is_word or adjunct) and (b := self.tok(i - 1)) is not None and b.is_word and (
                     self.tokens[i + 1].low not in g.PREPOSITIONS and self.tokens[i + 1].low not in PREPOSITION_HEADS
                     and self.tokens[i + 1].text != ","):  # fmt: skip  # "in fur clothing next to an igloo"
                 # "dancing at the quinceañera" stands; so does "a woman dancing, her braids flying"
@@ -672,7 +676,7 @@ class ProxiesMixin:
     def past_held(self, j: int) -> int:
         """The first token from j on that no held proxy, name or origin covers."""
         while j < len(self.tokens) and j in self.used and isinstance(self.spans[self.used[j]][2], Held) and (
-                self.spans[self.used[j]][2].why in ("proxy", "name", "origin")):  # fmt: skip
+                self.spans[self.used[j]][2].why in ("proxy", "name", "origin", "place")):  # fmt: skip  # "in a Marrakech souk"
             j = self.spans[self.used[j]][1] + 1
         return j
 
@@ -799,6 +803,8 @@ class ProxiesMixin:
         ("a tiger wearing a tuxedo"). A prompt with no subject at all ("applying lipstick") has a person."""
         if self.persons:
             return True
+        if any(why == AUDIENCE for _, _, why in self.kept):
+            return False  # "board books for toddlers on a nursery shelf": those named are no one in the picture
         for i, t in enumerate(self.tokens):
             if (
                 t.is_word
@@ -884,9 +890,9 @@ class ProxiesMixin:
             return False  # "a redhead smiling", "a pregnant belly": someone is there
         # a thing; where the proxy itself is the head it must be a made thing, not a place that holds people ("a
         # harem in a palace" is its women as much as its rooms)
-        made = {word, word.removesuffix("s")} & (senses.kind_heads | senses.garments)
-        return bool(made) and not (
-            word in self.lex.proxies and word in senses.place_heads and word not in senses.garments
+        made = {word, word.removesuffix("s")} & (senses.kind_heads | senses.garments | senses.baby_things)
+        return bool(made) and not (  # "a nursery at dawn", "an empty crib": no one to hide there
+            word in self.lex.proxies and word in senses.place_heads and word not in senses.garments | senses.baby_things
         )
 
     def holds_things(self, head: int) -> bool:
@@ -1060,6 +1066,13 @@ class ProxiesMixin:
         if nxt is not None and nxt.low in SHOWING and self.free(last + 1) and self.tokens[first].low == "with":
             last += 1  # "with gray roots showing and reading glasses": "showing" goes with what it shows, not
             nxt = self.tok(last + 1)  # "a woman showing and reading glasses"
+            if nxt is not None and nxt.low in ("in", "through", "under", "beneath") and self.free(last + 1):
+                k = last + 2  # "with grey roots showing in her dyed brown hair": where they show goes too (round 90:
+                while (w := self.tok(k)) is not None and w.is_word and self.free(k) and w.core not in g.CONJUNCTIONS and (
+                        w.core not in g.PREPOSITIONS and not self.ing(w)):  # fmt: skip  # "a woman in her dyed hair")
+                    k += 1
+                if k > last + 2:
+                    last, nxt = k - 1, self.tok(k)
             if nxt is not None and nxt.low == "and" and self.free(last + 1):
                 first, last = first + 1, last + 1  # "with" stays for the rest of its list ("with reading glasses")
                 nxt = self.tok(last + 1)
@@ -1383,7 +1396,8 @@ class ProxiesMixin:
             end += 1
         if (w := self.tok(end + 1)) is not None and w.text == "," and (a := self.tok(end + 2)) is not None and (
                 a.low == "and"):  # fmt: skip
-            return first, end  # "...; her headdress catches the light, and she spins": the next clause stays
+            return first, end + 2  # "...; her headdress catches the light, and she spins" -> "...; she spins": the
+            # next clause stays, without the ", and" that joined it (round 90: "in black., and she holds" was sent)
         if opener is not None and opener.text == ";" and self.free(first - 1):
             first -= 1  # "in the street; her headdress catches the light." -> "in the street."
         elif (stop := self.tok(end + 1)) is not None and stop.text in ".!?" and self.free(end + 1):
@@ -1515,6 +1529,12 @@ class ProxiesMixin:
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
                 compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
                               or verb(j))  # "playing little league baseball": the verb's object is the baseball
+        ) and not (
+                self.ing(self.tokens[start_word]) and self.tokens[j].core not in g.DETERMINERS
+                and self.tokens[j].core not in POSSESSIVE_DETERMINERS  # "kids in costumes trick-or-treating": a
+        ) and not (  # fmt: skip  # verb's -ing form after its subject's words takes none of them ("in Halloween" was sent)
+                compound and j == first - 1 and "a" in self.lex.tags(self.tokens[j].core) and "n" not in self.lex.tags(
+                    self.tokens[j].core) and j not in kinds  # fmt: skip
         ) and (  # "her retirement party": "her" is the party's, and stays
             self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
             or (self.modifier(j) and self.tokens[j].core not in g.CLOSED)

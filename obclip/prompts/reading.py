@@ -24,6 +24,7 @@ from obclip.prompts.phrases import BARE_INFINITIVE_VERBS
 from obclip.prompts.template import Held
 
 DESCRIBES = "it describes the"  # the reason an origin word describes the thing after it, not a person
+AUDIENCE = "it names whom a thing is made for, and no one is in the picture"  # `ProxiesMixin.anyone` reads it
 LANGUAGE = "a language: what someone speaks, not who"  # "speaking Tamil", "speaks French"
 SPEAKING = frozenset("speak speaks speaking spoke spoken talking talks sings singing".split())
 
@@ -44,6 +45,7 @@ RENDERED_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child"})
 SINGULAR_DETERMINERS = frozenset("a an this that every each another".split())
 # plural nouns that only look like a verb's -s form: "a baby clothes set", "a girl sports team", "a kid games room"
 PLURAL_ONLY = frozenset("clothes sports scouts games goods arms jeans pants shorts glasses toys shoes sales savings news".split())
+
 
 
 class ReadingMixin:
@@ -159,7 +161,7 @@ class ReadingMixin:
             kind = " ".join(w.core for w in self.tokens[i + 1 : j + 1])
             return f"it names a kind of {kind}, one for {owner}"  # "a kids' menu", "women's shoes"
         if self.audience(i):
-            return "it names whom a thing is made for, and no one is in the picture"
+            return AUDIENCE
         worn = nxt is not None and nxt.core in self.lex.senses.garments
         if self.names_a_kind(i) and (not noun.states() or self.animal_subject() or worn or self.kind_of_thing(i)):
             return f"it names a kind of {nxt.core}"  # "aviator goggles" on a penguin, "a wizard cat", "a princess costume"
@@ -355,7 +357,7 @@ class ReadingMixin:
                     being is None and self.lex.senses.body_part(t.core)):  # fmt: skip
                 being = k  # "wrinkled hands holding a cup of tea": someone's hands do it, not the tea (a plant in
                 # WordNet: the prompt was read as about one, and "wrinkled" sent; round 64)
-            elif being == k - 1 and t.core in self.lex.senses.kind_heads:
+            elif being == k - 1 and t.core in self.lex.senses.kind_heads and not self.ing(t):  # "hen leading" acts
                 being = k  # "by the coffee machine", "a dog bowl": the thing is the compound's head
             elif being is not None and (t.core in g.CLOSED or self.ing(t) or "n" not in self.lex.tags(t.core)):
                 ended = True

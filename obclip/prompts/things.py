@@ -922,7 +922,8 @@ class ThingsMixin:
             return False  # "with her poles": a people's name is written with its capital ("European people" was sent)
         k = j - 1
         while self.free(k) and (self.tokens[k].is_word or years_of_someone(self.tokens[k].low)) and (
-                self.tokens[k].core not in g.DETERMINERS and j - k <= 4):  # fmt: skip
+                self.tokens[k].core not in g.DETERMINERS and self.tokens[k].core not in POSSESSIVE_DETERMINERS and (
+                    j - k <= 4)):  # fmt: skip  # "a mother hen leading her chicks": the phrase opens at "her"
             w = self.tokens[k].core
             if (w in self.lex.adjectives and w not in THING_ADJECTIVES) or (
                 years_of_someone(self.tokens[k].low) and t.core not in self.lex.senses.creatures) or (
