@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.prompts.cues import COLLECTIVES, sexual
-from obclip.prompts.deeds import capitalised, deeds, name_of, verb_kept, without
+from obclip.prompts.deeds import capitalised, deeds, likenesses, name_of, verb_kept, without
 from obclip.prompts.grammar import CLOSED, DECADES, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
@@ -445,6 +445,12 @@ def transform(
     # device with the name, and the rest is transformed again (`obclip.prompts.deeds`)
     lex = lexicon or default_lexicon()
     held = deeds(text, group.mentions, group.held_back, lex)
+    # "a woman looking like Marilyn Monroe at a party": whom she looks like stays on the device with its name; what
+    # follows is the woman's, not a deed of the name's
+    alike = likenesses(text, group.held_back, lex)
+    ends = [text.find(a) + len(a) for a in alike]
+    held = tuple(d for d in held if not any(h in d or d in h for h in alike) and not any(
+        text[e : text.find(d, e)].strip(" ,") == "" for e in ends if text.find(d, e) >= 0)) + alike  # fmt: skip
     notes = [group.note] if group.note else []
     if held:
         # the names left in the sentence (a name inside a deed goes with it: "shaking hands with Spiderman")

@@ -173,6 +173,29 @@ def capitalised(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
 
 
+# "looking like Gandalf", "a woman who looks like Frida Kahlo", "dressed like Elsa": whom someone looks like
+LIKENESS = re.compile(r"(?:\b(?:who|that)\s+)?\b(?:look|looks|looked|looking|lookin'?|dressed|dresses|dressing)\s+"
+                      r"(?:just\s+|exactly\s+|a\s+bit\s+|kinda\s+)?(?:like|as)\s+", re.IGNORECASE)
+
+
+def likenesses(text: str, held: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """The spans of `text` that say whom someone looks like, a held name ("an old dude lookin like gandalf"): the
+    likeness tells who the one described is (their gender, age, origin), so it stays on the device with the name;
+    sent with the name's stand-in it read "an old man lookin like a man" beside "a little girl lookin like a man"
+    (round 90)."""
+    out = []
+    for m in LIKENESS.finditer(text):
+        rest = text[m.end() :]
+        name = next((h for h in sorted(held, key=len, reverse=True) if rest.startswith(h) and (
+            len(rest) == len(h) or not rest[len(h)].isalnum())), None)  # fmt: skip
+        figure = re.match(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", rest)  # "looking like Einstein": no name alone
+        if name is None and figure is not None and plain(figure.group(0).lower()) in lex.senses.public_figures:
+            name = figure.group(0)
+        if name is not None:
+            out.append(text[m.start() : m.end() + len(name)])
+    return tuple(out)
+
+
 def without(text: str, spans: tuple[str, ...], names: tuple[str, ...] = ()) -> str:
     """`text` with each of `spans` removed once, and the punctuation left around them tidied; each of `names`
     capitalised, so that a name written in lower case is read as one without the deed that showed it was

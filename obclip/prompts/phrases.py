@@ -902,13 +902,17 @@ class PhrasesMixin:
         ):
             return None  # "the eldest son and the youngest daughter": words of their own tell people apart
         word = self.tokens[head].core
+        called = any(self.tokens[p.anchor].core == word for p in self.persons if p.anchor < head)
         same = [
             k
             for k, p in enumerate(self.persons)
             if not p.pronoun_only
             and p.number == person.number
             and p.anchor < head
-            and (self.tokens[p.anchor].core == word or self.same_kind(p.anchor, head))
+            and (self.tokens[p.anchor].core == word or self.same_kind(p.anchor, head) or (
+                not called and word in self.lex.senses.role_names.get(self.tokens[p.anchor].core, ())))
+            # "A boxer wraps his hands ... The fighter has a scar": the kind a role is of names it again (round 90:
+            # a second person, whose pronouns were varied apart); not beside one called by the word itself
             and all(p.states.get(a) in (None, v) for a, v in person.states.items())  # "A young man carries his
             # elderly father ..., the old man's cane": not the young man (refused as one man both young and old,
             # round 69); which one it is, is then read as for any noun (`meant_of_pair`)

@@ -514,7 +514,26 @@ class PronounsMixin:
             # singular pronoun is one of its members, of the group's gender in every candidate ("Two men ... his");
             # as a person of its own it was varied apart ("Two women ... his suitcase")
             return max(groups, key=lambda k: self.persons[k].anchor)
+        if role != "object" and (named := self.introduced_after(i)) is not None:
+            return named
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
+
+    def introduced_after(self, i: int) -> int | None:
+        """"She is dancing in the rain. The girl in the yellow raincoat spins": a prompt that opens on "she"/"he"
+        with no one before, and names one person next, with "the", in a later sentence, speaks of that person first
+        (round 90: read as two people, half the decoys "She is dancing ... The old man ..."). Decided by structure
+        alone, as every binding is: with a "the" phrase of the other gender ("He waits. The woman ...") the one
+        person's two genders refuse the prompt, as the decoys would read it so."""
+        if any(p.anchor < i for p in self.persons) or any(t.is_word for t in self.tokens[:i]):
+            return None
+        after = sorted((k for k, p in enumerate(self.persons) if p.anchor > i), key=lambda k: self.persons[k].anchor)
+        if not after or self.persons[after[0]].number != "sg" or self.persons[after[0]].pronoun_only:
+            return None
+        k = after[0]
+        first = min(a for a, _, seg in self.spans if isinstance(seg, Phrase) and seg.person == k and a >= 0)
+        if self.tokens[first].low != "the" or not any(t.text in ".!?;" for t in self.tokens[i + 1 : first]):
+            return None
+        return k
 
     def with_asker(self, k: int) -> bool:
         """Person k's phrase is joined to the asker by "and": "me and the girls", "the kids and I"."""
@@ -649,6 +668,11 @@ class PronounsMixin:
         if known is not None and known != gender and not person.strength.get("gender", True):
             person.state("gender", gender, True, t.text)  # the pronoun corrects a name's usual gender
             return
+        if known is not None and known != gender and i < person.anchor:
+            raise self.refuse(t, f"the prompt opens on this pronoun, with no one before it, and the person named next "
+                              f"with \"the\" is {known}: the pronoun is read as that person, so this prompt has no "
+                              "closed candidate set; name the pronoun's person first (\"A man waits. The woman "
+                              "arrives\")", AmbiguousPronoun)  # fmt: skip
         if known is not None and known != gender:
             raise self.refuse(
                 t,
