@@ -4922,3 +4922,21 @@ def test_session_31_a_nursery_named_only_as_whom_books_are_for_hints_at_no_one()
     picture, so a thing made for babies there hints at no one (it was held, N = 1)."""
     prompt = "a stack of board books for toddlers on a nursery shelf"
     assert accepted(prompt).cloud_prompt == prompt
+
+
+def test_session_31_round_91_a_mustache_after_typed_with_and_a_fish_word() -> None:
+    """Held-out round 91 (on af91e02): "a dude w a mullet and a mustache" sent the mustache beside "a woman" (strong):
+    "w" was read as a modifier, so the mustache seemed the mullet's, a fish's."""
+    held_on_device("a dude w a mullet and a mustache 80s style 🔥", "mustache")
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A 60-year-old Indian woman doing yoga. Her grey braid falls over her shoulder as she stretches.",
+     "An old Indian woman doing yoga."),
+    ("A woman turning 40 today, surrounded by balloons that read '40'", "A woman turning 45 today, surrounded by balloons"),
+])  # fmt: skip
+def test_session_31_round_91_what_is_left_reads_as_a_sentence(prompt: str, view: str) -> None:
+    """Held-out round 91: "Her grey braid falls" was held as a compound ("braid falls") and left "yoga. over her
+    shoulder as she stretches."; a number repeating the age inside quotes left "balloons that read ''"."""
+    group = accepted(prompt)
+    assert view in group.order and all("''" not in c and ". over" not in c for c in group.order)

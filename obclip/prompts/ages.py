@@ -125,7 +125,17 @@ class AgesMixin:
                 continue
             years = int(t.low) if t.kind == "num" and t.low.isdigit() else g.number_value(t.low) if t.is_word else None
             if years is not None and ECHO_FROM <= years <= 120 and (years in stated or birthday):
-                self.claim(i, i, Held(t.text, "a number that repeats a person's age, which tells it"))
+                first, last = i, i
+                quote = (a := self.tok(i - 1)) is not None and (b := self.tok(i + 1)) is not None and (
+                    a.text in QUOTE_MARKS and b.text in QUOTE_MARKS and self.free(i - 1) and self.free(i + 1))  # fmt: skip
+                if quote:  # "balloons that read '40'": what the balloons say goes whole (round 91: "read ''" was sent)
+                    first, last = i - 1, i + 1
+                    if (v := self.tok(first - 1)) is not None and v.low in WRITTEN_VERBS and self.free(first - 1):
+                        first -= 1
+                        if (r := self.tok(first - 1)) is not None and r.low in ("that", "which") and self.free(first - 1):
+                            first -= 1
+                text = self.prompt[self.tokens[first].start : self.tokens[last].end]
+                self.claim(first, last, Held(text, "a number that repeats a person's age, which tells it"))
 
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
@@ -1229,6 +1239,8 @@ def years_written(t: Token) -> int | None:
 
 RANGE_HEDGES = frozenset("somewhere anywhere roughly probably maybe".split())  # before "between 45 and 50"
 ECHO_FROM = 10  # a number repeating an age is held from here (`hold_echoed_ages`)
+QUOTE_MARKS = "'\"‘’“”"
+WRITTEN_VERBS = frozenset("read reads reading say says saying spell spells spelling".split())  # what a sign says
 BIRTHDAY_CUES = ("birthday", "bday", "cake", "candle", "balloon", "turning", "turns", "turned")  # a scene of years
 
 

@@ -740,6 +740,7 @@ class ProxiesMixin:
         while (
             j >= 0
             and self.tokens[j].is_word
+            and self.tokens[j].low != "w"  # typed "with", no modifier
             and (
                 self.tokens[j].core in g.DETERMINERS
                 or self.tokens[j].core in POSSESSIVE_DETERMINERS
@@ -747,7 +748,8 @@ class ProxiesMixin:
             )
         ):
             j -= 1  # fmt: skip
-        return j < 0 or self.tokens[j].low not in ("and", "or", "&", ",", "with")
+        return j < 0 or self.tokens[j].low not in ("and", "or", "&", ",", "with", "w")  # "a dude w a mullet and a
+        # mustache": typed "with" (round 91: "mustache" read as the mullet's, a fish's, and sent beside "a woman")
 
     def mark_hair_types(self) -> None:
         """ "4c hair", "type 3b curls": a hair-type code says its texture as "kinky hair" does; held back alike."""
@@ -1192,6 +1194,10 @@ class ProxiesMixin:
             return None
         end = last + 1
         while self.tok(end + 1) is not None and end + 1 not in self.starts:
+            if self.tokens[end + 1].text == "," and (a := self.tok(end + 2)) is not None and a.low == "and" and (
+                    (s := self.tok(end + 3)) is not None and s.low in CLAUSE_SUBJECTS):  # fmt: skip
+                return end + 2  # "Her veil moves in the wind, and she holds a rose": the next clause is hers, and
+                # stays, without the ", and" that joined it (round 90: "in black., and she holds" was sent)
             end += 1
         if not all(self.free(k) for k in range(last + 1, end + 1)) or self.tokens[end].text not in ".!?;" or (
                 first == 0 and end == len(self.tokens) - 1):  # fmt: skip
@@ -1475,7 +1481,10 @@ class ProxiesMixin:
                 "n" in self.lex.tags(after.core) and self.noun(after) is None and after.core not in g.CLOSED
                 and after.core not in AFTER_NAME) and (  # "a redhead walks to work": a verb
                 later is None or not later.is_word or self.ing(later) or later.core in g.PREPOSITIONS
-                or later.core in ("and", "or")):  # fmt: skip
+                or later.core in ("and", "or")) and not (  # fmt: skip
+                self.verb_s_form(after) and not self.tokens[last].low.endswith("s") and any(
+                    w.core in POSSESSIVE_DETERMINERS or w.core == "the" for w in self.tokens[max(0, first - 2) : first + 1])):  # fmt: skip
+            # ("Her grey braid falls over her shoulder": her braid's verb, no compound; round 91 held "falls")
             last += 1  # "afro puffs blowing bubbles": the compound's head leaves with the proxy that opens it; so do
             # "acne scars and a mullet" ("A lanky man scars and a mullet" was sent, round 80)
         elif after is not None and self.free(last + 1) and after.is_word and after.core in CLOTHING_WORDS:
