@@ -4940,3 +4940,32 @@ def test_session_31_round_91_what_is_left_reads_as_a_sentence(prompt: str, view:
     shoulder as she stretches."; a number repeating the age inside quotes left "balloons that read ''"."""
     group = accepted(prompt)
     assert view in group.order and all("''" not in c and ". over" not in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("Olga, a babushka, selling pickles at the market", "Olga"),
+    ("Big Mike, the bouncer, standing at the club door", "Big Mike"),
+])  # fmt: skip
+def test_session_31_round_92_a_name_and_its_appositive_are_one_person(prompt: str, name: str) -> None:
+    """Held-out round 92 (on ac5dc5d): "Olga, a babushka" sent "A babushka" (kept as a headscarf, N = 1: female, old
+    and Russian in one word); "Big Mike, the bouncer" was kept as a thing's name and sent as written (N = 1)."""
+    group = held_on_device(prompt, name)
+    assert group.n > 1 and not any("babushka" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("a newborn Indian baby girl sleeping in a cradle decorated with marigolds", "a little Indian girl"),
+    ("a Nigerian man dancing at a wedding, guests spraying naira notes on him",
+     "an African man dancing at a wedding, guests"),
+])  # fmt: skip
+def test_session_31_what_a_held_thing_takes_with_it(prompt: str, view: str) -> None:
+    """Found by re-reading the 600 prompts of rounds 86-89 on this session's code: "sleeping decorated with
+    marigolds" (what is said of a held cradle stayed) and "guests on him" (whom a held deed is done to stayed)."""
+    assert accepted(prompt).cloud_prompt == view
+
+
+def test_session_31_round_92_a_held_garment_before_and_she() -> None:
+    """Held-out round 92: "Maria is wearing a white linen dress and she is barefoot" sent "The woman is wearing she
+    is barefoot": "and she is" opens a clause of its own, so the held dress takes its verb, not the "and"."""
+    group = accepted("Maria walks her dog along the beach at sunset. Maria is wearing a white linen dress and she is barefoot.")
+    assert all("wearing" not in c and "she is barefoot" in c or "he is barefoot" in c for c in group.order), group.order

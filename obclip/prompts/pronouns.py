@@ -813,8 +813,6 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
             # not something she does (round 58: refused as "her arm ... or her doing it")
         if "v" in tags and prev is not None and prev.core in HAVE_FORMS:
             return "possessive"  # "a woman having her lunch in the park" (refused as "her lunch ... or her doing it")
-        if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and _noun_next(after, lex):
-            return "possessive"  # "watching her dance recital": a noun after the word makes it a modifier of a thing
         if "v" in tags and prev is not None and prev.core in g.CAUSATIVE_OR_PERCEPTION and _phrase_ends(after, lex):
             return "object"  # "her son watches her work at the wheel", "hearing her laugh": seen or heard, it is
             # what she does; the counterpart "him work" (a possessive "watching his dance" is refused, below)
@@ -846,12 +844,6 @@ def _role_before_word(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str:
     if "v" in tags or "r" in tags:
         return "object" if word == "her" else "standalone"
     return "possessive"  # an unknown word after her/his is a noun: a brand, a name, a typo ("her iPhone")
-
-
-def _noun_next(t: Token | None, lex: Lexicon) -> bool:
-    """A noun for sure right after the word ("her dance recital", "his work desk")."""
-    return t is not None and t.is_word and "n" in lex.tags(t.core) and t.core not in g.CLOSED and not (
-        set(lex.tags(t.core)) & set("vr"))  # fmt: skip
 
 
 def _phrase_ends(t: Token | None, lex: Lexicon) -> bool:

@@ -569,6 +569,13 @@ class ProxiesMixin:
                 self.release_pronoun(first - 1)
                 first -= 2  # "... and like 80 and shes making parathas lol": the clause whole (round 88: "and shes
                 # lol" was sent); "shes" said her gender before
+            if (p := self.tok(last + 1)) is not None and p.low in ("on", "at", "to", "for") and self.free(last + 1) and (
+                    (o := self.tok(last + 2)) is not None and o.low in ("him", "her", "them") and (
+                        self.free(last + 2) or self.said_again(last + 2) or self.named_elsewhere(last + 2))) and (
+                    (e := self.tok(last + 3)) is None or not e.is_word):  # fmt: skip
+                if not self.free(last + 2):
+                    self.release_pronoun(last + 2)
+                last += 2  # "guests spraying naira notes on him": whom it is done to goes with it ("guests on him")
             self.claim(first, last, Held(self.prompt[self.tokens[first].start : self.tokens[last].end], "origin"))
             self.unown(first, last)
             i = last + 1
@@ -580,6 +587,13 @@ class ProxiesMixin:
         seg = self.spans[j][2] if j is not None else None
         return isinstance(seg, Pronoun) and self.spans[j][0] == self.spans[j][1] == k and any(
             isinstance(other, Pronoun) and other.person == seg.person and a != k for a, _, other in self.spans)  # fmt: skip
+
+    def named_elsewhere(self, k: int) -> bool:
+        """Token k is a one-word pronoun of someone a phrase names too ("a Nigerian man ..., guests ... on him")."""
+        j = self.used.get(k)
+        seg = self.spans[j][2] if j is not None else None
+        return isinstance(seg, Pronoun) and any(
+            isinstance(s, Phrase) and s.person == seg.person for _, _, s in self.spans)  # fmt: skip
 
     def release_pronoun(self, k: int) -> None:
         """Frees the one-word pronoun at token k, if any, for a hold that takes it."""
@@ -1046,6 +1060,13 @@ class ProxiesMixin:
         tying his turban", "her hair is in pigtails"), so that what is left reads as a sentence."""
         dated = self.age_at_event(last) > last  # "who retired at 60 and her husband": the event ends its clause
         first, last = self.proxy_phrase(first, last, kind)
+        if kind == "noun" and (p := self.tok(last + 1)) is not None and p.is_word and p.low.endswith("ed") and (
+                "v" in self.lex.tags(p.core) and self.free(last + 1)) and (
+                (w := self.tok(last + 2)) is not None and w.low in ("with", "in", "by") and self.free(last + 2)):  # fmt: skip
+            k = last + 2  # "in a cradle decorated with marigolds": what is said of the held thing goes with it
+            while (w := self.tok(k + 1)) is not None and w.is_word and self.free(k + 1) and w.low not in g.CONJUNCTIONS:
+                k += 1  # (round 92 material: "sleeping decorated with marigolds" was sent)
+            last = k
         nxt = self.tok(last + 1)
         own = first if self.tokens[first].core in POSSESSIVE_DETERMINERS else first - 1
         joined = last if self.tokens[last].low == "and" else last + 1  # the list reader may have taken the "and"
@@ -1278,6 +1299,9 @@ class ProxiesMixin:
         """Tokens from j open a clause of their own: an owner or "the", a word, an auxiliary ("her hair is", "the groom
         is"), as after the "and" of "She is wearing a white tutu and her hair is in a tight bun"."""
         owner, noun, verb = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        if owner is not None and owner.low in CLAUSE_SUBJECTS and noun is not None and (
+                noun.low in g.AUXILIARIES or self.verb_s_form(noun)):  # fmt: skip
+            return True  # "... a white linen dress and she is barefoot" (round 92: "is wearing she is" was sent)
         return owner is not None and (owner.core in POSSESSIVE_DETERMINERS or owner.low == "the") and (
             noun is not None and noun.is_word and verb is not None and (verb.low in g.AUXILIARIES or (
                 verb.low.endswith("s") and "v" in self.lex.tags(verb.core) and self.noun(verb) is None

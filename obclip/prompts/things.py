@@ -562,6 +562,13 @@ class ThingsMixin:
             if self.tokens[i].core in self.lex.senses.depiction and i + 2 <= end and self.tokens[i + 1].low == "of":
                 i += 2  # "Portrait of Abraham Lincoln reading": a picture of whom the capitals after "of" name, read
                 continue  # on their own (a name is someone; "Portrait of the Artist's Mother" holds a person noun)
+            if end == i + 1 and plain(self.tokens[end].core) in self.lex.first_names and "a" in self.lex.tags(
+                    self.tokens[i].core) and (c := self.tok(end + 1)) is not None and c.text == "," and (
+                    d := self.tok(end + 2)) is not None and d.low in ("the", "a", "an") and (
+                    self.modifiers_to_noun(end + 3) is not None or (
+                        (w := self.tok(end + 3)) is not None and self.noun(w) is not None)):  # fmt: skip
+                i = end + 1  # "Big Mike, the bouncer, ...": a nickname, named by the appositive after it as someone's
+                continue  # (round 92: kept as a thing's name and sent, N = 1)
             said = self.lex.adjectives.get(self.tokens[i].core)
             rest = range(i + 1, end + 1)  # "Asian American", "Aboriginal Australian": one origin, no team
             if (
@@ -941,6 +948,11 @@ class ThingsMixin:
                 for a in (j + 2, j + 3) for n in (2, 3)):  # fmt: skip
             return True  # "a model with dark skin", "a model with deep dark skin": skin only a person's says who
             # (round 70: kept as no person, and the skin sent as written)
+        det, comma, name = self.tok(j - 1), self.tok(j - 2), self.tok(j - 3)
+        if det is not None and det.low in ("a", "an", "the") and comma is not None and comma.text == "," and (
+                name is not None and name.capitalised and plain(name.core) in self.lex.first_names):  # fmt: skip
+            return True  # "Olga, a babushka, selling pickles": the appositive of a name is that person (round 92:
+            # kept as a headscarf, "A babushka" was sent, N = 1)
         prev = self.tok(j - 1)
         return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
 
