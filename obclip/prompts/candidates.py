@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from obclip.options import DEFAULT_MAX_CANDIDATES
-from obclip.prompts.cues import COLLECTIVES, sexual
+from obclip.prompts.cues import COLLECTIVES, SAID_AN_AGE, sexual
 from obclip.prompts.deeds import capitalised, deeds, likenesses, name_of, verb_kept, without
 from obclip.prompts.grammar import CLOSED, DECADES, TAG_CLASS
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
@@ -487,10 +487,6 @@ def transform(
 
 
 DECADE_DIGITS = {str(years // 10): word for word, years in DECADES.items() if years >= 20}  # "3" -> "thirties"
-
-
-# the words before an age said of someone ("she is forty something", "a man aged thirty something")
-SAID_AN_AGE = frozenset("is was am aged age she's he's shes hes i'm im".split())
 
 
 def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:

@@ -236,6 +236,9 @@ GLUED_RELATIVES = frozenset({"who's", "whos", "that's", "thats"})  # "who is" wr
 COPULAS = frozenset("is was turned turns 's she's he's shes hes".split()) | GLUED_RELATIVES  # "shes like 23": typed
 # without "'"; "a kid who's 8" (sent as written, round 78)
 BEING_VERBS = COPULAS | frozenset("looks look looked seems seem seemed appears appear appeared be".split())
+# the words before an age group said of someone ("she is forty-something", "a man aged thirty something", "im
+# twenty-something"): it is their age, not a person of its own
+SAID_AN_AGE = frozenset("is was am aged age she's he's shes hes i'm im".split())
 
 # nouns of rank that stand before a name as a title does ("queen elizabeth", "prince harry", "lady gaga")
 RANKS = frozenset("monarch royal-child noble duke emperor knight gentleman".split())

@@ -24,6 +24,7 @@ from obclip.prompts.cues import (
     PICTURE_REQUESTS,
     POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
+    SAID_AN_AGE,
     SOMETHING,
     SPEAKER_COPULAS,
     SPEAKER_FORMS,
@@ -331,8 +332,7 @@ class PhrasesMixin:
                     self.thing_noun(k)):  # fmt: skip
                 k += 1
             worker = k > i + 1 and (w := self.tok(k)) is not None and w.is_word and self.noun(w) is not None
-            aged = (a := self.tok(i - 1)) is not None and (a.low in ("aged", "age") or (
-                a.low in COPULAS | {"she's", "he's", "shes", "hes", "im", "i'm", "am"} and "-" in t.low))  # fmt: skip
+            aged = (a := self.tok(i - 1)) is not None and a.low in SAID_AN_AGE and (a.low in ("aged", "age") or "-" in t.low)
             # "a man aged forty-something", "she is forty-something": his or her age (read by the age pass; "she is
             # middle-aged person" was sent, a second person)
             if self.free(i) and (m := AGE_GROUP.match(t.low)) and (nxt is None or self.noun(nxt) is None) and not worker and (
