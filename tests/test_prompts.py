@@ -4969,3 +4969,13 @@ def test_session_31_round_92_a_held_garment_before_and_she() -> None:
     is barefoot": "and she is" opens a clause of its own, so the held dress takes its verb, not the "and"."""
     group = accepted("Maria walks her dog along the beach at sunset. Maria is wearing a white linen dress and she is barefoot.")
     assert all("wearing" not in c and "she is barefoot" in c or "he is barefoot" in c for c in group.order), group.order
+
+
+def test_session_31_round_92_hot_and_an_origin_before_a_person() -> None:
+    """Held-out round 92: "a hot latina girl at the beach" was refused ("a word is unreadable"): "latina" between "hot"
+    and "girl" hid the sexual reading, so a child decoy was made ("a hot little girl") and refused. The user's own
+    attribute words there are skipped as a decoy's are: no child decoy, the prompt is accepted."""
+    group = accepted("can u make a pic of a hot latina girl at the beach 🏖️")
+    assert not any("little" in c for c in group.order) and "latina" in group.held_back
+    with pytest.raises(DetectionError, match="child"):
+        transform("a hot little girl at the beach")

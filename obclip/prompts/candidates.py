@@ -195,7 +195,8 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
     else:
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
-    adult = adult or sexual(template.prompt)  # no child decoy in a sexual picture (`parse.no_child_in_a_sexual_picture`)
+    # no child decoy in a sexual picture (`parse.no_child_in_a_sexual_picture`)
+    adult = adult or sexual(template.prompt, lex.adjectives.keys())
     return tuple(a for a in ages if not ((adult or _owns_adult_kin(template, person)) and a == "child"))
 
 

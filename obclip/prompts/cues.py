@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 from obclip.prompts import grammar as g
 from obclip.prompts.tokens import Token
@@ -258,16 +259,18 @@ DECOY_ADJECTIVES = frozenset(w.lower() for table in (g.AGE_ADJECTIVE, g.ETHNICIT
                              for w in table.values()) | {"middle", "aged"}  # fmt: skip
 
 
-def sexual(text: str) -> bool:
+def sexual(text: str, said: Container[str] = frozenset()) -> bool:
     """Whether `text` asks for a sexual picture: a word of `SEXUAL_WORDS`, or "hot" before a person ("a hot girl"; the
-    words a decoy writes between are skipped, so every candidate reads alike; not "hot chocolate")."""
+    words a decoy writes between are skipped, so every candidate reads alike, and so are the attribute words `said`
+    that the user's own prompt may hold there: "a hot latina girl", whose decoy "a hot little girl" was refused;
+    not "hot chocolate")."""
     words = re.findall(r"[a-z]+", text.lower())
     if any(w in SEXUAL_WORDS for w in words):
         return True
     for k, w in enumerate(words):
         if w == "hot":
             j = k + 1
-            while j < len(words) and words[j] in DECOY_ADJECTIVES:
+            while j < len(words) and (words[j] in DECOY_ADJECTIVES or words[j] in said):
                 j += 1
             if j < len(words) and words[j] in HOT_PERSON_WORDS:
                 return True
