@@ -4968,7 +4968,7 @@ def test_session_31_round_92_a_held_garment_before_and_she() -> None:
     """Held-out round 92: "Maria is wearing a white linen dress and she is barefoot" sent "The woman is wearing she
     is barefoot": "and she is" opens a clause of its own, so the held dress takes its verb, not the "and"."""
     group = accepted("Maria walks her dog along the beach at sunset. Maria is wearing a white linen dress and she is barefoot.")
-    assert all("wearing" not in c and "she is barefoot" in c or "he is barefoot" in c for c in group.order), group.order
+    assert all("wearing" not in c and re.search(r"\b(she|he) is barefoot", c) for c in group.order), group.order
 
 
 def test_session_31_round_92_hot_and_an_origin_before_a_person() -> None:
