@@ -4979,3 +4979,26 @@ def test_session_31_round_92_hot_and_an_origin_before_a_person() -> None:
     assert not any("little" in c for c in group.order) and "latina" in group.held_back
     with pytest.raises(DetectionError, match="child"):
         transform("a hot little girl at the beach")
+
+
+@pytest.mark.parametrize(("plain", "written"), [
+    ("two women and a man at a bar", "two women and another woman at a bar"),
+    ("a man talks to a woman on a bench", "a man talks to another man on a bench"),
+    ("a woman, a man and a girl on a swing", "a woman, another woman and a girl on a swing"),
+])  # fmt: skip
+def test_session_32_another_where_two_people_are_described_alike(plain: str, written: str) -> None:
+    """Held-out round 92: "two men and a woman" had the decoy "two women and a woman", which no one writes, so the
+    server could strike it. Where a person's phrase says what an earlier one in the sentence says, the article is
+    "another", whatever the user wrote; the user's own "another" gives the same set."""
+    group = accepted(plain)
+    twice = re.compile(r"\b(?:a|an|two) ((?:[\w-]+ )?(?:man|woman|men|women|boy|girl|person|child))\b.*\b(?:a|an) \1\b")
+    assert not any(twice.search(c) for c in group.order), group.order
+    assert any(" another " in c for c in group.order)
+    assert set(accepted(written).order) == set(group.order)
+
+
+def test_session_32_another_looks_back_within_its_sentence() -> None:
+    """A person of the same description in a new sentence is "a" person again: "another" says nothing across a full
+    stop, where "the latter" and "the former" already tell people apart."""
+    group = accepted("A man sits on a bench. A woman walks past.")
+    assert not any("another" in c for c in group.order) and len(group.order) == 4

@@ -11,6 +11,7 @@ with the user's exact prompt. Pronouns keep their role and letter case; articles
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from obclip.prompts import grammar as g
 from obclip.prompts.ages import APPROXIMATE
@@ -27,14 +28,18 @@ _DOUBLE_COMMA = re.compile(r"([,;])\s*(?:[,;]\s*)+")
 
 def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
     """The cloud text of `template` with person j's attributes set to `assignment[j]`."""
-    out, cursor, owner = [], 0, False
+    out, cursor, owner, described = [], 0, False, []
     for start, end, seg in template.spans:
         if start < 0:
             continue  # a proxy inside a phrase: the phrase's rendering already leaves it out
         out.append(template.prompt[cursor:start])
         possessed = owner and not template.prompt[cursor:start].strip()
         if isinstance(seg, Phrase):
-            out.append(_phrase(seg, template.persons[seg.person], assignment[seg.person], lex, possessed))
+            person = template.persons[seg.person]
+            if re.search(r"[.!?\"“”]", template.prompt[cursor:start]):
+                described.clear()  # "another" looks back within a sentence only
+            seg = _another(seg, person, assignment[seg.person], described)
+            out.append(_phrase(seg, person, assignment[seg.person], lex, possessed))
         else:
             out.append(_segment(seg, template.persons, assignment, lex))
         owner = (isinstance(seg, Pronoun) and seg.role == "possessive") or (isinstance(seg, Phrase) and bool(seg.possessive))
@@ -47,6 +52,25 @@ def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
     if opening.isupper() and text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def _another(seg: Phrase, person: Person, values: dict[str, str], described: list[tuple]) -> Phrase:
+    """`seg` with "another" for "a" where an earlier person's phrase says the same ("two men and another man"),
+    and "a" for the user's "another" where none does; `described` gathers each phrase's description.
+
+    A decoy of "two men and a woman" read "two women and a woman", which no one writes: the server could tell it
+    from the real one (round 92). The article follows the values rendered, never the user's word, so "a man and
+    another man" and "a woman and a man" give one set."""
+    mods = tuple(m.lower() for m in seg.mods if g.number_value(m) is None)  # "two men" describes as "a man" does
+    said = tuple(sorted((a, v) for a in person.in_phrase if (v := values.get(a)) not in (None, HELD)))  # as rendered
+    key = (person.cls, person.head, mods, said)
+    same = any(k == key and j != seg.person for j, k in described)
+    if seg.noun is None:
+        described.append((seg.person, key))
+    if seg.noun is not None or person.number != "sg" or seg.det.lower() not in ("a", "an", "another"):
+        return seg
+    det = "another" if same else "a"  # "a" agrees with its next word in `normalise`
+    return replace(seg, det=det.capitalize() if seg.det[:1].isupper() else det)
 
 
 def _segment(seg: object, persons: tuple[Person, ...], assignment: Assignment, lex: Lexicon) -> str:
