@@ -31,6 +31,8 @@ its spelling:
                        they stay together ("a young high school teacher", not "a high young school teacher")
     adult_nouns        person nouns that imply an adult ("wife", "grandmother", "politician"):
                        a child is not a plausible decoy for them
+    gender_things      what one wears, carries or puts on whose gloss says one gender does ("blouse",
+                       "handbag", "tuxedo"): proxies of gender
     agent_verbs        -ing forms of verbs whose most frequent sense takes a person as its subject and
                        never a thing (WordNet's verb frames are all "Somebody ----s ..."): "reading",
                        "planting", "smiling"; not "breaking", "blooming", "covering", "sitting" (a house sits)
@@ -384,6 +386,7 @@ def _senses(wn, people: dict) -> dict:
         "baby_things": _baby_things(wn, people),
         "role_names": _role_names(wn, people),
         "child_games": _child_games(wn, people),
+        "gender_things": _gender_things(wn, people),
         "adult_nouns": sorted(adult),
     }
 
@@ -408,6 +411,50 @@ def _baby_things(wn, people: dict) -> list[str]:
             if wn.synsets(lemma.name(), "n")[0] == syn and name not in people["nouns"] and name not in people["adjectives"]:
                 *head, last = name.split()
                 out |= {name} | {" ".join([*head, plural]) for plural in (getInflection(last, "NNS") if not last.endswith("s") else ())}
+    return sorted(out)
+
+
+# who a thing's gloss says wears or uses it ("blouse: a top worn by women", "handbag: ... (especially by women)",
+# "tuxedo: semiformal evening dress for men", "sari: a dress worn primarily by Hindu women")
+GENDER_GLOSS = re.compile(r"\b(?:by|for) (?:a |young |some |many )?(?:[A-Z]\w+ )?(women|woman|girls|men|man|boys)\b"
+                          r"|\b(women|men)'s (?:clothing|undergarment|hats?|underwear)\b")
+BOTH_GLOSS = re.compile(r"\b(women|woman|girls)\b.*\b(men|man|boys)\b|\b(men|man|boys)\b.*\b(women|woman|girls)\b"
+                        r"|\bboth\b|\bopposite sex\b")
+
+
+def _gloss_gender(definition: str) -> str | None:
+    """The one gender a gloss says its thing is worn or used by, else None ("by men and women": no one gender)."""
+    if BOTH_GLOSS.search(definition):
+        return None
+    said = {"female" if w in ("women", "woman", "girls") else "male"
+            for m in GENDER_GLOSS.finditer(definition) for w in m.groups() if w}  # fmt: skip
+    return said.pop() if len(said) == 1 else None
+
+
+def _gender_things(wn, people: dict) -> list[str]:
+    """What one wears, carries or puts on whose gloss says one gender does (a blouse, a handbag, a tuxedo, a nightgown,
+    cold cream): beside a person whose gender is varied they say who it is ("a man with his handbag", "a man in a
+    nightgown" are decoys no one writes, round 92). The word's usual sense; no word that is a verb or an adjective
+    too ("stole", "tie"), nor the plural of another noun ("drawers", "pants"); every sense of it that is worn says
+    the same gender ("kirtle" is a man's tunic and a woman's dress: neither)."""
+    worn = _closure(wn, ("covering.n.02", "adornment.n.01", "toiletry.n.01", "bag.n.04"))
+    living = _closure(wn, ("organism.n.01",))  # "capuchin" is a cloak and a monkey
+    out = set()
+    for syn in worn:
+        gender = _gloss_gender(syn.definition())
+        if gender is None:
+            continue
+        for lemma in syn.lemmas():
+            name, senses = lemma.name().lower().replace("_", " "), wn.synsets(lemma.name(), "n")
+            if senses[0] != syn or name in people["nouns"] or name in people["adjectives"] or not re.fullmatch(
+                    r"[a-z][a-z -]+", name) or any(wn.synsets(lemma.name(), pos) for pos in "vas"):  # fmt: skip
+                continue
+            stem = wn.synsets(lemma.name()[:-1], "n") if name.endswith("s") else []
+            if stem and stem[0] != syn or any(_gloss_gender(o.definition()) != gender for o in senses if o in worn) or (
+                    living.intersection(senses)):  # fmt: skip
+                continue
+            *head, last = name.split()
+            out |= {name} | {" ".join([*head, plural]) for plural in (getInflection(last, "NNS") if not last.endswith("s") else ())}
     return sorted(out)
 
 

@@ -98,6 +98,8 @@ class Senses:
         child_adjectives (`frozenset[str]`): adjectives that make a person a child ("little", "teenage").
         baby_things (`frozenset[str]`): things made for babies, by gloss ("cradle", "playpen"): proxies of an age.
         child_games (`frozenset[str]`): children's games and customs ("hopscotch", "trick-or-treating"): the same.
+        gender_things (`frozenset[str]`): what one wears, carries or puts on whose gloss says one gender does
+            ("blouse", "handbag", "tuxedo"): proxies of gender.
         adult (`frozenset[str]`): person nouns that imply an adult ("wife", "politician").
         compounds (`frozenset[str]`): nouns of an adjective and a noun ("high school"), kept together.
         ing_compounds (`frozenset[str]`): nouns of an -ing word and a noun ("greeting card"): no verb and object.
@@ -138,6 +140,7 @@ class Senses:
     child_adjectives: frozenset[str] = frozenset()
     baby_things: frozenset[str] = frozenset()
     child_games: frozenset[str] = frozenset()
+    gender_things: frozenset[str] = frozenset()
     adult: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     ing_compounds: frozenset[str] = frozenset()
@@ -331,7 +334,7 @@ SENSE_KEYS = {
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "hairdos": "hairdos",
     "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",
-    "baby_things": "baby_things", "child_games": "child_games",
+    "baby_things": "baby_things", "child_games": "child_games", "gender_things": "gender_things",
     "adult": "adult_nouns", "compounds": "adjective_compounds", "agents": "agent_verbs",
     "thing_verbs": "thing_verbs",
     "ing_compounds": "ing_compounds", "person_names": "person_names", "languages": "languages",
@@ -407,6 +410,8 @@ def _build(raw: dict[str, Any], pos: dict[str, str]) -> Lexicon:
     proxies = {w.lower(): Proxy(e.get("kind", "noun"), tuple(e.get("reveals", ()))) for w, e in raw["proxies"].items()}
     # things made for babies and children's games, by WordNet ("a cradle", "hopscotch"), tell an age as "crib" does
     proxies = {**{w: Proxy("noun", ("age",)) for w in senses.baby_things | senses.child_games}, **proxies}
+    # and a thing WordNet says one gender wears or carries ("a blouse", "a handbag") tells a gender as "bra" does
+    proxies = {**{w: Proxy("noun", ("gender",)) for w in senses.gender_things}, **proxies}
     phrases = tuple(tuple(p.lower().split()) for p in raw.get("non_person_phrases", []))
     return Lexicon(
         nouns=nouns,
