@@ -5023,3 +5023,37 @@ def test_session_32_a_gendered_thing_with_no_one_there_stays() -> None:
     """With no person in the picture a handbag hints at no one: the prompt goes out as written."""
     group = accepted("a leather handbag and a necklace on a velvet cushion, product photo")
     assert group.n == 1 and group.cloud_prompt == "a leather handbag and a necklace on a velvet cushion, product photo"
+
+
+@pytest.mark.parametrize("prompt", [
+    "my dad grilling burgers at the 4th of july bbq",
+    "a woman setting the table on the fifth of may, balloons",
+    "a man painting a fence, june 5th",
+])  # fmt: skip
+def test_session_32_a_month_in_a_date_is_no_name(prompt: str) -> None:
+    """Held-out round 93: "at the 4th of july bbq" went out as "at the 4th of a man": "july bbq" was read as a lower-case
+    name and surname. A month's name in a date (after "the 4th of", beside a day's number) is the date."""
+    group = accepted(prompt)
+    month = next(m for m in ("july", "may", "june") if m in re.findall(r"\w+", prompt))
+    assert all(month in re.findall(r"\w+", c) for c in group.order) and group.n == 2, group.order
+
+
+def test_session_32_a_month_that_is_a_name_is_still_held() -> None:
+    """Where no date is written the month's name may be a person's: "a girl named june" keeps her name on the device."""
+    held_on_device("a girl named june dancing in the rain", "june")
+
+
+@pytest.mark.parametrize(("prompt", "noun"), [
+    ("James and his sister Emily build a sandcastle; James digs and Emily decorates the towers.", ("sister", "brother")),
+    ("Tom and his wife Anna at dinner. Anna laughs.", ("wife", "husband")),
+    ("my son jayden on a swing. jayden laughs", ("son", "daughter")),
+])  # fmt: skip
+def test_session_32_a_name_after_a_kin_noun_said_again(prompt: str, noun: tuple[str, str]) -> None:
+    """Held-out round 93: in "his sister Emily ... Emily decorates" the second "Emily" was a third person, varied apart
+    from "his sister", so half the decoys had a brother called "a woman". The name said again is the kin again, and
+    every candidate names one noun for them twice."""
+    group = accepted(prompt)
+    assert group.n == 4 or group.n == 2
+    for c in group.order:
+        said = [w for w in re.findall(r"[a-z]+", c.lower()) if w in noun]
+        assert len(said) == 2 and said[0] == said[1], c

@@ -40,6 +40,10 @@ TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weeken
 # what "every", "each", "last", "next" count when they say when ("visits her every Sunday", not "her every move")
 TIME_WORDS = TIME_NOUNS | frozenset(
     "sunday monday tuesday wednesday thursday friday saturday month year summer winter spring autumn fall time".split())
+# a number's rank in words: a day's ("the fourth of July"), a school year's ("a first grader"), a count's
+ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 WHEN_WORDS = frozenset("every each last next this on until till since by from".split())  # "every Sunday", "on Tuesday"
 ISH = re.compile(r"^([a-z0-9]+?)-?ish$")  # "30ish", "30-ish", "thirty-ish", "fortyish": about that many years
 

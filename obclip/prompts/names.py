@@ -19,8 +19,11 @@ from obclip.prompts.cues import (
     GENDERED_PRONOUNS,
     HONORIFICS,
     KIN_CLASSES,
+    MONTHS,
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
+    ORDINAL,
+    ORDINAL_WORDS,
     PERSON_SLOT_WORDS,
     PICTURE_REQUESTS,
     PLACE_PREPOSITIONS,
@@ -584,8 +587,10 @@ class NamesMixin:
         if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None and (
                 cue.first or (prev.capitalised and not prev.possessive and not self.lex.nouns[prev.core].states())):  # fmt: skip
             self.hold_name(i, i)  # "her great-grandson Will": the name of the person just named; "Captain Ahab", a
-            return  # name WordNet knows after a capitalised role that says no gender ("Captain a person" was sent;
-            # "Aunt May", "King Jr." are read as titled names)
+            # name WordNet knows after a capitalised role that says no gender ("Captain a person" was sent; "Aunt May",
+            # "King Jr." are read as titled names)
+            self.named_after.append((i, plain(t.core)))  # "his sister Emily ... Emily decorates": the sister again
+            return  # (round 93: a third person, varied apart, so half the decoys named a brother "Emily")
         if not (cue.title or cue.noun_title) and self.not_a_name(i, cue):
             return
         if cue.first and not cue.famous and not t.capitalised and prev is not None and prev.text == "," and (
@@ -833,6 +838,8 @@ class NamesMixin:
             return True  # "a toddler boy from Kenya taking his first steps": a place ("from a person" was sent)
         if t.core in TIME_WORDS and prev is not None and prev.low in WHEN_WORDS:
             return True  # "visits her every Sunday", "on Tuesday": a day, not a name ("every person" was sent)
+        if self.date_month(i):
+            return True  # "the 4th of July", "June 5th": a month
         if nxt is not None and nxt.low == "the" and (kind := self.tok(i + 2)) is not None and kind.is_word and (
                 kind.core in self.lex.senses.animals and kind.core not in self.lex.nouns):  # fmt: skip
             return True  # "Felix the cat", "Rex the dog": an animal's name ("Mike the plumber" is a person's)
@@ -900,6 +907,18 @@ class NamesMixin:
             or (not person_first and not self.acts_like_person(i)))
         return place or (not cue.first and self.modifies_next(i)) or not self.looks_like_name(i)
 
+    def date_month(self, i: int) -> bool:
+        """A month's name in a date: after "the 4th of" / "fourth of", or next to a day's number ("July 4th", "5
+        June"). "at the 4th of july bbq" went out as "at the 4th of a man" (round 93: "july bbq" read as a name)."""
+        if self.tokens[i].core not in MONTHS:
+            return False
+        prev, before, nxt = self.tok(i - 1), self.tok(i - 2), self.tok(i + 1)
+
+        def day(w: Token | None) -> bool:
+            return w is not None and (w.low.isdigit() or ORDINAL.match(w.low) is not None or w.low.rpartition("-")[2] in ORDINAL_WORDS)
+
+        return (prev is not None and prev.low == "of" and day(before)) or day(prev) or day(nxt)
+
     def figure_by_surname(self, i: int) -> bool:
         """ "Young Einstein as a schoolboy", "Mozart at the piano": a capitalised word that WordNet gives as someone
         it knows (`Senses.public_figures`) and otherwise only as a noun ("an einstein", a genius), standing where a
@@ -921,6 +940,8 @@ class NamesMixin:
         tags = set(self.lex.tags(t.core))
         if prev is not None and (prev.core in g.DETERMINERS or prev.core in POSSESSIVE_DETERMINERS):
             return False  # "his katana", "a tesla": a thing
+        if self.date_month(i):
+            return False  # "the 4th of july bbq": a date
         if prev is not None and plain(f"{prev.low} {t.low}") in self.lex.senses.regional:
             return False  # "in an áo dài selling phở": the second word of a garment's name ("a person" stood for "dài")
         j = i - 1

@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     INTENSIFIERS,
     KIN_CLASSES,
     ORDINAL,
+    ORDINAL_WORDS,
     PICTURE_REQUESTS,
     POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
@@ -54,7 +55,6 @@ GENERAL_CLASSES = frozenset({"person", "gentleman"})
 # classes that name someone by a relation to another person: "mother, daughter" in a tag list are two people
 RELATIVES = frozenset("""parent offspring sibling aunt-uncle stepparent spouse godparent stepsibling stepchild partner
     fiance ex-spouse parent-in-law foster-parent godchild half-sibling sibling-in-law newlywed""".split())
-ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 RANK_WORDS = frozenset("senior seniors junior juniors elder".split())  # "a senior engineer": a rank at work
 SCHOOL_YEARS = frozenset("senior seniors junior juniors".split())  # a student's year where a school is named
 SCHOOLS = frozenset("school college university uni campus class prom graduation".split())

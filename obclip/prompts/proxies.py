@@ -21,6 +21,7 @@ from obclip.prompts.cues import (
     INTENSIFIERS,
     INTRODUCERS,
     LOOK_VERBS,
+    ORDINAL_WORDS,
     POSSESSIVE_DETERMINERS,
     SPEAKER_FORMS,
     TIME_NOUNS,
@@ -33,7 +34,7 @@ from obclip.prompts.cues import (
 )
 from obclip.prompts.lexicon import HELD, Noun
 from obclip.prompts.names import PLACE_KEPT
-from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN, ORDINAL_WORDS
+from obclip.prompts.phrases import MIXED_GROUP, MIXED_ORIGIN
 from obclip.prompts.reading import AUDIENCE, DESCRIBES, LANGUAGE, SPEAKING
 from obclip.prompts.template import AgePhrase, Held, Person, Phrase, Pronoun, ProxyRefused
 from obclip.prompts.things import RELEASED, THING_ADJECTIVES
