@@ -3606,8 +3606,8 @@ def test_session_26_the_younger_of_a_group_is_one_of_it() -> None:
 
 
 @pytest.mark.parametrize(("prompt", "view"), [
-    ("make me a foto of a hansome man in suit, he is arab, for my wedding card",
-     "make me a foto of a hansome man in suit, for my wedding card"),
+    ("make me a foto of a hansome man in suit, he is arab, for my wedding card",  # "hansome" held since session 32
+     "make me a foto of a man in suit, for my wedding card"),  # (one typo from the proxy "handsome")
     ("kindergarteners at a Lunar New Year parade wearing qipao and lion masks",
      "little children at a parade wearing lion masks"),
     # (the tux is held too since session 32: a thing WordNet says men wear, `Senses.gender_things`)
@@ -5057,3 +5057,21 @@ def test_session_32_a_name_after_a_kin_noun_said_again(prompt: str, noun: tuple[
     for c in group.order:
         said = [w for w in re.findall(r"[a-z]+", c.lower()) if w in noun]
         assert len(said) == 2 and said[0] == said[1], c
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a pregnent woman eating pickles at midnight", "pregnent"),
+    ("a woman in a burqua at the market", "burqua"),
+    ("a man in a tuxxedo at the opera", "tuxxedo"),
+])  # fmt: skip
+def test_session_32_a_proxy_misspelt(prompt: str, held: str) -> None:
+    """Held-out round 93: "a pregnent woman" went out as written beside "a pregnent man" (spelt right, "pregnant" is
+    held). A word no dictionary knows, one typo from one of the lexicon's proxies (six letters or more), is read as
+    that proxy."""
+    group = held_on_device(prompt, held)
+    assert group.n == 2
+
+
+def test_session_32_a_misspelling_two_proxies_away_is_not_guessed() -> None:
+    """A word one typo from two proxies at once ("beared": "beard" and "bearded") is neither: the device does not pick."""
+    assert accepted("a man with a beared").cloud_prompt == "a man with a beared"

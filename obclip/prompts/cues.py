@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from obclip.prompts import grammar as g
 from obclip.prompts.tokens import Token
@@ -279,3 +279,29 @@ def sexual(text: str, said: Container[str] = frozenset()) -> bool:
             if j < len(words) and words[j] in HOT_PERSON_WORDS:
                 return True
     return False
+
+
+def deletion_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`words` indexed by themselves and by each form with one letter deleted: two words one edit apart share a key
+    (symmetric deletion)."""
+    index: dict[str, set[str]] = {}
+    for w in words:
+        for key in {w} | {w[:k] + w[k + 1 :] for k in range(len(w))}:
+            index.setdefault(key, set()).add(w)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or transposed(a, b)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def transposed(a: str, b: str) -> bool:
+    """`a` is `b` with two neighbouring letters exchanged ("mna", "man"): not merely two neighbours differing."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

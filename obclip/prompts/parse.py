@@ -60,10 +60,13 @@ from obclip.prompts.cues import (
     STAGE_NOUNS,
     TYPO_TARGETS,
     YEAR_OLD,
+    deletion_index,
     ing_form,
     is_emoji,
+    one_edit,
     plain,
     sexual,
+    transposed,
 )
 from obclip.prompts.language import check_english
 from obclip.prompts.lexicon import Lexicon, Noun
@@ -889,29 +892,8 @@ GREEK_SIS = ("osis", "esis", "asis", "isis", "ysis", "psis")
 
 @cache
 def _attribute_words_by_deletion() -> dict[str, tuple[str, ...]]:
-    """The common attribute words (`TYPO_TARGETS`) indexed by themselves and by each form with one letter
-    deleted: two words one edit apart share a key (symmetric deletion)."""
-    index: dict[str, set[str]] = {}
-    for w in TYPO_TARGETS:
-        for key in {w} | {w[:k] + w[k + 1 :] for k in range(len(w))}:
-            index.setdefault(key, set()).add(w)
-    return {k: tuple(sorted(v)) for k, v in index.items()}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """`a` and `b` differ by one insertion, deletion, substitution or swap of neighbours."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or _transposed(a, b)
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
-
-
-def _transposed(a: str, b: str) -> bool:
-    """`a` is `b` with two neighbouring letters exchanged ("mna", "man"): not merely two neighbours differing."""
-    diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    """The common attribute words (`TYPO_TARGETS`) by deletion (`deletion_index`)."""
+    return deletion_index(TYPO_TARGETS)
 
 
 def _swap(a: str, b: str) -> bool:
@@ -946,12 +928,12 @@ def misspelt_person_word(t: Token, lex: Lexicon) -> str | None:
     if not t.is_word or len(low) < 3 or not low.isalpha() or common_word or low in lex.nouns:
         return None
     if len(low) == 3:  # "mna", "byo": a short word is a typo only by two neighbours swapped, so "max" is no "man"
-        return next((w for w in sorted(TYPO_TARGETS) if len(w) == 3 and _transposed(low, w)), None)
+        return next((w for w in sorted(TYPO_TARGETS) if len(w) == 3 and transposed(low, w)), None)
     if (t.capitalised and plain(low) in lex.first_names) or low in lex.adjectives or low in lex.proxies:
         return None  # a capitalised name ("Mann") is a name; "a mann and his dog" is a typo
     index = _attribute_words_by_deletion()
     found = sorted({word for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}
-                    for word in index.get(key, ()) if _one_edit(low, word)})  # fmt: skip
+                    for word in index.get(key, ()) if one_edit(low, word)})  # fmt: skip
     said = {word: getattr(lex.nouns.get(word) or lex.adjectives.get(word), "states", dict)() for word in found}
     if len({tuple(sorted(v.items())) for v in said.values()}) > 1:
         return "' or '".join(found)  # "wman": "man" or "woman", one edit each; which one is not for the device to pick

@@ -26,9 +26,11 @@ from obclip.prompts.cues import (
     SPEAKER_FORMS,
     TIME_NOUNS,
     YEAR_OLD,
+    deletion_index,
     glued_subject,
     hair_type_head,
     listed_singular,
+    one_edit,
     plain,
     proxy_message,
 )
@@ -75,6 +77,9 @@ HAIR_GROWTH = frozenset("""curls locks ringlets braid braids plait plaits ponyta
 
 AGE_GAP_YEARS = 20  # "sees herself forty years younger": a gap this wide says she is no child
 GIVING_VERBS = frozenset("give gives giving gave add adds adding added".split())  # "give him a beard"
+
+_PROXY_TYPOS: dict[int, dict[str, tuple[str, ...]]] = {}  # a lexicon's one-word proxies by deletion, per lexicon
+
 
 class ProxiesMixin:
     """Passes of `obclip.prompts.parse._Parser` that hold back proxies (mixed in)."""
@@ -132,6 +137,8 @@ class ProxiesMixin:
                             (one := listed_singular(words, self.lex.proxies)) is not None
                             and self.lex.proxies[one].kind == "noun"):  # fmt: skip
                         words = one  # "two women in hijabs", "in saris": the plural of a listed garment
+                    elif n == 1 and words not in self.lex.proxies and (typo := self.misspelt_proxy(t.core)) is not None:
+                        words = typo  # "a pregnent woman": the proxy, as the device reads it (round 93: sent as written)
                     elif n == 1 and words not in self.lex.proxies:
                         words = self.proxy_compound(words)
                         kind = "adj"  # "turban-clad", "hijabed" describe a person as an adjective does
@@ -1025,6 +1032,20 @@ class ProxiesMixin:
             nxt.core in POSSESSIVE_DETERMINERS)  # fmt: skip
         return subject and after
 
+    def misspelt_proxy(self, low: str) -> str | None:
+        """The one-word proxy a word no dictionary knows is one typo away from ("pregnent", "burqua", "tuxxedo"), or
+        None. Six letters or more, and one proxy only: a shorter word is as often another word mistyped."""
+        if len(low) < 6 or not low.isalpha() or self.lex.tags(low) or low in self.lex.nouns or (
+                plain(low) in self.lex.first_names or low in self.lex.adjectives):  # fmt: skip
+            return None
+        index = _PROXY_TYPOS.get(id(self.lex.proxies))
+        if index is None:
+            index = _PROXY_TYPOS[id(self.lex.proxies)] = deletion_index(
+                w for w in self.lex.proxies if len(w) >= 5 and w.isalpha())
+        found = {w for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}
+                 for w in index.get(key, ()) if one_edit(low, w)}  # fmt: skip
+        return found.pop() if len(found) == 1 else None
+
     def proxy_compound(self, word: str) -> str:
         """The proxy a compound is built on ("hijab-wearing", "turban-clad", "turbaned", "pregnant-looking"),
         or `word` itself. A compound describes its person as the proxy does, so it is held back likewise."""
@@ -1040,7 +1061,7 @@ class ProxiesMixin:
         for stem in (word[:-2], word[:-2] + "e", word[:-3], word[:-2] + "s") if word.endswith("ed") else ():
             if stem in self.lex.proxies and self.lex.proxies[stem].kind == "noun":
                 return stem  # "turbaned", "hijabed"
-        return word
+        return self.misspelt_proxy(word) or word
 
     def release_proxy(self, j: int) -> int | None:
         """Frees the held proxy that token j ends, for a wider proxy that takes it in; its first token, or None."""
