@@ -5075,3 +5075,14 @@ def test_session_32_a_proxy_misspelt(prompt: str, held: str) -> None:
 def test_session_32_a_misspelling_two_proxies_away_is_not_guessed() -> None:
     """A word one typo from two proxies at once ("beared": "beard" and "bearded") is neither: the device does not pick."""
     assert accepted("a man with a beared").cloud_prompt == "a man with a beared"
+
+
+@pytest.mark.parametrize("prompt", [
+    "A toddler, about 18 months old, taking her first steps.",
+    "A toddler, roughly 18 months, taking her first steps.",
+])  # fmt: skip
+def test_session_32_no_comma_left_before_the_full_stop(prompt: str) -> None:
+    """Held-out round 93: with both the age and the first steps held, "A little child, ." read back as "A little
+    child,." and the prompt was refused; a comma left before a sentence's end goes."""
+    group = accepted(prompt)
+    assert all(c.endswith(("child.", "person.")) for c in group.order), group.order

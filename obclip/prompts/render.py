@@ -24,6 +24,7 @@ _ARTICLE = re.compile(r"\b(a|an|A|An|AN)(\s+[(\[]*)([^\W_][\w'’-]*)")  # throu
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
 _SPACE_AFTER = re.compile(r"([(])\s+")
 _DOUBLE_COMMA = re.compile(r"([,;])\s*(?:[,;]\s*)+")
+_COMMA_BEFORE_END = re.compile(r"[,;]\s*(?=[.!?](?:\s|$))")
 
 
 def render(template: Template, assignment: Assignment, lex: Lexicon) -> str:
@@ -185,6 +186,8 @@ def normalise(text: str) -> str:
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
     text = _DOUBLE_COMMA.sub(r"\1 ", text)
+    text = _COMMA_BEFORE_END.sub("", text)  # "A toddler, about 18 months old, taking her first steps." -> "A little
+    # child." once both are held ("A little child, ." read back as "A little child,.": refused, round 93)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = text.lstrip(",;: ").rstrip(",;: ")
