@@ -15,6 +15,7 @@ from obclip.device.context import (
     Leak,
     default_attacker,
     guard,
+    objects_of,
     shared_context,
     spans_of,
     verbs_of,
@@ -290,3 +291,27 @@ def test_a_closing_infinitive_may_be_held_where_nothing_else_can() -> None:
     group = guard(transform(prompt), transform)
     assert "to play go" in group.held_back and not any("play go" in c for c in group.order), group.order
     assert default_attacker().leak(group) is None
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("An old Korean woman paints calligraphy.", "calligraphy"),
+    ("a japanese woman plays the shamisen", "the shamisen"),
+])  # fmt: skip
+def test_session_32_a_closing_object_may_be_held_where_nothing_else_can(prompt: str, held: str) -> None:
+    """Held-out round 93: "A retired Korean teacher, 70, paints calligraphy. ..." was refused ("calligraphy" 97%
+    Asian), with no adjunct, verb or infinitive to hold. A clause's closing object after its verb is held instead
+    (`objects_of`), the clause standing without it, and the context then says no value."""
+    assert held not in spans_of(prompt) + verbs_of(prompt)  # nothing else would hold it
+    group = guard(transform(prompt), transform)
+    assert held in group.held_back and not any(held in c for c in group.order), group.order
+    assert default_attacker().leak(group) is None
+
+
+@pytest.mark.parametrize(("prompt", "objects"), [
+    ("a man eats a bowl of pho", ["a bowl of pho"]),
+    ("a boy plays the drum kit, smiling", ["the drum kit"]),
+    ("a woman wearing a red dress", []),  # an -ing clause: `spans_of` holds it
+    ("A retired teacher paints", []),  # no object; "retired" is no verb of the clause
+])  # fmt: skip
+def test_session_32_objects_of(prompt: str, objects: list[str]) -> None:
+    assert objects_of(prompt) == objects

@@ -210,7 +210,8 @@ class ContextAttacker:
         after: list[float] = []
         # the adjuncts first; where none brings the value under, a clause's verb alone too, the scene kept: in "a
         # 25-year-old Latina hiking with her husband" every adjunct names someone, "hiking" drives the leak
-        for candidates in (spans_of(group.prompt), verbs_of(group.prompt), infinitives_of(group.prompt)):
+        for candidates in (spans_of(group.prompt), verbs_of(group.prompt), infinitives_of(group.prompt),
+                           objects_of(group.prompt)):
             found = [(s, r) for s in candidates if s not in spans and (r := _reduced(group, again, s)) is not None]
             if found:
                 spans += [s for s, _ in found]
@@ -323,6 +324,31 @@ def infinitives_of(prompt: str) -> list[str]:
                     set(" ".join(words[i:])) & set(QUOTES)):  # fmt: skip
                 out.append(" ".join(words[i:]).strip(".;:!?"))
                 break
+    return list(dict.fromkeys(out))
+
+
+def objects_of(prompt: str) -> list[str]:
+    """A clause's closing object after its verb ("calligraphy" in "an old Korean woman paints calligraphy", "the
+    shamisen" in "she plays the shamisen"): what may be held back when no adjunct, verb or infinitive can be, the
+    clause standing without it ("an old woman paints"). Round 93: refused, "calligraphy" weighing most, no span to
+    hold. The words back from the clause's end that may be a noun phrase's (determiners, "of", nouns, adjectives,
+    words no dictionary knows), up to a verb that is no adjective ("retired"); never a person's noun."""
+    lex, out = default_lexicon(), []
+    for clause in re.split(r"[,.;:!?]", prompt):
+        words = clause.split()
+        lows = [w.lower() for w in words]
+        i, found = len(words), None
+        while i > 1 and len(words) - i < MAX_ADJUNCT_WORDS and lows[i - 1] not in lex.nouns and (
+                lows[i - 1] in g.DETERMINERS or lows[i - 1] == "of" or not lex.tags(lows[i - 1])
+                or set(lex.tags(lows[i - 1])) & {"n", "a"}):  # fmt: skip
+            i -= 1
+            verb = set(lex.tags(lows[i - 1]))
+            if "v" in verb and "a" not in verb and lows[i - 1] not in g.CLOSED | lex.nouns.keys() and lows[i] != "of" and (
+                    i > 1 and not ing_form(lows[i - 1], lex) and lows[i - 2] not in g.DETERMINERS | g.PREPOSITIONS):  # fmt: skip
+                # a subject before the verb ("nursing home" has none); "under a heat lamp": "heat" is a noun there
+                found = " ".join(words[i:])  # the farthest back: "a bowl of pho", not "pho" after "bowl"
+        if found and not set(clause) & set(QUOTES):
+            out.append(found)
     return list(dict.fromkeys(out))
 
 
