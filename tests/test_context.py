@@ -310,6 +310,7 @@ def test_session_32_a_closing_object_may_be_held_where_nothing_else_can(prompt: 
 @pytest.mark.parametrize(("prompt", "objects"), [
     ("a man eats a bowl of pho", ["a bowl of pho"]),
     ("a boy plays the drum kit, smiling", ["the drum kit"]),
+    ("lil kid crying bc he dropped his ice cream", ["his ice cream"]),  # not "cream" after "ice" (a verb too)
     ("a woman wearing a red dress", []),  # an -ing clause: `spans_of` holds it
     ("A retired teacher paints", []),  # no object; "retired" is no verb of the clause
 ])  # fmt: skip

@@ -59,7 +59,7 @@ from obclip.models.text import tokenize
 from obclip.options import CONTEXT_CHECKED
 from obclip.prompts import CandidateGroup
 from obclip.prompts import grammar as g
-from obclip.prompts.cues import ing_form
+from obclip.prompts.cues import POSSESSIVE_DETERMINERS, ing_form
 from obclip.prompts.lexicon import Lexicon, default_lexicon
 from obclip.prompts.template import DetectionError
 
@@ -327,6 +327,9 @@ def infinitives_of(prompt: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+OWNERS = g.DETERMINERS | POSSESSIVE_DETERMINERS  # what opens a noun phrase: "the", "a", "his", "her"
+
+
 def objects_of(prompt: str) -> list[str]:
     """A clause's closing object after its verb ("calligraphy" in "an old Korean woman paints calligraphy", "the
     shamisen" in "she plays the shamisen"): what may be held back when no adjunct, verb or infinitive can be, the
@@ -339,12 +342,12 @@ def objects_of(prompt: str) -> list[str]:
         lows = [w.lower() for w in words]
         i, found = len(words), None
         while i > 1 and len(words) - i < MAX_ADJUNCT_WORDS and lows[i - 1] not in lex.nouns and (
-                lows[i - 1] in g.DETERMINERS or lows[i - 1] == "of" or not lex.tags(lows[i - 1])
+                lows[i - 1] in OWNERS or lows[i - 1] == "of" or not lex.tags(lows[i - 1])
                 or set(lex.tags(lows[i - 1])) & {"n", "a"}):  # fmt: skip
             i -= 1
             verb = set(lex.tags(lows[i - 1]))
             if "v" in verb and "a" not in verb and lows[i - 1] not in g.CLOSED | lex.nouns.keys() and lows[i] != "of" and (
-                    i > 1 and not ing_form(lows[i - 1], lex) and lows[i - 2] not in g.DETERMINERS | g.PREPOSITIONS):  # fmt: skip
+                    i > 1 and not ing_form(lows[i - 1], lex) and lows[i - 2] not in OWNERS | g.PREPOSITIONS):  # fmt: skip
                 # a subject before the verb ("nursing home" has none); "under a heat lamp": "heat" is a noun there
                 found = " ".join(words[i:])  # the farthest back: "a bowl of pho", not "pho" after "bowl"
         if found and not set(clause) & set(QUOTES):
