@@ -25,7 +25,7 @@ from obclip.prompts import (
     indefinite_article,
     transform,
 )
-from obclip.prompts.grammar import PRONOUN_GENDER
+from obclip.prompts.grammar import PRONOUN_GENDER, roman_value
 from obclip.prompts.parse import parse
 from obclip.prompts.template import Pronoun
 from obclip.prompts.tokens import tokenize
@@ -3069,10 +3069,13 @@ def test_session_24_a_height_is_no_age(prompt: str) -> None:
 
 @pytest.mark.parametrize(("prompt", "meant"), [("a wmn w/ a baby in a stroller", "woman"), ("lttl boy on a bike", "little"),
                                                ("my dghtr at the park", "daughter")])  # fmt: skip
-def test_session_24_a_person_word_without_its_vowels_is_refused(prompt: str, meant: str) -> None:
-    """Round 59: "a wmn w/ a baby" went out with "wmn" as written beside every decoy of the baby."""
-    with pytest.raises(DetectionError, match=f"'{meant}"):
-        transform(prompt)
+def test_session_24_a_person_word_without_its_vowels_never_reaches_the_cloud(prompt: str, meant: str) -> None:
+    """Round 59: "a wmn w/ a baby" went out with "wmn" as written beside every decoy of the baby. It was refused until
+    session 32; now shorthand that spells one word is read as that word (round 93: "bby girl" refused), so the cloud
+    reads the word in every candidate and never the shorthand."""
+    group = accepted(prompt)
+    short = prompt.split()[0 if prompt.startswith("lttl") else 1]
+    assert f"'{short}' as '{meant}'" in group.note and not any(short in c.split() for c in group.order), group.order
     assert accepted("a cat on a mat").n == 1
 
 
@@ -5086,3 +5089,67 @@ def test_session_32_no_comma_left_before_the_full_stop(prompt: str) -> None:
     child,." and the prompt was refused; a comma left before a sentence's end goes."""
     group = accepted(prompt)
     assert all(c.endswith(("child.", "person.")) for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "A man and a woman. He is 25 and she is 80.",
+    "A man and a woman at a café; she is 80 and he is 25.",
+])  # fmt: skip
+def test_session_32_ages_of_two_pronouns_of_two_genders(prompt: str) -> None:
+    """Held-out round 93 (a couple, "she is 80 and he is 25"): the age after "he is" was given to the person nearest by
+    position, the woman, who was then both old and young, and the prompt was refused. A subject pronoun's age goes to
+    the person the pronoun pass writes it as: the one earlier person of its gender ("the former")."""
+    group = accepted(prompt)
+    assert group.n == 36 and all("the former is" in c.lower() for c in group.order), group.order
+
+
+def test_session_32_an_age_in_roman_numerals() -> None:
+    """Held-out round 93: "A man aged XXV, in roman armor" sent "aged XXV" beside every decoy. A Roman numeral in
+    capitals after "aged" is the age; "Elizabeth II" stays a name."""
+    group = accepted("A man aged XXV, in roman armor, standing guard.")
+    assert not any("XXV" in c for c in group.order) and group.n == 6
+    assert roman_value("XXV") == 25 and roman_value("xxv") is None and roman_value("MCMXC") == 1990
+
+
+@pytest.mark.parametrize(("prompt", "read"), [
+    ("bby girl sleeping in her crib so cute omg", "'bby' as 'baby'"),
+    ("a wmn in a hijab drinkin coffee", "'wmn' as 'woman'"),
+    ("old ppl playin cards at the comunity center", "'ppl' as 'people'"),
+])  # fmt: skip
+def test_session_32_chat_shorthand_read_as_its_word(prompt: str, read: str) -> None:
+    """Held-out rounds 93 and 94: "bby girl" and "wmn in a hijab" were refused ("write 'baby'"), and "old ppl" went out
+    as written, N = 1 ("old" in clear). Shorthand without vowels that spells one attribute word is read as that word,
+    as a misspelling is; "wmn" after "a" is "woman"; "people" joins the words so read."""
+    group = accepted(prompt)
+    assert read in group.note and group.n > 1, (group.note, group.order)
+    with pytest.raises(DetectionError, match="woman' or 'women"):
+        transform("wmn in a hijab drinkin coffee")  # no article: one or several, not for the device to pick
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("A 3-yr-old boy splashing in a puddle in yellow rain boots.", "3-yr-old"),
+    ("A toddler of eighteen months stacking wooden blocks on a rug.", "eighteen months"),
+    ("A man in his late 30s, early 40s maybe, grilling burgers in the backyard.", "40s"),
+])  # fmt: skip
+def test_session_32_round_94_ages_sent_as_written(prompt: str, said: str) -> None:
+    """Held-out round 94 (strong): "A 3-yr-old middle-aged man", "a middle-aged person of eighteen months" and "a man
+    in his seventies, early 40s maybe" were decoys: "yr" was no unit of "-year-old", "of eighteen months" no infant's
+    age, and a second guess at a decade was left beside the first. Each is now read or held on the device."""
+    group = accepted(prompt)
+    assert not any(said in c for c in group.order) and group.n > 2, group.order
+
+
+@pytest.mark.parametrize("prompt", ["a lady w/ her handbag waitin 4 the subway", "a man waitin 4 the bus"])
+def test_session_32_chat_for_and_dropped_g(prompt: str) -> None:
+    """Held-out round 94: "a lady w/ her handbag waitin 4 the subway" was refused ("4" read as an age; and "lady
+    waitin" as a titled name, "Lady Waitin"). "4 the" is chat's "for the"; "waitin" a verb with its g dropped."""
+    group = accepted(prompt)
+    assert group.n == 2 and all("waitin 4 the" in c for c in group.order), group.order
+
+
+def test_session_32_a_named_statues_pronoun() -> None:
+    """Held-out round 94 (over): "The Statue of Liberty at sunset with fireworks behind her torch" had the decoy "his
+    torch". With no person before it, a pronoun after a named statue or painting is the figure's: kept as written."""
+    group = accepted("The Statue of Liberty at sunset with fireworks behind her torch.")
+    assert group.n == 1 and group.cloud_prompt == "The Statue of Liberty at sunset with fireworks behind her torch."
+    assert accepted("a statue of a woman holding her torch").n == 2  # a statue of someone named by a noun: varied

@@ -93,6 +93,27 @@ class AgesMixin:
                 self.years_old(i, years)  # "a girl, about ten years old": sent as written beside an old decoy
         self.hold_echoed_ages()
         self.hold_comparisons_before_likeness()
+        self.hold_second_guesses()
+
+    def hold_second_guesses(self) -> None:
+        """ "A man in his late 30s, early 40s maybe, grilling": a second decade right after a person's age, set off by
+        a comma, is the same person's age guessed again; it stays on the device (round 94: sent beside "a man in his
+        seventies"). With a hedge after it ("maybe", "or so") that goes too."""
+        for _, last, seg in list(self.spans):
+            if not isinstance(seg, AgePhrase) or (c := self.tok(last + 1)) is None or c.text != "," or not self.free(last + 1):
+                continue
+            k = last + 2
+            if (w := self.tok(k)) is not None and w.low in ("early", "mid", "late") and self.free(k):
+                k += 1
+            if (d := self.tok(k)) is None or not self.free(k) or decade_years(d) is None or k == last + 2 and not (
+                    d.kind == "num" or d.low.startswith(("early-", "mid-", "late-"))):  # fmt: skip
+                continue  # "in her 40s, thirties-style": only a decade said as one ("40s", "early 40s", "mid-forties")
+            end = k
+            if (h := self.tok(k + 1)) is not None and self.free(k + 1) and (h.low in RANGE_HEDGES or h.low == "perhaps"):
+                end = k + 1
+            elif (h := self.tok(k + 1)) is not None and (o := self.tok(k + 2)) is not None and (h.low, o.low) in AGE_HEDGES:
+                end = k + 2
+            self.claim(last + 1, end, Held(self.prompt[c.start : self.tokens[end].end], "age"))
 
     def hold_comparisons_before_likeness(self) -> None:
         """ "make her look older, like a grandma": "older" goes with the likeness after it, whose age the decoys vary
@@ -292,7 +313,8 @@ class AgesMixin:
         n = self.tok(j)
         if t.low not in ("aged", "age", "ages") or n is None or not self.free(j):
             return False
-        spelled = n.is_word and n.low != "one" and (v := g.number_value(n.low)) is not None and 0 < v <= 120
+        spelled = n.is_word and n.low != "one" and (v := g.number_value(n.low) or g.roman_value(n.text)) is not None and (
+            0 < v <= 120)  # fmt: skip  # "a man aged XXV, in roman armor" (round 93: sent as written)
         if word.endswith(":") and (decade := decade_years(n)) is not None and not n.low.isdigit():
             pid = self.nearest_person(i)  # "subject: man | age: 70s": a character sheet's decade
             return pid is not None and self.age_of(pid, decade, n.text, i, j,
@@ -715,6 +737,14 @@ class AgesMixin:
                 (o := self.tok(i + 2)) is None or o.text in ",;.)") and (
                 (b := self.tok(i - 1 - (prev is not None and prev.low in APPROXIMATE))) is not None and b.text in ",("):  # fmt: skip
             return self.infant_age(i, i + 1)  # "A toddler boy, maybe 18 months, crawling" (sent as written, round 74)
+        if prev is not None and prev.low == "of" and nxt is not None and nxt.low in INFANT_UNITS and self.free(i - 1) and (
+                self.free(i + 1) and (t.low.isdigit() or g.number_value(t.low)) and (pid := self.owner_at(i - 2)) is not None):  # fmt: skip
+            # "A toddler of eighteen months stacking blocks": held as "aged 18 months" is (round 94: sent beside "a
+            # middle-aged person of eighteen months")
+            self.persons[pid].state("age", "child", True, t.text)
+            self.persons[pid].in_phrase.add("age")
+            self.claim(i - 1, i + 1, Held(self.prompt[prev.start : nxt.end], "an infant's age"))
+            return True
         link = self.tok(i - 2) if prev is not None and prev.low in ("both", "all") and self.free(i - 1) else prev
         asker = link is not None and link.low in SPEAKER_FORMS  # "im 70", "we are both 65" (sent as written)
         copula = prev is not None and (prev.low in COPULAS or asker)
@@ -1165,6 +1195,9 @@ class AgesMixin:
             return False  # "(old woman:1.3)": a front-end's prompt weight, on the words it wraps
         if self.list_number(i):
             return False  # "1) an old wizard 2) a young elf": a list's numbers
+        if t.low in ("2", "4") and after is not None and (after.core in g.DETERMINERS or after.core in POSSESSIVE_DETERMINERS) and (
+                prev is not None and prev.is_word):  # fmt: skip
+            return False  # "waitin 4 the subway", "going 2 her place": chat's "for" and "to" (round 94: refused)
         if t.is_word and prev is not None and prev.core in POSSESSIVE_DETERMINERS and (
                 (p := self.tok(i - 2)) is None or p.low != "in"):  # fmt: skip
             return False  # "a man dreaming of his childhood": a time of life looked back on, no age he is

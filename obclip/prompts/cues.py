@@ -34,7 +34,7 @@ AGE_ADVERBS = frozenset("only just barely yet still already not almost nearly no
 GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())  # what says someone is here
 COLLECTIVES = frozenset("couple couples family families crowd crowds group groups team teams pair pairs twins folks".split())
 CURRENT_YEAR = 2026  # birth years become ages against this year (pinned so that a set never changes with the date)
-YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|months?|weeks?|days?)-olds?$")
+YEAR_OLD = re.compile(r"^(\d+|[a-z]+(?:-[a-z]+)?)-(years?|yrs?|months?|mos?|weeks?|wks?|days?)-olds?$")  # "3-yr-old"
 SOMETHING = re.compile(r"^(\d)0-?(?:something|plus)$")  # "a 40-something woman", "a 50-plus man": the decade's middle
 TIME_NOUNS = frozenset("morning night evening eve day afternoon dawn week weekend".split())  # "Diwali night"
 # what "every", "each", "last", "next" count when they say when ("visits her every Sunday", not "her every move")
@@ -142,7 +142,7 @@ FOREIGN_ATTRIBUTE_WORDS = {
 # the attribute words people type most, whose one-typo misspellings ("daugther", "womn", "elderley") are
 # refused: a misspelt word is one the device cannot vary, so it would reach the cloud as written (rarer
 # words are left out: a one-letter change of "mormor" or "chap" is more often another word)
-TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies gentleman gentlemen guy guys
+TYPO_TARGETS = frozenset("""man men woman women girl girls boy boys lady ladies gentleman gentlemen guy guys people
     mother father mom mum dad mommy daddy mama papa daughter daughters son sons sister sisters brother brothers
     wife husband bride groom aunt uncle niece nephew grandmother grandfather grandma grandpa granny grandson
     granddaughter grandchildren boyfriend girlfriend king queen prince princess female male feminine masculine
@@ -181,7 +181,7 @@ def plain(word: str) -> str:
 
 def age_in_years(written: str, unit: str = "years") -> int:
     value = g.number_value(written)
-    return 0 if value is None or not unit.startswith("year") else value
+    return 0 if value is None or not unit.startswith(("year", "yr")) else value
 
 
 def name_gender(value: str) -> str | None:
@@ -217,6 +217,12 @@ COSTUMED = frozenset("dressed disguised costumed dresses dress cosplaying cospla
 COHORTS = {("gen", "z"): 20, ("generation", "z"): 20, ("gen", "alpha"): 8, ("gen", "y"): 38, ("gen", "x"): 52,
            ("millennial",): 38, ("zoomer",): 20, ("boomer",): 70, ("gen-z",): 20, ("genz",): 20,
            ("baby", "boomer"): 70}  # fmt: skip
+
+
+def dropped_g(t: Token, lex) -> bool:
+    """ "waitin", "drinkin", "chillin": a verb's -ing form as chat writes it, no name ("a lady waitin 4 the subway" read
+    "Lady Waitin", a titled name, round 94)."""
+    return t.core.endswith("in") and not lex.tags(t.core) and ing_form(t.core + "g", lex) and bool(lex.tags(t.core + "g"))
 
 
 def ing_form(core: str, lex) -> bool:

@@ -6,6 +6,7 @@ both use `indefinite_article`, so training captions and candidates never disagre
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -215,6 +216,19 @@ def number_value(word: str) -> int | None:
     if tens in _TENS and unit in _UNITS[1:10]:
         return _TENS[tens] + _UNITS.index(unit)
     return 100 if w == "hundred" else None
+
+
+_ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_value(text: str) -> int | None:
+    """The integer a Roman numeral in capitals writes ("XXV" -> 25), else None ("xxv", "MIX" is 1009 all the same:
+    callers read it only where a number stands, after "aged")."""
+    if not _ROMAN_NUMERAL.match(text):
+        return None
+    digits = [_ROMAN_DIGITS[c] for c in text]
+    return sum(-d if k + 1 < len(digits) and d < digits[k + 1] else d for k, d in enumerate(digits))
 
 
 def two_word_number(first: Token, second: Token) -> int | None:

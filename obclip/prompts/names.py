@@ -40,6 +40,7 @@ from obclip.prompts.cues import (
     WHEN_WORDS,
     WORK_NOUNS,
     YEAR_OLD,
+    dropped_g,
     listed_singular,
     name_gender,
     plain,
@@ -1429,7 +1430,8 @@ class NamesMixin:
                 last, j = k, k + 1  # "Dwayne 'The Rock' Johnson": a quoted nickname inside the name is the name's
         lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
-                lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))) or (
+                lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))
+                and not dropped_g(self.tokens[j], self.lex)) or (
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
                 self.tokens[j].text in ("of", "the") and (not title or t.core in SAINTS) and self.free(j + 1)

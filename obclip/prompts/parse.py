@@ -741,8 +741,13 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
                                   f"(the device varies English words only); write '{meant}' in English (\"an old man\", "
                                   "\"a young woman\")")  # fmt: skip
             if sent and (short := vowelless_person_word(t, self.lex)) is not None:
-                raise self.refuse(t, f"looks like '{short}' written without its vowels, which would reach the cloud as "
-                                  f"written (the device cannot vary a word it cannot read); write '{short}'")  # fmt: skip
+                error = self.refuse(t, f"looks like '{short}' written without its vowels, which would reach the cloud "
+                                    f"as written (the device cannot vary a word it cannot read); write '{short}'")  # fmt: skip
+                if "' or '" in short and (prev := self.tok(i - 1)) is not None and prev.low in ("a", "an", "one"):
+                    short = next(w for w in short.split("' or '") if w in self.lex.nouns and self.lex.nouns[w].number == "sg")
+                # "bby girl", "my grndma", "a wmn w/ a baby": chat's shorthand for one word is read as it, as a
+                # misspelling is (round 93 and 94: refused); "wmn" alone may be "woman" or "women", still refused
+                raise Misspelt(str(error), t.start, t.end, short, fixable="' or '" not in short)
             if sent and not self.free(i) and t.is_word and (i, i) not in self.named_spans and (
                     root := self.glued_person_word(i)):  # fmt: skip  # "A girlboss CEO": a modifier sent as written
                 raise self.refuse(t, f"joins a gendered word ('{root}') into an unknown word, which would reach the "

@@ -52,7 +52,7 @@ class PronounsMixin:
                 return owner
             t = self.tokens[k]
             if t.is_word and t.core in ("he", "she") and self.free(k):
-                return self.bind(k, role="subject")
+                return self.subject_pronoun(k)
         return None
 
     def person_ending_at(self, j: int | None, i: int) -> int | None:
@@ -89,8 +89,17 @@ class PronounsMixin:
             return None
         t = self.tokens[j]
         if t.is_word and (t.core in ("he", "she") or CONTRACTED_PRONOUN.match(t.low)):
-            return self.bind(j, role="subject")  # "shes indian": her pronoun, its verb glued on
+            return self.subject_pronoun(j)  # "shes indian": her pronoun, its verb glued on
         return None
+
+    def subject_pronoun(self, j: int) -> int:
+        """The person the subject pronoun at token j is, as the pronoun pass will write it: bound by position, or
+        the one earlier person of its gender where position names someone of the other (`named_again`). "A man and
+        a woman. He is 25 and she is 80." gave both ages to the woman, nearest by position (refused, round 93)."""
+        pid, t = self.bind(j, role="subject"), self.tokens[j]
+        if t.core in ("he", "she") and (again := self.named_again(pid, t, j)) is not None:
+            return again
+        return pid
 
     def copula_subject(self, first: int) -> int | None:
         """The person an ungendered subject pronoun is, where what is said from token `first` on states an attribute
@@ -387,6 +396,12 @@ class PronounsMixin:
         t = self.tokens[i]
         if any(p.anchor < i for p in self.persons):
             return False
+        if self.no_person_before(i) and any(
+                a < i and isinstance(seg, Held) and seg.why == "not a person"
+                and any(self.tokens[k].core in self.lex.senses.depiction for k in range(a, b + 1))
+                for a, b, seg in self.spans):  # fmt: skip
+            return True  # "The Statue of Liberty at sunset, fireworks behind her torch": the figure a named statue or
+            # painting shows, whose gender the work fixes (round 94: varied, "his torch")
         if t.core not in ("he", "she"):  # "a dog licking her face" may be someone else's face; but "a mother duck
             gender = g.PRONOUN_GENDER.get(t.core)  # with her ducklings": the duck's own words give her gender
             if any(
