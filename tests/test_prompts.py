@@ -4042,8 +4042,8 @@ def test_session_28_an_age_said_of_the_former_or_the_latter_is_theirs(prompt: st
 def test_session_28_a_number_that_repeats_an_age_stays_on_the_device(prompt: str, number: str) -> None:
     """Rounds 77 and 78: "candles shaped like the number 50" went out beside "turning 45"; "a cake shaped like the
     number 100" beside "A young woman". A number that repeats a stated age, or any in a birthday scene, is held."""
-    group = accepted(prompt)
-    assert number in group.held_back and not any(re.search(rf"\b{number}\b", c) for c in group.order), group.order
+    group = accepted(prompt)  # (held with "the number" before it since session 32: "shaped like a number")
+    assert any(number in h for h in group.held_back) and not any(re.search(rf"\b{number}\b", c) for c in group.order)
     assert any(s.name == "age" for s in group.slots)
     assert "3 puppies" in accepted("a 3-year-old with 3 puppies").cloud_prompt  # a small number is a coincidence
 
@@ -5153,3 +5153,61 @@ def test_session_32_a_named_statues_pronoun() -> None:
     group = accepted("The Statue of Liberty at sunset with fireworks behind her torch.")
     assert group.n == 1 and group.cloud_prompt == "The Statue of Liberty at sunset with fireworks behind her torch."
     assert accepted("a statue of a woman holding her torch").n == 2  # a statue of someone named by a noun: varied
+
+
+def test_session_32_two_first_names_before_what_they_do() -> None:
+    """Held-out round 95 (strong): "Mohammed and Fatima serving tea in their shop" went out as written, N = 1, the
+    names kept as the name of a kind of serving. Two gendered first names joined by "and", then an -ing word, are two
+    people doing it; "Tom and Jerry cartoon" stays a title."""
+    group = accepted("Mohammed and Fatima serving tea in their shop in Marrakech")
+    assert group.n == 4 and not any("Mohammed" in c or "Fatima" in c for c in group.order), group.order
+    assert accepted("Tom and Jerry cartoon playing on TV").n == 1
+
+
+def test_session_32_members_of_a_named_organisation() -> None:
+    """Held-out round 95 (strong): "A group of Boy Scouts around a campfire" was kept as the organisation's name, N = 1.
+    A plural person noun closing a name, after a count or "a group of", names its members; the organisation's own
+    name ("The Boy Scouts of America logo") stays."""
+    group = accepted("A group of Boy Scouts around a campfire roasting marshmallows")
+    assert group.n > 1 and not any("Boy" in c for c in group.order), group.order
+    assert accepted("The Boy Scouts of America logo on a flag").n == 1
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("The bride laughs as her veil catches the wind; she holds the bouquet", "The bride laughs; she holds the bouquet"),
+    ("A centenarian blowing out candles on a cake shaped like the number 100",
+     "An old person blowing out candles on a cake shaped like a number"),
+    ("A Korean grandmother teaching her American grandson how to make kimchi", "An old woman teaching her little male friend"),
+    ("A little prince costume on a four year old at a birthday party", "A costume on a little child at a birthday party"),
+])  # fmt: skip
+def test_session_32_round_95_garbled_views(prompt: str, view: str) -> None:
+    """Held-out round 95 (over): "The bride laughs as catches the wind" (a held subject left its clause), "shaped like
+    the number" (a held age left its noun), "teaching her ... how" (a held infinitive left its "how"), and "A middle-aged
+    princess costume on an old person" (a costume's kind read as a person). Each view now reads whole."""
+    group = accepted(prompt)
+    assert view in group.order, group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "A girl who just turned sweet sixteen at her party in a ballroom",
+    "A toddler around two and a half years old stacking wooden blocks",
+])  # fmt: skip
+def test_session_32_ages_said_as_idioms(prompt: str) -> None:
+    """Held-out round 95: "turned sweet sixteen" left "turned sweet" (the number held as an echo) and "two and a half
+    years old" was refused as a stray number. Both are read as ages ("turned sixteen", "two years old") and varied."""
+    group = accepted(prompt)
+    assert group.n > 2 and not any("sweet" in c or "half" in c for c in group.order), group.order
+
+
+def test_session_32_an_origin_word_before_an_unknown_thing_with_no_one_there() -> None:
+    """Held-out round 95 (over): "A Russian matryoshka doll set lined up on a windowsill" held "Russian", with no one
+    in the prompt: before a word no dictionary knows and a thing noun, the origin is the thing's style, kept."""
+    prompt = "A Russian matryoshka doll set lined up on a windowsill"
+    assert accepted(prompt).cloud_prompt == prompt
+
+
+def test_session_32_hot_before_any_person_noun() -> None:
+    """Held-out round 94: "pic of a hot gurl at the beach" was refused ("a word is unreadable"): "gurl" was not among
+    the words after "hot" that make a prompt sexual, so a child decoy was made and refused. Any person noun counts."""
+    group = accepted("pic of a hot gurl at the beach w sunglasses lol")
+    assert not any("little" in c for c in group.order) and group.n == 6, group.order

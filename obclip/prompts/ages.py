@@ -155,8 +155,12 @@ class AgesMixin:
                         first -= 1
                         if (r := self.tok(first - 1)) is not None and r.low in ("that", "which") and self.free(first - 1):
                             first -= 1
+                stand_in = ""
+                if not quote and (n := self.tok(i - 1)) is not None and n.low == "number" and self.free(i - 1):
+                    first, stand_in = i - 1 - ((d := self.tok(i - 2)) is not None and d.low == "the" and self.free(i - 2)), "a number"
+                    # "a cake shaped like the number 100" -> "shaped like a number" (round 95: "like the number" was left)
                 text = self.prompt[self.tokens[first].start : self.tokens[last].end]
-                self.claim(first, last, Held(text, "a number that repeats a person's age, which tells it"))
+                self.claim(first, last, Held(text, "a number that repeats a person's age, which tells it", stand_in))
 
     def age_of(self, pid: int, years: int, word: str, first: int, last: int, seg: AgePhrase) -> bool:
         """Person `pid` is `years` old, said by tokens first..last: the state, and the segment that writes it."""
@@ -754,7 +758,7 @@ class AgesMixin:
         spelled = years_written(t) if t.is_word and (copula or approx) else None  # "she is eight", "she is thirty-ish"
         if spelled is not None and 0 < spelled <= 120 and (nxt is None or not nxt.is_word or nxt.low in (
                 "and", "but", "years", "now", "today", "last", "this", "yesterday") or (
-                self.ing(nxt) and prev.low in ("turned", "turns"))):  # fmt: skip
+                (self.ing(nxt) or nxt.low in g.PREPOSITIONS) and prev.low in ("turned", "turns"))):  # fmt: skip
             # "Aiko is eight.", "she is seventy and ...": said in words; "a guy who just turned thirty blowing out
             # candles" (round 69: "thirty" went out beside every decoy)
             owner = self.subject_before(i) if not asker else self.copula_subject(i)  # "im seventy"

@@ -26,7 +26,7 @@ from functools import lru_cache
 from obclip.options import DEFAULT_MAX_CANDIDATES
 from obclip.prompts.cues import COLLECTIVES, SAID_AN_AGE, sexual
 from obclip.prompts.deeds import capitalised, deeds, likenesses, name_of, verb_kept, without
-from obclip.prompts.grammar import CLOSED, DECADES, TAG_CLASS
+from obclip.prompts.grammar import CLOSED, DECADES, TAG_CLASS, number_value
 from obclip.prompts.lexicon import ATTRIBUTES, HELD, Lexicon, default_lexicon
 from obclip.prompts.parse import parse
 from obclip.prompts.render import render
@@ -196,7 +196,7 @@ def slot_values(template: Template, person: int, name: str, lex: Lexicon, ages: 
         forms = [lex.form(p.cls, p.number, gender) for gender in ("male", "female")]
         adult = p.cls != "person" and all(f in lex.senses.adult for f in forms if f)
     # no child decoy in a sexual picture (`parse.no_child_in_a_sexual_picture`)
-    adult = adult or sexual(template.prompt, lex.adjectives.keys())
+    adult = adult or sexual(template.prompt, lex.adjectives.keys(), lex.nouns)
     return tuple(a for a in ages if not ((adult or _owns_adult_kin(template, person)) and a == "child"))
 
 
@@ -494,7 +494,8 @@ def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
     """ "A mid-30s mechanic" read as "A mid-thirties mechanic", as it is written in words (the digits split from
     "mid-" and were refused as a stray number, round 79): a decade with its part before a person's noun. A decade
     before anything else ("a car from the mid-80s") stays as written. "thirty something", in two words, is read
-    as "thirty-something" wherever it is written."""
+    as "thirty-something" wherever it is written; "turned sweet sixteen" as "turned sixteen"; "two and a half years
+    old" as "two years old" (an age in whole years is all a candidate writes)."""
     fixes: list[str] = []
 
     def words(m: re.Match) -> str:
@@ -504,6 +505,20 @@ def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
         return f"{m.group(1)}-{DECADE_DIGITS[m.group(2)]} {m.group(3)}"
 
     text = re.sub(r"\b(early|mid|late)-([2-9])0'?s (\w+)", words, text, flags=re.IGNORECASE)
+
+    def sixteen(m: re.Match) -> str:  # "a girl who just turned sweet sixteen" (round 95: "turned sweet" was sent)
+        fixes.append(f"'sweet {m.group(2)}' as '{m.group(2)}'")
+        return f"{m.group(1)} {m.group(2)}"
+
+    text = re.sub(r"\b(turn(?:ed|s|ing)?|is|was)\s+sweet\s+(sixteen|16)\b", sixteen, text, flags=re.IGNORECASE)
+
+    def half(m: re.Match) -> str:  # "A toddler around two and a half years old" (round 95: refused as a stray number)
+        if number_value(m.group(1)) is None:
+            return m.group(0)
+        fixes.append(f"'{m.group(1)} and a half' as '{m.group(1)}'")
+        return m.group(1)
+
+    text = re.sub(r"\b([\w-]+) and a half(?=\s+(?:years?|yrs?)\b|\s*[,)])", half, text, flags=re.IGNORECASE)
 
     def joined(m: re.Match) -> str:  # "A thirty something guy" (round 90: sent as written beside every decoy)
         after = (m.group(3) or "").lower()

@@ -269,11 +269,12 @@ DECOY_ADJECTIVES = frozenset(w.lower() for table in (g.AGE_ADJECTIVE, g.ETHNICIT
                              for w in table.values()) | {"middle", "aged"}  # fmt: skip
 
 
-def sexual(text: str, said: Container[str] = frozenset()) -> bool:
+def sexual(text: str, said: Container[str] = frozenset(), nouns: Container[str] = frozenset()) -> bool:
     """Whether `text` asks for a sexual picture: a word of `SEXUAL_WORDS`, or "hot" before a person ("a hot girl"; the
     words a decoy writes between are skipped, so every candidate reads alike, and so are the attribute words `said`
     that the user's own prompt may hold there: "a hot latina girl", whose decoy "a hot little girl" was refused;
-    not "hot chocolate")."""
+    not "hot chocolate"). The person may be any of the lexicon's `nouns` ("a hot gurl", round 94: refused as its
+    decoy "a hot little girl" was)."""
     words = re.findall(r"[a-z]+", text.lower())
     if any(w in SEXUAL_WORDS for w in words):
         return True
@@ -282,7 +283,7 @@ def sexual(text: str, said: Container[str] = frozenset()) -> bool:
             j = k + 1
             while j < len(words) and (words[j] in DECOY_ADJECTIVES or words[j] in said):
                 j += 1
-            if j < len(words) and words[j] in HOT_PERSON_WORDS:
+            if j < len(words) and (words[j] in HOT_PERSON_WORDS or words[j] in nouns):
                 return True
     return False
 

@@ -322,7 +322,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         young adult there ("a hot girl at the beach" went out as "a hot little girl": the cloud view wrote a sexualised
         child the user never asked for), and a child the prompt states ("little", "8 years old", "schoolgirl") is
         refused, nothing sent. `candidates.slot_values` keeps "child" out of the decoys by the same test."""
-        if not sexual(self.prompt, self.lex.adjectives.keys()):
+        if not sexual(self.prompt, self.lex.adjectives.keys(), self.lex.nouns):
             return
         for p in self.persons:
             if p.states.get("age") != "child":

@@ -429,6 +429,14 @@ class PhrasesMixin:
                 continue  # "a young (asian:1.2) woman": a prompt weight on the adjective of the noun after it
             if found is not None and said is not None and said.attribute == "ethnicity" and not t.possessive and (
                     nxt is not None and nxt.is_word and self.free(i + 1) and not self.lex.tags(nxt.core)
+                    and self.noun(nxt) is None and not nxt.capitalised) and (
+                    self.thing_noun(i + 2) and not self.ing(self.tokens[i + 2]) and not any(
+                        k != i and w.is_word and (self.noun(w) is not None or w.core in g.PRONOUN_GENDER)
+                        for k, w in enumerate(self.tokens))):  # fmt: skip
+                self.keep(i, i, f"it names the style of the {self.tokens[i + 2].core} after it")
+                continue  # "A Russian matryoshka doll set": with no one in the prompt, a thing's style (round 95: held)
+            if found is not None and said is not None and said.attribute == "ethnicity" and not t.possessive and (
+                    nxt is not None and nxt.is_word and self.free(i + 1) and not self.lex.tags(nxt.core)
                     and self.noun(nxt) is None and not nxt.capitalised):  # fmt: skip
                 # "a Georgian townhouse", "an Asian influencer": before a word the lexicon does not know, the
                 # origin word is a thing's style or a person's origin; either way it stays on the device
@@ -477,7 +485,11 @@ class PhrasesMixin:
             return None  # "a clown costume", "a nurse uniform": a kind that says nothing of its wearer (kept as before)
         first, det = self.phrase_start(i)
         opener = self.tok(first - 1) if det else None
-        if opener is None or opener.low not in ("in", "wearing", "wears", "wore", "dressed"):
+        # "A little prince costume on a four year old": a costume put on someone, its kind said with a modifier (round
+        # 95: "A middle-aged princess costume on an old person"); not "the man's hat on a table"
+        put_on = (w := self.tok(i + 2)) is not None and w.low in ("on", "for") and det and first + 1 < i and (
+            not self.tokens[i].possessive)
+        if not put_on and (opener is None or opener.low not in ("in", "wearing", "wears", "wore", "dressed")):
             return None
         return first + 1
 

@@ -78,7 +78,8 @@ HAIR_GROWTH = frozenset("""curls locks ringlets braid braids plait plaits ponyta
 AGE_GAP_YEARS = 20  # "sees herself forty years younger": a gap this wide says she is no child
 GIVING_VERBS = frozenset("give gives giving gave add adds adding added".split())  # "give him a beard"
 
-_PROXY_TYPOS: dict[int, dict[str, tuple[str, ...]]] = {}  # a lexicon's one-word proxies by deletion, per lexicon
+CLAUSE_JOINERS = frozenset("as while whilst when because until and but".split())  # what opens a clause mid-sentence
+_PROXY_TYPOS: dict[int, tuple[dict, dict[str, tuple[str, ...]]]] = {}  # a lexicon's one-word proxies by deletion
 
 
 class ProxiesMixin:
@@ -669,6 +670,10 @@ class ProxiesMixin:
                     if w.low in ("front", "top") and (v := self.tok(i - 2)) is not None and v.low in ("in", "on") and (
                             self.free(i - 2)):  # fmt: skip
                         first = i - 2  # "in front of", "on top of"
+                elif t.low == "to" and (w := self.tok(i - 1)) is not None and w.low in ("how", "what", "where", "when") and (
+                        self.free(i - 1)):  # fmt: skip
+                    first = i - 1  # "teaching her grandson how to make kimchi" -> "teaching her grandson" (round 95:
+                    # "how" was left)
                 self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "proxy"))
         self.hold_orphaned_verbs()
 
@@ -1038,10 +1043,11 @@ class ProxiesMixin:
         if len(low) < 6 or not low.isalpha() or self.lex.tags(low) or low in self.lex.nouns or (
                 plain(low) in self.lex.first_names or low in self.lex.adjectives):  # fmt: skip
             return None
-        index = _PROXY_TYPOS.get(id(self.lex.proxies))
-        if index is None:
-            index = _PROXY_TYPOS[id(self.lex.proxies)] = deletion_index(
-                w for w in self.lex.proxies if len(w) >= 5 and w.isalpha())
+        proxies = self.lex.proxies
+        held, index = _PROXY_TYPOS.get(id(proxies), (None, {}))
+        if held is not proxies:  # (the table itself is kept with its index, so its id is never another's)
+            index = deletion_index(w for w in proxies if len(w) >= 5 and w.isalpha())
+            _PROXY_TYPOS[id(proxies)] = (proxies, index)
         found = {w for key in {low} | {low[:k] + low[k + 1 :] for k in range(len(low))}
                  for w in index.get(key, ()) if one_edit(low, w)}  # fmt: skip
         return found.pop() if len(found) == 1 else None
@@ -1438,7 +1444,9 @@ class ProxiesMixin:
         # the extent may have taken the verb already ("Her hijab flutters")
         verb = last if last > named_last and self.verb_s_form(self.tok(last)) else last + 1
         opener = self.tok(first - 1)
-        if not (opener is None or opener.text in ";.!?") or not self.verb_s_form(self.tok(verb)) or not (
+        joined = opener is not None and opener.low in CLAUSE_JOINERS and self.free(first - 1)  # "as her veil catches
+        # the wind": the subordinate clause whole, with its "as" (round 95: "The bride laughs as catches the wind")
+        if not (opener is None or opener.text in ";.!?" or joined) or not self.verb_s_form(self.tok(verb)) or not (
                 verb == last or self.free(verb)) or not (
                 self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core == "the"):  # fmt: skip
             return first, last
@@ -1450,7 +1458,7 @@ class ProxiesMixin:
                 a.low == "and"):  # fmt: skip
             return first, end + 2  # "...; her headdress catches the light, and she spins" -> "...; she spins": the
             # next clause stays, without the ", and" that joined it (round 90: "in black., and she holds" was sent)
-        if opener is not None and opener.text == ";" and self.free(first - 1):
+        if opener is not None and (opener.text == ";" or joined) and self.free(first - 1):
             first -= 1  # "in the street; her headdress catches the light." -> "in the street."
         elif (stop := self.tok(end + 1)) is not None and stop.text in ".!?" and self.free(end + 1):
             end += 1  # "A woman walks. Her hijab flutters in the wind." -> "A woman walks.": the sentence whole

@@ -38,6 +38,7 @@ from obclip.prompts.cues import (
     YO,
     hair_type_head,
     listed_singular,
+    name_gender,
     plain,
 )
 from obclip.prompts.template import Held
@@ -516,6 +517,13 @@ class ThingsMixin:
                 if n > 1 and said is not None and after is not None and after.is_word and not t.capitalised and (
                         self.noun(after) is not None and not self.tokens[i + n - 1].possessive):  # fmt: skip
                     break  # "a young bird watcher": the age is the watcher's, whose compound the bird opens
+                members = self.noun(self.tokens[i + n - 1])
+                counted = prev is not None and self.free(i - 1) and (g.number_value(prev.low) or prev.low in (
+                    "some", "several", "many", "few") or (prev.low == "of" and (b := self.tok(i - 2)) is not None
+                                                          and b.core in COLLECTIVES | {"troop", "bunch"}))  # fmt: skip
+                if n > 1 and members is not None and members[0].number == "pl" and counted:
+                    break  # "A group of Boy Scouts around a campfire": the members, people, not the organisation
+                    # (round 95: kept as its name, N = 1)
                 if owned and f"{prev.low} {' '.join(lows[i : i + n])}" in self.lex.proxies:
                     break  # "at her baby shower": her own, the mother-to-be's, a proxy (`mark_proxies`); "a baby shower" a venue
                 if n > 1 and all(plain(c) in self.lex.first_names for c in cores[i : i + n]) and not owned and (
@@ -732,6 +740,10 @@ class ThingsMixin:
                 after.core.endswith("s") and "n" in self.lex.tags(after.core) + self.lex.tags(after.core[:-1])):  # fmt: skip
             return False  # "A young Albert Einstein writing equations": a verb with its object, what he does (kept as a
             # writing's name, N = 1, round 73)
+        pair = [w for w in self.tokens[first : last + 1] if w.is_word and w.low not in ("and", "&")]
+        if self.ing(nxt) and len(pair) == 2 and all(name_gender(self.lex.first_names.get(plain(w.core), "")) for w in pair):
+            return False  # "Mohammed and Fatima serving tea in their shop": two people's first names, then what they
+            # do (round 95: kept as the name of a kind of serving, N = 1)
         if self.creature(last + 1) and self.noun(nxt) is None:
             return True
         opener = self.tokens[first]
