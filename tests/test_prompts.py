@@ -5211,3 +5211,28 @@ def test_session_32_hot_before_any_person_noun() -> None:
     the words after "hot" that make a prompt sexual, so a child decoy was made and refused. Any person noun counts."""
     group = accepted("pic of a hot gurl at the beach w sunglasses lol")
     assert not any("little" in c for c in group.order) and group.n == 6, group.order
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("A ship named 'Queen Mary' docked at Long Beach at night.", "A ship named 'Queen Mary' docked at Long Beach at night."),
+    ("A lion king posing on a rock at the savannah, his mane blowing in the wind.",
+     "A lion king posing on a rock at the savannah, his mane blowing in the wind."),
+])  # fmt: skip
+def test_session_32_round_96_things_left_alone(prompt: str, view: str) -> None:
+    """Held-out round 96 (over): "A ship named 'a king'" and "A lion king ..., her mane" were decoys. A name after a
+    thing noun and "named" is the thing's; a body part after a comma, with an animal before and no person, is the
+    animal's. Both go out as written, N = 1."""
+    group = accepted(prompt)
+    assert group.order == (view,)
+
+
+@pytest.mark.parametrize(("prompt", "view"), [
+    ("(((child))), birthday party, balloons, confetti, [blurry background], 35mm",
+     "(((little child))), birthday party, balloons, confetti, [blurry background], 35mm"),
+    ("An infant in a car seat, pacifier in mouth, dozing during a road trip.",
+     "A little child in a car seat, dozing during a road trip."),
+])  # fmt: skip
+def test_session_32_round_96_views_that_read_whole(prompt: str, view: str) -> None:
+    """Held-out round 96 (over): "35mm" in a birthday scene lost its "35" as an echoed age ("mm" was sent), and "pacifier
+    in mouth" left ", in mouth,". A number glued to a unit is a measure; a held tag goes whole."""
+    assert view in accepted(prompt).order

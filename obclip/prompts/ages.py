@@ -145,7 +145,8 @@ class AgesMixin:
             if not self.free(i):
                 continue
             years = int(t.low) if t.kind == "num" and t.low.isdigit() else g.number_value(t.low) if t.is_word else None
-            if years is not None and ECHO_FROM <= years <= 120 and (years in stated or birthday):
+            unit = (u := self.tok(i + 1)) is not None and u.is_word and u.start == t.end  # "35mm", "50cc": a measure
+            if years is not None and ECHO_FROM <= years <= 120 and (years in stated or birthday) and not unit:
                 first, last = i, i
                 quote = (a := self.tok(i - 1)) is not None and (b := self.tok(i + 1)) is not None and (
                     a.text in QUOTE_MARKS and b.text in QUOTE_MARKS and self.free(i - 1) and self.free(i + 1))  # fmt: skip

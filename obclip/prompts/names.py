@@ -390,11 +390,28 @@ class NamesMixin:
             nxt = self.tok(i + 1)
             if t.low in ("call", "calls") and self.called_by_others(i):
                 continue
+            if t.low in NAMING_WORDS and self.free(i) and self.thing_noun(i - 1) and not self.creature(i - 1) and (
+                    (end := self.thing_name_end(i + 1)) is not None):  # fmt: skip
+                self.keep(i + 1, end, f"it names the {self.tokens[i - 1].core} before it")
+                continue  # "A ship named 'Queen Mary' docked": the ship's name (round 96: "named 'a king'" was a decoy)
             if t.low in NAMING_WORDS and self.free(i) and self.free(i + 1) and nxt.is_word and nxt.core not in g.CLOSED and (
                     plain(nxt.core) in self.lex.first_names or (nxt.capitalised and not self.lex.tags(nxt.core))
                     or (nxt.capitalised and (b := self.tok(i - 1)) is not None and self.noun(b) is not None)):  # fmt: skip
                 self.hold_name(i, i + 1)  # "a boy named Hunter": after a person, a capitalised word is a name
                 self.named_after.append((i, plain(nxt.core)))
+
+    def thing_name_end(self, j: int) -> int | None:
+        """The last token of a capitalised name from token j, with its quotes if it opens on one ("'Queen Mary'"),
+        else None."""
+        quote = (q := self.tok(j)) is not None and q.text in NICKNAME_QUOTES
+        k = j + quote
+        while (w := self.tok(k)) is not None and w.is_word and w.capitalised and self.free(k):
+            k += 1
+        if k == j + quote:
+            return None
+        if quote and (c := self.tok(k)) is not None and c.text in NICKNAME_QUOTES.values():
+            return k
+        return None if quote else k - 1
 
     def called_by_others(self, i: int) -> bool:
         """ "My aunt Theresa, who everyone calls Tess, ...": a relative clause giving the person's other name is held

@@ -434,17 +434,23 @@ class PronounsMixin:
                 and owned.is_word
                 and (self.noun(owned) is None or any(a <= i + 1 <= b for a, b, _ in self.kept))
             )  # "her chicks" after a hen
+            # "A lion king posing on a rock, his mane blowing": a body part after a comma or "with" is the animal's own
+            # (round 96: "her mane" was a decoy); after a verb it may be someone else's ("a dog licking her face")
+            own_part = thing and owned.core in self.lex.senses.body and prev is not None and (
+                prev.text in ",;" or prev.low in ("and", "with"))  # fmt: skip
             return (
                 t.core in ("his", "her")
                 and thing
-                and owned.core not in self.lex.senses.body
+                and (owned.core not in self.lex.senses.body or own_part)
                 and (self.no_person_before(i) and self.animal_subject(before=i))
             )
         return self.no_person_before(i) and self.animal_subject(before=i)
 
     def no_person_before(self, i: int) -> bool:
-        """No person noun and no gendered pronoun stands before token i."""
-        return not any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) for t in self.tokens[:i])
+        """No person noun and no gendered pronoun stands before token i; a person word kept as no person ("A lion
+        king": the lion's title) is none."""
+        return not any(t.is_word and (t.core in g.PRONOUN_GENDER or self.noun(t) is not None) and not self.kept_thing(k)
+                       for k, t in enumerate(self.tokens[:i]))  # fmt: skip
 
     def bind(self, i: int, plural: bool = False, role: str = "possessive") -> int:
         """The person a pronoun at token i refers to, decided without looking at any gender.

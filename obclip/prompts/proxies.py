@@ -251,6 +251,11 @@ class ProxiesMixin:
                     k += 1  # "of the finest silk", "of red silk"
                 if all(self.free(m) for m in range(last + 1, k + 1)) and self.thing_noun(k):
                     last = k  # "a kimono of silk on a woman": its stuff goes with it, not "of silk on a woman"
+            p, n, e, b = self.tok(last + 1), self.tok(last + 2), self.tok(last + 3), self.tok(first - 1)
+            if kind == "noun" and b is not None and b.text == "," and p is not None and p.low in g.PREPOSITIONS and (
+                    n is not None and n.is_word and "n" in self.lex.tags(n.core) and n.core not in g.CLOSED
+                    and self.free(last + 1) and self.free(last + 2) and (e is None or e.text in ",.;")):  # fmt: skip
+                last += 2  # "An infant in a car seat, pacifier in mouth, dozing": the tag whole (round 96: ", in mouth,")
             if self.worn_by_no_person(first):
                 continue  # "a green alien wearing a tuxedo", "a tiger in a tuxedo": it hints at nobody
             obj = self.tok(last + 1)

@@ -333,6 +333,12 @@ class ReadingMixin:
         stem = word.removesuffix("s")
         return stem.endswith("er") and any("v" in self.lex.tags(v) for v in (stem[:-2], stem[:-1]))
 
+    def kept_thing(self, k: int) -> bool:
+        """Token k lies in a name kept as no person ("Statue of Liberty"), or is a person word kept as an animal's title
+        ("king" in "A lion king"); not "its owner", someone still, whose pronoun is theirs."""
+        return (k in self.used and isinstance(seg := self.spans[self.used[k]][2], Held) and seg.why == "not a person") or (
+            any(a <= k <= b for a, b, _ in self.kept) and k > 0 and self.tokens[k - 1].core in self.lex.senses.creatures)
+
     def animal_subject(self, before: int | None = None) -> bool:
         """The prompt is about an animal, a toy or a dressed-up vegetable: in some sentence, the last such word or
         person noun before the sentence's first verb, past picture words ("a photo of"), is one ("a tiger wearing
@@ -353,7 +359,7 @@ class ReadingMixin:
                 being, ended = None, False
             if ended or not t.is_word or t.core in self.lex.senses.depiction or t.low in ("of", "a", "an", "the"):
                 continue
-            if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings) or (
+            if animate[k] or (self.noun(t) is not None and t.core not in self.lex.senses.beings and not self.kept_thing(k)) or (
                     being is None and self.lex.senses.body_part(t.core)):  # fmt: skip
                 being = k  # "wrinkled hands holding a cup of tea": someone's hands do it, not the tea (a plant in
                 # WordNet: the prompt was read as about one, and "wrinkled" sent; round 64)
