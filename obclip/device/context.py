@@ -346,8 +346,10 @@ def objects_of(prompt: str) -> list[str]:
                 or set(lex.tags(lows[i - 1])) & {"n", "a"}):  # fmt: skip
             i -= 1
             verb = set(lex.tags(lows[i - 1]))
-            if "v" in verb and "a" not in verb and lows[i - 1] not in g.CLOSED | lex.nouns.keys() and lows[i] != "of" and (
-                    i > 1 and not ing_form(lows[i - 1], lex) and lows[i - 2] not in OWNERS | g.PREPOSITIONS):  # fmt: skip
+            before = lows[i - 2] if i > 1 else ""
+            if "v" in verb and "a" not in verb and lows[i - 1] not in g.CLOSED and lows[i - 1] not in lex.nouns and (
+                    lows[i] != "of" and before and not ing_form(lows[i - 1], lex)
+                    and before not in OWNERS and before not in g.PREPOSITIONS):  # fmt: skip
                 # a subject before the verb ("nursing home" has none); "under a heat lamp": "heat" is a noun there
                 found = " ".join(words[i:])  # the farthest back: "a bowl of pho", not "pho" after "bowl"
         if found and not set(clause) & set(QUOTES):

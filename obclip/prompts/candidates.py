@@ -428,7 +428,7 @@ def transform(
     """
 
     def read(text: str) -> tuple[CandidateGroup, str, list[str]]:
-        text, fixes = _decades_in_words(text, lexicon or default_lexicon())
+        text, fixes = _ages_in_words(text, lexicon or default_lexicon())
         while True:
             try:
                 return _transform(text, attributes, max_candidates, lexicon=lexicon, proxies=proxies,
@@ -490,7 +490,7 @@ def transform(
 DECADE_DIGITS = {str(years // 10): word for word, years in DECADES.items() if years >= 20}  # "3" -> "thirties"
 
 
-def _decades_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
+def _ages_in_words(text: str, lex: Lexicon) -> tuple[str, list[str]]:
     """ "A mid-30s mechanic" read as "A mid-thirties mechanic", as it is written in words (the digits split from
     "mid-" and were refused as a stray number, round 79): a decade with its part before a person's noun. A decade
     before anything else ("a car from the mid-80s") stays as written. "thirty something", in two words, is read

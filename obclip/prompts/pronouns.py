@@ -397,9 +397,7 @@ class PronounsMixin:
         if any(p.anchor < i for p in self.persons):
             return False
         if self.no_person_before(i) and any(
-                a < i and isinstance(seg, Held) and seg.why == "not a person"
-                and any(self.tokens[k].core in self.lex.senses.depiction for k in range(a, b + 1))
-                for a, b, seg in self.spans):  # fmt: skip
+                self.kept_thing(k) and self.tokens[k].core in self.lex.senses.depiction for k in range(i)):  # fmt: skip
             return True  # "The Statue of Liberty at sunset, fireworks behind her torch": the figure a named statue or
             # painting shows, whose gender the work fixes (round 94: varied, "his torch")
         if t.core not in ("he", "she"):  # "a dog licking her face" may be someone else's face; but "a mother duck
