@@ -1163,9 +1163,11 @@ class ProxiesMixin:
                 (verb := self.tok(first - 1)) is not None
                 and self.free(first - 1)
                 and verb.is_word
-                and (verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core)))
+                and (verb.low in g.AUXILIARIES - {"not"} or (self.ing(verb) and "v" in self.lex.tags(verb.core)
+                                                             and self.tokens[first].low not in ("in", "with")))
             ):
-                first -= 1  # "a man tying" and "her hair is" would be sent without their object
+                first -= 1  # "a man tying" and "her hair is" would be sent without their object; "dancing in a
+                # lehenga" and "walking with a cane" say how, so "dancing" stands alone (round 97: it went too)
             if adjunct and (verb := self.tok(first - 1)) is not None and self.free(first - 1) and verb.is_word and (
                     verb.core.endswith("s") and "v" in self.lex.tags(verb.core) and self.noun(verb) is None
                     and verb.core not in g.CLOSED and (k := self.used.get(first - 2)) is not None
