@@ -228,6 +228,8 @@ def _senses(wn, people: dict) -> dict:
                     and top.lexname() == "noun.animal"}
 
     animate_syns = _closure(wn, ANIMATE_ARTIFACTS)
+    # "a robot wearing a tuxedo" is a dressed-up machine; "a model wearing a hijab" is someone (`weak_is_person`)
+    automata = {w for w in weak if any(s in animate_syns for s in wn.synsets(wn.morphy(w, "n") or w, "n"))}
     animals, creatures = set(), set()  # animals and toys; and everything a prompt may dress up and make act
     for syn in wn.all_synsets("n"):
         if syn.lexname() not in ("noun.animal", "noun.plant", "noun.food") and syn not in animate_syns:
@@ -368,6 +370,7 @@ def _senses(wn, people: dict) -> dict:
         "person_names": sorted(person_names),
         "public_figures": sorted(public),
         "weak_person_nouns": sorted(weak),
+        "automata": sorted(automata),
         "animal_first": sorted(animal_first),
         "animals": sorted(animals),
         "creatures": sorted(creatures),

@@ -5239,6 +5239,27 @@ def test_session_32_round_96_views_that_read_whole(prompt: str, view: str) -> No
     assert view in accepted(prompt).order
 
 
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("a model wearing a hijab on the runway", "hijab"),
+    ("A model in a sari posing by a lake", "sari"),
+    ("a fashion model dressed in a tuxedo", "tuxedo"),
+    ("A model with braided cornrows", "cornrows"),
+])  # fmt: skip
+def test_session_33_a_weak_noun_dressed_is_someone(prompt: str, held: str) -> None:
+    """Held-out round 97: "a model wearing a hijab" went out as written (N = 1), "model" read as a thing's model and the
+    hijab as no one's. What one wears, or how one's hair is done, makes the wearer someone; the proxy stays on the
+    device."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize("prompt", ["a robot wearing a tuxedo at a party", "a model of a ship in a bottle"])
+def test_session_33_a_machine_dressed_up_stays_a_machine(prompt: str) -> None:
+    """A robot in a tuxedo is a machine dressed up (WordNet: an automaton), and a model of a ship wears nothing: both go
+    out as written."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt and not group.held_back
+
+
 @pytest.mark.parametrize(("prompt", "kept", "held"), [
     ("Priya dancing in a colorful lehenga", "dancing", "lehenga"),
     ("A woman walking in a red dress", "walking", "dress"),

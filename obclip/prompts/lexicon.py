@@ -80,6 +80,7 @@ class Senses:
             longest first, each with whether it is a proper name that must be written with a capital
             ("statue" -> (("statue", "of", "liberty"), True)).
         weak (`frozenset[str]`): person nouns whose usual sense is not a person ("robot", "pole", "fan").
+        automata (`frozenset[str]`): weak ones with a sense that is a made figure ("robot"): dressed up, still things.
         animals (`frozenset[str]`): animals, toys and robots ("beaver", "teddy bear").
         creatures (`frozenset[str]`): those, and plants and foods prompts dress up ("a radish in a tutu").
         depiction (`frozenset[str]`): pictures and figures ("portrait", "statue").
@@ -123,6 +124,7 @@ class Senses:
 
     named: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = field(default_factory=dict)
     weak: frozenset[str] = frozenset()
+    automata: frozenset[str] = frozenset()
     animals: frozenset[str] = frozenset()
     creatures: frozenset[str] = frozenset()
     depiction: frozenset[str] = frozenset()
@@ -329,7 +331,7 @@ def _pos() -> dict[str, str]:
 
 # `Senses` field -> its key in senses.json (the word sets; `named` is indexed apart)
 SENSE_KEYS = {
-    "weak": "weak_person_nouns", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
+    "weak": "weak_person_nouns", "automata": "automata", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
     "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "hairdos": "hairdos",
     "colours": "colours",

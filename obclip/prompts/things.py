@@ -960,6 +960,10 @@ class ThingsMixin:
                 for a in (j + 2, j + 3) for n in (2, 3)):  # fmt: skip
             return True  # "a model with dark skin", "a model with deep dark skin": skin only a person's says who
             # (round 70: kept as no person, and the skin sent as written)
+        if t.core not in self.lex.senses.automata and self.dressed(j):
+            return True  # "a model wearing a hijab", "a model with braided cornrows": what one wears or how one's
+            # hair is done makes the wearer someone (round 97: kept as a model of a thing, the hijab sent in clear);
+            # "a robot wearing a tuxedo" is a machine dressed up
         det, comma, name = self.tok(j - 1), self.tok(j - 2), self.tok(j - 3)
         if det is not None and det.low in ("a", "an", "the") and comma is not None and comma.text == "," and (
                 name is not None and name.capitalised and plain(name.core) in self.lex.first_names):  # fmt: skip
@@ -967,6 +971,24 @@ class ThingsMixin:
             # kept as a headscarf, "A babushka" was sent, N = 1)
         prev = self.tok(j - 1)
         return owned and prev is not None and prev.core in POSSESSIVE_DETERMINERS  # "my babushka": a relative
+
+    def dressed(self, j: int) -> bool:
+        """A garment right after token j, after "in", "wearing" or "dressed in" ("in a sari", "wearing a hijab"), or
+        a way to wear hair after "with" ("with braided cornrows"), behind at most three describing words."""
+        k = j + 1
+        if (w := self.tok(k)) is not None and w.low == "dressed":
+            k += 1
+        if (w := self.tok(k)) is None or w.low not in ("in", "wearing", "with") or not self.free(k):
+            return False
+        worn = self.lex.senses.hairdos if w.low == "with" else self.lex.senses.garments | self.lex.senses.gender_things
+        for m in range(k + 1, k + 5):
+            if (w := self.tok(m)) is None or not w.is_word or not self.free(m):
+                return False
+            if w.core in worn or w.core.removesuffix("s") in worn:
+                return True
+            if w.core in g.CLOSED and w.core not in g.DETERMINERS:
+                return False
+        return False
 
     def agent_after(self, j: int) -> bool:
         """An -ing verb only a person does ("selling", "knitting") right after token j, or after a short "in"/"with"
