@@ -5260,6 +5260,22 @@ def test_session_33_a_machine_dressed_up_stays_a_machine(prompt: str) -> None:
     assert group.n == 1 and group.cloud_prompt == prompt and not group.held_back
 
 
+@pytest.mark.parametrize("prompt", ["sum1 elderly feeding ducks, watercolor", "an elderly feeding ducks by the pond"])
+def test_session_33_elderly_said_of_someone_unnamed(prompt: str) -> None:
+    """Held-out round 97: "sum1 elderly feeding ducks" went out as written, N = 1: chat's "sum1" is "someone", and "an
+    elderly feeding ducks" is one old person, as "an elderly knitting a scarf" already was. Their age is varied."""
+    group = accepted(prompt)
+    assert group.n == 4 and not any("elderly" in c for c in group.order), group.order
+    assert all("feeding ducks" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["an old fishing boat in the harbour", "an old knitting needles set"])
+def test_session_33_an_age_word_before_a_thing_named_by_an_ing_word_stays(prompt: str) -> None:
+    """WordNet names "fishing boat" and "knitting needle" as things: the age word describes them and nobody is there."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+
+
 @pytest.mark.parametrize(("prompt", "kept", "held"), [
     ("Priya dancing in a colorful lehenga", "dancing", "lehenga"),
     ("A woman walking in a red dress", "walking", "dress"),

@@ -162,6 +162,8 @@ PLACE_WORDS = frozenset("lake mount mt isle island saint st fort cape river port
 AGE_COMPARATIVES = frozenset({"older", "younger"})  # "look older", "no older than", "forty years younger"
 # a person noun that also names the time of life it is the person of: after an owner ("his youth") the time
 STAGE_NOUNS = frozenset({"youth"})
+# "someone" as prose and chat write it ("sum1", "some1" are two tokens: `mark_someone_described` reads them)
+SOMEONE = frozenset({"someone", "somebody", "sumone", "sumbody"})
 CLAUSE_WORDS = frozenset("and or but while as who whom whose which that when because so then whereas although though if since until".split())
 PREDICATE_LINKS = frozenset("""is are was were isn't aren't wasn't weren't not no longer looks look looking seems seem
     does doesn't do don't did didn't

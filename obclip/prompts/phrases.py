@@ -26,6 +26,7 @@ from obclip.prompts.cues import (
     POSSESSIVE_DETERMINERS,
     PREDICATE_LINKS,
     SAID_AN_AGE,
+    SOMEONE,
     SOMETHING,
     SPEAKER_COPULAS,
     SPEAKER_FORMS,
@@ -218,10 +219,12 @@ class PhrasesMixin:
         is a person those words describe, written as a phrase ("an old person laughing") whose decoys vary them
         (round 55: "someone old" went out with N = 1, as written)."""
         for i, t in enumerate(self.tokens):
-            if t.low not in ("someone", "somebody") or not self.free(i):
+            one = self.tok(i + 1)
+            glued = t.low in ("sum", "some") and one is not None and one.text == "1" and one.start == t.end  # "sum1"
+            if (t.low not in SOMEONE and not glued) or not self.free(i):
                 continue
             said: list[tuple[Adjective, Token]] = []
-            k = i + 1
+            k = i + 2 if glued else i + 1
             while (w := self.tok(k)) is not None and w.is_word and self.free(k):
                 adj = self.lex.adjectives.get(w.core)
                 number = (n := self.tok(k + 1)) is not None and (n.kind == "num" or g.number_value(n.low) is not None)
@@ -632,7 +635,11 @@ class PhrasesMixin:
         if prev.low != "the":  # "an elderly knitting a scarf"; not "an old knitting needle", "a Jewish wedding, ..."
             after = self.tok(j + 1)
             return nxt.is_word and self.ing(nxt) and after is not None and after.is_word and (
-                after.core in g.DETERMINERS or after.core in g.PREPOSITIONS or after.core in POSSESSIVE_DETERMINERS)
+                after.core in g.DETERMINERS or after.core in g.PREPOSITIONS or after.core in POSSESSIVE_DETERMINERS
+                or (after.core.endswith("s") and not {f"{nxt.core} {after.core}", f"{nxt.core} {after.core[:-1]}"}
+                    & self.lex.senses.ing_compounds))  # fmt: skip
+            # "an elderly feeding ducks": a verb and its object, unless WordNet names the two as one thing ("an old
+            # knitting needles set")
         if not nxt.is_word:
             return True
         return nxt.core in g.CLOSED or nxt.core in g.PREPOSITIONS or self.ing(nxt)
