@@ -5276,6 +5276,45 @@ def test_session_33_an_age_word_before_a_thing_named_by_an_ing_word_stays(prompt
     assert group.n == 1 and group.cloud_prompt == prompt
 
 
+def test_session_33_a_subject_pronoun_goes_on_with_its_sentence_subject() -> None:
+    """Held-out round 97: in "A nurse checks on a patient, then she writes notes on his chart" "she" was bound to the
+    patient, the nearer person, and "his" to the nurse, written "the nurse's chart". With no gender said by either
+    noun, a subject pronoun after "then" goes on with the sentence's subject; "his" is the patient's. Both genders are
+    varied, each on its own."""
+    group = accepted("A nurse checks on a patient, then she writes notes on his chart")
+    pairs = {re.search(r"then (he|she) writes notes on (his|her) chart", c).groups() for c in group.order}
+    assert group.n == 4 and len(pairs) == 4, group.order
+    assert not any("nurse's" in c for c in group.order)
+
+
+def test_session_33_a_possessive_opening_a_clause_is_the_subject_s() -> None:
+    """Held-out material (round 96): "A mother breastfeeding her baby while her husband reads" bound "her husband" to the
+    baby, so decoys read "A father ... while her husband reads". The possessive opening the "while" clause is the
+    sentence's subject's: in every candidate it agrees with the first noun."""
+    group = accepted("A mother breastfeeding her baby while her husband reads")
+    for c in group.order:
+        first, owner = re.match(r"A (mother|father)\b.* while (his|her) ", c).groups()
+        assert owner == ("her" if first == "mother" else "his"), c
+
+
+def test_session_33_a_nearer_person_whose_noun_says_a_gender_still_decides() -> None:
+    """Where the nearer person's noun says a gender the reader goes by it: "he" is the man hugged, in every candidate
+    the pronoun agrees with the second person's noun."""
+    group = accepted("A woman hugs a man and he smiles")
+    for c in group.order:
+        second, pronoun = re.search(r"hugs (?:a|another) (man|woman) and (he|she) smiles", c).groups()
+        assert pronoun == ("he" if second == "man" else "she"), c
+
+
+def test_session_33_a_reflexive_opening_the_prompt_is_the_phrase_after_it() -> None:
+    """Held-out round 96: "Herself a former student of the school, she now teaches there" was two people, "Herself" varied
+    apart from "she". The phrase after the reflexive says who she is: one person, one gender."""
+    group = accepted("Herself a former student of the school, she now teaches there")
+    assert group.n == 2, group.order
+    for c in group.order:
+        assert c.startswith("Herself") == (" she now" in c), c
+
+
 @pytest.mark.parametrize(("prompt", "kept", "held"), [
     ("Priya dancing in a colorful lehenga", "dancing", "lehenga"),
     ("A woman walking in a red dress", "walking", "dress"),

@@ -522,6 +522,8 @@ class PronounsMixin:
                 return min(subjects, key=lambda k: min(m for m in self.persons[k].mentions if m >= clause))
         if before:
             nearest = max(before, key=lambda k: self.persons[k].anchor)
+            if role in ("subject", "possessive") and (went_on := self.subject_going_on(i, nearest)) is not None:
+                return went_on
             return self.head_of(nearest) if role == "possessive" else nearest
         clause = self.clause_start(i)
         groups = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i and "gender" in p.states
@@ -537,6 +539,28 @@ class PronounsMixin:
             return named
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
 
+    def subject_going_on(self, i: int, nearest: int) -> int | None:
+        """ "A nurse checks on a patient, then she writes notes on his chart", "A mother nurses her baby while her
+        husband reads": a subject or possessive pronoun opening a clause after "then", "and", "so", "while" or "as"
+        goes on with its sentence's subject when the one nearer names no gender, so nothing but position could pick
+        it (round 97: "she" was the patient, and "his" the nurse's; "her husband" was the baby's). Where the nearer
+        person's noun says a gender ("A woman hugs a man and he smiles"), the reader goes by it: position, then
+        `named_again`, as before. Whether a noun says a gender is alike in every candidate, so the binding is too.
+        None otherwise."""
+        k, joined = i - 1, False
+        while (w := self.tok(k)) is not None and (w.low in ("then", "and", "so", "while", "as") or w.text == ","):
+            joined |= w.is_word
+            k -= 1
+        near = self.persons[nearest]
+        if not joined or k < 0 or "gender" in near.states or near.pronoun_only:
+            return None
+        start = max((s for s in self.starts if s <= k), default=0)
+        if start not in self.used or not isinstance(seg := self.spans[self.used[start]][2], Phrase) or (
+                seg.person == nearest or self.persons[seg.person].number != "sg"):  # fmt: skip
+            return None  # (with or without a verb after it: "A mother nursing her baby" has a decoy "A father with
+            # his little friend", whose "with" stands for the held verb)
+        return seg.person
+
     def introduced_after(self, i: int) -> int | None:
         """"She is dancing in the rain. The girl in the yellow raincoat spins": a prompt that opens on "she"/"he"
         with no one before, and names one person next, with "the", in a later sentence, speaks of that person first
@@ -550,6 +574,9 @@ class PronounsMixin:
             return None
         k = after[0]
         first = min(a for a, _, seg in self.spans if isinstance(seg, Phrase) and seg.person == k and a >= 0)
+        if first == i + 1 and self.tokens[i].core in ("herself", "himself"):
+            return k  # "Herself a former student, she now teaches": the phrase after it says who she is (round 96:
+            # "Herself" was someone of its own, varied apart from the student)
         if self.tokens[first].low != "the" or not any(t.text in ".!?;" for t in self.tokens[i + 1 : first]):
             return None
         return k
