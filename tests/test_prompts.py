@@ -5279,22 +5279,27 @@ def test_session_33_an_age_word_before_a_thing_named_by_an_ing_word_stays(prompt
 def test_session_33_a_subject_pronoun_goes_on_with_its_sentence_subject() -> None:
     """Held-out round 97: in "A nurse checks on a patient, then she writes notes on his chart" "she" was bound to the
     patient, the nearer person, and "his" to the nurse, written "the nurse's chart". With no gender said by either
-    noun, a subject pronoun after "then" goes on with the sentence's subject; "his" is the patient's. Both genders are
-    varied, each on its own."""
+    noun, a subject pronoun after "then" goes on with the sentence's subject; "his", of the other gender, is the one
+    other person, the patient, written by noun ("the patient's chart") so that it binds alike in every candidate."""
     group = accepted("A nurse checks on a patient, then she writes notes on his chart")
-    pairs = {re.search(r"then (he|she) writes notes on (his|her) chart", c).groups() for c in group.order}
-    assert group.n == 4 and len(pairs) == 4, group.order
-    assert not any("nurse's" in c for c in group.order)
+    said = {re.search(r"then (he|she) writes notes on the patient's chart", c).group(1) for c in group.order}
+    assert group.n == 2 and said == {"he", "she"}, group.order
 
 
-def test_session_33_a_possessive_opening_a_clause_is_the_subject_s() -> None:
-    """Held-out material (round 96): "A mother breastfeeding her baby while her husband reads" bound "her husband" to the
-    baby, so decoys read "A father ... while her husband reads". The possessive opening the "while" clause is the
-    sentence's subject's: in every candidate it agrees with the first noun."""
-    group = accepted("A mother breastfeeding her baby while her husband reads")
-    for c in group.order:
-        first, owner = re.match(r"A (mother|father)\b.* while (his|her) ", c).groups()
-        assert owner == ("her" if first == "mother" else "his"), c
+def test_session_33_a_possessive_after_a_subject_gone_on_is_its_own() -> None:
+    """"A pilot greets a passenger. Then she takes her seat": "her" goes with "she", the pilot, as both went with the
+    passenger before; bound apart, half the decoys read "he takes her seat"."""
+    group = accepted("A pilot greets a passenger. Then she takes her seat.")
+    assert group.n == 2 and all(re.search(r"Then (she takes her|he takes his) seat", c) for c in group.order), group.order
+
+
+def test_session_33_a_subject_whose_noun_says_a_gender_leaves_it_to_position() -> None:
+    """Where the subject's noun says a gender the reader goes by it: in "A grandfather teaches a child, and she laughs"
+    "she" is the child. Bound to the grandfather by the sentence, the prompt was refused (found by a 40-prompt pronoun
+    batch before this commit); by position it is accepted, "she" varied with the child in every candidate."""
+    group = accepted("A grandfather teaches a child, and she laughs")
+    assert group.n > 1 and all(re.search(r"\b(she|he) laughs$", c) for c in group.order), group.order
+    assert {re.search(r"\b(she|he) laughs$", c).group(1) for c in group.order} == {"she", "he"}
 
 
 def test_session_33_a_nearer_person_whose_noun_says_a_gender_still_decides() -> None:

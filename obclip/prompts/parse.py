@@ -125,6 +125,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.apposition: dict[int, tuple[dict[str, str], str, bool]] = {}
         self.apposed_names: dict[str, int] = {}  # a name an appositive says who is ("John, a firefighter"), where
         self.others: set[int] = set()  # the other of a couple, written "the other" (`other_of_pair`)
+        self.went_on: dict[int, int] = {}  # subject pronouns bound to their sentence's subject (`subject_going_on`)
         self.names_again: list[int] = []  # and where it is said again, read once that person exists
         self.same_owner: dict[int, int] = {}  # a possessive of a kin noun named again -> the first one's possessive
         self.by_order: set[int] = set()  # heads of "the girl"-like mentions the cloud view writes "the latter"

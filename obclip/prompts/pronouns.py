@@ -523,7 +523,12 @@ class PronounsMixin:
         if before:
             nearest = max(before, key=lambda k: self.persons[k].anchor)
             if role in ("subject", "possessive") and (went_on := self.subject_going_on(i, nearest)) is not None:
+                self.went_on[i] = went_on
                 return went_on
+            clause = self.clause_start(i)
+            if role == "possessive" and (subject := next((self.went_on[k] for k in range(clause, i) if k in self.went_on),
+                                                         None)) is not None:  # fmt: skip
+                return subject  # "Then she takes her seat": her own, as it was when both bound to the nearer one
             return self.head_of(nearest) if role == "possessive" else nearest
         clause = self.clause_start(i)
         groups = [k for k, p in enumerate(self.persons) if p.number == "pl" and p.anchor < i and "gender" in p.states
@@ -540,15 +545,15 @@ class PronounsMixin:
         return self.new_person(Person(cls=None, pronoun_only=True, anchor=i))
 
     def subject_going_on(self, i: int, nearest: int) -> int | None:
-        """ "A nurse checks on a patient, then she writes notes on his chart", "A mother nurses her baby while her
-        husband reads": a subject or possessive pronoun opening a clause after "then", "and", "so", "while" or "as"
-        goes on with its sentence's subject when the one nearer names no gender, so nothing but position could pick
-        it (round 97: "she" was the patient, and "his" the nurse's; "her husband" was the baby's). Where the nearer
-        person's noun says a gender ("A woman hugs a man and he smiles"), the reader goes by it: position, then
-        `named_again`, as before. Whether a noun says a gender is alike in every candidate, so the binding is too.
-        None otherwise."""
+        """ "A nurse checks on a patient, then she writes notes on his chart": a subject or possessive pronoun opening
+        a clause after "then", "and", "while" or "as" goes on with its sentence's subject where neither that subject's
+        noun nor the nearer person's says a gender, so nothing but position could pick (round 97: "she" was the
+        patient, and "his" the nurse's). Where either noun says one ("A woman hugs a man and he smiles", "A
+        grandfather teaches a child, and she laughs") the reader goes by it: position, then `named_again`, as before;
+        after "so" a consequence is as often the other's ("scolds a student, so he cries"). Whether a noun says a
+        gender is alike in every candidate, so the binding is too. None otherwise."""
         k, joined = i - 1, False
-        while (w := self.tok(k)) is not None and (w.low in ("then", "and", "so", "while", "as") or w.text == ","):
+        while (w := self.tok(k)) is not None and (w.low in ("then", "and", "while", "as") or w.text == ","):
             joined |= w.is_word
             k -= 1
         near = self.persons[nearest]
@@ -556,9 +561,9 @@ class PronounsMixin:
             return None
         start = max((s for s in self.starts if s <= k), default=0)
         if start not in self.used or not isinstance(seg := self.spans[self.used[start]][2], Phrase) or (
-                seg.person == nearest or self.persons[seg.person].number != "sg"):  # fmt: skip
-            return None  # (with or without a verb after it: "A mother nursing her baby" has a decoy "A father with
-            # his little friend", whose "with" stands for the held verb)
+                seg.person == nearest or self.persons[seg.person].number != "sg"
+                or "gender" in self.persons[seg.person].states):  # fmt: skip
+            return None  # a verb after the subject is not asked for: a held one is written "with" in the decoys
         return seg.person
 
     def introduced_after(self, i: int) -> int | None:
