@@ -5336,3 +5336,25 @@ def test_session_33_a_verb_whose_object_is_held_still_goes_with_it() -> None:
     """The guard: "tying his turban" leaves whole; "a man tying" would be no sentence."""
     group = held_on_device("a man tying his turban", "turban")
     assert not any("tying" in c for c in group.order)
+
+
+@pytest.mark.parametrize(("prompt", "names"), [
+    ("old lady, (grey hair:1.2), smiling, greg rutkowski, alphonse mucha", ("greg rutkowski", "alphonse mucha")),
+    ("portrait of a woman, emma watson, studio light", ("emma watson",)),
+])  # fmt: skip
+def test_session_33_a_name_tag_after_a_person_is_no_one_more(prompt: str, names: tuple[str, ...]) -> None:
+    """Held-out round 98: "old lady, ..., greg rutkowski, alphonse mucha" went out as "young lady, smiling, a man, another
+    man": each artist's name was a person of its own, written "a man" or "a woman" and varied, people the user never
+    asked for. A name tag after a tag that names a person is an artist's style or that person's own name: it stays on
+    the device, and no one is added."""
+    group = accepted(prompt)
+    people = re.compile(r"\b(?:a|another) (?:man|woman|person)\b")
+    assert all(n in group.held_back for n in names), group.held_back
+    assert not any(people.search(c.split(",", 1)[1]) for c in group.order), group.order
+    assert len(group.slots) == len(accepted(prompt.split(",")[0]).slots)
+
+
+def test_session_33_a_name_tag_first_is_the_person() -> None:
+    """The guard: "george clooney, smoking, portrait" names the one person in the picture, read as "A man" and varied."""
+    group = accepted("george clooney, smoking, portrait")
+    assert group.n == 2 and {c.split(",")[0] for c in group.order} == {"A man", "A woman"}

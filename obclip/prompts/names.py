@@ -1198,14 +1198,22 @@ class NamesMixin:
         """ "1girl, hatsune miku, twintails", "asuka langley, plugsuit, 1girl": in a tag list, a whole tag of two or
         three lower-case words, one a first name and the others words no dictionary has but as names, is a
         character's name. It stays on the device whole (the tag's character is the count tag's, or no one the cloud
-        sees): sent, it fixed the gender beside "1boy"; apposed to the count tag it was refused."""
-        if sum(t.text == "," for t in self.tokens) < 2 or not any(
-                self.booru_tag(k) or t.low == "solo" for k, t in enumerate(self.tokens)):  # fmt: skip
-            return  # with no count tag, a name tag is read below as its person's ("george clooney, ..." -> "A man")
+        sees): sent, it fixed the gender beside "1boy"; apposed to the count tag it was refused. So does a name tag
+        after a tag that names a person ("old lady, smiling, greg rutkowski, alphonse mucha"): an artist's name, whose
+        style the tag asks for, or the person's own; either way no one more (round 98: each was "a man" or "a woman",
+        two people the user never asked for, varied)."""
+        if sum(t.text == "," for t in self.tokens) < 2:
+            return
+        counted = any(self.booru_tag(k) or t.low == "solo" for k, t in enumerate(self.tokens))
+        # with no count tag and no person before it, a name tag is read below as its person's ("george clooney, ..."
+        # -> "A man")
         bounds = [-1] + [k for k, t in enumerate(self.tokens) if t.text == ","] + [len(self.tokens)]
         for a, b in zip(bounds, bounds[1:], strict=False):
             words = range(a + 1, b)
             if not 2 <= len(words) <= 3 or not all(self.free(k) and self.tokens[k].is_word for k in words):
+                continue
+            after_person = any(w.is_word and self.noun(w) is not None for w in self.tokens[: a + 1])
+            if not counted and not after_person:
                 continue
             toks = [self.tokens[k] for k in words]
             common = [set(self.lex.tags(t.core)) - {"p", "P", "N"} for t in toks]  # the word's senses as no name
@@ -1213,8 +1221,8 @@ class NamesMixin:
                     plain(t.core) in self.lex.first_names and not c for t, c in zip(toks, common, strict=True)):  # fmt: skip
                 continue  # "cherry blossom", "blue onesie": first names that are common words first
             if all(not c or set(self.lex.tags(t.core)) & {"p", "P"} for t, c in zip(toks, common, strict=True)) and (
-                    any(not self.lex.tags(t.core) for t in toks)):  # fmt: skip  # a word only a name is ("miku");
-                # "george clooney", known to the dictionary, is read as a person's name below ("A man")
+                    any(not self.lex.tags(t.core) for t in toks) or after_person):  # fmt: skip  # a word only a name
+                # is ("miku"); "george clooney", known to the dictionary, is read as a person's name below ("A man")
                 self.claim(a + 1, b - 1, Held(self.prompt[toks[0].start : toks[-1].end], "name"))
 
     def unknown_name_phrase(self, first: int, last: int) -> None:
