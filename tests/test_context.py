@@ -316,3 +316,16 @@ def test_session_32_a_closing_object_may_be_held_where_nothing_else_can(prompt: 
 ])  # fmt: skip
 def test_session_32_objects_of(prompt: str, objects: list[str]) -> None:
     assert objects_of(prompt) == objects
+
+
+def test_session_33_the_span_that_states_the_value_is_not_held_for_its_context() -> None:
+    """Held-out round 98: "a lady w a cane at the bus stop, shes super old" held "shes super old" itself: with the age
+    slot gone nothing was left to check, and "w a cane" told the server she is old. A span stating the leaking value
+    never counts as bringing it under; chat's "w" opens an adjunct as "with" does, so the cane is held and the age
+    varied."""
+    prompt = "a lady w a cane at the bus stop, shes super old"
+    assert "w a cane" in spans_of("a lady w a cane, shes super old")
+    group = guard(transform(prompt), transform)
+    assert any(s.name == "age" for s in group.slots) and group.n > 2, group.order
+    assert not any("cane" in c for c in group.order), group.order
+    assert default_attacker().leak(group) is None

@@ -210,9 +210,13 @@ class ContextAttacker:
         after: list[float] = []
         # the adjuncts first; where none brings the value under, a clause's verb alone too, the scene kept: in "a
         # 25-year-old Latina hiking with her husband" every adjunct names someone, "hiking" drives the leak
+        # a span that states the leaking value itself ("shes super old" beside "w a cane") would take the slot away
+        # and leave the context that says it in clear (round 98): it never counts as bringing the value under
+        stated = {(s.person, s.name) for s in group.slots if s.name == leak.attribute}
         for candidates in (spans_of(group.prompt), verbs_of(group.prompt), infinitives_of(group.prompt),
                            objects_of(group.prompt)):
-            found = [(s, r) for s in candidates if s not in spans and (r := _reduced(group, again, s)) is not None]
+            found = [(s, r) for s in candidates if s not in spans and (r := _reduced(group, again, s)) is not None
+                     and stated <= {(x.person, x.name) for x in r.slots}]  # fmt: skip
             if found:
                 spans += [s for s, _ in found]
                 after += self.predict([shared_context(r) for _, r in found], leak.attribute)[:, index].tolist()
@@ -262,8 +266,8 @@ def spans_of(prompt: str) -> list[str]:
         lows = [w.lower().strip(".;:!?") for w in words]
         for i in range(1, len(words)):
             clause = _opens_clause(lows, i, lex)
-            if lows[i] not in ADJUNCT_OPENERS and not clause:
-                continue
+            if lows[i] not in ADJUNCT_OPENERS and lows[i] not in g.CHAT_WITH and not clause:
+                continue  # chat's "w" and "wit" are "with" ("a lady w a cane")
             # a conjunction ends the adjunct where a new phrase follows it ("on a park bench and a dog"), not
             # inside its object ("eating kimchi and bibimbap at home")
             end = next((j for j in range(i + 1, len(words)) if lows[j] in g.CONJUNCTIONS and (
