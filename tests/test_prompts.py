@@ -5358,3 +5358,13 @@ def test_session_33_a_name_tag_first_is_the_person() -> None:
     """The guard: "george clooney, smoking, portrait" names the one person in the picture, read as "A man" and varied."""
     group = accepted("george clooney, smoking, portrait")
     assert group.n == 2 and {c.split(",")[0] for c in group.order} == {"A man", "A woman"}
+
+
+def test_session_33_a_camera_is_no_one_s_name() -> None:
+    """Held-out round 98: "..., studio lighting, canon eos" held "canon eos" as a name and sent "a man" or "a woman" in its
+    place, a second person. "canon" is a first name WordNet knows only as a thing's word, and "eos" names no person:
+    the camera goes out as written; "bill gates", whose surname is a person's, is still a name."""
+    group = accepted("photo of a man, bearded, 40yo, rugged, studio lighting, canon eos")
+    assert all(c.endswith("studio lighting, canon eos") for c in group.order), group.order
+    assert len({s.person for s in group.slots}) == 1
+    held_on_device("bill gates on stage", "bill gates")

@@ -976,10 +976,14 @@ class NamesMixin:
                 plain(joined.core) in self.lex.first_names and (
                     name_gender(self.lex.first_names[plain(t.core)]) or self.named_pair(i - 2))):  # fmt: skip
             return True  # "emily and josh": a first name joined to a name held just before it is one too
-        if self.lower_surname(i + 1) and not tags & set("av"):
+        later = set(self.lex.tags(self.tokens[i + 1].core)) if i + 1 < len(self.tokens) else set()
+        # "canon eos" is a camera: a first name WordNet knows only as a thing's word, before a word that names no
+        # person ("Eos", a goddess), is no one's name (round 98: "a man" stood for it); "bill gates" still is
+        thing_first = bool(tags) and not tags & set("pP") and not ("p" in later or not later)
+        if self.lower_surname(i + 1) and not tags & set("av") and not thing_first:
             return True  # "barack obama giving a speech", "john smith with a dog"; not "a café con leche"
-        if "a" not in tags and self.name_opens(i) and self.lower_surname(i + 1) and (
-                "p" in (later := set(self.lex.tags(self.tokens[i + 1].core))) or not later - {"P", "N"}):  # fmt: skip
+        if "a" not in tags and self.name_opens(i) and self.lower_surname(i + 1) and not thing_first and (
+                "p" in later or not later - {"P", "N"}):  # fmt: skip
             return True  # "bob dylan", "bill gates", "mark zuckerberg": a first name that is also a verb, before
             # a word WordNet knows as a person, or no English word
         if self.person_only(i):
