@@ -5368,3 +5368,14 @@ def test_session_33_a_camera_is_no_one_s_name() -> None:
     assert all(c.endswith("studio lighting, canon eos") for c in group.order), group.order
     assert len({s.person for s in group.slots}) == 1
     held_on_device("bill gates on stage", "bill gates")
+
+
+@pytest.mark.parametrize(("prompt", "left"), [
+    ("A dancer stretches at the barre, her reflection in the mirror, her tutu pink", "in the mirror"),
+    ("a man on stage, his tuxedo black", "on stage"),
+])  # fmt: skip
+def test_session_33_what_is_said_of_a_held_thing_after_a_comma_goes_with_it(prompt: str, left: str) -> None:
+    """Held-out round 98: "..., her tutu pink" went out as "..., her pink" beside "..., his pink": the tutu was held and
+    what was said of it, with its owner, stayed. The phrase goes whole with its comma."""
+    group = accepted(prompt)
+    assert all(c.endswith(left) for c in group.order), group.order

@@ -1226,6 +1226,14 @@ class ProxiesMixin:
             first, last = first - 1, end  # "jogging in the park, her ponytail swinging; ...", "a man, his beard blowing
             # in the wind": the phrase says what the held words do, and leaves with them and its comma (round 59:
             # "..., swinging;" was sent)
+        elif (own := self.tok(first - 1)) is not None and own.core in POSSESSIVE_DETERMINERS and (
+                (comma := self.tok(first - 2)) is not None and comma.text == "," and self.free(first - 1)
+                and self.free(first - 2) and nxt is not None and nxt.is_word
+                and (end := self.clause_end_from(last + 1)) is not None and all(
+                    self.tokens[k].low == "and" or set(self.lex.tags(self.tokens[k].core)) & set("ar")
+                    for k in range(last + 1, end + 1))):  # fmt: skip  # words that describe, not "her tutu, ribbons"
+            first, last = first - 2, end  # "..., her tutu pink": what is said of the held thing leaves with it, its
+            # owner and its comma (round 98: ", her pink" was sent)
         return first, last
 
     def clause_end_from(self, k: int) -> int | None:
