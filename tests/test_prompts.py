@@ -5379,3 +5379,23 @@ def test_session_33_what_is_said_of_a_held_thing_after_a_comma_goes_with_it(prom
     what was said of it, with its owner, stayed. The phrase goes whole with its comma."""
     group = accepted(prompt)
     assert all(c.endswith(left) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "nickname"), [
+    ("Nana and Pops dancing in the kitchen", "Pops"),
+    ("meemaw baking a pie for the family", "meemaw"),
+    ("my pop-pop fishing off the dock", "pop-pop"),
+])  # fmt: skip
+def test_session_33_family_nicknames_are_people(prompt: str, nickname: str) -> None:
+    """Held-out round 99 (strong): "Nana and Pops dancing in the kitchen" sent "Pops" in every candidate, a man of a
+    parent's or grandparent's age in clear. Family nicknames are variants of their class (curated variants.toml,
+    WordNet's "pop" is a father), varied with it."""
+    group = accepted(prompt)
+    assert group.n > 1 and not any(nickname.lower() in c.lower() for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", ["a living room with pops of color", "a white room, a pop of colour from the sofa"])
+def test_session_33_pops_of_color_are_no_one(prompt: str) -> None:
+    """The guard: bursts of colour in a design prompt name no one."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
