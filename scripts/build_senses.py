@@ -226,6 +226,9 @@ def _senses(wn, people: dict) -> dict:
     # person nouns whose first sense is an animal ("chicks", "queen"): an animal where the prompt is about animals
     animal_first = {w for w in people["nouns"] if (top := first(wn.morphy(w, "n") or w)) is not None
                     and top.lexname() == "noun.animal"}
+    # person nouns with any sense that is an animal ("kids", young goats): after an animal's "her" ("a nanny goat and
+    # her kids") they are its young
+    animal_senses = {w for w in people["nouns"] if any(s.lexname() == "noun.animal" for s in wn.synsets(wn.morphy(w, "n") or w, "n"))}
 
     animate_syns = _closure(wn, ANIMATE_ARTIFACTS)
     # "a robot wearing a tuxedo" is a dressed-up machine; "a model wearing a hijab" is someone (`weak_is_person`)
@@ -372,6 +375,7 @@ def _senses(wn, people: dict) -> dict:
         "weak_person_nouns": sorted(weak),
         "automata": sorted(automata),
         "animal_first": sorted(animal_first),
+        "animal_senses": sorted(animal_senses),
         "animals": sorted(animals),
         "creatures": sorted(creatures),
         "depiction_nouns": sorted(depictions),

@@ -5399,3 +5399,18 @@ def test_session_33_pops_of_color_are_no_one(prompt: str) -> None:
     """The guard: bursts of colour in a design prompt name no one."""
     group = accepted(prompt)
     assert group.n == 1 and group.cloud_prompt == prompt
+
+
+@pytest.mark.parametrize("prompt", ["a nanny goat and her kids grazing on a hillside", "a cat and her babies in a basket"])
+def test_session_33_an_animal_s_young(prompt: str) -> None:
+    """Held-out round 99: "a nanny goat and her kids grazing on a hillside" was refused, the kids varied as people (their
+    decoys then read back otherwise). Owned by an animal's "her", a person noun with an animal sense in WordNet ("kid": a
+    young goat) is that animal's young: the prompt goes out as written."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+
+
+def test_session_33_a_person_s_kids_are_still_people() -> None:
+    """The guard: after a person, "her kids" are her children, varied."""
+    group = accepted("a goat farmer and her kids")
+    assert group.n > 1 and not any("kids" in c for c in group.order)

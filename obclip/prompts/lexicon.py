@@ -86,6 +86,7 @@ class Senses:
         depiction (`frozenset[str]`): pictures and figures ("portrait", "statue").
         body (`frozenset[str]`): parts and coverings of a body ("hand", "face", "hair").
         animal_first (`frozenset[str]`): person nouns whose first sense is an animal ("chicks", "queen").
+        animal_senses (`frozenset[str]`): person nouns with any sense that is an animal ("kids": young goats).
         kind_heads (`frozenset[str]`): things, writings, places and foods, singular ("menu", "bicycle"): what a
             possessive may name a kind of ("a kids' menu"); not events or groups ("a tea party").
         place_heads (`frozenset[str]`): places and structures a name may end on ("river", "bridge").
@@ -131,6 +132,7 @@ class Senses:
     body: frozenset[str] = frozenset()
     kind_heads: frozenset[str] = frozenset()
     animal_first: frozenset[str] = frozenset()
+    animal_senses: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     beings: frozenset[str] = frozenset()
     chessmen: frozenset[str] = frozenset()
@@ -332,7 +334,7 @@ def _pos() -> dict[str, str]:
 # `Senses` field -> its key in senses.json (the word sets; `named` is indexed apart)
 SENSE_KEYS = {
     "weak": "weak_person_nouns", "automata": "automata", "animals": "animals", "creatures": "creatures", "depiction": "depiction_nouns",
-    "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first",
+    "body": "body_parts", "kind_heads": "kind_heads", "animal_first": "animal_first", "animal_senses": "animal_senses",
     "place_heads": "place_heads", "beings": "beings", "chessmen": "chessmen", "garments": "garments", "hairdos": "hairdos",
     "colours": "colours",
     "person_senses": "person_senses", "child": "child_nouns", "child_adjectives": "child_adjectives",

@@ -128,6 +128,10 @@ class ReadingMixin:
             return "after \"its\" it is an animal's or a thing's"  # "a baby elephant walking behind its mother"
         if t.core in self.lex.senses.animal_first and not self.weak_is_person(i, owned=False) and self.animal_subject(before=i):
             return "in a prompt about animals it is an animal"  # "a hen and her chicks"
+        if prev is not None and prev.core in ("her", "his", "their") and t.core in self.lex.senses.animal_senses and (
+                self.animal_subject(before=i)):  # fmt: skip
+            return "owned by the animal before it, it is that animal's young"  # "a nanny goat and her kids" (round 99:
+            # refused, the kids varied as people)
         if self.weak(i) and not self.weak_is_person(i):
             return "its usual sense is not a person, and nothing here makes it one"
         if t.core in self.lex.senses.beings and not owned and (not noun.states() or self.named_being(i)) and not (
