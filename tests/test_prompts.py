@@ -5414,3 +5414,19 @@ def test_session_33_a_person_s_kids_are_still_people() -> None:
     """The guard: after a person, "her kids" are her children, varied."""
     group = accepted("a goat farmer and her kids")
     assert group.n > 1 and not any("kids" in c for c in group.order)
+
+
+@pytest.mark.parametrize("prompt", ["Queen Elizabeth hospital at night", "King George bridge in fog",
+                                    "Saint Mary church at dawn"])
+def test_session_33_a_place_named_after_someone_opening_the_prompt(prompt: str) -> None:
+    """Found beside round 99's "Queen Mary ship": "Queen Elizabeth hospital at night" went out as "A king hospital at
+    night", beside "A queen hospital". A titled name before a place's noun names the place, as after "the" ("the King
+    George bridge" was kept): opening the prompt too."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+
+
+def test_session_33_a_titled_name_opening_the_prompt_is_still_someone() -> None:
+    """The guard: "Queen Elizabeth smiling on a balcony" is a person, her name held and her gender varied."""
+    group = held_on_device("Queen Elizabeth smiling on a balcony", "Queen Elizabeth")
+    assert group.n == 2

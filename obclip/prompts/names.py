@@ -483,8 +483,10 @@ class NamesMixin:
         if prev is not None and prev.low == "the" and t.capitalised and not t.possessive and i - 1 not in self.starts and not quoted and (
                 (after := self.tok(i + 1)) is None or not after.is_word or not (after.capitalised or self.noun(after))):  # fmt: skip
             return  # "along the Hudson", "aboard the Victoria": a name after "the" names a river, a ship, a place
-        if prev is not None and prev.low == "the" and t.capitalised and not self.title_mode and not self.upper_mode and (
-                end := self._title_span_end(i)) is not None and self.thing_noun(end + 1) and (
+        opening = prev is None and (t.core.rstrip(".") in self.lex.titles or (
+            (found := self.noun(t)) is not None and found[0].cls not in KIN_CLASSES))  # "Queen Elizabeth hospital"
+        if (opening or (prev is not None and prev.low == "the")) and t.capitalised and not self.title_mode and (
+                not self.upper_mode) and (end := self._title_span_end(i)) is not None and self.thing_noun(end + 1) and (
                 thing := self.tokens[end + 1]).core not in self.lex.senses.depiction and not self.ing(thing) and (
                 not ("v" in self.lex.tags(thing.core) and thing.low.endswith(("s", "ed")))) and (
                 thing.core not in g.IRREGULAR_PAST and thing.core not in g.AUXILIARIES) and (
