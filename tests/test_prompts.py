@@ -5430,3 +5430,13 @@ def test_session_33_a_titled_name_opening_the_prompt_is_still_someone() -> None:
     """The guard: "Queen Elizabeth smiling on a balcony" is a person, her name held and her gender varied."""
     group = held_on_device("Queen Elizabeth smiling on a balcony", "Queen Elizabeth")
     assert group.n == 2
+
+
+@pytest.mark.parametrize("prompt", ["a middle schooler boy doing homework at the kitchen table",
+                                    "a sixth grader girl with a backpack"])
+def test_session_33_a_school_stage_before_a_person_noun(prompt: str) -> None:
+    """Held-out round 99: "a middle schooler boy" went out as "a middle little boy", "a middle old man": the school
+    stage goes with "schooler" ("grader") wherever that word stands, before the head noun too."""
+    group = accepted(prompt)
+    assert group.n == 8 and not any(re.search(r"\b(middle|sixth) (little|young|old|middle-aged)\b", c) for c in group.order)
+    assert not any("schooler" in c or "grader" in c for c in group.order), group.order

@@ -1338,11 +1338,12 @@ class PhrasesMixin:
             held_words.append(w.text)  # "my big sis", "her older brother", "his little sister": which sibling is
             # older, said of two people, no age of one ("her old brother" beside a little girl read as his age);
             # held whichever way it points (not in a name: "Big Brother is watching you")
-        elif k + 1 == head and self.tokens[head].core in ("grader", "graders") and (
+        elif k + 1 <= head and self.tokens[k + 1].core in ("grader", "graders") and (
                 ORDINAL.match(w.low) or w.low in ORDINAL_WORDS):  # fmt: skip
             pass  # "a sixth grader": the grade is in the noun, whose age the person takes
-        elif k + 1 == head and self.tokens[head].core in ("schooler", "schoolers") and w.low in SCHOOL_STAGES:
-            pass  # "a high schooler", "middle schoolers": likewise the stage of school
+        elif k + 1 <= head and self.tokens[k + 1].core in ("schooler", "schoolers") and w.low in SCHOOL_STAGES:
+            pass  # "a high schooler", "middle schoolers": likewise the stage of school; before the head too ("a
+            # middle schooler boy": "a middle little boy" was sent, round 99)
         elif w.core in self.lex.adjectives:
             adj = self.lex.adjectives[w.core]
             self.absorb(person, adj.attribute, adj.value, adj.strong, w.text)
