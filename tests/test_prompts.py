@@ -5440,3 +5440,13 @@ def test_session_33_a_school_stage_before_a_person_noun(prompt: str) -> None:
     group = accepted(prompt)
     assert group.n == 8 and not any(re.search(r"\b(middle|sixth) (little|young|old|middle-aged)\b", c) for c in group.order)
     assert not any("schooler" in c or "grader" in c for c in group.order), group.order
+
+
+def test_session_33_an_ordinal_birthday_said_to_someone() -> None:
+    """Found reading round 99's views: "a banner that reads happy 80th birthday grandma" went out as "... happy 80th
+    little birthday girl" beside "... 80th old birthday woman": "birthday" was read as her modifier ("birthday girl"),
+    so the 80th was no one's age and went out in clear. After an ordinal, "birthday" is the birthday, the person after
+    it the one whose years it counts: the ordinal is varied with her age."""
+    group = accepted("a banner that reads happy 80th birthday grandma")
+    assert group.n > 1 and not any("80th" in c or "birthday girl" in c for c in group.order), group.order
+    assert all(re.search(r"happy \d+th birthday (little|young|middle-aged|old) ", c) for c in group.order), group.order

@@ -1183,6 +1183,10 @@ class PhrasesMixin:
                 brackets += j - opener + 1 - (group[1] - group[0] + 1)
                 first, j = opener, opener - 1
                 continue
+            if w.low in ("birthday", "bday", "b-day") and (o := self.tok(j - 1)) is not None and (
+                    ORDINAL.match(o.low) or o.low in ORDINAL_WORDS):  # fmt: skip
+                break  # "happy 80th birthday grandma": her 80th birthday, said to her; no "birthday girl" (round 99
+                # material: "happy 80th little birthday girl" was sent)
             if w.is_word and w.core in INTENSIFIERS and j < head - 1 and self.modifier(j + 1):
                 first, j = j, j - 1  # "a very pregnant woman": the adverb grades her modifier ("a very woman" was sent)
                 continue
