@@ -5450,3 +5450,12 @@ def test_session_33_an_ordinal_birthday_said_to_someone() -> None:
     group = accepted("a banner that reads happy 80th birthday grandma")
     assert group.n > 1 and not any("80th" in c or "birthday girl" in c for c in group.order), group.order
     assert all(re.search(r"happy \d+th birthday (little|young|middle-aged|old) ", c) for c in group.order), group.order
+
+
+def test_session_33_what_a_cake_says_goes_with_its_verb() -> None:
+    """Held-out round 99: "a man at a retirement party with a cake that says 40 years of service" went out as "... with a
+    cake that says": what the cake says was held (how long he worked tells his age), and the verb that introduced it
+    stayed. Held whole, it takes "that says" with it; a cake that says something sent still says it."""
+    group = accepted("a man at a retirement party with a cake that says 40 years of service")
+    assert all(c.endswith("with a cake") for c in group.order), group.order
+    assert accepted("a cake that says happy birthday, balloons").cloud_prompt == "a cake that says happy birthday, balloons"

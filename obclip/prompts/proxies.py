@@ -48,6 +48,7 @@ SUBJECT_PRONOUNS = frozenset("i you he she we they".split())
 PREPOSITION_HEADS = frozenset("next close ahead because instead out front top".split())
 PARTICLES = frozenset(["up"])  # "dresses up"; not "braces on her teeth", "a woman dress in red": telegraphic "with"
 # prepositions of where or when, after a verb's object: "pushing a stroller | in central park"
+SAYING_VERBS = frozenset("says say said reads read reading saying".split())  # what a sign, a card or a cake says
 VERB_BOUND = frozenset("through into".split())  # "going through", "getting into": the verb says nothing without them
 SUBORDINATORS = frozenset("as while when because until before after since".split())  # "as he takes ..."
 CLAUSE_SUBJECTS = frozenset("he she they i we you".split())  # a clause's subject, left alone by a held predicate
@@ -681,6 +682,23 @@ class ProxiesMixin:
                     # "how" was left)
                 self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "proxy"))
         self.hold_orphaned_verbs()
+        self.hold_orphaned_sayings()
+
+    def hold_orphaned_sayings(self) -> None:
+        """What a sign or a cake says, held whole, takes the verb that introduced it: "a cake that says 40 years of
+        service" -> "a cake" (round 99: "a cake that says" was sent); "a banner reading" likewise."""
+        for i, t in enumerate(self.tokens):
+            if not (self.free(i) and t.is_word and t.low in SAYING_VERBS):
+                continue
+            j = i + 1
+            while j < len(self.tokens) and j in self.used and isinstance(seg := self.spans[self.used[j]][2], Held) and (
+                    seg.why not in ("not a person", RELEASED)):  # fmt: skip  # a kept title is sent ("reading Kings Cross")
+                j = self.spans[self.used[j]][1] + 1
+            after = self.tok(j)
+            if j == i + 1 or not (after is None or after.text in ",.;!?"):
+                continue
+            first = i - 1 if (r := self.tok(i - 1)) is not None and r.low in ("that", "which") and self.free(i - 1) else i
+            self.claim(first, i, Held(self.prompt[self.tokens[first].start : t.end], "proxy"))
 
     def hold_orphaned_verbs(self) -> None:
         """A verb whose every object was held back at its clause's end goes with them ("a girl holding | a red
