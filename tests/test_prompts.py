@@ -5459,3 +5459,14 @@ def test_session_33_what_a_cake_says_goes_with_its_verb() -> None:
     group = accepted("a man at a retirement party with a cake that says 40 years of service")
     assert all(c.endswith("with a cake") for c in group.order), group.order
     assert accepted("a cake that says happy birthday, balloons").cloud_prompt == "a cake that says happy birthday, balloons"
+
+
+@pytest.mark.parametrize(("prompt", "held", "n"), [("a young blonde reading in the park", "blonde", 4),
+                                                   ("a young redhead smiling", "redhead", 1)])
+def test_session_33_young_describing_a_person_word(prompt: str, held: str, n: int) -> None:
+    """Found beside round 99's "a pale redhead": "a young blonde reading in the park" and "a young redhead smiling" went
+    out as written, N = 1, age and hair in clear: "young" is also a noun for an animal's young (WordNet), so the prompt
+    was read as about an animal and no proxy was held. An attribute adjective before another word describes that word:
+    the blonde is a person whose age is varied; "a young redhead" is held whole, as "an old redhead" was."""
+    group = held_on_device(prompt, held)
+    assert group.n == n and not any("young " + held in c for c in group.order)

@@ -355,6 +355,9 @@ class ReadingMixin:
         for k, t in enumerate(self.tokens):  # "a redhead sunbathing": a person with red hair before a duck
             if t.core in self.lex.proxies and t.core in self.lex.senses.person_senses:
                 animate[k] = False
+            if t.core in self.lex.adjectives and (w := self.tok(k + 1)) is not None and w.is_word:
+                animate[k] = False  # "a young blonde reading": "young" describes her, no animal's young (round 99
+                # material: sent as written, N = 1)
         being, ended = None, False  # per sentence: the last creature or person before its first verb or preposition
         for k, t in enumerate(self.tokens[:before]):
             if k in self.starts:
