@@ -5470,3 +5470,11 @@ def test_session_33_young_describing_a_person_word(prompt: str, held: str, n: in
     the blonde is a person whose age is varied; "a young redhead" is held whole, as "an old redhead" was."""
     group = held_on_device(prompt, held)
     assert group.n == n and not any("young " + held in c for c in group.order)
+
+
+def test_session_33_an_age_held_over_the_budget_and_said_again() -> None:
+    """Held-out round 100: "A young father holds his newborn daughter while his wife sleeps." failed with a bare KeyError
+    ('age'): over the budget "young" was held on the device after "his wife" had been written as the father's noun
+    again, which still said his age. The noun again says only what its person still has: accepted, within the budget."""
+    group = accepted("A young father holds his newborn daughter while his wife sleeps.")
+    assert 1 < group.n <= 64 and "'young'" in group.note and not any("young father" in c for c in group.order)

@@ -116,7 +116,9 @@ def _adjective(attribute: str, value: str, lex: Lexicon) -> str:
 def _phrase(seg: Phrase, person: Person, values: dict[str, str], lex: Lexicon, possessed: bool = False) -> str:
     if seg.noun is not None:  # a second mention speaks with its own noun: the person's values, its words
         cls, head_word, number, in_phrase = seg.noun
-        person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase), anchor=person.anchor)
+        # an attribute held on the device over the budget after this mention was read ("A young father ... his
+        # wife": "young" held, the noun again "the father's") is said by neither mention (round 100: KeyError 'age')
+        person = Person(cls=cls, head=head_word, number=number, in_phrase=set(in_phrase) & set(values), anchor=person.anchor)
     words = [seg.det] if seg.det else []
     mods = [m for m in seg.mods if not m.endswith("-")]
     split = len(mods)  # nouns used as modifiers stay next to the head: "a young tennis player", not "a tennis young"
