@@ -5478,3 +5478,13 @@ def test_session_33_an_age_held_over_the_budget_and_said_again() -> None:
     again, which still said his age. The noun again says only what its person still has: accepted, within the budget."""
     group = accepted("A young father holds his newborn daughter while his wife sleeps.")
     assert 1 < group.n <= 64 and "'young'" in group.note and not any("young father" in c for c in group.order)
+
+
+def test_session_33_a_noun_said_again_before_two_verbs() -> None:
+    """Held-out round 100 (strong): "A boy climbs a tree, and later the boy falls and scrapes his knee." kept the second
+    "the boy" as "a kind of falls" and sent it beside "A middle-aged woman climbs a tree". A singular noun's -s word
+    joined by "and" to another -s verb with its object is his verb: "the boy" is the boy again, varied with him."""
+    group = accepted("A boy climbs a tree, and later the boy falls and scrapes his knee.")
+    for c in group.order:
+        first, again = re.match(r"An? (.+?) climbs a tree, and later the (.+?) falls", c).groups()
+        assert first == again, c
