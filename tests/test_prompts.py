@@ -5488,3 +5488,11 @@ def test_session_33_a_noun_said_again_before_two_verbs() -> None:
     for c in group.order:
         first, again = re.match(r"An? (.+?) climbs a tree, and later the (.+?) falls", c).groups()
         assert first == again, c
+
+
+def test_session_33_a_gap_between_two_ages_is_no_age() -> None:
+    """Held-out round 100 (over): "A man and a woman, she is twenty years older than him, having coffee." read "twenty" as
+    her age, and decoys said "he is 75 years older than her". Years before "older"/"younger" are a gap between ages,
+    no one's age: sent as written, the genders varied."""
+    group = accepted("A man and a woman, she is twenty years older than him, having coffee.")
+    assert group.n == 4 and all("twenty years older than" in c for c in group.order), group.order

@@ -750,6 +750,10 @@ class AgesMixin:
             self.persons[pid].in_phrase.add("age")
             self.claim(i - 1, i + 1, Held(self.prompt[prev.start : nxt.end], "an infant's age"))
             return True
+        if nxt is not None and nxt.low in ("years", "yrs") and (gap := self.tok(i + 2)) is not None and (
+                gap.low in AGE_COMPARATIVES):  # fmt: skip
+            return False  # "she is twenty years older than him": a gap between two ages, no age (round 100: read as
+            # hers, the decoys "he is 75 years older than her")
         link = self.tok(i - 2) if prev is not None and prev.low in ("both", "all") and self.free(i - 1) else prev
         asker = link is not None and link.low in SPEAKER_FORMS  # "im 70", "we are both 65" (sent as written)
         copula = prev is not None and (prev.low in COPULAS or asker)
