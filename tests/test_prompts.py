@@ -5496,3 +5496,10 @@ def test_session_33_a_gap_between_two_ages_is_no_age() -> None:
     no one's age: sent as written, the genders varied."""
     group = accepted("A man and a woman, she is twenty years older than him, having coffee.")
     assert group.n == 4 and all("twenty years older than" in c for c in group.order), group.order
+
+
+def test_session_33_capitalised_artist_tags_after_a_person() -> None:
+    """Held-out round 100: "((elderly woman)), knitting, ..., Greg Rutkowski, Alphonse Mucha" still sent "a man, a woman"
+    for the artists (the rule of c63a539's parent read lower case only). Capitalised, they are held and no one added."""
+    group = accepted("((elderly woman)), knitting, cozy, warm lighting, Greg Rutkowski, Alphonse Mucha")
+    assert all(c.endswith("warm lighting") for c in group.order), group.order

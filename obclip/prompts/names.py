@@ -1223,9 +1223,10 @@ class NamesMixin:
                 continue
             toks = [self.tokens[k] for k in words]
             common = [set(self.lex.tags(t.core)) - {"p", "P", "N"} for t in toks]  # the word's senses as no name
-            if any(t.capitalised for t in toks) or not any(
+            if (any(t.capitalised for t in toks) and not after_person) or not any(
                     plain(t.core) in self.lex.first_names and not c for t, c in zip(toks, common, strict=True)):  # fmt: skip
-                continue  # "cherry blossom", "blue onesie": first names that are common words first
+                continue  # "cherry blossom", "blue onesie": first names that are common words first; after a person
+                # capitals too ("((elderly woman)), knitting, Greg Rutkowski, Alphonse Mucha", round 100)
             if all(not c or set(self.lex.tags(t.core)) & {"p", "P"} for t, c in zip(toks, common, strict=True)) and (
                     any(not self.lex.tags(t.core) for t in toks) or after_person):  # fmt: skip  # a word only a name
                 # is ("miku"); "george clooney", known to the dictionary, is read as a person's name below ("A man")
