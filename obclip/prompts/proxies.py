@@ -688,8 +688,9 @@ class ProxiesMixin:
         """What a sign or a cake says, held whole, takes the verb that introduced it: "a cake that says 40 years of
         service" -> "a cake" (round 99: "a cake that says" was sent); "a banner reading" likewise."""
         for i, t in enumerate(self.tokens):
-            if not (self.free(i) and t.is_word and t.low in SAYING_VERBS):
-                continue
+            if not (self.free(i) and t.is_word and t.low in SAYING_VERBS) or (
+                    (o := self.tok(i + 1)) is not None and o.low in g.PREPOSITIONS):  # fmt: skip
+                continue  # "reading from the Torah" reads: its object is where from, and "reading" stands
             j = i + 1
             while j < len(self.tokens) and j in self.used and isinstance(seg := self.spans[self.used[j]][2], Held) and (
                     seg.why not in ("not a person", RELEASED)):  # fmt: skip  # a kept title is sent ("reading Kings Cross")
