@@ -5503,3 +5503,21 @@ def test_session_33_capitalised_artist_tags_after_a_person() -> None:
     for the artists (the rule of c63a539's parent read lower case only). Capitalised, they are held and no one added."""
     group = accepted("((elderly woman)), knitting, cozy, warm lighting, Greg Rutkowski, Alphonse Mucha")
     assert all(c.endswith("warm lighting") for c in group.order), group.order
+
+
+def test_session_33_a_make_of_two_names_joined_by_an_ampersand() -> None:
+    """Held-out round 101 (over): "A Ben & Jerry's ice cream tub melting in the sun" went out as "A Ben & a man's ice
+    cream tub", a prompt with no one in it varied. Two capitalised names joined by "&", the second possessive, before a
+    thing's noun are a make; before an event or a picture ("Mary & John's wedding") they are still people."""
+    prompt = "A Ben & Jerry's ice cream tub melting in the sun"
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt
+    held_on_device("Mary & John's wedding in a garden", "Mary")
+
+
+@pytest.mark.parametrize("prompt", ["make her hug him", "draw her next to him on a bench"])
+def test_session_33_two_object_pronouns_in_a_clause_are_two_people(prompt: str) -> None:
+    """The guard, from a rule tried and reverted (round 101's "make him a dino bday cake pic w him in it"): an object
+    pronoun earlier in a clause read as able to be the later one refused these (his gender against hers); two object
+    pronouns in one clause are two people, each varied."""
+    assert accepted(prompt).n == 4

@@ -18,6 +18,7 @@ from obclip.prompts.cues import (
     EVENT_MARKERS,
     GENDERED_PRONOUNS,
     HONORIFICS,
+    ING_EVENTS,
     KIN_CLASSES,
     MONTHS,
     NAME_LIKE_CLOSED,
@@ -463,6 +464,13 @@ class NamesMixin:
             # girl named Paris ... in Paris"
         if t.possessive and (nxt := self.tok(i + 1)) is not None and f"{t.low} {nxt.core}" in self.lex.proxies:
             return  # "a prominent Adam's apple": a listed feature, no one's name (`mark_proxies` reads it)
+        if t.possessive and t.capitalised and prev is not None and prev.text == "&" and (
+                (first := self.tok(i - 2)) is not None and first.capitalised and first.is_word and self.free(i - 2)
+                and self.thing_noun(i + 1) and self.tokens[i + 1].core not in ING_EVENTS | {"birthday", "wedding", "party"}
+                and self.tokens[i + 1].core not in self.lex.senses.depiction and not self.title_mode):  # fmt: skip
+            self.keep(i - 2, i, "a make: a name before the thing made under it")
+            return  # "A Ben & Jerry's ice cream tub" (round 101: "A Ben & a man's ice cream tub"); "Mary & John's
+            # wedding" and "Tom & Anna's portrait" are theirs
         if t.possessive and t.capitalised and (end := self.named_business_end(i)) is not None:
             self.keep(i, end, "the name of a place or a thing named after its owner: no one is pictured")
             return  # "Joe's Diner at night", "Mel's Pizza": the owner's name names the place (red team 63: "A man at
