@@ -13,6 +13,8 @@ its spelling:
                        ("Genghis Khan", "Sitting Bull", "Joan of Arc"), written with WordNet's capitals
     weak_person_nouns  person nouns whose most frequent sense is not a person ("robot", "pole",
                        "fan", "giant"): a person only where the sentence makes it one
+    automata           weak ones with a WordNet sense under automaton ("robot"): dressed up, still things
+    animal_senses      person nouns with any sense that is an animal ("kid"): after an animal's "her", its young
     animals            animals, toys and robots ("beaver", "teddy bear"): "the raccoon king" is a raccoon
     creatures          those, and what prompts dress up and make act ("a tiger", "a radish in a tutu"):
                        a pronoun may refer to them, a proxy may be worn by them
