@@ -98,6 +98,8 @@ COMPOUND_TAILS = frozenset("owned led run only friendly founded operated majorit
 # "during Ramadan", "on Burns Night"
 EVENT_MARKERS = frozenset("during throughout celebrating celebrate celebrates celebrated observing observe".split())
 EVENT_HEADS = frozenset("day night eve festival feast week holiday holidays".split())  # "Burns Night", "Boxing Day"
+# someone's occasions and pictures: "a 40th birthday party" is someone's; "Mary & John's wedding" is theirs
+OCCASIONS = frozenset("birthday party celebration anniversary portrait photoshoot milestone".split())
 POSSESSIVE_DETERMINERS = frozenset("his her their my your our its mi".split())  # "mi": Spanish "my" ("old mi woman" was
 # sent for "mi abuela", round 68)
 PERSON_SLOT_WORDS = frozenset("of with and meet meeting featuring starring".split())

@@ -23,6 +23,7 @@ from obclip.prompts.cues import (
     MONTHS,
     NAME_LIKE_CLOSED,
     NAMING_WORDS,
+    OCCASIONS,
     ORDINAL,
     ORDINAL_WORDS,
     PERSON_SLOT_WORDS,
@@ -466,7 +467,8 @@ class NamesMixin:
             return  # "a prominent Adam's apple": a listed feature, no one's name (`mark_proxies` reads it)
         if t.possessive and t.capitalised and prev is not None and prev.text == "&" and (
                 (first := self.tok(i - 2)) is not None and first.capitalised and first.is_word and self.free(i - 2)
-                and self.thing_noun(i + 1) and self.tokens[i + 1].core not in ING_EVENTS | {"birthday", "wedding", "party"}
+                and self.thing_noun(i + 1) and self.tokens[i + 1].core not in ING_EVENTS
+                and self.tokens[i + 1].core not in OCCASIONS
                 and self.tokens[i + 1].core not in self.lex.senses.depiction and not self.title_mode):  # fmt: skip
             self.keep(i - 2, i, "a make: a name before the thing made under it")
             return  # "A Ben & Jerry's ice cream tub" (round 101: "A Ben & a man's ice cream tub"); "Mary & John's

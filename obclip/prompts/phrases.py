@@ -20,6 +20,7 @@ from obclip.prompts.cues import (
     HEDGES,
     INTENSIFIERS,
     KIN_CLASSES,
+    OCCASIONS,
     ORDINAL,
     ORDINAL_WORDS,
     PICTURE_REQUESTS,
@@ -76,7 +77,6 @@ SUBORDINATORS = frozenset(
 SCHOOL_STAGES = frozenset("high middle grade elementary primary junior senior secondary".split())
 
 
-EVENT_HEADS = frozenset("birthday party celebration anniversary portrait photoshoot milestone".split())  # someone's
 BECOMING = frozenset("be been become became becomes becoming".split())  # "used to be a ballerina": one person
 GROUP_QUANTIFIERS = frozenset("neither none both all each".split())  # "neither of them young"
 
@@ -307,13 +307,13 @@ class PhrasesMixin:
                     nxt = head
                 elif not t.low.endswith("s") and ((k > i + 1 and self.thing_noun(k) and not self.weak(k)) or (
                         self.named_thing_at(k))) and (head := self.tok(k)) is not None and (
-                        head.core not in EVENT_HEADS):  # fmt: skip  # "a 40-year-old red wine": a name WordNet gives
+                        head.core not in OCCASIONS):  # fmt: skip  # "a 40-year-old red wine": a name WordNet gives
                     self.keep(i, i, f"the age of the {head.core}, not of a person")
                     continue  # "a 3-year-old black dog", "a 40-year-old red wine" ("a little child black dog" was sent)
                 if not t.low.endswith("s") and self.thing_noun(i + 1) and not self.ing(self.tokens[i + 1]) and (
                         self.tokens[j].is_word) and (
                         self.noun(self.tokens[j]) is None or (self.weak(j) and not self.weak_is_person(j))):  # fmt: skip
-                    if any(self.tokens[k].core in EVENT_HEADS for k in range(i + 1, j + 1)):
+                    if any(self.tokens[k].core in OCCASIONS for k in range(i + 1, j + 1)):
                         self.claim(i, i, Held(t.text, "an age of someone the prompt does not name"))
                     else:
                         self.keep(i, i, f"the age of the {self.tokens[j].core}, not of a person")

@@ -525,9 +525,8 @@ class PronounsMixin:
             if role in ("subject", "possessive") and (went_on := self.subject_going_on(i, nearest)) is not None:
                 self.went_on[i] = went_on
                 return went_on
-            clause = self.clause_start(i)
-            if role == "possessive" and (subject := next((self.went_on[k] for k in range(clause, i) if k in self.went_on),
-                                                         None)) is not None:  # fmt: skip
+            if role == "possessive" and self.went_on and (subject := next(
+                    (self.went_on[k] for k in range(self.clause_start(i), i) if k in self.went_on), None)) is not None:  # fmt: skip
                 return subject  # "Then she takes her seat": her own, as it was when both bound to the nearer one
             return self.head_of(nearest) if role == "possessive" else nearest
         clause = self.clause_start(i)

@@ -980,11 +980,12 @@ class ThingsMixin:
             k += 1
         if (w := self.tok(k)) is None or w.low not in ("in", "wearing", "with") or not self.free(k):
             return False
-        worn = self.lex.senses.hairdos if w.low == "with" else self.lex.senses.garments | self.lex.senses.gender_things
+        senses = self.lex.senses
+        worn = (senses.hairdos,) if w.low == "with" else (senses.garments, senses.gender_things)
         for m in range(k + 1, k + 5):
             if (w := self.tok(m)) is None or not w.is_word or not self.free(m):
                 return False
-            if w.core in worn or w.core.removesuffix("s") in worn:
+            if any(form in table for table in worn for form in (w.core, w.core.removesuffix("s"))):
                 return True
             if w.core in g.CLOSED and w.core not in g.DETERMINERS:
                 return False
