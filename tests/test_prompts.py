@@ -5521,3 +5521,45 @@ def test_session_33_two_object_pronouns_in_a_clause_are_two_people(prompt: str) 
     pronoun earlier in a clause read as able to be the later one refused these (his gender against hers); two object
     pronouns in one clause are two people, each varied."""
     assert accepted(prompt).n == 4
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("emma stone smiling at the camera", "emma stone"),
+    ("jack black laughing at a party", "jack black"),
+    ("tom cruise smiling at the camera", "tom cruise"),
+    ("frank ocean singing on stage", "frank ocean"),
+    ("a portrait of kate moss", "kate moss"),
+    ("emma stone in a red dress", "emma stone"),
+])  # fmt: skip
+def test_session_34_a_lower_case_full_name_whose_surname_is_a_word(prompt: str, name: str) -> None:
+    """Found before round 102 by a list of lower-case celebrity names: "emma stone smiling", "jack black laughing", "tom
+    cruise smiling" went out as written (N = 1), the surname read as a stone, a colour, a cruise and the first name as
+    its kind. A given name and the word after it, where a name opens and what follows is what a person does or wears (or
+    ends a portrait), are someone's name: held, the person varied."""
+    group = held_on_device(prompt, name)
+    assert group.n >= 1 and not any(name.split()[1] in c.split() for c in group.order), group.order
+
+
+@pytest.mark.parametrize("prompt", [
+    "rose bush growing in a garden", "summer rain falling on a street", "lily pads floating on a pond",
+    "koi fish swimming in a pond", "a daisy chain hanging on a door", "rain, blade runner 2049, neon",
+    "max speed racing car driving", "ruby red lips smiling",
+])  # fmt: skip
+def test_session_34_a_name_that_is_a_plants_or_a_things_word_before_a_noun_stays(prompt: str) -> None:
+    """The guard of the rule above: a first name that is also a plant's, a season's or a thing's word before a noun of
+    its kind ("rose bush", "lily pads", "koi fish") names that thing; only before a verb whose usual subject is a person
+    does the pair name someone. Each goes out as written."""
+    group = accepted(prompt)
+    assert group.n == 1 and group.cloud_prompt == prompt and not group.held_back, group.order
+
+
+@pytest.mark.parametrize(("prompt", "name", "noun"), [
+    ("john baker smiling", "john", "baker"), ("emma singer on stage", "emma", "singer"),
+    ("a photo of sarah nurse", "sarah", "nurse"), ("adam driver smiling at the camera", "adam", "driver"),
+])  # fmt: skip
+def test_session_34_a_lower_case_name_before_a_person_noun_is_held(prompt: str, name: str, noun: str) -> None:
+    """"john baker smiling", "emma singer on stage" went out as written: the name read as a modifier of the person noun
+    ("Asian woman"). A given name of one gender where a name opens is that person's name, whether the noun is what they
+    are or their surname: the name is held, the noun stays."""
+    group = held_on_device(prompt, name)
+    assert all(noun in c for c in group.order), group.order

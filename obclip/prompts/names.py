@@ -611,6 +611,9 @@ class NamesMixin:
         if (cue.noun_title or cue.title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
             self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
             return  # "Aunt Jemima pancakes": a brand with a title, held back whole
+        if not (cue.title or cue.noun_title or cue.famous) and self.name_before_role(i):
+            self.hold_name(i, i)  # "emma singer on stage", "john baker smiling", "a photo of sarah nurse": her or his
+            return  # name before what they are (read as a modifier of "singer", it went out as written, N = 1)
         if not (cue.title or cue.noun_title or cue.first or cue.famous):
             return
         appositive = (cue.first or cue.famous) and cue.noun is None and not self.title_mode and not self.upper_mode
@@ -631,6 +634,22 @@ class NamesMixin:
             self.claim(i, i, Held(t.text, "name"))
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
+
+    def name_before_role(self, i: int) -> bool:
+        """In a lower-case prompt, a given name of one gender that is no other English word than a noun whose common
+        reading is rare or that WordNet also knows as a person ("emma", "john"; not "blade"), where a name opens, right before a singular person noun ("emma singer", "adam driver"): the name of
+        that person, whether the noun is what they are or their surname; not a word that is also a verb or an
+        adjective before a kind of person ("bill collector", "ruby red", "page boy")."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        if not self.lower_mode or t.capitalised or t.possessive or nxt is None or not nxt.is_word or not self.free(i + 1):
+            return False
+        found = self.noun(nxt)
+        return found is not None and found[0].number == "sg" and not nxt.possessive and (
+            set(tags := self.lex.tags(t.core)) <= set("nNpP") and ("p" in tags or "P" not in tags)  # not "brooklyn girl"
+            and ("n" not in tags or "N" in tags or "p" in tags)  # a thing's noun first ("blade runner"): no name
+            and t.core not in self.lex.adjectives
+            and name_gender(self.lex.first_names.get(plain(t.core), "")) is not None
+            and self.name_opens(i, after_person=False))  # fmt: skip
 
     def unknown_role(self, j: int) -> bool:
         """Token j, after "Name the", is a lower-case word no dictionary here knows, before what a person does or
@@ -983,6 +1002,8 @@ class NamesMixin:
             # sent): a name takes no article, not even after a place's name
         if self.brand_name(i):
             return False  # "louis vuitton bag": a make
+        if self.surname_by_deed(i + 1):
+            return True  # "tom cruise smiling", "a portrait of emma stone"
         joined = self.tok(i - 2)
         if prev is not None and prev.low == "and" and joined is not None and not self.free(i - 2) and (
                 plain(joined.core) in self.lex.first_names and (
@@ -1275,6 +1296,49 @@ class NamesMixin:
         after = self.tok(j + 1)
         return self.surname_word(j, middle) and not (self.thing_noun(j + 1) and not self.ing(after))
 
+    def surname_by_deed(self, j: int) -> bool:
+        """In a lower-case prompt, token j is the surname after the first name before it where the two open a clause
+        or follow a picture's "of", and what comes next is what a person does, plays or wears ("tom cruise smiling",
+        "emma stone in a red dress", "jack black as a pirate", "a portrait of kate moss"): whatever else the word
+        means (a stone, a colour, a cruise), the pair refers to someone, and was sent as written. A word WordNet also
+        knows as a surname ("black", "stone") may follow any first name; any other word not a first name that is a
+        plant's or a colour's ("daisy chain", "rose petals", "ruby red"), nor an animal's kind, a plural, or a
+        person's noun ("emma singer": `read_name` takes the noun), and the plainer words only before a verb whose
+        usual subject is a person (`Senses.agents`)."""
+        t, first, nxt = self.tok(j), self.tok(j - 1), self.tok(j + 1)
+        if t is None or first is None or not t.is_word or t.core in g.CLOSED or self.ing(t) or self.noun(t) is not None:
+            return False
+        if first.core in self.lex.senses.animals or first.core in self.lex.adjectives or self.noun(first) is not None:
+            return False  # "koi fish swimming"
+        if not (self.name_opens(j - 1, after_person=False) or self.pictured(j - 1)):
+            return False
+        tags, first_sense = set(self.lex.tags(t.core)), set(self.lex.tags(first.core)) - set("NpP")
+        if "p" not in tags and (t.core in self.lex.adjectives or (t.core in self.lex.senses.creatures and first_sense)
+                                or (t.low.endswith("s") and not t.low.endswith("ss") and "n" in self.lex.tags(t.low[:-1]))):  # fmt: skip
+            return False  # "jack old", "jack rabbit", "lily pads"; not "jack black", "ryan gosling", "chris evans"
+        if t.core in self.lex.proxies or t.core in self.lex.senses.garments:
+            return False
+        agent = nxt is not None and self.ing(nxt) and nxt.core in self.lex.senses.agents
+        if not first_sense:  # "emma", "keanu": no English word
+            return agent or self.follows_a_person(j)
+        if "a" in first_sense or first.core in self.lex.senses.creatures:
+            return agent  # "ruby red lips", "rose bush growing", "daisy chain hanging"; "tom cruise smiling"
+        return agent or ("p" in tags and self.follows_a_person(j))  # "a portrait of jack black"; not "summer rain falling"
+
+    def follows_a_person(self, j: int) -> bool:
+        """What comes after token j is what a person does or wears, or ends the picture that shows them: an -ing verb
+        that is not a thing's ("smiling", not "glowing"), a verb in the present, "as" a role, "in" or "wearing" a
+        garment, or, after "a portrait of", the end of the phrase."""
+        nxt = self.tok(j + 1)
+        if nxt is None or not nxt.is_word:
+            return self.pictured(j - 1)
+        if self.ing(nxt) and nxt.core not in self.lex.senses.thing_verbs:
+            return nxt.low != "wearing" or any(
+                (w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
+        if nxt.low in ("in", "wearing", "dressed"):
+            return any((w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
+        return nxt.low == "as" or self.present_verb(j + 1) or (self.pictured(j - 1) and nxt.low in g.PREPOSITIONS)
+
     def brand_name(self, i: int) -> bool:
         """In a prompt written in lower case, a first name and a surname before a thing name its make ("louis
         vuitton bag", "calvin klein billboard", "jimmy choo heels"): no one is in the picture."""
@@ -1293,6 +1357,8 @@ class NamesMixin:
             return False
         if set(self.lex.tags(first.core)) - {"N", "p", "P"} == {"r"}:
             return False  # "neon, kinda lofi": an adverb first is no first name (round 87: "a woman" was sent)
+        if not middle and self.surname_by_deed(j):
+            return True
         tags, noun = set(self.lex.tags(t.core)), self.noun(t)
         surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
         only_a_name = not set(self.lex.tags(first.core)) - {"N", "p"} and not middle and (  # "elon", "keanu"
