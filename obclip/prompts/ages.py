@@ -180,6 +180,16 @@ class AgesMixin:
         self.claim(first, last, seg)
         return True
 
+    def pronoun_subject_before(self, i: int) -> int | None:
+        """ "She is in her fifties": with no one named before, the subject pronoun of the clause is whose the age is
+        ("her" was bound as a second person, and half the decoys read "He is in her childhood")."""
+        if any(p.anchor < i for p in self.persons):
+            return None
+        for k in range(self.clause_start(i), i):
+            if self.tokens[k].is_word and self.tokens[k].core in ("he", "she") and self.free(k):
+                return self.subject_pronoun(k)
+        return None
+
     def decade_phrase(self, i: int) -> bool:
         """"in her 70s", "in his early twenties", "in their 20s-30s" (the lower bound speaks for the range)."""
         if self.out_of_teens(i):
@@ -214,7 +224,8 @@ class AgesMixin:
             pid = self.asker_before(i) if p.core == "my" else None
             pid = self.speaker(i + 1, "sg" if p.core == "my" else "pl") if pid is None else pid
         else:
-            pid = self.bind(i + 1, plural=p.core == "their")
+            pid = self.pronoun_subject_before(i) if p.core in ("his", "her") else None
+            pid = self.bind(i + 1, plural=p.core == "their") if pid is None else pid
             self.check_agreement(self.persons[pid], p, i + 1)
         seg = AgePhrase(pid, "decade", self.phrase_case(i, j), g.token_case(p.text), t.text, plural=p.core == "their",
                         pronoun=p.text if p.core in ("my", "our") else "")  # fmt: skip

@@ -1512,7 +1512,8 @@ class NamesMixin:
             ) and not (set(self.lex.tags(self.tokens[first_tok - 1].core)) & set("nvardicoxw")):
                 first_tok -= 1  # "Mona Lisa": an unknown capitalised word before a first name
             if first_tok == i and first_tok - 1 in self.starts and self.free(first_tok - 1) and (
-                    (w := self.tokens[first_tok - 1]) and self.nickname_adjective(w) and w.core not in self.lex.adjectives):  # fmt: skip
+                    (w := self.tokens[first_tok - 1]) and self.nickname_adjective(w) and w.core not in self.lex.adjectives
+                    and not self.adverb_before_name(first_tok - 1)):  # fmt: skip  # not "Later Maria sets the table"
                 first_tok -= 1  # "Big Tony fixing a car", "Fat Tony": a nickname's adjective is the name's ("Big a man"
                 # was sent); an attribute word stays the person's ("Old Tom fishing" -> "An old man fishing")
         last = i

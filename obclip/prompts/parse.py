@@ -238,6 +238,7 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
         self.mark_origins()
         self.hold_orphaned_articles()
         self.mark_pronouns()
+        self.hold_a_babys_its()
         self.hold_origins_of_things()
         self.no_child_in_a_sexual_picture()
         self.check_residue()

@@ -732,10 +732,12 @@ class PhrasesMixin:
             (
                 c
                 for c in self.apposition
-                if c < head and not any(self.noun(self.tokens[k]) is not None for k in range(c + 1, head))
+                if c < head and not any(self.noun(self.tokens[k]) is not None and self.tokens[k].core not in self.lex.adjectives
+                                        for k in range(c + 1, head))  # fmt: skip
             ),
             None,
-        )  # the name's comma before it
+        )  # the name's comma before it; an origin's word before the noun is its modifier ("Maria, a Mexican grandmother,":
+        # round 102 sent "An old woman, stirs", the name's states not carried)
         named = self.apposition.pop(comma) if comma is not None else None
         if named is not None:  # the appositive of a held-back name: it states what the name did ("John": male)
             states, key, strong = named
@@ -862,10 +864,15 @@ class PhrasesMixin:
                 owner = self.nearest_person(first - 2)  # "A man in a wheelchair, himself a veteran" (round 74)
             if owner is not None and self.persons[owner].number == person.number:
                 return owner
-        if prev is not None and self.free(first - 1) and prev.low in BECOMING and det.lower() in ("a", "an"):
-            owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was
-            if owner is not None and self.persons[owner].number == person.number:  # (a decoy "ballerino" was sent)
-                return owner
+        if prev is not None and self.free(first - 1) and prev.low in BECOMING | {"is", "was"} and det.lower() in ("a", "an"):
+            owner = self.subject_before(first - 1)  # "a woman who used to be a ballerina": what the subject was; "The
+            # guy at the bar is a young Irish lad": who the subject is (round 102: two people, refused over the budget)
+            if owner is not None and self.persons[owner].number == person.number and (  # (a decoy "ballerino" was sent)
+                    prev.low in BECOMING or (not self.tokens[head].possessive  # "Lincoln is a boy's name": the boy's
+                                             and all(self.persons[owner].states.get(a) in (None, v) for a, v in person.states.items())
+                                             and (person.states.get("age") != "child" or self.persons[owner].states.get("age") == "child"))):  # fmt: skip
+                return owner  # not "The girl in the photo is a young woman now": who she has become, said apart; nor "The
+                # guy is a lad", where one noun's age would fold into a noun that reads as an adult's
         comma = head + 1
         if (w := self.tok(comma)) is not None and w.core in g.PREPOSITIONS:  # "a toddler in a yellow raincoat, ..."
             while (w := self.tok(comma)) is not None and w.is_word and comma - head <= 6 and self.noun(w) is None:

@@ -199,6 +199,28 @@ class PronounsMixin:
             self.persons[pid].mentions.append(i)
             self.claim(i, i, Pronoun(pid, role, g.token_case(t.text), suffix))
 
+    def hold_a_babys_its(self) -> None:
+        """ "A baby sleeps in a crib ... and its tiny fingers twitch": "its" before a part of the body, after a child
+        and with no animal between, is the child's, as a baby is called "it"; written in a decoy ("An old person ...
+        its tiny fingers") it says which candidate is real (round 102). It stays on the device, "the" standing in,
+        the same in every candidate. An animal's "its" ("a baby elephant ... its mother") is read as before."""
+        if not self.gender_protected:
+            return
+        for i, t in enumerate(self.tokens):
+            if t.low != "its" or not self.free(i):
+                continue
+            k = i + 1
+            while (w := self.tok(k)) is not None and w.is_word and "a" in self.lex.tags(w.core) and k - i <= 3:
+                k += 1  # "its tiny fingers"
+            part = self.tok(k)
+            if part is None or not part.is_word or not self.lex.senses.body_part(part.core):
+                continue
+            last = max(((b, seg.person) for _, b, seg in self.spans if isinstance(seg, Phrase) and b < i), default=None)
+            if last is None or self.persons[last[1]].states.get("age") != "child" or any(
+                    w.core in self.lex.senses.animals and self.noun(w) is None for w in self.tokens[last[0] + 1 : i]):  # fmt: skip
+                continue
+            self.claim(i, i, Held(t.text, "age", stand_in=g.apply_case("the", g.token_case(t.text))))
+
     def write_as_noun(self, i: int, pid: int, role: str, noun: tuple) -> None:
         """The pronoun at token i written in every candidate as "the" and `noun` (its person's noun, "former",
         "other"), possessive where the pronoun was: it binds by noun, not by gender."""

@@ -470,6 +470,11 @@ class ReadingMixin:
                 and (o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS))  # fmt: skip
             # "later the boy falls and scrapes his knee": two verbs of his (round 100: "a kind of falls", the second
             # "the boy" sent as written beside "A middle-aged woman climbs a tree")
+            or (opener and not plural and nxt.text == "," and (c := self.tok(j + 2)) is not None and c.low in (
+                "and", "but", "then", "while", "as", "so") and (w := self.tok(j + 3)) is not None and (
+                w.core in g.PERSONAL_PRONOUNS or w.core in g.DETERMINERS or w.core in POSSESSIVE_DETERMINERS))  # fmt: skip
+            # "Moments later the boy falls, and he laughs it off": a clause goes on after the comma (round 102: "a kind
+            # of falls", the second "the boy" sent beside "An old woman skateboards")
         )
 
     def coordinated_subject(self, head: int) -> bool:

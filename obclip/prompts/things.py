@@ -567,16 +567,21 @@ class ThingsMixin:
             if i in self.starts and self.tokens[i].core in PICTURE_REQUESTS and i < end:
                 i += 1  # "Draw Maria at her kitchen table", "Show Priya dancing": a request opens the sentence, and
                 continue  # the capitals after it are read on their own (round 60: "Draw Maria" was kept as a title)
+            if i in self.starts and self.adverb_before_name(i):
+                i += 1  # "Later Maria sets the table", "Suddenly Tom laughs": an adverb opens the sentence, and the name
+                continue  # after it is read on its own (round 102: "Later Maria" kept as a thing's name and sent)
             if self.tokens[i].core in self.lex.senses.depiction and i + 2 <= end and self.tokens[i + 1].low == "of":
                 i += 2  # "Portrait of Abraham Lincoln reading": a picture of whom the capitals after "of" name, read
                 continue  # on their own (a name is someone; "Portrait of the Artist's Mother" holds a person noun)
             if end == i + 1 and plain(self.tokens[end].core) in self.lex.first_names and "a" in self.lex.tags(
-                    self.tokens[i].core) and (c := self.tok(end + 1)) is not None and c.text == "," and (
+                    self.tokens[i].core) and (((c := self.tok(end + 1)) is not None and c.text == "," and (
                     d := self.tok(end + 2)) is not None and d.low in ("the", "a", "an") and (
                     self.modifiers_to_noun(end + 3) is not None or (
-                        (w := self.tok(end + 3)) is not None and self.noun(w) is not None)):  # fmt: skip
+                        (w := self.tok(end + 3)) is not None and self.noun(w) is not None))) or (
+                    i in self.starts and self.present_verb(end + 1))):  # fmt: skip
                 i = end + 1  # "Big Mike, the bouncer, ...": a nickname, named by the appositive after it as someone's
-                continue  # (round 92: kept as a thing's name and sent, N = 1)
+                continue  # (round 92: kept as a thing's name and sent, N = 1); "Big Mike fixes cars in his garage":
+                # by the verb after it (kept and sent beside "in her garage")
             said = self.lex.adjectives.get(self.tokens[i].core)
             rest = range(i + 1, end + 1)  # "Asian American", "Aboriginal Australian": one origin, no team
             if (
@@ -617,6 +622,15 @@ class ThingsMixin:
                 and not named):  # fmt: skip
             return i + 1  # "Eiffel tower", "Golden Gate bridge": a name and its place noun
         return end
+
+    def adverb_before_name(self, i: int) -> bool:
+        """Token i is an adverb of time or manner and the word after it a first name ("Later Maria", "Then Tom",
+        "Suddenly Aisha"): an adverb is no part of a name; an adjective that is also an adverb ("Big Mike", "Little
+        John") may open a nickname, so only a comparative ("Later") or one that joins clauses ("Then") counts."""
+        t, nxt = self.tokens[i], self.tok(i + 1)
+        tags = set(self.lex.tags(t.core))
+        return nxt is not None and nxt.capitalised and plain(nxt.core) in self.lex.first_names and "r" in tags and (
+            tags <= set("arci")) and ("a" not in tags or "c" in tags or t.core.endswith("er"))  # fmt: skip
 
     def _title_span_end(self, i: int) -> int | None:
         """The last token of a run of two or more capitalised words from token i (inner "of", "de" allowed)."""
