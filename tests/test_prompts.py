@@ -5607,12 +5607,33 @@ def test_session_34_round_102_a_babys_its(prompt: str, kept: bool) -> None:
     assert all(("its" in c.split()) == kept for c in group.order), group.order
 
 
+def test_session_34_round_102_a_held_compound_takes_its_article() -> None:
+    """Held-out round 102 (over): "A man with grey hair, deep wrinkles and a wooden walking cane" went out as "A man with
+    a wooden": a compound an -ing word opens ("walking cane") leaves with its article and adjectives."""
+    group = accepted("A man with grey hair, deep wrinkles and a wooden walking cane")
+    assert not any("wooden" in c for c in group.order) and all(c.startswith("A ") for c in group.order), group.order
+
+
 def test_session_34_round_102_who_the_subject_is_is_one_person() -> None:
     """"The man at the counter is an old farmer": what the subject is, after "is", is the subject (round 102's "The guy at
     the bar is a young Irish lad" counted two people and went over the budget); where the two disagree ("The girl in the
     photo is a young woman now") they stay apart."""
     assert accepted("The man at the counter is an old farmer").n == 6
     assert accepted("The girl in the photo is a young woman now").n == 64
+
+
+def test_session_34_round_102_an_age_in_years_set_off() -> None:
+    """Held-out round 102 (refused): "A toddler (2 yrs) stacking wooden blocks" was refused as a number beside a person.
+    A number and "yrs" set off after a person are their age: varied, the unit written as it was."""
+    group = accepted("A toddler (2 yrs) stacking wooden blocks on the floor")
+    assert group.n == 4 and all(re.search(r"\(\d+ yrs\)", c) for c in group.order), group.order
+
+
+def test_session_34_round_102_a_denial_beside_the_age_it_agrees_with() -> None:
+    """Held-out round 102 (refused): "A woman who is not old, maybe twenty-five, walking her dog" was refused as young
+    and old. "not old" beside an age it agrees with says nothing more: it stays on the device, the age is varied."""
+    group = held_on_device("A woman who is not old, maybe twenty-five, walking her dog in the rain", "not old")
+    assert group.n == 6
 
 
 @pytest.mark.parametrize("prompt", ["She is in her fifties.", "she is in her 50s and loves gardening"])
@@ -5622,3 +5643,16 @@ def test_session_34_a_decade_after_a_subject_pronoun_is_its_own(prompt: str) -> 
     group = accepted(prompt)
     assert group.n == 8 and all(re.search(r"\b(she|he) is in (her|his)\b", c, re.I) for c in group.order), group.order
     assert not any(re.search(r"\bhe is in her\b|\bshe is in his\b", c, re.I) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("A nurse checks on a patient. She is in her fifties and has worked night shifts for thirty years.", "for thirty years"),
+    ("She has worked night shifts for thirty years.", "for thirty years"),
+    ("a woman, married for fifty years, smiling", "for fifty years"),
+])  # fmt: skip
+def test_session_34_round_102_years_at_a_life_s_work_said_of_a_pronoun(prompt: str, held: str) -> None:
+    """Held-out round 102 (strong): "... She is in her fifties and has worked night shifts for thirty years" went out
+    beside "He is in his childhood and has worked night shifts for thirty years". How long someone has done a thing says
+    they are no child, also where the clause shares its subject with the one before, where the subject is a pronoun, and
+    in a participle set off after the person: it stays on the device."""
+    held_on_device(prompt, held)

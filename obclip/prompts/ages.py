@@ -793,6 +793,10 @@ class AgesMixin:
         while nxt is not None and prev is not None and prev.text == "(" and nxt.text and set(nxt.text) <= set("!?") and (
                 self.free(last + 1)):  # fmt: skip
             last, nxt = last + 1, self.tok(last + 2)  # "grandpa (80!!!) on a jet ski": the cries go with the age
+        if nxt is not None and nxt.low in YEARS_WORDS and self.free(i + 1) and prev is not None and prev.text in ",(" and (
+                (u := self.tok(i + 2)) is not None and u.text in ",;.)!?"):  # fmt: skip
+            nxt = u  # "A toddler (2 yrs) stacking blocks", "a woman, 30 yrs, reading": the unit stays as written beside
+            # the number (round 102: refused as a number next to a person)
         set_off = prev is not None and (  # "a girl, 19, waxing her board", "my brother, eight, in a play"
             (prev.text == "(" and nxt is not None and nxt.text == ")")
             or (prev.text == "," and (nxt is None or nxt.text in ",;.)!?" or (nxt.is_word and self.ing(nxt))))

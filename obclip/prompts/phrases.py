@@ -1642,6 +1642,11 @@ class PhrasesMixin:
                 continue
             said = self.tok(k)
             adj = self.lex.adjectives.get(said.core) if said is not None and said.is_word else None
+            if adj is not None and adj.attribute == "age" and t.low == "not" and self.free(k) and (
+                    (owner := self.said_of(i)[0]) is not None and (known := self.persons[owner].states.get("age")) in scale
+                    and known != adj.value):  # fmt: skip
+                self.claim(i, k, Held(self.prompt[t.start : said.end], "a denied age"))  # "who is not old, maybe
+                continue  # twenty-five": the age said agrees with the denial, which goes (round 102: refused, young, old)
             if adj is None or adj.attribute != "age" or adj.value not in scale[1:-1] or not self.free(k):
                 # "not little anymore" may be a teenager still; "not old" has no age after it
                 continue

@@ -351,12 +351,27 @@ class ProxiesMixin:
             self.claim(a, b, Held(self.prompt[self.tokens[a].start : self.tokens[b].end], "proxy"))
             self.unown(a, b)
 
+    def doer_before(self, i: int) -> int | None:
+        """The subject of the clause of token i, or, where the clause opens on a verb after "and"/"then" ("... and has
+        worked night shifts for thirty years"), of the clause before, whose subject it shares; or the person a
+        participle set off after them is said of ("a woman, married for fifty years,")."""
+        if (found := self.subject_before(i)) is not None:
+            return found
+        clause = self.clause_start(i)
+        if clause >= 1 and self.tokens[clause - 1].low in ("and", "then") and (v := self.tok(clause)) is not None and (
+                v.is_word and (v.core in g.AUXILIARIES or "v" in self.lex.tags(v.core)) and self.noun(v) is None):  # fmt: skip
+            return self.subject_before(clause - 1)
+        if clause >= 2 and self.tokens[clause - 1].text == "," and (v := self.tok(clause)) is not None and (
+                v.is_word and v.low.endswith("ed") and "v" in self.lex.tags(v.core)):  # fmt: skip
+            return self.owner_at(clause - 2)  # "a woman, married for fifty years, smiling": said of her
+        return None
+
     def hold_tenures(self) -> None:
         """ "after 35 years of teaching", "with 30 years of experience", "celebrating 50 years of marriage": a span of
         a life's work or bond that long says the person's age (no child has taught for 35 years) as "retired" does,
         and is held back likewise where someone is in the prompt; sent with every decoy, it contradicted a child's."""
-        if not self.persons:
-            return
+        if not self.persons and not any(t.core in ("he", "she") for t in self.tokens):
+            return  # "She has worked night shifts for thirty years": a pronoun is someone too (round 102)
         for i, t in enumerate(self.tokens):
             if t.low == "since" and (year := self.tok(i + 1)) is not None and year.kind == "num" and (
                     SINCE_YEARS[0] <= (int(year.low) if year.low.isdigit() else 0) <= SINCE_YEARS[1]) and (
@@ -396,9 +411,10 @@ class ProxiesMixin:
             if prev is not None and prev.low == "for" and unit is not None and unit.low in ("years", "decades") and (
                     years is not None and years >= TENURE_YEARS and self.free(i - 1) and self.free(i + 1)) and (
                     after is None or not after.is_word or after.core in g.CONJUNCTIONS) and (
-                    self.subject_before(i - 1) is not None):  # fmt: skip
+                    self.doer_before(i - 1) is not None):  # fmt: skip
                 # "Grandpa Joe has done this for sixty years, and ...", "she has taught here for 30 years": a person
-                # doing one thing that long is no child (round 55: sent beside a decoy "young fisherman")
+                # doing one thing that long is no child (round 55: sent beside a decoy "young fisherman"); "She is in
+                # her fifties and has worked night shifts for thirty years" (round 102: sent beside "in his childhood")
                 self.claim(i - 1, i + 1, Held(self.prompt[prev.start : unit.end], TENURE))
                 continue
             if prev is not None and prev.low == "after" and self.free(i - 1) and self.free(i + 1) and (
@@ -1623,11 +1639,13 @@ class ProxiesMixin:
                 subject.is_word and "n" in self.lex.tags(subject.core) and "a" not in self.lex.tags(subject.core)
                 and subject.core not in g.DETERMINERS and subject.core not in POSSESSIVE_DETERMINERS)  # fmt: skip
 
+        # "a wooden walking cane": a compound that an -ing word opens and a noun heads takes its article and words
+        headed = last > start_word and not self.ing(self.tokens[last]) and "n" in self.lex.tags(self.tokens[last].core)
         while self.free(j) and self.tokens[j].is_word and not someone(j) and not (
                 compound and (self.tokens[j].core in g.DETERMINERS or self.tokens[j].core in POSSESSIVE_DETERMINERS
                               or verb(j))  # "playing little league baseball": the verb's object is the baseball
         ) and not (
-                self.ing(self.tokens[start_word]) and self.tokens[j].core not in g.DETERMINERS
+                self.ing(self.tokens[start_word]) and not headed and self.tokens[j].core not in g.DETERMINERS
                 and self.tokens[j].core not in POSSESSIVE_DETERMINERS  # "kids in costumes trick-or-treating": a
         ) and not (  # fmt: skip  # verb's -ing form after its subject's words takes none of them ("in Halloween" was sent)
                 compound and j == first - 1 and "a" in self.lex.tags(self.tokens[j].core) and "n" not in self.lex.tags(
