@@ -5656,3 +5656,17 @@ def test_session_34_round_102_years_at_a_life_s_work_said_of_a_pronoun(prompt: s
     they are no child, also where the clause shares its subject with the one before, where the subject is a pronoun, and
     in a participle set off after the person: it stays on the device."""
     held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "held", "view"), [
+    ("old lady w a walker crossing the street omg so cute", "w a walker", "crossing the street omg so cute"),
+    ("A pensioner queuing at the post office to collect his pension", "to collect his pension",
+     "queuing at the post office"),
+    ("A woman in a sari rolling out chapati in her kitchen", "rolling out chapati", "kitchen"),
+])  # fmt: skip
+def test_session_34_round_102_held_words_take_what_reads_only_with_them(prompt: str, held: str, view: str) -> None:
+    """Held-out round 102: chat's "w" for "with" kept "w a walker" beside "young lady" (weak); "his pension" held left
+    "... to collect" and "chapati" held left "A woman rolling in her kitchen" (over). Chat's "with" reads as "with";
+    an infinitive and a verb with its particle leave with the object held, before where it happens."""
+    group = held_on_device(prompt, held)
+    assert all(c.endswith(view) for c in group.order), group.order

@@ -152,13 +152,15 @@ class ProxiesMixin:
                         key, last = words, i + n - 1
                         kind = kind or self.lex.proxies[words].kind
                         break
-            if not key and t.low == "w" and (slash := self.tok(i + 1)) is not None and slash.text == "/" and self.free(i + 1):
-                for n in (4, 3, 2):  # "an old lady w/ a walker": "w/" is "with" (round 68: sent as written)
-                    rest = range(i + 2, i + n + 1)
-                    if i + n < len(toks) and all(self.free(k) and toks[k].is_word for k in rest):
-                        words = " ".join(["with"] + [toks[k].low if k < i + n else toks[k].core for k in rest])
+            slashed = t.low == "w" and (slash := self.tok(i + 1)) is not None and slash.text == "/" and self.free(i + 1)
+            if not key and (slashed or (t.low in g.CHAT_WITH and (a := self.tok(i + 1)) is not None and a.is_word)):
+                skip = 1 if slashed else 0  # "an old lady w/ a walker" (round 68), "old lady w a walker" (round 102):
+                for n in (4, 3, 2):  # chat's "with", sent as written
+                    rest = range(i + 1 + skip, i + n + skip)
+                    if i + n - 1 + skip < len(toks) and all(self.free(k) and toks[k].is_word for k in rest):
+                        words = " ".join(["with"] + [toks[k].low if k < i + n - 1 + skip else toks[k].core for k in rest])
                         if words in self.lex.proxies:
-                            key, last, kind = words, i + n, self.lex.proxies[words].kind
+                            key, last, kind = words, i + n - 1 + skip, self.lex.proxies[words].kind
                             break
             if not key:
                 continue
@@ -1170,7 +1172,11 @@ class ProxiesMixin:
         # "a young mom pushing a stroller in central park": the clause goes on only with where it happens, so the
         # verb whose object is held leaves too ("a young mother in central park", not "... pushing in central park")
         adjunct = nxt is not None and nxt.is_word and nxt.low in ADJUNCT_PREPOSITIONS and self.free(last + 1) and (
-            self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS)
+            self.tokens[first].core in g.DETERMINERS or self.tokens[first].core in POSSESSIVE_DETERMINERS or (
+                (v := self.tok(first - 2)) is not None and (p := self.tok(first - 1)) is not None and self.ing(v)
+                and p.low in g.VERB_PARTICLES and self.free(first - 1) and self.free(first - 2)))
+        # "rolling out chapati in her kitchen": a bare object after a verb's own particle, before where it happens
+        # (round 102: "A woman rolling in her kitchen" was sent)
         tenure = nxt is not None and last + 1 in self.used and isinstance(
             (seg := self.spans[self.used[last + 1]][2]), Held) and seg.why == TENURE  # "retired after 35 years of ..."
         clause = nxt is not None and nxt.low == "and" and (w := self.tok(last + 2)) is not None and (
@@ -1194,6 +1200,11 @@ class ProxiesMixin:
                 first -= 2
                 if self.tokens[last].text == "," and last > first:
                     last -= 1  # "a woman going through menopause, editorial photo": the comma still parts the tags
+            if (verb := self.tok(first - 1)) is not None and (to := self.tok(first - 2)) is not None and to.low == "to" and (
+                    self.bare_verb(verb) and self.free(first - 1) and self.free(first - 2)
+                    and (self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core in g.DETERMINERS)):  # fmt: skip
+                first -= 2  # "queuing at the post office to collect his pension": the infinitive goes with its object
+                # (round 102: "... to collect" was sent)
             while (
                 (verb := self.tok(first - 1)) is not None
                 and self.free(first - 1)
