@@ -5553,16 +5553,20 @@ def test_session_34_a_name_that_is_a_plants_or_a_things_word_before_a_noun_stays
     assert group.n == 1 and group.cloud_prompt == prompt and not group.held_back, group.order
 
 
-@pytest.mark.parametrize(("prompt", "name", "noun"), [
-    ("john baker smiling", "john", "baker"), ("emma singer on stage", "emma", "singer"),
-    ("a photo of sarah nurse", "sarah", "nurse"), ("adam driver smiling at the camera", "adam", "driver"),
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("john baker smiling", "john baker"), ("emma singer on stage", "emma singer"),
+    ("a photo of sarah nurse", "sarah nurse"), ("adam driver smiling at the camera", "adam driver"),
+    ("stephen king typing a novel by candlelight", "stephen king"),
+    ("hermione granger reading in a candlelit library", "hermione granger"),
 ])  # fmt: skip
-def test_session_34_a_lower_case_name_before_a_person_noun_is_held(prompt: str, name: str, noun: str) -> None:
+def test_session_34_a_lower_case_name_before_a_person_noun_is_held(prompt: str, name: str) -> None:
     """"john baker smiling", "emma singer on stage" went out as written: the name read as a modifier of the person noun
-    ("Asian woman"). A given name of one gender where a name opens is that person's name, whether the noun is what they
-    are or their surname: the name is held, the noun stays."""
+    ("Asian woman"). A given name of one gender where a name opens, before a singular person noun, names someone
+    whether the noun is their surname or what they are: the two are held, the person varied. Holding the name alone
+    (this commit's first form) sent "king typing a novel" and "granger reading" (a names-only red team, outside the
+    project)."""
     group = held_on_device(prompt, name)
-    assert all(noun in c for c in group.order), group.order
+    assert group.n == 2 and not any(name.split()[1] in c.split() for c in group.order), group.order
 
 
 def test_session_34_round_102_the_repeated_noun_before_a_comma_and_a_clause() -> None:
@@ -5670,3 +5674,45 @@ def test_session_34_round_102_held_words_take_what_reads_only_with_them(prompt: 
     an infinitive and a verb with its particle leave with the object held, before where it happens."""
     group = held_on_device(prompt, held)
     assert all(c.endswith(view) for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("90s fashion shoot of kate moss in a slip dress", "kate moss"),
+    ("a dog watching megan fox read a book on the couch", "megan fox"),
+    ("johnny cash dressed in black playing guitar in a prison yard", "johnny cash"),
+    ("jonah hill and channing tatum in police uniforms riding bicycles", "jonah hill"),
+    ("ana helps her grandma make tamales", "ana"),
+    ("make my bf tyler look like a viking", "tyler"),
+])  # fmt: skip
+def test_session_34_names_round_a_name_by_where_it_stands(prompt: str, name: str) -> None:
+    """A names-only red team (150 prompts, outside the project, on 2b20335: 96 ok / 21 strong / 2 weak / 26 over / 5
+    refused) found names sent as written: after "a fashion shoot of", as a verb's object before a bare verb and its
+    object ("watching megan fox read a book"), before "dressed", before "and" and another name, before a verb in the
+    present and its object ("ana helps her grandma"), and after "my bf" before a bare verb ("tyler look like"). Each is
+    someone's name: held."""
+    held_on_device(prompt, name)
+
+
+@pytest.mark.parametrize("prompt", ["Tom's car parked in the driveway", "Emma's birthday cake on a table",
+                                    "Sarah's bike leaning on a fence"])
+def test_session_34_names_round_a_given_names_possessive_before_a_thing(prompt: str) -> None:
+    """"Tom's car parked in the driveway" was kept as a name of the car's kind ("a Barbie doll") and sent. A given
+    name's possessive says whose the thing is, someone's or a brand's; either way it is held, no one added."""
+    group = held_on_device(prompt, prompt.split()[0])
+    assert group.n == 1, group.order
+
+
+def test_session_34_names_round_a_pronoun_goes_to_the_one_name_of_its_gender() -> None:
+    """"emma and liam building a snowman, she laughs as he throws a snowball" was refused: "she", nearest to Liam, made
+    him a woman (a pronoun corrects a name's usual gender), and "he" then had no one. Where exactly one other person has
+    the pronoun's gender, the pronoun is theirs, written by position ("the former")."""
+    group = accepted("emma and liam building a snowman, she laughs as he throws a snowball")
+    assert group.n == 4 and all("the former laughs" in c for c in group.order), group.order
+    assert accepted("Sam walks in, she smiles").n == 2  # one name: the pronoun still corrects its usual gender
+
+
+def test_session_34_names_round_a_name_before_a_verb_and_its_object_is_no_brand() -> None:
+    """"Emma and Liam build a snowman" held "Liam" as a brand before "build" (a noun too) and sent "A woman and build a
+    snowman": a word that is a verb before its object is the name's verb."""
+    group = accepted("Emma and Liam build a snowman. She laughs.")
+    assert group.n == 4 and all(re.match(r"An? \w+ and (a|another) \w+ build a snowman", c) for c in group.order), group.order

@@ -1032,14 +1032,17 @@ def test_a_kind_named_by_two_gendered_people_and_a_plural_proxy_are_held() -> No
 
 @pytest.mark.parametrize(
     "prompt",
-    ["Mr. Clean bottle next to a mop, product photo", "Barbie doll in a pink convertible",
-     "Wendy's drive-thru sign glowing at night"],
+    ["Mr. Clean bottle next to a mop, product photo", "Barbie doll in a pink convertible"],
 )  # fmt: skip
 def test_a_brand_that_opens_a_prompt_without_an_article(prompt: str) -> None:
     """ "Mr. Clean bottle next to a mop" (round 9) dropped its article and went out as "A man bottle"; "Barbie doll in
     a pink convertible" was refused. A name that opens the prompt right before a made thing is its brand; before
-    an -ing word it is someone doing something ("Sir Ian reading poetry", "Taylor Swift playing guitar")."""
+    an -ing word it is someone doing something ("Sir Ian reading poetry", "Taylor Swift playing guitar"). A given
+    name's possessive there ("Wendy's drive-thru sign", and as often "Tom's car", "Emma's birthday cake", which went
+    out with the name) is held, no one added: a brand's name lost is the price of never sending a person's."""
     assert transform(prompt).order == (prompt,)
+    wendys = transform("Wendy's drive-thru sign glowing at night")
+    assert wendys.order == ("Drive-thru sign glowing at night",) and wendys.held_back == ("Wendy's",)
     for person in ("Sir Ian reading poetry in a library", "Mr. Thompson grading papers"):
         assert transform(person).n > 1, person
 

@@ -55,7 +55,8 @@ WHERE_PREPOSITIONS = frozenset("in across through around near visiting into towa
 # words of a Stable Diffusion prompt's medium or art site, after which a bare full name is an artist
 ART_CUES = frozenset("""artstation deviantart pixiv behance cgsociety trending illustration painting art artwork
     render octane unreal concept watercolor watercolour gouache""".split())
-PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bust portrait selfie".split())
+PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bust portrait selfie pic pics shoot photoshoot "
+                          "headshot snapshot".split())  # "a fashion shoot of kate moss", "pic of jess n me" (round N1)
 # the first word of a surname, never a first name before one ("van gogh", "de niro", "da vinci")
 SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
 AGE_OF_THINGS = frozenset({"old", "older", "oldest", "ancient"})  # ages said of things too ("an old Ford Mustang")
@@ -591,9 +592,14 @@ class NamesMixin:
         ungendered = (found := self.noun(t)) is None or not found[0].states()  # "Singer", not "Woman"
         acting = plain(t.core) in self.lex.first_names and self.present_verb(i + 1)  # "Maria dances salsa": her
         # verb (read as a kind of dances, the name went out as written, N = 1)
-        if t.capitalised and not acting and (i not in self.starts or i == 0) and not self.title_mode and not self.upper_mode and (
+        if t.capitalised and not acting and (i not in self.starts or i == 0) and not self.title_mode and (
+                not self.upper_mode) and (
                 ungendered and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
                 and t.core not in self.lex.proxies and self.brand_slot(i, i + 1, bare_start=True)):  # fmt: skip
+            if t.possessive and plain(t.core) in self.lex.first_names:
+                self.claim(i, i, Held(t.text, "name"))  # "Tom's car parked in the driveway", "Emma's birthday cake": a
+                return  # given name's possessive is someone's or a brand's ("Wendy's drive-thru sign"); either way it
+                # says nothing the cloud needs, and it went out as written: held, no one added (as `name_before_thing`)
             self.keep(i, i, f"it names the kind of {self.tokens[i + 1].core} after it")
             return  # "a Barbie doll", "a Spider-Man action figure": the name of a kind of thing, between its article and it
         if (end := self.titled_brand(i)) is not None:
@@ -611,9 +617,6 @@ class NamesMixin:
         if (cue.noun_title or cue.title) and self.free(i + 1) and self.name_before_thing(i + 1, titled=True):
             self.claim(i, i + 1, Held(self.prompt[t.start : self.tokens[i + 1].end], "name"))
             return  # "Aunt Jemima pancakes": a brand with a title, held back whole
-        if not (cue.title or cue.noun_title or cue.famous) and self.name_before_role(i):
-            self.hold_name(i, i)  # "emma singer on stage", "john baker smiling", "a photo of sarah nurse": her or his
-            return  # name before what they are (read as a modifier of "singer", it went out as written, N = 1)
         if not (cue.title or cue.noun_title or cue.first or cue.famous):
             return
         appositive = (cue.first or cue.famous) and cue.noun is None and not self.title_mode and not self.upper_mode
@@ -635,21 +638,25 @@ class NamesMixin:
             return
         self.name_phrase(i, cue.title, cue.noun if cue.noun_title else None)
 
-    def name_before_role(self, i: int) -> bool:
-        """In a lower-case prompt, a given name of one gender that is no other English word than a noun whose common
-        reading is rare or that WordNet also knows as a person ("emma", "john"; not "blade"), where a name opens, right before a singular person noun ("emma singer", "adam driver"): the name of
-        that person, whether the noun is what they are or their surname; not a word that is also a verb or an
-        adjective before a kind of person ("bill collector", "ruby red", "page boy")."""
-        t, nxt = self.tokens[i], self.tok(i + 1)
-        if not self.lower_mode or t.capitalised or t.possessive or nxt is None or not nxt.is_word or not self.free(i + 1):
+    def role_surname(self, j: int) -> bool:
+        """In a lower-case prompt, token j is a singular person noun after a given name of one gender that is no
+        other English word than a noun whose common reading is rare or that WordNet also knows as a person ("emma",
+        "john"; not "blade"), where a name opens: "emma singer", "john baker", "stephen king", "hermione granger" name
+        someone, whether the noun is their surname or what they are, and go whole (held, the person varied; with the
+        name alone held, "granger reading" and "king typing a novel" went out); not after a word that is also a verb
+        or an adjective ("bill collector", "ruby red", "page boy"), nor a kin noun ("uncle bob" is the other way)."""
+        t, nxt = self.tok(j - 1), self.tok(j)
+        if not self.lower_mode or t is None or t.capitalised or t.possessive or nxt is None or not nxt.is_word or (
+                not self.free(j)):  # fmt: skip
             return False
         found = self.noun(nxt)
-        return found is not None and found[0].number == "sg" and not nxt.possessive and (
-            set(tags := self.lex.tags(t.core)) <= set("nNpP") and ("p" in tags or "P" not in tags)  # not "brooklyn girl"
+        return found is not None and found[0].number == "sg" and found[0].cls not in KIN_CLASSES and (
+            not nxt.possessive
+            and set(tags := self.lex.tags(t.core)) <= set("nNpP") and ("p" in tags or "P" not in tags)  # not "brooklyn girl"
             and ("n" not in tags or "N" in tags or "p" in tags)  # a thing's noun first ("blade runner"): no name
             and t.core not in self.lex.adjectives
             and name_gender(self.lex.first_names.get(plain(t.core), "")) is not None
-            and self.name_opens(i, after_person=False))  # fmt: skip
+            and self.name_opens(j - 1, after_person=False))  # fmt: skip
 
     def unknown_role(self, j: int) -> bool:
         """Token j, after "Name the", is a lower-case word no dictionary here knows, before what a person does or
@@ -934,7 +941,8 @@ class NamesMixin:
             return True  # a common word that is also someone's surname ("Black"), unless used as one
         surname = nxt is not None and nxt.capitalised and not self.title_mode and not self.upper_mode
         if nxt is not None and nxt.is_word and self.noun(nxt) is not None and not surname and not (
-                cue.first and t.possessive):  # fmt: skip  # "Sarah's husband": her husband, not a kind of one
+                cue.first and t.possessive) and not self.role_surname(i + 1):  # fmt: skip  # "Sarah's husband": her
+            # husband, not a kind of one; "john baker smiling": his name
             return True  # "Asian woman": a modifier of the person noun after it
         tags = self.lex.tags(t.core)
         # "a photo of John": a first name that is also a person of WordNet ("p") after a picture's "of" names the
@@ -947,7 +955,8 @@ class NamesMixin:
         at_place = prev is not None and prev.low in (WHERE_PREPOSITIONS if person_first else PLACE_PREPOSITIONS)
         if at_place and prev.low in ("through", "across") and "p" not in tags and not self.acts_like_person(i):
             return True  # "walking through Gion": one walks through a place; a name no person of WordNet is that place
-        names_place = nxt is not None and nxt.is_word and not nxt.capitalised and nxt.core in self.lex.senses.place_heads
+        names_place = nxt is not None and nxt.is_word and not nxt.capitalised and nxt.core in self.lex.senses.place_heads and (
+            not self.surname_by_deed(i + 1))  # "jonah hill and channing tatum": a surname, by what follows the two
         joined = cue.first and prev is not None and prev.low in ("and", "&") and self.named_at(i - 2)
         # "Taylor and Jordan on a couch": a first name joined to a name held just before it is a name too (the country
         # was read, and "Jordan" sent, round 68)
@@ -1021,6 +1030,11 @@ class NamesMixin:
             # a word WordNet knows as a person, or no English word
         if self.person_only(i):
             return True  # "faith reading a bible", "summer and her dog": what follows only a person does or has
+        if self.name_opens(i, after_person=False) and self.present_verb(i + 1) and (o := self.tok(i + 2)) is not None and (
+                o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS or o.core in g.PERSONAL_PRONOUNS) and (
+                tags <= set("nNpP") and ("n" not in tags or "N" in tags)) and name_gender(self.lex.first_names[plain(t.core)]):  # fmt: skip
+            return True  # "ana helps her grandma make tamales": a name whose common reading is rare, before its verb and
+            # the verb's object (round N1: sent as written in every candidate, read as a kind of helps)
         nxt = self.tok(i + 1)
         if self.thing_noun(i + 1) and not self.ing(nxt) and not (
                 prev is not None and self.free(i - 1) and self.noun(prev) is not None and self.noun(prev)[0].cls in KIN_CLASSES):
@@ -1033,7 +1047,10 @@ class NamesMixin:
             return False  # "helping a woman cross the street": a verb with its object, not a name; "The girl ties
             # her shoes" ("ties" was held as her name: "The little girl her shoes", round 78)
         modifies = nxt is not None and nxt.is_word and "n" in self.lex.tags(nxt.core) and (
-            nxt.core not in g.CLOSED and not self.ing(nxt))  # "a king ocean liner"
+            nxt.core not in g.CLOSED and not self.ing(nxt)) and not (  # "a king ocean liner"
+            "v" in self.lex.tags(nxt.core) and (o := self.tok(i + 2)) is not None and (
+                o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS or o.low in ("like", "at", "into")))  # fmt: skip
+        # (not "make my bf tyler look like a viking": his verb, round N1 sent "tyler" in every candidate)
         kin = after_person and self.noun(prev)[0].cls in KIN_CLASSES  # "uncle bob", "grandma rose", "my son jayden"
         k = i - 2
         while (w := self.tok(k)) is not None and w.is_word and "a" in self.lex.tags(w.core) and w.core not in g.DETERMINERS:
@@ -1294,7 +1311,8 @@ class NamesMixin:
         and not as a verb, or another first name; never a word before a thing it would name with the first name
         ("john deere tractor", "mary jane shoes"). Capitals say this in other prompts; here the words must."""
         after = self.tok(j + 1)
-        return self.surname_word(j, middle) and not (self.thing_noun(j + 1) and not self.ing(after))
+        return self.surname_word(j, middle) and (not (self.thing_noun(j + 1) and not self.ing(after)) or (
+            not middle and self.surname_by_deed(j)))  # "megan fox read a book": "read" is her verb
 
     def surname_by_deed(self, j: int) -> bool:
         """In a lower-case prompt, token j is the surname after the first name before it where the two open a clause
@@ -1310,9 +1328,12 @@ class NamesMixin:
             return False
         if first.core in self.lex.senses.animals or first.core in self.lex.adjectives or self.noun(first) is not None:
             return False  # "koi fish swimming"
-        if not (self.name_opens(j - 1, after_person=False) or self.pictured(j - 1)):
-            return False
         tags, first_sense = set(self.lex.tags(t.core)), set(self.lex.tags(first.core)) - set("NpP")
+        verb = self.tok(j - 2)  # "a dog watching megan fox read a book": a name no English word is, a verb's object
+        object_of = not first_sense and verb is not None and verb.is_word and self.free(j - 2) and (
+            self.ing(verb) or (verb.low.endswith("s") and "v" in self.lex.tags(verb.core))) and self.noun(verb) is None
+        if not (self.name_opens(j - 1, after_person=False) or self.pictured(j - 1) or object_of):
+            return False
         if "p" not in tags and (t.core in self.lex.adjectives or (t.core in self.lex.senses.creatures and first_sense)
                                 or (t.low.endswith("s") and not t.low.endswith("ss") and "n" in self.lex.tags(t.low[:-1]))):  # fmt: skip
             return False  # "jack old", "jack rabbit", "lily pads"; not "jack black", "ryan gosling", "chris evans"
@@ -1328,21 +1349,30 @@ class NamesMixin:
     def follows_a_person(self, j: int) -> bool:
         """What comes after token j is what a person does or wears, or ends the picture that shows them: an -ing verb
         that is not a thing's ("smiling", not "glowing"), a verb in the present, "as" a role, "in" or "wearing" a
-        garment, or, after "a portrait of", the end of the phrase."""
+        garment, "dressed", a bare verb before its object (after a verb of seeing), or, after "a portrait of", the end
+        of the phrase."""
         nxt = self.tok(j + 1)
         if nxt is None or not nxt.is_word:
             return self.pictured(j - 1)
         if self.ing(nxt) and nxt.core not in self.lex.senses.thing_verbs:
             return nxt.low != "wearing" or any(
                 (w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
-        if nxt.low in ("in", "wearing", "dressed"):
+        if nxt.low in ("in", "wearing"):
             return any((w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
-        return nxt.low == "as" or self.present_verb(j + 1) or (self.pictured(j - 1) and nxt.low in g.PREPOSITIONS)
+        bare = (o := self.tok(j + 2)) is not None and "v" in self.lex.tags(nxt.core) and not nxt.low.endswith(("s", "ed")) and (
+            o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS) and self.noun(nxt) is None  # "watching X read a book"
+        joined = nxt.low in ("and", "&") and (w := self.tok(j + 2)) is not None and w.is_word and (
+            plain(w.core) in self.lex.first_names and not self.lex.tags(w.core).strip("NpP"))  # "jonah hill and channing tatum"
+        return nxt.low in ("as", "dressed") or bare or joined or self.present_verb(j + 1) or (
+            self.pictured(j - 1) and nxt.low in g.PREPOSITIONS)  # "johnny cash dressed in black"
 
     def brand_name(self, i: int) -> bool:
         """In a prompt written in lower case, a first name and a surname before a thing name its make ("louis
         vuitton bag", "calvin klein billboard", "jimmy choo heels"): no one is in the picture."""
-        after = self.tok(i + 2)
+        after, then = self.tok(i + 2), self.tok(i + 3)
+        if then is not None and (then.core in g.DETERMINERS or then.core in POSSESSIVE_DETERMINERS) and after is not None and (
+                "v" in self.lex.tags(after.core)):  # fmt: skip
+            return False  # "watching megan fox read a book": the word after the name is its verb, with its object
         return self.surname_word(i + 1) and after is not None and not self.ing(after) and (
             self.thing_noun(i + 2, after_modifier=True) or after.low in BRAND_WORDS)  # fmt: skip  # "heels" after its maker is the noun
 
@@ -1363,6 +1393,8 @@ class NamesMixin:
         surname_noun = noun is not None and noun[0].gender is None and "p" in tags  # "john smith", "harry potter"
         only_a_name = not set(self.lex.tags(first.core)) - {"N", "p"} and not middle and (  # "elon", "keanu"
             self.name_opens(j - 1, after_person=False))  # not "a queen anne chair": a title's name, a style
+        if not middle and noun is not None and self.role_surname(j):
+            return True  # "john baker smiling", "stephen king typing a novel"
         if (noun is not None and not surname_noun) or t.core in self.lex.adjectives or self.ing(t) or (
                 t.core in self.lex.proxies or t.core in self.lex.senses.garments):  # fmt: skip
             return False  # "emma singer", "jack old", "rose crying": a person noun, an attribute, a verb, a proxy;
@@ -1387,6 +1419,10 @@ class NamesMixin:
             return False  # a title and its name: `mark_names` holds "Aunt Jemima pancakes" whole
         if not self.thing_noun(i + 1) or nxt.capitalised or self.ing(nxt):
             return False
+        if "v" in self.lex.tags(nxt.core) and (o := self.tok(i + 2)) is not None and (
+                o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS):  # fmt: skip
+            return False  # "Emma and Liam build a snowman": a verb and its object (Liam was held as a brand, "A woman and
+            # build a snowman" sent)
         return t.capitalised  # a brand is written with a capital; "koi pond" is a pond
 
     def of_a_person(self, i: int) -> bool:
@@ -1471,7 +1507,9 @@ class NamesMixin:
             self.lex.first_names.get(plain(t.core), "")) and not any(
             w.core in GENDERED_PRONOUNS for w in self.tokens[i + 1 :])  # fmt: skip
         return nxt.is_word and ((self.ing(nxt) and not place_verb) or nxt.core in AFTER_NAME or surname or (
-            self.present_verb(i + 1) and not again and not ("P" in (tags := self.lex.tags(t.core)) and "p" not in tags)))
+            self.present_verb(i + 1) and not again and (not ("P" in (tags := self.lex.tags(t.core)) and "p" not in tags) or (
+                name_gender(self.lex.first_names.get(plain(t.core), "")) is not None and (o := self.tok(i + 2)) is not None
+                and (o.core in POSSESSIVE_DETERMINERS or o.core in g.PERSONAL_PRONOUNS)))))  # "ana helps her grandma"
         # (not "Mars rises on the horizon": a planet's or a place's name, never a person's to WordNet)
 
     def present_verb(self, j: int) -> bool:

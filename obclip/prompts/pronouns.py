@@ -303,10 +303,14 @@ class PronounsMixin:
         known = self.persons[pid].states.get("gender")
         if gender is not None and known is None and (owner := self.owner_meant(pid, t, i)) is not None:
             return owner
-        if gender is None or known is None or known == gender or not self.persons[pid].strength.get("gender", True):
+        if gender is None or known is None or known == gender:
             return None
         fits = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
                 and p.states.get("gender") == gender and not p.pronoun_only]  # fmt: skip
+        if not self.persons[pid].strength.get("gender", True) and len(fits) != 1:
+            return None  # a name's usual gender the pronoun corrects ("Sam ... she"), unless one other person has
+            # the pronoun's: "emma and liam building a snowman, she laughs as he throws" (round N1: "she" made Liam
+            # a woman, and "he" was refused)
         # a stated gender first; else a name's usual one ("Priya and Ahmed cook, he chops onions while she stirs")
         agree = [k for k in fits if self.persons[k].strength.get("gender", True)] or fits
         if not agree:
