@@ -5716,3 +5716,41 @@ def test_session_34_names_round_a_name_before_a_verb_and_its_object_is_no_brand(
     snowman": a word that is a verb before its object is the name's verb."""
     group = accepted("Emma and Liam build a snowman. She laughs.")
     assert group.n == 4 and all(re.match(r"An? \w+ and (a|another) \w+ build a snowman", c) for c in group.order), group.order
+
+
+def test_session_34_round_103_a_denied_bound_after_a_copula() -> None:
+    """Held-out round 103 (strong): "a guy who is definitely not over 25, skateboarding" sent "not over 25" in every
+    candidate, the age not varied (the rule read it only set off by commas). After a copula it is the subject's age,
+    under the bound, varied ("around 25"); a thing's age after a copula and a bound ("the bridge is over 70 years old")
+    is no one's and goes as written (it was refused)."""
+    group = accepted("a guy who is definitely not over 25, skateboarding in an empty parking lot")
+    assert group.n == 6 and not any("not over" in c for c in group.order), group.order
+    bridge = accepted("the bridge is over 70 years old")
+    assert bridge.order == ("the bridge is over 70 years old",)
+
+
+def test_session_34_round_103_a_held_object_goes_with_its_verb_and_the_and() -> None:
+    """Held-out round 103 (over): "The old cowboy has a gray mustache and chews on a piece of straw" went out "The old
+    cowboy has chews on ...": a verb whose object is held goes with it and the "and" that joined it to the next verb, as
+    "he lifted her veil and kissed her" did; "has a beard and glasses" joins two things he has and keeps "has"."""
+    group = accepted("Draw a cowboy leaning on a fence. The old cowboy has a gray mustache and chews on a piece of straw.")
+    assert all(re.search(r"The [\w-]+ cow(boy|girl) chews on a piece of straw\.$", c) for c in group.order), group.order
+    assert all(c.endswith("has glasses") for c in accepted("a man has a beard and glasses").order)
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("A Korean baby girl in a hanbok at her doljanchi, surrounded by objects to choose from", "doljanchi"),
+    ("A boy with peach fuzz on his upper lip and a few pimples, looking in the mirror", "peach fuzz on his upper lip"),
+])  # fmt: skip
+def test_session_34_rounds_102_103_listed_cues(prompt: str, held: str) -> None:
+    """Held-out rounds 102-103: "doljanchi" (a Korean first birthday) went out beside "An old Caucasian man at his
+    doljanchi" (strong), "peach fuzz on his upper lip" beside "An old man" (weak). Both are listed proxies now; where on
+    the body a held thing is goes with it, an adjective before the body part included ("his upper lip")."""
+    held_on_device(prompt, held)
+
+
+def test_session_34_round_103_chat_woman() -> None:
+    """Held-out round 103 (refused): "wmn in her 20s w/ pink hair at a concert" was refused as a misspelling; chat's
+    "wmn" is "woman", varied."""
+    group = accepted("wmn in her 20s w/ pink hair at a concert")
+    assert group.n == 6 and not any("wmn" in c for c in group.order), group.order

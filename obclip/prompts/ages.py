@@ -1044,6 +1044,8 @@ class AgesMixin:
         if negated and prev.low not in ("over", "under"):
             return False  # "not about 40" says nothing one can vary
         pid = self.owner_set_off(first)
+        if pid is None and (c := self.tok(first - 1)) is not None and c.low in COPULAS and self.free(first - 1):
+            pid = self.subject_before(first)  # "a guy who is definitely not over 25" (round 103: sent as written)
         if pid is None:
             return False
         last = self.range_end(i)
@@ -1164,9 +1166,11 @@ class AgesMixin:
         if pid is None:
             pid = self.age_after_and(i, ends=False)  # "she is Korean and 30 years old" (was "and young person")
         if pid is None and (not t.low.isdigit() or (not self.persons and (v := self.tok(i - 1)) is not None and (
-                v.low in BEING_VERBS or v.low in AGE_ADVERBS or v.low == "and"))):  # fmt: skip
+                v.low in BEING_VERBS or v.low in AGE_ADVERBS or v.low == "and" or (
+                    v.low in APPROXIMATE and (b := self.tok(i - 2)) is not None and b.low in BEING_VERBS)))):  # fmt: skip
             return False  # "the house is ten years old": a word number with no one to be that age; "the bridge is
-            # not yet 10 years old" in a prompt that names no one ("25 year old" alone is someone, refused)
+            # not yet 10 years old", "the bridge is over 70 years old" in a prompt that names no one ("25 year old" alone
+            # is someone, refused)
         if pid is None:
             raise self.refuse(t, "an age with no person to attach it to; name the person it describes")
         prev = self.tok(i - 1)

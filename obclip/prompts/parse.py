@@ -745,7 +745,9 @@ class _Parser(ThingsMixin, ReadingMixin, NamesMixin, PhrasesMixin, AgesMixin, Pr
             if sent and (short := vowelless_person_word(t, self.lex)) is not None:
                 error = self.refuse(t, f"looks like '{short}' written without its vowels, which would reach the cloud "
                                     f"as written (the device cannot vary a word it cannot read); write '{short}'")  # fmt: skip
-                if "' or '" in short and (prev := self.tok(i - 1)) is not None and prev.low in ("a", "an", "one"):
+                one = (prev := self.tok(i - 1)) is not None and prev.low in ("a", "an", "one") or any(
+                    w.low in ("her", "his", "she", "he", "herself", "himself") for w in self.tokens[i + 1 : i + 5])
+                if "' or '" in short and one:  # "wmn in her 20s": her own age (round 103: refused)
                     short = next(w for w in short.split("' or '") if w in self.lex.nouns and self.lex.nouns[w].number == "sg")
                 # "bby girl", "my grndma", "a wmn w/ a baby": chat's shorthand for one word is read as it, as a
                 # misspelling is (round 93 and 94: refused); "wmn" alone may be "woman" or "women", still refused

@@ -307,10 +307,11 @@ class PronounsMixin:
             return None
         fits = [k for k, p in enumerate(self.persons) if k != pid and p.number == "sg" and p.anchor < i
                 and p.states.get("gender") == gender and not p.pronoun_only]  # fmt: skip
-        if not self.persons[pid].strength.get("gender", True) and len(fits) != 1:
+        if not self.persons[pid].strength.get("gender", True) and (len(fits) != 1 or t.core not in ("he", "she")):
             return None  # a name's usual gender the pronoun corrects ("Sam ... she"), unless one other person has
-            # the pronoun's: "emma and liam building a snowman, she laughs as he throws" (round N1: "she" made Liam
-            # a woman, and "he" was refused)
+            # the pronoun's and it is a subject: "emma and liam building a snowman, she laughs as he throws" (names
+            # round: "she" made Liam a woman, and "he" was refused); an object is never its clause's subject ("Tom's
+            # wife surprised her")
         # a stated gender first; else a name's usual one ("Priya and Ahmed cook, he chops onions while she stirs")
         agree = [k for k in fits if self.persons[k].strength.get("gender", True)] or fits
         if not agree:

@@ -1138,15 +1138,20 @@ class ProxiesMixin:
                 k += 1  # (round 92 material: "sleeping decorated with marigolds" was sent)
             last = k
         nxt = self.tok(last + 1)
-        own = first if self.tokens[first].core in POSSESSIVE_DETERMINERS else first - 1
+        own = first if self.tokens[first].core in POSSESSIVE_DETERMINERS or self.tokens[first].core in ("a", "an") else first - 1
         joined = last if self.tokens[last].low == "and" else last + 1  # the list reader may have taken the "and"
         if (a := self.tok(joined)) is not None and a.low == "and" and (then := self.tok(joined + 1)) is not None and (
-                then.is_word and then.core.endswith("ed") and "v" in self.lex.tags(then.core)) and (
-                (o := self.tok(own)) is not None and o.core in POSSESSIVE_DETERMINERS) and (
-                (verb := self.tok(own - 1)) is not None and verb.is_word and verb.core.endswith("ed")
-                and "v" in self.lex.tags(verb.core) and self.free(own - 1)):  # fmt: skip
+                then.is_word and "v" in self.lex.tags(then.core)) and (
+                (o := self.tok(own)) is not None and (o.core in POSSESSIVE_DETERMINERS or o.core in ("a", "an"))) and (
+                (verb := self.tok(own - 1)) is not None and verb.is_word and (
+                    "v" in self.lex.tags(verb.core) or verb.low in ("has", "had")) and self.free(own - 1)) and any(  # fmt: skip
+                verb.low.endswith(e) and then.low.endswith(e) and not then.low.endswith("ss") for e in ("ed", "s")) and (
+                verb.low != "is") and (then.low.endswith("ed") or (  # "has a beard and glasses": two things he has
+                    (w := self.tok(joined + 2)) is not None and w.is_word and (w.low in g.PREPOSITIONS or w.core in g.DETERMINERS
+                                                                              or w.core in POSSESSIVE_DETERMINERS))):  # fmt: skip
             return own - 1, joined  # "he lifted her veil and kissed her" -> "he kissed her": the verb whose object
-            # is held goes with it, and the "and" that joined it ("he lifted kissed her" was sent, round 75)
+            # is held goes with it, and the "and" that joined it ("he lifted kissed her" was sent, round 75); "The old
+            # cowboy has a gray mustache and chews on a piece of straw" (round 103: "has chews" was sent)
         if (both := self.tok(first - 1)) is not None and both.low in ("both", "all") and self.free(first - 1) and (
                 (c := self.tok(first - 2)) is not None and c.text == "," and self.free(first - 2)) and (
                 (after := self.tok(last + 1)) is None or after.text in ",;."):  # fmt: skip
@@ -1610,12 +1615,15 @@ class ProxiesMixin:
                 later is None or not later.is_word or later.low not in ("after", "by", "to")):  # fmt: skip
             last += 1  # "on Seollal morning", "on Diwali night": the time the festival names leaves with it ("on
             # morning" was sent); its preposition, orphaned, is held by `hold_orphaned_prepositions`
-        body = [self.tok(k) for k in range(last + 1, last + 4)]
-        if all(w is not None and w.is_word for w in body) and body[0].low in ("on", "in", "across", "around") and (
+        body = [self.tok(k) for k in range(last + 1, last + 5)]
+        described = body[2] is not None and body[3] is not None and "a" in self.lex.tags(body[2].core) and (
+            self.lex.senses.body_part(body[3].core))  # "on his upper lip"
+        if all(w is not None and w.is_word for w in body[:3]) and body[0].low in ("on", "in", "across", "around") and (
                 body[1].core in POSSESSIVE_DETERMINERS or body[1].core == "the") and (
-                self.lex.senses.body_part(body[2].core)
-        ) and all(self.free(k) for k in range(last + 1, last + 4)):  # fmt: skip
-            last += 3  # "with mehndi on her hands": where it is on the body leaves with it
+                self.lex.senses.body_part(body[2].core) or described
+        ) and all(self.free(k) for k in range(last + 1, last + 4 + described)):  # fmt: skip
+            last += 3 + described  # "with mehndi on her hands", "peach fuzz on his upper lip": where it is on the body
+            # leaves with it
         start_word = first
         j = first - 1
         if (start := self.release_proxy(j)) is not None:
