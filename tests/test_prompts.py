@@ -5754,3 +5754,69 @@ def test_session_34_round_103_chat_woman() -> None:
     "wmn" is "woman", varied."""
     group = accepted("wmn in her 20s w/ pink hair at a concert")
     assert group.n == 6 and not any("wmn" in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("Maria de Souza at the beach", "Maria de Souza"), ("John de Bruyne", "John de Bruyne"),
+])  # fmt: skip
+def test_session_34_names_round_a_surname_after_a_particle(prompt: str, name: str) -> None:
+    """The names round: "Maria de Souza at the beach" was kept whole as a thing's name ("a Barbie doll": "de" read as
+    the kind of thing) and sent. A given name, a lower-case particle and a capitalised surname are someone's name."""
+    group = held_on_device(prompt, name)
+    assert group.n == 2, group.order
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [
+    ("a painting by Vincent van Gogh", "Vincent van Gogh"),
+    ("a pint of Ben & Jerry's ice cream on the counter", "Ben & Jerry's"),
+])  # fmt: skip
+def test_session_34_names_round_names_of_makers_stay_whole(prompt: str, kept: str) -> None:
+    """The names round (over): "a painting by Vincent van Gogh" went out as "by Vincent van a person" (the artist's name
+    stopped at the particle), "a pint of Ben & Jerry's ice cream" as "a pint of a man & a woman's" (Ben read first, as a
+    name, before the make's rule saw the pair). Both go out as written, each kept with its reason."""
+    group = accepted(prompt)
+    assert group.order == (prompt,) and kept in {k for k, _ in group.kept}, (group.order, group.kept)
+
+
+@pytest.mark.parametrize(("prompt", "held", "view"), [
+    ("ms kowalski the teacher writing on the chalkboard", "ms kowalski the teacher", "writing on the chalkboard"),
+    ("Sen. Elizabeth Warren speaking at a podium", "Elizabeth Warren", "speaking at a podium"),
+    ("omg draw mom (linda) as a superhero!!!", "(linda)", "as a superhero!!!"),
+])  # fmt: skip
+def test_session_34_names_round_titles_and_brackets(prompt: str, held: str, view: str) -> None:
+    """The names round (over and weak): "ms kowalski the teacher" went out "A man the teacher" (a titled name takes its
+    epithet, as "Mike the plumber" does); "Sen. Elizabeth Warren" as "A person. A woman speaking" (a title's full stop
+    ends no sentence); "draw mom (linda)" as "draw father (a woman)" (a name in brackets after a person noun is that
+    person's, held whole)."""
+    group = held_on_device(prompt, held)
+    assert all(c.endswith(view) and ". " not in c for c in group.order), group.order
+
+
+@pytest.mark.parametrize(("prompt", "held"), [
+    ("Einstein and Tesla playing chess by candlelight", "Einstein"),
+    ("can u make elon musk on a horse on mars haha", "elon musk"),
+])  # fmt: skip
+def test_session_34_names_round_2_people_named_where_a_work_or_nothing_was_read(prompt: str, held: str) -> None:
+    """Names round 2 (strong, on 2f38564): "Einstein and Tesla playing chess" was kept as a work's name ("X and Y"),
+    "make elon musk on a horse" sent as written (a request's verb opens a name as a sentence's start does). Two people
+    WordNet knows, joined by "and" before what someone does, are people; both names are held."""
+    held_on_device(prompt, held)
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("pls make a pic of my grandpa hes like 80 n loves fishing", r"like \d+ n loves"),
+    ("need a pic of a teen gurl w braces smiling, like 14 yrs", r"like \d+ yrs"),
+])  # fmt: skip
+def test_session_34_round_104_an_age_said_like_chat_says_it(prompt: str, said: str) -> None:
+    """Held-out round 104 (strong): "hes like 80 n loves fishing" and "smiling, like 14 yrs" went out as written beside
+    every decoy: "like" and a number before chat's "n" or before "yrs" are the person's age, varied."""
+    group = accepted(prompt)
+    ages = {re.search(said, c).group(0) for c in group.order}
+    assert len(ages) > 1, group.order
+
+
+def test_session_34_round_104_what_someone_is_made_to_look() -> None:
+    """Held-out round 104 (strong): "make him look latino" sent "latino" in every candidate; what a person is made to
+    look is said of them: an origin outside the value space stays on the device."""
+    group = held_on_device("yo generate a dude in his 30s chillin w a beer, make him look latino", "latino")
+    assert group.n == 6, group.order

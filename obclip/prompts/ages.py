@@ -1011,17 +1011,23 @@ class AgesMixin:
         like = prev is not None and prev.low == "like" and self.free(i - 1) and (w := self.tok(i - 2)) is not None and (
             w.text in ",(" or hedged or said_and or looked is not None or (
                 ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
-                t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt))))
+                t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt)
+                                                                           or nxt.low in ("n", "and", "but"))))
         # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
         if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
             return False
         if like:
             nxt2 = self.tok(i + 1)
             ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None or (
+                nxt2.low in ("n", "and", "but") or nxt2.low in YEARS_WORDS) or (  # "hes like 80 n loves fishing",
+                # "smiling, like 14 yrs" (round 104: sent as written beside every decoy)
                 looked is not None and "n" not in self.lex.tags(nxt2.core))  # fmt: skip  # "... like 30 in a photo"
             start = i - 2 if hedged else i - 1
             ends = ends or said_and
             pid = (looked if looked is not None else joined if said_and else self.owner_set_off(start)) if ends else None
+            if pid is None and ends and (c := self.tok(start - 1)) is not None and CONTRACTED_PRONOUN.match(c.low) and (
+                    self.free(start - 1)):  # fmt: skip
+                pid = self.bind(start - 1, role="subject")  # "my grandpa hes like 80 n loves fishing" (round 104)
             if pid is not None and ish_years(t.low) is not None:  # "like 45-ish": the "-ish" kept, so it reads back
                 return self.age_of(pid, value, t.text, i, i, AgePhrase(pid, "ish", g.LOWER))
             return pid is not None and self.age_of(pid, value, t.text, start, i,

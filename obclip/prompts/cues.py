@@ -316,3 +316,5 @@ def transposed(a: str, b: str) -> bool:
     """`a` is `b` with two neighbouring letters exchanged ("mna", "man"): not merely two neighbours differing."""
     diff = [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+# the small words inside a surname ("Leonardo da Vinci", "Maria de Souza", "Ludwig van Beethoven")
+SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())

@@ -36,6 +36,7 @@ from obclip.prompts.cues import (
     SAINTS,
     STYLE_MARKERS,
     STYLE_NOUNS,
+    SURNAME_PARTICLES,
     TEXT_AFTER,
     TEXT_BEFORE,
     TIME_WORDS,
@@ -55,10 +56,10 @@ WHERE_PREPOSITIONS = frozenset("in across through around near visiting into towa
 # words of a Stable Diffusion prompt's medium or art site, after which a bare full name is an artist
 ART_CUES = frozenset("""artstation deviantart pixiv behance cgsociety trending illustration painting art artwork
     render octane unreal concept watercolor watercolour gouache""".split())
+MAKE = "a make: a name before the thing made under it"
 PICTURE_NOUNS = frozenset("photo picture image painting drawing sketch statue bust portrait selfie pic pics shoot photoshoot "
                           "headshot snapshot".split())  # "a fashion shoot of kate moss", "pic of jess n me" (round N1)
 # the first word of a surname, never a first name before one ("van gogh", "de niro", "da vinci")
-SURNAME_PARTICLES = frozenset("van von de da del della di du le la al el bin ibn ben mac st".split())
 AGE_OF_THINGS = frozenset({"old", "older", "oldest", "ancient"})  # ages said of things too ("an old Ford Mustang")
 NAME_ARTICLES = frozenset("la el los las il lo der die das".split())  # articles opening names of places and things
 
@@ -314,8 +315,9 @@ class NamesMixin:
                 and self.free(j + 1) and self.name_word(surname)):  # fmt: skip
             end = j + 1  # "by norman rockwell": a first name that is a word too ("Norman"), before a surname
         while self.free(end) and (t := self.tokens[end]).is_word and (t.capitalised or self.upper_mode or (
-                self.lower_mode and self.name_word(t))):  # fmt: skip
-            end += 1
+                self.lower_mode and self.name_word(t)) or (end > j and (k := self.particles_end(end)) is not None)):  # fmt: skip
+            end = end + 1 if t.capitalised or self.upper_mode or self.lower_mode and self.name_word(t) else k + 1
+            # "by Vincent van Gogh": the particle and the surname after it are the artist's ("by Vincent van a person")
         return end - 1 if end > j else None
 
     def name_word(self, t: Token) -> bool:
@@ -466,14 +468,12 @@ class NamesMixin:
             # girl named Paris ... in Paris"
         if t.possessive and (nxt := self.tok(i + 1)) is not None and f"{t.low} {nxt.core}" in self.lex.proxies:
             return  # "a prominent Adam's apple": a listed feature, no one's name (`mark_proxies` reads it)
-        if t.possessive and t.capitalised and prev is not None and prev.text == "&" and (
-                (first := self.tok(i - 2)) is not None and first.capitalised and first.is_word and self.free(i - 2)
-                and self.thing_noun(i + 1) and self.tokens[i + 1].core not in ING_EVENTS
-                and self.tokens[i + 1].core not in OCCASIONS
-                and self.tokens[i + 1].core not in self.lex.senses.depiction and not self.title_mode):  # fmt: skip
-            self.keep(i - 2, i, "a make: a name before the thing made under it")
-            return  # "A Ben & Jerry's ice cream tub" (round 101: "A Ben & a man's ice cream tub"); "Mary & John's
-            # wedding" and "Tom & Anna's portrait" are theirs
+        if (end := self.ampersand_make_end(i)) is not None or (
+                t.possessive and prev is not None and prev.text == "&" and self.ampersand_make_end(i - 2) == i):  # fmt: skip
+            self.keep(i, end, MAKE) if end is not None else self.keep(i - 2, i, MAKE)
+            return  # "A Ben & Jerry's ice cream tub" (round 101: "A Ben & a man's ice cream tub"), "a pint of Ben &
+            # Jerry's ice cream" (names round: Ben read first, as a name); "Mary & John's wedding" and "Tom & Anna's
+            # portrait" are theirs
         if t.possessive and t.capitalised and (end := self.named_business_end(i)) is not None:
             self.keep(i, end, "the name of a place or a thing named after its owner: no one is pictured")
             return  # "Joe's Diner at night", "Mel's Pizza": the owner's name names the place (red team 63: "A man at
@@ -595,7 +595,8 @@ class NamesMixin:
         if t.capitalised and not acting and (i not in self.starts or i == 0) and not self.title_mode and (
                 not self.upper_mode) and (
                 ungendered and "a" not in self.lex.tags(t.core) and t.core not in self.lex.adjectives
-                and t.core not in self.lex.proxies and self.brand_slot(i, i + 1, bare_start=True)):  # fmt: skip
+                and t.core not in self.lex.proxies and self.brand_slot(i, i + 1, bare_start=True) and not (
+                    self.tokens[i + 1].low in SURNAME_PARTICLES and (w := self.tok(i + 2)) is not None and w.capitalised)):  # fmt: skip
             if t.possessive and plain(t.core) in self.lex.first_names:
                 self.claim(i, i, Held(t.text, "name"))  # "Tom's car parked in the driveway", "Emma's birthday cake": a
                 return  # given name's possessive is someone's or a brand's ("Wendy's drive-thru sign"); either way it
@@ -619,6 +620,12 @@ class NamesMixin:
             return  # "Aunt Jemima pancakes": a brand with a title, held back whole
         if not (cue.title or cue.noun_title or cue.first or cue.famous):
             return
+        if cue.first and prev is not None and prev.text == "(" and (close := self.tok(i + 1)) is not None and (
+                close.text == ")" and (who := self.tok(i - 2)) is not None and who.is_word and self.noun(who) is not None
+                and self.free(i - 1) and self.free(i + 1)):  # fmt: skip
+            self.claim(i - 1, i + 1, Held(self.prompt[prev.start : close.end], "name"))  # "draw mom (linda) as a
+            self.named_after.append((i, plain(t.core)))  # superhero": her name in brackets, held whole (names round:
+            return  # "draw father (a woman)" was a decoy)
         appositive = (cue.first or cue.famous) and cue.noun is None and not self.title_mode and not self.upper_mode
         if appositive and prev is not None and self.lex.nouns.get(prev.core) is not None and (
                 cue.first or (prev.capitalised and not prev.possessive and not self.lex.nouns[prev.core].states())):  # fmt: skip
@@ -1294,14 +1301,15 @@ class NamesMixin:
 
     def name_opens(self, i: int, after_person: bool = True) -> bool:
         """Token i stands where a lower-case name can begin a person's mention: it opens the prompt or a clause
-        (after punctuation, "and", "meet"), after a picture's "of", or right after a person noun ("my
+        (after punctuation, "and", "meet", a request's verb: "make elon musk on a horse"), after a picture's "of", or right
+        after a person noun ("my
         buddy rob"; unless not `after_person`), attribute words allowed between ("young bill gates"); not after a
         word that makes it part of a thing's name ("surprised pikachu face")."""
         j = i - 1
         while (w := self.tok(j)) is not None and w.is_word and w.core in self.lex.adjectives:
             j -= 1
         prev = self.tok(j)
-        return prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting") or (
+        return prev is None or prev.text in ",;:(" or prev.low in ("and", "meet", "meeting") or prev.low in PICTURE_REQUESTS or (
             self.pictured(j + 1) or (prev.is_word and self.free(j) and self.lex.nouns.get(prev.core) is not None
                                      and not prev.possessive and j == i - 1 and after_person))  # fmt: skip
 
@@ -1540,6 +1548,26 @@ class NamesMixin:
         return (w.capitalised and "a" in self.lex.tags(w.core) and self.noun(w) is None
                 and plain(w.core) not in self.lex.first_names)  # fmt: skip
 
+    def ampersand_make_end(self, i: int) -> int | None:
+        """Token i opens "Name & Name's" before a thing's noun (no event, no picture): a make, and the index of the
+        possessive name; else None."""
+        t, amp, second = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if t is None or amp is None or second is None or amp.text != "&" or not (t.capitalised and t.is_word) or (
+                not second.capitalised or not second.possessive or self.title_mode or not self.free(i)):  # fmt: skip
+            return None
+        thing = self.tok(i + 3)
+        return i + 2 if thing is not None and self.thing_noun(i + 3) and thing.core not in ING_EVENTS and (
+            thing.core not in OCCASIONS and thing.core not in self.lex.senses.depiction) else None
+
+    def particles_end(self, j: int) -> int | None:
+        """The capitalised surname after one or two lower-case particles from token j ("de Souza", "de la Cruz", "van
+        Gogh"), or None."""
+        k = j
+        while k < j + 2 and (w := self.tok(k)) is not None and w.is_word and w.text in SURNAME_PARTICLES and self.free(k):
+            k += 1
+        surname = self.tok(k)
+        return k if k > j and surname is not None and surname.is_word and surname.capitalised and self.free(k) else None
+
     def name_phrase(self, i: int, title: bool, noun: Noun | None) -> None:
         """Claims a name with its title and surname as one person phrase ("a woman", "a queen")."""
         t = self.tokens[i]
@@ -1577,16 +1605,23 @@ class NamesMixin:
                 last, j = k, k + 1  # "Dwayne 'The Rock' Johnson": a quoted nickname inside the name is the name's
         lower_titled = (title or noun is not None) and not t.capitalised and self.lower_mode
         while self.free(j) and self.tokens[j].is_word and (self.tokens[j].capitalised or self.upper_mode or (
+                not (title or noun) and t.capitalised and self.particles_end(j) is not None) or (
                 lower_titled and (j == start or (j == start + 1 and self.lower_surname(j)))
                 and not dropped_g(self.tokens[j], self.lex)) or (
                 j <= i + 2 and not (title or noun) and len(name_words) == j - i and self.lower_surname(j, j == i + 2)
                 and (j == i + 1 or plain(self.tokens[j - 1].core) in self.lex.first_names)) or (
-                self.tokens[j].text in ("of", "the") and (not title or t.core in SAINTS) and self.free(j + 1)
+                self.tokens[j].text in ("of", "the") and (not title or t.core in SAINTS or self.tokens[j].text == "the")
+                and self.free(j + 1)
                 and (epithet := self.tok(j + 1)) is not None and epithet.is_word and len(name_words) == 1 and (
                     (epithet.capitalised and not self.title_mode and epithet.core not in g.CLOSED
                      and self.noun(epithet) is None)
                     or (self.tokens[j].text == "the" and (epithet.core in self.lex.nouns or self.unknown_role(j + 1))
-                        and not epithet.possessive and not title and plain(t.core) in self.lex.first_names)))):  # fmt: skip
+                        and not epithet.possessive and (
+                            (not title and plain(t.core) in self.lex.first_names) or (title and len(name_words) == 1)))))):  # fmt: skip
+            if not (title or noun) and (k := self.particles_end(j)) is not None:
+                last, j = k, k + 1  # "Maria de Souza", "Maria de la Cruz": the particles and the surname after them
+                name_words.append(self.tokens[last])  # are the name's ("Maria de Souza" was kept whole as a thing's
+                continue  # name and sent, names round)
             if self.tokens[j].text in ("of", "the") and not self.tokens[j].capitalised:
                 last, j = j + 1, j + 2  # "Joan of Arc", "Gandalf the Grey", "Mike the plumber": the epithet is
                 # part of the name

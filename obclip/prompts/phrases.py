@@ -20,6 +20,7 @@ from obclip.prompts.cues import (
     HEDGES,
     INTENSIFIERS,
     KIN_CLASSES,
+    LOOK_VERBS,
     OCCASIONS,
     ORDINAL,
     ORDINAL_WORDS,
@@ -1758,6 +1759,10 @@ class PhrasesMixin:
                 self.predicate(owner, adj, i, last, opener, closer, True)
                 continue
             owner, j = self.said_of(opener)
+            if owner is None and (lk := self.tok(opener - 1)) is not None and lk.low in LOOK_VERBS and self.free(opener - 1) and (
+                    (o := self.tok(opener - 2)) is not None and o.low in ("him", "her") and self.free(opener - 2)):  # fmt: skip
+                owner, j = self.bind(opener - 2, role="object"), None  # "make him look latino": what he is to look
+                # (round 104: "latino" sent in every candidate)
             if owner is None and (owner := self.copula_subject(opener)) is not None:
                 j = None  # "i'm old, draw me fishing", "Two women at a cafe. They are old." (sent as written)
             tag = self.lone_tag(opener, closer)

@@ -34,6 +34,7 @@ from obclip.prompts.cues import (
     PICTURE_REQUESTS,
     POSSESSIVE_DETERMINERS,
     SAINTS,
+    SURNAME_PARTICLES,
     YEAR_OLD,
     YO,
     hair_type_head,
@@ -567,6 +568,17 @@ class ThingsMixin:
             if i in self.starts and self.tokens[i].core in PICTURE_REQUESTS and i < end:
                 i += 1  # "Draw Maria at her kitchen table", "Show Priya dancing": a request opens the sentence, and
                 continue  # the capitals after it are read on their own (round 60: "Draw Maria" was kept as a title)
+            if end > i + 1 and plain(self.tokens[i].core) in self.lex.first_names and (
+                    self.tokens[i + 1].low in SURNAME_PARTICLES and self.tokens[i + 1].text.islower()) and (
+                    not self.thing_noun(end + 1)):  # fmt: skip
+                i += 1  # "Maria de Souza at the beach", "Leonardo da Vinci painting": a given name, a particle and a
+                continue  # surname are someone's (kept as a thing's name, "Maria de Souza" was sent, names round)
+            if end == i + 2 and self.tokens[i + 1].low in ("and", "&") and all(
+                    self.tokens[k].core in self.lex.senses.public_figures or plain(self.tokens[k].core) in self.lex.first_names
+                    for k in (i, end)) and (v := self.tok(end + 1)) is not None and self.ing(v) and (
+                    v.core not in self.lex.senses.thing_verbs):  # fmt: skip
+                i += 1  # "Einstein and Tesla playing chess", "Beethoven and Mozart having a piano battle": two people
+                continue  # WordNet knows, doing something (kept as a work's name and sent, names round 2)
             if i in self.starts and self.adverb_before_name(i):
                 i += 1  # "Later Maria sets the table", "Suddenly Tom laughs": an adverb opens the sentence, and the name
                 continue  # after it is read on its own (round 102: "Later Maria" kept as a thing's name and sent)

@@ -166,7 +166,9 @@ def weight_group_ending(tokens: tuple[Token, ...], closer: int) -> tuple[int, in
     return None
 
 
-ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "prof", "rev", "capt", "gen", "col", "lt"})
+ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "prof", "rev", "capt", "gen", "col", "lt",
+                           "sen", "rep", "gov", "sgt", "pres", "fr", "det", "cpl", "pvt", "maj", "adm", "insp", "cmdr", "supt"})
+# (a title's full stop ends no sentence: "Sen. Elizabeth Warren speaking" was "A person. A woman speaking")
 
 
 def sentence_starts(tokens: tuple[Token, ...]) -> frozenset[int]:
