@@ -1323,14 +1323,15 @@ class NamesMixin:
             not middle and self.surname_by_deed(j)))  # "megan fox read a book": "read" is her verb
 
     def surname_by_deed(self, j: int) -> bool:
-        """In a lower-case prompt, token j is the surname after the first name before it where the two open a clause
-        or follow a picture's "of", and what comes next is what a person does, plays or wears ("tom cruise smiling",
-        "emma stone in a red dress", "jack black as a pirate", "a portrait of kate moss"): whatever else the word
-        means (a stone, a colour, a cruise), the pair refers to someone, and was sent as written. A word WordNet also
-        knows as a surname ("black", "stone") may follow any first name; any other word not a first name that is a
-        plant's or a colour's ("daisy chain", "rose petals", "ruby red"), nor an animal's kind, a plural, or a
-        person's noun ("emma singer": `read_name` takes the noun), and the plainer words only before a verb whose
-        usual subject is a person (`Senses.agents`)."""
+        """In a lower-case prompt, token j is the surname after the first name before it where a name opens (a
+        clause's start, a request's verb), after a picture's "of", or, for a first name that is no English word, as a
+        verb's object ("watching megan fox read a book"), and what comes next is what a person does, plays or wears
+        ("tom cruise smiling", "emma stone in a red dress", "jack black as a pirate", "a portrait of kate moss"):
+        whatever else the word means (a stone, a colour, a cruise), the pair refers to someone, and was sent as
+        written. A word WordNet also knows as a surname ("black", "stone") may follow any first name; no other word
+        follows a first name that is a plant's or a colour's ("daisy chain", "rose petals", "ruby red") but before a
+        verb whose usual subject is a person (`Senses.agents`); never an animal's kind after a first name that is an
+        English word, a plural, or a person's noun (`role_surname` reads "john baker")."""
         t, first, nxt = self.tok(j), self.tok(j - 1), self.tok(j + 1)
         if t is None or first is None or not t.is_word or t.core in g.CLOSED or self.ing(t) or self.noun(t) is not None:
             return False
