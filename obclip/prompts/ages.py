@@ -38,6 +38,7 @@ PARENTS = frozenset({"parent", "stepparent", "foster-parent", "grandparent", "gr
 # after a number, a time or a measure, no age: "3am", "at 5 pm", "at 70 mph"
 TIME_UNITS = frozenset("am pm a.m p.m o'clock h hrs hours min mins minutes km kg mph kph".split())
 YEARS_WORDS = frozenset({"years", "year", "yrs", "yr"})  # "82 years young", "70 yrs old"
+CLAUSE_JOINERS = frozenset({"n", "and", "but"})  # after "like 80": what is said next of them ("hes like 80 n loves ...")
 INFANT_UNITS = frozenset("months month weeks week days day mos mo".split())  # "18 months old": a small child
 # words after a number that hedge it as an age: "fourteen or so", "22 at most", "at least 60" reads before it
 AGE_HEDGES = frozenset({("or", "so"), ("at", "most"), ("at", "least"), ("or", "thereabouts"), ("give", "or")})
@@ -1012,14 +1013,14 @@ class AgesMixin:
             w.text in ",(" or hedged or said_and or looked is not None or (
                 ish_years(t.low) is not None and self.owner_at(i - 2) is not None) or (
                 t.low.isdigit() and self.owner_at(i - 2) is not None and (nxt is None or not nxt.is_word or self.ing(nxt)
-                                                                           or nxt.low in ("n", "and", "but"))))
+                                                                           or nxt.low in CLAUSE_JOINERS)))
         # ("a guy like 30 skateboarding": right after him, before what he does, his age; round 79 sent it as written)
         if value is None or not 0 < value <= 120 or prev is None or (prev.low not in APPROXIMATE and not like):
             return False
         if like:
             nxt2 = self.tok(i + 1)
             ends = nxt2 is None or not nxt2.is_word or self.ing(nxt2) or ish_years(t.low) is not None or (
-                nxt2.low in ("n", "and", "but") or nxt2.low in YEARS_WORDS) or (  # "hes like 80 n loves fishing",
+                nxt2.low in CLAUSE_JOINERS or nxt2.low in YEARS_WORDS) or (  # "hes like 80 n loves fishing",
                 # "smiling, like 14 yrs" (round 104: sent as written beside every decoy)
                 looked is not None and "n" not in self.lex.tags(nxt2.core))  # fmt: skip  # "... like 30 in a photo"
             start = i - 2 if hedged else i - 1

@@ -1363,11 +1363,11 @@ class NamesMixin:
         nxt = self.tok(j + 1)
         if nxt is None or not nxt.is_word:
             return self.pictured(j - 1)
+        worn = any((w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
         if self.ing(nxt) and nxt.core not in self.lex.senses.thing_verbs:
-            return nxt.low != "wearing" or any(
-                (w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
+            return nxt.low != "wearing" or worn
         if nxt.low in ("in", "wearing"):
-            return any((w := self.tok(k)) is not None and w.core in self.lex.senses.garments for k in range(j + 2, j + 6))
+            return worn
         bare = (o := self.tok(j + 2)) is not None and "v" in self.lex.tags(nxt.core) and not nxt.low.endswith(("s", "ed")) and (
             o.core in g.DETERMINERS or o.core in POSSESSIVE_DETERMINERS) and self.noun(nxt) is None  # "watching X read a book"
         joined = nxt.low in ("and", "&") and (w := self.tok(j + 2)) is not None and w.is_word and (
